@@ -1,0 +1,5 @@
+"""`python -m scotrack`."""
+
+from scotrack.cli import main
+
+main()

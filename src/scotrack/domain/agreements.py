@@ -1,0 +1,362 @@
+"""Agreements: parties, signature and ratification, and entry into force by rule.
+
+Status is always computed from the dated facts and the agreement's entry-into-force
+rule, never stored. Where the sources record the entry into force but not enough
+instruments to compute it, the recorded date is used and the explanation says so.
+A state's instrument date is its deposit date, or its ratification date where the
+deposit is not recorded (the explanation says which).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from scotrack.domain.dates import PartialDate, Truth, add_days, all_of
+from scotrack.domain.meetings import ordinal
+
+RuleKind = Literal["nth-instrument", "all-instruments", "on-signature"]
+PartyStatus = Literal["not signed", "signed", "ratified", "in force", "withdrawn"]
+PARTY_STATUSES: tuple[PartyStatus, ...] = (
+    "not signed",
+    "signed",
+    "ratified",
+    "in force",
+    "withdrawn",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryIntoForceRule:
+    """When an agreement enters into force, and for states that join later."""
+
+    kind: RuleKind
+    n: int | None = None
+    days: int = 0
+    later_days: int | None = None
+
+    def describe(self, depositary: str | None = None) -> str:
+        who = f"the depositary ({depositary})" if depositary else "the depositary"
+        after = f"{self.days} days after " if self.days else "on the day "
+        if self.kind == "nth-instrument":
+            return f"{after}{who} receives the {ordinal(self.n or 0)} instrument"
+        if self.kind == "all-instruments":
+            return (
+                f"{after}{who} receives the last signatory's instrument of ratification"
+            )
+        return "on signature"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    state: str
+    signed: PartialDate | None = None
+    ratified: PartialDate | None = None
+    deposited: PartialDate | None = None
+    withdrew: PartialDate | None = None
+    source_id: str | None = None
+
+    def instrument(self) -> PartialDate | None:
+        return self.deposited or self.ratified
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """A dated statement narrowing how the agreement applies to one state."""
+
+    state: str
+    date: PartialDate | None
+    text: str
+    source_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    id: str
+    title: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    signed_date: PartialDate | None = None
+    place: str | None = None
+    depositary: str | None = None
+    rule: EntryIntoForceRule | None = None
+    parties: tuple[Party, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    recorded_entry_into_force: PartialDate | None = None
+    source_id: str | None = None
+    entry_into_force_source_id: str | None = None
+
+    def party(self, state: str) -> Party | None:
+        return next((p for p in self.parties if p.state == state), None)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryIntoForce:
+    """The entry-into-force date as a range of days (equal ends when exact)."""
+
+    earliest: date
+    latest: date
+    how: str
+    computed: bool
+
+    def by(self, day: date) -> Truth:
+        if self.latest <= day:
+            return True
+        if self.earliest > day:
+            return False
+        return None
+
+    def __str__(self) -> str:
+        if self.earliest == self.latest:
+            return self.earliest.isoformat()
+        return f"between {self.earliest.isoformat()} and {self.latest.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class PartyOnDay:
+    state: str
+    status: PartyStatus
+    certain: bool
+    signed: PartialDate | None
+    ratified: PartialDate | None
+    in_force_from: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementStatus:
+    agreement_id: str
+    on: date
+    in_force: Truth
+    entry_into_force: EntryIntoForce | None
+    parties: tuple[PartyOnDay, ...]
+    explanation: tuple[str, ...] = field(default_factory=tuple)
+
+
+def entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
+    """When the agreement entered (or enters) into force, if the facts settle it."""
+    computed = _computed_entry_into_force(agreement)
+    if computed is not None:
+        return computed
+    recorded = agreement.recorded_entry_into_force
+    if recorded is None:
+        return None
+    return EntryIntoForce(
+        recorded.first_day(),
+        recorded.last_day(),
+        "as recorded by the source",
+        computed=False,
+    )
+
+
+def _computed_entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
+    rule = agreement.rule
+    if rule is None:
+        return None
+    if rule.kind == "on-signature":
+        if agreement.signed_date is None:
+            return None
+        return EntryIntoForce(
+            agreement.signed_date.first_day(),
+            agreement.signed_date.last_day(),
+            "on signature",
+            computed=True,
+        )
+    instruments = [p.instrument() for p in agreement.parties]
+    known = [i for i in instruments if i is not None]
+    if rule.kind == "nth-instrument":
+        needed = rule.n or 0
+        if needed < 1 or len(known) < needed:
+            return None
+        earliest = sorted(i.first_day() for i in known)[needed - 1]
+        latest = sorted(i.last_day() for i in known)[needed - 1]
+        how = f"{ordinal(needed)} instrument received"
+    else:
+        signatories = [p for p in agreement.parties if p.signed is not None]
+        if not signatories or any(p.instrument() is None for p in signatories):
+            return None
+        earliest = max(p.instrument().first_day() for p in signatories)  # type: ignore[union-attr]
+        latest = max(p.instrument().last_day() for p in signatories)  # type: ignore[union-attr]
+        how = "last signatory's instrument received"
+    return EntryIntoForce(
+        add_days(earliest, rule.days),
+        add_days(latest, rule.days),
+        f"{how}, plus {rule.days} days",
+        computed=True,
+    )
+
+
+def party_status(
+    agreement: Agreement, party: Party | None, *, on: date, eif: EntryIntoForce | None
+) -> PartyOnDay:
+    """One state's status on `on`: not signed, signed, ratified, in force, withdrawn."""
+    if party is None:
+        return PartyOnDay("", "not signed", True, None, None, None)
+    state = party.state
+    if party.withdrew is not None and party.withdrew.on_or_before(on):
+        return PartyOnDay(state, "withdrawn", True, party.signed, party.ratified, None)
+    instrument = party.instrument()
+    signed = None if party.signed is None else party.signed.on_or_before(on)
+    ratified = None if instrument is None else instrument.on_or_before(on)
+    in_force_from = _party_in_force_from(agreement, instrument, eif)
+    in_force: Truth = False
+    if in_force_from is not None:
+        in_force = _range_by(in_force_from, on)
+    steps: list[tuple[PartyStatus, Truth]] = [
+        ("in force", in_force),
+        ("ratified", ratified),
+        ("signed", signed),
+    ]
+    for status, reached in steps:
+        if reached is True:
+            return PartyOnDay(
+                state,
+                status,
+                True,
+                party.signed,
+                party.ratified,
+                _range_text(in_force_from),
+            )
+        if reached is None:
+            return PartyOnDay(
+                state,
+                status,
+                False,
+                party.signed,
+                party.ratified,
+                _range_text(in_force_from),
+            )
+    return PartyOnDay(
+        state,
+        "not signed",
+        signed is not None or instrument is None,
+        party.signed,
+        party.ratified,
+        _range_text(in_force_from),
+    )
+
+
+def _party_in_force_from(
+    agreement: Agreement, instrument: PartialDate | None, eif: EntryIntoForce | None
+) -> tuple[date, date] | None:
+    if eif is None or instrument is None or agreement.rule is None:
+        return None
+    later = agreement.rule.later_days
+    if later is None:
+        later = agreement.rule.days
+    own_earliest = add_days(instrument.first_day(), later)
+    own_latest = add_days(instrument.last_day(), later)
+    # a state whose instrument came before entry into force is bound from that date
+    return (
+        max(eif.earliest, own_earliest)
+        if instrument.last_day() > eif.earliest
+        else eif.earliest,
+        max(eif.latest, own_latest)
+        if instrument.last_day() > eif.earliest
+        else eif.latest,
+    )
+
+
+def _range_by(span: tuple[date, date], day: date) -> Truth:
+    if span[1] <= day:
+        return True
+    if span[0] > day:
+        return False
+    return None
+
+
+def _range_text(span: tuple[date, date] | None) -> str | None:
+    if span is None:
+        return None
+    if span[0] == span[1]:
+        return span[0].isoformat()
+    return f"{span[0].isoformat()}..{span[1].isoformat()}"
+
+
+def status(
+    agreement: Agreement, *, on: date, states: Sequence[str] | None = None
+) -> AgreementStatus:
+    """The agreement's status on `on`, overall and per state, with the reasons why."""
+    eif = entry_into_force(agreement)
+    in_force = False if eif is None else eif.by(on)
+    codes = list(states) if states is not None else [p.state for p in agreement.parties]
+    rows = []
+    for code in codes:
+        row = party_status(agreement, agreement.party(code), on=on, eif=eif)
+        rows.append(
+            PartyOnDay(
+                code,
+                row.status,
+                row.certain,
+                row.signed,
+                row.ratified,
+                row.in_force_from,
+            )
+        )
+    return AgreementStatus(
+        agreement.id,
+        on,
+        in_force,
+        eif,
+        tuple(rows),
+        explanation(agreement, on=on, eif=eif, in_force=in_force),
+    )
+
+
+def explanation(
+    agreement: Agreement, *, on: date, eif: EntryIntoForce | None, in_force: Truth
+) -> tuple[str, ...]:
+    """Sentences saying why the agreement is or is not in force on `on`."""
+    lines = []
+    if agreement.signed_date is not None:
+        where = f" in {agreement.place}" if agreement.place else ""
+        lines.append(f"Signed on {agreement.signed_date}{where}.")
+    rule = agreement.rule
+    if rule is None:
+        lines.append("The sources record no entry-into-force rule.")
+    else:
+        lines.append(f"Enters into force {rule.describe(agreement.depositary)}.")
+    known = sorted(
+        (p for p in agreement.parties if p.instrument() is not None),
+        key=lambda p: p.instrument().sort_key(),  # type: ignore[union-attr]
+    )
+    by_day = [p for p in known if all_of(p.instrument().on_or_before(on)) is True]  # type: ignore[union-attr]
+    if rule is not None and rule.kind == "nth-instrument":
+        lines.append(
+            f"By {on.isoformat()} the sources record {len(by_day)} of the "
+            f"{rule.n} instruments needed"
+            + (
+                f" ({', '.join(f'{p.state} {p.instrument()}' for p in by_day)})."
+                if by_day
+                else "."
+            )
+        )
+        if len(by_day) == (rule.n or 0) - 1:
+            lines.append("It is one instrument short of entry into force on that day.")
+    if any(p.deposited is None and p.ratified is not None for p in known):
+        lines.append(
+            "Where no deposit date is recorded, the ratification date is used."
+        )
+    if eif is None:
+        lines.append(
+            "No entry into force can be computed from the recorded facts, "
+            "and none is recorded: it stays unknown."
+        )
+    elif not eif.computed:
+        lines.append(
+            f"The sources record entry into force on {eif}; the recorded "
+            "instruments are too few to compute it."
+        )
+    else:
+        lines.append(f"Entry into force: {eif} ({eif.how}).")
+    verdict = {
+        True: "in force",
+        False: "not in force",
+        None: "possibly in force (dates too coarse to tell)",
+    }
+    lines.append(f"On {on.isoformat()} it is {verdict[in_force]}.")
+    for declaration in agreement.declarations:
+        when = f" on {declaration.date}" if declaration.date else ""
+        lines.append(f"{declaration.state} declared{when}: {declaration.text}")
+    return tuple(lines)

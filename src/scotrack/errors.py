@@ -1,0 +1,43 @@
+"""The errors scotrack raises; surfaces map them to exit codes and HTTP statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class ScotrackError(Exception):
+    """Base of every error scotrack raises on purpose; its message is for the user."""
+
+    exit_code = 2
+
+
+class InputError(ScotrackError):
+    """A value the user gave is malformed or out of range (a date, a code, a path)."""
+
+
+class DocumentError(ScotrackError):
+    """One document could not be read or processed; the batch goes on without it."""
+
+    exit_code = 1
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NotFound(ScotrackError):
+    """The thing asked for does not exist in the knowledge base."""
+
+
+class Ambiguous(ScotrackError):
+    """A name matches several things; `candidates` lists them so the user can choose."""
+
+    def __init__(self, what: str, query: str, candidates: Sequence[str]) -> None:
+        listed = "; ".join(candidates)
+        super().__init__(
+            f"{what} {query!r} is ambiguous: it matches {listed}. "
+            "Give more of the name."
+        )
+        self.query = query
+        self.candidates = list(candidates)

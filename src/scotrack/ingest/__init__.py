@@ -1,0 +1,1 @@
+"""Documents in, facts out: one pipeline stage per module, plain data in and out."""

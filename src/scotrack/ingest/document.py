@@ -1,0 +1,86 @@
+"""The plain data that flows through the extraction pipeline.
+
+A `RawDocument` is what `read` produces; every later stage takes a `CleanDocument`
+and returns it with its own field filled in (see `pipeline.STAGES`). Character
+offsets everywhere are offsets into `CleanDocument.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+MentionKind = Literal[
+    "state", "city", "body", "initiative", "person", "office", "organization", "region"
+]
+
+Item = dict[str, Any]
+"""One extracted item in sco-extract/1 form, plus `evidence`: [[start, end], ...]."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A document as read: exactly one of `text` or `html` is set."""
+
+    id: str
+    path: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A gazetteer hit; `value` is the canonical id (state code, city, body, name)."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    value: str
+    surface: str
+    state: str | None = None
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    dateline_date: str | None = None
+
+
+@dataclass(slots=True)
+class CleanDocument:
+    """A document being extracted; stages fill in the fields after `text`."""
+
+    id: str
+    path: str
+    raw_text: str
+    text: str
+    url: str | None = None
+    metadata: Metadata = field(default_factory=Metadata)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    facts: dict[str, list[Item]] = field(default_factory=dict)
+
+    def reference_date(self) -> str | None:
+        """The date relative expressions resolve against: published, else dateline's."""
+        return self.metadata.published or self.metadata.dateline_date
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    """Per-call options for `pipeline.extract` (one frozen object, passed down)."""
+
+    max_bytes: int = 20_000_000
+    with_evidence: bool = True

@@ -1,0 +1,53 @@
+"""Settings: CLI flags, then SCOTRACK_* variables, then defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_db_url() -> str:
+    """The embedded default: a SQLite file in the user data directory."""
+    data_dir = Path(platformdirs.user_data_dir("scotrack", appauthor=False))
+    return f"sqlite:///{data_dir / 'scotrack.db'}"
+
+
+class Settings(BaseSettings):
+    """Every setting scotrack reads; each is documented in docs/settings.md."""
+
+    model_config = SettingsConfigDict(env_prefix="SCOTRACK_", extra="ignore")
+
+    db: str = Field(
+        default_factory=default_db_url,
+        description="Database URL: sqlite:///PATH or postgresql://USER@HOST/DB.",
+    )
+    workers: int = Field(
+        default=1, ge=1, le=64, description="Worker processes for extract and ingest."
+    )
+    max_document_bytes: int = Field(
+        default=20_000_000,
+        ge=1,
+        description="Documents larger than this many bytes are refused.",
+    )
+
+    @field_validator("db")
+    @classmethod
+    def _normalise_db(cls, value: str) -> str:
+        if value.startswith("postgresql://"):
+            # psycopg 3 is the only PostgreSQL driver scotrack ships with
+            return "postgresql+psycopg://" + value.removeprefix("postgresql://")
+        if value.startswith("postgres://"):
+            return "postgresql+psycopg://" + value.removeprefix("postgres://")
+        if "://" not in value:
+            return f"sqlite:///{Path(value).expanduser()}"
+        return value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, with non-None overrides (CLI flags) on top."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)
