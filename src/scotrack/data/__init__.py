@@ -205,7 +205,7 @@ def _agreement(r: Record) -> Agreement:
 
 
 def baseline_problems(raw: dict[str, list[Record]]) -> list[str]:
-    """Every problem in the records: `file[index] field: reason` lines (empty: valid)."""
+    """Every problem in the records as `file[index] field: reason` lines."""
     from scotrack.data.check import problems  # the checker is long; keep it apart
 
     return problems(raw)

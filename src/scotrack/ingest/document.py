@@ -7,6 +7,7 @@ offsets everywhere are offsets into `CleanDocument.text`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -84,3 +85,17 @@ class ExtractOptions:
 
     max_bytes: int = 20_000_000
     with_evidence: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One pipeline stage: what it reads, what it adds, and the function that runs it.
+
+    Field names are CleanDocument attributes (`text`, `metadata`, `sentences`,
+    `mentions`) or `facts.<type>` for one sco-extract/1 list (`facts.meetings`).
+    """
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    run: Callable[[CleanDocument], CleanDocument]
