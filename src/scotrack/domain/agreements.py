@@ -197,8 +197,9 @@ def party_status(
     if party.withdrew is not None and party.withdrew.on_or_before(on):
         return PartyOnDay(state, "withdrawn", True, party.signed, party.ratified, None)
     instrument = party.instrument()
-    signed = None if party.signed is None else party.signed.on_or_before(on)
-    ratified = None if instrument is None else instrument.on_or_before(on)
+    # an unrecorded step is not uncertain, it is not known to have happened
+    signed: Truth = False if party.signed is None else party.signed.on_or_before(on)
+    ratified: Truth = False if instrument is None else instrument.on_or_before(on)
     in_force_from = _party_in_force_from(agreement, instrument, eif)
     in_force: Truth = False
     if in_force_from is not None:
@@ -230,7 +231,7 @@ def party_status(
     return PartyOnDay(
         state,
         "not signed",
-        signed is not None or instrument is None,
+        True,
         party.signed,
         party.ratified,
         _range_text(in_force_from),

@@ -1,0 +1,176 @@
+"""What every command shares: the option aliases, rendering, and errors -> exit codes.
+
+Commands raise ScotrackError subclasses; `run_with_errors` turns them into one line
+on stderr and an exit code (2 bad input, 1 some documents failed), with a traceback
+only under --debug.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from enum import Enum, StrEnum
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from scotrack.domain.dates import PartialDate
+from scotrack.errors import ScotrackError
+from scotrack.settings import Settings, load_settings
+
+T = TypeVar("T")
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite path (default: SCOTRACK_DB, else a file in the "
+        "user data directory).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format: table, json or csv."),
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show tracebacks for errors.")
+]
+OnDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        help="As of this date: YYYY, YYYY-MM or YYYY-MM-DD (a partial date means its "
+        "last day). Default: today.",
+        show_default=False,
+    ),
+]
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+def settings_for(db: str | None = None, **overrides: Any) -> Settings:
+    """Settings with the command's flags on top of SCOTRACK_* variables."""
+    return load_settings(db=db, **overrides)
+
+
+def on_day(value: str | None) -> date:
+    """The day `--on` stands for: its last day when partial, today if absent."""
+    if value is None:
+        return date.today()
+    return PartialDate.parse(value).last_day()
+
+
+def exit_code(failures: int) -> int:
+    """0 when every document went through, 1 when any failed."""
+    return 1 if failures else 0
+
+
+def run_with_errors(action: Callable[[], T], *, debug: bool) -> T:
+    """Run `action`; a ScotrackError becomes one line on stderr and its exit code."""
+    try:
+        return action()
+    except ScotrackError as err:
+        if debug:
+            raise
+        stderr.print(f"[bold red]error:[/] {err}", highlight=False, markup=True)
+        raise typer.Exit(err.exit_code) from err
+
+
+def jsonable(value: Any) -> Any:
+    """Dataclasses, dates and tuples as plain JSON values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {key: jsonable(item) for key, item in asdict(value).items()}
+    if isinstance(value, Mapping):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(item) for item in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def render(
+    rows: Sequence[Mapping[str, Any]],
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+    payload: Any = None,
+) -> None:
+    """Print `rows` as a Rich table, JSON (`payload` if given, else rows) or CSV."""
+    if fmt is OutputFormat.json:
+        data = jsonable(rows if payload is None else payload)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    names = list(columns) if columns else (list(rows[0]) if rows else [])
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([_cell(jsonable(row.get(name))) for name in names])
+        sys.stdout.write(buffer.getvalue())
+        return
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for name in names:
+        table.add_column(name.replace("_", " "))
+    for row in rows:
+        table.add_row(*(_cell(jsonable(row.get(name))) for name in names))
+    stdout.print(table)
+    if not rows:
+        stdout.print("(no rows)")
+
+
+@contextmanager
+def progress(description: str, *, total: int | None) -> Iterator[Progress]:
+    """A Rich progress bar on stderr: documents done, rate, failures, elapsed."""
+    bar = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TextColumn("[red]{task.fields[failures]} failed"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=False,
+        disable=not stderr.is_terminal,
+    )
+    with bar:
+        bar.add_task(description, total=total, rate="-", failures=0)
+        yield bar

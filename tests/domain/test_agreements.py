@@ -1,0 +1,166 @@
+from datetime import date
+
+import pytest
+
+from scotrack.domain.agreements import (
+    Agreement,
+    Declaration,
+    EntryIntoForceRule,
+    Party,
+    entry_into_force,
+    status,
+)
+from scotrack.domain.dates import PartialDate
+
+P = PartialDate.parse
+FOURTH_PLUS_30 = EntryIntoForceRule("nth-instrument", n=4, days=30, later_days=30)
+
+
+def convention(*instruments: str | None, rule=FOURTH_PLUS_30, **extra) -> Agreement:
+    codes = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    parties = tuple(
+        Party(code, signed=P("2017-06-09"), ratified=None if day is None else P(day))
+        for code, day in zip(codes, instruments, strict=False)
+    )
+    return Agreement(
+        "c",
+        "Test Convention",
+        "convention",
+        signed_date=P("2017-06-09"),
+        place="Astana",
+        depositary="CHN",
+        rule=rule,
+        parties=parties,
+        **extra,
+    )
+
+
+def test_one_instrument_short_of_entry_into_force():
+    agreement = convention("2018-01-10", "2018-02-01", "2018-03-01", None, None, None)
+    answer = status(agreement, on=date(2019, 1, 1))
+    assert answer.in_force is False
+    assert answer.entry_into_force is None
+    assert any("one instrument short" in line for line in answer.explanation)
+    assert [p.status for p in answer.parties] == ["ratified"] * 3 + ["signed"] * 3
+
+
+def test_fourth_instrument_brings_it_into_force_thirty_days_later():
+    agreement = convention("2018-01-10", "2018-02-01", "2018-03-01", "2018-04-01", None)
+    eif = entry_into_force(agreement)
+    assert eif is not None
+    assert (eif.earliest, eif.latest, eif.computed) == (date(2018, 5, 1),) * 2 + (True,)
+    assert status(agreement, on=date(2018, 4, 30)).in_force is False
+    on_day = status(agreement, on=date(2018, 5, 1))
+    assert on_day.in_force is True
+    assert [p.status for p in on_day.parties] == ["in force"] * 4 + ["signed"]
+
+
+def test_a_late_ratifier_is_bound_thirty_days_after_its_own_instrument():
+    agreement = convention(
+        "2018-01-10", "2018-02-01", "2018-03-01", "2018-04-01", "2019-01-01"
+    )
+    late = {p.state: p for p in status(agreement, on=date(2019, 1, 15)).parties}["TJK"]
+    assert late.status == "ratified"
+    later = {p.state: p for p in status(agreement, on=date(2019, 1, 31)).parties}["TJK"]
+    assert later.status == "in force"
+    assert later.in_force_from == "2019-01-31"
+
+
+def test_partial_instrument_dates_give_an_uncertain_answer_not_a_guess():
+    agreement = convention("2018-01-10", "2018-02-01", "2018-03-01", "2018-04")
+    eif = entry_into_force(agreement)
+    assert eif is not None
+    assert (eif.earliest, eif.latest) == (date(2018, 5, 1), date(2018, 5, 30))
+    assert status(agreement, on=date(2018, 5, 10)).in_force is None
+    assert status(agreement, on=date(2018, 5, 30)).in_force is True
+    assert "between" in str(eif)
+
+
+def test_recorded_entry_into_force_is_used_when_instruments_are_unknown():
+    agreement = convention(
+        None, None, None, None, recorded_entry_into_force=P("2017-12-01")
+    )
+    answer = status(agreement, on=date(2018, 1, 1))
+    assert answer.in_force is True
+    assert answer.entry_into_force is not None
+    assert not answer.entry_into_force.computed
+    assert any("too few to compute" in line for line in answer.explanation)
+    # states whose instruments are not recorded stay "signed": unknown is not guessed
+    assert {p.status for p in answer.parties} == {"signed"}
+
+
+def test_no_rule_and_nothing_recorded_stays_unknown():
+    agreement = convention("2018-01-10", rule=None)
+    answer = status(agreement, on=date(2020, 1, 1))
+    assert answer.in_force is False
+    assert any("no entry-into-force rule" in line for line in answer.explanation)
+    assert any("stays unknown" in line for line in answer.explanation)
+
+
+def test_all_instruments_rule_waits_for_the_last_signatory():
+    rule = EntryIntoForceRule("all-instruments", days=0)
+    agreement = convention("2008-01-01", "2008-02-01", "2008-03-01", rule=rule)
+    eif = entry_into_force(agreement)
+    assert eif is not None
+    assert eif.earliest == date(2008, 3, 1)
+    assert entry_into_force(convention("2008-01-01", None, rule=rule)) is None
+
+
+def test_on_signature_rule():
+    agreement = convention(rule=EntryIntoForceRule("on-signature"))
+    assert status(agreement, on=date(2017, 6, 9)).in_force is True
+    assert status(agreement, on=date(2017, 6, 8)).in_force is False
+
+
+def test_state_that_never_signed_and_state_that_withdrew():
+    agreement = Agreement(
+        "a",
+        "A",
+        "agreement",
+        signed_date=P("2010"),
+        rule=FOURTH_PLUS_30,
+        parties=(Party("KAZ", signed=P("2010-05-01"), withdrew=P("2015-01-01")),),
+    )
+    answer = status(agreement, on=date(2016, 1, 1), states=["KAZ", "IND"])
+    assert [(p.state, p.status) for p in answer.parties] == [
+        ("KAZ", "withdrawn"),
+        ("IND", "not signed"),
+    ]
+
+
+def test_signature_known_only_to_the_year_is_uncertain_inside_it():
+    agreement = Agreement(
+        "a", "A", "agreement", parties=(Party("KAZ", signed=P("2010")),)
+    )
+    row = status(agreement, on=date(2010, 5, 1)).parties[0]
+    assert (row.status, row.certain) == ("signed", False)
+    assert status(agreement, on=date(2009, 5, 1)).parties[0].status == "not signed"
+
+
+def test_declarations_are_part_of_the_explanation():
+    agreement = convention(
+        declarations=(
+            Declaration("RUS", P("2019-05"), "does not apply to territory X"),
+        )
+    )
+    lines = status(agreement, on=date(2020, 1, 1)).explanation
+    assert "RUS declared on 2019-05: does not apply to territory X" in lines
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (
+            FOURTH_PLUS_30,
+            "30 days after the depositary (CHN) receives the 4th instrument",
+        ),
+        (
+            EntryIntoForceRule("all-instruments"),
+            "on the day the depositary (CHN) receives "
+            "the last signatory's instrument of ratification",
+        ),
+        (EntryIntoForceRule("on-signature"), "on signature"),
+    ],
+)
+def test_rule_descriptions(rule, text):
+    assert rule.describe("CHN") == text
