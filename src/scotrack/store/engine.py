@@ -1,0 +1,95 @@
+"""Engines and sessions: one setup for SQLite and PostgreSQL, used by tests too.
+
+SQLite gets foreign keys, write-ahead logging and a busy timeout on every connection,
+and SQLAlchemy's workaround for the sqlite3 driver's legacy transaction control (SQLite
+dialect docs, "Serializable isolation / Savepoints / Transactional DDL"): the driver
+stops emitting BEGIN itself and SQLAlchemy emits it, so SAVEPOINT and DDL take part in
+the enclosing transaction. Without it, a test's per-test rollback would not undo
+what a session committed to a savepoint.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from scotrack.errors import InputError
+
+BUSY_TIMEOUT_MS = 5_000
+"""How long a SQLite connection waits for another writer before giving up."""
+
+
+def database_url(url: str) -> URL:
+    """`url` parsed, with PostgreSQL pointed at psycopg 3, the driver scotrack ships."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as err:
+        raise InputError(
+            f"database URL {url!r} is not a URL; "
+            "give sqlite:///PATH or postgresql://USER@HOST/DB"
+        ) from err
+    if parsed.drivername in {"postgresql", "postgres"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; a SQLite file's directory is created if missing.
+
+    Raises InputError naming the path when a SQLite file cannot be created or written.
+    """
+    parsed = database_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed)
+    database = parsed.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        _check_writable(Path(database).expanduser())
+    engine = create_engine(parsed)
+    event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions bound to `engine`; objects stay readable after commit."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def _check_writable(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(
+            f"database {path}: cannot create directory {path.parent} "
+            f"({err.strerror or err}); choose a writable path with --db or SCOTRACK_DB"
+        ) from err
+    if path.exists() and not path.is_file():
+        raise InputError(f"database {path}: not a file; give the path of a SQLite file")
+    target = path if path.exists() else path.parent
+    if not os.access(target, os.W_OK):
+        raise InputError(
+            f"database {path}: {target} is not writable; "
+            "choose a writable path with --db or SCOTRACK_DB"
+        )
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # the driver must not BEGIN on its own; _begin_sqlite does it (see module doc)
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
