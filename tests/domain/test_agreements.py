@@ -92,7 +92,9 @@ def test_recorded_entry_into_force_is_used_when_instruments_are_unknown():
 def test_no_rule_and_nothing_recorded_stays_unknown():
     agreement = convention("2018-01-10", rule=None)
     answer = status(agreement, on=date(2020, 1, 1))
-    assert answer.in_force is False
+    assert answer.in_force is None
+    assert "On 2020-01-01 whether it is in force is unknown." in answer.explanation
+    assert status(agreement, on=date(2017, 6, 8)).in_force is False  # before signing
     assert any("no entry-into-force rule" in line for line in answer.explanation)
     assert any("stays unknown" in line for line in answer.explanation)
 

@@ -35,5 +35,22 @@ def _root(
     """scotrack: a time-aware knowledge base of the SCO, built from documents."""
 
 
+def _register() -> None:
+    """Every command, in the order `scotrack --help` lists them."""
+    from scotrack.cli import kb, pipeline
+
+    app.command("init")(kb.init_cli)
+    app.command("members")(kb.members_cli)
+    app.command("meetings")(kb.meetings_cli)
+    app.command("agreements")(kb.agreements_cli)
+    app.command("agreement")(kb.agreement_cli)
+    app.command("state")(kb.state_cli)
+    app.command("commitments")(kb.commitments_cli)
+    app.command("extract")(pipeline.extract_cli)
+
+
+_register()
+
+
 def main() -> None:
     app()

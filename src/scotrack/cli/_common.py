@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import date
 from enum import Enum, StrEnum
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -28,10 +29,13 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
-from scotrack.errors import ScotrackError
+from scotrack.errors import InputError, ScotrackError
 from scotrack.settings import Settings, load_settings
+from scotrack.store.engine import database_url, make_engine, session_factory
+from scotrack.store.schema import database_revision
 
 T = TypeVar("T")
 
@@ -77,6 +81,30 @@ def settings_for(db: str | None = None, **overrides: Any) -> Settings:
     return load_settings(db=db, **overrides)
 
 
+@contextmanager
+def kb_session(db: str | None) -> Iterator[Session]:
+    """A session on an initialised knowledge base; InputError says to run init."""
+    url = settings_for(db).db
+    parsed = database_url(url)
+    missing_file = (
+        parsed.get_backend_name() == "sqlite"
+        and parsed.database not in (None, "", ":memory:")
+        and not Path(parsed.database or "").expanduser().exists()
+    )
+    hint = f"run `scotrack init{'' if db is None else ' --db ' + db}` first"
+    if missing_file:
+        raise InputError(f"database {parsed.database} does not exist: {hint}")
+    engine = make_engine(url)
+    try:
+        if database_revision(engine) is None:
+            shown = engine.url.render_as_string(hide_password=True)
+            raise InputError(f"database {shown} holds no knowledge base: {hint}")
+        with session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
 def on_day(value: str | None) -> date:
     """The day `--on` stands for: its last day when partial, today if absent."""
     if value is None:
@@ -101,7 +129,9 @@ def run_with_errors(action: Callable[[], T], *, debug: bool) -> T:
 
 
 def jsonable(value: Any) -> Any:
-    """Dataclasses, dates and tuples as plain JSON values."""
+    """Dataclasses, dates and tuples as plain JSON values (partial dates as ISO)."""
+    if isinstance(value, PartialDate):
+        return str(value)
     if is_dataclass(value) and not isinstance(value, type):
         return {key: jsonable(item) for key, item in asdict(value).items()}
     if isinstance(value, Mapping):

@@ -280,7 +280,7 @@ def status(
 ) -> AgreementStatus:
     """The agreement's status on `on`, overall and per state, with the reasons why."""
     eif = entry_into_force(agreement)
-    in_force = False if eif is None else eif.by(on)
+    in_force = in_force_on(agreement, eif, on)
     codes = list(states) if states is not None else [p.state for p in agreement.parties]
     rows = []
     for code in codes:
@@ -303,6 +303,20 @@ def status(
         tuple(rows),
         explanation(agreement, on=on, eif=eif, in_force=in_force),
     )
+
+
+def in_force_on(agreement: Agreement, eif: EntryIntoForce | None, on: date) -> Truth:
+    """In force on `on`? Unknown (None) when neither a rule nor a record settles it.
+
+    Before signature it is certainly not in force; with a rule but too few recorded
+    instruments it is not in force as far as the records show.
+    """
+    if eif is not None:
+        return eif.by(on)
+    signed = agreement.signed_date
+    if signed is not None and signed.first_day() > on:
+        return False
+    return None if agreement.rule is None else False
 
 
 def explanation(
@@ -356,7 +370,10 @@ def explanation(
         False: "not in force",
         None: "possibly in force (dates too coarse to tell)",
     }
-    lines.append(f"On {on.isoformat()} it is {verdict[in_force]}.")
+    if in_force is None and eif is None:
+        lines.append(f"On {on.isoformat()} whether it is in force is unknown.")
+    else:
+        lines.append(f"On {on.isoformat()} it is {verdict[in_force]}.")
     for declaration in agreement.declarations:
         when = f" on {declaration.date}" if declaration.date else ""
         lines.append(f"{declaration.state} declared{when}: {declaration.text}")

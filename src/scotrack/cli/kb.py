@@ -1,0 +1,378 @@
+"""Knowledge-base commands: init, members, meetings, agreements, agreement, state,
+commitments. Each parses its options, calls one store function and renders."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from scotrack.cli._common import (
+    DbOption,
+    DebugOption,
+    FormatOption,
+    OnDateOption,
+    OutputFormat,
+    kb_session,
+    on_day,
+    render,
+    run_with_errors,
+    settings_for,
+    stdout,
+)
+from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, STATUSES
+from scotrack.errors import InputError
+from scotrack.store import queries
+from scotrack.store.baseline import init_knowledge_base
+
+
+def init_cli(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Create or upgrade the database and load the curated baseline (idempotent).
+
+    Example: scotrack init --db ./sco.db
+    """
+    report = run_with_errors(
+        lambda: init_knowledge_base(settings_for(db).db), debug=debug
+    )
+    rows = [
+        {"table": table, **counts._asdict()} for table, counts in report.counts.items()
+    ]
+    if fmt is OutputFormat.table:
+        stdout.print(f"Database {report.url} is at revision {report.revision}.")
+    render(
+        rows,
+        fmt,
+        title="Baseline loaded",
+        payload={"database": report.url, "revision": report.revision, "tables": rows},
+    )
+
+
+StatusOption = Annotated[
+    str, typer.Option("--status", help=f"One of: {', '.join(STATUSES)}, or all.")
+]
+
+
+def members_cli(
+    on: OnDateOption = None,
+    status: StatusOption = "member",
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List the states with an SCO status on a date (members by default).
+
+    Example: scotrack members --on 2017-06-10 --status member
+    """
+    if status != "all" and status not in STATUSES:
+        _bad_choice("--status", status, (*STATUSES, "all"), debug)
+
+    def action() -> list[dict[str, Any]]:
+        day = on_day(on)
+        with kb_session(db) as session:
+            answers = queries.statuses_on(session, on=day)
+            names = {s.code: s.name for s in queries.states(session)}
+        return [
+            {
+                "state": a.state,
+                "name": names.get(a.state, a.state),
+                "status": a.status,
+                "since": a.interval.start if a.interval else None,
+                "certain": a.certain,
+            }
+            for a in answers
+            if status == "all" or a.status == status
+        ]
+
+    rows = run_with_errors(action, debug=debug)
+    render(rows, fmt, title=f"SCO {status} states on {on_day(on).isoformat()}")
+
+
+def meetings_cli(
+    body: Annotated[
+        str | None,
+        typer.Option(
+            "--body",
+            help="Body code or name: heads-of-state, heads-of-government, "
+            "foreign-ministers, ...",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only meetings in this year.")
+    ] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Host state code or name.")
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List the meetings of SCO bodies, by date.
+
+    Example: scotrack meetings --body heads-of-state --year 2017
+    """
+
+    def action() -> list[dict[str, Any]]:
+        with kb_session(db) as session:
+            body_code = None if body is None else queries.find_body(session, body).code
+            host_code = None if host is None else queries.find_state(session, host).code
+            found = queries.meetings(session, body=body_code, year=year, host=host_code)
+            sources = queries.source_titles(session)
+        return [
+            {
+                "id": m.id,
+                "date": m.start_date,
+                "end": m.end_date,
+                "body": m.body,
+                "number": m.number,
+                "city": m.city,
+                "host": m.host,
+                "format": m.format,
+                "source": sources.get(m.source_id or "", m.source_id),
+            }
+            for m in found
+        ]
+
+    render(run_with_errors(action, debug=debug), fmt, title="SCO meetings")
+
+
+def agreements_cli(
+    on: OnDateOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List the key agreements and whether each is in force on a date.
+
+    Example: scotrack agreements --on 2010-01-01
+    """
+
+    def action() -> list[dict[str, Any]]:
+        day = on_day(on)
+        with kb_session(db) as session:
+            rows = []
+            for agreement in queries.agreements(session):
+                answer = queries.agreement_status(session, agreement.id, on=day)
+                rows.append(
+                    {
+                        "id": agreement.id,
+                        "title": agreement.title,
+                        "kind": agreement.kind,
+                        "signed": agreement.signed_date,
+                        "place": agreement.place,
+                        "in_force": _truth(answer.in_force),
+                        "entry_into_force": (
+                            None
+                            if answer.entry_into_force is None
+                            else str(answer.entry_into_force)
+                        ),
+                        "ratified": sum(
+                            p.status in ("ratified", "in force") for p in answer.parties
+                        ),
+                        "parties": len(answer.parties),
+                    }
+                )
+        return rows
+
+    columns = (
+        None
+        if fmt is OutputFormat.json
+        else [
+            "title",
+            "signed",
+            "place",
+            "in_force",
+            "entry_into_force",
+            "ratified",
+            "parties",
+        ]
+    )
+    render(
+        run_with_errors(action, debug=debug),
+        fmt,
+        columns=columns,
+        title=f"SCO agreements on {on_day(on).isoformat()}",
+    )
+
+
+def agreement_cli(
+    name: Annotated[str, typer.Argument(help="Title, alias or id (fuzzy).")],
+    on: OnDateOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Show one agreement's status per state on a date, and why it is (not) in force.
+
+    Example: scotrack agreement "Convention on Countering Extremism" --on 2018-01-01
+    """
+
+    def action() -> dict[str, Any]:
+        day = on_day(on)
+        with kb_session(db) as session:
+            agreement = queries.find_agreement(session, name)
+            answer = queries.agreement_status(session, agreement.id, on=day)
+        return {
+            "agreement": {
+                "id": agreement.id,
+                "title": agreement.title,
+                "kind": agreement.kind,
+                "signed": agreement.signed_date,
+                "place": agreement.place,
+                "depositary": agreement.depositary,
+            },
+            "on": day,
+            "in_force": answer.in_force,
+            "entry_into_force": (
+                None
+                if answer.entry_into_force is None
+                else str(answer.entry_into_force)
+            ),
+            "parties": [
+                {
+                    "state": p.state,
+                    "status": p.status,
+                    "certain": p.certain,
+                    "signed": p.signed,
+                    "ratified": p.ratified,
+                    "in_force_from": p.in_force_from,
+                }
+                for p in answer.parties
+            ],
+            "explanation": list(answer.explanation),
+        }
+
+    result = run_with_errors(action, debug=debug)
+    if fmt is OutputFormat.table:
+        stdout.print(f"[bold]{result['agreement']['title']}[/]")
+    render(result["parties"], fmt, title=f"Status on {result['on']}", payload=result)
+    if fmt is OutputFormat.table:
+        for line in result["explanation"]:
+            stdout.print(f"  {line}", highlight=False)
+
+
+def state_cli(
+    code: Annotated[
+        str, typer.Argument(help="State code (ISO alpha-3), name or adjective.")
+    ],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Show a state's SCO status history, meetings hosted, agreements and commitments.
+
+    Example: scotrack state IND
+    """
+
+    def action() -> Any:
+        with kb_session(db) as session:
+            found = queries.find_state(session, code)
+            return queries.state_profile(session, found.code)
+
+    profile = run_with_errors(action, debug=debug)
+    if fmt is OutputFormat.json:
+        render([], fmt, payload=profile)
+        return
+    sections: list[tuple[str, list[dict[str, Any]]]] = [
+        (
+            "Status history",
+            [
+                {"status": i.status, "from": i.start, "to": i.end, "note": i.note}
+                for i in profile.history
+            ],
+        ),
+        (
+            "Meetings hosted",
+            [
+                {
+                    "date": m.start_date,
+                    "body": m.body,
+                    "number": m.number,
+                    "city": m.city,
+                }
+                for m in profile.meetings_hosted
+            ],
+        ),
+        (
+            "Agreements",
+            [
+                {"agreement": a.title, "signed": a.signed, "ratified": a.ratified}
+                for a in profile.agreements
+            ],
+        ),
+        (
+            "Commitments",
+            [
+                {"kind": c.kind, "area": c.area, "text": c.text}
+                for c in profile.commitments
+            ],
+        ),
+    ]
+    if fmt is OutputFormat.table:
+        stdout.print(f"[bold]{profile.state.name}[/] ({profile.state.code})")
+        for title, rows in sections:
+            render(rows, fmt, title=title)
+        return
+    for title, rows in sections:
+        stdout.print(f"# {title}")
+        render(rows, fmt)
+
+
+def commitments_cli(
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="State code or SCO.")
+    ] = None,
+    area: Annotated[
+        str | None, typer.Option("--area", help=f"One of: {', '.join(AREAS)}.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help=f"One of: {', '.join(COMMITMENT_KINDS)}."),
+    ] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List tracked commitments (pledges, proposals, calls) with their compliance.
+
+    Example: scotrack commitments --actor CHN --area trade
+    """
+    if area is not None and area not in AREAS:
+        _bad_choice("--area", area, AREAS, debug)
+    if kind is not None and kind not in COMMITMENT_KINDS:
+        _bad_choice("--kind", kind, COMMITMENT_KINDS, debug)
+
+    def action() -> list[dict[str, Any]]:
+        with kb_session(db) as session:
+            actor_code = actor
+            if actor is not None and actor.upper() != "SCO":
+                actor_code = queries.find_state(session, actor).code
+            found = queries.commitments(session, actor=actor_code, area=area, kind=kind)
+        return [
+            {
+                "id": c.id,
+                "actor": c.actor,
+                "speaker": c.speaker,
+                "kind": c.kind,
+                "area": c.area,
+                "text": c.text,
+                "made_on": c.made_on,
+            }
+            for c in found
+        ]
+
+    render(run_with_errors(action, debug=debug), fmt, title="Commitments")
+
+
+def _truth(value: bool | None) -> str:
+    return {True: "yes", False: "no", None: "unknown"}[value]
+
+
+def _bad_choice(option: str, value: str, allowed: tuple[str, ...], debug: bool) -> None:
+    def fail() -> None:
+        raise InputError(f"{option} {value!r} is not one of: {', '.join(allowed)}")
+
+    run_with_errors(fail, debug=debug)

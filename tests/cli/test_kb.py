@@ -1,0 +1,304 @@
+"""The knowledge-base commands, through the real Typer app, on SQLite and PostgreSQL."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from scotrack.cli import app
+from scotrack.errors import Ambiguous
+
+FOUNDERS = {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args))
+
+    return invoke
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def one_line_error(result, *fragments: str) -> str:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0]
+    return lines[0]
+
+
+def test_init_creates_and_is_idempotent(run, fresh_db_url):
+    first = as_json(run("init", "--db", fresh_db_url, "--format", "json"))
+    inserted = {t["table"]: t["inserted"] for t in first["tables"]}
+    assert inserted["state"] > 190
+    assert inserted["meeting"] >= 25
+    second = as_json(run("init", "--db", fresh_db_url, "--format", "json"))
+    assert all(
+        t["inserted"] == t["updated"] == t["deleted"] == 0 for t in second["tables"]
+    )
+    assert second["revision"] == first["revision"]
+
+
+def test_init_table_output(run, fresh_db_url):
+    result = run("init", "--db", fresh_db_url)
+    assert result.exit_code == 0
+    assert "Baseline loaded" in result.stdout
+    assert "status_interval" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2017-06-08", FOUNDERS),
+        ("2017-06-10", FOUNDERS | {"IND", "PAK"}),
+        ("2023-07-05", FOUNDERS | {"IND", "PAK", "IRN"}),
+        ("2024-07-05", FOUNDERS | {"IND", "PAK", "IRN", "BLR"}),
+    ],
+)
+def test_members_on_a_date(run, db_url, day, expected):
+    rows = as_json(run("members", "--db", db_url, "--on", day, "--format", "json"))
+    assert {row["state"] for row in rows} == expected
+    assert all(row["status"] == "member" for row in rows)
+
+
+def test_members_with_another_status(run, db_url):
+    rows = as_json(
+        run(
+            "members",
+            "--db",
+            db_url,
+            "--on",
+            "2016-01-01",
+            "--status",
+            "observer",
+            "--format",
+            "json",
+        )
+    )
+    assert {"IND", "PAK", "IRN", "MNG", "AFG", "BLR"} <= {row["state"] for row in rows}
+    everything = as_json(
+        run(
+            "members",
+            "--db",
+            db_url,
+            "--on",
+            "2016-01-01",
+            "--status",
+            "all",
+            "--format",
+            "json",
+        )
+    )
+    assert len(everything) > len(rows)
+
+
+def test_members_as_csv(run, db_url):
+    result = run("members", "--db", db_url, "--on", "2017-06-10", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 8
+    assert rows[0].keys() >= {"state", "name", "status", "since"}
+
+
+def test_members_table(run, db_url):
+    result = run("members", "--db", db_url, "--on", "2017-06-10")
+    assert result.exit_code == 0
+    assert "Pakistan" in result.stdout
+    assert "2017-06-09" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (("members", "--on", "2017-02-30"), ("2017-02-30", "impossible")),
+        (("members", "--on", "June 2017"), ("June 2017", "YYYY-MM-DD")),
+        (("members", "--status", "emperor"), ("--status", "emperor")),
+        (("state", "Atlantis"), ("Atlantis", "not a known state")),
+        (("agreement", "zzzz qqqq"), ("zzzz qqqq",)),
+        (("meetings", "--body", "Council of Wizards"), ("Council of Wizards",)),
+        (("commitments", "--area", "space-opera"), ("--area", "space-opera")),
+        (("commitments", "--kind", "threat"), ("--kind", "threat")),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_2(run, db_url, args, fragments):
+    one_line_error(run(*args, "--db", db_url), *fragments)
+
+
+def test_ambiguous_agreement_lists_candidates(run, db_url):
+    line = one_line_error(run("agreement", "convention", "--db", db_url), "ambiguous")
+    assert "Countering Extremism" in line
+    assert "against Terrorism" in line
+
+
+def test_debug_shows_the_exception(db_url):
+    result = CliRunner().invoke(
+        app, ["agreement", "convention", "--db", db_url, "--debug"]
+    )
+    assert isinstance(result.exception, Ambiguous)
+
+
+def test_agreement_status_per_state(run, db_url):
+    data = as_json(
+        run(
+            "agreement",
+            "Convention on Countering Extremism",
+            "--on",
+            "2018-01-01",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        )
+    )
+    assert data["on"] == "2018-01-01"
+    assert "Countering Extremism" in data["agreement"]["title"]
+    parties = {p["state"]: p["status"] for p in data["parties"]}
+    assert parties.keys() == FOUNDERS | {"IND", "PAK"}
+    assert set(parties.values()) <= {"signed", "ratified", "in force"}
+    assert data["explanation"]
+    before = as_json(
+        run(
+            "agreement",
+            "Convention on Countering Extremism",
+            "--on",
+            "2017-06-08",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        )
+    )
+    assert {p["status"] for p in before["parties"]} == {"not signed"}
+    assert before["in_force"] is False
+
+
+def test_agreement_table_explains(run, db_url):
+    result = run(
+        "agreement", "Shanghai Convention", "--on", "2004-01-01", "--db", db_url
+    )
+    assert result.exit_code == 0
+    assert "2003-03-29" in result.stdout
+    assert "On 2004-01-01 it is in force." in result.stdout
+
+
+def test_agreements_list(run, db_url):
+    rows = as_json(
+        run("agreements", "--on", "2004-01-01", "--db", db_url, "--format", "json")
+    )
+    by_title = {row["title"]: row for row in rows}
+    charter = next(
+        row for title, row in by_title.items() if title.startswith("Charter")
+    )
+    assert charter["in_force"] == "yes"
+    assert charter["entry_into_force"] == "2003-09-19"
+    table = run("agreements", "--db", db_url)
+    assert table.exit_code == 0
+
+
+def test_meetings_filters(run, db_url):
+    rows = as_json(
+        run("meetings", "--db", db_url, "--year", "2017", "--format", "json")
+    )
+    summit = [row for row in rows if row["body"] == "heads-of-state"]
+    assert [(row["city"], row["number"], row["date"]) for row in summit] == [
+        ("Astana", 17, "2017-06-08")
+    ]
+    by_name = as_json(
+        run(
+            "meetings",
+            "--db",
+            db_url,
+            "--body",
+            "Council of Heads of State",
+            "--format",
+            "json",
+        )
+    )
+    assert len(by_name) == 25
+    assert {row["body"] for row in by_name} == {"heads-of-state"}
+    hosted = as_json(
+        run(
+            "meetings",
+            "--db",
+            db_url,
+            "--host",
+            "Kazakh",
+            "--body",
+            "heads-of-state",
+            "--format",
+            "json",
+        )
+    )
+    assert {row["city"] for row in hosted} == {"Astana"}
+
+
+def test_state_profile(run, db_url):
+    data = as_json(run("state", "India", "--db", db_url, "--format", "json"))
+    assert data["state"]["code"] == "IND"
+    assert [i["status"] for i in data["history"]][-2:] == ["observer", "member"]
+    assert any("Countering Extremism" in a["title"] for a in data["agreements"])
+    table = run("state", "IND", "--db", db_url)
+    assert table.exit_code == 0
+    assert "Status history" in table.stdout
+    assert "Meetings hosted" in table.stdout
+    csv_out = run("state", "KAZ", "--db", db_url, "--format", "csv")
+    assert csv_out.exit_code == 0
+    assert "# Meetings hosted" in csv_out.stdout
+
+
+def test_commitments_empty_baseline(run, db_url):
+    rows = as_json(
+        run("commitments", "--db", db_url, "--actor", "CHN", "--format", "json")
+    )
+    assert rows == []
+
+
+def test_uninitialised_database_says_to_run_init(run, tmp_path):
+    missing = tmp_path / "none.db"
+    line = one_line_error(run("members", "--db", str(missing)), "scotrack init")
+    assert str(missing) in line
+    assert not missing.exists()
+
+
+def test_empty_database_says_to_run_init(run, fresh_db_url):
+    # a fresh SQLite URL names no file yet; a fresh PostgreSQL database is empty
+    one_line_error(run("members", "--db", fresh_db_url), "scotrack init --db")
+
+
+def test_unwritable_database_path(run, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    one_line_error(run("init", "--db", str(blocker / "kb.db")), str(blocker))
+
+
+def test_bad_database_url(run):
+    result = run("members", "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+
+
+def test_version():
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.stdout.startswith("scotrack ")
+
+
+def test_no_command_shows_help():
+    result = CliRunner().invoke(app, [])
+    assert "Usage" in result.output
+
+
+def test_an_empty_sqlite_file_says_to_run_init(run, tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    one_line_error(run("members", "--db", str(empty)), "holds no knowledge base")
