@@ -177,14 +177,15 @@ def render(
             writer.writerow([_cell(jsonable(row.get(name))) for name in names])
         sys.stdout.write(buffer.getvalue())
         return
+    if not names:
+        stdout.print(f"{title}: none" if title else "(none)", highlight=False)
+        return
     table = Table(title=title, show_lines=False, header_style="bold")
     for name in names:
         table.add_column(name.replace("_", " "))
     for row in rows:
         table.add_row(*(_cell(jsonable(row.get(name))) for name in names))
     stdout.print(table)
-    if not rows:
-        stdout.print("(no rows)")
 
 
 @contextmanager

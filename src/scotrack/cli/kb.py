@@ -51,6 +51,11 @@ def init_cli(
     )
 
 
+TABLE_COLUMNS = {
+    "meetings": ("date", "body", "number", "city", "host", "format"),
+}
+"""Columns a terminal table shows where JSON and CSV carry more."""
+
 StatusOption = Annotated[
     str, typer.Option("--status", help=f"One of: {', '.join(STATUSES)}, or all.")
 ]
@@ -136,7 +141,12 @@ def meetings_cli(
             for m in found
         ]
 
-    render(run_with_errors(action, debug=debug), fmt, title="SCO meetings")
+    columns = None if fmt is OutputFormat.json else list(TABLE_COLUMNS["meetings"])
+    if fmt is OutputFormat.csv:
+        columns = None
+    render(
+        run_with_errors(action, debug=debug), fmt, columns=columns, title="SCO meetings"
+    )
 
 
 def agreements_cli(

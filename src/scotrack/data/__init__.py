@@ -181,7 +181,7 @@ def _agreement(r: Record) -> Agreement:
         rule=None
         if rule is None
         else EntryIntoForceRule(
-            rule["kind"], rule.get("n"), rule.get("days", 0), rule.get("later_days")
+            rule["kind"], rule.get("n"), rule.get("days") or 0, rule.get("later_days")
         ),
         parties=tuple(
             Party(

@@ -308,15 +308,17 @@ def status(
 def in_force_on(agreement: Agreement, eif: EntryIntoForce | None, on: date) -> Truth:
     """In force on `on`? Unknown (None) when neither a rule nor a record settles it.
 
-    Before signature it is certainly not in force; with a rule but too few recorded
-    instruments it is not in force as far as the records show.
+    Before signature it is certainly not in force. With a rule and some recorded
+    instruments, too few of them means not in force as far as the records show; with
+    no instrument recorded at all, ratification is not tracked and it stays unknown.
     """
     if eif is not None:
         return eif.by(on)
     signed = agreement.signed_date
     if signed is not None and signed.first_day() > on:
         return False
-    return None if agreement.rule is None else False
+    tracked = any(party.instrument() is not None for party in agreement.parties)
+    return False if agreement.rule is not None and tracked else None
 
 
 def explanation(

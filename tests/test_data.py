@@ -1,0 +1,503 @@
+"""The shipped baseline (data/*.json), its loader and its data check (data/check.py)."""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cogapp import Cog
+
+from scotrack import data
+from scotrack.data import (
+    FILES,
+    baseline_problems,
+    check,
+    parse_baseline,
+    raw_records,
+    read_baseline,
+    state_index,
+)
+from scotrack.domain.agreements import entry_into_force
+from scotrack.domain.membership import members, status_of
+from scotrack.domain.vocab import AGREEMENT_KINDS, STATUSES
+from scotrack.errors import InputError, NotFound
+
+FOUNDERS = {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
+MISSING = object()
+"""A value that deletes the field instead of setting it."""
+
+
+def small_raw() -> dict[str, list[dict[str, Any]]]:
+    """A tiny, valid baseline: one record or two of every file."""
+    src = {"source": "s1"}
+    return {
+        "sources": [
+            {
+                "id": "s1",
+                "title": "A source",
+                "publisher": None,
+                "url": "https://example.org/",
+                "date": "2001-06-15",
+            }
+        ],
+        "states": [
+            {
+                "code": "CHN",
+                "name": "China",
+                "official_name": "People's Republic of China",
+                "aliases": ["PRC"],
+                "adjectives": ["Chinese"],
+                "capital": "Beijing",
+                **src,
+            },
+            {
+                "code": "RUS",
+                "name": "Russia",
+                "official_name": "Russian Federation",
+                "aliases": [],
+                "adjectives": ["Russian"],
+                "capital": "Moscow",
+                **src,
+            },
+        ],
+        "cities": [
+            {"name": "Shanghai", "state": "CHN", "aliases": [], **src},
+            {"name": "St Petersburg", "state": "RUS", "aliases": ["Leningrad"], **src},
+        ],
+        "bodies": [
+            {
+                "code": "heads-of-state",
+                "name": "Council of Heads of State",
+                "schema_body": "heads-of-state",
+                "aliases": ["SCO summit"],
+                "kind": "council",
+                **src,
+            }
+        ],
+        "membership": [
+            {"state": "CHN", "status": "member", "start": "2001-06-15", **src},
+            {
+                "state": "RUS",
+                "status": "observer",
+                "start": "2001",
+                "end": "2002-06-07",
+                **src,
+            },
+            {"state": "RUS", "status": "member", "start": "2002-06-07", **src},
+        ],
+        "meetings": [
+            {
+                "id": "hos-2001",
+                "body": "heads-of-state",
+                "number": 1,
+                "start_date": "2001-06-15",
+                "end_date": "2001-06-15",
+                "city": "Shanghai",
+                "host": "CHN",
+                "chair": "CHN",
+                "format": "in-person",
+                **src,
+            },
+            {
+                "id": "hos-2002",
+                "body": "heads-of-state",
+                "number": 2,
+                "start_date": "2002-06-07",
+                "city": "St Petersburg",
+                "host": "RUS",
+                **src,
+            },
+        ],
+        "agreements": [
+            {
+                "id": "convention",
+                "title": "A convention",
+                "kind": "convention",
+                "aliases": [],
+                "signed_date": "2001-06-15",
+                "place": "Shanghai",
+                "depositary": "CHN",
+                "rule": {"kind": "nth-instrument", "n": 2, "days": 30},
+                "parties": [
+                    {"state": "CHN", "signed": "2001-06-15", "deposited": "2002-01"},
+                    {"state": "RUS", "signed": "2001-06-15", "deposited": "2002-03-01"},
+                ],
+                "entry_into_force": "2002-03-31",
+                "entry_into_force_source": "s1",
+                **src,
+            }
+        ],
+        "initiatives": [
+            {
+                "code": "BRI",
+                "name": "Belt and Road Initiative",
+                "proposed_by": "CHN",
+                "proposed_on": "2013",
+                **src,
+            }
+        ],
+    }
+
+
+def broken(path: tuple[Any, ...], value: Any) -> dict[str, list[dict[str, Any]]]:
+    """small_raw() with the field at `path` set to `value` (or deleted: MISSING)."""
+    raw: Any = small_raw()
+    *parents, last = path
+    target = raw
+    for step in parents:
+        target = target[step]
+    if value is MISSING:
+        del target[last]
+    else:
+        target[last] = value
+    return raw
+
+
+def test_small_raw_is_valid_and_parses():
+    raw = small_raw()
+    assert baseline_problems(raw) == []
+    baseline = parse_baseline(raw)
+    assert [s.code for s in baseline.states] == ["CHN", "RUS"]
+    assert str(entry_into_force(baseline.agreements[0])) == "2002-03-31"
+
+
+def test_rule_without_days_counts_from_the_instrument_day():
+    raw = broken(("agreements", 0, "rule", "days"), None)
+    raw["agreements"][0]["entry_into_force"] = "2002-03-01"
+    assert baseline_problems(raw) == []
+    assert str(entry_into_force(parse_baseline(raw).agreements[0])) == "2002-03-01"
+
+
+# (path to the broken field, its new value, the line's start, part of the reason)
+CASES = [
+    (("sources", 0, "date"), "2001-13-01", "sources.json[0] date:", "impossible"),
+    (("sources", 0, "url"), "example.org", "sources.json[0] url:", "http"),
+    (("sources", 0, "title"), MISSING, "sources.json[0] title:", "missing"),
+    (("states", 0, "code"), "Chn", "states.json[0] code:", "three capital"),
+    (("states", 1, "aliases"), ["PRC"], "states.json[1] aliases:", "also names CHN"),
+    (("states", 1, "adjectives"), ["chn"], "states.json[1] adjectives:", "code of"),
+    (("states", 0, "aliases"), "PRC", "states.json[0] aliases:", "list of"),
+    (("states", 0, "name"), "", "states.json[0] name:", "non-empty string"),
+    (("states", 0, "source"), MISSING, "states.json[0] source:", "is missing"),
+    (("states", 0, "source"), "s2", "states.json[0] source:", "not a known source"),
+    (("states", 0, "sourse"), "s1", "states.json[0] sourse:", "not a known field"),
+    (("cities", 0, "state"), "CHM", "cities.json[0] state:", "did you mean CHN"),
+    (("cities", 0, "aliases"), ["St Petersburg"], "cities.json[1] name:", "also"),
+    (("bodies", 0, "schema_body"), "summit", "bodies.json[0] schema_body:", "one of"),
+    (("bodies", 0, "kind"), "club", "bodies.json[0] kind:", "not one of"),
+    (("membership", 0, "status"), "friend", "membership.json[0] status:", "one of"),
+    (("membership", 0, "state"), "SCO", "membership.json[0] state:", "not a known"),
+    (("membership", 1, "end"), "2017-13-01", "membership.json[1] end:", "impossible"),
+    (("membership", 1, "end"), "2000", "membership.json[1] end:", "not after start"),
+    (("membership", 2, "start"), "2002-06-01", "membership.json[2] start:", "overlap"),
+    (("membership", 1, "end"), None, "membership.json[2] start:", "overlaps"),
+    (("meetings", 0, "body"), "summit", "meetings.json[0] body:", "not a known body"),
+    (("meetings", 0, "city"), "Atlantis", "meetings.json[0] city:", "not a known"),
+    (("meetings", 1, "city"), "Leningrad", "meetings.json[1] city:", "alias"),
+    (("meetings", 0, "city"), "St Petersburg", "meetings.json[0] city:", "in RUS"),
+    (("meetings", 0, "host"), "XXX", "meetings.json[0] host:", "not a known state"),
+    (("meetings", 0, "chair"), "XXX", "meetings.json[0] chair:", "not a known state"),
+    (("meetings", 0, "format"), "zoom", "meetings.json[0] format:", "not one of"),
+    (("meetings", 0, "end_date"), "2001-06-14", "meetings.json[0] end_date:", "after"),
+    (("meetings", 0, "number"), 0, "meetings.json[0] number:", "whole number"),
+    (("meetings", 1, "number"), 1, "meetings.json[1] number:", "also meetings.json[0]"),
+    (("meetings", 1, "id"), "hos-2001", "meetings.json[1] id:", "already used"),
+    (("meetings", 0, "participants"), ["XXX"], "meetings.json[0] participants:", "not"),
+    (("agreements", 0, "kind"), "pact", "agreements.json[0] kind:", "not one of"),
+    (("agreements", 0, "place"), "Atlantis", "agreements.json[0] place:", "not a"),
+    (("agreements", 0, "depositary"), "XXX", "agreements.json[0] depositary:", "not"),
+    (("agreements", 0, "rule", "kind"), "soon", "agreements.json[0] rule kind:", "one"),
+    (("agreements", 0, "rule", "n"), MISSING, "agreements.json[0] rule n:", "missing"),
+    (("agreements", 0, "rule", "days"), -1, "agreements.json[0] rule days:", ">= 0"),
+    (
+        ("agreements", 0, "parties", 1, "state"),
+        "CHN",
+        "agreements.json[0] parties[1] state:",
+        "already a party",
+    ),
+    (
+        ("agreements", 0, "parties", 0, "deposited"),
+        "2001-06-14",
+        "agreements.json[0] parties[0] deposited:",
+        "not after signed",
+    ),
+    (
+        ("agreements", 0, "parties", 0, "source"),
+        "s9",
+        "agreements.json[0] parties[0] source:",
+        "not a known source",
+    ),
+    (
+        ("agreements", 0, "entry_into_force"),
+        "2002-04-15",
+        "agreements.json[0] entry_into_force:",
+        "give 2002-03-31",
+    ),
+    (
+        ("agreements", 0, "entry_into_force_source"),
+        None,
+        "agreements.json[0] entry_into_force_source:",
+        "missing",
+    ),
+    (("initiatives", 0, "proposed_by"), "XXX", "initiatives.json[0] proposed_by:", ""),
+    (
+        ("initiatives", 0, "proposed_on"),
+        2013,
+        "initiatives.json[0] proposed_on:",
+        "date",
+    ),
+    (("initiatives", 0), "BRI", "initiatives.json[0] (record):", "JSON object"),
+    (("initiatives",), MISSING, "initiatives.json (file):", "missing"),
+    (("initiatives",), {}, "initiatives.json (file):", "not a list"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "start", "reason"),
+    CASES,
+    ids=[f"{' '.join(map(str, c[0]))}={c[1]!r}" for c in CASES],
+)
+def test_check_names_file_index_and_field_of_each_problem(path, value, start, reason):
+    lines = baseline_problems(broken(path, value))
+    assert any(line.startswith(start) and reason in line for line in lines), lines
+
+
+def test_read_baseline_raises_listing_the_problems(monkeypatch):
+    raw = broken(("membership", 1, "end"), "2017-13-01")
+    monkeypatch.setattr(data, "raw_records", lambda name: raw[name])
+    with pytest.raises(InputError, match=r"membership\.json\[1\] end: date"):
+        read_baseline.__wrapped__()
+
+
+# ---------------------------------------------------------------- shipped data
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, list[dict[str, Any]]]:
+    return {name: raw_records(name) for name in FILES}
+
+
+def test_shipped_baseline_has_no_problems(shipped):
+    assert baseline_problems(shipped) == []
+    assert all(shipped[name] for name in FILES), "every file holds records"
+
+
+def test_every_shipped_record_cites_a_known_source(shipped):
+    ids = {s["id"] for s in shipped["sources"]}
+    for name in FILES[1:]:
+        for record in shipped[name]:
+            assert record["source"] in ids, (name, record)
+
+
+def test_states_are_the_un_members_and_four_more(shipped):
+    codes = [s["code"] for s in shipped["states"]]
+    assert len(codes) == len(set(codes)) == 193 + 4
+    assert {"PSE", "VAT", "TWN", "XKX"} <= set(codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kazakh", "KAZ"),
+        ("Kazakhstani", "KAZ"),
+        ("Russian Federation", "RUS"),
+        ("IND", "IND"),
+        ("ind", "IND"),
+        ("PRC", "CHN"),
+        ("Kyrgyz Republic", "KGZ"),
+        ("Islamic Republic of Iran", "IRN"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("UAE", "ARE"),
+        ("U.S.", "USA"),
+        ("Britain", "GBR"),
+        ("Lao PDR", "LAO"),
+        ("Nepalese", "NPL"),
+        ("Emirati", "ARE"),
+        ("Burma", "MMR"),
+        ("Kosovo", "XKX"),
+    ],
+)
+def test_state_index_finds_names_aliases_adjectives_and_codes(text, code):
+    assert state_index().find(text).code == code
+
+
+def test_state_index_refuses_unknown_names():
+    with pytest.raises(NotFound, match="did you mean"):
+        state_index().find("Kazakhstn")
+
+
+def test_no_shipped_name_is_ambiguous():
+    index = state_index()
+    for state in index:
+        for text in (*state.names(), *state.adjectives):
+            assert index.find(text).code == state.code, text
+
+
+def test_kazakhstan_capital_is_astana_with_its_former_names(shipped):
+    assert state_index().find("KAZ").capital == "Astana"
+    astana = next(c for c in shipped["cities"] if c["name"] == "Astana")
+    assert {"Nur-Sultan", "Akmola"} <= set(astana["aliases"])
+
+
+def test_every_capital_of_an_sco_state_is_a_city(shipped):
+    in_sco = {i["state"] for i in shipped["membership"]}
+    cities = {(c["name"], c["state"]) for c in shipped["cities"]}
+    for state in state_index():
+        if state.code in in_sco:
+            assert (state.capital, state.code) in cities, state.code
+
+
+# ---------------------------------------------------------------- membership
+
+
+def member_codes(on: date) -> set[str]:
+    answers = members(read_baseline().membership, on=on)
+    assert all(answer.certain for answer in answers)
+    return {answer.state for answer in answers}
+
+
+def test_six_members_until_india_and_pakistan_join_at_astana_2017():
+    assert member_codes(date(2017, 6, 8)) == FOUNDERS
+    assert member_codes(date(2017, 6, 9)) == FOUNDERS | {"IND", "PAK"}
+    assert member_codes(date(2017, 6, 10)) == FOUNDERS | {"IND", "PAK"}
+
+
+def test_ten_members_after_belarus_joins():
+    expected = FOUNDERS | {"IND", "PAK", "IRN", "BLR"}
+    assert member_codes(date(2024, 7, 4)) == expected
+    assert member_codes(date(2001, 6, 14)) == set()
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [(date(2023, 7, 3), "observer"), (date(2023, 7, 5), "member")],
+)
+def test_iran_becomes_a_member_on_4_july_2023(day, status):
+    answer = status_of(read_baseline().membership, "IRN", on=day)
+    assert (answer.status, answer.certain) == (status, True)
+
+
+@pytest.mark.parametrize(
+    ("day", "status", "certain"),
+    [
+        (date(2008, 12, 31), None, True),
+        (date(2009, 6, 10), "dialogue-partner", False),
+        (date(2012, 1, 1), "dialogue-partner", True),
+        (date(2015, 7, 9), "dialogue-partner", True),
+        (date(2015, 7, 10), "observer", True),
+        (date(2024, 7, 3), "observer", True),
+        (date(2024, 7, 4), "member", True),
+        (date(2025, 12, 31), "member", True),
+    ],
+)
+def test_belarus_statuses_over_time(day, status, certain):
+    answer = status_of(read_baseline().membership, "BLR", on=day)
+    assert (answer.status, answer.certain) == (status, certain)
+
+
+def test_tianjin_merger_turns_dialogue_partners_into_partners():
+    intervals = read_baseline().membership
+    before = status_of(intervals, "TUR", on=date(2025, 8, 1))
+    after = status_of(intervals, "TUR", on=date(2025, 10, 1))
+    assert (before.status, after.status) == ("dialogue-partner", "partner")
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_every_heads_of_state_meeting_2001_to_2025_once_numbered_by_year():
+    summits = [m for m in read_baseline().meetings if m.body == "heads-of-state"]
+    years = Counter(m.year() for m in summits)
+    assert years == Counter(range(2001, 2026))
+    for meeting in summits:
+        assert meeting.number == (meeting.year() or 0) - 2000, meeting.id
+        assert meeting.id == f"hos-{meeting.year()}"
+
+
+@pytest.mark.parametrize(
+    ("meeting_id", "city", "host", "fmt"),
+    [
+        ("hos-2017", "Astana", "KAZ", "in-person"),
+        ("hos-2020", "Moscow", "RUS", "video"),
+        ("hos-2021", "Dushanbe", "TJK", "hybrid"),
+        ("hos-2023", "New Delhi", "IND", "video"),
+        ("hos-2025", "Tianjin", "CHN", "in-person"),
+        ("hog-2017", "Sochi", "RUS", "in-person"),
+    ],
+)
+def test_meeting_places_and_formats(meeting_id, city, host, fmt):
+    meeting = next(m for m in read_baseline().meetings if m.id == meeting_id)
+    assert (meeting.city, meeting.host, meeting.chair, meeting.format) == (
+        city,
+        host,
+        host,
+        fmt,
+    )
+
+
+def test_sochi_heads_of_government_meeting_is_the_sixteenth():
+    meeting = next(m for m in read_baseline().meetings if m.id == "hog-2017")
+    assert meeting.number == 16
+    assert (str(meeting.start_date), str(meeting.end_date)) == (
+        "2017-11-30",
+        "2017-12-01",
+    )
+
+
+# ---------------------------------------------------------------- agreements
+
+
+def test_shanghai_convention_in_force_from_its_recorded_date():
+    agreement = next(
+        a for a in read_baseline().agreements if a.id == "shanghai-convention"
+    )
+    eif = entry_into_force(agreement)
+    assert eif is not None
+    assert (str(eif), eif.computed) == ("2003-03-29", False)
+    assert eif.by(date(2003, 3, 28)) is False
+    assert {p.state for p in agreement.parties} == FOUNDERS
+
+
+def test_extremism_convention_signed_by_the_eight_at_astana():
+    agreement = next(
+        a for a in read_baseline().agreements if a.id == "extremism-convention"
+    )
+    assert str(agreement.signed_date) == "2017-06-09"
+    assert agreement.place == "Astana"
+    assert {p.state for p in agreement.parties} == FOUNDERS | {"IND", "PAK"}
+    assert "SCO anti-extremism treaty" in agreement.aliases
+
+
+def test_copy_of_shipped_data_with_one_error_is_caught(shipped):
+    raw = copy.deepcopy(shipped)
+    raw["membership"][0]["end"] = "2001-06-15"
+    assert baseline_problems(raw) == [
+        "membership.json[0] end: 2001-06-15 is not after start 2001-06-15"
+    ]
+
+
+# ---------------------------------------------------------------- docs/data.md
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DOC = ROOT / "docs" / "data.md"
+
+
+def test_data_doc_describes_every_file_field_and_value():
+    doc = DATA_DOC.read_text(encoding="utf-8")
+    for name in FILES:
+        assert f"`{name}.json`" in doc
+        for field in check.FIELDS[name]:
+            assert f"`{field}`" in doc, (name, field)
+    values = (*STATUSES, *check.BODY_KINDS, *check.RULE_KINDS, *AGREEMENT_KINDS)
+    for value in values:
+        assert f"`{value}`" in doc or f'"{value}"' in doc, value
+
+
+def test_data_doc_generated_parts_are_current():
+    status = Cog().main(["cog", "--check", "-I", str(ROOT / "src"), str(DATA_DOC)])
+    assert status == 0, "run: .venv/bin/cog -r -I src docs/data.md"
