@@ -139,6 +139,7 @@ def test_ambiguous_agreement_lists_candidates(run, db_url):
     line = one_line_error(run("agreement", "convention", "--db", db_url), "ambiguous")
     assert "Countering Extremism" in line
     assert "against Terrorism" in line
+    assert "[extremism-convention]" in line  # ids survive terminal markup
 
 
 def test_debug_shows_the_exception(db_url):

@@ -21,6 +21,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -124,7 +125,7 @@ def run_with_errors(action: Callable[[], T], *, debug: bool) -> T:
     except ScotrackError as err:
         if debug:
             raise
-        stderr.print(f"[bold red]error:[/] {err}", highlight=False, markup=True)
+        stderr.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False)
         raise typer.Exit(err.exit_code) from err
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from scotrack.cli._common import (
     DebugOption,
@@ -29,6 +30,8 @@ PathsArgument = Annotated[
     typer.Argument(
         help="Files (.txt, .html, .jsonl) or directories (searched recursively).",
         show_default=False,
+        # unreadable files are reported one by one and the batch goes on (#4)
+        readable=False,
     ),
 ]
 OutOption = Annotated[
@@ -62,9 +65,8 @@ def extract_documents(
             if isinstance(result, DocumentError):
                 failures.append({"path": result.path, "reason": result.reason})
                 stderr.print(
-                    f"[red]failed:[/] {result.path}: {result.reason}",
+                    f"[red]failed:[/] {escape(result.path)}: {escape(result.reason)}",
                     highlight=False,
-                    markup=True,
                 )
             else:
                 write_extract(result, out, with_evidence=options.with_evidence)

@@ -1,0 +1,291 @@
+"""Boilerplate out, by the features of each line: the text every offset points into.
+
+The cleaned text is one paragraph per line: the headline first (when the page has
+one), then the body. A line goes when its features say it is page furniture, not
+because of what it says: share and print button rows, pagination ("1 2 3 >",
+"Next"), lines of mostly digits and signs, one- or two-word labels ("omniture",
+"Video PlayerClose"), credits ("Editor: ...", "Source: ..."), copyright notices,
+and date lines that carry nothing but the date. Date and source lines are still in
+`raw_text`, where `metadata` reads them. A line repeated verbatim (the headline
+printed twice) is kept once. Photo captions, editor's notes and datelines stay:
+they are text, and facts come from them.
+
+HTML pages go through trafilatura (main text, title, site name) with htmldate for
+the publication date; scripts, styles and iframes never reach the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from scotrack.errors import DocumentError
+from scotrack.ingest.document import CleanDocument, Stage
+
+BUTTON_WORDS = frozenset(
+    [
+        "comments",
+        "comment",
+        "print",
+        "mail",
+        "email",
+        "e-mail",
+        "share",
+        "tweet",
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "linkedin",
+        "telegram",
+        "weibo",
+        "wechat",
+        "qzone",
+        "vk",
+        "reddit",
+        "pinterest",
+        "flipboard",
+        "large",
+        "medium",
+        "small",
+        "font",
+        "size",
+        "text",
+        "a",
+        "a+",
+        "a-",
+        "next",
+        "previous",
+        "prev",
+        "more",
+        "related",
+        "tags",
+        "tag",
+        "home",
+        "menu",
+        "login",
+        "log",
+        "in",
+        "sign",
+        "subscribe",
+        "newsletter",
+        "video",
+        "player",
+        "close",
+        "playerclose",
+        "read",
+        "also",
+        "click",
+        "here",
+        "top",
+        "back",
+        "copy",
+        "link",
+        "save",
+        "like",
+        "follow",
+        "us",
+        "on",
+        "rss",
+        "feed",
+        "gallery",
+        "photos",
+        "photo",
+        "slideshow",
+        "view",
+        "all",
+        "page",
+        "pages",
+        "of",
+        "first",
+        "last",
+        "»",
+        "«",
+        ">",
+        "<",
+        "\u203a",
+        "\u2039",
+        "|",
+        "|",
+        "print-friendly",
+        "download",
+        "pdf",
+        "audio",
+        "listen",
+        "advertisement",
+        "ad",
+        "sponsored",
+        "trending",
+        "popular",
+        "most",
+        "viewed",
+    ]
+)
+"""Words of button rows and navigation labels; a line made mostly of them goes."""
+
+CREDIT = re.compile(
+    r"^\s*(?:(?:editors?|reporters?|writer|author|photo(?:grapher)?|translators?|"
+    r"proofreaders?|source|contact|email)\s*[:\uff1a|]"
+    r"|(?:produced|written|edited|compiled|reported)\s+by\b)",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+DATE_PART = re.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"\.?,?\s+\d{4}",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HTML_START = re.compile(
+    r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|body|meta|title|div|p|article"
+    r"|section|main|span|table|h[1-6])\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = tuple(".!?:;\"\u201d\u2019')")
+_MAX_TITLE = 250
+_LONG_LINE = 160
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_html(text: str) -> bool:
+    """True when `text` is an HTML page rather than plain text."""
+    return _HTML_START.match(text[:1024]) is not None
+
+
+def normal_line(line: str) -> str:
+    """`line` with invisible characters dropped and white space collapsed."""
+    line = unicodedata.normalize("NFC", line.translate(_INVISIBLE))
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_date_line(line: str) -> bool:
+    """True when a line is a date (and time, label, outlet) and nothing more."""
+    if DATE_PART.search(line) is None:
+        return False
+    rest = DATE_PART.sub(" ", line)
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", rest)
+    return len(words) <= 6 and not rest.rstrip().endswith(".")
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a (normalised, non-empty) line is page furniture, not text."""
+    if len(line) > _LONG_LINE and line.endswith(_SENTENCE_END[:3]):
+        return COPYRIGHT.search(line[:80]) is not None  # a paragraph, cheaply
+    if is_date_line(line) or (COPYRIGHT.search(line) and len(line) < 160):
+        return True
+    if CREDIT.match(line) and len(line) < 100:
+        return True
+    tokens = line.split()
+    letters = len(_LETTER.findall(line))
+    if letters < 0.5 * (len(line) - line.count(" ")):
+        return True
+    if len(tokens) <= 2 and not line.endswith(_SENTENCE_END[:3]):
+        return True
+    words = [t.strip("()[]{}.,:;!?\u00b7\u2022|").lower() for t in tokens]
+    buttons = sum(
+        w in BUTTON_WORDS or not w or w.isdigit() or _is_cjk(w) for w in words
+    )
+    return buttons >= 0.6 * len(words)
+
+
+def _is_cjk(word: str) -> bool:
+    return not word.isascii() and any(
+        "\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in word
+    )
+
+
+def clean_lines(lines: list[str], *, title: str | None = None) -> list[str]:
+    """The kept paragraphs, headline first: boilerplate and repeats out.
+
+    When `title` is given (from HTML markup) it heads the result; otherwise the first
+    kept line is the headline if it looks like one (short, no closing full stop).
+    """
+    kept: list[str] = [title] if title else []
+    seen = {title.casefold()} if title else set()
+    joinable = False
+    for raw in lines:
+        line = normal_line(raw)
+        if not line:
+            joinable = False
+            continue
+        if is_boilerplate(line) or line.casefold() in seen:
+            joinable = False
+            continue
+        if joinable and line[0].islower():
+            kept[-1] = f"{kept[-1]} {line}"  # a hard-wrapped paragraph goes on
+        else:
+            kept.append(line)
+            seen.add(line.casefold())
+        joinable = not kept[-1].endswith(_SENTENCE_END)
+    return kept
+
+
+def has_headline(paragraphs: list[str]) -> bool:
+    """True when the first paragraph reads as a headline rather than body text."""
+    if not paragraphs:
+        return False
+    first = paragraphs[0]
+    return len(first) <= _MAX_TITLE and not first.endswith(".")
+
+
+def cleaned_text(raw_text: str) -> str:
+    """The cleaned text of a plain-text page."""
+    return "\n".join(clean_lines(raw_text.split("\n")))
+
+
+def html_text(html: str) -> tuple[str, dict[str, Any]]:
+    """The cleaned main text of an HTML page (title first) and its metadata fields.
+
+    The fields are `title`, `published` (htmldate, via trafilatura) and `source`
+    (the site name); each may be None.
+    """
+    import trafilatura  # imported here: a slow import that only HTML input needs
+
+    found = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        date_extraction_params={
+            "extensive_search": True,
+            "original_date": True,
+            "outputformat": "%Y-%m-%d",
+        },
+    )
+    if found is None:
+        return "", {}
+    fields = found if isinstance(found, dict) else found.as_dict()
+    title = normal_line(fields.get("title") or "") or None
+    body = fields.get("text") or ""
+    text = "\n".join(clean_lines(body.split("\n"), title=title))
+    meta = {
+        "title": title,
+        "published": fields.get("date"),
+        "source": normal_line(fields.get("sitename") or "") or None,
+    }
+    return text, meta
+
+
+def clean(doc: CleanDocument) -> CleanDocument:
+    """Fill `doc.text` from `doc.raw_text` (and, for HTML, metadata from markup)."""
+    if is_html(doc.raw_text):
+        doc.text, meta = html_text(doc.raw_text)
+        for name in ("title", "published", "source"):
+            if getattr(doc.metadata, name) is None and meta.get(name):
+                setattr(doc.metadata, name, meta[name])
+    else:
+        doc.text = cleaned_text(doc.raw_text)
+    if not doc.text.strip():
+        raise DocumentError(doc.path, "no text left after removing page furniture")
+    return doc
+
+
+STAGE = Stage("clean", requires=("raw_text",), provides=("text",), run=clean)

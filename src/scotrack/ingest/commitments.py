@@ -1,0 +1,463 @@
+"""Proposals, pledges and calls by states, their leaders or the SCO jointly
+(facts["commitments"]), one item per distinct measure (gold/NOTES.md).
+
+Per sentence: speech frames ("Li said", "said Putin") and clause boundaries
+(", suggesting", "; ") are found first; in each clause the first verb of
+proposing, pledging or calling (lexicon) is a trigger. Its actor is the subject
+before it (a leader, a state, the SCO's members or leaders, or a pronoun resolved
+from the text so far); a modal "X should ..." counts only inside a speech frame.
+The complement is cut into distinct measures (clauses.conjuncts). Experts and
+the article's own voice are not actors; "<leader> will attend ..." is a schedule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from scotrack.data import raw_records
+from scotrack.ingest import lexicon
+from scotrack.ingest.clauses import (
+    Frame,
+    MentionIndex,
+    Segment,
+    clause_starts,
+    conjuncts,
+    frames,
+    trimmed,
+)
+from scotrack.ingest.commitment_details import area_of, target_of
+from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+
+_TRIGGER = re.compile(
+    rf"(?<![-\w])(?:(?P<call>{lexicon.CALL_VERBS})|(?P<proposal>{lexicon.PROPOSAL_VERBS})"
+    rf"|(?P<pledge>{lexicon.PLEDGE_VERBS})|(?P<should>{lexicon.SHOULD}))\b",
+    re.IGNORECASE,
+)
+_GROUP = re.compile(rf"\b(?:{lexicon.ACTOR_GROUPS})\b", re.IGNORECASE)
+_PRONOUN = re.compile(lexicon.PRONOUNS, re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
+_CONTROL = re.compile(
+    r"\b(?:to|should|must|that)\s+(?:\w+ly\s+)?(?!the\b|a\b)([a-z][\w-]*)"
+)
+_FIRST_WORD = re.compile(r"\s*(?:to\s+|that\s+)?(?:\w+ly\s+)?([\w-]+)")
+_ANAPHOR = re.compile(
+    r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
+)
+_NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|that)\s+$")
+_GAP_FILLER = re.compile(
+    r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
+    r"|been|on|in|at|during|the|meeting|talks|summit|(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|today|yesterday|\w+'s|said|says|that)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_MODAL = re.compile(
+    r"\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|made|set|built)\b"
+)
+_BARE_INITIATIVE = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}Initiative\b(?:\s*\([A-Z]+\))?"
+    r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
+)
+_APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
+_HEDGED = re.compile(r"\b(?:expected|hop(?:e|ed|efully)|likely|may|might|predict\w*)\b")
+_ORGANIZATION = re.compile(
+    r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
+    re.IGNORECASE,
+)
+_SCHEDULE = frozenset(lexicon.SCHEDULE_VERBS)
+_SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences say: who "he", "it" and "they" are."""
+
+    person: Mention | None = None
+    state: str | None = None
+    they: str | None = None
+    state_subject: bool = False
+    speakers: set[str] = field(default_factory=set)
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@cache
+def _leader_states() -> dict[str, str]:
+    return {r["name"]: r["state"] for r in raw_records("people") if r.get("state")}
+
+
+def commitments(doc: CleanDocument) -> list[Item]:
+    """Every commitment of the document, in text order, with evidence."""
+    index = MentionIndex(doc.mentions)
+    ctx = Context()
+    for person in doc.facts.get("people", []):
+        if person.get("name"):
+            ctx.people[person["name"]] = (person.get("state"), person.get("role"))
+    _PEOPLE.clear()
+    _PEOPLE.update(ctx.people)
+    items: list[Item] = []
+    sents = doc.sentences
+    title = (doc.metadata.title or "").strip()
+    for number, sent in enumerate(sents):
+        mentions = index.between(sent.start, sent.end)
+        if title and sent.text.strip() == title:
+            continue
+        following = sents[number + 1].text if number + 1 < len(sents) else ""
+        found = _sentence(sent, mentions, ctx, following)
+        ctx.speakers = {item["speaker"] or item["actor"] for item in found}
+        items.extend(found)
+        _remember(ctx, sent, mentions)
+    return items
+
+
+def _sentence(
+    sent: Sentence, mentions: list[Mention], ctx: Context, following: str
+) -> list[Item]:
+    text = sent.text
+    if not _TRIGGER.search(text):
+        return []
+    sent_frames = frames(text, sent.start, mentions)
+    framed = _frame_actor(sent_frames, ctx)
+    bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
+    items: list[Item] = []
+    main: Actor | None = None
+    for a, b in pairwise(bounds):
+        for trigger in _triggers(text, a, b):
+            actor = _actor(text, sent, mentions, ctx, trigger, a, framed, main)
+            if actor is None:
+                continue
+            main = main or actor
+            items.extend(_items(sent, trigger, actor, b, following, ctx))
+    return items
+
+
+def _triggers(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """The clause's first trigger, and later ones coordinated with "and"."""
+    found: list[re.Match[str]] = []
+    for match in _TRIGGER.finditer(text, a, b):
+        if found and not _COORDINATED.search(text[a : match.start()]):
+            continue
+        found.append(match)
+    return found
+
+
+def _frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
+    for frame in sent_frames:
+        if frame.speaker is not None:
+            actor = _person_actor(frame.speaker)
+            if actor:
+                return actor
+        elif frame.pronoun == "they" and ctx.they:
+            return Actor(ctx.they, None, -1, -1)
+        elif frame.pronoun and ctx.person is not None:
+            return _person_actor(ctx.person)
+    return None
+
+
+_PEOPLE: dict[str, tuple[str | None, str | None]] = {}
+
+
+def _person_actor(person: Mention) -> Actor | None:
+    known = _PEOPLE.get(person.value, (None, None))[0]
+    state = known or person.state or _leader_states().get(person.value)
+    if state is None:
+        return None
+    return Actor(state, person.value, person.start, person.end)
+
+
+def _actor(
+    text: str,
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    trigger: re.Match[str],
+    clause: int,
+    framed: Actor | None,
+    main: Actor | None,
+) -> Actor | None:
+    """Who makes the commitment; None for experts, editorials and schedules."""
+    kind = trigger.lastgroup
+    if kind == "should":
+        return _modal_actor(text, trigger, framed, clause)
+    if _RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
+        return None
+    if clause > 0 and trigger.start() - clause < 16 and main is not None:
+        return Actor(main.actor, main.speaker, -1, -1)
+    subject = _subject(text, sent, mentions, ctx, trigger.start(), framed)
+    if subject is None:
+        return main if clause > 0 and main and trigger.start() - clause < 16 else None
+    if kind == "pledge" and not _adjacent(text, subject, sent.start, trigger.start()):
+        return None
+    if trigger.group(0).lower() in ("will", "shall", "would") and (
+        _scheduled(text, trigger)
+        or (
+            subject.speaker is None
+            and _ORGANIZATION.match(
+                text[subject.start - sent.start : subject.end - sent.start]
+            )
+        )
+        or _HEDGED.search(
+            text[max(0, subject.start - sent.start - 40) : trigger.start()]
+        )
+    ):
+        return None
+    return subject
+
+
+def _modal_actor(
+    text: str, trigger: re.Match[str], framed: Actor | None, clause: int
+) -> Actor | None:
+    if framed is None:
+        return None
+    before = text[clause : trigger.start()]
+    groups = list(_GROUP.finditer(before))
+    if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
+        return Actor(framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1)
+    if _PASSIVE_MODAL.match(text, trigger.end()):
+        opening = len(before) - len(before.lstrip(' "\u201c,'))
+        return Actor(framed.actor, framed.speaker, -2 - clause - opening, -1)
+    return None
+
+
+def _subject(
+    text: str,
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    position: int,
+    framed: Actor | None,
+) -> Actor | None:
+    """The nearest actor-like phrase before `position`, not a prepositional object."""
+    best: tuple[int, Actor | None] | None = None
+    for mention in mentions:
+        rel_start, rel_end = mention.start - sent.start, mention.end - sent.start
+        if rel_end > position or _PREPOSITION.search(
+            text[max(0, rel_start - 16) : rel_start]
+        ):
+            continue
+        actor = _mention_actor(mention, framed)
+        if actor is None and mention.kind == "office":
+            actor = _office_holder(mention, mentions, ctx)
+        if best is None or rel_end >= best[0]:
+            best = (rel_end, actor)
+    for match in _GROUP.finditer(text, 0, position):
+        governed = _PREPOSITION.search(text[max(0, match.start() - 16) : match.start()])
+        if not governed and (best is None or match.end() > best[0]):
+            best = (
+                match.end(),
+                Actor(
+                    "SCO",
+                    None,
+                    sent.start + match.start(),
+                    sent.start + match.end(),
+                ),
+            )
+    for match in _PRONOUN.finditer(text, 0, position):
+        if best is None or match.end() > best[0]:
+            best = (
+                match.end(),
+                _pronoun_actor(match, sent, text, mentions, ctx, framed),
+            )
+    return best[1] if best else None
+
+
+def _mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
+    if mention.kind == "person":
+        return _person_actor(mention)
+    if mention.kind == "state":
+        speaker = framed.speaker if framed and framed.actor == mention.value else None
+        return Actor(mention.value, speaker, mention.start, mention.end)
+    if mention.kind == "organization":
+        return Actor("SCO", None, mention.start, mention.end)
+    if mention.kind == "city" and mention.state:
+        speaker = framed.speaker if framed and framed.actor == mention.state else None
+        return Actor(mention.state, speaker, mention.start, mention.end)
+    if mention.kind == "office" and mention.state:
+        return Actor(mention.state, None, mention.start, mention.end)
+    return None
+
+
+def _office_holder(
+    office: Mention, mentions: list[Mention], ctx: Context
+) -> Actor | None:
+    """ "The premier", "the president": the person last named."""
+    holders = [
+        name
+        for name, (state, role) in ctx.people.items()
+        if state and role and role.lower().endswith(office.value.lower())
+    ]
+    if len(holders) == 1:
+        state = ctx.people[holders[0]][0] or ""
+        return Actor(state, holders[0], office.start, office.end)
+    persons = [m for m in mentions if m.kind == "person" and m.end <= office.start]
+    person = persons[-1] if persons else ctx.person
+    actor = _person_actor(person) if person else None
+    return (
+        Actor(actor.actor, actor.speaker, office.start, office.end) if actor else None
+    )
+
+
+def _pronoun_actor(
+    match: re.Match[str],
+    sent: Sentence,
+    text: str,
+    mentions: list[Mention],
+    ctx: Context,
+    framed: Actor | None,
+) -> Actor | None:
+    word = match.group(0).lower()
+    start, end = sent.start + match.start(), sent.start + match.end()
+    if word == "they":
+        return Actor(ctx.they, None, start, end) if ctx.they else None
+    if word == "we":
+        return Actor(framed.actor, framed.speaker, start, end) if framed else None
+    if word in ("it", "the country"):
+        states = [m for m in mentions if m.kind == "state" and m.end <= start]
+        opening = states and not text[: states[0].start - sent.start].strip(" Th")
+        state = states[0].value if opening else ctx.state
+        if word == "it" and not opening and not ctx.state_subject:
+            return None
+        if state is None:
+            return None
+        speaker = framed.speaker if framed and framed.actor == state else None
+        return Actor(state, speaker, start, end)
+    person = ctx.person
+    persons = [m for m in mentions if m.kind == "person" and m.end <= start]
+    if persons:
+        person = persons[-1]
+    actor = _person_actor(person) if person else None
+    return Actor(actor.actor, actor.speaker, start, end) if actor else None
+
+
+def _adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
+    """Only adverbs, auxiliaries and a day between the subject and the verb."""
+    if actor.end < 0:
+        return False
+    gap = _APPOSITIVE.sub("", text[actor.end - offset : position])
+    return len(gap) <= 40 and not _GAP_FILLER.sub(" ", gap).strip(" )")
+
+
+def _scheduled(text: str, trigger: re.Match[str]) -> bool:
+    words = text[trigger.end() : trigger.end() + 40].lower().split()
+    words = [w for w in words if w not in _SKIP_AFTER_WILL]
+    return bool(words) and (words[0] in _SCHEDULE or " ".join(words[:2]) in _SCHEDULE)
+
+
+def _items(
+    sent: Sentence,
+    trigger: re.Match[str],
+    actor: Actor,
+    end: int,
+    following: str,
+    ctx: Context,
+) -> list[Item]:
+    text = sent.text
+    kind = trigger.lastgroup or "proposal"
+    if kind == "should":
+        kind = "proposal"
+        if (
+            _ANAPHOR.search(text, trigger.end(), end)
+            and (actor.speaker or actor.actor) in ctx.speakers
+        ):
+            return []
+    if "open to" in trigger.group(0).lower():
+        kind = "proposal"
+    if kind == "proposal" and _BARE_INITIATIVE.match(text, trigger.end()):
+        return []
+    start = _text_start(text, sent.start, actor, trigger)
+    head = _head_end(text, trigger, end)
+    pieces = conjuncts(
+        text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
+    )
+    if _NEED.search(trigger.group(0)):
+        pieces = [Segment(trigger.end(), end)]
+    pieces[0] = Segment(start, pieces[0].end)
+    items: list[Item] = []
+    for piece in pieces:
+        span = trimmed(text, piece.start, piece.end)
+        phrase = text[span.start : span.end]
+        if len(phrase.split()) < 3:
+            continue
+        items.append(
+            {
+                "actor": actor.actor,
+                "speaker": actor.speaker,
+                "kind": kind,
+                "area": area_of(phrase, text, following),
+                "text": phrase,
+                "target": target_of(phrase),
+                "evidence": [[sent.start + span.start, sent.start + span.end]],
+            }
+        )
+    return items
+
+
+def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) -> int:
+    if actor.start <= -2:
+        return -2 - actor.start
+    if actor.start < 0 or not _adjacent(text, actor, offset, trigger.start()):
+        return trigger.start()
+    return actor.start - offset
+
+
+def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
+    """Where the complement's own verb ends: after "X to <verb>" for calls."""
+    if trigger.lastgroup in ("pledge", "should") or text.startswith(
+        " to ", trigger.end()
+    ):
+        first = _FIRST_WORD.match(text, trigger.end(), end)
+        return first.end() if first else trigger.end()
+    control = _CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
+    if control and ";" not in text[trigger.end() : control.start()]:
+        return control.end()
+    first = _FIRST_WORD.match(text, trigger.end(), end)
+    return first.end() if first else trigger.end()
+
+
+def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
+    for mention in mentions:
+        if mention.kind == "person" and _person_actor(mention):
+            ctx.person = mention
+        elif mention.kind == "state":
+            ctx.state = mention.value
+    first = mentions[0] if mentions else None
+    ctx.state_subject = bool(
+        first
+        and first.kind == "state"
+        and not sent.text[: first.start - sent.start].strip(" Th")
+    )
+    head = sent.text[:80]
+    group = _GROUP.match(head.lstrip())
+    if group or re.match(
+        r"\s*(?:leaders|prime ministers|heads of)", head, re.IGNORECASE
+    ):
+        ctx.they = "SCO"
+    elif re.match(r"\s*[A-Z]\w+ and [A-Z]\w+\b", head):
+        ctx.they = None
+
+
+def find_commitments(doc: CleanDocument) -> CleanDocument:
+    doc.facts["commitments"] = commitments(doc)
+    return doc
+
+
+STAGE = Stage(
+    name="commitments",
+    requires=("text", "metadata", "sentences", "mentions", "facts.people"),
+    provides=("facts.commitments",),
+    run=find_commitments,
+)

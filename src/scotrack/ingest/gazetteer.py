@@ -1,0 +1,374 @@
+"""The gazetteer behind `mentions`: one Aho-Corasick automaton over every name.
+
+Built once per process, on first use, from the shipped data files (states,
+cities, bodies, initiatives, people) and the word lists below (regions, office
+titles, phrases that hold a state's name without naming it, outlets). Keys are
+matched on lower-cased text; an `exact` entry must also match as written (or in
+capitals, as in headlines and datelines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from scotrack import data
+
+REGIONS = (
+    "Central Asia",
+    "Central Asian",
+    "South Asia",
+    "South Asian",
+    "West Asia",
+    "Western Asia",
+    "East Asia",
+    "East Asian",
+    "Southeast Asia",
+    "Southeast Asian",
+    "North Africa",
+    "Middle East",
+    "Middle Eastern",
+    "Eurasia",
+    "Eurasian",
+    "Asia-Pacific",
+    "Asia Pacific",
+    "Asia",
+    "Asian",
+    "Europe",
+    "European",
+    "Africa",
+    "African",
+    "Caucasus",
+    "South Caucasus",
+    "Persian Gulf",
+    "Gulf",
+    "Latin America",
+    "Indo-Pacific",
+    "Arctic",
+    "Balkans",
+    "Eastern Europe",
+    "Greater Eurasia",
+    "Eurasian continent",
+)
+OFFICES = {
+    "President": "President",
+    "Vice President": "Vice President",
+    "Vice-President": "Vice President",
+    "Premier": "Premier",
+    "Vice Premier": "Vice Premier",
+    "Prime Minister": "Prime Minister",
+    "Deputy Prime Minister": "Deputy Prime Minister",
+    "First Deputy Prime Minister": "First Deputy Prime Minister",
+    "Foreign Minister": "Foreign Minister",
+    "Minister of Foreign Affairs": "Foreign Minister",
+    "External Affairs Minister": "External Affairs Minister",
+    "Minister of External Affairs": "External Affairs Minister",
+    "Defence Minister": "Defence Minister",
+    "Defense Minister": "Defence Minister",
+    "Minister of Defence": "Defence Minister",
+    "Minister of Defense": "Defence Minister",
+    "Minister of National Defense": "Defence Minister",
+    "Foreign Secretary": "Foreign Secretary",
+    "Secretary-General": "Secretary-General",
+    "Secretary General": "Secretary-General",
+    "Deputy Secretary-General": "Deputy Secretary-General",
+    "General Secretary": "General Secretary",
+    "Chairman": "Chairman",
+    "Chairperson": "Chairperson",
+    "Speaker": "Speaker",
+    "Parliament Speaker": "Speaker",
+    "King": "King",
+    "Emir": "Emir",
+    "Amir": "Emir",
+    "Crown Prince": "Crown Prince",
+    "Sultan": "Sultan",
+    "Chancellor": "Chancellor",
+    "Supreme Leader": "Supreme Leader",
+    "State Councilor": "State Councilor",
+    "State Councillor": "State Councilor",
+    "Ambassador": "Ambassador",
+    "Spokesperson": "Spokesperson",
+    "Spokesman": "Spokesman",
+    "Interior Minister": "Interior Minister",
+    "Finance Minister": "Finance Minister",
+    "Trade Minister": "Trade Minister",
+    "Commerce Minister": "Commerce Minister",
+    "Energy Minister": "Energy Minister",
+    "Economy Minister": "Economy Minister",
+}
+"""Office titles as printed, mapped to one spelling; matched in any case."""
+ORGANIZATION = (
+    "Shanghai Cooperation Organization",
+    "Shanghai Cooperation Organisation",
+)
+NOT_STATES = (
+    "Indian Ocean",
+    "West Indian",
+    "American Indian",
+    "Turkish delight",
+    "New Mexico",
+    "New England",
+    "New Jersey",
+    "Georgia Tech",
+    "Guinea pig",
+    "Chinese Taipei",
+    "Indochina",
+    "Hong Kong dollar",
+)
+"""Phrases that hold a state's name or adjective without naming the state."""
+PERSON_PRONE = frozenset({"Georgia", "Jordan", "Chad", "Turkey", "Israel", "India"})
+"""State names that are also given names: not a state inside a person's name."""
+_KIND_RANK = {
+    "person": 0,
+    "state": 1,
+    "organization": 2,
+    "body": 3,
+    "initiative": 4,
+    "office": 5,
+    "city": 6,
+    "region": 7,
+    "skip": 8,
+}
+
+
+OUTLETS = {
+    name.casefold(): name
+    for name in (
+        "Xinhua",
+        "China Daily",
+        "People's Daily",
+        "Global Times",
+        "CGTN",
+        "CCTV",
+        "China News Service",
+        "ECNS",
+        "Shanghai Daily",
+        "China.org.cn",
+        "South China Morning Post",
+        "TASS",
+        "RIA Novosti",
+        "Sputnik",
+        "Interfax",
+        "RT",
+        "Kommersant",
+        "PTI",
+        "ANI",
+        "IANS",
+        "The Hindu",
+        "Hindustan Times",
+        "The Times of India",
+        "Times of India",
+        "The Indian Express",
+        "The Economic Times",
+        "NDTV",
+        "WION",
+        "Reuters",
+        "AFP",
+        "AP",
+        "Associated Press",
+        "Bloomberg",
+        "BBC",
+        "CNN",
+        "Al Jazeera",
+        "IRNA",
+        "Tehran Times",
+        "Press TV",
+        "Mehr",
+        "Tasnim",
+        "Fars",
+        "ISNA",
+        "APP",
+        "Dawn",
+        "The Express Tribune",
+        "The News",
+        "Radio Pakistan",
+        "Kazinform",
+        "The Astana Times",
+        "Astana Times",
+        "Trend",
+        "AKIpress",
+        "Kabar",
+        "24.kg",
+        "UzA",
+        "Dunyo",
+        "Kun.uz",
+        "Daryo",
+        "Khovar",
+        "Asia-Plus",
+        "BelTA",
+        "Montsame",
+        "Anadolu Agency",
+        "The Diplomat",
+        "Eurasianet",
+        "PR Newswire",
+        "Business Wire",
+        "Globe Newswire",
+    )
+}
+"""Outlets and agencies by lower-case name; the value is the spelling written out."""
+
+ALIASES = {
+    "xinhua news agency": "Xinhua",
+    "xinhuanet": "Xinhua",
+    "prnewswire": "PR Newswire",
+    "pr newswire": "PR Newswire",
+    "press trust of india": "PTI",
+    "associated press of pakistan": "APP",
+    "islamic republic news agency": "IRNA",
+    "ria": "RIA Novosti",
+    "tass news agency": "TASS",
+    "reuters news agency": "Reuters",
+}
+WIRES = frozenset({"PR Newswire", "Business Wire", "Globe Newswire"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer key: `surface` as written, the mention it makes, case rule."""
+
+    surface: str
+    kind: str
+    value: str
+    state: str | None = None
+    exact: bool = True
+    person_prone: bool = False
+
+    @property
+    def rank(self) -> int:
+        return _KIND_RANK.get(self.kind, 9)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    start: str
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    state: str
+    roles: tuple[Role, ...]
+
+    def holds_office(self, on: str) -> bool:
+        """True when one of the person's roles covers the ISO date `on`."""
+        return any(
+            r.start <= on[:7] and (r.end is None or on[:7] < r.end) for r in self.roles
+        )
+
+
+class Gazetteer:
+    """The automaton over every name, and the known people by name and alias."""
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        people: list[Person],
+        aliases: dict[str, list[Person]],
+    ) -> None:
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        keyed: dict[str, list[Entry]] = {}
+        for entry in entries:
+            keyed.setdefault(entry.surface.lower(), []).append(entry)
+        for key, bucket in keyed.items():
+            self.automaton.add_word(key, tuple(bucket))
+        self.automaton.make_automaton()
+        self.people = {p.name: p for p in people}
+        self.aliases = aliases
+        self.capitals = {
+            r["capital"]: r["code"] for r in _records("states") if r.get("capital")
+        }
+        """Capital city name -> the code of the state it is the capital of."""
+        self.cities = {
+            name.casefold(): r["name"]
+            for r in _records("cities")
+            for name in (r["name"], *r.get("aliases", ()))
+        }
+        self.cities.update({c.casefold(): c for c in self.capitals})
+        """Any spelling of a city, lower case -> the city's name."""
+
+    def holder(self, surname: str, on: str | None) -> str | None:
+        """The known person called `surname` in office on `on` (one, or None)."""
+        key = surname.removesuffix("'s").removesuffix("\u2019s")
+        candidates = self.aliases.get(key, [])
+        if on is not None:
+            candidates = [p for p in candidates if p.holds_office(on)]
+        return candidates[0].name if len(candidates) == 1 else None
+
+    def state_of(self, name: str) -> str | None:
+        person = self.people.get(name)
+        return None if person is None else person.state
+
+
+def _records(name: str) -> list[dict[str, Any]]:
+    """The records of data/<name>.json, or none while the file is not shipped."""
+    if not resources.files(data).joinpath(f"{name}.json").is_file():
+        return []
+    return data.raw_records(name)
+
+
+def _place_entries() -> Iterator[Entry]:
+    for r in _records("states"):
+        code = r["code"]
+        for name in (r["name"], r.get("official_name"), *r.get("aliases", ())):
+            if name:
+                yield Entry(
+                    name, "state", code, code, person_prone=name in PERSON_PRONE
+                )
+        for adjective in r.get("adjectives", ()):
+            yield Entry(adjective, "state", code, code)
+        if r.get("capital"):
+            yield Entry(r["capital"], "city", r["capital"], code)
+    for r in _records("cities"):
+        for name in (r["name"], *r.get("aliases", ())):
+            yield Entry(name, "city", r["name"], r["state"])
+    for region in REGIONS:
+        yield Entry(region, "region", region)
+
+
+def _named_entries() -> Iterator[Entry]:
+    for kind, name in (("body", "bodies"), ("initiative", "initiatives")):
+        for r in _records(name):
+            for alias in (r["name"], *r.get("aliases", ())):
+                short = len(alias) <= 5 or alias.isupper()
+                yield Entry(alias, kind, r["code"], exact=short)
+    for name in ORGANIZATION:
+        yield Entry(name, "organization", "SCO", exact=False)
+    yield Entry("SCO", "organization", "SCO")
+    for surface, value in OFFICES.items():
+        yield Entry(surface, "office", value, exact=False)
+    for phrase in (*NOT_STATES, *OUTLETS.values()):
+        yield Entry(phrase, "skip", phrase)
+
+
+def _people() -> tuple[list[Person], dict[str, list[Person]], list[Entry]]:
+    people: list[Person] = []
+    aliases: dict[str, list[Person]] = {}
+    entries: list[Entry] = []
+    for r in _records("people"):
+        roles = tuple(Role(x["role"], x["from"], x.get("to")) for x in r["roles"])
+        person = Person(r["name"], r["state"], roles)
+        people.append(person)
+        entries.append(Entry(person.name, "person", person.name))
+        for alias in r.get("aliases", ()):
+            if " " in alias or "." in alias:
+                entries.append(Entry(alias, "person", person.name))
+            else:
+                aliases.setdefault(alias, []).append(person)
+    for alias in aliases:
+        entries.append(Entry(alias, "person", ""))  # a surname, resolved later
+    return people, aliases, entries
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use from the shipped data."""
+    people, aliases, person_entries = _people()
+    entries = [*_place_entries(), *_named_entries(), *person_entries]
+    return Gazetteer(entries, people, aliases)

@@ -1,0 +1,329 @@
+"""SCO meetings a document reports, announces or refers to (facts["meetings"]).
+
+Each sentence is searched for meeting phrases (lexicon.MEETING_PATTERNS); each
+phrase becomes an observation with what its neighbourhood says (number, city,
+country, date, format cues); observations of one meeting are merged: a phrase
+with nothing of its own ("the summit") joins the document's main meeting of that
+body, others join a compatible meeting or start a new one. Blanket references
+("all the summits since 2013") and other organizations' meetings are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from scotrack.ingest import lexicon, timex
+from scotrack.ingest.clauses import MentionIndex
+from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+
+_BODIES = tuple(
+    (body, re.compile(pattern, re.IGNORECASE))
+    for body, pattern in lexicon.MEETING_PATTERNS
+)
+_BARE = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering)\b(?!s)"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:meeting|session)\s+of\s+the\s+Council\b(?!\s+of)",
+    re.IGNORECASE,
+)
+_SCO = re.compile(lexicon.SCO_NAME)
+_CUE = re.compile(lexicon.MEETING_CUES, re.IGNORECASE)
+_BLANKET = re.compile(lexicon.BLANKET_MARKERS, re.IGNORECASE)
+_BACK = re.compile(lexicon.BACK_REFERENCE, re.IGNORECASE)
+_VIDEO = re.compile(lexicon.VIDEO_FORMAT, re.IGNORECASE)
+_IN_PERSON = re.compile(lexicon.IN_PERSON_CUES, re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(lexicon.ORDINAL_WORDS) + r"))\b",
+    re.IGNORECASE,
+)
+_BILATERAL = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|of|capital|city),?\s+(?:\w+\s+){0,1}$")
+_HERE = re.compile(r"^[^,;]{0,40}?\bhere\b")
+_NEXT = re.compile(r"\bnext\b[^,;]{0,30}$", re.IGNORECASE)
+_HOST_BEFORE = re.compile(
+    r"\b(?:will host|hosts|hosted|to host|will be hosted by)\s+(?:the\s+)?$"
+)
+_HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
+_GAP_STOP = re.compile(
+    r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
+)
+_LEFT = 45
+_RIGHT = 150
+
+
+@dataclass(slots=True)
+class Observation:
+    """What one meeting phrase and its neighbourhood say."""
+
+    body: str | None
+    start: int
+    end: int
+    number: int | None = None
+    city: str | None = None
+    country: str | None = None
+    date: str | None = None
+    video: bool = False
+    in_person: bool = False
+    back: bool = False
+    ahead: bool = False
+    name: str | None = None
+    evidence: list[list[int]] = field(default_factory=list)
+
+    def anaphoric(self) -> bool:
+        return self.city is None and self.date is None and self.number is None
+
+
+def meetings(doc: CleanDocument) -> list[Item]:
+    """One item per SCO meeting, merged across the text, with evidence spans."""
+    if not _SCO.search(doc.text) and not any(m.kind == "body" for m in doc.mentions):
+        return []
+    index = MentionIndex(doc.mentions)
+    ref = timex.reference_day(doc.reference_date())
+    merged: list[Observation] = []
+    dateline = _dateline_place(doc)
+    for sent in doc.sentences:
+        for obs in _observations(sent, index, ref, dateline):
+            _merge(merged, obs)
+    _fill_from_dateline(doc, merged)
+    return [_item(obs) for obs in merged if obs.body is not None]
+
+
+def _dateline_place(doc: CleanDocument) -> tuple[str | None, str | None]:
+    city = doc.metadata.dateline
+    if not city:
+        return None, None
+    state = next(
+        (m.state for m in doc.mentions if m.kind == "city" and m.value == city), None
+    )
+    return city, state
+
+
+def _observations(
+    sent: Sentence,
+    index: MentionIndex,
+    ref: date | None,
+    dateline: tuple[str | None, str | None],
+) -> list[Observation]:
+    spans: list[tuple[str | None, int, int]] = []
+    if not _CUE.search(sent.text):
+        return []
+    for body, pattern in _BODIES:
+        for match in pattern.finditer(sent.text):
+            if not any(s < match.end() and match.start() < e for _, s, e in spans):
+                spans.append((body, match.start(), match.end()))
+    for match in _BARE.finditer(sent.text):
+        if not any(s < match.end() and match.start() < e for _, s, e in spans):
+            spans.append((None, match.start(), match.end()))
+    found = []
+    kept = [span for span in spans if _is_sco_meeting(sent.text, span[1], span[2])]
+    dates = timex.timexes(sent.text, ref) if kept else []
+    for phrase in sorted(kept, key=lambda span: span[1]):
+        found.append(_observe(sent, index, phrase, dates, dateline))
+    return found
+
+
+def _is_sco_meeting(text: str, start: int, end: int) -> bool:
+    phrase = text[start:end]
+    if phrase.lower().endswith(("summits", "meetings", "exercises", "drills")):
+        return False
+    before = text[max(0, start - _LEFT) : start]
+    if _BLANKET.search(before):
+        return False
+    tail = " ".join(before.lower().replace("'s", "").split()[-3:])
+    if _SCO.search(before[-25:]) or _SCO.search(phrase):
+        return True
+    if any(tail.endswith(name) for name in lexicon.OTHER_ORGANIZATIONS):
+        return False
+    return _BILATERAL.search(before) is None
+
+
+def _observe(
+    sent: Sentence,
+    index: MentionIndex,
+    phrase: tuple[str | None, int, int],
+    dates: list[timex.Timex],
+    dateline: tuple[str | None, str | None],
+) -> Observation:
+    body, start, end = phrase
+    text = sent.text
+    left = max(0, start - _LEFT)
+    right = _window_end(text, end)
+    obs = Observation(body, sent.start + start, sent.start + end)
+    obs.evidence.append([sent.start + start, sent.start + end])
+    obs.number = _number(text[left:end])
+    obs.city, obs.country = _place(text, index, sent.start, start, end, right)
+    obs.date = _date(text, start, end, dates)
+    if body == "other":
+        obs.name = " ".join(text[start:end].lower().split())
+    obs.back = bool(_BACK.search(text[left:start])) and body is not None
+    obs.ahead = bool(_NEXT.search(text[left:start]))
+    if obs.city is None and _HERE.search(text[end:right]):
+        obs.city, obs.country = dateline
+    if obs.country is None:
+        obs.country = _host(text, index, sent.start, start)
+    obs.video = bool(_VIDEO.search(text))
+    has_person = bool(index.between(sent.start, sent.end, ("person", "office")))
+    obs.in_person = has_person and bool(_IN_PERSON.search(text)) and not obs.back
+    return obs
+
+
+def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | None:
+    """The date written next to the meeting phrase ("June's Astana summit",
+    "the summit in Qingdao on Saturday"), not one of another clause."""
+    for found in dates:
+        if found.end <= start:
+            gap = text[found.end : start]
+            if len(gap) < 70 and not _GAP_STOP.search(gap):
+                return found.value
+    for found in dates:
+        if found.start >= end:
+            gap = text[end : found.start]
+            if len(gap) < 100 and not _GAP_STOP.search(gap):
+                return found.value
+    return None
+
+
+def _host(text: str, index: MentionIndex, offset: int, start: int) -> str | None:
+    """ "the summit India will host", "hosted by Russia": the host state."""
+    hosted = _HOST_BEFORE.search(text, 0, start)
+    if hosted is None:
+        return None
+    states = index.between(
+        offset + max(0, hosted.start() - 30), offset + hosted.start(), ("state",)
+    )
+    return states[-1].value if states else None
+
+
+def _window_end(text: str, end: int) -> int:
+    stop = len(text)
+    for mark in (";", " from ", " while ", " but "):
+        found = text.find(mark, end)
+        if found != -1:
+            stop = min(stop, found)
+    return min(stop, end + _RIGHT)
+
+
+def _number(text: str) -> int | None:
+    found = None
+    for match in _ORDINAL.finditer(text):
+        found = match
+    if found is None:
+        return None
+    if found.group(1):
+        return int(found.group(1))
+    return lexicon.ORDINAL_WORDS[found.group(2).lower()]
+
+
+def _place(
+    text: str, index: MentionIndex, offset: int, start: int, end: int, right: int
+) -> tuple[str | None, str | None]:
+    """The meeting's city and country: a city right before the noun or after in/at."""
+    city: Mention | None = None
+    country: str | None = None
+    left = max(0, start - 30)
+    for mention in index.between(offset + left, offset + right, ("city", "state")):
+        rel = mention.start - offset
+        adjacent = rel < start and not text[mention.end - offset : start].strip(
+            " '\u2019s"
+        )
+        placed = rel >= end and _PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
+        if rel < start and not adjacent:
+            continue
+        if mention.kind == "city" and city is None and (adjacent or placed):
+            city = mention
+        elif mention.kind == "state" and country is None and (adjacent or placed):
+            country = mention.value
+    if city is not None:
+        return city.value, city.state or country
+    return None, country
+
+
+def _merge(merged: list[Observation], obs: Observation) -> None:
+    target = _target(merged, obs)
+    if target is None:
+        if obs.body is not None:
+            merged.append(obs)
+        return
+    target.city = target.city or obs.city
+    target.country = target.country or obs.country
+    target.number = target.number or obs.number
+    if obs.date and (not target.date or len(obs.date) > len(target.date)):
+        target.date = obs.date
+    target.video = target.video or obs.video
+    target.in_person = target.in_person or obs.in_person
+    target.evidence.extend(obs.evidence)
+    merged.remove(target)
+    merged.append(target)
+
+
+def _target(merged: list[Observation], obs: Observation) -> Observation | None:
+    if obs.body is None:
+        return merged[-1] if merged and not merged[-1].back else None
+    same = [
+        m
+        for m in merged
+        if m.body == obs.body
+        and m.name == obs.name
+        and m.ahead == obs.ahead
+        and _compatible(m, obs)
+    ]
+    if not same:
+        return None
+    if obs.anaphoric():
+        current = [m for m in same if not m.back]
+        return (current or same)[-1]
+    for meeting in reversed(same):
+        if (obs.city and meeting.city == obs.city) or (
+            obs.date and meeting.date == obs.date
+        ):
+            return meeting
+    open_ = [m for m in same if m.back == obs.back]
+    return open_[-1] if open_ else None
+
+
+def _compatible(a: Observation, b: Observation) -> bool:
+    if a.city and b.city and a.city != b.city:
+        return False
+    if a.number and b.number and a.number != b.number:
+        return False
+    if a.date and b.date:
+        short = min(len(a.date), len(b.date), 7)
+        return a.date[:short] == b.date[:short]
+    return True
+
+
+def _fill_from_dateline(doc: CleanDocument, merged: list[Observation]) -> None:
+    """A wire report's meeting in the dateline city takes the dateline's date."""
+    dateline, day = doc.metadata.dateline, doc.metadata.dateline_date
+    if not dateline or not day:
+        return
+    for obs in merged:
+        if obs.city == dateline and obs.date is None and not obs.back:
+            obs.date = day
+
+
+def _item(obs: Observation) -> Item:
+    fmt = "video" if obs.video else ("in-person" if obs.in_person else None)
+    return {
+        "body": obs.body,
+        "number": obs.number,
+        "date": obs.date,
+        "city": obs.city,
+        "country": obs.country,
+        "format": fmt,
+        "evidence": obs.evidence,
+    }
+
+
+def find_meetings(doc: CleanDocument) -> CleanDocument:
+    doc.facts["meetings"] = meetings(doc)
+    return doc
+
+
+STAGE = Stage(
+    name="meetings",
+    requires=("text", "metadata", "sentences", "mentions"),
+    provides=("facts.meetings",),
+    run=find_meetings,
+)

@@ -1,0 +1,289 @@
+"""Title, publication date, outlet and dateline, as the page prints them.
+
+- `title`: the headline, the first line of the cleaned text (HTML: the page title).
+- `published`: the first date line of the raw page ("Updated: 2013-08-28 21:04",
+  "Source: Xinhua| 2017-12-02 06:46:18", "June 5, 2024", "05.06.2024"), else the
+  date HTML markup gives, else a dateline that prints its year.
+- `source`: an outlet named as the origin of a carried report ("A report from
+  People's Daily" in a PR Newswire release), else one named on a credit line
+  ("Source: Xinhua", "(China Daily )| Updated"), else the dateline's agency
+  ("(Xinhua) --", "/PRNewswire/"), else an outlet the text talks to ("told
+  Xinhua"), else the site name from HTML markup.
+- `dateline`: the city opening one of the first paragraphs ("SOCHI, Russia, Dec. 1
+  (Xinhua) --", "BISHKEK - "), title-cased; `dateline_date` its day, the year
+  taken from `published` when the dateline leaves it out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scotrack.ingest.clean import (
+    DATE_PART,
+    has_headline,
+    is_date_line,
+    is_html,
+    normal_line,
+)
+from scotrack.ingest.document import CleanDocument, Stage
+from scotrack.ingest.gazetteer import ALIASES, OUTLETS, WIRES, gazetteer
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ],
+        start=1,
+    )
+}
+"""Month numbers by the first three letters of the month's English name."""
+
+
+def month_number(word: str) -> int:
+    """The month `word` names ("Dec.", "December"), 0 if none."""
+    return MONTHS.get(word[:3].lower(), 0)
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = re.compile(
+    r"(?P<iso>(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2}))"
+    r"|(?P<dmy>(?P<d2>\d{1,2})[./-](?P<m2>\d{1,2})[./-](?P<y2>\d{4}))"
+    rf"|(?P<mdy>(?P<mon3>{_MONTH})\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}}))"
+    rf"|(?P<dmy2>(?P<d4>\d{{1,2}})\s+(?P<mon4>{_MONTH}),?\s+(?P<y4>\d{{4}}))",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|released|date|time)\s*[:\uff1a]",
+    re.IGNORECASE,
+)
+_OUTLET_RE = r"[A-Z][\w.'\u2019&-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'\u2019&-]*){0,4}"
+_ORIGIN = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:report|article|story|commentary|editorial|interview)\s+"
+    rf"(?:from|by|in|published\s+by|published\s+in)\s+(?:the\s+)?({_OUTLET_RE})"
+)
+_CREDIT_SOURCE = re.compile(rf"^(?:source|from|by)\s*[:\uff1a]\s*({_OUTLET_RE})", re.I)
+_PAREN_SOURCE = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*(?:\||$)")
+_LEAD_SOURCE = re.compile(rf"^({_OUTLET_RE})\s*\|")
+_TALKS_TO = re.compile(
+    rf"\b(?:told|tells|telling|in an interview with|speaking to|according to)\s+"
+    rf"(?:the\s+)?({_OUTLET_RE})"
+)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z]{1,3}\.\s+[A-Z][A-Z'\u2019\-]+"
+    r"|[A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2}"
+    r"|[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=[^\n]{0,40}?(?:\d|\(|/|--|\u2014)))"
+    r"(?:\s*\((?P<area>[A-Z][^()]{1,30})\))?"
+    rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 ]{{1,30}}?))?"
+    rf"(?:,\s*(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?))?"
+    r"(?:\.?\s*(?:\((?P<agency>[^()]{2,30})\)|/(?P<wire>[A-Za-z ]{2,30})/\.?"
+    r"|\.\s*(?P<caps>[A-Z]{3,20}))(?:\s*(?:--|\u2014|\u2013|-|:))?"
+    r"|\s*(?:--|\u2014|\u2013|-|:))\s+\S"
+)
+_DATELINE_PARAGRAPHS = 4
+_HEADER_LINES = 12
+
+
+def iso_date(match: re.Match[str]) -> str | None:
+    """The ISO date of a `_DATE` match, None if it names no real day."""
+    groups = match.groupdict()
+    if groups["iso"]:
+        y, m, d = groups["y1"], groups["m1"], groups["d1"]
+    elif groups["dmy"]:
+        y, m, d = groups["y2"], groups["m2"], groups["d2"]
+    elif groups["mdy"]:
+        y, d = groups["y3"], groups["d3"]
+        m = str(month_number(groups["mon3"]))
+    else:
+        y, d = groups["y4"], groups["d4"]
+        m = str(month_number(groups["mon4"]))
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def printed_date(raw_text: str) -> str | None:
+    """The first date printed on a date line or a labelled line of the page."""
+    for raw in raw_text.split("\n"):
+        line = normal_line(raw)
+        if not line or not (is_date_line(line) or _LABELLED.match(line)):
+            continue
+        for match in _DATE.finditer(line):
+            found = iso_date(match)
+            if found is not None:
+                return found
+    return None
+
+
+def outlet(name: str) -> str | None:
+    """The canonical outlet `name` denotes (a prefix is enough: "Xinhua News")."""
+    words = name.strip(" .,:;|()").split()
+    for size in range(len(words), 0, -1):
+        key = " ".join(words[:size]).strip(" .,:;|()").casefold()
+        found = OUTLETS.get(key) or ALIASES.get(key)
+        if found is not None:
+            return found
+    return None
+
+
+def credited_source(raw_text: str) -> str | None:
+    """The outlet a credit or date line names ("Source: Xinhua| ...", "(China
+    Daily )| Updated"), or a header line that is an outlet's name ("IRNA English",
+    "SCO Secretariat | News")."""
+    for index, raw in enumerate(raw_text.split("\n")):
+        line = normal_line(raw)
+        if not line or len(line) > 120:
+            continue
+        header = index < _HEADER_LINES
+        if header and len(line.split()) <= 3 and outlet(line):
+            return outlet(line)
+        for pattern in (_CREDIT_SOURCE, _PAREN_SOURCE, _LEAD_SOURCE):
+            match = pattern.match(line)
+            if match is None:
+                continue
+            named = outlet(match.group(1))
+            if named is not None:
+                return named
+            lead = pattern is _LEAD_SOURCE and header and len(line.split()) <= 6
+            if (pattern is _CREDIT_SOURCE or lead) and len(match.group(1)) <= 40:
+                return match.group(1).strip()
+    return None
+
+
+def mentioned_source(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The first known outlet `pattern` captures in `text`."""
+    for match in pattern.finditer(text):
+        named = outlet(match.group(1))
+        if named is not None:
+            return named
+    return None
+
+
+def city_name(caps: str) -> str:
+    """`NEW DELHI` as `New Delhi`, `NUR-SULTAN` as `Nur-Sultan`, `XI'AN` as `Xi'an`."""
+    words = re.split(r"([\s-])", caps.strip())
+    return "".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline opening one of the first paragraphs (not the headline)."""
+    paragraphs = text.split("\n")[1 : 1 + _DATELINE_PARAGRAPHS]
+    for paragraph in paragraphs:
+        match = _DATELINE.match(paragraph)
+        if match is None or len(match.group("city")) > 30:
+            continue
+        known = match.group("city").casefold() in gazetteer().cities
+        if match.group("city")[1:2].islower() and not (_month(match) or known):
+            continue  # a title-case city needs its date: "Benaulim (Goa), May 5"
+        return match
+    return None
+
+
+def header_place(raw_text: str) -> str | None:
+    """The city printed after the date on a header date line ("July 10, 2015,
+    14:30 Ufa"), when it is a known city."""
+    for raw in raw_text.split("\n")[:_HEADER_LINES]:
+        line = normal_line(raw)
+        if not line or not is_date_line(line):
+            continue
+        rest = DATE_PART.sub(" ", line).strip(" ,|-")
+        rest = re.sub(r"^(?:IST|GMT|UTC|MSK|CST|BJT)\b", "", rest).strip(" ,|-")
+        return gazetteer().cities.get(rest.casefold())
+    return None
+
+
+def masthead(raw_text: str) -> str | None:
+    """A site name printed in capitals above the text ("PRESIDENT OF RUSSIA")."""
+    for raw in raw_text.split("\n")[:_HEADER_LINES]:
+        line = normal_line(raw)
+        words = line.split()
+        if 2 <= len(words) <= 5 and line.isupper() and line.replace(" ", "").isalpha():
+            small = {"of", "the", "and", "for", "in", "on"}
+            return " ".join(
+                w.lower() if i and w.lower() in small else w.capitalize()
+                for i, w in enumerate(words)
+            )
+    return None
+
+
+def _month(match: re.Match[str]) -> str | None:
+    return match.group("month") or match.group("month2")
+
+
+def dateline_day(match: re.Match[str], published: str | None) -> str | None:
+    """The ISO day of the dateline; a missing year comes from `published`."""
+    month = month_number(_month(match) or "")
+    if not month:
+        return None
+    year_text = match.group("year") or match.group("year2")
+    if year_text:
+        year = int(year_text)
+    elif published:
+        year = int(published[:4])
+        if month > int(published[5:7]) + 1:
+            year -= 1  # a December dateline on a January page
+    else:
+        return None
+    try:
+        day = int(match.group("day") or match.group("day2"))
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
+    """The outlet, by the order in the module docstring."""
+    lead = "\n".join(doc.text.split("\n")[: 1 + _DATELINE_PARAGRAPHS])
+    agency = None
+    if dateline is not None:
+        agency = outlet(dateline.group("agency") or dateline.group("wire") or "")
+        agency = agency or outlet(dateline.group("caps") or "")
+        agency = agency or outlet(dateline.group("region") or "")
+    credited = None if is_html(doc.raw_text) else credited_source(doc.raw_text)
+    origin = mentioned_source(lead, _ORIGIN)
+    if origin is not None and (credited in (None, origin) or credited in WIRES):
+        return origin
+    return (
+        credited
+        or agency
+        or mentioned_source(doc.text, _TALKS_TO)
+        or doc.metadata.source
+        or (None if is_html(doc.raw_text) else masthead(doc.raw_text))
+    )
+
+
+def read_metadata(doc: CleanDocument) -> CleanDocument:
+    """Fill `doc.metadata` from the page; fields already set (HTML markup) stay."""
+    meta = doc.metadata
+    if meta.title is None:
+        lines = doc.text.split("\n", 1)
+        meta.title = lines[0] if has_headline(lines) else None
+    if not is_html(doc.raw_text):
+        meta.published = printed_date(doc.raw_text) or meta.published
+    match = dateline_match(doc.text)
+    meta.source = source_of(doc, match)
+    if match is not None:
+        meta.dateline = city_name(match.group("city"))
+        meta.dateline_date = dateline_day(match, meta.published)
+        if meta.published is None and (match.group("year") or match.group("year2")):
+            meta.published = meta.dateline_date
+    elif not is_html(doc.raw_text):
+        meta.dateline = header_place(doc.raw_text)
+    return doc
+
+
+STAGE = Stage("metadata", requires=("text",), provides=("metadata",), run=read_metadata)

@@ -1,0 +1,157 @@
+"""The extraction pipeline: `STAGES` in order, `extract()` and `extract_paths()`.
+
+Stages, in order (each reads what an earlier one provides; see `Stage`):
+
+1. `clean`: always. Plain text: page furniture out, headline first. HTML:
+   trafilatura's main text and title, htmldate's date, the site name.
+2. `metadata`: always. Title, published, source and dateline (fills what HTML
+   markup or a JSON Lines record did not give).
+3. `sentences`: always. Sentence spans; lines are boundaries.
+4. `mentions`: always. States, cities, bodies, initiatives, regions, offices and
+   people from the gazetteer (built once per process) and name patterns.
+5. `entities`: always. `facts.states` and `facts.people`.
+6. `meetings`, `agreements`, `commitments`, `projects`, `membership`, `areas`:
+   the fact stages; each engages when its cue words occur in a sentence and
+   adds nothing otherwise.
+
+`extract_paths` reads, extracts and yields one result per document in input
+order, a `CleanDocument` or the `DocumentError` that stopped it; the output is
+the same whatever the number of worker processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from functools import partial
+from pathlib import Path
+
+from scotrack.errors import DocumentError
+from scotrack.ingest import (
+    agreements,
+    areas,
+    clean,
+    commitments,
+    entities,
+    meetings,
+    membership,
+    mentions,
+    metadata,
+    projects,
+    sentences,
+)
+from scotrack.ingest.document import (
+    CleanDocument,
+    ExtractOptions,
+    Metadata,
+    RawDocument,
+    Stage,
+)
+from scotrack.ingest.read import document_files, read_file
+
+STAGES: tuple[Stage, ...] = (
+    clean.STAGE,
+    metadata.STAGE,
+    sentences.STAGE,
+    mentions.STAGE,
+    entities.STAGE,
+    meetings.STAGE,
+    agreements.STAGE,
+    commitments.STAGE,
+    projects.STAGE,
+    membership.STAGE,
+    areas.STAGE,
+)
+"""The stages in the order they run; the single source of truth for the order."""
+
+Result = CleanDocument | DocumentError
+
+
+def start_document(raw: RawDocument) -> CleanDocument:
+    """The CleanDocument the first stage receives (text still empty)."""
+    return CleanDocument(
+        id=raw.id,
+        path=raw.path,
+        raw_text=raw.html if raw.html is not None else raw.text or "",
+        text="",
+        url=raw.url,
+        metadata=Metadata(published=raw.published, source=raw.source),
+    )
+
+
+def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDocument:
+    """Run every stage on one document; DocumentError if one refuses it."""
+    options = options or ExtractOptions()
+    doc = start_document(raw)
+    if len(doc.raw_text) > options.max_bytes:  # a JSON Lines record is not a file
+        raise DocumentError(
+            raw.path,
+            f"document too large ({len(doc.raw_text):,} characters; the limit is "
+            f"{options.max_bytes:,}, set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
+        )
+    for stage in STAGES:
+        doc = stage.run(doc)
+    return doc
+
+
+def extract_file(path: Path, options: ExtractOptions) -> list[Result]:
+    """Every document of one file, extracted, or the error that stopped each.
+
+    The batch boundary: an unexpected failure inside a stage becomes a
+    DocumentError naming the exception, so one bad page never stops a batch.
+    """
+    results: list[Result] = []
+    for raw in read_file(path, options):
+        if isinstance(raw, DocumentError):
+            results.append(raw)
+            continue
+        try:
+            results.append(extract(raw, options))
+        except DocumentError as err:
+            results.append(err)
+        except Exception as err:
+            results.append(
+                DocumentError(
+                    raw.path, f"extraction failed ({type(err).__name__}: {err})"
+                )
+            )
+    return results
+
+
+def _chunksize(tasks: int, workers: int) -> int:
+    return max(1, min(32, tasks // (workers * 8)))
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    options: ExtractOptions | None = None,
+    *,
+    workers: int = 1,
+) -> Iterator[Result]:
+    """One result per document under `paths`, in input order (see module docs).
+
+    With `workers` > 1 the files are shared out, in chunks, to that many spawned
+    processes; results come back in input order.
+    """
+    options = options or ExtractOptions()
+    items = list(document_files(paths))
+    files = [item for item in items if isinstance(item, Path)]
+    run = partial(extract_file, options=options)
+    if workers <= 1 or len(files) <= 1:
+        batches: Iterator[list[Result]] = map(run, files)
+        yield from _in_order(items, batches)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        chunk = _chunksize(len(files), workers)
+        yield from _in_order(items, pool.imap(run, files, chunksize=chunk))
+
+
+def _in_order(
+    items: list[Path | DocumentError], batches: Iterator[list[Result]]
+) -> Iterator[Result]:
+    for item in items:
+        if isinstance(item, DocumentError):
+            yield item
+        else:
+            yield from next(batches)

@@ -1,0 +1,146 @@
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scotrack.cli import app
+
+SEED = (
+    "SCO leaders meet in Astana\nUpdated: 2024-07-04 10:00\n"
+    "ASTANA, July 4 (Xinhua) -- Chinese President Xi Jinping attended the summit.\n"
+)
+
+
+def _run(args: list[str], **env: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["extract", *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_extract_writes_one_file_per_document(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, _ = _run([str(tmp_path / "a.txt"), "--out", str(out), "-f", "json"])
+    assert code == 0
+    assert json.loads(stdout)["written"] == 1
+    written = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert written["document"]["dateline"] == "Astana"
+    assert written["states"] == ["CHN"]
+
+
+def test_extract_bad_inputs_each_reported_batch_goes_on(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text(SEED, encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (docs / "invalid.txt").write_bytes(bytes(range(128, 256)) * 4)
+    with (docs / "huge.txt").open("wb") as handle:  # sparse: quick to make
+        handle.truncate(100 * 1024 * 1024)
+    (docs / "scripts.html").write_text(
+        "<html><body><script>alert('x')</script><iframe src='x'></iframe>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    missing = tmp_path / "missing.txt"
+    code, stdout, stderr = _run(
+        [str(docs), str(missing), "--out", str(tmp_path / "out"), "-f", "json"]
+    )
+    assert code == 1
+    summary = json.loads(stdout)
+    assert summary["written"] == 1
+    failed = {Path(f["path"]).name: f["reason"] for f in summary["failures"]}
+    assert set(failed) == {
+        "empty.txt",
+        "binary.txt",
+        "invalid.txt",
+        "huge.txt",
+        "scripts.html",
+        "missing.txt",
+    }
+    for name in failed:
+        lines = [line for line in stderr.splitlines() if name in line]
+        assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+
+
+def test_extract_size_limit_from_environment(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    code, _, stderr = _run(
+        [str(tmp_path / "a.txt"), "--out", str(tmp_path / "o")],
+        SCOTRACK_MAX_DOCUMENT_BYTES="10",
+    )
+    assert code == 1
+    assert "too large" in stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_extract_unreadable_file(tmp_path: Path) -> None:
+    """A file the user may not read; as root, the real CLI runs without the
+    capabilities that let root read any file (setpriv drops them)."""
+    base = tmp_path
+    path = base / "locked.txt"
+    try:
+        path = base / "locked.txt"
+        path.write_text(SEED, encoding="utf-8")
+        (base / "fine.txt").write_text(SEED, encoding="utf-8")
+        path.chmod(0)
+        args = ["extract", str(path), str(base / "fine.txt"), "--out", str(base / "o")]
+        if os.geteuid() != 0:
+            result = CliRunner().invoke(app, args)
+            code, stderr = result.exit_code, result.stderr
+        else:
+            setpriv = shutil.which("setpriv")
+            if setpriv is None:
+                pytest.skip("root without setpriv (util-linux): cannot drop privileges")
+            done = subprocess.run(
+                [
+                    setpriv,
+                    "--bounding-set=-dac_override,-dac_read_search",
+                    "--",
+                    sys.executable,
+                    "-m",
+                    "scotrack",
+                    *args,
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=120,
+            )
+            code, stderr = done.returncode, done.stderr
+        assert code == 1
+        assert "locked.txt" in stderr
+        assert "permission denied" in stderr
+        assert (base / "o" / "fine.json").exists()
+    finally:
+        path.chmod(0o600)
+
+
+def test_extract_bad_usage_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    code, _, _ = _run([str(tmp_path / "a.txt"), "--workers", "0"])
+    assert code == 2
+
+
+def test_extract_same_output_with_two_workers(tmp_path: Path) -> None:
+    for i in range(4):
+        (tmp_path / f"d{i}.txt").write_text(SEED, encoding="utf-8")
+    for workers in ("1", "2"):
+        code, _, _ = _run(
+            [
+                str(tmp_path),
+                "--out",
+                str(tmp_path / f"o{workers}"),
+                "--workers",
+                workers,
+            ]
+        )
+        assert code == 0
+    for i in range(4):
+        one = (tmp_path / "o1" / f"d{i}.json").read_text(encoding="utf-8")
+        assert one == (tmp_path / "o2" / f"d{i}.json").read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+"""Hand-built CleanDocuments for stage tests: sentences split on ". ", mentions
+from a tiny gazetteer, so each fact stage is tested without the earlier stages."""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.document import CleanDocument, Mention, Metadata, Sentence
+
+GAZETTEER: dict[str, tuple[str, str, str | None]] = {
+    # surface: (kind, value, state)
+    "Vladimir Putin": ("person", "Vladimir Putin", "RUS"),
+    "Putin": ("person", "Vladimir Putin", "RUS"),
+    "Narendra Modi": ("person", "Narendra Modi", "IND"),
+    "Modi": ("person", "Narendra Modi", "IND"),
+    "Tokayev": ("person", "Kassym-Jomart Tokayev", "KAZ"),
+    "Pezeshkian": ("person", "Masoud Pezeshkian", "IRN"),
+    "Lukashenko": ("person", "Alexander Lukashenko", "BLR"),
+    "Mirziyoyev": ("person", "Shavkat Mirziyoyev", "UZB"),
+    "Ivan Petrov": ("person", "Ivan Petrov", None),
+    "Russia": ("state", "RUS", "RUS"),
+    "Russian": ("state", "RUS", "RUS"),
+    "India": ("state", "IND", "IND"),
+    "Indian": ("state", "IND", "IND"),
+    "Kazakhstan": ("state", "KAZ", "KAZ"),
+    "Iran": ("state", "IRN", "IRN"),
+    "Belarus": ("state", "BLR", "BLR"),
+    "Pakistan": ("state", "PAK", "PAK"),
+    "Uzbekistan": ("state", "UZB", "UZB"),
+    "China": ("state", "CHN", "CHN"),
+    "Mongolia": ("state", "MNG", "MNG"),
+    "Turkey": ("state", "TUR", "TUR"),
+    "Astana": ("city", "Astana", "KAZ"),
+    "Tianjin": ("city", "Tianjin", "CHN"),
+    "Bishkek": ("city", "Bishkek", "KGZ"),
+    "Moscow": ("city", "Moscow", "RUS"),
+    "Goa": ("city", "Goa", "IND"),
+    "SCO": ("organization", "SCO", None),
+}
+_PATTERN = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(map(re.escape, GAZETTEER), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def make_doc(
+    text: str, *, published: str | None = "2024-07-05", dateline: str | None = None
+) -> CleanDocument:
+    doc = CleanDocument(id="t", path="t.txt", raw_text=text, text=text)
+    doc.metadata = Metadata(published=published, dateline=dateline)
+    start = 0
+    for piece in re.split(r"(?<=[.!?])\s+", text):
+        begin = text.index(piece, start)
+        doc.sentences.append(Sentence(begin, begin + len(piece), piece))
+        start = begin + len(piece)
+    for match in _PATTERN.finditer(text):
+        kind, value, state = GAZETTEER[match.group(0)]
+        doc.mentions.append(
+            Mention(match.start(), match.end(), kind, value, match.group(0), state)  # type: ignore[arg-type]
+        )
+    return doc

@@ -1,0 +1,92 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
+from _docs import make_doc
+
+from scotrack.ingest.agreements import agreements
+from scotrack.ingest.meetings import meetings
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    doc = make_doc(text)
+    doc.facts["meetings"] = meetings(doc)
+    return [(a["title"], a["action"]) for a in agreements(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The leaders signed the Astana Declaration.",
+            [("Astana Declaration", "signed")],
+        ),
+        (
+            "The SCO Convention on Countering Extremism entered into force in 2019.",
+            [("SCO Convention on Countering Extremism", "entered-into-force")],
+        ),
+        (
+            "Russia ratified the convention against terrorism.",
+            [("convention against terrorism", "ratified")],
+        ),
+        (
+            "The summit adopted the SCO Development Strategy until 2035.",
+            [("SCO Development Strategy", "adopted")],
+        ),
+        (
+            "Ministers approved a joint statement on food security.",
+            [
+                (
+                    "joint statement on food security",
+                    "approved".replace("approved", "adopted"),
+                )
+            ],
+        ),
+        ("The treaty was signed by all members.", [("treaty", "signed")]),
+        (
+            "Putin proposed drafting a convention on energy transit.",
+            [("convention on energy transit", "proposed")],
+        ),
+        (
+            "They signed the world's first anti-drug treaty.",
+            [("anti-drug treaty", "signed")],
+        ),
+    ],
+)
+def test_agreements_title_and_action(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members have always followed the SCO Charter.",  # no action
+        "Modi proposed the Regional Connectivity Initiative.",  # an initiative
+        "Putin proposed a feasibility study of the SCO free trade area.",  # initiative
+        "They signed several agreements.",  # no single agreement named
+    ],
+)
+def test_agreements_not_agreements(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreements_take_place_and_date_from_their_meeting() -> None:
+    doc = make_doc(
+        "At the SCO summit in Astana on July 4, 2024, leaders signed the Astana Declaration."
+    )
+    doc.facts["meetings"] = meetings(doc)
+    (item,) = agreements(doc)
+    assert (item["place"], item["date"]) == ("Astana", "2024-07-04")
+
+
+def test_agreements_parties_only_when_listed() -> None:
+    doc = make_doc(
+        "The treaty was signed by the members, namely China, Russia and India."
+    )
+    doc.facts["meetings"] = []
+    assert agreements(doc)[0]["parties"] == ["CHN", "RUS", "IND"]

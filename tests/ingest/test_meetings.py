@@ -1,0 +1,94 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+import sys
+from pathlib import Path
+
+import pytest
+
+from scotrack.ingest.meetings import meetings
+
+sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
+from _docs import make_doc
+
+
+def _only(text: str, **kwargs: str) -> dict:
+    found = meetings(make_doc(text, **kwargs))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The SCO summit opened in Astana on July 4, 2024.", "heads-of-state"),
+        (
+            "Putin addressed the SCO Council of Heads of State in Astana.",
+            "heads-of-state",
+        ),
+        ("The SCO prime ministers' meeting ended in Bishkek.", "heads-of-government"),
+        (
+            "The meeting of the SCO Council of Foreign Ministers opened in Goa.",
+            "foreign-ministers",
+        ),
+        ("The SCO defence ministers' meeting was held in Astana.", "defence-ministers"),
+        ("The SCO Peace Mission drills began in Russia.", "other"),
+    ],
+)
+def test_meetings_body(text: str, body: str) -> None:
+    assert _only(text)["body"] == body
+
+
+def test_meetings_merge_mentions_and_take_city_date_number() -> None:
+    text = (
+        "Putin attended the 24th Meeting of the Council of Heads of State of the SCO "
+        "in Astana on July 4, 2024. The summit adopted a declaration."
+    )
+    meeting = _only(text)
+    assert (meeting["number"], meeting["city"], meeting["country"]) == (
+        24,
+        "Astana",
+        "KAZ",
+    )
+    assert meeting["date"] == "2024-07-04"
+    assert meeting["format"] == "in-person"
+    assert len(meeting["evidence"]) == 2
+
+
+def test_meetings_video_and_past_reference_are_separate() -> None:
+    text = (
+        "Modi chaired the SCO summit via video conference on Tuesday. "
+        "At last year's SCO Astana summit, Iran joined."
+    )
+    found = meetings(make_doc(text))
+    assert [(m["city"], m["format"], m["date"]) for m in found] == [
+        (None, "video", "2024-07-02"),
+        ("Astana", None, "2023"),
+    ]
+
+
+def test_meetings_next_summit_is_another_meeting() -> None:
+    text = "The SCO summit in Astana ended on Thursday. The next summit will be held in China in 2025."
+    found = meetings(make_doc(text))
+    assert [(m["city"], m["country"], m["date"]) for m in found] == [
+        ("Astana", "KAZ", "2024-07-04"),
+        (None, "CHN", "2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin has attended all the SCO summits since 2001.",
+        "Modi attended the BRICS summit in Moscow.",
+        "The China-Russia summit took place in Moscow.",
+        "Putin met Modi in Moscow.",
+    ],
+)
+def test_meetings_skip_blanket_and_other_meetings(text: str) -> None:
+    assert meetings(make_doc(text + " The SCO was mentioned.")) == []
+
+
+def test_meetings_here_takes_the_dateline_city() -> None:
+    doc = make_doc(
+        "Ministers met at the SCO defence ministers' meeting here.", dateline="Astana"
+    )
+    assert meetings(doc)[0]["city"] == "Astana"

@@ -1,0 +1,98 @@
+import pytest
+
+from scotrack.ingest import clean, metadata
+from scotrack.ingest.document import CleanDocument, Metadata
+
+
+def _meta(raw: str) -> Metadata:
+    doc = CleanDocument(id="x", path="x", raw_text=raw, text="")
+    return metadata.read_metadata(clean.clean(doc)).metadata
+
+
+BODY = "The leaders of the member states met and adopted a declaration on security."
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Updated: 2013-08-28 21:04", "2013-08-28"),
+        ("2023-07-04 14:17 1895", "2023-07-04"),
+        ("Source: Xinhua| 2017-12-02 06:46:18|Editor: Yamei", "2017-12-02"),
+        ("(China Daily )| Updated : 2018-06-09", "2018-06-09"),
+        ("June 5, 2024", "2024-06-05"),
+        ("05.06.2024", "2024-06-05"),
+        ("Published: May 05, 2023 19:42 IST", "2023-05-05"),
+    ],
+)
+def test_published_from_date_lines(header: str, published: str) -> None:
+    assert _meta(f"SCO leaders meet in Astana\n{header}\n{BODY}").published == published
+
+
+@pytest.mark.parametrize(
+    ("raw", "source"),
+    [
+        (
+            f"SCO leaders meet in Astana\nSource: Xinhua| 2017-12-02 06:46:18\n{BODY}",
+            "Xinhua",
+        ),
+        (
+            f"SCO leaders meet in Astana\n(China Daily )| Updated : 2018-06-09\n{BODY}",
+            "China Daily",
+        ),
+        (
+            "SCO leaders meet in Astana\nBEIJING, July 4, 2023 /PRNewswire/ -- "
+            "A report from "
+            f"People's Daily: {BODY}",
+            "People's Daily",
+        ),
+        (
+            f"SCO leaders meet in Astana\nBEIJING, July 4, 2023 /PRNewswire/ -- {BODY}",
+            "PR Newswire",
+        ),
+        (
+            f'SCO leaders meet in Astana\n{BODY}\n"Quote here," Pan Guang told Xinhua.',
+            "Xinhua",
+        ),
+        (f"SCO leaders meet in Astana\nMOSCOW, November 10. /TASS/. {BODY}", "TASS"),
+        (f"SCO leaders meet in Astana\nNEW DELHI, June 5 (PTI) {BODY}", "PTI"),
+    ],
+)
+def test_source(raw: str, source: str) -> None:
+    assert _meta(raw).source == source
+
+
+@pytest.mark.parametrize(
+    ("first", "city", "day"),
+    [
+        ("SOCHI, Russia, Dec. 1 (Xinhua) -- ", "Sochi", "2017-12-01"),
+        ("BISHKEK - ", "Bishkek", None),
+        ("BEIJING, July 4, 2023 /PRNewswire/ -- ", "Beijing", "2023-07-04"),
+        ("NEW DELHI, June 5 (PTI) - ", "New Delhi", "2017-06-05"),
+        ("Benaulim (Goa), May 5 (PTI) ", "Benaulim", "2017-05-05"),
+        ("Beijing, 19 September 2017 -- ", "Beijing", "2017-09-19"),
+    ],
+)
+def test_dateline(first: str, city: str, day: str | None) -> None:
+    meta = _meta(f"SCO leaders meet in Astana\nUpdated: 2017-12-02\n{first}{BODY}")
+    assert meta.dateline == city
+    assert meta.dateline_date == day
+
+
+def test_no_dateline_for_ordinary_opening() -> None:
+    assert (
+        _meta(f"SCO leaders meet in Astana\nXi's attendance - {BODY}").dateline is None
+    )
+
+
+def test_title_is_first_headline() -> None:
+    meta = _meta(f"SCO leaders meet in Astana\n\nSCO leaders meet in Astana\n{BODY}")
+    assert meta.title == "SCO leaders meet in Astana"
+
+
+def test_no_title_when_page_starts_with_text() -> None:
+    assert _meta(BODY).title is None
+
+
+def test_city_name() -> None:
+    assert metadata.city_name("NUR-SULTAN") == "Nur-Sultan"
+    assert metadata.city_name("XI'AN") == "Xi'an"

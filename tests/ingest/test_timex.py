@@ -1,0 +1,91 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scotrack.ingest.timex import reference_day, tense, timexes
+
+REF = date(2024, 7, 5)  # a Friday
+
+
+def _values(text: str, ref: date | None = REF) -> list[str]:
+    return [found.value for found in timexes(text, ref)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit opened on June 9, 2017 in Astana.", ["2017-06-09"]),
+        ("It was signed on 15 June 2001.", ["2001-06-15"]),
+        ("MOSCOW, Dec. 1 (TASS) -- talks began", ["2024-12-01"]),
+        ("The file is dated 2019-06-14.", ["2019-06-14"]),
+        ("Leaders met in June 2019.", ["2019-06"]),
+        ("The bank was first proposed in 2010.", ["2010"]),
+        ("the 2019 Bishkek summit", ["2019"]),
+        ("last year's Samarkand summit", ["2023"]),
+        ("the meeting will be held next month", ["2024-08"]),
+        ("this year", ["2024"]),
+        ("the ministers met yesterday", ["2024-07-04"]),
+    ],
+)
+def test_timexes_absolute_and_relative(text: str, expected: list[str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders met on Tuesday.", "2024-07-02"),
+        ("Leaders met on Friday.", "2024-07-05"),
+        ("Leaders will meet on Tuesday.", "2024-07-09"),
+        ("The treaty was signed in September.", "2023-09"),
+        ("The summit will open in September.", "2024-09"),
+        ("The summit will open in March.", "2025-03"),
+        ("The ministers met in March.", "2024-03"),
+    ],
+)
+def test_timexes_resolve_by_tense(text: str, expected: str) -> None:
+    assert _values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They may agree.", "2,000 scholarships", "No date here.", "a 2000 students plan"],
+)
+def test_timexes_ignore_non_dates(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_timexes_without_reference_keep_only_absolute() -> None:
+    assert _values("On Friday, on June 9, 2017, in June.", None) == ["2017-06-09"]
+
+
+def test_timexes_spans_point_at_the_expression() -> None:
+    text = "Signed in June's Astana summit."
+    found = timexes(text, REF)
+    assert [text[f.start : f.end] for f in found] == ["in June"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China will provide", "future"),
+        ("Li urged members", "past"),
+        ("It is", "present"),
+    ],
+)
+def test_tense(text: str, expected: str) -> None:
+    assert tense(text) == expected
+
+
+def test_reference_day_accepts_partial_and_rejects_junk() -> None:
+    assert reference_day("2017-06") == date(2017, 6, 1)
+    assert reference_day("soon") is None
+    assert reference_day(None) is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+def test_timexes_round_trip_written_dates(day: date) -> None:
+    written = f"{day:%B} {day.day}, {day.year}"
+    assert _values(f"It happened on {written}.") == [day.isoformat()]
