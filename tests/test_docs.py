@@ -58,3 +58,12 @@ def test_every_top_level_command_is_in_the_readme(path):
 def test_every_setting_is_documented(name):
     assert f"`SCOTRACK_{name.upper()}`" in SETTINGS_DOC
     assert Settings.model_fields[name].description
+
+
+def test_ci_runs_the_readme_commands_exactly():
+    setup = README.split("## Set up (two commands)", 1)[1].split("```bash\n", 1)[1]
+    install, tests = setup.split("```", 1)[0].strip().splitlines()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert tests in ci, f"{tests!r} is not a line of .ci/run"
+    assert "scotrack init" in install
+    assert install.startswith("python3 -m venv .venv")
