@@ -1,10 +1,15 @@
 """Hand-built CleanDocuments for stage tests: sentences split on ". ", mentions
-from a tiny gazetteer, so each fact stage is tested without the earlier stages."""
+from a tiny gazetteer, so each fact stage is tested without the earlier stages;
+and generated texts for the rules' cue words."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from hypothesis import strategies as st
+
+from scotrack.ingest.clauses import folded
 from scotrack.ingest.document import CleanDocument, Mention, Metadata, Sentence
 
 GAZETTEER: dict[str, tuple[str, str, str | None]] = {
@@ -60,3 +65,15 @@ def make_doc(
             Mention(match.start(), match.end(), kind, value, match.group(0), state)  # type: ignore[arg-type]
         )
     return doc
+
+
+def texts_matching(pattern: str) -> st.SearchStrategy[str]:
+    """Texts that hold a match of a case-insensitive rule, in any case and with
+    the odd letters the regex engine folds (long s, dotless i, Kelvin sign)."""
+    return st.from_regex(re.compile(pattern, re.IGNORECASE))
+
+
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """True when `text` holds one of the lower-case `words`, in any case."""
+    lowered = folded(text)
+    return any(word in lowered for word in words)

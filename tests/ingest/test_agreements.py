@@ -3,10 +3,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import make_doc
+from _docs import holds_any, make_doc, texts_matching
 
+from scotrack.ingest import lexicon
 from scotrack.ingest.agreements import agreements
 from scotrack.ingest.meetings import meetings
 
@@ -90,3 +92,9 @@ def test_agreements_parties_only_when_listed() -> None:
     )
     doc.facts["meetings"] = []
     assert agreements(doc)[0]["parties"] == ["CHN", "RUS", "IND"]
+
+
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(texts_matching(rf"\b(?:{lexicon.AGREEMENT_NOUNS})s?\b"))
+def test_agreement_nouns_hold_a_cue_word(text: str) -> None:
+    assert holds_any(text, lexicon.AGREEMENT_NOUN_CUES)

@@ -1,12 +1,16 @@
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
 from _docs import make_doc
 
-from scotrack.ingest.areas import areas, first_area, main_area
+from scotrack.ingest import areas as area_rules
+from scotrack.ingest.areas import areas, first_area, keyword_hits, main_area
 
 
 @pytest.mark.parametrize(
@@ -51,3 +55,54 @@ def test_areas_from_sentences_and_commitments_with_evidence() -> None:
     doc.facts["commitments"] = [{"area": "trade", "evidence": [[0, 5]]}]
     found = {item["area"]: item["evidence"] for item in areas(doc)}
     assert found == {"security": [[0, 44]], "trade": [[0, 5]]}
+
+
+def _one_regex_hits(text: str) -> list[tuple[int, str]]:
+    """keyword_hits as first written: one regex of all keywords, longest first."""
+    alternatives = area_rules._ALTERNATIVES
+    keywords = re.compile(
+        r"\b(?:" + "|".join(a.lower() for a, _ in alternatives) + r")\b"
+    )
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    hits = []
+    for match in keywords.finditer(lowered):
+        found = match.group(0).lower()
+        area = next(
+            (a for alt, a in alternatives if re.fullmatch(alt, found, re.IGNORECASE)),
+            "neutral",
+        )
+        if area != "neutral":
+            hits.append((match.start(), area))
+    return hits
+
+
+_PIECES = st.sampled_from(
+    [
+        "energy", "energy security", "security", "food security", "terrorism",
+        "anti-terror", "counter-terrorist", "oil", "oil and gas", "gas pipelines",
+        "trade", "Trade in services", "free trade zone", "roads", "railway",
+        "interconnectivity", "inter-connectivity", "banks", "currencies", "RATS",
+        "COVID-19", "Luban Workshops", "cyber security", "law-enforcement",
+        "transportation", "drills", "\u0130", "\u017f", " ", " ", ", ", "-", "s",
+        "and", "the", "X",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+def test_keyword_hits_are_those_of_one_regex(text: str) -> None:
+    assert keyword_hits(text) == _one_regex_hits(text)
+
+
+def test_keyword_hits_are_those_of_one_regex_on_the_dev_set() -> None:
+    docs = Path(__file__).parents[1] / "data" / "dev" / "docs"
+    lines = [
+        line
+        for path in sorted(docs.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 100
+    for line in lines:
+        assert keyword_hits(line) == _one_regex_hits(line), line

@@ -1,11 +1,22 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scotrack.ingest.clean import (
+    BUTTON_WORDS,
+    COPYRIGHT,
+    CREDIT,
+    DATE_PART,
     cleaned_text,
     has_headline,
     html_text,
     is_boilerplate,
+    is_date_line,
     is_html,
+    normal_line,
+    normal_lines,
 )
 
 
@@ -88,3 +99,117 @@ def test_html_text_drops_scripts_and_iframes() -> None:
     assert "LEAK" not in text
     assert text.startswith("SCO leaders meet in Astana\n")
     assert meta["title"] == "SCO leaders meet in Astana"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "aB \t\n\u00a0\u2003\u3000\u200b\u00ad\ufeff\u0301e\u2028\x85.©1:-"
+        ),
+        max_size=60,
+    )
+)
+def test_normal_lines_is_normal_line_per_line(text: str) -> None:
+    assert list(normal_lines(text)) == [normal_line(x) for x in text.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated: 2013-08-28 21:04", True),
+        ("Sept. 12, 2024 10:30 a.m. Beijing", True),
+        ("12 December 2019", True),
+        ("\u017fept. 12, 2024", True),  # long s folds to "s" like the regex does
+        ("The leaders met on Dec. 1, 2017 in Sochi and signed a declaration.", False),
+        ("No date here at all", False),
+    ],
+)
+def test_is_date_line(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+_LINE_WORDS = st.sampled_from(
+    [
+        "Share",
+        "Print",
+        "12",
+        "2024-07-04",
+        "Dec.",
+        "5,",
+        "the",
+        "leaders",
+        "met",
+        "©",
+        "COPYRIGHT",
+        "reserved",
+        "Alļ",
+        "rights",
+        "Editor:",
+        "Source:",
+        "|",
+        "分享",
+        "photo",
+        "a.m.",
+        "agreed.",
+        "\u017fept",
+    ]
+)
+
+
+@given(st.lists(_LINE_WORDS, min_size=1, max_size=40))
+def test_is_boilerplate_any_test_order(words: list[str]) -> None:
+    line = normal_line(" ".join(words))
+    if line:
+        assert is_boilerplate(line) is _reference_boilerplate(line)
+
+
+def _reference_boilerplate(line: str) -> bool:
+    """The test order of the first version: every test, no shortcuts."""
+    if len(line) > 160 and line.endswith((".", "!", "?")):
+        return COPYRIGHT.search(line[:80]) is not None
+    words = [t.strip("()[]{}.,:;!?\u00b7\u2022|").lower() for t in line.split()]
+    cjk = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
+    buttons = sum(
+        w in BUTTON_WORDS or not w or w.isdigit() or bool(cjk.search(w)) for w in words
+    )
+    return (
+        is_date_line(line)
+        or (COPYRIGHT.search(line) is not None and len(line) < 160)
+        or (CREDIT.match(line) is not None and len(line) < 100)
+        or len(re.findall(r"[^\W\d_]", line)) < 0.5 * (len(line) - line.count(" "))
+        or (len(words) <= 2 and not line.endswith((".", "!", "?")))
+        or buttons >= 0.6 * len(words)
+    )
+
+
+_DATE_WORDS = st.sampled_from(
+    [
+        "2013-05-01",
+        "5",
+        "12,",
+        "2024",
+        "Dec.",
+        "December",
+        "SEPT.",
+        "10:30",
+        "a.m.",
+        "05.06.2024",
+        "1/2/2013",
+        "Updated:",
+        "met",
+        ".",
+        "\u0663:\u0664\u0665",
+        "x",
+    ]
+)
+
+
+@given(st.lists(_DATE_WORDS, min_size=1, max_size=10), st.sampled_from([" ", ""]))
+def test_is_date_line_hint_never_hides_a_date(words: list[str], glue: str) -> None:
+    line = glue.join(words)
+    rest = DATE_PART.sub(" ", line)
+    expected = DATE_PART.search(line) is not None and (
+        len(re.findall(r"[^\W\d_][\w'\u2019.-]*", rest)) <= 6
+        and not rest.rstrip().endswith(".")
+    )
+    assert is_date_line(line) is expected

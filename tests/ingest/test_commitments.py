@@ -3,10 +3,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import make_doc
+from _docs import holds_any, make_doc, texts_matching
 
+from scotrack.ingest import lexicon
 from scotrack.ingest.commitments import commitments
 
 
@@ -163,3 +166,18 @@ def test_commitments_evidence_points_at_the_text() -> None:
     item = commitments(doc)[0]
     start, end = item["evidence"][0]
     assert doc.text[start:end] == item["text"]
+
+
+_TRIGGERS = (
+    lexicon.CALL_VERBS,
+    lexicon.PROPOSAL_VERBS,
+    lexicon.PLEDGE_VERBS,
+    lexicon.SHOULD,
+)
+
+
+@pytest.mark.parametrize("pattern", _TRIGGERS)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_trigger_verbs_hold_a_cue_word(pattern: str, data: st.DataObject) -> None:
+    assert holds_any(data.draw(texts_matching(pattern)), lexicon.TRIGGER_CUES)

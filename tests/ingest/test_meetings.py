@@ -3,11 +3,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scotrack.ingest import lexicon
 from scotrack.ingest.meetings import meetings
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import make_doc
+from _docs import holds_any, make_doc, texts_matching
 
 
 def _only(text: str, **kwargs: str) -> dict:
@@ -92,3 +95,20 @@ def test_meetings_here_takes_the_dateline_city() -> None:
         "Ministers met at the SCO defence ministers' meeting here.", dateline="Astana"
     )
     assert meetings(doc)[0]["city"] == "Astana"
+
+
+@pytest.mark.parametrize(
+    ("cues", "pattern"),
+    [
+        *((cues, pattern) for _, cues, pattern in lexicon.MEETING_PATTERNS),
+        (lexicon.BARE_MEETING_CUES, lexicon.BARE_MEETING),
+    ],
+)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_meeting_patterns_hold_their_cue_words(
+    cues: tuple[str, ...], pattern: str, data: st.DataObject
+) -> None:
+    text = data.draw(texts_matching(pattern))
+    assert holds_any(text, cues)
+    assert holds_any(text, lexicon.MEETING_CUES)

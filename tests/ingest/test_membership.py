@@ -3,10 +3,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import make_doc
+from _docs import holds_any, make_doc, texts_matching
 
+from scotrack.ingest import lexicon
 from scotrack.ingest.membership import membership
 
 
@@ -64,3 +67,15 @@ def test_membership_events(text: str, expected: list) -> None:
 )
 def test_membership_not_events(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("cues", "pattern"),
+    [(cues, pattern) for _, _, cues, pattern in lexicon.MEMBERSHIP_PATTERNS],
+)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_membership_patterns_hold_their_cue_words(
+    cues: tuple[str, ...], pattern: str, data: st.DataObject
+) -> None:
+    assert holds_any(data.draw(texts_matching(pattern)), cues)

@@ -1,7 +1,11 @@
 import itertools
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from scotrack.ingest import mentions
 from scotrack.ingest.mentions import find_mentions
 
 
@@ -72,3 +76,55 @@ def test_person_prone_state_name() -> None:
 def test_non_ascii_names() -> None:
     got = _kinds("Turkish President Recep Tayyip Erdoğan attended.")
     assert ("person", "Recep Tayyip Erdoğan", "TUR") in got
+
+
+_WORDS = st.sampled_from(
+    [
+        "Pan",
+        "Guang",
+        "Li",
+        "Lin",
+        "said",
+        "says,",
+        "told",
+        "according to",
+        "pointed out",
+        ", director of the",
+        "Centre,",
+        ", a professor",
+        "O'Neill",
+        "Jean-Pierre",
+        "_Li",
+        "(Xi",
+        "Wang)",
+        "the",
+        ".",
+        "\n",
+        "  ",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=30))
+def test_name_patterns_find_what_a_full_scan_finds(words: list[str]) -> None:
+    text = " ".join(words)
+    found = {
+        mentions._SAID_AFTER: mentions._names_ending_at(
+            mentions._SAID_AFTER, text, mentions._said_ends(text)
+        ),
+        mentions._BEFORE_APPOSITIVE: mentions._names_ending_at(
+            mentions._BEFORE_APPOSITIVE, text, mentions._appositive_ends(text)
+        ),
+        mentions._SAID_BEFORE: mentions.matches_at(
+            mentions._SAID_BEFORE,
+            text,
+            mentions.word_starts(text, mentions._SAYING_BEFORE),
+        ),
+    }
+    for pattern, matches in found.items():
+        scan = re.compile(r"\b" + pattern.pattern)
+        assert [m.span() for m in matches] == [m.span() for m in scan.finditer(text)]
+    for part in ("Li", "Pan", "Guang", "Neill"):
+        scan = re.compile(rf"\b{part}\b(?!\s+{mentions._NAME})")
+        starts = [m.start() for m in scan.finditer(text)]
+        assert list(mentions._bare_starts(text, part)) == starts

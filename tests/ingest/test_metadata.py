@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scotrack.ingest import clean, metadata
 from scotrack.ingest.document import CleanDocument, Metadata
@@ -96,3 +100,43 @@ def test_no_title_when_page_starts_with_text() -> None:
 def test_city_name() -> None:
     assert metadata.city_name("NUR-SULTAN") == "Nur-Sultan"
     assert metadata.city_name("XI'AN") == "Xi'an"
+
+
+_WORDS = st.sampled_from(
+    [
+        "A",
+        "an",
+        "The",
+        "the",
+        "report",
+        "story",
+        "from",
+        "published by",
+        "told",
+        "telling",
+        "according to",
+        "Global Times",
+        "Xinhua",
+        "Times of India",
+        "xa",
+        "\n",
+        "  ",
+        ",",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=25))
+def test_outlet_phrases_found_as_a_full_scan_finds_them(words: list[str]) -> None:
+    text = " ".join(words)
+    for pattern, matches in (
+        (metadata._ORIGIN, metadata.origin_matches(text)),
+        (metadata._TALKS_TO, metadata.talks_to_matches(text)),
+    ):
+        scan = re.compile(r"\b" + pattern.pattern)
+        assert [m.span() for m in matches] == [m.span() for m in scan.finditer(text)]
+
+
+def test_source_from_a_carried_report() -> None:
+    raw = f"SCO summit ends\n{BODY} A report from the Global Times said so."
+    assert _meta(raw).source == "Global Times"

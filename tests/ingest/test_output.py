@@ -1,8 +1,12 @@
 import json
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scotrack.ingest.document import CleanDocument, Metadata
-from scotrack.ingest.output import to_extract_json, write_extract
+from scotrack.ingest.output import json_text, to_extract_json, write_extract
 
 
 def _doc() -> CleanDocument:
@@ -47,3 +51,43 @@ def test_write_extract(tmp_path: Path) -> None:
     path = write_extract(_doc(), tmp_path / "out")
     assert path.name == "d1.json"
     assert json.loads(path.read_text(encoding="utf-8"))["states"] == ["CHN"]
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(alphabet=st.sampled_from('ab"\\\n\t\x00é\u2028\U0001f600'))
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=3) | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+def test_json_text_is_json_dumps_indented(value: object) -> None:
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_json_text_refuses_what_json_refuses() -> None:
+    with pytest.raises(TypeError):
+        json_text({"when": object()})
+
+
+def test_json_text_evidence_spans() -> None:
+    value = {"e": [[1, 2], [3, -4]], "f": [[1, 2], [3]], "g": [[True, 1]], "h": []}
+    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_json_text_refuses_a_cycle_as_json_does() -> None:
+    cycle: list[object] = []
+    cycle.append(cycle)
+    with pytest.raises(ValueError, match="Circular"):
+        json_text({"a": cycle})

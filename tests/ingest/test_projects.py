@@ -1,11 +1,15 @@
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import make_doc
+from _docs import make_doc, texts_matching
 
+from scotrack.ingest import lexicon
+from scotrack.ingest.clauses import folded
 from scotrack.ingest.projects import projects
 
 
@@ -60,3 +64,13 @@ def test_projects_named_and_described(text: str, expected: list) -> None:
 )
 def test_projects_not_projects(text: str) -> None:
     assert _found(text) == []
+
+
+_HEADS = "|".join(pattern for _, pattern in lexicon.PROJECT_HEADS)
+
+
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(texts_matching(rf"\b(?:{_HEADS})\b(?!-)"))
+def test_project_heads_hold_a_head_word(text: str) -> None:
+    words = "|".join(lexicon.PROJECT_HEAD_WORDS)
+    assert re.search(rf"\b(?:{words})\b", folded(text))

@@ -126,3 +126,15 @@ def test_decode_rejects_control_characters() -> None:
 def test_output_name_stays_in_directory() -> None:
     assert output_name("../a/b") == "_a_b"
     assert output_name("stem:3") == "stem:3"
+
+
+def test_decode_allows_a_few_control_characters_and_mixed_line_ends() -> None:
+    assert decode(b"a\x01b\r\nc\rd\x0c", "x") == "a\x01b\nc\nd\x0c"
+    with pytest.raises(DocumentError, match="binary"):
+        decode(b"text " + b"\x1f" * 9, "x")
+    assert decode(b"text " + b"\x1f" * 8, "x").startswith("text")
+
+
+def test_decode_whitespace_only_is_empty() -> None:
+    with pytest.raises(DocumentError, match="empty"):
+        decode(b" \t\r\n\x0b\x0c", "x")

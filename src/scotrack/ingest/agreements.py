@@ -14,30 +14,29 @@ import re
 from datetime import date
 
 from scotrack.ingest import lexicon, timex
-from scotrack.ingest.clauses import MentionIndex
+from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 
-_NOUN = re.compile(rf"\b(?:{lexicon.AGREEMENT_NOUNS})(?P<plural>s)?\b", re.IGNORECASE)
+_NOUN = folded_pattern(rf"\b(?:{lexicon.AGREEMENT_NOUNS})(?P<plural>s)?\b")
+_NOUN_CUES = Keywords((word, True) for word in lexicon.AGREEMENT_NOUN_CUES)
 _CAPITALIZED_ONLY = re.compile(
     r"^(?:strategy|concept|statement|program|programme|protocol|road ?map|regulations?"
     r"|charter|action plan|plan of action)$",
     re.IGNORECASE,
 )
 _ACTIONS = tuple(
-    (action, re.compile(pattern, re.IGNORECASE))
-    for action, pattern in lexicon.AGREEMENT_ACTIONS
+    (action, folded_pattern(pattern)) for action, pattern in lexicon.AGREEMENT_ACTIONS
 )
-_PROPOSAL = re.compile(lexicon.AGREEMENT_PROPOSAL, re.IGNORECASE)
+_PROPOSAL = folded_pattern(lexicon.AGREEMENT_PROPOSAL)
 _STOP = re.compile(lexicon.AGREEMENT_STOP)
 _COMPLEMENT = re.compile(
     r"\s+(?:on|of|against|for|between|among|concerning|in the field of)\s+",
     re.IGNORECASE,
 )
 _INITIATIVE = re.compile(lexicon.INITIATIVE_WORDS, re.IGNORECASE)
-_PASSIVE = re.compile(
+_PASSIVE = folded_pattern(
     r"^\s*(?:,\s*)?(?:which\s+)?(?:was|were|has been|have been|had been|is|are|being|"
-    r"to be|will be|,)?\s*(?:\w+ly\s+)?",
-    re.IGNORECASE,
+    r"to be|will be|,)?\s*(?:\w+ly\s+)?"
 )
 _LIST_START = re.compile(r"\b(?:between|among|by)\b")
 _NAMELY = re.compile(r"\b(?:namely|including)\b")
@@ -113,8 +112,9 @@ def agreements(doc: CleanDocument) -> list[Item]:
     meetings = doc.facts.get("meetings", [])
     found: dict[tuple[str, str], Item] = {}
     previous: Sentence | None = None
-    for sent in doc.sentences:
-        for match in _NOUN.finditer(sent.text):
+    cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
+    for sent, cued in zip(doc.sentences, cues, strict=True):
+        for match in _NOUN.finditer(folded(sent.text)) if cued else ():
             item = _agreement(sent, match, index, meetings, previous, ref)
             if item is None:
                 continue
@@ -136,7 +136,7 @@ def _agreement(
     ref: date | None,
 ) -> Item | None:
     text = sent.text
-    noun = match.group(0)
+    noun = text[match.start() : match.end()]
     if match.group("plural") and not noun.lower().startswith("regulation"):
         return None
     before = text[max(0, match.start() - 6) : match.start()].lower()
@@ -197,7 +197,8 @@ def _title_end(text: str, noun_end: int) -> int:
 def _action(text: str, start: int, end: int) -> str | None:
     """The agreement's action: passive/entry-into-force after it, else the nearest
     action verb before it in its clause; a proposal to sign/draft makes it proposed."""
-    after = text[end : end + 60]
+    lowered = folded(text)
+    after = lowered[end : end + 60]
     lead = _PASSIVE.match(after)
     rest = after[lead.end() if lead else 0 :]
     for action, pattern in _ACTIONS:
@@ -207,11 +208,11 @@ def _action(text: str, start: int, end: int) -> str | None:
     left = max(0, start - _LEFT_WINDOW)
     clause_start = max(text.rfind(";", left, start), text.rfind(". ", left, start))
     left = max(left, clause_start + 1)
-    if _PROPOSAL.search(text, left, start):
+    if _PROPOSAL.search(lowered, left, start):
         return "proposed"
     best: tuple[int, str] | None = None
     for action, pattern in _ACTIONS:
-        for hit in pattern.finditer(text, left, start):
+        for hit in pattern.finditer(lowered, left, start):
             if best is None or hit.start() > best[0]:
                 best = (hit.start(), action)
     return best[1] if best else None

@@ -1,29 +1,198 @@
-"""Sentence-level structure shared by the fact stages: mentions by span, clauses.
+"""Sentence-level structure shared by the fact stages: mentions by span, cue
+words by sentence, clauses.
 
 `MentionIndex` answers "which mentions lie in this span" with a binary search, so
-every stage works per sentence without scanning the document. The clause
-functions cut a commitment's complement into distinct measures (see
-`gold/NOTES.md`, "Splitting").
+every stage works per sentence without scanning the document. `Keywords` finds a
+stage's cue words in one pass over the document, so a stage runs its regexes only
+on the sentences that contain a cue. The clause functions cut a commitment's
+complement into distinct measures (see `gold/NOTES.md`, "Splitting").
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
+from typing import Generic, TypeVar
+
+import ahocorasick
 
 from scotrack.ingest import lexicon
-from scotrack.ingest.document import Mention, MentionKind
+from scotrack.ingest.document import Mention, MentionKind, Sentence
+
+V = TypeVar("V", bound=Hashable)
+
+
+@lru_cache(maxsize=256)
+def folded(text: str) -> str:
+    """`text` lower-cased character by character, so of the same length.
+
+    An ASCII word occurs in the result exactly where a `re.IGNORECASE` pattern of
+    that word matches `text`: str.lower() turns "\u0130" into two characters and
+    leaves the dotless i and the long s, which the regex engine folds to i and s.
+    Remembered for the last few texts: every fact stage folds the same sentences.
+    """
+    if text.isascii():
+        return text.lower()
+    lowered = text.replace("\u0130", "i").lower()
+    return lowered.replace("\u0131", "i").replace("\u017f", "s")
+
+
+_CASED_SYNTAX = re.compile(r"\\[A-Z]|\(\?[a-z]*-|\(\?P[<=][^>)]*[A-Z]")
+
+
+def folded_pattern(source: str) -> re.Pattern[str]:
+    """A case-insensitive rule compiled to run on `folded` text.
+
+    It finds the same spans there as `re.compile(source, re.IGNORECASE)` finds in
+    the original text, several times faster: IGNORECASE keeps the regex engine
+    from skipping ahead to a pattern's first letters. Upper-case escapes (\\W,
+    \\S, \\B) would change meaning when lowered, so they are refused, as are
+    upper-case group names.
+    """
+    if _CASED_SYNTAX.search(source):
+        raise ValueError(f"pattern {source!r} has case-sensitive syntax")
+    lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+    return re.compile(lowered)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class _Scanner:
+    """One Aho-Corasick automaton over the words of every `Keywords`.
+
+    Each stage has its own cue words, but they all look at the same document:
+    one pass over it finds every stage's words (the last few texts' hits are
+    remembered), which costs about what one stage's pass did.
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[str, list[tuple[int, int]]] = {}
+        self._owners = 0
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, words: Sequence[str]) -> int:
+        """Register the words of one owner; its number. A hit names a word by
+        its index in `words`."""
+        owner = self._owners
+        self._owners += 1
+        for entry, word in enumerate(words):
+            self._words.setdefault(word, []).append((owner, entry))
+        self._automaton = None
+        self.hits.cache_clear()
+        return owner
+
+    @lru_cache(maxsize=64)  # noqa: B019 -- one scanner, alive as long as the process
+    def hits(self, text: str) -> dict[int, list[tuple[int, int, int]]]:
+        """(start, end, entry) of every registered word in `text`, by owner."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+            for word, owners in self._words.items():
+                self._automaton.add_word(word, (len(word), tuple(owners)))
+            self._automaton.make_automaton()
+        found: dict[int, list[tuple[int, int, int]]] = {}
+        for last, (length, owners) in self._automaton.iter(folded(text)):
+            for owner, entry in owners:
+                found.setdefault(owner, []).append((last + 1 - length, last + 1, entry))
+        return found
+
+
+_SCANNER = _Scanner()
+
+
+class Keywords(Generic[V]):
+    """Lower-case ASCII words, each with a value, found where a case-insensitive
+    regex of them would match; with `whole_words`, only where they neither start
+    nor end inside a word.
+
+    A document is searched in the pass all Keywords share (`_Scanner`); a short
+    text (`at`) with an automaton of these words only.
+    """
+
+    def __init__(
+        self, words: Iterable[tuple[str, V]], *, whole_words: bool = False
+    ) -> None:
+        table: dict[str, list[V]] = {}
+        for word, value in words:
+            if not word.isascii() or word != word.lower():
+                raise ValueError(f"keyword {word!r} is not lower-case ASCII")
+            table.setdefault(word, []).append(value)
+        self._values = [tuple(values) for values in table.values()]
+        self._owner = _SCANNER.add(list(table))
+        self._whole_words = whole_words
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for entry, word in enumerate(table):
+            self._automaton.add_word(word, (len(word), entry))
+        self._automaton.make_automaton()
+
+    def at(self, text: str) -> dict[int, set[V]]:
+        """For a short `text`: offset -> the values of the words that begin there."""
+        found: dict[int, set[V]] = {}
+        whole = Sentence(0, len(text), text)
+        for last, (length, entry) in self._automaton.iter(folded(text)):
+            start = last + 1 - length
+            if not self._whole_words or self._bounded(text, start, last + 1, whole):
+                found.setdefault(start, set()).update(self._values[entry])
+        return found
+
+    def by_sentence(self, text: str, sentences: Sequence[Sentence]) -> list[set[V]]:
+        """For each sentence of the document `text`, the values of its words."""
+        found: list[set[V]] = [set() for _ in sentences]
+        for number, _, entry in self._in_sentences(text, sentences):
+            found[number].update(self._values[entry])
+        return found
+
+    def at_by_sentence(
+        self, text: str, sentences: Sequence[Sentence]
+    ) -> list[dict[int, set[V]]]:
+        """For each sentence of the document `text`: offset in the sentence -> the
+        values of the words that begin there."""
+        found: list[dict[int, set[V]]] = [{} for _ in sentences]
+        for number, start, entry in self._in_sentences(text, sentences):
+            offset = start - sentences[number].start
+            found[number].setdefault(offset, set()).update(self._values[entry])
+        return found
+
+    def _in_sentences(
+        self, text: str, sentences: Sequence[Sentence]
+    ) -> list[tuple[int, int, int]]:
+        """(sentence number, start, entry) of each hit inside a sentence."""
+        starts = [sent.start for sent in sentences]
+        inside: list[tuple[int, int, int]] = []
+        for start, end, entry in _SCANNER.hits(text).get(self._owner, ()):
+            number = bisect_right(starts, start) - 1
+            if number < 0 or end > sentences[number].end:
+                continue
+            if self._whole_words and not self._bounded(
+                text, start, end, sentences[number]
+            ):
+                continue
+            inside.append((number, start, entry))
+        return inside
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int, sent: Sentence) -> bool:
+        if start > sent.start and _is_word(text[start - 1]):
+            return False
+        return not (end < sent.end and _is_word(text[end]))
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 class MentionIndex:
     """The document's mentions sorted by start, searchable by span."""
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self._mentions = sorted(
-            mentions, key=lambda mention: (mention.start, -mention.end)
-        )
+        # by start, the longer first: two stable sorts on C-level keys
+        by_end = sorted(mentions, key=_END, reverse=True)
+        self._mentions = sorted(by_end, key=_START)
         self._starts = [mention.start for mention in self._mentions]
 
     def between(
@@ -31,7 +200,9 @@ class MentionIndex:
     ) -> list[Mention]:
         """Mentions that lie wholly inside [start, end), optionally of some kinds."""
         found: list[Mention] = []
-        for mention in self._mentions[bisect_left(self._starts, start) :]:
+        mentions = self._mentions
+        for number in range(bisect_left(self._starts, start), len(mentions)):
+            mention = mentions[number]
             if mention.start >= end:
                 break
             if mention.end <= end and (kinds is None or mention.kind in kinds):
@@ -50,10 +221,9 @@ class Segment:
 _MEASURE = "|".join(
     sorted((re.escape(verb) for verb in lexicon.MEASURE_VERBS), key=len, reverse=True)
 )
-_CONJUNCT = re.compile(
+_CONJUNCT = folded_pattern(
     rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
-    rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{_MEASURE})\b)",
-    re.IGNORECASE,
+    rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{_MEASURE})\b)"
 )
 _PURPOSE = re.compile(
     lexicon.PURPOSE_MARKERS
@@ -95,7 +265,7 @@ def conjuncts(
     limit = purpose.start() if purpose else end
     pieces: list[Segment] = []
     begin = start
-    for match in _CONJUNCT.finditer(text, head_end, end):
+    for match in _CONJUNCT.finditer(folded(text), head_end, end):
         after_purpose = match.start() >= limit
         if after_purpose and not text.startswith(", and to ", match.start()):
             continue
@@ -133,11 +303,10 @@ def trimmed(text: str, start: int, end: int) -> Segment:
     return Segment(start, end)
 
 
-_BOUNDARY = re.compile(
+_BOUNDARY = folded_pattern(
     lexicon.PARTICIPIAL_BOUNDARY + r"|;\s|,\s*(?:while|but|which|whereas|as)\s"
     r"|\s+and\s+(?:also\s+)?\w+ed\s+(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
-    r"|\s+--\s+",
-    re.IGNORECASE,
+    r"|\s+--\s+"
 )
 _FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 _SPEECH = re.compile(rf"\b(?:{lexicon.SPEECH_VERBS})\b")
@@ -147,7 +316,7 @@ _SAY_THAT = re.compile(rf"^\s*(?:{lexicon.SPEECH_VERBS})(?:\s+that)?\s+", re.IGN
 def clause_starts(text: str) -> list[int]:
     """Offsets where a new clause begins: participial clauses (", suggesting"),
     "; ", ", while/but/which", and a coordinated past-tense predicate."""
-    return [0, *(match.start() for match in _BOUNDARY.finditer(text))]
+    return [0, *(match.start() for match in _BOUNDARY.finditer(folded(text)))]
 
 
 @dataclass(frozen=True, slots=True)

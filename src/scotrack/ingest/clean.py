@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from scotrack.errors import DocumentError
@@ -132,17 +134,24 @@ CREDIT = re.compile(
 )
 COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 DATE_PART = re.compile(
+    # the look-ahead only saves time: every date starts with a digit or a month
+    r"(?=[\djfmasond])(?:"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2},?\s+\d{4}"
     r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-    r"\.?,?\s+\d{4}",
+    r"\.?,?\s+\d{4})",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_DATE_HINT = re.compile(r"\d(?:[-/.:]\d|,?\s+\d|\s+[^\W\d_])")
+"""What every `DATE_PART` holds ("4-5", "4:05", "4, 2024", "4 May"): a quick no."""
+_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(rf"{_SPACE}+")
+_ODD_SPACES = re.compile(rf"{_SPACE}(?:{_SPACE}+|(?<! ))")
+"""The runs `_SPACES` matches other than a lone space (which stays as it is)."""
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HTML_START = re.compile(
     r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|body|meta|title|div|p|article"
     r"|section|main|span|table|h[1-6])\b",
@@ -152,6 +161,8 @@ _SENTENCE_END = tuple(".!?:;\"\u201d\u2019')")
 _MAX_TITLE = 250
 _LONG_LINE = 160
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
 def is_html(text: str) -> bool:
@@ -161,38 +172,80 @@ def is_html(text: str) -> bool:
 
 def normal_line(line: str) -> str:
     """`line` with invisible characters dropped and white space collapsed."""
-    line = unicodedata.normalize("NFC", line.translate(_INVISIBLE))
+    line = unicodedata.normalize("NFC", _INVISIBLE.sub("", line))
     return _SPACES.sub(" ", line).strip()
+
+
+@lru_cache(maxsize=4)
+def normal_lines(text: str) -> tuple[str, ...]:
+    """Every line of `text` as `normal_line` gives it.
+
+    Done on the whole text at once (a line end never takes part in NFC or in a
+    run of spaces, so the result is the same) and cached, as `clean` and
+    `metadata` both read the lines of one page.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+        text = _ODD_SPACES.sub(" ", text)
+    elif "  " in text or "\t" in text:  # ASCII: nothing invisible, NFC already
+        text = _ODD_SPACES.sub(" ", text)
+    return tuple(line.strip() for line in text.split("\n"))
 
 
 def is_date_line(line: str) -> bool:
     """True when a line is a date (and time, label, outlet) and nothing more."""
-    if DATE_PART.search(line) is None:
+    if _DATE_HINT.search(line) is None or DATE_PART.search(line) is None:
         return False
     rest = DATE_PART.sub(" ", line)
-    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", rest)
-    return len(words) <= 6 and not rest.rstrip().endswith(".")
+    return len(_WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
 
 
 def is_boilerplate(line: str) -> bool:
-    """True when a (normalised, non-empty) line is page furniture, not text."""
-    if len(line) > _LONG_LINE and line.endswith(_SENTENCE_END[:3]):
-        return COPYRIGHT.search(line[:80]) is not None  # a paragraph, cheaply
-    if is_date_line(line) or (COPYRIGHT.search(line) and len(line) < 160):
-        return True
-    if CREDIT.match(line) and len(line) < 100:
-        return True
+    """True when a (normalised, non-empty) line is page furniture, not text.
+
+    Any one test makes a line furniture; they run cheapest first.
+    """
+    ends_sentence = line.endswith(_SENTENCE_END[:3])
+    if len(line) > _LONG_LINE and ends_sentence:
+        return _has_copyright(line[:80])  # a paragraph, cheaply
     tokens = line.split()
-    letters = len(_LETTER.findall(line))
-    if letters < 0.5 * (len(line) - line.count(" ")):
+    if len(tokens) <= 2 and not ends_sentence:
         return True
-    if len(tokens) <= 2 and not line.endswith(_SENTENCE_END[:3]):
+    if len(line) < 100 and CREDIT.match(line):
         return True
-    words = [t.strip("()[]{}.,:;!?\u00b7\u2022|").lower() for t in tokens]
-    buttons = sum(
-        w in BUTTON_WORDS or not w or w.isdigit() or _is_cjk(w) for w in words
-    )
-    return buttons >= 0.6 * len(words)
+    if _letter_count(line) < 0.5 * (len(line) - line.count(" ")):
+        return True
+    if len(line) < 160 and _has_copyright(line):
+        return True
+    return _mostly_buttons(tokens) or is_date_line(line)
+
+
+def _mostly_buttons(tokens: list[str]) -> bool:
+    """True when at least 60% of the words are button words, numbers or CJK."""
+    needed = 0.6 * len(tokens)
+    buttons = len(tokens)  # every word a button until shown otherwise
+    for token in tokens:
+        word = token.strip("()[]{}.,:;!?\u00b7\u2022|").lower()
+        if word in BUTTON_WORDS or not word or word.isdigit() or _is_cjk(word):
+            continue
+        buttons -= 1
+        if buttons < needed:
+            return False
+    return True
+
+
+def _has_copyright(text: str) -> bool:
+    if text.isascii():  # a cheap test first: ASCII case-folds like lower()
+        low = text.lower()
+        if "copyright" not in low and "reserved" not in low:
+            return False
+    return COPYRIGHT.search(text) is not None
+
+
+def _letter_count(line: str) -> int:
+    if line.isascii():
+        return len(line.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    return len(_LETTER.findall(line))
 
 
 def _is_cjk(word: str) -> bool:
@@ -201,17 +254,17 @@ def _is_cjk(word: str) -> bool:
     )
 
 
-def clean_lines(lines: list[str], *, title: str | None = None) -> list[str]:
+def clean_lines(lines: Iterable[str], *, title: str | None = None) -> list[str]:
     """The kept paragraphs, headline first: boilerplate and repeats out.
 
-    When `title` is given (from HTML markup) it heads the result; otherwise the first
-    kept line is the headline if it looks like one (short, no closing full stop).
+    `lines` are normalised (`normal_lines`). When `title` is given (from HTML
+    markup) it heads the result; otherwise the first kept line is the headline if
+    it looks like one (short, no closing full stop).
     """
     kept: list[str] = [title] if title else []
     seen = {title.casefold()} if title else set()
     joinable = False
-    for raw in lines:
-        line = normal_line(raw)
+    for line in lines:
         if not line:
             joinable = False
             continue
@@ -237,7 +290,7 @@ def has_headline(paragraphs: list[str]) -> bool:
 
 def cleaned_text(raw_text: str) -> str:
     """The cleaned text of a plain-text page."""
-    return "\n".join(clean_lines(raw_text.split("\n")))
+    return "\n".join(clean_lines(normal_lines(raw_text)))
 
 
 def html_text(html: str) -> tuple[str, dict[str, Any]]:
@@ -265,7 +318,7 @@ def html_text(html: str) -> tuple[str, dict[str, Any]]:
     fields = found if isinstance(found, dict) else found.as_dict()
     title = normal_line(fields.get("title") or "") or None
     body = fields.get("text") or ""
-    text = "\n".join(clean_lines(body.split("\n"), title=title))
+    text = "\n".join(clean_lines(normal_lines(body), title=title))
     meta = {
         "title": title,
         "published": fields.get("date"),

@@ -12,6 +12,8 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?:\s+(?P<unit>(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*))?"
 )
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_STOP = re.compile(
     r"\s+(?:in|for|of|to|under|with|by|from|at|on|over|within|and|or|a|per|each|"
     r"annually|every|this|next|that|which|who|between|among|across|during)\b.*$",
@@ -43,11 +45,13 @@ _DEFAULT_AREA = "political"
 
 def target_of(phrase: str) -> Item | None:
     """{"value", "unit"} for the first quantity the commitment sets, else None."""
+    if not _DIGIT.search(phrase):  # a cheap first test: every quantity has one
+        return None
     for match in _NUMBER.finditer(phrase):
         raw = match.group("value").replace(",", "")
         currency, scale = match.group("currency"), match.group("scale")
         unit = _UNIT_STOP.sub("", match.group("unit") or "").strip()
-        year = re.fullmatch(r"(?:19|20)\d\d", match.group("value"))
+        year = _YEAR.fullmatch(match.group("value"))
         if not currency and not scale and year:
             continue  # a year
         if _NOT_UNITS.match(unit) and not currency:

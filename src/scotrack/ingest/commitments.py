@@ -16,31 +16,35 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
+from operator import attrgetter
 
 from scotrack.data import raw_records
 from scotrack.ingest import lexicon
 from scotrack.ingest.clauses import (
     Frame,
+    Keywords,
     MentionIndex,
     Segment,
     clause_starts,
     conjuncts,
+    folded,
+    folded_pattern,
     frames,
     trimmed,
 )
 from scotrack.ingest.commitment_details import area_of, target_of
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 
-_TRIGGER = re.compile(
+_TRIGGER = folded_pattern(
     rf"(?<![-\w])(?:(?P<call>{lexicon.CALL_VERBS})|(?P<proposal>{lexicon.PROPOSAL_VERBS})"
-    rf"|(?P<pledge>{lexicon.PLEDGE_VERBS})|(?P<should>{lexicon.SHOULD}))\b",
-    re.IGNORECASE,
+    rf"|(?P<pledge>{lexicon.PLEDGE_VERBS})|(?P<should>{lexicon.SHOULD}))\b"
 )
-_GROUP = re.compile(rf"\b(?:{lexicon.ACTOR_GROUPS})\b", re.IGNORECASE)
-_PRONOUN = re.compile(lexicon.PRONOUNS, re.IGNORECASE)
-_PREPOSITION = re.compile(
-    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+"""Run on folded text: take a trigger's words from the original (`_word`)."""
+_TRIGGER_CUES = Keywords((word, True) for word in lexicon.TRIGGER_CUES)
+_GROUP = folded_pattern(rf"\b(?:{lexicon.ACTOR_GROUPS})\b")
+_PRONOUN = folded_pattern(lexicon.PRONOUNS)
+_PREPOSITION = folded_pattern(
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
 )
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
 _CONTROL = re.compile(
@@ -71,7 +75,10 @@ _ORGANIZATION = re.compile(
     r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
     re.IGNORECASE,
 )
+_LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
+_PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
 _SCHEDULE = frozenset(lexicon.SCHEDULE_VERBS)
+_END = attrgetter("end")
 _SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
 
 
@@ -112,12 +119,13 @@ def commitments(doc: CleanDocument) -> list[Item]:
     items: list[Item] = []
     sents = doc.sentences
     title = (doc.metadata.title or "").strip()
+    cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
     for number, sent in enumerate(sents):
         mentions = index.between(sent.start, sent.end)
         if title and sent.text.strip() == title:
             continue
         following = sents[number + 1].text if number + 1 < len(sents) else ""
-        found = _sentence(sent, mentions, ctx, following)
+        found = _sentence(sent, mentions, ctx, following) if cues[number] else []
         ctx.speakers = {item["speaker"] or item["actor"] for item in found}
         items.extend(found)
         _remember(ctx, sent, mentions)
@@ -128,7 +136,7 @@ def _sentence(
     sent: Sentence, mentions: list[Mention], ctx: Context, following: str
 ) -> list[Item]:
     text = sent.text
-    if not _TRIGGER.search(text):
+    if not _TRIGGER.search(folded(text)):
         return []
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
@@ -148,7 +156,7 @@ def _sentence(
 def _triggers(text: str, a: int, b: int) -> list[re.Match[str]]:
     """The clause's first trigger, and later ones coordinated with "and"."""
     found: list[re.Match[str]] = []
-    for match in _TRIGGER.finditer(text, a, b):
+    for match in _TRIGGER.finditer(folded(text), a, b):
         if found and not _COORDINATED.search(text[a : match.start()]):
             continue
         found.append(match)
@@ -171,9 +179,13 @@ def _frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
 _PEOPLE: dict[str, tuple[str | None, str | None]] = {}
 
 
-def _person_actor(person: Mention) -> Actor | None:
+def _person_state(person: Mention) -> str | None:
     known = _PEOPLE.get(person.value, (None, None))[0]
-    state = known or person.state or _leader_states().get(person.value)
+    return known or person.state or _leader_states().get(person.value)
+
+
+def _person_actor(person: Mention) -> Actor | None:
+    state = _person_state(person)
     if state is None:
         return None
     return Actor(state, person.value, person.start, person.end)
@@ -202,7 +214,7 @@ def _actor(
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
     if kind == "pledge" and not _adjacent(text, subject, sent.start, trigger.start()):
         return None
-    if trigger.group(0).lower() in ("will", "shall", "would") and (
+    if _word(text, trigger).lower() in ("will", "shall", "would") and (
         _scheduled(text, trigger)
         or (
             subject.speaker is None
@@ -224,7 +236,7 @@ def _modal_actor(
     if framed is None:
         return None
     before = text[clause : trigger.start()]
-    groups = list(_GROUP.finditer(before))
+    groups = list(_GROUP.finditer(folded(text)[clause : trigger.start()]))
     if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
         return Actor(framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1)
     if _PASSIVE_MODAL.match(text, trigger.end()):
@@ -241,38 +253,43 @@ def _subject(
     position: int,
     framed: Actor | None,
 ) -> Actor | None:
-    """The nearest actor-like phrase before `position`, not a prepositional object."""
-    best: tuple[int, Actor | None] | None = None
-    for mention in mentions:
-        rel_start, rel_end = mention.start - sent.start, mention.end - sent.start
-        if rel_end > position or _PREPOSITION.search(
-            text[max(0, rel_start - 16) : rel_start]
-        ):
-            continue
-        actor = _mention_actor(mention, framed)
-        if actor is None and mention.kind == "office":
-            actor = _office_holder(mention, mentions, ctx)
-        if best is None or rel_end >= best[0]:
-            best = (rel_end, actor)
-    for match in _GROUP.finditer(text, 0, position):
-        governed = _PREPOSITION.search(text[max(0, match.start() - 16) : match.start()])
-        if not governed and (best is None or match.end() > best[0]):
-            best = (
-                match.end(),
-                Actor(
-                    "SCO",
-                    None,
-                    sent.start + match.start(),
-                    sent.start + match.end(),
-                ),
-            )
-    for match in _PRONOUN.finditer(text, 0, position):
-        if best is None or match.end() > best[0]:
-            best = (
-                match.end(),
-                _pronoun_actor(match, sent, text, mentions, ctx, framed),
-            )
-    return best[1] if best else None
+    """The nearest actor-like phrase before `position`, not a prepositional object:
+    of the mentions, SCO groups ("the leaders") and pronouns, the one that ends
+    last (a mention wins a tie, the later mention a tie between two)."""
+    lowered = folded(text)
+
+    def governed(start: int) -> bool:
+        return bool(_PREPOSITION.search(lowered[max(0, start - 16) : start]))
+
+    offset = sent.start
+    before = [m for m in reversed(mentions) if m.end - offset <= position]
+    mention = next(
+        (
+            m
+            for m in sorted(before, key=_END, reverse=True)
+            if not governed(m.start - offset)
+        ),
+        None,
+    )
+    best = mention.end - offset if mention is not None else -1
+    groups = list(_GROUP.finditer(lowered, 0, position))
+    group = next((g for g in reversed(groups) if not governed(g.start())), None)
+    if group is not None and group.end() > best:
+        mention, best = None, group.end()
+    else:
+        group = None
+    pronouns = list(_PRONOUN.finditer(lowered, 0, position))
+    pronoun = pronouns[-1] if pronouns else None
+    if pronoun is not None and pronoun.end() > best:
+        return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
+    if group is not None:
+        return Actor("SCO", None, offset + group.start(), offset + group.end())
+    if mention is None:
+        return None
+    actor = _mention_actor(mention, framed)
+    if actor is None and mention.kind == "office":
+        actor = _office_holder(mention, mentions, ctx)
+    return actor
 
 
 def _mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
@@ -319,7 +336,7 @@ def _pronoun_actor(
     ctx: Context,
     framed: Actor | None,
 ) -> Actor | None:
-    word = match.group(0).lower()
+    word = _word(text, match).lower()
     start, end = sent.start + match.start(), sent.start + match.end()
     if word == "they":
         return Actor(ctx.they, None, start, end) if ctx.they else None
@@ -374,7 +391,7 @@ def _items(
             and (actor.speaker or actor.actor) in ctx.speakers
         ):
             return []
-    if "open to" in trigger.group(0).lower():
+    if "open to" in _word(text, trigger).lower():
         kind = "proposal"
     if kind == "proposal" and _BARE_INITIATIVE.match(text, trigger.end()):
         return []
@@ -383,7 +400,7 @@ def _items(
     pieces = conjuncts(
         text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
     )
-    if _NEED.search(trigger.group(0)):
+    if _NEED.search(_word(text, trigger)):
         pieces = [Segment(trigger.end(), end)]
     pieces[0] = Segment(start, pieces[0].end)
     items: list[Item] = []
@@ -428,9 +445,14 @@ def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
     return first.end() if first else trigger.end()
 
 
+def _word(text: str, match: re.Match[str]) -> str:
+    """The words of a match found in folded text, as the original writes them."""
+    return text[match.start() : match.end()]
+
+
 def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
     for mention in mentions:
-        if mention.kind == "person" and _person_actor(mention):
+        if mention.kind == "person" and _person_state(mention) is not None:
             ctx.person = mention
         elif mention.kind == "state":
             ctx.state = mention.value
@@ -441,12 +463,10 @@ def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
         and not sent.text[: first.start - sent.start].strip(" Th")
     )
     head = sent.text[:80]
-    group = _GROUP.match(head.lstrip())
-    if group or re.match(
-        r"\s*(?:leaders|prime ministers|heads of)", head, re.IGNORECASE
-    ):
+    lowered = folded(head)
+    if _GROUP.match(lowered.lstrip()) or _LEADERS.match(lowered):
         ctx.they = "SCO"
-    elif re.match(r"\s*[A-Z]\w+ and [A-Z]\w+\b", head):
+    elif _PAIR.match(head):
         ctx.they = None
 
 

@@ -32,6 +32,9 @@ _METONYM_VERB = re.compile(
     r"vowed|plans?|planned|seeks?|sought|backed|backs)\b"
 )
 _PAIR = re.compile(r"\s+and\s+$")
+_AND = re.compile(r"\s+and\s+")
+_OF_STATE_GAP = re.compile(r"\s+of\s+(?:the\s+)?\S+\s+")
+_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 
 
 def metonym(text: str, mentions: list[Mention], index: int) -> bool:
@@ -42,10 +45,12 @@ def metonym(text: str, mentions: list[Mention], index: int) -> bool:
     if _METONYM_VERB.match(text, city.end):
         return True
     nxt = mentions[index + 1] if index + 1 < len(mentions) else None
-    if nxt is not None and nxt.kind == "city":
-        between = text[city.end : nxt.start]
-        if re.fullmatch(r"\s+and\s+", between):
-            return _METONYM_VERB.match(text, nxt.end) is not None
+    if (
+        nxt is not None
+        and nxt.kind == "city"
+        and _AND.fullmatch(text, city.end, nxt.start)
+    ):
+        return _METONYM_VERB.match(text, nxt.end) is not None
     prev = mentions[index - 1] if index else None
     if (
         prev is not None
@@ -81,14 +86,14 @@ def _office_of(text: str, mentions: list[Mention], index: int) -> Mention | None
         office = mentions[j]
         if office.kind == "office" and not office.value[:1].islower():
             gap = text[office.end : person.start]
-            if not gap.strip() or re.fullmatch(r"\s+of\s+(?:the\s+)?\S+\s+", gap):
+            if not gap.strip() or _OF_STATE_GAP.fullmatch(gap):
                 return office
     nxt = mentions[index + 1] if index + 1 < len(mentions) else None
     if (
         nxt is not None
         and nxt.kind == "office"
         and nxt.value[:1].islower()
-        and re.fullmatch(r",\s+(?:the\s+|a\s+|an\s+)?", text[person.end : nxt.start])
+        and _APPOSITIVE_GAP.fullmatch(text, person.end, nxt.start)
     ):
         return nxt
     return None

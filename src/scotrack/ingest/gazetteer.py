@@ -243,6 +243,16 @@ class Entry:
         return _KIND_RANK.get(self.kind, 9)
 
 
+Key = tuple[int, int, tuple[str, ...] | None, Entry]
+"""What the automaton holds for an entry, worked out once: the length of its
+surface, its rank, the spellings it accepts (None: any case) and the entry."""
+
+
+def _key(entry: Entry) -> Key:
+    spellings = (entry.surface, entry.surface.upper()) if entry.exact else None
+    return len(entry.surface), entry.rank, spellings, entry
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     role: str
@@ -273,11 +283,12 @@ class Gazetteer:
         aliases: dict[str, list[Person]],
     ) -> None:
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        """Lower-case key -> a tuple of `Key`s, one per entry, in entry order."""
         keyed: dict[str, list[Entry]] = {}
         for entry in entries:
             keyed.setdefault(entry.surface.lower(), []).append(entry)
         for key, bucket in keyed.items():
-            self.automaton.add_word(key, tuple(bucket))
+            self.automaton.add_word(key, tuple(map(_key, bucket)))
         self.automaton.make_automaton()
         self.people = {p.name: p for p in people}
         self.aliases = aliases

@@ -54,15 +54,17 @@ FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|schedul
 # ---------------------------------------------------------------- meetings
 
 SCO_NAME = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)"
-MEETING_PATTERNS: tuple[tuple[str, str], ...] = (
+MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "heads-of-state",
+        ("heads", "summit"),
         r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of States?\b"
         r"|\bheads[- ]of[- ]state (?:council|meeting|summit)\b"
         r"|\bsummits?\b",
     ),
     (
         "heads-of-government",
+        ("government", "prime minister"),
         r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of Government\b"
         r"|\bheads[- ]of[- ]government (?:council|meetings?)\b"
         r"|\bmeetings? (?:of|among) (?:the )?(?:SCO )?heads of government\b"
@@ -71,6 +73,7 @@ MEETING_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "foreign-ministers",
+        ("foreign",),
         r"\bCouncil of (?:the )?(?:SCO )?(?:Ministers of Foreign Affairs|Foreign Ministers)\b"
         r"|\bforeign ministers'? (?:meetings?|council|talks)\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?(?:foreign ministers|ministers of foreign affairs)\b"
@@ -78,12 +81,28 @@ MEETING_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "defence-ministers",
+        ("defen",),
         r"\bdefen[cs]e ministers'? (?:meetings?|council|talks)\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?(?:defen[cs]e ministers|ministers of defen[cs]e)\b",
     ),
     (
         "other",
-        r"\bPeace Mission(?:[- ]\d{4})?\b|\bSCO[- ]Plus\W{0,2} meeting\b"
+        (
+            "peace mission",
+            "plus",
+            "forum",
+            "expo",
+            "exhibition",
+            "festival",
+            "conference",
+            "drill",
+            "exercise",
+            "ministers meeting",
+            "ministers' meeting",
+            "meeting of sco",
+            "meeting of the sco",
+        ),
+        r"\bPeace Mission(?:[- ]\d{4})?\b|\bSCO[- ]Plus[^\w]{0,2} meeting\b"
         r"|\bSCO (?:[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo) of (?:the )?SCO\b"
         r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
@@ -94,13 +113,36 @@ MEETING_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bmeeting of (?:the )?SCO Security Council Secretaries\b",
     ),
 )
-"""(body, regex) pairs; the first pattern that matches a span decides the body."""
+"""(body, cue words, regex): the first pattern that matches a span decides the
+body. Every match holds one of the cue words (even inside a word), so a pattern
+runs only on sentences that contain one; every match also holds one of
+MEETING_CUES."""
+
+BARE_MEETING = (
+    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering)\b(?!s)"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:meeting|session)\s+of\s+the\s+Council\b(?!\s+of)"
+)
+BARE_MEETING_CUES = ("meeting", "session", "gathering")
+"""A meeting named by a bare noun ("the meeting"), and the words it needs."""
 
 MEETING_CUES = (
-    r"summit|council|meeting|session|gathering|ministers|forum|expo|exhibition"
-    r"|festival|conference|peace mission|drill|exercise"
+    "summit",
+    "council",
+    "meeting",
+    "session",
+    "gathering",
+    "ministers",
+    "forum",
+    "expo",
+    "exhibition",
+    "festival",
+    "conference",
+    "peace mission",
+    "drill",
+    "exercise",
 )
-"""A sentence without one of these words names no meeting (a cheap first test)."""
+"""A sentence without one of these (even inside a word) names no meeting: a cheap
+first test."""
 
 OTHER_ORGANIZATIONS = (
     "brics",
@@ -186,6 +228,27 @@ AGREEMENT_NOUNS = (
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
     r"|regulations?"
 )
+AGREEMENT_NOUN_CUES = (
+    "treat",
+    "convention",
+    "charter",
+    "agreement",
+    "communiqu",
+    "declaration",
+    "memorand",
+    "list of",
+    "program",
+    "action plan",
+    "plan of action",
+    "road map",
+    "roadmap",
+    "protocol",
+    "statement",
+    "strategy",
+    "concept",
+    "regulation",
+)
+"""A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
@@ -241,6 +304,44 @@ PLEDGE_VERBS = (
     r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
 )
 SHOULD = r"should|must|need to|needs to|ought to"
+TRIGGER_CUES = (
+    "urg",
+    "call",
+    "ask",
+    "encourag",
+    "appeal",
+    "need",
+    "importance",
+    "necessity",
+    "advocat",
+    "invit",
+    "propos",
+    "suggest",
+    "put",
+    "recommend",
+    "open to",
+    "vow",
+    "pledg",
+    "promis",
+    "commit",
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "readiness",
+    "plan",
+    "will",
+    "shall",
+    "would",
+    "agreed to",
+    "offer",
+    "should",
+    "must",
+    "ought to",
+)
+"""Every CALL_VERBS, PROPOSAL_VERBS, PLEDGE_VERBS and SHOULD phrase holds one of
+these: a sentence without any has no commitment."""
+
 """Modal verbs that carry a proposal inside a speech frame ("X should ..., Li said")."""
 
 SPEECH_VERBS = r"said|says|added|noted|stressed|told|stated|declared|remarked|pointed out|announced"
@@ -408,6 +509,45 @@ PROJECT_HEADS: tuple[tuple[str, str], ...] = (
 )
 """(sector, head-noun regex); the first head found at the end of a name decides."""
 
+PROJECT_HEAD_WORDS = (
+    "pipeline",
+    "refinery",
+    "plant",
+    "station",
+    "project",
+    "grid",
+    "line",
+    "dam",
+    "park",
+    "farm",
+    "field",
+    "zone",
+    "factory",
+    "base",
+    "center",
+    "centre",
+    "railway",
+    "railroad",
+    "link",
+    "highway",
+    "expressway",
+    "motorway",
+    "road",
+    "bridge",
+    "tunnel",
+    "port",
+    "seaport",
+    "airport",
+    "hub",
+    "corridor",
+    "cable",
+    "satellite",
+    "hospital",
+    "workshop",
+)
+"""The last word of every PROJECT_HEADS alternative: a sentence without one of
+these as a whole word names no project."""
+
 PROJECT_STATUS: tuple[tuple[str, str], ...] = (
     (
         "completed",
@@ -433,76 +573,116 @@ NOT_PROJECTS = (
 
 # ---------------------------------------------------------------- membership
 
-MEMBERSHIP_PATTERNS: tuple[tuple[str, str, str], ...] = (
+MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "applied",
         "after",
+        ("procedure", "process"),
         r"\b(?:procedure|process)\s+(?:for|of)\s+(?:admitting|(?:the\s+)?admission of|(?:the\s+)?accession of)",
     ),
-    ("applied", "before", r"\bsigned (?:a |the |its )?memorandum of obligations\b"),
     (
         "applied",
         "before",
+        ("memorandum of obligations",),
+        r"\bsigned (?:a |the |its )?memorandum of obligations\b",
+    ),
+    (
+        "applied",
+        "before",
+        ("membership", "submitted"),
         r"\b(?:applied|applies) for (?:full )?membership\b|'s (?:application|bid) for (?:full )?membership\b|\bsubmitted (?:an |its )?application\b",
     ),
     (
         "joined",
         "before",
+        ("became", "become"),
         r"\b(?:became|has become|have become|officially became) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation's |\w+th )*member\b",
     ),
     (
         "joined",
         "before",
+        ("join",),
         r"\b(?:joined|joins) (?:the )?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\b",
     ),
     (
         "joined",
         "before",
+        ("admitted",),
         r"\b(?:was|were|has been|have been) (?:formally |officially )?admitted\b",
     ),
     (
         "joined",
         "after",
+        ("expan", "enlarge"),
         r"\b(?:expan(?:sion|ded|d)|enlarge(?:ment|d)) [^.;]{0,40}?to (?:include|admit)\b",
     ),
     (
         "joined",
         "after",
+        ("admission of", "accession of", "admitted", "full membership"),
         r"\b(?:admission of|accession of|admitted|granted full membership to|full membership (?:of|for|to))\b",
     ),
     (
         "joined",
         "after",
+        ("welcom",),
         r"\bwelcom(?:ed|ing)\b(?=[^.;]{0,40}\bas (?:a |an |the )?(?:new |full |\w+th )?members?\b)",
     ),
-    ("joined", "before", r"'s (?:accession|admission|full membership)\b"),
+    (
+        "joined",
+        "before",
+        ("accession", "admission", "full membership"),
+        r"'s (?:accession|admission|full membership)\b",
+    ),
     (
         "observer",
         "before",
+        ("observer",),
         r"\b(?:was|were|has been|have been) granted (?:the )?observer status\b|\bbecame (?:an? )?observer\b|\b(?:has|have|had) (?:held|had|enjoyed) observer status\b",
     ),
     (
         "observer",
         "after",
+        ("observer status",),
         r"\bgrant(?:ed|ing|s)? (?:the )?observer status to\b|\bgave observer status to\b",
     ),
     (
         "dialogue-partner",
         "before",
+        ("dialogue partner",),
         r"\b(?:was|were|has been|have been) granted (?:the )?(?:status of )?(?:a )?dialogue partner(?: status)?\b|\bbecame (?:an? )?(?:SCO )?dialogue partners?\b|\bsigned (?:a |the )?memorand(?:um|a) (?:on|of) (?:granting )?(?:the )?(?:status of )?(?:an? )?(?:SCO )?dialogue partner\b",
     ),
     (
         "dialogue-partner",
         "after",
+        ("dialogue partner",),
         r"\bgrant(?:ed|ing|s)? (?:the )?(?:status of )?dialogue partner(?: status)? to\b|\baccept(?:ed|ing)\b(?=[^.;]{0,40}\bas (?:a |an )?dialogue partners?\b)",
     ),
     (
         "left",
         "before",
+        ("withdr", "left", "quit"),
         r"\b(?:withdrew|withdraws|left|quit|quits) (?:from )?(?:the )?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation)\b",
     ),
 )
-"""(event, side, regex): the states are found on `side` of the match in the clause."""
+"""(event, side, cue words, regex): the states are found on `side` of the match in
+the clause. Every match holds one of the cue words, so a pattern runs only on
+sentences that contain one."""
+
+MEMBERSHIP_CUES = (
+    "member",
+    "observer",
+    "dialogue partner",
+    "accession",
+    "admi",
+    "join",
+    "appli",
+    "withdr",
+    "expan",
+    "enlarg",
+    "memorand",
+)
+"""A sentence without one of these (even inside a word) reports no change of status."""
 
 MEMBERSHIP_NEGATIVE = (
     r"\bfounding (?:member|state)|\bas a founding\b|\bmember and observer states\b"

@@ -15,32 +15,36 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scotrack.ingest import lexicon, timex
-from scotrack.ingest.clauses import MentionIndex
+from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 
 _BODIES = tuple(
-    (body, re.compile(pattern, re.IGNORECASE))
-    for body, pattern in lexicon.MEETING_PATTERNS
+    (body, frozenset(cues), folded_pattern(pattern))
+    for body, cues, pattern in (
+        *lexicon.MEETING_PATTERNS,
+        (None, lexicon.BARE_MEETING_CUES, lexicon.BARE_MEETING),
+    )
 )
-_BARE = re.compile(
-    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering)\b(?!s)"
-    r"|\b\d+(?:st|nd|rd|th)\s+(?:meeting|session)\s+of\s+the\s+Council\b(?!\s+of)",
-    re.IGNORECASE,
-)
+"""(body, cue words, pattern) in order; None for a bare "the meeting"."""
 _SCO = re.compile(lexicon.SCO_NAME)
-_CUE = re.compile(lexicon.MEETING_CUES, re.IGNORECASE)
-_BLANKET = re.compile(lexicon.BLANKET_MARKERS, re.IGNORECASE)
-_BACK = re.compile(lexicon.BACK_REFERENCE, re.IGNORECASE)
-_VIDEO = re.compile(lexicon.VIDEO_FORMAT, re.IGNORECASE)
-_IN_PERSON = re.compile(lexicon.IN_PERSON_CUES, re.IGNORECASE)
-_ORDINAL = re.compile(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(lexicon.ORDINAL_WORDS) + r"))\b",
-    re.IGNORECASE,
+_CUE_WORDS = frozenset(lexicon.MEETING_CUES)
+_CUES = Keywords(
+    (word, word)
+    for word in sorted(
+        {*_CUE_WORDS, *(word for _, cues, _ in _BODIES for word in cues)}
+    )
+)
+_BLANKET = folded_pattern(lexicon.BLANKET_MARKERS)
+_BACK = folded_pattern(lexicon.BACK_REFERENCE)
+_VIDEO = folded_pattern(lexicon.VIDEO_FORMAT)
+_IN_PERSON = folded_pattern(lexicon.IN_PERSON_CUES)
+_ORDINAL = folded_pattern(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(lexicon.ORDINAL_WORDS) + r"))\b"
 )
 _BILATERAL = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|of|capital|city),?\s+(?:\w+\s+){0,1}$")
 _HERE = re.compile(r"^[^,;]{0,40}?\bhere\b")
-_NEXT = re.compile(r"\bnext\b[^,;]{0,30}$", re.IGNORECASE)
+_NEXT = folded_pattern(r"\bnext\b[^,;]{0,30}$")
 _HOST_BEFORE = re.compile(
     r"\b(?:will host|hosts|hosted|to host|will be hosted by)\s+(?:the\s+)?$"
 )
@@ -74,6 +78,18 @@ class Observation:
         return self.city is None and self.date is None and self.number is None
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """One sentence as `_observe` reads it: lower-cased, with its dates and cues."""
+
+    sent: Sentence
+    lowered: str
+    dates: list[timex.Timex]
+    video: bool
+    in_person: bool
+    """A person or office is named and an in-person cue occurs."""
+
+
 def meetings(doc: CleanDocument) -> list[Item]:
     """One item per SCO meeting, merged across the text, with evidence spans."""
     if not _SCO.search(doc.text) and not any(m.kind == "body" for m in doc.mentions):
@@ -82,9 +98,11 @@ def meetings(doc: CleanDocument) -> list[Item]:
     ref = timex.reference_day(doc.reference_date())
     merged: list[Observation] = []
     dateline = _dateline_place(doc)
-    for sent in doc.sentences:
-        for obs in _observations(sent, index, ref, dateline):
-            _merge(merged, obs)
+    cues = _CUES.by_sentence(doc.text, doc.sentences)
+    for sent, words in zip(doc.sentences, cues, strict=True):
+        if not _CUE_WORDS.isdisjoint(words):
+            for obs in _observations(sent, words, index, ref, dateline):
+                _merge(merged, obs)
     _fill_from_dateline(doc, merged)
     return [_item(obs) for obs in merged if obs.body is not None]
 
@@ -101,70 +119,84 @@ def _dateline_place(doc: CleanDocument) -> tuple[str | None, str | None]:
 
 def _observations(
     sent: Sentence,
+    words: set[str],
     index: MentionIndex,
     ref: date | None,
     dateline: tuple[str | None, str | None],
 ) -> list[Observation]:
-    spans: list[tuple[str | None, int, int]] = []
-    if not _CUE.search(sent.text):
+    lowered = folded(sent.text)
+    phrases = _phrases(sent.text, lowered, words)
+    if not phrases:
         return []
-    for body, pattern in _BODIES:
-        for match in pattern.finditer(sent.text):
+    named = bool(index.between(sent.start, sent.end, ("person", "office")))
+    scope = Scope(
+        sent,
+        lowered,
+        timex.timexes(sent.text, ref),
+        video=bool(_VIDEO.search(lowered)),
+        in_person=named and bool(_IN_PERSON.search(lowered)),
+    )
+    return [_observe(scope, index, phrase, dateline) for phrase in phrases]
+
+
+def _phrases(
+    text: str, lowered: str, words: set[str]
+) -> list[tuple[str | None, int, int]]:
+    """(body, start, end) of each phrase naming an SCO meeting, in text order; the
+    first body pattern to claim a span decides, bare phrases ("the meeting") last.
+    `words` are the cue words in the sentence: a pattern needs one of its own."""
+    spans: list[tuple[str | None, int, int]] = []
+    for body, cues, pattern in _BODIES:
+        if cues.isdisjoint(words):
+            continue
+        for match in pattern.finditer(lowered):
             if not any(s < match.end() and match.start() < e for _, s, e in spans):
                 spans.append((body, match.start(), match.end()))
-    for match in _BARE.finditer(sent.text):
-        if not any(s < match.end() and match.start() < e for _, s, e in spans):
-            spans.append((None, match.start(), match.end()))
-    found = []
-    kept = [span for span in spans if _is_sco_meeting(sent.text, span[1], span[2])]
-    dates = timex.timexes(sent.text, ref) if kept else []
-    for phrase in sorted(kept, key=lambda span: span[1]):
-        found.append(_observe(sent, index, phrase, dates, dateline))
-    return found
+    kept = [span for span in spans if _is_sco_meeting(text, lowered, span[1], span[2])]
+    return sorted(kept, key=lambda span: span[1])
 
 
-def _is_sco_meeting(text: str, start: int, end: int) -> bool:
+def _is_sco_meeting(text: str, lowered: str, start: int, end: int) -> bool:
     phrase = text[start:end]
     if phrase.lower().endswith(("summits", "meetings", "exercises", "drills")):
         return False
-    before = text[max(0, start - _LEFT) : start]
-    if _BLANKET.search(before):
+    left = max(0, start - _LEFT)
+    if _BLANKET.search(lowered[left:start]):
         return False
+    before = text[left:start]
     tail = " ".join(before.lower().replace("'s", "").split()[-3:])
     if _SCO.search(before[-25:]) or _SCO.search(phrase):
         return True
-    if any(tail.endswith(name) for name in lexicon.OTHER_ORGANIZATIONS):
+    if tail.endswith(lexicon.OTHER_ORGANIZATIONS):
         return False
     return _BILATERAL.search(before) is None
 
 
 def _observe(
-    sent: Sentence,
+    scope: Scope,
     index: MentionIndex,
     phrase: tuple[str | None, int, int],
-    dates: list[timex.Timex],
     dateline: tuple[str | None, str | None],
 ) -> Observation:
     body, start, end = phrase
-    text = sent.text
+    sent, text, lowered = scope.sent, scope.sent.text, scope.lowered
     left = max(0, start - _LEFT)
     right = _window_end(text, end)
     obs = Observation(body, sent.start + start, sent.start + end)
     obs.evidence.append([sent.start + start, sent.start + end])
-    obs.number = _number(text[left:end])
+    obs.number = _number(lowered[left:end])
     obs.city, obs.country = _place(text, index, sent.start, start, end, right)
-    obs.date = _date(text, start, end, dates)
+    obs.date = _date(text, start, end, scope.dates)
     if body == "other":
         obs.name = " ".join(text[start:end].lower().split())
-    obs.back = bool(_BACK.search(text[left:start])) and body is not None
-    obs.ahead = bool(_NEXT.search(text[left:start]))
+    obs.back = bool(_BACK.search(lowered[left:start])) and body is not None
+    obs.ahead = bool(_NEXT.search(lowered[left:start]))
     if obs.city is None and _HERE.search(text[end:right]):
         obs.city, obs.country = dateline
     if obs.country is None:
         obs.country = _host(text, index, sent.start, start)
-    obs.video = bool(_VIDEO.search(text))
-    has_person = bool(index.between(sent.start, sent.end, ("person", "office")))
-    obs.in_person = has_person and bool(_IN_PERSON.search(text)) and not obs.back
+    obs.video = scope.video
+    obs.in_person = scope.in_person and not obs.back
     return obs
 
 
@@ -204,9 +236,9 @@ def _window_end(text: str, end: int) -> int:
     return min(stop, end + _RIGHT)
 
 
-def _number(text: str) -> int | None:
+def _number(lowered: str) -> int | None:
     found = None
-    for match in _ORDINAL.finditer(text):
+    for match in _ORDINAL.finditer(lowered):
         found = match
     if found is None:
         return None

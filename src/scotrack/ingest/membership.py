@@ -13,19 +13,27 @@ import re
 from datetime import date
 
 from scotrack.ingest import lexicon, timex
-from scotrack.ingest.clauses import MentionIndex
+from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 
 _PATTERNS = tuple(
-    (event, side, re.compile(pattern, re.IGNORECASE))
-    for event, side, pattern in lexicon.MEMBERSHIP_PATTERNS
+    (event, side, folded_pattern(pattern))
+    for event, side, _, pattern in lexicon.MEMBERSHIP_PATTERNS
 )
-_NEGATIVE = re.compile(lexicon.MEMBERSHIP_NEGATIVE, re.IGNORECASE)
-_CUE = re.compile(
-    r"member|observer|dialogue partner|accession|admi|join|appli|withdr|expan|enlarg"
-    r"|memorand",
-    re.IGNORECASE,
+_SENTENCE_CUE = -1
+_CUES = Keywords(
+    [
+        *((word, _SENTENCE_CUE) for word in lexicon.MEMBERSHIP_CUES),
+        *(
+            (word, number)
+            for number, (_, _, cues, _) in enumerate(lexicon.MEMBERSHIP_PATTERNS)
+            for word in cues
+        ),
+    ]
 )
+"""Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
+the patterns whose cue words it holds."""
+_NEGATIVE = folded_pattern(lexicon.MEMBERSHIP_NEGATIVE)
 _LIST_GAP = re.compile(r"^(?:\s*(?:,|and|as well as|&)\s*)*$")
 _WINDOW = 70
 
@@ -35,10 +43,11 @@ def membership(doc: CleanDocument) -> list[Item]:
     index = MentionIndex(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     found: dict[tuple[str, str], Item] = {}
-    for sent in doc.sentences:
-        if not _CUE.search(sent.text):
+    cues = _CUES.by_sentence(doc.text, doc.sentences)
+    for sent, numbers in zip(doc.sentences, cues, strict=True):
+        if _SENTENCE_CUE not in numbers:
             continue
-        for item in _sentence_events(sent, index, ref):
+        for item in _sentence_events(sent, numbers, index, ref):
             key = (item["state"], item["event"])
             known = found.get(key)
             if (
@@ -57,19 +66,26 @@ def membership(doc: CleanDocument) -> list[Item]:
 
 
 def _sentence_events(
-    sent: Sentence, index: MentionIndex, ref: date | None
+    sent: Sentence, numbers: set[int], index: MentionIndex, ref: date | None
 ) -> list[Item]:
+    """Events of the patterns `numbers` (those whose cue words occur) in order."""
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
-    for event, side, pattern in _PATTERNS:
-        for match in pattern.finditer(sent.text):
+    lowered = folded(sent.text)
+    dates: list[timex.Timex] | None = None
+    for number, (event, side, pattern) in enumerate(_PATTERNS):
+        if number not in numbers:
+            continue
+        for match in pattern.finditer(lowered):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             taken.append(match.span())
-            states = _states(sent, index, match, side)
+            states = _states(sent, lowered, index, match, side)
             if not states:
                 continue
-            when = _date(sent.text, match, ref)
+            if dates is None:
+                dates = timex.timexes(sent.text, ref)
+            when = _date(dates, match)
             for state in states:
                 span = [sent.start + match.start(), sent.start + match.end()]
                 items.append(
@@ -84,7 +100,7 @@ def _sentence_events(
 
 
 def _states(
-    sent: Sentence, index: MentionIndex, match: re.Match[str], side: str
+    sent: Sentence, lowered: str, index: MentionIndex, match: re.Match[str], side: str
 ) -> list[Mention]:
     """The contiguous list of state mentions on `side` of the phrase."""
     text = sent.text
@@ -102,7 +118,7 @@ def _states(
             sent.start + match.end(), sent.start + right, ("state",)
         )
         listed = _contiguous(text, sent.start, mentions, match.end(), before=False)
-    clause = text[max(0, match.start() - 40) : match.end() + 40]
+    clause = lowered[max(0, match.start() - 40) : match.end() + 40]
     return [] if _NEGATIVE.search(clause) else listed
 
 
@@ -123,11 +139,10 @@ def _contiguous(
     return listed
 
 
-def _date(text: str, match: re.Match[str], ref: date | None) -> str | None:
-    found = timex.timexes(text, ref)
-    if not found:
+def _date(dates: list[timex.Timex], match: re.Match[str]) -> str | None:
+    if not dates:
         return None
-    return min(found, key=lambda t: abs(t.start - match.start())).value
+    return min(dates, key=lambda t: abs(t.start - match.start())).value
 
 
 def find_membership(doc: CleanDocument) -> CleanDocument:

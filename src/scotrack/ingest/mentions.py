@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache
+from operator import attrgetter
 from typing import cast
 
 from scotrack.ingest.document import CleanDocument, Mention, MentionKind, Stage
@@ -59,154 +59,90 @@ _APPOSITIVE_BODY = (
     r"(?=,|\s+(?:said|says|told|noted|added)\b)"
 )
 _APPOSITIVE = re.compile(_APPOSITIVE_BODY)
+# The three below leave out their leading `\b`: see `matches_at`.
 _BEFORE_APPOSITIVE = re.compile(
-    rf"\b({_NAME}(?:\s+{_NAME}){{1,2}})(?={_APPOSITIVE_BODY})"
+    rf"({_NAME}(?:\s+{_NAME}){{1,2}})(?={_APPOSITIVE_BODY})"
 )
 _SAID_AFTER = re.compile(
-    rf"\b({_NAME}(?:\s+{_NAME}){{1,2}})(?=\s+(?:said|says|told|noted|added|"
+    rf"({_NAME}(?:\s+{_NAME}){{1,2}})(?=\s+(?:said|says|told|noted|added|"
     rf"stressed|wrote|argued|pointed out)\b)"
 )
 _SAID_BEFORE = re.compile(
-    rf"\b(?:said|says|according to)\s+({_NAME}(?:\s+{_NAME}){{1,2}})(?=[,.])"
+    rf"(?:said|says|according to)\s+({_NAME}(?:\s+{_NAME}){{1,2}})(?=[,.])"
 )
+_SAYING = (
+    "said",
+    "says",
+    "told",
+    "noted",
+    "added",
+    "stressed",
+    "wrote",
+    "argued",
+    "pointed out",
+)
+"""The verbs of `_SAID_AFTER`."""
+_SAYING_BEFORE = ("said", "says", "according to")
+"""The words `_SAID_BEFORE` starts with."""
+_SPACE_RUN = re.compile(r"\s+")
+_CAPITAL = re.compile(f"[{_UPPER}]")
+_SPACED_NAME = re.compile(rf"\s+({_NAME})")
+_NAME_NEXT = re.compile(rf"[ ]+({_NAME})")
+_NAME_BEFORE = re.compile(rf"({_NAME})\s+$")
+_NAME_PARTS = re.compile(r"[\s-]")
 _CREDIT = re.compile(r"\([^()\n]{0,60}/[^()\n]{0,60}\)")
-NOT_NAMES = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "Meanwhile",
-        "However",
-        "Moreover",
-        "Besides",
-        "Furthermore",
-        "Also",
-        "Then",
-        "Thus",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
-        "Sir",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "Its",
-        "As",
-        "In",
-        "On",
-        "At",
-        "For",
-        "With",
-        "From",
-        "By",
-        "After",
-        "Before",
-        "During",
-        "Under",
-        "Over",
-        "Since",
-        "While",
-        "When",
-        "Where",
-        "Who",
-        "What",
-        "Why",
-        "How",
-        "If",
-        "All",
-        "Both",
-        "Each",
-        "Many",
-        "Some",
-        "Most",
-        "Other",
-        "Another",
-        "Such",
-        "Every",
-        "Several",
-        "Member",
-        "States",
-        "Council",
-        "Summit",
-        "Organization",
-        "Organisation",
-        "Cooperation",
-        "Initiative",
-        "Party",
-        "Spirit",
-        "Chinese",
-        "Russian",
-    ]
-)
+_START = attrgetter("start")
+# fmt: off
+NOT_NAMES = frozenset((
+    "The", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+    "But", "And", "Or", "So", "Yet", "Meanwhile", "However", "Moreover", "Besides",
+    "Furthermore", "Also", "Then", "Thus", "Today", "Yesterday", "Tomorrow", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "His",
+    "Her", "Their", "Our", "Its", "As", "In", "On", "At", "For", "With", "From", "By",
+    "After", "Before", "During", "Under", "Over", "Since", "While", "When", "Where",
+    "Who", "What", "Why", "How", "If", "All", "Both", "Each", "Many", "Some", "Most",
+    "Other", "Another", "Such", "Every", "Several", "Member", "States", "Council",
+    "Summit", "Organization", "Organisation", "Cooperation", "Initiative", "Party",
+    "Spirit", "Chinese", "Russian",
+))
+# fmt: on
 """Capitalised words that never start or end a person's name in running text."""
 
 
-def raw_hits(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int, Entry]]:
-    """Every gazetteer entry found at word boundaries, case rules applied."""
+def raw_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, int, int, Entry]]:
+    """Every gazetteer entry found at word boundaries, case rules applied, as
+    (start, start - end, rank, sequence number, entry) in the automaton's order."""
     folded = text.lower()
     if len(folded) != len(text):  # a few characters change length when lowered
         folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    for last, entries in gaz.automaton.iter(folded):
-        for entry in entries:
-            start = last + 1 - len(entry.surface)
-            end = last + 1
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
+    hits: list[tuple[int, int, int, int, Entry]] = []
+    for last, keys in gaz.automaton.iter(folded):
+        end = last + 1
+        after = padded[end]
+        if after.isalnum() or after == "_":
+            continue
+        for length, rank, spellings, entry in keys:
+            start = end - length
+            before = padded[start - 1]
+            if before.isalnum() or before == "_":
                 continue
-            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            if spellings is not None and text[start:end] not in spellings:
                 continue
-            surface = text[start:end]
-            if entry.exact and surface not in (entry.surface, entry.surface.upper()):
-                continue
-            yield start, end, entry
+            hits.append((start, -length, rank, len(hits), entry))
+    return hits
 
 
 def longest_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
     """Non-overlapping hits, leftmost-longest first; same-span ties by entry order."""
-    hits = sorted(raw_hits(text, gaz), key=lambda h: (h[0], h[0] - h[1], h[2].rank))
     kept: list[tuple[int, int, Entry]] = []
     reach = 0
-    for hit in hits:
-        if hit[0] >= reach:
-            kept.append(hit)
-            reach = hit[1]
+    for start, minus_length, _, _, entry in sorted(raw_hits(text, gaz)):
+        if start >= reach:
+            reach = start - minus_length
+            kept.append((start, reach, entry))
     return kept
 
 
@@ -214,8 +150,8 @@ def _person_prone(text: str, start: int, end: int) -> bool:
     """True when a name like "Jordan" or "Georgia" sits inside a person's name."""
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
-    prev = re.search(rf"({_NAME})\s+$", before)
-    nxt = re.match(rf"\s+({_NAME})", after)
+    prev = _NAME_BEFORE.search(before)
+    nxt = _SPACED_NAME.match(after)
     return bool(
         (prev and prev.group(1) not in NOT_NAMES and not before.rstrip().endswith("."))
         or (nxt and nxt.group(1) not in NOT_NAMES)
@@ -240,7 +176,7 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 def _name_goes_on(text: str, end: int) -> bool:
-    nxt = re.match(rf"[ ]+({_NAME})", text[end : end + 30])
+    nxt = _NAME_NEXT.match(text[end : end + 30])
     return nxt is not None and nxt.group(1) not in NOT_NAMES
 
 
@@ -292,16 +228,80 @@ def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt and nxt.kind == "state" and _OF_STATE.fullmatch(text, pos, nxt.start):
             pos = nxt.end
-        match = re.compile(r"\s+").match(text, pos)
+        match = _SPACE_RUN.match(text, pos)
         if match is None:
             continue
         run = _NAME_RUN.match(text, match.end())
         if run is not None:
             new.extend(_name_mention(text, run.start(), run.end(), taken))
-    for pattern in (_SAID_AFTER, _SAID_BEFORE, _BEFORE_APPOSITIVE):
-        for match in pattern.finditer(text):
-            new.extend(_name_mention(text, match.start(1), match.end(1), taken))
+    for match in (
+        *_names_ending_at(_SAID_AFTER, text, _said_ends(text)),
+        *matches_at(_SAID_BEFORE, text, word_starts(text, _SAYING_BEFORE)),
+        *_names_ending_at(_BEFORE_APPOSITIVE, text, _appositive_ends(text)),
+    ):
+        new.extend(_name_mention(text, match.start(1), match.end(1), taken))
     return new
+
+
+def _said_ends(text: str) -> list[int]:
+    """Where white space before a verb of saying starts: every place a name run
+    of `_SAID_AFTER` can end."""
+    ends = set()
+    for at in word_starts(text, _SAYING):
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end < at:
+            ends.add(end)
+    return sorted(ends)
+
+
+def _appositive_ends(text: str) -> list[int]:
+    """The commas an appositive (", director of ...,") starts at."""
+    ends = []
+    comma = text.find(",")
+    while comma >= 0:
+        if _APPOSITIVE.match(text, comma):
+            ends.append(comma)
+        comma = text.find(",", comma + 1)
+    return ends
+
+
+def _names_ending_at(
+    pattern: re.Pattern[str], text: str, ends: list[int]
+) -> Iterator[re.Match[str]]:
+    """What `\\b` + `pattern` finds in `text`, for a pattern that matches two or
+    three words ending at one of `ends` (sorted, every place a match can end).
+
+    A match ending at `end` starts within the three words before it, so only
+    those positions are tried, not the whole text.
+    """
+    pos = 0
+    for end in ends:
+        if end <= pos:
+            continue
+        first = max(pos, _words_back(text, end, 3))
+        pos = end  # unless a match is found, none starts before `end`
+        for capital in _CAPITAL.finditer(text, first, end):
+            start = capital.start()
+            if _is_word_char(text, start - 1):
+                continue
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+
+
+def _words_back(text: str, end: int, count: int) -> int:
+    """Where the `count`-th white-space separated word before `end` starts."""
+    start = end
+    for _ in range(count):
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return start
 
 
 def _name_mention(
@@ -337,11 +337,6 @@ def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
     return new
 
 
-@cache
-def _bare_name(part: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(part)}\b(?!\s+{_NAME})")
-
-
 def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
     """Later bare surnames of full names the text gave ("Pan" after "Pan Guang")."""
     taken = [(m.start, m.end) for m in found]
@@ -349,12 +344,71 @@ def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
     names = {m.value for m in found if m.kind == "person" and " " in m.value}
     for name in sorted(names):
         for part in {name.split()[0], name.split()[-1]}:
-            if part not in text:
-                continue
-            for match in _bare_name(part).finditer(text):
-                for m in _name_mention(text, match.start(), match.end(), taken):
+            for start in _bare_starts(text, part):
+                end = start + len(part)
+                for m in _name_mention(text, start, end, taken):
                     new.append(Mention(m.start, m.end, "person", name, m.surface))
     return new
+
+
+def _bare_starts(text: str, part: str) -> Iterator[int]:
+    """Where `part` stands as a word of its own, no capitalised word after it:
+    the matches of `\\bPART\\b(?!\\s+NAME)`, found with `str.find` (no regex to
+    compile for every name)."""
+    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
+    word_first = part[0].isalnum() or part[0] == "_"
+    word_last = part[-1].isalnum() or part[-1] == "_"
+    start = text.find(part)
+    while start >= 0:
+        end = start + len(part)
+        before, after = padded[start - 1], padded[end]
+        if (
+            (before.isalnum() or before == "_") != word_first
+            and (after.isalnum() or after == "_") != word_last
+            and _SPACED_NAME.match(text, end) is None
+        ):
+            yield start
+            start = text.find(part, end)
+        else:
+            start = text.find(part, start + 1)
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char.isalnum() or char == "_"
+
+
+def word_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """Everywhere one of `words` occurs in `text`, in order."""
+    found = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What `\\b` + `pattern` finds in `text` (as `finditer` would), given every
+    place a match can start (sorted; a word character there).
+
+    Trying the few places a match can start (those of its first words, found
+    with `str.find`) is much faster than letting the regex engine try every
+    position of the text.
+    """
+    pos = 0
+    for start in starts:
+        if start < pos or _is_word_char(text, start - 1):
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            pos = match.end()
 
 
 def in_credit(text: str) -> list[tuple[int, int]]:
@@ -381,7 +435,7 @@ def resolved_people(
 
 def _earlier_full_name(m: Mention, full: list[Mention]) -> str | None:
     key = m.surface.removesuffix("'s").removesuffix("\u2019s")
-    matching = [p for p in full if key in re.split(r"[\s-]", p.value)]
+    matching = [p for p in full if key in _NAME_PARTS.split(p.value)]
     before = [p for p in matching if p.start < m.start]
     if before:
         return before[-1].value
@@ -407,19 +461,24 @@ def find_mentions(text: str, *, on: str | None = None) -> list[Mention]:
     """Every mention in `text` (see the module docstring); `on` is the ISO date
     surnames resolve against."""
     gaz = gazetteer()
-    found = gazetteer_mentions(text, gaz)
-    found = office_states(text, found)
-    found = sorted(found + pattern_people(text, found), key=lambda m: m.start)
+    found = office_states(text, gazetteer_mentions(text, gaz))
+    found = _merged(found, pattern_people(text, found))
     credits = in_credit(text)
-    found = [
-        m
-        for m in found
-        if m.kind != "person" or not any(a <= m.start < b for a, b in credits)
-    ]
+    if credits:
+        found = [
+            m
+            for m in found
+            if m.kind != "person" or not any(a <= m.start < b for a, b in credits)
+        ]
     found = resolved_people(found, gaz, on)
-    found = sorted(found + repeated_names(text, found), key=lambda m: m.start)
-    found = sorted(found + appositive_offices(text, found), key=lambda m: m.start)
+    found = _merged(found, repeated_names(text, found))
+    found = _merged(found, appositive_offices(text, found))
     return person_states(found, gaz)
+
+
+def _merged(found: list[Mention], new: list[Mention]) -> list[Mention]:
+    """`found` (in text order) and `new` in text order; `found` first on a tie."""
+    return sorted(found + new, key=_START) if new else found
 
 
 def mentions(doc: CleanDocument) -> CleanDocument:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from scotrack.ingest.clean import (
@@ -24,10 +25,11 @@ from scotrack.ingest.clean import (
     has_headline,
     is_date_line,
     is_html,
-    normal_line,
+    normal_lines,
 )
 from scotrack.ingest.document import CleanDocument, Stage
 from scotrack.ingest.gazetteer import ALIASES, OUTLETS, WIRES, gazetteer
+from scotrack.ingest.mentions import matches_at, word_starts
 
 MONTHS = {
     name: number
@@ -70,16 +72,24 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _OUTLET_RE = r"[A-Z][\w.'\u2019&-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'\u2019&-]*){0,4}"
-_ORIGIN = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:report|article|story|commentary|editorial|interview)\s+"
+_REPORTS = ("report", "article", "story", "commentary", "editorial", "interview")
+_ORIGIN = re.compile(  # no leading `\b`: see `mentions.matches_at`
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:{'|'.join(_REPORTS)})\s+"
     rf"(?:from|by|in|published\s+by|published\s+in)\s+(?:the\s+)?({_OUTLET_RE})"
 )
 _CREDIT_SOURCE = re.compile(rf"^(?:source|from|by)\s*[:\uff1a]\s*({_OUTLET_RE})", re.I)
 _PAREN_SOURCE = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*(?:\||$)")
 _LEAD_SOURCE = re.compile(rf"^({_OUTLET_RE})\s*\|")
-_TALKS_TO = re.compile(
-    rf"\b(?:told|tells|telling|in an interview with|speaking to|according to)\s+"
-    rf"(?:the\s+)?({_OUTLET_RE})"
+_TALKING = (
+    "told",
+    "tells",
+    "telling",
+    "in an interview with",
+    "speaking to",
+    "according to",
+)
+_TALKS_TO = re.compile(  # no leading `\b`: see `mentions.matches_at`
+    rf"(?:{'|'.join(_TALKING)})\s+(?:the\s+)?({_OUTLET_RE})"
 )
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z]{1,3}\.\s+[A-Z][A-Z'\u2019\-]+"
@@ -93,6 +103,8 @@ _DATELINE = re.compile(
     r"|\.\s*(?P<caps>[A-Z]{3,20}))(?:\s*(?:--|\u2014|\u2013|-|:))?"
     r"|\s*(?:--|\u2014|\u2013|-|:))\s+\S"
 )
+_WORD_SEPARATOR = re.compile(r"([\s-])")
+_TIME_ZONE = re.compile(r"^(?:IST|GMT|UTC|MSK|CST|BJT)\b")
 _DATELINE_PARAGRAPHS = 4
 _HEADER_LINES = 12
 
@@ -118,8 +130,7 @@ def iso_date(match: re.Match[str]) -> str | None:
 
 def printed_date(raw_text: str) -> str | None:
     """The first date printed on a date line or a labelled line of the page."""
-    for raw in raw_text.split("\n"):
-        line = normal_line(raw)
+    for line in normal_lines(raw_text):
         if not line or not (is_date_line(line) or _LABELLED.match(line)):
             continue
         for match in _DATE.finditer(line):
@@ -144,8 +155,7 @@ def credited_source(raw_text: str) -> str | None:
     """The outlet a credit or date line names ("Source: Xinhua| ...", "(China
     Daily )| Updated"), or a header line that is an outlet's name ("IRNA English",
     "SCO Secretariat | News")."""
-    for index, raw in enumerate(raw_text.split("\n")):
-        line = normal_line(raw)
+    for index, line in enumerate(normal_lines(raw_text)):
         if not line or len(line) > 120:
             continue
         header = index < _HEADER_LINES
@@ -164,18 +174,35 @@ def credited_source(raw_text: str) -> str | None:
     return None
 
 
-def mentioned_source(text: str, pattern: re.Pattern[str]) -> str | None:
-    """The first known outlet `pattern` captures in `text`."""
-    for match in pattern.finditer(text):
+def mentioned_source(matches: Iterable[re.Match[str]]) -> str | None:
+    """The first known outlet one of `matches` captures."""
+    for match in matches:
         named = outlet(match.group(1))
         if named is not None:
             return named
     return None
 
 
+def origin_matches(text: str) -> Iterator[re.Match[str]]:
+    """The `_ORIGIN` phrases of `text` ("a report from the Global Times")."""
+    starts: set[int] = set()
+    for at in word_starts(text, _REPORTS):
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end < at:  # "A", "An" or "The" ends where the white space starts
+            starts.update(range(max(0, end - 3), end))
+    return matches_at(_ORIGIN, text, sorted(starts))
+
+
+def talks_to_matches(text: str) -> Iterator[re.Match[str]]:
+    """The `_TALKS_TO` phrases of `text` ("told Xinhua")."""
+    return matches_at(_TALKS_TO, text, word_starts(text, _TALKING))
+
+
 def city_name(caps: str) -> str:
     """`NEW DELHI` as `New Delhi`, `NUR-SULTAN` as `Nur-Sultan`, `XI'AN` as `Xi'an`."""
-    words = re.split(r"([\s-])", caps.strip())
+    words = _WORD_SEPARATOR.split(caps.strip())
     return "".join(w[:1].upper() + w[1:].lower() for w in words)
 
 
@@ -196,20 +223,18 @@ def dateline_match(text: str) -> re.Match[str] | None:
 def header_place(raw_text: str) -> str | None:
     """The city printed after the date on a header date line ("July 10, 2015,
     14:30 Ufa"), when it is a known city."""
-    for raw in raw_text.split("\n")[:_HEADER_LINES]:
-        line = normal_line(raw)
+    for line in normal_lines(raw_text)[:_HEADER_LINES]:
         if not line or not is_date_line(line):
             continue
         rest = DATE_PART.sub(" ", line).strip(" ,|-")
-        rest = re.sub(r"^(?:IST|GMT|UTC|MSK|CST|BJT)\b", "", rest).strip(" ,|-")
+        rest = _TIME_ZONE.sub("", rest).strip(" ,|-")
         return gazetteer().cities.get(rest.casefold())
     return None
 
 
 def masthead(raw_text: str) -> str | None:
     """A site name printed in capitals above the text ("PRESIDENT OF RUSSIA")."""
-    for raw in raw_text.split("\n")[:_HEADER_LINES]:
-        line = normal_line(raw)
+    for line in normal_lines(raw_text)[:_HEADER_LINES]:
         words = line.split()
         if 2 <= len(words) <= 5 and line.isupper() and line.replace(" ", "").isalpha():
             small = {"of", "the", "and", "for", "in", "on"}
@@ -254,13 +279,13 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
         agency = agency or outlet(dateline.group("caps") or "")
         agency = agency or outlet(dateline.group("region") or "")
     credited = None if is_html(doc.raw_text) else credited_source(doc.raw_text)
-    origin = mentioned_source(lead, _ORIGIN)
+    origin = mentioned_source(origin_matches(lead))
     if origin is not None and (credited in (None, origin) or credited in WIRES):
         return origin
     return (
         credited
         or agency
-        or mentioned_source(doc.text, _TALKS_TO)
+        or mentioned_source(talks_to_matches(doc.text))
         or doc.metadata.source
         or (None if is_html(doc.raw_text) else masthead(doc.raw_text))
     )

@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 
 from scotrack.ingest import lexicon
-from scotrack.ingest.clauses import MentionIndex
+from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 
 _HEADS = tuple(
     (sector, re.compile(rf"\b(?:{pattern})\b(?!-)", re.IGNORECASE))
     for sector, pattern in lexicon.PROJECT_HEADS
 )
-_ANY_HEAD = re.compile(
-    r"\b(?:" + "|".join(p for _, p in lexicon.PROJECT_HEADS) + r")\b(?!-)",
-    re.IGNORECASE,
+_ANY_HEAD = folded_pattern(
+    r"\b(?:" + "|".join(p for _, p in lexicon.PROJECT_HEADS) + r")\b(?!-)"
+)
+_HEAD_WORDS = Keywords(
+    ((word, True) for word in lexicon.PROJECT_HEAD_WORDS), whole_words=True
 )
 _STATUS = tuple(
     (status, re.compile(p, re.IGNORECASE)) for status, p in lexicon.PROJECT_STATUS
@@ -97,8 +99,9 @@ _MAX_NAME_WORDS = 7
 def projects(doc: CleanDocument) -> list[Item]:
     index = MentionIndex(doc.mentions)
     found: dict[str, Item] = {}
-    for sent in doc.sentences:
-        if not _ANY_HEAD.search(sent.text):
+    cues = _HEAD_WORDS.by_sentence(doc.text, doc.sentences)
+    for sent, cued in zip(doc.sentences, cues, strict=True):
+        if not cued:
             continue
         for item in _sentence_projects(sent, index):
             key = item["name"].lower()
@@ -114,9 +117,10 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
     text = sent.text
     items: list[Item] = []
     taken = -1
-    for match in _ANY_HEAD.finditer(text):
-        head = match.group(0).lower()
-        plural = head.endswith("s") and not head.endswith(("ss", "us"))
+    for match in _ANY_HEAD.finditer(folded(text)):
+        head = text[match.start() : match.end()]
+        lowered = head.lower()
+        plural = lowered.endswith("s") and not lowered.endswith(("ss", "us"))
         if match.start() < taken or plural:
             continue
         start = _name_start(text, match.start())
@@ -135,7 +139,7 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
         ):
             continue
         taken = end
-        items.append(_item(sent, index, name, start, end, match.group(0)))
+        items.append(_item(sent, index, name, start, end, head))
     return items
 
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-
-from charset_normalizer import from_bytes
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions, RawDocument
@@ -34,7 +33,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = frozenset(chr(c) for c in range(32)) - {"\n", "\r", "\t", "\f", "\v"}
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+"""C0 control characters other than the white space ones (tab, line ends, feeds)."""
+_MAX_CONTROLS = 8
 
 Result = RawDocument | DocumentError
 
@@ -107,19 +108,21 @@ def read_text(path: Path, *, max_bytes: int) -> str:
     except OSError as err:
         raise DocumentError(name, f"unreadable: {err.strerror or err}") from err
     text = decode(data, name)
-    if not text.strip():
+    if not text or text.isspace():
         raise DocumentError(name, "empty file (no text)")
     return text
 
 
 def decode(data: bytes, name: str) -> str:
     """`data` as text with `\\n` line ends; BOM, UTF-8, else the detected encoding."""
-    if not data.strip():
+    if not data or data.isspace():
         raise DocumentError(name, "empty file (no text)")
     text = _decode_bytes(data, name)
-    if sum(ch in _CONTROL for ch in text[:4096]) > 8:
+    if len(_CONTROL.findall(text, 0, 4096)) > _MAX_CONTROLS:
         raise DocumentError(name, "binary file (control characters), not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _decode_bytes(data: bytes, name: str) -> str:
@@ -137,6 +140,9 @@ def _decode_bytes(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         position = err.start
+    # imported here: a slow import that only non-UTF-8 input needs
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         raise DocumentError(

@@ -12,7 +12,6 @@ digit or an opening quote, except after an abbreviation ("Dec.", "Mr.", "No.",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from scotrack.ingest.document import CleanDocument, Sentence, Stage
 
@@ -94,18 +93,22 @@ ABBREVIATIONS = frozenset(
 """Words that end in a full stop without ending the sentence (lower case)."""
 
 _CANDIDATE = re.compile(
-    r"[.!?]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u0400-\u04ff])"
+    r"[.!?]+[\"'\u201d\u2019\u00bb)\]]*"
+    r"(?=[^\S\n]+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u0400-\u04ff])"
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+"""A possible sentence end; the white space after it never crosses a line end."""
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
-def _is_abbreviation(head: str) -> bool:
-    """True when `head` (text up to and including a full stop) ends an abbreviation."""
-    match = _WORD_BEFORE.search(head)
-    if match is None:
+def _is_abbreviation(text: str, begin: int, stop: int) -> bool:
+    """True when the full stop at `text[stop]` ends an abbreviation, looking no
+    further back than `begin` (the start of the sentence)."""
+    start = stop
+    while start > begin and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    if start == stop:
         return False
-    word = match.group(1)
+    word = text[start:stop]
     if word.lower() in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():
@@ -113,43 +116,35 @@ def _is_abbreviation(head: str) -> bool:
     return _INITIALISM.match(word) is not None  # "U.S", "U.N"
 
 
-def paragraph_sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
-    """The sentences of the paragraph `text[start:end]`."""
-    begin = start
-    for match in _CANDIDATE.finditer(text, start, end):
-        stop = match.end()
-        if match.group().startswith(".") and _is_abbreviation(
-            text[begin : match.start() + 1]
-        ):
-            continue
-        sent = _trimmed(text, begin, stop)
-        if sent is not None:
-            yield sent
-        begin = stop
-    sent = _trimmed(text, begin, end)
-    if sent is not None:
-        yield sent
-
-
-def _trimmed(text: str, start: int, end: int) -> Sentence | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(start, end, text[start:end]) if end > start else None
-
-
 def sentence_spans(text: str) -> list[Sentence]:
     """Every sentence of `text`, paragraphs (lines) first, then punctuation."""
     sents: list[Sentence] = []
+    cuts = _CANDIDATE.finditer(text)
+    cut = next(cuts, None)
     start = 0
-    length = len(text)
-    while start <= length:
-        newline = text.find("\n", start)
-        end = length if newline < 0 else newline
-        sents.extend(paragraph_sentences(text, start, end))
+    for line in text.split("\n"):
+        end = start + len(line)
+        begin = start
+        while cut is not None and cut.start() < end:
+            stop = cut.end()
+            if not (
+                cut.group()[0] == "." and _is_abbreviation(text, begin, cut.start())
+            ):
+                _add_trimmed(sents, text, begin, stop)
+                begin = stop
+            cut = next(cuts, None)
+        _add_trimmed(sents, text, begin, end)
         start = end + 1
     return sents
+
+
+def _add_trimmed(sents: list[Sentence], text: str, start: int, end: int) -> None:
+    """Append `text[start:end]` without its outer white space, unless it is blank."""
+    span = text[start:end]
+    sent = span.strip()
+    if sent:
+        start += len(span) - len(span.lstrip())
+        sents.append(Sentence(start, start + len(sent), sent))
 
 
 def split_sentences(doc: CleanDocument) -> CleanDocument:

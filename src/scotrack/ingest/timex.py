@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from scotrack.domain.dates import PartialDate, add_days
 from scotrack.errors import InputError
 from scotrack.ingest import lexicon
+from scotrack.ingest.clauses import folded, folded_pattern
 
 Tense = Literal["past", "present", "future"]
 
@@ -83,21 +85,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-_ANY = re.compile(
-    rf"\d|\b(?:{_FULL}|{_ABBR}|{_WEEKDAY.title()})\b|\b(?:year|month|yesterday|today|"
-    r"tomorrow)\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(lexicon.FUTURE_MARKERS, re.IGNORECASE)
-_PAST = re.compile(
+_DIGIT = re.compile(r"\d")
+_MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in lexicon.MONTHS))
+"""The start of every month name and abbreviation the patterns accept."""
+_MONTH_NAME = re.compile(_FULL)
+_WEEKDAY_NAME = re.compile(_WEEKDAY.title())
+_TENSED = frozenset(["mdy", "dmy", "month", "weekday"])
+"""The kinds whose value can depend on the tense (a bare month or weekday)."""
+_FUTURE = folded_pattern(lexicon.FUTURE_MARKERS)
+_PAST = folded_pattern(
     r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
-    r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b",
-    re.IGNORECASE,
+    r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
 )
 
 
+@lru_cache(maxsize=64)
 def reference_day(value: str | None) -> date | None:
-    """The day an ISO reference date names (its first day when partial)."""
+    """The day an ISO reference date names (its first day when partial);
+    remembered, as three stages ask for the same document's."""
     if not value:
         return None
     try:
@@ -108,9 +113,10 @@ def reference_day(value: str | None) -> date | None:
 
 def tense(text: str) -> Tense:
     """The tense a sentence speaks in, as far as date resolution needs it."""
-    if _FUTURE.search(text):
+    lowered = folded(text)
+    if _FUTURE.search(lowered):
         return "future"
-    return "past" if _PAST.search(text) else "present"
+    return "past" if _PAST.search(lowered) else "present"
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()\u2014]| -- | but | while ")
@@ -126,19 +132,41 @@ def _clause_tense(text: str, start: int, end: int) -> Tense:
 def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[Timex]:
     """Every date expression in `text` that can be resolved, in text order."""
     found: list[Timex] = []
-    if not _ANY.search(text):
-        return found
+    kinds = _kinds(text)
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if kind not in kinds:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            value = _resolve(kind, match, ref, when or _clause_tense(text, start, end))
+            tensed = kind in _TENSED and when is None
+            here = _clause_tense(text, start, end) if tensed else when or "present"
+            value = _resolve(kind, match, ref, here)
             if value is not None:
                 found.append(Timex(start, end, value))
                 taken.append((start, end))
     return sorted(found, key=lambda timex: timex.start)
+
+
+def _kinds(text: str) -> set[str]:
+    """The kinds of expression `text` may hold: cheap tests before the patterns."""
+    kinds: set[str] = set()
+    if _DIGIT.search(text):
+        kinds.update(("iso", "year"))
+        if _MONTH_PREFIX.search(text):
+            kinds.update(("mdy", "dmy", "my"))
+    if _MONTH_NAME.search(text):
+        kinds.add("month")
+    if _WEEKDAY_NAME.search(text):
+        kinds.add("weekday")
+    lowered = folded(text)
+    if "year" in lowered or "month" in lowered:
+        kinds.add("relative")
+    if any(word in lowered for word in ("yesterday", "today", "tomorrow")):
+        kinds.add("day")
+    return kinds
 
 
 def _resolve(
