@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,14 @@ def default_db_url() -> str:
     """The embedded default: a SQLite file in the user data directory."""
     data_dir = Path(platformdirs.user_data_dir("scotrack", appauthor=False))
     return f"sqlite:///{data_dir / 'scotrack.db'}"
+
+
+def login_name() -> str:
+    """The user's login name, or "unknown" where the system has none."""
+    try:
+        return getpass.getuser()
+    except OSError:
+        return "unknown"
 
 
 class Settings(BaseSettings):
@@ -32,6 +41,13 @@ class Settings(BaseSettings):
         default=20_000_000,
         ge=1,
         description="Documents larger than this many bytes are refused.",
+    )
+
+    user: str = Field(
+        default_factory=lambda: login_name(),
+        min_length=1,
+        description="Who review decisions and edits are recorded as (default: the "
+        "login name).",
     )
 
     @field_validator("db")

@@ -37,7 +37,7 @@ def _root(
 
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
-    from scotrack.cli import kb, pipeline
+    from scotrack.cli import history, ingest, kb, pipeline, review, search
 
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
@@ -47,6 +47,13 @@ def _register() -> None:
     app.command("state")(kb.state_cli)
     app.command("commitments")(kb.commitments_cli)
     app.command("extract")(pipeline.extract_cli)
+    app.command("ingest")(ingest.ingest_cli)
+    app.add_typer(review.review_app, name="review")
+    app.command("search")(search.search_cli)
+    app.command("history")(history.history_cli)
+    app.command("changes")(history.changes_cli)
+    app.command("undo")(history.undo_cli)
+    app.command("edit")(history.edit_cli)
 
 
 _register()

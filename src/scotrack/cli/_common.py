@@ -30,13 +30,14 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, ScotrackError
 from scotrack.settings import Settings, load_settings
 from scotrack.store.engine import database_url, make_engine, session_factory
-from scotrack.store.schema import database_revision
+from scotrack.store.schema import database_revision, head_revision
 
 T = TypeVar("T")
 
@@ -73,6 +74,16 @@ OnDateOption = Annotated[
     ),
 ]
 
+KnownOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--known-on",
+        help="As the knowledge base stood at the end of this day (UTC), from its "
+        "change log: what was known then. Combine with --on for what was true then.",
+        show_default=False,
+    ),
+]
+
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -83,8 +94,8 @@ def settings_for(db: str | None = None, **overrides: Any) -> Settings:
 
 
 @contextmanager
-def kb_session(db: str | None) -> Iterator[Session]:
-    """A session on an initialised knowledge base; InputError says to run init."""
+def kb_engine(db: str | None) -> Iterator[Engine]:
+    """An engine on an initialised knowledge base; InputError says to run init."""
     url = settings_for(db).db
     parsed = database_url(url)
     missing_file = (
@@ -97,13 +108,42 @@ def kb_session(db: str | None) -> Iterator[Session]:
         raise InputError(f"database {parsed.database} does not exist: {hint}")
     engine = make_engine(url)
     try:
-        if database_revision(engine) is None:
+        if database_revision(engine) != head_revision():
             shown = engine.url.render_as_string(hide_password=True)
-            raise InputError(f"database {shown} holds no knowledge base: {hint}")
-        with session_factory(engine)() as session:
-            yield session
+            what = (
+                "holds no knowledge base"
+                if database_revision(engine) is None
+                else "has an older schema"
+            )
+            raise InputError(f"database {shown} {what}: {hint}")
+        yield engine
     finally:
         engine.dispose()
+
+
+@contextmanager
+def kb_session(db: str | None, *, known_on: str | None = None) -> Iterator[Session]:
+    """A session on an initialised knowledge base; InputError says to run init.
+
+    With `known_on` (a date), a read-only session on the knowledge base as it
+    stood at the end of that day, rebuilt from the change log.
+    """
+    with kb_engine(db) as engine, session_factory(engine)() as session:
+        if known_on is None:
+            yield session
+            return
+        from scotrack.store.replay import known_on as replayed
+
+        with replayed(session, known_day(known_on)) as view:
+            yield view
+
+
+def known_day(value: str) -> date:
+    """The day `--known-on` stands for: its last day when partial."""
+    try:
+        return PartialDate.parse(value).last_day()
+    except (ValueError, InputError) as err:
+        raise InputError(f"--known-on: {err}") from None
 
 
 def on_day(value: str | None) -> date:

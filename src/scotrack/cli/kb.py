@@ -11,6 +11,7 @@ from scotrack.cli._common import (
     DbOption,
     DebugOption,
     FormatOption,
+    KnownOnOption,
     OnDateOption,
     OutputFormat,
     kb_session,
@@ -52,7 +53,7 @@ def init_cli(
 
 
 TABLE_COLUMNS = {
-    "meetings": ("date", "body", "number", "city", "host", "format"),
+    "meetings": ("date", "body", "number", "city", "host", "format", "documents"),
 }
 """Columns a terminal table shows where JSON and CSV carry more."""
 
@@ -65,6 +66,7 @@ def members_cli(
     on: OnDateOption = None,
     status: StatusOption = "member",
     db: DbOption = None,
+    known_on: KnownOnOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
@@ -77,7 +79,7 @@ def members_cli(
 
     def action() -> list[dict[str, Any]]:
         day = on_day(on)
-        with kb_session(db) as session:
+        with kb_session(db, known_on=known_on) as session:
             answers = queries.statuses_on(session, on=day)
             names = {s.code: s.name for s in queries.states(session)}
         return [
@@ -112,6 +114,7 @@ def meetings_cli(
         str | None, typer.Option("--host", help="Host state code or name.")
     ] = None,
     db: DbOption = None,
+    known_on: KnownOnOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
@@ -121,11 +124,12 @@ def meetings_cli(
     """
 
     def action() -> list[dict[str, Any]]:
-        with kb_session(db) as session:
+        with kb_session(db, known_on=known_on) as session:
             body_code = None if body is None else queries.find_body(session, body).code
             host_code = None if host is None else queries.find_state(session, host).code
             found = queries.meetings(session, body=body_code, year=year, host=host_code)
             sources = queries.source_titles(session)
+            documents = queries.supporting_sources(session, "meeting")
         return [
             {
                 "id": m.id,
@@ -137,6 +141,7 @@ def meetings_cli(
                 "host": m.host,
                 "format": m.format,
                 "source": sources.get(m.source_id or "", m.source_id),
+                "documents": documents.get(m.id, []),
             }
             for m in found
         ]
@@ -152,6 +157,7 @@ def meetings_cli(
 def agreements_cli(
     on: OnDateOption = None,
     db: DbOption = None,
+    known_on: KnownOnOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
@@ -162,7 +168,7 @@ def agreements_cli(
 
     def action() -> list[dict[str, Any]]:
         day = on_day(on)
-        with kb_session(db) as session:
+        with kb_session(db, known_on=known_on) as session:
             rows = []
             for agreement in queries.agreements(session):
                 answer = queries.agreement_status(session, agreement.id, on=day)
@@ -212,6 +218,7 @@ def agreement_cli(
     name: Annotated[str, typer.Argument(help="Title, alias or id (fuzzy).")],
     on: OnDateOption = None,
     db: DbOption = None,
+    known_on: KnownOnOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
@@ -222,7 +229,7 @@ def agreement_cli(
 
     def action() -> dict[str, Any]:
         day = on_day(on)
-        with kb_session(db) as session:
+        with kb_session(db, known_on=known_on) as session:
             agreement = queries.find_agreement(session, name)
             answer = queries.agreement_status(session, agreement.id, on=day)
         return {
@@ -269,6 +276,7 @@ def state_cli(
         str, typer.Argument(help="State code (ISO alpha-3), name or adjective.")
     ],
     db: DbOption = None,
+    known_on: KnownOnOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
@@ -278,7 +286,7 @@ def state_cli(
     """
 
     def action() -> Any:
-        with kb_session(db) as session:
+        with kb_session(db, known_on=known_on) as session:
             found = queries.find_state(session, code)
             return queries.state_profile(session, found.code)
 
@@ -343,6 +351,7 @@ def commitments_cli(
         typer.Option("--kind", help=f"One of: {', '.join(COMMITMENT_KINDS)}."),
     ] = None,
     db: DbOption = None,
+    known_on: KnownOnOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
@@ -356,7 +365,7 @@ def commitments_cli(
         _bad_choice("--kind", kind, COMMITMENT_KINDS, debug)
 
     def action() -> list[dict[str, Any]]:
-        with kb_session(db) as session:
+        with kb_session(db, known_on=known_on) as session:
             actor_code = actor
             if actor is not None and actor.upper() != "SCO":
                 actor_code = queries.find_state(session, actor).code

@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from scotrack import __version__
 from scotrack.data import Baseline, City, read_baseline
 from scotrack.domain.agreements import Agreement
 from scotrack.domain.commitments import Commitment
@@ -26,7 +27,7 @@ from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Initiative, Project
 from scotrack.domain.sources import Source
 from scotrack.domain.states import State
-from scotrack.store import models, rows
+from scotrack.store import history, models, rows
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.rows import Values
 from scotrack.store.schema import database_revision, upgrade_database
@@ -69,17 +70,25 @@ class InitReport:
     counts: Mapping[str, TableCounts]
 
 
-def init_knowledge_base(url: str) -> InitReport:
+def init_knowledge_base(url: str, *, actor: str = "scotrack init") -> InitReport:
     """Create or upgrade the database at `url` and load the shipped baseline.
 
-    Idempotent: on an up-to-date database it changes nothing. The URL in the report
-    has any password masked.
+    Idempotent: on an up-to-date database it changes nothing. Every fact the load
+    creates or changes is recorded in the change log (action `baseline`, by
+    `actor`). The URL in the report has any password masked.
     """
     engine = make_engine(url)
     try:
         upgrade_database(engine)
         with session_factory(engine).begin() as session:
+            before = history.tracked_snapshots(session)
             report = load_baseline(session, read_baseline())
+            recorder = history.Recorder(
+                session, actor, "baseline", reason=f"shipped baseline {__version__}"
+            )
+            history.record_differences(
+                recorder, before, history.tracked_snapshots(session)
+            )
         revision = database_revision(engine)
     finally:
         engine.dispose()

@@ -352,3 +352,19 @@ def _date_order(value: PartialDate | None) -> tuple[int, int, int]:
 
 def _agreement_order(agreement: Agreement) -> tuple[tuple[int, int, int], str]:
     return (_date_order(agreement.signed_date), agreement.id)
+
+
+def supporting_sources(session: Session, kind: str) -> dict[str, list[str]]:
+    """Entity id -> the titles of the documents whose accepted claims support it."""
+    from scotrack.store.provenance import FactSource  # the provenance tables
+
+    query = (
+        select(FactSource.entity_id, models.Source.title)
+        .join(models.Source, models.Source.id == FactSource.source_id)
+        .where(FactSource.entity_kind == kind)
+        .order_by(FactSource.entity_id, models.Source.published_date, models.Source.id)
+    )
+    found: dict[str, list[str]] = {}
+    for entity_id, title in session.execute(query):
+        found.setdefault(entity_id, []).append(title)
+    return found

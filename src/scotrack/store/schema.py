@@ -21,6 +21,17 @@ from scotrack.store.engine import make_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+OUTSIDE_ORM = ("search_entry",)
+"""Tables the migrations make that the ORM does not map (the full-text index and,
+on SQLite, FTS5's own shadow tables `search_entry_*`)."""
+
+
+def include_name(name: str | None, type_: str, _parents: object = None) -> bool:
+    """False for the tables outside the ORM, so comparisons with it skip them."""
+    if type_ != "table" or name is None:
+        return True
+    return not any(name == t or name.startswith(f"{t}_") for t in OUTSIDE_ORM)
+
 
 def alembic_config(engine: Engine | None = None) -> Config:
     """Alembic settings for scotrack's migrations, running on `engine` if given.

@@ -14,8 +14,10 @@ from alembic import context
 from sqlalchemy import Connection, Engine
 
 from scotrack.settings import load_settings
+from scotrack.store import provenance  # noqa: F401  (registers its tables)
 from scotrack.store.engine import make_engine
 from scotrack.store.models import Base
+from scotrack.store.schema import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("engine") is None:
@@ -33,6 +35,7 @@ def _configure(connection: Connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
+        include_name=include_name,
         # SQLite alters tables by copying them; batch mode does that for us
         render_as_batch=connection.dialect.name == "sqlite",
     )

@@ -1,0 +1,394 @@
+"""`scotrack review`: decide on claims, interactively or one command at a time."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.prompt import Prompt
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy.orm import Session
+
+from scotrack.cli._common import (
+    DbOption,
+    DebugOption,
+    FormatOption,
+    OutputFormat,
+    kb_session,
+    render,
+    run_with_errors,
+    settings_for,
+    stdout,
+)
+from scotrack.errors import InputError
+from scotrack.store import review
+from scotrack.store.acceptance import Choice, Disagreements
+from scotrack.store.provenance import Change, Claim
+
+review_app = typer.Typer(
+    help="Review extracted claims: accept, reject, edit or relink them.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        help="Who decides (default: SCOTRACK_USER, else the login name).",
+        show_default=False,
+    ),
+]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", help="Why: kept with the decision.")
+]
+IdsArgument = Annotated[
+    list[str], typer.Argument(help="Claim ids (or their first 6+ characters).")
+]
+KEYS = "a accept, r reject, e edit, l relink, s skip, q quit"
+
+
+def field_value(text: str) -> Any:
+    """A typed field value: JSON (numbers, lists, objects, null) or plain text."""
+    if not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def _actor(by: str | None) -> str:
+    return by or settings_for().user
+
+
+def _claim_row(claim: Claim, sizes: dict[str, int]) -> dict[str, Any]:
+    link = f"{claim.entity_kind}:{claim.entity_id}" if claim.entity_id else ""
+    return {
+        "id": claim.id[:12],
+        "kind": claim.kind,
+        "summary": claim.summary,
+        "proposal": claim.proposal,
+        "link": link,
+        "documents": sizes.get(claim.group_key, 1),
+        "status": claim.status,
+    }
+
+
+@review_app.callback()
+def review_cli(
+    ctx: typer.Context,
+    kind: Annotated[
+        str | None, typer.Option("--type", help="Only claims of this kind.")
+    ] = None,
+    by: ByOption = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Review pending claims one by one in the terminal.
+
+    Each claim shows its evidence sentence with the span highlighted, the entity
+    it is proposed to link to, the alternatives, and any disagreement with the
+    knowledge base or other documents. Keys: a accept, r reject, e edit a field,
+    l relink, s skip, q quit. Subcommands do the same without a terminal.
+
+    Example: scotrack review --type meeting
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    run_with_errors(lambda: _interactive(db, kind, _actor(by)), debug=debug)
+
+
+def _interactive(db: str | None, kind: str | None, actor: str) -> None:
+    with kb_session(db) as session:
+        skipped: set[str] = set()
+        decided = 0
+        while True:
+            pending = [
+                c
+                for c in review.list_claims(session, kind=kind, limit=len(skipped) + 1)
+                if c.id not in skipped
+            ]
+            if not pending:
+                stdout.print(f"No pending claims left ({decided} decided).")
+                return
+            claim = pending[0]
+            show_claim(review.view(session, claim))
+            key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
+            if key == "q":
+                stdout.print(f"{decided} decided.")
+                return
+            if key == "s":
+                skipped.add(claim.id)
+                continue
+            if _decide(session, claim, key, actor):
+                decided += 1
+            else:
+                skipped.add(claim.id)
+
+
+def _decide(session: Session, claim: Claim, key: str, actor: str) -> bool:
+    """Apply one key press; True when the claim was decided."""
+    try:
+        if key == "r":
+            note = Prompt.ask("why (optional)", default="") or None
+            review.reject(session, claim.id, actor=actor, note=note)
+        elif key == "e":
+            name = Prompt.ask("field")
+            value = Prompt.ask("value (empty: clear)", default="")
+            parsed = json.loads(value) if value[:1] in '{["0123456789' else value
+            review.edit_claim(session, claim.id, {name: parsed or None}, actor=actor)
+            session.commit()
+            return False
+        else:
+            link = None
+            if key == "l":
+                link = Prompt.ask("link to KIND:ID, or new")
+            _accept_interactively(session, claim, actor, link)
+        session.commit()
+        return key != "e"
+    except InputError as err:
+        session.rollback()
+        stdout.print(f"[red]not done:[/] {escape(str(err))}", highlight=False)
+        return False
+
+
+def _accept_interactively(
+    session: Session, claim: Claim, actor: str, link: str | None
+) -> None:
+    try:
+        review.accept(session, claim.id, actor=actor, link=link)
+    except Disagreements as err:
+        show_disagreements(err)
+        answer = Prompt.ask(
+            "keep the knowledge base's values, take the claim's, or cancel",
+            choices=["keep", "take", "cancel"],
+            default="cancel",
+        )
+        if answer == "cancel":
+            raise InputError("cancelled") from None
+        choice: Choice = "keep" if answer == "keep" else "take"
+        review.accept(session, claim.id, actor=actor, link=link, choice=choice)
+
+
+def show_claim(item: review.ClaimView) -> None:
+    """The claim, its evidence and its candidates, as the reviewer sees them."""
+    claim, doc = item.claim, item.document
+    sentence, start, end = item.sentence
+    text = Text(sentence)
+    if 0 <= start < end <= len(sentence):
+        text.stylize("bold black on yellow", start, end)
+    title = f"{claim.kind} claim {claim.id[:12]} ({claim.status})"
+    source = (
+        f"{doc.title or doc.path} | {doc.outlet or '?'} | {doc.published_date or '?'}"
+    )
+    panel = Panel(text, title=escape(title), subtitle=escape(source))
+    stdout.print(panel, soft_wrap=False)
+    fields = Table(show_header=False, box=None)
+    for name, value in item.payload.items():
+        fields.add_row(escape(name), escape(json.dumps(value, ensure_ascii=False)))
+    stdout.print(fields)
+    proposal = f"proposal: {claim.proposal}"
+    if claim.entity_id:
+        proposal += f" -> {claim.entity_kind}:{claim.entity_id}"
+    stdout.print(escape(proposal), highlight=False)
+    if item.candidates:
+        table = Table(title="candidates", header_style="bold")
+        for column in ("#", "entity", "label", "score", "reasons"):
+            table.add_column(column)
+        for i, c in enumerate(item.candidates, 1):
+            reasons = ", ".join(json.loads(c.reasons))
+            table.add_row(
+                str(i), escape(f"{c.entity_kind}:{c.entity_id}"), escape(c.label),
+                str(c.score), escape(reasons),
+            )  # fmt: skip
+        stdout.print(table)
+    if len(item.group) > 1:
+        stdout.print(f"{len(item.group)} claims from other documents say the same.")
+    for name, values in item.group_conflicts.items():
+        table = Table(title=f"documents disagree on {name}", header_style="bold")
+        table.add_column("value")
+        table.add_column("claims")
+        for value, ids in values.items():
+            table.add_row(escape(value), ", ".join(i[:12] for i in ids))
+        stdout.print(table)
+    if item.disagreements:
+        show_disagreements(Disagreements(claim.id[:12], item.disagreements))
+
+
+def show_disagreements(err: Disagreements) -> None:
+    table = Table(title=f"disagrees with {err.entity}", header_style="bold")
+    for column in ("field", "knowledge base", "claim"):
+        table.add_column(column)
+    for d in err.found:
+        table.add_row(escape(d.field), escape(str(d.known)), escape(str(d.claimed)))
+    stdout.print(table)
+
+
+@review_app.command("list")
+def list_cli(
+    status: Annotated[
+        str, typer.Option("--status", help="pending, accepted, rejected or all.")
+    ] = "pending",
+    kind: Annotated[
+        str | None, typer.Option("--type", help="Only claims of this kind.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List claims, the claims of one fact together.
+
+    Example: scotrack review list --status pending --type meeting
+    """
+
+    def action() -> list[dict[str, Any]]:
+        with kb_session(db) as session:
+            wanted = None if status == "all" else status
+            claims = review.list_claims(session, status=wanted, kind=kind, limit=limit)
+            sizes = review.group_sizes(session, [c.group_key for c in claims])
+            return [_claim_row(c, sizes) for c in claims]
+
+    rows = run_with_errors(action, debug=debug)
+    render(rows, format, title=f"{status} claims")
+
+
+@review_app.command("show")
+def show_cli(
+    claim_id: Annotated[str, typer.Argument(help="A claim id (6+ characters).")],
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show one claim with its evidence, candidates and disagreements.
+
+    Example: scotrack review show 3f9a1c
+    """
+
+    def action() -> None:
+        with kb_session(db) as session:
+            show_claim(review.view(session, review.find_claim(session, claim_id)))
+
+    run_with_errors(action, debug=debug)
+
+
+def _each(
+    db: str | None, ids: list[str], decide: Callable[[Session, str], list[Change]]
+) -> list[dict[str, Any]]:
+    """Decide on each claim in its own transaction; stop at the first error."""
+    done: list[dict[str, Any]] = []
+    with kb_session(db) as session:
+        for claim_id in ids:
+            changes = decide(session, claim_id)
+            session.commit()
+            done += [_change_row(change) for change in changes]
+    return done
+
+
+def _change_row(change: Change) -> dict[str, Any]:
+    return {
+        "change": change.id,
+        "action": change.action,
+        "entity": f"{change.entity_kind}:{change.entity_id}",
+        "by": change.actor,
+        "at": change.at,
+    }
+
+
+@review_app.command("accept")
+def accept_cli(
+    ids: IdsArgument,
+    link: Annotated[
+        str | None,
+        typer.Option("--link", help="Link to this entity (KIND:ID) or 'new'."),
+    ] = None,
+    keep: Annotated[
+        bool, typer.Option("--keep", help="On disagreement keep the KB's values.")
+    ] = False,
+    take: Annotated[
+        bool, typer.Option("--take", help="On disagreement take the claim's values.")
+    ] = False,
+    note: NoteOption = None,
+    by: ByOption = None,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Accept claims: the knowledge base changes and the change is logged.
+
+    Example: scotrack review accept 3f9a1c 77b0e2 --note "checked"
+    """
+
+    def action() -> list[dict[str, Any]]:
+        if keep and take:
+            raise InputError("--keep and --take: choose one")
+        choice: Choice | None = "keep" if keep else ("take" if take else None)
+        actor = _actor(by)
+        return _each(
+            db,
+            ids,
+            lambda s, i: review.accept(
+                s, i, actor=actor, link=link, choice=choice, note=note
+            ),
+        )
+
+    render(run_with_errors(action, debug=debug), format, title="changes")
+
+
+@review_app.command("reject")
+def reject_cli(
+    ids: IdsArgument,
+    note: NoteOption = None,
+    by: ByOption = None,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Reject claims; they stay, marked rejected, with who and why.
+
+    Example: scotrack review reject 3f9a1c --note "not an SCO meeting"
+    """
+
+    def action() -> list[dict[str, Any]]:
+        actor = _actor(by)
+        return _each(db, ids, lambda s, i: review.reject(s, i, actor=actor, note=note))
+
+    render(run_with_errors(action, debug=debug), format, title="changes")
+
+
+@review_app.command("edit")
+def edit_cli(
+    claim_id: Annotated[str, typer.Argument(help="A claim id (6+ characters).")],
+    assignments: Annotated[
+        list[str],
+        typer.Option("--set", help="FIELD=VALUE (JSON for numbers, lists, objects)."),
+    ],
+    note: NoteOption = None,
+    by: ByOption = None,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Correct a pending claim's fields before accepting it.
+
+    Example: scotrack review edit 3f9a1c --set city=Astana --set number=17
+    """
+    from scotrack.store.edits import parse_assignments
+
+    def action() -> list[dict[str, Any]]:
+        pairs = parse_assignments(assignments).items()
+        values = {name: field_value(text) for name, text in pairs}
+        actor = _actor(by)
+        return _each(
+            db,
+            [claim_id],
+            lambda s, i: review.edit_claim(s, i, values, actor=actor, note=note),
+        )
+
+    render(run_with_errors(action, debug=debug), format, title="changes")

@@ -1,0 +1,112 @@
+"""The `search` command: full-text search over documents and claims."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from scotrack.cli._common import (
+    DbOption,
+    DebugOption,
+    FormatOption,
+    OutputFormat,
+    kb_session,
+    render,
+    run_with_errors,
+    stdout,
+)
+from scotrack.store import search
+from scotrack.store.search import SearchHit
+
+COLUMNS = (
+    "rank",
+    "kind",
+    "ref",
+    "title",
+    "snippet",
+    "score",
+    "status",
+    "document_id",
+    "published_date",
+)
+"""The fields of a hit in JSON and CSV output."""
+
+
+def search_cli(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words that must all match; "quoted phrases"; a trailing * for a '
+            "prefix (tash*)."
+        ),
+    ],
+    kinds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type",
+            help=f"Only entries of this kind (repeatable): {', '.join(search.KINDS)}.",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help="How many hits to show, best first.")
+    ] = 20,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Search the documents and the claims extracted from them, best match first.
+
+    Example: scotrack search "heads of state" --type meeting --limit 5
+    """
+
+    def action() -> list[SearchHit]:
+        with kb_session(db) as session:
+            return search.search(session, query, kinds=kinds, limit=limit)
+
+    hits = run_with_errors(action, debug=debug)
+    if fmt is OutputFormat.table:
+        _print_table(query, hits)
+        return
+    render([_row(rank, hit) for rank, hit in enumerate(hits, 1)], fmt, columns=COLUMNS)
+
+
+def _row(rank: int, hit: SearchHit) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "kind": hit.kind,
+        "ref": hit.ref,
+        "title": hit.title,
+        "snippet": hit.snippet,
+        "score": hit.score,
+        "status": hit.status,
+        "document_id": hit.document_id,
+        "published_date": hit.published_date,
+    }
+
+
+def _print_table(query: str, hits: list[SearchHit]) -> None:
+    title = f"Search: {query}"
+    if not hits:
+        stdout.print(f"{escape(title)}: no matches", highlight=False)
+        return
+    table = Table(title=escape(title), header_style="bold")
+    for name in ("rank", "kind", "title", "snippet", "ref"):
+        table.add_column(name)
+    for rank, hit in enumerate(hits, 1):
+        kind = hit.kind if hit.status is None else f"{hit.kind} ({hit.status})"
+        table.add_row(
+            str(rank), kind, escape(hit.title), bold_matches(hit.snippet), hit.ref
+        )
+    stdout.print(table)
+
+
+def bold_matches(snippet: str) -> str:
+    """Rich markup for `snippet`: its text escaped, the matched terms in bold."""
+    return "".join(
+        f"[bold]{escape(piece)}[/bold]" if matched else escape(piece)
+        for piece, matched in search.snippet_parts(snippet)
+    )

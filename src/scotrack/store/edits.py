@@ -1,0 +1,107 @@
+"""Manual edits of facts (`scotrack edit`), checked and logged like any change."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Double, Integer, inspect
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from scotrack.domain.dates import PartialDate
+from scotrack.errors import InputError
+from scotrack.store import history, models
+from scotrack.store.history import FACT_KINDS, Recorder
+from scotrack.store.provenance import Change
+
+NULL_WORDS = ("", "null", "none")
+"""Values that clear a field."""
+
+
+def editable_fields(kind: str) -> list[str]:
+    """The columns of a fact that `edit` may set (not its id)."""
+    model = history.model_of(kind)
+    return [c.key for c in inspect(model).columns if not c.primary_key]
+
+
+def parse_assignments(pairs: list[str]) -> dict[str, str]:
+    """`field=value` strings as a mapping; InputError for a pair without `=`."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"--set {pair!r}: write FIELD=VALUE")
+        found[name.strip()] = value.strip()
+    return found
+
+
+def _value(kind: str, name: str, text: str) -> Any:
+    column = inspect(history.model_of(kind)).columns[name]
+    if text.casefold() in NULL_WORDS:
+        if not column.nullable:
+            raise InputError(f"{kind} {name}: cannot be empty")
+        return None
+    if isinstance(column.type, Integer):
+        try:
+            return int(text)
+        except ValueError:
+            raise InputError(f"{kind} {name}: {text!r} is not a whole number") from None
+    if isinstance(column.type, Double):
+        try:
+            return float(text)
+        except ValueError:
+            raise InputError(f"{kind} {name}: {text!r} is not a number") from None
+    if name.endswith("_date"):
+        try:
+            return str(PartialDate.parse(text))
+        except (ValueError, InputError) as err:
+            raise InputError(f"{kind} {name}: {err}") from None
+    return text
+
+
+def edit_entity(
+    session: Session,
+    spec: str,
+    assignments: Mapping[str, str],
+    *,
+    actor: str,
+    reason: str,
+    source_id: str | None = None,
+) -> list[Change]:
+    """Set fields of the fact `spec` (KIND:ID) and log the change with its reason."""
+    kind, _, entity_id = spec.partition(":")
+    if kind not in FACT_KINDS or not entity_id:
+        raise InputError(
+            f"{spec!r}: give KIND:ID with KIND one of {', '.join(FACT_KINDS)}"
+        )
+    if not reason.strip():
+        raise InputError("--reason: say why (it is kept in the history)")
+    row = history.entity_row(session, kind, entity_id)
+    if row is None:
+        raise InputError(f"{spec}: no such {kind}")
+    allowed = editable_fields(kind)
+    unknown = sorted(set(assignments) - set(allowed))
+    if unknown:
+        raise InputError(
+            f"{spec}: no field {', '.join(unknown)} (fields: {', '.join(allowed)})"
+        )
+    values = {name: _value(kind, name, text) for name, text in assignments.items()}
+    if source_id is not None and session.get(models.Source, source_id) is None:
+        raise InputError(f"--source {source_id!r}: no such source")
+    recorder = Recorder(session, actor, "edit", reason=reason, source_id=source_id)
+    try:
+        with session.begin_nested(), recorder.tracking(kind, entity_id):
+            for name, value in values.items():
+                setattr(row, name, value)
+            if kind == "meeting" and "start_date" in values:
+                start = values["start_date"]
+                row.year = None if start is None else PartialDate.parse(start).year  # type: ignore[attr-defined]
+    except IntegrityError as err:
+        raise InputError(
+            f"{spec}: {', '.join(values)} refers to something not in the knowledge "
+            f"base ({str(err.orig).splitlines()[0]})"
+        ) from None
+    if not recorder.changes:
+        raise InputError(f"{spec}: nothing changed (the values are already so)")
+    return recorder.changes

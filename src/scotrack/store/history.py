@@ -1,0 +1,337 @@
+"""The change log: snapshots of entities, recording changes, undo, and reading it back.
+
+Every change to a tracked entity (`TRACKED`) is one `change` row holding the whole
+entity before and after as JSON (`snapshot`), so a change can be shown, undone
+(`undo_batch` restores `before` by recording a new change) and replayed to see the
+knowledge base as it stood on a past day (`scotrack.store.replay`). The changes one
+action makes (accepting a claim: the meeting and the claim) share a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Integer, inspect, select
+from sqlalchemy.orm import RelationshipProperty, Session
+
+from scotrack.errors import InputError
+from scotrack.store import models
+from scotrack.store.provenance import Change, Claim, FactSource
+
+Snapshot = dict[str, Any]
+
+TRACKED: dict[str, type[models.Base]] = {
+    "meeting": models.Meeting,
+    "agreement": models.Agreement,
+    "status-interval": models.StatusInterval,
+    "commitment": models.Commitment,
+    "project": models.Project,
+    "claim": Claim,
+}
+"""Entity kinds whose every change is logged, and their tables."""
+
+FACT_KINDS = ("meeting", "agreement", "status-interval", "commitment", "project")
+ACTIONS = ("baseline", "accept", "reject", "edit", "undo")
+
+
+def now() -> str:
+    """The current UTC time as the log writes it."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _owned(model: type[models.Base]) -> list[RelationshipProperty[Any]]:
+    """The relationships whose rows belong to the entity (deleted with it)."""
+    return [rel for rel in inspect(model).relationships if rel.cascade.delete_orphan]
+
+
+def _child_columns(rel: RelationshipProperty[Any]) -> list[str]:
+    """A part's columns without its surrogate id and the key pointing at its owner."""
+    mapper = rel.mapper
+    back = {column.key for column in rel.remote_side}
+    names = []
+    for column in mapper.columns:
+        surrogate = column.primary_key and column.autoincrement is True
+        surrogate = surrogate and isinstance(column.type, Integer)
+        if column.key in back or surrogate:
+            continue
+        names.append(column.key)
+    return names
+
+
+def snapshot(row: models.Base, kind: str | None = None) -> Snapshot:
+    """The entity's columns and parts as plain JSON-ready values; for a fact
+    (`kind` in FACT_KINDS) also the documents that support it (`fact_source`)."""
+    model = type(row)
+    data: Snapshot = {c.key: getattr(row, c.key) for c in inspect(model).columns}
+    for rel in _owned(model):
+        columns = _child_columns(rel)
+        data[rel.key] = [
+            {name: getattr(child, name) for name in columns}
+            for child in getattr(row, rel.key)
+        ]
+    if kind in FACT_KINDS:
+        data["supported_by"] = [
+            {"source_id": s.source_id, "claim_id": s.claim_id}
+            for s in _supports(Session.object_session(row), kind, entity_key(row))
+        ]
+    return data
+
+
+def _supports(session: Session | None, kind: str, entity_id: str) -> list[FactSource]:
+    if session is None:
+        return []
+    query = (
+        select(FactSource)
+        .where(FactSource.entity_kind == kind, FactSource.entity_id == entity_id)
+        .order_by(FactSource.source_id)
+    )
+    return list(session.scalars(query))
+
+
+def entity_key(row: models.Base) -> str:
+    """The id of a tracked entity's row as the log writes it (every one has `id`)."""
+    return str(row.id)  # type: ignore[attr-defined]
+
+
+def model_of(kind: str) -> type[models.Base]:
+    try:
+        return TRACKED[kind]
+    except KeyError:
+        known = ", ".join(TRACKED)
+        raise InputError(f"unknown entity kind {kind!r} (known: {known})") from None
+
+
+def entity_row(session: Session, kind: str, entity_id: str) -> models.Base | None:
+    model = model_of(kind)
+    key: Any = int(entity_id) if kind == "status-interval" else entity_id
+    return session.get(model, key)
+
+
+def current(session: Session, kind: str, entity_id: str) -> Snapshot | None:
+    row = entity_row(session, kind, entity_id)
+    return None if row is None else snapshot(row, kind)
+
+
+def restore(
+    session: Session, kind: str, entity_id: str, data: Snapshot | None
+) -> models.Base | None:
+    """Make the entity equal to `data` (None: remove it); the row, or None."""
+    model = model_of(kind)
+    row = entity_row(session, kind, entity_id)
+    if kind in FACT_KINDS:
+        for support in _supports(session, kind, entity_id):
+            session.delete(support)
+        session.flush()
+        for item in (data or {}).get("supported_by", []):
+            session.add(FactSource(entity_kind=kind, entity_id=entity_id, **item))
+    if data is None:
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        return None
+    columns = {c.key for c in inspect(model).columns}
+    if row is None:
+        row = model(**{k: v for k, v in data.items() if k in columns})
+        session.add(row)
+    else:
+        for name in columns:
+            if name in data and getattr(row, name) != data[name]:
+                setattr(row, name, data[name])
+    for rel in _owned(model):
+        parts = getattr(row, rel.key)
+        parts.clear()
+        session.flush()
+        parts.extend(rel.mapper.class_(**values) for values in data.get(rel.key, []))
+    session.flush()
+    return row
+
+
+def new_batch() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(slots=True)
+class Recorder:
+    """Records the changes of one action under one batch id."""
+
+    session: Session
+    actor: str
+    action: str
+    reason: str | None = None
+    source_id: str | None = None
+    claim_id: str | None = None
+    undoes: str | None = None
+    batch: str = field(default_factory=new_batch)
+    at: str = field(default_factory=now)
+    changes: list[Change] = field(default_factory=list)
+
+    def record(
+        self,
+        kind: str,
+        entity_id: str,
+        before: Snapshot | None,
+        after: Snapshot | None,
+        *,
+        source_id: str | None = None,
+        claim_id: str | None = None,
+    ) -> Change | None:
+        """Log one entity's change; nothing when before and after are equal."""
+        if before == after:
+            return None
+        change = Change(
+            batch=self.batch,
+            at=self.at,
+            actor=self.actor,
+            action=self.action,
+            entity_kind=kind,
+            entity_id=entity_id,
+            before=None if before is None else _dumps(before),
+            after=None if after is None else _dumps(after),
+            reason=self.reason,
+            source_id=source_id or self.source_id,
+            claim_id=claim_id or self.claim_id,
+            undoes=self.undoes,
+        )
+        self.session.add(change)
+        self.changes.append(change)
+        return change
+
+    @contextmanager
+    def tracking(self, kind: str, entity_id: str) -> Iterator[None]:
+        """Record whatever the block does to one entity."""
+        before = current(self.session, kind, entity_id)
+        yield
+        self.session.flush()
+        self.record(kind, entity_id, before, current(self.session, kind, entity_id))
+
+
+def _dumps(data: Snapshot) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def loads(text: str | None) -> Snapshot | None:
+    return None if text is None else dict(json.loads(text))
+
+
+def tracked_snapshots(
+    session: Session, kinds: Iterable[str] = FACT_KINDS
+) -> dict[tuple[str, str], Snapshot]:
+    """Every entity of `kinds` now, by (kind, id)."""
+    found: dict[tuple[str, str], Snapshot] = {}
+    for kind in kinds:
+        for row in session.scalars(select(model_of(kind))):
+            found[(kind, entity_key(row))] = snapshot(row, kind)
+    return found
+
+
+def record_differences(
+    recorder: Recorder,
+    before: dict[tuple[str, str], Snapshot],
+    after: dict[tuple[str, str], Snapshot],
+) -> int:
+    """Log every entity that differs between two `tracked_snapshots`; how many."""
+    count = 0
+    for kind, entity_id in sorted(before.keys() | after.keys()):
+        old, new = before.get((kind, entity_id)), after.get((kind, entity_id))
+        source = (new or old or {}).get("source_id")
+        if recorder.record(kind, entity_id, old, new, source_id=source) is not None:
+            count += 1
+    return count
+
+
+def change(session: Session, change_id: int) -> Change:
+    found = session.get(Change, change_id)
+    if found is None:
+        raise InputError(f"change {change_id}: no such change")
+    return found
+
+
+def batch_changes(session: Session, batch: str) -> list[Change]:
+    return list(
+        session.scalars(select(Change).where(Change.batch == batch).order_by(Change.id))
+    )
+
+
+class UndoConflict(InputError):
+    """The entity changed after the change to undo; undoing would lose that."""
+
+
+def undo_batch(
+    session: Session, change_id: int, *, actor: str, reason: str | None = None
+) -> list[Change]:
+    """Revert the action that made change `change_id`, as new `undo` changes.
+
+    Refused (UndoConflict) when an entity it touched changed again since, naming
+    the later change: undo that one first.
+    """
+    first = change(session, change_id)
+    done = batch_changes(session, first.batch)
+    for item in done:
+        latest = latest_change(session, item.entity_kind, item.entity_id)
+        if latest is not None and latest.id != item.id:
+            raise UndoConflict(
+                f"change {change_id}: {item.entity_kind} {item.entity_id} changed "
+                f"again in change {latest.id} ({latest.action} by {latest.actor}); "
+                f"undo change {latest.id} first"
+            )
+    why = reason or f"undo of change {change_id}"
+    recorder = Recorder(session, actor, "undo", reason=why, undoes=first.batch)
+    for item in reversed(done):
+        before = current(session, item.entity_kind, item.entity_id)
+        restore(session, item.entity_kind, item.entity_id, loads(item.before))
+        after = current(session, item.entity_kind, item.entity_id)
+        recorder.record(
+            item.entity_kind,
+            item.entity_id,
+            before,
+            after,
+            source_id=item.source_id,
+            claim_id=item.claim_id,
+        )
+    return recorder.changes
+
+
+def latest_change(session: Session, kind: str, entity_id: str) -> Change | None:
+    query = (
+        select(Change)
+        .where(Change.entity_kind == kind, Change.entity_id == entity_id)
+        .order_by(Change.id.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def entity_history(session: Session, spec: str) -> list[Change]:
+    """The changes of the entity `spec` names (`KIND:ID`, or an ID of any kind)."""
+    kind, _, entity_id = spec.partition(":")
+    query = select(Change).order_by(Change.id)
+    if entity_id and kind in TRACKED:
+        found = list(
+            session.scalars(
+                query.where(Change.entity_kind == kind, Change.entity_id == entity_id)
+            )
+        )
+    else:
+        found = list(session.scalars(query.where(Change.entity_id == spec)))
+    if not found:
+        raise InputError(
+            f"{spec}: no recorded changes (give KIND:ID, e.g. meeting:chs-2017; "
+            f"kinds: {', '.join(TRACKED)})"
+        )
+    return found
+
+
+def changes_since(
+    session: Session, since: str, *, limit: int | None = None
+) -> list[Change]:
+    """Changes at or after `since` (an ISO date or time, UTC), oldest first."""
+    query = select(Change).where(Change.at >= since).order_by(Change.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))

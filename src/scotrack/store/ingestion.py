@@ -1,0 +1,111 @@
+"""From extraction results to stored documents: the loop behind `scotrack ingest`.
+
+`ingest_results` stores each extracted document in its own transaction (see
+`DocumentStore`); a document that fails (it could not be read, or storing it
+raised) is rolled back alone, reported, and the run goes on. `catalogue` builds
+the entity-resolution catalogue from what the database knows now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from scotrack.data import City
+from scotrack.domain.states import StateIndex
+from scotrack.errors import DocumentError, ScotrackError
+from scotrack.ingest.catalogue import Catalogue
+from scotrack.ingest.document import CleanDocument
+from scotrack.store import models, queries
+from scotrack.store.documents import DocumentStore, Stored
+
+Result = CleanDocument | DocumentError
+
+
+def catalogue(session: Session) -> Catalogue:
+    """Every entity the knowledge base holds, for entity resolution."""
+    cities = [
+        City(row.name, row.state_id, tuple(a.alias for a in row.aliases))
+        for row in session.scalars(select(models.City))
+    ]
+    return Catalogue(
+        meetings=queries.meetings(session),
+        agreements=queries.agreements(session),
+        projects=queries.projects(session),
+        states=StateIndex(queries.states(session)),
+        bodies=queries.bodies(session),
+        cities=cities,
+        commitments=queries.commitments(session),
+        membership=queries.membership(session),
+    )
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Counts of one run, and the one-line reason of each failure."""
+
+    new: int = 0
+    versions: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    proposals: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.versions + self.unchanged
+
+    def add(self, stored: Stored) -> None:
+        if stored.outcome == "new":
+            self.new += 1
+        elif stored.outcome == "version":
+            self.versions += 1
+        else:
+            self.unchanged += 1
+        self.claims += stored.claims
+        for proposal, count in stored.proposals.items():
+            self.proposals[proposal] = self.proposals.get(proposal, 0) + count
+
+
+def ingest_results(
+    sessions: sessionmaker[Session],
+    results: Iterable[Result],
+    *,
+    on_result: Callable[[Result, str | None], None] | None = None,
+) -> IngestReport:
+    """Store every result, one transaction each; `on_result(result, error)` after
+    each (error: the one-line reason it failed, else None)."""
+    report = IngestReport()
+    with sessions() as session:
+        store = DocumentStore(session, catalogue(session))
+        session.commit()  # end the read transaction the catalogue opened
+        for result in results:
+            error = None
+            if isinstance(result, DocumentError):
+                error = str(result)
+            else:
+                try:
+                    stored = store.store(result)
+                    session.commit()
+                    report.add(stored)
+                except (ScotrackError, SQLAlchemyError) as err:
+                    session.rollback()
+                    store.forget_cache()
+                    error = f"{result.path}: not stored ({_reason(err)})"
+            if error is not None:
+                report.failures.append(error)
+            if on_result is not None:
+                on_result(result, error)
+    return report
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, SQLAlchemyError):
+        original = getattr(err, "orig", None)
+        text = str(original if original is not None else err)
+        return f"database error: {text.splitlines()[0] if text else type(err).__name__}"
+    return str(err)

@@ -1,0 +1,354 @@
+"""Reviewing claims: list them, see one with its evidence, accept, reject, edit.
+
+Every decision is a logged change (`scotrack.store.history`): accepting records
+the entity it changed (with the claim's document now among its sources) and the
+claim itself, in one batch, so `undo` reverts both. Nothing here commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from scotrack.errors import InputError
+from scotrack.ingest.claims import item_problems
+from scotrack.store import acceptance, history, models
+from scotrack.store.acceptance import Choice, Disagreement, Disagreements
+from scotrack.store.history import Recorder
+from scotrack.store.provenance import Change, Claim, ClaimCandidate, Document
+
+STATUSES = ("pending", "accepted", "rejected")
+KINDS = ("meeting", "agreement", "commitment", "project", "membership")
+ENTITY_KINDS = {"status-interval": "membership"}
+"""Catalogue entity kinds whose claim kind differs."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim with what a reviewer needs to decide on it."""
+
+    claim: Claim
+    document: Document
+    payload: dict[str, Any]
+    evidence: list[tuple[int, int]]
+    sentence: tuple[str, int, int]
+    """The evidence sentence and the span's offsets inside it."""
+    candidates: list[ClaimCandidate]
+    group: list[Claim] = field(default_factory=list)
+    """Every claim about the same fact (this one included)."""
+    group_conflicts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """field -> value -> ids of the claims of the group that give it."""
+    disagreements: list[Disagreement] = field(default_factory=list)
+    """Where accepting as proposed would contradict the knowledge base."""
+
+
+def find_claim(session: Session, ref: str) -> Claim:
+    """The claim whose id is `ref` or starts with it (at least 6 characters)."""
+    ref = ref.strip().lower()
+    found = session.get(Claim, ref)
+    if found is not None:
+        return found
+    if len(ref) < 6:
+        raise InputError(f"claim {ref!r}: give at least 6 characters of its id")
+    matches = list(
+        session.scalars(select(Claim).where(Claim.id.startswith(ref)).limit(5))
+    )
+    if not matches:
+        raise InputError(f"claim {ref!r}: no such claim")
+    if len(matches) > 1:
+        listed = ", ".join(m.id[:12] for m in matches)
+        raise InputError(f"claim {ref!r} is ambiguous: {listed}; give more characters")
+    return matches[0]
+
+
+def list_claims(
+    session: Session,
+    *,
+    status: str | None = "pending",
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Claim]:
+    """Claims by status and kind, grouped: the claims of one fact come together."""
+    if status is not None and status not in STATUSES:
+        raise InputError(f"--status {status!r}: choose one of {', '.join(STATUSES)}")
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"--type {kind!r}: choose one of {', '.join(KINDS)}")
+    query = select(Claim)
+    if status is not None:
+        query = query.where(Claim.status == status)
+    if kind is not None:
+        query = query.where(Claim.kind == kind)
+    query = query.order_by(Claim.kind, Claim.group_key, Claim.id)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def group_sizes(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    query = (
+        select(Claim.group_key, func.count())
+        .where(Claim.group_key.in_(set(keys)))
+        .group_by(Claim.group_key)
+    )
+    return {key: int(count) for key, count in session.execute(query)}
+
+
+def view(session: Session, claim: Claim) -> ClaimView:
+    document = _document(session, claim)
+    payload = effective_payload(claim)
+    spans = [(int(a), int(b)) for a, b in json.loads(claim.evidence)]
+    group = list(
+        session.scalars(
+            select(Claim).where(Claim.group_key == claim.group_key).order_by(Claim.id)
+        )
+    )
+    return ClaimView(
+        claim=claim,
+        document=document,
+        payload=payload,
+        evidence=spans,
+        sentence=evidence_sentence(document.clean_text, spans),
+        candidates=list(claim.candidates),
+        group=group,
+        group_conflicts=_group_conflicts(group),
+        disagreements=preview(session, claim),
+    )
+
+
+def _document(session: Session, claim: Claim) -> Document:
+    document = session.get(Document, claim.document_id)
+    if document is None:  # the foreign key forbids it
+        raise InputError(f"claim {claim.id[:12]}: its document is missing")
+    return document
+
+
+def effective_payload(claim: Claim) -> dict[str, Any]:
+    """The payload accepting uses: the reviewer's edit, else as extracted."""
+    data: dict[str, Any] = json.loads(claim.edited_payload or claim.payload)
+    return data
+
+
+def evidence_sentence(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> tuple[str, int, int]:
+    """The sentence around the first span, and the span's offsets in it."""
+    if not spans:
+        return ("", 0, 0)
+    start, end = spans[0]
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
+    right_candidates = [
+        i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0
+    ]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    left = max(left + 1 if left >= 0 else 0, 0)
+    sentence = text[left:right]
+    strip = len(sentence) - len(sentence.lstrip())
+    return (sentence.strip(), start - left - strip, end - left - strip)
+
+
+def _group_conflicts(group: Sequence[Claim]) -> dict[str, dict[str, list[str]]]:
+    values: dict[str, dict[str, list[str]]] = {}
+    for claim in group:
+        for name, value in effective_payload(claim).items():
+            if value is None or name in ("text", "evidence"):
+                continue
+            shown = json.dumps(value, ensure_ascii=False, sort_keys=True).strip('"')
+            values.setdefault(name, {}).setdefault(shown, []).append(claim.id)
+    return {name: found for name, found in values.items() if len(found) > 1}
+
+
+def preview(session: Session, claim: Claim) -> list[Disagreement]:
+    """Where accepting the claim as proposed would contradict the knowledge base."""
+    if claim.status != "pending" or claim.proposal != "link":
+        return []
+    savepoint = session.begin_nested()
+    try:
+        _apply(_applier(session, claim, None), claim, None)
+    except Disagreements as err:
+        return err.found
+    except InputError:
+        return []
+    finally:
+        savepoint.rollback()
+    return []
+
+
+def document_source(session: Session, document: Document) -> str:
+    """The source id of a stored document, created on first use."""
+    source_id = f"doc:{document.id[:16]}"
+    if session.get(models.Source, source_id) is None:
+        session.add(
+            models.Source(
+                id=source_id,
+                title=document.title or document.path or document.id[:16],
+                publisher=document.outlet,
+                url=document.url,
+                published_date=document.published_date,
+                document_id=document.id,
+            )
+        )
+        session.flush()
+    return source_id
+
+
+def _target(claim: Claim, link: str | None) -> str | None:
+    """The entity id to change (None: make a new one) from `link` or the proposal."""
+    if link == "new":
+        return None
+    if link is not None:
+        kind, _, entity_id = link.partition(":")
+        if not entity_id or ENTITY_KINDS.get(kind, kind) != claim.kind:
+            wanted = "status-interval" if claim.kind == "membership" else claim.kind
+            raise InputError(
+                f"--link {link!r}: give {wanted}:ID (or new) for a {claim.kind} claim"
+            )
+        return entity_id
+    if claim.proposal == "link" and claim.entity_id is not None:
+        return claim.entity_id
+    if claim.proposal == "ambiguous":
+        listed = ", ".join(f"{c.entity_kind}:{c.entity_id}" for c in claim.candidates)
+        raise InputError(
+            f"claim {claim.id[:12]} is ambiguous between {listed}: "
+            "choose one with --link KIND:ID, or --link new"
+        )
+    return None
+
+
+def _applier(
+    session: Session, claim: Claim, choice: Choice | None
+) -> acceptance.Applier:
+    document = _document(session, claim)
+    source_id = document_source(session, document)
+    return acceptance.Applier(
+        session, source_id, claim.id, document.published_date, choice
+    )
+
+
+def _apply(
+    applier: acceptance.Applier, claim: Claim, link: str | None
+) -> tuple[str, str]:
+    """Change the knowledge base as the claim says; (entity kind, entity id)."""
+    payload = effective_payload(claim)
+    target = _target(claim, link)
+    kind = "status-interval" if claim.kind == "membership" else claim.kind
+    if kind == "status-interval" and target is not None:
+        target = acceptance.interval_row_id(applier.session, target)
+    entity_id: str = getattr(applier, claim.kind)(payload, target)
+    return kind, entity_id
+
+
+def accept(
+    session: Session,
+    ref: str,
+    *,
+    actor: str,
+    link: str | None = None,
+    choice: Choice | None = None,
+    note: str | None = None,
+) -> list[Change]:
+    """Accept a claim: change the knowledge base and log it, in one batch.
+
+    Raises Disagreements (changing nothing) when the claim contradicts the
+    knowledge base and `choice` does not say which side wins.
+    """
+    claim = find_claim(session, ref)
+    if claim.status == "accepted":
+        raise InputError(f"claim {claim.id[:12]} is already accepted")
+    claim_before = history.current(session, "claim", claim.id)
+    with session.begin_nested():  # an error leaves no half-applied claim
+        applier = _applier(session, claim, choice)
+        entity_kind, entity_id = _apply(applier, claim, link)
+    recorder = Recorder(
+        session,
+        actor,
+        "accept",
+        reason=note,
+        source_id=applier.source_id,
+        claim_id=claim.id,
+    )
+    for (kind, touched_id), before in applier.touched.items():
+        after = history.current(session, kind, touched_id)
+        recorder.record(kind, touched_id, before, after)
+    claim.entity_kind, claim.entity_id = entity_kind, entity_id
+    _decide(claim, "accepted", actor=actor, note=note)
+    session.flush()
+    recorder.record(
+        "claim", claim.id, claim_before, history.current(session, "claim", claim.id)
+    )
+    return recorder.changes
+
+
+def reject(
+    session: Session, ref: str, *, actor: str, note: str | None = None
+) -> list[Change]:
+    """Mark a claim rejected (it stays, with who and why); logged."""
+    claim = find_claim(session, ref)
+    if claim.status == "accepted":
+        raise InputError(
+            f"claim {claim.id[:12]} is accepted: undo its acceptance "
+            "(scotrack history claim:ID, then scotrack undo CHANGE) to reject it"
+        )
+    if claim.status == "rejected":
+        raise InputError(f"claim {claim.id[:12]} is already rejected")
+    recorder = Recorder(session, actor, "reject", reason=note, claim_id=claim.id)
+    with recorder.tracking("claim", claim.id):
+        _decide(claim, "rejected", actor=actor, note=note)
+    return recorder.changes
+
+
+def edit_claim(
+    session: Session,
+    ref: str,
+    changes: Mapping[str, Any],
+    *,
+    actor: str,
+    note: str | None = None,
+) -> list[Change]:
+    """Correct a pending claim's fields before accepting it; logged.
+
+    `changes` holds field -> value (None clears a field); every field is checked
+    against sco-extract/1 like extracted items are.
+    """
+    claim = find_claim(session, ref)
+    if claim.status != "pending":
+        raise InputError(
+            f"claim {claim.id[:12]} is {claim.status}: only pending claims"
+        )
+    payload = effective_payload(claim)
+    unknown = sorted(set(changes) - set(json.loads(claim.payload)) - {"target"})
+    if unknown:
+        raise InputError(f"claim {claim.id[:12]}: no field {', '.join(unknown)}")
+    payload.update(changes)
+    problems = item_problems(claim.kind, payload)  # type: ignore[arg-type]
+    if problems:
+        raise InputError(f"claim {claim.id[:12]}: {'; '.join(problems)}")
+    recorder = Recorder(session, actor, "edit", reason=note, claim_id=claim.id)
+    with recorder.tracking("claim", claim.id):
+        claim.edited_payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        claim.summary = _summary_of(claim, payload)
+    return recorder.changes
+
+
+def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
+    from scotrack.ingest.claims import Claim as Extracted
+    from scotrack.ingest.summaries import summary
+
+    spans = tuple((int(a), int(b)) for a, b in json.loads(claim.evidence))
+    return summary(Extracted(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
+
+
+def _decide(claim: Claim, status: str, *, actor: str, note: str | None) -> None:
+    claim.status = status
+    claim.decided_by = actor
+    claim.decided_at = history.now()
+    claim.note = note
+
+
+def claim_counts(session: Session) -> dict[str, int]:
+    """Claims by status."""
+    query = select(Claim.status, func.count()).group_by(Claim.status)
+    return {status: int(count) for status, count in session.execute(query)}

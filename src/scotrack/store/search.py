@@ -1,0 +1,412 @@
+"""Full-text search over documents and claims: one interface, two back ends.
+
+The index is the `search_entry` table the provenance migration makes (outside the
+ORM): on SQLite an FTS5 virtual table, on PostgreSQL a table with a generated,
+weighted tsvector and a GIN index. Each document has one entry (kind `document`,
+ref = document id, title, body = its clean text) and each claim one (kind = claim
+kind, ref = claim id, title = its summary, body = the sentences around its evidence).
+
+Entries are added and removed only here: `index_document` when a document is
+stored, `reindex` to rebuild everything. Claim status, document id and published
+date are not indexed but joined at query time, so review decisions need no reindex.
+
+User queries never reach the engine's query language as written: they are parsed
+into terms (words, "quoted phrases", a trailing `*` for a prefix), all of which must
+match, and rebuilt as a safe query for each back end. Differences that remain:
+SQLite folds diacritics ("Sanghay" finds "Şanghay") and does not stem; PostgreSQL
+stems English ("meetings" finds "meeting") and drops stop words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from scotrack.errors import InputError
+from scotrack.store.provenance import Claim, Document
+
+DOCUMENT = "document"
+CLAIM_KINDS = ("meeting", "agreement", "commitment", "project", "membership")
+KINDS = (DOCUMENT, *CLAIM_KINDS)
+"""The kinds of search entries, for `search(kinds=...)`."""
+
+HIGHLIGHT = ("\u27e6", "\u27e7")
+"""The marks around matched terms in a snippet: ⟦ and ⟧ (mathematical white square
+brackets), chosen because news text does not use them. See `snippet_parts`."""
+ELLIPSIS = "\u2026"
+SNIPPET_TOKENS = 24
+"""Roughly how many words a snippet holds."""
+TITLE_WEIGHT = 10.0
+"""SQLite bm25 weight of the title column against 1.0 for the body (PostgreSQL
+weights title A and body B: 1.0 against 0.4)."""
+MAX_LIMIT = 1000
+SENTENCE_CONTEXT = 300
+"""At most this many characters of a claim's sentence either side of its evidence."""
+BATCH = 200
+"""Documents per round trip when rebuilding the index."""
+
+_TERM = re.compile(r'"(?P<phrase>[^"]*)"?(?P<pstar>\*?)|(?P<word>[^\s"]+)')
+_WORD = re.compile(r"[^\W_]+")
+
+_INSERT = text(
+    "INSERT INTO search_entry (kind, ref, title, body) "
+    "VALUES (:kind, :ref, :title, :body)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result. `score` is higher for better hits and comparable only
+    within one result list. `document_id` and `published_date` are the document's
+    (a claim's are those of its document); `status` is set for claims only."""
+
+    kind: str
+    ref: str
+    title: str
+    snippet: str
+    score: float
+    status: str | None = None
+    document_id: str | None = None
+    published_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One part of a query: a word or phrase, the last word maybe a prefix."""
+
+    text: str
+    prefix: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+# writing the index
+
+
+def index_document(
+    session: Session, document: Document, claims: Sequence[Claim]
+) -> None:
+    """Add the entries of a newly stored document and its claims (does not commit).
+
+    Call once per document: entries are not deduplicated (`reindex` rebuilds).
+    """
+    rows = [_document_entry(document.id, document.title, document.clean_text)]
+    rows.extend(
+        _claim_entry(
+            claim.id, claim.kind, claim.summary, claim.evidence, document.clean_text
+        )
+        for claim in claims
+    )
+    session.execute(_INSERT, rows)
+
+
+def reindex(session: Session) -> int:
+    """Rebuild the whole index from the documents and claims; returns the entry
+    count. Does not commit. Reads columns, not ORM objects, BATCH documents at a
+    time, so the session's identity map does not grow with the corpus."""
+    session.flush()
+    session.execute(text("DELETE FROM search_entry"))
+    ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+    count = 0
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        documents = session.execute(
+            select(Document.id, Document.title, Document.clean_text)
+            .where(Document.id.in_(batch))
+            .order_by(Document.id)
+        ).all()
+        claims = session.execute(
+            select(
+                Claim.document_id, Claim.id, Claim.kind, Claim.summary, Claim.evidence
+            )
+            .where(Claim.document_id.in_(batch))
+            .order_by(Claim.document_id, Claim.id)
+        ).all()
+        texts = {document.id: document.clean_text for document in documents}
+        rows = [_document_entry(d.id, d.title, d.clean_text) for d in documents]
+        rows.extend(
+            _claim_entry(c.id, c.kind, c.summary, c.evidence, texts[c.document_id])
+            for c in claims
+        )
+        session.execute(_INSERT, rows)
+        count += len(rows)
+    return count
+
+
+def _document_entry(ref: str, title: str | None, clean_text: str) -> dict[str, str]:
+    return {"kind": DOCUMENT, "ref": ref, "title": title or "", "body": clean_text}
+
+
+def _claim_entry(
+    ref: str, kind: str, summary: str, evidence: str, clean_text: str
+) -> dict[str, str]:
+    return {
+        "kind": kind,
+        "ref": ref,
+        "title": summary,
+        "body": evidence_context(clean_text, _spans(evidence)),
+    }
+
+
+def _spans(evidence: str) -> list[tuple[int, int]]:
+    """The [start, end] pairs of a claim's evidence JSON; malformed ones skipped."""
+    try:
+        data = json.loads(evidence)
+    except (TypeError, ValueError):
+        return []
+    if not isinstance(data, list):
+        return []
+    spans = []
+    for item in data:
+        if (
+            isinstance(item, list | tuple)
+            and len(item) == 2
+            and all(isinstance(x, int) for x in item)
+        ):
+            spans.append((int(item[0]), int(item[1])))
+    return spans
+
+
+def evidence_context(text_: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence(s) of `text_` around `spans`, joined by " … ".
+
+    A span grows back to the previous ". " or newline and forward to the next,
+    at most SENTENCE_CONTEXT characters each way; overlapping sentences merge.
+    """
+    ranges: list[tuple[int, int]] = []
+    for span_start, span_end in sorted(spans):
+        start = max(0, min(span_start, len(text_)))
+        end = max(start, min(span_end, len(text_)))
+        floor = max(0, start - SENTENCE_CONTEXT)
+        ceiling = min(len(text_), end + SENTENCE_CONTEXT)
+        full_stop = text_.rfind(". ", floor, start)
+        newline = text_.rfind("\n", floor, start)
+        if full_stop < 0 and newline < 0:
+            begin = floor
+        else:
+            begin = max(full_stop + 2, newline + 1)
+        # through the next "." of ". ", or up to the next newline
+        ends = [
+            found + offset
+            for found, offset in (
+                (text_.find(". ", max(begin, end - 1), ceiling), 1),
+                (text_.find("\n", end, ceiling), 0),
+            )
+            if found >= 0
+        ]
+        finish = min(ends) if ends else ceiling
+        if ranges and begin <= ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], max(finish, ranges[-1][1]))
+        else:
+            ranges.append((begin, finish))
+    parts = (" ".join(text_[a:b].split()) for a, b in ranges)
+    return f" {ELLIPSIS} ".join(part for part in parts if part)
+
+
+# querying
+
+
+def parse_query(query: str) -> list[Term]:
+    """The terms of a user query: words, "quoted phrases" (an unclosed quote runs
+    to the end), each maybe ending in `*` for a prefix. Terms without a letter or
+    digit are dropped. Raises InputError for an empty query."""
+    if not query.strip():
+        raise InputError("search: empty query; give at least one word to search for")
+    terms = []
+    for match in _TERM.finditer(query):
+        if match.group("word") is not None:
+            word = match.group("word")
+            term = Term(word.rstrip("*"), prefix=word.endswith("*"))
+        else:
+            term = Term(match.group("phrase"), prefix=bool(match.group("pstar")))
+        if term.words:
+            terms.append(term)
+    return terms
+
+
+def fts5_query(terms: Sequence[Term]) -> str:
+    """An FTS5 MATCH expression for `terms`, all required: each a quoted string
+    (so no operator, column filter or bracket of the user's reaches FTS5)."""
+    parts = []
+    for term in terms:
+        quoted = '"' + term.text.replace('"', '""') + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " ".join(parts)
+
+
+def search(
+    session: Session,
+    query: str,
+    *,
+    kinds: Sequence[str] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """The entries matching every term of `query`, best first.
+
+    `kinds` keeps only those kinds (see KINDS). Snippets mark matched terms with
+    HIGHLIGHT. A query with no letter or digit in it matches nothing. Raises
+    InputError for an empty query, an unknown kind or a bad limit/offset.
+    """
+    terms = parse_query(query)
+    wanted = _check_kinds(kinds)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"search: limit must be 1 to {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise InputError(f"search: offset must be 0 or more, not {offset}")
+    if not terms:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        rows = _search_postgres(session, terms, wanted, limit, offset)
+    else:
+        rows = _search_sqlite(session, terms, wanted, limit, offset)
+    return _with_details(session, rows)
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """`snippet` split into (text, matched) pieces at the HIGHLIGHT marks."""
+    opening, closing = map(re.escape, HIGHLIGHT)
+    marked = re.compile(f"({opening}[^{closing}]*{closing})")
+    parts: list[tuple[str, bool]] = []
+    for index, piece in enumerate(marked.split(snippet)):
+        if not piece:
+            continue
+        if index % 2:
+            parts.append((piece[1:-1], True))
+        else:
+            parts.append((piece, False))
+    return parts
+
+
+def _check_kinds(kinds: Sequence[str] | None) -> list[str] | None:
+    if not kinds:
+        return None
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown:
+        raise InputError(
+            f"search: unknown kind {', '.join(map(repr, unknown))}; "
+            f"allowed: {', '.join(KINDS)}"
+        )
+    return sorted(set(kinds))
+
+
+def _search_sqlite(
+    session: Session,
+    terms: Sequence[Term],
+    kinds: list[str] | None,
+    limit: int,
+    offset: int,
+) -> list[Any]:
+    where = "search_entry MATCH :match"
+    if kinds is not None:
+        where += " AND kind IN :kinds"
+    rank = f"bm25(search_entry, 0.0, 0.0, {TITLE_WEIGHT}, 1.0)"
+    statement = text(
+        f"SELECT kind, ref, title, "
+        f"snippet(search_entry, 3, :open, :close, :ellipsis, {SNIPPET_TOKENS}) "
+        f"AS snippet, -{rank} AS score "
+        f"FROM search_entry WHERE {where} "
+        f"ORDER BY {rank}, kind, ref LIMIT :limit OFFSET :offset"
+    )
+    params: dict[str, Any] = {
+        "match": fts5_query(terms),
+        "open": HIGHLIGHT[0],
+        "close": HIGHLIGHT[1],
+        "ellipsis": ELLIPSIS,
+        "limit": limit,
+        "offset": offset,
+    }
+    if kinds is not None:
+        statement = statement.bindparams(bindparam("kinds", expanding=True))
+        params["kinds"] = kinds
+    return list(session.execute(statement, params))
+
+
+def _search_postgres(
+    session: Session,
+    terms: Sequence[Term],
+    kinds: list[str] | None,
+    limit: int,
+    offset: int,
+) -> list[Any]:
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    parts = []
+    for index, term in enumerate(terms):
+        name = f"t{index}"
+        if term.prefix:
+            # letters and digits only, so to_tsquery sees no operator of the user's
+            words = term.words
+            params[name] = " <-> ".join([*words[:-1], f"{words[-1]}:*"])
+            parts.append(f"to_tsquery('english', :{name})")
+        else:
+            params[name] = '"' + " ".join(term.words) + '"'
+            parts.append(f"websearch_to_tsquery('english', :{name})")
+    where = "e.tsv @@ q.query"
+    if kinds is not None:
+        where += " AND e.kind IN :kinds"
+    options = (
+        f'StartSel="{HIGHLIGHT[0]}", StopSel="{HIGHLIGHT[1]}", '
+        f"MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS // 2}, "
+        f'MaxFragments=2, FragmentDelimiter=" {ELLIPSIS} "'
+    )
+    params["options"] = options
+    statement = text(
+        f"WITH q AS (SELECT {' && '.join(parts)} AS query), "
+        f"ranked AS (SELECT e.kind, e.ref, e.title, e.body, "
+        f"ts_rank(e.tsv, q.query) AS score FROM search_entry e, q WHERE {where} "
+        f"ORDER BY score DESC, e.kind, e.ref LIMIT :limit OFFSET :offset) "
+        f"SELECT r.kind, r.ref, r.title, "
+        f"ts_headline('english', r.body, q.query, :options) AS snippet, r.score "
+        f"FROM ranked r, q ORDER BY r.score DESC, r.kind, r.ref"
+    )
+    if kinds is not None:
+        statement = statement.bindparams(bindparam("kinds", expanding=True))
+        params["kinds"] = kinds
+    return list(session.execute(statement, params))
+
+
+def _with_details(session: Session, rows: Sequence[Any]) -> list[SearchHit]:
+    """Hits with each claim's status and document, and each document's date."""
+    claim_refs = [row.ref for row in rows if row.kind != DOCUMENT]
+    claims = {
+        claim_id: (status, document_id)
+        for claim_id, status, document_id in session.execute(
+            select(Claim.id, Claim.status, Claim.document_id).where(
+                Claim.id.in_(claim_refs)
+            )
+        )
+    }
+    document_ids = {row.ref for row in rows if row.kind == DOCUMENT}
+    document_ids.update(document_id for _, document_id in claims.values())
+    dated = select(Document.id, Document.published_date).where(
+        Document.id.in_(document_ids)
+    )
+    dates: dict[str, str | None] = dict(session.execute(dated).all())
+    hits = []
+    for row in rows:
+        status, document_id = (
+            (None, row.ref)
+            if row.kind == DOCUMENT
+            else claims.get(row.ref, (None, None))
+        )
+        hits.append(
+            SearchHit(
+                kind=row.kind,
+                ref=row.ref,
+                title=row.title,
+                snippet=" ".join((row.snippet or "").split()),
+                score=float(row.score),
+                status=status,
+                document_id=document_id,
+                published_date=dates.get(document_id or ""),
+            )
+        )
+    return hits

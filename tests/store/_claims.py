@@ -1,0 +1,54 @@
+"""Hand-built extracted documents for store tests: facts set directly, so the
+tests do not depend on what the extractor finds in a text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scotrack.ingest.document import CleanDocument, Metadata
+
+TEXT = (
+    "Leaders of the SCO met in Astana on Friday for the 17th summit. "
+    "India and Pakistan joined the SCO as full members. "
+    "Kazakhstan ratified the Convention on Countering Extremism. "
+    "China pledged 10 billion yuan for a new Tashkent railway. "
+)
+
+
+def span(text: str, phrase: str) -> list[list[int]]:
+    start = text.index(phrase)
+    return [[start, start + len(phrase)]]
+
+
+def meeting(**fields: Any) -> dict[str, Any]:
+    item = {
+        "body": "heads-of-state",
+        "number": 17,
+        "date": "2017-06-09",
+        "city": "Astana",
+        "country": "KAZ",
+        "format": "in-person",
+        "evidence": span(TEXT, "met in Astana on Friday"),
+    }
+    return {**item, **fields}
+
+
+def doc(
+    name: str = "a",
+    *,
+    text: str = TEXT,
+    url: str | None = None,
+    published: str | None = "2017-06-10",
+    title: str = "SCO summit in Astana",
+    **facts: list[dict[str, Any]],
+) -> CleanDocument:
+    """A document as the pipeline would hand it over; `name` also varies its content."""
+    return CleanDocument(
+        id=name,
+        path=f"/corpus/{name}.txt",
+        raw_text=f"{title}\n\n{text}\n<!-- {name} -->",
+        text=text,
+        url=url,
+        metadata=Metadata(title=title, published=published, source="Test Wire"),
+        facts={"states": [], "people": [], "areas": [], **facts},
+    )

@@ -1,0 +1,347 @@
+"""Full-text search over documents and claims, on SQLite (FTS5) and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.orm import Session
+
+from scotrack.errors import InputError
+from scotrack.store import search as fts
+from scotrack.store.provenance import Claim, Document
+from scotrack.store.search import HIGHLIGHT, SearchHit
+
+OPEN, CLOSE = HIGHLIGHT
+
+SUMMIT = (
+    "The heads of state of the SCO met in Tashkent on 11 September. "
+    "They signed an agreement on energy cooperation and transport corridors. "
+    "Leaders also discussed security.\n"
+    "Reporters waited outside."
+)
+TRADE = (
+    "Exporters in Almaty reported more freight to Tashkent. Freight to Tashkent "
+    "grew again, and shippers in Tashkent expect further growth. State officials "
+    "said the heads of customs would meet."
+)
+TURKISH = "Şanghay İşbirliği Örgütü liderleri Toshkent şehrinde bir araya geldi."
+HOSTILE = (
+    '"',
+    '""',
+    '"unclosed phrase',
+    "AND OR NOT",
+    "NOT",
+    "*",
+    "**tash",
+    "(",
+    "NEAR(",
+    "NEAR(a b",
+    "col:",
+    "title:tashkent",
+    "^tashkent",
+    "-energy",
+    "a:*",
+    "tashkent & | ! <-> :*",
+    "'; DROP TABLE document; --",
+    "O'Brien",
+    "\\",
+    "{title body}:energy",
+    "\x00",
+)
+
+
+def _document(
+    doc_id: str, title: str | None, clean_text: str, published: str
+) -> Document:
+    return Document(
+        id=doc_id,
+        url=f"https://news.example/{doc_id}",
+        version=1,
+        title=title,
+        outlet="Example News",
+        published_date=published,
+        raw_text=clean_text,
+        clean_text=clean_text,
+        tags="{}",
+        ingested_at="2026-11-23T10:00:00.000000+00:00",
+    )
+
+
+def _claim(
+    claim_id: str,
+    document: Document,
+    kind: str,
+    summary: str,
+    evidence: str,
+    status: str = "pending",
+) -> Claim:
+    start = document.clean_text.index(evidence)
+    return Claim(
+        id=claim_id,
+        document_id=document.id,
+        kind=kind,
+        payload="{}",
+        evidence=json.dumps([[start, start + len(evidence)]]),
+        summary=summary,
+        proposal="new",
+        group_key=f"{kind}:{claim_id}",
+        block=kind,
+        status=status,
+    )
+
+
+def _store(session: Session) -> None:
+    summit = _document(
+        "d-summit", "Tashkent summit of heads of state", SUMMIT, "2022-09-16"
+    )
+    trade = _document("d-trade", "Freight news", TRADE, "2022-10-01")
+    turkish = _document("d-turkish", None, TURKISH, "2022-09-17")
+    claims = {
+        summit.id: [
+            _claim(
+                "c-meeting",
+                summit,
+                "meeting",
+                "Heads of state meeting, Tashkent",
+                "met in Tashkent",
+            ),
+            _claim(
+                "c-agreement",
+                summit,
+                "agreement",
+                "Agreement on energy cooperation signed",
+                "agreement on energy",
+                status="accepted",
+            ),
+        ],
+        trade.id: [],
+        turkish.id: [
+            _claim("c-turkish", turkish, "meeting", "Zirve Toshkent", "Toshkent"),
+        ],
+    }
+    session.add_all([summit, trade, turkish])
+    session.flush()
+    for document in (summit, trade, turkish):
+        session.add_all(claims[document.id])
+        session.flush()
+        fts.index_document(session, document, claims[document.id])
+
+
+@pytest.fixture
+def indexed(session: Session) -> Session:
+    _store(session)
+    return session
+
+
+def refs(hits: list[SearchHit]) -> list[str]:
+    return [hit.ref for hit in hits]
+
+
+def test_title_match_ranks_first(indexed: Session) -> None:
+    hits = fts.search(indexed, "tashkent", kinds=["document"])
+    assert refs(hits) == ["d-summit", "d-trade"]
+    assert hits[0].score > hits[1].score
+
+
+def test_claims_and_documents_found_together(indexed: Session) -> None:
+    assert set(refs(fts.search(indexed, "tashkent"))) == {
+        "d-summit",
+        "d-trade",
+        "c-meeting",
+    }
+
+
+def test_snippet_marks_matched_terms(indexed: Session) -> None:
+    (hit,) = fts.search(indexed, "energy", kinds=["document"])
+    assert f"{OPEN}energy{CLOSE}" in hit.snippet
+    assert fts.snippet_parts(hit.snippet).count(("energy", True)) >= 1
+    assert len(hit.snippet) < len(SUMMIT)
+
+
+def test_claim_body_is_the_evidence_sentence(indexed: Session) -> None:
+    (hit,) = fts.search(indexed, "transport", kinds=["agreement"])
+    assert hit.ref == "c-agreement"
+    plain = "".join(piece for piece, _ in fts.snippet_parts(hit.snippet))
+    assert plain.startswith("They signed an agreement")
+    assert "Tashkent" not in plain
+
+
+def test_hits_carry_status_document_and_date(indexed: Session) -> None:
+    hits = {hit.ref: hit for hit in fts.search(indexed, "energy")}
+    assert hits["c-agreement"].status == "accepted"
+    assert hits["c-agreement"].document_id == "d-summit"
+    assert hits["c-agreement"].published_date == "2022-09-16"
+    assert hits["d-summit"].status is None
+    assert hits["d-summit"].published_date == "2022-09-16"
+
+
+@pytest.mark.parametrize(
+    ("kinds", "expected"),
+    [
+        (["meeting"], {"c-meeting"}),
+        (["meeting", "document"], {"c-meeting", "d-summit", "d-trade"}),
+        (["agreement"], set()),
+        ([], {"c-meeting", "d-summit", "d-trade"}),
+    ],
+)
+def test_kinds_filter(indexed: Session, kinds: list[str], expected: set[str]) -> None:
+    assert set(refs(fts.search(indexed, "tashkent", kinds=kinds))) == expected
+
+
+def test_unknown_kind(indexed: Session) -> None:
+    with pytest.raises(InputError, match=r"unknown kind 'meetings'.*document, meeting"):
+        fts.search(indexed, "tashkent", kinds=["meetings"])
+
+
+def test_all_words_must_match(indexed: Session) -> None:
+    assert refs(fts.search(indexed, "freight almaty", kinds=["document"])) == [
+        "d-trade"
+    ]
+    assert fts.search(indexed, "freight energy") == []
+
+
+def test_phrase_query(indexed: Session) -> None:
+    # both documents have "heads" and "state"; only one has the phrase
+    assert refs(fts.search(indexed, '"heads of state" corridors')) == ["d-summit"]
+    assert set(refs(fts.search(indexed, "heads state", kinds=["document"]))) == {
+        "d-summit",
+        "d-trade",
+    }
+
+
+def test_prefix_query(indexed: Session) -> None:
+    assert "d-summit" in refs(fts.search(indexed, "tashk*"))
+    assert fts.search(indexed, "tashk") == []
+    assert refs(fts.search(indexed, '"energy coop"*', kinds=["document"])) == [
+        "d-summit"
+    ]
+
+
+def test_limit_and_offset_page_through(indexed: Session) -> None:
+    everything = refs(fts.search(indexed, "tashkent"))
+    first = refs(fts.search(indexed, "tashkent", limit=2))
+    rest = refs(fts.search(indexed, "tashkent", limit=2, offset=2))
+    assert first + rest == everything
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_do_not_fail(indexed: Session, query: str) -> None:
+    hits = fts.search(indexed, query)
+    assert isinstance(hits, list)
+    assert inspect(indexed.connection()).has_table("document")
+
+
+def test_operators_are_plain_words(indexed: Session) -> None:
+    # "-energy" is not NOT energy, "tashkent:" is no column filter, "(" no group
+    assert "d-summit" in refs(fts.search(indexed, "-energy"))
+    assert "d-summit" in refs(fts.search(indexed, "tashkent: (energy)"))
+    assert fts.search(indexed, "energy OR freight") == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t"])
+def test_empty_query(indexed: Session, query: str) -> None:
+    with pytest.raises(InputError, match="search: empty query"):
+        fts.search(indexed, query)
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(0, 0), (fts.MAX_LIMIT + 1, 0), (5, -1)])
+def test_bad_limit_or_offset(indexed: Session, limit: int, offset: int) -> None:
+    with pytest.raises(InputError, match=r"search: (limit|offset)"):
+        fts.search(indexed, "tashkent", limit=limit, offset=offset)
+
+
+def test_spellings_are_different_words(indexed: Session) -> None:
+    assert set(refs(fts.search(indexed, "Toshkent"))) == {"d-turkish", "c-turkish"}
+    assert "d-turkish" not in refs(fts.search(indexed, "Tashkent"))
+
+
+def test_diacritics(indexed: Session, backend: str) -> None:
+    documents = ["document"]
+    assert refs(fts.search(indexed, "Şanghay", kinds=documents)) == ["d-turkish"]
+    assert refs(fts.search(indexed, "ŞANGHAY örgütü", kinds=documents)) == ["d-turkish"]
+    folded = refs(fts.search(indexed, "Sanghay", kinds=documents))
+    # FTS5's unicode61 tokenizer removes diacritics; PostgreSQL's english does not
+    assert folded == (["d-turkish"] if backend == "sqlite" else [])
+
+
+def test_reindex_gives_the_same_results(indexed: Session) -> None:
+    queries = ("tashkent", "energy", '"heads of state"', "tash*", "Toshkent")
+    before = [fts.search(indexed, query) for query in queries]
+    assert fts.reindex(indexed) == 3 + 3
+    assert [fts.search(indexed, query) for query in queries] == before
+    count = indexed.execute(text("SELECT count(*) FROM search_entry")).scalar_one()
+    assert count == 6
+
+
+def test_reindex_of_an_empty_database(session: Session) -> None:
+    assert fts.reindex(session) == 0
+    assert fts.search(session, "tashkent") == []
+
+
+# the parts without a database
+
+
+def test_parse_query() -> None:
+    terms = fts.parse_query('"heads of state" tash* AND ( col: "open')
+    assert terms == [
+        fts.Term("heads of state"),
+        fts.Term("tash", prefix=True),
+        fts.Term("AND"),
+        fts.Term("col:"),
+        fts.Term("open"),
+    ]
+    assert fts.fts5_query(terms) == '"heads of state" "tash"* "AND" "col:" "open"'
+
+
+def test_evidence_context_expands_to_sentences() -> None:
+    start = SUMMIT.index("energy")
+    assert fts.evidence_context(SUMMIT, [(start, start + 6)]) == (
+        "They signed an agreement on energy cooperation and transport corridors."
+    )
+    security = SUMMIT.index("security")
+    assert fts.evidence_context(SUMMIT, [(security, security + 8)]) == (
+        "Leaders also discussed security."
+    )
+    reporters = SUMMIT.index("Reporters")
+    assert fts.evidence_context(SUMMIT, [(reporters, reporters + 9)]) == (
+        "Reporters waited outside."
+    )
+
+
+def test_evidence_context_joins_and_merges() -> None:
+    tashkent = SUMMIT.index("Tashkent")
+    energy = SUMMIT.index("energy")
+    both = fts.evidence_context(
+        SUMMIT, [(energy, energy + 6), (tashkent, tashkent + 8)]
+    )
+    assert both == (
+        "The heads of state of the SCO met in Tashkent on 11 September. "
+        "They signed an agreement on energy cooperation and transport corridors."
+    )
+    reporters = SUMMIT.index("Reporters")
+    apart = fts.evidence_context(
+        SUMMIT, [(tashkent, tashkent + 1), (reporters, reporters + 1)]
+    )
+    assert apart.count(fts.ELLIPSIS) == 1
+
+
+@pytest.mark.parametrize("spans", [[], [(-5, 3)], [(500, 900)], [(10, 5)]])
+def test_evidence_context_odd_spans(spans: list[tuple[int, int]]) -> None:
+    assert isinstance(fts.evidence_context(SUMMIT, spans), str)
+
+
+def test_evidence_context_is_bounded() -> None:
+    long_text = "word " * 2000
+    context = fts.evidence_context(long_text, [(5000, 5004)])
+    assert len(context) <= 2 * fts.SENTENCE_CONTEXT + 4
+
+
+def test_snippet_parts() -> None:
+    assert fts.snippet_parts(f"a {OPEN}b{CLOSE} c{OPEN}d{CLOSE}") == [
+        ("a ", False),
+        ("b", True),
+        (" c", False),
+        ("d", True),
+    ]
