@@ -8,6 +8,7 @@ only under --debug.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import sys
@@ -17,7 +18,8 @@ from dataclasses import asdict, is_dataclass
 from datetime import date
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -30,14 +32,14 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, ScotrackError
 from scotrack.settings import Settings, load_settings
-from scotrack.store.engine import database_url, make_engine, session_factory
-from scotrack.store.schema import database_revision, head_revision
+
+if TYPE_CHECKING:  # the database layer is imported when a command needs it
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -88,6 +90,22 @@ stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+def lazy_module(name: str) -> ModuleType:
+    """Module `name`, executed on first attribute access: the commands' modules
+    name the database layer at import, but only the command that runs loads it."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        raise ImportError(name)
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    return module
+
+
 def settings_for(db: str | None = None, **overrides: Any) -> Settings:
     """Settings with the command's flags on top of SCOTRACK_* variables."""
     return load_settings(db=db, **overrides)
@@ -96,6 +114,9 @@ def settings_for(db: str | None = None, **overrides: Any) -> Settings:
 @contextmanager
 def kb_engine(db: str | None) -> Iterator[Engine]:
     """An engine on an initialised knowledge base; InputError says to run init."""
+    from scotrack.store.engine import database_url, make_engine
+    from scotrack.store.schema import database_revision, head_revision
+
     url = settings_for(db).db
     parsed = database_url(url)
     missing_file = (
@@ -128,6 +149,8 @@ def kb_session(db: str | None, *, known_on: str | None = None) -> Iterator[Sessi
     With `known_on` (a date), a read-only session on the knowledge base as it
     stood at the end of that day, rebuilt from the change log.
     """
+    from scotrack.store.engine import session_factory
+
     with kb_engine(db) as engine, session_factory(engine)() as session:
         if known_on is None:
             yield session

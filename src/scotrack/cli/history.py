@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy.orm import Session
 
 from scotrack.cli._common import (
     DbOption,
@@ -14,14 +13,23 @@ from scotrack.cli._common import (
     FormatOption,
     OutputFormat,
     kb_session,
+    lazy_module,
     render,
     run_with_errors,
     settings_for,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from scotrack.store import edits, history, review
+    from scotrack.store.provenance import Change
+else:
+    edits = lazy_module("scotrack.store.edits")
+    history = lazy_module("scotrack.store.history")
+    review = lazy_module("scotrack.store.review")
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-from scotrack.store import edits, history, review
-from scotrack.store.provenance import Change
 
 ByOption = Annotated[
     str | None,

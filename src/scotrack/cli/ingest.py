@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
@@ -26,8 +26,9 @@ from scotrack.cli.pipeline import PathsArgument, WorkersOption
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import CleanDocument, ExtractOptions
 from scotrack.ingest.pipeline import extract_paths
-from scotrack.store.engine import session_factory
-from scotrack.store.ingestion import IngestReport, ingest_results
+
+if TYPE_CHECKING:
+    from scotrack.store.ingestion import IngestReport
 
 
 def ingest_documents(
@@ -49,6 +50,9 @@ def ingest_documents(
                 stderr.print(f"[red]failed:[/] {escape(error)}", highlight=False)
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=failed)
+
+        from scotrack.store.engine import session_factory
+        from scotrack.store.ingestion import ingest_results
 
         results = extract_paths(paths, options, workers=settings.workers)
         report = ingest_results(session_factory(engine), results, on_result=on_result)

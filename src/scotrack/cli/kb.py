@@ -23,8 +23,6 @@ from scotrack.cli._common import (
 )
 from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, STATUSES
 from scotrack.errors import InputError
-from scotrack.store import queries
-from scotrack.store.baseline import init_knowledge_base
 
 
 def init_cli(
@@ -36,9 +34,7 @@ def init_cli(
 
     Example: scotrack init --db ./sco.db
     """
-    report = run_with_errors(
-        lambda: init_knowledge_base(settings_for(db).db), debug=debug
-    )
+    report = run_with_errors(lambda: _init(settings_for(db).db), debug=debug)
     rows = [
         {"table": table, **counts._asdict()} for table, counts in report.counts.items()
     ]
@@ -78,6 +74,8 @@ def members_cli(
         _bad_choice("--status", status, (*STATUSES, "all"), debug)
 
     def action() -> list[dict[str, Any]]:
+        from scotrack.store import queries  # loaded on demand: fast start-up
+
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
             answers = queries.statuses_on(session, on=day)
@@ -124,6 +122,8 @@ def meetings_cli(
     """
 
     def action() -> list[dict[str, Any]]:
+        from scotrack.store import queries  # loaded on demand: fast start-up
+
         with kb_session(db, known_on=known_on) as session:
             body_code = None if body is None else queries.find_body(session, body).code
             host_code = None if host is None else queries.find_state(session, host).code
@@ -167,6 +167,8 @@ def agreements_cli(
     """
 
     def action() -> list[dict[str, Any]]:
+        from scotrack.store import queries  # loaded on demand: fast start-up
+
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
             rows = []
@@ -228,6 +230,8 @@ def agreement_cli(
     """
 
     def action() -> dict[str, Any]:
+        from scotrack.store import queries  # loaded on demand: fast start-up
+
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
             agreement = queries.find_agreement(session, name)
@@ -286,6 +290,8 @@ def state_cli(
     """
 
     def action() -> Any:
+        from scotrack.store import queries  # loaded on demand: fast start-up
+
         with kb_session(db, known_on=known_on) as session:
             found = queries.find_state(session, code)
             return queries.state_profile(session, found.code)
@@ -365,6 +371,8 @@ def commitments_cli(
         _bad_choice("--kind", kind, COMMITMENT_KINDS, debug)
 
     def action() -> list[dict[str, Any]]:
+        from scotrack.store import queries  # loaded on demand: fast start-up
+
         with kb_session(db, known_on=known_on) as session:
             actor_code = actor
             if actor is not None and actor.upper() != "SCO":
@@ -384,6 +392,12 @@ def commitments_cli(
         ]
 
     render(run_with_errors(action, debug=debug), fmt, title="Commitments")
+
+
+def _init(url: str) -> Any:
+    from scotrack.store.baseline import init_knowledge_base
+
+    return init_knowledge_base(url)
 
 
 def _truth(value: bool | None) -> str:

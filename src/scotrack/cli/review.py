@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -12,7 +12,6 @@ from rich.panel import Panel
 from rich.prompt import Prompt
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.orm import Session
 
 from scotrack.cli._common import (
     DbOption,
@@ -20,15 +19,23 @@ from scotrack.cli._common import (
     FormatOption,
     OutputFormat,
     kb_session,
+    lazy_module,
     render,
     run_with_errors,
     settings_for,
     stdout,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from scotrack.store import acceptance, review
+    from scotrack.store.acceptance import Choice
+    from scotrack.store.provenance import Change, Claim
+else:
+    review = lazy_module("scotrack.store.review")
+    acceptance = lazy_module("scotrack.store.acceptance")
 from scotrack.errors import InputError
-from scotrack.store import review
-from scotrack.store.acceptance import Choice, Disagreements
-from scotrack.store.provenance import Change, Claim
 
 review_app = typer.Typer(
     help="Review extracted claims: accept, reject, edit or relink them.",
@@ -164,7 +171,7 @@ def _accept_interactively(
 ) -> None:
     try:
         review.accept(session, claim.id, actor=actor, link=link)
-    except Disagreements as err:
+    except acceptance.Disagreements as err:
         show_disagreements(err)
         answer = Prompt.ask(
             "keep the knowledge base's values, take the claim's, or cancel",
@@ -219,10 +226,10 @@ def show_claim(item: review.ClaimView) -> None:
             table.add_row(escape(value), ", ".join(i[:12] for i in ids))
         stdout.print(table)
     if item.disagreements:
-        show_disagreements(Disagreements(claim.id[:12], item.disagreements))
+        show_disagreements(acceptance.Disagreements(claim.id[:12], item.disagreements))
 
 
-def show_disagreements(err: Disagreements) -> None:
+def show_disagreements(err: acceptance.Disagreements) -> None:
     table = Table(title=f"disagrees with {err.entity}", header_style="bold")
     for column in ("field", "knowledge base", "claim"):
         table.add_column(column)

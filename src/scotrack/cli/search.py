@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -14,12 +14,17 @@ from scotrack.cli._common import (
     FormatOption,
     OutputFormat,
     kb_session,
+    lazy_module,
     render,
     run_with_errors,
     stdout,
 )
-from scotrack.store import search
-from scotrack.store.search import SearchHit
+
+if TYPE_CHECKING:
+    from scotrack.store import search
+    from scotrack.store.search import SearchHit
+else:
+    search = lazy_module("scotrack.store.search")
 
 COLUMNS = (
     "rank",
