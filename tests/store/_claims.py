@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from scotrack.errors import DocumentError, InputError
+from scotrack.ingest.catalogue import Catalogue
 from scotrack.ingest.document import CleanDocument, Metadata
+from scotrack.ingest.prepared import PreparedDocument, prepared_document
 
 TEXT = (
     "Leaders of the SCO met in Astana on Friday for the 17th summit. "
@@ -52,3 +55,19 @@ def doc(
         metadata=Metadata(title=title, published=published, source="Test Wire"),
         facts={"states": [], "people": [], "areas": [], **facts},
     )
+
+
+def prepared(
+    items: list[CleanDocument | DocumentError], catalogue: Catalogue
+) -> list[PreparedDocument | DocumentError]:
+    """What the extraction workers hand the writer (see pipeline.extract_file)."""
+    out: list[PreparedDocument | DocumentError] = []
+    for item in items:
+        if isinstance(item, DocumentError):
+            out.append(item)
+            continue
+        try:
+            out.append(prepared_document(item, catalogue))
+        except InputError as err:
+            out.append(DocumentError(item.path, f"not stored ({err})"))
+    return out

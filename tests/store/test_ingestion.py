@@ -11,13 +11,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack.errors import DocumentError
+from scotrack.store import ingestion
 from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.documents import content_id
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.ingestion import ingest_results
 from scotrack.store.provenance import Claim, ClaimCandidate, Document
 
-from ._claims import TEXT, doc, meeting, span
+from ._claims import TEXT, doc, meeting, prepared, span
 
 
 @pytest.fixture
@@ -26,6 +26,13 @@ def sessions(fresh_db_url: str) -> Iterator[sessionmaker[Session]]:
     engine = make_engine(fresh_db_url)
     yield session_factory(engine)
     engine.dispose()
+
+
+def ingest_results(sessions, items, **options):
+    with sessions() as session:
+        known = ingestion.catalogue(session)
+    results = prepared(items, known)
+    return ingestion.ingest_results(sessions, results, catalogue=known, **options)
 
 
 def count(sessions: sessionmaker[Session], model: type) -> int:

@@ -18,11 +18,11 @@ from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.edits import edit_entity
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import UndoConflict, undo_batch
-from scotrack.store.ingestion import ingest_results
+from scotrack.store.ingestion import catalogue, ingest_results
 from scotrack.store.provenance import Change, Claim, FactSource
 from scotrack.store.replay import known_on
 
-from ._claims import TEXT, doc, meeting, span
+from ._claims import TEXT, doc, meeting, prepared, span
 
 
 @pytest.fixture
@@ -36,7 +36,9 @@ def session(fresh_db_url: str) -> Iterator[Session]:
 
 def ingest(session: Session, *docs) -> list[Claim]:
     sessions = session_factory(session.get_bind())  # type: ignore[arg-type]
-    report = ingest_results(sessions, docs)
+    known = catalogue(session)
+    session.commit()  # end the read: the claims are stored by other sessions
+    report = ingest_results(sessions, prepared(list(docs), known), catalogue=known)
     assert not report.failures, report.failures
     session.expire_all()
     return list(session.scalars(select(Claim).order_by(Claim.document_id)))

@@ -23,9 +23,7 @@ from scotrack.cli._common import (
     stderr,
 )
 from scotrack.cli.pipeline import PathsArgument, WorkersOption
-from scotrack.errors import DocumentError
-from scotrack.ingest.document import CleanDocument, ExtractOptions
-from scotrack.ingest.pipeline import extract_paths
+from scotrack.ingest.document import ExtractOptions
 
 if TYPE_CHECKING:
     from scotrack.store.ingestion import IngestReport
@@ -42,7 +40,7 @@ def ingest_documents(
         task = bar.tasks[0].id
         done = failed = 0
 
-        def on_result(_: CleanDocument | DocumentError, error: str | None) -> None:
+        def on_result(_: object, error: str | None) -> None:
             nonlocal done, failed
             done += 1
             if error is not None:
@@ -52,10 +50,15 @@ def ingest_documents(
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=failed)
 
         from scotrack.store.engine import session_factory
-        from scotrack.store.ingestion import ingest_results
+        from scotrack.store.ingestion import ingest_paths
 
-        results = extract_paths(paths, options, workers=settings.workers)
-        report = ingest_results(session_factory(engine), results, on_result=on_result)
+        report = ingest_paths(
+            session_factory(engine),
+            paths,
+            options,
+            workers=settings.workers,
+            on_result=on_result,
+        )
     return _summary(report, time.perf_counter() - started)
 
 

@@ -16,8 +16,11 @@ duplicate per article. `collapse` groups resolved claims:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process, utils
 
 from scotrack.domain.agreements import Agreement
 from scotrack.domain.commitments import Commitment
@@ -100,11 +103,90 @@ def collapse(
 
 def claims_agree(claim: Claim, other: Claim, *, catalogue: Catalogue) -> bool:
     """Would either claim, made into a new entity, be linked to by the other?"""
+    return claims_agree_within(
+        claim,
+        provisional_catalogue(claim, catalogue),
+        other,
+        provisional_catalogue(other, catalogue),
+    )
+
+
+def claims_agree_within(
+    claim: Claim, claim_catalogue: Catalogue, other: Claim, other_catalogue: Catalogue
+) -> bool:
+    """`claims_agree`, given each claim's `provisional_catalogue` (built once per
+    claim by callers that compare one claim with many)."""
     if claim.kind != other.kind:
         return False
     if claim.kind == "agreement" and not _concluded_together(claim, other):
         return False
-    return _links(claim, other, catalogue) or _links(other, claim, catalogue)
+    return (
+        resolve.candidates(other, claim_catalogue).proposal == "link"
+        or resolve.candidates(claim, other_catalogue).proposal == "link"
+    )
+
+
+@dataclass(slots=True)
+class GroupIndex:
+    """Groups of unlinked claims by block, for grouping claims as they arrive.
+
+    A claim joins the group of an earlier claim with the same payload, else of the
+    first group whose first claim agrees with it (`claims_agree`), else starts its
+    own. Comparing with each group's first claim only, with its provisional
+    catalogue built once, keeps grouping linear in the number of groups; for
+    commitments one rapidfuzz pass over the block's texts first rules out every
+    group whose text is under the similarity a link needs.
+    """
+
+    catalogue: Catalogue
+    exact: dict[tuple[str, str], str] = field(default_factory=dict)
+    firsts: dict[str, list[tuple[Claim, Catalogue, str]]] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    """Each block's commitment texts, in the order of `firsts`."""
+
+    def known(self, block: str) -> bool:
+        return block in self.firsts
+
+    def add(self, block: str, claim: Claim, group: str) -> None:
+        """Record `claim` as a member of `group` in `block`."""
+        firsts = self.firsts.setdefault(block, [])
+        texts = self.texts.setdefault(block, [])
+        self.exact.setdefault((block, _payload_key(claim)), group)
+        if all(existing != group for _, _, existing in firsts):
+            firsts.append((claim, provisional_catalogue(claim, self.catalogue), group))
+            texts.append(str(claim.payload.get("text", "")))
+
+    def group_of(self, block: str, claim: Claim) -> str | None:
+        """The group `claim` belongs to in `block`, or None for a new one."""
+        same = self.exact.get((block, _payload_key(claim)))
+        if same is not None:
+            return same
+        firsts = self.firsts.get(block, [])
+        if claim.kind == "commitment":
+            close = process.extract(
+                str(claim.payload["text"]),
+                self.texts.get(block, []),
+                scorer=fuzz.partial_ratio,
+                processor=utils.default_process,
+                score_cutoff=resolve.COMMITMENT_TEXT_GATE - 0.5,  # as rounded
+                limit=None,
+            )
+            firsts = [firsts[index] for _, _, index in sorted(close, key=_third)]
+        own = provisional_catalogue(claim, self.catalogue)
+        for first, first_catalogue, group in firsts:
+            if claims_agree_within(claim, own, first, first_catalogue):
+                return group
+        return None
+
+
+def _third(item: tuple[str, float, int]) -> int:
+    return item[2]
+
+
+def _payload_key(claim: Claim) -> str:
+    """Equal for claims that say the same (agreements: also in the same year)."""
+    year = _year(claim) if claim.kind == "agreement" else None
+    return json.dumps([claim.payload, year], sort_keys=True, ensure_ascii=False)
 
 
 def _concluded_together(claim: Claim, other: Claim) -> bool:
@@ -120,11 +202,6 @@ def _year(claim: Claim) -> int | None:
     """The year of the claim's date, else of its article."""
     when = parse_optional(claim.payload.get("date")) or parse_optional(claim.published)
     return None if when is None else when.year
-
-
-def _links(claim: Claim, other: Claim, catalogue: Catalogue) -> bool:
-    provisional = provisional_catalogue(claim, catalogue)
-    return resolve.candidates(other, provisional).proposal == "link"
 
 
 def provisional_catalogue(claim: Claim, catalogue: Catalogue) -> Catalogue:

@@ -1,5 +1,8 @@
 """Fuzzy likeness of names and texts, and city aliases, for entity resolution.
 
+The name functions are pure and cached: the same titles meet again and again
+when many articles name the same agreements.
+
 rapidfuzz's token-set and partial similarity forgive a shorter or longer form of
 one name, which is what makes "the Charter" find the SCO Charter; they also call
 "SCO agreement on trade facilitation" 88% like the road-transport facilitation
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -37,12 +41,14 @@ _ORGANISATION = re.compile(r"\bshanghai cooperation organi[sz]ation\b")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """`name` lower-cased, without punctuation, the organization's name or noise."""
     text = _ORGANISATION.sub(" ", utils.default_process(name))
     return " ".join(word for word in text.split() if word not in NAME_NOISE)
 
 
+@lru_cache(maxsize=65536)
 def name_similarity(query: str, name: str) -> tuple[int, str | None]:
     """0-100 and, when a penalty applies, a note saying why.
 
@@ -92,6 +98,7 @@ def unmatched_words(left: list[str], right: list[str]) -> tuple[list[str], list[
     return only_left, only_right
 
 
+@lru_cache(maxsize=65536)
 def surface_similarity(text: str, other: str) -> int:
     """Plain similarity, case and punctuation ignored: breaks ties between names
     with the same key ("SCO anti-extremism convention", "anti-extremism convention")."""
@@ -108,13 +115,25 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
 
 
+_CITY_KEYS: dict[int, tuple[Sequence[City], dict[str, str]]] = {}
+"""city_keys by the identity of the city list (which is kept alive beside it): one
+catalogue's list is asked for its keys once per claim resolved."""
+
+
 def city_keys(cities: Sequence[City]) -> dict[str, str]:
     """Every name and alias of each city (case-folded) -> the city's own name."""
-    return {
+    cached = _CITY_KEYS.get(id(cities))
+    if cached is not None and cached[0] is cities:
+        return cached[1]
+    keys = {
         alias.casefold(): city.name.casefold()
         for city in cities
         for alias in (city.name, *city.aliases)
     }
+    if len(_CITY_KEYS) > 64:  # a few catalogues live at a time
+        _CITY_KEYS.clear()
+    _CITY_KEYS[id(cities)] = (cities, keys)
+    return keys
 
 
 def city_key(name: str, cities: dict[str, str]) -> str:

@@ -22,11 +22,12 @@ the same whatever the number of worker processes.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from scotrack.errors import DocumentError
+from scotrack.errors import DocumentError, ScotrackError
 from scotrack.ingest import (
     agreements,
     areas,
@@ -94,27 +95,42 @@ def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDoc
     return doc
 
 
-def extract_file(path: Path, options: ExtractOptions) -> list[Result]:
+def extract_file(
+    path: Path,
+    options: ExtractOptions,
+    then: Callable[[CleanDocument], Any] | None = None,
+) -> list[Any]:
     """Every document of one file, extracted, or the error that stopped each.
 
     The batch boundary: an unexpected failure inside a stage becomes a
     DocumentError naming the exception, so one bad page never stops a batch.
+    `then`, if given, is applied to each extracted document where it was
+    extracted (in the worker), and its failures are reported the same way.
     """
-    results: list[Result] = []
+    results: list[Any] = []
     for raw in read_file(path, options):
         if isinstance(raw, DocumentError):
             results.append(raw)
             continue
         try:
-            results.append(extract(raw, options))
+            doc = extract(raw, options)
         except DocumentError as err:
             results.append(err)
+            continue
         except Exception as err:
-            results.append(
-                DocumentError(
-                    raw.path, f"extraction failed ({type(err).__name__}: {err})"
-                )
-            )
+            reason = f"extraction failed ({type(err).__name__}: {err})"
+            results.append(DocumentError(raw.path, reason))
+            continue
+        if then is None:
+            results.append(doc)
+            continue
+        try:
+            results.append(then(doc))
+        except ScotrackError as err:
+            results.append(DocumentError(raw.path, f"not stored ({err})"))
+        except Exception as err:
+            reason = f"not stored ({type(err).__name__}: {err})"
+            results.append(DocumentError(raw.path, reason))
     return results
 
 
@@ -127,18 +143,21 @@ def extract_paths(
     options: ExtractOptions | None = None,
     *,
     workers: int = 1,
-) -> Iterator[Result]:
+    then: Callable[[CleanDocument], Any] | None = None,
+) -> Iterator[Any]:
     """One result per document under `paths`, in input order (see module docs).
 
     With `workers` > 1 the files are shared out, in chunks, to that many spawned
-    processes; results come back in input order.
+    processes; results come back in input order. `then` (picklable) turns each
+    extracted document into what the caller needs, in the worker: a
+    `CleanDocument` result becomes `then(doc)`; errors stay DocumentErrors.
     """
     options = options or ExtractOptions()
     items = list(document_files(paths))
     files = [item for item in items if isinstance(item, Path)]
-    run = partial(extract_file, options=options)
+    run = partial(extract_file, options=options, then=then)
     if workers <= 1 or len(files) <= 1:
-        batches: Iterator[list[Result]] = map(run, files)
+        batches: Iterator[list[Any]] = map(run, files)
         yield from _in_order(items, batches)
         return
     context = multiprocessing.get_context("spawn")
@@ -148,8 +167,8 @@ def extract_paths(
 
 
 def _in_order(
-    items: list[Path | DocumentError], batches: Iterator[list[Result]]
-) -> Iterator[Result]:
+    items: list[Path | DocumentError], batches: Iterator[list[Any]]
+) -> Iterator[Any]:
     for item in items:
         if isinstance(item, DocumentError):
             yield item

@@ -1,46 +1,46 @@
-"""Storing extracted documents and their claims, one transaction per document.
+"""Storing prepared documents and their claims, one transaction per document.
 
-`DocumentStore.store(doc)` writes a document (id: SHA-256 of its raw content),
-every claim of its extraction with the entity resolution proposed for it and the
-candidates behind that, and the search entries, in the caller's session; the caller
+`DocumentStore.store(prepared)` writes a document (id: SHA-256 of its raw
+content), every claim of its extraction with the entity resolution proposed for it
+and the candidates behind it (computed beforehand, in the extraction workers, by
+`ingest.prepared`), and the search entries, in the caller's session; the caller
 commits once per document, so a crash leaves each document either wholly stored or
 absent. Identical content is stored once (`unchanged`); new content at a known URL
 becomes the next version of that document.
 
 Claims are grouped as they arrive: a claim linked to a known entity joins that
-entity's group; an unlinked claim joins the group of an earlier pending claim of
-its block that describes the same fact (`facts.claims_agree`), else starts one.
-The blocks seen in a run are cached, so each is read from the database once.
+entity's group; an unlinked claim joins the group of an earlier claim of its block
+that describes the same fact (`facts.GroupIndex`), else starts one. Each block is
+read from the database once a run. Rows go in with Core inserts, one statement per
+table: the ORM's unit of work costs more than the rest of storing a document.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from scotrack.ingest import resolve, summaries
 from scotrack.ingest.catalogue import Catalogue, Resolution
-from scotrack.ingest.claims import Claim, claims_from_extract
-from scotrack.ingest.document import CleanDocument
-from scotrack.ingest.facts import claims_agree
-from scotrack.ingest.output import to_extract_json
+from scotrack.ingest.claims import Claim
+from scotrack.ingest.facts import GroupIndex
+from scotrack.ingest.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
 from scotrack.store.provenance import ClaimCandidate, Document
-from scotrack.store.search import index_document
+from scotrack.store.search import index_rows
 
 Outcome = Literal["new", "version", "unchanged"]
+Row = dict[str, Any]
 
+DOCUMENT = cast(Table, Document.__table__)
+CLAIM = cast(Table, ClaimRow.__table__)
+CANDIDATE = cast(Table, ClaimCandidate.__table__)
 
-def content_id(raw_text: str) -> str:
-    """A document's id: the SHA-256 of its raw content (64 hex digits)."""
-    return hashlib.sha256(raw_text.encode("utf-8", "surrogatepass")).hexdigest()
+__all__ = ["DocumentStore", "Stored", "content_id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,135 +60,136 @@ class DocumentStore:
 
     session: Session
     catalogue: Catalogue
-    _blocks: dict[str, list[tuple[Claim, str]]] = field(default_factory=dict)
+    _groups: GroupIndex | None = None
 
-    def store(self, doc: CleanDocument) -> Stored:
-        """Add `doc` and its claims (flushed, not committed)."""
-        doc_id = content_id(doc.raw_text)
-        existing = self.session.get(Document, doc_id)
+    @property
+    def groups(self) -> GroupIndex:
+        if self._groups is None:
+            self._groups = GroupIndex(self.catalogue)
+        return self._groups
+
+    def store(self, prepared: PreparedDocument) -> Stored:
+        """Add the document and its claims (executed, not committed)."""
+        doc, doc_id = prepared.document, prepared.id
+        existing = self.session.execute(
+            select(DOCUMENT.c.version).where(DOCUMENT.c.id == doc_id)
+        ).scalar()
         if existing is not None:
-            return Stored(doc_id, "unchanged", existing.version, 0)
-        extract = to_extract_json(doc, with_evidence=True)
-        claims = claims_from_extract(doc_id, extract)
+            return Stored(doc_id, "unchanged", existing, 0)
         previous = self._latest_at(doc.url)
-        version = 1 if previous is None else previous.version + 1
-        row = Document(
-            id=doc_id,
-            url=doc.url,
-            version=version,
-            previous_id=None if previous is None else previous.id,
-            path=doc.path,
-            title=doc.metadata.title,
-            outlet=doc.metadata.source,
-            published_date=doc.metadata.published,
-            dateline=doc.metadata.dateline,
-            raw_text=doc.raw_text,
-            clean_text=doc.text,
-            tags=json.dumps(
-                {k: extract.get(k, []) for k in ("states", "people", "areas")},
-                ensure_ascii=False,
-            ),
-            ingested_at=now(),
-        )
-        self.session.add(row)
-        self.session.flush()
-        rows = [self._claim_row(claim) for claim in claims]
-        self.session.add_all(rows)
-        self.session.flush()
-        index_document(self.session, row, rows)
+        version = 1 if previous is None else previous[1] + 1
+        tags = {k: prepared.extract.get(k, []) for k in ("states", "people", "areas")}
+        document: Row = {
+            "id": doc_id,
+            "url": doc.url,
+            "version": version,
+            "previous_id": None if previous is None else previous[0],
+            "path": doc.path,
+            "title": doc.metadata.title,
+            "outlet": doc.metadata.source,
+            "published_date": doc.metadata.published,
+            "dateline": doc.metadata.dateline,
+            "raw_text": doc.raw_text,
+            "clean_text": doc.text,
+            "tags": json.dumps(tags, ensure_ascii=False),
+            "ingested_at": now(),
+        }
+        self.session.execute(insert(DOCUMENT), [document])
+        claims = [self._claim_values(item) for item in prepared.claims]
+        candidates = [
+            row
+            for item in prepared.claims
+            for row in candidate_values(item.claim.key, item.resolution)
+        ]
+        if claims:
+            self.session.execute(insert(CLAIM), claims)
+        if candidates:
+            self.session.execute(insert(CANDIDATE), candidates)
+        index_rows(self.session, document, claims)
         proposals: dict[str, int] = {}
-        for claim_row in rows:
-            proposals[claim_row.proposal] = proposals.get(claim_row.proposal, 0) + 1
+        for claim in claims:
+            proposals[claim["proposal"]] = proposals.get(claim["proposal"], 0) + 1
         outcome: Outcome = "new" if previous is None else "version"
-        return Stored(doc_id, outcome, version, len(rows), proposals)
+        return Stored(doc_id, outcome, version, len(claims), proposals)
 
-    def _latest_at(self, url: str | None) -> Document | None:
+    def _latest_at(self, url: str | None) -> tuple[str, int] | None:
+        """The id and version of the latest document stored from `url`."""
         if not url:
             return None
         query = (
-            select(Document)
-            .where(Document.url == url)
-            .order_by(Document.version.desc())
+            select(DOCUMENT.c.id, DOCUMENT.c.version)
+            .where(DOCUMENT.c.url == url)
+            .order_by(DOCUMENT.c.version.desc())
             .limit(1)
         )
-        return self.session.scalars(query).first()
+        found = self.session.execute(query).first()
+        return None if found is None else (str(found[0]), int(found[1]))
 
-    def _claim_row(self, claim: Claim) -> ClaimRow:
-        resolution = resolve.candidates(claim, self.catalogue)
-        block = summaries.block_key(claim, resolution)
-        best = resolution.best
-        linked = resolution.proposal == "link" and best is not None
-        group = block if linked else self._group(claim, block)
-        row = ClaimRow(
-            id=claim.key,
-            document_id=claim.document_id,
-            kind=claim.kind,
-            payload=json.dumps(claim.payload, ensure_ascii=False, sort_keys=True),
-            evidence=json.dumps([list(span) for span in claim.evidence]),
-            summary=summaries.summary(claim),
-            proposal=resolution.proposal,
-            entity_kind=best.entity_kind if linked and best else None,
-            entity_id=best.entity_id if linked and best else None,
-            group_key=group,
-            block=block,
-            status="pending",
-        )
-        row.candidates = candidate_rows(claim.key, resolution)
-        return row
+    def _claim_values(self, item: PreparedClaim) -> Row:
+        claim, best = item.claim, item.resolution.best
+        linked = item.linked and best is not None
+        group = item.block if linked else self._group(claim, item.block)
+        return {
+            "id": claim.key,
+            "document_id": claim.document_id,
+            "kind": claim.kind,
+            "payload": json.dumps(claim.payload, ensure_ascii=False, sort_keys=True),
+            "evidence": json.dumps([list(span) for span in claim.evidence]),
+            "summary": item.summary,
+            "proposal": item.resolution.proposal,
+            "entity_kind": best.entity_kind if linked and best else None,
+            "entity_id": best.entity_id if linked and best else None,
+            "group_key": group,
+            "block": item.block,
+            "status": "pending",
+            "edited_payload": None,
+            "decided_by": None,
+            "decided_at": None,
+            "note": None,
+        }
 
     def _group(self, claim: Claim, block: str) -> str:
-        members = self._block(block)
-        for other, group in members:
-            if claims_agree(claim, other, catalogue=self.catalogue):
-                members.append((claim, group))
-                return group
-        group = f"new:{claim.key}"
-        members.append((claim, group))
-        return group
-
-    def _block(self, block: str) -> list[tuple[Claim, str]]:
-        if block not in self._blocks:
+        groups = self.groups
+        if not groups.known(block):
             query = select(ClaimRow, Document.published_date).join(Document)
             query = query.where(ClaimRow.block == block, ClaimRow.proposal != "link")
-            self._blocks[block] = [
-                (claim_from_row(row, published), row.group_key)
-                for row, published in self.session.execute(query)
-            ]
-        return self._blocks[block]
+            for row, published in self.session.execute(query.order_by(ClaimRow.id)):
+                groups.add(block, claim_from_row(row, published), row.group_key)
+        group = groups.group_of(block, claim) or f"new:{claim.key}"
+        groups.add(block, claim, group)
+        return group
 
     def forget_cache(self) -> None:
-        """Drop the cached blocks (after a rollback they may hold unstored claims)."""
-        self._blocks.clear()
+        """Drop the cached groups (after a rollback they may hold unstored claims)."""
+        self._groups = None
 
 
-def candidate_rows(claim_id: str, resolution: Resolution) -> list[ClaimCandidate]:
+def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:
     return [
-        ClaimCandidate(
-            claim_id=claim_id,
-            position=position,
-            entity_kind=candidate.entity_kind,
-            entity_id=candidate.entity_id,
-            label=candidate.label,
-            score=candidate.score,
-            reasons=json.dumps(list(candidate.reasons), ensure_ascii=False),
-        )
+        {
+            "claim_id": claim_id,
+            "position": position,
+            "entity_kind": candidate.entity_kind,
+            "entity_id": candidate.entity_id,
+            "label": candidate.label,
+            "score": candidate.score,
+            "reasons": json.dumps(list(candidate.reasons), ensure_ascii=False),
+        }
         for position, candidate in enumerate(resolution.candidates)
     ]
 
 
 def claim_from_row(row: ClaimRow, published: str | None) -> Claim:
     """The ingest-side Claim of a stored claim (payload as extracted)."""
-    spans: Sequence[Sequence[int]] = json.loads(row.evidence)
-    kind = row.kind
-    claim = Claim(
+    spans: list[list[int]] = json.loads(row.evidence)
+    return Claim(
         row.document_id,
-        kind,  # type: ignore[arg-type]
+        row.kind,  # type: ignore[arg-type]
         json.loads(row.payload),
         tuple((int(a), int(b)) for a, b in spans),
         published=published,
     )
-    return claim
 
 
 def document_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(Document)) or 0)
+    return int(session.scalar(select(func.count()).select_from(DOCUMENT)) or 0)

@@ -8,8 +8,10 @@ the entity-resolution catalogue from what the database knows now.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,11 +21,13 @@ from scotrack.data import City
 from scotrack.domain.states import StateIndex
 from scotrack.errors import DocumentError, ScotrackError
 from scotrack.ingest.catalogue import Catalogue
-from scotrack.ingest.document import CleanDocument
+from scotrack.ingest.document import ExtractOptions
+from scotrack.ingest.pipeline import extract_paths
+from scotrack.ingest.prepared import PreparedDocument, prepared_document
 from scotrack.store import models, queries
 from scotrack.store.documents import DocumentStore, Stored
 
-Result = CleanDocument | DocumentError
+Result = PreparedDocument | DocumentError
 
 
 def catalogue(session: Session) -> Catalogue:
@@ -71,18 +75,36 @@ class IngestReport:
             self.proposals[proposal] = self.proposals.get(proposal, 0) + count
 
 
+def ingest_paths(
+    sessions: sessionmaker[Session],
+    paths: Sequence[str | Path],
+    options: ExtractOptions,
+    *,
+    workers: int = 1,
+    on_result: Callable[[Result, str | None], None] | None = None,
+) -> IngestReport:
+    """Extract and prepare the documents under `paths` (in `workers` processes)
+    and store each; see `ingest_results`."""
+    with sessions() as session:
+        known = catalogue(session)
+    prepare = partial(prepared_document, catalogue=known)
+    results = extract_paths(paths, options, workers=workers, then=prepare)
+    return ingest_results(sessions, results, catalogue=known, on_result=on_result)
+
+
 def ingest_results(
     sessions: sessionmaker[Session],
     results: Iterable[Result],
     *,
+    catalogue: Catalogue,
     on_result: Callable[[Result, str | None], None] | None = None,
 ) -> IngestReport:
     """Store every result, one transaction each; `on_result(result, error)` after
-    each (error: the one-line reason it failed, else None)."""
+    each (error: the one-line reason it failed, else None). `catalogue` must be
+    the one the documents were prepared against."""
     report = IngestReport()
     with sessions() as session:
-        store = DocumentStore(session, catalogue(session))
-        session.commit()  # end the read transaction the catalogue opened
+        store = DocumentStore(session, catalogue)
         for result in results:
             error = None
             if isinstance(result, DocumentError):
@@ -95,7 +117,8 @@ def ingest_results(
                 except (ScotrackError, SQLAlchemyError) as err:
                     session.rollback()
                     store.forget_cache()
-                    error = f"{result.path}: not stored ({_reason(err)})"
+                    path = result.document.path
+                    error = f"{path}: not stored ({_reason(err)})"
             if error is not None:
                 report.failures.append(error)
             if on_result is not None:

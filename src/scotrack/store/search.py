@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +104,19 @@ def index_document(
             claim.id, claim.kind, claim.summary, claim.evidence, document.clean_text
         )
         for claim in claims
+    )
+    session.execute(_INSERT, rows)
+
+
+def index_rows(
+    session: Session, document: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]
+) -> None:
+    """`index_document` for rows given as column mappings (for Core inserts)."""
+    text_ = document["clean_text"]
+    rows = [_document_entry(document["id"], document["title"], text_)]
+    rows.extend(
+        _claim_entry(c["id"], c["kind"], c["summary"], c["evidence"], text_)
+        for c in claims
     )
     session.execute(_INSERT, rows)
 
