@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -77,3 +79,21 @@ def holds_any(text: str, words: Iterable[str]) -> bool:
     """True when `text` holds one of the lower-case `words`, in any case."""
     lowered = folded(text)
     return any(word in lowered for word in words)
+
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@cache
+def corpus_sentences() -> tuple[str, ...]:
+    """The sentences (split on ". ") of the dev and held-out documents and of the
+    seeds when checked out beside the repo: real text for properties of the
+    rules' cheap first tests."""
+    folders = [DATA / "dev" / "docs", DATA / "heldout" / "docs"]
+    folders.append(Path(__file__).parents[3] / "shared" / "seeds")
+    found: list[str] = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                found.extend(re.split(r"(?<=[.!?])\s+", line.strip()))
+    return tuple(sentence for sentence in found if sentence)

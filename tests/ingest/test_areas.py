@@ -7,10 +7,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import make_doc
+from _docs import corpus_sentences, make_doc
 
 from scotrack.ingest import areas as area_rules
-from scotrack.ingest.areas import areas, first_area, keyword_hits, main_area
+from scotrack.ingest.areas import (
+    areas,
+    first_area,
+    keyword_hits,
+    main_area,
+    piece_prefixes,
+    sentence_prefixes,
+)
+from scotrack.ingest.document import Sentence
 
 
 @pytest.mark.parametrize(
@@ -106,3 +114,24 @@ def test_keyword_hits_are_those_of_one_regex_on_the_dev_set() -> None:
     assert len(lines) > 100
     for line in lines:
         assert keyword_hits(line) == _one_regex_hits(line), line
+
+
+def test_first_area_of_a_piece_from_the_sentence_prefixes() -> None:
+    sentences = corpus_sentences()
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append(Sentence(start, start + len(sentence), sentence))
+        start += len(sentence) + 1
+    prefixes = sentence_prefixes(text, spans)
+    for sent, found in zip(spans, prefixes, strict=True):
+        if found is None:
+            assert not sent.text.isascii()
+            continue
+        assert first_area(sent.text, found) == first_area(sent.text)
+        for begin in range(0, len(sent.text), 7):
+            end = min(len(sent.text), begin + 40)
+            piece = sent.text[begin:end]
+            assert first_area(piece, piece_prefixes(found, begin, end)) == (
+                first_area(piece)
+            ), piece

@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
+from scotrack.ingest.clauses import (
+    Keywords,
+    MentionIndex,
+    fold,
+    folded,
+    folded_pattern,
+    matches_in,
+)
 from scotrack.ingest.document import Mention, Sentence
 
 # letters the regex engine folds in unusual ways, and plain text around them
@@ -80,3 +87,46 @@ def test_mention_index_between_by_span_and_kind() -> None:
     assert [m.value for m in index.between(0, 20)] == ["SCO", "CHN", "Astana"]
     assert [m.value for m in index.between(0, 12)] == ["SCO", "CHN"]
     assert [m.value for m in index.between(0, 20, ("city",))] == ["Astana"]
+
+
+@given(_TEXTS)
+def test_fold_is_what_folded_remembers(text: str) -> None:
+    assert fold(text) == folded(text)
+
+
+_SPANS = st.lists(st.integers(0, 30), min_size=2, max_size=2).map(sorted)
+
+
+@given(st.text(alphabet="abc ", max_size=30), _SPANS)
+def test_matches_in_is_finditer_in_the_span(text: str, span: list[int]) -> None:
+    pattern = re.compile(r"ab+|b|c a")  # no end-of-text test a cut could satisfy
+    start, end = span
+    whole = list(pattern.finditer(text))
+    expected = [m.span() for m in pattern.finditer(text, start, end)]
+    assert [m.span() for m in matches_in(pattern, text, whole, start, end)] == expected
+
+
+def test_matches_in_searches_the_span_when_a_match_is_cut() -> None:
+    pattern = re.compile(r"abc|ab")
+    text = "xabcx"
+    found = matches_in(pattern, text, list(pattern.finditer(text)), 0, 3)
+    assert [m.group(0) for m in found] == ["ab"]
+
+
+_MENTIONS = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(1, 8), st.sampled_from(["state", "city"]))
+)
+
+
+@given(_MENTIONS, st.integers(0, 50), st.integers(0, 50))
+def test_mention_index_between_is_a_filter(
+    spans: list[tuple[int, int, str]], start: int, end: int
+) -> None:
+    mentions = [Mention(a, a + n, k, str(a), "x") for a, n, k in spans]  # type: ignore[arg-type]
+    index = MentionIndex(mentions)
+    ordered = sorted(sorted(mentions, key=lambda m: -m.end), key=lambda m: m.start)
+    inside = [m for m in ordered if start <= m.start and m.end <= end]
+    assert index.between(start, end) == inside
+    assert index.between(start, end, ("city",)) == [
+        m for m in inside if m.kind == "city"
+    ]

@@ -1,5 +1,7 @@
 # ruff: noqa: E501 -- parametrized tables read best one case per line
+import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -7,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
-from _docs import holds_any, make_doc, texts_matching
+from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
 from scotrack.ingest import lexicon
-from scotrack.ingest.commitments import commitments
+from scotrack.ingest.clauses import clause_starts, folded, matches_in
+from scotrack.ingest.commitments import _TRIGGER, commitments
 
 
 def _found(text: str) -> list[tuple[str, str | None, str, str]]:
@@ -181,3 +184,16 @@ _TRIGGERS = (
 @given(data=st.data())
 def test_trigger_verbs_hold_a_cue_word(pattern: str, data: st.DataObject) -> None:
     assert holds_any(data.draw(texts_matching(pattern)), lexicon.TRIGGER_CUES)
+
+
+def test_clause_triggers_from_the_sentence_are_the_clause_search() -> None:
+    for sentence in corpus_sentences():
+        lowered = folded(sentence)
+        whole = list(_TRIGGER.finditer(lowered))
+        pronouns = [m.start() for m in re.finditer(r" (?:he|she|they) ", sentence)]
+        bounds = sorted({*clause_starts(sentence), *pronouns, len(sentence)})
+        for a, b in pairwise(bounds):
+            found = matches_in(_TRIGGER, lowered, whole, a, b)
+            expected = list(_TRIGGER.finditer(lowered, a, b))
+            assert [m.span() for m in found] == [m.span() for m in expected]
+            assert [m.lastgroup for m in found] == [m.lastgroup for m in expected]

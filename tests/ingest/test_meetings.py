@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scotrack.ingest import lexicon
+from scotrack.ingest import meetings as meeting_rules
 from scotrack.ingest.meetings import meetings
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
@@ -112,3 +113,23 @@ def test_meeting_patterns_hold_their_cue_words(
     text = data.draw(texts_matching(pattern))
     assert holds_any(text, cues)
     assert holds_any(text, lexicon.MEETING_CUES)
+
+
+@given(data=st.data())
+def test_blanket_markers_hold_a_cue_word(data: st.DataObject) -> None:
+    assert holds_any(
+        data.draw(texts_matching(lexicon.BLANKET_MARKERS)), lexicon.BLANKET_CUES
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word"),
+    [
+        (meeting_rules._NEXT, "next"),
+        (meeting_rules._HERE, "here"),
+        (meeting_rules._HOST_BEFORE, "host"),
+    ],
+)
+@given(data=st.data())
+def test_meeting_cue_checks_never_reject_a_match(pattern, word, data) -> None:
+    assert word in data.draw(st.from_regex(pattern))

@@ -1,10 +1,15 @@
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scotrack.ingest.timex import reference_day, tense, timexes
+from scotrack.ingest.timex import _PATTERNS, _kinds, reference_day, tense, timexes
+
+sys.path.insert(0, str(Path(__file__).parent))  # the shared corpus sentences
+from _docs import corpus_sentences
 
 REF = date(2024, 7, 5)  # a Friday
 
@@ -89,3 +94,19 @@ def test_reference_day_accepts_partial_and_rejects_junk() -> None:
 def test_timexes_round_trip_written_dates(day: date) -> None:
     written = f"{day:%B} {day.day}, {day.year}"
     assert _values(f"It happened on {written}.") == [day.isoformat()]
+
+
+@pytest.mark.parametrize(("kind", "pattern"), _PATTERNS, ids=[k for k, _ in _PATTERNS])
+@given(data=st.data())
+def test_kinds_never_reject_a_text_the_pattern_matches(kind, pattern, data) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert kind in _kinds(text)
+
+
+def test_kinds_never_reject_a_corpus_sentence_the_pattern_matches() -> None:
+    sentences = corpus_sentences()
+    assert len(sentences) > 500
+    for sentence in sentences:
+        kinds = _kinds(sentence)
+        for kind, pattern in _PATTERNS:
+            assert kind in kinds or not pattern.search(sentence), (kind, sentence)

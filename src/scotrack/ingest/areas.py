@@ -9,12 +9,12 @@ with the commitment's evidence. Items are {"area": ..., "evidence": [[s, e], ...
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from scotrack.ingest import lexicon
 from scotrack.ingest.clauses import Keywords
-from scotrack.ingest.document import CleanDocument, Item, Stage
+from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 
 
 def _top_level(pattern: str) -> list[str]:
@@ -70,6 +70,9 @@ _PREFIXES = Keywords(
     for number, (alternative, _) in enumerate(_ALTERNATIVES)
 )
 """Where each keyword can begin: only those keywords are tried there."""
+_PREFIX_LENGTHS = tuple(
+    len(_literal_prefix(alternative.lower())) for alternative, _ in _ALTERNATIVES
+)
 _MIN_HITS = 2
 
 
@@ -117,8 +120,39 @@ def keyword_hits(text: str) -> list[tuple[int, str]]:
     return list(_hits(text))
 
 
-def first_area(text: str) -> str | None:
-    return next((area for _, area in _hits(text)), None)
+def first_area(text: str, prefixes: dict[int, set[int]] | None = None) -> str | None:
+    """The area of the first keyword in `text`; `prefixes` as for `_hits`."""
+    return next((area for _, area in _hits(text, prefixes)), None)
+
+
+def sentence_prefixes(
+    text: str, sentences: Sequence[Sentence]
+) -> list[dict[int, set[int]] | None]:
+    """For each sentence of the document `text`: offset -> the keywords that can
+    begin there (what `_hits` looks for), from the pass over the document the
+    stages share; None for a sentence that is not ASCII, whose offsets could
+    differ once lower-cased."""
+    found = _PREFIXES.at_by_sentence(text, sentences)
+    return [
+        prefixes if sent.text.isascii() else None
+        for sent, prefixes in zip(sentences, found, strict=True)
+    ]
+
+
+def piece_prefixes(
+    prefixes: dict[int, set[int]] | None, start: int, end: int
+) -> dict[int, set[int]] | None:
+    """The prefixes of text[start:end], given the text's (`sentence_prefixes`):
+    those that lie wholly inside it, offsets made relative to it."""
+    if prefixes is None:
+        return None
+    found: dict[int, set[int]] = {}
+    for offset, numbers in prefixes.items():
+        if offset >= start:
+            inside = {n for n in numbers if offset + _PREFIX_LENGTHS[n] <= end}
+            if inside:
+                found[offset - start] = inside
+    return found
 
 
 def main_area(text: str) -> str | None:

@@ -26,19 +26,24 @@ from scotrack.ingest.document import Mention, MentionKind, Sentence
 V = TypeVar("V", bound=Hashable)
 
 
-@lru_cache(maxsize=256)
-def folded(text: str) -> str:
+def fold(text: str) -> str:
     """`text` lower-cased character by character, so of the same length.
 
     An ASCII word occurs in the result exactly where a `re.IGNORECASE` pattern of
     that word matches `text`: str.lower() turns "\u0130" into two characters and
     leaves the dotless i and the long s, which the regex engine folds to i and s.
-    Remembered for the last few texts: every fact stage folds the same sentences.
     """
     if text.isascii():
         return text.lower()
     lowered = text.replace("\u0130", "i").lower()
     return lowered.replace("\u0131", "i").replace("\u017f", "s")
+
+
+@lru_cache(maxsize=256)
+def folded(text: str) -> str:
+    """`fold(text)`, remembered for the last few texts: every fact stage folds
+    the same sentences (a one-off piece of text is better folded with `fold`)."""
+    return fold(text)
 
 
 _CASED_SYNTAX = re.compile(r"\\[A-Z]|\(\?[a-z]*-|\(\?P[<=][^>)]*[A-Z]")
@@ -199,15 +204,48 @@ class MentionIndex:
         self, start: int, end: int, kinds: Sequence[MentionKind] | None = None
     ) -> list[Mention]:
         """Mentions that lie wholly inside [start, end), optionally of some kinds."""
-        found: list[Mention] = []
-        mentions = self._mentions
-        for number in range(bisect_left(self._starts, start), len(mentions)):
-            mention = mentions[number]
-            if mention.start >= end:
-                break
-            if mention.end <= end and (kinds is None or mention.kind in kinds):
-                found.append(mention)
-        return found
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, first)
+        if kinds is None:
+            return [m for m in self._mentions[first:last] if m.end <= end]
+        return [
+            m for m in self._mentions[first:last] if m.end <= end and m.kind in kinds
+        ]
+
+
+def matches_in(
+    pattern: re.Pattern[str],
+    text: str,
+    matches: Sequence[re.Match[str]],
+    start: int,
+    end: int,
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, start, end)` finds, given `matches`, all that
+    `pattern.finditer(text)` finds: a sentence is searched once, not once per
+    clause or per verb.
+
+    A whole-text match that crosses `start` or reaches `end` (before the end of
+    `text`) may have been cut short in the span, and a word going on at `end`
+    may have kept a look-ahead from matching, so then the span is searched.
+    Otherwise the matches inside the span are the span's own, provided the
+    pattern's end-of-text tests (`\\b`, `(?!...)`) do not succeed at `end` where
+    the whole text's failed; the callers' spans end before a clause boundary
+    (", ", "; ", " and ", " he said"), where they do not (tests check this on
+    the dev, held-out and seed sentences).
+    """
+    if end < len(text) and _is_word(text[end]):
+        return list(pattern.finditer(text, start, end))
+    inside: list[re.Match[str]] = []
+    for match in matches:
+        first, last = match.span()
+        if first >= end:
+            break
+        if last <= start:
+            continue
+        if first < start or (last >= end and end < len(text)):
+            return list(pattern.finditer(text, start, end))
+        inside.append(match)
+    return inside
 
 
 @dataclass(frozen=True, slots=True)

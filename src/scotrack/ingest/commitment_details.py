@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.areas import first_area
+from scotrack.ingest.areas import first_area, piece_prefixes
 from scotrack.ingest.document import Item
 
 _NUMBER = re.compile(
@@ -66,10 +66,26 @@ def target_of(phrase: str) -> Item | None:
     return None
 
 
-def area_of(phrase: str, sentence: str, following: str) -> str:
+def area_of(
+    phrase: str,
+    sentence: str,
+    following: str,
+    *,
+    at: int | None = None,
+    prefixes: dict[int, set[int]] | None = None,
+) -> str:
     """The first area the commitment's words name; else its sentence's; else the
-    next sentence's when that one describes the proposal; else political."""
-    area = first_area(phrase) or first_area(sentence)
+    next sentence's when that one describes the proposal; else political.
+
+    `prefixes` are the sentence's `areas.keyword_prefixes` if known, and `at`
+    the phrase's offset in it: the sentence is then searched once for all its
+    commitments."""
+    if prefixes is not None and at is not None:
+        end = at + len(phrase)
+        area = first_area(phrase, piece_prefixes(prefixes, at, end))
+        area = area or first_area(sentence, prefixes)
+    else:
+        area = first_area(phrase) or first_area(sentence)
     if area is None and _PROPOSAL_REFERENCE.search(following[:60]):
         area = first_area(following)
     return area or _DEFAULT_AREA

@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from scotrack.data import raw_records
 from scotrack.ingest import lexicon
+from scotrack.ingest.areas import sentence_prefixes
 from scotrack.ingest.clauses import (
     Frame,
     Keywords,
@@ -27,9 +28,11 @@ from scotrack.ingest.clauses import (
     Segment,
     clause_starts,
     conjuncts,
+    fold,
     folded,
     folded_pattern,
     frames,
+    matches_in,
     trimmed,
 )
 from scotrack.ingest.commitment_details import area_of, target_of
@@ -94,6 +97,17 @@ class Context:
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class Scan:
+    """One sentence as the trigger rules read it: folded once, its triggers
+    found once (`clauses.matches_in` gives each clause its share)."""
+
+    lowered: str
+    triggers: list[re.Match[str]]
+    prefixes: dict[int, set[int]] | None
+    """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     actor: str
@@ -120,12 +134,17 @@ def commitments(doc: CleanDocument) -> list[Item]:
     sents = doc.sentences
     title = (doc.metadata.title or "").strip()
     cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
+    prefixes = sentence_prefixes(doc.text, sents)
     for number, sent in enumerate(sents):
         mentions = index.between(sent.start, sent.end)
         if title and sent.text.strip() == title:
             continue
         following = sents[number + 1].text if number + 1 < len(sents) else ""
-        found = _sentence(sent, mentions, ctx, following) if cues[number] else []
+        found = (
+            _sentence(sent, mentions, ctx, following, prefixes[number])
+            if cues[number]
+            else []
+        )
         ctx.speakers = {item["speaker"] or item["actor"] for item in found}
         items.extend(found)
         _remember(ctx, sent, mentions)
@@ -133,10 +152,16 @@ def commitments(doc: CleanDocument) -> list[Item]:
 
 
 def _sentence(
-    sent: Sentence, mentions: list[Mention], ctx: Context, following: str
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    following: str,
+    prefixes: dict[int, set[int]] | None,
 ) -> list[Item]:
     text = sent.text
-    if not _TRIGGER.search(folded(text)):
+    lowered = folded(text)
+    scan = Scan(lowered, list(_TRIGGER.finditer(lowered)), prefixes)
+    if not scan.triggers:
         return []
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
@@ -144,19 +169,19 @@ def _sentence(
     items: list[Item] = []
     main: Actor | None = None
     for a, b in pairwise(bounds):
-        for trigger in _triggers(text, a, b):
-            actor = _actor(text, sent, mentions, ctx, trigger, a, framed, main)
+        for trigger in _triggers(text, scan, a, b):
+            actor = _actor(text, scan, sent, mentions, ctx, trigger, a, framed, main)
             if actor is None:
                 continue
             main = main or actor
-            items.extend(_items(sent, trigger, actor, b, following, ctx))
+            items.extend(_items(sent, scan, trigger, actor, b, following, ctx))
     return items
 
 
-def _triggers(text: str, a: int, b: int) -> list[re.Match[str]]:
+def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
     """The clause's first trigger, and later ones coordinated with "and"."""
     found: list[re.Match[str]] = []
-    for match in _TRIGGER.finditer(folded(text), a, b):
+    for match in matches_in(_TRIGGER, scan.lowered, scan.triggers, a, b):
         if found and not _COORDINATED.search(text[a : match.start()]):
             continue
         found.append(match)
@@ -193,6 +218,7 @@ def _person_actor(person: Mention) -> Actor | None:
 
 def _actor(
     text: str,
+    scan: Scan,
     sent: Sentence,
     mentions: list[Mention],
     ctx: Context,
@@ -209,7 +235,7 @@ def _actor(
         return None
     if clause > 0 and trigger.start() - clause < 16 and main is not None:
         return Actor(main.actor, main.speaker, -1, -1)
-    subject = _subject(text, sent, mentions, ctx, trigger.start(), framed)
+    subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
     if subject is None:
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
     if kind == "pledge" and not _adjacent(text, subject, sent.start, trigger.start()):
@@ -247,6 +273,7 @@ def _modal_actor(
 
 def _subject(
     text: str,
+    scan: Scan,
     sent: Sentence,
     mentions: list[Mention],
     ctx: Context,
@@ -256,7 +283,7 @@ def _subject(
     """The nearest actor-like phrase before `position`, not a prepositional object:
     of the mentions, SCO groups ("the leaders") and pronouns, the one that ends
     last (a mention wins a tie, the later mention a tie between two)."""
-    lowered = folded(text)
+    lowered = scan.lowered
 
     def governed(start: int) -> bool:
         return bool(_PREPOSITION.search(lowered[max(0, start - 16) : start]))
@@ -376,6 +403,7 @@ def _scheduled(text: str, trigger: re.Match[str]) -> bool:
 
 def _items(
     sent: Sentence,
+    scan: Scan,
     trigger: re.Match[str],
     actor: Actor,
     end: int,
@@ -414,7 +442,13 @@ def _items(
                 "actor": actor.actor,
                 "speaker": actor.speaker,
                 "kind": kind,
-                "area": area_of(phrase, text, following),
+                "area": area_of(
+                    phrase,
+                    text,
+                    following,
+                    at=span.start,
+                    prefixes=scan.prefixes,
+                ),
                 "text": phrase,
                 "target": target_of(phrase),
                 "evidence": [[sent.start + span.start, sent.start + span.end]],
@@ -463,7 +497,7 @@ def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
         and not sent.text[: first.start - sent.start].strip(" Th")
     )
     head = sent.text[:80]
-    lowered = folded(head)
+    lowered = fold(head)
     if _GROUP.match(lowered.lstrip()) or _LEADERS.match(lowered):
         ctx.they = "SCO"
     elif _PAIR.match(head):

@@ -180,6 +180,11 @@ BLANKET_MARKERS = (
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:meetings|sessions|summits)\s+of\s+(?:the\s+)?$"
 )
 """A meeting noun after these words speaks of a class of meetings, not one."""
+BLANKET_CUES = (
+    *("all", "every", "each", "previous", "past", "several", "many", "annual"),
+    *("successive", "those", "these", "meetings", "sessions", "summits"),
+)
+"""Every BLANKET_MARKERS match holds one of these: a cheap first test."""
 
 BACK_REFERENCE = r"\b(?:last year'?s?|previous|past|former|earlier|prior|\d{4})\b"
 """Markers of a meeting the text looks back at (not the one it reports)."""

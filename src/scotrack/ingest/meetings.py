@@ -35,6 +35,8 @@ _CUES = Keywords(
     )
 )
 _BLANKET = folded_pattern(lexicon.BLANKET_MARKERS)
+_BLANKET_CUE = re.compile("|".join(lexicon.BLANKET_CUES))
+"""Found far faster than `_BLANKET` runs: without one, no blanket marker."""
 _BACK = folded_pattern(lexicon.BACK_REFERENCE)
 _VIDEO = folded_pattern(lexicon.VIDEO_FORMAT)
 _IN_PERSON = folded_pattern(lexicon.IN_PERSON_CUES)
@@ -161,7 +163,8 @@ def _is_sco_meeting(text: str, lowered: str, start: int, end: int) -> bool:
     if phrase.lower().endswith(("summits", "meetings", "exercises", "drills")):
         return False
     left = max(0, start - _LEFT)
-    if _BLANKET.search(lowered[left:start]):
+    window = lowered[left:start]
+    if _BLANKET_CUE.search(window) and _BLANKET.search(window):
         return False
     before = text[left:start]
     tail = " ".join(before.lower().replace("'s", "").split()[-3:])
@@ -189,9 +192,10 @@ def _observe(
     obs.date = _date(text, start, end, scope.dates)
     if body == "other":
         obs.name = " ".join(text[start:end].lower().split())
-    obs.back = bool(_BACK.search(lowered[left:start])) and body is not None
-    obs.ahead = bool(_NEXT.search(lowered[left:start]))
-    if obs.city is None and _HERE.search(text[end:right]):
+    window, after = lowered[left:start], text[end:right]
+    obs.back = bool(_BACK.search(window)) and body is not None
+    obs.ahead = "next" in window and _NEXT.search(window) is not None
+    if obs.city is None and "here" in after and _HERE.search(after):
         obs.city, obs.country = dateline
     if obs.country is None:
         obs.country = _host(text, index, sent.start, start)
@@ -218,6 +222,8 @@ def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | No
 
 def _host(text: str, index: MentionIndex, offset: int, start: int) -> str | None:
     """ "the summit India will host", "hosted by Russia": the host state."""
+    if text.find("host", 0, start) == -1:  # in every `_HOST_BEFORE` match
+        return None
     hosted = _HOST_BEFORE.search(text, 0, start)
     if hosted is None:
         return None
