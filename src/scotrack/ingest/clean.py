@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -158,6 +158,12 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019')")
+_MENU_MARKS = ("|", " / ", ">", "\u00bb", "\u2022", "\u00b7")
+_MENU_SPLIT = re.compile(r"\s*[|>\u00bb\u2022\u00b7]\s*|\s+/\s+")
+_MENU_ITEM_WORDS = 4
+_MASTHEAD_WORDS = 10
+HEADER_LINES = 12
+"""The lines at the top of a page where its masthead and menus are printed."""
 _MAX_TITLE = 250
 _LONG_LINE = 160
 _LETTER = re.compile(r"[^\W\d_]")
@@ -200,6 +206,54 @@ def is_date_line(line: str) -> bool:
     return len(_WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
 
 
+def is_navigation(line: str) -> bool:
+    """True when a line is a menu or breadcrumb trail: three or more short items
+    ("Home | World | Economy", "Foreign policy / News / Press releases") split by
+    bars, slashes, chevrons or bullets, each item a label of a few words."""
+    if not any(mark in line for mark in _MENU_MARKS):
+        return False
+    items = [item for item in _MENU_SPLIT.split(line) if item]
+    return len(items) >= 3 and all(
+        len(item.split()) <= _MENU_ITEM_WORDS
+        and not item[0].islower()
+        and not item.endswith(_SENTENCE_END[:3])
+        for item in items
+    )
+
+
+def _is_name_line(line: str) -> bool:
+    """True when a line reads as a name: a few words, no digits, every word of
+    four letters or more capitalised ("Russian News & Information Agency")."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MASTHEAD_WORDS
+        and not line.endswith(_SENTENCE_END[:3])
+        and not any(ch.isdigit() for ch in line)
+        and all(not w[0].islower() for w in words if len(w) >= 4)
+    )
+
+
+def masthead_indexes(lines: Sequence[str]) -> list[int]:
+    """Indexes of the site's name lines: the block of name-like lines printed
+    directly above the first navigation menu in the page header.
+
+    A site prints its name, then its menu, then the story; so a headline set
+    above a menu in sentence case is never taken for a masthead, and a page
+    without a menu has none.
+    """
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        if line and is_navigation(line):
+            above = index - 1
+            while above >= 0 and not lines[above]:
+                above -= 1  # blank lines between the name and the menu
+            block: list[int] = []
+            while above >= 0 and lines[above] and _is_name_line(lines[above]):
+                block.insert(0, above)
+                above -= 1
+            return block
+    return []
+
+
 def is_boilerplate(line: str) -> bool:
     """True when a (normalised, non-empty) line is page furniture, not text.
 
@@ -217,7 +271,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line) < 160 and _has_copyright(line):
         return True
-    return _mostly_buttons(tokens) or is_date_line(line)
+    return _mostly_buttons(tokens) or is_date_line(line) or is_navigation(line)
 
 
 def _mostly_buttons(tokens: list[str]) -> bool:
@@ -254,8 +308,8 @@ def _is_cjk(word: str) -> bool:
     )
 
 
-def clean_lines(lines: Iterable[str], *, title: str | None = None) -> list[str]:
-    """The kept paragraphs, headline first: boilerplate and repeats out.
+def clean_lines(lines: Sequence[str], *, title: str | None = None) -> list[str]:
+    """The kept paragraphs, headline first: boilerplate, mastheads and repeats out.
 
     `lines` are normalised (`normal_lines`). When `title` is given (from HTML
     markup) it heads the result; otherwise the first kept line is the headline if
@@ -264,8 +318,9 @@ def clean_lines(lines: Iterable[str], *, title: str | None = None) -> list[str]:
     kept: list[str] = [title] if title else []
     seen = {title.casefold()} if title else set()
     joinable = False
-    for line in lines:
-        if not line:
+    mastheads = masthead_indexes(lines)
+    for index, line in enumerate(lines):
+        if not line or index in mastheads:
             joinable = False
             continue
         if is_boilerplate(line) or line.casefold() in seen:
