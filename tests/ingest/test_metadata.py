@@ -26,10 +26,24 @@ BODY = "The leaders of the member states met and adopted a declaration on securi
         ("June 5, 2024", "2024-06-05"),
         ("05.06.2024", "2024-06-05"),
         ("Published: May 05, 2023 19:42 IST", "2023-05-05"),
+        ("17/ 08/ 2007 17:05", "2007-08-17"),
+        ("08.06.2002 00:15", "2002-06-08"),
+        ("06/22/2016", "2016-06-22"),
+        ("Updated 21:07, 01-Sep-2025", "2025-09-01"),
+        ("14 March 2016 13:22 (UTC+04:00)", "2016-03-14"),
+        (
+            "Staff Reporter | Published October 17, 2024 | Updated 3 hours ago",
+            "2024-10-17",
+        ),
     ],
 )
 def test_published_from_date_lines(header: str, published: str) -> None:
     assert _meta(f"SCO leaders meet in Astana\n{header}\n{BODY}").published == published
+
+
+def test_published_not_from_a_sentence_split_by_a_bar() -> None:
+    body = "The ministers of the member states met in Astana on June 5, 2024 | Photo"
+    assert _meta(f"SCO leaders meet in Astana\n{body}\n{BODY}").published is None
 
 
 @pytest.mark.parametrize(

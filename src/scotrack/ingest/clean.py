@@ -137,16 +137,17 @@ DATE_PART = re.compile(
     # the look-ahead only saves time: every date starts with a digit or a month
     r"(?=[\djfmasond])(?:"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2},?\s+\d{4}"
-    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-    r"\.?,?\s+\d{4})",
+    r"|\b\d{1,2}(?:\s+|-)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:,?\s+|-)\d{4})",
     re.IGNORECASE,
 )
-_DATE_HINT = re.compile(r"\d(?:[-/.:]\d|,?\s+\d|\s+[^\W\d_])")
-"""What every `DATE_PART` holds ("4-5", "4:05", "4, 2024", "4 May"): a quick no."""
+_DATE_HINT = re.compile(r"\d(?:[-/.:] ?\d|,?\s+\d|[\s-]+[^\W\d_])")
+"""What every `DATE_PART` holds ("4-5", "4/ 5", "4:05", "4, 2024", "4 May", "4-May"):
+a quick no."""
 _SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_SPACE}+")
 _ODD_SPACES = re.compile(rf"{_SPACE}(?:{_SPACE}+|(?<! ))")

@@ -62,15 +62,21 @@ def month_number(word: str) -> int:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = re.compile(
     r"(?P<iso>(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2}))"
-    r"|(?P<dmy>(?P<d2>\d{1,2})[./-](?P<m2>\d{1,2})[./-](?P<y2>\d{4}))"
+    r"|(?P<dmy>(?P<d2>\d{1,2})[./-] ?(?P<m2>\d{1,2})[./-] ?(?P<y2>\d{4}))"
     rf"|(?P<mdy>(?P<mon3>{_MONTH})\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}}))"
-    rf"|(?P<dmy2>(?P<d4>\d{{1,2}})\s+(?P<mon4>{_MONTH}),?\s+(?P<y4>\d{{4}}))",
+    rf"|(?P<dmy2>(?P<d4>\d{{1,2}})(?:\s+|-)(?P<mon4>{_MONTH})(?:,?\s+|-)(?P<y4>\d{{4}}))",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|released|date|time)\s*[:\uff1a]",
     re.IGNORECASE,
 )
+_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|released)(?:\s+on)?\s+\S", re.I
+)
+"""A date label without its colon ("Published October 17, 2024"), trusted only on
+a short segment of a byline that holds nothing but the label and the date."""
+_SHORT_SEGMENT = 60
 _OUTLET_RE = r"[A-Z][\w.'\u2019&-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'\u2019&-]*){0,4}"
 _REPORTS = ("report", "article", "story", "commentary", "editorial", "interview")
 _ORIGIN = re.compile(  # no leading `\b`: see `mentions.matches_at`
@@ -116,6 +122,10 @@ def iso_date(match: re.Match[str]) -> str | None:
         y, m, d = groups["y1"], groups["m1"], groups["d1"]
     elif groups["dmy"]:
         y, m, d = groups["y2"], groups["m2"], groups["d2"]
+        if int(m) > 12 >= int(d):
+            m, d = d, m  # "06/22/2016" can only be month first (US style)
+        # otherwise day first ("08.06.2002", "17/ 08/ 2007"): the European, Russian
+        # and Asian outlets that print numeric dates put the day first
     elif groups["mdy"]:
         y, d = groups["y3"], groups["d3"]
         m = str(month_number(groups["mon3"]))
@@ -129,15 +139,41 @@ def iso_date(match: re.Match[str]) -> str | None:
 
 
 def printed_date(raw_text: str) -> str | None:
-    """The first date printed on a date line or a labelled line of the page."""
+    """The first date printed on a date line or a labelled line of the page, or on
+    one segment of a byline split by bars ("Staff Reporter | Published October
+    17, 2024 | Updated about 3 hours ago")."""
     for line in normal_lines(raw_text):
-        if not line or not (is_date_line(line) or _LABELLED.match(line)):
+        if not line:
             continue
-        for match in _DATE.finditer(line):
-            found = iso_date(match)
-            if found is not None:
-                return found
+        if is_date_line(line) or _LABELLED.match(line):
+            segments = [line]
+        elif "|" in line and len(line) < 3 * _SHORT_SEGMENT:
+            segments = [part.strip() for part in line.split("|")]
+            segments = [part for part in segments if _is_dated_segment(part)]
+        else:
+            continue
+        for segment in segments:
+            for match in _DATE.finditer(segment):
+                found = iso_date(match)
+                if found is not None:
+                    return found
     return None
+
+
+def _is_dated_segment(part: str) -> bool:
+    return bool(part) and (
+        is_date_line(part)
+        or _LABELLED.match(part) is not None
+        or (len(part) < _SHORT_SEGMENT and _only_labelled_date(part))
+    )
+
+
+def _only_labelled_date(part: str) -> bool:
+    """True for a label, a date and nothing else ("Published October 17, 2024")."""
+    label = _LABEL.match(part)
+    if label is None:
+        return False
+    return not DATE_PART.sub("", part[label.end() - 1 :]).strip(" ,")
 
 
 def outlet(name: str) -> str | None:
