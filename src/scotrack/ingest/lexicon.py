@@ -9,6 +9,21 @@ reader can see every rule of the extractor in one place.
 
 from __future__ import annotations
 
+# ---------------------------------------------------------------- page header
+
+MASTHEAD_NOUNS = frozenset(
+    [
+        *("times", "daily", "news", "post", "tribune", "herald", "gazette"),
+        *("journal", "review", "agency", "express", "observer", "chronicle"),
+        "telegraph",
+    ]
+)
+"""Last words of newspaper and agency names ("Daily Times", "Trend News Agency"):
+a short capitalised header line ending in one is the publication's name."""
+
+INSTITUTIONS = frozenset(["Ministry", "Embassy", "Office", "Department", "Government"])
+"""Official bodies, named as sources without the "The" a site header prints."""
+
 # ---------------------------------------------------------------- dates
 
 MONTHS = (
