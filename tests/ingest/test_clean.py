@@ -250,13 +250,13 @@ def test_masthead_indexes_block_above_menu() -> None:
         "",
         "Home | World | Sport",
     ]
-    assert masthead_indexes([*lines, "", "Leaders watch war games"]) == [0, 1]
+    assert masthead_indexes((*lines, "", "Leaders watch war games")) == (0, 1)
 
 
 def test_masthead_indexes_keeps_sentence_case_headline() -> None:
-    lines = ["Leaders sign charter in St Petersburg", "Home | World | Sport"]
-    assert masthead_indexes(lines) == []
-    assert masthead_indexes(["Site Name", "no menu here"]) == []
+    lines = ("Leaders sign charter in St Petersburg", "Home | World | Sport")
+    assert masthead_indexes(lines) == ()
+    assert masthead_indexes(("Site Name", "no menu here")) == ()
 
 
 def test_cleaned_text_drops_masthead_and_menu() -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -240,13 +239,14 @@ def _is_name_line(line: str) -> bool:
     )
 
 
-def masthead_indexes(lines: Sequence[str]) -> list[int]:
+@lru_cache(maxsize=4)
+def masthead_indexes(lines: tuple[str, ...]) -> tuple[int, ...]:
     """Indexes of the site's name lines: the block of name-like lines printed
     directly above the first navigation menu in the page header.
 
     A site prints its name, then its menu, then the story; so a headline set
     above a menu in sentence case is never taken for a masthead, and a page
-    without a menu has none.
+    without a menu has none. Cached: `clean` and `metadata` both ask.
     """
     for index, line in enumerate(lines[:HEADER_LINES]):
         if line and is_navigation(line):
@@ -257,8 +257,8 @@ def masthead_indexes(lines: Sequence[str]) -> list[int]:
             while above >= 0 and lines[above] and _is_name_line(lines[above]):
                 block.insert(0, above)
                 above -= 1
-            return block
-    return []
+            return tuple(block)
+    return ()
 
 
 def is_boilerplate(line: str) -> bool:
@@ -315,7 +315,7 @@ def _is_cjk(word: str) -> bool:
     )
 
 
-def clean_lines(lines: Sequence[str], *, title: str | None = None) -> list[str]:
+def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str]:
     """The kept paragraphs, headline first: boilerplate, mastheads and repeats out.
 
     `lines` are normalised (`normal_lines`). When `title` is given (from HTML

@@ -241,7 +241,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?"
+    r"|regulations?|plan"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -262,16 +262,21 @@ AGREEMENT_NOUN_CUES = (
     "strategy",
     "concept",
     "regulation",
+    "plan",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
         r"\b(?:entered|enters|came|has come|have come|went) into (?:force|effect)\b"
-        r"|\btook effect\b|\bentry into force\b",
+        r"|\b(?:took|takes) effect\b|\bentry into force\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
-    ("signed", r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of)\b"),
+    (
+        "signed",
+        r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of)\b"
+        r"|\b(?:put|puts|affixed) (?:their|its|his|her) signatures? to\b",
+    ),
     (
         "adopted",
         r"\b(?:adopted|adopts|adopt|adoption of|approved|endorsed|issued|released|passed)\b",
@@ -282,7 +287,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
 AGREEMENT_PROPOSAL = (
     r"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
     r"\b[^.;]{0,60}?\b(?:signing|conclud(?:e|ing)|draft(?:ing)?|negotiat(?:e|ing|ions on)"
-    r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on)\b"
+    r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
+    r"|draw(?:ing)? up)\b"
 )
 """A proposal verb governing a drafting/signing verb: the agreement is `proposed`."""
 
@@ -292,6 +298,35 @@ AGREEMENT_STOP = (
     r"|\bin (?:\d|January|February|March|April|May|June|July|August|September"
     r"|October|November|December)|\bin the presence\b|\band\b(?= [a-z]+ed\b))"
 )
+AGREEMENT_NOT_COMPLEMENT = (
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the sidelines\b|behalf\b)"
+)
+"""What follows "on" when it dates or places a signing ("memorandum on September 15
+on the sidelines"), rather than naming the agreement's subject."""
+AGREEMENT_NEGATION = (
+    r"\b(?:without|not|never|no|refus(?:ed|es|ing) to|fail(?:ed|s|ing) to"
+    r"|declin(?:ed|es|ing) to)\s+(?:[^\s]+\s+){0,2}$"
+)
+"""Just before an agreement (or its verb): none was made ("concluded without a joint
+communique", "refused to sign the declaration")."""
+AGREEMENT_RELATIVE = (
+    r"\s*,?\s*(?:that|which)\s+(?:[^\s.;,]+\s+){1,5}?(?P<verb>signed|adopted|approved"
+    r"|ratified|endorsed|concluded)\b"
+)
+"""An agreement named before its verb ("an agreement ... that the ministers signed")."""
+AGREEMENT_ANAPHORA = (
+    r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
+)
+"""A reference back to the agreement named last ("The document was signed ...")."""
+OTHER_ORGANIZATION_NAMES = (
+    r"\b(?:CSTO|Collective Security Treaty Organi[sz]ation|BRICS|EAEU|EEU|Eurasian Economic"
+    r" Union|CIS|Commonwealth of Independent States|ASEAN|NATO|EU|European Union|G20|G7"
+    r"|OPEC|CICA|African Union|Arab League|GCC|Gulf Cooperation Council|OSCE)\b"
+)
+"""Organisations other than the SCO: their declarations and treaties are not SCO
+agreements."""
+
 INITIATIVE_WORDS = (
     r"\b(?:initiative|belt and road|silk road|free trade (?:zone|area))\b"
 )

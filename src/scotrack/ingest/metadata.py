@@ -229,8 +229,8 @@ def header_name(raw_text: str) -> str | None:
     for line in normal_lines(raw_text)[:_HEADER_LINES]:
         if line and len(line) <= 120 and _is_title(line):
             return site_name(line)
-        match = _LEAD_SOURCE.match(line)
-        if lead is None and match and len(line.split()) <= 6:
+        match = _LEAD_SOURCE.match(line) if lead is None and "|" in line else None
+        if match and len(line.split()) <= 6:
             lead = match.group(1).strip() if len(match.group(1)) <= 40 else None
     return None if lead is None else site_name(lead)
 
@@ -310,15 +310,15 @@ def dateline_match(text: str) -> re.Match[str] | None:
 
 def header_place(raw_text: str) -> str | None:
     """The known city printed before or after the date on a header date line
-    ("July 10, 2015, 14:30 Ufa", "Bishkek, 26 October 2023"); date lines without
-    one ("26.10.2023") are passed over."""
+    ("July 10, 2015, 14:30 Ufa", "Bishkek, 26 October 2023"); bare date lines
+    ("26.10.2023") are passed over."""
     for line in normal_lines(raw_text)[:_HEADER_LINES]:
         if not line or not is_date_line(line):
             continue
         rest = DATE_PART.sub(" ", line).strip(" ,|-")
         rest = _TIME_ZONE.sub("", rest).strip(" ,|-")
-        city: str | None = gazetteer().cities.get(rest.casefold()) if rest else None
-        if city is not None:
+        if rest:  # the first date line with words decides
+            city: str | None = gazetteer().cities.get(rest.casefold())
             return city
     return None
 
