@@ -15,6 +15,8 @@ from scotrack.ingest.clean import (
     is_boilerplate,
     is_date_line,
     is_html,
+    is_navigation,
+    masthead_indexes,
     normal_line,
     normal_lines,
 )
@@ -213,3 +215,53 @@ def test_is_date_line_hint_never_hides_a_date(words: list[str], glue: str) -> No
         and not rest.rstrip().endswith(".")
     )
     assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | Latest | Pakistan | World | Business | Opinion",
+        "Foreign policy / News / Press releases",
+        "Home  >  Media Center  >  Press Releases",
+        "Kazakhstan | Politics | Economy | SCO-2024",
+    ],
+)
+def test_is_navigation_menus(line: str) -> None:
+    assert is_navigation(line)
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SCO Secretariat | Documents",
+        "Xi arrives in Astana / talks with Tokayev / bank deal expected",
+        "The ratio was 3 / 4 of the votes, officials said.",
+    ],
+)
+def test_is_navigation_not_text(line: str) -> None:
+    assert not is_navigation(line)
+
+
+def test_masthead_indexes_block_above_menu() -> None:
+    lines = [
+        "RIA NOVOSTI",
+        "Russian News & Information Agency",
+        "",
+        "Home | World | Sport",
+    ]
+    assert masthead_indexes((*lines, "", "Leaders watch war games")) == (0, 1)
+
+
+def test_masthead_indexes_keeps_sentence_case_headline() -> None:
+    lines = ("Leaders sign charter in St Petersburg", "Home | World | Sport")
+    assert masthead_indexes(lines) == ()
+    assert masthead_indexes(("Site Name", "no menu here")) == ()
+
+
+def test_cleaned_text_drops_masthead_and_menu() -> None:
+    raw = "Trend News Agency\n\nPolitics | Business | Economy\n\n"
+    raw += "Azerbaijan becomes SCO dialogue partner\n\nBody sentence one.\n"
+    assert cleaned_text(raw) == (
+        "Azerbaijan becomes SCO dialogue partner\nBody sentence one."
+    )

@@ -26,10 +26,24 @@ BODY = "The leaders of the member states met and adopted a declaration on securi
         ("June 5, 2024", "2024-06-05"),
         ("05.06.2024", "2024-06-05"),
         ("Published: May 05, 2023 19:42 IST", "2023-05-05"),
+        ("17/ 08/ 2007 17:05", "2007-08-17"),
+        ("08.06.2002 00:15", "2002-06-08"),
+        ("06/22/2016", "2016-06-22"),
+        ("Updated 21:07, 01-Sep-2025", "2025-09-01"),
+        ("14 March 2016 13:22 (UTC+04:00)", "2016-03-14"),
+        (
+            "Staff Reporter | Published October 17, 2024 | Updated 3 hours ago",
+            "2024-10-17",
+        ),
     ],
 )
 def test_published_from_date_lines(header: str, published: str) -> None:
     assert _meta(f"SCO leaders meet in Astana\n{header}\n{BODY}").published == published
+
+
+def test_published_not_from_a_sentence_split_by_a_bar() -> None:
+    body = "The ministers of the member states met in Astana on June 5, 2024 | Photo"
+    assert _meta(f"SCO leaders meet in Astana\n{body}\n{BODY}").published is None
 
 
 @pytest.mark.parametrize(
@@ -140,3 +154,72 @@ def test_outlet_phrases_found_as_a_full_scan_finds_them(words: list[str]) -> Non
 def test_source_from_a_carried_report() -> None:
     raw = f"SCO summit ends\n{BODY} A report from the Global Times said so."
     assert _meta(raw).source == "Global Times"
+
+
+@pytest.mark.parametrize(
+    ("first", "city", "day", "source"),
+    [
+        ("DUSHANBE, 17.09.2021 /NIAT «Khovar»/. ", "Dushanbe", "2021-09-17", "Khovar"),
+        ("Tashkent, 2 November (UzA). ", "Tashkent", "2017-11-02", "UzA"),
+        ("BISHKEK (AKIpress) - ", "Bishkek", None, "AKIpress"),
+        ("Baku, Azerbaijan, March 14\n", "Baku", "2017-03-14", None),
+    ],
+)
+def test_dateline_forms(first: str, city: str, day: str | None, source: str) -> None:
+    meta = _meta(f"SCO leaders meet in Astana\nUpdated: 2017-12-02\n{first}{BODY}")
+    assert (meta.dateline, meta.dateline_date, meta.source) == (city, day, source)
+
+
+def test_dateline_standalone_needs_a_date() -> None:
+    meta = _meta(f"SCO leaders meet in Astana\nASTANA TIMES SPECIAL\n{BODY}")
+    assert meta.dateline is None
+
+
+def test_dateline_numeric_date_gives_published() -> None:
+    meta = _meta(f"SCO leaders meet in Astana\nDUSHANBE, 17.09.2021 (Khovar) - {BODY}")
+    assert meta.published == "2021-09-17"
+
+
+def test_dateline_from_header_date_line_with_city_first() -> None:
+    raw = "SCO leaders meet\n26.10.2023\nPrint version\n\nBishkek, 26 October 2023\n"
+    assert _meta(raw + BODY).dateline == "Bishkek"
+
+
+@pytest.mark.parametrize(
+    ("header", "source"),
+    [
+        (
+            "The Ministry of Foreign Affairs of the Russian Federation\n\n"
+            "Foreign policy / News / Press releases",
+            "Ministry of Foreign Affairs of the Russian Federation",
+        ),
+        (
+            "Ministry of External Affairs\nGovernment of India\n\n"
+            "Home > Media Center > Press Releases",
+            "Ministry of External Affairs",
+        ),
+        ("Karachi Evening Times\nOPINION | June 16, 2017", "Karachi Evening Times"),
+        (
+            "EURASIA POLICY REVIEW | Commentary\n8 September 2014",
+            "Eurasia Policy Review",
+        ),
+        ("ITAR-TASS NEWS AGENCY\nHome | World | Russia | Economy", "ITAR-TASS"),
+    ],
+)
+def test_source_from_site_header(header: str, source: str) -> None:
+    raw = f"{header}\n\nSCO leaders meet in Astana\n\n{BODY}"
+    assert _meta(raw).source == source
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("eurasianet.org", "Eurasianet"),
+        ("www.dawn.com", "Dawn"),
+        ("NIAT «Khovar»", "Khovar"),
+        ('IA "Kabar"', "Kabar"),
+        ("Kazinform International News Agency", "Kazinform"),
+    ],
+)
+def test_outlet_from_domain_and_quoted_name(name: str, known: str) -> None:
+    assert metadata.outlet(name) == known

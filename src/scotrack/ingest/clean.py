@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -137,16 +136,17 @@ DATE_PART = re.compile(
     # the look-ahead only saves time: every date starts with a digit or a month
     r"(?=[\djfmasond])(?:"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+\d{1,2},?\s+\d{4}"
-    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
-    r"\.?,?\s+\d{4})",
+    r"|\b\d{1,2}(?:\s+|-)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?(?:,?\s+|-)\d{4})",
     re.IGNORECASE,
 )
-_DATE_HINT = re.compile(r"\d(?:[-/.:]\d|,?\s+\d|\s+[^\W\d_])")
-"""What every `DATE_PART` holds ("4-5", "4:05", "4, 2024", "4 May"): a quick no."""
+_DATE_HINT = re.compile(r"\d(?:[-/.:] ?\d|,?\s+\d|[\s-]+[^\W\d_])")
+"""What every `DATE_PART` holds ("4-5", "4/ 5", "4:05", "4, 2024", "4 May", "4-May"):
+a quick no."""
 _SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = re.compile(rf"{_SPACE}+")
 _ODD_SPACES = re.compile(rf"{_SPACE}(?:{_SPACE}+|(?<! ))")
@@ -158,6 +158,11 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019')")
+_MENU_SPLIT = re.compile(r"\s*[|>\u00bb\u2022\u00b7]\s*|\s+/\s+")
+_MENU_ITEM_WORDS = 4
+_MASTHEAD_WORDS = 10
+HEADER_LINES = 12
+"""The lines at the top of a page where its masthead and menus are printed."""
 _MAX_TITLE = 250
 _LONG_LINE = 160
 _LETTER = re.compile(r"[^\W\d_]")
@@ -200,6 +205,62 @@ def is_date_line(line: str) -> bool:
     return len(_WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
 
 
+def is_navigation(line: str) -> bool:
+    """True when a line is a menu or breadcrumb trail: three or more short items
+    ("Home | World | Economy", "Foreign policy / News / Press releases") split by
+    bars, slashes, chevrons or bullets, each item a label of a few words."""
+    if not (  # plain `in` tests: the cheapest no for the many lines without one
+        "|" in line
+        or " / " in line
+        or ">" in line
+        or "\u00bb" in line
+        or "\u2022" in line
+        or "\u00b7" in line
+    ):
+        return False
+    items = [item for item in _MENU_SPLIT.split(line) if item]
+    return len(items) >= 3 and all(
+        len(item.split()) <= _MENU_ITEM_WORDS
+        and not item[0].islower()
+        and not item.endswith(_SENTENCE_END[:3])
+        for item in items
+    )
+
+
+def _is_name_line(line: str) -> bool:
+    """True when a line reads as a name: a few words, no digits, every word of
+    four letters or more capitalised ("Russian News & Information Agency")."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MASTHEAD_WORDS
+        and not line.endswith(_SENTENCE_END[:3])
+        and not any(ch.isdigit() for ch in line)
+        and all(not w[0].islower() for w in words if len(w) >= 4)
+    )
+
+
+@lru_cache(maxsize=4)
+def masthead_indexes(lines: tuple[str, ...]) -> tuple[int, ...]:
+    """Indexes of the site's name lines: the block of name-like lines printed
+    directly above the first navigation menu in the page header.
+
+    A site prints its name, then its menu, then the story; so a headline set
+    above a menu in sentence case is never taken for a masthead, and a page
+    without a menu has none. Cached: `clean` and `metadata` both ask.
+    """
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        if line and is_navigation(line):
+            above = index - 1
+            while above >= 0 and not lines[above]:
+                above -= 1  # blank lines between the name and the menu
+            block: list[int] = []
+            while above >= 0 and lines[above] and _is_name_line(lines[above]):
+                block.insert(0, above)
+                above -= 1
+            return tuple(block)
+    return ()
+
+
 def is_boilerplate(line: str) -> bool:
     """True when a (normalised, non-empty) line is page furniture, not text.
 
@@ -217,7 +278,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line) < 160 and _has_copyright(line):
         return True
-    return _mostly_buttons(tokens) or is_date_line(line)
+    return _mostly_buttons(tokens) or is_date_line(line) or is_navigation(line)
 
 
 def _mostly_buttons(tokens: list[str]) -> bool:
@@ -254,8 +315,8 @@ def _is_cjk(word: str) -> bool:
     )
 
 
-def clean_lines(lines: Iterable[str], *, title: str | None = None) -> list[str]:
-    """The kept paragraphs, headline first: boilerplate and repeats out.
+def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str]:
+    """The kept paragraphs, headline first: boilerplate, mastheads and repeats out.
 
     `lines` are normalised (`normal_lines`). When `title` is given (from HTML
     markup) it heads the result; otherwise the first kept line is the headline if
@@ -264,8 +325,9 @@ def clean_lines(lines: Iterable[str], *, title: str | None = None) -> list[str]:
     kept: list[str] = [title] if title else []
     seen = {title.casefold()} if title else set()
     joinable = False
-    for line in lines:
-        if not line:
+    mastheads = masthead_indexes(lines)
+    for index, line in enumerate(lines):
+        if not line or index in mastheads:
             joinable = False
             continue
         if is_boilerplate(line) or line.casefold() in seen:

@@ -9,6 +9,21 @@ reader can see every rule of the extractor in one place.
 
 from __future__ import annotations
 
+# ---------------------------------------------------------------- page header
+
+MASTHEAD_NOUNS = frozenset(
+    [
+        *("times", "daily", "news", "post", "tribune", "herald", "gazette"),
+        *("journal", "review", "agency", "express", "observer", "chronicle"),
+        "telegraph",
+    ]
+)
+"""Last words of newspaper and agency names ("Daily Times", "Trend News Agency"):
+a short capitalised header line ending in one is the publication's name."""
+
+INSTITUTIONS = frozenset(["Ministry", "Embassy", "Office", "Department", "Government"])
+"""Official bodies, named as sources without the "The" a site header prints."""
+
 # ---------------------------------------------------------------- dates
 
 MONTHS = (
@@ -231,7 +246,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?"
+    r"|regulations?|plan"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -252,16 +267,21 @@ AGREEMENT_NOUN_CUES = (
     "strategy",
     "concept",
     "regulation",
+    "plan",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
         r"\b(?:entered|enters|came|has come|have come|went) into (?:force|effect)\b"
-        r"|\btook effect\b|\bentry into force\b",
+        r"|\b(?:took|takes) effect\b|\bentry into force\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
-    ("signed", r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of)\b"),
+    (
+        "signed",
+        r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of)\b"
+        r"|\b(?:put|puts|affixed) (?:their|its|his|her) signatures? to\b",
+    ),
     (
         "adopted",
         r"\b(?:adopted|adopts|adopt|adoption of|approved|endorsed|issued|released|passed)\b",
@@ -272,7 +292,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
 AGREEMENT_PROPOSAL = (
     r"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
     r"\b[^.;]{0,60}?\b(?:signing|conclud(?:e|ing)|draft(?:ing)?|negotiat(?:e|ing|ions on)"
-    r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on)\b"
+    r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
+    r"|draw(?:ing)? up)\b"
 )
 """A proposal verb governing a drafting/signing verb: the agreement is `proposed`."""
 
@@ -282,6 +303,35 @@ AGREEMENT_STOP = (
     r"|\bin (?:\d|January|February|March|April|May|June|July|August|September"
     r"|October|November|December)|\bin the presence\b|\band\b(?= [a-z]+ed\b))"
 )
+AGREEMENT_NOT_COMPLEMENT = (
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the sidelines\b|behalf\b)"
+)
+"""What follows "on" when it dates or places a signing ("memorandum on September 15
+on the sidelines"), rather than naming the agreement's subject."""
+AGREEMENT_NEGATION = (
+    r"\b(?:without|not|never|no|refus(?:ed|es|ing) to|fail(?:ed|s|ing) to"
+    r"|declin(?:ed|es|ing) to)\s+(?:[^\s]+\s+){0,2}$"
+)
+"""Just before an agreement (or its verb): none was made ("concluded without a joint
+communique", "refused to sign the declaration")."""
+AGREEMENT_RELATIVE = (
+    r"\s*,?\s*(?:that|which)\s+(?:[^\s.;,]+\s+){1,5}?(?P<verb>signed|adopted|approved"
+    r"|ratified|endorsed|concluded)\b"
+)
+"""An agreement named before its verb ("an agreement ... that the ministers signed")."""
+AGREEMENT_ANAPHORA = (
+    r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
+)
+"""A reference back to the agreement named last ("The document was signed ...")."""
+OTHER_ORGANIZATION_NAMES = (
+    r"\b(?:CSTO|Collective Security Treaty Organi[sz]ation|BRICS|EAEU|EEU|Eurasian Economic"
+    r" Union|CIS|Commonwealth of Independent States|ASEAN|NATO|EU|European Union|G20|G7"
+    r"|OPEC|CICA|African Union|Arab League|GCC|Gulf Cooperation Council|OSCE)\b"
+)
+"""Organisations other than the SCO: their declarations and treaties are not SCO
+agreements."""
+
 INITIATIVE_WORDS = (
     r"\b(?:initiative|belt and road|silk road|free trade (?:zone|area))\b"
 )
@@ -581,6 +631,18 @@ NOT_PROJECTS = (
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "applied",
+        "within",
+        ("'s accession", "'s admission"),
+        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) [^.;]{0,40}?'s (?:accession|admission)\b",
+    ),
+    (
+        "applied",
+        "within",
+        ("memorandum of obligations",),
+        r"\bmemorandum of obligations (?:that|which) [^.;]{2,40}?\bsigned\b",
+    ),
+    (
+        "applied",
         "after",
         ("procedure", "process"),
         r"\b(?:procedure|process)\s+(?:for|of)\s+(?:admitting|(?:the\s+)?admission of|(?:the\s+)?accession of)",
@@ -594,14 +656,22 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "applied",
         "before",
-        ("membership", "submitted"),
-        r"\b(?:applied|applies) for (?:full )?membership\b|'s (?:application|bid) for (?:full )?membership\b|\bsubmitted (?:an |its )?application\b",
+        ("appl", "asked", "asking", "request", "seek", "sought", "bid"),
+        r"\b(?:formally |officially )?(?:applied|applies|apply|asked|asking|requested|requesting|seeking|seeks|sought|bid|bidding) (?:for|to become) (?:the |an? )?(?:full |full-fledged |permanent )?(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner)\b",
+    ),
+    (
+        "applied",
+        "before",
+        ("application", "bid", "request", "'s accession", "'s admission"),
+        r"'s (?:application|bid|request) for (?:the |an? )?(?:full |permanent )?(?:membership|observer status|status of|dialogue partner status)\b"
+        r"|'s (?:accession|admission) (?:process|procedure|talks|bid)\b"
+        r"|\b(?:submitted|filed|lodged) (?:an |its |a formal |an official |a )?application\b",
     ),
     (
         "joined",
         "before",
         ("became", "become"),
-        r"\b(?:became|has become|have become|officially became) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation's |\w+th )*member\b",
+        r"\b(?:became|has become|have become|officially became|formally became) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation's |\w+th )*member\b",
     ),
     (
         "joined",
@@ -643,25 +713,50 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "observer",
         "before",
         ("observer",),
-        r"\b(?:was|were|has been|have been) granted (?:the )?observer status\b|\bbecame (?:an? )?observer\b|\b(?:has|have|had) (?:held|had|enjoyed) observer status\b",
+        r"\b(?:was|were|has been|have been) (?:granted|given|accorded|made) (?:the )?(?:status of )?(?:an? )?observers?(?: status)?\b"
+        r"|\b(?:was|were|has been|have been) upgraded\b[^.;]{0,40}?\bto (?:an? )?observer\b"
+        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?observers?\b"
+        r"|\b(?:received|obtained|gained|got) (?:the )?(?:status of )?(?:an? )?observer(?: status)?\b"
+        r"|\b(?:has|have|had) (?:held|had|enjoyed) observer status\b",
     ),
     (
         "observer",
         "after",
-        ("observer status",),
+        ("observer",),
         r"\bgrant(?:ed|ing|s)? (?:the )?observer status to\b|\bgave observer status to\b",
+    ),
+    (
+        "observer",
+        "within",
+        ("observer",),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?observer|observer status)\b",
     ),
     (
         "dialogue-partner",
         "before",
         ("dialogue partner",),
-        r"\b(?:was|were|has been|have been) granted (?:the )?(?:status of )?(?:a )?dialogue partner(?: status)?\b|\bbecame (?:an? )?(?:SCO )?dialogue partners?\b|\bsigned (?:a |the )?memorand(?:um|a) (?:on|of) (?:granting )?(?:the )?(?:status of )?(?:an? )?(?:SCO )?dialogue partner\b",
+        r"\b(?:was|were|has been|have been) (?:granted|given|accorded|made) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
+        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?dialogue partners?\b"
+        r"|\b(?:received|obtained|gained|got) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partner(?: status)?\b"
+        r"|\bsigned (?:a |the )?memorand(?:um|a|ums) [^.;]{0,40}?\bdialogue partners?\b",
     ),
     (
         "dialogue-partner",
         "after",
         ("dialogue partner",),
         r"\bgrant(?:ed|ing|s)? (?:the )?(?:status of )?dialogue partner(?: status)? to\b|\baccept(?:ed|ing)\b(?=[^.;]{0,40}\bas (?:a |an )?dialogue partners?\b)",
+    ),
+    (
+        "dialogue-partner",
+        "within",
+        ("dialogue partner",),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?dialogue partner|dialogue partner status)\b",
+    ),
+    (
+        "same",
+        "before",
+        ("same status",),
+        r"\b(?:received|got|obtained|was given|were given|was granted|were granted) the same status\b",
     ),
     (
         "left",
@@ -671,8 +766,10 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ),
 )
 """(event, side, cue words, regex): the states are found on `side` of the match in
-the clause. Every match holds one of the cue words, so a pattern runs only on
-sentences that contain one."""
+the clause ("before", "after", or "within" the match: "granting Azerbaijan the
+status of dialogue partner"). Every match holds one of the cue words, so a pattern
+runs only on sentences that contain one. Event "same" ("Saudi Arabia received the
+same status") takes the event reported just before it in the sentence."""
 
 MEMBERSHIP_CUES = (
     "member",

@@ -34,8 +34,9 @@ _CUES = Keywords(
 """Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
 the patterns whose cue words it holds."""
 _NEGATIVE = folded_pattern(lexicon.MEMBERSHIP_NEGATIVE)
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|as well as|&)\s*)*$")
+_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|as well as|&|the)\s*)*$")
 _WINDOW = 70
+_SUBJECT_START = 4
 
 
 def membership(doc: CleanDocument) -> list[Item]:
@@ -79,10 +80,10 @@ def _sentence_events(
         for match in pattern.finditer(lowered):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            taken.append(match.span())
             states = _states(sent, lowered, index, match, side)
             if not states:
-                continue
+                continue  # a phrase without its states leaves the words to others
+            taken.append(match.span())
             if dates is None:
                 dates = timex.timexes(sent.text, ref)
             when = _date(dates, match)
@@ -96,7 +97,24 @@ def _sentence_events(
                         "evidence": [span, [state.start, state.end]],
                     }
                 )
-    return items
+    return _same_status(items)
+
+
+def _same_status(items: list[Item]) -> list[Item]:
+    """Items of event "same" ("received the same status") with the event reported
+    last before them in the sentence; dropped when there is none."""
+    if not any(item["event"] == "same" for item in items):
+        return items
+    ordered = sorted(items, key=lambda item: item["evidence"][0][0])
+    resolved: list[Item] = []
+    last: str | None = None
+    for item in ordered:
+        if item["event"] != "same":
+            last = item["event"]
+            resolved.append(item)
+        elif last is not None:
+            resolved.append({**item, "event": last})
+    return resolved
 
 
 def _states(
@@ -104,14 +122,18 @@ def _states(
 ) -> list[Mention]:
     """The contiguous list of state mentions on `side` of the phrase."""
     text = sent.text
-    if side == "before":
+    if side == "within":  # "granting Azerbaijan the status of dialogue partner"
+        listed = index.between(
+            sent.start + match.start(), sent.start + match.end(), ("state",)
+        )
+    elif side == "before":
         left = max(0, match.start() - _WINDOW, text.rfind(";", 0, match.start()) + 1)
         mentions = index.between(
             sent.start + left, sent.start + match.start(), ("state",)
         )
         listed = _contiguous(
             text, sent.start, list(reversed(mentions)), match.start(), before=True
-        )
+        ) or _subject(sent, index, match)
     else:
         right = min(len(text), match.end() + _WINDOW)
         mentions = index.between(
@@ -120,6 +142,19 @@ def _states(
         listed = _contiguous(text, sent.start, mentions, match.end(), before=False)
     clause = lowered[max(0, match.start() - 40) : match.end() + 40]
     return [] if _NEGATIVE.search(clause) else listed
+
+
+def _subject(
+    sent: Sentence, index: MentionIndex, match: re.Match[str]
+) -> list[Mention]:
+    """The state opening the sentence, when it is the only one before the phrase:
+    the subject of a long sentence ("Azerbaijan's contacts with the organization
+    date back to 2012, when President Ilham Aliyev sent a letter to the SCO asking
+    for observer status")."""
+    mentions = index.between(sent.start, sent.start + match.start(), ("state",))
+    if len(mentions) == 1 and mentions[0].start - sent.start <= _SUBJECT_START:
+        return mentions
+    return []
 
 
 def _contiguous(
