@@ -9,6 +9,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
+from scotrack.ingest.prepared import SENTENCE_CONTEXT
 from scotrack.store import search as fts
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.search import HIGHLIGHT, SearchHit
@@ -335,7 +336,7 @@ def test_evidence_context_odd_spans(spans: list[tuple[int, int]]) -> None:
 def test_evidence_context_is_bounded() -> None:
     long_text = "word " * 2000
     context = fts.evidence_context(long_text, [(5000, 5004)])
-    assert len(context) <= 2 * fts.SENTENCE_CONTEXT + 4
+    assert len(context) <= 2 * SENTENCE_CONTEXT + 4
 
 
 def test_snippet_parts() -> None:

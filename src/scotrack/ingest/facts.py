@@ -143,6 +143,8 @@ class GroupIndex:
     firsts: dict[str, list[tuple[Claim, Catalogue, str]]] = field(default_factory=dict)
     texts: dict[str, list[str]] = field(default_factory=dict)
     """Each block's commitment texts, in the order of `firsts`."""
+    seen: set[tuple[str, str]] = field(default_factory=set)
+    """(block, group) pairs that have their first claim."""
 
     def known(self, block: str) -> bool:
         return block in self.firsts
@@ -152,7 +154,8 @@ class GroupIndex:
         firsts = self.firsts.setdefault(block, [])
         texts = self.texts.setdefault(block, [])
         self.exact.setdefault((block, _payload_key(claim)), group)
-        if all(existing != group for _, _, existing in firsts):
+        if (block, group) not in self.seen:
+            self.seen.add((block, group))
             firsts.append((claim, provisional_catalogue(claim, self.catalogue), group))
             texts.append(str(claim.payload.get("text", "")))
 

@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.catalogue import Catalogue, Resolution
@@ -31,7 +31,7 @@ from scotrack.ingest.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
 from scotrack.store.provenance import ClaimCandidate, Document
-from scotrack.store.search import index_rows
+from scotrack.store.search import index_prepared
 
 Outcome = Literal["new", "version", "unchanged"]
 Row = dict[str, Any]
@@ -39,6 +39,18 @@ Row = dict[str, Any]
 DOCUMENT = cast(Table, Document.__table__)
 CLAIM = cast(Table, ClaimRow.__table__)
 CANDIDATE = cast(Table, ClaimCandidate.__table__)
+
+# built once: constructing a statement costs more than running these ones
+VERSION_OF = select(DOCUMENT.c.version).where(DOCUMENT.c.id == bindparam("id"))
+LATEST_AT = (
+    select(DOCUMENT.c.id, DOCUMENT.c.version)
+    .where(DOCUMENT.c.url == bindparam("url"))
+    .order_by(DOCUMENT.c.version.desc())
+    .limit(1)
+)
+INSERT_DOCUMENT = insert(DOCUMENT)
+INSERT_CLAIM = insert(CLAIM)
+INSERT_CANDIDATE = insert(CANDIDATE)
 
 __all__ = ["DocumentStore", "Stored", "content_id"]
 
@@ -71,9 +83,7 @@ class DocumentStore:
     def store(self, prepared: PreparedDocument) -> Stored:
         """Add the document and its claims (executed, not committed)."""
         doc, doc_id = prepared.document, prepared.id
-        existing = self.session.execute(
-            select(DOCUMENT.c.version).where(DOCUMENT.c.id == doc_id)
-        ).scalar()
+        existing = self.session.execute(VERSION_OF, {"id": doc_id}).scalar()
         if existing is not None:
             return Stored(doc_id, "unchanged", existing, 0)
         previous = self._latest_at(doc.url)
@@ -94,7 +104,7 @@ class DocumentStore:
             "tags": json.dumps(tags, ensure_ascii=False),
             "ingested_at": now(),
         }
-        self.session.execute(insert(DOCUMENT), [document])
+        self.session.execute(INSERT_DOCUMENT, [document])
         claims = [self._claim_values(item) for item in prepared.claims]
         candidates = [
             row
@@ -102,10 +112,10 @@ class DocumentStore:
             for row in candidate_values(item.claim.key, item.resolution)
         ]
         if claims:
-            self.session.execute(insert(CLAIM), claims)
+            self.session.execute(INSERT_CLAIM, claims)
         if candidates:
-            self.session.execute(insert(CANDIDATE), candidates)
-        index_rows(self.session, document, claims)
+            self.session.execute(INSERT_CANDIDATE, candidates)
+        index_prepared(self.session, document, prepared.claims)
         proposals: dict[str, int] = {}
         for claim in claims:
             proposals[claim["proposal"]] = proposals.get(claim["proposal"], 0) + 1
@@ -116,13 +126,7 @@ class DocumentStore:
         """The id and version of the latest document stored from `url`."""
         if not url:
             return None
-        query = (
-            select(DOCUMENT.c.id, DOCUMENT.c.version)
-            .where(DOCUMENT.c.url == url)
-            .order_by(DOCUMENT.c.version.desc())
-            .limit(1)
-        )
-        found = self.session.execute(query).first()
+        found = self.session.execute(LATEST_AT, {"url": url}).first()
         return None if found is None else (str(found[0]), int(found[1]))
 
     def _claim_values(self, item: PreparedClaim) -> Row:
@@ -133,8 +137,8 @@ class DocumentStore:
             "id": claim.key,
             "document_id": claim.document_id,
             "kind": claim.kind,
-            "payload": json.dumps(claim.payload, ensure_ascii=False, sort_keys=True),
-            "evidence": json.dumps([list(span) for span in claim.evidence]),
+            "payload": item.payload_json,
+            "evidence": item.evidence_json,
             "summary": item.summary,
             "proposal": item.resolution.proposal,
             "entity_kind": best.entity_kind if linked and best else None,

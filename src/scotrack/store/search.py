@@ -29,6 +29,10 @@ from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
+from scotrack.ingest.prepared import (
+    PreparedClaim,
+    evidence_context,
+)
 from scotrack.store.provenance import Claim, Document
 
 DOCUMENT = "document"
@@ -46,8 +50,6 @@ TITLE_WEIGHT = 10.0
 """SQLite bm25 weight of the title column against 1.0 for the body (PostgreSQL
 weights title A and body B: 1.0 against 0.4)."""
 MAX_LIMIT = 1000
-SENTENCE_CONTEXT = 300
-"""At most this many characters of a claim's sentence either side of its evidence."""
 BATCH = 200
 """Documents per round trip when rebuilding the index."""
 
@@ -169,6 +171,24 @@ def _claim_entry(
     }
 
 
+def index_prepared(
+    session: Session, document: Mapping[str, Any], claims: Sequence[PreparedClaim]
+) -> None:
+    """The entries of a newly stored document whose claims' contexts were
+    worked out beforehand (`ingest.prepared`)."""
+    rows = [_document_entry(document["id"], document["title"], document["clean_text"])]
+    rows.extend(
+        {
+            "kind": c.claim.kind,
+            "ref": c.claim.key,
+            "title": c.summary,
+            "body": c.context,
+        }
+        for c in claims
+    )
+    session.execute(_INSERT, rows)
+
+
 def _spans(evidence: str) -> list[tuple[int, int]]:
     """The [start, end] pairs of a claim's evidence JSON; malformed ones skipped."""
     try:
@@ -186,42 +206,6 @@ def _spans(evidence: str) -> list[tuple[int, int]]:
         ):
             spans.append((int(item[0]), int(item[1])))
     return spans
-
-
-def evidence_context(text_: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The sentence(s) of `text_` around `spans`, joined by " … ".
-
-    A span grows back to the previous ". " or newline and forward to the next,
-    at most SENTENCE_CONTEXT characters each way; overlapping sentences merge.
-    """
-    ranges: list[tuple[int, int]] = []
-    for span_start, span_end in sorted(spans):
-        start = max(0, min(span_start, len(text_)))
-        end = max(start, min(span_end, len(text_)))
-        floor = max(0, start - SENTENCE_CONTEXT)
-        ceiling = min(len(text_), end + SENTENCE_CONTEXT)
-        full_stop = text_.rfind(". ", floor, start)
-        newline = text_.rfind("\n", floor, start)
-        if full_stop < 0 and newline < 0:
-            begin = floor
-        else:
-            begin = max(full_stop + 2, newline + 1)
-        # through the next "." of ". ", or up to the next newline
-        ends = [
-            found + offset
-            for found, offset in (
-                (text_.find(". ", max(begin, end - 1), ceiling), 1),
-                (text_.find("\n", end, ceiling), 0),
-            )
-            if found >= 0
-        ]
-        finish = min(ends) if ends else ceiling
-        if ranges and begin <= ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], max(finish, ranges[-1][1]))
-        else:
-            ranges.append((begin, finish))
-    parts = (" ".join(text_[a:b].split()) for a, b in ranges)
-    return f" {ELLIPSIS} ".join(part for part in parts if part)
 
 
 # querying
