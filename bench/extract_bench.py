@@ -58,22 +58,24 @@ def build_corpus(folder: Path, docs: int, seed: int) -> int:
 
 
 def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB, this child + its workers) of one extract run."""
+    """Seconds and peak RSS (MB, this child + its workers) of one `scotrack
+    extract CORPUS --out OUT --workers N` run, the command line included."""
     code = (
-        "import sys, resource\n"
-        "from pathlib import Path\n"
-        "from scotrack.ingest.pipeline import extract_paths\n"
-        "from scotrack.ingest.output import write_extract\n"
-        "out = Path(sys.argv[2])\n"
-        "for r in extract_paths([sys.argv[1]], workers=int(sys.argv[3])):\n"
-        "    write_extract(r, out)\n"
+        "import resource, sys\n"
+        "from scotrack.cli import main\n"
+        "sys.argv = ['scotrack', 'extract', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert not stop.code, stop.code\n"
         "self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(self_kb + kids_kb)\n"
     )
+    args = [str(corpus), "--out", str(out), "--workers", str(workers)]
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code, str(corpus), str(out), str(workers)],
+        [sys.executable, "-c", code, *args, "--format", "json"],
         capture_output=True,
         text=True,
         check=True,

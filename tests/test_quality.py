@@ -25,11 +25,14 @@ SHARED = ROOT.parent / "shared"
 FLOORS = ROOT / "tests" / "data" / "quality_floors.json"
 SETS = {
     "seeds": (SHARED / "seeds", SHARED / "extraction" / "gold"),
-    "dev": (
-        ROOT / "tests" / "data" / "dev" / "docs",
-        ROOT / "tests" / "data" / "dev" / "gold",
-    ),
+    **{
+        name: (ROOT / "tests" / "data" / name / "docs", ROOT / "tests" / "data" / name / "gold")
+        for name in ("dev", "heldout", "heldout2")
+    },
 }
+"""dev: written with the rules; heldout: written without sight of them, consulted
+for error analysis after its first score; heldout2: never consulted, scored only
+(docs/extraction.md)."""
 TYPES = (
     "states",
     "people",
