@@ -85,6 +85,8 @@ def test_meetings_next_summit_is_another_meeting() -> None:
         "Modi attended the BRICS summit in Moscow.",
         "The China-Russia summit took place in Moscow.",
         "Putin met Modi in Moscow.",
+        "Modi attended a summit of the Russia-led Collective Security Treaty Organization in Moscow.",
+        "Armenia refuses to sign CSTO declaration at Moscow summit.",
     ],
 )
 def test_meetings_skip_blanket_and_other_meetings(text: str) -> None:

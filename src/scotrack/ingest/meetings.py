@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from scotrack.ingest import lexicon, timex
+from scotrack.ingest import lexicon, organizations, timex
 from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 
@@ -101,9 +101,10 @@ def meetings(doc: CleanDocument) -> list[Item]:
     merged: list[Observation] = []
     dateline = _dateline_place(doc)
     cues = _CUES.by_sentence(doc.text, doc.sentences)
+    orgs = organizations.Organizations(doc.text)
     for sent, words in zip(doc.sentences, cues, strict=True):
         if not _CUE_WORDS.isdisjoint(words):
-            for obs in _observations(sent, words, index, ref, dateline):
+            for obs in _observations(sent, words, index, ref, dateline, orgs):
                 _merge(merged, obs)
     _fill_from_dateline(doc, merged)
     return [_item(obs) for obs in merged if obs.body is not None]
@@ -125,9 +126,10 @@ def _observations(
     index: MentionIndex,
     ref: date | None,
     dateline: tuple[str | None, str | None],
+    orgs: organizations.Organizations,
 ) -> list[Observation]:
     lowered = folded(sent.text)
-    phrases = _phrases(sent.text, lowered, words)
+    phrases = _phrases(sent, lowered, words, orgs)
     if not phrases:
         return []
     named = bool(index.between(sent.start, sent.end, ("person", "office")))
@@ -142,7 +144,7 @@ def _observations(
 
 
 def _phrases(
-    text: str, lowered: str, words: set[str]
+    sent: Sentence, lowered: str, words: set[str], orgs: organizations.Organizations
 ) -> list[tuple[str | None, int, int]]:
     """(body, start, end) of each phrase naming an SCO meeting, in text order; the
     first body pattern to claim a span decides, bare phrases ("the meeting") last.
@@ -154,11 +156,20 @@ def _phrases(
         for match in pattern.finditer(lowered):
             if not any(s < match.end() and match.start() < e for _, s, e in spans):
                 spans.append((body, match.start(), match.end()))
-    kept = [span for span in spans if _is_sco_meeting(text, lowered, span[1], span[2])]
+    kept = [span for span in spans if _is_sco_meeting(sent, lowered, span[1:], orgs)]
     return sorted(kept, key=lambda span: span[1])
 
 
-def _is_sco_meeting(text: str, lowered: str, start: int, end: int) -> bool:
+def _is_sco_meeting(
+    sent: Sentence,
+    lowered: str,
+    span: tuple[int, int],
+    orgs: organizations.Organizations,
+) -> bool:
+    """Not a class of meetings ("all the summits"), not another organization's
+    ("the BRICS summit", "a summit of the CSTO", "the summit" where the text
+    speaks of the CSTO), not a bilateral one ("the China-Russia summit")."""
+    text, (start, end) = sent.text, span
     phrase = text[start:end]
     if phrase.lower().endswith(("summits", "meetings", "exercises", "drills")):
         return False
@@ -170,7 +181,9 @@ def _is_sco_meeting(text: str, lowered: str, start: int, end: int) -> bool:
     tail = " ".join(before.lower().replace("'s", "").split()[-3:])
     if _SCO.search(before[-25:]) or _SCO.search(phrase):
         return True
-    if tail.endswith(lexicon.OTHER_ORGANIZATIONS):
+    if tail.endswith(lexicon.OTHER_ORGANIZATIONS) or organizations.of_other(text, end):
+        return False
+    if orgs.other_before(sent, sent.start + start):
         return False
     return _BILATERAL.search(before) is None
 
