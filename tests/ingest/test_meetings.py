@@ -135,3 +135,40 @@ def test_blanket_markers_hold_a_cue_word(data: st.DataObject) -> None:
 @given(data=st.data())
 def test_meeting_cue_checks_never_reject_a_match(pattern, word, data) -> None:
     assert word in data.draw(st.from_regex(pattern))
+
+
+def test_meetings_place_after_another_clause_is_not_the_meetings() -> None:
+    text = "At the end of the SCO summit, the leaders called for an inclusive government in Kazakhstan."
+    assert _only(text)["country"] is None
+    since = (
+        "It was the second SCO summit since the SCO was proclaimed in Moscow last year."
+    )
+    assert _only(since)["city"] is None
+
+
+def test_meetings_place_before_where() -> None:
+    text = "Modi may travel to Tianjin, where China is to host the SCO summit from August 31."
+    assert (_only(text)["city"], _only(text)["country"]) == ("Tianjin", "CHN")
+
+
+def test_meetings_main_meeting_of_a_wire_report_is_at_its_dateline() -> None:
+    doc = make_doc(
+        "Putin told the SCO summit on Friday that Astana was kind.", dateline="Astana"
+    )
+    assert (meetings(doc)[0]["city"], meetings(doc)[0]["country"]) == ("Astana", "KAZ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi addressed the SCO summit via video link on Friday.",
+        "The next SCO summit will take place in 2025.",
+        "At last year's SCO summit, Iran joined.",
+        "Putin attended the SCO summit in Bishkek on Friday.",
+    ],
+)
+def test_meetings_dateline_leaves_video_future_past_and_placed_meetings(
+    text: str,
+) -> None:
+    doc = make_doc(text, dateline="Astana")
+    assert meetings(doc)[0]["city"] != "Astana"

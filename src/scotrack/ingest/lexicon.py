@@ -190,6 +190,13 @@ OTHER_ORGANIZATIONS = (
 )
 """Words that, right before "summit", name a meeting of something other than the SCO."""
 
+PLACE_GAP_STOP = (
+    r"\b(?:since|after|before|until|while|when|whereas|said|says|told|called|urged"
+    r"|proposed|stressed)\b|[;:]"
+)
+"""Between a meeting phrase and a place after it, these start another clause whose
+place is not the meeting's ("the summit since the SCO was proclaimed in Shanghai")."""
+
 BLANKET_MARKERS = (
     r"\b(?:all|every|each|previous|past|several|many|annual|successive|those|these)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:meetings|sessions|summits)\s+of\s+(?:the\s+)?$"

@@ -51,6 +51,10 @@ _HOST_BEFORE = re.compile(
     r"\b(?:will host|hosts|hosted|to host|will be hosted by)\s+(?:the\s+)?$"
 )
 _HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
+_PLACE_GAP_STOP = re.compile(lexicon.PLACE_GAP_STOP)
+_PLACE_GAP = 60
+_WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
+"""Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
 _GAP_STOP = re.compile(
     r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
 )
@@ -106,6 +110,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
         if not _CUE_WORDS.isdisjoint(words):
             for obs in _observations(sent, words, index, ref, dateline, orgs):
                 _merge(merged, obs)
+    _place_at_dateline(doc, merged, dateline)
     _fill_from_dateline(doc, merged)
     return [_item(obs) for obs in merged if obs.body is not None]
 
@@ -272,13 +277,17 @@ def _place(
     """The meeting's city and country: a city right before the noun or after in/at."""
     city: Mention | None = None
     country: str | None = None
-    left = max(0, start - 30)
+    left = max(0, start - 70)
     for mention in index.between(offset + left, offset + right, ("city", "state")):
         rel = mention.start - offset
-        adjacent = rel < start and not text[mention.end - offset : start].strip(
-            " '\u2019s"
+        gap = text[mention.end - offset : start]
+        adjacent = rel < start and (not gap.strip(" '\u2019s") or _WHERE.match(gap))
+        placed = (
+            rel >= end
+            and _PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
+            and rel - end <= _PLACE_GAP
+            and not _PLACE_GAP_STOP.search(text, end, rel)
         )
-        placed = rel >= end and _PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
         if rel < start and not adjacent:
             continue
         if mention.kind == "city" and city is None and (adjacent or placed):
@@ -342,6 +351,28 @@ def _compatible(a: Observation, b: Observation) -> bool:
         short = min(len(a.date), len(b.date), 7)
         return a.date[:short] == b.date[:short]
     return True
+
+
+def _place_at_dateline(
+    doc: CleanDocument,
+    merged: list[Observation],
+    dateline: tuple[str | None, str | None],
+) -> None:
+    """A wire report datelined in a city reports its main meeting from there: the
+    first meeting neither looked back at nor ahead to, if it has no place, is not
+    held by video and is dated (if at all) in the month of the report, is in that
+    city, unless another meeting already is."""
+    city, state = dateline
+    if not city or any(obs.city == city for obs in merged):
+        return
+    month = (doc.metadata.dateline_date or doc.reference_date() or "")[:7]
+    for obs in merged:
+        if obs.body is None or obs.back or obs.ahead:
+            continue
+        fits = obs.date is None or obs.date[:7] == month
+        if obs.city is None and not obs.video and fits:
+            obs.city, obs.country = city, state or obs.country
+        return
 
 
 def _fill_from_dateline(doc: CleanDocument, merged: list[Observation]) -> None:
