@@ -172,3 +172,32 @@ def test_meetings_dateline_leaves_video_future_past_and_placed_meetings(
 ) -> None:
     doc = make_doc(text, dateline="Astana")
     assert meetings(doc)[0]["city"] != "Astana"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "The 22nd meeting of the Shanghai Cooperation Organization's Council of Heads of State opened.",
+            22,
+        ),
+        (
+            "Belarus is expected to become the organization's tenth member at the SCO summit.",
+            None,
+        ),
+        ("For the first time in its history the SCO summit was held online.", None),
+    ],
+)
+def test_meetings_number_only_an_ordinal_of_the_meeting(
+    text: str, number: int | None
+) -> None:
+    assert _only(text)["number"] == number
+
+
+def test_meetings_same_number_is_the_same_meeting() -> None:
+    text = (
+        "Xi chairs the 25th Meeting of the Council of Heads of State of the SCO. "
+        "On September 1, 2025, the 25th Meeting of the Council of Heads of State of the SCO was held in Tianjin."
+    )
+    meeting = _only(text)
+    assert (meeting["number"], meeting["city"]) == (25, "Tianjin")

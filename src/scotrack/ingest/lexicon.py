@@ -214,6 +214,13 @@ BACK_REFERENCE = r"\b(?:last year'?s?|previous|past|former|earlier|prior|\d{4})\
 VIDEO_FORMAT = r"\b(?:via video|video[- ]?(?:conference|link|call)|virtual(?:ly)?|online format|by video|in video format|teleconference)\b"
 IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
 
+ORDINAL_STOP = (
+    r"\b(?:members?|states?|time|times|anniversary|years?|days?|at|to|for|in|on|by"
+    r"|with|since|after|before|was|is|will|which|that)\b|[,;:]"
+)
+"""Between an ordinal and a meeting phrase, these show that the ordinal counts
+something else ("the tenth member at the summit", "the first time the summit")."""
+
 ORDINAL_WORDS = {
     "first": 1,
     "second": 2,

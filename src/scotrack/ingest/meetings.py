@@ -59,6 +59,8 @@ _GAP_STOP = re.compile(
     r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
 )
 _LEFT = 45
+_NUMBER_LEFT = 70
+_NUMBER_STOP = folded_pattern(lexicon.ORDINAL_STOP)
 _RIGHT = 150
 
 
@@ -205,7 +207,7 @@ def _observe(
     right = _window_end(text, end)
     obs = Observation(body, sent.start + start, sent.start + end)
     obs.evidence.append([sent.start + start, sent.start + end])
-    obs.number = _number(lowered[left:end])
+    obs.number = _number(lowered[max(0, start - _NUMBER_LEFT) : start])
     obs.city, obs.country = _place(text, index, sent.start, start, end, right)
     obs.date = _date(text, start, end, scope.dates)
     if body == "other":
@@ -260,11 +262,13 @@ def _window_end(text: str, end: int) -> int:
     return min(stop, end + _RIGHT)
 
 
-def _number(lowered: str) -> int | None:
+def _number(before: str) -> int | None:
+    """The ordinal of the meeting phrase that `before` (lower-cased) leads up to:
+    "the 24th meeting of the Council of", not "its tenth member at the"."""
     found = None
-    for match in _ORDINAL.finditer(lowered):
+    for match in _ORDINAL.finditer(before):
         found = match
-    if found is None:
+    if found is None or _NUMBER_STOP.search(before, found.end()):
         return None
     if found.group(1):
         return int(found.group(1))
@@ -334,8 +338,10 @@ def _target(merged: list[Observation], obs: Observation) -> Observation | None:
         current = [m for m in same if not m.back]
         return (current or same)[-1]
     for meeting in reversed(same):
-        if (obs.city and meeting.city == obs.city) or (
-            obs.date and meeting.date == obs.date
+        if (
+            (obs.city and meeting.city == obs.city)
+            or (obs.date and meeting.date == obs.date)
+            or (obs.number and meeting.number == obs.number)
         ):
             return meeting
     open_ = [m for m in same if m.back == obs.back]
