@@ -201,3 +201,24 @@ def test_meetings_same_number_is_the_same_meeting() -> None:
     )
     meeting = _only(text)
     assert (meeting["number"], meeting["city"]) == (25, "Tianjin")
+
+
+@pytest.mark.parametrize(
+    ("window", "back"),
+    [
+        ("on september 1, 2024, the ", False),
+        ("at the 2009 ", True),
+        ("at last year's ", True),
+        ("at the ", False),
+    ],
+)
+def test_looks_back_only_to_years_before_the_reference(window: str, back: bool) -> None:
+    assert meeting_rules._looks_back(window, 2024) is back
+
+
+def test_meetings_place_after_a_long_name_of_the_sco() -> None:
+    text = (
+        "The 24th Meeting of the Council of Heads of State of the SCO was held at the "
+        "Palace of Independence Convention Center in Astana."
+    )
+    assert _only(text)["city"] == "Astana"

@@ -52,7 +52,7 @@ _HOST_BEFORE = re.compile(
 )
 _HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
 _PLACE_GAP_STOP = re.compile(lexicon.PLACE_GAP_STOP)
-_PLACE_GAP = 60
+_PLACE_GAP = 110
 _WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
 """Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
 _GAP_STOP = re.compile(
@@ -96,6 +96,8 @@ class Scope:
     video: bool
     in_person: bool
     """A person or office is named and an in-person cue occurs."""
+    year: int | None
+    """The reference date's year."""
 
 
 def meetings(doc: CleanDocument) -> list[Item]:
@@ -146,6 +148,7 @@ def _observations(
         timex.timexes(sent.text, ref),
         video=bool(_VIDEO.search(lowered)),
         in_person=named and bool(_IN_PERSON.search(lowered)),
+        year=ref.year if ref else None,
     )
     return [_observe(scope, index, phrase, dateline) for phrase in phrases]
 
@@ -213,7 +216,7 @@ def _observe(
     if body == "other":
         obs.name = " ".join(text[start:end].lower().split())
     window, after = lowered[left:start], text[end:right]
-    obs.back = bool(_BACK.search(window)) and body is not None
+    obs.back = body is not None and _looks_back(window, scope.year)
     obs.ahead = "next" in window and _NEXT.search(window) is not None
     if obs.city is None and "here" in after and _HERE.search(after):
         obs.city, obs.country = dateline
@@ -222,6 +225,17 @@ def _observe(
     obs.video = scope.video
     obs.in_person = scope.in_person and not obs.back
     return obs
+
+
+def _looks_back(window: str, year: int | None) -> bool:
+    """A back-reference marker before the phrase; a year counts only when it is
+    before the reference year ("the 2009 summit", not "on September 1, 2025,
+    the summit" in a 2025 report)."""
+    for match in _BACK.finditer(window):
+        found = match.group()
+        if not found.isdigit() or year is None or int(found) < year:
+            return True
+    return False
 
 
 def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | None:
