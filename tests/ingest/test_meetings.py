@@ -222,3 +222,9 @@ def test_meetings_place_after_a_long_name_of_the_sco() -> None:
         "Palace of Independence Convention Center in Astana."
     )
     assert _only(text)["city"] == "Astana"
+
+
+def test_meetings_host_city_before_hosts() -> None:
+    meeting = _only("SCO push as Astana hosts heads of government meeting.")
+    assert (meeting["city"], meeting["country"]) == ("Astana", "KAZ")
+    assert _only("India will host the summit of the SCO.")["country"] == "IND"

@@ -220,8 +220,11 @@ def _observe(
     obs.ahead = "next" in window and _NEXT.search(window) is not None
     if obs.city is None and "here" in after and _HERE.search(after):
         obs.city, obs.country = dateline
-    if obs.country is None:
-        obs.country = _host(text, index, sent.start, start)
+    if obs.country is None and (host := _host(text, index, sent.start, start)):
+        if host.kind == "city":
+            obs.city, obs.country = host.value, host.state
+        else:
+            obs.country = host.value
     obs.video = scope.video
     obs.in_person = scope.in_person and not obs.back
     return obs
@@ -254,17 +257,18 @@ def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | No
     return None
 
 
-def _host(text: str, index: MentionIndex, offset: int, start: int) -> str | None:
-    """ "the summit India will host", "hosted by Russia": the host state."""
+def _host(text: str, index: MentionIndex, offset: int, start: int) -> Mention | None:
+    """ "India will host the summit", "as Islamabad hosts the meeting": the host
+    state or city named before the phrase."""
     if text.find("host", 0, start) == -1:  # in every `_HOST_BEFORE` match
         return None
     hosted = _HOST_BEFORE.search(text, 0, start)
     if hosted is None:
         return None
-    states = index.between(
-        offset + max(0, hosted.start() - 30), offset + hosted.start(), ("state",)
+    places = index.between(
+        offset + max(0, hosted.start() - 30), offset + hosted.start(), ("state", "city")
     )
-    return states[-1].value if states else None
+    return places[-1] if places else None
 
 
 def _window_end(text: str, end: int) -> int:
