@@ -35,6 +35,7 @@ def _only(text: str, **kwargs: str) -> dict:
         ),
         ("The SCO defence ministers' meeting was held in Astana.", "defence-ministers"),
         ("The SCO Peace Mission drills began in Russia.", "other"),
+        ("The SCO Energy Ministers conference opened in Astana.", "other"),
     ],
 )
 def test_meetings_body(text: str, body: str) -> None:
@@ -87,6 +88,7 @@ def test_meetings_next_summit_is_another_meeting() -> None:
         "Putin met Modi in Moscow.",
         "Modi attended a summit of the Russia-led Collective Security Treaty Organization in Moscow.",
         "Armenia refuses to sign CSTO declaration at Moscow summit.",
+        "He called on the SCO to support the international conference on water.",
     ],
 )
 def test_meetings_skip_blanket_and_other_meetings(text: str) -> None:

@@ -118,7 +118,8 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "meeting of the sco",
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b|\bSCO[- ]Plus[^\w]{0,2} meeting\b"
-        r"|\bSCO (?:[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
+        r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
+        r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo) of (?:the )?SCO\b"
         r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
         r"(?:drills?|exercises?)\b"
