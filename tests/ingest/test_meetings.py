@@ -35,6 +35,7 @@ def _only(text: str, **kwargs: str) -> dict:
         ),
         ("The SCO defence ministers' meeting was held in Astana.", "defence-ministers"),
         ("The SCO Peace Mission drills began in Russia.", "other"),
+        ("The SCO Energy Ministers conference opened in Astana.", "other"),
     ],
 )
 def test_meetings_body(text: str, body: str) -> None:
@@ -85,6 +86,9 @@ def test_meetings_next_summit_is_another_meeting() -> None:
         "Modi attended the BRICS summit in Moscow.",
         "The China-Russia summit took place in Moscow.",
         "Putin met Modi in Moscow.",
+        "Modi attended a summit of the Russia-led Collective Security Treaty Organization in Moscow.",
+        "Armenia refuses to sign CSTO declaration at Moscow summit.",
+        "He called on the SCO to support the international conference on water.",
     ],
 )
 def test_meetings_skip_blanket_and_other_meetings(text: str) -> None:
@@ -133,3 +137,96 @@ def test_blanket_markers_hold_a_cue_word(data: st.DataObject) -> None:
 @given(data=st.data())
 def test_meeting_cue_checks_never_reject_a_match(pattern, word, data) -> None:
     assert word in data.draw(st.from_regex(pattern))
+
+
+def test_meetings_place_after_another_clause_is_not_the_meetings() -> None:
+    text = "At the end of the SCO summit, the leaders called for an inclusive government in Kazakhstan."
+    assert _only(text)["country"] is None
+    since = (
+        "It was the second SCO summit since the SCO was proclaimed in Moscow last year."
+    )
+    assert _only(since)["city"] is None
+
+
+def test_meetings_place_before_where() -> None:
+    text = "Modi may travel to Tianjin, where China is to host the SCO summit from August 31."
+    assert (_only(text)["city"], _only(text)["country"]) == ("Tianjin", "CHN")
+
+
+def test_meetings_main_meeting_of_a_wire_report_is_at_its_dateline() -> None:
+    doc = make_doc(
+        "Putin told the SCO summit on Friday that Astana was kind.", dateline="Astana"
+    )
+    assert (meetings(doc)[0]["city"], meetings(doc)[0]["country"]) == ("Astana", "KAZ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi addressed the SCO summit via video link on Friday.",
+        "The next SCO summit will take place in 2025.",
+        "At last year's SCO summit, Iran joined.",
+        "Putin attended the SCO summit in Bishkek on Friday.",
+    ],
+)
+def test_meetings_dateline_leaves_video_future_past_and_placed_meetings(
+    text: str,
+) -> None:
+    doc = make_doc(text, dateline="Astana")
+    assert meetings(doc)[0]["city"] != "Astana"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "The 22nd meeting of the Shanghai Cooperation Organization's Council of Heads of State opened.",
+            22,
+        ),
+        (
+            "Belarus is expected to become the organization's tenth member at the SCO summit.",
+            None,
+        ),
+        ("For the first time in its history the SCO summit was held online.", None),
+    ],
+)
+def test_meetings_number_only_an_ordinal_of_the_meeting(
+    text: str, number: int | None
+) -> None:
+    assert _only(text)["number"] == number
+
+
+def test_meetings_same_number_is_the_same_meeting() -> None:
+    text = (
+        "Xi chairs the 25th Meeting of the Council of Heads of State of the SCO. "
+        "On September 1, 2025, the 25th Meeting of the Council of Heads of State of the SCO was held in Tianjin."
+    )
+    meeting = _only(text)
+    assert (meeting["number"], meeting["city"]) == (25, "Tianjin")
+
+
+@pytest.mark.parametrize(
+    ("window", "back"),
+    [
+        ("on september 1, 2024, the ", False),
+        ("at the 2009 ", True),
+        ("at last year's ", True),
+        ("at the ", False),
+    ],
+)
+def test_looks_back_only_to_years_before_the_reference(window: str, back: bool) -> None:
+    assert meeting_rules._looks_back(window, 2024) is back
+
+
+def test_meetings_place_after_a_long_name_of_the_sco() -> None:
+    text = (
+        "The 24th Meeting of the Council of Heads of State of the SCO was held at the "
+        "Palace of Independence Convention Center in Astana."
+    )
+    assert _only(text)["city"] == "Astana"
+
+
+def test_meetings_host_city_before_hosts() -> None:
+    meeting = _only("SCO push as Astana hosts heads of government meeting.")
+    assert (meeting["city"], meeting["country"]) == ("Astana", "KAZ")
+    assert _only("India will host the summit of the SCO.")["country"] == "IND"

@@ -110,3 +110,17 @@ def test_kinds_never_reject_a_corpus_sentence_the_pattern_matches() -> None:
         kinds = _kinds(sentence)
         for kind, pattern in _PATTERNS:
             assert kind in kinds or not pattern.search(sentence), (kind, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit held in Qingdao on June 9-10, 2018 ended.", "2018-06-09"),
+        ("The summit will be held in Astana on 3-4 July.", "2024-07-03"),
+        ("Leaders gathered on September 15 and 16, 2022.", "2022-09-15"),
+    ],
+)
+def test_timexes_day_range_is_its_first_day(text: str, expected: str) -> None:
+    (found,) = timexes(text, REF)
+    assert found.value == expected
+    assert text[found.start : found.end].endswith(("2018", "July", "2022"))

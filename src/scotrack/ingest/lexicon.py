@@ -118,7 +118,8 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "meeting of the sco",
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b|\bSCO[- ]Plus[^\w]{0,2} meeting\b"
-        r"|\bSCO (?:[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
+        r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
+        r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo) of (?:the )?SCO\b"
         r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
         r"(?:drills?|exercises?)\b"
@@ -190,6 +191,13 @@ OTHER_ORGANIZATIONS = (
 )
 """Words that, right before "summit", name a meeting of something other than the SCO."""
 
+PLACE_GAP_STOP = (
+    r"\b(?:since|after|before|until|while|when|whereas|said|says|told|called|urged"
+    r"|proposed|stressed)\b|[;:]"
+)
+"""Between a meeting phrase and a place after it, these start another clause whose
+place is not the meeting's ("the summit since the SCO was proclaimed in Shanghai")."""
+
 BLANKET_MARKERS = (
     r"\b(?:all|every|each|previous|past|several|many|annual|successive|those|these)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:meetings|sessions|summits)\s+of\s+(?:the\s+)?$"
@@ -206,6 +214,13 @@ BACK_REFERENCE = r"\b(?:last year'?s?|previous|past|former|earlier|prior|\d{4})\
 
 VIDEO_FORMAT = r"\b(?:via video|video[- ]?(?:conference|link|call)|virtual(?:ly)?|online format|by video|in video format|teleconference)\b"
 IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
+
+ORDINAL_STOP = (
+    r"\b(?:members?|states?|time|times|anniversary|years?|days?|at|to|for|in|on|by"
+    r"|with|since|after|before|was|is|will|which|that)\b|[,;:]"
+)
+"""Between an ordinal and a meeting phrase, these show that the ordinal counts
+something else ("the tenth member at the summit", "the first time the summit")."""
 
 ORDINAL_WORDS = {
     "first": 1,

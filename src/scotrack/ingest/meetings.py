@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from scotrack.ingest import lexicon, timex
+from scotrack.ingest import lexicon, organizations, timex
 from scotrack.ingest.clauses import Keywords, MentionIndex, folded, folded_pattern
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 
@@ -51,10 +51,16 @@ _HOST_BEFORE = re.compile(
     r"\b(?:will host|hosts|hosted|to host|will be hosted by)\s+(?:the\s+)?$"
 )
 _HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
+_PLACE_GAP_STOP = re.compile(lexicon.PLACE_GAP_STOP)
+_PLACE_GAP = 110
+_WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
+"""Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
 _GAP_STOP = re.compile(
     r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
 )
 _LEFT = 45
+_NUMBER_LEFT = 70
+_NUMBER_STOP = folded_pattern(lexicon.ORDINAL_STOP)
 _RIGHT = 150
 
 
@@ -90,6 +96,8 @@ class Scope:
     video: bool
     in_person: bool
     """A person or office is named and an in-person cue occurs."""
+    year: int | None
+    """The reference date's year."""
 
 
 def meetings(doc: CleanDocument) -> list[Item]:
@@ -101,10 +109,12 @@ def meetings(doc: CleanDocument) -> list[Item]:
     merged: list[Observation] = []
     dateline = _dateline_place(doc)
     cues = _CUES.by_sentence(doc.text, doc.sentences)
+    orgs = organizations.Organizations(doc.text)
     for sent, words in zip(doc.sentences, cues, strict=True):
         if not _CUE_WORDS.isdisjoint(words):
-            for obs in _observations(sent, words, index, ref, dateline):
+            for obs in _observations(sent, words, index, ref, dateline, orgs):
                 _merge(merged, obs)
+    _place_at_dateline(doc, merged, dateline)
     _fill_from_dateline(doc, merged)
     return [_item(obs) for obs in merged if obs.body is not None]
 
@@ -125,9 +135,10 @@ def _observations(
     index: MentionIndex,
     ref: date | None,
     dateline: tuple[str | None, str | None],
+    orgs: organizations.Organizations,
 ) -> list[Observation]:
     lowered = folded(sent.text)
-    phrases = _phrases(sent.text, lowered, words)
+    phrases = _phrases(sent, lowered, words, orgs)
     if not phrases:
         return []
     named = bool(index.between(sent.start, sent.end, ("person", "office")))
@@ -137,12 +148,13 @@ def _observations(
         timex.timexes(sent.text, ref),
         video=bool(_VIDEO.search(lowered)),
         in_person=named and bool(_IN_PERSON.search(lowered)),
+        year=ref.year if ref else None,
     )
     return [_observe(scope, index, phrase, dateline) for phrase in phrases]
 
 
 def _phrases(
-    text: str, lowered: str, words: set[str]
+    sent: Sentence, lowered: str, words: set[str], orgs: organizations.Organizations
 ) -> list[tuple[str | None, int, int]]:
     """(body, start, end) of each phrase naming an SCO meeting, in text order; the
     first body pattern to claim a span decides, bare phrases ("the meeting") last.
@@ -154,11 +166,20 @@ def _phrases(
         for match in pattern.finditer(lowered):
             if not any(s < match.end() and match.start() < e for _, s, e in spans):
                 spans.append((body, match.start(), match.end()))
-    kept = [span for span in spans if _is_sco_meeting(text, lowered, span[1], span[2])]
+    kept = [span for span in spans if _is_sco_meeting(sent, lowered, span[1:], orgs)]
     return sorted(kept, key=lambda span: span[1])
 
 
-def _is_sco_meeting(text: str, lowered: str, start: int, end: int) -> bool:
+def _is_sco_meeting(
+    sent: Sentence,
+    lowered: str,
+    span: tuple[int, int],
+    orgs: organizations.Organizations,
+) -> bool:
+    """Not a class of meetings ("all the summits"), not another organization's
+    ("the BRICS summit", "a summit of the CSTO", "the summit" where the text
+    speaks of the CSTO), not a bilateral one ("the China-Russia summit")."""
+    text, (start, end) = sent.text, span
     phrase = text[start:end]
     if phrase.lower().endswith(("summits", "meetings", "exercises", "drills")):
         return False
@@ -170,7 +191,9 @@ def _is_sco_meeting(text: str, lowered: str, start: int, end: int) -> bool:
     tail = " ".join(before.lower().replace("'s", "").split()[-3:])
     if _SCO.search(before[-25:]) or _SCO.search(phrase):
         return True
-    if tail.endswith(lexicon.OTHER_ORGANIZATIONS):
+    if tail.endswith(lexicon.OTHER_ORGANIZATIONS) or organizations.of_other(text, end):
+        return False
+    if orgs.other_before(sent, sent.start + start):
         return False
     return _BILATERAL.search(before) is None
 
@@ -187,21 +210,35 @@ def _observe(
     right = _window_end(text, end)
     obs = Observation(body, sent.start + start, sent.start + end)
     obs.evidence.append([sent.start + start, sent.start + end])
-    obs.number = _number(lowered[left:end])
+    obs.number = _number(lowered[max(0, start - _NUMBER_LEFT) : start])
     obs.city, obs.country = _place(text, index, sent.start, start, end, right)
     obs.date = _date(text, start, end, scope.dates)
     if body == "other":
         obs.name = " ".join(text[start:end].lower().split())
     window, after = lowered[left:start], text[end:right]
-    obs.back = bool(_BACK.search(window)) and body is not None
+    obs.back = body is not None and _looks_back(window, scope.year)
     obs.ahead = "next" in window and _NEXT.search(window) is not None
     if obs.city is None and "here" in after and _HERE.search(after):
         obs.city, obs.country = dateline
-    if obs.country is None:
-        obs.country = _host(text, index, sent.start, start)
+    if obs.country is None and (host := _host(text, index, sent.start, start)):
+        if host.kind == "city":
+            obs.city, obs.country = host.value, host.state
+        else:
+            obs.country = host.value
     obs.video = scope.video
     obs.in_person = scope.in_person and not obs.back
     return obs
+
+
+def _looks_back(window: str, year: int | None) -> bool:
+    """A back-reference marker before the phrase; a year counts only when it is
+    before the reference year ("the 2009 summit", not "on September 1, 2025,
+    the summit" in a 2025 report)."""
+    for match in _BACK.finditer(window):
+        found = match.group()
+        if not found.isdigit() or year is None or int(found) < year:
+            return True
+    return False
 
 
 def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | None:
@@ -220,17 +257,18 @@ def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | No
     return None
 
 
-def _host(text: str, index: MentionIndex, offset: int, start: int) -> str | None:
-    """ "the summit India will host", "hosted by Russia": the host state."""
+def _host(text: str, index: MentionIndex, offset: int, start: int) -> Mention | None:
+    """ "India will host the summit", "as Islamabad hosts the meeting": the host
+    state or city named before the phrase."""
     if text.find("host", 0, start) == -1:  # in every `_HOST_BEFORE` match
         return None
     hosted = _HOST_BEFORE.search(text, 0, start)
     if hosted is None:
         return None
-    states = index.between(
-        offset + max(0, hosted.start() - 30), offset + hosted.start(), ("state",)
+    places = index.between(
+        offset + max(0, hosted.start() - 30), offset + hosted.start(), ("state", "city")
     )
-    return states[-1].value if states else None
+    return places[-1] if places else None
 
 
 def _window_end(text: str, end: int) -> int:
@@ -242,11 +280,13 @@ def _window_end(text: str, end: int) -> int:
     return min(stop, end + _RIGHT)
 
 
-def _number(lowered: str) -> int | None:
+def _number(before: str) -> int | None:
+    """The ordinal of the meeting phrase that `before` (lower-cased) leads up to:
+    "the 24th meeting of the Council of", not "its tenth member at the"."""
     found = None
-    for match in _ORDINAL.finditer(lowered):
+    for match in _ORDINAL.finditer(before):
         found = match
-    if found is None:
+    if found is None or _NUMBER_STOP.search(before, found.end()):
         return None
     if found.group(1):
         return int(found.group(1))
@@ -259,13 +299,17 @@ def _place(
     """The meeting's city and country: a city right before the noun or after in/at."""
     city: Mention | None = None
     country: str | None = None
-    left = max(0, start - 30)
+    left = max(0, start - 70)
     for mention in index.between(offset + left, offset + right, ("city", "state")):
         rel = mention.start - offset
-        adjacent = rel < start and not text[mention.end - offset : start].strip(
-            " '\u2019s"
+        gap = text[mention.end - offset : start]
+        adjacent = rel < start and (not gap.strip(" '\u2019s") or _WHERE.match(gap))
+        placed = (
+            rel >= end
+            and _PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
+            and rel - end <= _PLACE_GAP
+            and not _PLACE_GAP_STOP.search(text, end, rel)
         )
-        placed = rel >= end and _PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
         if rel < start and not adjacent:
             continue
         if mention.kind == "city" and city is None and (adjacent or placed):
@@ -312,8 +356,10 @@ def _target(merged: list[Observation], obs: Observation) -> Observation | None:
         current = [m for m in same if not m.back]
         return (current or same)[-1]
     for meeting in reversed(same):
-        if (obs.city and meeting.city == obs.city) or (
-            obs.date and meeting.date == obs.date
+        if (
+            (obs.city and meeting.city == obs.city)
+            or (obs.date and meeting.date == obs.date)
+            or (obs.number and meeting.number == obs.number)
         ):
             return meeting
     open_ = [m for m in same if m.back == obs.back]
@@ -329,6 +375,28 @@ def _compatible(a: Observation, b: Observation) -> bool:
         short = min(len(a.date), len(b.date), 7)
         return a.date[:short] == b.date[:short]
     return True
+
+
+def _place_at_dateline(
+    doc: CleanDocument,
+    merged: list[Observation],
+    dateline: tuple[str | None, str | None],
+) -> None:
+    """A wire report datelined in a city reports its main meeting from there: the
+    first meeting neither looked back at nor ahead to, if it has no place, is not
+    held by video and is dated (if at all) in the month of the report, is in that
+    city, unless another meeting already is."""
+    city, state = dateline
+    if not city or any(obs.city == city for obs in merged):
+        return
+    month = (doc.metadata.dateline_date or doc.reference_date() or "")[:7]
+    for obs in merged:
+        if obs.body is None or obs.back or obs.ahead:
+            continue
+        fits = obs.date is None or obs.date[:7] == month
+        if obs.city is None and not obs.video and fits:
+            obs.city, obs.country = city, state or obs.country
+        return
 
 
 def _fill_from_dateline(doc: CleanDocument, merged: list[Observation]) -> None:

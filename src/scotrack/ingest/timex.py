@@ -47,11 +47,23 @@ _MONTH = rf"(?P<month>{_FULL}|(?:{_ABBR})\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = "|".join(lexicon.WEEKDAYS)
+_TO_DAY = r"\s*[-\u2013]\s*[0-3]?\d|\s+and\s+[0-3]?\d\b(?!\s*(?:percent|%))"
+"""The end of a range of days ("June 9-10", "September 15 and 16"): the value is
+the first day, as for any multi-day meeting."""
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    (
+        "mdy",
+        re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_TO_DAY})?\b(?:,?\s+{_YEAR}\b)?"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+{_YEAR}\b)?"
+        ),
+    ),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
     (
         "month",

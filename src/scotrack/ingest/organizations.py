@@ -1,0 +1,75 @@
+"""Which organization a stretch of a document speaks of: the SCO or another one
+(CSTO, BRICS, CIS, the EAEU, ...), for telling SCO meetings from theirs.
+
+`Organizations(doc)` finds every name of the SCO and of the other organizations
+(lexicon.SCO_NAME, lexicon.OTHER_ORGANIZATION_NAMES) in one pass each over the
+document, the first time a meeting phrase asks, and answers by offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from scotrack.ingest import lexicon
+from scotrack.ingest.document import Sentence
+
+_SCO = re.compile(lexicon.SCO_NAME)
+_OTHER = re.compile(lexicon.OTHER_ORGANIZATION_NAMES)
+_OF_OTHER = re.compile(
+    r"\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?" + lexicon.OTHER_ORGANIZATION_NAMES
+)
+
+
+def of_other(text: str, end: int) -> bool:
+    """ "a summit of the Russia-led Collective Security Treaty Organization":
+    the phrase ending at `end` is followed by "of" another organization."""
+    if not text.startswith(" of ", end):
+        return False
+    return _OF_OTHER.match(text, end) is not None
+
+
+class Organizations:
+    """The offsets of the organization names in one document's text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._names: list[tuple[int, bool]] | None = None
+
+    def _all(self) -> list[tuple[int, bool]]:
+        """(start, is the SCO) of each name, in text order; found once."""
+        if self._names is None:
+            names = [(m.start(), True) for m in _SCO.finditer(self._text)]
+            names += [(m.start(), False) for m in _OTHER.finditer(self._text)]
+            self._names = sorted(names)
+        return self._names
+
+    def between(self, start: int, end: int) -> tuple[bool, bool]:
+        """(the SCO is named, another organization is named) in [start, end)."""
+        names = self._all()
+        sco = other = False
+        for offset, is_sco in names[bisect_left(names, (start, False)) :]:
+            if offset >= end:
+                break
+            sco, other = sco or is_sco, other or not is_sco
+        return sco, other
+
+    def other_before(self, sent: Sentence, start: int) -> bool:
+        """Whether an unqualified meeting phrase at `start` (document offset)
+        speaks of another organization's meeting: its sentence names another
+        organization before it (within 60 characters) and not the SCO; or, when
+        the sentence names none, the nearest earlier sentence naming one names
+        another organization and not the SCO."""
+        sco, other = self.between(sent.start, sent.end)
+        if sco:
+            return False
+        if other:
+            return self.between(max(sent.start, start - 60), start)[1]
+        names = self._all()
+        before = names[: bisect_left(names, (sent.start, False))]
+        if not before:
+            return False
+        last = before[-1][0]
+        head = self._text.rfind("\n", 0, last) + 1
+        near = [is_sco for offset, is_sco in before if offset >= head]
+        return not any(near)
