@@ -25,6 +25,11 @@ class DocumentError(ScotrackError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
+        # worker processes send these back pickled; the default would call
+        # __init__ with the message alone
+        return (type(self), (self.path, self.reason))
+
 
 class NotFound(ScotrackError):
     """The thing asked for does not exist in the knowledge base."""
@@ -39,5 +44,9 @@ class Ambiguous(ScotrackError):
             f"{what} {query!r} is ambiguous: it matches {listed}. "
             "Give more of the name."
         )
+        self.what = what
         self.query = query
         self.candidates = list(candidates)
+
+    def __reduce__(self) -> tuple[type[Ambiguous], tuple[str, str, list[str]]]:
+        return (type(self), (self.what, self.query, self.candidates))

@@ -128,19 +128,24 @@ def test_extract_bad_usage_exit_2(tmp_path: Path) -> None:
 
 
 def test_extract_same_output_with_two_workers(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
     for i in range(4):
-        (tmp_path / f"d{i}.txt").write_text(SEED, encoding="utf-8")
+        (docs / f"d{i}.txt").write_text(SEED, encoding="utf-8")
+    # a failure comes back from a worker process as a pickled DocumentError
+    (docs / "empty.txt").write_bytes(b"")
     for workers in ("1", "2"):
-        code, _, _ = _run(
+        code, _, stderr = _run(
             [
-                str(tmp_path),
+                str(docs),
                 "--out",
                 str(tmp_path / f"o{workers}"),
                 "--workers",
                 workers,
             ]
         )
-        assert code == 0
+        assert code == 1
+        assert "empty.txt" in stderr
     for i in range(4):
         one = (tmp_path / "o1" / f"d{i}.json").read_text(encoding="utf-8")
         assert one == (tmp_path / "o2" / f"d{i}.json").read_text(encoding="utf-8")

@@ -1,8 +1,12 @@
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import CleanDocument, RawDocument
-from scotrack.ingest.pipeline import STAGES, extract, extract_paths
+from scotrack.ingest.pipeline import STAGES, _Window, extract, extract_paths
 
 BUILT_IN = {"raw_text", "id", "path", "url"}
 
@@ -49,3 +53,67 @@ def test_extract_paths_order_and_errors(tmp_path: Path) -> None:
     labels = [r.id if isinstance(r, CleanDocument) else "ERR" for r in results]
     assert labels == ["c", "ERR", "a", "b", "c", "ERR"]
     assert all(isinstance(r, DocumentError) for r in results if not hasattr(r, "id"))
+
+
+def _pages(folder: Path, count: int) -> None:
+    for i in range(count):
+        (folder / f"p{i:02d}.txt").write_text(
+            f"SCO news {i}\nThe SCO foreign ministers met in Tashkent on May {i + 1}.",
+            "utf-8",
+        )
+
+
+def _id_of(result: object) -> str:
+    return result.id if isinstance(result, CleanDocument) else "ERR"
+
+
+def test_separate_worker_and_then_give_the_in_process_results(tmp_path: Path) -> None:
+    _pages(tmp_path, 6)
+    (tmp_path / "z.txt").write_bytes(b"")
+    here = [_id_of(r) for r in extract_paths([tmp_path])]
+    # worker pools run in a child interpreter, as the command line runs them (a
+    # spawned worker cannot import a test module); `then` is a stdlib callable
+    code = (
+        "import operator, sys\n"
+        "from scotrack.ingest.pipeline import extract_paths\n"
+        "ids = operator.attrgetter('id')\n"
+        "for r in extract_paths([sys.argv[1]], workers=1, separate=True, then=ids):\n"
+        "    print(r if isinstance(r, str) else 'ERR')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.split() == here
+
+
+def test_a_failing_then_is_one_documents_error(tmp_path: Path) -> None:
+    _pages(tmp_path, 2)
+    results = list(extract_paths([tmp_path], then=_refuse))
+    assert all(isinstance(r, DocumentError) for r in results)
+    assert "not stored (ValueError: no)" in results[0].reason
+
+
+def _refuse(doc: CleanDocument) -> str:
+    raise ValueError("no")
+
+
+def test_the_window_hands_out_files_only_as_results_are_taken() -> None:
+    window = _Window(2)
+    handed: list[Path] = []
+    files = [Path(f"{i}.txt") for i in range(5)]
+    feeder = threading.Thread(target=lambda: handed.extend(window.feed(files)))
+    feeder.start()
+    time.sleep(0.2)
+    assert len(handed) == 2
+    taken = list(window.consumed(iter([["r0"]])))
+    assert taken == [["r0"]]
+    time.sleep(0.2)
+    assert len(handed) == 3
+    window.close()
+    feeder.join(timeout=5)
+    assert not feeder.is_alive()
+    assert len(handed) == 3

@@ -22,6 +22,7 @@ the same whatever the number of worker processes.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -144,26 +145,66 @@ def extract_paths(
     *,
     workers: int = 1,
     then: Callable[[CleanDocument], Any] | None = None,
+    separate: bool = False,
 ) -> Iterator[Any]:
     """One result per document under `paths`, in input order (see module docs).
 
-    With `workers` > 1 the files are shared out, in chunks, to that many spawned
-    processes; results come back in input order. `then` (picklable) turns each
-    extracted document into what the caller needs, in the worker: a
-    `CleanDocument` result becomes `then(doc)`; errors stay DocumentErrors.
+    With `workers` > 1, or `separate`, the files are shared out, in chunks, to
+    that many spawned processes; results come back in input order, and at most
+    `AHEAD` chunks per worker wait for the caller, so a slow consumer never
+    holds the whole corpus in memory. `then` (picklable) turns each extracted
+    document into what the caller needs, in the worker: a `CleanDocument` result
+    becomes `then(doc)`; errors stay DocumentErrors.
     """
     options = options or ExtractOptions()
     items = list(document_files(paths))
     files = [item for item in items if isinstance(item, Path)]
     run = partial(extract_file, options=options, then=then)
-    if workers <= 1 or len(files) <= 1:
+    if (workers <= 1 and not separate) or len(files) <= 1:
         batches: Iterator[list[Any]] = map(run, files)
         yield from _in_order(items, batches)
         return
     context = multiprocessing.get_context("spawn")
+    chunk = _chunksize(len(files), workers)
+    window = _Window(AHEAD * chunk * workers)
     with context.Pool(workers) as pool:
-        chunk = _chunksize(len(files), workers)
-        yield from _in_order(items, pool.imap(run, files, chunksize=chunk))
+        try:
+            fed = pool.imap(run, window.feed(files), chunksize=chunk)
+            yield from _in_order(items, window.consumed(fed))
+        finally:
+            window.close()
+
+
+AHEAD = 4
+"""Chunks per worker that may be done or under way before the caller takes them."""
+
+
+class _Window:
+    """Lets at most `size` files be handed out beyond those the caller consumed.
+
+    Pool.imap reads its input in a thread of its own; `feed` blocks that thread
+    until `consumed` reports results taken. `close` unblocks it for good.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.slots = threading.Semaphore(size)
+        self.closed = False
+
+    def feed(self, files: list[Path]) -> Iterator[Path]:
+        for path in files:
+            self.slots.acquire()
+            if self.closed:
+                return
+            yield path
+
+    def consumed(self, batches: Iterator[list[Any]]) -> Iterator[list[Any]]:
+        for batch in batches:
+            self.slots.release()
+            yield batch
+
+    def close(self) -> None:
+        self.closed = True
+        self.slots.release()
 
 
 def _in_order(

@@ -83,12 +83,16 @@ def ingest_paths(
     workers: int = 1,
     on_result: Callable[[Result, str | None], None] | None = None,
 ) -> IngestReport:
-    """Extract and prepare the documents under `paths` (in `workers` processes)
-    and store each; see `ingest_results`."""
+    """Extract and prepare the documents under `paths` and store each; see
+    `ingest_results`. `workers` counts every process: with 2 or more, this one
+    stores while `workers - 1` others extract and prepare (storing is serial, so
+    a worker per core would only take CPU from it)."""
     with sessions() as session:
         known = catalogue(session)
     prepare = partial(prepared_document, catalogue=known)
-    results = extract_paths(paths, options, workers=workers, then=prepare)
+    results = extract_paths(
+        paths, options, workers=max(1, workers - 1), then=prepare, separate=workers > 1
+    )
     return ingest_results(sessions, results, catalogue=known, on_result=on_result)
 
 
