@@ -1,0 +1,208 @@
+"""Speed, memory and database size of `scotrack ingest` on a synthetic corpus.
+
+The corpus is extract_bench's: seed-sized pages recombined from the seeds' and dev
+set's paragraphs with a fixed random seed, every page distinct. For each back end
+a new database gets `scotrack init` (not timed), then `scotrack ingest CORPUS
+--workers 2 --format json` runs in a fresh process, timed from start to exit.
+SQLite is a file in a temporary directory; PostgreSQL is a throwaway server
+started like the tests' (tests/conftest.py PostgresServer: fsync and
+synchronous_commit off, so its figures are optimistic for a real server).
+
+Usage: python bench/ingest_bench.py [--docs 10000] [--backend sqlite|postgresql|both]
+                                    [--workers 2] [--seed 7] [--every 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from scotrack.store import make_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+
+INGEST_CODE = """\
+import resource, sys
+from scotrack.cli import main
+rss = sys.argv[1]
+sys.argv = ["scotrack", *sys.argv[2:]]
+try:
+    main()
+except SystemExit as stop:
+    code = stop.code
+else:
+    code = 0
+parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(rss, "w") as out:
+    out.write(f"{parent} {workers}")
+raise SystemExit(code)
+"""
+"""`scotrack ...` in this process, then the peak RSS (KB) of the process itself
+and of its largest worker, written to the file named first."""
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    backend: str
+    seconds: float
+    parent_mb: float
+    worker_mb: float
+    size_mb: float
+    documents: int
+    claims: int
+    summary: dict[str, Any]
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SCOTRACK_")}
+    return {**env, "COLUMNS": "200", "NO_COLOR": "1"}
+
+
+def ingest(
+    backend: str, url: str, corpus: Path, workers: int, tmp: Path, every: float
+) -> Run:
+    subprocess.run(
+        [sys.executable, "-m", "scotrack", "init", "--db", url],
+        check=True,
+        capture_output=True,
+        env=_env(),
+    )
+    rss, out, err = (tmp / f"{name}-{backend}" for name in ("rss", "out", "err"))
+    args = ["ingest", str(corpus), "--workers", str(workers), "--format", "json"]
+    engine = make_engine(url)
+    try:
+        with out.open("w") as stdout, err.open("w") as stderr:
+            started = time.perf_counter()
+            process = subprocess.Popen(
+                [sys.executable, "-c", INGEST_CODE, str(rss), *args, "--db", url],
+                stdout=stdout,
+                stderr=stderr,
+                env=_env(),
+            )
+            while True:
+                try:
+                    process.wait(timeout=every)
+                    break
+                except subprocess.TimeoutExpired:
+                    elapsed = time.perf_counter() - started
+                    print(f"  {backend} {elapsed:6.0f} s: {_count(engine)} documents")
+            seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            raise SystemExit(f"ingest into {backend} failed:\n{err.read_text()}")
+        parent_kb, worker_kb = map(int, rss.read_text().split())
+        with engine.connect() as connection:
+            documents = connection.scalar(text("SELECT count(*) FROM document"))
+            claims = connection.scalar(text("SELECT count(*) FROM claim"))
+            if backend == "postgresql":
+                size = connection.scalar(
+                    text("SELECT pg_database_size(current_database())")
+                )
+    finally:
+        engine.dispose()
+    if backend == "sqlite":
+        path = Path(url.removeprefix("sqlite:///"))
+        size = sum(
+            p.stat().st_size
+            for p in (path, path.with_name(path.name + "-wal"))
+            if p.exists()
+        )
+    return Run(
+        backend,
+        seconds,
+        parent_kb / 1024,
+        worker_kb / 1024,
+        int(size or 0) / 1e6,
+        int(documents or 0),
+        int(claims or 0),
+        json.loads(out.read_text()),
+    )
+
+
+def _count(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.scalar(text("SELECT count(*) FROM document")) or 0)
+
+
+def report(run: Run, docs: int, corpus_mb: float) -> None:
+    print(
+        f"{run.backend}: {run.seconds:.1f} s, {docs / run.seconds:.1f} docs/s, "
+        f"{corpus_mb / run.seconds:.3f} MB/s; database {run.size_mb:.1f} MB; "
+        f"peak RSS parent {run.parent_mb:.0f} MB, largest worker "
+        f"{run.worker_mb:.0f} MB; {run.documents} documents, {run.claims} claims "
+        f"(summary: new {run.summary['new']}, unchanged {run.summary['unchanged']}, "
+        f"failed {run.summary['failed']}, in-process {run.summary['seconds']} s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument(
+        "--backend", choices=("sqlite", "postgresql", "both"), default="both"
+    )
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--every", type=float, default=60.0, help="seconds between progress lines"
+    )
+    args = parser.parse_args()
+    backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
+    extract_bench = _load("extract_bench", ROOT / "bench" / "extract_bench.py")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; load average {os.getloadavg()}"
+    )
+    with tempfile.TemporaryDirectory(prefix="scotrack-ingest-bench-") as name:
+        tmp = Path(name)
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        size = extract_bench.build_corpus(corpus, args.docs, args.seed)
+        print(f"corpus: {args.docs} documents, {size / 1e6:.2f} MB, seed {args.seed}")
+        for backend in backends:
+            if backend == "sqlite":
+                url = f"sqlite:///{tmp / 'bench.db'}"
+                run = ingest(backend, url, corpus, args.workers, tmp, args.every)
+            else:
+                conftest = _load(
+                    "scotrack_test_conftest", ROOT / "tests" / "conftest.py"
+                )
+                bindir = conftest._postgres_bindir()
+                if bindir is None:
+                    print("postgresql: initdb/pg_ctl not found, skipped")
+                    continue
+                server = conftest.PostgresServer(bindir, conftest._server_owner())
+                try:
+                    server.start()
+                    url = server.create("scotrack_bench")
+                    run = ingest(backend, url, corpus, args.workers, tmp, args.every)
+                finally:
+                    server.stop()
+            report(run, args.docs, size / 1e6)
+            print(f"load average {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
