@@ -90,8 +90,9 @@ def ingest_cli(
     Each document is stored once (its id is the hash of its content) in its own
     transaction, with every claim linked to its evidence and to the entity it
     most likely speaks of; new content at a known URL becomes a new version.
-    Claims wait for `scotrack review`. A document that fails is reported and the
-    rest go on; the exit code is 1 if any failed.
+    Claims wait for `scotrack review`. With --workers N (2 or more), N-1
+    processes extract and resolve while this one stores. A document that fails
+    is reported and the rest go on; the exit code is 1 if any failed.
 
     Example: scotrack ingest articles/ --workers 2
     """
