@@ -22,11 +22,12 @@ from scotrack.ingest.pipeline import extract_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-FLOORS = ROOT / "tests" / "data" / "quality_floors.json"
+DATA = ROOT / "tests" / "data"
+FLOORS = DATA / "quality_floors.json"
 SETS = {
     "seeds": (SHARED / "seeds", SHARED / "extraction" / "gold"),
     **{
-        name: (ROOT / "tests" / "data" / name / "docs", ROOT / "tests" / "data" / name / "gold")
+        name: (DATA / name / "docs", DATA / name / "gold")
         for name in ("dev", "heldout", "heldout2")
     },
 }
