@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
@@ -28,7 +29,7 @@ from scotrack.domain.dates import parse_optional
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
-from scotrack.ingest import resolve
+from scotrack.ingest import names, resolve
 from scotrack.ingest.catalogue import (
     PROPOSALS,
     Candidate,
@@ -141,8 +142,8 @@ class GroupIndex:
     catalogue: Catalogue
     exact: dict[tuple[str, str], str] = field(default_factory=dict)
     firsts: dict[str, list[tuple[Claim, Catalogue, str]]] = field(default_factory=dict)
-    texts: dict[str, list[str]] = field(default_factory=dict)
-    """Each block's commitment texts, in the order of `firsts`."""
+    keys: dict[str, list[str]] = field(default_factory=dict)
+    """Each block's first claims' `_match_key`s, in the order of `firsts`."""
     seen: set[tuple[str, str]] = field(default_factory=set)
     """(block, group) pairs that have their first claim."""
 
@@ -152,12 +153,12 @@ class GroupIndex:
     def add(self, block: str, claim: Claim, group: str) -> None:
         """Record `claim` as a member of `group` in `block`."""
         firsts = self.firsts.setdefault(block, [])
-        texts = self.texts.setdefault(block, [])
+        keys = self.keys.setdefault(block, [])
         self.exact.setdefault((block, _payload_key(claim)), group)
         if (block, group) not in self.seen:
             self.seen.add((block, group))
             firsts.append((claim, provisional_catalogue(claim, self.catalogue), group))
-            texts.append(str(claim.payload.get("text", "")))
+            keys.append(_match_key(claim))
 
     def group_of(self, block: str, claim: Claim) -> str | None:
         """The group `claim` belongs to in `block`, or None for a new one."""
@@ -165,16 +166,19 @@ class GroupIndex:
         if same is not None:
             return same
         firsts = self.firsts.get(block, [])
-        if claim.kind == "commitment":
-            close = process.extract(
-                str(claim.payload["text"]),
-                self.texts.get(block, []),
-                scorer=fuzz.partial_ratio,
-                processor=utils.default_process,
-                score_cutoff=resolve.COMMITMENT_TEXT_GATE - 0.5,  # as rounded
-                limit=None,
-            )
-            firsts = [firsts[index] for _, _, index in sorted(close, key=_third)]
+        if claim.kind in PREFILTERS and firsts:
+            close: set[int] = set()
+            for scorer, cutoff in PREFILTERS[claim.kind]:
+                found = process.extract(
+                    _match_key(claim),
+                    self.keys[block],
+                    scorer=scorer,
+                    processor=None,
+                    score_cutoff=cutoff,
+                    limit=None,
+                )
+                close.update(index for _, _, index in found)
+            firsts = [firsts[index] for index in sorted(close)]
         own = provisional_catalogue(claim, self.catalogue)
         for first, first_catalogue, group in firsts:
             if claims_agree_within(claim, own, first, first_catalogue):
@@ -182,8 +186,33 @@ class GroupIndex:
         return None
 
 
-def _third(item: tuple[str, float, int]) -> int:
-    return item[2]
+PREFILTERS: dict[str, tuple[tuple[Any, float], ...]] = {
+    # a commitment links only at text similarity >= the gate (rounded)
+    "commitment": ((fuzz.partial_ratio, resolve.COMMITMENT_TEXT_GATE - 0.5),),
+    # a project is a candidate only at token-set similarity >= its gate
+    "project": ((fuzz.token_set_ratio, resolve.PROJECT_NAME_GATE - 0.5),),
+    # a title links at a mean of token-set, partial and token-sort >= the link
+    # threshold, so one of token-set and partial (>= token-sort) reaches it
+    "agreement": (
+        (fuzz.token_set_ratio, resolve.LINK_THRESHOLD["agreement"] - 0.5),
+        (fuzz.partial_ratio, resolve.LINK_THRESHOLD["agreement"] - 0.5),
+    ),
+}
+"""Claim kinds whose groups are narrowed by one rapidfuzz pass (in C) over the
+block before the full comparison: each scorer and cutoff is a necessary condition
+of the link `claims_agree` looks for, so no agreeing group is ruled out."""
+
+
+def _match_key(claim: Claim) -> str:
+    """What PREFILTERS compare: the processed text or name the link rules use."""
+    p = claim.payload
+    if claim.kind == "commitment":
+        return str(utils.default_process(str(p["text"])))
+    if claim.kind == "project":
+        return names.name_key(str(p["name"]))
+    if claim.kind == "agreement":
+        return names.name_key(str(p["title"]))
+    return ""
 
 
 def _payload_key(claim: Claim) -> str:
