@@ -76,6 +76,18 @@ OnDateOption = Annotated[
     ),
 ]
 
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        help="Who decides or changes (default: SCOTRACK_USER, else the login name).",
+        show_default=False,
+    ),
+]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", help="Why: kept with the decision.")
+]
+
 KnownOnOption = Annotated[
     str | None,
     typer.Option(
@@ -104,6 +116,11 @@ def lazy_module(name: str) -> ModuleType:
     sys.modules[name] = module
     loader.exec_module(module)
     return module
+
+
+def actor_for(by: str | None) -> str:
+    """Who a change is recorded as: --by, else the `user` setting."""
+    return by or settings_for().user
 
 
 def settings_for(db: str | None = None, **overrides: Any) -> Settings:

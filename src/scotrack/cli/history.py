@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from scotrack.cli._common import (
+    ByOption,
     DbOption,
     DebugOption,
     FormatOption,
     OutputFormat,
+    actor_for,
     kb_session,
     lazy_module,
     render,
     run_with_errors,
-    settings_for,
 )
 
 if TYPE_CHECKING:
@@ -30,15 +31,6 @@ else:
     review = lazy_module("scotrack.store.review")
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-
-ByOption = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        help="Who makes the change (default: SCOTRACK_USER, else the login name).",
-        show_default=False,
-    ),
-]
 
 
 def change_row(change: Change, *, detail: bool = False) -> dict[str, Any]:
@@ -142,7 +134,7 @@ def undo_cli(
 
     def action() -> list[dict[str, Any]]:
         with kb_session(db) as session:
-            actor = by or settings_for().user
+            actor = actor_for(by)
             done = history.undo_batch(session, change, actor=actor, reason=reason)
             session.commit()
             return [change_row(c) for c in done]
@@ -175,7 +167,7 @@ def edit_cli(
                 session,
                 entity,
                 edits.parse_assignments(assignments),
-                actor=by or settings_for().user,
+                actor=actor_for(by),
                 reason=reason,
                 source_id=source,
             )

@@ -14,15 +14,17 @@ from rich.table import Table
 from rich.text import Text
 
 from scotrack.cli._common import (
+    ByOption,
     DbOption,
     DebugOption,
     FormatOption,
+    NoteOption,
     OutputFormat,
+    actor_for,
     kb_session,
     lazy_module,
     render,
     run_with_errors,
-    settings_for,
     stdout,
 )
 
@@ -44,17 +46,6 @@ review_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-ByOption = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        help="Who decides (default: SCOTRACK_USER, else the login name).",
-        show_default=False,
-    ),
-]
-NoteOption = Annotated[
-    str | None, typer.Option("--note", help="Why: kept with the decision.")
-]
 IdsArgument = Annotated[
     list[str], typer.Argument(help="Claim ids (or their first 6+ characters).")
 ]
@@ -69,10 +60,6 @@ def field_value(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError:
         return text
-
-
-def _actor(by: str | None) -> str:
-    return by or settings_for().user
 
 
 def _claim_row(claim: Claim, sizes: dict[str, int]) -> dict[str, Any]:
@@ -109,7 +96,7 @@ def review_cli(
     """
     if ctx.invoked_subcommand is not None:
         return
-    run_with_errors(lambda: _interactive(db, kind, _actor(by)), debug=debug)
+    run_with_errors(lambda: _interactive(db, kind, actor_for(by)), debug=debug)
 
 
 def _interactive(db: str | None, kind: str | None, actor: str) -> None:
@@ -336,7 +323,7 @@ def accept_cli(
         if keep and take:
             raise InputError("--keep and --take: choose one")
         choice: Choice | None = "keep" if keep else ("take" if take else None)
-        actor = _actor(by)
+        actor = actor_for(by)
         return _each(
             db,
             ids,
@@ -363,7 +350,7 @@ def reject_cli(
     """
 
     def action() -> list[dict[str, Any]]:
-        actor = _actor(by)
+        actor = actor_for(by)
         return _each(db, ids, lambda s, i: review.reject(s, i, actor=actor, note=note))
 
     render(run_with_errors(action, debug=debug), format, title="changes")
@@ -391,7 +378,7 @@ def edit_cli(
     def action() -> list[dict[str, Any]]:
         pairs = parse_assignments(assignments).items()
         values = {name: field_value(text) for name, text in pairs}
-        actor = _actor(by)
+        actor = actor_for(by)
         return _each(
             db,
             [claim_id],

@@ -856,3 +856,46 @@ NEUTRAL_KEYWORDS = (
     r"|mutual benefit|win-win cooperation"
 )
 """Phrases that consume their words without giving an area."""
+
+NAME_EDGE_WORDS = frozenset(
+    [
+        "a",
+        "also",
+        "an",
+        "and",
+        "are",
+        "at",
+        "be",
+        "been",
+        "by",
+        "first",
+        "had",
+        "has",
+        "have",
+        "her",
+        "his",
+        "in",
+        "is",
+        "its",
+        "new",
+        "of",
+        "on",
+        "or",
+        "our",
+        "that",
+        "the",
+        "their",
+        "these",
+        "this",
+        "those",
+        "to",
+        "was",
+        "were",
+        "which",
+        "will",
+        "with",
+        "would",
+    ]
+)
+"""Function words that cannot begin an agreement's or a project's name: a name
+widened over the words before its head stops at them (each stage adds its own)."""

@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.catalogue import Catalogue, Resolution
@@ -193,7 +193,3 @@ def claim_from_row(row: ClaimRow, published: str | None) -> Claim:
         tuple((int(a), int(b)) for a, b in spans),
         published=published,
     )
-
-
-def document_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(DOCUMENT)) or 0)

@@ -16,7 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
+from scotrack.ingest.claims import Claim as Extracted
 from scotrack.ingest.claims import item_problems
+from scotrack.ingest.summaries import summary
 from scotrack.store import acceptance, history, models
 from scotrack.store.acceptance import Choice, Disagreement, Disagreements
 from scotrack.store.history import Recorder
@@ -334,9 +336,6 @@ def edit_claim(
 
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
-    from scotrack.ingest.claims import Claim as Extracted
-    from scotrack.ingest.summaries import summary
-
     spans = tuple((int(a), int(b)) for a, b in json.loads(claim.evidence))
     return summary(Extracted(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
 
@@ -346,9 +345,3 @@ def _decide(claim: Claim, status: str, *, actor: str, note: str | None) -> None:
     claim.decided_by = actor
     claim.decided_at = history.now()
     claim.note = note
-
-
-def claim_counts(session: Session) -> dict[str, int]:
-    """Claims by status."""
-    query = select(Claim.status, func.count()).group_by(Claim.status)
-    return {status: int(count) for status, count in session.execute(query)}

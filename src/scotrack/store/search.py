@@ -110,19 +110,6 @@ def index_document(
     session.execute(_INSERT, rows)
 
 
-def index_rows(
-    session: Session, document: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]
-) -> None:
-    """`index_document` for rows given as column mappings (for Core inserts)."""
-    text_ = document["clean_text"]
-    rows = [_document_entry(document["id"], document["title"], text_)]
-    rows.extend(
-        _claim_entry(c["id"], c["kind"], c["summary"], c["evidence"], text_)
-        for c in claims
-    )
-    session.execute(_INSERT, rows)
-
-
 def reindex(session: Session) -> int:
     """Rebuild the whole index from the documents and claims; returns the entry
     count. Does not commit. Reads columns, not ORM objects, BATCH documents at a
