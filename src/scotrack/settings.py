@@ -50,6 +50,24 @@ class Settings(BaseSettings):
         "login name).",
     )
 
+    query_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=600,
+        description="The server stops a request's database query after this many "
+        "seconds and answers 400.",
+    )
+    max_request_bytes: int = Field(
+        default=1_000_000,
+        ge=1_000,
+        description="The server refuses request bodies larger than this (413); "
+        "document uploads may be up to max_document_bytes.",
+    )
+    secure_cookies: bool = Field(
+        default=False,
+        description="Mark the sign-in cookie Secure (set it when serving over HTTPS).",
+    )
+
     @field_validator("db")
     @classmethod
     def _normalise_db(cls, value: str) -> str:

@@ -14,7 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from scotrack.store import provenance  # noqa: F401  (registers its tables)
+from scotrack.store import provenance, tokens  # noqa: F401  (registers tables)
 from scotrack.store.engine import make_engine
 from scotrack.store.models import Base
 from scotrack.store.schema import (

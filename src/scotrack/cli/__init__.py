@@ -37,8 +37,9 @@ def _root(
 
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
-    from scotrack.cli import history, ingest, kb, pipeline, review, search
+    from scotrack.cli import history, ingest, kb, pipeline, review, search, serve
 
+    app.command("serve")(serve.serve_cli)
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
     app.command("meetings")(kb.meetings_cli)
@@ -54,6 +55,7 @@ def _register() -> None:
     app.command("changes")(history.changes_cli)
     app.command("undo")(history.undo_cli)
     app.command("edit")(history.edit_cli)
+    app.add_typer(serve.token_app, name="token")
 
 
 _register()

@@ -1,0 +1,1 @@
+"""The REST API and the web app's server: `create_app` builds both (see app.py)."""

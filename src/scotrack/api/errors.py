@@ -1,0 +1,178 @@
+"""One error shape for every failure, never echoing raw input, SQL or a traceback.
+
+Every error answer of the API is ``{"error": {"status", "code", "message"}}``, with
+``"field"`` when one parameter is at fault. Pages get the same facts as an HTML
+page (the web layer registers its renderer with `use_page_renderer`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from scotrack.errors import Ambiguous, InputError, NotFound, ScotrackError
+
+log = logging.getLogger("scotrack.api")
+
+PageRenderer = Callable[[Request, "ApiError"], Response]
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "too_many_requests",
+    500: "internal",
+}
+
+
+class ApiError(Exception):
+    """An error answer: raised by routes and dependencies, rendered by the handler."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        field: str | None = None,
+        details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code or CODES.get(status, "error")
+        self.field = field
+        self.details = details
+        self.headers = headers
+
+    def body(self) -> dict[str, Any]:
+        error: dict[str, Any] = {
+            "status": self.status,
+            "code": self.code,
+            "message": self.message,
+        }
+        if self.field is not None:
+            error["field"] = self.field
+        if self.details is not None:
+            error["details"] = self.details
+        return {"error": error}
+
+
+def from_scotrack(err: ScotrackError) -> ApiError:
+    """The answer for an error scotrack raised on purpose (its message is for users)."""
+    if isinstance(err, NotFound):
+        return ApiError(404, str(err))
+    if isinstance(err, Ambiguous):
+        return ApiError(409, str(err), code="ambiguous", details=err.candidates)
+    disagreements = getattr(err, "found", None)
+    if disagreements is not None:
+        return ApiError(
+            409,
+            str(err),
+            code="disagreement",
+            details=[
+                {"field": d.field, "knowledge_base": d.known, "claim": d.claimed}
+                for d in disagreements
+            ],
+        )
+    if isinstance(err, InputError):
+        return ApiError(422, str(err))
+    return ApiError(400, str(err))
+
+
+def from_validation(err: RequestValidationError) -> ApiError:
+    """422 naming the first parameter at fault and what is wrong, without its value."""
+    problems = list(err.errors())
+    if not problems:
+        return ApiError(422, "the request is not valid")
+    first = problems[0]
+    field = _field_name(first.get("loc", ()))
+    message = str(first.get("msg", "is not valid"))
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return ApiError(422, f"{field}: {message}{more}", field=field)
+
+
+def _field_name(loc: Sequence[Any]) -> str:
+    parts = [str(part) for part in loc if part not in {"query", "path", "body"}]
+    return ".".join(parts) or "request"
+
+
+def from_database(err: OperationalError) -> ApiError:
+    """A query stopped by the time limit becomes 400; any other failure 500."""
+    text = str(getattr(err, "orig", err)).lower()
+    if "interrupted" in text or "statement timeout" in text:
+        return ApiError(
+            400,
+            "the query took longer than the time limit; narrow it (filters, a "
+            "smaller limit)",
+            code="query_timeout",
+        )
+    log.error("database error: %s", err)
+    return ApiError(500, "the database failed to answer; try again later")
+
+
+def install_error_handlers(app: FastAPI, *, api_prefix: str = "/api/") -> None:
+    """Route every error to JSON (API paths, `Accept: application/json`) or a page."""
+
+    def answer(request: Request, error: ApiError) -> Response:
+        renderer: PageRenderer | None = getattr(app.state, "page_renderer", None)
+        wants_json = request.url.path.startswith(api_prefix) or (
+            "application/json" in request.headers.get("accept", "")
+            and "text/html" not in request.headers.get("accept", "")
+        )
+        if renderer is None or wants_json:
+            return JSONResponse(
+                error.body(), status_code=error.status, headers=error.headers
+            )
+        response = renderer(request, error)
+        for name, value in (error.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(ApiError)
+    async def _api(request: Request, err: ApiError) -> Response:
+        return answer(request, err)
+
+    @app.exception_handler(ScotrackError)
+    async def _scotrack(request: Request, err: ScotrackError) -> Response:
+        return answer(request, from_scotrack(err))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, err: RequestValidationError) -> Response:
+        return answer(request, from_validation(err))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, err: StarletteHTTPException) -> Response:
+        message = {
+            404: "there is nothing at this address",
+            405: "this method is not allowed here",
+        }.get(err.status_code, CODES.get(err.status_code, "error").replace("_", " "))
+        return answer(request, ApiError(err.status_code, message))
+
+    @app.exception_handler(OperationalError)
+    async def _database(request: Request, err: OperationalError) -> Response:
+        return answer(request, from_database(err))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, _err: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return answer(request, ApiError(500, "something went wrong on our side"))
+
+
+def use_page_renderer(app: FastAPI, renderer: PageRenderer) -> None:
+    """Errors on page paths are rendered by `renderer` instead of JSON."""
+    app.state.page_renderer = renderer

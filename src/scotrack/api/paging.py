@@ -1,0 +1,104 @@
+"""Cursor pagination: every list answers ``{"items": [...], "next": CURSOR|null}``.
+
+A cursor is the sort key of the last item shown, base64-encoded JSON: opaque to
+clients, stable while rows are added (keyset pagination, not offsets), and
+checked when it comes back: a forged or mangled cursor is a 422 naming it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, tuple_
+
+from scotrack.api.errors import ApiError
+
+T = TypeVar("T")
+Key = tuple[Any, ...]
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+LimitParam = Annotated[
+    int,
+    Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1-{MAX_LIMIT})."),
+]
+CursorParam = Annotated[
+    str | None,
+    Query(max_length=500, description="The `next` value of the previous page."),
+]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list, and the cursor of the next page (null on the last)."""
+
+    items: list[T]
+    next: str | None
+
+
+def encode_cursor(key: Key) -> str:
+    text = json.dumps(list(key), separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, width: int) -> Key:
+    """The key `cursor` holds; 422 if it is not a cursor of this list."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        value = None
+    ok = (
+        isinstance(value, list)
+        and len(value) == width
+        and all(isinstance(part, str | int | float) for part in value)
+    )
+    if not ok:
+        raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
+    return tuple(value)
+
+
+def page_of(
+    items: Sequence[T], key: Callable[[T], Key], cursor: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    """A page of an in-memory list (sorted here by `key`, which must be unique)."""
+    ordered = sorted(items, key=key)
+    if cursor is not None:
+        after = decode_cursor(cursor, len(key(ordered[0])) if ordered else 1)
+        ordered = [item for item in ordered if _typed(key(item)) > _typed(after)]
+    shown = ordered[:limit]
+    more = len(ordered) > limit
+    return shown, (encode_cursor(key(shown[-1])) if more and shown else None)
+
+
+def _typed(key: Key) -> tuple[tuple[int, Any], ...]:
+    # None sorts first; comparing a cursor's str to an int never raises
+    return tuple((0, "") if part is None else (1, part) for part in key)
+
+
+def keyset(
+    statement: Select[Any],
+    columns: Sequence[ColumnElement[Any]],
+    cursor: str | None,
+    limit: int,
+) -> Select[Any]:
+    """`statement` ordered by `columns` (a unique key), after `cursor`, limit + 1
+    rows (the extra one says whether there is a next page)."""
+    if cursor is not None:
+        after = decode_cursor(cursor, len(columns))
+        statement = statement.where(tuple_(*columns) > tuple_(*after))
+    return statement.order_by(*columns).limit(limit + 1)
+
+
+def next_cursor(rows: list[T], key: Callable[[T], Key], limit: int) -> str | None:
+    """The cursor after the `limit`-th row of a `keyset` result, if there was more;
+    the caller shows ``rows[:limit]``."""
+    if len(rows) <= limit:
+        return None
+    return encode_cursor(key(rows[limit - 1]))

@@ -1,0 +1,189 @@
+"""`scotrack serve` (the web app and API) and `scotrack token` (who may write)."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+import typer
+
+from scotrack.cli._common import (
+    ByOption,
+    DbOption,
+    DebugOption,
+    FormatOption,
+    OutputFormat,
+    actor_for,
+    kb_session,
+    render,
+    run_with_errors,
+    settings_for,
+    stderr,
+    stdout,
+)
+
+token_app = typer.Typer(
+    help="Tokens for the web app and the API: create, list, revoke.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def serve_cli(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")
+    ] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes (default: SCOTRACK_WORKERS, else 1).",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Start the web app and the REST API (creating and loading the database on
+    first start). Open http://HOST:PORT/ in a browser; the API is under /api/v1
+    and documented at /docs.
+
+    Example: scotrack serve --port 8000
+    """
+    import uvicorn
+
+    settings = run_with_errors(lambda: _ready(settings_for(db)), debug=debug)
+    count = workers or settings.workers
+    stderr.print(
+        f"scotrack serving {settings.db.split('@')[-1]} on http://{host}:{port}/ "
+        f"({count} process{'es' if count > 1 else ''}); Ctrl+C stops it",
+        highlight=False,
+    )
+    os.environ["SCOTRACK_DB"] = settings.db
+    uvicorn.run(
+        "scotrack.api.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=count,
+        log_level="debug" if debug else "warning",
+        access_log=debug,
+        proxy_headers=False,
+        server_header=False,
+    )
+
+
+def _ready(settings: Any) -> Any:
+    """`settings`, after creating and loading the database if it is not current."""
+    from scotrack.store.baseline import init_knowledge_base
+    from scotrack.store.engine import make_engine
+    from scotrack.store.schema import database_revision, head_revision
+
+    engine = make_engine(settings.db)
+    try:
+        current = database_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+    if not current:
+        report = init_knowledge_base(settings.db)
+        stderr.print(
+            f"created the knowledge base {report.url} (revision {report.revision})",
+            highlight=False,
+        )
+    return settings
+
+
+RoleOption = Annotated[
+    str, typer.Option("--role", help="reviewer, editor or admin.", show_default=False)
+]
+
+
+@token_app.command("create")
+def token_create_cli(
+    role: RoleOption,
+    name: Annotated[
+        str,
+        typer.Option(
+            "--name", help="Who or what will use it; changes are logged under it."
+        ),
+    ],
+    by: ByOption = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Create a token; its secret is printed once and stored only hashed.
+
+    Example: scotrack token create --role reviewer --name alice
+    """
+    from scotrack.store.tokens import Role, create_token
+
+    def action() -> tuple[Any, str]:
+        parsed = Role.parse(role)
+        with kb_session(db) as session:
+            made = create_token(
+                session, name=name, role=parsed, created_by=actor_for(by)
+            )
+            session.commit()
+            return made
+
+    info, secret = run_with_errors(action, debug=debug)
+    if fmt is OutputFormat.table:
+        stdout.print(
+            f"Token {info.id} for {info.name} ({info.role}). Copy it now; it is "
+            "not shown again:",
+            highlight=False,
+        )
+        typer.echo(secret)
+        return
+    render(
+        [{**info.__dict__, "token": secret}],
+        fmt,
+        payload={**info.__dict__, "token": secret},
+    )
+
+
+@token_app.command("list")
+def token_list_cli(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List every token (never their secrets), revoked ones included.
+
+    Example: scotrack token list --format json
+    """
+    from scotrack.store.tokens import tokens
+
+    def action() -> list[dict[str, Any]]:
+        with kb_session(db) as session:
+            return [info.__dict__ for info in tokens(session)]
+
+    render(run_with_errors(action, debug=debug), fmt, title="API tokens")
+
+
+@token_app.command("revoke")
+def token_revoke_cli(
+    token_id: Annotated[int, typer.Argument(help="The token's id (token list).")],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """Revoke a token at once: requests and browsers using it are refused.
+
+    Example: scotrack token revoke 3
+    """
+    from scotrack.store.tokens import revoke_token
+
+    def action() -> dict[str, Any]:
+        with kb_session(db) as session:
+            info = revoke_token(session, token_id)
+            session.commit()
+            return dict(info.__dict__)
+
+    render([run_with_errors(action, debug=debug)], fmt, title="Revoked")

@@ -1,0 +1,1 @@
+"""The web app: server-rendered pages over the knowledge base (see pages.py)."""

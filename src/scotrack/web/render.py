@@ -1,0 +1,69 @@
+"""Rendering pages: one Jinja environment, autoescaping everything.
+
+Templates never mark document text safe: text is escaped by Jinja, and the few
+fragments built in Python (highlighted text, SVG charts) are built with
+`markupsafe.escape` on every piece of data that goes into them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from scotrack import __version__
+from scotrack.api.access import current_principal
+
+NAV = (
+    ("/", "Dashboard"),
+    ("/members", "Members"),
+    ("/meetings", "Meetings"),
+    ("/agreements", "Agreements"),
+    ("/commitments", "Commitments"),
+    ("/projects", "Projects"),
+    ("/documents", "Documents"),
+    ("/review", "Review"),
+)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("scotrack.web", "templates"),
+        autoescape=select_autoescape(["html", "svg"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(nav=NAV, version=__version__)
+    env.filters["query"] = query_string
+    return env
+
+
+def query_string(params: dict[str, Any], **changes: Any) -> str:
+    """`params` with `changes` applied, as ``?a=1&b=2`` (empty values dropped)."""
+    merged = {**params, **changes}
+    kept = {key: value for key, value in merged.items() if value not in (None, "")}
+    return "?" + urlencode(kept, doseq=True) if kept else ""
+
+
+def page(
+    request: Request, template: str, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """`template` rendered with `context`, the signed-in user and the current path."""
+    principal = current_principal(request)
+    html = (
+        environment()
+        .get_template(template)
+        .render(
+            request_path=request.url.path,
+            params=dict(request.query_params),
+            principal=principal,
+            **context,
+        )
+    )
+    return HTMLResponse(html, status_code=status_code)

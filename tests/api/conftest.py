@@ -1,0 +1,95 @@
+"""Fixtures for the server: the app on a knowledge base, and tokens by role.
+
+- `seeded_url`: a database holding the baseline and the five seed documents,
+  built once per backend; read-only tests share it.
+- `writable_url`: the same, built afresh for one test that writes.
+- `client` / `writer`: a TestClient on the shared / the fresh database.
+- `tokens`: a dict role -> secret, made in the database of `writer`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from scotrack.api.app import create_app
+from scotrack.ingest.document import ExtractOptions
+from scotrack.settings import Settings
+from scotrack.store.baseline import init_knowledge_base
+from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.ingestion import ingest_paths
+from scotrack.store.tokens import Role, create_token
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+ROLES = ("reviewer", "editor", "admin")
+
+
+def build_kb(url: str) -> str:
+    """`url` initialised with the baseline and the seeds ingested."""
+    init_knowledge_base(url)
+    engine = make_engine(url)
+    try:
+        ingest_paths(session_factory(engine), [SEEDS], ExtractOptions())
+    finally:
+        engine.dispose()
+    return url
+
+
+def make_tokens(url: str) -> dict[str, str]:
+    engine = make_engine(url)
+    try:
+        with session_factory(engine).begin() as session:
+            return {
+                role: create_token(
+                    session, name=f"{role}-user", role=Role[role], created_by="tests"
+                )[1]
+                for role in ROLES
+            }
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_url(databases) -> str:
+    return build_kb(databases.create(f"api_{uuid.uuid4().hex[:8]}"))
+
+
+@pytest.fixture(scope="session")
+def seeded_tokens(seeded_url: str) -> dict[str, str]:
+    return make_tokens(seeded_url)
+
+
+@pytest.fixture
+def writable_url(fresh_db_url: str) -> str:
+    return build_kb(fresh_db_url)
+
+
+def client_for(url: str, **settings: object) -> Iterator[TestClient]:
+    app = create_app(Settings(db=url, **settings))  # type: ignore[arg-type]
+    with TestClient(
+        app, base_url="http://testserver", raise_server_exceptions=False
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def client(seeded_url: str) -> Iterator[TestClient]:
+    yield from client_for(seeded_url)
+
+
+@pytest.fixture
+def writer(writable_url: str) -> Iterator[TestClient]:
+    yield from client_for(writable_url)
+
+
+@pytest.fixture
+def tokens(writable_url: str) -> dict[str, str]:
+    return make_tokens(writable_url)
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
