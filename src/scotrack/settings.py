@@ -63,6 +63,14 @@ class Settings(BaseSettings):
         description="The server refuses request bodies larger than this (413); "
         "document uploads may be up to max_document_bytes.",
     )
+    cache_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        le=3600,
+        description="The server replays anonymous read answers while the knowledge "
+        "base is unchanged, looking for changes at most this often (0: on every "
+        "request); its own writes are seen at once.",
+    )
     secure_cookies: bool = Field(
         default=False,
         description="Mark the sign-in cookie Secure (set it when serving over HTTPS).",

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib.resources import files
 from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack import __version__
 from scotrack.api.access import enforce_access
+from scotrack.api.cache import ResponseCache
 from scotrack.api.database import clear_limits_on_checkin
 from scotrack.api.errors import install_error_handlers
 from scotrack.api.headers import SecurityHeaders
@@ -80,8 +83,21 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         upload_limit=settings.max_document_bytes,
         upload_paths=UPLOAD_PATHS,
     )
+    app.add_middleware(
+        ResponseCache,
+        version=partial(version_of, app.state.sessions),
+        check_seconds=settings.cache_seconds,
+    )
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def version_of(sessions: sessionmaker[Session]) -> tuple[int, int, int]:
+    """The knowledge base's version, which the response cache keys on."""
+    from scotrack.store.history import kb_version
+
+    with sessions() as session:
+        return kb_version(session)
 
 
 def app_from_environment() -> Any:

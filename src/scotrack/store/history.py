@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Integer, inspect, select
+from sqlalchemy import Integer, func, inspect, select
 from sqlalchemy.orm import RelationshipProperty, Session
 
 from scotrack.errors import InputError
 from scotrack.store import models
-from scotrack.store.provenance import Change, Claim, FactSource
+from scotrack.store.provenance import Change, Claim, Document, FactSource
 
 Snapshot = dict[str, Any]
 
@@ -335,3 +335,16 @@ def changes_since(
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def kb_version(session: Session) -> tuple[int, int, int]:
+    """What moves whenever anything shown could have changed: the last change id
+    and the numbers of documents and claims (neither is ever deleted)."""
+    row = session.execute(
+        select(
+            select(func.max(Change.id)).scalar_subquery(),
+            select(func.count()).select_from(Document).scalar_subquery(),
+            select(func.count()).select_from(Claim).scalar_subquery(),
+        )
+    ).one()
+    return (row[0] or 0, row[1] or 0, row[2] or 0)

@@ -1,0 +1,168 @@
+"""A cache of anonymous read answers, kept exactly as long as the knowledge base
+does not change.
+
+Most requests are anonymous reads of pages and lists that change only when the
+knowledge base does. This ASGI middleware keeps the answers to anonymous GETs
+(no Authorization header, no session cookie) keyed by path and query, tagged with
+the knowledge base's version: the last change id and the numbers of documents and
+claims. Every change to facts or claims is logged (store.history), and documents
+and claims are never deleted, so the version moves whenever an answer could.
+
+The version is read at most once every `check_seconds` (a write by another
+process, such as `scotrack ingest` or a second server worker, shows within that
+time), and at once after any write through this process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import anyio
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from scotrack.api.access import COOKIE
+
+Version = tuple[int, int, int]
+
+MAX_ENTRIES = 1_000
+MAX_BODY_BYTES = 1_000_000
+"""Answers larger than this are not kept (the cache holds at most about 1 GB only
+in theory; real pages are a few to a few hundred KB)."""
+MAX_TOTAL_BYTES = 64_000_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class ResponseCache:
+    """ASGI middleware: replay anonymous GET answers while the version holds."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        version: Callable[[], Version],
+        check_seconds: float = 1.0,
+        skip_prefixes: tuple[str, ...] = ("/static/",),
+    ) -> None:
+        self.app = app
+        self.version = version
+        self.check_seconds = check_seconds
+        self.skip_prefixes = skip_prefixes
+        self.entries: OrderedDict[bytes, Entry] = OrderedDict()
+        self.total = 0
+        self.known: Version | None = None
+        self.checked_at = 0.0
+        self.hits = 0
+        self.misses = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in {"GET", "HEAD"}:
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                self.forget()  # this process wrote (or tried): re-read the version
+            return
+        key = self._key(scope)
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        await self._refresh()
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+            self.hits += 1
+            await _replay(entry, send, head=scope["method"] == "HEAD")
+            return
+        self.misses += 1
+        await self._fill(key, scope, receive, send)
+
+    def forget(self) -> None:
+        """Drop every answer and read the version again on the next request."""
+        self.entries.clear()
+        self.total = 0
+        self.known = None
+        self.checked_at = 0.0
+
+    def _key(self, scope: Scope) -> bytes | None:
+        path: str = scope.get("path", "")
+        if path.startswith(self.skip_prefixes):
+            return None
+        for name, value in scope.get("headers", []):
+            if name == b"authorization":
+                return None
+            if name == b"cookie" and COOKIE.encode() in value:
+                return None
+        query: bytes = scope.get("query_string", b"")
+        return path.encode() + b"?" + query
+
+    async def _refresh(self) -> None:
+        now = time.monotonic()
+        if self.known is not None and now - self.checked_at < self.check_seconds:
+            return
+        version = await anyio.to_thread.run_sync(self.version)
+        self.checked_at = time.monotonic()
+        if version != self.known:
+            self.entries.clear()
+            self.total = 0
+            self.known = version
+
+    async def _fill(
+        self, key: bytes, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        version = self.known
+        start: Message | None = None
+        chunks: list[bytes] = []
+        keep = True
+
+        async def recording(message: Message) -> None:
+            nonlocal start, keep
+            if message["type"] == "http.response.start":
+                start = message
+                keep = message["status"] == 200
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+                if sum(map(len, chunks)) > MAX_BODY_BYTES:
+                    keep = False
+            await send(message)
+
+        await self.app(scope, receive, recording)
+        if not keep or start is None or version != self.known or version is None:
+            return
+        if scope["method"] == "HEAD":
+            return
+        body = b"".join(chunks)
+        self._store(key, Entry(start["status"], list(start.get("headers", [])), body))
+
+    def _store(self, key: bytes, entry: Entry) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.total -= len(old.body)
+        self.entries[key] = entry
+        self.total += len(entry.body)
+        while self.entries and (
+            len(self.entries) > MAX_ENTRIES or self.total > MAX_TOTAL_BYTES
+        ):
+            _, dropped = self.entries.popitem(last=False)
+            self.total -= len(dropped.body)
+
+
+async def _replay(entry: Entry, send: Send, *, head: bool) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": entry.status,
+            "headers": entry.headers,
+        }
+    )
+    await send({"type": "http.response.body", "body": b"" if head else entry.body})
