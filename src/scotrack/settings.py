@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         description="The server refuses request bodies larger than this (413); "
         "document uploads may be up to max_document_bytes.",
     )
+    cache: bool = Field(
+        default=True,
+        description="Replay anonymous read answers while the knowledge base is "
+        "unchanged (turn off only to measure).",
+    )
     cache_seconds: float = Field(
         default=1.0,
         ge=0,

@@ -83,11 +83,12 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         upload_limit=settings.max_document_bytes,
         upload_paths=UPLOAD_PATHS,
     )
-    app.add_middleware(
-        ResponseCache,
-        version=partial(version_of, app.state.sessions),
-        check_seconds=settings.cache_seconds,
-    )
+    if settings.cache:
+        app.add_middleware(
+            ResponseCache,
+            version=partial(version_of, app.state.sessions),
+            check_seconds=settings.cache_seconds,
+        )
     app.add_middleware(SecurityHeaders)
     return app
 
