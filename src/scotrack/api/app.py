@@ -93,7 +93,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     return app
 
 
-def version_of(sessions: sessionmaker[Session]) -> tuple[int, int, int]:
+def version_of(sessions: sessionmaker[Session]) -> tuple[int, int]:
     """The knowledge base's version, which the response cache keys on."""
     from scotrack.store.history import kb_version
 

@@ -4,9 +4,10 @@ does not change.
 Most requests are anonymous reads of pages and lists that change only when the
 knowledge base does. This ASGI middleware keeps the answers to anonymous GETs
 (no Authorization header, no session cookie) keyed by path and query, tagged with
-the knowledge base's version: the last change id and the numbers of documents and
-claims. Every change to facts or claims is logged (store.history), and documents
-and claims are never deleted, so the version moves whenever an answer could.
+the knowledge base's version (`store.history.kb_version`): the last change id and
+the number of documents. Every decision on a claim and every change to a fact is
+logged, and documents (with their claims) are only ever added, so the version
+moves whenever an answer could.
 
 The version is read at most once every `check_seconds` (a write by another
 process, such as `scotrack ingest` or a second server worker, shows within that
@@ -25,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scotrack.api.access import COOKIE
 
-Version = tuple[int, int, int]
+Version = tuple[int, int]
 
 MAX_ENTRIES = 1_000
 MAX_BODY_BYTES = 1_000_000
@@ -62,6 +63,7 @@ class ResponseCache:
         self.checked_at = 0.0
         self.hits = 0
         self.misses = 0
+        self.checking = anyio.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -106,10 +108,19 @@ class ResponseCache:
         query: bytes = scope.get("query_string", b"")
         return path.encode() + b"?" + query
 
+    def _fresh(self) -> bool:
+        elapsed = time.monotonic() - self.checked_at
+        return self.known is not None and elapsed < self.check_seconds
+
     async def _refresh(self) -> None:
-        now = time.monotonic()
-        if self.known is not None and now - self.checked_at < self.check_seconds:
+        if self._fresh():
             return
+        async with self.checking:  # one look at a time; the others wait for it
+            if self._fresh():
+                return
+            await self._check()
+
+    async def _check(self) -> None:
         version = await anyio.to_thread.run_sync(self.version)
         self.checked_at = time.monotonic()
         if version != self.known:
