@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
 
 from scotrack.api.access import needs, readable
 from scotrack.api.database import DbSession
@@ -245,14 +246,16 @@ async def create_document(request: Request, session: DbSession) -> DocumentCreat
     options = ExtractOptions(max_bytes=request.app.state.settings.max_document_bytes)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
-        form = await request.form(max_files=1, max_fields=10)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise ApiError(
-                422, "file: attach the document as the form field `file`", field="file"
-            )
-        data = await upload.read()
-        name = upload.filename or "upload.txt"
+        async with request.form(max_files=1, max_fields=10) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise ApiError(
+                    422,
+                    "file: attach the document as the form field `file`",
+                    field="file",
+                )
+            data = await upload.read()
+            name = upload.filename or "upload.txt"
         stored = await run_in_threadpool(_store_upload, session, name, data, options)
     elif kind == "application/json":
         record = _record(await request.body())
