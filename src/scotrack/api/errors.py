@@ -96,7 +96,12 @@ def from_scotrack(err: ScotrackError) -> ApiError:
 
 def from_validation(err: RequestValidationError) -> ApiError:
     """422 naming the first parameter at fault and what is wrong, without its value."""
-    problems = list(err.errors())
+    return from_validation_errors(err.errors())
+
+
+def from_validation_errors(errors: Sequence[Any]) -> ApiError:
+    """The 422 for a list of pydantic errors (a body a route validates itself)."""
+    problems = list(errors)
     if not problems:
         return ApiError(422, "the request is not valid")
     first = problems[0]

@@ -15,9 +15,11 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy import ColumnElement, tuple_
+from sqlalchemy.orm import Session
 
 from scotrack.api.errors import ApiError
+from scotrack.store.listings import AnySelect, Listing
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -70,11 +72,22 @@ def page_of(
     """A page of an in-memory list (sorted here by `key`, which must be unique)."""
     ordered = sorted(items, key=key)
     if cursor is not None:
-        after = decode_cursor(cursor, len(key(ordered[0])) if ordered else 1)
+        sample = key(ordered[0]) if ordered else (0,)
+        after = decode_cursor(cursor, len(sample))
+        if not all(_same_kind(a, b) for a, b in zip(after, sample, strict=True)):
+            raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
         ordered = [item for item in ordered if _typed(key(item)) > _typed(after)]
     shown = ordered[:limit]
     more = len(ordered) > limit
     return shown, (encode_cursor(key(shown[-1])) if more and shown else None)
+
+
+def _same_kind(value: Any, sample: Any) -> bool:
+    if sample is None or value is None:
+        return True
+    if isinstance(sample, int | float) and not isinstance(sample, bool):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, type(sample))
 
 
 def _typed(key: Key) -> tuple[tuple[int, Any], ...]:
@@ -83,17 +96,32 @@ def _typed(key: Key) -> tuple[tuple[int, Any], ...]:
 
 
 def keyset(
-    statement: Select[Any],
+    statement: AnySelect,
     columns: Sequence[ColumnElement[Any]],
     cursor: str | None,
     limit: int,
-) -> Select[Any]:
+) -> AnySelect:
     """`statement` ordered by `columns` (a unique key), after `cursor`, limit + 1
     rows (the extra one says whether there is a next page)."""
     if cursor is not None:
         after = decode_cursor(cursor, len(columns))
+        if not all(map(_fits, columns, after)):
+            raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
         statement = statement.where(tuple_(*columns) > tuple_(*after))
     return statement.order_by(*columns).limit(limit + 1)
+
+
+def _fits(column: ColumnElement[Any], value: Any) -> bool:
+    """Whether a cursor's value can be compared with `column` (an int with an
+    integer column, a str with a text one), so a foreign cursor is a 422, not a
+    database error."""
+    try:
+        wanted = column.type.python_type
+    except NotImplementedError:
+        return True
+    if wanted is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, wanted)
 
 
 def next_cursor(rows: list[T], key: Callable[[T], Key], limit: int) -> str | None:
@@ -102,3 +130,14 @@ def next_cursor(rows: list[T], key: Callable[[T], Key], limit: int) -> str | Non
     if len(rows) <= limit:
         return None
     return encode_cursor(key(rows[limit - 1]))
+
+
+def listing_page(
+    session: Session, listing: Listing[T], cursor: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    """One page of a store listing, read in SQL with `keyset`."""
+    statement = keyset(listing.statement, listing.key, cursor, limit)
+    rows = list(session.execute(statement))
+    return [listing.item(row) for row in rows[:limit]], next_cursor(
+        rows, listing.key_of, limit
+    )

@@ -6,6 +6,30 @@ from fastapi import APIRouter
 
 
 def routers() -> list[APIRouter]:
-    from scotrack.api import meta, tokens
+    from scotrack.api import (
+        agreements,
+        changes,
+        claims,
+        commitments,
+        documents,
+        meetings,
+        meta,
+        projects,
+        search,
+        states,
+        tokens,
+    )
 
-    return [meta.router, tokens.router]
+    return [
+        meta.router,
+        states.router,
+        meetings.router,
+        agreements.router,
+        commitments.router,
+        projects.router,
+        documents.router,
+        claims.router,
+        search.router,
+        changes.router,
+        tokens.router,
+    ]

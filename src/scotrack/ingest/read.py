@@ -168,6 +168,13 @@ def jsonl_documents(path: Path, text: str) -> Iterator[Result]:
 
 
 def _record_document(record: Any, path: Path, lineno: int, where: str) -> Result:
+    return record_document(record, where, default_id=f"{path.stem}:{lineno}")
+
+
+def record_document(record: Any, where: str, *, default_id: str) -> Result:
+    """One JSON object as a document: a line of a JSON Lines file, or a document
+    posted to the API (`text` or `html`, optional `id`, `url`, `published`,
+    `source`); `where` names it in errors."""
     if not isinstance(record, dict):
         return DocumentError(where, "malformed JSON line (not an object)")
     text, html = record.get("text"), record.get("html")
@@ -176,7 +183,7 @@ def _record_document(record: Any, path: Path, lineno: int, where: str) -> Result
     if body is None and page is None:
         return DocumentError(where, "no non-empty `text` or `html` field")
     given_id = record.get("id")
-    doc_id = str(given_id) if given_id not in (None, "") else f"{path.stem}:{lineno}"
+    doc_id = str(given_id) if given_id not in (None, "") else default_id
     return RawDocument(
         id=doc_id,
         path=where,
@@ -212,4 +219,5 @@ __all__ = [
     "read_documents",
     "read_file",
     "read_text",
+    "record_document",
 ]

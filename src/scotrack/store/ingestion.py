@@ -4,14 +4,19 @@
 `DocumentStore`); a document that fails (it could not be read, or storing it
 raised) is rolled back alone, reported, and the run goes on. `catalogue` builds
 the entity-resolution catalogue from what the database knows now.
+
+`ingest_record` and `ingest_upload` store one document given as a JSON object or
+as the bytes of a file (what `POST /api/v1/documents` receives), read the way
+`scotrack ingest` reads a JSON Lines line or a file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,10 +24,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack.data import City
 from scotrack.domain.states import StateIndex
-from scotrack.errors import DocumentError, ScotrackError
+from scotrack.errors import DocumentError, InputError, ScotrackError
+from scotrack.ingest import read
 from scotrack.ingest.catalogue import Catalogue
-from scotrack.ingest.document import ExtractOptions
-from scotrack.ingest.pipeline import extract_paths
+from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.pipeline import extract, extract_paths
 from scotrack.ingest.prepared import PreparedDocument, prepared_document
 from scotrack.store import models, queries
 from scotrack.store.documents import DocumentStore, Stored
@@ -136,3 +142,71 @@ def _reason(err: Exception) -> str:
         text = str(original if original is not None else err)
         return f"database error: {text.splitlines()[0] if text else type(err).__name__}"
     return str(err)
+
+
+def ingest_record(
+    session: Session,
+    record: Mapping[str, Any],
+    options: ExtractOptions,
+    *,
+    where: str = "request body",
+) -> Stored:
+    """Store the document a JSON object holds (`text` or `html`, optional `url`,
+    `published`, `source`, `title`), like a line of a JSON Lines file; executed,
+    not committed. DocumentError when it holds no document or extraction refuses
+    it."""
+    found = read.record_document(dict(record), where, default_id=where)
+    if isinstance(found, DocumentError):
+        raise found
+    title = record.get("title")
+    return ingest_raw(
+        session, found, options, title=title if isinstance(title, str) else None
+    )
+
+
+def ingest_upload(
+    session: Session, filename: str, data: bytes, options: ExtractOptions
+) -> Stored:
+    """Store an uploaded file: HTML if its name ends .html/.htm/.xhtml, else text;
+    decoded like a file on disk (BOM, UTF-8, else the detected encoding).
+    Executed, not committed; DocumentError naming `filename` when refused."""
+    name = PurePath(filename or "upload").name or "upload"
+    if len(data) > options.max_bytes:
+        raise DocumentError(
+            name,
+            f"file too large ({len(data):,} bytes; the limit is {options.max_bytes:,})",
+        )
+    suffix = PurePath(name).suffix.lower()
+    if suffix in read.JSONL_SUFFIXES:
+        raise DocumentError(
+            name, "a JSON Lines file holds many documents: post them one at a time"
+        )
+    text = read.decode(data, name)
+    if text.isspace():
+        raise DocumentError(name, "empty file (no text)")
+    stem = PurePath(name).stem
+    if suffix in read.HTML_SUFFIXES:
+        raw = RawDocument(id=stem, path=name, html=text)
+    else:
+        raw = RawDocument(id=stem, path=name, text=text)
+    return ingest_raw(session, raw, options)
+
+
+def ingest_raw(
+    session: Session,
+    raw: RawDocument,
+    options: ExtractOptions,
+    *,
+    title: str | None = None,
+) -> Stored:
+    """Extract, resolve against the knowledge base as it is now, and store one
+    document (its title replaced by `title` when given); executed, not committed."""
+    doc = extract(raw, options)
+    if title is not None and title.strip():
+        doc.metadata.title = title.strip()
+    known = catalogue(session)
+    try:
+        prepared = prepared_document(doc, known)
+    except InputError as err:
+        raise DocumentError(raw.path, str(err)) from err
+    return DocumentStore(session, known).store(prepared)

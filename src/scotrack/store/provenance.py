@@ -50,7 +50,12 @@ class Document(Base):
 
 class Claim(Base):
     __tablename__ = "claim"
-    __table_args__ = (Index("ix_claim_status_kind", "status", "kind"),)
+    __table_args__ = (
+        Index("ix_claim_status_kind", "status", "kind"),
+        # paging a list of claims in id order (GET /api/v1/claims)
+        Index("ix_claim_status_id", "status", "id"),
+        Index("ix_claim_document_id_id", "document_id", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     """The claim key: a hash of document id, kind and payload."""

@@ -221,9 +221,13 @@ def commitments(
     actor: str | None = None,
     area: str | None = None,
     kind: str | None = None,
+    meeting: str | None = None,
 ) -> list[Commitment]:
-    """Commitments by actor code, area and kind (each optional), by date then id."""
+    """Commitments by actor code, area, kind and meeting id (each optional), by
+    date then id."""
     query = select(models.Commitment)
+    if meeting is not None:
+        query = query.where(models.Commitment.meeting_id == meeting)
     if actor is not None:
         query = query.where(models.Commitment.actor == actor.upper())
     if area is not None:

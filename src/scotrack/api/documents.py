@@ -1,0 +1,324 @@
+"""/api/v1/documents: the stored documents, one with its claims, its original
+content (as a download only), and posting a new one (editors).
+
+The original of a document is whatever was ingested, HTML included; it is served
+only as an attachment of a non-HTML type with `nosniff`, so a browser never
+renders it on this site. The JSON answers carry text as JSON strings only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.orm import Session
+from starlette.datastructures import UploadFile
+
+from scotrack.api.access import needs, readable
+from scotrack.api.database import DbSession
+from scotrack.api.errors import ApiError, from_validation_errors
+from scotrack.api.meetings import DocumentBrief, document_brief
+from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
+from scotrack.api.schemas import partial_date
+from scotrack.errors import DocumentError
+from scotrack.ingest.document import ExtractOptions
+from scotrack.store import ingestion, listings, profiles
+from scotrack.store.documents import Stored
+from scotrack.store.tokens import Role
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+DocumentId = Annotated[
+    str, Path(max_length=64, description="The document's id (SHA-256 of its content).")
+]
+
+
+class SpanPublic(BaseModel):
+    start: int = Field(description="Offset into `clean_text` (characters).")
+    end: int
+    text: str
+
+
+class DocumentClaim(BaseModel):
+    id: str
+    kind: str
+    summary: str
+    status: str
+    proposal: str
+    entity_kind: str | None
+    entity_id: str | None
+    evidence: list[SpanPublic]
+
+
+class DocumentPublic(BaseModel):
+    id: str
+    url: str | None
+    version: int = Field(description="1, or one more than the last at this URL.")
+    previous_id: str | None
+    title: str | None
+    outlet: str | None
+    published_date: str | None
+    dateline: str | None
+    ingested_at: str
+    tags: dict[str, Any] = Field(
+        description="The states, people and areas the document mentions."
+    )
+    clean_text: str = Field(
+        description="The cleaned text as plain text (never HTML to render); the "
+        "original is at /documents/{id}/original."
+    )
+    claims: list[DocumentClaim]
+
+
+class DocumentCreate(BaseModel):
+    """A document as JSON: `text` (plain text) or `html` (a web page)."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(
+        default=None, max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD."
+    )
+    source: str | None = Field(
+        default=None, max_length=300, description="The outlet, e.g. Xinhua."
+    )
+    title: str | None = Field(default=None, max_length=1000)
+
+
+class DocumentCreated(BaseModel):
+    id: str
+    outcome: Literal["new", "version", "unchanged"] = Field(
+        description="new; version (new content at a known URL); unchanged (the "
+        "same content was stored before: nothing changed)."
+    )
+    version: int
+    claims: int = Field(description="Claims extracted and stored (0: unchanged).")
+    proposals: dict[str, int] = Field(
+        description="Claims by entity-resolution proposal: link, ambiguous, new."
+    )
+
+
+UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"$ref": "#/components/schemas/DocumentCreate"}
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": ".txt (text) or .html (web page)",
+                        }
+                    },
+                }
+            },
+        },
+    }
+}
+
+
+@router.get(
+    "",
+    response_model=Page[DocumentBrief],
+    summary="Stored documents",
+    description="By id (stable while documents are added); filter by outlet and "
+    "published date.",
+)
+@readable
+def list_documents(
+    session: DbSession,
+    outlet: Annotated[
+        str | None, Query(max_length=300, description="The outlet (any case).")
+    ] = None,
+    published_from: Annotated[
+        str | None,
+        Query(max_length=10, description="Published on or after (YYYY[-MM[-DD]])."),
+    ] = None,
+    published_to: Annotated[
+        str | None,
+        Query(max_length=10, description="Published on or before (YYYY[-MM[-DD]])."),
+    ] = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[DocumentBrief]:
+    listing = listings.documents(
+        outlet=outlet,
+        published_from=_date(published_from, "published_from"),
+        published_to=_date(published_to, "published_to"),
+    )
+    items, after = listing_page(session, listing, cursor, limit)
+    return Page(items=[document_brief(d) for d in items], next=after)
+
+
+def _date(value: str | None, name: str) -> str | None:
+    return None if value is None else str(partial_date(value, name))
+
+
+@router.get(
+    "/{document_id}",
+    response_model=DocumentPublic,
+    summary="One document: metadata, clean text, claims with evidence",
+)
+@readable
+def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
+    found = profiles.document_profile(session, document_id)
+    return DocumentPublic(
+        id=found.id,
+        url=found.url,
+        version=found.version,
+        previous_id=found.previous_id,
+        title=found.title,
+        outlet=found.outlet,
+        published_date=found.published_date,
+        dateline=found.dateline,
+        ingested_at=found.ingested_at,
+        tags=found.tags,
+        clean_text=found.clean_text,
+        claims=[
+            DocumentClaim(
+                id=c.id,
+                kind=c.kind,
+                summary=c.summary,
+                status=c.status,
+                proposal=c.proposal,
+                entity_kind=c.entity_kind,
+                entity_id=c.entity_id,
+                evidence=[
+                    SpanPublic(start=s.start, end=s.end, text=s.text)
+                    for s in c.evidence
+                ],
+            )
+            for c in found.claims
+        ],
+    )
+
+
+@router.get(
+    "/{document_id}/original",
+    summary="The original content, as a download",
+    description="The raw text or HTML as ingested, as an attachment "
+    "(application/octet-stream for HTML, text/plain otherwise); never served as "
+    "a page.",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}, "text/plain": {}}}},
+)
+@readable
+def get_original(session: DbSession, document_id: DocumentId) -> Response:
+    found = profiles.original(session, document_id)
+    suffix, media = (
+        ("html", "application/octet-stream")
+        if found.html
+        else ("txt", "text/plain; charset=utf-8")
+    )
+    name = f"{found.id[:16]}.{suffix}"  # hex: safe in the header
+    return Response(
+        content=found.raw_text.encode("utf-8"),
+        media_type=media,
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=DocumentCreated,
+    summary="Ingest one document (editors)",
+    description="A JSON body (`text` or `html`, optional `url`, `published`, "
+    "`source`, `title`) or a multipart upload of one file (`file`: .txt or .html). "
+    "The document is extracted, its claims stored for review. Bodies may be up to "
+    "SCOTRACK_MAX_DOCUMENT_BYTES.",
+    openapi_extra=UPLOAD_BODY,
+)
+@needs(Role.editor)
+async def create_document(request: Request, session: DbSession) -> DocumentCreated:
+    options = ExtractOptions(max_bytes=request.app.state.settings.max_document_bytes)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data":
+        async with request.form(max_files=1, max_fields=10) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise ApiError(
+                    422,
+                    "file: attach the document as the form field `file`",
+                    field="file",
+                )
+            data = await upload.read()
+            name = upload.filename or "upload.txt"
+        stored = await run_in_threadpool(_store_upload, session, name, data, options)
+    elif kind == "application/json":
+        record = _record(await request.body())
+        stored = await run_in_threadpool(_store_record, session, record, options)
+    else:
+        raise ApiError(
+            415,
+            "send the document as application/json or multipart/form-data",
+            field="content-type",
+        )
+    return DocumentCreated(
+        id=stored.document_id,
+        outcome=stored.outcome,
+        version=stored.version,
+        claims=stored.claims,
+        proposals=dict(stored.proposals),
+    )
+
+
+def _record(body: bytes) -> DocumentCreate:
+    try:
+        record = DocumentCreate.model_validate_json(body)
+    except ValidationError as err:
+        raise from_validation_errors(err.errors()) from None
+    given = {
+        name: value
+        for name, value in (("text", record.text), ("html", record.html))
+        if value is not None and value.strip()
+    }
+    if not given:
+        raise ApiError(
+            422,
+            "text: give the document as a non-empty `text` (plain text) or `html` "
+            "(a web page)",
+            field="text",
+        )
+    if len(given) > 1:
+        raise ApiError(422, "html: give `text` or `html`, not both", field="html")
+    if record.published is not None:
+        partial_date(record.published, "published")
+    return record
+
+
+def _store_record(
+    session: Session, record: DocumentCreate, options: ExtractOptions
+) -> Stored:
+    field = "text" if record.text is not None else "html"
+    try:
+        stored = ingestion.ingest_record(
+            session, record.model_dump(exclude_none=True), options
+        )
+    except DocumentError as err:
+        raise ApiError(422, f"{field}: {err.reason}", field=field) from None
+    session.commit()
+    return stored
+
+
+def _store_upload(
+    session: Session, name: str, data: bytes, options: ExtractOptions
+) -> Stored:
+    try:
+        stored = ingestion.ingest_upload(session, name, data, options)
+    except DocumentError as err:
+        raise ApiError(422, f"file: {err.reason}", field="file") from None
+    session.commit()
+    return stored

@@ -1,0 +1,160 @@
+"""/api/v1/meetings: the meetings of SCO bodies, and one meeting with its sources,
+the documents that report it and the commitments made there."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, Field
+
+from scotrack.api.access import readable
+from scotrack.api.database import DbSession
+from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
+from scotrack.api.schemas import SourcePublic, iso, source_public
+from scotrack.domain.meetings import Body, Meeting
+from scotrack.store import profiles, queries
+from scotrack.store.listings import DocumentSummary
+
+router = APIRouter(prefix="/meetings", tags=["meetings"])
+
+
+class MeetingPublic(BaseModel):
+    id: str
+    title: str = Field(description="e.g. `17th Council of Heads of State, Astana`.")
+    body: str = Field(description="The body's code, e.g. heads-of-state.")
+    number: int | None
+    start_date: str | None
+    end_date: str | None
+    city: str | None
+    host: str | None = Field(description="The host state's code.")
+    chair: str | None
+    format: str | None = Field(description="in-person, video or hybrid.")
+    participants: list[str]
+    source_id: str | None
+
+
+class DocumentBrief(BaseModel):
+    """A stored document, without its text (GET /documents/{id} has it)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published_date: str | None
+    url: str | None
+    version: int
+
+
+class CommitmentBrief(BaseModel):
+    id: str
+    actor: str
+    kind: str
+    area: str | None
+    text: str
+
+
+class MeetingProfilePublic(BaseModel):
+    meeting: MeetingPublic
+    sources: list[SourcePublic] = Field(
+        description="The sources the meeting's facts come from."
+    )
+    documents: list[DocumentBrief] = Field(
+        description="Stored documents that report the meeting (claims linked to it)."
+    )
+    commitments: list[CommitmentBrief] = Field(
+        description="Commitments made at the meeting."
+    )
+
+
+def meeting_public(
+    meeting: Meeting, bodies: dict[str, Body] | None = None
+) -> MeetingPublic:
+    return MeetingPublic(
+        id=meeting.id,
+        title=meeting.title(bodies),
+        body=meeting.body,
+        number=meeting.number,
+        start_date=iso(meeting.start_date),
+        end_date=iso(meeting.end_date),
+        city=meeting.city,
+        host=meeting.host,
+        chair=meeting.chair,
+        format=meeting.format,
+        participants=list(meeting.participants),
+        source_id=meeting.source_id,
+    )
+
+
+def body_names(session: DbSession) -> dict[str, Body]:
+    return {body.code: body for body in queries.bodies(session)}
+
+
+def document_brief(document: DocumentSummary) -> DocumentBrief:
+    return DocumentBrief(
+        id=document.id,
+        title=document.title,
+        outlet=document.outlet,
+        published_date=document.published_date,
+        url=document.url,
+        version=document.version,
+    )
+
+
+@router.get(
+    "",
+    response_model=Page[MeetingPublic],
+    summary="Meetings of SCO bodies, by date",
+)
+@readable
+def list_meetings(
+    session: DbSession,
+    body: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Body code or name: heads-of-state, heads-of-government, "
+            "foreign-ministers, ...",
+        ),
+    ] = None,
+    year: Annotated[
+        int | None, Query(ge=1990, le=2100, description="Only meetings in this year.")
+    ] = None,
+    host: Annotated[
+        str | None, Query(max_length=100, description="Host state code or name.")
+    ] = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[MeetingPublic]:
+    body_code = None if body is None else queries.find_body(session, body).code
+    host_code = None if host is None else queries.find_state(session, host).code
+    found = queries.meetings(session, body=body_code, year=year, host=host_code)
+    order = {m.id: i for i, m in enumerate(found)}
+    items, after = page_of(found, lambda m: (order[m.id], m.id), cursor, limit)
+    named = body_names(session)
+    return Page(items=[meeting_public(m, named) for m in items], next=after)
+
+
+@router.get(
+    "/{meeting_id}",
+    response_model=MeetingProfilePublic,
+    summary="One meeting with its sources, documents and commitments",
+)
+@readable
+def get_meeting(
+    session: DbSession,
+    meeting_id: Annotated[
+        str, Path(max_length=120, description="The meeting's id, e.g. hos-2017.")
+    ],
+) -> MeetingProfilePublic:
+    profile = profiles.meeting_profile(session, meeting_id)
+    return MeetingProfilePublic(
+        meeting=meeting_public(profile.meeting, body_names(session)),
+        sources=[source_public(s) for s in profile.sources],
+        documents=[document_brief(d) for d in profile.documents],
+        commitments=[
+            CommitmentBrief(
+                id=c.id, actor=c.actor, kind=c.kind, area=c.area, text=c.text
+            )
+            for c in profile.commitments
+        ],
+    )

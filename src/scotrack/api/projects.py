@@ -1,0 +1,87 @@
+"""/api/v1/projects: cooperation projects, their countries and lifecycle."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, Field
+
+from scotrack.api.access import readable
+from scotrack.api.database import DbSession
+from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
+from scotrack.api.schemas import iso
+from scotrack.domain.projects import Project
+from scotrack.domain.vocab import Sector
+from scotrack.store import profiles, queries
+
+router = APIRouter(prefix="/projects", tags=["projects"])
+
+
+class ProjectStatusPublic(BaseModel):
+    date: str | None
+    status: str = Field(description="planned, underway or completed.")
+    source_id: str | None
+
+
+class ProjectPublic(BaseModel):
+    id: str
+    name: str
+    sector: str | None
+    countries: list[str] = Field(description="State codes.")
+    financing: str | None
+    planned_start: str | None
+    planned_end: str | None
+    actual_start: str | None
+    actual_end: str | None
+    initiative: str | None
+    history: list[ProjectStatusPublic]
+    source_id: str | None
+
+
+def project_public(project: Project) -> ProjectPublic:
+    return ProjectPublic(
+        id=project.id,
+        name=project.name,
+        sector=project.sector,
+        countries=list(project.countries),
+        financing=project.financing,
+        planned_start=iso(project.planned_start),
+        planned_end=iso(project.planned_end),
+        actual_start=iso(project.actual_start),
+        actual_end=iso(project.actual_end),
+        initiative=project.initiative,
+        history=[
+            ProjectStatusPublic(
+                date=iso(h.date), status=h.status, source_id=h.source_id
+            )
+            for h in project.history
+        ],
+        source_id=project.source_id,
+    )
+
+
+@router.get("", response_model=Page[ProjectPublic], summary="Projects, by id")
+@readable
+def list_projects(
+    session: DbSession,
+    sector: Annotated[Sector | None, Query(description="The sector.")] = None,
+    country: Annotated[
+        str | None,
+        Query(max_length=100, description="A state taking part (code or name)."),
+    ] = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[ProjectPublic]:
+    code = None if country is None else queries.find_state(session, country).code
+    found = profiles.projects(session, sector=sector, country=code)
+    items, after = page_of(found, lambda p: (p.id,), cursor, limit)
+    return Page(items=[project_public(p) for p in items], next=after)
+
+
+@router.get("/{project_id}", response_model=ProjectPublic, summary="One project")
+@readable
+def get_project(
+    session: DbSession, project_id: Annotated[str, Path(max_length=120)]
+) -> ProjectPublic:
+    return project_public(profiles.project(session, project_id))

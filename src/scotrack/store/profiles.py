@@ -1,0 +1,293 @@
+"""What the knowledge base holds about one thing, with what it links to: a meeting
+with its sources, reporting documents and commitments; a document with its claims;
+a commitment or project by id; every agreement with its status on a day.
+
+These serve the detail answers of the API and the pages; like `queries`, they
+return domain objects or frozen dataclasses and raise NotFound for unknown ids.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from scotrack.domain import agreements as agreement_rules
+from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
+from scotrack.domain.commitments import Commitment
+from scotrack.domain.meetings import Meeting
+from scotrack.domain.projects import Project
+from scotrack.domain.sources import Source
+from scotrack.errors import InputError, NotFound
+from scotrack.ingest.summaries import link_group
+from scotrack.store import history, models, queries, rows
+from scotrack.store.listings import DocumentSummary
+from scotrack.store.provenance import Change, Claim, Document, FactSource
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingProfile:
+    """A meeting, the sources that record it, the stored documents that report it
+    (linked claims, pending or accepted) and the commitments made there."""
+
+    meeting: Meeting
+    sources: tuple[Source, ...]
+    documents: tuple[DocumentSummary, ...]
+    commitments: tuple[Commitment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One evidence span of a claim: offsets into the clean text, and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEvidence:
+    """A claim of a document with the spans of its text that support it."""
+
+    id: str
+    kind: str
+    summary: str
+    status: str
+    proposal: str
+    entity_kind: str | None
+    entity_id: str | None
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProfile:
+    """A stored document: its metadata, clean text and claims (not the raw text)."""
+
+    id: str
+    url: str | None
+    version: int
+    previous_id: str | None
+    title: str | None
+    outlet: str | None
+    published_date: str | None
+    dateline: str | None
+    ingested_at: str
+    tags: dict[str, Any]
+    clean_text: str
+    claims: tuple[ClaimEvidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """A document's raw content as it was ingested, and whether it is HTML."""
+
+    id: str
+    raw_text: str
+    html: bool
+
+
+def meeting_profile(session: Session, meeting_id: str) -> MeetingProfile:
+    meeting = queries.meeting(session, meeting_id)
+    supporting = select(FactSource.source_id).where(
+        FactSource.entity_kind == "meeting", FactSource.entity_id == meeting.id
+    )
+    source_rows = session.scalars(
+        select(models.Source)
+        .where(
+            or_(
+                models.Source.id == meeting.source_id,
+                models.Source.id.in_(supporting),
+            )
+        )
+        .order_by(models.Source.published_date, models.Source.id)
+    )
+    reporting = (
+        select(Claim.document_id)
+        .where(Claim.block == link_group("meeting", meeting.id))
+        .union(
+            select(models.Source.document_id).where(
+                models.Source.id.in_(supporting),
+                models.Source.document_id.is_not(None),
+            )
+        )
+    )
+    documents = session.execute(
+        select(
+            Document.id,
+            Document.title,
+            Document.outlet,
+            Document.published_date,
+            Document.url,
+            Document.version,
+        )
+        .where(Document.id.in_(reporting))
+        .order_by(Document.published_date, Document.id)
+    )
+    return MeetingProfile(
+        meeting,
+        tuple(rows.source_from_row(row) for row in source_rows),
+        tuple(DocumentSummary(*row) for row in documents),
+        tuple(commitments_at(session, meeting.id)),
+    )
+
+
+def document_profile(session: Session, document_id: str) -> DocumentProfile:
+    document = _document(session, document_id)
+    found = session.scalars(
+        select(Claim).where(Claim.document_id == document.id).order_by(Claim.id)
+    )
+    text = document.clean_text
+    claims = tuple(
+        ClaimEvidence(
+            claim.id,
+            claim.kind,
+            claim.summary,
+            claim.status,
+            claim.proposal,
+            claim.entity_kind,
+            claim.entity_id,
+            tuple(
+                Span(int(a), int(b), text[int(a) : int(b)])
+                for a, b in json.loads(claim.evidence)
+            ),
+        )
+        for claim in found
+    )
+    return DocumentProfile(
+        id=document.id,
+        url=document.url,
+        version=document.version,
+        previous_id=document.previous_id,
+        title=document.title,
+        outlet=document.outlet,
+        published_date=document.published_date,
+        dateline=document.dateline,
+        ingested_at=document.ingested_at,
+        tags=json.loads(document.tags or "{}"),
+        clean_text=text,
+        claims=claims,
+    )
+
+
+def original(session: Session, document_id: str) -> Original:
+    """The raw content of a document; `html` when it was read as a web page."""
+    document = _document(session, document_id)
+    path = (document.path or "").lower()
+    head = document.raw_text.lstrip()[:200].lower()
+    html = path.endswith((".html", ".htm", ".xhtml")) or head.startswith(
+        ("<!doctype html", "<html")
+    )
+    return Original(document.id, document.raw_text, html)
+
+
+def _document(session: Session, document_id: str) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"document {document_id!r} is not in the knowledge base")
+    return document
+
+
+def commitment(session: Session, commitment_id: str) -> Commitment:
+    row = session.get(models.Commitment, commitment_id)
+    if row is None:
+        raise NotFound(f"commitment {commitment_id!r} is not in the knowledge base")
+    return rows.commitment_from_row(row)
+
+
+def commitments_at(session: Session, meeting_id: str) -> list[Commitment]:
+    """The commitments made at one meeting, by id."""
+    found = session.scalars(
+        select(models.Commitment)
+        .where(models.Commitment.meeting_id == meeting_id)
+        .order_by(models.Commitment.id)
+    )
+    return [rows.commitment_from_row(row) for row in found]
+
+
+def project(session: Session, project_id: str) -> Project:
+    row = session.get(models.Project, project_id)
+    if row is None:
+        raise NotFound(f"project {project_id!r} is not in the knowledge base")
+    return rows.project_from_row(row)
+
+
+def projects(
+    session: Session, *, sector: str | None = None, country: str | None = None
+) -> list[Project]:
+    """Projects in `sector` involving state `country` (each optional), by id."""
+    query = select(models.Project).order_by(models.Project.id)
+    if sector is not None:
+        query = query.where(models.Project.sector == sector)
+    if country is not None:
+        query = query.where(
+            models.Project.id.in_(
+                select(models.ProjectCountry.project_id).where(
+                    models.ProjectCountry.state_id == country.upper()
+                )
+            )
+        )
+    return [rows.project_from_row(row) for row in session.scalars(query)]
+
+
+def agreements_on(
+    session: Session, on: date
+) -> list[tuple[Agreement, AgreementStatus]]:
+    """Every agreement (by signature date) with its status on `on`."""
+    return [
+        (agreement, agreement_rules.status(agreement, on=on))
+        for agreement in queries.agreements(session)
+    ]
+
+
+def agreement_on(
+    session: Session, agreement_id: str, on: date
+) -> tuple[Agreement, AgreementStatus]:
+    """One agreement (by id, title or alias) with its status on `on`."""
+    agreement = queries.find_agreement(session, agreement_id)
+    return agreement, agreement_rules.status(agreement, on=on)
+
+
+def party_statuses(session: Session, code: str, on: date) -> dict[str, PartyOnDay]:
+    """State `code`'s status on `on` in each agreement it is a party to, by
+    agreement id."""
+    found: dict[str, PartyOnDay] = {}
+    for agreement in queries.agreements(session):
+        if agreement.party(code) is None:
+            continue
+        answer = agreement_rules.status(agreement, on=on)
+        for party in answer.parties:
+            if party.state == code:
+                found[agreement.id] = party
+    return found
+
+
+def claim(session: Session, claim_id: str) -> Claim:
+    """The claim with exactly this id; NotFound otherwise."""
+    found = session.get(Claim, claim_id.strip().lower())
+    if found is None:
+        raise NotFound(f"claim {claim_id!r} is not in the knowledge base")
+    return found
+
+
+def change(session: Session, change_id: int) -> Change:
+    found = session.get(Change, change_id)
+    if found is None:
+        raise NotFound(f"change {change_id} is not in the change log")
+    return found
+
+
+def fact_exists(session: Session, kind: str, entity_id: str) -> None:
+    """NotFound unless the fact `kind`:`entity_id` exists (InputError for a kind
+    that is not a fact)."""
+    if kind not in history.FACT_KINDS:
+        raise InputError(
+            f"kind {kind!r}: choose one of {', '.join(history.FACT_KINDS)}"
+        )
+    if kind == "status-interval" and not entity_id.isdigit():
+        raise NotFound(f"status-interval {entity_id!r}: ids are numbers")
+    if history.entity_row(session, kind, entity_id) is None:
+        raise NotFound(f"{kind} {entity_id!r} is not in the knowledge base")
