@@ -61,12 +61,12 @@ class Dashboard:
 def state_names(session: Session) -> dict[str, str]:
     """Each state's name by code (one query, no aliases)."""
     found = session.execute(select(models.State.id, models.State.name))
-    return dict(found.tuples().all())
+    return dict(found.all())
 
 
 def body_names(session: Session) -> dict[str, str]:
     found = session.execute(select(models.Body.id, models.Body.name))
-    return dict(found.tuples().all())
+    return dict(found.all())
 
 
 def latest_meetings(session: Session, *, limit: int = LATEST_MEETINGS) -> list[Meeting]:
