@@ -16,7 +16,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 WIDTH = 960
-LABEL_WIDTH = 170
+LABEL_WIDTH = 200
 ROW = 20
 BAR = 14
 TOP = 34
@@ -79,7 +79,7 @@ def _legend(series: Sequence[str], labels: Mapping[str, str]) -> str:
 
 
 def _label(text: str, href: str | None, y: float) -> str:
-    shown = text if len(text) <= 24 else text[:23] + "\u2026"
+    shown = text if len(text) <= 28 else text[:27] + "\u2026"
     label = (
         f'<text class="lane" x="{LABEL_WIDTH - 8}" y="{y}" text-anchor="end">'
         f"<title>{escape(text)}</title>{escape(shown)}</text>"
