@@ -6,8 +6,32 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from scotrack.api.errors import ApiError, use_page_renderer
-from scotrack.web import account
+from scotrack.web import (
+    account,
+    agreements,
+    commitments,
+    dashboard,
+    documents,
+    meetings,
+    members,
+    projects,
+    review,
+    search,
+)
 from scotrack.web.render import page
+
+ROUTERS = (
+    account.router,
+    dashboard.router,
+    members.router,
+    meetings.router,
+    agreements.router,
+    commitments.router,
+    projects.router,
+    documents.router,
+    review.router,
+    search.router,
+)
 
 
 def error_page(request: Request, error: ApiError) -> Response:
@@ -22,5 +46,6 @@ def error_page(request: Request, error: ApiError) -> Response:
 
 
 def install(app: FastAPI) -> None:
-    app.include_router(account.router)
+    for router in ROUTERS:
+        app.include_router(router)
     use_page_renderer(app, error_page)

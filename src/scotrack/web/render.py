@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -41,6 +41,8 @@ def environment() -> Environment:
     )
     env.globals.update(nav=NAV, version=__version__)
     env.filters["query"] = query_string
+    env.filters["entity_href"] = entity_href
+    env.filters["web_url"] = web_url
     return env
 
 
@@ -49,6 +51,31 @@ def query_string(params: dict[str, Any], **changes: Any) -> str:
     merged = {**params, **changes}
     kept = {key: value for key, value in merged.items() if value not in (None, "")}
     return "?" + urlencode(kept, doseq=True) if kept else ""
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) address, else None: never a javascript: link."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def entity_href(kind: str | None, entity_id: str | None) -> str | None:
+    """The page of a knowledge-base entity (None when it has none)."""
+    if not kind or not entity_id:
+        return None
+    quoted = quote(entity_id, safe="")
+    if kind == "status-interval":
+        return "/states/" + quote(entity_id.split(":", 1)[0], safe="")
+    pages = {
+        "meeting": f"/meetings/{quoted}",
+        "agreement": f"/agreements/{quoted}",
+        "state": f"/states/{quoted}",
+        "commitment": "/commitments",
+        "project": "/projects",
+        "document": f"/documents/{quoted}",
+    }
+    return pages.get(kind)
 
 
 def page(

@@ -1,0 +1,162 @@
+"""The dashboard's figures: members now, the latest meetings, agreements with
+their ratification counts, commitments by compliance, and the review backlog.
+
+Everything is a few bounded queries: counts come from GROUP BY, never from
+loading the documents or claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from scotrack.domain import agreements as agreement_rules
+from scotrack.domain.meetings import Meeting
+from scotrack.store import models, queries, rows
+from scotrack.store.provenance import Claim
+
+LATEST_MEETINGS = 8
+COMPLIANCE_LABELS = ("complied", "partly", "not complied", "inconclusive", "unassessed")
+"""Compliance groups in display order: scores +1, 0, -1, inconclusive, none yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedState:
+    code: str
+    name: str
+    certain: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementTally:
+    """How many parties have ratified an agreement (or are bound by it) on a day."""
+
+    id: str
+    title: str
+    signed: str | None
+    ratified: int
+    parties: int
+    in_force: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    on: date
+    members: tuple[NamedState, ...]
+    latest_meetings: tuple[Meeting, ...]
+    body_names: dict[str, str]
+    agreements: tuple[AgreementTally, ...]
+    compliance: dict[str, int]
+    """COMPLIANCE_LABELS -> number of commitments."""
+    claims: dict[str, int]
+    """Claim status -> count."""
+    documents_pending: int
+    """Documents with at least one pending claim."""
+    documents: int
+
+
+def state_names(session: Session) -> dict[str, str]:
+    """Each state's name by code (one query, no aliases)."""
+    found = session.execute(select(models.State.id, models.State.name))
+    return dict(found.all())
+
+
+def body_names(session: Session) -> dict[str, str]:
+    found = session.execute(select(models.Body.id, models.Body.name))
+    return dict(found.all())
+
+
+def latest_meetings(session: Session, *, limit: int = LATEST_MEETINGS) -> list[Meeting]:
+    """The `limit` most recent meetings, newest first."""
+    query = (
+        select(models.Meeting)
+        .where(models.Meeting.start_date.is_not(None))
+        .order_by(models.Meeting.start_date.desc(), models.Meeting.id)
+        .limit(limit)
+    )
+    return [rows.meeting_from_row(row) for row in session.scalars(query)]
+
+
+def agreement_tallies(session: Session, *, on: date) -> list[AgreementTally]:
+    tallies = []
+    for agreement in queries.agreements(session):
+        answer = agreement_rules.status(agreement, on=on)
+        ratified = sum(p.status in ("ratified", "in force") for p in answer.parties)
+        tallies.append(
+            AgreementTally(
+                agreement.id,
+                agreement.title,
+                None if agreement.signed_date is None else str(agreement.signed_date),
+                ratified,
+                len(answer.parties),
+                answer.in_force,
+            )
+        )
+    return tallies
+
+
+def compliance_counts(session: Session, *, on: date) -> dict[str, int]:
+    """Commitments by their compliance on `on` (the latest assessment by then)."""
+    total = session.scalar(select(func.count()).select_from(models.Commitment)) or 0
+    found = session.execute(
+        select(
+            models.Assessment.commitment_id,
+            models.Assessment.assessed_date,
+            models.Assessment.score,
+        ).where(models.Assessment.assessed_date <= on.isoformat())
+    )
+    latest: dict[str, tuple[str, int | None]] = {}
+    for commitment_id, assessed, score in found:
+        if commitment_id not in latest or assessed >= latest[commitment_id][0]:
+            latest[commitment_id] = (assessed, score)
+    counts = dict.fromkeys(COMPLIANCE_LABELS, 0)
+    for _assessed, score in latest.values():
+        counts[compliance_label(score)] += 1
+    counts["unassessed"] = total - len(latest)
+    return counts
+
+
+def compliance_label(score: int | str | None) -> str:
+    """The display group of a compliance score (None: inconclusive)."""
+    labels = {1: "complied", 0: "partly", -1: "not complied"}
+    if isinstance(score, int) and score in labels:
+        return labels[score]
+    return "inconclusive"
+
+
+def claim_counts(session: Session) -> dict[str, int]:
+    found = session.execute(select(Claim.status, func.count()).group_by(Claim.status))
+    counts = {"pending": 0, "accepted": 0, "rejected": 0}
+    counts.update({status: int(count) for status, count in found})
+    return counts
+
+
+def dashboard(session: Session, *, on: date) -> Dashboard:
+    """The dashboard's figures as of `on`."""
+    from scotrack.store.provenance import Document
+
+    names = state_names(session)
+    members = [
+        NamedState(answer.state, names.get(answer.state, answer.state), answer.certain)
+        for answer in queries.members_on(session, on)
+    ]
+    pending_documents = session.scalar(
+        select(func.count(func.distinct(Claim.document_id))).where(
+            Claim.status == "pending"
+        )
+    )
+    documents = session.scalar(select(func.count()).select_from(Document))
+    return Dashboard(
+        on=on,
+        members=tuple(sorted(members, key=lambda m: m.name)),
+        latest_meetings=tuple(latest_meetings(session)),
+        body_names=body_names(session),
+        agreements=tuple(agreement_tallies(session, on=on)),
+        compliance=compliance_counts(session, on=on),
+        claims=claim_counts(session),
+        documents_pending=int(pending_documents or 0),
+        documents=int(documents or 0),
+    )

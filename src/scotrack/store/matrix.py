@@ -1,0 +1,123 @@
+"""Agreements on a day: the ratification matrix (states x agreements) and one
+agreement's parties with the reasons it is or is not in force.
+
+Cell statuses are the domain's party statuses, spelled as slugs (`in-force`,
+`not-signed`), plus `unknown` where the dates are too coarse to tell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from scotrack.domain import agreements as agreement_rules
+from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
+from scotrack.store import queries
+from scotrack.store.dashboard import state_names
+
+CELL_STATUSES = ("in-force", "ratified", "signed", "not-signed", "withdrawn", "unknown")
+CELL_LABELS = {
+    "in-force": "in force",
+    "ratified": "ratified",
+    "signed": "signed",
+    "not-signed": "not signed",
+    "withdrawn": "withdrawn",
+    "unknown": "unclear",
+}
+CELL_HINTS = {
+    "in-force": "bound by it on this day",
+    "ratified": "instrument of ratification recorded, not yet in force for it",
+    "signed": "signed, no ratification recorded",
+    "not-signed": "not a signatory",
+    "withdrawn": "withdrew",
+    "unknown": "signed; in force, but the sources do not say if it ratified",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixColumn:
+    id: str
+    title: str
+    signed: str | None
+    in_force: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    code: str
+    name: str
+    cells: tuple[str, ...]
+    """One CELL_STATUSES slug per column."""
+
+
+@dataclass(frozen=True, slots=True)
+class RatificationMatrix:
+    on: date
+    columns: tuple[MatrixColumn, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementDetail:
+    agreement: Agreement
+    status: AgreementStatus
+    state_names: dict[str, str]
+
+
+def cell_status(party: PartyOnDay, *, in_force: bool | None = None) -> str:
+    """The matrix slug of one party's status on a day.
+
+    Uncertain dates give `unknown`; so does a signatory with no recorded
+    instrument while the agreement is in force (`in_force`): it may well have
+    ratified, the sources just do not say.
+    """
+    if not party.certain:
+        return "unknown"
+    if party.status == "signed" and in_force is True:
+        return "unknown"
+    return party.status.replace(" ", "-")
+
+
+def ratification_matrix(session: Session, *, on: date) -> RatificationMatrix:
+    """Every agreement's status for every state party to any of them, on `on`."""
+    everything = queries.agreements(session)
+    names = state_names(session)
+    codes = sorted(
+        {party.state for agreement in everything for party in agreement.parties},
+        key=lambda code: names.get(code, code),
+    )
+    statuses = [agreement_rules.status(a, on=on, states=codes) for a in everything]
+    columns = tuple(
+        MatrixColumn(
+            a.id,
+            a.title,
+            None if a.signed_date is None else str(a.signed_date),
+            answer.in_force,
+        )
+        for a, answer in zip(everything, statuses, strict=True)
+    )
+    rows = tuple(
+        MatrixRow(
+            code,
+            names.get(code, code),
+            tuple(
+                cell_status(answer.parties[index], in_force=answer.in_force)
+                for answer in statuses
+            ),
+        )
+        for index, code in enumerate(codes)
+    )
+    return RatificationMatrix(on, columns, rows)
+
+
+def agreement_detail(
+    session: Session, agreement_id: str, *, on: date
+) -> AgreementDetail:
+    """One agreement (by exact id; NotFound otherwise), its parties on `on`, and why
+    it is or is not in force then."""
+    agreement = queries.agreement(session, agreement_id)
+    return AgreementDetail(
+        agreement, agreement_rules.status(agreement, on=on), state_names(session)
+    )

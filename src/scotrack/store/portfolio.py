@@ -1,0 +1,76 @@
+"""Cooperation projects, filtered by sector and country, with their status today
+and counts by sector and by country for the charts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scotrack.domain import projects as project_rules
+from scotrack.domain.projects import Project
+from scotrack.store import models, rows
+from scotrack.store.dashboard import state_names
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRow:
+    project: Project
+    status: str | None
+    """The lifecycle status reached by the overview's day (None: none recorded)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectsOverview:
+    on: date
+    rows: tuple[ProjectRow, ...]
+    by_sector: Counter[str]
+    by_country: Counter[str]
+    state_names: dict[str, str]
+    sectors: tuple[str, ...]
+    countries: tuple[str, ...]
+    """Every sector and country code that has projects (for the filters)."""
+
+
+def projects_overview(
+    session: Session,
+    *,
+    on: date,
+    sector: str | None = None,
+    country: str | None = None,
+) -> ProjectsOverview:
+    """Projects in `sector` involving `country` (each optional), with counts."""
+    query = select(models.Project).order_by(models.Project.name, models.Project.id)
+    if sector is not None:
+        query = query.where(models.Project.sector == sector)
+    if country is not None:
+        query = query.where(
+            models.Project.id.in_(
+                select(models.ProjectCountry.project_id).where(
+                    models.ProjectCountry.state_id == country.upper()
+                )
+            )
+        )
+    found = [rows.project_from_row(row) for row in session.scalars(query)]
+    listed = tuple(ProjectRow(p, project_rules.project_status(p, on=on)) for p in found)
+    by_sector: Counter[str] = Counter(str(p.sector or "unknown") for p in found)
+    by_country = Counter(code for p in found for code in p.countries)
+    sectors = session.scalars(
+        select(models.Project.sector)
+        .where(models.Project.sector.is_not(None))
+        .distinct()
+    )
+    countries = session.scalars(select(models.ProjectCountry.state_id).distinct())
+    names = state_names(session)
+    return ProjectsOverview(
+        on,
+        listed,
+        by_sector,
+        by_country,
+        names,
+        tuple(sorted(s for s in sectors if s)),
+        tuple(sorted(countries, key=lambda c: names.get(c, c))),
+    )

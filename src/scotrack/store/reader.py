@@ -1,0 +1,224 @@
+"""Documents for reading: the list (keyset-paginated in SQL, newest first), one
+document's text cut into segments at its claims' evidence spans, and the queue of
+claims waiting for review.
+
+`text_segments` only cuts: it never escapes or marks up, so whoever renders the
+segments escapes every piece.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from scotrack.errors import InputError, NotFound
+from scotrack.store.provenance import Claim, Document
+from scotrack.store.review import KINDS
+
+Key = tuple[str, str]
+"""A document list position: (ingested_at, id) of the last document shown."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    ingested_at: str
+    claims: int
+    pending: int
+
+    @property
+    def key(self) -> Key:
+        return (self.ingested_at, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMark:
+    """A claim as the reader shows it."""
+
+    id: str
+    kind: str
+    summary: str
+    status: str
+    entity_kind: str | None
+    entity_id: str | None
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TextSegment:
+    """A piece of the text and the claims whose evidence covers it (maybe none)."""
+
+    text: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    document: Document
+    claims: tuple[ClaimMark, ...]
+    segments: tuple[TextSegment, ...]
+
+
+def documents(
+    session: Session, *, after: Key | None = None, limit: int = 50
+) -> list[DocumentRow]:
+    """Up to `limit` + 1 documents after `after`, newest ingested first, each with
+    its claim counts (the extra row says whether there is a next page)."""
+    query = select(
+        Document.id,
+        Document.title,
+        Document.outlet,
+        Document.published_date,
+        Document.ingested_at,
+    )
+    if after is not None:
+        query = query.where(tuple_(Document.ingested_at, Document.id) < tuple_(*after))
+    query = query.order_by(Document.ingested_at.desc(), Document.id.desc()).limit(
+        limit + 1
+    )
+    found = session.execute(query).all()
+    counts = claim_counts(session, [row.id for row in found])
+    return [
+        DocumentRow(
+            row.id,
+            row.title,
+            row.outlet,
+            row.published_date,
+            row.ingested_at,
+            *counts.get(row.id, (0, 0)),
+        )
+        for row in found
+    ]
+
+
+def claim_counts(session: Session, ids: list[str]) -> dict[str, tuple[int, int]]:
+    """Document id -> (claims, pending claims), for the given documents only."""
+    if not ids:
+        return {}
+    pending = func.sum(case((Claim.status == "pending", 1), else_=0))
+    query = (
+        select(Claim.document_id, func.count(), pending)
+        .where(Claim.document_id.in_(ids))
+        .group_by(Claim.document_id)
+    )
+    return {
+        doc: (int(total), int(waiting or 0))
+        for doc, total, waiting in session.execute(query)
+    }
+
+
+def text_segments(text: str, claims: tuple[ClaimMark, ...]) -> list[TextSegment]:
+    """`text` cut at every span boundary; each piece lists the claims covering it.
+
+    Spans outside the text are clipped; overlapping spans give pieces covered by
+    several claims.
+    """
+    bounds = {0, len(text)}
+    for claim in claims:
+        for start, end in claim.spans:
+            bounds.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+    cuts = sorted(bounds)
+    segments = []
+    for start, end in itertools.pairwise(cuts):
+        if start == end:
+            continue
+        covering = tuple(
+            claim.id
+            for claim in claims
+            if any(a <= start and end <= b for a, b in claim.spans)
+        )
+        segments.append(TextSegment(text[start:end], covering))
+    return segments
+
+
+def _spans(evidence: str) -> tuple[tuple[int, int], ...]:
+    try:
+        data = json.loads(evidence)
+    except ValueError:
+        return ()
+    return tuple(
+        (int(pair[0]), int(pair[1]))
+        for pair in data
+        if isinstance(pair, list) and len(pair) == 2 and pair[0] < pair[1]
+    )
+
+
+def reading(session: Session, document_id: str) -> Reading:
+    """The document with its claims and its text in segments; NotFound otherwise."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"document {document_id!r} is not in the knowledge base")
+    found = session.scalars(
+        select(Claim).where(Claim.document_id == document.id).order_by(Claim.id)
+    )
+    claims = tuple(
+        ClaimMark(
+            c.id,
+            c.kind,
+            c.summary,
+            c.status,
+            c.entity_kind,
+            c.entity_id,
+            _spans(c.evidence),
+        )
+        for c in found
+    )
+    ordered = tuple(sorted(claims, key=lambda c: (c.spans[:1] or ((0, 0),), c.id)))
+    return Reading(
+        document, ordered, tuple(text_segments(document.clean_text, ordered))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedClaim:
+    id: str
+    kind: str
+    summary: str
+    proposal: str
+    entity_kind: str | None
+    entity_id: str | None
+    document_id: str
+    document_title: str | None
+
+
+def review_queue(
+    session: Session,
+    *,
+    kind: str | None = None,
+    document: str | None = None,
+    after: str | None = None,
+    limit: int = 50,
+) -> list[QueuedClaim]:
+    """Up to `limit` + 1 pending claims after claim id `after`, by id (the extra
+    one says whether there is a next page)."""
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"kind {kind!r}: choose one of {', '.join(KINDS)}")
+    query = (
+        select(
+            Claim.id,
+            Claim.kind,
+            Claim.summary,
+            Claim.proposal,
+            Claim.entity_kind,
+            Claim.entity_id,
+            Claim.document_id,
+            Document.title,
+        )
+        .join(Document, Document.id == Claim.document_id)
+        .where(Claim.status == "pending")
+    )
+    if kind is not None:
+        query = query.where(Claim.kind == kind)
+    if document is not None:
+        query = query.where(Claim.document_id == document)
+    if after is not None:
+        query = query.where(Claim.id > after)
+    query = query.order_by(Claim.id).limit(limit + 1)
+    return [QueuedClaim(*row) for row in session.execute(query)]

@@ -1,0 +1,149 @@
+"""Things over time: every state's SCO status from 2001 to today, and the
+meetings of each body, ready to be drawn as timelines and listed as tables.
+
+Partial dates are drawn from their first day; an interval with no end runs to
+`until`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scotrack.domain import membership as membership_rules
+from scotrack.domain.meetings import Body, Meeting
+from scotrack.domain.membership import StatusInterval
+from scotrack.store import models, queries
+from scotrack.store.dashboard import state_names
+
+SCO_FOUNDED = date(2001, 6, 15)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    status: str
+    start: date
+    end: date
+    label: str
+    """`member from 2017-06-09 to today`: what a tooltip says."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusRow:
+    """One state's status on the asked day, for the members table."""
+
+    code: str
+    name: str
+    status: str
+    since: str | None
+    certain: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StateTimeline:
+    code: str
+    name: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipOverview:
+    on: date
+    start: date
+    until: date
+    statuses: tuple[StatusRow, ...]
+    timelines: tuple[StateTimeline, ...]
+
+
+def segment(interval: StatusInterval, *, until: date) -> Segment | None:
+    """The interval as drawn on a chart that ends on `until` (None: nothing to draw)."""
+    start = interval.start.first_day() if interval.start else SCO_FOUNDED
+    end = interval.end.first_day() if interval.end else until
+    if start >= until or end <= start:
+        return None
+    to = str(interval.end) if interval.end else "today"
+    since = str(interval.start) if interval.start else "unknown"
+    return Segment(
+        interval.status, start, min(end, until), f"{interval.status} {since} to {to}"
+    )
+
+
+def membership_overview(
+    session: Session, *, on: date, until: date
+) -> MembershipOverview:
+    """Statuses on `on` (table) and every state's status intervals up to `until`."""
+    intervals = queries.membership(session)
+    names = state_names(session)
+    statuses = tuple(
+        StatusRow(
+            a.state,
+            names.get(a.state, a.state),
+            a.status or "",
+            None
+            if a.interval is None or a.interval.start is None
+            else str(a.interval.start),
+            a.certain,
+        )
+        for a in membership_rules.statuses_on(intervals, on=on)
+    )
+    by_state: dict[str, list[Segment]] = {}
+    for interval in intervals:
+        drawn = segment(interval, until=until)
+        if drawn is not None:
+            by_state.setdefault(interval.state, []).append(drawn)
+    timelines = sorted(
+        (
+            StateTimeline(
+                code, names.get(code, code), tuple(sorted(found, key=lambda s: s.start))
+            )
+            for code, found in by_state.items()
+        ),
+        key=lambda t: (t.segments[0].start, t.name),
+    )
+    start = min((t.segments[0].start for t in timelines), default=SCO_FOUNDED)
+    return MembershipOverview(
+        on, min(start, SCO_FOUNDED), until, statuses, tuple(timelines)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingsOverview:
+    meetings: tuple[Meeting, ...]
+    bodies: tuple[Body, ...]
+    state_names: dict[str, str]
+    years: tuple[int, ...]
+    hosts: tuple[str, ...]
+    """Codes of every state that has hosted a meeting (for the filter)."""
+
+
+def meetings_overview(
+    session: Session,
+    *,
+    body: str | None = None,
+    year: int | None = None,
+    host: str | None = None,
+) -> MeetingsOverview:
+    """The meetings matching the filters, and the values each filter can take."""
+    found = queries.meetings(session, body=body, year=year, host=host)
+    years = session.scalars(
+        select(models.Meeting.year)
+        .where(models.Meeting.year.is_not(None))
+        .distinct()
+        .order_by(models.Meeting.year.desc())
+    )
+    hosts = session.scalars(
+        select(models.Meeting.host_state_id)
+        .where(models.Meeting.host_state_id.is_not(None))
+        .distinct()
+    )
+    names = state_names(session)
+    return MeetingsOverview(
+        tuple(found),
+        tuple(queries.bodies(session)),
+        names,
+        tuple(int(y) for y in years if y is not None),
+        tuple(sorted((h for h in hosts if h), key=lambda c: names.get(c, c))),
+    )

@@ -1,0 +1,51 @@
+"""The dashboard: members now, the latest meetings, agreements with their
+ratification counts, commitments by compliance and the review backlog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from scotrack.api.access import readable
+from scotrack.api.database import DbSession
+from scotrack.store import dashboard as figures
+from scotrack.web import charts
+from scotrack.web.exports import FormatParam, respond
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+@readable
+def dashboard_page(
+    request: Request, session: DbSession, format: FormatParam = "html"
+) -> Response:
+    board = figures.dashboard(session, on=date.today())
+    rows = [
+        {
+            "agreement": a.id,
+            "title": a.title,
+            "signed": a.signed,
+            "ratified": a.ratified,
+            "parties": a.parties,
+            "in_force": a.in_force,
+        }
+        for a in board.agreements
+    ]
+    compliance = charts.stacked_bars(
+        [(label, {label: count}) for label, count in board.compliance.items()],
+        title="Commitments by compliance today",
+        series=figures.COMPLIANCE_LABELS,
+    )
+    return respond(
+        request,
+        "dashboard.html",
+        rows,
+        format,
+        name="dashboard",
+        title="Dashboard",
+        board=board,
+        compliance_chart=compliance,
+    )

@@ -1,0 +1,113 @@
+"""Meetings: the timeline by body with a table and filters (/meetings), and one
+meeting with its sources, commitments and reporting articles (/meetings/{id})."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from scotrack.api.access import readable
+from scotrack.api.database import DbSession
+from scotrack.store import records, timeline
+from scotrack.web import charts
+from scotrack.web.exports import FormatParam, respond
+
+router = APIRouter(include_in_schema=False)
+
+Filter = Annotated[str | None, Query(max_length=120)]
+
+
+@router.get("/meetings")
+@readable
+def meetings_page(
+    request: Request,
+    session: DbSession,
+    body: Filter = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    host: Filter = None,
+    format: FormatParam = "html",
+) -> Response:
+    overview = timeline.meetings_overview(
+        session, body=body or None, year=year, host=(host or None)
+    )
+    bodies = {b.code: b for b in overview.bodies}
+    names = {b.code: b.name for b in overview.bodies}
+    rows = [
+        {
+            "id": m.id,
+            "date": None if m.start_date is None else str(m.start_date),
+            "body": m.body,
+            "number": m.number,
+            "city": m.city,
+            "host": m.host,
+            "format": m.format,
+        }
+        for m in overview.meetings
+    ]
+    lanes = []
+    for code in dict.fromkeys(m.body for m in overview.meetings):
+        points = [
+            charts.Point(
+                m.start_date.first_day(),
+                "meeting",
+                m.title(bodies),
+                f"/meetings/{m.id}",
+            )
+            for m in overview.meetings
+            if m.body == code and m.start_date is not None
+        ]
+        lanes.append(charts.Lane(names.get(code, code), None, (), points))
+    days = [p.day for lane in lanes for p in lane.points]
+    chart = charts.timeline(
+        lanes,
+        start=date(min(days).year, 1, 1) if days else date(2001, 1, 1),
+        end=date(max(days).year + 1, 1, 1) if days else date.today(),
+        title="Meetings by body",
+        series=("meeting",),
+        labels={"meeting": "a meeting (click to open)"},
+    )
+    return respond(
+        request,
+        "meetings.html",
+        rows,
+        format,
+        name="meetings",
+        title="Meetings",
+        overview=overview,
+        body_names=names,
+        chart=chart,
+    )
+
+
+@router.get("/meetings/{meeting_id}")
+@readable
+def meeting_page(
+    request: Request, session: DbSession, meeting_id: str, format: FormatParam = "html"
+) -> Response:
+    record = records.meeting_record(session, meeting_id)
+    rows = [
+        {
+            "claim": c.id,
+            "kind": c.kind,
+            "summary": c.summary,
+            "status": c.status,
+            "document": c.document_id,
+            "document_title": c.document_title,
+            "published": c.published,
+        }
+        for c in record.claims
+    ]
+    meeting = record.meeting
+    return respond(
+        request,
+        "meeting.html",
+        rows,
+        format,
+        name=f"meeting-{meeting.id}",
+        title=meeting.title({record.body.code: record.body} if record.body else None),
+        record=record,
+        meeting=meeting,
+    )

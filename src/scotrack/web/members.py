@@ -1,0 +1,111 @@
+"""Members over time (/members) and one state's record (/states/{code})."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from scotrack.api.access import readable
+from scotrack.api.database import DbSession
+from scotrack.domain.vocab import STATUSES
+from scotrack.store import records, timeline
+from scotrack.store.matrix import CELL_LABELS
+from scotrack.web import charts
+from scotrack.web.exports import FormatParam, respond
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/members")
+@readable
+def members_page(
+    request: Request,
+    session: DbSession,
+    on: date | None = None,
+    format: FormatParam = "html",
+) -> Response:
+    today = date.today()
+    overview = timeline.membership_overview(session, on=on or today, until=today)
+    rows = [
+        {
+            "state": s.code,
+            "name": s.name,
+            "status": s.status,
+            "since": s.since,
+            "certain": s.certain,
+        }
+        for s in overview.statuses
+    ]
+    lanes = [
+        charts.Lane(
+            t.name,
+            f"/states/{t.code}",
+            [
+                charts.Span(s.start, s.end, s.status, f"{t.name}: {s.label}")
+                for s in t.segments
+            ],
+        )
+        for t in overview.timelines
+    ]
+    chart = charts.timeline(
+        lanes,
+        start=overview.start,
+        end=overview.until,
+        title="SCO status of each state over time",
+        series=STATUSES,
+    )
+    return respond(
+        request,
+        "members.html",
+        rows,
+        format,
+        name="members",
+        title="Members",
+        overview=overview,
+        chart=chart,
+        asked=on,
+    )
+
+
+@router.get("/states/{code}")
+@readable
+def state_page(
+    request: Request,
+    session: DbSession,
+    code: str,
+    on: date | None = None,
+    format: FormatParam = "html",
+) -> Response:
+    record = records.state_record(session, code, on=on or date.today())
+    profile = record.profile
+    rows = [
+        {
+            "section": "status",
+            "what": i.status,
+            "from": None if i.start is None else str(i.start),
+            "to": None if i.end is None else str(i.end),
+        }
+        for i in profile.history
+    ]
+    rows += [
+        {
+            "section": "agreement",
+            "what": a.title,
+            "from": None if a.signed is None else str(a.signed),
+            "to": CELL_LABELS.get(record.agreement_status.get(a.agreement_id, ""), ""),
+        }
+        for a in profile.agreements
+    ]
+    return respond(
+        request,
+        "state.html",
+        rows,
+        format,
+        name=f"state-{profile.state.code}",
+        title=profile.state.name,
+        record=record,
+        profile=profile,
+        cell_labels=CELL_LABELS,
+    )

@@ -1,0 +1,64 @@
+"""Search across documents and claims (/search?q=...), with highlighted snippets."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from scotrack.api.access import readable
+from scotrack.api.database import DbSession
+from scotrack.store import search as full_text
+from scotrack.web.exports import FormatParam, respond
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 20
+
+
+@router.get("/search")
+@readable
+def search_page(
+    request: Request,
+    session: DbSession,
+    q: Annotated[str, Query(max_length=300)] = "",
+    kind: Annotated[str | None, Query(max_length=32)] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    format: FormatParam = "html",
+) -> Response:
+    hits = []
+    if q.strip():
+        hits = full_text.search(
+            session, q, kinds=[kind] if kind else None, limit=PAGE + 1, offset=offset
+        )
+    shown = hits[:PAGE]
+    rows = [
+        {
+            "kind": h.kind,
+            "ref": h.ref,
+            "title": h.title,
+            "snippet": h.snippet.replace(full_text.HIGHLIGHT[0], "").replace(
+                full_text.HIGHLIGHT[1], ""
+            ),
+            "status": h.status,
+            "document": h.document_id,
+            "published": h.published_date,
+        }
+        for h in shown
+    ]
+    return respond(
+        request,
+        "search.html",
+        rows,
+        format,
+        name="search",
+        title=f"Search: {q}" if q else "Search",
+        q=q,
+        kind=kind,
+        kinds=full_text.KINDS,
+        hits=[(h, full_text.snippet_parts(h.snippet)) for h in shown],
+        offset=offset,
+        more=len(hits) > PAGE,
+        page_size=PAGE,
+    )

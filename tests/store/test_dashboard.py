@@ -1,0 +1,56 @@
+"""The dashboard's figures, counted in SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from scotrack.store.dashboard import compliance_label, dashboard
+
+
+def test_dashboard_members_meetings_and_agreements(small: Session) -> None:
+    board = dashboard(small, on=date(2024, 1, 1))
+    assert [m.code for m in board.members] == [
+        "CHN",
+        "IND",
+        "KAZ",
+        "KGZ",
+        "PAK",
+        "RUS",
+        "TJK",
+        "UZB",
+    ]
+    assert [m.id for m in board.latest_meetings] == ["hos-2023", "cfm-2023", "hos-2017"]
+    tallies = {a.id: a for a in board.agreements}
+    assert tallies["extremism-convention"].ratified == 3
+    assert tallies["extremism-convention"].parties == 4
+    assert tallies["extremism-convention"].in_force is None or isinstance(
+        tallies["extremism-convention"].in_force, bool
+    )
+
+
+def test_dashboard_counts_compliance_as_of_its_day(small: Session) -> None:
+    early = dashboard(small, on=date(2018, 1, 1)).compliance
+    assert early["unassessed"] == 3
+    later = dashboard(small, on=date(2018, 12, 31)).compliance
+    assert later["partly"] == 1
+    assert later["unassessed"] == 2
+    latest = dashboard(small, on=date(2020, 1, 1)).compliance
+    assert latest["inconclusive"] == 1
+
+
+def test_dashboard_without_documents_counts_nothing_pending(small: Session) -> None:
+    board = dashboard(small, on=date(2024, 1, 1))
+    assert board.claims == {"pending": 0, "accepted": 0, "rejected": 0}
+    assert board.documents == board.documents_pending == 0
+
+
+def test_compliance_labels() -> None:
+    assert [compliance_label(s) for s in (1, 0, -1, None, "inconclusive")] == [
+        "complied",
+        "partly",
+        "not complied",
+        "inconclusive",
+        "inconclusive",
+    ]

@@ -1,0 +1,57 @@
+"""The ratification matrix and one agreement's detail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.orm import Session
+
+from scotrack.errors import NotFound
+from scotrack.store.matrix import agreement_detail, ratification_matrix
+
+
+def cells(small: Session, on: date) -> dict[tuple[str, str], str]:
+    table = ratification_matrix(small, on=on)
+    return {
+        (row.code, column.id): cell
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=True)
+    }
+
+
+def test_matrix_cells_follow_the_as_of_day(small: Session) -> None:
+    before = cells(small, date(2017, 1, 1))
+    assert before[("CHN", "extremism-convention")] == "not-signed"
+    signed = cells(small, date(2017, 7, 1))
+    assert signed[("CHN", "extremism-convention")] == "signed"
+    assert signed[("IND", "extremism-convention")] == "not-signed"
+    ratified = cells(small, date(2019, 1, 15))
+    assert ratified[("CHN", "extremism-convention")] == "ratified"
+
+
+def test_matrix_says_unknown_when_in_force_but_no_instrument_recorded(
+    small: Session,
+) -> None:
+    assert cells(small, date(2002, 12, 1))[("CHN", "charter")] == "signed"
+    assert cells(small, date(2010, 1, 1))[("CHN", "charter")] == "unknown"
+
+
+def test_matrix_rows_are_every_party_by_name(small: Session) -> None:
+    table = ratification_matrix(small, on=date(2024, 1, 1))
+    names = [row.name for row in table.rows]
+    assert names == sorted(names)
+    assert "India" in names
+    assert next(c.id for c in table.columns) == "shanghai-convention"
+
+
+def test_agreement_detail_explains(small: Session) -> None:
+    detail = agreement_detail(small, "charter", on=date(2010, 1, 1))
+    assert detail.agreement.title.startswith("Charter")
+    assert any("2003-09-19" in line for line in detail.status.explanation)
+    assert detail.state_names["CHN"] == "China"
+
+
+def test_agreement_detail_unknown_id(small: Session) -> None:
+    with pytest.raises(NotFound):
+        agreement_detail(small, "Charter", on=date(2010, 1, 1))

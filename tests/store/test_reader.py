@@ -1,0 +1,95 @@
+"""Documents for reading: the keyset list, text segments and the review queue."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from scotrack.errors import InputError, NotFound
+from scotrack.store.provenance import Claim, Document
+from scotrack.store.reader import (
+    ClaimMark,
+    documents,
+    reading,
+    review_queue,
+    text_segments,
+)
+
+
+def mark(claim_id: str, *spans: tuple[int, int]) -> ClaimMark:
+    return ClaimMark(claim_id, "meeting", "s", "pending", None, None, spans)
+
+
+def test_text_segments_cut_at_every_boundary() -> None:
+    text = "0123456789"
+    pieces = text_segments(text, (mark("a", (2, 5)), mark("b", (4, 8), (20, 30))))
+    assert [(p.text, p.claims) for p in pieces] == [
+        ("01", ()),
+        ("23", ("a",)),
+        ("4", ("a", "b")),
+        ("567", ("b",)),
+        ("89", ()),
+    ]
+    assert "".join(p.text for p in pieces) == text
+
+
+def test_text_segments_without_claims() -> None:
+    assert [p.text for p in text_segments("abc", ())] == ["abc"]
+    assert text_segments("", ()) == []
+
+
+def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
+    session.add(
+        Document(
+            id=doc_id,
+            title=f"doc {doc_id}",
+            raw_text="x",
+            clean_text="The summit met in Astana.",
+            tags="{}",
+            ingested_at=at,
+        )
+    )
+    session.flush()
+    for n in range(claims):
+        session.add(
+            Claim(
+                id=f"{doc_id}{n:02d}",
+                document_id=doc_id,
+                kind="meeting",
+                payload="{}",
+                evidence="[[4, 10]]",
+                summary=f"claim {n}",
+                proposal="new",
+                group_key=f"g{doc_id}{n}",
+                block="b",
+                status="pending" if n else "accepted",
+            )
+        )
+    session.flush()
+
+
+def test_documents_keyset_newest_first(session: Session) -> None:
+    for n in range(5):
+        add_document(session, f"d{n}", f"2024-01-0{n + 1}T00:00:00", claims=n)
+    first = documents(session, limit=2)
+    assert [d.id for d in first] == ["d4", "d3", "d2"]
+    assert (first[0].claims, first[0].pending) == (4, 3)
+    second = documents(session, after=first[1].key, limit=2)
+    assert [d.id for d in second] == ["d2", "d1", "d0"]
+    assert documents(session, after=second[2].key, limit=2) == []
+
+
+def test_reading_and_queue(session: Session) -> None:
+    add_document(session, "dx", "2024-01-01T00:00:00", claims=3)
+    found = reading(session, "dx")
+    assert [c.id for c in found.claims] == ["dx00", "dx01", "dx02"]
+    assert [s.text for s in found.segments] == ["The ", "summit", " met in Astana."]
+    assert found.segments[1].claims == ("dx00", "dx01", "dx02")
+    queued = review_queue(session, kind="meeting", limit=1)
+    assert [c.id for c in queued] == ["dx01", "dx02"]
+    assert [c.id for c in review_queue(session, after="dx01")] == ["dx02"]
+    assert review_queue(session, document="other") == []
+    with pytest.raises(InputError):
+        review_queue(session, kind="nonsense")
+    with pytest.raises(NotFound):
+        reading(session, "missing")

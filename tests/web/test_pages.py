@@ -1,0 +1,210 @@
+"""Every page renders real content from the seeded knowledge base, exports what
+it shows, and answers unknown ids and bad parameters with clear error pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+PAGES = (
+    "/",
+    "/members",
+    "/states/IND",
+    "/meetings",
+    "/meetings/hos-2017",
+    "/agreements",
+    "/agreements/shanghai-convention",
+    "/commitments",
+    "/projects",
+    "/documents",
+    "/search?q=summit",
+)
+
+
+def cell(html: str, state: str, agreement: str) -> str:
+    found = re.search(
+        rf'<td data-state="{state}" data-agreement="{agreement}" '
+        r'data-status="([a-z-]+)"',
+        html,
+    )
+    assert found, f"no cell {state} x {agreement}"
+    return found.group(1)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_with_exports(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'data-export="csv"' in response.text
+    assert 'data-export="json"' in response.text
+    assert "<script>" not in response.text  # scripts come from files only
+    assert ' style="' not in response.text
+
+
+def test_dashboard_shows_members_meetings_agreements_backlog(client: TestClient):
+    html = client.get("/").text
+    assert 'href="/states/IND">India</a>' in html
+    assert 'href="/meetings/hos-' in html
+    assert "Shanghai Convention on Combating Terrorism" in html
+    assert re.search(r"\d+ of 6", html)
+    assert "claims pending review in 5 documents" in html
+    assert "Commitments by compliance" in html
+    assert "No commitment is recorded yet" in html
+
+
+def test_members_on_a_day(client: TestClient):
+    html = client.get("/members?on=2017-06-10").text
+    assert re.search(r'data-state="IND" data-status="member"', html)
+    before = client.get("/members?on=2010-01-01").text
+    assert re.search(r'data-state="IND" data-status="observer"', before)
+    assert "<svg" in html
+    assert "<title>India: member 2017-06-09 to today</title>" in html
+
+
+def test_state_page_shows_membership_and_agreements(client: TestClient):
+    html = client.get("/states/ind").text
+    assert "<h1>India" in html
+    assert "2017-06-09" in html
+    assert "Convention of the Shanghai Cooperation Organisation on Countering" in html
+    assert client.get("/states/CHN").text.count('href="/meetings/') >= 3
+
+
+def test_matrix_changes_with_the_as_of_day(client: TestClient):
+    early = client.get("/agreements?on=2002-01-01").text
+    later = client.get("/agreements?on=2010-01-01").text
+    assert 'id="as-of"' in early
+    assert "data-autosubmit" in early
+    assert cell(early, "CHN", "shanghai-convention") == "signed"
+    assert cell(later, "CHN", "shanghai-convention") == "unknown"
+    assert cell(later, "IND", "shanghai-convention") == "not-signed"
+    assert cell(early, "CHN", "charter") == "not-signed"
+    # a text label in each cell, not colour only
+    assert re.search(
+        r'data-status="not-signed" class="cell status-not-signed"[^>]*>not signed<',
+        early,
+    )
+
+
+def test_agreement_page_explains_why(client: TestClient):
+    html = client.get("/agreements/shanghai-convention?on=2010-01-01").text
+    assert "The sources record entry into force on 2003-03-29" in html
+    assert "On 2010-01-01 it is in force." in html
+    early = client.get("/agreements/shanghai-convention?on=2002-01-01").text
+    assert "On 2002-01-01 it is not in force." in early
+    assert 'data-state="KAZ"' in early
+
+
+def test_meetings_filters_and_meeting_page(client: TestClient):
+    html = client.get("/meetings?body=heads-of-state&year=2017").text
+    assert 'href="/meetings/hos-2017"' in html
+    assert 'href="/meetings/hos-2018"' not in html
+    assert "<svg" in html
+    meeting = client.get("/meetings/hos-2017").text
+    assert "Articles that report it" in meeting
+    assert "Chinese premier calls for closer SCO cooperation" in meeting
+    hosted = client.get("/meetings?host=ind").text
+    assert "New Delhi" in hosted or "Goa" in hosted
+
+
+def test_commitments_and_projects_render_empty_kb_sections(client: TestClient):
+    assert "No commitment is recorded yet" in client.get("/commitments").text
+    assert "No project is recorded yet" in client.get("/projects").text
+    assert (
+        client.get("/commitments?actor=CHN&area=trade&kind=pledge").status_code == 200
+    )
+
+
+def test_documents_list_and_pagination(client: TestClient):
+    html = client.get("/documents?limit=2").text
+    assert html.count('<a href="/documents/') == 2
+    following = re.search(r'href="/documents\?([^"]+)" rel="next"', html)
+    assert following
+    second = client.get("/documents?" + following.group(1).replace("&amp;", "&")).text
+    assert second.count('<a href="/documents/') == 2
+    assert client.get("/documents?cursor=garbage").status_code == 422
+
+
+def test_reader_highlights_claims_with_a_panel(client: TestClient):
+    listing = client.get("/documents?format=json").json()
+    doc = next(d for d in listing if d["claims"] > 3)
+    html = client.get(f"/documents/{doc['id']}").text
+    marks = re.findall(r'<mark class="claim status-(\w+)" data-claim="(\w+)"', html)
+    assert marks
+    assert all(status == "pending" for status, _ in marks)
+    assert 'id="claim-panel"' in html
+    assert 'src="/static/reader.js"' in html
+    for _, claim_id in marks:
+        assert f'id="claim-{claim_id}"' in html  # the list without JavaScript
+    assert f"/api/v1/documents/{doc['id']}/original" in html
+
+
+def test_search_highlights_hits(client: TestClient):
+    html = client.get("/search?q=Qingdao").text
+    assert "<mark>Qingdao</mark>" in html
+    assert "Nothing matches" in client.get("/search?q=zzzzqqq").text
+    assert client.get("/search").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/states/XXX", "/meetings/nope", "/agreements/nope", "/documents/nope"],
+)
+def test_unknown_ids_are_404_pages(client: TestClient, path: str):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "<h1>404" in response.text
+    assert "not" in response.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/members?on=2017-13-45", "/agreements?on=yesterday", "/states/IND?on=x"]
+)
+def test_bad_dates_are_422_pages(client: TestClient, path: str):
+    response = client.get(path)
+    assert response.status_code == 422
+    assert "<h1>422" in response.text
+    assert "on: " in response.text
+    assert "date" in response.text
+
+
+def test_bad_format_is_422(client: TestClient):
+    assert client.get("/members?format=xml").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "path", ["/members?on=2017-06-10", "/agreements?on=2010-01-01", "/", "/meetings"]
+)
+def test_exports_hold_the_same_rows(client: TestClient, path: str):
+    sep = "&" if "?" in path else "?"
+    rows = client.get(f"{path}{sep}format=json").json()
+    exported = client.get(f"{path}{sep}format=csv")
+    assert exported.headers["content-type"].startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(exported.text)))
+    assert rows
+    assert len(table) == len(rows)
+    assert list(table[0]) == list(rows[0])
+    first = {k: ("" if v is None else str(v)) for k, v in rows[0].items()}
+    assert {k: v for k, v in table[0].items() if v not in ("True", "False")} == {
+        k: v for k, v in first.items() if v not in ("True", "False")
+    }
+
+
+def test_members_export_on_a_day(client: TestClient):
+    rows = client.get("/members?on=2017-06-10&format=json").json()
+    assert {"state": "IND", "name": "India", "status": "member"}.items() <= next(
+        r for r in rows if r["state"] == "IND"
+    ).items()
+    matrix = client.get("/agreements?on=2010-01-01&format=json").json()
+    assert next(r for r in matrix if r["state"] == "CHN")["shanghai-convention"] == (
+        "unknown"
+    )
+
+
+def test_export_links_keep_the_other_parameters(client: TestClient):
+    html = client.get("/members?on=2017-06-10").text
+    assert 'href="/members?on=2017-06-10&amp;format=csv"' in html

@@ -1,0 +1,134 @@
+"""Reviewing claims in the browser: sign-in required, decisions change the KB."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .conftest import SAME_SITE
+
+
+def pending(client: TestClient, kind: str | None = None) -> list[dict[str, str]]:
+    path = "/review?format=json" + (f"&kind={kind}" if kind else "")
+    rows: list[dict[str, str]] = client.get(path).json()
+    return rows
+
+
+@pytest.mark.parametrize("path", ["/review", "/review/abc"])
+def test_review_needs_sign_in(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 401
+    assert 'href="/signin?next=' in response.text
+
+
+def test_anonymous_posts_are_refused(writer: TestClient) -> None:
+    response = writer.post("/review/abc/reject", data={"note": "x"}, headers=SAME_SITE)
+    assert response.status_code == 401
+
+
+def test_queue_lists_pending_claims_with_filters(reviewer: TestClient) -> None:
+    html = reviewer.get("/review").text
+    assert html.count('<tr data-claim="') == 50
+    assert 'rel="next"' in html
+    meetings = pending(reviewer, "meeting")
+    assert meetings
+    assert {r["kind"] for r in meetings} == {"meeting"}
+    by_doc = reviewer.get(f"/review?format=json&document={meetings[0]['document']}")
+    assert {r["document"] for r in by_doc.json()} == {meetings[0]["document"]}
+    assert reviewer.get("/review?kind=nonsense").status_code == 422
+
+
+def test_claim_page_shows_evidence_candidates_and_forms(reviewer: TestClient) -> None:
+    claim = next(r for r in pending(reviewer, "membership"))
+    html = reviewer.get(f"/review/{claim['claim']}").text
+    assert '<blockquote class="evidence" id="evidence">' in html
+    assert re.search(r"<mark>[^<]+</mark>", html)
+    assert 'action="/review/' in html
+    assert 'id="accept-form"' in html
+    assert "Candidates" in html
+    assert reviewer.get("/review/ffffffffffff").status_code == 404
+
+
+def test_accept_by_form_changes_the_knowledge_base(reviewer: TestClient) -> None:
+    claim = next(r for r in pending(reviewer, "meeting") if r["entity"])
+    meeting_id = claim["entity"].split(":", 1)[1]
+    before = reviewer.get(f"/meetings/{meeting_id}").text
+    assert "Supporting documents" not in before
+    response = reviewer.post(
+        f"/review/{claim['claim']}/accept",
+        data={"note": "checked"},
+        headers=SAME_SITE,
+        follow_redirects=False,
+    )
+    if response.status_code == 409:  # the claim disagrees: keep the KB's values
+        assert "disagrees" in response.text
+        response = reviewer.post(
+            f"/review/{claim['claim']}/accept",
+            data={"note": "checked", "choice": "keep"},
+            headers=SAME_SITE,
+            follow_redirects=False,
+        )
+    assert response.status_code == 303, response.text
+    assert response.headers["location"] == f"/review/{claim['claim']}?done=accepted"
+    page = reviewer.get(response.headers["location"]).text
+    assert "Accepted: the knowledge base" in page
+    assert "decided by reviewer-user" in page
+    after = reviewer.get(f"/meetings/{meeting_id}").text
+    assert "Supporting documents" in after
+    assert claim["claim"] not in {r["claim"] for r in pending(reviewer)}
+
+
+def test_reject_and_edit_by_form(reviewer: TestClient) -> None:
+    first, second = pending(reviewer, "commitment")[:2]
+    rejected = reviewer.post(
+        f"/review/{first['claim']}/reject",
+        data={"note": "not a commitment"},
+        headers=SAME_SITE,
+    )
+    assert rejected.status_code == 200
+    assert "Rejected: the claim stays" in rejected.text
+    again = reviewer.post(f"/review/{first['claim']}/reject", headers=SAME_SITE)
+    assert again.status_code == 422
+    assert "already rejected" in again.text
+    edited = reviewer.post(
+        f"/review/{second['claim']}/edit",
+        data={"field.area": "energy", "note": "area"},
+        headers=SAME_SITE,
+    )
+    assert edited.status_code == 200, edited.text
+    assert "Edited:" in edited.text
+    assert 'value="energy"' in edited.text
+    bad = reviewer.post(
+        f"/review/{second['claim']}/edit",
+        data={"field.area": "nowhere"},
+        headers=SAME_SITE,
+    )
+    assert bad.status_code == 422
+    assert 'class="problem"' in bad.text
+
+
+def test_disagreement_without_a_choice_shows_the_page_again(
+    reviewer: TestClient,
+) -> None:
+    for claim in pending(reviewer):
+        html = reviewer.get(f"/review/{claim['claim']}").text
+        if 'id="disagreements"' in html:
+            break
+    else:
+        pytest.skip("no seeded claim disagrees with the knowledge base")
+    response = reviewer.post(
+        f"/review/{claim['claim']}/accept", data={}, headers=SAME_SITE
+    )
+    assert response.status_code == 409
+    assert 'class="problem"' in response.text
+    assert 'name="choice" value="keep"' in response.text
+
+
+def test_cross_site_decisions_are_refused(reviewer: TestClient) -> None:
+    claim = pending(reviewer)[0]
+    response = reviewer.post(
+        f"/review/{claim['claim']}/reject", headers={"sec-fetch-site": "cross-site"}
+    )
+    assert response.status_code == 403
