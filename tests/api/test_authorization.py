@@ -70,6 +70,24 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", "/signin"): {**everyone(303), "anonymous": 422},
     ("POST", "/signout"): everyone(303),
     ("GET", "/docs"): everyone(),
+    ("GET", "/"): everyone(),
+    ("GET", "/members"): everyone(),
+    ("GET", "/states/{code}"): everyone(),
+    ("GET", "/meetings"): everyone(),
+    ("GET", "/meetings/{meeting_id}"): everyone(),
+    ("GET", "/agreements"): everyone(),
+    ("GET", "/agreements/{agreement_id}"): everyone(),
+    ("GET", "/commitments"): everyone(),
+    ("GET", "/projects"): everyone(),
+    ("GET", "/documents"): everyone(),
+    ("GET", "/documents/{document_id}"): everyone(),
+    ("GET", "/search"): everyone(),
+    # pages: the review queue and its forms
+    ("GET", "/review"): needs("reviewer", 200),
+    ("GET", "/review/{claim_id}"): needs("reviewer", 200),
+    ("POST", "/review/{claim_id}/accept"): needs("reviewer"),
+    ("POST", "/review/{claim_id}/reject"): needs("reviewer"),
+    ("POST", "/review/{claim_id}/edit"): needs("reviewer"),
 }
 
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
@@ -83,8 +101,14 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "json": {"set": {"format": "hybrid"}, "reason": "authorization test"}
     },
     ("POST", "/api/v1/tokens"): {"json": {"name": "spare", "role": "reviewer"}},
+    ("POST", "/review/{claim_id}/accept"): {"data": {"choice": "keep"}},
+    ("POST", "/review/{claim_id}/reject"): {"data": {"note": "no"}},
+    ("POST", "/review/{claim_id}/edit"): {"data": {"area": "trade"}},
 }
-QUERIES = {("GET", "/api/v1/search"): {"q": "summit"}}
+QUERIES = {
+    ("GET", "/api/v1/search"): {"q": "summit"},
+    ("GET", "/search"): {"q": "summit"},
+}
 SAME_SITE = {"sec-fetch-site": "same-origin"}
 
 
