@@ -31,6 +31,8 @@ Timestamp = String(32)
 
 class Document(Base):
     __tablename__ = "document"
+    # the documents list, newest first, a page at a time (web/documents.py)
+    __table_args__ = (Index("ix_document_ingested_at_id", "ingested_at", "id"),)
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     url: Mapped[str | None] = mapped_column(Text, index=True)
@@ -55,6 +57,8 @@ class Claim(Base):
         # paging a list of claims in id order (GET /api/v1/claims)
         Index("ix_claim_status_id", "status", "id"),
         Index("ix_claim_document_id_id", "document_id", "id"),
+        # the dashboard's count of documents with pending claims
+        Index("ix_claim_status_document_id", "status", "document_id"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
