@@ -15,6 +15,7 @@ from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.agreements import PartyOnDay
 from scotrack.store import profiles, queries
+from scotrack.store.dashboard import state_names
 
 router = APIRouter(prefix="/states", tags=["states"])
 
@@ -89,7 +90,7 @@ def list_states(
     cursor: CursorParam = None,
 ) -> Page[StateStatus]:
     day = on_day(on)
-    names = {s.code: s.name for s in queries.states(session)}
+    names = state_names(session)
     found = [
         StateStatus(
             code=a.state,

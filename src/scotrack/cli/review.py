@@ -31,11 +31,12 @@ from scotrack.cli._common import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import acceptance, review
+    from scotrack.store import acceptance, edits, review
     from scotrack.store.acceptance import Choice
     from scotrack.store.provenance import Change, Claim
 else:
     review = lazy_module("scotrack.store.review")
+    edits = lazy_module("scotrack.store.edits")
     acceptance = lazy_module("scotrack.store.acceptance")
 from scotrack.errors import InputError
 
@@ -50,16 +51,6 @@ IdsArgument = Annotated[
     list[str], typer.Argument(help="Claim ids (or their first 6+ characters).")
 ]
 KEYS = "a accept, r reject, e edit, l relink, s skip, q quit"
-
-
-def field_value(text: str) -> Any:
-    """A typed field value: JSON (numbers, lists, objects, null) or plain text."""
-    if not text.strip():
-        return None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
 
 
 def _claim_row(claim: Claim, sizes: dict[str, int]) -> dict[str, Any]:
@@ -377,7 +368,7 @@ def edit_cli(
 
     def action() -> list[dict[str, Any]]:
         pairs = parse_assignments(assignments).items()
-        values = {name: field_value(text) for name, text in pairs}
+        values = {name: edits.typed_value(text) for name, text in pairs}
         actor = actor_for(by)
         return _each(
             db,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,18 @@ from scotrack.errors import InputError
 from scotrack.store import history, models
 from scotrack.store.history import FACT_KINDS, Recorder
 from scotrack.store.provenance import Change
+
+
+def typed_value(text: str) -> Any:
+    """A claim field's value as a reviewer typed it: JSON (numbers, lists,
+    objects, null) or else plain text; blank clears the field."""
+    if not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
 
 NULL_WORDS = ("", "null", "none")
 """Values that clear a field."""

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import projects as project_rules
 from scotrack.domain.projects import Project
-from scotrack.store import models, rows
+from scotrack.store import models, profiles
 from scotrack.store.dashboard import state_names
 
 
@@ -43,18 +43,10 @@ def projects_overview(
     country: str | None = None,
 ) -> ProjectsOverview:
     """Projects in `sector` involving `country` (each optional), with counts."""
-    query = select(models.Project).order_by(models.Project.name, models.Project.id)
-    if sector is not None:
-        query = query.where(models.Project.sector == sector)
-    if country is not None:
-        query = query.where(
-            models.Project.id.in_(
-                select(models.ProjectCountry.project_id).where(
-                    models.ProjectCountry.state_id == country.upper()
-                )
-            )
-        )
-    found = [rows.project_from_row(row) for row in session.scalars(query)]
+    found = sorted(
+        profiles.projects(session, sector=sector, country=country),
+        key=lambda p: (p.name, p.id),
+    )
     listed = tuple(ProjectRow(p, project_rules.project_status(p, on=on)) for p in found)
     by_sector: Counter[str] = Counter(str(p.sector or "unknown") for p in found)
     by_country = Counter(code for p in found for code in p.countries)

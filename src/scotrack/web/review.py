@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
 from scotrack.errors import InputError, NotFound
-from scotrack.store import reader, review
+from scotrack.store import edits, reader, review
 from scotrack.store.provenance import Claim
 from scotrack.store.tokens import Role
 from scotrack.web.exports import FormatParam, respond
@@ -117,16 +117,6 @@ def _shown(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def field_value(text: str) -> Any:
-    """A typed field value: JSON (numbers, lists, null) or else plain text."""
-    if not text.strip():
-        return None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
-
-
 @router.get("/review/{claim_id}")
 @needs(Role.reviewer)
 def review_claim_page(
@@ -208,7 +198,7 @@ async def edit_claim(
         if not key.startswith("field.") or not isinstance(raw, str):
             continue
         name = key.removeprefix("field.")
-        value = field_value(raw)
+        value = edits.typed_value(raw)
         if name in current and value != current.get(name):
             changes[name] = value
     note = form.get("note")
