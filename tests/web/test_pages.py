@@ -208,3 +208,15 @@ def test_members_export_on_a_day(client: TestClient):
 def test_export_links_keep_the_other_parameters(client: TestClient):
     html = client.get("/members?on=2017-06-10").text
     assert 'href="/members?on=2017-06-10&amp;format=csv"' in html
+
+
+def test_pages_take_partial_dates_like_the_api_and_the_cli(client):
+    year = client.get("/members", params={"on": "2017", "format": "json"})
+    assert year.status_code == 200
+    statuses = {row["state"]: row["status"] for row in year.json()}
+    assert statuses["IND"] == "member"  # 2017 stands for its last day
+    month = client.get("/agreements", params={"on": "2004-01", "format": "json"})
+    assert month.status_code == 200
+    bad = client.get("/agreements", params={"on": "2004-13"})
+    assert bad.status_code == 422
+    assert "YYYY-MM-DD" in bad.text

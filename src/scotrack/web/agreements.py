@@ -3,13 +3,12 @@ agreement's parties and why it is or is not in force (/agreements/{id})."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.api.schemas import OnParam, on_day
 from scotrack.store import matrix
 from scotrack.store.matrix import CELL_HINTS, CELL_LABELS, CELL_STATUSES, cell_status
 from scotrack.web.exports import FormatParam, respond
@@ -22,10 +21,10 @@ router = APIRouter(include_in_schema=False)
 def agreements_page(
     request: Request,
     session: DbSession,
-    on: date | None = None,
+    on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
-    day = on or date.today()
+    day = on_day(on)
     table = matrix.ratification_matrix(session, on=day)
     rows = [
         {"state": row.code, "name": row.name}
@@ -55,10 +54,10 @@ def agreement_page(
     request: Request,
     session: DbSession,
     agreement_id: str,
-    on: date | None = None,
+    on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
-    day = on or date.today()
+    day = on_day(on)
     detail = matrix.agreement_detail(session, agreement_id, on=day)
     agreement = detail.agreement
     parties = {p.state: p for p in agreement.parties}

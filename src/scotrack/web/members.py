@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.vocab import STATUSES
 from scotrack.store import records, timeline
 from scotrack.store.matrix import CELL_LABELS
@@ -23,11 +24,11 @@ router = APIRouter(include_in_schema=False)
 def members_page(
     request: Request,
     session: DbSession,
-    on: date | None = None,
+    on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
     today = date.today()
-    overview = timeline.membership_overview(session, on=on or today, until=today)
+    overview = timeline.membership_overview(session, on=on_day(on), until=today)
     rows = [
         {
             "state": s.code,
@@ -75,10 +76,10 @@ def state_page(
     request: Request,
     session: DbSession,
     code: str,
-    on: date | None = None,
+    on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
-    record = records.state_record(session, code, on=on or date.today())
+    record = records.state_record(session, code, on=on_day(on))
     profile = record.profile
     rows = [
         {
