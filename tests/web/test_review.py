@@ -132,3 +132,21 @@ def test_cross_site_decisions_are_refused(reviewer: TestClient) -> None:
         f"/review/{claim['claim']}/reject", headers={"sec-fetch-site": "cross-site"}
     )
     assert response.status_code == 403
+
+
+def test_any_claim_can_be_relinked_from_its_page(reviewer: TestClient) -> None:
+    claim = next(r for r in pending(reviewer, "meeting") if r["entity"])
+    html = reviewer.get(f"/review/{claim['claim']}").text
+    kind, entity = claim["entity"].split(":", 1)
+    assert f'value="" checked> {kind} {entity} (proposed)' in html
+    assert '<input type="radio" name="link" value="new">' in html
+    response = reviewer.post(
+        f"/review/{claim['claim']}/accept",
+        data={"link": "new", "choice": "take"},
+        headers=SAME_SITE,
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    decided = reviewer.get(f"/api/v1/claims/{claim['claim']}").json()
+    assert decided["status"] == "accepted"
+    assert decided["entity_id"] != entity  # a new meeting, not the proposed one
