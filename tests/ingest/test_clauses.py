@@ -1,10 +1,17 @@
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+sys.path.insert(0, str(Path(__file__).parent))  # the shared hand-built documents
+from _docs import corpus_sentences
+
+from scotrack.ingest import lexicon
 from scotrack.ingest.clauses import (
+    _BOUNDARY,
     Keywords,
     MentionIndex,
     fold,
@@ -130,3 +137,27 @@ def test_mention_index_between_is_a_filter(
     assert index.between(start, end, ("city",)) == [
         m for m in inside if m.kind == "city"
     ]
+
+
+_PLAIN_BOUNDARY = folded_pattern(
+    lexicon.PARTICIPIAL_BOUNDARY + r"|;\s|,\s*(?:while|but|which|whereas|as)\s"
+    r"|\s+and\s+(?:also\s+)?\w+ed\s+(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
+    r"|\s+--\s+"
+)
+"""`_BOUNDARY` written as the plain alternation it stands for."""
+
+
+_PIECES = [" ", ",", ";", "-", "--", "\n", "\t", "and", "also", "ed", "the", "as"]
+_PIECES += ["saying", "while", "x", "X", "1"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_boundary_is_the_plain_alternation(text: str) -> None:
+    expected = [m.span() for m in _PLAIN_BOUNDARY.finditer(folded(text))]
+    assert [m.span() for m in _BOUNDARY.finditer(folded(text))] == expected
+
+
+def test_boundary_is_the_plain_alternation_on_real_sentences() -> None:
+    for sentence in corpus_sentences():
+        expected = [m.span() for m in _PLAIN_BOUNDARY.finditer(folded(sentence))]
+        assert [m.span() for m in _BOUNDARY.finditer(folded(sentence))] == expected

@@ -13,7 +13,7 @@ from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
 from scotrack.ingest import lexicon
 from scotrack.ingest.clauses import clause_starts, folded, matches_in
-from scotrack.ingest.commitments import _TRIGGER, commitments
+from scotrack.ingest.commitments import _GROUP, _TRIGGER, _grouped, commitments
 
 
 def _found(text: str) -> list[tuple[str, str | None, str, str]]:
@@ -197,3 +197,17 @@ def test_clause_triggers_from_the_sentence_are_the_clause_search() -> None:
             expected = list(_TRIGGER.finditer(lowered, a, b))
             assert [m.span() for m in found] == [m.span() for m in expected]
             assert [m.lastgroup for m in found] == [m.lastgroup for m in expected]
+
+
+@settings(max_examples=50)
+@given(data=st.data())
+def test_actor_groups_hold_a_cue_word(data: st.DataObject) -> None:
+    text = data.draw(texts_matching(lexicon.ACTOR_GROUPS))
+    assert holds_any(text, lexicon.ACTOR_GROUP_CUES)
+
+
+def test_sentences_without_a_group_cue_have_no_group() -> None:
+    for sentence in corpus_sentences():
+        lowered = folded(sentence)
+        if not _grouped(lowered):
+            assert _GROUP.search(lowered) is None

@@ -119,7 +119,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     text gives elsewhere.
     """
     ref = timex.reference_day(doc.reference_date())
-    index = MentionIndex(doc.mentions)
+    index = MentionIndex.of(doc.mentions)
     meetings = doc.facts.get("meetings", [])
     found: dict[tuple[str, str], Item] = {}
     previous: Sentence | None = None

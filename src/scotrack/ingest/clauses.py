@@ -24,6 +24,7 @@ from scotrack.ingest import lexicon
 from scotrack.ingest.document import Mention, MentionKind, Sentence
 
 V = TypeVar("V", bound=Hashable)
+_Key = tuple[str, tuple[Sentence, ...]]
 
 
 def fold(text: str) -> str:
@@ -130,6 +131,7 @@ class Keywords(Generic[V]):
         self._values = [tuple(values) for values in table.values()]
         self._owner = _SCANNER.add(list(table))
         self._whole_words = whole_words
+        self._last: tuple[_Key, list[dict[int, set[V]]]] | None = None
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for entry, word in enumerate(table):
             self._automaton.add_word(word, (len(word), entry))
@@ -156,11 +158,19 @@ class Keywords(Generic[V]):
         self, text: str, sentences: Sequence[Sentence]
     ) -> list[dict[int, set[V]]]:
         """For each sentence of the document `text`: offset in the sentence -> the
-        values of the words that begin there."""
+        values of the words that begin there.
+
+        Remembered for the last document, as two stages (commitments and areas)
+        ask for the same one's: the callers only read what they get.
+        """
+        key = (text, tuple(sentences))  # compared by identity first: cheap
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
         found: list[dict[int, set[V]]] = [{} for _ in sentences]
         for number, start, entry in self._in_sentences(text, sentences):
             offset = start - sentences[number].start
             found[number].setdefault(offset, set()).update(self._values[entry])
+        self._last = (key, found)
         return found
 
     def _in_sentences(
@@ -194,11 +204,24 @@ _END = attrgetter("end")
 class MentionIndex:
     """The document's mentions sorted by start, searchable by span."""
 
+    _last: tuple[tuple[Mention, ...], MentionIndex] | None = None
+
     def __init__(self, mentions: Iterable[Mention]) -> None:
         # by start, the longer first: two stable sorts on C-level keys
         by_end = sorted(mentions, key=_END, reverse=True)
         self._mentions = sorted(by_end, key=_START)
         self._starts = [mention.start for mention in self._mentions]
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> MentionIndex:
+        """`MentionIndex(mentions)`, remembered for the last document's mentions:
+        the fact stages all index the same ones (an index is never changed)."""
+        key = tuple(mentions)  # compared by identity first: cheap
+        if cls._last is not None and cls._last[0] == key:
+            return cls._last[1]
+        index = cls(key)
+        cls._last = (key, index)
+        return index
 
     def between(
         self, start: int, end: int, kinds: Sequence[MentionKind] | None = None
@@ -342,10 +365,18 @@ def trimmed(text: str, start: int, end: int) -> Segment:
 
 
 _BOUNDARY = folded_pattern(
-    lexicon.PARTICIPIAL_BOUNDARY + r"|;\s|,\s*(?:while|but|which|whereas|as)\s"
-    r"|\s+and\s+(?:also\s+)?\w+ed\s+(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
-    r"|\s+--\s+"
+    r"[,;\s](?:(?<=,)"
+    + lexicon.PARTICIPIAL_BOUNDARY.removeprefix(",")
+    + r"|(?<=;)\s|(?<=,)\s*(?:while|but|which|whereas|as)\s"
+    r"|(?<=\s)\s*and\s+(?:also\s+)?\w+ed\s+"
+    r"(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
+    r"|(?<=\s)\s*--\s+)"
 )
+"""The boundaries: a participial clause (", suggesting"), "; ", ", while", a
+coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
+or a white space, taken first and checked by a look-behind per alternative: a
+pattern that begins with a character class lets the regex engine skip ahead to
+those characters, about a quarter faster than the plain alternation."""
 _FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 _SPEECH = re.compile(rf"\b(?:{lexicon.SPEECH_VERBS})\b")
 _SAY_THAT = re.compile(rf"^\s*(?:{lexicon.SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)

@@ -46,6 +46,17 @@ _TRIGGER = folded_pattern(
 _TRIGGER_CUES = Keywords((word, True) for word in lexicon.TRIGGER_CUES)
 _GROUP = folded_pattern(rf"\b(?:{lexicon.ACTOR_GROUPS})\b")
 _PRONOUN = folded_pattern(lexicon.PRONOUNS)
+
+
+def _grouped(lowered: str) -> bool:
+    """Whether folded text may hold a `_GROUP` match: one of its words occurs
+    in it (a few `in` tests, far cheaper than searching for the pattern)."""
+    for cue in lexicon.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
+        if cue in lowered:
+            return True
+    return False
+
+
 _PREPOSITION = folded_pattern(
     r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
 )
@@ -104,6 +115,8 @@ class Scan:
 
     lowered: str
     triggers: list[re.Match[str]]
+    grouped: bool
+    """Whether the sentence may name a group (`_grouped`)."""
     prefixes: dict[int, set[int]] | None
     """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
 
@@ -123,7 +136,7 @@ def _leader_states() -> dict[str, str]:
 
 def commitments(doc: CleanDocument) -> list[Item]:
     """Every commitment of the document, in text order, with evidence."""
-    index = MentionIndex(doc.mentions)
+    index = MentionIndex.of(doc.mentions)
     ctx = Context()
     for person in doc.facts.get("people", []):
         if person.get("name"):
@@ -160,9 +173,10 @@ def _sentence(
 ) -> list[Item]:
     text = sent.text
     lowered = folded(text)
-    scan = Scan(lowered, list(_TRIGGER.finditer(lowered)), prefixes)
-    if not scan.triggers:
+    triggers = list(_TRIGGER.finditer(lowered))
+    if not triggers:
         return []
+    scan = Scan(lowered, triggers, _grouped(lowered), prefixes)
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
     bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
@@ -230,7 +244,7 @@ def _actor(
     """Who makes the commitment; None for experts, editorials and schedules."""
     kind = trigger.lastgroup
     if kind == "should":
-        return _modal_actor(text, trigger, framed, clause)
+        return _modal_actor(text, scan, trigger, framed, clause)
     if _RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
         return None
     if clause > 0 and trigger.start() - clause < 16 and main is not None:
@@ -257,12 +271,16 @@ def _actor(
 
 
 def _modal_actor(
-    text: str, trigger: re.Match[str], framed: Actor | None, clause: int
+    text: str, scan: Scan, trigger: re.Match[str], framed: Actor | None, clause: int
 ) -> Actor | None:
     if framed is None:
         return None
     before = text[clause : trigger.start()]
-    groups = list(_GROUP.finditer(folded(text)[clause : trigger.start()]))
+    groups = (
+        list(_GROUP.finditer(scan.lowered[clause : trigger.start()]))
+        if scan.grouped
+        else []
+    )
     if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
         return Actor(framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1)
     if _PASSIVE_MODAL.match(text, trigger.end()):
@@ -299,7 +317,7 @@ def _subject(
         None,
     )
     best = mention.end - offset if mention is not None else -1
-    groups = list(_GROUP.finditer(lowered, 0, position))
+    groups = list(_GROUP.finditer(lowered, 0, position)) if scan.grouped else []
     group = next((g for g in reversed(groups) if not governed(g.start())), None)
     if group is not None and group.end() > best:
         mention, best = None, group.end()

@@ -532,6 +532,19 @@ ACTOR_GROUPS = (
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
 )
 """Subjects that make the SCO (its leaders or members jointly) the actor."""
+ACTOR_GROUP_CUES = (
+    "leaders",
+    "heads of",
+    "ministers",
+    "sco",
+    "shanghai",
+    "member",
+    "organi",
+    "bloc",
+    "grouping",
+)
+"""Every ACTOR_GROUPS phrase, lower-cased, holds one of these: a sentence without
+any names no group (a few `in` tests, cheaper than the pattern)."""
 
 PRONOUNS = r"\b(?:he|she|they|we|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
 

@@ -104,7 +104,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
     """One item per SCO meeting, merged across the text, with evidence spans."""
     if not _SCO.search(doc.text) and not any(m.kind == "body" for m in doc.mentions):
         return []
-    index = MentionIndex(doc.mentions)
+    index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     merged: list[Observation] = []
     dateline = _dateline_place(doc)

@@ -41,7 +41,7 @@ _SUBJECT_START = 4
 
 def membership(doc: CleanDocument) -> list[Item]:
     """One item per (state, event), dated by the sentence that reports it."""
-    index = MentionIndex(doc.mentions)
+    index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     found: dict[tuple[str, str], Item] = {}
     cues = _CUES.by_sentence(doc.text, doc.sentences)

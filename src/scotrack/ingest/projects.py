@@ -61,7 +61,7 @@ _MAX_NAME_WORDS = 7
 
 
 def projects(doc: CleanDocument) -> list[Item]:
-    index = MentionIndex(doc.mentions)
+    index = MentionIndex.of(doc.mentions)
     found: dict[str, Item] = {}
     cues = _HEAD_WORDS.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
