@@ -26,7 +26,13 @@ from scotrack.errors import InputError, NotFound
 from scotrack.ingest.summaries import link_group
 from scotrack.store import history, models, queries, rows
 from scotrack.store.listings import DocumentSummary
-from scotrack.store.provenance import Change, Claim, Document, FactSource
+from scotrack.store.provenance import (
+    Change,
+    Claim,
+    Document,
+    FactSource,
+    evidence_spans,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +156,7 @@ def document_profile(session: Session, document_id: str) -> DocumentProfile:
             claim.proposal,
             claim.entity_kind,
             claim.entity_id,
-            tuple(
-                Span(int(a), int(b), text[int(a) : int(b)])
-                for a, b in json.loads(claim.evidence)
-            ),
+            tuple(Span(a, b, text[a:b]) for a, b in evidence_spans(claim.evidence)),
         )
         for claim in found
     )

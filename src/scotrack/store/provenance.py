@@ -20,6 +20,8 @@ Claims and documents are never deleted: a rejected claim stays, marked rejected.
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -138,3 +140,20 @@ class Change(Base):
     claim_id: Mapped[str | None] = mapped_column(String(32), index=True)
     undoes: Mapped[str | None] = mapped_column(String(32))
     """For an undo: the batch it reverts."""
+
+
+def evidence_spans(evidence: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) pairs of a claim's `evidence` JSON; malformed ones skipped."""
+    try:
+        data = json.loads(evidence)
+    except (TypeError, ValueError):
+        return ()
+    if not isinstance(data, list):
+        return ()
+    return tuple(
+        (item[0], item[1])
+        for item in data
+        if isinstance(item, list | tuple)
+        and len(item) == 2
+        and all(isinstance(x, int) for x in item)
+    )

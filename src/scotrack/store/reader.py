@@ -9,14 +9,13 @@ segments escapes every piece.
 from __future__ import annotations
 
 import itertools
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
-from scotrack.store.provenance import Claim, Document
+from scotrack.store.provenance import Claim, Document, evidence_spans
 from scotrack.store.review import KINDS
 
 Key = tuple[str, str]
@@ -138,18 +137,6 @@ def text_segments(text: str, claims: tuple[ClaimMark, ...]) -> list[TextSegment]
     return segments
 
 
-def _spans(evidence: str) -> tuple[tuple[int, int], ...]:
-    try:
-        data = json.loads(evidence)
-    except ValueError:
-        return ()
-    return tuple(
-        (int(pair[0]), int(pair[1]))
-        for pair in data
-        if isinstance(pair, list) and len(pair) == 2 and pair[0] < pair[1]
-    )
-
-
 def reading(session: Session, document_id: str) -> Reading:
     """The document with its claims and its text in segments; NotFound otherwise."""
     document = session.get(Document, document_id)
@@ -166,7 +153,7 @@ def reading(session: Session, document_id: str) -> Reading:
             c.status,
             c.entity_kind,
             c.entity_id,
-            _spans(c.evidence),
+            tuple((a, b) for a, b in evidence_spans(c.evidence) if a < b),
         )
         for c in found
     )

@@ -22,7 +22,13 @@ from scotrack.ingest.summaries import summary
 from scotrack.store import acceptance, history, models
 from scotrack.store.acceptance import Choice, Disagreement, Disagreements
 from scotrack.store.history import Recorder
-from scotrack.store.provenance import Change, Claim, ClaimCandidate, Document
+from scotrack.store.provenance import (
+    Change,
+    Claim,
+    ClaimCandidate,
+    Document,
+    evidence_spans,
+)
 
 STATUSES = ("pending", "accepted", "rejected")
 KINDS = ("meeting", "agreement", "commitment", "project", "membership")
@@ -102,7 +108,7 @@ def group_sizes(session: Session, keys: Sequence[str]) -> dict[str, int]:
 def view(session: Session, claim: Claim) -> ClaimView:
     document = _document(session, claim)
     payload = effective_payload(claim)
-    spans = [(int(a), int(b)) for a, b in json.loads(claim.evidence)]
+    spans = list(evidence_spans(claim.evidence))
     group = list(
         session.scalars(
             select(Claim).where(Claim.group_key == claim.group_key).order_by(Claim.id)
@@ -336,7 +342,7 @@ def edit_claim(
 
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
-    spans = tuple((int(a), int(b)) for a, b in json.loads(claim.evidence))
+    spans = evidence_spans(claim.evidence)
     return summary(Extracted(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
 
 

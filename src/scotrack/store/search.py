@@ -19,7 +19,6 @@ stems English ("meetings" finds "meeting") and drops stop words.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +33,7 @@ from scotrack.ingest.prepared import (
     PreparedClaim,
     evidence_context,
 )
-from scotrack.store.provenance import Claim, Document
+from scotrack.store.provenance import Claim, Document, evidence_spans
 
 KINDS = SEARCH_KINDS
 DOCUMENT = KINDS[0]
@@ -154,7 +153,7 @@ def _claim_entry(
         "kind": kind,
         "ref": ref,
         "title": summary,
-        "body": evidence_context(clean_text, _spans(evidence)),
+        "body": evidence_context(clean_text, list(evidence_spans(evidence))),
     }
 
 
@@ -174,25 +173,6 @@ def index_prepared(
         for c in claims
     )
     session.execute(_INSERT, rows)
-
-
-def _spans(evidence: str) -> list[tuple[int, int]]:
-    """The [start, end] pairs of a claim's evidence JSON; malformed ones skipped."""
-    try:
-        data = json.loads(evidence)
-    except (TypeError, ValueError):
-        return []
-    if not isinstance(data, list):
-        return []
-    spans = []
-    for item in data:
-        if (
-            isinstance(item, list | tuple)
-            and len(item) == 2
-            and all(isinstance(x, int) for x in item)
-        ):
-            spans.append((int(item[0]), int(item[1])))
-    return spans
 
 
 # querying
