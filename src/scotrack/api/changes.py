@@ -160,7 +160,6 @@ def undo_change(
     change_id: Annotated[int, Path(ge=1)],
     body: Annotated[UndoBody | None, Body()] = None,
 ) -> Changes:
-    profiles.change(session, change_id)
     reason = None if body is None else body.reason
     done = history.undo_batch(session, change_id, actor=caller.name, reason=reason)
     session.commit()

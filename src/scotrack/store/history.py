@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Integer, func, inspect, select
 from sqlalchemy.orm import RelationshipProperty, Session
 
-from scotrack.errors import InputError
+from scotrack.errors import InputError, NotFound
 from scotrack.store import models
 from scotrack.store.provenance import Change, Claim, Document, FactSource
 
@@ -248,7 +248,7 @@ def record_differences(
 def change(session: Session, change_id: int) -> Change:
     found = session.get(Change, change_id)
     if found is None:
-        raise InputError(f"change {change_id}: no such change")
+        raise NotFound(f"change {change_id}: no such change")
     return found
 
 

@@ -27,7 +27,6 @@ from scotrack.ingest.summaries import link_group
 from scotrack.store import history, models, queries, rows
 from scotrack.store.listings import DocumentSummary
 from scotrack.store.provenance import (
-    Change,
     Claim,
     Document,
     FactSource,
@@ -273,13 +272,6 @@ def claim(session: Session, claim_id: str) -> Claim:
     found = session.get(Claim, claim_id.strip().lower())
     if found is None:
         raise NotFound(f"claim {claim_id!r} is not in the knowledge base")
-    return found
-
-
-def change(session: Session, change_id: int) -> Change:
-    found = session.get(Change, change_id)
-    if found is None:
-        raise NotFound(f"change {change_id} is not in the change log")
     return found
 
 
