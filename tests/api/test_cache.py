@@ -69,3 +69,13 @@ def test_a_write_by_another_process_shows_within_the_check_interval(
             engine.dispose()
         time.sleep(0.3)
         assert client.get("/api/v1").json()["last_change"] == before + 1
+
+
+def test_a_refused_write_keeps_the_cache(writable_url: str):
+    app = create_app(Settings(db=writable_url, cache_seconds=3600))
+    with TestClient(app) as client:
+        client.get("/api/v1")
+        refused = client.post("/api/v1/tokens", json={"name": "x", "role": "admin"})
+        assert refused.status_code == 401
+        client.get("/api/v1")
+        assert (cache_of(app).hits, cache_of(app).misses) == (1, 1)

@@ -11,7 +11,7 @@ moves whenever an answer could.
 
 The version is read at most once every `check_seconds` (a write by another
 process, such as `scotrack ingest` or a second server worker, shows within that
-time), and at once after any write through this process.
+time), and at once after any successful write through this process.
 """
 
 from __future__ import annotations
@@ -70,10 +70,7 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         if scope["method"] not in {"GET", "HEAD"}:
-            try:
-                await self.app(scope, receive, send)
-            finally:
-                self.forget()  # this process wrote (or tried): re-read the version
+            await self.app(scope, receive, self._forgetting_on_success(send))
             return
         key = self._key(scope)
         if key is None:
@@ -88,6 +85,17 @@ class ResponseCache:
             return
         self.misses += 1
         await self._fill(key, scope, receive, send)
+
+    def _forgetting_on_success(self, send: Send) -> Send:
+        """`send`, dropping the cache when the answer says a write succeeded; a
+        refused write (401, 403, 413, 422 ...) changed nothing and keeps it."""
+
+        async def watched(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] < 400:
+                self.forget()
+            await send(message)
+
+        return watched
 
     def forget(self) -> None:
         """Drop every answer and read the version again on the next request."""
