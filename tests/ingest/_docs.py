@@ -11,8 +11,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from scotrack.ingest.clauses import folded
 from scotrack.ingest.document import CleanDocument, Mention, Metadata, Sentence
+from scotrack.ingest.facts.clauses import folded
 
 GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     # surface: (kind, value, state)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from scotrack.errors import DocumentError, InputError
-from scotrack.ingest.catalogue import Catalogue
+from scotrack.ingest.claims.catalogue import Catalogue
+from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import CleanDocument, Metadata
-from scotrack.ingest.prepared import PreparedDocument, prepared_document
 
 TEXT = (
     "Leaders of the SCO met in Astana on Friday for the 17th summit. "

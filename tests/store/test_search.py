@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.ingest.prepared import SENTENCE_CONTEXT
+from scotrack.ingest.claims.prepared import SENTENCE_CONTEXT
 from scotrack.store import search as fts
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.search import HIGHLIGHT, SearchHit

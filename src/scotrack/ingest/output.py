@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from scotrack.ingest.document import CleanDocument, Item
-from scotrack.ingest.read import output_name
+from scotrack.ingest.read.files import output_name
 
 SCHEMA = "sco-extract/1"
 LIST_TYPES = ("states", "areas")

@@ -29,19 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from scotrack.errors import DocumentError, ScotrackError
-from scotrack.ingest import (
-    agreements,
-    areas,
-    clean,
-    commitments,
-    entities,
-    meetings,
-    membership,
-    mentions,
-    metadata,
-    projects,
-    sentences,
-)
 from scotrack.ingest.document import (
     CleanDocument,
     ExtractOptions,
@@ -49,14 +36,24 @@ from scotrack.ingest.document import (
     RawDocument,
     Stage,
 )
-from scotrack.ingest.read import document_files, read_file
+from scotrack.ingest.entities import mentions, named
+from scotrack.ingest.facts import (
+    agreements,
+    areas,
+    commitments,
+    meetings,
+    membership,
+    projects,
+)
+from scotrack.ingest.read import clean, metadata, sentences
+from scotrack.ingest.read.files import document_files, read_file
 
 STAGES: tuple[Stage, ...] = (
     clean.STAGE,
     metadata.STAGE,
     sentences.STAGE,
     mentions.STAGE,
-    entities.STAGE,
+    named.STAGE,
     meetings.STAGE,
     agreements.STAGE,
     commitments.STAGE,

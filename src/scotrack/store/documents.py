@@ -24,10 +24,10 @@ from typing import Any, Literal, cast
 from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from scotrack.ingest.catalogue import Catalogue, Resolution
-from scotrack.ingest.claims import Claim
-from scotrack.ingest.facts import GroupIndex
-from scotrack.ingest.prepared import PreparedClaim, PreparedDocument, content_id
+from scotrack.ingest.claims.catalogue import Catalogue, Resolution
+from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.groups import GroupIndex
+from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
 from scotrack.store.provenance import ClaimCandidate, Document

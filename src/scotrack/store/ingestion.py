@@ -25,11 +25,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from scotrack.data import City
 from scotrack.domain.states import StateIndex
 from scotrack.errors import DocumentError, InputError, ScotrackError
-from scotrack.ingest import read
-from scotrack.ingest.catalogue import Catalogue
+from scotrack.ingest.claims.catalogue import Catalogue
+from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
-from scotrack.ingest.prepared import PreparedDocument, prepared_document
+from scotrack.ingest.read import files
 from scotrack.store import models, queries
 from scotrack.store.documents import DocumentStore, Stored
 
@@ -155,7 +155,7 @@ def ingest_record(
     `published`, `source`, `title`), like a line of a JSON Lines file; executed,
     not committed. DocumentError when it holds no document or extraction refuses
     it."""
-    found = read.record_document(dict(record), where, default_id=where)
+    found = files.record_document(dict(record), where, default_id=where)
     if isinstance(found, DocumentError):
         raise found
     title = record.get("title")
@@ -177,15 +177,15 @@ def ingest_upload(
             f"file too large ({len(data):,} bytes; the limit is {options.max_bytes:,})",
         )
     suffix = PurePath(name).suffix.lower()
-    if suffix in read.JSONL_SUFFIXES:
+    if suffix in files.JSONL_SUFFIXES:
         raise DocumentError(
             name, "a JSON Lines file holds many documents: post them one at a time"
         )
-    text = read.decode(data, name)
+    text = files.decode(data, name)
     if text.isspace():
         raise DocumentError(name, "empty file (no text)")
     stem = PurePath(name).stem
-    if suffix in read.HTML_SUFFIXES:
+    if suffix in files.HTML_SUFFIXES:
         raw = RawDocument(id=stem, path=name, html=text)
     else:
         raw = RawDocument(id=stem, path=name, text=text)

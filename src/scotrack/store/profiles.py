@@ -23,7 +23,7 @@ from scotrack.domain.meetings import Meeting
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
 from scotrack.errors import InputError, NotFound
-from scotrack.ingest.summaries import link_group
+from scotrack.ingest.claims.summaries import link_group
 from scotrack.store import history, models, queries, rows
 from scotrack.store.listings import DocumentSummary
 from scotrack.store.provenance import (

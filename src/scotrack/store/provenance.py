@@ -4,7 +4,7 @@
   same bytes are stored once; new content at a known URL is a new document whose
   `version` is one more than the latest at that URL and whose `previous_id`
   points at it.
-- `claim`: one fact a document asserts (`scotrack.ingest.claims`), with its
+- `claim`: one fact a document asserts (`scotrack.ingest.claims.claim`), with its
   evidence spans, the entity resolution proposed for it and, once reviewed, the
   decision. `group_key` is shared by the claims of many documents that are about
   one fact, so a review shows the fact once with all its documents.

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.ingest.claims import Claim as Extracted
-from scotrack.ingest.claims import item_problems
-from scotrack.ingest.summaries import summary
+from scotrack.ingest.claims.claim import Claim as Extracted
+from scotrack.ingest.claims.claim import item_problems
+from scotrack.ingest.claims.summaries import summary
 from scotrack.store import acceptance, history, models
 from scotrack.store.acceptance import Choice, Disagreement, Disagreements
 from scotrack.store.history import Recorder

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.vocab import SEARCH_KINDS
 from scotrack.errors import InputError
-from scotrack.ingest.prepared import (
+from scotrack.ingest.claims.prepared import (
     PreparedClaim,
     evidence_context,
 )

@@ -1,0 +1,1 @@
+"""From extracted facts to claims: candidates, resolution and groups."""

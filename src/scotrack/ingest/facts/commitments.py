@@ -1,0 +1,535 @@
+"""Proposals, pledges and calls by states, their leaders or the SCO jointly
+(facts["commitments"]), one item per distinct measure (gold/NOTES.md).
+
+Per sentence: speech frames ("Li said", "said Putin") and clause boundaries
+(", suggesting", "; ") are found first; in each clause the first verb of
+proposing, pledging or calling (lexicon) is a trigger. Its actor is the subject
+before it (a leader, a state, the SCO's members or leaders, or a pronoun resolved
+from the text so far); a modal "X should ..." counts only inside a speech frame.
+The complement is cut into distinct measures (clauses.conjuncts). Experts and
+the article's own voice are not actors; "<leader> will attend ..." is a schedule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from operator import attrgetter
+
+from scotrack.data import raw_records
+from scotrack.ingest import lexicon
+from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+from scotrack.ingest.facts.areas import sentence_prefixes
+from scotrack.ingest.facts.clauses import (
+    Frame,
+    Keywords,
+    MentionIndex,
+    Segment,
+    clause_starts,
+    conjuncts,
+    fold,
+    folded,
+    folded_pattern,
+    frames,
+    matches_in,
+    trimmed,
+)
+from scotrack.ingest.facts.commitment_details import area_of, target_of
+
+_TRIGGER = folded_pattern(
+    rf"(?<![-\w])(?:(?P<call>{lexicon.CALL_VERBS})|(?P<proposal>{lexicon.PROPOSAL_VERBS})"
+    rf"|(?P<pledge>{lexicon.PLEDGE_VERBS})|(?P<should>{lexicon.SHOULD}))\b"
+)
+"""Run on folded text: take a trigger's words from the original (`_word`)."""
+_TRIGGER_CUES = Keywords((word, True) for word in lexicon.TRIGGER_CUES)
+_GROUP = folded_pattern(rf"\b(?:{lexicon.ACTOR_GROUPS})\b")
+_PRONOUN = folded_pattern(lexicon.PRONOUNS)
+
+
+def _grouped(lowered: str) -> bool:
+    """Whether folded text may hold a `_GROUP` match: one of its words occurs
+    in it (a few `in` tests, far cheaper than searching for the pattern)."""
+    for cue in lexicon.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
+        if cue in lowered:
+            return True
+    return False
+
+
+_PREPOSITION = folded_pattern(
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
+)
+_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
+_CONTROL = re.compile(
+    r"\b(?:to|should|must|that)\s+(?:\w+ly\s+)?(?!the\b|a\b)([a-z][\w-]*)"
+)
+_FIRST_WORD = re.compile(r"\s*(?:to\s+|that\s+)?(?:\w+ly\s+)?([\w-]+)")
+_ANAPHOR = re.compile(
+    r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
+)
+_NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|that)\s+$")
+_GAP_FILLER = re.compile(
+    r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
+    r"|been|on|in|at|during|the|meeting|talks|summit|(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|today|yesterday|\w+'s|said|says|that)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_MODAL = re.compile(
+    r"\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|made|set|built)\b"
+)
+_BARE_INITIATIVE = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}Initiative\b(?:\s*\([A-Z]+\))?"
+    r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
+)
+_APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
+_HEDGED = re.compile(r"\b(?:expected|hop(?:e|ed|efully)|likely|may|might|predict\w*)\b")
+_ORGANIZATION = re.compile(
+    r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
+    re.IGNORECASE,
+)
+_LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
+_PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
+_SCHEDULE = frozenset(lexicon.SCHEDULE_VERBS)
+_END = attrgetter("end")
+_SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences say: who "he", "it" and "they" are."""
+
+    person: Mention | None = None
+    state: str | None = None
+    they: str | None = None
+    state_subject: bool = False
+    speakers: set[str] = field(default_factory=set)
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Scan:
+    """One sentence as the trigger rules read it: folded once, its triggers
+    found once (`clauses.matches_in` gives each clause its share)."""
+
+    lowered: str
+    triggers: list[re.Match[str]]
+    grouped: bool
+    """Whether the sentence may name a group (`_grouped`)."""
+    prefixes: dict[int, set[int]] | None
+    """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@cache
+def _leader_states() -> dict[str, str]:
+    return {r["name"]: r["state"] for r in raw_records("people") if r.get("state")}
+
+
+def commitments(doc: CleanDocument) -> list[Item]:
+    """Every commitment of the document, in text order, with evidence."""
+    index = MentionIndex.of(doc.mentions)
+    ctx = Context()
+    for person in doc.facts.get("people", []):
+        if person.get("name"):
+            ctx.people[person["name"]] = (person.get("state"), person.get("role"))
+    _PEOPLE.clear()
+    _PEOPLE.update(ctx.people)
+    items: list[Item] = []
+    sents = doc.sentences
+    title = (doc.metadata.title or "").strip()
+    cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
+    prefixes = sentence_prefixes(doc.text, sents)
+    for number, sent in enumerate(sents):
+        mentions = index.between(sent.start, sent.end)
+        if title and sent.text.strip() == title:
+            continue
+        following = sents[number + 1].text if number + 1 < len(sents) else ""
+        found = (
+            _sentence(sent, mentions, ctx, following, prefixes[number])
+            if cues[number]
+            else []
+        )
+        ctx.speakers = {item["speaker"] or item["actor"] for item in found}
+        items.extend(found)
+        _remember(ctx, sent, mentions)
+    return items
+
+
+def _sentence(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    following: str,
+    prefixes: dict[int, set[int]] | None,
+) -> list[Item]:
+    text = sent.text
+    lowered = folded(text)
+    triggers = list(_TRIGGER.finditer(lowered))
+    if not triggers:
+        return []
+    scan = Scan(lowered, triggers, _grouped(lowered), prefixes)
+    sent_frames = frames(text, sent.start, mentions)
+    framed = _frame_actor(sent_frames, ctx)
+    bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
+    items: list[Item] = []
+    main: Actor | None = None
+    for a, b in pairwise(bounds):
+        for trigger in _triggers(text, scan, a, b):
+            actor = _actor(text, scan, sent, mentions, ctx, trigger, a, framed, main)
+            if actor is None:
+                continue
+            main = main or actor
+            items.extend(_items(sent, scan, trigger, actor, b, following, ctx))
+    return items
+
+
+def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
+    """The clause's first trigger, and later ones coordinated with "and"."""
+    found: list[re.Match[str]] = []
+    for match in matches_in(_TRIGGER, scan.lowered, scan.triggers, a, b):
+        if found and not _COORDINATED.search(text[a : match.start()]):
+            continue
+        found.append(match)
+    return found
+
+
+def _frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
+    for frame in sent_frames:
+        if frame.speaker is not None:
+            actor = _person_actor(frame.speaker)
+            if actor:
+                return actor
+        elif frame.pronoun == "they" and ctx.they:
+            return Actor(ctx.they, None, -1, -1)
+        elif frame.pronoun and ctx.person is not None:
+            return _person_actor(ctx.person)
+    return None
+
+
+_PEOPLE: dict[str, tuple[str | None, str | None]] = {}
+
+
+def _person_state(person: Mention) -> str | None:
+    known = _PEOPLE.get(person.value, (None, None))[0]
+    return known or person.state or _leader_states().get(person.value)
+
+
+def _person_actor(person: Mention) -> Actor | None:
+    state = _person_state(person)
+    if state is None:
+        return None
+    return Actor(state, person.value, person.start, person.end)
+
+
+def _actor(
+    text: str,
+    scan: Scan,
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    trigger: re.Match[str],
+    clause: int,
+    framed: Actor | None,
+    main: Actor | None,
+) -> Actor | None:
+    """Who makes the commitment; None for experts, editorials and schedules."""
+    kind = trigger.lastgroup
+    if kind == "should":
+        return _modal_actor(text, scan, trigger, framed, clause)
+    if _RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
+        return None
+    if clause > 0 and trigger.start() - clause < 16 and main is not None:
+        return Actor(main.actor, main.speaker, -1, -1)
+    subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
+    if subject is None:
+        return main if clause > 0 and main and trigger.start() - clause < 16 else None
+    if kind == "pledge" and not _adjacent(text, subject, sent.start, trigger.start()):
+        return None
+    if _word(text, trigger).lower() in ("will", "shall", "would") and (
+        _scheduled(text, trigger)
+        or (
+            subject.speaker is None
+            and _ORGANIZATION.match(
+                text[subject.start - sent.start : subject.end - sent.start]
+            )
+        )
+        or _HEDGED.search(
+            text[max(0, subject.start - sent.start - 40) : trigger.start()]
+        )
+    ):
+        return None
+    return subject
+
+
+def _modal_actor(
+    text: str, scan: Scan, trigger: re.Match[str], framed: Actor | None, clause: int
+) -> Actor | None:
+    if framed is None:
+        return None
+    before = text[clause : trigger.start()]
+    groups = (
+        list(_GROUP.finditer(scan.lowered[clause : trigger.start()]))
+        if scan.grouped
+        else []
+    )
+    if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
+        return Actor(framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1)
+    if _PASSIVE_MODAL.match(text, trigger.end()):
+        opening = len(before) - len(before.lstrip(' "\u201c,'))
+        return Actor(framed.actor, framed.speaker, -2 - clause - opening, -1)
+    return None
+
+
+def _subject(
+    text: str,
+    scan: Scan,
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    position: int,
+    framed: Actor | None,
+) -> Actor | None:
+    """The nearest actor-like phrase before `position`, not a prepositional object:
+    of the mentions, SCO groups ("the leaders") and pronouns, the one that ends
+    last (a mention wins a tie, the later mention a tie between two)."""
+    lowered = scan.lowered
+
+    def governed(start: int) -> bool:
+        return bool(_PREPOSITION.search(lowered[max(0, start - 16) : start]))
+
+    offset = sent.start
+    before = [m for m in reversed(mentions) if m.end - offset <= position]
+    mention = next(
+        (
+            m
+            for m in sorted(before, key=_END, reverse=True)
+            if not governed(m.start - offset)
+        ),
+        None,
+    )
+    best = mention.end - offset if mention is not None else -1
+    groups = list(_GROUP.finditer(lowered, 0, position)) if scan.grouped else []
+    group = next((g for g in reversed(groups) if not governed(g.start())), None)
+    if group is not None and group.end() > best:
+        mention, best = None, group.end()
+    else:
+        group = None
+    pronouns = list(_PRONOUN.finditer(lowered, 0, position))
+    pronoun = pronouns[-1] if pronouns else None
+    if pronoun is not None and pronoun.end() > best:
+        return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
+    if group is not None:
+        return Actor("SCO", None, offset + group.start(), offset + group.end())
+    if mention is None:
+        return None
+    actor = _mention_actor(mention, framed)
+    if actor is None and mention.kind == "office":
+        actor = _office_holder(mention, mentions, ctx)
+    return actor
+
+
+def _mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
+    if mention.kind == "person":
+        return _person_actor(mention)
+    if mention.kind == "state":
+        speaker = framed.speaker if framed and framed.actor == mention.value else None
+        return Actor(mention.value, speaker, mention.start, mention.end)
+    if mention.kind == "organization":
+        return Actor("SCO", None, mention.start, mention.end)
+    if mention.kind == "city" and mention.state:
+        speaker = framed.speaker if framed and framed.actor == mention.state else None
+        return Actor(mention.state, speaker, mention.start, mention.end)
+    if mention.kind == "office" and mention.state:
+        return Actor(mention.state, None, mention.start, mention.end)
+    return None
+
+
+def _office_holder(
+    office: Mention, mentions: list[Mention], ctx: Context
+) -> Actor | None:
+    """ "The premier", "the president": the person last named."""
+    holders = [
+        name
+        for name, (state, role) in ctx.people.items()
+        if state and role and role.lower().endswith(office.value.lower())
+    ]
+    if len(holders) == 1:
+        state = ctx.people[holders[0]][0] or ""
+        return Actor(state, holders[0], office.start, office.end)
+    persons = [m for m in mentions if m.kind == "person" and m.end <= office.start]
+    person = persons[-1] if persons else ctx.person
+    actor = _person_actor(person) if person else None
+    return (
+        Actor(actor.actor, actor.speaker, office.start, office.end) if actor else None
+    )
+
+
+def _pronoun_actor(
+    match: re.Match[str],
+    sent: Sentence,
+    text: str,
+    mentions: list[Mention],
+    ctx: Context,
+    framed: Actor | None,
+) -> Actor | None:
+    word = _word(text, match).lower()
+    start, end = sent.start + match.start(), sent.start + match.end()
+    if word == "they":
+        return Actor(ctx.they, None, start, end) if ctx.they else None
+    if word == "we":
+        return Actor(framed.actor, framed.speaker, start, end) if framed else None
+    if word in ("it", "the country"):
+        states = [m for m in mentions if m.kind == "state" and m.end <= start]
+        opening = states and not text[: states[0].start - sent.start].strip(" Th")
+        state = states[0].value if opening else ctx.state
+        if word == "it" and not opening and not ctx.state_subject:
+            return None
+        if state is None:
+            return None
+        speaker = framed.speaker if framed and framed.actor == state else None
+        return Actor(state, speaker, start, end)
+    person = ctx.person
+    persons = [m for m in mentions if m.kind == "person" and m.end <= start]
+    if persons:
+        person = persons[-1]
+    actor = _person_actor(person) if person else None
+    return Actor(actor.actor, actor.speaker, start, end) if actor else None
+
+
+def _adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
+    """Only adverbs, auxiliaries and a day between the subject and the verb."""
+    if actor.end < 0:
+        return False
+    gap = _APPOSITIVE.sub("", text[actor.end - offset : position])
+    return len(gap) <= 40 and not _GAP_FILLER.sub(" ", gap).strip(" )")
+
+
+def _scheduled(text: str, trigger: re.Match[str]) -> bool:
+    words = text[trigger.end() : trigger.end() + 40].lower().split()
+    words = [w for w in words if w not in _SKIP_AFTER_WILL]
+    return bool(words) and (words[0] in _SCHEDULE or " ".join(words[:2]) in _SCHEDULE)
+
+
+def _items(
+    sent: Sentence,
+    scan: Scan,
+    trigger: re.Match[str],
+    actor: Actor,
+    end: int,
+    following: str,
+    ctx: Context,
+) -> list[Item]:
+    text = sent.text
+    kind = trigger.lastgroup or "proposal"
+    if kind == "should":
+        kind = "proposal"
+        if (
+            _ANAPHOR.search(text, trigger.end(), end)
+            and (actor.speaker or actor.actor) in ctx.speakers
+        ):
+            return []
+    if "open to" in _word(text, trigger).lower():
+        kind = "proposal"
+    if kind == "proposal" and _BARE_INITIATIVE.match(text, trigger.end()):
+        return []
+    start = _text_start(text, sent.start, actor, trigger)
+    head = _head_end(text, trigger, end)
+    pieces = conjuncts(
+        text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
+    )
+    if _NEED.search(_word(text, trigger)):
+        pieces = [Segment(trigger.end(), end)]
+    pieces[0] = Segment(start, pieces[0].end)
+    items: list[Item] = []
+    for piece in pieces:
+        span = trimmed(text, piece.start, piece.end)
+        phrase = text[span.start : span.end]
+        if len(phrase.split()) < 3:
+            continue
+        items.append(
+            {
+                "actor": actor.actor,
+                "speaker": actor.speaker,
+                "kind": kind,
+                "area": area_of(
+                    phrase,
+                    text,
+                    following,
+                    at=span.start,
+                    prefixes=scan.prefixes,
+                ),
+                "text": phrase,
+                "target": target_of(phrase),
+                "evidence": [[sent.start + span.start, sent.start + span.end]],
+            }
+        )
+    return items
+
+
+def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) -> int:
+    if actor.start <= -2:
+        return -2 - actor.start
+    if actor.start < 0 or not _adjacent(text, actor, offset, trigger.start()):
+        return trigger.start()
+    return actor.start - offset
+
+
+def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
+    """Where the complement's own verb ends: after "X to <verb>" for calls."""
+    if trigger.lastgroup in ("pledge", "should") or text.startswith(
+        " to ", trigger.end()
+    ):
+        first = _FIRST_WORD.match(text, trigger.end(), end)
+        return first.end() if first else trigger.end()
+    control = _CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
+    if control and ";" not in text[trigger.end() : control.start()]:
+        return control.end()
+    first = _FIRST_WORD.match(text, trigger.end(), end)
+    return first.end() if first else trigger.end()
+
+
+def _word(text: str, match: re.Match[str]) -> str:
+    """The words of a match found in folded text, as the original writes them."""
+    return text[match.start() : match.end()]
+
+
+def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
+    for mention in mentions:
+        if mention.kind == "person" and _person_state(mention) is not None:
+            ctx.person = mention
+        elif mention.kind == "state":
+            ctx.state = mention.value
+    first = mentions[0] if mentions else None
+    ctx.state_subject = bool(
+        first
+        and first.kind == "state"
+        and not sent.text[: first.start - sent.start].strip(" Th")
+    )
+    head = sent.text[:80]
+    lowered = fold(head)
+    if _GROUP.match(lowered.lstrip()) or _LEADERS.match(lowered):
+        ctx.they = "SCO"
+    elif _PAIR.match(head):
+        ctx.they = None
+
+
+def find_commitments(doc: CleanDocument) -> CleanDocument:
+    doc.facts["commitments"] = commitments(doc)
+    return doc
+
+
+STAGE = Stage(
+    name="commitments",
+    requires=("text", "metadata", "sentences", "mentions", "facts.people"),
+    provides=("facts.commitments",),
+    run=find_commitments,
+)

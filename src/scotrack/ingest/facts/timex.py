@@ -1,0 +1,271 @@
+"""Date expressions in a sentence, resolved against the document's reference date.
+
+`timexes(text, ref)` finds absolute dates ("June 9, 2017", "9 June 2017",
+"Dec. 1", "2017-06-09", "June 2017", "in 2017") and relative ones ("on Friday",
+"in June", "last year's", "next month", "this year") and returns them as ISO
+strings at the precision the text supports (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+
+Resolution follows how news is written: wire copy reports the past, so a bare
+weekday is the most recent such day on or before the reference date unless the
+sentence speaks of the future; a bare month is in the reference year, or the
+year before when it lies after the reference month and the sentence is in the
+past tense (or the year after when it lies before it and the sentence is future).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from scotrack.domain.dates import PartialDate, add_days
+from scotrack.errors import InputError
+from scotrack.ingest import lexicon
+from scotrack.ingest.facts.clauses import folded, folded_pattern
+
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A date expression: its span in the text given and its ISO value."""
+
+    start: int
+    end: int
+    value: str
+
+
+_MONTH_NUMBER: dict[str, int] = {
+    **{name: number for number, name in enumerate(lexicon.MONTHS, start=1)},
+    **lexicon.MONTH_ABBREVIATIONS,
+}
+_FULL = "|".join(name.capitalize() for name in lexicon.MONTHS)
+_ABBR = "|".join(name.capitalize() for name in lexicon.MONTH_ABBREVIATIONS)
+_MONTH = rf"(?P<month>{_FULL}|(?:{_ABBR})\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = "|".join(lexicon.WEEKDAYS)
+_TO_DAY = r"\s*[-\u2013]\s*[0-3]?\d|\s+and\s+[0-3]?\d\b(?!\s*(?:percent|%))"
+"""The end of a range of days ("June 9-10", "September 15 and 16"): the value is
+the first day, as for any multi-day meeting."""
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    (
+        "mdy",
+        re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_TO_DAY})?\b(?:,?\s+{_YEAR}\b)?"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+{_YEAR}\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
+            rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{_FULL})\b"
+            rf"|\b(?P<month2>{_FULL})(?='s?\s)"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<which>last|this|next|previous|past|coming)\s+"
+            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day",
+        re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
+    ),
+    (
+        "weekday",
+        re.compile(rf"\b(?:on\s+)?(?P<weekday>{_WEEKDAY.title()})\b"),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d,.$-]){_YEAR}(?![\d-])(?!\s+[a-z]+s\b)(?!\s*(?:percent|%))"
+        ),
+    ),
+)
+
+_DIGIT = re.compile(r"\d")
+_MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in lexicon.MONTHS))
+"""The start of every month name and abbreviation the patterns accept."""
+_MONTH_NAME = re.compile(_FULL)
+_WEEKDAY_NAME = re.compile(_WEEKDAY.title())
+_TENSED = frozenset(["mdy", "dmy", "month", "weekday"])
+"""The kinds whose value can depend on the tense (a bare month or weekday)."""
+_FUTURE = folded_pattern(lexicon.FUTURE_MARKERS)
+_PAST = folded_pattern(
+    r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
+    r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
+)
+
+
+@lru_cache(maxsize=64)
+def reference_day(value: str | None) -> date | None:
+    """The day an ISO reference date names (its first day when partial);
+    remembered, as three stages ask for the same document's."""
+    if not value:
+        return None
+    try:
+        return PartialDate.parse(value[:10]).first_day()
+    except InputError:
+        return None
+
+
+def tense(text: str) -> Tense:
+    """The tense a sentence speaks in, as far as date resolution needs it."""
+    lowered = folded(text)
+    if _FUTURE.search(lowered):
+        return "future"
+    return "past" if _PAST.search(lowered) else "present"
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\u2014]| -- | but | while ")
+
+
+def _clause_tense(text: str, start: int, end: int) -> Tense:
+    """The tense of the clause around text[start:end]."""
+    left = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_MARK.search(text, end)
+    return tense(text[left : after.start() if after else len(text)])
+
+
+def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[Timex]:
+    """Every date expression in `text` that can be resolved, in text order."""
+    found: list[Timex] = []
+    kinds = _kinds(text)
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        if kind not in kinds:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            tensed = kind in _TENSED and when is None
+            here = _clause_tense(text, start, end) if tensed else when or "present"
+            value = _resolve(kind, match, ref, here)
+            if value is not None:
+                found.append(Timex(start, end, value))
+                taken.append((start, end))
+    return sorted(found, key=lambda timex: timex.start)
+
+
+def _kinds(text: str) -> set[str]:
+    """The kinds of expression `text` may hold: cheap tests before the patterns.
+
+    Each test looks for what every match of the kind's pattern holds (a month
+    name, "19" or "20" for a year, "-" for an ISO date): a plain string or an
+    alternation of words, which the regex engine finds far faster than it runs
+    the pattern, which starts with `\\b`.
+    """
+    kinds: set[str] = set()
+    century = "19" in text or "20" in text  # every `_YEAR`
+    if century:
+        kinds.add("year")
+    month = _MONTH_PREFIX.search(text) is not None
+    if (month or "-" in text) and _DIGIT.search(text):
+        if "-" in text:
+            kinds.add("iso")
+        if month:
+            kinds.update(("mdy", "dmy"))
+            if century:
+                kinds.add("my")
+    if month and _MONTH_NAME.search(text):
+        kinds.add("month")
+    if _WEEKDAY_NAME.search(text):
+        kinds.add("weekday")
+    lowered = folded(text)
+    if "year" in lowered or "month" in lowered:
+        kinds.add("relative")
+    if "yesterday" in lowered or "today" in lowered or "tomorrow" in lowered:
+        kinds.add("day")
+    return kinds
+
+
+def _resolve(
+    kind: str, match: re.Match[str], ref: date | None, when: Tense
+) -> str | None:
+    groups = match.groupdict()
+    if kind in {"iso", "mdy", "dmy", "my", "month"}:
+        month = _month(groups.get("month") or groups.get("month2") or "")
+        if month is None:
+            return None
+        day = int(groups["day"]) if groups.get("day") else None
+        year = int(groups["year"]) if groups.get("year") else _year_of(month, ref, when)
+        return _iso(year, month, day)
+    if kind == "relative":
+        unit = (groups.get("unit") or groups.get("unit2") or "").lower()
+        which = (groups.get("which") or groups.get("which2") or "").lower()
+        return _relative(unit, which, ref)
+    if kind == "day":
+        if ref is None:
+            return None
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["dayword"].lower()]
+        return add_days(ref, shift).isoformat()
+    if kind == "weekday":
+        return _weekday(groups["weekday"].lower(), ref, when)
+    return groups["year"]
+
+
+def _month(name: str) -> int | None:
+    if name.isdigit():
+        return int(name) if 1 <= int(name) <= 12 else None
+    return _MONTH_NUMBER.get(name.rstrip(".").lower())
+
+
+def _year_of(month: int, ref: date | None, when: Tense) -> int | None:
+    if ref is None:
+        return None
+    if month > ref.month and when == "past":
+        return ref.year - 1
+    if month < ref.month and when == "future":
+        return ref.year + 1
+    return ref.year
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    if year is None:
+        return None
+    try:
+        return str(PartialDate(year, month, day))
+    except InputError:
+        return None
+
+
+def _relative(unit: str, which: str, ref: date | None) -> str | None:
+    if ref is None:
+        return None
+    step = {"last": -1, "previous": -1, "past": -1, "before": -1, "this": 0}.get(
+        which, 1
+    )
+    if unit == "year":
+        return f"{ref.year + step:04d}"
+    index = ref.year * 12 + ref.month - 1 + step
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _weekday(name: str, ref: date | None, when: Tense) -> str | None:
+    if ref is None:
+        return None
+    target = lexicon.WEEKDAYS.index(name)
+    if when == "future":
+        return add_days(ref, (target - ref.weekday()) % 7).isoformat()
+    return add_days(ref, -((ref.weekday() - target) % 7)).isoformat()
+
+
+def first_value(text: str, ref: date | None) -> str | None:
+    """The first date expression's value in `text`, if any."""
+    found = timexes(text, ref)
+    return found[0].value if found else None

@@ -1,0 +1,1 @@
+"""Reading documents: files and records in, clean text, metadata and sentences out."""

@@ -1,0 +1,47 @@
+from scotrack.ingest.document import CleanDocument
+from scotrack.ingest.entities.mentions import find_mentions
+from scotrack.ingest.entities.named import entities
+
+
+def _facts(text: str) -> dict[str, list[dict[str, object]]]:
+    doc = CleanDocument(id="x", path="x", raw_text=text, text=text)
+    doc.mentions = find_mentions(text)
+    return entities(doc).facts
+
+
+def test_states_by_name_and_adjective_with_evidence() -> None:
+    text = "Chinese officials and Russia's envoy met; the Afghan issue came up."
+    states = _facts(text)["states"]
+    assert [s["code"] for s in states] == ["CHN", "RUS", "AFG"]
+    start, end = states[0]["evidence"][0]  # type: ignore[index]
+    assert text[start:end] == "Chinese"
+
+
+def test_capital_as_metonym_names_state() -> None:
+    codes = [
+        s["code"] for s in _facts("Beijing and Moscow agreed to cooperate.")["states"]
+    ]
+    assert codes == ["CHN", "RUS"]
+
+
+def test_capital_as_place_names_no_state() -> None:
+    assert _facts("The ministers met in Beijing on Monday.")["states"] == []
+
+
+def test_people_roles_and_states() -> None:
+    text = (
+        "Chinese Premier Li Keqiang spoke. Pan Guang, director of a research centre, "
+        "told Xinhua. Li said more."
+    )
+    people = {p["name"]: p for p in _facts(text)["people"]}
+    assert people["Li Keqiang"]["role"] == "Premier"
+    assert people["Li Keqiang"]["state"] == "CHN"
+    assert len(people["Li Keqiang"]["evidence"]) == 2  # type: ignore[arg-type]
+    assert people["Pan Guang"]["role"] == "director of a research centre"
+    assert people["Pan Guang"]["state"] is None
+
+
+def test_person_without_title_has_null_role() -> None:
+    (xi,) = _facts("Xi Jinping's attendance matters.")["people"]
+    assert xi["role"] is None
+    assert xi["state"] is None

@@ -1,0 +1,213 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+import re
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import corpus_sentences, holds_any, make_doc, texts_matching
+
+from scotrack.ingest import lexicon
+from scotrack.ingest.facts.clauses import clause_starts, folded, matches_in
+from scotrack.ingest.facts.commitments import _GROUP, _TRIGGER, _grouped, commitments
+
+
+def _found(text: str) -> list[tuple[str, str | None, str, str]]:
+    return [
+        (c["actor"], c["speaker"], c["kind"], c["text"])
+        for c in commitments(make_doc(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "speaker", "kind"),
+    [
+        (
+            "Putin proposed that the SCO set up a joint energy club.",
+            "RUS",
+            "Vladimir Putin",
+            "proposal",
+        ),
+        (
+            "Modi called for stronger action against cross-border terrorism.",
+            "IND",
+            "Narendra Modi",
+            "call",
+        ),
+        (
+            "Tokayev urged member states to expand transit routes.",
+            "KAZ",
+            "Kassym-Jomart Tokayev",
+            "call",
+        ),
+        (
+            "Pezeshkian vowed to deepen trade with SCO partners.",
+            "IRN",
+            "Masoud Pezeshkian",
+            "pledge",
+        ),
+        (
+            "Lukashenko said Belarus is ready to supply more grain to the region.",
+            "BLR",
+            "Alexander Lukashenko",
+            "pledge",
+        ),
+        (
+            "Putin said Moscow would train diplomats from SCO countries.",
+            "RUS",
+            "Vladimir Putin",
+            "pledge",
+        ),
+        (
+            "The leaders of the SCO member states pledged to fight drug trafficking.",
+            "SCO",
+            None,
+            "pledge",
+        ),
+        (
+            "India will provide 2,000 scholarships to students from SCO countries.",
+            "IND",
+            None,
+            "pledge",
+        ),
+    ],
+)
+def test_commitments_actor_speaker_kind(
+    text: str, actor: str, speaker: str | None, kind: str
+) -> None:
+    found = _found(text)
+    assert [(a, s, k) for a, s, k, _ in found] == [(actor, speaker, kind)]
+
+
+def test_commitments_split_distinct_measures() -> None:
+    text = "Modi urged SCO members to support digital payments and strengthen customs cooperation."
+    assert [t for *_, t in _found(text)] == [
+        "Modi urged SCO members to support digital payments",
+        "strengthen customs cooperation",
+    ]
+
+
+def test_commitments_participial_clause_is_a_second_commitment() -> None:
+    text = "Putin urged members to oppose sanctions, suggesting a new payment system for trade."
+    kinds = [k for _, _, k, _ in _found(text)]
+    assert kinds == ["call", "proposal"]
+
+
+def test_commitments_keep_purpose_clause_in_one_measure() -> None:
+    text = "Russia will work with SCO partners to build new roads and open more border crossings."
+    assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov suggested that the SCO build a development bank.",  # expert
+        "SCO members should take advantage of their economic complementarity.",  # editorial
+        "Putin will attend the summit and deliver a speech.",  # schedule
+        "India is promoting the construction of new railways.",  # ongoing conduct
+        "The initiative proposed by Modi was welcomed.",  # attributed initiative
+        "The SCO will continue to play a key role in the region.",  # prediction
+    ],
+)
+def test_commitments_not_commitments(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_commitments_should_inside_a_speech_frame() -> None:
+    text = "The SCO members should build a common market for energy, Putin said."
+    assert _found(text) == [
+        (
+            "RUS",
+            "Vladimir Putin",
+            "proposal",
+            "The SCO members should build a common market for energy",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "China will provide 2,000 scholarships for SCO students.",
+            {"value": 2000, "unit": "scholarships"},
+        ),
+        (
+            "Russia will allocate $5 billion for joint projects.",
+            {"value": 5_000_000_000, "unit": "US dollars"},
+        ),
+        (
+            "China will offer 10 billion yuan in loans.",
+            {"value": 10_000_000_000, "unit": "yuan"},
+        ),
+        ("China will deepen cooperation in 2025.", None),
+    ],
+)
+def test_commitments_target(text: str, target: dict | None) -> None:
+    assert commitments(make_doc(text))[0]["target"] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        ("Modi urged members to fight terrorism and expand trade.", "security"),
+        ("Putin proposed a joint payment system in national currencies.", "finance"),
+        ("India will open 10 yoga centres for youth exchanges.", "people-to-people"),
+        ("Putin proposed to uphold the principles of the Charter.", "political"),
+    ],
+)
+def test_commitments_area_is_the_first_named(text: str, area: str) -> None:
+    assert commitments(make_doc(text))[0]["area"] == area
+
+
+def test_commitments_evidence_points_at_the_text() -> None:
+    doc = make_doc("Intro sentence here. Modi called for a regional food bank.")
+    item = commitments(doc)[0]
+    start, end = item["evidence"][0]
+    assert doc.text[start:end] == item["text"]
+
+
+_TRIGGERS = (
+    lexicon.CALL_VERBS,
+    lexicon.PROPOSAL_VERBS,
+    lexicon.PLEDGE_VERBS,
+    lexicon.SHOULD,
+)
+
+
+@pytest.mark.parametrize("pattern", _TRIGGERS)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_trigger_verbs_hold_a_cue_word(pattern: str, data: st.DataObject) -> None:
+    assert holds_any(data.draw(texts_matching(pattern)), lexicon.TRIGGER_CUES)
+
+
+def test_clause_triggers_from_the_sentence_are_the_clause_search() -> None:
+    for sentence in corpus_sentences():
+        lowered = folded(sentence)
+        whole = list(_TRIGGER.finditer(lowered))
+        pronouns = [m.start() for m in re.finditer(r" (?:he|she|they) ", sentence)]
+        bounds = sorted({*clause_starts(sentence), *pronouns, len(sentence)})
+        for a, b in pairwise(bounds):
+            found = matches_in(_TRIGGER, lowered, whole, a, b)
+            expected = list(_TRIGGER.finditer(lowered, a, b))
+            assert [m.span() for m in found] == [m.span() for m in expected]
+            assert [m.lastgroup for m in found] == [m.lastgroup for m in expected]
+
+
+@settings(max_examples=50)
+@given(data=st.data())
+def test_actor_groups_hold_a_cue_word(data: st.DataObject) -> None:
+    text = data.draw(texts_matching(lexicon.ACTOR_GROUPS))
+    assert holds_any(text, lexicon.ACTOR_GROUP_CUES)
+
+
+def test_sentences_without_a_group_cue_have_no_group() -> None:
+    for sentence in corpus_sentences():
+        lowered = folded(sentence)
+        if not _grouped(lowered):
+            assert _GROUP.search(lowered) is None

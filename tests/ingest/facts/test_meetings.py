@@ -1,0 +1,232 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scotrack.ingest import lexicon
+from scotrack.ingest.facts import meetings as meeting_rules
+from scotrack.ingest.facts.meetings import meetings
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import holds_any, make_doc, texts_matching
+
+
+def _only(text: str, **kwargs: str) -> dict:
+    found = meetings(make_doc(text, **kwargs))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The SCO summit opened in Astana on July 4, 2024.", "heads-of-state"),
+        (
+            "Putin addressed the SCO Council of Heads of State in Astana.",
+            "heads-of-state",
+        ),
+        ("The SCO prime ministers' meeting ended in Bishkek.", "heads-of-government"),
+        (
+            "The meeting of the SCO Council of Foreign Ministers opened in Goa.",
+            "foreign-ministers",
+        ),
+        ("The SCO defence ministers' meeting was held in Astana.", "defence-ministers"),
+        ("The SCO Peace Mission drills began in Russia.", "other"),
+        ("The SCO Energy Ministers conference opened in Astana.", "other"),
+    ],
+)
+def test_meetings_body(text: str, body: str) -> None:
+    assert _only(text)["body"] == body
+
+
+def test_meetings_merge_mentions_and_take_city_date_number() -> None:
+    text = (
+        "Putin attended the 24th Meeting of the Council of Heads of State of the SCO "
+        "in Astana on July 4, 2024. The summit adopted a declaration."
+    )
+    meeting = _only(text)
+    assert (meeting["number"], meeting["city"], meeting["country"]) == (
+        24,
+        "Astana",
+        "KAZ",
+    )
+    assert meeting["date"] == "2024-07-04"
+    assert meeting["format"] == "in-person"
+    assert len(meeting["evidence"]) == 2
+
+
+def test_meetings_video_and_past_reference_are_separate() -> None:
+    text = (
+        "Modi chaired the SCO summit via video conference on Tuesday. "
+        "At last year's SCO Astana summit, Iran joined."
+    )
+    found = meetings(make_doc(text))
+    assert [(m["city"], m["format"], m["date"]) for m in found] == [
+        (None, "video", "2024-07-02"),
+        ("Astana", None, "2023"),
+    ]
+
+
+def test_meetings_next_summit_is_another_meeting() -> None:
+    text = "The SCO summit in Astana ended on Thursday. The next summit will be held in China in 2025."
+    found = meetings(make_doc(text))
+    assert [(m["city"], m["country"], m["date"]) for m in found] == [
+        ("Astana", "KAZ", "2024-07-04"),
+        (None, "CHN", "2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin has attended all the SCO summits since 2001.",
+        "Modi attended the BRICS summit in Moscow.",
+        "The China-Russia summit took place in Moscow.",
+        "Putin met Modi in Moscow.",
+        "Modi attended a summit of the Russia-led Collective Security Treaty Organization in Moscow.",
+        "Armenia refuses to sign CSTO declaration at Moscow summit.",
+        "He called on the SCO to support the international conference on water.",
+    ],
+)
+def test_meetings_skip_blanket_and_other_meetings(text: str) -> None:
+    assert meetings(make_doc(text + " The SCO was mentioned.")) == []
+
+
+def test_meetings_here_takes_the_dateline_city() -> None:
+    doc = make_doc(
+        "Ministers met at the SCO defence ministers' meeting here.", dateline="Astana"
+    )
+    assert meetings(doc)[0]["city"] == "Astana"
+
+
+@pytest.mark.parametrize(
+    ("cues", "pattern"),
+    [
+        *((cues, pattern) for _, cues, pattern in lexicon.MEETING_PATTERNS),
+        (lexicon.BARE_MEETING_CUES, lexicon.BARE_MEETING),
+    ],
+)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_meeting_patterns_hold_their_cue_words(
+    cues: tuple[str, ...], pattern: str, data: st.DataObject
+) -> None:
+    text = data.draw(texts_matching(pattern))
+    assert holds_any(text, cues)
+    assert holds_any(text, lexicon.MEETING_CUES)
+
+
+@given(data=st.data())
+def test_blanket_markers_hold_a_cue_word(data: st.DataObject) -> None:
+    assert holds_any(
+        data.draw(texts_matching(lexicon.BLANKET_MARKERS)), lexicon.BLANKET_CUES
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word"),
+    [
+        (meeting_rules._NEXT, "next"),
+        (meeting_rules._HERE, "here"),
+        (meeting_rules._HOST_BEFORE, "host"),
+    ],
+)
+@given(data=st.data())
+def test_meeting_cue_checks_never_reject_a_match(pattern, word, data) -> None:
+    assert word in data.draw(st.from_regex(pattern))
+
+
+def test_meetings_place_after_another_clause_is_not_the_meetings() -> None:
+    text = "At the end of the SCO summit, the leaders called for an inclusive government in Kazakhstan."
+    assert _only(text)["country"] is None
+    since = (
+        "It was the second SCO summit since the SCO was proclaimed in Moscow last year."
+    )
+    assert _only(since)["city"] is None
+
+
+def test_meetings_place_before_where() -> None:
+    text = "Modi may travel to Tianjin, where China is to host the SCO summit from August 31."
+    assert (_only(text)["city"], _only(text)["country"]) == ("Tianjin", "CHN")
+
+
+def test_meetings_main_meeting_of_a_wire_report_is_at_its_dateline() -> None:
+    doc = make_doc(
+        "Putin told the SCO summit on Friday that Astana was kind.", dateline="Astana"
+    )
+    assert (meetings(doc)[0]["city"], meetings(doc)[0]["country"]) == ("Astana", "KAZ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi addressed the SCO summit via video link on Friday.",
+        "The next SCO summit will take place in 2025.",
+        "At last year's SCO summit, Iran joined.",
+        "Putin attended the SCO summit in Bishkek on Friday.",
+    ],
+)
+def test_meetings_dateline_leaves_video_future_past_and_placed_meetings(
+    text: str,
+) -> None:
+    doc = make_doc(text, dateline="Astana")
+    assert meetings(doc)[0]["city"] != "Astana"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "The 22nd meeting of the Shanghai Cooperation Organization's Council of Heads of State opened.",
+            22,
+        ),
+        (
+            "Belarus is expected to become the organization's tenth member at the SCO summit.",
+            None,
+        ),
+        ("For the first time in its history the SCO summit was held online.", None),
+    ],
+)
+def test_meetings_number_only_an_ordinal_of_the_meeting(
+    text: str, number: int | None
+) -> None:
+    assert _only(text)["number"] == number
+
+
+def test_meetings_same_number_is_the_same_meeting() -> None:
+    text = (
+        "Xi chairs the 25th Meeting of the Council of Heads of State of the SCO. "
+        "On September 1, 2025, the 25th Meeting of the Council of Heads of State of the SCO was held in Tianjin."
+    )
+    meeting = _only(text)
+    assert (meeting["number"], meeting["city"]) == (25, "Tianjin")
+
+
+@pytest.mark.parametrize(
+    ("window", "back"),
+    [
+        ("on september 1, 2024, the ", False),
+        ("at the 2009 ", True),
+        ("at last year's ", True),
+        ("at the ", False),
+    ],
+)
+def test_looks_back_only_to_years_before_the_reference(window: str, back: bool) -> None:
+    assert meeting_rules._looks_back(window, 2024) is back
+
+
+def test_meetings_place_after_a_long_name_of_the_sco() -> None:
+    text = (
+        "The 24th Meeting of the Council of Heads of State of the SCO was held at the "
+        "Palace of Independence Convention Center in Astana."
+    )
+    assert _only(text)["city"] == "Astana"
+
+
+def test_meetings_host_city_before_hosts() -> None:
+    meeting = _only("SCO push as Astana hosts heads of government meeting.")
+    assert (meeting["city"], meeting["country"]) == ("Astana", "KAZ")
+    assert _only("India will host the summit of the SCO.")["country"] == "IND"

@@ -1,0 +1,149 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import holds_any, make_doc, texts_matching
+
+from scotrack.ingest import lexicon
+from scotrack.ingest.facts.membership import membership
+
+
+def _found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m["state"], m["event"], m["date"]) for m in membership(make_doc(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran became a full member of the SCO on July 4, 2023.",
+            [("IRN", "joined", "2023-07-04")],
+        ),
+        ("Belarus joined the SCO in 2024.", [("BLR", "joined", "2024")]),
+        (
+            "The membership expansion in June brought in India and Pakistan to include them.",
+            [],
+        ),
+        (
+            "The expansion last year to include India and Pakistan was historic.",
+            [("IND", "joined", "2023"), ("PAK", "joined", "2023")],
+        ),
+        (
+            "Mongolia was granted observer status in 2004.",
+            [("MNG", "observer", "2004")],
+        ),
+        (
+            "The summit granted observer status to Mongolia.",
+            [("MNG", "observer", None)],
+        ),
+        (
+            "Turkey was granted dialogue partner status.",
+            [("TUR", "dialogue-partner", None)],
+        ),
+        ("Iran signed the memorandum of obligations.", [("IRN", "applied", None)]),
+        (
+            "Leaders began the procedure for admitting Belarus as a member.",
+            [("BLR", "applied", None)],
+        ),
+        ("Iran applied for full membership in 2008.", [("IRN", "applied", "2008")]),
+        (
+            "Mongolia, Turkey and Belarus were granted the status of dialogue partners.",
+            [
+                ("MNG", "dialogue-partner", None),
+                ("TUR", "dialogue-partner", None),
+                ("BLR", "dialogue-partner", None),
+            ],
+        ),
+        (
+            "Turkey formally becomes SCO dialogue partner",
+            [("TUR", "dialogue-partner", None)],
+        ),
+        (
+            "Mongolia and Turkey were made dialogue partners.",
+            [("MNG", "dialogue-partner", None), ("TUR", "dialogue-partner", None)],
+        ),
+        (
+            "Belarus was upgraded from dialogue partner to observer.",
+            [("BLR", "observer", None)],
+        ),
+        (
+            "Turkey signed a memorandum on granting Turkey the status of SCO dialogue partner.",
+            [("TUR", "dialogue-partner", None)],
+        ),
+        (
+            "Officials signed a memorandum granting Mongolia the status of dialogue partner.",
+            [("MNG", "dialogue-partner", None)],
+        ),
+        (
+            "Pakistan and India signed memorandums making them dialogue partners.",
+            [("PAK", "dialogue-partner", None), ("IND", "dialogue-partner", None)],
+        ),
+        ("Belarus applied for observer status in 2010.", [("BLR", "applied", "2010")]),
+        (
+            "Iran submitted an application for full membership.",
+            [("IRN", "applied", None)],
+        ),
+        ("Belarus has sought the status of observer.", []),
+        (
+            "Pakistan and India were admitted as full members.",
+            [("PAK", "joined", None), ("IND", "joined", None)],
+        ),
+        (
+            "The Majlis ratified the memorandum of obligations that Iran signed in Samarkand.",
+            [("IRN", "applied", None)],
+        ),
+        (
+            "The summit launches Iran's accession as the SCO turns 20",
+            [("IRN", "applied", None)],
+        ),
+        (
+            "Iran's accession procedure was launched in 2021.",
+            [("IRN", "applied", "2021")],
+        ),
+        (
+            "Mongolia was granted dialogue partner status and Turkey received the same status.",
+            [("MNG", "dialogue-partner", None), ("TUR", "dialogue-partner", None)],
+        ),
+        (
+            "Belarus's contacts with the bloc date back to 2009, when its president sent a letter asking for observer status.",
+            [("BLR", "applied", "2009")],
+        ),
+        (
+            "The summit decided to admit the Republic of India and the Islamic Republic of Pakistan as members and began the procedure for admitting India and the Pakistan.",
+            [("IND", "applied", None), ("PAK", "applied", None)],
+        ),
+    ],
+)
+def test_membership_events(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a founding member, China values the SCO.",
+        "Iran is expected to become a full member next year.",
+        "SCO member and observer states attended.",
+        "Turkey received the same status as before.",
+        "China said Iran and Russia, the hosts, have filed no application.",
+    ],
+)
+def test_membership_not_events(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("cues", "pattern"),
+    [(cues, pattern) for _, _, cues, pattern in lexicon.MEMBERSHIP_PATTERNS],
+)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_membership_patterns_hold_their_cue_words(
+    cues: tuple[str, ...], pattern: str, data: st.DataObject
+) -> None:
+    assert holds_any(data.draw(texts_matching(pattern)), cues)

@@ -1,0 +1,126 @@
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scotrack.ingest.facts.timex import _PATTERNS, _kinds, reference_day, tense, timexes
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared corpus sentences
+from _docs import corpus_sentences
+
+REF = date(2024, 7, 5)  # a Friday
+
+
+def _values(text: str, ref: date | None = REF) -> list[str]:
+    return [found.value for found in timexes(text, ref)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit opened on June 9, 2017 in Astana.", ["2017-06-09"]),
+        ("It was signed on 15 June 2001.", ["2001-06-15"]),
+        ("MOSCOW, Dec. 1 (TASS) -- talks began", ["2024-12-01"]),
+        ("The file is dated 2019-06-14.", ["2019-06-14"]),
+        ("Leaders met in June 2019.", ["2019-06"]),
+        ("The bank was first proposed in 2010.", ["2010"]),
+        ("the 2019 Bishkek summit", ["2019"]),
+        ("last year's Samarkand summit", ["2023"]),
+        ("the meeting will be held next month", ["2024-08"]),
+        ("this year", ["2024"]),
+        ("the ministers met yesterday", ["2024-07-04"]),
+    ],
+)
+def test_timexes_absolute_and_relative(text: str, expected: list[str]) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leaders met on Tuesday.", "2024-07-02"),
+        ("Leaders met on Friday.", "2024-07-05"),
+        ("Leaders will meet on Tuesday.", "2024-07-09"),
+        ("The treaty was signed in September.", "2023-09"),
+        ("The summit will open in September.", "2024-09"),
+        ("The summit will open in March.", "2025-03"),
+        ("The ministers met in March.", "2024-03"),
+    ],
+)
+def test_timexes_resolve_by_tense(text: str, expected: str) -> None:
+    assert _values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They may agree.", "2,000 scholarships", "No date here.", "a 2000 students plan"],
+)
+def test_timexes_ignore_non_dates(text: str) -> None:
+    assert _values(text) == []
+
+
+def test_timexes_without_reference_keep_only_absolute() -> None:
+    assert _values("On Friday, on June 9, 2017, in June.", None) == ["2017-06-09"]
+
+
+def test_timexes_spans_point_at_the_expression() -> None:
+    text = "Signed in June's Astana summit."
+    found = timexes(text, REF)
+    assert [text[f.start : f.end] for f in found] == ["in June"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China will provide", "future"),
+        ("Li urged members", "past"),
+        ("It is", "present"),
+    ],
+)
+def test_tense(text: str, expected: str) -> None:
+    assert tense(text) == expected
+
+
+def test_reference_day_accepts_partial_and_rejects_junk() -> None:
+    assert reference_day("2017-06") == date(2017, 6, 1)
+    assert reference_day("soon") is None
+    assert reference_day(None) is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+def test_timexes_round_trip_written_dates(day: date) -> None:
+    written = f"{day:%B} {day.day}, {day.year}"
+    assert _values(f"It happened on {written}.") == [day.isoformat()]
+
+
+@pytest.mark.parametrize(("kind", "pattern"), _PATTERNS, ids=[k for k, _ in _PATTERNS])
+@given(data=st.data())
+def test_kinds_never_reject_a_text_the_pattern_matches(kind, pattern, data) -> None:
+    text = data.draw(st.from_regex(pattern))
+    assert kind in _kinds(text)
+
+
+def test_kinds_never_reject_a_corpus_sentence_the_pattern_matches() -> None:
+    sentences = corpus_sentences()
+    assert len(sentences) > 500
+    for sentence in sentences:
+        kinds = _kinds(sentence)
+        for kind, pattern in _PATTERNS:
+            assert kind in kinds or not pattern.search(sentence), (kind, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit held in Qingdao on June 9-10, 2018 ended.", "2018-06-09"),
+        ("The summit will be held in Astana on 3-4 July.", "2024-07-03"),
+        ("Leaders gathered on September 15 and 16, 2022.", "2022-09-15"),
+    ],
+)
+def test_timexes_day_range_is_its_first_day(text: str, expected: str) -> None:
+    (found,) = timexes(text, REF)
+    assert found.value == expected
+    assert text[found.start : found.end].endswith(("2018", "July", "2022"))

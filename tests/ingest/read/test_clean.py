@@ -1,0 +1,267 @@
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scotrack.ingest.read.clean import (
+    BUTTON_WORDS,
+    COPYRIGHT,
+    CREDIT,
+    DATE_PART,
+    cleaned_text,
+    has_headline,
+    html_text,
+    is_boilerplate,
+    is_date_line,
+    is_html,
+    is_navigation,
+    masthead_indexes,
+    normal_line,
+    normal_lines,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments() Print Mail Large Medium Small 分享按钮 0",
+        "1 2 3 4 5 Next",
+        "1 2 3 >",
+        "omniture",
+        "collection",
+        "Video PlayerClose",
+        "Print Print",
+        "Editor: Yamei",
+        "Source: People's Daily",
+        "Updated: 2013-08-28 21:04",
+        "2023-07-04 14:17 1895",
+        "Source: Xinhua| 2017-12-02 06:46:18|Editor: Yamei",
+        "(China Daily )| Updated : 2018-06-09",
+        "Copyright © 2024 Example News. All rights reserved.",
+        "Share Tweet WeChat Email A A A",
+    ],
+)
+def test_is_boilerplate_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Promoting SCO cooperation for security, development, prosperity",
+        "Editor's note: Three experts share their views on the summit in Qingdao.",
+        "BISHKEK - The prime ministers met on Thursday.",
+        "Chinese Premier Li Keqiang attends the meeting in Sochi, Russia, Dec. 1, 2017",
+    ],
+)
+def test_is_boilerplate_keeps_text(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_cleaned_text_headline_first_repeats_dropped() -> None:
+    raw = "omniture\n\nBig headline here\n\n2023-07-04 14:17\n\nBig headline here\n\n"
+    raw += "Body sentence one.\nshare print\n1 2 3 >\n"
+    assert cleaned_text(raw) == "Big headline here\nBody sentence one."
+
+
+def test_cleaned_text_joins_hard_wrapped_lines() -> None:
+    raw = "SCO leaders meet\n\nThe leaders met in the\ncapital on Thursday.\n"
+    assert cleaned_text(raw) == (
+        "SCO leaders meet\nThe leaders met in the capital on Thursday."
+    )
+
+
+def test_has_headline() -> None:
+    assert has_headline(["SCO summit opens"])
+    assert not has_headline(["This is a sentence."])
+    assert not has_headline([])
+
+
+def test_is_html() -> None:
+    assert is_html("<!DOCTYPE html><html></html>")
+    assert is_html("  <p>fragment</p>")
+    assert not is_html("Plain text < with a sign")
+
+
+def test_html_text_drops_scripts_and_iframes() -> None:
+    html = (
+        "<html><head><title>SCO leaders meet in Astana</title>"
+        "<script>var secret = 'LEAK';</script></head><body>"
+        "<iframe src='x'>IFRAMELEAK</iframe><article>"
+        "<h1>SCO leaders meet in Astana</h1>"
+        "<p>ASTANA, July 4 (Xinhua) -- Chinese President Xi Jinping attended the "
+        "24th meeting of the Council of Heads of State of the Shanghai Cooperation "
+        "Organization in Astana on Thursday and delivered a speech.</p>"
+        "<p>The leaders adopted the Astana Declaration and discussed security and "
+        "trade cooperation among the member states of the organization.</p>"
+        "<script>document.write('LEAK2')</script></article></body></html>"
+    )
+    text, meta = html_text(html)
+    assert "LEAK" not in text
+    assert text.startswith("SCO leaders meet in Astana\n")
+    assert meta["title"] == "SCO leaders meet in Astana"
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "aB \t\n\u00a0\u2003\u3000\u200b\u00ad\ufeff\u0301e\u2028\x85.©1:-"
+        ),
+        max_size=60,
+    )
+)
+def test_normal_lines_is_normal_line_per_line(text: str) -> None:
+    assert list(normal_lines(text)) == [normal_line(x) for x in text.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated: 2013-08-28 21:04", True),
+        ("Sept. 12, 2024 10:30 a.m. Beijing", True),
+        ("12 December 2019", True),
+        ("\u017fept. 12, 2024", True),  # long s folds to "s" like the regex does
+        ("The leaders met on Dec. 1, 2017 in Sochi and signed a declaration.", False),
+        ("No date here at all", False),
+    ],
+)
+def test_is_date_line(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+_LINE_WORDS = st.sampled_from(
+    [
+        "Share",
+        "Print",
+        "12",
+        "2024-07-04",
+        "Dec.",
+        "5,",
+        "the",
+        "leaders",
+        "met",
+        "©",
+        "COPYRIGHT",
+        "reserved",
+        "Alļ",
+        "rights",
+        "Editor:",
+        "Source:",
+        "|",
+        "分享",
+        "photo",
+        "a.m.",
+        "agreed.",
+        "\u017fept",
+    ]
+)
+
+
+@given(st.lists(_LINE_WORDS, min_size=1, max_size=40))
+def test_is_boilerplate_any_test_order(words: list[str]) -> None:
+    line = normal_line(" ".join(words))
+    if line:
+        assert is_boilerplate(line) is _reference_boilerplate(line)
+
+
+def _reference_boilerplate(line: str) -> bool:
+    """The test order of the first version: every test, no shortcuts."""
+    if len(line) > 160 and line.endswith((".", "!", "?")):
+        return COPYRIGHT.search(line[:80]) is not None
+    words = [t.strip("()[]{}.,:;!?\u00b7\u2022|").lower() for t in line.split()]
+    cjk = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
+    buttons = sum(
+        w in BUTTON_WORDS or not w or w.isdigit() or bool(cjk.search(w)) for w in words
+    )
+    return (
+        is_date_line(line)
+        or (COPYRIGHT.search(line) is not None and len(line) < 160)
+        or (CREDIT.match(line) is not None and len(line) < 100)
+        or len(re.findall(r"[^\W\d_]", line)) < 0.5 * (len(line) - line.count(" "))
+        or (len(words) <= 2 and not line.endswith((".", "!", "?")))
+        or buttons >= 0.6 * len(words)
+    )
+
+
+_DATE_WORDS = st.sampled_from(
+    [
+        "2013-05-01",
+        "5",
+        "12,",
+        "2024",
+        "Dec.",
+        "December",
+        "SEPT.",
+        "10:30",
+        "a.m.",
+        "05.06.2024",
+        "1/2/2013",
+        "Updated:",
+        "met",
+        ".",
+        "\u0663:\u0664\u0665",
+        "x",
+    ]
+)
+
+
+@given(st.lists(_DATE_WORDS, min_size=1, max_size=10), st.sampled_from([" ", ""]))
+def test_is_date_line_hint_never_hides_a_date(words: list[str], glue: str) -> None:
+    line = glue.join(words)
+    rest = DATE_PART.sub(" ", line)
+    expected = DATE_PART.search(line) is not None and (
+        len(re.findall(r"[^\W\d_][\w'\u2019.-]*", rest)) <= 6
+        and not rest.rstrip().endswith(".")
+    )
+    assert is_date_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | Latest | Pakistan | World | Business | Opinion",
+        "Foreign policy / News / Press releases",
+        "Home  >  Media Center  >  Press Releases",
+        "Kazakhstan | Politics | Economy | SCO-2024",
+    ],
+)
+def test_is_navigation_menus(line: str) -> None:
+    assert is_navigation(line)
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SCO Secretariat | Documents",
+        "Xi arrives in Astana / talks with Tokayev / bank deal expected",
+        "The ratio was 3 / 4 of the votes, officials said.",
+    ],
+)
+def test_is_navigation_not_text(line: str) -> None:
+    assert not is_navigation(line)
+
+
+def test_masthead_indexes_block_above_menu() -> None:
+    lines = [
+        "RIA NOVOSTI",
+        "Russian News & Information Agency",
+        "",
+        "Home | World | Sport",
+    ]
+    assert masthead_indexes((*lines, "", "Leaders watch war games")) == (0, 1)
+
+
+def test_masthead_indexes_keeps_sentence_case_headline() -> None:
+    lines = ("Leaders sign charter in St Petersburg", "Home | World | Sport")
+    assert masthead_indexes(lines) == ()
+    assert masthead_indexes(("Site Name", "no menu here")) == ()
+
+
+def test_cleaned_text_drops_masthead_and_menu() -> None:
+    raw = "Trend News Agency\n\nPolitics | Business | Economy\n\n"
+    raw += "Azerbaijan becomes SCO dialogue partner\n\nBody sentence one.\n"
+    assert cleaned_text(raw) == (
+        "Azerbaijan becomes SCO dialogue partner\nBody sentence one."
+    )

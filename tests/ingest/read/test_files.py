@@ -1,0 +1,140 @@
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from scotrack.errors import DocumentError
+from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.read.files import decode, output_name, read_documents
+
+
+def _one(path: Path, options: ExtractOptions | None = None) -> RawDocument:
+    (doc,) = read_documents([path], options)
+    assert isinstance(doc, RawDocument), doc
+    return doc
+
+
+def _error(path: Path, options: ExtractOptions | None = None) -> DocumentError:
+    (err,) = read_documents([path], options)
+    assert isinstance(err, DocumentError), err
+    return err
+
+
+def test_read_text_file_crlf_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Title\r\nBody café.\r\n".encode())
+    doc = _one(path)
+    assert doc.id == "a"
+    assert doc.text == "Title\nBody café.\n"
+
+
+def test_read_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u.txt"
+    text = (
+        "\u0417\u0430\u0433\u043e\u043b\u043e\u0432\u043e\u043a\n"
+        "\u0442\u0435\u043a\u0441\u0442"
+    )
+    path.write_bytes(text.encode("utf-16"))
+    assert _one(path).text == text
+
+
+def test_read_legacy_encoding_detected(tmp_path: Path) -> None:
+    path = tmp_path / "w.txt"
+    sentence = "\u0421\u0438 \u0426\u0437\u0438\u043d\u044c\u043f\u0438\u043d " * 3
+    path.write_bytes(
+        (sentence + "\u0410\u0441\u0442\u0430\u043d\u0430.").encode("cp1251")
+    )
+    assert "\u0410\u0441\u0442\u0430\u043d\u0430" in (_one(path).text or "")
+
+
+def test_read_html_file(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    doc = _one(path)
+    assert doc.html is not None
+    assert doc.text is None
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\n ", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (bytes(range(128, 256)) * 3, "invalid UTF-8"),
+    ],
+)
+def test_read_bad_files(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    err = _error(path)
+    assert reason in err.reason
+    assert "\n" not in str(err)
+
+
+def test_read_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 100, encoding="utf-8")
+    err = _error(path, ExtractOptions(max_bytes=10))
+    assert "too large" in err.reason
+
+
+def test_read_missing_path(tmp_path: Path) -> None:
+    err = _error(tmp_path / "nope.txt")
+    assert "no such file" in err.reason
+
+
+def test_read_directory_recursive_sorted(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("B text.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
+    (tmp_path / "skip.bin").write_bytes(b"\x00")
+    ids = [d.id for d in read_documents([tmp_path]) if isinstance(d, RawDocument)]
+    assert ids == ["a", "b"]
+
+
+def test_read_jsonl_lines_ids_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"text": "One.", "published": "2024-07-04", "source": "Xinhua"}),
+        "",
+        "{not json",
+        json.dumps({"id": "custom", "html": "<p>x</p>", "url": "http://e.x"}),
+        json.dumps({"url": "http://e.x"}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    results = list(read_documents([path]))
+    first, bad, custom, empty = results
+    assert isinstance(first, RawDocument)
+    assert first.id == "batch:1"
+    assert first.published == "2024-07-04"
+    assert isinstance(bad, DocumentError)
+    assert "malformed JSON" in bad.reason
+    assert bad.path.endswith(":3")
+    assert isinstance(custom, RawDocument)
+    assert custom.id == "custom"
+    assert custom.html == "<p>x</p>"
+    assert isinstance(empty, DocumentError)
+
+
+def test_decode_rejects_control_characters() -> None:
+    with pytest.raises(DocumentError, match="binary"):
+        decode(b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 3, "x")
+
+
+def test_output_name_stays_in_directory() -> None:
+    assert output_name("../a/b") == "_a_b"
+    assert output_name("stem:3") == "stem:3"
+
+
+def test_decode_allows_a_few_control_characters_and_mixed_line_ends() -> None:
+    assert decode(b"a\x01b\r\nc\rd\x0c", "x") == "a\x01b\nc\nd\x0c"
+    with pytest.raises(DocumentError, match="binary"):
+        decode(b"text " + b"\x1f" * 9, "x")
+    assert decode(b"text " + b"\x1f" * 8, "x").startswith("text")
+
+
+def test_decode_whitespace_only_is_empty() -> None:
+    with pytest.raises(DocumentError, match="empty"):
+        decode(b" \t\r\n\x0b\x0c", "x")
