@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from scotrack.ingest.document import CleanDocument, Mention, Metadata, Sentence
-from scotrack.ingest.facts.clauses import folded
+from scotrack.ingest.lexicon.folding import folded
 
 GAZETTEER: dict[str, tuple[str, str, str | None]] = {
     # surface: (kind, value, state)

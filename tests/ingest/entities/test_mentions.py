@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from scotrack.ingest.entities import mentions
 from scotrack.ingest.entities.mentions import find_mentions
+from scotrack.ingest.lexicon import names as names_lexicon
 
 
 def _kinds(text: str, on: str | None = None) -> list[tuple[str, str, str | None]]:
@@ -109,22 +110,22 @@ _WORDS = st.sampled_from(
 def test_name_patterns_find_what_a_full_scan_finds(words: list[str]) -> None:
     text = " ".join(words)
     found = {
-        mentions._SAID_AFTER: mentions._names_ending_at(
-            mentions._SAID_AFTER, text, mentions._said_ends(text)
+        names_lexicon.SAID_AFTER: mentions._names_ending_at(
+            names_lexicon.SAID_AFTER, text, mentions._said_ends(text)
         ),
-        mentions._BEFORE_APPOSITIVE: mentions._names_ending_at(
-            mentions._BEFORE_APPOSITIVE, text, mentions._appositive_ends(text)
+        names_lexicon.BEFORE_APPOSITIVE: mentions._names_ending_at(
+            names_lexicon.BEFORE_APPOSITIVE, text, mentions._appositive_ends(text)
         ),
-        mentions._SAID_BEFORE: mentions.matches_at(
-            mentions._SAID_BEFORE,
+        names_lexicon.SAID_BEFORE: mentions.matches_at(
+            names_lexicon.SAID_BEFORE,
             text,
-            mentions.word_starts(text, mentions._SAYING_BEFORE),
+            mentions.word_starts(text, names_lexicon.SAYING_BEFORE),
         ),
     }
     for pattern, matches in found.items():
         scan = re.compile(r"\b" + pattern.pattern)
         assert [m.span() for m in matches] == [m.span() for m in scan.finditer(text)]
     for part in ("Li", "Pan", "Guang", "Neill"):
-        scan = re.compile(rf"\b{part}\b(?!\s+{mentions._NAME})")
+        scan = re.compile(rf"\b{part}\b(?!\s+{names_lexicon.NAME})")
         starts = [m.start() for m in scan.finditer(text)]
         assert list(mentions._bare_starts(text, part)) == starts

@@ -3,11 +3,11 @@ from hypothesis import strategies as st
 
 from scotrack.ingest.document import Sentence
 from scotrack.ingest.entities.organizations import (
-    _OTHER,
     Organizations,
     of_other,
     other_starts,
 )
+from scotrack.ingest.lexicon.organizations import OTHER
 
 
 def _sentences(text: str) -> list[Sentence]:
@@ -77,4 +77,4 @@ _PIECES = st.sampled_from(
 
 @given(st.lists(_PIECES, max_size=12).map("".join))
 def test_other_starts_are_where_the_bounded_pattern_matches(text: str) -> None:
-    assert other_starts(text) == [match.start() for match in _OTHER.finditer(text)]
+    assert other_starts(text) == [match.start() for match in OTHER.finditer(text)]

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import holds_any, make_doc, texts_matching
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.facts.agreements import agreements
 from scotrack.ingest.facts.meetings import meetings
+from scotrack.ingest.lexicon import agreements as agreements_lexicon
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -95,9 +95,9 @@ def test_agreements_parties_only_when_listed() -> None:
 
 
 @settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
-@given(texts_matching(rf"\b(?:{lexicon.AGREEMENT_NOUNS})s?\b"))
+@given(texts_matching(rf"\b(?:{agreements_lexicon.AGREEMENT_NOUNS})s?\b"))
 def test_agreement_nouns_hold_a_cue_word(text: str) -> None:
-    assert holds_any(text, lexicon.AGREEMENT_NOUN_CUES)
+    assert holds_any(text, agreements_lexicon.AGREEMENT_NOUN_CUES)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built docu
 from _docs import corpus_sentences, make_doc
 
 from scotrack.ingest.document import Sentence
-from scotrack.ingest.facts import areas as area_rules
 from scotrack.ingest.facts.areas import (
     areas,
     first_area,
@@ -19,6 +18,7 @@ from scotrack.ingest.facts.areas import (
     piece_prefixes,
     sentence_prefixes,
 )
+from scotrack.ingest.lexicon import areas as areas_lexicon
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_areas_from_sentences_and_commitments_with_evidence() -> None:
 
 def _one_regex_hits(text: str) -> list[tuple[int, str]]:
     """keyword_hits as first written: one regex of all keywords, longest first."""
-    alternatives = area_rules._ALTERNATIVES
+    alternatives = areas_lexicon.ALTERNATIVES
     keywords = re.compile(
         r"\b(?:" + "|".join(a.lower() for a, _ in alternatives) + r")\b"
     )

@@ -9,17 +9,12 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import corpus_sentences
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import Mention, Sentence
-from scotrack.ingest.facts.clauses import (
-    _BOUNDARY,
-    Keywords,
-    MentionIndex,
-    fold,
-    folded,
-    folded_pattern,
-    matches_in,
-)
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex, matches_in
+from scotrack.ingest.lexicon import commitments as commitments_lexicon
+from scotrack.ingest.lexicon.folding import fold, folded, folded_pattern
+
+BOUNDARY = commitments_lexicon.BOUNDARY
 
 # letters the regex engine folds in unusual ways, and plain text around them
 _TRICKY = "\u0130\u0131\u017f\u212a\u00df\u03a3\u00c9\u00e9Kk Ss Ii."
@@ -140,11 +135,12 @@ def test_mention_index_between_is_a_filter(
 
 
 _PLAIN_BOUNDARY = folded_pattern(
-    lexicon.PARTICIPIAL_BOUNDARY + r"|;\s|,\s*(?:while|but|which|whereas|as)\s"
+    commitments_lexicon.PARTICIPIAL_BOUNDARY
+    + r"|;\s|,\s*(?:while|but|which|whereas|as)\s"
     r"|\s+and\s+(?:also\s+)?\w+ed\s+(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
     r"|\s+--\s+"
 )
-"""`_BOUNDARY` written as the plain alternation it stands for."""
+"""`BOUNDARY` written as the plain alternation it stands for."""
 
 
 _PIECES = [" ", ",", ";", "-", "--", "\n", "\t", "and", "also", "ed", "the", "as"]
@@ -154,10 +150,10 @@ _PIECES += ["saying", "while", "x", "X", "1"]
 @given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
 def test_boundary_is_the_plain_alternation(text: str) -> None:
     expected = [m.span() for m in _PLAIN_BOUNDARY.finditer(folded(text))]
-    assert [m.span() for m in _BOUNDARY.finditer(folded(text))] == expected
+    assert [m.span() for m in BOUNDARY.finditer(folded(text))] == expected
 
 
 def test_boundary_is_the_plain_alternation_on_real_sentences() -> None:
     for sentence in corpus_sentences():
         expected = [m.span() for m in _PLAIN_BOUNDARY.finditer(folded(sentence))]
-        assert [m.span() for m in _BOUNDARY.finditer(folded(sentence))] == expected
+        assert [m.span() for m in BOUNDARY.finditer(folded(sentence))] == expected

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
-from scotrack.ingest import lexicon
-from scotrack.ingest.facts.clauses import clause_starts, folded, matches_in
-from scotrack.ingest.facts.commitments import _GROUP, _TRIGGER, _grouped, commitments
+from scotrack.ingest.facts.clauses import clause_starts, matches_in
+from scotrack.ingest.facts.commitments import _grouped, commitments
+from scotrack.ingest.lexicon import commitments as commitments_lexicon
+from scotrack.ingest.lexicon.folding import folded
 
 
 def _found(text: str) -> list[tuple[str, str | None, str, str]]:
@@ -172,10 +173,10 @@ def test_commitments_evidence_points_at_the_text() -> None:
 
 
 _TRIGGERS = (
-    lexicon.CALL_VERBS,
-    lexicon.PROPOSAL_VERBS,
-    lexicon.PLEDGE_VERBS,
-    lexicon.SHOULD,
+    commitments_lexicon.CALL_VERBS,
+    commitments_lexicon.PROPOSAL_VERBS,
+    commitments_lexicon.PLEDGE_VERBS,
+    commitments_lexicon.SHOULD,
 )
 
 
@@ -183,18 +184,20 @@ _TRIGGERS = (
 @settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
 @given(data=st.data())
 def test_trigger_verbs_hold_a_cue_word(pattern: str, data: st.DataObject) -> None:
-    assert holds_any(data.draw(texts_matching(pattern)), lexicon.TRIGGER_CUES)
+    assert holds_any(
+        data.draw(texts_matching(pattern)), commitments_lexicon.TRIGGER_CUES
+    )
 
 
 def test_clause_triggers_from_the_sentence_are_the_clause_search() -> None:
     for sentence in corpus_sentences():
         lowered = folded(sentence)
-        whole = list(_TRIGGER.finditer(lowered))
+        whole = list(commitments_lexicon.TRIGGER.finditer(lowered))
         pronouns = [m.start() for m in re.finditer(r" (?:he|she|they) ", sentence)]
         bounds = sorted({*clause_starts(sentence), *pronouns, len(sentence)})
         for a, b in pairwise(bounds):
-            found = matches_in(_TRIGGER, lowered, whole, a, b)
-            expected = list(_TRIGGER.finditer(lowered, a, b))
+            found = matches_in(commitments_lexicon.TRIGGER, lowered, whole, a, b)
+            expected = list(commitments_lexicon.TRIGGER.finditer(lowered, a, b))
             assert [m.span() for m in found] == [m.span() for m in expected]
             assert [m.lastgroup for m in found] == [m.lastgroup for m in expected]
 
@@ -202,12 +205,12 @@ def test_clause_triggers_from_the_sentence_are_the_clause_search() -> None:
 @settings(max_examples=50)
 @given(data=st.data())
 def test_actor_groups_hold_a_cue_word(data: st.DataObject) -> None:
-    text = data.draw(texts_matching(lexicon.ACTOR_GROUPS))
-    assert holds_any(text, lexicon.ACTOR_GROUP_CUES)
+    text = data.draw(texts_matching(commitments_lexicon.ACTOR_GROUPS))
+    assert holds_any(text, commitments_lexicon.ACTOR_GROUP_CUES)
 
 
 def test_sentences_without_a_group_cue_have_no_group() -> None:
     for sentence in corpus_sentences():
         lowered = folded(sentence)
         if not _grouped(lowered):
-            assert _GROUP.search(lowered) is None
+            assert commitments_lexicon.GROUP.search(lowered) is None

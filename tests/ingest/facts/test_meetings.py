@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.facts import meetings as meeting_rules
 from scotrack.ingest.facts.meetings import meetings
+from scotrack.ingest.lexicon import meetings as meetings_lexicon
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import holds_any, make_doc, texts_matching
@@ -105,8 +105,8 @@ def test_meetings_here_takes_the_dateline_city() -> None:
 @pytest.mark.parametrize(
     ("cues", "pattern"),
     [
-        *((cues, pattern) for _, cues, pattern in lexicon.MEETING_PATTERNS),
-        (lexicon.BARE_MEETING_CUES, lexicon.BARE_MEETING),
+        *((cues, pattern) for _, cues, pattern in meetings_lexicon.MEETING_PATTERNS),
+        (meetings_lexicon.BARE_MEETING_CUES, meetings_lexicon.BARE_MEETING),
     ],
 )
 @settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
@@ -116,22 +116,23 @@ def test_meeting_patterns_hold_their_cue_words(
 ) -> None:
     text = data.draw(texts_matching(pattern))
     assert holds_any(text, cues)
-    assert holds_any(text, lexicon.MEETING_CUES)
+    assert holds_any(text, meetings_lexicon.MEETING_CUES)
 
 
 @given(data=st.data())
 def test_blanket_markers_hold_a_cue_word(data: st.DataObject) -> None:
     assert holds_any(
-        data.draw(texts_matching(lexicon.BLANKET_MARKERS)), lexicon.BLANKET_CUES
+        data.draw(texts_matching(meetings_lexicon.BLANKET_MARKERS)),
+        meetings_lexicon.BLANKET_CUES,
     )
 
 
 @pytest.mark.parametrize(
     ("pattern", "word"),
     [
-        (meeting_rules._NEXT, "next"),
-        (meeting_rules._HERE, "here"),
-        (meeting_rules._HOST_BEFORE, "host"),
+        (meetings_lexicon.NEXT, "next"),
+        (meetings_lexicon.HERE, "here"),
+        (meetings_lexicon.HOST_BEFORE, "host"),
     ],
 )
 @given(data=st.data())

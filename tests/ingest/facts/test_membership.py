@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import holds_any, make_doc, texts_matching
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.facts.membership import membership
+from scotrack.ingest.lexicon import membership as membership_lexicon
 
 
 def _found(text: str) -> list[tuple[str, str, str | None]]:
@@ -139,7 +139,7 @@ def test_membership_not_events(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("cues", "pattern"),
-    [(cues, pattern) for _, _, cues, pattern in lexicon.MEMBERSHIP_PATTERNS],
+    [(cues, pattern) for _, _, cues, pattern in membership_lexicon.MEMBERSHIP_PATTERNS],
 )
 @settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
 @given(data=st.data())

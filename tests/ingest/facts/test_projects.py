@@ -8,9 +8,9 @@ from hypothesis import given, settings
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import make_doc, texts_matching
 
-from scotrack.ingest import lexicon
-from scotrack.ingest.facts.clauses import folded
 from scotrack.ingest.facts.projects import projects
+from scotrack.ingest.lexicon import projects as projects_lexicon
+from scotrack.ingest.lexicon.folding import folded
 
 
 def _found(text: str) -> list[tuple[str, str | None, list[str], str | None]]:
@@ -66,11 +66,11 @@ def test_projects_not_projects(text: str) -> None:
     assert _found(text) == []
 
 
-_HEADS = "|".join(pattern for _, pattern in lexicon.PROJECT_HEADS)
+_HEADS = "|".join(pattern for _, pattern in projects_lexicon.PROJECT_HEADS)
 
 
 @settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
 @given(texts_matching(rf"\b(?:{_HEADS})\b(?!-)"))
 def test_project_heads_hold_a_head_word(text: str) -> None:
-    words = "|".join(lexicon.PROJECT_HEAD_WORDS)
+    words = "|".join(projects_lexicon.PROJECT_HEAD_WORDS)
     assert re.search(rf"\b(?:{words})\b", folded(text))

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scotrack.ingest.facts.timex import _PATTERNS, _kinds, reference_day, tense, timexes
+from scotrack.ingest.facts.timex import _kinds, reference_day, tense, timexes
+from scotrack.ingest.lexicon import dates as dates_lexicon
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared corpus sentences
 from _docs import corpus_sentences
@@ -96,7 +97,11 @@ def test_timexes_round_trip_written_dates(day: date) -> None:
     assert _values(f"It happened on {written}.") == [day.isoformat()]
 
 
-@pytest.mark.parametrize(("kind", "pattern"), _PATTERNS, ids=[k for k, _ in _PATTERNS])
+@pytest.mark.parametrize(
+    ("kind", "pattern"),
+    dates_lexicon.PATTERNS,
+    ids=[k for k, _ in dates_lexicon.PATTERNS],
+)
 @given(data=st.data())
 def test_kinds_never_reject_a_text_the_pattern_matches(kind, pattern, data) -> None:
     text = data.draw(st.from_regex(pattern))
@@ -108,7 +113,7 @@ def test_kinds_never_reject_a_corpus_sentence_the_pattern_matches() -> None:
     assert len(sentences) > 500
     for sentence in sentences:
         kinds = _kinds(sentence)
-        for kind, pattern in _PATTERNS:
+        for kind, pattern in dates_lexicon.PATTERNS:
             assert kind in kinds or not pattern.search(sentence), (kind, sentence)
 
 

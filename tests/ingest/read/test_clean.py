@@ -4,11 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scotrack.ingest.lexicon import pages as pages_lexicon
 from scotrack.ingest.read.clean import (
-    BUTTON_WORDS,
-    COPYRIGHT,
-    CREDIT,
-    DATE_PART,
     cleaned_text,
     has_headline,
     html_text,
@@ -142,7 +139,7 @@ _LINE_WORDS = st.sampled_from(
         "leaders",
         "met",
         "©",
-        "COPYRIGHT",
+        "pages_lexicon.COPYRIGHT",
         "reserved",
         "Alļ",
         "rights",
@@ -168,16 +165,17 @@ def test_is_boilerplate_any_test_order(words: list[str]) -> None:
 def _reference_boilerplate(line: str) -> bool:
     """The test order of the first version: every test, no shortcuts."""
     if len(line) > 160 and line.endswith((".", "!", "?")):
-        return COPYRIGHT.search(line[:80]) is not None
+        return pages_lexicon.COPYRIGHT.search(line[:80]) is not None
     words = [t.strip("()[]{}.,:;!?\u00b7\u2022|").lower() for t in line.split()]
     cjk = re.compile("[\u3000-\u9fff\uac00-\ud7af]")
     buttons = sum(
-        w in BUTTON_WORDS or not w or w.isdigit() or bool(cjk.search(w)) for w in words
+        w in pages_lexicon.BUTTON_WORDS or not w or w.isdigit() or bool(cjk.search(w))
+        for w in words
     )
     return (
         is_date_line(line)
-        or (COPYRIGHT.search(line) is not None and len(line) < 160)
-        or (CREDIT.match(line) is not None and len(line) < 100)
+        or (pages_lexicon.COPYRIGHT.search(line) is not None and len(line) < 160)
+        or (pages_lexicon.CREDIT.match(line) is not None and len(line) < 100)
         or len(re.findall(r"[^\W\d_]", line)) < 0.5 * (len(line) - line.count(" "))
         or (len(words) <= 2 and not line.endswith((".", "!", "?")))
         or buttons >= 0.6 * len(words)
@@ -209,8 +207,8 @@ _DATE_WORDS = st.sampled_from(
 @given(st.lists(_DATE_WORDS, min_size=1, max_size=10), st.sampled_from([" ", ""]))
 def test_is_date_line_hint_never_hides_a_date(words: list[str], glue: str) -> None:
     line = glue.join(words)
-    rest = DATE_PART.sub(" ", line)
-    expected = DATE_PART.search(line) is not None and (
+    rest = pages_lexicon.DATE_PART.sub(" ", line)
+    expected = pages_lexicon.DATE_PART.search(line) is not None and (
         len(re.findall(r"[^\W\d_][\w'\u2019.-]*", rest)) <= 6
         and not rest.rstrip().endswith(".")
     )

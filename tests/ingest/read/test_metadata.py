@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scotrack.ingest.document import CleanDocument, Metadata
+from scotrack.ingest.lexicon import pages as pages_lexicon
 from scotrack.ingest.read import clean, metadata
 
 
@@ -144,8 +145,8 @@ _WORDS = st.sampled_from(
 def test_outlet_phrases_found_as_a_full_scan_finds_them(words: list[str]) -> None:
     text = " ".join(words)
     for pattern, matches in (
-        (metadata._ORIGIN, metadata.origin_matches(text)),
-        (metadata._TALKS_TO, metadata.talks_to_matches(text)),
+        (pages_lexicon.ORIGIN, metadata.origin_matches(text)),
+        (pages_lexicon.TALKS_TO, metadata.talks_to_matches(text)),
     ):
         scan = re.compile(r"\b" + pattern.pattern)
         assert [m.span() for m in matches] == [m.span() for m in scan.finditer(text)]

@@ -43,72 +43,11 @@ from typing import cast
 
 from scotrack.ingest.document import CleanDocument, Mention, MentionKind, Stage
 from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, gazetteer
+from scotrack.ingest.lexicon import names as rules
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
-_NAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
-_NAME_RUN = re.compile(rf"{_NAME}(?:\s+{_NAME}){{0,3}}")
-_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
-_APPOSITIVE_BODY = (
-    r",\s+(?:the\s+|a\s+|an\s+)?((?:(?:former|deputy|vice|senior|chief|executive|"
-    r"associate|assistant|acting)\s+)?(?:director|head|chairman|chairwoman|chair|"
-    r"president|professor|researcher|research fellow|fellow|expert|secretary|"
-    r"minister|ambassador|spokesperson|spokesman|spokeswoman|analyst|dean|editor|"
-    r"founder|leader|governor|mayor|commander|envoy|representative|adviser|"
-    r"advisor|scholar|lecturer|member|chief|general)\b[^,;\n]{0,150}?)"
-    r"(?=,|\s+(?:said|says|told|noted|added)\b)"
-)
-_APPOSITIVE = re.compile(_APPOSITIVE_BODY)
 # The three below leave out their leading `\b`: see `matches_at`.
-_BEFORE_APPOSITIVE = re.compile(
-    rf"({_NAME}(?:\s+{_NAME}){{1,2}})(?={_APPOSITIVE_BODY})"
-)
-_SAID_AFTER = re.compile(
-    rf"({_NAME}(?:\s+{_NAME}){{1,2}})(?=\s+(?:said|says|told|noted|added|"
-    rf"stressed|wrote|argued|pointed out)\b)"
-)
-_SAID_BEFORE = re.compile(
-    rf"(?:said|says|according to)\s+({_NAME}(?:\s+{_NAME}){{1,2}})(?=[,.])"
-)
-_SAYING = (
-    "said",
-    "says",
-    "told",
-    "noted",
-    "added",
-    "stressed",
-    "wrote",
-    "argued",
-    "pointed out",
-)
-"""The verbs of `_SAID_AFTER`."""
-_SAYING_BEFORE = ("said", "says", "according to")
-"""The words `_SAID_BEFORE` starts with."""
-_SPACE_RUN = re.compile(r"\s+")
-_CAPITAL = re.compile(f"[{_UPPER}]")
-_SPACED_NAME = re.compile(rf"\s+({_NAME})")
-_NAME_NEXT = re.compile(rf"[ ]+({_NAME})")
-_NAME_BEFORE = re.compile(rf"({_NAME})\s+$")
-_NAME_PARTS = re.compile(r"[\s-]")
-_CREDIT = re.compile(r"\([^()\n]{0,60}/[^()\n]{0,60}\)")
 _START = attrgetter("start")
 # fmt: off
-NOT_NAMES = frozenset((
-    "The", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
-    "But", "And", "Or", "So", "Yet", "Meanwhile", "However", "Moreover", "Besides",
-    "Furthermore", "Also", "Then", "Thus", "Today", "Yesterday", "Tomorrow", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "His",
-    "Her", "Their", "Our", "Its", "As", "In", "On", "At", "For", "With", "From", "By",
-    "After", "Before", "During", "Under", "Over", "Since", "While", "When", "Where",
-    "Who", "What", "Why", "How", "If", "All", "Both", "Each", "Many", "Some", "Most",
-    "Other", "Another", "Such", "Every", "Several", "Member", "States", "Council",
-    "Summit", "Organization", "Organisation", "Cooperation", "Initiative", "Party",
-    "Spirit", "Chinese", "Russian",
-))
-# fmt: on
-"""Capitalised words that never start or end a person's name in running text."""
 
 
 def raw_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, int, int, Entry]]:
@@ -150,11 +89,15 @@ def _person_prone(text: str, start: int, end: int) -> bool:
     """True when a name like "Jordan" or "Georgia" sits inside a person's name."""
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
-    prev = _NAME_BEFORE.search(before)
-    nxt = _SPACED_NAME.match(after)
+    prev = rules.NAME_BEFORE.search(before)
+    nxt = rules.SPACED_NAME.match(after)
     return bool(
-        (prev and prev.group(1) not in NOT_NAMES and not before.rstrip().endswith("."))
-        or (nxt and nxt.group(1) not in NOT_NAMES)
+        (
+            prev
+            and prev.group(1) not in rules.NOT_NAMES
+            and not before.rstrip().endswith(".")
+        )
+        or (nxt and nxt.group(1) not in rules.NOT_NAMES)
     )
 
 
@@ -176,8 +119,8 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 def _name_goes_on(text: str, end: int) -> bool:
-    nxt = _NAME_NEXT.match(text[end : end + 30])
-    return nxt is not None and nxt.group(1) not in NOT_NAMES
+    nxt = rules.NAME_NEXT.match(text[end : end + 30])
+    return nxt is not None and nxt.group(1) not in rules.NOT_NAMES
 
 
 def _follows(text: str, left: int, right: int, *, allow: str = "") -> bool:
@@ -204,7 +147,7 @@ def office_states(text: str, found: list[Mention]) -> list[Mention]:
         elif (
             nxt
             and nxt.kind == "state"
-            and _OF_STATE.fullmatch(text, office.end, nxt.start)
+            and rules.OF_STATE.fullmatch(text, office.end, nxt.start)
         ):
             state = nxt.value
         if state is not None:
@@ -226,18 +169,22 @@ def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
             continue
         pos = office.end
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and nxt.kind == "state" and _OF_STATE.fullmatch(text, pos, nxt.start):
+        if (
+            nxt
+            and nxt.kind == "state"
+            and rules.OF_STATE.fullmatch(text, pos, nxt.start)
+        ):
             pos = nxt.end
-        match = _SPACE_RUN.match(text, pos)
+        match = rules.SPACE_RUN.match(text, pos)
         if match is None:
             continue
-        run = _NAME_RUN.match(text, match.end())
+        run = rules.NAME_RUN.match(text, match.end())
         if run is not None:
             new.extend(_name_mention(text, run.start(), run.end(), taken))
     for match in (
-        *_names_ending_at(_SAID_AFTER, text, _said_ends(text)),
-        *matches_at(_SAID_BEFORE, text, word_starts(text, _SAYING_BEFORE)),
-        *_names_ending_at(_BEFORE_APPOSITIVE, text, _appositive_ends(text)),
+        *_names_ending_at(rules.SAID_AFTER, text, _said_ends(text)),
+        *matches_at(rules.SAID_BEFORE, text, word_starts(text, rules.SAYING_BEFORE)),
+        *_names_ending_at(rules.BEFORE_APPOSITIVE, text, _appositive_ends(text)),
     ):
         new.extend(_name_mention(text, match.start(1), match.end(1), taken))
     return new
@@ -245,9 +192,9 @@ def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
 
 def _said_ends(text: str) -> list[int]:
     """Where white space before a verb of saying starts: every place a name run
-    of `_SAID_AFTER` can end."""
+    of `rules.SAID_AFTER` can end."""
     ends = set()
-    for at in word_starts(text, _SAYING):
+    for at in word_starts(text, rules.SAYING):
         end = at
         while end > 0 and text[end - 1].isspace():
             end -= 1
@@ -261,7 +208,7 @@ def _appositive_ends(text: str) -> list[int]:
     ends = []
     comma = text.find(",")
     while comma >= 0:
-        if _APPOSITIVE.match(text, comma):
+        if rules.APPOSITIVE.match(text, comma):
             ends.append(comma)
         comma = text.find(",", comma + 1)
     return ends
@@ -282,7 +229,7 @@ def _names_ending_at(
             continue
         first = max(pos, _words_back(text, end, 3))
         pos = end  # unless a match is found, none starts before `end`
-        for capital in _CAPITAL.finditer(text, first, end):
+        for capital in rules.CAPITAL.finditer(text, first, end):
             start = capital.start()
             if _is_word_char(text, start - 1):
                 continue
@@ -308,12 +255,13 @@ def _name_mention(
     text: str, start: int, end: int, taken: list[tuple[int, int]]
 ) -> Iterator[Mention]:
     words = text[start:end].split()
-    while words and (words[-1] in NOT_NAMES or words[-1].endswith(("'s", "\u2019s"))):
-        if words[-1].endswith(("'s", "\u2019s")) and words[-1][:-2] not in NOT_NAMES:
+    possessive = ("'s", "\u2019s")
+    while words and (words[-1] in rules.NOT_NAMES or words[-1].endswith(possessive)):
+        if words[-1].endswith(possessive) and words[-1][:-2] not in rules.NOT_NAMES:
             words[-1] = words[-1][:-2]
             break
         words.pop()
-    if not words or words[0] in NOT_NAMES:
+    if not words or words[0] in rules.NOT_NAMES:
         return
     end = start + len(" ".join(words))
     name = text[start:end]
@@ -330,7 +278,7 @@ def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
     for person in found:
         if person.kind != "person":
             continue
-        match = _APPOSITIVE.match(text, person.end)
+        match = rules.APPOSITIVE.match(text, person.end)
         if match is not None:
             start, end = match.span(1)
             new.append(Mention(start, end, "office", text[start:end], text[start:end]))
@@ -365,7 +313,7 @@ def _bare_starts(text: str, part: str) -> Iterator[int]:
         if (
             (before.isalnum() or before == "_") != word_first
             and (after.isalnum() or after == "_") != word_last
-            and _SPACED_NAME.match(text, end) is None
+            and rules.SPACED_NAME.match(text, end) is None
         ):
             yield start
             start = text.find(part, end)
@@ -412,7 +360,7 @@ def matches_at(
 
 
 def in_credit(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CREDIT.finditer(text)]
+    return [m.span() for m in rules.CREDIT.finditer(text)]
 
 
 def resolved_people(
@@ -435,7 +383,7 @@ def resolved_people(
 
 def _earlier_full_name(m: Mention, full: list[Mention]) -> str | None:
     key = m.surface.removesuffix("'s").removesuffix("\u2019s")
-    matching = [p for p in full if key in _NAME_PARTS.split(p.value)]
+    matching = [p for p in full if key in rules.NAME_PARTS.split(p.value)]
     before = [p for p in matching if p.start < m.start]
     if before:
         return before[-1].value

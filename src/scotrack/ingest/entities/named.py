@@ -15,26 +15,9 @@ and state null ("Xi's attendance").
 
 from __future__ import annotations
 
-import re
-
 from scotrack.ingest.document import CleanDocument, Item, Mention, Stage
 from scotrack.ingest.entities.gazetteer import gazetteer
-
-_METONYM_VERB = re.compile(
-    r"(?:'s|\u2019s)\s+(?:position|stance|policy|policies|support|decision|view|"
-    r"proposal|role|efforts?|ties|relations|concerns?|response|approach|move|"
-    r"government|leadership|officials?)\b"
-    r"|\s+(?:has|have|had|will|would|is|was|also|did|does|and\s+\w+\s+)?\s*"
-    r"(?:said|says|agreed|agree|agrees|announced|insists?|insisted|believes?|"
-    r"believed|wants?|wanted|hopes?|hoped|urged|urges|called|calls|rejected|"
-    r"rejects|supports?|supported|opposes?|opposed|signed|welcomed|welcomes|"
-    r"reiterated|stressed|warned|accused|denied|responded|proposed|pledged|"
-    r"vowed|plans?|planned|seeks?|sought|backed|backs)\b"
-)
-_PAIR = re.compile(r"\s+and\s+$")
-_AND = re.compile(r"\s+and\s+")
-_OF_STATE_GAP = re.compile(r"\s+of\s+(?:the\s+)?\S+\s+")
-_APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+from scotrack.ingest.lexicon import names as rules
 
 
 def metonym(text: str, mentions: list[Mention], index: int) -> bool:
@@ -42,22 +25,22 @@ def metonym(text: str, mentions: list[Mention], index: int) -> bool:
     subject of a verb of saying, deciding or supporting, a possessive of policy,
     or paired with another such capital ("Beijing and Moscow agreed")."""
     city = mentions[index]
-    if _METONYM_VERB.match(text, city.end):
+    if rules.METONYM_VERB.match(text, city.end):
         return True
     nxt = mentions[index + 1] if index + 1 < len(mentions) else None
     if (
         nxt is not None
         and nxt.kind == "city"
-        and _AND.fullmatch(text, city.end, nxt.start)
+        and rules.AND.fullmatch(text, city.end, nxt.start)
     ):
-        return _METONYM_VERB.match(text, nxt.end) is not None
+        return rules.METONYM_VERB.match(text, nxt.end) is not None
     prev = mentions[index - 1] if index else None
     if (
         prev is not None
         and prev.kind == "city"
-        and _PAIR.search(text[prev.end : city.start])
+        and rules.PAIR.search(text[prev.end : city.start])
     ):
-        return _METONYM_VERB.match(text, city.end) is not None
+        return rules.METONYM_VERB.match(text, city.end) is not None
     return False
 
 
@@ -86,14 +69,14 @@ def _office_of(text: str, mentions: list[Mention], index: int) -> Mention | None
         office = mentions[j]
         if office.kind == "office" and not office.value[:1].islower():
             gap = text[office.end : person.start]
-            if not gap.strip() or _OF_STATE_GAP.fullmatch(gap):
+            if not gap.strip() or rules.OF_STATE_GAP.fullmatch(gap):
                 return office
     nxt = mentions[index + 1] if index + 1 < len(mentions) else None
     if (
         nxt is not None
         and nxt.kind == "office"
         and nxt.value[:1].islower()
-        and _APPOSITIVE_GAP.fullmatch(text, person.end, nxt.start)
+        and rules.APPOSITIVE_GAP.fullmatch(text, person.end, nxt.start)
     ):
         return nxt
     return None

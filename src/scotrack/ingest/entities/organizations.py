@@ -2,26 +2,16 @@
 (CSTO, BRICS, CIS, the EAEU, ...), for telling SCO meetings from theirs.
 
 `Organizations(doc)` finds every name of the SCO and of the other organizations
-(lexicon.SCO_NAME, lexicon.OTHER_ORGANIZATION_NAMES) in one pass each over the
+(rules.SCO_NAME, rules.OTHER_ORGANIZATION_NAMES) in one pass each over the
 document, the first time a meeting phrase asks, and answers by offset.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import Sentence
-
-_SCO = re.compile(lexicon.SCO_NAME)
-_OTHER = re.compile(lexicon.OTHER_ORGANIZATION_NAMES)
-_OTHER_UNBOUNDED = re.compile(lexicon.OTHER_ORGANIZATION_NAMES.removeprefix(r"\b"))
-"""`_OTHER` without its leading `\b`, which keeps the regex engine from skipping
-ahead to the names' first letters: about four times faster over a document."""
-_OF_OTHER = re.compile(
-    r"\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}?" + lexicon.OTHER_ORGANIZATION_NAMES
-)
+from scotrack.ingest.lexicon import organizations as rules
 
 
 def of_other(text: str, end: int) -> bool:
@@ -29,23 +19,23 @@ def of_other(text: str, end: int) -> bool:
     the phrase ending at `end` is followed by "of" another organization."""
     if not text.startswith(" of ", end):
         return False
-    return _OF_OTHER.match(text, end) is not None
+    return rules.OF_OTHER.match(text, end) is not None
 
 
 def other_starts(text: str) -> list[int]:
-    """The start of each `_OTHER` match in `text`, in order.
+    """The start of each `rules.OTHER` match in `text`, in order.
 
-    `_OTHER_UNBOUNDED` finds them, and the word boundary `_OTHER` begins with is
-    checked at each: while every match passes, the two patterns find the same
-    matches (the first place `_OTHER` matches is the first place the rest of it
-    does); if one fails, `_OTHER` runs as written.
+    `rules.OTHER_UNBOUNDED` finds them, and the word boundary `rules.OTHER`
+    begins with is checked at each: while every match passes, the two patterns
+    find the same matches (the first place `rules.OTHER` matches is the first
+    place the rest of it does); if one fails, `rules.OTHER` runs as written.
     """
     starts: list[int] = []
-    for match in _OTHER_UNBOUNDED.finditer(text):
+    for match in rules.OTHER_UNBOUNDED.finditer(text):
         start = match.start()
         before = start > 0 and _is_word(text[start - 1])
         if before == (start < len(text) and _is_word(text[start])):
-            return [match.start() for match in _OTHER.finditer(text)]
+            return [match.start() for match in rules.OTHER.finditer(text)]
         starts.append(start)
     return starts
 
@@ -65,7 +55,7 @@ class Organizations:
     def _all(self) -> list[tuple[int, bool]]:
         """(start, is the SCO) of each name, in text order; found once."""
         if self._names is None:
-            names = [(m.start(), True) for m in _SCO.finditer(self._text)]
+            names = [(m.start(), True) for m in rules.SCO.finditer(self._text)]
             names += [(start, False) for start in other_starts(self._text)]
             self._names = sorted(names)
         return self._names

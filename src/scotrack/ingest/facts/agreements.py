@@ -13,43 +13,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts import timex
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex, folded, folded_pattern
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import agreements as rules
+from scotrack.ingest.lexicon import names as names_rules
+from scotrack.ingest.lexicon.folding import folded
 
-_NOUN = folded_pattern(rf"\b(?:{lexicon.AGREEMENT_NOUNS})(?P<plural>s)?\b")
-_NOUN_CUES = Keywords((word, True) for word in lexicon.AGREEMENT_NOUN_CUES)
-_CAPITALIZED_ONLY = re.compile(
-    r"^(?:strategy|concept|statement|program|programme|protocol|road ?map|regulations?"
-    r"|charter|action plan|plan of action|plan)$",
-    re.IGNORECASE,
-)
-_ACTIONS = tuple(
-    (action, folded_pattern(pattern)) for action, pattern in lexicon.AGREEMENT_ACTIONS
-)
-_PROPOSAL = folded_pattern(lexicon.AGREEMENT_PROPOSAL)
-_STOP = re.compile(lexicon.AGREEMENT_STOP)
-_COMPLEMENT = re.compile(
-    r"\s+(?:on|of|against|for|between|among|concerning|in the field of)\s+",
-    re.IGNORECASE,
-)
-_INITIATIVE = re.compile(lexicon.INITIATIVE_WORDS, re.IGNORECASE)
-_PASSIVE = folded_pattern(
-    r"^\s*(?:,\s*)?(?:which\s+)?(?:was|were|has been|have been|had been|is|are|being|"
-    r"to be|will be|,)?\s*(?:\w+ly\s+)?"
-)
-_NOT_COMPLEMENT = re.compile(lexicon.AGREEMENT_NOT_COMPLEMENT)
-_NEGATION = folded_pattern(lexicon.AGREEMENT_NEGATION)
-_RELATIVE = folded_pattern(lexicon.AGREEMENT_RELATIVE)
-_ANAPHORA = folded_pattern(lexicon.AGREEMENT_ANAPHORA)
-_OTHER_ORGANIZATION = re.compile(lexicon.OTHER_ORGANIZATION_NAMES)
-_OF_OTHER = re.compile(
-    rf"\s*(?:of|by)\s+(?:the\s+|an?\s+)?[^.;,]{{0,50}}?{lexicon.OTHER_ORGANIZATION_NAMES}"
-)
-_COORDINATED = re.compile(
-    r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?(?:to\s+)?(?:an?\s+|the\s+)?$"
-)
+_NOUN_CUES = Keywords((word, True) for word in rules.AGREEMENT_NOUN_CUES)
 _RELATIVE_ACTIONS = {
     "approved": "adopted",
     "endorsed": "adopted",
@@ -60,30 +31,9 @@ _ANAPHOR_ACTIONS = {
     "signing": "signed",
     "entry into force": "entered-into-force",
 }
-_DRAFTED = re.compile(
-    r"^(?:charter|programme|program|protocol|road ?map|action plan|plan of action"
-    r"|regulations?)$",
-    re.IGNORECASE,
-)
-"""Document nouns that name an agreement in lower case when one is being drafted
-("proposed that the six countries draft a charter")."""
 _SHORT_WORDS = 3
 """A short name has fewer words than this ("SCO Charter", "the Convention")."""
-_TRAILING = frozenset(["and", "or", "the", "a", "an"])
-_SHORT_TITLE_WORDS = frozenset(
-    ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
-)
-_HEAD_WORDS = frozenset(
-    [
-        *("treaty", "convention", "charter", "agreement", "communique"),
-        *("communiqu\u00e9", "declaration", "memorandum", "programme", "program"),
-        *("protocol", "strategy"),
-    ]
-)
-_LIST_START = re.compile(r"\b(?:between|among|by)\b")
-_NAMELY = re.compile(r"\b(?:namely|including)\b")
-_WORD = re.compile(r"[\w'\u2019-]+")
-_LEFT_STOP = lexicon.NAME_EDGE_WORDS | frozenset(
+_LEFT_STOP = names_rules.NAME_EDGE_WORDS | frozenset(
     [
         "adopt",
         "adopted",
@@ -129,7 +79,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     for sent, cued in zip(doc.sentences, cues, strict=True):
         before: Item | None = None  # the sentence's agreement before this one
         items: list[Item] = []
-        for match in _NOUN.finditer(folded(sent.text)) if cued else ():
+        for match in rules.NOUN.finditer(folded(sent.text)) if cued else ():
             found_here = _agreement(sent, match, index, meetings, previous, ref, before)
             items.extend(found_here)
             before = found_here[0] if found_here else before
@@ -155,7 +105,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
 def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
     """Items for "The document was signed ..." and "its ratification" (`last`)."""
     items: list[Item] = []
-    for match in _ANAPHORA.finditer(lowered):
+    for match in rules.ANAPHORA.finditer(lowered):
         if match.group("act"):
             action: str | None = _ANAPHOR_ACTIONS[match.group("act")]
         else:
@@ -196,9 +146,9 @@ def _head(title: str) -> tuple[str, bool]:
     and nothing that tells it apart ("SCO Charter")."""
     words = title.lower().split()
     for number, word in enumerate(words):
-        if word in _HEAD_WORDS:
+        if word in rules.HEAD_WORDS:
             others = words[:number] + words[number + 1 :]
-            return word, all(other in _SHORT_TITLE_WORDS for other in others)
+            return word, all(other in rules.SHORT_TITLE_WORDS for other in others)
     return "", False
 
 
@@ -218,19 +168,19 @@ def _agreement(
         return []
     if text.startswith((" Organi", "-Organi"), match.end()):
         return []  # "Collective Security Treaty Organization" is no treaty
-    generic = _CAPITALIZED_ONLY.match(noun) and not noun[0].isupper()
+    generic = rules.CAPITALIZED_ONLY.match(noun) and not noun[0].isupper()
     joint = text[max(0, match.start() - 6) : match.start()].lower().endswith("joint ")
     drafted = generic and not joint
-    if drafted and not _DRAFTED.match(noun):
+    if drafted and not rules.DRAFTED.match(noun):
         return []  # a lower-case "statement" or "plan" names no agreement
     start = _title_start(text, match.start())
     end = _title_end(text, match.end())
     title = text[start:end]
-    if _INITIATIVE.search(title) or _other_organization(text, start, match):
+    if rules.INITIATIVE.search(title) or _other_organization(text, start, match):
         return []
     coordinated = _coordinated(sent, start, before)
     actions = [coordinated] if coordinated else _actions(text, start, end)
-    if not actions or _NEGATION.search(folded(text), max(0, start - 40), start):
+    if not actions or rules.NEGATION.search(folded(text), max(0, start - 40), start):
         return []
     if drafted and actions != ["proposed"]:
         return []  # "a charter" is named as one only when it is being drafted
@@ -261,7 +211,7 @@ def _coordinated(sent: Sentence, start: int, before: Item | None) -> str | None:
     if before is None:
         return None
     gap = sent.text[before["evidence"][0][1] - sent.start : start]
-    return str(before["action"]) if _COORDINATED.match(gap) else None
+    return str(before["action"]) if rules.COORDINATED.match(gap) else None
 
 
 def _other_organization(text: str, start: int, noun: re.Match[str]) -> bool:
@@ -272,16 +222,16 @@ def _other_organization(text: str, start: int, noun: re.Match[str]) -> bool:
     modifiers = text[start : noun.start()]
     if "SCO" in modifiers or "Shanghai" in modifiers:
         return False
-    if _OTHER_ORGANIZATION.search(modifiers):
+    if rules.OTHER_ORGANIZATION.search(modifiers):
         return True
-    author = _OF_OTHER.match(text, noun.end())
+    author = rules.OF_OTHER.match(text, noun.end())
     return author is not None and "SCO" not in author.group(0)
 
 
 def _title_start(text: str, noun_start: int) -> int:
     """Walk left over the noun's modifiers ("SCO anti-extremism", "joint")."""
     start = noun_start
-    words = list(_WORD.finditer(text, max(0, noun_start - 60), noun_start))
+    words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
     for word in reversed(words[-6:]):
         token = word.group(0)
         if token.lower() in _LEFT_STOP or token[0].isdigit():
@@ -295,13 +245,13 @@ def _title_start(text: str, noun_start: int) -> int:
 def _title_end(text: str, noun_end: int) -> int:
     """Extend right over an "on/of/against ..." complement up to a clause stop."""
     end = noun_end
-    complement = _COMPLEMENT.match(text, end)
-    if complement is None or _NOT_COMPLEMENT.match(text, complement.end()):
+    complement = rules.COMPLEMENT.match(text, end)
+    if complement is None or rules.NOT_COMPLEMENT.match(text, complement.end()):
         return end
-    stop = _STOP.search(text, complement.end())
+    stop = rules.STOP.search(text, complement.end())
     limit = stop.start() if stop else len(text)
-    words = list(_WORD.finditer(text, complement.end(), limit))[:_MAX_COMPLEMENT]
-    while words and words[-1].group(0).lower() in _TRAILING:
+    words = list(rules.WORD.finditer(text, complement.end(), limit))[:_MAX_COMPLEMENT]
+    while words and words[-1].group(0).lower() in rules.TRAILING:
         words.pop()  # "... Structure and" before "to a Declaration"
     return words[-1].end() if words else end
 
@@ -309,7 +259,7 @@ def _title_end(text: str, noun_end: int) -> int:
 def _actions(text: str, start: int, end: int) -> list[str]:
     """The agreement's actions: the verb of a relative clause after it ("the
     memorandum that Iran signed"), and the action `_action` finds."""
-    relative = _RELATIVE.match(folded(text), end, end + 60)
+    relative = rules.RELATIVE.match(folded(text), end, end + 60)
     action = _action(text, start, end) if relative is None else _left(text, start)
     if relative is None:
         return [action] if action else []
@@ -323,9 +273,9 @@ def _action(text: str, start: int, end: int) -> str | None:
     action verb before it in its clause; a proposal to sign/draft makes it proposed."""
     lowered = folded(text)
     after = lowered[end : end + 60]
-    lead = _PASSIVE.match(after)
+    lead = rules.PASSIVE.match(after)
     rest = after[lead.end() if lead else 0 :]
-    for action, pattern in _ACTIONS:
+    for action, pattern in rules.ACTIONS:
         hit = pattern.match(rest)
         if hit:
             return action
@@ -338,10 +288,10 @@ def _left(text: str, start: int) -> str | None:
     left = max(0, start - _LEFT_WINDOW)
     clause_start = max(text.rfind(";", left, start), text.rfind(". ", left, start))
     left = max(left, clause_start + 1)
-    if _PROPOSAL.search(lowered, left, start):
+    if rules.PROPOSAL.search(lowered, left, start):
         return "proposed"
     best: tuple[int, str] | None = None
-    for action, pattern in _ACTIONS:
+    for action, pattern in rules.ACTIONS:
         for hit in pattern.finditer(lowered, left, start):
             if best is None or hit.start() > best[0]:
                 best = (hit.start(), action)
@@ -360,7 +310,9 @@ def _meeting_of(sent: Sentence | None, meetings: list[Item]) -> Item | None:
 
 def _parties(sent: Sentence, index: MentionIndex, end: int) -> list[str]:
     """States listed after "namely", "between", "among" or "by" in the sentence."""
-    marker = _NAMELY.search(sent.text, end) or _LIST_START.search(sent.text, end)
+    marker = rules.NAMELY.search(sent.text, end) or rules.LIST_START.search(
+        sent.text, end
+    )
     if marker is None:
         return []
     parties: list[str] = []

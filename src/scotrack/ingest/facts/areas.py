@@ -1,6 +1,6 @@
 """Areas the document gives at least one sentence mainly about (facts["areas"]).
 
-A sentence is mainly about an area when that area's keywords (lexicon.AREA_KEYWORDS,
+A sentence is mainly about an area when that area's keywords (rules.AREA_KEYWORDS,
 longest phrase first) clearly outnumber every other area's; a bare list of fields
 spread over several areas does not count. Each commitment's area also counts,
 with the commitment's evidence. Items are {"area": ..., "evidence": [[s, e], ...]}.
@@ -8,47 +8,17 @@ with the commitment's evidence. Items are {"area": ..., "evidence": [[s, e], ...
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts.clauses import Keywords
-
-
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of a regex, split at "|" outside parentheses."""
-    parts, depth, begin = [], 0, 0
-    for position, char in enumerate(pattern):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            parts.append(pattern[begin:position])
-            begin = position + 1
-    parts.append(pattern[begin:])
-    return parts
-
-
-_ALTERNATIVES = sorted(
-    (
-        (alternative, area)
-        for area, pattern in (
-            ("neutral", lexicon.NEUTRAL_KEYWORDS),
-            *lexicon.AREA_KEYWORDS,
-        )
-        for alternative in _top_level(pattern)
-    ),
-    key=lambda pair: len(pair[0]),
-    reverse=True,
-)
-
-
-_LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]*")
+from scotrack.ingest.lexicon import areas as rules
 
 
 def _literal_prefix(alternative: str) -> str:
     """The letters every match of a keyword regex starts with ("drills?": "drill")."""
-    prefix = _LITERAL.match(alternative)
+    prefix = rules.LITERAL.match(alternative)
     text = prefix.group(0) if prefix else ""
     if alternative[len(text) : len(text) + 1] in ("?", "*", "{"):
         text = text[:-1]
@@ -57,21 +27,13 @@ def _literal_prefix(alternative: str) -> str:
     return text
 
 
-_KEYWORDS = tuple(
-    re.compile(rf"\b(?:{alternative.lower()})\b") for alternative, _ in _ALTERNATIVES
-)
-"""Each keyword regex, lower case (run on lower-cased text)."""
-_AREA_OF = tuple(
-    (re.compile(alternative, re.IGNORECASE), area)
-    for alternative, area in _ALTERNATIVES
-)
 _PREFIXES = Keywords(
     (_literal_prefix(alternative.lower()), number)
-    for number, (alternative, _) in enumerate(_ALTERNATIVES)
+    for number, (alternative, _) in enumerate(rules.ALTERNATIVES)
 )
 """Where each keyword can begin: only those keywords are tried there."""
 _PREFIX_LENGTHS = tuple(
-    len(_literal_prefix(alternative.lower())) for alternative, _ in _ALTERNATIVES
+    len(_literal_prefix(alternative.lower())) for alternative, _ in rules.ALTERNATIVES
 )
 _MIN_HITS = 2
 
@@ -79,7 +41,7 @@ _MIN_HITS = 2
 @cache
 def _area_of(phrase: str) -> str:
     """The area of the first keyword that is all of `phrase`, else "neutral"."""
-    for pattern, area in _AREA_OF:
+    for pattern, area in rules.AREA_OF:
         if pattern.fullmatch(phrase):
             return area
     return "neutral"
@@ -89,7 +51,7 @@ def _hits(
     text: str, prefixes: dict[int, set[int]] | None = None
 ) -> Iterator[tuple[int, str]]:
     """(offset, area) for each area keyword: at the leftmost place where one
-    matches, the first in _ALTERNATIVES order (longest first), then after it.
+    matches, the first in rules.ALTERNATIVES order (longest first), then after it.
     `prefixes` (offset -> keyword numbers) if known: the areas stage finds them
     for all sentences at once."""
     lowered = text.lower()
@@ -102,7 +64,7 @@ def _hits(
         if start < end:
             continue
         for number in sorted(prefixes[start]):
-            match = _KEYWORDS[number].match(lowered, start)
+            match = rules.KEYWORDS[number].match(lowered, start)
             if match is not None:
                 end = match.end()
                 area = _area_of(match.group(0).lower())

@@ -20,49 +20,12 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import Mention, MentionKind, Sentence
+from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import folded
 
 V = TypeVar("V", bound=Hashable)
 _Key = tuple[str, tuple[Sentence, ...]]
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased character by character, so of the same length.
-
-    An ASCII word occurs in the result exactly where a `re.IGNORECASE` pattern of
-    that word matches `text`: str.lower() turns "\u0130" into two characters and
-    leaves the dotless i and the long s, which the regex engine folds to i and s.
-    """
-    if text.isascii():
-        return text.lower()
-    lowered = text.replace("\u0130", "i").lower()
-    return lowered.replace("\u0131", "i").replace("\u017f", "s")
-
-
-@lru_cache(maxsize=256)
-def folded(text: str) -> str:
-    """`fold(text)`, remembered for the last few texts: every fact stage folds
-    the same sentences (a one-off piece of text is better folded with `fold`)."""
-    return fold(text)
-
-
-_CASED_SYNTAX = re.compile(r"\\[A-Z]|\(\?[a-z]*-|\(\?P[<=][^>)]*[A-Z]")
-
-
-def folded_pattern(source: str) -> re.Pattern[str]:
-    """A case-insensitive rule compiled to run on `folded` text.
-
-    It finds the same spans there as `re.compile(source, re.IGNORECASE)` finds in
-    the original text, several times faster: IGNORECASE keeps the regex engine
-    from skipping ahead to a pattern's first letters. Upper-case escapes (\\W,
-    \\S, \\B) would change meaning when lowered, so they are refused, as are
-    upper-case group names.
-    """
-    if _CASED_SYNTAX.search(source):
-        raise ValueError(f"pattern {source!r} has case-sensitive syntax")
-    lowered = source.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
-    return re.compile(lowered)
 
 
 def _is_word(char: str) -> bool:
@@ -279,38 +242,6 @@ class Segment:
     end: int
 
 
-_MEASURE = "|".join(
-    sorted((re.escape(verb) for verb in lexicon.MEASURE_VERBS), key=len, reverse=True)
-)
-_CONJUNCT = folded_pattern(
-    rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
-    rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{_MEASURE})\b)"
-)
-_PURPOSE = re.compile(
-    lexicon.PURPOSE_MARKERS
-    + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
-    r"[a-z]+\b(?!\s+(?:and|or)\b)|\bby\s+[a-z]+ing\b",
-)
-_HEAD_WORDS = re.compile(r"[A-Za-z][\w'-]*")
-_GENERIC = frozenset(
-    [
-        "cooperation",
-        "regional",
-        "international",
-        "development",
-        "their",
-        "with",
-        "from",
-        "that",
-        "this",
-        "other",
-        "among",
-        "between",
-        "into",
-    ]
-)
-
-
 def conjuncts(
     text: str, start: int, end: int, *, head_end: int, commas_only: bool = False
 ) -> list[Segment]:
@@ -322,11 +253,11 @@ def conjuncts(
     series that repeats its modifier ("shoulder their common ... and maintain
     their common ...").
     """
-    purpose = _PURPOSE.search(text, head_end, end)
+    purpose = rules.PURPOSE.search(text, head_end, end)
     limit = purpose.start() if purpose else end
     pieces: list[Segment] = []
     begin = start
-    for match in _CONJUNCT.finditer(folded(text), head_end, end):
+    for match in rules.CONJUNCT.finditer(folded(text), head_end, end):
         after_purpose = match.start() >= limit
         if after_purpose and not text.startswith(", and to ", match.start()):
             continue
@@ -346,9 +277,9 @@ def _parallel(text: str, pieces: list[Segment]) -> bool:
     counts: list[dict[str, int]] = []
     for piece in pieces:
         tally: dict[str, int] = {}
-        for word in _HEAD_WORDS.findall(text[piece.start : piece.end]):
+        for word in rules.HEAD_WORDS.findall(text[piece.start : piece.end]):
             key = word.lower()
-            if len(key) > 3 and key not in _GENERIC:
+            if len(key) > 3 and key not in rules.GENERIC:
                 tally[key] = tally.get(key, 0) + 1
         counts.append(tally)
     shared = set(counts[0]).intersection(*counts[1:])
@@ -364,28 +295,10 @@ def trimmed(text: str, start: int, end: int) -> Segment:
     return Segment(start, end)
 
 
-_BOUNDARY = folded_pattern(
-    r"[,;\s](?:(?<=,)"
-    + lexicon.PARTICIPIAL_BOUNDARY.removeprefix(",")
-    + r"|(?<=;)\s|(?<=,)\s*(?:while|but|which|whereas|as)\s"
-    r"|(?<=\s)\s*and\s+(?:also\s+)?\w+ed\s+"
-    r"(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
-    r"|(?<=\s)\s*--\s+)"
-)
-"""The boundaries: a participial clause (", suggesting"), "; ", ", while", a
-coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
-or a white space, taken first and checked by a look-behind per alternative: a
-pattern that begins with a character class lets the regex engine skip ahead to
-those characters, about a quarter faster than the plain alternation."""
-_FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
-_SPEECH = re.compile(rf"\b(?:{lexicon.SPEECH_VERBS})\b")
-_SAY_THAT = re.compile(rf"^\s*(?:{lexicon.SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
-
-
 def clause_starts(text: str) -> list[int]:
     """Offsets where a new clause begins: participial clauses (", suggesting"),
     "; ", ", while/but/which", and a coordinated past-tense predicate."""
-    return [0, *(match.start() for match in _BOUNDARY.finditer(folded(text)))]
+    return [0, *(match.start() for match in rules.BOUNDARY.finditer(folded(text)))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +315,7 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
     """Speech frames of a sentence: a person, office or pronoun right before a speech
     verb, or a person right after one. Offsets are relative to the sentence."""
     found: list[Frame] = []
-    for verb in _SPEECH.finditer(text):
+    for verb in rules.SPEECH.finditer(text):
         who: Mention | None = None
         start = verb.start()
         for mention in reversed(mentions):
@@ -416,7 +329,7 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
                     "had",
                     "further",
                     "then",
-                ) or _FRAME_APPOSITIVE.match(gap):
+                ) or rules.FRAME_APPOSITIVE.match(gap):
                     who, start = mention, mention.start - offset
                 break
         pronoun = None
@@ -440,5 +353,5 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
 
 def said_that_end(text: str, position: int) -> int:
     """After a frame's verb, the offset where the reported clause begins."""
-    match = _SAY_THAT.match(text, position)
+    match = rules.SAY_THAT.match(text, position)
     return match.end() if match else position

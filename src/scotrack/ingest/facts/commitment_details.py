@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from scotrack.ingest.document import Item
 from scotrack.ingest.facts.areas import first_area, piece_prefixes
+from scotrack.ingest.lexicon import commitments as rules
 
-_NUMBER = re.compile(
-    r"(?<![\w.,/-])(?P<currency>US\$|\$|\u20ac|\u00a3|\u00a5)?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?:\s+(?P<unit>(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*))?"
-)
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_UNIT_STOP = re.compile(
-    r"\s+(?:in|for|of|to|under|with|by|from|at|on|over|within|and|or|a|per|each|"
-    r"annually|every|this|next|that|which|who|between|among|across|during)\b.*$",
-    re.IGNORECASE | re.DOTALL,
-)
 _SCALES = {
     "thousand": 1_000,
     "million": 1_000_000,
@@ -32,29 +19,21 @@ _CURRENCIES = {
     "\u00a3": "pounds",
     "\u00a5": "yuan",
 }
-_NOT_UNITS = re.compile(
-    r"^(?:years?|months?|days?|percent|per cent|times|st|nd|rd|th|January|February"
-    r"|March|April|May|June|July|August|September|October|November|December)\b",
-    re.IGNORECASE,
-)
-_PROPOSAL_REFERENCE = re.compile(
-    r"\b(?:proposal|initiative|plan|suggestions?)\b", re.IGNORECASE
-)
 _DEFAULT_AREA = "political"
 
 
 def target_of(phrase: str) -> Item | None:
     """{"value", "unit"} for the first quantity the commitment sets, else None."""
-    if not _DIGIT.search(phrase):  # a cheap first test: every quantity has one
+    if not rules.DIGIT.search(phrase):  # a cheap first test: every quantity has one
         return None
-    for match in _NUMBER.finditer(phrase):
+    for match in rules.NUMBER.finditer(phrase):
         raw = match.group("value").replace(",", "")
         currency, scale = match.group("currency"), match.group("scale")
-        unit = _UNIT_STOP.sub("", match.group("unit") or "").strip()
-        year = _YEAR.fullmatch(match.group("value"))
+        unit = rules.UNIT_STOP.sub("", match.group("unit") or "").strip()
+        year = rules.YEAR.fullmatch(match.group("value"))
         if not currency and not scale and year:
             continue  # a year
-        if _NOT_UNITS.match(unit) and not currency:
+        if rules.NOT_UNITS.match(unit) and not currency:
             continue
         number = float(raw) * _SCALES.get((scale or "").lower(), 1)
         value: int | float = int(number) if number.is_integer() else number
@@ -86,6 +65,6 @@ def area_of(
         area = area or first_area(sentence, prefixes)
     else:
         area = first_area(phrase) or first_area(sentence)
-    if area is None and _PROPOSAL_REFERENCE.search(following[:60]):
+    if area is None and rules.PROPOSAL_REFERENCE.search(following[:60]):
         area = first_area(following)
     return area or _DEFAULT_AREA

@@ -19,7 +19,6 @@ from itertools import pairwise
 from operator import attrgetter
 
 from scotrack.data import raw_records
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 from scotrack.ingest.facts.areas import sentence_prefixes
 from scotrack.ingest.facts.clauses import (
@@ -29,71 +28,27 @@ from scotrack.ingest.facts.clauses import (
     Segment,
     clause_starts,
     conjuncts,
-    fold,
-    folded,
-    folded_pattern,
     frames,
     matches_in,
     trimmed,
 )
 from scotrack.ingest.facts.commitment_details import area_of, target_of
+from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import fold, folded
 
-_TRIGGER = folded_pattern(
-    rf"(?<![-\w])(?:(?P<call>{lexicon.CALL_VERBS})|(?P<proposal>{lexicon.PROPOSAL_VERBS})"
-    rf"|(?P<pledge>{lexicon.PLEDGE_VERBS})|(?P<should>{lexicon.SHOULD}))\b"
-)
-"""Run on folded text: take a trigger's words from the original (`_word`)."""
-_TRIGGER_CUES = Keywords((word, True) for word in lexicon.TRIGGER_CUES)
-_GROUP = folded_pattern(rf"\b(?:{lexicon.ACTOR_GROUPS})\b")
-_PRONOUN = folded_pattern(lexicon.PRONOUNS)
+_TRIGGER_CUES = Keywords((word, True) for word in rules.TRIGGER_CUES)
 
 
 def _grouped(lowered: str) -> bool:
-    """Whether folded text may hold a `_GROUP` match: one of its words occurs
+    """Whether folded text may hold a `rules.GROUP` match: one of its words occurs
     in it (a few `in` tests, far cheaper than searching for the pattern)."""
-    for cue in lexicon.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
+    for cue in rules.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
         if cue in lowered:
             return True
     return False
 
 
-_PREPOSITION = folded_pattern(
-    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
-)
-_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
-_CONTROL = re.compile(
-    r"\b(?:to|should|must|that)\s+(?:\w+ly\s+)?(?!the\b|a\b)([a-z][\w-]*)"
-)
-_FIRST_WORD = re.compile(r"\s*(?:to\s+|that\s+)?(?:\w+ly\s+)?([\w-]+)")
-_ANAPHOR = re.compile(
-    r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
-)
-_NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:which|that)\s+$")
-_GAP_FILLER = re.compile(
-    r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
-    r"|been|on|in|at|during|the|meeting|talks|summit|(?:mon|tues|wednes|thurs|fri|satur"
-    r"|sun)day|today|yesterday|\w+'s|said|says|that)\b",
-    re.IGNORECASE,
-)
-_PASSIVE_MODAL = re.compile(
-    r"\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|made|set|built)\b"
-)
-_BARE_INITIATIVE = re.compile(
-    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}Initiative\b(?:\s*\([A-Z]+\))?"
-    r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
-)
-_APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
-_HEDGED = re.compile(r"\b(?:expected|hop(?:e|ed|efully)|likely|may|might|predict\w*)\b")
-_ORGANIZATION = re.compile(
-    r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
-    re.IGNORECASE,
-)
-_LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
-_PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
-_SCHEDULE = frozenset(lexicon.SCHEDULE_VERBS)
 _END = attrgetter("end")
-_SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
 
 
 @dataclass(slots=True)
@@ -173,7 +128,7 @@ def _sentence(
 ) -> list[Item]:
     text = sent.text
     lowered = folded(text)
-    triggers = list(_TRIGGER.finditer(lowered))
+    triggers = list(rules.TRIGGER.finditer(lowered))
     if not triggers:
         return []
     scan = Scan(lowered, triggers, _grouped(lowered), prefixes)
@@ -195,8 +150,8 @@ def _sentence(
 def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
     """The clause's first trigger, and later ones coordinated with "and"."""
     found: list[re.Match[str]] = []
-    for match in matches_in(_TRIGGER, scan.lowered, scan.triggers, a, b):
-        if found and not _COORDINATED.search(text[a : match.start()]):
+    for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
+        if found and not rules.COORDINATED.search(text[a : match.start()]):
             continue
         found.append(match)
     return found
@@ -245,7 +200,7 @@ def _actor(
     kind = trigger.lastgroup
     if kind == "should":
         return _modal_actor(text, scan, trigger, framed, clause)
-    if _RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
+    if rules.RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
         return None
     if clause > 0 and trigger.start() - clause < 16 and main is not None:
         return Actor(main.actor, main.speaker, -1, -1)
@@ -258,11 +213,11 @@ def _actor(
         _scheduled(text, trigger)
         or (
             subject.speaker is None
-            and _ORGANIZATION.match(
+            and rules.ORGANIZATION.match(
                 text[subject.start - sent.start : subject.end - sent.start]
             )
         )
-        or _HEDGED.search(
+        or rules.HEDGED.search(
             text[max(0, subject.start - sent.start - 40) : trigger.start()]
         )
     ):
@@ -277,13 +232,13 @@ def _modal_actor(
         return None
     before = text[clause : trigger.start()]
     groups = (
-        list(_GROUP.finditer(scan.lowered[clause : trigger.start()]))
+        list(rules.GROUP.finditer(scan.lowered[clause : trigger.start()]))
         if scan.grouped
         else []
     )
     if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
         return Actor(framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1)
-    if _PASSIVE_MODAL.match(text, trigger.end()):
+    if rules.PASSIVE_MODAL.match(text, trigger.end()):
         opening = len(before) - len(before.lstrip(' "\u201c,'))
         return Actor(framed.actor, framed.speaker, -2 - clause - opening, -1)
     return None
@@ -304,7 +259,7 @@ def _subject(
     lowered = scan.lowered
 
     def governed(start: int) -> bool:
-        return bool(_PREPOSITION.search(lowered[max(0, start - 16) : start]))
+        return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
 
     offset = sent.start
     before = [m for m in reversed(mentions) if m.end - offset <= position]
@@ -317,13 +272,13 @@ def _subject(
         None,
     )
     best = mention.end - offset if mention is not None else -1
-    groups = list(_GROUP.finditer(lowered, 0, position)) if scan.grouped else []
+    groups = list(rules.GROUP.finditer(lowered, 0, position)) if scan.grouped else []
     group = next((g for g in reversed(groups) if not governed(g.start())), None)
     if group is not None and group.end() > best:
         mention, best = None, group.end()
     else:
         group = None
-    pronouns = list(_PRONOUN.finditer(lowered, 0, position))
+    pronouns = list(rules.PRONOUN.finditer(lowered, 0, position))
     pronoun = pronouns[-1] if pronouns else None
     if pronoun is not None and pronoun.end() > best:
         return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
@@ -409,14 +364,16 @@ def _adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
     """Only adverbs, auxiliaries and a day between the subject and the verb."""
     if actor.end < 0:
         return False
-    gap = _APPOSITIVE.sub("", text[actor.end - offset : position])
-    return len(gap) <= 40 and not _GAP_FILLER.sub(" ", gap).strip(" )")
+    gap = rules.APPOSITIVE.sub("", text[actor.end - offset : position])
+    return len(gap) <= 40 and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
 
 
 def _scheduled(text: str, trigger: re.Match[str]) -> bool:
     words = text[trigger.end() : trigger.end() + 40].lower().split()
-    words = [w for w in words if w not in _SKIP_AFTER_WILL]
-    return bool(words) and (words[0] in _SCHEDULE or " ".join(words[:2]) in _SCHEDULE)
+    words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
+    return bool(words) and (
+        words[0] in rules.SCHEDULE or " ".join(words[:2]) in rules.SCHEDULE
+    )
 
 
 def _items(
@@ -433,20 +390,20 @@ def _items(
     if kind == "should":
         kind = "proposal"
         if (
-            _ANAPHOR.search(text, trigger.end(), end)
+            rules.ANAPHOR.search(text, trigger.end(), end)
             and (actor.speaker or actor.actor) in ctx.speakers
         ):
             return []
     if "open to" in _word(text, trigger).lower():
         kind = "proposal"
-    if kind == "proposal" and _BARE_INITIATIVE.match(text, trigger.end()):
+    if kind == "proposal" and rules.BARE_INITIATIVE.match(text, trigger.end()):
         return []
     start = _text_start(text, sent.start, actor, trigger)
     head = _head_end(text, trigger, end)
     pieces = conjuncts(
         text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
     )
-    if _NEED.search(_word(text, trigger)):
+    if rules.NEED.search(_word(text, trigger)):
         pieces = [Segment(trigger.end(), end)]
     pieces[0] = Segment(start, pieces[0].end)
     items: list[Item] = []
@@ -488,12 +445,12 @@ def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
     if trigger.lastgroup in ("pledge", "should") or text.startswith(
         " to ", trigger.end()
     ):
-        first = _FIRST_WORD.match(text, trigger.end(), end)
+        first = rules.FIRST_WORD.match(text, trigger.end(), end)
         return first.end() if first else trigger.end()
-    control = _CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
+    control = rules.CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
     if control and ";" not in text[trigger.end() : control.start()]:
         return control.end()
-    first = _FIRST_WORD.match(text, trigger.end(), end)
+    first = rules.FIRST_WORD.match(text, trigger.end(), end)
     return first.end() if first else trigger.end()
 
 
@@ -516,9 +473,9 @@ def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
     )
     head = sent.text[:80]
     lowered = fold(head)
-    if _GROUP.match(lowered.lstrip()) or _LEADERS.match(lowered):
+    if rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered):
         ctx.they = "SCO"
-    elif _PAIR.match(head):
+    elif rules.PAIR.match(head):
         ctx.they = None
 
 

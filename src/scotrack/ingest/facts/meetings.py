@@ -1,6 +1,6 @@
 """SCO meetings a document reports, announces or refers to (facts["meetings"]).
 
-Each sentence is searched for meeting phrases (lexicon.MEETING_PATTERNS); each
+Each sentence is searched for meeting phrases (rules.MEETING_PATTERNS); each
 phrase becomes an observation with what its neighbourhood says (number, city,
 country, date, format cues); observations of one meeting are merged: a phrase
 with nothing of its own ("the summit") joins the document's main meeting of that
@@ -10,59 +10,26 @@ body, others join a compatible meeting or start a new one. Blanket references
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 from scotrack.ingest.entities import organizations
 from scotrack.ingest.facts import timex
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex, folded, folded_pattern
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import meetings as rules
+from scotrack.ingest.lexicon import organizations as organizations_rules
+from scotrack.ingest.lexicon.folding import folded
 
-_BODIES = tuple(
-    (body, frozenset(cues), folded_pattern(pattern))
-    for body, cues, pattern in (
-        *lexicon.MEETING_PATTERNS,
-        (None, lexicon.BARE_MEETING_CUES, lexicon.BARE_MEETING),
-    )
-)
-"""(body, cue words, pattern) in order; None for a bare "the meeting"."""
-_SCO = re.compile(lexicon.SCO_NAME)
-_CUE_WORDS = frozenset(lexicon.MEETING_CUES)
 _CUES = Keywords(
     (word, word)
     for word in sorted(
-        {*_CUE_WORDS, *(word for _, cues, _ in _BODIES for word in cues)}
+        {*rules.CUE_WORDS, *(word for _, cues, _ in rules.BODIES for word in cues)}
     )
 )
-_BLANKET = folded_pattern(lexicon.BLANKET_MARKERS)
-_BLANKET_CUE = re.compile("|".join(lexicon.BLANKET_CUES))
-"""Found far faster than `_BLANKET` runs: without one, no blanket marker."""
-_BACK = folded_pattern(lexicon.BACK_REFERENCE)
-_VIDEO = folded_pattern(lexicon.VIDEO_FORMAT)
-_IN_PERSON = folded_pattern(lexicon.IN_PERSON_CUES)
-_ORDINAL = folded_pattern(
-    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(lexicon.ORDINAL_WORDS) + r"))\b"
-)
-_BILATERAL = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|of|capital|city),?\s+(?:\w+\s+){0,1}$")
-_HERE = re.compile(r"^[^,;]{0,40}?\bhere\b")
-_NEXT = folded_pattern(r"\bnext\b[^,;]{0,30}$")
-_HOST_BEFORE = re.compile(
-    r"\b(?:will host|hosts|hosted|to host|will be hosted by)\s+(?:the\s+)?$"
-)
-_HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
-_PLACE_GAP_STOP = re.compile(lexicon.PLACE_GAP_STOP)
 _PLACE_GAP = 110
-_WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
-"""Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
-_GAP_STOP = re.compile(
-    r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
-)
 _LEFT = 45
 _NUMBER_LEFT = 70
-_NUMBER_STOP = folded_pattern(lexicon.ORDINAL_STOP)
 _RIGHT = 150
 
 
@@ -104,7 +71,9 @@ class Scope:
 
 def meetings(doc: CleanDocument) -> list[Item]:
     """One item per SCO meeting, merged across the text, with evidence spans."""
-    if not _SCO.search(doc.text) and not any(m.kind == "body" for m in doc.mentions):
+    if not rules.SCO.search(doc.text) and not any(
+        m.kind == "body" for m in doc.mentions
+    ):
         return []
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
@@ -113,7 +82,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
     cues = _CUES.by_sentence(doc.text, doc.sentences)
     orgs = organizations.Organizations(doc.text)
     for sent, words in zip(doc.sentences, cues, strict=True):
-        if not _CUE_WORDS.isdisjoint(words):
+        if not rules.CUE_WORDS.isdisjoint(words):
             for obs in _observations(sent, words, index, ref, dateline, orgs):
                 _merge(merged, obs)
     _place_at_dateline(doc, merged, dateline)
@@ -148,8 +117,8 @@ def _observations(
         sent,
         lowered,
         timex.timexes(sent.text, ref),
-        video=bool(_VIDEO.search(lowered)),
-        in_person=named and bool(_IN_PERSON.search(lowered)),
+        video=bool(rules.VIDEO.search(lowered)),
+        in_person=named and bool(rules.IN_PERSON.search(lowered)),
         year=ref.year if ref else None,
     )
     return [_observe(scope, index, phrase, dateline) for phrase in phrases]
@@ -162,7 +131,7 @@ def _phrases(
     first body pattern to claim a span decides, bare phrases ("the meeting") last.
     `words` are the cue words in the sentence: a pattern needs one of its own."""
     spans: list[tuple[str | None, int, int]] = []
-    for body, cues, pattern in _BODIES:
+    for body, cues, pattern in rules.BODIES:
         if cues.isdisjoint(words):
             continue
         for match in pattern.finditer(lowered):
@@ -187,17 +156,19 @@ def _is_sco_meeting(
         return False
     left = max(0, start - _LEFT)
     window = lowered[left:start]
-    if _BLANKET_CUE.search(window) and _BLANKET.search(window):
+    if rules.BLANKET_CUE.search(window) and rules.BLANKET.search(window):
         return False
     before = text[left:start]
     tail = " ".join(before.lower().replace("'s", "").split()[-3:])
-    if _SCO.search(before[-25:]) or _SCO.search(phrase):
+    if rules.SCO.search(before[-25:]) or rules.SCO.search(phrase):
         return True
-    if tail.endswith(lexicon.OTHER_ORGANIZATIONS) or organizations.of_other(text, end):
+    if tail.endswith(organizations_rules.OTHER_ORGANIZATIONS) or organizations.of_other(
+        text, end
+    ):
         return False
     if orgs.other_before(sent, sent.start + start):
         return False
-    return _BILATERAL.search(before) is None
+    return rules.BILATERAL.search(before) is None
 
 
 def _observe(
@@ -219,8 +190,8 @@ def _observe(
         obs.name = " ".join(text[start:end].lower().split())
     window, after = lowered[left:start], text[end:right]
     obs.back = body is not None and _looks_back(window, scope.year)
-    obs.ahead = "next" in window and _NEXT.search(window) is not None
-    if obs.city is None and "here" in after and _HERE.search(after):
+    obs.ahead = "next" in window and rules.NEXT.search(window) is not None
+    if obs.city is None and "here" in after and rules.HERE.search(after):
         obs.city, obs.country = dateline
     if obs.country is None and (host := _host(text, index, sent.start, start)):
         if host.kind == "city":
@@ -236,7 +207,7 @@ def _looks_back(window: str, year: int | None) -> bool:
     """A back-reference marker before the phrase; a year counts only when it is
     before the reference year ("the 2009 summit", not "on September 1, 2025,
     the summit" in a 2025 report)."""
-    for match in _BACK.finditer(window):
+    for match in rules.BACK.finditer(window):
         found = match.group()
         if not found.isdigit() or year is None or int(found) < year:
             return True
@@ -249,12 +220,12 @@ def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | No
     for found in dates:
         if found.end <= start:
             gap = text[found.end : start]
-            if len(gap) < 70 and not _GAP_STOP.search(gap):
+            if len(gap) < 70 and not rules.GAP_STOP.search(gap):
                 return found.value
     for found in dates:
         if found.start >= end:
             gap = text[end : found.start]
-            if len(gap) < 100 and not _GAP_STOP.search(gap):
+            if len(gap) < 100 and not rules.GAP_STOP.search(gap):
                 return found.value
     return None
 
@@ -262,9 +233,9 @@ def _date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | No
 def _host(text: str, index: MentionIndex, offset: int, start: int) -> Mention | None:
     """ "India will host the summit", "as Islamabad hosts the meeting": the host
     state or city named before the phrase."""
-    if text.find("host", 0, start) == -1:  # in every `_HOST_BEFORE` match
+    if text.find("host", 0, start) == -1:  # in every `rules.HOST_BEFORE` match
         return None
-    hosted = _HOST_BEFORE.search(text, 0, start)
+    hosted = rules.HOST_BEFORE.search(text, 0, start)
     if hosted is None:
         return None
     places = index.between(
@@ -286,13 +257,13 @@ def _number(before: str) -> int | None:
     """The ordinal of the meeting phrase that `before` (lower-cased) leads up to:
     "the 24th meeting of the Council of", not "its tenth member at the"."""
     found = None
-    for match in _ORDINAL.finditer(before):
+    for match in rules.ORDINAL.finditer(before):
         found = match
-    if found is None or _NUMBER_STOP.search(before, found.end()):
+    if found is None or rules.NUMBER_STOP.search(before, found.end()):
         return None
     if found.group(1):
         return int(found.group(1))
-    return lexicon.ORDINAL_WORDS[found.group(2).lower()]
+    return rules.ORDINAL_WORDS[found.group(2).lower()]
 
 
 def _place(
@@ -305,12 +276,14 @@ def _place(
     for mention in index.between(offset + left, offset + right, ("city", "state")):
         rel = mention.start - offset
         gap = text[mention.end - offset : start]
-        adjacent = rel < start and (not gap.strip(" '\u2019s") or _WHERE.match(gap))
+        adjacent = rel < start and (
+            not gap.strip(" '\u2019s") or rules.WHERE.match(gap)
+        )
         placed = (
             rel >= end
-            and _PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
+            and rules.PLACE_BEFORE.search(text[max(end, rel - 25) : rel])
             and rel - end <= _PLACE_GAP
-            and not _PLACE_GAP_STOP.search(text, end, rel)
+            and not rules.MEETINGS_PLACE_GAP_STOP.search(text, end, rel)
         )
         if rel < start and not adjacent:
             continue

@@ -1,6 +1,6 @@
 """Steps in a state's SCO status the text reports (facts["membership"]).
 
-Each phrase of lexicon.MEMBERSHIP_PATTERNS names an event and the side on which
+Each phrase of rules.MEMBERSHIP_PATTERNS names an event and the side on which
 its states stand ("Iran became a full member": before; "expansion to include
 India and Pakistan": after); the states are the list of state mentions next to
 the phrase in its clause. A founding member named as such is a standing status,
@@ -12,30 +12,25 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 from scotrack.ingest.facts import timex
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex, folded, folded_pattern
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import membership as rules
+from scotrack.ingest.lexicon.folding import folded
 
-_PATTERNS = tuple(
-    (event, side, folded_pattern(pattern))
-    for event, side, _, pattern in lexicon.MEMBERSHIP_PATTERNS
-)
 _SENTENCE_CUE = -1
 _CUES = Keywords(
     [
-        *((word, _SENTENCE_CUE) for word in lexicon.MEMBERSHIP_CUES),
+        *((word, _SENTENCE_CUE) for word in rules.MEMBERSHIP_CUES),
         *(
             (word, number)
-            for number, (_, _, cues, _) in enumerate(lexicon.MEMBERSHIP_PATTERNS)
+            for number, (_, _, cues, _) in enumerate(rules.MEMBERSHIP_PATTERNS)
             for word in cues
         ),
     ]
 )
 """Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
 the patterns whose cue words it holds."""
-_NEGATIVE = folded_pattern(lexicon.MEMBERSHIP_NEGATIVE)
-_LIST_GAP = re.compile(r"^(?:\s*(?:,|and|as well as|&|the)\s*)*$")
 _WINDOW = 70
 _SUBJECT_START = 4
 
@@ -75,7 +70,7 @@ def _sentence_events(
     taken: list[tuple[int, int]] = []
     lowered = folded(sent.text)
     dates: list[timex.Timex] | None = None
-    for number, (event, side, pattern) in enumerate(_PATTERNS):
+    for number, (event, side, pattern) in enumerate(rules.PATTERNS):
         if number not in numbers:
             continue
         for match in pattern.finditer(lowered):
@@ -142,7 +137,7 @@ def _states(
         )
         listed = _contiguous(text, sent.start, mentions, match.end(), before=False)
     clause = lowered[max(0, match.start() - 40) : match.end() + 40]
-    return [] if _NEGATIVE.search(clause) else listed
+    return [] if rules.NEGATIVE.search(clause) else listed
 
 
 def _subject(
@@ -166,7 +161,7 @@ def _contiguous(
     for mention in mentions:
         start, end = mention.start - offset, mention.end - offset
         gap = text[end:edge] if before else text[edge:start]
-        if listed and not _LIST_GAP.match(gap):
+        if listed and not rules.LIST_GAP.match(gap):
             break
         if not listed and len(gap) > 45:
             break

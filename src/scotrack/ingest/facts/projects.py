@@ -1,6 +1,6 @@
 """Named or described cooperation projects (facts["projects"]).
 
-A project head noun (lexicon.PROJECT_HEADS: "pipeline", "industrial park",
+A project head noun (rules.PROJECT_HEADS: "pipeline", "industrial park",
 "power plant", ...) is widened left over its name ("China-Kyrgyzstan-Uzbekistan",
 "natural gas") and, for a generic name, right over its location ("a power plant
 in Uzbekistan"). A head with neither a proper name nor a location is a category
@@ -10,29 +10,16 @@ in Uzbekistan"). A head with neither a proper name nor a location is a category
 
 from __future__ import annotations
 
-import re
-
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex, folded, folded_pattern
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import names as names_rules
+from scotrack.ingest.lexicon import projects as rules
+from scotrack.ingest.lexicon.folding import folded
 
-_HEADS = tuple(
-    (sector, re.compile(rf"\b(?:{pattern})\b(?!-)", re.IGNORECASE))
-    for sector, pattern in lexicon.PROJECT_HEADS
-)
-_ANY_HEAD = folded_pattern(
-    r"\b(?:" + "|".join(p for _, p in lexicon.PROJECT_HEADS) + r")\b(?!-)"
-)
 _HEAD_WORDS = Keywords(
-    ((word, True) for word in lexicon.PROJECT_HEAD_WORDS), whole_words=True
+    ((word, True) for word in rules.PROJECT_HEAD_WORDS), whole_words=True
 )
-_STATUS = tuple(
-    (status, re.compile(p, re.IGNORECASE)) for status, p in lexicon.PROJECT_STATUS
-)
-_NOT_PROJECT = re.compile(lexicon.NOT_PROJECTS, re.IGNORECASE)
-_WORD = re.compile(r"[\w'\u2019-]+")
-_LOCATION = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?")
-_STOP = lexicon.NAME_EDGE_WORDS | frozenset(
+_STOP = names_rules.NAME_EDGE_WORDS | frozenset(
     [
         "among",
         "as",
@@ -81,7 +68,7 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
     text = sent.text
     items: list[Item] = []
     taken = -1
-    for match in _ANY_HEAD.finditer(folded(text)):
+    for match in rules.ANY_HEAD.finditer(folded(text)):
         head = text[match.start() : match.end()]
         lowered = head.lower()
         plural = lowered.endswith("s") and not lowered.endswith(("ss", "us"))
@@ -89,7 +76,7 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
             continue
         start = _name_start(text, match.start())
         end = match.end()
-        named = any(w[0].isupper() for w in _WORD.findall(text[start:end]))
+        named = any(w[0].isupper() for w in rules.WORD.findall(text[start:end]))
         if not named:
             end = _location_end(text, sent.start, index, match.end())
             if end == match.end():
@@ -97,7 +84,7 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
         name = text[start:end]
         context = text[max(0, start - 16) : end + 14]
         if (
-            _NOT_PROJECT.search(context)
+            rules.NOT_PROJECT.search(context)
             or _counted(text, start)
             or " " not in name.strip()
         ):
@@ -109,7 +96,7 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
 
 def _name_start(text: str, head_start: int) -> int:
     start = head_start
-    words = list(_WORD.finditer(text, max(0, head_start - 80), head_start))
+    words = list(rules.WORD.finditer(text, max(0, head_start - 80), head_start))
     for word in reversed(words[-_MAX_NAME_WORDS:]):
         token = word.group(0)
         if token.lower() in _STOP and (token != "and" or start == head_start):
@@ -123,7 +110,7 @@ def _name_start(text: str, head_start: int) -> int:
 
 
 def _location_end(text: str, offset: int, index: MentionIndex, end: int) -> int:
-    location = _LOCATION.match(text, end)
+    location = rules.LOCATION.match(text, end)
     if location is None:
         return end
     places = index.between(
@@ -137,30 +124,15 @@ def _location_end(text: str, offset: int, index: MentionIndex, end: int) -> int:
 def _counted(text: str, start: int) -> bool:
     """ "10 Luban Workshops", "two power plants": commitments, not projects."""
     before = text[max(0, start - 12) : start].split()
-    return bool(before) and (before[-1][0].isdigit() or before[-1].lower() in _NUMBERS)
-
-
-_NUMBERS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "several",
-    ]
-)
+    return bool(before) and (
+        before[-1][0].isdigit() or before[-1].lower() in rules.NUMBERS
+    )
 
 
 def _item(
     sent: Sentence, index: MentionIndex, name: str, start: int, end: int, head: str
 ) -> Item:
-    sector = next((s for s, pattern in _HEADS if pattern.fullmatch(head)), None)
+    sector = next((s for s, pattern in rules.HEADS if pattern.fullmatch(head)), None)
     countries: list[str] = []
     for mention in index.between(
         sent.start + start, sent.start + end, ("state", "city")
@@ -168,7 +140,7 @@ def _item(
         code = mention.state if mention.kind == "city" else mention.value
         if code and code not in countries:
             countries.append(code)
-    status = next((s for s, pattern in _STATUS if pattern.search(sent.text)), None)
+    status = next((s for s, pattern in rules.STATUS if pattern.search(sent.text)), None)
     return {
         "name": " ".join(name.split()),
         "sector": sector,

@@ -22,8 +22,8 @@ from typing import Literal
 
 from scotrack.domain.dates import PartialDate, add_days
 from scotrack.errors import InputError
-from scotrack.ingest import lexicon
-from scotrack.ingest.facts.clauses import folded, folded_pattern
+from scotrack.ingest.lexicon import dates as rules
+from scotrack.ingest.lexicon.folding import folded
 
 Tense = Literal["past", "present", "future"]
 
@@ -37,78 +37,8 @@ class Timex:
     value: str
 
 
-_MONTH_NUMBER: dict[str, int] = {
-    **{name: number for number, name in enumerate(lexicon.MONTHS, start=1)},
-    **lexicon.MONTH_ABBREVIATIONS,
-}
-_FULL = "|".join(name.capitalize() for name in lexicon.MONTHS)
-_ABBR = "|".join(name.capitalize() for name in lexicon.MONTH_ABBREVIATIONS)
-_MONTH = rf"(?P<month>{_FULL}|(?:{_ABBR})\.?)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = "|".join(lexicon.WEEKDAYS)
-_TO_DAY = r"\s*[-\u2013]\s*[0-3]?\d|\s+and\s+[0-3]?\d\b(?!\s*(?:percent|%))"
-"""The end of a range of days ("June 9-10", "September 15 and 16"): the value is
-the first day, as for any multi-day meeting."""
-
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
-    (
-        "mdy",
-        re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_TO_DAY})?\b(?:,?\s+{_YEAR}\b)?"),
-    ),
-    (
-        "dmy",
-        re.compile(
-            rf"\b{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}"
-            rf"(?:,?\s+{_YEAR}\b)?"
-        ),
-    ),
-    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
-    (
-        "month",
-        re.compile(
-            rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
-            rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{_FULL})\b"
-            rf"|\b(?P<month2>{_FULL})(?='s?\s)"
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<which>last|this|next|previous|past|coming)\s+"
-            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "day",
-        re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
-    ),
-    (
-        "weekday",
-        re.compile(rf"\b(?:on\s+)?(?P<weekday>{_WEEKDAY.title()})\b"),
-    ),
-    (
-        "year",
-        re.compile(
-            rf"(?<![\d,.$-]){_YEAR}(?![\d-])(?!\s+[a-z]+s\b)(?!\s*(?:percent|%))"
-        ),
-    ),
-)
-
-_DIGIT = re.compile(r"\d")
-_MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in lexicon.MONTHS))
-"""The start of every month name and abbreviation the patterns accept."""
-_MONTH_NAME = re.compile(_FULL)
-_WEEKDAY_NAME = re.compile(_WEEKDAY.title())
 _TENSED = frozenset(["mdy", "dmy", "month", "weekday"])
 """The kinds whose value can depend on the tense (a bare month or weekday)."""
-_FUTURE = folded_pattern(lexicon.FUTURE_MARKERS)
-_PAST = folded_pattern(
-    r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
-    r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
-)
 
 
 @lru_cache(maxsize=64)
@@ -126,18 +56,15 @@ def reference_day(value: str | None) -> date | None:
 def tense(text: str) -> Tense:
     """The tense a sentence speaks in, as far as date resolution needs it."""
     lowered = folded(text)
-    if _FUTURE.search(lowered):
+    if rules.FUTURE.search(lowered):
         return "future"
-    return "past" if _PAST.search(lowered) else "present"
-
-
-_CLAUSE_MARK = re.compile(r"[,;:()\u2014]| -- | but | while ")
+    return "past" if rules.PAST.search(lowered) else "present"
 
 
 def _clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around text[start:end]."""
-    left = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_MARK.search(text, end)
+    left = max((m.end() for m in rules.CLAUSE_MARK.finditer(text, 0, start)), default=0)
+    after = rules.CLAUSE_MARK.search(text, end)
     return tense(text[left : after.start() if after else len(text)])
 
 
@@ -146,7 +73,7 @@ def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[T
     found: list[Timex] = []
     kinds = _kinds(text)
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in rules.PATTERNS:
         if kind not in kinds:
             continue
         for match in pattern.finditer(text):
@@ -171,20 +98,20 @@ def _kinds(text: str) -> set[str]:
     the pattern, which starts with `\\b`.
     """
     kinds: set[str] = set()
-    century = "19" in text or "20" in text  # every `_YEAR`
+    century = "19" in text or "20" in text  # every `rules.YEAR`
     if century:
         kinds.add("year")
-    month = _MONTH_PREFIX.search(text) is not None
-    if (month or "-" in text) and _DIGIT.search(text):
+    month = rules.MONTH_PREFIX.search(text) is not None
+    if (month or "-" in text) and rules.DIGIT.search(text):
         if "-" in text:
             kinds.add("iso")
         if month:
             kinds.update(("mdy", "dmy"))
             if century:
                 kinds.add("my")
-    if month and _MONTH_NAME.search(text):
+    if month and rules.MONTH_NAME.search(text):
         kinds.add("month")
-    if _WEEKDAY_NAME.search(text):
+    if rules.WEEKDAY_NAME.search(text):
         kinds.add("weekday")
     lowered = folded(text)
     if "year" in lowered or "month" in lowered:
@@ -222,7 +149,7 @@ def _resolve(
 def _month(name: str) -> int | None:
     if name.isdigit():
         return int(name) if 1 <= int(name) <= 12 else None
-    return _MONTH_NUMBER.get(name.rstrip(".").lower())
+    return rules.MONTH_NUMBER.get(name.rstrip(".").lower())
 
 
 def _year_of(month: int, ref: date | None, when: Tense) -> int | None:
@@ -259,7 +186,7 @@ def _relative(unit: str, which: str, ref: date | None) -> str | None:
 def _weekday(name: str, ref: date | None, when: Tense) -> str | None:
     if ref is None:
         return None
-    target = lexicon.WEEKDAYS.index(name)
+    target = rules.WEEKDAYS.index(name)
     if when == "future":
         return add_days(ref, (target - ref.weekday()) % 7).isoformat()
     return add_days(ref, -((ref.weekday() - target) % 7)).isoformat()

@@ -16,169 +16,33 @@ the publication date; scripts, styles and iframes never reach the text.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import CleanDocument, Stage
+from scotrack.ingest.lexicon import pages as rules
 
-BUTTON_WORDS = frozenset(
-    [
-        "comments",
-        "comment",
-        "print",
-        "mail",
-        "email",
-        "e-mail",
-        "share",
-        "tweet",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "linkedin",
-        "telegram",
-        "weibo",
-        "wechat",
-        "qzone",
-        "vk",
-        "reddit",
-        "pinterest",
-        "flipboard",
-        "large",
-        "medium",
-        "small",
-        "font",
-        "size",
-        "text",
-        "a",
-        "a+",
-        "a-",
-        "next",
-        "previous",
-        "prev",
-        "more",
-        "related",
-        "tags",
-        "tag",
-        "home",
-        "menu",
-        "login",
-        "log",
-        "in",
-        "sign",
-        "subscribe",
-        "newsletter",
-        "video",
-        "player",
-        "close",
-        "playerclose",
-        "read",
-        "also",
-        "click",
-        "here",
-        "top",
-        "back",
-        "copy",
-        "link",
-        "save",
-        "like",
-        "follow",
-        "us",
-        "on",
-        "rss",
-        "feed",
-        "gallery",
-        "photos",
-        "photo",
-        "slideshow",
-        "view",
-        "all",
-        "page",
-        "pages",
-        "of",
-        "first",
-        "last",
-        "»",
-        "«",
-        ">",
-        "<",
-        "\u203a",
-        "\u2039",
-        "|",
-        "|",
-        "print-friendly",
-        "download",
-        "pdf",
-        "audio",
-        "listen",
-        "advertisement",
-        "ad",
-        "sponsored",
-        "trending",
-        "popular",
-        "most",
-        "viewed",
-    ]
-)
-"""Words of button rows and navigation labels; a line made mostly of them goes."""
-
-CREDIT = re.compile(
-    r"^\s*(?:(?:editors?|reporters?|writer|author|photo(?:grapher)?|translators?|"
-    r"proofreaders?|source|contact|email)\s*[:\uff1a|]"
-    r"|(?:produced|written|edited|compiled|reported)\s+by\b)",
-    re.IGNORECASE,
-)
-COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
-DATE_PART = re.compile(
-    # the look-ahead only saves time: every date starts with a digit or a month
-    r"(?=[\djfmasond])(?:"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2},?\s+\d{4}"
-    r"|\b\d{1,2}(?:\s+|-)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"[a-z]*\.?(?:,?\s+|-)\d{4})",
-    re.IGNORECASE,
-)
-_DATE_HINT = re.compile(r"\d(?:[-/.:] ?\d|,?\s+\d|[\s-]+[^\W\d_])")
-"""What every `DATE_PART` holds ("4-5", "4/ 5", "4:05", "4, 2024", "4 May", "4-May"):
-a quick no."""
-_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-_SPACES = re.compile(rf"{_SPACE}+")
-_ODD_SPACES = re.compile(rf"{_SPACE}(?:{_SPACE}+|(?<! ))")
-"""The runs `_SPACES` matches other than a lone space (which stays as it is)."""
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_HTML_START = re.compile(
-    r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|body|meta|title|div|p|article"
-    r"|section|main|span|table|h[1-6])\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019')")
-_MENU_SPLIT = re.compile(r"\s*[|>\u00bb\u2022\u00b7]\s*|\s+/\s+")
 _MENU_ITEM_WORDS = 4
 _MASTHEAD_WORDS = 10
 HEADER_LINES = 12
 """The lines at the top of a page where its masthead and menus are printed."""
 _MAX_TITLE = 250
 _LONG_LINE = 160
-_LETTER = re.compile(r"[^\W\d_]")
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
 def is_html(text: str) -> bool:
     """True when `text` is an HTML page rather than plain text."""
-    return _HTML_START.match(text[:1024]) is not None
+    return rules.HTML_START.match(text[:1024]) is not None
 
 
 def normal_line(line: str) -> str:
     """`line` with invisible characters dropped and white space collapsed."""
-    line = unicodedata.normalize("NFC", _INVISIBLE.sub("", line))
-    return _SPACES.sub(" ", line).strip()
+    line = unicodedata.normalize("NFC", rules.INVISIBLE.sub("", line))
+    return rules.SPACES.sub(" ", line).strip()
 
 
 @lru_cache(maxsize=4)
@@ -190,19 +54,19 @@ def normal_lines(text: str) -> tuple[str, ...]:
     `metadata` both read the lines of one page.
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-        text = _ODD_SPACES.sub(" ", text)
+        text = unicodedata.normalize("NFC", rules.INVISIBLE.sub("", text))
+        text = rules.ODD_SPACES.sub(" ", text)
     elif "  " in text or "\t" in text:  # ASCII: nothing invisible, NFC already
-        text = _ODD_SPACES.sub(" ", text)
+        text = rules.ODD_SPACES.sub(" ", text)
     return tuple(line.strip() for line in text.split("\n"))
 
 
 def is_date_line(line: str) -> bool:
     """True when a line is a date (and time, label, outlet) and nothing more."""
-    if _DATE_HINT.search(line) is None or DATE_PART.search(line) is None:
+    if rules.DATE_HINT.search(line) is None or rules.DATE_PART.search(line) is None:
         return False
-    rest = DATE_PART.sub(" ", line)
-    return len(_WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
+    rest = rules.DATE_PART.sub(" ", line)
+    return len(rules.WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
 
 
 def is_navigation(line: str) -> bool:
@@ -218,7 +82,7 @@ def is_navigation(line: str) -> bool:
         or "\u00b7" in line
     ):
         return False
-    items = [item for item in _MENU_SPLIT.split(line) if item]
+    items = [item for item in rules.MENU_SPLIT.split(line) if item]
     return len(items) >= 3 and all(
         len(item.split()) <= _MENU_ITEM_WORDS
         and not item[0].islower()
@@ -272,7 +136,7 @@ def is_boilerplate(line: str) -> bool:
     tokens = line.split()
     if len(tokens) <= 2 and not ends_sentence:
         return True
-    if len(line) < 100 and CREDIT.match(line):
+    if len(line) < 100 and rules.CREDIT.match(line):
         return True
     if _letter_count(line) < 0.5 * (len(line) - line.count(" ")):
         return True
@@ -287,7 +151,7 @@ def _mostly_buttons(tokens: list[str]) -> bool:
     buttons = len(tokens)  # every word a button until shown otherwise
     for token in tokens:
         word = token.strip("()[]{}.,:;!?\u00b7\u2022|").lower()
-        if word in BUTTON_WORDS or not word or word.isdigit() or _is_cjk(word):
+        if word in rules.BUTTON_WORDS or not word or word.isdigit() or _is_cjk(word):
             continue
         buttons -= 1
         if buttons < needed:
@@ -300,13 +164,13 @@ def _has_copyright(text: str) -> bool:
         low = text.lower()
         if "copyright" not in low and "reserved" not in low:
             return False
-    return COPYRIGHT.search(text) is not None
+    return rules.COPYRIGHT.search(text) is not None
 
 
 def _letter_count(line: str) -> int:
     if line.isascii():
         return len(line.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-    return len(_LETTER.findall(line))
+    return len(rules.LETTER.findall(line))
 
 
 def _is_cjk(word: str) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.lexicon import pages as rules
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -33,8 +33,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
-"""C0 control characters other than the white space ones (tab, line ends, feeds)."""
 _MAX_CONTROLS = 8
 
 Result = RawDocument | DocumentError
@@ -118,7 +116,7 @@ def decode(data: bytes, name: str) -> str:
     if not data or data.isspace():
         raise DocumentError(name, "empty file (no text)")
     text = _decode_bytes(data, name)
-    if len(_CONTROL.findall(text, 0, 4096)) > _MAX_CONTROLS:
+    if len(rules.CONTROL.findall(text, 0, 4096)) > _MAX_CONTROLS:
         raise DocumentError(name, "binary file (control characters), not text")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -20,12 +20,12 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from scotrack.ingest import lexicon
 from scotrack.ingest.document import CleanDocument, Stage
 from scotrack.ingest.entities.gazetteer import ALIASES, OUTLETS, WIRES, gazetteer
 from scotrack.ingest.entities.mentions import matches_at, word_starts
+from scotrack.ingest.lexicon import dates as date_rules
+from scotrack.ingest.lexicon import pages as rules
 from scotrack.ingest.read.clean import (
-    DATE_PART,
     has_headline,
     is_date_line,
     is_html,
@@ -33,96 +33,20 @@ from scotrack.ingest.read.clean import (
     normal_lines,
 )
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "may",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
-        ],
-        start=1,
-    )
-}
-"""Month numbers by the first three letters of the month's English name."""
-
-
-def month_number(word: str) -> int:
-    """The month `word` names ("Dec.", "December"), 0 if none."""
-    return MONTHS.get(word[:3].lower(), 0)
-
-
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = re.compile(
-    r"(?P<iso>(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2}))"
-    r"|(?P<dmy>(?P<d2>\d{1,2})[./-] ?(?P<m2>\d{1,2})[./-] ?(?P<y2>\d{4}))"
-    rf"|(?P<mdy>(?P<mon3>{_MONTH})\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}}))"
-    rf"|(?P<dmy2>(?P<d4>\d{{1,2}})(?:\s+|-)(?P<mon4>{_MONTH})(?:,?\s+|-)(?P<y4>\d{{4}}))",
-    re.IGNORECASE,
-)
-_LABELLED = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|released|date|time)\s*[:\uff1a]",
-    re.IGNORECASE,
-)
-_LABEL = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|released)(?:\s+on)?\s+\S", re.I
-)
-"""A date label without its colon ("Published October 17, 2024"), trusted only on
-a short segment of a byline that holds nothing but the label and the date."""
-_SHORT_SEGMENT = 60
-_OUTLET_RE = r"[A-Z][\w.'\u2019&-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'\u2019&-]*){0,4}"
-_REPORTS = ("report", "article", "story", "commentary", "editorial", "interview")
-_ORIGIN = re.compile(  # no leading `\b`: see `mentions.matches_at`
-    rf"(?:[Aa]n?|[Tt]he)\s+(?:{'|'.join(_REPORTS)})\s+"
-    rf"(?:from|by|in|published\s+by|published\s+in)\s+(?:the\s+)?({_OUTLET_RE})"
-)
-_CREDIT_SOURCE = re.compile(rf"^(?:source|from|by)\s*[:\uff1a]\s*({_OUTLET_RE})", re.I)
-_PAREN_SOURCE = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*(?:\||$)")
-_LEAD_SOURCE = re.compile(rf"^({_OUTLET_RE})\s*\|")
-_TALKING = (
-    "told",
-    "tells",
-    "telling",
-    "in an interview with",
-    "speaking to",
-    "according to",
-)
-_TALKS_TO = re.compile(  # no leading `\b`: see `mentions.matches_at`
-    rf"(?:{'|'.join(_TALKING)})\s+(?:the\s+)?({_OUTLET_RE})"
-)
-_DATELINE = re.compile(
-    r"^(?P<city>[A-Z]{1,3}\.\s+[A-Z][A-Z'\u2019\-]+"
-    r"|[A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2}"
-    r"|[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=[^\n]{0,40}?(?:\d|\(|/|--|\u2014)))"
-    r"(?:\s*\((?P<area>[A-Z][^()]{1,30})\))?"
-    rf"(?:,\s*(?!{_MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 ]{{1,30}}?))?"
-    rf"(?:,\s*(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})(?:,?\s+(?P<year2>\d{{4}}))?"
-    r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})))?"
-    r"(?:(?:\.?\s*(?:\((?P<agency>[^()]{2,30})\)\.?|/(?P<wire>[^/\n]{2,30})/\.?"
-    r"|\.\s*(?P<caps>[A-Z]{3,20}))(?:\s*(?:--|\u2014|\u2013|-|:))?"
-    r"|\s*(?:--|\u2014|\u2013|-|:))\s+\S|\s*$)"
-)
-"""A dateline opens a paragraph and runs into the story, or stands alone on its
-line when it carries a date ("Baku, Azerbaijan, March 14")."""
-_QUOTED = re.compile('[\u00ab\u201c"]([^\u00bb\u201d"]{2,30})[\u00bb\u201d"]')
-_WORD_SEPARATOR = re.compile(r"([\s-])")
-_TIME_ZONE = re.compile(r"^(?:IST|GMT|UTC|MSK|CST|BJT)\b")
 _DATELINE_PARAGRAPHS = 4
 _HEADER_LINES = 12
 
 
+def month_number(word: str) -> int:
+    """The month `word` names ("Dec.", "December"), 0 if none."""
+    return date_rules.MONTH_NUMBER.get(word[:3].lower(), 0)
+
+
+_SHORT_SEGMENT = 60
+
+
 def iso_date(match: re.Match[str]) -> str | None:
-    """The ISO date of a `_DATE` match, None if it names no real day."""
+    """The ISO date of a `rules.DATE` match, None if it names no real day."""
     groups = match.groupdict()
     if groups["iso"]:
         y, m, d = groups["y1"], groups["m1"], groups["d1"]
@@ -151,7 +75,7 @@ def printed_date(raw_text: str) -> str | None:
     for line in normal_lines(raw_text):
         if not line:
             continue
-        if is_date_line(line) or _LABELLED.match(line):
+        if is_date_line(line) or rules.LABELLED.match(line):
             segments = [line]
         elif "|" in line and len(line) < 3 * _SHORT_SEGMENT:
             segments = [part.strip() for part in line.split("|")]
@@ -159,7 +83,7 @@ def printed_date(raw_text: str) -> str | None:
         else:
             continue
         for segment in segments:
-            for match in _DATE.finditer(segment):
+            for match in rules.DATE.finditer(segment):
                 found = iso_date(match)
                 if found is not None:
                     return found
@@ -169,23 +93,23 @@ def printed_date(raw_text: str) -> str | None:
 def _is_dated_segment(part: str) -> bool:
     return bool(part) and (
         is_date_line(part)
-        or _LABELLED.match(part) is not None
+        or rules.LABELLED.match(part) is not None
         or (len(part) < _SHORT_SEGMENT and _only_labelled_date(part))
     )
 
 
 def _only_labelled_date(part: str) -> bool:
     """True for a label, a date and nothing else ("Published October 17, 2024")."""
-    label = _LABEL.match(part)
+    label = rules.LABEL.match(part)
     if label is None:
         return False
-    return not DATE_PART.sub("", part[label.end() - 1 :]).strip(" ,")
+    return not rules.DATE_PART.sub("", part[label.end() - 1 :]).strip(" ,")
 
 
 def outlet(name: str) -> str | None:
     """The canonical outlet `name` denotes (a prefix is enough: "Xinhua News"); a
     name in quotes is the outlet's own ("NIAT «Khovar»", 'IA "Kabar"')."""
-    quoted = _QUOTED.search(name)
+    quoted = rules.QUOTED.search(name)
     if quoted is not None:
         name = quoted.group(1)
     elif "." in name and " " not in name.strip():
@@ -209,14 +133,14 @@ def credited_source(raw_text: str) -> str | None:
         header = index < _HEADER_LINES
         if header and (len(line.split()) <= 3 or _is_title(line)) and outlet(line):
             return outlet(line)
-        for pattern in (_CREDIT_SOURCE, _PAREN_SOURCE, _LEAD_SOURCE):
+        for pattern in (rules.CREDIT_SOURCE, rules.PAREN_SOURCE, rules.LEAD_SOURCE):
             match = pattern.match(line)
             if match is None:
                 continue
             named = outlet(match.group(1))
             if named is not None:
                 return named
-            if pattern is _CREDIT_SOURCE and len(match.group(1)) <= 40:
+            if pattern is rules.CREDIT_SOURCE and len(match.group(1)) <= 40:
                 return match.group(1).strip()
     return None
 
@@ -229,7 +153,7 @@ def header_name(raw_text: str) -> str | None:
     for line in normal_lines(raw_text)[:_HEADER_LINES]:
         if line and len(line) <= 120 and _is_title(line):
             return site_name(line)
-        match = _LEAD_SOURCE.match(line) if lead is None and "|" in line else None
+        match = rules.LEAD_SOURCE.match(line) if lead is None and "|" in line else None
         if match and len(line.split()) <= 6:
             lead = match.group(1).strip() if len(match.group(1)) <= 40 else None
     return None if lead is None else site_name(lead)
@@ -239,7 +163,7 @@ def _is_title(line: str) -> bool:
     """True when a header line is the name of a publication ("Daily Times"): a few
     capitalised words ending in a word newspapers and agencies are named with."""
     last = line.rfind(" ")
-    if last < 0 or line[last + 1 :].casefold() not in lexicon.MASTHEAD_NOUNS:
+    if last < 0 or line[last + 1 :].casefold() not in rules.MASTHEAD_NOUNS:
         return False  # the cheap test first: most lines end otherwise
     words = line.split()
     return len(words) <= 4 and all(w[0].isupper() for w in words)
@@ -255,7 +179,7 @@ def site_name(name: str) -> str:
             for i, w in enumerate(name.split())
         )
     first, _, rest = name.partition(" ")
-    if first.casefold() == "the" and rest.split(" ", 1)[0] in lexicon.INSTITUTIONS:
+    if first.casefold() == "the" and rest.split(" ", 1)[0] in rules.INSTITUTIONS:
         return rest
     return name
 
@@ -270,25 +194,25 @@ def mentioned_source(matches: Iterable[re.Match[str]]) -> str | None:
 
 
 def origin_matches(text: str) -> Iterator[re.Match[str]]:
-    """The `_ORIGIN` phrases of `text` ("a report from the Global Times")."""
+    """The `rules.ORIGIN` phrases of `text` ("a report from the Global Times")."""
     starts: set[int] = set()
-    for at in word_starts(text, _REPORTS):
+    for at in word_starts(text, rules.REPORTS):
         end = at
         while end > 0 and text[end - 1].isspace():
             end -= 1
         if end < at:  # "A", "An" or "The" ends where the white space starts
             starts.update(range(max(0, end - 3), end))
-    return matches_at(_ORIGIN, text, sorted(starts))
+    return matches_at(rules.ORIGIN, text, sorted(starts))
 
 
 def talks_to_matches(text: str) -> Iterator[re.Match[str]]:
-    """The `_TALKS_TO` phrases of `text` ("told Xinhua")."""
-    return matches_at(_TALKS_TO, text, word_starts(text, _TALKING))
+    """The `rules.TALKS_TO` phrases of `text` ("told Xinhua")."""
+    return matches_at(rules.TALKS_TO, text, word_starts(text, rules.TALKING))
 
 
 def city_name(caps: str) -> str:
     """`NEW DELHI` as `New Delhi`, `NUR-SULTAN` as `Nur-Sultan`, `XI'AN` as `Xi'an`."""
-    words = _WORD_SEPARATOR.split(caps.strip())
+    words = rules.WORD_SEPARATOR.split(caps.strip())
     return "".join(w[:1].upper() + w[1:].lower() for w in words)
 
 
@@ -296,7 +220,7 @@ def dateline_match(text: str) -> re.Match[str] | None:
     """The dateline opening one of the first paragraphs (not the headline)."""
     paragraphs = text.split("\n")[1 : 1 + _DATELINE_PARAGRAPHS]
     for paragraph in paragraphs:
-        match = _DATELINE.match(paragraph)
+        match = rules.DATELINE.match(paragraph)
         if match is None or len(match.group("city")) > 30:
             continue
         if match.end() == len(paragraph) and not _has_day(match):
@@ -315,8 +239,8 @@ def header_place(raw_text: str) -> str | None:
     for line in normal_lines(raw_text)[:_HEADER_LINES]:
         if not line or not is_date_line(line):
             continue
-        rest = DATE_PART.sub(" ", line).strip(" ,|-")
-        rest = _TIME_ZONE.sub("", rest).strip(" ,|-")
+        rest = rules.DATE_PART.sub(" ", line).strip(" ,|-")
+        rest = rules.TIME_ZONE.sub("", rest).strip(" ,|-")
         if rest:  # the first date line with words decides
             city: str | None = gazetteer().cities.get(rest.casefold())
             return city

@@ -11,93 +11,8 @@ digit or an opening quote, except after an abbreviation ("Dec.", "Mr.", "No.",
 
 from __future__ import annotations
 
-import re
-
 from scotrack.ingest.document import CleanDocument, Sentence, Stage
-
-ABBREVIATIONS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "rep",
-        "sen",
-        "gov",
-        "pres",
-        "amb",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vol",
-        "vs",
-        "etc",
-        "al",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "approx",
-        "est",
-        "fig",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "e.g",
-        "i.e",
-        "cf",
-        "ca",
-        "art",
-        "para",
-        "sec",
-        "ch",
-        "pp",
-    ]
-)
-"""Words that end in a full stop without ending the sentence (lower case)."""
-
-_CANDIDATE = re.compile(
-    r"[.!?]+[\"'\u201d\u2019\u00bb)\]]*"
-    r"(?=[^\S\n]+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u0400-\u04ff])"
-)
-"""A possible sentence end; the white space after it never crosses a line end."""
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+from scotrack.ingest.lexicon import pages as rules
 
 
 def _is_abbreviation(text: str, begin: int, stop: int) -> bool:
@@ -109,17 +24,17 @@ def _is_abbreviation(text: str, begin: int, stop: int) -> bool:
     if start == stop:
         return False
     word = text[start:stop]
-    if word.lower() in ABBREVIATIONS:
+    if word.lower() in rules.ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
-    return _INITIALISM.match(word) is not None  # "U.S", "U.N"
+    return rules.INITIALISM.match(word) is not None  # "U.S", "U.N"
 
 
 def sentence_spans(text: str) -> list[Sentence]:
     """Every sentence of `text`, paragraphs (lines) first, then punctuation."""
     sents: list[Sentence] = []
-    cuts = _CANDIDATE.finditer(text)
+    cuts = rules.CANDIDATE.finditer(text)
     cut = next(cuts, None)
     start = 0
     for line in text.split("\n"):

@@ -1,0 +1,323 @@
+# ruff: noqa: E501 -- regexes read best unwrapped, one rule per line
+"""Commitments: word lists and compiled rules (see `scotrack.ingest.lexicon`)."""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.lexicon.dates import MONTH_NAMES
+from scotrack.ingest.lexicon.folding import folded_pattern
+
+CALL_VERBS = (
+    r"urg(?:ed|es|e|ing)|call(?:ed|s|ing)? (?:on|upon|for)|ask(?:ed|s|ing)(?! about| whether| if| by)"
+    r"|encourag(?:ed|es|e|ing)(?! by)|appeal(?:ed|s|ing)? (?:to|for)"
+    r"|(?:stress|emphasiz|emphasis|underlin|highlight|underscor)(?:ed|es|e|ing) "
+    r"(?:the )?(?:need|importance|necessity)"
+    r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|ing)(?! to attend| by| as)"
+)
+PROPOSAL_VERBS = (
+    r"propos(?:ed|es|e|ing)(?! by)|suggest(?:ed|s|ing)?(?! by)"
+    r"|put(?:s|ting)? forward(?! by)|recommend(?:ed|s|ing)?"
+    r"|(?:is|are|was|were) open to"
+)
+PLEDGE_VERBS = (
+    r"vow(?:ed|s)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
+    r"|(?:is|are|was|were|been|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
+    r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
+    r"|will|shall|would|agreed to|offered|offers? to"
+    r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
+)
+SHOULD = r"should|must|need to|needs to|ought to"
+TRIGGER_CUES = (
+    "urg",
+    "call",
+    "ask",
+    "encourag",
+    "appeal",
+    "need",
+    "importance",
+    "necessity",
+    "advocat",
+    "invit",
+    "propos",
+    "suggest",
+    "put",
+    "recommend",
+    "open to",
+    "vow",
+    "pledg",
+    "promis",
+    "commit",
+    "ready",
+    "willing",
+    "prepared",
+    "determined",
+    "readiness",
+    "plan",
+    "will",
+    "shall",
+    "would",
+    "agreed to",
+    "offer",
+    "should",
+    "must",
+    "ought to",
+)
+"""Every CALL_VERBS, PROPOSAL_VERBS, PLEDGE_VERBS and SHOULD phrase holds one of
+these: a sentence without any has no commitment."""
+"""Modal verbs that carry a proposal inside a speech frame ("X should ..., Li said")."""
+SPEECH_VERBS = r"said|says|added|noted|stressed|told|stated|declared|remarked|pointed out|announced"
+PARTICIPIAL_BOUNDARY = (
+    r",\s*(?:and\s+)?(?:saying|adding|noting|stressing|suggesting|calling|urging"
+    r"|proposing|asking|pledging|vowing|offering|expressing|reiterating|pointing"
+    r"|emphasizing|emphasising|underlining|describing|hailing|praising)\b"
+)
+SCHEDULE_VERBS = (
+    "attend",
+    "deliver",
+    "hold",
+    "visit",
+    "travel",
+    "meet",
+    "chair",
+    "address",
+    "arrive",
+    "leave",
+    "pay",
+    "participate",
+    "take part",
+    "map out",
+    "expound",
+    "raise",
+    "join",
+    "be",
+    "have",
+    "also",
+    "make",
+    "give",
+    "sign",
+    "host",
+    "assume",
+    "take over",
+    "take",
+    "hand over",
+)
+"""After "<leader> will", these verbs describe a schedule, not a pledge."""
+MEASURE_VERBS = (
+    "accelerate",
+    "advance",
+    "allocate",
+    "augment",
+    "boost",
+    "build",
+    "carry out",
+    "conduct",
+    "consolidate",
+    "continue",
+    "cooperate",
+    "create",
+    "deepen",
+    "develop",
+    "donate",
+    "encourage",
+    "enhance",
+    "ensure",
+    "establish",
+    "expand",
+    "explore",
+    "facilitate",
+    "foster",
+    "fight",
+    "further",
+    "grant",
+    "implement",
+    "improve",
+    "increase",
+    "intensify",
+    "invest",
+    "launch",
+    "offer",
+    "open",
+    "oppose",
+    "promote",
+    "protect",
+    "provide",
+    "push",
+    "reinforce",
+    "safeguard",
+    "set",
+    "set up",
+    "share",
+    "step",
+    "strengthen",
+    "support",
+    "train",
+    "upgrade",
+    "work",
+    "combat",
+    "counter",
+    "crack",
+    "step up",
+    "speed",
+    "stay",
+    "tackle",
+    "uphold",
+    "maintain",
+    "resolve",
+)
+"""Verbs that start a distinct measure when coordinated after a call or proposal."""
+PURPOSE_MARKERS = (
+    r"\b(?:so as to|in order to|with a view to|with the aim of|aimed at|aiming to)\b"
+)
+ACTOR_GROUPS = (
+    r"(?:the\s+)?(?:leaders|heads of (?:state|government)|prime ministers"
+    r"|(?:foreign|defen[cs]e) ministers|heads of delegations?)"
+    r"(?:\s+and\s+(?:government\s+)?representatives)?"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)"
+    r"(?:\s+member\s+(?:states|countries|nations))?)?"
+    r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
+    r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
+    r"|(?:the\s+)?(?:SCO\s+)?member\s+(?:states|countries|nations)"
+    r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
+)
+"""Subjects that make the SCO (its leaders or members jointly) the actor."""
+ACTOR_GROUP_CUES = (
+    "leaders",
+    "heads of",
+    "ministers",
+    "sco",
+    "shanghai",
+    "member",
+    "organi",
+    "bloc",
+    "grouping",
+)
+"""Every ACTOR_GROUPS phrase, lower-cased, holds one of these: a sentence without
+any names no group (a few `in` tests, cheaper than the pattern)."""
+PRONOUNS = r"\b(?:he|she|they|we|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
+EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|director of|dean|commentator|observers?)\b"
+
+# ---------------------------------------------------------------- commitments
+
+TRIGGER = folded_pattern(
+    rf"(?<![-\w])(?:(?P<call>{CALL_VERBS})|(?P<proposal>{PROPOSAL_VERBS})"
+    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD}))\b"
+)
+"""Run on folded text: take a trigger's words from the original (`_word`)."""
+GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})\b")
+PRONOUN = folded_pattern(PRONOUNS)
+PREPOSITION = folded_pattern(
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
+)
+COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
+CONTROL = re.compile(
+    r"\b(?:to|should|must|that)\s+(?:\w+ly\s+)?(?!the\b|a\b)([a-z][\w-]*)"
+)
+FIRST_WORD = re.compile(r"\s*(?:to\s+|that\s+)?(?:\w+ly\s+)?([\w-]+)")
+ANAPHOR = re.compile(
+    r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
+)
+NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
+RELATIVE = re.compile(r"\b(?:which|that)\s+$")
+GAP_FILLER = re.compile(
+    r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
+    r"|been|on|in|at|during|the|meeting|talks|summit|(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day|today|yesterday|\w+'s|said|says|that)\b",
+    re.IGNORECASE,
+)
+PASSIVE_MODAL = re.compile(
+    r"\s+(?:also\s+|further\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|made|set|built)\b"
+)
+BARE_INITIATIVE = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6}Initiative\b(?:\s*\([A-Z]+\))?"
+    r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
+)
+APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
+HEDGED = re.compile(r"\b(?:expected|hop(?:e|ed|efully)|likely|may|might|predict\w*)\b")
+ORGANIZATION = re.compile(
+    r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
+    re.IGNORECASE,
+)
+LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
+PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
+
+# ---------------------------------------------------------------- clauses
+
+MEASURE = "|".join(
+    sorted((re.escape(verb) for verb in MEASURE_VERBS), key=len, reverse=True)
+)
+CONJUNCT = folded_pattern(
+    rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
+    rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{MEASURE})\b)"
+)
+PURPOSE = re.compile(
+    PURPOSE_MARKERS
+    + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
+    r"[a-z]+\b(?!\s+(?:and|or)\b)|\bby\s+[a-z]+ing\b",
+)
+HEAD_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+BOUNDARY = folded_pattern(
+    r"[,;\s](?:(?<=,)"
+    + PARTICIPIAL_BOUNDARY.removeprefix(",")
+    + r"|(?<=;)\s|(?<=,)\s*(?:while|but|which|whereas|as)\s"
+    r"|(?<=\s)\s*and\s+(?:also\s+)?\w+ed\s+"
+    r"(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
+    r"|(?<=\s)\s*--\s+)"
+)
+"""The boundaries: a participial clause (", suggesting"), "; ", ", while", a
+coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
+or a white space, taken first and checked by a look-behind per alternative: a
+pattern that begins with a character class lets the regex engine skip ahead to
+those characters, about a quarter faster than the plain alternation."""
+FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
+
+# ---------------------------------------------------------------- commitment_details
+
+NUMBER = re.compile(
+    r"(?<![\w.,/-])(?P<currency>US\$|\$|\u20ac|\u00a3|\u00a5)?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:\s+(?P<unit>(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*))?"
+)
+DIGIT = re.compile(r"\d")
+YEAR = re.compile(r"(?:19|20)\d\d")
+UNIT_STOP = re.compile(
+    r"\s+(?:in|for|of|to|under|with|by|from|at|on|over|within|and|or|a|per|each|"
+    r"annually|every|this|next|that|which|who|between|among|across|during)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+NOT_UNITS = re.compile(
+    rf"^(?:years?|months?|days?|percent|per cent|times|st|nd|rd|th|{MONTH_NAMES})\b",
+    re.IGNORECASE,
+)
+PROPOSAL_REFERENCE = re.compile(
+    r"\b(?:proposal|initiative|plan|suggestions?)\b", re.IGNORECASE
+)
+
+
+# words of facts/clauses.py
+
+GENERIC = frozenset(
+    [
+        "cooperation",
+        "regional",
+        "international",
+        "development",
+        "their",
+        "with",
+        "from",
+        "that",
+        "this",
+        "other",
+        "among",
+        "between",
+        "into",
+    ]
+)
+
+
+# words of facts/commitments.py
+
+SCHEDULE = frozenset(SCHEDULE_VERBS)
+SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))

@@ -1,0 +1,124 @@
+# ruff: noqa: E501 -- regexes read best unwrapped, one rule per line
+"""Dates: word lists and compiled rules (see `scotrack.ingest.lexicon`)."""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.lexicon.folding import folded_pattern
+
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+MONTH_NAMES = "|".join(name.capitalize() for name in MONTHS)
+"""January|February|...: every month's name, as a regex alternation."""
+MONTH_STARTS = "|".join(name[:3].capitalize() for name in MONTHS) + "|Sept"
+"""Jan|Feb|...: the start of every month name and abbreviation, as an alternation."""
+FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming)\b"
+"""Words that make a sentence speak of the future (for weekday and month resolution)."""
+
+MONTH_NUMBER: dict[str, int] = {
+    **{name: number for number, name in enumerate(MONTHS, start=1)},
+    **MONTH_ABBREVIATIONS,
+}
+ABBR = "|".join(name.capitalize() for name in MONTH_ABBREVIATIONS)
+WEEKDAY = "|".join(WEEKDAYS)
+
+# ---------------------------------------------------------------- timex
+
+MONTH = rf"(?P<month>{MONTH_NAMES}|(?:{ABBR})\.?)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+TO_DAY = r"\s*[-\u2013]\s*[0-3]?\d|\s+and\s+[0-3]?\d\b(?!\s*(?:percent|%))"
+"""The end of a range of days ("June 9-10", "September 15 and 16"): the value is
+the first day, as for any multi-day meeting."""
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    (
+        "mdy",
+        re.compile(rf"\b{MONTH}\s+{DAY}(?:{TO_DAY})?\b(?:,?\s+{YEAR}\b)?"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b{DAY}(?:\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{MONTH}"
+            rf"(?:,?\s+{YEAR}\b)?"
+        ),
+    ),
+    ("my", re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
+            rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{MONTH_NAMES})\b"
+            rf"|\b(?P<month2>{MONTH_NAMES})(?='s?\s)"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<which>last|this|next|previous|past|coming)\s+"
+            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "day",
+        re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
+    ),
+    (
+        "weekday",
+        re.compile(rf"\b(?:on\s+)?(?P<weekday>{WEEKDAY.title()})\b"),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d,.$-]){YEAR}(?![\d-])(?!\s+[a-z]+s\b)(?!\s*(?:percent|%))"
+        ),
+    ),
+)
+DIGIT = re.compile(r"\d")
+MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in MONTHS))
+"""The start of every month name and abbreviation the patterns accept."""
+MONTH_NAME = re.compile(MONTH_NAMES)
+WEEKDAY_NAME = re.compile(WEEKDAY.title())
+FUTURE = folded_pattern(FUTURE_MARKERS)
+PAST = folded_pattern(
+    r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
+    r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
+)
+CLAUSE_MARK = re.compile(r"[,;:()\u2014]| -- | but | while ")
