@@ -48,6 +48,7 @@ def _register() -> None:
     app.command("state")(kb.state_cli)
     app.command("commitments")(kb.commitments_cli)
     app.command("extract")(pipeline.extract_cli)
+    app.command("train")(pipeline.train_cli)
     app.command("ingest")(ingest.ingest_cli)
     app.add_typer(review.review_app, name="review")
     app.command("search")(search.search_cli)

@@ -10,8 +10,12 @@ not an event.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
+from scotrack.ingest.classifiers import features as feature_words
+from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
+from scotrack.ingest.classifiers.linear import Features, model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
@@ -36,30 +40,188 @@ _SUBJECT_START = 4
 
 
 def membership(doc: CleanDocument) -> list[Item]:
-    """One item per (state, event), dated by the sentence that reports it."""
+    """One item per state, event and year, from the candidates the model keeps."""
+    chosen = kept(aggregated(candidates(doc)), model("membership"))
+    return _merged_dates([c.item for c in chosen])
+
+
+def candidates(doc: CleanDocument) -> list[Candidate]:
+    """Every (state named, event cued) pair of the sentences that may report a
+    step, with the features the membership model judges it by."""
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
-    found: dict[tuple[str, str], Item] = {}
+    partner_year = ref.year if ref else None
+    title = (doc.metadata.title or "").strip()
+    found: list[Candidate] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
-    for sent, numbers in zip(doc.sentences, cues, strict=True):
-        if _SENTENCE_CUE not in numbers:
+    for number, (sent, numbers) in enumerate(zip(doc.sentences, cues, strict=True)):
+        lowered = folded(sent.text)
+        events = _cued_events(lowered, partner_year)
+        mentions = index.between(sent.start, sent.end)
+        states = [m for m in mentions if m.kind == "state"]
+        if not states:
             continue
-        for item in _sentence_events(sent, numbers, index, ref):
-            key = (item["state"], item["event"])
-            known = found.get(key)
-            if (
-                known
-                and known["date"]
-                and item["date"]
-                and known["date"] != item["date"]
-            ):
-                key = (item["state"], item["event"] + "@" + item["date"])
-            if key in found:
-                found[key]["evidence"].extend(item["evidence"])
-                found[key]["date"] = found[key]["date"] or item["date"]
-            else:
-                found[key] = item
-    return list(found.values())
+        rule_spans = {
+            (item["state"], item["event"]): tuple(item["evidence"][0])
+            for item in _sentence_events(sent, numbers, index, ref)
+        }
+        rule_hits = set(rule_spans)
+        dates = timex.timexes(sent.text, ref)
+        toks = feature_words.tokens(sent, mentions)
+        context = _SentenceContext(
+            sent, lowered, toks, states, rule_hits, number, sent.text.strip() == title
+        )
+        for state in states:
+            cued = [
+                (event, cue.start(), cue.end())
+                for event, cue in _nearest_cues(events, state, sent.start)
+            ]
+            cued += [
+                (event, start - sent.start, end - sent.start)
+                for (code, event), (start, end) in rule_spans.items()
+                if code == state.value and event not in {e for e, _, _ in cued}
+            ]
+            for event, cue_start, cue_end in cued:
+                item = {
+                    "state": state.value,
+                    "event": event,
+                    "date": _date_near(dates, cue_start),
+                    "evidence": [[sent.start, sent.end], [state.start, state.end]],
+                }
+                features = _features(context, state, event, cue_start, cue_end)
+                found.append(Candidate(item, features, (state.value, event)))
+    return found
+
+
+def _cued_events(
+    lowered: str, year: int | None
+) -> list[tuple[str, list[re.Match[str]]]]:
+    """The events a sentence cues, with the cue matches; "partner" is the 2025
+    status only in a page of 2025 or later (or undated), else a dialogue partner."""
+    events = []
+    for event, pattern in rules.EVENT_CUE_PATTERNS:
+        if event == "partner" and year is not None and year < rules.PARTNER_STATUS_YEAR:
+            continue
+        matches = list(pattern.finditer(lowered))
+        if matches:
+            events.append((event, matches))
+    return events
+
+
+def _nearest_cues(
+    events: list[tuple[str, list[re.Match[str]]]], state: Mention, offset: int
+) -> list[tuple[str, re.Match[str]]]:
+    """For each cued event, its cue nearest the state (not inside the state's name)."""
+    start, end = state.start - offset, state.end - offset
+    chosen = []
+    for event, matches in events:
+        outside = [m for m in matches if m.end() <= start or m.start() >= end]
+        if outside:
+            nearest = min(
+                outside, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))
+            )
+            chosen.append((event, nearest))
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    sent: Sentence
+    lowered: str
+    toks: list[feature_words.Token]
+    states: list[Mention]
+    rule_hits: set[tuple[str, str]]
+    number: int
+    is_title: bool
+
+
+def _features(
+    ctx: _SentenceContext, state: Mention, event: str, start: int, end: int
+) -> Features:
+    """What the model knows of one candidate whose cue is at sentence offsets
+    start..end (see the module docs)."""
+    offset = ctx.sent.start
+    cue_start, cue_end = offset + start, offset + end
+    toks = ctx.toks
+    s_index = feature_words.index_at(toks, state.start)
+    c_index = feature_words.index_at(toks, cue_start)
+    c_last = feature_words.index_at(toks, cue_end - 1)
+    e = f"e={event}"
+    features: Features = {e: 1.0, "bias2": 1.0}
+    cue_word = " ".join(ctx.lowered[start:end].split()[:3])
+    features[f"{e}|cue={cue_word}"] = 1.0
+    before = state.end <= cue_start
+    features[f"{e}|dir={'state<cue' if before else 'cue<state'}"] = 1.0
+    low, high = (s_index + 1, c_index) if before else (c_last + 1, s_index)
+    between = [t.text for t in toks[low:high]]
+    distance = len(between)
+    features[f"{e}|dist={feature_words.bucket(distance)}"] = 1.0
+    features[f"dist={feature_words.bucket(distance)}"] = 1.0
+    if distance <= 12:
+        feature_words.add(features, f"{e}|bw", set(between))
+        feature_words.add(features, "bw", set(between))
+    if distance <= 5:
+        gap = " ".join(between)
+        side = "<" if before else ">"
+        features[f"{e}|gap{side}{gap}"] = 1.0
+        features[f"gap{side}{gap}"] = 1.0
+    previous = toks[c_index - 1].text if c_index > 0 else "^"
+    following = toks[c_last + 1].text if c_last + 1 < len(toks) else "$"
+    features[f"{e}|cue2={previous} {cue_word} {following}"] = 1.0
+    feature_words.add(
+        features, f"{e}|cw", feature_words.window(toks, c_index, c_last + 1, 3)
+    )
+    feature_words.add(
+        features, f"{e}|sw", feature_words.window(toks, s_index, s_index + 1, 2)
+    )
+    others = [m for m in ctx.states if m.value != state.value]
+    closer = any(
+        min(abs(m.start - cue_end), abs(cue_start - m.end))
+        < min(abs(state.start - cue_end), abs(cue_start - state.end))
+        for m in others
+    )
+    features[f"{e}|closer_other={closer}"] = 1.0
+    features[f"{e}|states={feature_words.bucket(len(ctx.states))}"] = 1.0
+    hit = (state.value, event) in ctx.rule_hits
+    features[f"{e}|rule={hit}"] = 1.0
+    if hit:
+        features[RULE] = 1.0
+    if any(s == state.value for s, _ in ctx.rule_hits):
+        features["rule_other_event"] = 1.0
+    for name, pattern in (
+        ("future", rules.FUTURE),
+        ("negation", rules.NEGATION),
+        ("standing", rules.STANDING),
+        ("since", rules.SINCE),
+    ):
+        if pattern.search(ctx.lowered):
+            features[f"{e}|{name}"] = 1.0
+            features[name] = 1.0
+    features[f"{e}|title={ctx.is_title}"] = 1.0
+    if ctx.number < 3:
+        features[f"{e}|lead"] = 1.0
+    return features
+
+
+def _merged_dates(items: list[Item]) -> list[Item]:
+    """An undated step joins the dated one of the same state and event, if any."""
+    dated = {(i["state"], i["event"]) for i in items if i["date"]}
+    merged: list[Item] = []
+    for item in items:
+        if item["date"] is None and (item["state"], item["event"]) in dated:
+            target = next(
+                m
+                for m in merged + items
+                if m["date"]
+                and (m["state"], m["event"]) == (item["state"], item["event"])
+            )
+            target["evidence"] = sorted(
+                target["evidence"]
+                + [s for s in item["evidence"] if s not in target["evidence"]]
+            )
+            continue
+        merged.append(item)
+    return merged
 
 
 def _sentence_events(
@@ -171,9 +333,14 @@ def _contiguous(
 
 
 def _date(dates: list[timex.Timex], match: re.Match[str]) -> str | None:
+    return _date_near(dates, match.start())
+
+
+def _date_near(dates: list[timex.Timex], position: int) -> str | None:
+    """The date expression nearest sentence offset `position`."""
     if not dates:
         return None
-    return min(dates, key=lambda t: abs(t.start - match.start())).value
+    return min(dates, key=lambda t: abs(t.start - position)).value
 
 
 def find_membership(doc: CleanDocument) -> CleanDocument:

@@ -175,3 +175,46 @@ PATTERNS = tuple(
 )
 NEGATIVE = folded_pattern(MEMBERSHIP_NEGATIVE)
 LIST_GAP = re.compile(r"^(?:\s*(?:,|and|as well as|&|the)\s*)*$")
+
+# ---------------------------------------------------------------- membership candidates
+
+EVENT_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "joined",
+        r"\bjoin(?:s|ed|ing)?\b|\bmember(?:s|ship)?\b|\badmi(?:t|ts|tted|tting|ssion)\b"
+        r"|\binduct(?:s|ed|ing|ion)?\b|\baccession\b|\bacced(?:e|ed|es|ing)\b"
+        r"|\benlarge(?:ment|d)?\b|\bexpan(?:sion|ded|d)\b|\bfull[- ]fledged\b",
+    ),
+    (
+        "applied",
+        r"\bappl(?:y|ies|ied|ying|ications?|icants?)\b|\bbids?\b|\bseek(?:s|ing)?\b"
+        r"|\bsought\b|\brequest(?:s|ed|ing)?\b|\bmemorand(?:um|a|ums)\b|\bobligations?\b"
+        r"|\bprocedures?\b|\bprocess\b|\baccession\b|\bcandida(?:cy|te|ture)\b"
+        r"|\bin principle\b|\bmembership\b",
+    ),
+    ("observer", r"\bobservers?\b"),
+    ("dialogue-partner", r"\bdialog(?:ue)? partners?\b|\bpartners?\b"),
+    ("partner", r"\bpartners?\b"),
+    (
+        "left",
+        r"\bwithdr(?:aw|ew|awn|awal|aws)\b|\bleft\b|\bquit(?:s)?\b|\bsuspend(?:ed|s)?\b",
+    ),
+)
+"""(event, cue regex): a state named in a sentence holding a cue of an event may
+have taken that step; the model decides."""
+EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
+PARTNER_STATUS_YEAR = 2025
+"""The year observers and dialogue partners became "SCO partners": before it, a
+"partner" is a dialogue partner (CONVENTIONS.md)."""
+FUTURE = folded_pattern(
+    r"\b(?:will|would|shall|expected|set to|plans?|planning|to become|soon|next"
+    r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
+)
+NEGATION = folded_pattern(
+    r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without)\b"
+)
+STANDING = folded_pattern(
+    r"\b(?:founding|founders?|currently|now|comprises|consists|includes|including"
+    r"|enjoy|enjoys|remain|remains|existing|current)\b"
+)
+SINCE = folded_pattern(r"\bsince\b")

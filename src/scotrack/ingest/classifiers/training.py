@@ -1,0 +1,180 @@
+"""Fitting a `LinearModel` to labelled candidates, and choosing its threshold.
+
+Logistic regression with L2 regularisation, fitted by stochastic gradient descent
+with AdaGrad step sizes over a fixed shuffle of the examples (`seed`), in plain
+Python: a few thousand candidates train in seconds, and the same examples always
+give the same weights. The threshold is chosen by cross-validation over
+documents (`threshold_by_folds`): each document's candidates are scored by a
+model that never saw it, and the threshold that gives the best F1 over the
+items (not the candidates) wins.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from scotrack.ingest.classifiers.candidates import RULE
+from scotrack.ingest.classifiers.linear import Features, LinearModel
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A labelled candidate.
+
+    `key` is the item the candidate would become once merged with its document's
+    others (two candidates with one key are one item); `target` is the gold item
+    it matches, None if it matches none. `document` groups examples for folds.
+    """
+
+    document: str
+    features: Features
+    key: Hashable
+    target: Hashable | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    bias: float
+    weights: dict[str, float]
+
+
+def frequent(examples: Sequence[Example], minimum: int) -> set[str]:
+    """The features that occur in at least `minimum` documents' examples: a
+    feature seen on one page only is that page's quirk, not a pattern."""
+    documents: dict[str, set[str]] = {}
+    for example in examples:
+        for name in example.features:
+            documents.setdefault(name, set()).add(example.document)
+    return {name for name, docs in documents.items() if len(docs) >= minimum}
+
+
+def fitted(
+    examples: Sequence[Example],
+    *,
+    epochs: int = 20,
+    rate: float = 0.5,
+    l2: float = 1e-3,
+    seed: int = 7,
+    prune: float = 1e-3,
+    min_documents: int = 2,
+) -> Fit:
+    """Weights that make `target is not None` likely for the examples' features
+    (those seen in at least `min_documents` documents)."""
+    known = frequent(examples, min_documents)
+    examples = [
+        Example(
+            e.document,
+            {k: v for k, v in e.features.items() if k in known},
+            e.key,
+            e.target,
+        )
+        for e in examples
+    ]
+    weights: dict[str, float] = {}
+    squares: dict[str, float] = {}
+    bias, bias_square = 0.0, 1e-8
+    order = list(range(len(examples)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            example = examples[i]
+            total = bias + sum(
+                weights.get(name, 0.0) * value
+                for name, value in example.features.items()
+            )
+            total = max(-30.0, min(30.0, total))
+            error = 1.0 / (1.0 + math.exp(-total)) - (example.target is not None)
+            bias_square += error * error
+            bias -= rate * error / math.sqrt(bias_square)
+            for name, value in example.features.items():
+                weight = weights.get(name, 0.0)
+                gradient = error * value + l2 * weight
+                square = squares.get(name, 1e-8) + gradient * gradient
+                squares[name] = square
+                weights[name] = weight - rate * gradient / math.sqrt(square)
+    kept = {name: w for name, w in weights.items() if abs(w) >= prune}
+    return Fit(bias=bias, weights=kept)
+
+
+def model_of(
+    name: str, fit: Fit, threshold: float, trained: dict[str, object]
+) -> LinearModel:
+    return LinearModel(
+        name=name,
+        bias=fit.bias,
+        weights=fit.weights,
+        threshold=threshold,
+        trained=dict(trained),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    probability: float
+    example: Example
+
+
+def out_of_fold(
+    examples: Sequence[Example], *, folds: int = 5, **options: object
+) -> list[Scored]:
+    """Every example scored by a model fitted without its document's examples."""
+    documents = sorted({e.document for e in examples})
+    fold_of = {doc: i % folds for i, doc in enumerate(documents)}
+    scored: list[Scored] = []
+    for fold in range(folds):
+        train = [e for e in examples if fold_of[e.document] != fold]
+        held = [e for e in examples if fold_of[e.document] == fold]
+        if not held:
+            continue
+        fit = fitted(train, **options)  # type: ignore[arg-type]
+        probe = LinearModel(name="fold", bias=fit.bias, weights=fit.weights)
+        scored += [Scored(probe.probability(e.features), e) for e in held]
+    return scored
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
+
+
+def figures_at(scored: Sequence[Scored], threshold: float, gold: int) -> Figures:
+    """Item-level precision, recall and F1 when the candidates at or above
+    `threshold` are kept, with those a precise rule found (`candidates.RULE`):
+    candidates merge by key; an item is right when one of its candidates matches
+    a gold item no earlier item took. `gold` counts every gold item, found by a
+    candidate or not."""
+    best: dict[Hashable, list[Example]] = {}
+    for s in scored:
+        if s.probability >= threshold or RULE in s.example.features:
+            best.setdefault((s.example.document, s.example.key), []).append(s.example)
+    taken: set[tuple[str, Hashable]] = set()
+    right = 0
+    for examples in best.values():
+        for example in examples:
+            if example.target is None:
+                continue
+            target = (example.document, example.target)
+            if target not in taken:
+                taken.add(target)
+                right += 1
+                break
+    predicted = len(best)
+    precision = right / predicted if predicted else 1.0
+    recall = right / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Figures(threshold, precision, recall, f1)
+
+
+def best_threshold(scored: Sequence[Scored], gold: int) -> Figures:
+    """The threshold (on a 0.05 grid) with the best item-level F1; the lower of
+    equals, so recall is never given up for nothing."""
+    grid = [round(0.05 * i, 2) for i in range(1, 20)]
+    results = [figures_at(scored, t, gold) for t in grid]
+    return max(results, key=lambda f: (round(f.f1, 6), -f.threshold))
