@@ -177,6 +177,9 @@ _TRIGGERS = (
     commitments_lexicon.PROPOSAL_VERBS,
     commitments_lexicon.PLEDGE_VERBS,
     commitments_lexicon.SHOULD,
+    commitments_lexicon.EXTENDED_CALL_VERBS,
+    commitments_lexicon.EXTENDED_PROPOSAL_VERBS,
+    commitments_lexicon.EXTENDED_PLEDGE_VERBS,
 )
 
 

@@ -50,19 +50,21 @@ def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 RULE = "rule=True"
-"""The feature of a candidate a precise rule found: kept whatever the model says,
-so the model only ever adds to what the rules know (#11)."""
+"""The feature of a candidate a precise rule found. A model that keeps rules'
+candidates (`LinearModel.rules_kept`) only ever adds to what the rules know (#11)."""
 
 
 def kept(candidates: Iterable[Candidate], model: LinearModel) -> list[Candidate]:
-    """One candidate per key, the likeliest, among those the model accepts or a
-    precise rule found (`RULE`); in the order their keys first occur. Evidence
+    """One candidate per key, the likeliest, among those the model accepts (and
+    those a precise rule found, `RULE`, if the model keeps them); in the order
+    their keys first occur. Evidence
     of the accepted candidates of a key is merged into the one kept."""
     best: dict[Hashable, Candidate] = {}
     evidence: dict[Hashable, list[list[int]]] = {}
     for candidate in candidates:
         candidate.probability = model.probability(candidate.features)
-        if candidate.probability < model.threshold and RULE not in candidate.features:
+        forced = model.rules_kept and RULE in candidate.features
+        if candidate.probability < model.threshold and not forced:
             continue
         known = best.get(candidate.key)
         spans = evidence.setdefault(candidate.key, [])

@@ -23,12 +23,13 @@ from scotrack.ingest.classifiers import labels, training
 from scotrack.ingest.classifiers.candidates import Candidate, aggregated
 from scotrack.ingest.classifiers.linear import MODELS, LinearModel
 from scotrack.ingest.document import CleanDocument, ExtractOptions, Stage
-from scotrack.ingest.facts import membership
+from scotrack.ingest.facts import commitments, membership
 from scotrack.ingest.pipeline import STAGES, start_document
 from scotrack.ingest.read.files import read_file
 
 CANDIDATES: dict[str, Callable[[CleanDocument], list[Candidate]]] = {
     "membership": membership.candidates,
+    "commitments": commitments.candidates,
 }
 """The candidate generator behind each model."""
 SEED = 7
@@ -125,7 +126,10 @@ def train_models(
     for kind in kinds:
         found, gold_items = examples(kind, corpus)
         scored = training.out_of_fold(found, seed=SEED)
-        chosen = training.best_threshold(scored, gold_items)
+        kept_rules = training.best_threshold(scored, gold_items, rules_kept=True)
+        judged = training.best_threshold(scored, gold_items, rules_kept=False)
+        rules_kept = kept_rules.f1 >= judged.f1
+        chosen = kept_rules if rules_kept else judged
         fit = training.fitted(found, seed=SEED)
         trained = {
             "corpus_sha256": digest(corpora),
@@ -141,7 +145,9 @@ def train_models(
                 "f1": round(chosen.f1, 4),
             },
         }
-        model = training.model_of(kind, fit, chosen.threshold, trained)
+        model = training.model_of(
+            kind, fit, chosen.threshold, trained, rules_kept=rules_kept
+        )
         out.mkdir(parents=True, exist_ok=True)
         (out / f"{kind}.json").write_text(model.to_json(), encoding="utf-8")
         models[kind] = model

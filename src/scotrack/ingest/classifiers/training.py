@@ -101,7 +101,12 @@ def fitted(
 
 
 def model_of(
-    name: str, fit: Fit, threshold: float, trained: dict[str, object]
+    name: str,
+    fit: Fit,
+    threshold: float,
+    trained: dict[str, object],
+    *,
+    rules_kept: bool = True,
 ) -> LinearModel:
     return LinearModel(
         name=name,
@@ -109,6 +114,7 @@ def model_of(
         weights=fit.weights,
         threshold=threshold,
         trained=dict(trained),
+        rules_kept=rules_kept,
     )
 
 
@@ -144,7 +150,9 @@ class Figures:
     f1: float
 
 
-def figures_at(scored: Sequence[Scored], threshold: float, gold: int) -> Figures:
+def figures_at(
+    scored: Sequence[Scored], threshold: float, gold: int, *, rules_kept: bool = True
+) -> Figures:
     """Item-level precision, recall and F1 when the candidates at or above
     `threshold` are kept, with those a precise rule found (`candidates.RULE`):
     candidates merge by key; an item is right when one of its candidates matches
@@ -152,7 +160,8 @@ def figures_at(scored: Sequence[Scored], threshold: float, gold: int) -> Figures
     candidate or not."""
     best: dict[Hashable, list[Example]] = {}
     for s in scored:
-        if s.probability >= threshold or RULE in s.example.features:
+        forced = rules_kept and RULE in s.example.features
+        if s.probability >= threshold or forced:
             best.setdefault((s.example.document, s.example.key), []).append(s.example)
     taken: set[tuple[str, Hashable]] = set()
     right = 0
@@ -172,9 +181,11 @@ def figures_at(scored: Sequence[Scored], threshold: float, gold: int) -> Figures
     return Figures(threshold, precision, recall, f1)
 
 
-def best_threshold(scored: Sequence[Scored], gold: int) -> Figures:
+def best_threshold(
+    scored: Sequence[Scored], gold: int, *, rules_kept: bool = True
+) -> Figures:
     """The threshold (on a 0.05 grid) with the best item-level F1; the lower of
     equals, so recall is never given up for nothing."""
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
-    results = [figures_at(scored, t, gold) for t in grid]
+    results = [figures_at(scored, t, gold, rules_kept=rules_kept) for t in grid]
     return max(results, key=lambda f: (round(f.f1, 6), -f.threshold))

@@ -19,7 +19,10 @@ from itertools import pairwise
 from operator import attrgetter
 
 from scotrack.data import raw_records
+from scotrack.ingest.classifiers.candidates import Candidate, kept
+from scotrack.ingest.classifiers.linear import model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+from scotrack.ingest.facts import commitment_features
 from scotrack.ingest.facts.areas import sentence_prefixes
 from scotrack.ingest.facts.clauses import (
     Frame,
@@ -82,6 +85,8 @@ class Actor:
     speaker: str | None
     start: int
     end: int
+    source: str = "subject"
+    """How the actor was found (a feature of the commitment's candidate)."""
 
 
 @cache
@@ -90,7 +95,17 @@ def _leader_states() -> dict[str, str]:
 
 
 def commitments(doc: CleanDocument) -> list[Item]:
-    """Every commitment of the document, in text order, with evidence."""
+    """Every commitment of the document, in text order, with evidence: those of
+    the core triggers, and those of the extended ones the model keeps."""
+    chosen = kept(candidates(doc), model("commitments"))
+    return [c.item for c in sorted(chosen, key=_FIRST_SPAN)]
+
+
+def candidates(doc: CleanDocument) -> list[Candidate]:
+    """The commitments the triggers find, each with its features: a core
+    trigger's (rules.TRIGGER's call, proposal, pledge and should groups) marked
+    as a precise rule's, an extended trigger's (the x- groups) left to the
+    model; an extended one that overlaps a core one is dropped."""
     index = MentionIndex.of(doc.mentions)
     ctx = Context()
     for person in doc.facts.get("people", []):
@@ -98,7 +113,7 @@ def commitments(doc: CleanDocument) -> list[Item]:
             ctx.people[person["name"]] = (person.get("state"), person.get("role"))
     _PEOPLE.clear()
     _PEOPLE.update(ctx.people)
-    items: list[Item] = []
+    found: list[Candidate] = []
     sents = doc.sentences
     title = (doc.metadata.title or "").strip()
     cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
@@ -108,15 +123,34 @@ def commitments(doc: CleanDocument) -> list[Item]:
         if title and sent.text.strip() == title:
             continue
         following = sents[number + 1].text if number + 1 < len(sents) else ""
-        found = (
-            _sentence(sent, mentions, ctx, following, prefixes[number])
-            if cues[number]
-            else []
-        )
-        ctx.speakers = {item["speaker"] or item["actor"] for item in found}
-        items.extend(found)
+        core: list[Candidate] = []
+        extended: list[Candidate] = []
+        if cues[number]:
+            args = (sent, mentions, ctx, following, prefixes[number], number)
+            core = _sentence(*args, extended=False)
+            taken = [span for c in core for span in c.item["evidence"]]
+            extended = [
+                c
+                for c in _sentence(*args, extended=True)
+                if not any(
+                    _overlap(span, t) for span in c.item["evidence"] for t in taken
+                )
+            ]
+        ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
+        found += core + extended
         _remember(ctx, sent, mentions)
-    return items
+    return found
+
+
+def _overlap(a: list[int], b: list[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _first_span(candidate: Candidate) -> int:
+    return int(candidate.item["evidence"][0][0])
+
+
+_FIRST_SPAN = _first_span
 
 
 def _sentence(
@@ -125,26 +159,41 @@ def _sentence(
     ctx: Context,
     following: str,
     prefixes: dict[int, set[int]] | None,
-) -> list[Item]:
+    number: int,
+    *,
+    extended: bool,
+) -> list[Candidate]:
+    """The candidates of one sentence from its core or its extended triggers."""
     text = sent.text
     lowered = folded(text)
-    triggers = list(rules.TRIGGER.finditer(lowered))
+    triggers = [
+        t
+        for t in rules.TRIGGER.finditer(lowered)
+        if extended or t.lastgroup not in rules.EXTENDED_KINDS
+    ]
     if not triggers:
         return []
     scan = Scan(lowered, triggers, _grouped(lowered), prefixes)
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
     bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
-    items: list[Item] = []
+    found: list[Candidate] = []
     main: Actor | None = None
     for a, b in pairwise(bounds):
         for trigger in _triggers(text, scan, a, b):
             actor = _actor(text, scan, sent, mentions, ctx, trigger, a, framed, main)
+            if actor is None and extended:
+                actor = _loose_actor(sent, mentions, ctx, trigger, framed)
             if actor is None:
                 continue
             main = main or actor
-            items.extend(_items(sent, scan, trigger, actor, b, following, ctx))
-    return items
+            for item in _items(sent, scan, trigger, actor, b, following, ctx):
+                features = commitment_features.features(
+                    sent, lowered, trigger, actor.source, item, number, extended
+                )
+                key = (item["actor"], item["evidence"][0][0])
+                found.append(Candidate(item, features, key))
+    return found
 
 
 def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
@@ -164,7 +213,7 @@ def _frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
             if actor:
                 return actor
         elif frame.pronoun == "they" and ctx.they:
-            return Actor(ctx.they, None, -1, -1)
+            return Actor(ctx.they, None, -1, -1, "frame-they")
         elif frame.pronoun and ctx.person is not None:
             return _person_actor(ctx.person)
     return None
@@ -182,7 +231,7 @@ def _person_actor(person: Mention) -> Actor | None:
     state = _person_state(person)
     if state is None:
         return None
-    return Actor(state, person.value, person.start, person.end)
+    return Actor(state, person.value, person.start, person.end, "person")
 
 
 def _actor(
@@ -197,13 +246,13 @@ def _actor(
     main: Actor | None,
 ) -> Actor | None:
     """Who makes the commitment; None for experts, editorials and schedules."""
-    kind = trigger.lastgroup
+    kind = _kind(trigger)
     if kind == "should":
         return _modal_actor(text, scan, trigger, framed, clause)
     if rules.RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
         return None
     if clause > 0 and trigger.start() - clause < 16 and main is not None:
-        return Actor(main.actor, main.speaker, -1, -1)
+        return Actor(main.actor, main.speaker, -1, -1, "main")
     subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
     if subject is None:
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
@@ -225,6 +274,40 @@ def _actor(
     return subject
 
 
+def _loose_actor(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    trigger: re.Match[str],
+    framed: Actor | None,
+) -> Actor | None:
+    """An actor for a candidate the strict rules leave without one, for the
+    model to weigh (`source` says how it was found): the speaker of the
+    sentence's frame, else the last actor-like mention before the trigger, else
+    who the text spoke of last."""
+    if framed is not None:
+        return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
+    position = sent.start + trigger.start()
+    for mention in reversed(mentions):
+        if mention.end > position:
+            continue
+        actor = _mention_actor(mention, None)
+        if actor is not None:
+            return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}")
+    lowered = folded(sent.text[: trigger.start()])
+    if rules.GROUP.search(lowered):
+        return Actor("SCO", None, -1, -1, "loose-group")
+    if ctx.they:
+        return Actor(ctx.they, None, -1, -1, "context-they")
+    if ctx.person is not None:
+        actor = _person_actor(ctx.person)
+        if actor is not None:
+            return Actor(actor.actor, actor.speaker, -1, -1, "context-person")
+    if ctx.state:
+        return Actor(ctx.state, None, -1, -1, "context-state")
+    return None
+
+
 def _modal_actor(
     text: str, scan: Scan, trigger: re.Match[str], framed: Actor | None, clause: int
 ) -> Actor | None:
@@ -237,10 +320,14 @@ def _modal_actor(
         else []
     )
     if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
-        return Actor(framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1)
+        return Actor(
+            framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1, "modal"
+        )
     if rules.PASSIVE_MODAL.match(text, trigger.end()):
         opening = len(before) - len(before.lstrip(' "\u201c,'))
-        return Actor(framed.actor, framed.speaker, -2 - clause - opening, -1)
+        return Actor(
+            framed.actor, framed.speaker, -2 - clause - opening, -1, "modal-passive"
+        )
     return None
 
 
@@ -283,7 +370,7 @@ def _subject(
     if pronoun is not None and pronoun.end() > best:
         return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
     if group is not None:
-        return Actor("SCO", None, offset + group.start(), offset + group.end())
+        return Actor("SCO", None, offset + group.start(), offset + group.end(), "group")
     if mention is None:
         return None
     actor = _mention_actor(mention, framed)
@@ -297,14 +384,14 @@ def _mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
         return _person_actor(mention)
     if mention.kind == "state":
         speaker = framed.speaker if framed and framed.actor == mention.value else None
-        return Actor(mention.value, speaker, mention.start, mention.end)
+        return Actor(mention.value, speaker, mention.start, mention.end, "state")
     if mention.kind == "organization":
-        return Actor("SCO", None, mention.start, mention.end)
+        return Actor("SCO", None, mention.start, mention.end, "organization")
     if mention.kind == "city" and mention.state:
         speaker = framed.speaker if framed and framed.actor == mention.state else None
-        return Actor(mention.state, speaker, mention.start, mention.end)
+        return Actor(mention.state, speaker, mention.start, mention.end, "city")
     if mention.kind == "office" and mention.state:
-        return Actor(mention.state, None, mention.start, mention.end)
+        return Actor(mention.state, None, mention.start, mention.end, "office")
     return None
 
 
@@ -319,12 +406,14 @@ def _office_holder(
     ]
     if len(holders) == 1:
         state = ctx.people[holders[0]][0] or ""
-        return Actor(state, holders[0], office.start, office.end)
+        return Actor(state, holders[0], office.start, office.end, "office-holder")
     persons = [m for m in mentions if m.kind == "person" and m.end <= office.start]
     person = persons[-1] if persons else ctx.person
     actor = _person_actor(person) if person else None
     return (
-        Actor(actor.actor, actor.speaker, office.start, office.end) if actor else None
+        Actor(actor.actor, actor.speaker, office.start, office.end, "office-person")
+        if actor
+        else None
     )
 
 
@@ -339,9 +428,9 @@ def _pronoun_actor(
     word = _word(text, match).lower()
     start, end = sent.start + match.start(), sent.start + match.end()
     if word == "they":
-        return Actor(ctx.they, None, start, end) if ctx.they else None
+        return Actor(ctx.they, None, start, end, "they") if ctx.they else None
     if word == "we":
-        return Actor(framed.actor, framed.speaker, start, end) if framed else None
+        return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None
     if word in ("it", "the country"):
         states = [m for m in mentions if m.kind == "state" and m.end <= start]
         opening = states and not text[: states[0].start - sent.start].strip(" Th")
@@ -351,13 +440,13 @@ def _pronoun_actor(
         if state is None:
             return None
         speaker = framed.speaker if framed and framed.actor == state else None
-        return Actor(state, speaker, start, end)
+        return Actor(state, speaker, start, end, "it")
     person = ctx.person
     persons = [m for m in mentions if m.kind == "person" and m.end <= start]
     if persons:
         person = persons[-1]
     actor = _person_actor(person) if person else None
-    return Actor(actor.actor, actor.speaker, start, end) if actor else None
+    return Actor(actor.actor, actor.speaker, start, end, "he") if actor else None
 
 
 def _adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
@@ -386,7 +475,7 @@ def _items(
     ctx: Context,
 ) -> list[Item]:
     text = sent.text
-    kind = trigger.lastgroup or "proposal"
+    kind = _kind(trigger)
     if kind == "should":
         kind = "proposal"
         if (
@@ -442,9 +531,7 @@ def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) ->
 
 def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
     """Where the complement's own verb ends: after "X to <verb>" for calls."""
-    if trigger.lastgroup in ("pledge", "should") or text.startswith(
-        " to ", trigger.end()
-    ):
+    if _kind(trigger) in ("pledge", "should") or text.startswith(" to ", trigger.end()):
         first = rules.FIRST_WORD.match(text, trigger.end(), end)
         return first.end() if first else trigger.end()
     control = rules.CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
@@ -452,6 +539,12 @@ def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
         return control.end()
     first = rules.FIRST_WORD.match(text, trigger.end(), end)
     return first.end() if first else trigger.end()
+
+
+def _kind(trigger: re.Match[str]) -> str:
+    """The kind a trigger gives: call, proposal, pledge or should (a modal)."""
+    group = trigger.lastgroup or "proposal"
+    return rules.EXTENDED_KINDS.get(group, group)
 
 
 def _word(text: str, match: re.Match[str]) -> str:

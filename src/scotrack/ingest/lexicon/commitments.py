@@ -28,6 +28,34 @@ PLEDGE_VERBS = (
     r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
 )
 SHOULD = r"should|must|need to|needs to|ought to"
+EXTENDED_CALL_VERBS = (
+    r"(?:noted|note|notes|stated|state|states|affirmed|reaffirmed|reiterated|recogni[sz]ed|pointed (?:out|to)|spoke of|referred to)"
+    r" (?:the |that there is an? )?(?:need|importance|necessity|urgency)"
+    r"|stand(?:s)? for|stood for|spoke (?:out )?in favou?r of|speak(?:s)? in favou?r of|insist(?:ed|s|ing)? on"
+    r"|push(?:ed|es|ing)? for|pitch(?:ed|es|ing)? for|press(?:ed|es|ing)? for|demand(?:ed|s|ing)?"
+    r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
+    r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
+    r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
+    r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need"
+)
+"""Verbs of calling beyond the core list: the model decides (#11)."""
+EXTENDED_PROPOSAL_VERBS = (
+    r"rais(?:ed|es|ing) (?:\w+ )?(?:proposals?|initiatives?|ideas?)|initiat(?:ed|es) the (?:establishment|creation|idea)"
+    r"|talk(?:ed|s)? about (?:establishing|creating|setting up|building)|voiced (?:the |an? )?idea"
+    r"|could|our (?:\w+ )?task is|the time has come to|came up with"
+)
+"""Verbs of proposing beyond the core list: the model decides (#11)."""
+EXTENDED_PLEDGE_VERBS = (
+    r"decid(?:ed|es) to|agree(?:s)? to|agreed on|decision (?:was made )?to|undertak(?:es|e|en) to"
+    r"|oblig(?:es|ed)|tasks|tasked|instruct(?:ed|s)|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
+    r"|(?:is|are|was|were) (?:offering|providing|ready)|reaffirm(?:ed|s|ing)?|reiterat(?:ed|es|ing)"
+    r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
+    r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
+    r"|aim(?:s|ed)? to|seek(?:s)? to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
+)
+"""Verbs of pledging beyond the core list: the model decides (#11)."""
+EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
+"""The kind each extended trigger group gives."""
 TRIGGER_CUES = (
     "urg",
     "call",
@@ -62,9 +90,17 @@ TRIGGER_CUES = (
     "should",
     "must",
     "ought to",
+    *("note", "state", "affirm", "reiterat", "recogni", "point", "spoke", "stand"),
+    *("stood", "speak", "insist", "push", "pitch", "press", "demand", "request"),
+    *("consider", "believe", "essential", "critical", "imperative", "vital"),
+    *("crucial", "there is", "there was", "rais", "initiat", "talk", "voiced"),
+    *("could", "task", "time has come", "came up", "decid", "decision", "agree"),
+    *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
+    *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
+    *("seek", "adherence", "dedication"),
 )
-"""Every CALL_VERBS, PROPOSAL_VERBS, PLEDGE_VERBS and SHOULD phrase holds one of
-these: a sentence without any has no commitment."""
+"""Every phrase of TRIGGER (core and extended) holds one of these: a sentence
+without any has no commitment."""
 """Modal verbs that carry a proposal inside a speech frame ("X should ..., Li said")."""
 SPEECH_VERBS = r"said|says|added|noted|stressed|told|stated|declared|remarked|pointed out|announced"
 PARTICIPIAL_BOUNDARY = (
@@ -201,7 +237,9 @@ EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|directo
 
 TRIGGER = folded_pattern(
     rf"(?<![-\w])(?:(?P<call>{CALL_VERBS})|(?P<proposal>{PROPOSAL_VERBS})"
-    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD}))\b"
+    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD})"
+    rf"|(?P<xcall>{EXTENDED_CALL_VERBS})|(?P<xproposal>{EXTENDED_PROPOSAL_VERBS})"
+    rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
 """Run on folded text: take a trigger's words from the original (`_word`)."""
 GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})\b")
@@ -321,3 +359,14 @@ GENERIC = frozenset(
 
 SCHEDULE = frozenset(SCHEDULE_VERBS)
 SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
+
+# ---------------------------------------------------------------- commitment candidates
+
+QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
+NEGATED = folded_pattern(r"\b(?:not|no|never|nor|neither|cannot)\s+(?:[\w']+\s+){0,2}$")
+CONDITIONAL = folded_pattern(r"\b(?:if|whether|unless)\b")
+EXPERT = folded_pattern(EXPERT_WORDS)
+HOPE = folded_pattern(
+    r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
+)
+FEATURE_WORD = re.compile(r"[\w'\u2019-]+")

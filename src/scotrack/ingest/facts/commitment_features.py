@@ -1,0 +1,66 @@
+"""What the commitments model knows of a candidate: the trigger, how its actor
+was found, the words around it, and the sentence's markers of speech, hedging,
+negation and condition."""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.classifiers.candidates import RULE
+from scotrack.ingest.classifiers.features import bucket
+from scotrack.ingest.classifiers.linear import Features
+from scotrack.ingest.document import Item, Sentence
+from scotrack.ingest.lexicon import commitments as rules
+
+
+def features(
+    sent: Sentence,
+    lowered: str,
+    trigger: re.Match[str],
+    source: str,
+    item: Item,
+    number: int,
+    extended: bool,
+) -> Features:
+    """The features of one commitment candidate (`lowered`: the folded sentence)."""
+    group = trigger.lastgroup or "proposal"
+    kind = str(item["kind"])
+    word = " ".join(lowered[trigger.start() : trigger.end()].split()[:3])
+    found: Features = {
+        "bias2": 1.0,
+        f"kind={kind}": 1.0,
+        f"group={group}": 1.0,
+        f"trig={word}": 1.0,
+        f"src={source}": 1.0,
+        f"kind={kind}|src={source}": 1.0,
+        f"actor={'SCO' if item['actor'] == 'SCO' else 'state'}": 1.0,
+        f"speaker={item['speaker'] is not None}": 1.0,
+        f"pos={min(number, 6)}": 1.0,
+        f"words={bucket(len(str(item['text']).split()))}": 1.0,
+    }
+    if not extended:
+        found[RULE] = 1.0
+    after = rules.FEATURE_WORD.findall(lowered[trigger.end() : trigger.end() + 40])
+    if after:
+        found[f"next={after[0]}"] = 1.0
+        found[f"trig={word}|next={after[0]}"] = 1.0
+    if len(after) > 1:
+        found[f"next2={after[0]} {after[1]}"] = 1.0
+    before = rules.FEATURE_WORD.findall(
+        lowered[max(0, trigger.start() - 30) : trigger.start()]
+    )
+    if before:
+        found[f"prev={before[-1]}"] = 1.0
+    markers = (
+        ("quote", rules.QUOTE.search(sent.text)),
+        ("speech", rules.SPEECH.search(lowered)),
+        ("hope", rules.HOPE.search(lowered)),
+        ("conditional", rules.CONDITIONAL.search(lowered)),
+        ("expert", rules.EXPERT.search(lowered)),
+        ("negated", rules.NEGATED.search(lowered[: trigger.start()])),
+    )
+    for name, present in markers:
+        if present:
+            found[name] = 1.0
+            found[f"kind={kind}|{name}"] = 1.0
+    return found
