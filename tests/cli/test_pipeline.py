@@ -177,3 +177,17 @@ def test_extract_of_text_pages_loads_no_database_or_html_modules(
         timeout=120,
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_extract_warns_of_a_page_not_in_english(tmp_path: Path) -> None:
+    foreign = Path(__file__).parents[1] / "data" / "real" / "nonenglish"
+    out = tmp_path / "out"
+    code, stdout, stderr = _run([str(foreign), "--out", str(out), "-f", "json"])
+    assert code == 0
+    summary = json.loads(stdout)
+    assert summary["written"] == 2
+    assert summary["warned"] == 2
+    assert stderr.count("warning:") == 2
+    assert "not English" in stderr
+    written = [json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")]
+    assert all(w["language"] == "und" and w["states"] == [] for w in written)

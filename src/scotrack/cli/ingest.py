@@ -40,12 +40,18 @@ def ingest_documents(
         task = bar.tasks[0].id
         done = failed = 0
 
-        def on_result(_: object, error: str | None) -> None:
+        def on_result(result: object, error: str | None) -> None:
             nonlocal done, failed
             done += 1
             if error is not None:
                 failed += 1
                 stderr.print(f"[red]failed:[/] {escape(error)}", highlight=False)
+            doc = getattr(result, "document", None)
+            for warning in getattr(doc, "warnings", None) or []:
+                where = escape(getattr(doc, "path", ""))
+                stderr.print(
+                    f"[yellow]warning:[/] {where}: {escape(warning)}", highlight=False
+                )
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=failed)
 
@@ -69,12 +75,14 @@ def _summary(report: IngestReport, seconds: float) -> dict[str, Any]:
         "new_versions": report.versions,
         "unchanged": report.unchanged,
         "failed": len(report.failures),
+        "warned": len(report.warnings),
         "claims": report.claims,
         "linked": report.proposals.get("link", 0),
         "ambiguous": report.proposals.get("ambiguous", 0),
         "new_entities": report.proposals.get("new", 0),
         "seconds": round(seconds, 3),
         "failures": report.failures,
+        "warnings": report.warnings,
     }
 
 
@@ -102,6 +110,6 @@ def ingest_cli(
     if format is OutputFormat.json:
         render([], format, payload=summary)
     else:
-        row = {k: v for k, v in summary.items() if k != "failures"}
+        row = {k: v for k, v in summary.items() if k not in ("failures", "warnings")}
         render([row], format)
     raise typer.Exit(exit_code(summary["failed"]))

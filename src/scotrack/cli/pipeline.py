@@ -58,6 +58,7 @@ def extract_documents(
         raise InputError(f"--out {out}: exists and is not a directory; give a folder")
     written = 0
     failures: list[dict[str, str]] = []
+    warnings: list[dict[str, str]] = []
     started = time.perf_counter()
     with progress("extracting", total=None) as bar:
         task = bar.tasks[0].id
@@ -71,6 +72,12 @@ def extract_documents(
             else:
                 write_extract(result, out, with_evidence=options.with_evidence)
                 written += 1
+                for warning in result.warnings:
+                    warnings.append({"path": result.path, "warning": warning})
+                    stderr.print(
+                        f"[yellow]warning:[/] {escape(result.path)}: {escape(warning)}",
+                        highlight=False,
+                    )
             done = written + len(failures)
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=len(failures))
@@ -79,9 +86,11 @@ def extract_documents(
         "documents": written + len(failures),
         "written": written,
         "failed": len(failures),
+        "warned": len(warnings),
         "out": str(out),
         "seconds": round(seconds, 3),
         "failures": failures,
+        "warnings": warnings,
     }
 
 
@@ -110,7 +119,7 @@ def extract_cli(
     if format is OutputFormat.json:
         render([], format, payload=summary)
     else:
-        row = {k: v for k, v in summary.items() if k != "failures"}
+        row = {k: v for k, v in summary.items() if k not in ("failures", "warnings")}
         render([row], format, title=None)
     raise typer.Exit(exit_code(summary["failed"]))
 

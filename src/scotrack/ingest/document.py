@@ -73,6 +73,10 @@ class CleanDocument:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     facts: dict[str, list[Item]] = field(default_factory=dict)
+    language: str | None = None
+    """"en" for English; anything else means nothing is extracted (read.language)."""
+    warnings: list[str] = field(default_factory=list)
+    """What a reader should know of this document's result (one line each)."""
 
     def reference_date(self) -> str | None:
         """The date relative expressions resolve against: published, else dateline's."""

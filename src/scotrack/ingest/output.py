@@ -81,6 +81,9 @@ def to_extract_json(
         ]
     if with_evidence:
         out["evidence"] = evidence
+    out["language"] = doc.language
+    if doc.warnings:
+        out["warnings"] = list(doc.warnings)
     return out
 
 

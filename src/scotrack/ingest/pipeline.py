@@ -4,6 +4,8 @@ Stages, in order (each reads what an earlier one provides; see `Stage`):
 
 1. `clean`: always. Plain text: page furniture out, headline first. HTML:
    trafilatura's main text and title, htmldate's date, the site name.
+   `language`: always. A page that is not English gets a warning, and no stage
+   after `metadata` runs: its result is empty, never a guess.
 2. `metadata`: always. Title, published, source and dateline (fills what HTML
    markup or a JSON Lines record did not give).
 3. `sentences`: always. Sentence spans; lines are boundaries.
@@ -45,11 +47,13 @@ from scotrack.ingest.facts import (
     membership,
     projects,
 )
-from scotrack.ingest.read import clean, metadata, sentences
+from scotrack.ingest.read import clean, language, metadata, sentences
 from scotrack.ingest.read.files import document_files, read_file
+from scotrack.ingest.read.language import ENGLISH
 
 STAGES: tuple[Stage, ...] = (
     clean.STAGE,
+    language.STAGE,
     metadata.STAGE,
     sentences.STAGE,
     mentions.STAGE,
@@ -89,8 +93,14 @@ def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDoc
             f"{options.max_bytes:,}, set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
         )
     for stage in STAGES:
+        if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
+            continue
         doc = stage.run(doc)
     return doc
+
+
+_ANY_LANGUAGE = frozenset(["clean", "language", "metadata"])
+"""The stages that run on a page in any language (the others need English)."""
 
 
 def extract_file(

@@ -64,6 +64,8 @@ class IngestReport:
     claims: int = 0
     proposals: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """`path: warning` for each stored document with a warning (not English)."""
 
     @property
     def documents(self) -> int:
@@ -124,6 +126,8 @@ def ingest_results(
                     stored = store.store(result)
                     session.commit()
                     report.add(stored)
+                    doc = result.document
+                    report.warnings += [f"{doc.path}: {w}" for w in doc.warnings]
                 except (ScotrackError, SQLAlchemyError) as err:
                     session.rollback()
                     store.forget_cache()

@@ -73,7 +73,14 @@ def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocum
     # what storing reads, without the sentences, mentions and facts (already in
     # `extract`), which would only cost pickling on the way back from a worker
     slim = CleanDocument(
-        doc.id, doc.path, doc.raw_text, doc.text, doc.url, doc.metadata
+        doc.id,
+        doc.path,
+        doc.raw_text,
+        doc.text,
+        doc.url,
+        doc.metadata,
+        language=doc.language,
+        warnings=list(doc.warnings),
     )
     return PreparedDocument(slim, doc_id, extract, tuple(claims))
 

@@ -300,3 +300,48 @@ ABBREVIATIONS = frozenset(
     ]
 )
 """Words that end in a full stop without ending the sentence (lower case)."""
+
+# ---------------------------------------------------------------- language
+
+LETTER = re.compile(r"[^\W\d_]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "was",
+        "for",
+        "on",
+        "that",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "are",
+        "has",
+        "have",
+        "be",
+        "it",
+        "its",
+        "this",
+        "which",
+        "will",
+        "said",
+        "were",
+        "an",
+        "or",
+        "their",
+        "also",
+    ]
+)
+"""The commonest English function words: in English prose about one word in four
+or five is one of them, in other languages written in Latin letters almost none."""
+WORDS = re.compile(r"[A-Za-z]+")
