@@ -150,7 +150,7 @@ def train_cli(
 ) -> None:
     """Rebuild the extractor's models from annotated corpora.
 
-    Each model-backed stage (membership, agreements, commitments) proposes
+    Each model-backed stage (membership, commitments) proposes
     candidates on every annotated page; the gold labels them by the scorer's
     matching rules; a logistic regression is fitted, its threshold chosen by
     5-fold cross-validation over pages. Training is deterministic: the same

@@ -86,6 +86,15 @@ def examples(kind: str, corpus: Sequence[Page]) -> tuple[list[training.Example],
     return found, gold_items
 
 
+def _relative(corpus: Path) -> str:
+    """The corpus as the training command named it: relative to the working
+    directory when it lies below it, so the model records a repository path."""
+    try:
+        return corpus.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return corpus.as_posix()
+
+
 def digest(corpora: Sequence[Path]) -> str:
     """SHA-256 over the corpora's file names and bytes, in order."""
     sha = hashlib.sha256()
@@ -133,7 +142,7 @@ def train_models(
         fit = training.fitted(found, seed=SEED)
         trained = {
             "corpus_sha256": digest(corpora),
-            "corpora": [c.as_posix() for c in corpora],
+            "corpora": [_relative(c) for c in corpora],
             "pages": len(names),
             "candidates": len(found),
             "positives": sum(e.target is not None for e in found),

@@ -27,7 +27,7 @@ from scotrack.errors import InputError
 Features = dict[str, float]
 
 FORMAT_VERSION = 1
-MODELS = ("membership", "agreements", "commitments")
+MODELS = ("membership", "commitments")
 """The models the fact stages load, one per decision."""
 
 

@@ -63,6 +63,8 @@ class Context:
     they: str | None = None
     state_subject: bool = False
     speakers: set[str] = field(default_factory=set)
+    recent: set[str] = field(default_factory=set)
+    """Speakers of the last sentence's candidates, core and extended."""
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
@@ -137,6 +139,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 )
             ]
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
+        ctx.recent = {c.item["speaker"] for c in core + extended if c.item["speaker"]}
         found += core + extended
         _remember(ctx, sent, mentions)
     return found
@@ -287,6 +290,11 @@ def _loose_actor(
     who the text spoke of last."""
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
+    if _kind(trigger) == "should" and ctx.person is not None:
+        # "Xi made four proposals. The SCO should ...": the speaker goes on
+        actor = _person_actor(ctx.person)
+        if actor is not None and actor.speaker in ctx.recent:
+            return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
     position = sent.start + trigger.start()
     for mention in reversed(mentions):
         if mention.end > position:
