@@ -88,7 +88,8 @@ def _found(text: str) -> list[tuple[str, str, str | None]]:
             "Iran submitted an application for full membership.",
             [("IRN", "applied", None)],
         ),
-        ("Belarus has sought the status of observer.", []),
+        # seeking a status is applying for it (CONVENTIONS.md, #11)
+        ("Belarus has sought the status of observer.", [("BLR", "applied", None)]),
         (
             "Pakistan and India were admitted as full members.",
             [("PAK", "joined", None), ("IND", "joined", None)],

@@ -128,16 +128,9 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         core: list[Candidate] = []
         extended: list[Candidate] = []
         if cues[number]:
-            args = (sent, mentions, ctx, following, prefixes[number], number)
-            core = _sentence(*args, extended=False)
-            taken = [span for c in core for span in c.item["evidence"]]
-            extended = [
-                c
-                for c in _sentence(*args, extended=True)
-                if not any(
-                    _overlap(span, t) for span in c.item["evidence"] for t in taken
-                )
-            ]
+            core, extended = _sentence(
+                sent, mentions, ctx, following, prefixes[number], number
+            )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
         ctx.recent = {c.item["speaker"] for c in core + extended if c.item["speaker"]}
         found += core + extended
@@ -163,23 +156,51 @@ def _sentence(
     following: str,
     prefixes: dict[int, set[int]] | None,
     number: int,
-    *,
-    extended: bool,
-) -> list[Candidate]:
-    """The candidates of one sentence from its core or its extended triggers."""
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates of one sentence: its core triggers' (precise rules), then
+    those of every trigger with a loose actor allowed, minus any that overlaps a
+    core one (the model's)."""
     text = sent.text
     lowered = folded(text)
-    triggers = [
-        t
-        for t in rules.TRIGGER.finditer(lowered)
-        if extended or t.lastgroup not in rules.EXTENDED_KINDS
-    ]
-    if not triggers:
-        return []
-    scan = Scan(lowered, triggers, _grouped(lowered), prefixes)
+    every = list(rules.TRIGGER.finditer(lowered))
+    if not every:
+        return [], []
+    core_triggers = [t for t in every if t.lastgroup not in rules.EXTENDED_KINDS]
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
     bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
+    grouped = _grouped(lowered)
+    core: list[Candidate] = []
+    if core_triggers:
+        scan = Scan(lowered, core_triggers, grouped, prefixes)
+        core = _pass(
+            sent, mentions, ctx, following, number, scan, framed, bounds, False
+        )
+    scan = Scan(lowered, every, grouped, prefixes)
+    taken = [span for c in core for span in c.item["evidence"]]
+    extended = [
+        c
+        for c in _pass(
+            sent, mentions, ctx, following, number, scan, framed, bounds, True
+        )
+        if not any(_overlap(span, t) for span in c.item["evidence"] for t in taken)
+    ]
+    return core, extended
+
+
+def _pass(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    following: str,
+    number: int,
+    scan: Scan,
+    framed: Actor | None,
+    bounds: list[int],
+    extended: bool,
+) -> list[Candidate]:
+    """One pass over a sentence's clauses with the triggers of `scan`."""
+    text = sent.text
     found: list[Candidate] = []
     main: Actor | None = None
     for a, b in pairwise(bounds):
@@ -192,7 +213,7 @@ def _sentence(
             main = main or actor
             for item in _items(sent, scan, trigger, actor, b, following, ctx):
                 features = commitment_features.features(
-                    sent, lowered, trigger, actor.source, item, number, extended
+                    sent, scan.lowered, trigger, actor.source, item, number, extended
                 )
                 key = (item["actor"], item["evidence"][0][0])
                 found.append(Candidate(item, features, key))

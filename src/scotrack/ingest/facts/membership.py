@@ -35,6 +35,7 @@ _CUES = Keywords(
 )
 """Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
 the patterns whose cue words it holds."""
+_EVENT_CUES = Keywords((word, True) for word in rules.EVENT_CUE_WORDS)
 _WINDOW = 70
 _SUBJECT_START = 4
 
@@ -54,17 +55,22 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     title = (doc.metadata.title or "").strip()
     found: list[Candidate] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
+    event_cues = _EVENT_CUES.by_sentence(doc.text, doc.sentences)
     for number, (sent, numbers) in enumerate(zip(doc.sentences, cues, strict=True)):
-        lowered = folded(sent.text)
-        events = _cued_events(lowered, partner_year)
+        if not numbers and not event_cues[number]:
+            continue
         mentions = index.between(sent.start, sent.end)
         states = [m for m in mentions if m.kind == "state"]
         if not states:
             continue
+        lowered = folded(sent.text)
+        events = _cued_events(lowered, partner_year) if event_cues[number] else []
         rule_spans = {
             (item["state"], item["event"]): tuple(item["evidence"][0])
             for item in _sentence_events(sent, numbers, index, ref)
         }
+        if not events and not rule_spans:
+            continue
         rule_hits = set(rule_spans)
         dates = timex.timexes(sent.text, ref)
         toks = feature_words.tokens(sent, mentions)
@@ -72,9 +78,11 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
             sent, lowered, toks, states, rule_hits, number, sent.text.strip() == title
         )
         for state in states:
+            ruled = {event for code, event in rule_hits if code == state.value}
             cued = [
                 (event, cue.start(), cue.end())
                 for event, cue in _nearest_cues(events, state, sent.start)
+                if not ruled or event in ruled  # a precise rule knows the event
             ]
             cued += [
                 (event, start - sent.start, end - sent.start)

@@ -97,7 +97,7 @@ TRIGGER_CUES = (
     *("could", "task", "time has come", "came up", "decid", "decision", "agree"),
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
-    *("seek", "adherence", "dedication"),
+    *("seek", "adherence", "dedication", "necess"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""

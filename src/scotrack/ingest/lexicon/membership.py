@@ -203,6 +203,14 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
 """(event, cue regex): a state named in a sentence holding a cue of an event may
 have taken that step; the model decides."""
 EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
+EVENT_CUE_WORDS = (
+    *("join", "member", "admi", "induct", "acces", "acced", "enlarge", "expan"),
+    *("fledged", "appl", "bid", "seek", "sought", "request", "memorand", "obligation"),
+    *("procedure", "process", "candida", "principle", "observer", "partner", "dialog"),
+    *("withdr", "left", "quit", "suspend"),
+)
+"""Every EVENT_CUES match holds one of these: a sentence without any cues no
+event (one automaton pass over the document instead of six patterns a sentence)."""
 PARTNER_STATUS_YEAR = 2025
 """The year observers and dialogue partners became "SCO partners": before it, a
 "partner" is a dialogue partner (CONVENTIONS.md)."""
