@@ -30,7 +30,7 @@ def test_kept_keeps_what_the_model_accepts_and_rule_hits_if_asked():
         _c("C", {"bad": 1.0, RULE: 1.0}),
     ]
     assert [c.key for c in kept(candidates, model)] == ["A", "C"]
-    judged = LinearModel("t", 0.0, model.weights, rules_kept=False)
+    judged = LinearModel("t", 0.0, model.weights, veto=0.5)
     candidates = [_c("A", {"good": 1.0}), _c("C", {"bad": 1.0, RULE: 1.0})]
     assert [c.key for c in kept(candidates, judged)] == ["A"]
 

@@ -37,12 +37,12 @@ def test_a_model_survives_its_file_and_writes_the_same_bytes():
         weights={"b": 1.0, "a": -0.5},
         threshold=0.35,
         trained={"pages": 3},
-        rules_kept=False,
+        veto=0.25,
     )
     text = m.to_json()
     again = model_from_json(text, where="t.json")
     assert again.to_json() == text
-    assert again.rules_kept is False
+    assert again.veto == 0.25
     assert list(json.loads(text)["weights"]) == ["a", "b"]
 
 

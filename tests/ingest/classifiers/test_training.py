@@ -61,16 +61,29 @@ def test_item_figures_merge_candidates_by_key_and_count_each_gold_once():
     assert (figures.precision, figures.recall) == (1 / 3, 1 / 2)
 
 
-def test_rule_candidates_are_kept_below_the_threshold_only_when_asked():
+def test_rule_candidates_need_only_reach_the_veto():
     ex = Example("p", {RULE: 1.0}, "k", 0)
     scored = [Scored(0.1, ex)]
     assert figures_at(scored, 0.5, gold=1).recall == 1.0
-    assert figures_at(scored, 0.5, gold=1, rules_kept=False).recall == 0.0
+    assert figures_at(scored, 0.5, gold=1, veto=0.05).recall == 1.0
+    assert figures_at(scored, 0.5, gold=1, veto=0.15).recall == 0.0
 
 
 def test_best_threshold_prefers_the_lower_of_equal_scores():
     scored = [Scored(0.9, Example("p", {}, "k", 0))]
-    assert best_threshold(scored, gold=1).threshold == 0.05
+    best = best_threshold(scored, gold=1)
+    assert (best.threshold, best.veto) == (0.05, 0.0)
+
+
+def test_best_threshold_vetoes_unlikely_rule_candidates_when_that_pays():
+    scored = [
+        Scored(0.9, Example("p", {RULE: 1.0}, "a", 0)),
+        Scored(0.02, Example("p", {RULE: 1.0}, "b", None)),
+        Scored(0.6, Example("p", {}, "c", 1)),
+    ]
+    best = best_threshold(scored, gold=2)
+    assert best.f1 == 1.0
+    assert 0.02 < best.veto <= best.threshold <= 0.6
 
 
 def test_a_model_judges_with_its_threshold():

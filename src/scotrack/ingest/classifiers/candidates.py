@@ -51,20 +51,21 @@ def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 RULE = "rule=True"
 """The feature of a candidate a precise rule found. A model that keeps rules'
-candidates (`LinearModel.rules_kept`) only ever adds to what the rules know (#11)."""
+candidates unless they are very unlikely (`LinearModel.veto`) mostly adds to what the
+rules know (#11)."""
 
 
 def kept(candidates: Iterable[Candidate], model: LinearModel) -> list[Candidate]:
-    """One candidate per key, the likeliest, among those the model accepts (and
-    those a precise rule found, `RULE`, if the model keeps them); in the order
-    their keys first occur. Evidence
+    """One candidate per key, the likeliest, among those the model accepts (a
+    candidate a precise rule found, `RULE`, need only reach the model's veto);
+    in the order their keys first occur. Evidence
     of the accepted candidates of a key is merged into the one kept."""
     best: dict[Hashable, Candidate] = {}
     evidence: dict[Hashable, list[list[int]]] = {}
     for candidate in candidates:
         candidate.probability = model.probability(candidate.features)
-        forced = model.rules_kept and RULE in candidate.features
-        if candidate.probability < model.threshold and not forced:
+        limit = model.veto if RULE in candidate.features else model.threshold
+        if candidate.probability < limit:
             continue
         known = best.get(candidate.key)
         spans = evidence.setdefault(candidate.key, [])

@@ -135,10 +135,7 @@ def train_models(
     for kind in kinds:
         found, gold_items = examples(kind, corpus)
         scored = training.out_of_fold(found, seed=SEED)
-        kept_rules = training.best_threshold(scored, gold_items, rules_kept=True)
-        judged = training.best_threshold(scored, gold_items, rules_kept=False)
-        rules_kept = kept_rules.f1 >= judged.f1
-        chosen = kept_rules if rules_kept else judged
+        chosen = training.best_threshold(scored, gold_items)
         fit = training.fitted(found, seed=SEED)
         trained = {
             "corpus_sha256": digest(corpora),
@@ -155,7 +152,7 @@ def train_models(
             },
         }
         model = training.model_of(
-            kind, fit, chosen.threshold, trained, rules_kept=rules_kept
+            kind, fit, chosen.threshold, trained, veto=chosen.veto
         )
         out.mkdir(parents=True, exist_ok=True)
         (out / f"{kind}.json").write_text(model.to_json(), encoding="utf-8")

@@ -5,7 +5,7 @@ probability is the logistic of the bias plus the weights of the features it
 knows. Unknown features weigh nothing, so a model never fails on new text. Models
 are JSON files in `scotrack/data/classifiers/<name>.json`:
 
-    {"name": "membership", "version": 1, "threshold": 0.42, "rules_kept": true,
+    {"name": "membership", "version": 1, "threshold": 0.42, "veto": 0.0,
      "bias": -1.3,
      "weights": {"event=joined|cue=inducted": 1.7, ...}, "trained": {...}}
 
@@ -38,9 +38,10 @@ class LinearModel:
     weights: dict[str, float]
     threshold: float = 0.5
     trained: dict[str, Any] = field(default_factory=dict)
-    rules_kept: bool = True
-    """Whether a candidate a precise rule found is kept whatever the model says
-    (`candidates.RULE`); training chooses, by cross-validation."""
+    veto: float = 0.0
+    """A candidate a precise rule found (`candidates.RULE`) is kept unless its
+    probability is below this (0: always kept); training chooses it, with the
+    threshold, by cross-validation."""
 
     def probability(self, features: Features) -> float:
         """P(accept) of a candidate with these features."""
@@ -64,7 +65,7 @@ class LinearModel:
             "name": self.name,
             "version": FORMAT_VERSION,
             "threshold": round(self.threshold, 4),
-            "rules_kept": self.rules_kept,
+            "veto": round(self.veto, 4),
             "bias": round(self.bias, 6),
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items())},
             "trained": self.trained,
@@ -84,7 +85,7 @@ def model_from_json(text: str, *, where: str) -> LinearModel:
             bias=float(payload["bias"]),
             weights=weights,
             threshold=float(payload["threshold"]),
-            rules_kept=bool(payload.get("rules_kept", True)),
+            veto=float(payload.get("veto", 0.0)),
             trained=dict(payload.get("trained") or {}),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as err:
