@@ -82,6 +82,10 @@ def test_projects_not_projects(text: str) -> None:
             ],
         ),
         (
+            "Work goes on to set up the SCO Development Fund (Special Account).",
+            [("SCO Development Fund", "finance", [], "planned")],
+        ),
+        (
             'Putin again backed an "energy club" for gas producers.',
             [("energy club", "energy", [], None)],
         ),

@@ -119,6 +119,8 @@ def _sentence_institutions(sent: Sentence) -> list[tuple[str, Item]]:
     for sector, pattern in rules.INSTITUTION:
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 60) : match.start()]
+            if before.endswith("("):
+                continue  # another name of the one before: "Fund (Special Account)"
             sco = rules.SCO_BEFORE.search(before) is not None
             if not sco and (
                 _owned_before(before)
