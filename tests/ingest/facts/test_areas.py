@@ -129,6 +129,15 @@ def test_main_area_names_of_bodies_and_treaties(sentence: str) -> None:
         ("train 500 officers: the training of counter-terrorism units", "security"),
         ("build resilient supply chains", "trade"),
         ("as the British media reported", None),
+        ("set up an antiterrorist centre in the capital", "security"),
+        ("send 500 troops and two transport planes", "security"),
+        ("create an enabling environment for investors", "trade"),
+        ("host an SCO film festival next year", "people-to-people"),
+        ("lend $5 billion to member states", "finance"),
+        ("deepen policy coordination among members", "political"),
+        ("launch a telecom satellite for the region", "connectivity"),
+        ("keep peace and stability in the region", "security"),
+        ("approve a road map of joint steps", None),
     ],
 )
 def test_first_area_phrases(phrase: str, area: str | None) -> None:

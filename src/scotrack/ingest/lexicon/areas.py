@@ -12,19 +12,19 @@ AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "security",
-        r"training (?:of |for )?(?:counter-terror\w*|anti-terror\w*|law[- ]enforcement|security|military|border)|anti-terror\w*|counter-terror\w*|terror\w*|extremis\w*|separatis\w*|three evil forces|drug\w*|narcotic\w*|cross-border crimes?|organized crime|transnational crime|crimes?|cyber ?security|information security|border defen[cs]e|border security|drills?|military exercises?|law[- ]enforcement|information exchanges?|security|defen[cs]e|military|Peace Mission",
+        r"training (?:of |for )?(?:counter-terror\w*|anti-terror\w*|law[- ]enforcement|security|military|border)|anti-?terror\w*|counter-?terror\w*|terror\w*|extremis\w*|separatis\w*|three evil forces|drug\w*|narcotic\w*|cross-border crimes?|organized crime|transnational crime|crimes?|cyber ?security|information security|border defen[cs]e|border security|drills?|military exercises?|law[- ]enforcement|information exchanges?|security|defen[cs]e|military|troops|armou?red vehicles|artillery|servicemen|bombers|warplanes|fighter jets|peace and stability|Peace Mission",
     ),
     (
         "trade",
-        r"free trade (?:zone|area)|trade facilitation|trade liberali[sz]ation|e-commerce|service trade|trade in services|services trade|investment facilitation|economic cooperation|economic integration|supply chains?|trade|commerce|investments?|customs|tariffs?",
+        r"free trade (?:zone|area)|trade facilitation|trade liberali[sz]ation|e-commerce|service trade|trade in services|services trade|investment facilitation|economic cooperation|economic integration|business environment|investment environment|enabling environment|economic ties|supply chains?|trade|commerce|investments?|customs|tariffs?",
     ),
     (
         "connectivity",
-        r"inter-?connectivity|connectivity|infrastructure|transport(?:ation)?|roads?|railways?|railroads?|highways?|aviation|telecommunications?|information networks?|communication networks?|logistics|Belt and Road|Silk Road Economic Belt|corridors?|transit",
+        r"inter-?connectivity|connectivity|infrastructure|transport(?:ation)?|roads?|railways?|railroads?|highways?|aviation|telecommunications?|telecom|information networks?|communication networks?|logistics|Belt and Road|Silk Road Economic Belt|corridors?|transit",
     ),
     (
         "finance",
-        r"development banks?|financ\w*|banks?|funds?|monetary|currenc\w+|settlements? in national currencies|payment systems?|loans?|credit",
+        r"development banks?|financ\w*|banks?|funds?|monetary|currenc\w+|settlements? in national currencies|payment systems?|loans?|lend|lending|credit",
     ),
     (
         "industry",
@@ -32,7 +32,7 @@ AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "people-to-people",
-        r"people-to-people|education\w*|cultur\w*|tourism|health\w*|youth|younger generations?|training|scholarships?|poverty\w*|universit\w*|media (?:cooperation|exchanges?|forum)|mass media|students?|exchanges between peoples|non-governmental|Luban Workshops?|sports?|medical|public health|COVID-19 pandemic|coronavirus pandemic|pandemic|COVID-19|coronavirus",
+        r"people-to-people|education\w*|cultur\w*|tourism|health\w*|youth|younger generations?|training|scholarships?|poverty\w*|universit\w*|media (?:cooperation|exchanges?|forum)|mass media|students?|exchanges between peoples|non-governmental|Luban Workshops?|sports?|festivals?|medical|public health|COVID-19 pandemic|coronavirus pandemic|pandemic|COVID-19|coronavirus",
     ),
     (
         "environment",
@@ -44,13 +44,13 @@ AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "political",
-        r"political mutual trust|political settlement|charter|multilateralism|global governance|shared future|diplomacy|diplomatic|strategic alignments?|good-neighborliness|non-interference|hegemonism|sovereignty|territorial integrity|international justice|international order|political",
+        r"political mutual trust|strategic coordination|policy coordination|political settlement|charter|multilateralism|global governance|shared future|diplomacy|diplomatic|strategic alignments?|good-neighborliness|non-interference|hegemonism|sovereignty|territorial integrity|international justice|international order|political",
     ),
 )
 """(area, keyword regex); longer phrases come first so they win over their words."""
 NEUTRAL_KEYWORDS = (
     r"food security|economic security|financial security|Shanghai Spirit|mutual trust"
-    r"|mutual benefit|win-win cooperation|cultural diversity|diversity of civili[sz]ations"
+    r"|mutual benefit|win-win cooperation|road ?maps?|cultural diversity|diversity of civili[sz]ations"
     r"|regional anti-terrorist structure|RATS"
     r"|collective security treaty(?: organi[sz]ation)?|UN security council|national security council"
     r"|security council|national security commission|security commission"
