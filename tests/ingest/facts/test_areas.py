@@ -98,6 +98,11 @@ def test_areas_passing_words_add_up_over_the_document() -> None:
             set(),
         ),  # a sentence about security
         ("Politics.", set()),  # not a full sentence
+        (
+            "Nepal and Laos are dialogue partners of the organisation, and "
+            "Mongolia is an observer.",
+            set(),
+        ),  # a bare list of statuses
     ],
 )
 def test_areas_political_sentence(text: str, expected: set[str]) -> None:

@@ -189,7 +189,7 @@ def _shares(hits: list[tuple[int, str]]) -> dict[str, float]:
 def _political(text: str, hits: list[tuple[int, str]]) -> str | None:
     """`political` for a full sentence whose political cues outnumber the
     keywords of every other area."""
-    if len(text.split()) < _MIN_POLITICAL_WORDS:
+    if len(text.split()) < _MIN_POLITICAL_WORDS or rules.STATUS_LIST.search(text):
         return None
     cues = len(rules.POLITICAL.findall(text))
     if not cues:

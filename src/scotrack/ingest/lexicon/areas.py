@@ -105,8 +105,15 @@ ALTERNATIVES = sorted(
     reverse=True,
 )
 
+STATUS_LISTS = (
+    r"\b(?:are|is|as|have|has)\s+(?:(?:the\s+)?SCO\s+)?(?:observers?|observer states?|dialogue partners?|observer status)\b"
+    r"|\b(?:observers?|observer states?|dialogue partners?|observer status)\s*:"
+)
+"""A bare list of observers or dialogue partners ("India and Iran are observers",
+"dialogue partners: Nepal, Turkey"): no step, no political substance."""
 
 POLITICAL = re.compile(rf"\b(?:{POLITICAL_CUES})", re.IGNORECASE)
+STATUS_LIST = re.compile(STATUS_LISTS, re.IGNORECASE)
 LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]*")
 KEYWORDS = tuple(
     re.compile(rf"\b(?:{alternative.lower()})\b") for alternative, _ in ALTERNATIVES
