@@ -112,6 +112,11 @@ def test_projects_not_projects_either(text: str) -> None:
     assert _found(text) == []
 
 
+def test_projects_named_in_a_place_offered() -> None:
+    found = _found("Russia offered to build the Tashkent-1 power plant in Uzbekistan.")
+    assert found == [("Tashkent-1 power plant", "energy", ["UZB"], "planned")]
+
+
 def test_projects_misspelt_name_is_one_project() -> None:
     found = _found("The Gwadar Port opened. Ships now call at Gawdar Port daily.")
     assert [name for name, *_ in found] == ["Gwadar Port"]

@@ -160,12 +160,13 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
             continue
         start = _name_start(text, match.start())
         end = _name_end(text, match.start(), match.end())
+        place_end = _location_end(text, sent.start, index, end)
         if _named(text, start, end, sent, index):
             start = _first_capital(text, start, end)
+        elif place_end > end:
+            end = place_end
         else:
-            end = _location_end(text, sent.start, index, match.end())
-            if end == match.end():
-                continue
+            continue
         name = text[start:end]
         context = text[max(0, start - 16) : end + 14]
         if (
@@ -176,7 +177,7 @@ def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
         ):
             continue
         taken = end
-        items.append(_item(sent, index, name, start, end, head))
+        items.append(_item(sent, index, name, (start, end, place_end), head))
     return items
 
 
@@ -264,12 +265,19 @@ def _counted(text: str, start: int) -> bool:
 
 
 def _item(
-    sent: Sentence, index: MentionIndex, name: str, start: int, end: int, head: str
+    sent: Sentence,
+    index: MentionIndex,
+    name: str,
+    span: tuple[int, int, int],
+    head: str,
 ) -> Item:
+    """The project `name` at `span` (start, end, and the end of the place it is
+    in: "the Kambarata-1 plant in Kyrgyzstan" is in KGZ)."""
+    start, end, place_end = span
     sector = next((s for s, pattern in rules.HEADS if pattern.fullmatch(head)), None)
     countries: list[str] = []
     for mention in index.between(
-        sent.start + start, sent.start + end, ("state", "city")
+        sent.start + start, sent.start + max(end, place_end), ("state", "city")
     ):
         code = mention.state if mention.kind == "city" else mention.value
         if code and code not in countries:

@@ -36,7 +36,7 @@ PROJECT_HEADS: tuple[tuple[str, str], ...] = (
     ("industry", r"demonstration (?:zone|base|park|center|centre)"),
     (
         "transport",
-        r"high-speed railway|railway|railroad|rail link|highway|expressway|motorway",
+        r"railway express|high-speed railway|railway|railroad|rail link|highway|expressway|motorway",
     ),
     (
         "transport",
@@ -102,7 +102,7 @@ PROJECT_STATUS: tuple[tuple[str, str], ...] = (
     (
         "planned",
         r"\b(?:will (?:build|construct|be built)|to be built|plann?(?:ed|ing|s)?|proposed"
-        r"|feasibility|agreed to build|is expected to|would build|will start)\b",
+        r"|feasibility|agreed to build|offer(?:ed|s)? to (?:build|construct)|is expected to|would build|will start)\b",
     ),
 )
 NOT_PROJECTS = (
