@@ -65,6 +65,90 @@ def test_areas_from_sentences_and_commitments_with_evidence() -> None:
     assert found == {"security": [[0, 44]], "trade": [[0, 5]]}
 
 
+def _areas_of(text: str, **facts: list) -> set[str]:
+    doc = make_doc(text)
+    doc.facts.update(facts)
+    return {item["area"] for item in areas(doc)}
+
+
+def test_areas_passing_words_add_up_over_the_document() -> None:
+    text = (
+        "The ministers met in Astana on Monday. Terrorism was on the agenda. "
+        "Officials said the drill had gone well. Tourism was also mentioned."
+    )
+    assert _areas_of(text) == {"security"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The leaders exchanged views on the international situation and "
+            "the enlargement of the organisation.",
+            {"political"},
+        ),
+        (
+            "The sides will cooperate in politics, security, economy and culture "
+            "across the region.",
+            set(),
+        ),  # a list of fields
+        (
+            "Cooperation on security matters most given the tense global "
+            "situation in the region.",
+            set(),
+        ),  # a sentence about security
+        ("Politics.", set()),  # not a full sentence
+        (
+            "Nepal and Laos are dialogue partners of the organisation, and "
+            "Mongolia is an observer.",
+            set(),
+        ),  # a bare list of statuses
+    ],
+)
+def test_areas_political_sentence(text: str, expected: set[str]) -> None:
+    assert _areas_of(text) == expected
+
+
+def test_areas_membership_step_is_political() -> None:
+    step = {"state": "IRN", "event": "joined", "evidence": [[0, 4]]}
+    assert _areas_of("Iran was admitted.", membership=[step]) == {"political"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The director of the Regional Anti-Terrorist Structure and the head of "
+        "the Collective Security Treaty Organization attended.",
+        "Mongolia will accede to the Convention on Combating Terrorism, "
+        "Separatism and Extremism.",
+        "The first summit since the COVID-19 pandemic opened in Goa.",
+    ],
+)
+def test_main_area_names_of_bodies_and_treaties(sentence: str) -> None:
+    assert main_area(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "area"),
+    [
+        ("train 500 officers: the training of counter-terrorism units", "security"),
+        ("build resilient supply chains", "trade"),
+        ("as the British media reported", None),
+        ("set up an antiterrorist centre in the capital", "security"),
+        ("send 500 troops and two transport planes", "security"),
+        ("create an enabling environment for investors", "trade"),
+        ("host an SCO film festival next year", "people-to-people"),
+        ("lend $5 billion to member states", "finance"),
+        ("deepen policy coordination among members", "political"),
+        ("launch a telecom satellite for the region", "connectivity"),
+        ("keep peace and stability in the region", "security"),
+        ("approve a road map of joint steps", None),
+    ],
+)
+def test_first_area_phrases(phrase: str, area: str | None) -> None:
+    assert first_area(phrase) == area
+
+
 def _one_regex_hits(text: str) -> list[tuple[int, str]]:
     """keyword_hits as first written: one regex of all keywords, longest first."""
     alternatives = areas_lexicon.ALTERNATIVES

@@ -1,9 +1,16 @@
-"""Areas the document gives at least one sentence mainly about (facts["areas"]).
+"""Areas the document gives at least one sentence of substance (facts["areas"]).
 
 A sentence is mainly about an area when that area's keywords (rules.AREA_KEYWORDS,
 longest phrase first) clearly outnumber every other area's; a bare list of fields
-spread over several areas does not count. Each commitment's area also counts,
-with the commitment's evidence. Items are {"area": ..., "evidence": [[s, e], ...]}.
+spread over several areas does not count. An area also counts when the document
+gives it, over several sentences, at least two sentences' worth of keywords
+(each sentence shares one among the areas it names): one passing word in each of
+several sentences adds up to substance. Political matters (membership, relations
+between states, the international order) are seldom named by one keyword, so a
+full sentence with a political cue (rules.POLITICAL) that no other area
+dominates, or a membership step, gives `political`. Each commitment's area also
+counts, with the commitment's evidence. Items are {"area": ..., "evidence":
+[[s, e], ...]}.
 """
 
 from __future__ import annotations
@@ -36,6 +43,10 @@ _PREFIX_LENGTHS = tuple(
     len(_literal_prefix(alternative.lower())) for alternative, _ in rules.ALTERNATIVES
 )
 _MIN_HITS = 2
+_DOCUMENT_SHARE = 2.0
+"""Sentences' worth of keywords that give an area over the whole document."""
+_MIN_POLITICAL_WORDS = 8
+"""A political sentence is a full sentence, not a heading or a menu line."""
 
 
 @cache
@@ -140,20 +151,54 @@ def _dominant(hits: Iterable[tuple[int, str]]) -> str | None:
 
 def areas(doc: CleanDocument) -> list[Item]:
     found: dict[str, Item] = {}
+    shares: dict[str, float] = {}
+    spans: dict[str, list[list[int]]] = {}
     prefixes = _PREFIXES.at_by_sentence(doc.text, doc.sentences)
     for sent, sent_prefixes in zip(doc.sentences, prefixes, strict=True):
-        area = _dominant(_hits(sent.text, sent_prefixes))
+        hits = list(_hits(sent.text, sent_prefixes))
+        area = _dominant(hits) or _political(sent.text, hits)
         if area:
-            found.setdefault(area, {"area": area, "evidence": []})["evidence"].append(
-                [sent.start, sent.end]
-            )
+            _add(found, area, [[sent.start, sent.end]])
+        for named, share in _shares(hits).items():
+            shares[named] = shares.get(named, 0.0) + share
+            spans.setdefault(named, []).append([sent.start, sent.end])
+    for named, share in shares.items():
+        if share >= _DOCUMENT_SHARE and named not in found:
+            _add(found, named, spans[named])
     for item in doc.facts.get("commitments", []):
-        area = item.get("area")
-        if area:
-            found.setdefault(area, {"area": area, "evidence": []})["evidence"].extend(
-                item.get("evidence", [])
-            )
+        if item.get("area"):
+            _add(found, item["area"], item.get("evidence", []))
+    for item in doc.facts.get("membership", []):
+        _add(found, "political", item.get("evidence", []))
     return list(found.values())
+
+
+def _add(found: dict[str, Item], area: str, evidence: list[list[int]]) -> None:
+    found.setdefault(area, {"area": area, "evidence": []})["evidence"].extend(evidence)
+
+
+def _shares(hits: list[tuple[int, str]]) -> dict[str, float]:
+    """Each area's share of a sentence's keywords."""
+    counts: dict[str, int] = {}
+    for _, area in hits:
+        counts[area] = counts.get(area, 0) + 1
+    total = sum(counts.values())
+    return {area: count / total for area, count in counts.items()}
+
+
+def _political(text: str, hits: list[tuple[int, str]]) -> str | None:
+    """`political` for a full sentence whose political cues outnumber the
+    keywords of every other area."""
+    if len(text.split()) < _MIN_POLITICAL_WORDS or rules.STATUS_LIST.search(text):
+        return None
+    cues = len(rules.POLITICAL.findall(text))
+    if not cues:
+        return None
+    counts: dict[str, int] = {}
+    for _, area in hits:
+        if area != "political":
+            counts[area] = counts.get(area, 0) + 1
+    return "political" if cues > max(counts.values(), default=0) else None
 
 
 def find_areas(doc: CleanDocument) -> CleanDocument:
@@ -163,7 +208,7 @@ def find_areas(doc: CleanDocument) -> CleanDocument:
 
 STAGE = Stage(
     name="areas",
-    requires=("text", "sentences", "facts.commitments"),
+    requires=("text", "sentences", "facts.commitments", "facts.membership"),
     provides=("facts.areas",),
     run=find_areas,
 )

@@ -12,19 +12,19 @@ AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "security",
-        r"anti-terror\w*|counter-terror\w*|terror\w*|extremis\w*|separatis\w*|three evil forces|drug\w*|narcotic\w*|cross-border crimes?|organized crime|transnational crime|crimes?|cyber ?security|information security|border defen[cs]e|border security|drills?|military exercises?|law[- ]enforcement|information exchanges?|security|defen[cs]e|military|RATS|Peace Mission",
+        r"training (?:of |for )?(?:counter-terror\w*|anti-terror\w*|law[- ]enforcement|security|military|border)|anti-?terror\w*|counter-?terror\w*|terror\w*|extremis\w*|separatis\w*|three evil forces|drug\w*|narcotic\w*|cross-border crimes?|organized crime|transnational crime|crimes?|cyber ?security|information security|border defen[cs]e|border security|drills?|military exercises?|law[- ]enforcement|information exchanges?|security|defen[cs]e|military|troops|armou?red vehicles|artillery|servicemen|bombers|warplanes|fighter jets|peace and stability|Peace Mission",
     ),
     (
         "trade",
-        r"free trade (?:zone|area)|trade facilitation|trade liberali[sz]ation|e-commerce|service trade|trade in services|services trade|investment facilitation|economic cooperation|economic integration|trade|investments?|customs|tariffs?",
+        r"free trade (?:zone|area)|trade facilitation|trade liberali[sz]ation|e-commerce|service trade|trade in services|services trade|investment facilitation|economic cooperation|economic integration|business environment|investment environment|enabling environment|economic ties|supply chains?|trade|commerce|investments?|customs|tariffs?",
     ),
     (
         "connectivity",
-        r"inter-?connectivity|connectivity|infrastructure|transport(?:ation)?|roads?|railways?|railroads?|highways?|aviation|telecommunications?|information networks?|communication networks?|logistics|Belt and Road|Silk Road Economic Belt|corridors?|transit",
+        r"inter-?connectivity|connectivity|infrastructure|transport(?:ation)?|roads?|railways?|railroads?|highways?|aviation|telecommunications?|telecom|information networks?|communication networks?|logistics|Belt and Road|Silk Road Economic Belt|corridors?|transit",
     ),
     (
         "finance",
-        r"development banks?|financ\w*|banks?|funds?|monetary|currenc\w+|settlements? in national currencies|payment systems?|loans?|credit",
+        r"development banks?|financ\w*|banks?|funds?|monetary|currenc\w+|settlements? in national currencies|payment systems?|loans?|lend|lending|credit",
     ),
     (
         "industry",
@@ -32,7 +32,7 @@ AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "people-to-people",
-        r"people-to-people|education\w*|cultur\w*|tourism|health\w*|youth|younger generations?|training|scholarships?|media|poverty\w*|universit\w*|students?|exchanges between peoples|non-governmental|Luban Workshops?|sports?|medical|public health|pandemic|COVID-19",
+        r"people-to-people|education\w*|cultur\w*|tourism|health\w*|youth|younger generations?|training|scholarships?|poverty\w*|universit\w*|media (?:cooperation|exchanges?|forum)|mass media|students?|exchanges between peoples|non-governmental|Luban Workshops?|sports?|festivals?|medical|public health|COVID-19 pandemic|coronavirus pandemic|pandemic|COVID-19|coronavirus",
     ),
     (
         "environment",
@@ -44,15 +44,38 @@ AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "political",
-        r"political mutual trust|political settlement|charter|multilateralism|global governance|shared future|diplomacy|diplomatic|strategic alignments?|good-neighborliness|non-interference|hegemonism|sovereignty|territorial integrity|international justice|international order|political",
+        r"political mutual trust|strategic coordination|policy coordination|political settlement|charter|multilateralism|global governance|shared future|diplomacy|diplomatic|strategic alignments?|good-neighborliness|non-interference|hegemonism|sovereignty|territorial integrity|international justice|international order|political",
     ),
 )
 """(area, keyword regex); longer phrases come first so they win over their words."""
 NEUTRAL_KEYWORDS = (
     r"food security|economic security|financial security|Shanghai Spirit|mutual trust"
-    r"|mutual benefit|win-win cooperation"
+    r"|mutual benefit|win-win cooperation|road ?maps?|cultural diversity|diversity of civili[sz]ations"
+    r"|regional anti-terrorist structure|RATS"
+    r"|collective security treaty(?: organi[sz]ation)?|UN security council|national security council"
+    r"|security council|national security commission|security commission"
+    r"|convention (?:on|against) (?:combating |countering |fighting |the fight against )?terrorism, separatism and extremism"
+    r"|treaty (?:on|against) (?:combating |countering |fighting |the fight against )?terrorism, separatism and extremism"
 )
-"""Phrases that consume their words without giving an area."""
+"""Phrases that consume their words without giving an area: the names of bodies
+and treaties ("RATS", "Collective Security Treaty Organization", "Convention on
+Combating Terrorism, Separatism and Extremism") say nothing of what a sentence is
+about."""
+POLITICAL_CUES = (
+    r"politic|diplomat|sovereign|membership|full[- ]fledged member|full member|observer status"
+    r"|status of (?:an )?observer|accession|dialogue partner|strategic partnership|multipolar"
+    r"|international (?:situation|order|relations|affairs|issues|arena|politics|agenda|architecture|law)"
+    r"|(?:regional|international|global) (?:and (?:regional|international|global) )?(?:issues|situation|affairs|problems|hotspots)"
+    r"|situation in afghanistan|afghan (?:issue|settlement|peace|problem|government|people)"
+    r"|inclusive government|UN Charter|UN Security Council|hegemon|geopolitic|good.neighbo"
+    r"|non-interference|global governance|shared future|shanghai spirit|enlargement"
+    r"|treaty of friendship|friendly relations|friendship and cooperation|memorandum of obligations"
+    r"|bilateral (?:relations|ties)|foreign policy|world order|cold war|unilateral|sanctions"
+    r"|internal affairs|territorial integrity"
+)
+"""Words of a sentence about politics and diplomacy: membership, relations between
+states, the international order. Political matters are rarely put in a list of
+fields, so one such sentence gives the area (see facts/areas.py)."""
 
 # ---------------------------------------------------------------- areas
 
@@ -82,7 +105,15 @@ ALTERNATIVES = sorted(
     reverse=True,
 )
 
+STATUS_LISTS = (
+    r"\b(?:are|is|as|have|has)\s+(?:(?:the\s+)?SCO\s+)?(?:observers?|observer states?|dialogue partners?|observer status)\b"
+    r"|\b(?:observers?|observer states?|dialogue partners?|observer status)\s*:"
+)
+"""A bare list of observers or dialogue partners ("India and Iran are observers",
+"dialogue partners: Nepal, Turkey"): no step, no political substance."""
 
+POLITICAL = re.compile(rf"\b(?:{POLITICAL_CUES})", re.IGNORECASE)
+STATUS_LIST = re.compile(STATUS_LISTS, re.IGNORECASE)
 LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]*")
 KEYWORDS = tuple(
     re.compile(rf"\b(?:{alternative.lower()})\b") for alternative, _ in ALTERNATIVES
