@@ -24,16 +24,22 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DATA = ROOT / "tests" / "data"
 FLOORS = DATA / "quality_floors.json"
+REAL = DATA / "real"
 SETS = {
     "seeds": (SHARED / "seeds", SHARED / "extraction" / "gold"),
     **{
         name: (DATA / name / "docs", DATA / name / "gold")
         for name in ("dev", "heldout", "heldout2")
     },
+    **{
+        f"real-{split}": (REAL / split / "docs", REAL / split / "gold")
+        for split in ("dev", "test")
+    },
 }
 """dev: written with the rules; heldout: written without sight of them, consulted
-for error analysis after its first score; heldout2: never consulted, scored only
-(docs/extraction.md)."""
+for error analysis after its first score; heldout2: never consulted, scored only;
+real-dev: published pages, tuned and trained on; real-test: published pages never
+opened, scored only: the figure that decides (docs/extraction.md)."""
 TYPES = (
     "states",
     "people",
