@@ -179,6 +179,7 @@ def _reference_boilerplate(line: str) -> bool:
         or len(re.findall(r"[^\W\d_]", line)) < 0.5 * (len(line) - line.count(" "))
         or (len(words) <= 2 and not line.endswith((".", "!", "?")))
         or buttons >= 0.6 * len(words)
+        or is_navigation(line)
     )
 
 
