@@ -36,7 +36,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ),
         (
             "The summit adopted the SCO Development Strategy until 2035.",
-            [("SCO Development Strategy", "adopted")],
+            [("SCO Development Strategy until 2035", "adopted")],
         ),
         (
             "Ministers approved a joint statement on food security.",
@@ -188,4 +188,107 @@ def test_agreements_short_name_takes_the_full_title() -> None:
     )
     assert _found(text) == [
         ("Charter of the Shanghai Cooperation Organisation", "entered-into-force")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "issued" after the noun is no "is" (#11)
+            "A joint communique issued after the talks welcomed the progress.",
+            [("joint communique", "adopted")],
+        ),
+        (  # a legislature approving an instrument ratifies it
+            "The Mongolian parliament approved the agreement on visa-free travel.",
+            [("agreement on visa-free travel", "ratified")],
+        ),
+        (
+            "President Petrov signed into law the treaty on border cooperation.",
+            [("treaty on border cooperation", "ratified")],
+        ),
+        (  # the action noun governing the agreement wins over the verb after
+            "The bill on the ratification of the memorandum was approved on Monday.",
+            [("memorandum", "ratified")],
+        ),
+        (  # a noun inside another agreement's title is no agreement of its own
+            "The ministers approved the Action Plan for the Implementation of the Bishkek Treaty.",
+            [("Action Plan for the Implementation of the Bishkek Treaty", "adopted")],
+        ),
+        (  # a lower-case document noun with a complement names an agreement
+            "The leaders signed a statement on joint efforts against drug trafficking.",
+            [("statement on joint efforts against drug trafficking", "signed")],
+        ),
+        ("The ministry issued a statement.", []),
+        ("Xi outlined a security concept of cooperation.", []),
+        (  # an action after coordinated agreements is theirs too
+            "A programme on cultural exchanges and a memorandum on youth cooperation were signed at the meeting.",
+            [
+                ("programme on cultural exchanges", "signed"),
+                ("memorandum on youth cooperation", "signed"),
+            ],
+        ),
+        (  # a complement stops at the next agreement
+            "The leaders signed the Convention on Countering Piracy and a statement on food security.",
+            [
+                ("Convention on Countering Piracy", "signed"),
+                ("statement on food security", "signed"),
+            ],
+        ),
+        (  # a title's list of capitalised words, and its closing period
+            "In 2003 the Convention on Fighting Piracy, Smuggling and Fraud was adopted.",
+            [("Convention on Fighting Piracy, Smuggling and Fraud", "adopted")],
+        ),
+        (
+            "The ministers approved the Strategy of energy cooperation until 2030.",
+            [("Strategy of energy cooperation until 2030", "adopted")],
+        ),
+        (  # a passive a few words after the agreement
+            "The Minsk Declaration summing up two decades of cooperation was adopted at the end of the summit.",
+            [("Minsk Declaration", "adopted")],
+        ),
+        (  # the verb governs another noun
+            "Members must accede to the documents adopted within the time limits set in the memorandum.",
+            [],
+        ),
+        (  # "particular" is a qualifier, not part of the name
+            "The meeting issued a particular declaration to thank the hosts.",
+            [("declaration", "adopted")],
+        ),
+    ],
+)
+def test_agreements_actions_and_titles_of_real_pages(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders are expected to sign the Minsk Declaration.",
+        "The summit will end with the adoption of the Kazan Declaration.",
+        "Two key documents are expected to be signed, the Kazan Declaration and the Tver Statement.",
+        "The treaty will be signed in June.",
+    ],
+)
+def test_agreements_still_to_come_are_left_out(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreements_one_agreement_named_twice_is_one_item() -> None:
+    text = (
+        "The trilateral agreement on the Almaty-Tashkent highway was signed on Monday. "
+        "The signing of the agreement was welcomed by the three presidents."
+    )
+    assert _found(text) == [
+        ("trilateral agreement on the Almaty-Tashkent highway", "signed")
+    ]
+
+
+def test_agreements_of_a_list_take_its_heading_action() -> None:
+    text = (
+        "These documents were signed at the summit. 1. Kazan Declaration of the "
+        "Heads of State. 2. Programme of cooperation in sport."
+    )
+    assert _found(text) == [
+        ("Kazan Declaration of the Heads of State", "signed"),
+        ("Programme of cooperation in sport", "signed"),
     ]

@@ -7,6 +7,7 @@ import re
 
 from scotrack.ingest.lexicon.dates import MONTH_NAMES, MONTH_STARTS
 from scotrack.ingest.lexicon.folding import folded_pattern
+from scotrack.ingest.lexicon.names import NAME_EDGE_WORDS
 from scotrack.ingest.lexicon.organizations import (
     INITIATIVE_WORDS,
     OTHER_ORGANIZATION_NAMES,
@@ -43,7 +44,7 @@ AGREEMENT_NOUN_CUES = (
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
-        r"\b(?:entered|enters|came|has come|have come|went) into (?:force|effect)\b"
+        r"\b(?:entered|enters|came|has come|have come|went|coming) into (?:force|effect)\b"
         r"|\b(?:took|takes) effect\b|\bentry into force\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
@@ -54,7 +55,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "adopted",
-        r"\b(?:adopted|adopts|adopt|adoption of|approved|endorsed|issued|released|passed)\b",
+        r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving|approval of"
+        r"|endorsed|issued|issuing|released|passed)\b",
     ),
 )
 """(action, regex); order matters: the first action found near the noun wins."""
@@ -82,6 +84,29 @@ AGREEMENT_NEGATION = (
 )
 """Just before an agreement (or its verb): none was made ("concluded without a joint
 communique", "refused to sign the declaration")."""
+AGREEMENT_FUTURE = (
+    r"\b(?:will|would|shall|expected to|expects?(?: [^\s.;]+){0,3} to|set to|going to"
+    r"|due to|plans? to|planned to|planning to|scheduled to|ready to|intends? to"
+    r"|agreed to|decided to|(?:is|are) to|to be|upcoming|forthcoming)\b"
+    r"(?:\s+[^\s.;]+){0,3}\s*$"
+)
+"""Just before an action verb: the action is still to come ("will sign and release
+the", "are expected to be signed", "will end with the adoption of"); the gold
+leaves future signings out."""
+AGREEMENT_NOMINAL = (
+    r"\b(?P<act>ratification|signing|adoption|entry into force|coming into force)"
+    r"\s+of\s+(?:the\s+|this\s+|an?\s+)?$"
+)
+"""An action noun governing the agreement ("the ratification of the memorandum"):
+it is the agreement's action, whatever verb governs the action noun."""
+AGREEMENT_LEGISLATURE = (
+    r"\b(?:parliament|parliamentary|majlis|duma|senate|national assembly|legislature"
+    r"|legislators?|lawmakers|mps|house of representatives|council of the republic"
+    r"|lower house|upper house|national people's congress|npc|mazhilis|jogorku kenesh"
+    r"|signed into law)\b"
+)
+"""A national legislature approving an instrument (or a president signing it into
+law) ratifies it."""
 AGREEMENT_RELATIVE = (
     r"\s*,?\s*(?:that|which)\s+(?:[^\s.;,]+\s+){1,5}?(?P<verb>signed|adopted|approved"
     r"|ratified|endorsed|concluded)\b"
@@ -96,10 +121,16 @@ AGREEMENT_ANAPHORA = (
 
 NOUN = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})(?P<plural>s)?\b")
 CAPITALIZED_ONLY = re.compile(
-    r"^(?:strategy|concept|statement|program|programme|protocol|road ?map|regulations?"
-    r"|charter|action plan|plan of action|plan)$",
+    r"^(?:strategy|concept|statement|program|programme|road ?map|regulations?"
+    r"|action plan|plan of action|plan)$",
     re.IGNORECASE,
 )
+"""Document nouns that name an agreement in lower case only with a complement or
+a telling modifier ("a statement on fight against terrorism", "the anti-drug
+strategy"), not bare ("issued a statement", "a new plan")."""
+CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
+"""Of those, the nouns that name an agreement only capitalised ("the Concept of
+Cooperation", not "a security concept of ...")."""
 ACTIONS = tuple(
     (action, folded_pattern(pattern)) for action, pattern in AGREEMENT_ACTIONS
 )
@@ -111,12 +142,15 @@ COMPLEMENT = re.compile(
 )
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
-    r"^\s*(?:,\s*)?(?:which\s+)?(?:was|were|has been|have been|had been|is|are|being|"
-    r"to be|will be|,)?\s*(?:\w+ly\s+)?"
+    r"^\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
+    r"|to be|will be)\b|,)?\s*(?:\w+ly\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
 RELATIVE = folded_pattern(AGREEMENT_RELATIVE)
+FUTURE = folded_pattern(AGREEMENT_FUTURE)
+NOMINAL = folded_pattern(AGREEMENT_NOMINAL)
+LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
@@ -132,6 +166,43 @@ DRAFTED = re.compile(
 )
 """Document nouns that name an agreement in lower case when one is being drafted
 ("proposed that the six countries draft a charter")."""
+NEXT_AGREEMENT = folded_pattern(
+    rf",?\s+(?:and|as well as)\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{AGREEMENT_NOUNS})s?\b"
+)
+"""Where a complement gives way to the next agreement ("Program on X and a statement
+on Y"); "between the Secretariat and the Red Cross" goes on."""
+CAPITALIZED_LIST = re.compile(
+    r",\s+(?:[A-Z][a-z-]+\s+){0,2}?(?:[A-Z][a-z-]+,\s+(?:[A-Z][a-z-]+\s+){0,2}?){0,3}"
+    r"[A-Z][a-z-]+,?\s+and\s+[A-Z][a-z-]+\b"
+)
+"""A title's list of capitalised words ("Combating Terrorism, Separatism and
+Extremism", "Good Neighbourliness, Friendship and Cooperation")."""
+PERIOD = re.compile(
+    r"\s+(?:until|till|up to|through|for|for the period(?: of)?)\s+(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?)\b"
+)
+"""A period closing a title ("Development Strategy until 2035", "for 2017-2018")."""
+LATER_PASSIVE = folded_pattern(
+    r"[^.;:!?]{0,100}?\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
+)
+"""A passive some words after the agreement ("The Declaration summarising ... was
+adopted")."""
+PREPOSITION_OBJECT = folded_pattern(
+    r"\b(?:in|within|under|into|from|with|about|per)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
+)
+"""Just before an agreement the clause's verb does not govern ("documents adopted
+... within the time limits specified in the memorandum")."""
+LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
+LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
+"""A list item's marker, at the start of its sentence or a sentence of its own."""
+DOCUMENTS_DONE = folded_pattern(
+    r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
+    r"|adopted|approved|endorsed|issued)\b"
+)
+"""A sentence heading a list of documents ("These documents ... were signed",
+"Several documents signed at the summit")."""
+TITLE_WORD = re.compile(r"[^\W_]+")
+"""A word of a title as the scorer sees it (runs of letters and digits)."""
 LIST_START = re.compile(r"\b(?:between|among|by)\b")
 NAMELY = re.compile(r"\b(?:namely|including)\b")
 WORD = re.compile(r"[\w'\u2019-]+")
@@ -140,6 +211,23 @@ WORD = re.compile(r"[\w'\u2019-]+")
 # words of facts/agreements.py
 
 TRAILING = frozenset(["and", "or", "the", "a", "an"])
+GENERIC_MODIFIERS = frozenset(
+    [
+        *("a", "an", "the", "this", "that", "its", "their", "our", "his", "her"),
+        *("new", "final", "common", "such", "another", "one", "general", "overall"),
+        *("relevant", "respective", "corresponding", "official", "detailed"),
+    ]
+)
+"""Words before a lower-case document noun that do not make it name one."""
+LEFT_STOP = NAME_EDGE_WORDS | frozenset(
+    [
+        *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
+        *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
+        *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
+        *("particular", "separate"),
+    ]
+)
+"""Words a title does not start with, walking left from its noun."""
 SHORT_TITLE_WORDS = frozenset(
     ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
 )
