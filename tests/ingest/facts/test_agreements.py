@@ -292,3 +292,91 @@ def test_agreements_of_a_list_take_its_heading_action() -> None:
         ("Kazan Declaration of the Heads of State", "signed"),
         ("Programme of cooperation in sport", "signed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The leaders adopted the Minsk Declaration and two joint statements, on fighting drug trafficking, smuggling and fraud, and on cooperation in green energy.",
+            [
+                ("Minsk Declaration", "adopted"),
+                (
+                    "joint statement on fighting drug trafficking, smuggling and fraud",
+                    "adopted",
+                ),
+                ("joint statement on cooperation in green energy", "adopted"),
+            ],
+        ),
+        (
+            "Agreements were signed to establish an SCO Water Center and a Regional Center for Disaster Relief.",
+            [
+                ("Agreement to establish an SCO Water Center", "signed"),
+                (
+                    "Agreement to establish a Regional Center for Disaster Relief",
+                    "signed",
+                ),
+            ],
+        ),
+        ("They signed agreements on trade and investment.", []),
+    ],
+)
+def test_agreements_plural_in_parts(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+def test_agreements_the_noun_refers_back_to_a_named_agreement() -> None:
+    text = (
+        "The Development Strategy for Tourism until 2030 was adopted. "
+        "The strategy was drafted at the initiative of President Mirziyoyev."
+    )
+    title = "Development Strategy for Tourism until 2030"
+    assert sorted(_found(text)) == [(title, "adopted"), (title, "proposed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The declaration noted that ten documents were signed.",  # a clause of its own
+        "Procedures for the ratification of the Charter will be sped up.",  # pending
+        "The signing of the treaty will strengthen mutual trust.",  # still to come
+        "The first documents adopted in 2001 included the Convention, which preceded the Charter.",
+    ],
+)
+def test_agreements_verb_of_another_clause_is_not_theirs(text: str) -> None:
+    assert ("Charter", "adopted") not in _found(text)
+    assert _found(text) in ([], [("Convention", "adopted")])
+
+
+def test_agreements_of_a_list_item_only_the_first_takes_the_heading() -> None:
+    text = (
+        "These documents were signed at the summit. 1. Kazan Declaration: this "
+        "declaration sets out the plan for meetings."
+    )
+    assert _found(text) == [("Kazan Declaration", "signed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an abbreviation inside the title
+            "A memorandum of obligations on Iran's Shanghai Cooperation Organization (SCO) membership was signed on Friday.",
+            [
+                (
+                    "memorandum of obligations on Iran's Shanghai Cooperation Organization (SCO) membership",
+                    "signed",
+                )
+            ],
+        ),
+        (  # a period before the noun tells it apart
+            "The leaders approved the 2025-2027 anti-drug strategy.",
+            [("2025-2027 anti-drug strategy", "adopted")],
+        ),
+        (
+            "The SCO Rules of Procedure were approved.",
+            [("SCO Rules of Procedure", "adopted")],
+        ),
+    ],
+)
+def test_agreements_title_spans(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -8,6 +8,8 @@ instrument ratifies it.
 
 from __future__ import annotations
 
+import re
+
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -33,9 +35,7 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     lowered = folded(text)
     nominal = rules.NOMINAL.search(lowered, max(0, start - 40), start)
     if nominal is not None:
-        if rules.FUTURE.search(lowered, max(0, nominal.start() - 50), nominal.start()):
-            return []
-        return [NOUN_ACTIONS[nominal.group("act")]]
+        return _nominal(lowered, nominal, end)
     relative = rules.RELATIVE.match(lowered, end, end + 60)
     action = action_of(text, start, end) if relative is None else _left(text, start)
     if relative is None:
@@ -43,6 +43,22 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     verb = relative.group("verb")
     first = _RELATIVE_ACTIONS.get(verb, verb)
     return [first] if action in (None, first) else [first, action]
+
+
+def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
+    """The action of "the ratification of X"; none when still to come ("will
+    end with the adoption of", "procedures for the ratification of", "The signing
+    of X will be ...")."""
+    before = max(0, nominal.start() - 50)
+    if rules.FUTURE.search(lowered, before, nominal.start()) or rules.PENDING.search(
+        lowered, before, nominal.start()
+    ):
+        return []
+    clause = _clause_start(lowered, nominal.start())
+    subject = lowered[clause : nominal.start()].strip() in ("", "the")
+    if subject and rules.FUTURE_AFTER.search(lowered, end):
+        return []
+    return [NOUN_ACTIONS[nominal.group("act")]]
 
 
 def _ratified(lowered: str, start: int, end: int, action: str) -> str:
@@ -71,6 +87,8 @@ def action_of(text: str, start: int, end: int) -> str | None:
             if lead and rules.FUTURE.search(lead.group(0)):
                 return None  # "the treaty to be signed", "will be adopted"
             return action
+    if rules.PASSIVE_PROPOSED.match(lowered, end):
+        return "proposed"
     return _left(text, start) or _later(lowered, end)
 
 
@@ -85,11 +103,11 @@ def _later(lowered: str, end: int) -> str | None:
     return next(action for action, pattern in rules.ACTIONS if pattern.match(verb))
 
 
-def _clause_start(text: str, start: int) -> int:
+def _clause_start(lowered: str, start: int) -> int:
     """Where the clause holding `start` begins (within `_LEFT_WINDOW`)."""
     left = max(0, start - _LEFT_WINDOW)
-    clause_start = max(text.rfind(";", left, start), text.rfind(". ", left, start))
-    return max(left, clause_start + 1)
+    breaks = list(rules.CLAUSE.finditer(lowered, left, start))
+    return breaks[-1].end() if breaks else left
 
 
 def _left(text: str, start: int) -> str | None:
@@ -99,7 +117,7 @@ def _left(text: str, start: int) -> str | None:
     lowered = folded(text)
     if rules.PREPOSITION_OBJECT.search(lowered, max(0, start - 20), start):
         return None
-    left = _clause_start(text, start)
+    left = _clause_start(lowered, start)
     if rules.PROPOSAL.search(lowered, left, start):
         return "proposed"
     best: tuple[int, str] | None = None
@@ -107,6 +125,9 @@ def _left(text: str, start: int) -> str | None:
         for hit in pattern.finditer(lowered, left, start):
             if best is None or hit.start() > best[0]:
                 best = (hit.start(), action)
-    if best is None or rules.FUTURE.search(lowered, max(0, best[0] - 50), best[0]):
+    before = max(0, best[0] - 50) if best else 0
+    if best is None or any(
+        rule.search(lowered, before, best[0]) for rule in (rules.FUTURE, rules.PENDING)
+    ):
         return None
     return best[1]

@@ -24,13 +24,13 @@ def full_titles(items: list[Item]) -> list[Item]:
         return items  # the usual case: every title names its agreement
     full: dict[str, set[str]] = {}
     for item in items:
-        head, short = _head(item["title"])
-        if head and not short:
-            full.setdefault(head, set()).add(item["title"])
+        noun, short = head(item["title"])
+        if noun and not short:
+            full.setdefault(noun, set()).add(item["title"])
     merged: dict[tuple[str, str], Item] = {}
     for item in items:
-        head, short = _head(item["title"])
-        titles = full.get(head, set()) if short else set()
+        noun, short = head(item["title"])
+        titles = full.get(noun, set()) if short else set()
         if len(titles) == 1:
             item = {**item, "title": next(iter(titles))}
         key = (item["title"].lower(), item["action"])
@@ -41,7 +41,7 @@ def full_titles(items: list[Item]) -> list[Item]:
     return list(merged.values())
 
 
-def _head(title: str) -> tuple[str, bool]:
+def head(title: str) -> tuple[str, bool]:
     """The title's agreement noun ("" if none) and whether the title is that noun
     and nothing that tells it apart ("SCO Charter")."""
     words = title.lower().split()
@@ -81,11 +81,13 @@ def without_parts(items: list[Item]) -> list[Item]:
 
 def generic(text: str, noun: re.Match[str], start: int, end: int) -> bool:
     """True for a lower-case document noun that names no one agreement: "a
-    statement", "the plan", "a new strategy"; "a joint statement", "a plan on
-    tourism", "the anti-drug strategy" name one."""
+    statement", "the plan", "a new strategy", "a security concept of ..."; "a
+    joint statement", "a plan on tourism", "the anti-drug strategy" name one."""
     if not rules.CAPITALIZED_ONLY.match(noun.group(0)) or text[noun.start()].isupper():
         return False
-    if end > noun.end() and not rules.CAPITALIZED_ALWAYS.match(noun.group(0)):
+    if rules.CAPITALIZED_ALWAYS.match(noun.group(0)):
+        return True
+    if end > noun.end():
         return False  # "a statement on fight against terrorism"
     modifiers = rules.WORD.findall(text, start, noun.start())
     return all(word.lower() in rules.GENERIC_MODIFIERS for word in modifiers)
@@ -106,12 +108,15 @@ def other_organization(text: str, start: int, noun: re.Match[str]) -> bool:
 
 
 def title_start(text: str, noun_start: int) -> int:
-    """Walk left over the noun's modifiers ("SCO anti-extremism", "joint")."""
+    """Walk left over the noun's modifiers ("SCO anti-extremism", "joint",
+    "2018-2023")."""
     start = noun_start
     words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
     for word in reversed(words[-6:]):
         token = word.group(0)
-        if token.lower() in rules.LEFT_STOP or token[0].isdigit():
+        if token.lower() in rules.LEFT_STOP:
+            break
+        if token[0].isdigit() and not rules.YEARS.fullmatch(token):
             break
         if text[word.end() : start].strip():
             break
@@ -119,30 +124,51 @@ def title_start(text: str, noun_start: int) -> int:
     return start
 
 
-def title_end(text: str, noun_end: int, sent: Sentence, index: MentionIndex) -> int:
-    """Extend right over an "on/of/against ..." complement up to a clause stop or
-    the next agreement ("... and a statement on"), over a list of capitalised words
-    ("Combating Terrorism, Separatism and Extremism"), and over a period ("until
-    2035")."""
-    end = noun_end
-    complement = rules.COMPLEMENT.match(text, end)
+def title_end(
+    text: str, noun_end: int, sent: Sentence, index: MentionIndex
+) -> tuple[int, int]:
+    """The title's end, extended right over an "on/of/against ..." complement (at
+    most `_MAX_COMPLEMENT` words of it) and a period ("until 2035"); and where the
+    complement ends, so that "X of ... Red Cross, and the Y" still reads as a list.
+    """
+    words: list[re.Match[str]] = []
+    complement = rules.COMPLEMENT.match(text, noun_end)
     if complement is not None and not rules.NOT_COMPLEMENT.match(
         text, complement.end()
     ):
-        stop = rules.STOP.search(text, complement.end())
-        limit = stop.start() if stop else len(text)
-        listed = rules.CAPITALIZED_LIST.match(text, limit)
-        if listed is not None and not index.between(
-            sent.start + limit, sent.start + listed.end(), ("state",)
-        ):
-            stop = rules.STOP.search(text, listed.end())
-            limit = stop.start() if stop else len(text)
-        following = rules.NEXT_AGREEMENT.search(text, complement.end(), limit)
-        limit = following.start() if following else limit
+        limit = _complement_end(text, complement.end(), sent, index)
         words = list(rules.WORD.finditer(text, complement.end(), limit))
-        words = words[:_MAX_COMPLEMENT]
-        while words and words[-1].group(0).lower() in rules.TRAILING:
-            words.pop()  # "... Structure and" before "to a Declaration"
-        end = words[-1].end() if words else end
-    period = rules.PERIOD.match(text, end)
-    return period.end() if period else end
+    kept = words[:_MAX_COMPLEMENT]
+    for some in (words, kept):
+        while some and some[-1].group(0).lower() in rules.TRAILING:
+            some.pop()  # "... Structure and" before "to a Declaration"
+    end = kept[-1].end() if kept else noun_end
+    reach = words[-1].end() if words else noun_end
+    period = rules.PERIOD.match(text, reach)
+    if period is None:
+        return end, reach
+    return (period.end() if end == reach else end), period.end()
+
+
+def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) -> int:
+    """Where a complement starting at `start` ends: at a clause stop, past an
+    abbreviation ("(SCO)") and a list of capitalised words naming no state or
+    person ("Combating Terrorism, Separatism and Extremism"), before the next
+    agreement ("... and a statement on")."""
+    limit = len(text)
+    position = start
+    for _ in range(3):
+        stop = rules.STOP.search(text, position)
+        limit = stop.start() if stop else len(text)
+        further = rules.ABBREVIATION.match(text, limit)
+        if further is None:
+            further = rules.CAPITALIZED_LIST.match(text, limit)
+            if further is not None and index.between(
+                sent.start + limit, sent.start + further.end(), ("state", "person")
+            ):
+                further = None
+        if further is None:
+            break
+        position = further.end()
+    following = rules.NEXT_AGREEMENT.search(text, start, limit)
+    return following.start() if following else limit

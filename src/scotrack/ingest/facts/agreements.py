@@ -42,7 +42,11 @@ class _Found:
 
     start: int
     end: int
+    reach: int
     actions: list[str]
+    title: str | None = None
+    """The title when it is not the span ("agreement to establish X" of
+    "agreements to establish X and Y")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,9 @@ class _Context:
     index: MentionIndex
     meetings: list[Item]
     ref: date | None
+    heads: set[str]
+    """The agreement nouns of the items found so far ("strategy"): "the strategy"
+    further on refers back to one."""
 
 
 def agreements(doc: CleanDocument) -> list[Item]:
@@ -66,6 +73,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
         MentionIndex.of(doc.mentions),
         doc.facts.get("meetings", []),
         timex.reference_day(doc.reference_date()),
+        set(),
     )
     found: dict[tuple[str, str], Item] = {}
     previous: Sentence | None = None
@@ -91,6 +99,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
             else:
                 found[key] = item
             last = found[key]
+            context.heads.add(titles.head(item["title"])[0])
         previous = sent
     return titles.without_parts(titles.full_titles(list(found.values())))
 
@@ -125,21 +134,16 @@ def _sentence_items(
     for match in rules.NOUN.finditer(folded(text)):
         if found and match.start() < found[-1].end:
             continue  # "Plan for the Implementation of the SCO Treaty"
-        here = _agreement(sent, match, context.index)
-        if here is not None:
-            found.append(here)
+        found.extend(_agreement(sent, match, context))
     pairs = list(itertools.pairwise(found))
     for one, other in pairs:  # "signed the X, the Y and the Z"
-        if one.actions and rules.COORDINATED.match(text[one.end : other.start]):
+        if one.actions and rules.COORDINATED.match(text[one.reach : other.start]):
             other.actions = one.actions
-    for one, other in reversed(
-        pairs
-    ):  # "a plan on X and a memorandum on Y were signed"
-        if not one.actions and rules.COORDINATED.match(text[one.end : other.start]):
+    for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"
+        if not one.actions and rules.COORDINATED.match(text[one.reach : other.start]):
             one.actions = other.actions
-    if listed:
-        for one in found:
-            one.actions = one.actions or [listed]
+    if listed and found and rules.LIST_HEAD.match(text[: found[0].start]):
+        found[0].actions = found[0].actions or [listed]  # "- Tashkent Declaration;"
     return [
         item
         for one in found
@@ -163,7 +167,7 @@ def _items(
     parties = _parties(sent, context.index, one.end)
     return [
         {
-            "title": text[one.start : one.end],
+            "title": one.title or text[one.start : one.end],
             "action": action,
             "date": when,
             "place": meeting.get("city") if meeting else None,
@@ -188,30 +192,58 @@ def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
     return items
 
 
-def _agreement(
-    sent: Sentence, match: re.Match[str], index: MentionIndex
-) -> _Found | None:
-    """The title span and actions of one agreement noun, or None when it names no
-    agreement (a plural, another organisation's document, a bare "plan")."""
+def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[_Found]:
+    """The title span and actions of one agreement noun; none when it names no
+    agreement (another organisation's document, a bare "plan")."""
     text = sent.text
     noun = text[match.start() : match.end()]
     if match.group("plural") and not noun.lower().startswith("regulation"):
-        return None
+        return _plural(sent, match)
     if text.startswith((" Organi", "-Organi"), match.end()):
-        return None  # "Collective Security Treaty Organization" is no treaty
+        return []  # "Collective Security Treaty Organization" is no treaty
     start = titles.title_start(text, match.start())
-    end = titles.title_end(text, match.end(), sent, index)
+    end, reach = titles.title_end(text, match.end(), sent, context.index)
     title = text[start:end]
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
-        return None
+        return []
     actions = agreement_actions.actions_of(text, start, end)
     if rules.NEGATION.search(folded(text), max(0, start - 40), start):
-        return None
-    if titles.generic(text, match, start, end) and (
-        actions != ["proposed"] or not rules.DRAFTED.match(noun)
+        return []
+    if titles.generic(text, match, start, end) and not (
+        (actions == ["proposed"] and rules.DRAFTED.match(noun))
+        or (
+            noun.lower() in context.heads
+            and end == match.end()
+            and rules.BACK.search(text, max(0, start - 6), start)
+        )
     ):
-        return None  # a lower-case "statement" or "plan" names no agreement
-    return _Found(start, end, actions)
+        return []  # a lower-case "statement" or "plan" names no agreement
+    return [_Found(start, end, reach, actions)]
+
+
+def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:
+    """One agreement per part of "Agreements were signed to establish X and Y"
+    ("two joint statements, on X and on Y"); none for a bare plural."""
+    text = sent.text
+    parts = rules.PLURAL_PARTS.match(text, match.end())
+    if parts is None:
+        return []
+    verb = parts.group("verb")
+    if verb:
+        actions = [next(act for act, rule in rules.ACTIONS if rule.match(verb))]
+    else:
+        actions = agreement_actions.actions_of(text, match.start(), match.end())
+    noun = rules.SINGULAR.sub("", text[match.start() : match.end()])
+    link = parts.group("link")
+    return [
+        _Found(
+            match.start(), parts.end(), parts.end(), actions, f"{noun} {link} {part}"
+        )
+        for part in (
+            parts.group("one") or parts.group("one_art"),
+            parts.group("two") or parts.group("two_art"),
+        )
+    ]
 
 
 def _meeting_of(sent: Sentence | None, meetings: list[Item]) -> Item | None:

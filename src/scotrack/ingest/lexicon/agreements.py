@@ -17,7 +17,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan"
+    r"|regulations?|plan|rules of procedure"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -39,6 +39,7 @@ AGREEMENT_NOUN_CUES = (
     "concept",
     "regulation",
     "plan",
+    "rules of procedure",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -99,6 +100,17 @@ AGREEMENT_NOMINAL = (
 )
 """An action noun governing the agreement ("the ratification of the memorandum"):
 it is the agreement's action, whatever verb governs the action noun."""
+AGREEMENT_PENDING = (
+    r"\b(?:for|towards?|before|until|pending|await(?:ing|s)?|prepar(?:e|es|ed|ing|ations)"
+    r"(?: for)?)\s+(?:the\s+)?$"
+)
+"""Before an action noun: the action is still to come ("procedures for the
+ratification of", "preparations for the signing of")."""
+AGREEMENT_FUTURE_AFTER = r"\b(?:will|would|shall|(?:is|are) (?:planned|scheduled|expected|due|to take place))\b"
+"""After "The signing of X ...": the signing is still to come ("will be a
+contribution", "are planned for after the meeting")."""
+CLAUSE_BREAK = r";|\.\s|,\s*(?:which|who)\b"
+"""Where a clause begins: a verb before it does not govern a noun after it."""
 AGREEMENT_LEGISLATURE = (
     r"\b(?:parliament|parliamentary|majlis|duma|senate|national assembly|legislature"
     r"|legislators?|lawmakers|mps|house of representatives|council of the republic"
@@ -149,6 +161,16 @@ NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
 RELATIVE = folded_pattern(AGREEMENT_RELATIVE)
 FUTURE = folded_pattern(AGREEMENT_FUTURE)
+PENDING = folded_pattern(AGREEMENT_PENDING)
+CLAUSE = folded_pattern(CLAUSE_BREAK)
+FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
+PASSIVE_PROPOSED = folded_pattern(
+    r"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
+    r"the\s+initiative\b)"
+)
+"""An agreement proposed, in the passive ("the strategy was proposed by ...", "was
+drafted at the initiative of")."""
 NOMINAL = folded_pattern(AGREEMENT_NOMINAL)
 LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
@@ -178,15 +200,17 @@ CAPITALIZED_LIST = re.compile(
 """A title's list of capitalised words ("Combating Terrorism, Separatism and
 Extremism", "Good Neighbourliness, Friendship and Cooperation")."""
 PERIOD = re.compile(
-    r"\s+(?:until|till|up to|through|for|for the period(?: of)?)\s+(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?)\b"
+    r"\s+(?:(?:until|till|up to|through|for|for the period(?: of)?)\s+\d{4}"
+    r"|in\s+\d{4}(?=\s*[-\u2013]\s*\d))(?:\s*[-\u2013]\s*\d{2,4})?\b"
 )
 """A period closing a title ("Development Strategy until 2035", "for 2017-2018")."""
 LATER_PASSIVE = folded_pattern(
-    r"[^.;:!?]{0,100}?\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:(?!\b(?:that|documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
+    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
     r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
-adopted")."""
+adopted"), not one of a clause of its own ("The declaration noted that ...")."""
 PREPOSITION_OBJECT = folded_pattern(
     r"\b(?:in|within|under|into|from|with|about|per)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
 )
@@ -201,6 +225,27 @@ DOCUMENTS_DONE = folded_pattern(
 )
 """A sentence heading a list of documents ("These documents ... were signed",
 "Several documents signed at the summit")."""
+YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
+"""A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
+ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
+"""An abbreviation inside a title ("Shanghai Cooperation Organization (SCO)")."""
+LIST_HEAD = re.compile(
+    r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])?\s*(?:the\s+|an?\s+)?$", re.IGNORECASE
+)
+"""What comes before the agreement that opens a list item."""
+BACK = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
+"""A lower-case noun referring back to an agreement named before ("the strategy")."""
+PLURAL_PARTS = folded_pattern(
+    r"(?:\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?P<verb>signed|adopted|approved"
+    r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
+    r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
+    r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
+    r"(?P<two_art>(?:an?|the)\s+[^,;.]{3,80}?))\s*(?=[,;.]|$)"
+)
+"""The two parts of a plural agreement ("Agreements were signed to establish an
+SCO Anti-Drug Center and a Universal Center ...", "statements, on X and on Y"):
+the link repeated, or each part with its article."""
+SINGULAR = re.compile(r"(?<=memorand)(?:a|ums)$|s$")
 TITLE_WORD = re.compile(r"[^\W_]+")
 """A word of a title as the scorer sees it (runs of letters and digits)."""
 LIST_START = re.compile(r"\b(?:between|among|by)\b")
