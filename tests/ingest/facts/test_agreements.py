@@ -380,3 +380,21 @@ def test_agreements_of_a_list_item_only_the_first_takes_the_heading() -> None:
 )
 def test_agreements_title_spans(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an entry into force further on
+            "The Tver agreement, signed in 2019, entered into force in March.",
+            [("Tver agreement", "signed"), ("Tver agreement", "entered-into-force")],
+        ),
+        ("The foreign ministers approved the draft of the Minsk Declaration.", []),
+        (  # the verb governs the protocol, not the agreement it amends
+            "The ministers signed a protocol amending the agreement on the RATS.",
+            [("protocol", "signed")],
+        ),
+    ],
+)
+def test_agreements_more_actions_and_drafts(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)

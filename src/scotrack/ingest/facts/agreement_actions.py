@@ -31,18 +31,30 @@ _LEFT_WINDOW = 90
 def actions_of(text: str, start: int, end: int) -> list[str]:
     """The agreement's actions: an action noun governing it ("the ratification of
     the memorandum"), the verb of a relative clause after it ("the memorandum that
-    Iran signed"), and the action `action_of` finds; none when still to come."""
+    Iran signed"), the action `action_of` finds and an entry into force further on;
+    none when still to come or only a draft."""
     lowered = folded(text)
+    if rules.DRAFT.search(lowered, max(0, start - 20), start):
+        return ["proposed"] if _left(text, start) == "proposed" else []
     nominal = rules.NOMINAL.search(lowered, max(0, start - 40), start)
     if nominal is not None:
         return _nominal(lowered, nominal, end)
     relative = rules.RELATIVE.match(lowered, end, end + 60)
     action = action_of(text, start, end) if relative is None else _left(text, start)
     if relative is None:
-        return [_ratified(lowered, start, end, action)] if action else []
-    verb = relative.group("verb")
-    first = _RELATIVE_ACTIONS.get(verb, verb)
-    return [first] if action in (None, first) else [first, action]
+        found = [_ratified(lowered, start, end, action)] if action else []
+    else:
+        first = _RELATIVE_ACTIONS.get(relative.group("verb"), relative.group("verb"))
+        found = [first] if action in (None, first) else [first, action]
+    in_force = rules.LATER_IN_FORCE.match(lowered, end, end + 150)
+    if (
+        found
+        and "entered-into-force" not in found
+        and in_force is not None
+        and not rules.NOUN.search(lowered, end, in_force.start("verb"))
+    ):
+        found.append("entered-into-force")  # "X, signed in 2019, entered into force"
+    return found
 
 
 def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:

@@ -211,11 +211,22 @@ LATER_PASSIVE = folded_pattern(
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
 adopted"), not one of a clause of its own ("The declaration noted that ...")."""
-PREPOSITION_OBJECT = folded_pattern(
-    r"\b(?:in|within|under|into|from|with|about|per)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
+LATER_IN_FORCE = folded_pattern(
+    r"(?:(?!\b(?:that|documents?|said|says|noted|notes|will|would|shall)\b)[^.;:!?]){0,150}?"
+    r"\b(?P<verb>(?:entered|came|has come|have come|went) into (?:force|effect)|took effect)\b"
 )
-"""Just before an agreement the clause's verb does not govern ("documents adopted
-... within the time limits specified in the memorandum")."""
+"""An entry into force after an agreement named with another action ("The
+agreement, signed in 2019, entered into force in March")."""
+DRAFT = folded_pattern(r"\bdrafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?$")
+"""Before an agreement: only its draft is meant ("approved the draft of the
+Declaration")."""
+PREPOSITION_OBJECT = folded_pattern(
+    r"\b(?:in|within|under|into|from|with|about|per|amending|supplementing|extending"
+    r"|implementing|regarding|concerning)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
+)
+"""Just before an agreement the clause's verb does not govern ("a protocol amending
+the agreement", "documents adopted ... within the time limits specified in the
+memorandum")."""
 LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
 """A list item's marker, at the start of its sentence or a sentence of its own."""
