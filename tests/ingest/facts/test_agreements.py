@@ -398,3 +398,27 @@ def test_agreements_title_spans(text: str, expected: list) -> None:
 )
 def test_agreements_more_actions_and_drafts(text: str, expected: list) -> None:
     assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the next agreement capitalised
+            "Documents approved at the meeting included the Programme of Cultural Cooperation and the Plan of Action on Youth.",
+            [
+                ("Programme of Cultural Cooperation", "adopted"),
+                ("Plan of Action on Youth", "adopted"),
+            ],
+        ),
+        (  # a plural capitalised, its verb before its parts
+            "Two Joint Statements were adopted, on Countering Drugs and on Digital Transformation.",
+            [
+                ("Joint Statement on Countering Drugs", "adopted"),
+                ("Joint Statement on Digital Transformation", "adopted"),
+            ],
+        ),
+        ("Pakistan has yet to ratify the convention on countering extremism.", []),
+    ],
+)
+def test_agreements_in_any_case(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)

@@ -10,6 +10,7 @@ import re
 from scotrack.ingest.document import Item, Sentence
 from scotrack.ingest.facts.clauses import MentionIndex
 from scotrack.ingest.lexicon import agreements as rules
+from scotrack.ingest.lexicon.folding import folded
 
 _SHORT_WORDS = 3
 """A short name has fewer words than this ("SCO Charter", "the Convention")."""
@@ -170,5 +171,5 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
         if further is None:
             break
         position = further.end()
-    following = rules.NEXT_AGREEMENT.search(text, start, limit)
+    following = rules.NEXT_AGREEMENT.search(folded(text), start, limit)
     return following.start() if following else limit

@@ -225,7 +225,7 @@ def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:
     """One agreement per part of "Agreements were signed to establish X and Y"
     ("two joint statements, on X and on Y"); none for a bare plural."""
     text = sent.text
-    parts = rules.PLURAL_PARTS.match(text, match.end())
+    parts = rules.PLURAL_PARTS.match(folded(text), match.end())
     if parts is None:
         return []
     verb = parts.group("verb")
@@ -235,14 +235,19 @@ def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:
         actions = agreement_actions.actions_of(text, match.start(), match.end())
     noun = rules.SINGULAR.sub("", text[match.start() : match.end()])
     link = parts.group("link")
+    spans = [
+        parts.span("one") if parts.group("one") else parts.span("one_art"),
+        parts.span("two") if parts.group("two") else parts.span("two_art"),
+    ]
     return [
         _Found(
-            match.start(), parts.end(), parts.end(), actions, f"{noun} {link} {part}"
+            match.start(),
+            parts.end(),
+            parts.end(),
+            actions,
+            f"{noun} {link} {text[a:b]}",
         )
-        for part in (
-            parts.group("one") or parts.group("one_art"),
-            parts.group("two") or parts.group("two_art"),
-        )
+        for a, b in spans
     ]
 
 

@@ -88,7 +88,7 @@ communique", "refused to sign the declaration")."""
 AGREEMENT_FUTURE = (
     r"\b(?:will|would|shall|expected to|expects?(?: [^\s.;]+){0,3} to|set to|going to"
     r"|due to|plans? to|planned to|planning to|scheduled to|ready to|intends? to"
-    r"|agreed to|decided to|(?:is|are) to|to be|upcoming|forthcoming)\b"
+    r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming)\b"
     r"(?:\s+[^\s.;]+){0,3}\s*$"
 )
 """Just before an action verb: the action is still to come ("will sign and release
