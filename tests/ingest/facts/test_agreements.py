@@ -422,3 +422,21 @@ def test_agreements_more_actions_and_drafts(text: str, expected: list) -> None:
 )
 def test_agreements_in_any_case(text: str, expected: list) -> None:
     assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two action nouns of one agreement
+            "The signing and entry into force of the Charter were celebrated.",
+            [("Charter", "signed"), ("Charter", "entered-into-force")],
+        ),
+        (  # a contract with its subject is an agreement, a bare one is not
+            "China and Kyrgyzstan signed a contract for the supply of gas.",
+            [("contract for the supply of gas", "signed")],
+        ),
+        ("They signed a contract.", []),
+    ],
+)
+def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)

@@ -70,7 +70,9 @@ def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
     subject = lowered[clause : nominal.start()].strip() in ("", "the")
     if subject and rules.FUTURE_AFTER.search(lowered, end):
         return []
-    return [NOUN_ACTIONS[nominal.group("act")]]
+    actions = [NOUN_ACTIONS[nominal.group("act")]]
+    other = rules.NOMINAL_BEFORE.search(lowered, before, nominal.start())
+    return [*actions, NOUN_ACTIONS[other.group("act")]] if other else actions
 
 
 def _ratified(lowered: str, start: int, end: int, action: str) -> str:

@@ -17,7 +17,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan|rules of procedure"
+    r"|regulations?|plan|rules of procedure|contract"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -40,6 +40,7 @@ AGREEMENT_NOUN_CUES = (
     "regulation",
     "plan",
     "rules of procedure",
+    "contract",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -134,7 +135,7 @@ AGREEMENT_ANAPHORA = (
 NOUN = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})(?P<plural>s)?\b")
 CAPITALIZED_ONLY = re.compile(
     r"^(?:strategy|concept|statement|program|programme|road ?map|regulations?"
-    r"|action plan|plan of action|plan)$",
+    r"|action plan|plan of action|plan|contract)$",
     re.IGNORECASE,
 )
 """Document nouns that name an agreement in lower case only with a complement or
@@ -172,6 +173,13 @@ PASSIVE_PROPOSED = folded_pattern(
 """An agreement proposed, in the passive ("the strategy was proposed by ...", "was
 drafted at the initiative of")."""
 NOMINAL = folded_pattern(AGREEMENT_NOMINAL)
+NOMINAL_BEFORE = folded_pattern(
+    r"\b(?P<act>ratification|signing|adoption)\s+and\s+(?:the\s+\w+\s+anniversary\s+of\s+)?"
+    r"(?:the\s+)?$"
+)
+"""A second action noun of the same agreement ("the signing and entry into force of
+the Treaty", "anniversary of the signing and the 5th anniversary of the coming
+into force of")."""
 LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
