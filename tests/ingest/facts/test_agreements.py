@@ -436,6 +436,10 @@ def test_agreements_in_any_case(text: str, expected: list) -> None:
             [("contract for the supply of gas", "signed")],
         ),
         ("They signed a contract.", []),
+        (  # a ceremony for a signing is the signing
+            "A ceremony for the signing of the Kazan Treaty was held on Monday.",
+            [("Kazan Treaty", "signed")],
+        ),
     ],
 )
 def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> None:

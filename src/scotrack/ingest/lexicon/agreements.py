@@ -102,7 +102,8 @@ AGREEMENT_NOMINAL = (
 """An action noun governing the agreement ("the ratification of the memorandum"):
 it is the agreement's action, whatever verb governs the action noun."""
 AGREEMENT_PENDING = (
-    r"\b(?:for|towards?|before|until|pending|await(?:ing|s)?|prepar(?:e|es|ed|ing|ations)"
+    r"\b(?:(?<!ceremony )(?<!ceremonies )(?<!held )for|towards?|before|until|pending"
+    r"|await(?:ing|s)?|prepar(?:e|es|ed|ing|ations)"
     r"(?: for)?)\s+(?:the\s+)?$"
 )
 """Before an action noun: the action is still to come ("procedures for the
