@@ -36,7 +36,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ),
         (
             "The summit adopted the SCO Development Strategy until 2035.",
-            [("SCO Development Strategy", "adopted")],
+            [("SCO Development Strategy until 2035", "adopted")],
         ),
         (
             "Ministers approved a joint statement on food security.",
@@ -189,3 +189,258 @@ def test_agreements_short_name_takes_the_full_title() -> None:
     assert _found(text) == [
         ("Charter of the Shanghai Cooperation Organisation", "entered-into-force")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "issued" after the noun is no "is" (#11)
+            "A joint communique issued after the talks welcomed the progress.",
+            [("joint communique", "adopted")],
+        ),
+        (  # a legislature approving an instrument ratifies it
+            "The Mongolian parliament approved the agreement on visa-free travel.",
+            [("agreement on visa-free travel", "ratified")],
+        ),
+        (
+            "President Petrov signed into law the treaty on border cooperation.",
+            [("treaty on border cooperation", "ratified")],
+        ),
+        (  # the action noun governing the agreement wins over the verb after
+            "The bill on the ratification of the memorandum was approved on Monday.",
+            [("memorandum", "ratified")],
+        ),
+        (  # a noun inside another agreement's title is no agreement of its own
+            "The ministers approved the Action Plan for the Implementation of the Bishkek Treaty.",
+            [("Action Plan for the Implementation of the Bishkek Treaty", "adopted")],
+        ),
+        (  # a lower-case document noun with a complement names an agreement
+            "The leaders signed a statement on joint efforts against drug trafficking.",
+            [("statement on joint efforts against drug trafficking", "signed")],
+        ),
+        ("The ministry issued a statement.", []),
+        ("Xi outlined a security concept of cooperation.", []),
+        (  # an action after coordinated agreements is theirs too
+            "A programme on cultural exchanges and a memorandum on youth cooperation were signed at the meeting.",
+            [
+                ("programme on cultural exchanges", "signed"),
+                ("memorandum on youth cooperation", "signed"),
+            ],
+        ),
+        (  # a complement stops at the next agreement
+            "The leaders signed the Convention on Countering Piracy and a statement on food security.",
+            [
+                ("Convention on Countering Piracy", "signed"),
+                ("statement on food security", "signed"),
+            ],
+        ),
+        (  # a title's list of capitalised words, and its closing period
+            "In 2003 the Convention on Fighting Piracy, Smuggling and Fraud was adopted.",
+            [("Convention on Fighting Piracy, Smuggling and Fraud", "adopted")],
+        ),
+        (
+            "The ministers approved the Strategy of energy cooperation until 2030.",
+            [("Strategy of energy cooperation until 2030", "adopted")],
+        ),
+        (  # a passive a few words after the agreement
+            "The Minsk Declaration summing up two decades of cooperation was adopted at the end of the summit.",
+            [("Minsk Declaration", "adopted")],
+        ),
+        (  # the verb governs another noun
+            "Members must accede to the documents adopted within the time limits set in the memorandum.",
+            [],
+        ),
+        (  # "particular" is a qualifier, not part of the name
+            "The meeting issued a particular declaration to thank the hosts.",
+            [("declaration", "adopted")],
+        ),
+    ],
+)
+def test_agreements_actions_and_titles_of_real_pages(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders are expected to sign the Minsk Declaration.",
+        "The summit will end with the adoption of the Kazan Declaration.",
+        "Two key documents are expected to be signed, the Kazan Declaration and the Tver Statement.",
+        "The treaty will be signed in June.",
+    ],
+)
+def test_agreements_still_to_come_are_left_out(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreements_one_agreement_named_twice_is_one_item() -> None:
+    text = (
+        "The trilateral agreement on the Almaty-Tashkent highway was signed on Monday. "
+        "The signing of the agreement was welcomed by the three presidents."
+    )
+    assert _found(text) == [
+        ("trilateral agreement on the Almaty-Tashkent highway", "signed")
+    ]
+
+
+def test_agreements_of_a_list_take_its_heading_action() -> None:
+    text = (
+        "These documents were signed at the summit. 1. Kazan Declaration of the "
+        "Heads of State. 2. Programme of cooperation in sport."
+    )
+    assert _found(text) == [
+        ("Kazan Declaration of the Heads of State", "signed"),
+        ("Programme of cooperation in sport", "signed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The leaders adopted the Minsk Declaration and two joint statements, on fighting drug trafficking, smuggling and fraud, and on cooperation in green energy.",
+            [
+                ("Minsk Declaration", "adopted"),
+                (
+                    "joint statement on fighting drug trafficking, smuggling and fraud",
+                    "adopted",
+                ),
+                ("joint statement on cooperation in green energy", "adopted"),
+            ],
+        ),
+        (
+            "Agreements were signed to establish an SCO Water Center and a Regional Center for Disaster Relief.",
+            [
+                ("Agreement to establish an SCO Water Center", "signed"),
+                (
+                    "Agreement to establish a Regional Center for Disaster Relief",
+                    "signed",
+                ),
+            ],
+        ),
+        ("They signed agreements on trade and investment.", []),
+    ],
+)
+def test_agreements_plural_in_parts(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+def test_agreements_the_noun_refers_back_to_a_named_agreement() -> None:
+    text = (
+        "The Development Strategy for Tourism until 2030 was adopted. "
+        "The strategy was drafted at the initiative of President Mirziyoyev."
+    )
+    title = "Development Strategy for Tourism until 2030"
+    assert sorted(_found(text)) == [(title, "adopted"), (title, "proposed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The declaration noted that ten documents were signed.",  # a clause of its own
+        "Procedures for the ratification of the Charter will be sped up.",  # pending
+        "The signing of the treaty will strengthen mutual trust.",  # still to come
+        "The first documents adopted in 2001 included the Convention, which preceded the Charter.",
+    ],
+)
+def test_agreements_verb_of_another_clause_is_not_theirs(text: str) -> None:
+    assert ("Charter", "adopted") not in _found(text)
+    assert _found(text) in ([], [("Convention", "adopted")])
+
+
+def test_agreements_of_a_list_item_only_the_first_takes_the_heading() -> None:
+    text = (
+        "These documents were signed at the summit. 1. Kazan Declaration: this "
+        "declaration sets out the plan for meetings."
+    )
+    assert _found(text) == [("Kazan Declaration", "signed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an abbreviation inside the title
+            "A memorandum of obligations on Iran's Shanghai Cooperation Organization (SCO) membership was signed on Friday.",
+            [
+                (
+                    "memorandum of obligations on Iran's Shanghai Cooperation Organization (SCO) membership",
+                    "signed",
+                )
+            ],
+        ),
+        (  # a period before the noun tells it apart
+            "The leaders approved the 2025-2027 anti-drug strategy.",
+            [("2025-2027 anti-drug strategy", "adopted")],
+        ),
+        (
+            "The SCO Rules of Procedure were approved.",
+            [("SCO Rules of Procedure", "adopted")],
+        ),
+    ],
+)
+def test_agreements_title_spans(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an entry into force further on
+            "The Tver agreement, signed in 2019, entered into force in March.",
+            [("Tver agreement", "signed"), ("Tver agreement", "entered-into-force")],
+        ),
+        ("The foreign ministers approved the draft of the Minsk Declaration.", []),
+        (  # the verb governs the protocol, not the agreement it amends
+            "The ministers signed a protocol amending the agreement on the RATS.",
+            [("protocol", "signed")],
+        ),
+    ],
+)
+def test_agreements_more_actions_and_drafts(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the next agreement capitalised
+            "Documents approved at the meeting included the Programme of Cultural Cooperation and the Plan of Action on Youth.",
+            [
+                ("Programme of Cultural Cooperation", "adopted"),
+                ("Plan of Action on Youth", "adopted"),
+            ],
+        ),
+        (  # a plural capitalised, its verb before its parts
+            "Two Joint Statements were adopted, on Countering Drugs and on Digital Transformation.",
+            [
+                ("Joint Statement on Countering Drugs", "adopted"),
+                ("Joint Statement on Digital Transformation", "adopted"),
+            ],
+        ),
+        ("Pakistan has yet to ratify the convention on countering extremism.", []),
+    ],
+)
+def test_agreements_in_any_case(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two action nouns of one agreement
+            "The signing and entry into force of the Charter were celebrated.",
+            [("Charter", "signed"), ("Charter", "entered-into-force")],
+        ),
+        (  # a contract with its subject is an agreement, a bare one is not
+            "China and Kyrgyzstan signed a contract for the supply of gas.",
+            [("contract for the supply of gas", "signed")],
+        ),
+        ("They signed a contract.", []),
+        (  # a ceremony for a signing is the signing
+            "A ceremony for the signing of the Kazan Treaty was held on Monday.",
+            [("Kazan Treaty", "signed")],
+        ),
+    ],
+)
+def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)

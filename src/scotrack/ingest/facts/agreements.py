@@ -3,62 +3,60 @@ into force (facts["agreements"]): one item per (agreement, action).
 
 An agreement noun ("treaty", "joint communique", "list of measures") is expanded
 to the name the text uses (its modifiers and an "on/of/against ..." complement,
-minus qualifiers like "the world's first"); its action is the nearest action verb
-of its clause (a passive or "entered into force" after it wins). Initiatives and
-agreements mentioned without an action ("followed the Charter") are left out.
+minus qualifiers like "the world's first"); its action is an action noun governing
+it ("the ratification of"), a passive after it, or the nearest action verb of its
+clause. Initiatives, agreements mentioned without an action ("followed the
+Charter") and signings still to come ("will sign") are left out.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
-from scotrack.ingest.facts import timex
+from scotrack.ingest.facts import agreement_actions, timex
+from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import agreements as rules
-from scotrack.ingest.lexicon import names as names_rules
 from scotrack.ingest.lexicon.folding import folded
 
 _NOUN_CUES = Keywords((word, True) for word in rules.AGREEMENT_NOUN_CUES)
-_RELATIVE_ACTIONS = {
+_LIST_ACTIONS = {
+    "signed": "signed",
+    "inked": "signed",
+    "concluded": "signed",
+    "adopted": "adopted",
     "approved": "adopted",
     "endorsed": "adopted",
-    "concluded": "signed",
+    "issued": "adopted",
 }
-_ANAPHOR_ACTIONS = {
-    "ratification": "ratified",
-    "signing": "signed",
-    "entry into force": "entered-into-force",
-}
-_SHORT_WORDS = 3
-"""A short name has fewer words than this ("SCO Charter", "the Convention")."""
-_LEFT_STOP = names_rules.NAME_EDGE_WORDS | frozenset(
-    [
-        "adopt",
-        "adopted",
-        "approve",
-        "approved",
-        "approving",
-        "concluded",
-        "draft",
-        "endorsed",
-        "inked",
-        "issued",
-        "proposed",
-        "ratified",
-        "ratify",
-        "said",
-        "sign",
-        "signed",
-        "signing",
-        "world's",
-        "world\u2019s",
-        "your",
-    ]
-)
-_MAX_COMPLEMENT = 9
-_LEFT_WINDOW = 90
+
+
+@dataclass(slots=True)
+class _Found:
+    """One agreement noun of a sentence: its title span and its actions (none yet
+    when a coordinated neighbour or a list heading is to give one)."""
+
+    start: int
+    end: int
+    reach: int
+    actions: list[str]
+    title: str | None = None
+    """The title when it is not the span ("agreement to establish X" of
+    "agreements to establish X and Y")."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    index: MentionIndex
+    meetings: list[Item]
+    ref: date | None
+    heads: set[str]
+    """The agreement nouns of the items found so far ("strategy"): "the strategy"
+    further on refers back to one."""
 
 
 def agreements(doc: CleanDocument) -> list[Item]:
@@ -67,22 +65,25 @@ def agreements(doc: CleanDocument) -> list[Item]:
     Agreements joined in one phrase ("an Agreement on X and to a Declaration of Y")
     share the action; "the document" and "its ratification" refer back to the
     agreement named last; a short name ("the Charter") stands for the full one the
-    text gives elsewhere.
+    text gives elsewhere; the items of a list under "documents signed" take its
+    action; an item whose title is part of another's with the same action is that
+    one.
     """
-    ref = timex.reference_day(doc.reference_date())
-    index = MentionIndex.of(doc.mentions)
-    meetings = doc.facts.get("meetings", [])
+    context = _Context(
+        MentionIndex.of(doc.mentions),
+        doc.facts.get("meetings", []),
+        timex.reference_day(doc.reference_date()),
+        set(),
+    )
     found: dict[tuple[str, str], Item] = {}
     previous: Sentence | None = None
     last: Item | None = None
+    heading: str | None = None  # the action of the list of documents being read
     cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
-        before: Item | None = None  # the sentence's agreement before this one
-        items: list[Item] = []
-        for match in rules.NOUN.finditer(folded(sent.text)) if cued else ():
-            found_here = _agreement(sent, match, index, meetings, previous, ref, before)
-            items.extend(found_here)
-            before = found_here[0] if found_here else before
+        listed = heading if _list_item(sent, previous) else None
+        items = _sentence_items(sent, context, previous, listed) if cued else []
+        heading = _heading(sent, heading, listed)
         text = sent.text
         if last is not None and (  # plain `in` first: folding every sentence costs
             "document" in text
@@ -98,8 +99,83 @@ def agreements(doc: CleanDocument) -> list[Item]:
             else:
                 found[key] = item
             last = found[key]
+            context.heads.add(titles.head(item["title"])[0])
         previous = sent
-    return _full_titles(list(found.values()))
+    return titles.without_parts(titles.full_titles(list(found.values())))
+
+
+def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
+    """True for an item of a list ("- X;", "2. X: ...")."""
+    if rules.LIST_MARK.match(sent.text):
+        return True
+    return previous is not None and rules.LIST_NUMBER.match(previous.text) is not None
+
+
+def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | None:
+    """The action of a list of documents the next sentences may hold: set by
+    "documents signed" ("These documents ... were signed"), kept over "These
+    are:" and the list's items, else dropped."""
+    text = folded(sent.text)
+    done = rules.DOCUMENTS_DONE.search(text)
+    if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
+        return _LIST_ACTIONS[done.group("verb")]
+    if listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":"):
+        return heading
+    return None
+
+
+def _sentence_items(
+    sent: Sentence, context: _Context, previous: Sentence | None, listed: str | None
+) -> list[Item]:
+    """The items of one sentence: each agreement noun's title and actions, actions
+    shared over "X, Y and Z", a noun inside another's title skipped."""
+    text = sent.text
+    found: list[_Found] = []
+    for match in rules.NOUN.finditer(folded(text)):
+        if found and match.start() < found[-1].end:
+            continue  # "Plan for the Implementation of the SCO Treaty"
+        found.extend(_agreement(sent, match, context))
+    pairs = list(itertools.pairwise(found))
+    for one, other in pairs:  # "signed the X, the Y and the Z"
+        if one.actions and rules.COORDINATED.match(text[one.reach : other.start]):
+            other.actions = one.actions
+    for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"
+        if not one.actions and rules.COORDINATED.match(text[one.reach : other.start]):
+            one.actions = other.actions
+    if listed and found and rules.LIST_HEAD.match(text[: found[0].start]):
+        found[0].actions = found[0].actions or [listed]  # "- Tashkent Declaration;"
+    return [
+        item
+        for one in found
+        if one.actions
+        for item in _items(sent, one, context, previous)
+    ]
+
+
+def _items(
+    sent: Sentence, one: _Found, context: _Context, previous: Sentence | None
+) -> list[Item]:
+    """One item per action of a found agreement, with its meeting's place and date."""
+    text = sent.text
+    meeting = _meeting_of(sent, context.meetings) or _meeting_of(
+        previous, context.meetings
+    )
+    when = meeting.get("date") if meeting else None
+    if when is None:
+        near = timex.timexes(text, context.ref)
+        when = near[0].value if near else None
+    parties = _parties(sent, context.index, one.end)
+    return [
+        {
+            "title": one.title or text[one.start : one.end],
+            "action": action,
+            "date": when,
+            "place": meeting.get("city") if meeting else None,
+            "parties": parties,
+            "evidence": [[sent.start + one.start, sent.start + one.end]],
+        }
+        for action in one.actions
+    ]
 
 
 def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
@@ -107,195 +183,72 @@ def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
     items: list[Item] = []
     for match in rules.ANAPHORA.finditer(lowered):
         if match.group("act"):
-            action: str | None = _ANAPHOR_ACTIONS[match.group("act")]
+            action: str | None = agreement_actions.NOUN_ACTIONS[match.group("act")]
         else:
-            action = _action(sent.text, match.start(), match.end())
+            action = agreement_actions.action_of(sent.text, match.start(), match.end())
         if action is not None and action != last["action"]:
             span = [sent.start + match.start(), sent.start + match.end()]
             items.append({**last, "action": action, "evidence": [span]})
     return items
 
 
-def _full_titles(items: list[Item]) -> list[Item]:
-    """Items whose title is only the noun ("SCO Charter", "the Convention") take the
-    full title of the one agreement with that noun, merging with its item if the
-    action is the same; with two such agreements the short name stays."""
-    if not any(item["title"].count(" ") < _SHORT_WORDS for item in items):
-        return items  # the usual case: every title names its agreement
-    full: dict[str, set[str]] = {}
-    for item in items:
-        head, short = _head(item["title"])
-        if head and not short:
-            full.setdefault(head, set()).add(item["title"])
-    merged: dict[tuple[str, str], Item] = {}
-    for item in items:
-        head, short = _head(item["title"])
-        titles = full.get(head, set()) if short else set()
-        if len(titles) == 1:
-            item = {**item, "title": next(iter(titles))}
-        key = (item["title"].lower(), item["action"])
-        if key in merged:
-            merged[key]["evidence"].extend(item["evidence"])
-        else:
-            merged[key] = item
-    return list(merged.values())
-
-
-def _head(title: str) -> tuple[str, bool]:
-    """The title's agreement noun ("" if none) and whether the title is that noun
-    and nothing that tells it apart ("SCO Charter")."""
-    words = title.lower().split()
-    for number, word in enumerate(words):
-        if word in rules.HEAD_WORDS:
-            others = words[:number] + words[number + 1 :]
-            return word, all(other in rules.SHORT_TITLE_WORDS for other in others)
-    return "", False
-
-
-def _agreement(
-    sent: Sentence,
-    match: re.Match[str],
-    index: MentionIndex,
-    meetings: list[Item],
-    previous: Sentence | None,
-    ref: date | None,
-    before: Item | None,
-) -> list[Item]:
-    """The items of one agreement noun: one per action (usually one)."""
+def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[_Found]:
+    """The title span and actions of one agreement noun; none when it names no
+    agreement (another organisation's document, a bare "plan")."""
     text = sent.text
     noun = text[match.start() : match.end()]
     if match.group("plural") and not noun.lower().startswith("regulation"):
-        return []
+        return _plural(sent, match)
     if text.startswith((" Organi", "-Organi"), match.end()):
         return []  # "Collective Security Treaty Organization" is no treaty
-    generic = rules.CAPITALIZED_ONLY.match(noun) and not noun[0].isupper()
-    joint = text[max(0, match.start() - 6) : match.start()].lower().endswith("joint ")
-    drafted = generic and not joint
-    if drafted and not rules.DRAFTED.match(noun):
-        return []  # a lower-case "statement" or "plan" names no agreement
-    start = _title_start(text, match.start())
-    end = _title_end(text, match.end())
+    start = titles.title_start(text, match.start())
+    end, reach = titles.title_end(text, match.end(), sent, context.index)
     title = text[start:end]
-    if rules.INITIATIVE.search(title) or _other_organization(text, start, match):
+    if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
-    coordinated = _coordinated(sent, start, before)
-    actions = [coordinated] if coordinated else _actions(text, start, end)
-    if not actions or rules.NEGATION.search(folded(text), max(0, start - 40), start):
+    actions = agreement_actions.actions_of(text, start, end)
+    if rules.NEGATION.search(folded(text), max(0, start - 40), start):
         return []
-    if drafted and actions != ["proposed"]:
-        return []  # "a charter" is named as one only when it is being drafted
-    meeting = _meeting_of(sent, meetings) or (
-        _meeting_of(previous, meetings) if previous else None
-    )
-    when = meeting.get("date") if meeting else None
-    if when is None:
-        near = timex.timexes(text, ref)
-        when = near[0].value if near else None
-    parties = _parties(sent, index, end)
-    return [
-        {
-            "title": title,
-            "action": action,
-            "date": when,
-            "place": meeting.get("city") if meeting else None,
-            "parties": parties,
-            "evidence": [[sent.start + start, sent.start + end]],
-        }
-        for action in actions
+    if titles.generic(text, match, start, end) and not (
+        (actions == ["proposed"] and rules.DRAFTED.match(noun))
+        or (
+            noun.lower() in context.heads
+            and end == match.end()
+            and rules.BACK.search(text, max(0, start - 6), start)
+        )
+    ):
+        return []  # a lower-case "statement" or "plan" names no agreement
+    return [_Found(start, end, reach, actions)]
+
+
+def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:
+    """One agreement per part of "Agreements were signed to establish X and Y"
+    ("two joint statements, on X and on Y"); none for a bare plural."""
+    text = sent.text
+    parts = rules.PLURAL_PARTS.match(folded(text), match.end())
+    if parts is None:
+        return []
+    verb = parts.group("verb")
+    if verb:
+        actions = [next(act for act, rule in rules.ACTIONS if rule.match(verb))]
+    else:
+        actions = agreement_actions.actions_of(text, match.start(), match.end())
+    noun = rules.SINGULAR.sub("", text[match.start() : match.end()])
+    link = parts.group("link")
+    spans = [
+        parts.span("one") if parts.group("one") else parts.span("one_art"),
+        parts.span("two") if parts.group("two") else parts.span("two_art"),
     ]
-
-
-def _coordinated(sent: Sentence, start: int, before: Item | None) -> str | None:
-    """The action of the sentence's agreement just before, when only "and (to)
-    (the)" lies between the two ("signed the X, the Y and the Z")."""
-    if before is None:
-        return None
-    gap = sent.text[before["evidence"][0][1] - sent.start : start]
-    return str(before["action"]) if rules.COORDINATED.match(gap) else None
-
-
-def _other_organization(text: str, start: int, noun: re.Match[str]) -> bool:
-    """True for another organisation's document: named before the noun ("CSTO
-    declaration") or as its author ("declaration of a summit of the ... CSTO");
-    a subject named after "on" ("statement on linking the Eurasian Economic Union
-    with ...") does not count."""
-    modifiers = text[start : noun.start()]
-    if "SCO" in modifiers or "Shanghai" in modifiers:
-        return False
-    if rules.OTHER_ORGANIZATION.search(modifiers):
-        return True
-    author = rules.OF_OTHER.match(text, noun.end())
-    return author is not None and "SCO" not in author.group(0)
-
-
-def _title_start(text: str, noun_start: int) -> int:
-    """Walk left over the noun's modifiers ("SCO anti-extremism", "joint")."""
-    start = noun_start
-    words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
-    for word in reversed(words[-6:]):
-        token = word.group(0)
-        if token.lower() in _LEFT_STOP or token[0].isdigit():
-            break
-        if text[word.end() : start].strip():
-            break
-        start = word.start()
-    return start
-
-
-def _title_end(text: str, noun_end: int) -> int:
-    """Extend right over an "on/of/against ..." complement up to a clause stop."""
-    end = noun_end
-    complement = rules.COMPLEMENT.match(text, end)
-    if complement is None or rules.NOT_COMPLEMENT.match(text, complement.end()):
-        return end
-    stop = rules.STOP.search(text, complement.end())
-    limit = stop.start() if stop else len(text)
-    words = list(rules.WORD.finditer(text, complement.end(), limit))[:_MAX_COMPLEMENT]
-    while words and words[-1].group(0).lower() in rules.TRAILING:
-        words.pop()  # "... Structure and" before "to a Declaration"
-    return words[-1].end() if words else end
-
-
-def _actions(text: str, start: int, end: int) -> list[str]:
-    """The agreement's actions: the verb of a relative clause after it ("the
-    memorandum that Iran signed"), and the action `_action` finds."""
-    relative = rules.RELATIVE.match(folded(text), end, end + 60)
-    action = _action(text, start, end) if relative is None else _left(text, start)
-    if relative is None:
-        return [action] if action else []
-    verb = relative.group("verb")
-    first = _RELATIVE_ACTIONS.get(verb, verb)
-    return [first] if action in (None, first) else [first, action]
-
-
-def _action(text: str, start: int, end: int) -> str | None:
-    """The agreement's action: passive/entry-into-force after it, else the nearest
-    action verb before it in its clause; a proposal to sign/draft makes it proposed."""
-    lowered = folded(text)
-    after = lowered[end : end + 60]
-    lead = rules.PASSIVE.match(after)
-    rest = after[lead.end() if lead else 0 :]
-    for action, pattern in rules.ACTIONS:
-        hit = pattern.match(rest)
-        if hit:
-            return action
-    return _left(text, start)
-
-
-def _left(text: str, start: int) -> str | None:
-    """The nearest action verb before the agreement in its clause, or proposed."""
-    lowered = folded(text)
-    left = max(0, start - _LEFT_WINDOW)
-    clause_start = max(text.rfind(";", left, start), text.rfind(". ", left, start))
-    left = max(left, clause_start + 1)
-    if rules.PROPOSAL.search(lowered, left, start):
-        return "proposed"
-    best: tuple[int, str] | None = None
-    for action, pattern in rules.ACTIONS:
-        for hit in pattern.finditer(lowered, left, start):
-            if best is None or hit.start() > best[0]:
-                best = (hit.start(), action)
-    return best[1] if best else None
+    return [
+        _Found(
+            match.start(),
+            parts.end(),
+            parts.end(),
+            actions,
+            f"{noun} {link} {text[a:b]}",
+        )
+        for a, b in spans
+    ]
 
 
 def _meeting_of(sent: Sentence | None, meetings: list[Item]) -> Item | None:

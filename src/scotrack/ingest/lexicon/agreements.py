@@ -7,6 +7,7 @@ import re
 
 from scotrack.ingest.lexicon.dates import MONTH_NAMES, MONTH_STARTS
 from scotrack.ingest.lexicon.folding import folded_pattern
+from scotrack.ingest.lexicon.names import NAME_EDGE_WORDS
 from scotrack.ingest.lexicon.organizations import (
     INITIATIVE_WORDS,
     OTHER_ORGANIZATION_NAMES,
@@ -16,7 +17,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan"
+    r"|regulations?|plan|rules of procedure|contract"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -38,12 +39,14 @@ AGREEMENT_NOUN_CUES = (
     "concept",
     "regulation",
     "plan",
+    "rules of procedure",
+    "contract",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
-        r"\b(?:entered|enters|came|has come|have come|went) into (?:force|effect)\b"
+        r"\b(?:entered|enters|came|has come|have come|went|coming) into (?:force|effect)\b"
         r"|\b(?:took|takes) effect\b|\bentry into force\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
@@ -54,7 +57,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "adopted",
-        r"\b(?:adopted|adopts|adopt|adoption of|approved|endorsed|issued|released|passed)\b",
+        r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving|approval of"
+        r"|endorsed|issued|issuing|released|passed)\b",
     ),
 )
 """(action, regex); order matters: the first action found near the noun wins."""
@@ -82,6 +86,41 @@ AGREEMENT_NEGATION = (
 )
 """Just before an agreement (or its verb): none was made ("concluded without a joint
 communique", "refused to sign the declaration")."""
+AGREEMENT_FUTURE = (
+    r"\b(?:will|would|shall|expected to|expects?(?: [^\s.;]+){0,3} to|set to|going to"
+    r"|due to|plans? to|planned to|planning to|scheduled to|ready to|intends? to"
+    r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming)\b"
+    r"(?:\s+[^\s.;]+){0,3}\s*$"
+)
+"""Just before an action verb: the action is still to come ("will sign and release
+the", "are expected to be signed", "will end with the adoption of"); the gold
+leaves future signings out."""
+AGREEMENT_NOMINAL = (
+    r"\b(?P<act>ratification|signing|adoption|entry into force|coming into force)"
+    r"\s+of\s+(?:the\s+|this\s+|an?\s+)?$"
+)
+"""An action noun governing the agreement ("the ratification of the memorandum"):
+it is the agreement's action, whatever verb governs the action noun."""
+AGREEMENT_PENDING = (
+    r"\b(?:(?<!ceremony )(?<!ceremonies )(?<!held )for|towards?|before|until|pending"
+    r"|await(?:ing|s)?|prepar(?:e|es|ed|ing|ations)"
+    r"(?: for)?)\s+(?:the\s+)?$"
+)
+"""Before an action noun: the action is still to come ("procedures for the
+ratification of", "preparations for the signing of")."""
+AGREEMENT_FUTURE_AFTER = r"\b(?:will|would|shall|(?:is|are) (?:planned|scheduled|expected|due|to take place))\b"
+"""After "The signing of X ...": the signing is still to come ("will be a
+contribution", "are planned for after the meeting")."""
+CLAUSE_BREAK = r";|\.\s|,\s*(?:which|who)\b"
+"""Where a clause begins: a verb before it does not govern a noun after it."""
+AGREEMENT_LEGISLATURE = (
+    r"\b(?:parliament|parliamentary|majlis|duma|senate|national assembly|legislature"
+    r"|legislators?|lawmakers|mps|house of representatives|council of the republic"
+    r"|lower house|upper house|national people's congress|npc|mazhilis|jogorku kenesh"
+    r"|signed into law)\b"
+)
+"""A national legislature approving an instrument (or a president signing it into
+law) ratifies it."""
 AGREEMENT_RELATIVE = (
     r"\s*,?\s*(?:that|which)\s+(?:[^\s.;,]+\s+){1,5}?(?P<verb>signed|adopted|approved"
     r"|ratified|endorsed|concluded)\b"
@@ -96,10 +135,16 @@ AGREEMENT_ANAPHORA = (
 
 NOUN = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})(?P<plural>s)?\b")
 CAPITALIZED_ONLY = re.compile(
-    r"^(?:strategy|concept|statement|program|programme|protocol|road ?map|regulations?"
-    r"|charter|action plan|plan of action|plan)$",
+    r"^(?:strategy|concept|statement|program|programme|road ?map|regulations?"
+    r"|action plan|plan of action|plan|contract)$",
     re.IGNORECASE,
 )
+"""Document nouns that name an agreement in lower case only with a complement or
+a telling modifier ("a statement on fight against terrorism", "the anti-drug
+strategy"), not bare ("issued a statement", "a new plan")."""
+CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
+"""Of those, the nouns that name an agreement only capitalised ("the Concept of
+Cooperation", not "a security concept of ...")."""
 ACTIONS = tuple(
     (action, folded_pattern(pattern)) for action, pattern in AGREEMENT_ACTIONS
 )
@@ -111,12 +156,32 @@ COMPLEMENT = re.compile(
 )
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
-    r"^\s*(?:,\s*)?(?:which\s+)?(?:was|were|has been|have been|had been|is|are|being|"
-    r"to be|will be|,)?\s*(?:\w+ly\s+)?"
+    r"^\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
+    r"|to be|will be)\b|,)?\s*(?:\w+ly\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
 RELATIVE = folded_pattern(AGREEMENT_RELATIVE)
+FUTURE = folded_pattern(AGREEMENT_FUTURE)
+PENDING = folded_pattern(AGREEMENT_PENDING)
+CLAUSE = folded_pattern(CLAUSE_BREAK)
+FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
+PASSIVE_PROPOSED = folded_pattern(
+    r"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
+    r"the\s+initiative\b)"
+)
+"""An agreement proposed, in the passive ("the strategy was proposed by ...", "was
+drafted at the initiative of")."""
+NOMINAL = folded_pattern(AGREEMENT_NOMINAL)
+NOMINAL_BEFORE = folded_pattern(
+    r"\b(?P<act>ratification|signing|adoption)\s+and\s+(?:the\s+\w+\s+anniversary\s+of\s+)?"
+    r"(?:the\s+)?$"
+)
+"""A second action noun of the same agreement ("the signing and entry into force of
+the Treaty", "anniversary of the signing and the 5th anniversary of the coming
+into force of")."""
+LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
@@ -132,6 +197,77 @@ DRAFTED = re.compile(
 )
 """Document nouns that name an agreement in lower case when one is being drafted
 ("proposed that the six countries draft a charter")."""
+NEXT_AGREEMENT = folded_pattern(
+    rf",?\s+(?:and|as well as)\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{AGREEMENT_NOUNS})s?\b"
+)
+"""Where a complement gives way to the next agreement ("Program on X and a statement
+on Y"); "between the Secretariat and the Red Cross" goes on."""
+CAPITALIZED_LIST = re.compile(
+    r",\s+(?:[A-Z][a-z-]+\s+){0,2}?(?:[A-Z][a-z-]+,\s+(?:[A-Z][a-z-]+\s+){0,2}?){0,3}"
+    r"[A-Z][a-z-]+,?\s+and\s+[A-Z][a-z-]+\b"
+)
+"""A title's list of capitalised words ("Combating Terrorism, Separatism and
+Extremism", "Good Neighbourliness, Friendship and Cooperation")."""
+PERIOD = re.compile(
+    r"\s+(?:(?:until|till|up to|through|for|for the period(?: of)?)\s+\d{4}"
+    r"|in\s+\d{4}(?=\s*[-\u2013]\s*\d))(?:\s*[-\u2013]\s*\d{2,4})?\b"
+)
+"""A period closing a title ("Development Strategy until 2035", "for 2017-2018")."""
+LATER_PASSIVE = folded_pattern(
+    r"(?:(?!\b(?:that|documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
+    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
+)
+"""A passive some words after the agreement ("The Declaration summarising ... was
+adopted"), not one of a clause of its own ("The declaration noted that ...")."""
+LATER_IN_FORCE = folded_pattern(
+    r"(?:(?!\b(?:that|documents?|said|says|noted|notes|will|would|shall)\b)[^.;:!?]){0,150}?"
+    r"\b(?P<verb>(?:entered|came|has come|have come|went) into (?:force|effect)|took effect)\b"
+)
+"""An entry into force after an agreement named with another action ("The
+agreement, signed in 2019, entered into force in March")."""
+DRAFT = folded_pattern(r"\bdrafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?$")
+"""Before an agreement: only its draft is meant ("approved the draft of the
+Declaration")."""
+PREPOSITION_OBJECT = folded_pattern(
+    r"\b(?:in|within|under|into|from|with|about|per|amending|supplementing|extending"
+    r"|implementing|regarding|concerning)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
+)
+"""Just before an agreement the clause's verb does not govern ("a protocol amending
+the agreement", "documents adopted ... within the time limits specified in the
+memorandum")."""
+LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
+LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
+"""A list item's marker, at the start of its sentence or a sentence of its own."""
+DOCUMENTS_DONE = folded_pattern(
+    r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
+    r"|adopted|approved|endorsed|issued)\b"
+)
+"""A sentence heading a list of documents ("These documents ... were signed",
+"Several documents signed at the summit")."""
+YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
+"""A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
+ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
+"""An abbreviation inside a title ("Shanghai Cooperation Organization (SCO)")."""
+LIST_HEAD = re.compile(
+    r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])?\s*(?:the\s+|an?\s+)?$", re.IGNORECASE
+)
+"""What comes before the agreement that opens a list item."""
+BACK = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
+"""A lower-case noun referring back to an agreement named before ("the strategy")."""
+PLURAL_PARTS = folded_pattern(
+    r"(?:\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?P<verb>signed|adopted|approved"
+    r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
+    r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
+    r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
+    r"(?P<two_art>(?:an?|the)\s+[^,;.]{3,80}?))\s*(?=[,;.]|$)"
+)
+"""The two parts of a plural agreement ("Agreements were signed to establish an
+SCO Anti-Drug Center and a Universal Center ...", "statements, on X and on Y"):
+the link repeated, or each part with its article."""
+SINGULAR = re.compile(r"(?<=memorand)(?:a|ums)$|s$")
+TITLE_WORD = re.compile(r"[^\W_]+")
+"""A word of a title as the scorer sees it (runs of letters and digits)."""
 LIST_START = re.compile(r"\b(?:between|among|by)\b")
 NAMELY = re.compile(r"\b(?:namely|including)\b")
 WORD = re.compile(r"[\w'\u2019-]+")
@@ -140,6 +276,23 @@ WORD = re.compile(r"[\w'\u2019-]+")
 # words of facts/agreements.py
 
 TRAILING = frozenset(["and", "or", "the", "a", "an"])
+GENERIC_MODIFIERS = frozenset(
+    [
+        *("a", "an", "the", "this", "that", "its", "their", "our", "his", "her"),
+        *("new", "final", "common", "such", "another", "one", "general", "overall"),
+        *("relevant", "respective", "corresponding", "official", "detailed"),
+    ]
+)
+"""Words before a lower-case document noun that do not make it name one."""
+LEFT_STOP = NAME_EDGE_WORDS | frozenset(
+    [
+        *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
+        *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
+        *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
+        *("particular", "separate"),
+    ]
+)
+"""Words a title does not start with, walking left from its noun."""
 SHORT_TITLE_WORDS = frozenset(
     ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
 )

@@ -1,0 +1,147 @@
+"""The action the text gives an agreement it names (see `agreements`): an action
+noun governing it ("the ratification of the memorandum"), a verb of a relative
+clause after it, a passive after it, the nearest action verb before it in its
+clause, or a passive a little further on; none when the action is still to come
+("will sign", "expected to be adopted"). A national legislature approving an
+instrument ratifies it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.lexicon import agreements as rules
+from scotrack.ingest.lexicon.folding import folded
+
+_RELATIVE_ACTIONS = {
+    "approved": "adopted",
+    "endorsed": "adopted",
+    "concluded": "signed",
+}
+NOUN_ACTIONS = {
+    "ratification": "ratified",
+    "signing": "signed",
+    "adoption": "adopted",
+    "entry into force": "entered-into-force",
+    "coming into force": "entered-into-force",
+}
+_LEFT_WINDOW = 90
+
+
+def actions_of(text: str, start: int, end: int) -> list[str]:
+    """The agreement's actions: an action noun governing it ("the ratification of
+    the memorandum"), the verb of a relative clause after it ("the memorandum that
+    Iran signed"), the action `action_of` finds and an entry into force further on;
+    none when still to come or only a draft."""
+    lowered = folded(text)
+    if rules.DRAFT.search(lowered, max(0, start - 20), start):
+        return ["proposed"] if _left(text, start) == "proposed" else []
+    nominal = rules.NOMINAL.search(lowered, max(0, start - 40), start)
+    if nominal is not None:
+        return _nominal(lowered, nominal, end)
+    relative = rules.RELATIVE.match(lowered, end, end + 60)
+    action = action_of(text, start, end) if relative is None else _left(text, start)
+    if relative is None:
+        found = [_ratified(lowered, start, end, action)] if action else []
+    else:
+        first = _RELATIVE_ACTIONS.get(relative.group("verb"), relative.group("verb"))
+        found = [first] if action in (None, first) else [first, action]
+    in_force = rules.LATER_IN_FORCE.match(lowered, end, end + 150)
+    if (
+        found
+        and "entered-into-force" not in found
+        and in_force is not None
+        and not rules.NOUN.search(lowered, end, in_force.start("verb"))
+    ):
+        found.append("entered-into-force")  # "X, signed in 2019, entered into force"
+    return found
+
+
+def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
+    """The action of "the ratification of X"; none when still to come ("will
+    end with the adoption of", "procedures for the ratification of", "The signing
+    of X will be ...")."""
+    before = max(0, nominal.start() - 50)
+    if rules.FUTURE.search(lowered, before, nominal.start()) or rules.PENDING.search(
+        lowered, before, nominal.start()
+    ):
+        return []
+    clause = _clause_start(lowered, nominal.start())
+    subject = lowered[clause : nominal.start()].strip() in ("", "the")
+    if subject and rules.FUTURE_AFTER.search(lowered, end):
+        return []
+    actions = [NOUN_ACTIONS[nominal.group("act")]]
+    other = rules.NOMINAL_BEFORE.search(lowered, before, nominal.start())
+    return [*actions, NOUN_ACTIONS[other.group("act")]] if other else actions
+
+
+def _ratified(lowered: str, start: int, end: int, action: str) -> str:
+    """`ratified` for an instrument a national legislature approves or a president
+    signs into law; else `action`."""
+    if action not in ("adopted", "signed"):
+        return action
+    left = _clause_start(lowered, start)
+    found = rules.LEGISLATURE.search(lowered, left, min(len(lowered), end + 60))
+    if found is None or (action == "signed") != (found.group(0) == "signed into law"):
+        return action
+    return "ratified"
+
+
+def action_of(text: str, start: int, end: int) -> str | None:
+    """The agreement's action: passive/entry-into-force just after it, else the
+    nearest action verb before it in its clause, else a passive further on ("The
+    Declaration summarising ... was adopted"); a proposal to sign/draft makes it
+    proposed."""
+    lowered = folded(text)
+    after = lowered[end : end + 60]
+    lead = rules.PASSIVE.match(after)
+    rest = after[lead.end() if lead else 0 :]
+    for action, pattern in rules.ACTIONS:
+        if pattern.match(rest):
+            if lead and rules.FUTURE.search(lead.group(0)):
+                return None  # "the treaty to be signed", "will be adopted"
+            return action
+    if rules.PASSIVE_PROPOSED.match(lowered, end):
+        return "proposed"
+    return _left(text, start) or _later(lowered, end)
+
+
+def _later(lowered: str, end: int) -> str | None:
+    """The action of a passive a little after the agreement, with no other
+    agreement, clause end or future between ("The memorandum on X to obtain Y was
+    signed")."""
+    later = rules.LATER_PASSIVE.match(lowered, end, end + 120)
+    if later is None or rules.NOUN.search(lowered, end, later.start("verb")):
+        return None
+    verb = later.group("verb")
+    return next(action for action, pattern in rules.ACTIONS if pattern.match(verb))
+
+
+def _clause_start(lowered: str, start: int) -> int:
+    """Where the clause holding `start` begins (within `_LEFT_WINDOW`)."""
+    left = max(0, start - _LEFT_WINDOW)
+    breaks = list(rules.CLAUSE.finditer(lowered, left, start))
+    return breaks[-1].end() if breaks else left
+
+
+def _left(text: str, start: int) -> str | None:
+    """The nearest action verb before the agreement in its clause, or proposed;
+    none when that verb is still to come ("expected to sign") or governs another
+    noun ("documents adopted ... specified in the memorandum")."""
+    lowered = folded(text)
+    if rules.PREPOSITION_OBJECT.search(lowered, max(0, start - 20), start):
+        return None
+    left = _clause_start(lowered, start)
+    if rules.PROPOSAL.search(lowered, left, start):
+        return "proposed"
+    best: tuple[int, str] | None = None
+    for action, pattern in rules.ACTIONS:
+        for hit in pattern.finditer(lowered, left, start):
+            if best is None or hit.start() > best[0]:
+                best = (hit.start(), action)
+    before = max(0, best[0] - 50) if best else 0
+    if best is None or any(
+        rule.search(lowered, before, best[0]) for rule in (rules.FUTURE, rules.PENDING)
+    ):
+        return None
+    return best[1]

@@ -1,0 +1,175 @@
+"""Agreement titles (see `agreements`): the name the text uses, widened from the
+agreement noun over its modifiers and complement; which lower-case nouns name no
+agreement; and the merging of one agreement's names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.document import Item, Sentence
+from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.lexicon import agreements as rules
+from scotrack.ingest.lexicon.folding import folded
+
+_SHORT_WORDS = 3
+"""A short name has fewer words than this ("SCO Charter", "the Convention")."""
+_MAX_COMPLEMENT = 9
+
+
+def full_titles(items: list[Item]) -> list[Item]:
+    """Items whose title is only the noun ("SCO Charter", "the Convention") take the
+    full title of the one agreement with that noun, merging with its item if the
+    action is the same; with two such agreements the short name stays."""
+    if not any(item["title"].count(" ") < _SHORT_WORDS for item in items):
+        return items  # the usual case: every title names its agreement
+    full: dict[str, set[str]] = {}
+    for item in items:
+        noun, short = head(item["title"])
+        if noun and not short:
+            full.setdefault(noun, set()).add(item["title"])
+    merged: dict[tuple[str, str], Item] = {}
+    for item in items:
+        noun, short = head(item["title"])
+        titles = full.get(noun, set()) if short else set()
+        if len(titles) == 1:
+            item = {**item, "title": next(iter(titles))}
+        key = (item["title"].lower(), item["action"])
+        if key in merged:
+            merged[key]["evidence"].extend(item["evidence"])
+        else:
+            merged[key] = item
+    return list(merged.values())
+
+
+def head(title: str) -> tuple[str, bool]:
+    """The title's agreement noun ("" if none) and whether the title is that noun
+    and nothing that tells it apart ("SCO Charter")."""
+    words = title.lower().split()
+    for number, word in enumerate(words):
+        if word in rules.HEAD_WORDS:
+            others = words[:number] + words[number + 1 :]
+            return word, all(other in rules.SHORT_TITLE_WORDS for other in others)
+    return "", False
+
+
+def without_parts(items: list[Item]) -> list[Item]:
+    """The items less those whose title's words all occur in the title of another
+    with the same action ("the agreement", "trilateral agreement" beside
+    "trilateral agreement on the railway project"): the same agreement."""
+    words = [
+        frozenset(rules.TITLE_WORD.findall(item["title"].lower())) for item in items
+    ]
+    kept: list[Item] = []
+    for number, item in enumerate(items):
+        wider = next(
+            (
+                other
+                for other_number, other in enumerate(items)
+                if other_number != number
+                and other["action"] == item["action"]
+                and words[number] <= words[other_number]
+                and (words[number] < words[other_number] or other_number < number)
+            ),
+            None,
+        )
+        if wider is None:
+            kept.append(item)
+        else:
+            wider["evidence"].extend(item["evidence"])
+    return kept
+
+
+def generic(text: str, noun: re.Match[str], start: int, end: int) -> bool:
+    """True for a lower-case document noun that names no one agreement: "a
+    statement", "the plan", "a new strategy", "a security concept of ..."; "a
+    joint statement", "a plan on tourism", "the anti-drug strategy" name one."""
+    if not rules.CAPITALIZED_ONLY.match(noun.group(0)) or text[noun.start()].isupper():
+        return False
+    if rules.CAPITALIZED_ALWAYS.match(noun.group(0)):
+        return True
+    if end > noun.end():
+        return False  # "a statement on fight against terrorism"
+    modifiers = rules.WORD.findall(text, start, noun.start())
+    return all(word.lower() in rules.GENERIC_MODIFIERS for word in modifiers)
+
+
+def other_organization(text: str, start: int, noun: re.Match[str]) -> bool:
+    """True for another organisation's document: named before the noun ("CSTO
+    declaration") or as its author ("declaration of a summit of the ... CSTO");
+    a subject named after "on" ("statement on linking the Eurasian Economic Union
+    with ...") does not count."""
+    modifiers = text[start : noun.start()]
+    if "SCO" in modifiers or "Shanghai" in modifiers:
+        return False
+    if rules.OTHER_ORGANIZATION.search(modifiers):
+        return True
+    author = rules.OF_OTHER.match(text, noun.end())
+    return author is not None and "SCO" not in author.group(0)
+
+
+def title_start(text: str, noun_start: int) -> int:
+    """Walk left over the noun's modifiers ("SCO anti-extremism", "joint",
+    "2018-2023")."""
+    start = noun_start
+    words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
+    for word in reversed(words[-6:]):
+        token = word.group(0)
+        if token.lower() in rules.LEFT_STOP:
+            break
+        if token[0].isdigit() and not rules.YEARS.fullmatch(token):
+            break
+        if text[word.end() : start].strip():
+            break
+        start = word.start()
+    return start
+
+
+def title_end(
+    text: str, noun_end: int, sent: Sentence, index: MentionIndex
+) -> tuple[int, int]:
+    """The title's end, extended right over an "on/of/against ..." complement (at
+    most `_MAX_COMPLEMENT` words of it) and a period ("until 2035"); and where the
+    complement ends, so that "X of ... Red Cross, and the Y" still reads as a list.
+    """
+    words: list[re.Match[str]] = []
+    complement = rules.COMPLEMENT.match(text, noun_end)
+    if complement is not None and not rules.NOT_COMPLEMENT.match(
+        text, complement.end()
+    ):
+        limit = _complement_end(text, complement.end(), sent, index)
+        words = list(rules.WORD.finditer(text, complement.end(), limit))
+    kept = words[:_MAX_COMPLEMENT]
+    for some in (words, kept):
+        while some and some[-1].group(0).lower() in rules.TRAILING:
+            some.pop()  # "... Structure and" before "to a Declaration"
+    end = kept[-1].end() if kept else noun_end
+    reach = words[-1].end() if words else noun_end
+    period = rules.PERIOD.match(text, reach)
+    if period is None:
+        return end, reach
+    return (period.end() if end == reach else end), period.end()
+
+
+def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) -> int:
+    """Where a complement starting at `start` ends: at a clause stop, past an
+    abbreviation ("(SCO)") and a list of capitalised words naming no state or
+    person ("Combating Terrorism, Separatism and Extremism"), before the next
+    agreement ("... and a statement on")."""
+    limit = len(text)
+    position = start
+    for _ in range(3):
+        stop = rules.STOP.search(text, position)
+        limit = stop.start() if stop else len(text)
+        further = rules.ABBREVIATION.match(text, limit)
+        if further is None:
+            further = rules.CAPITALIZED_LIST.match(text, limit)
+            if further is not None and index.between(
+                sent.start + limit, sent.start + further.end(), ("state", "person")
+            ):
+                further = None
+        if further is None:
+            break
+        position = further.end()
+    following = rules.NEXT_AGREEMENT.search(folded(text), start, limit)
+    return following.start() if following else limit
