@@ -63,8 +63,9 @@ def tense(text: str) -> Tense:
 
 def _clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around text[start:end]."""
-    left = max((m.end() for m in rules.CLAUSE_MARK.finditer(text, 0, start)), default=0)
-    after = rules.CLAUSE_MARK.search(text, end)
+    marks = rules.TENSE_CLAUSE_MARK
+    left = max((m.end() for m in marks.finditer(text, 0, start)), default=0)
+    after = marks.search(text, end)
     return tense(text[left : after.start() if after else len(text)])
 
 
@@ -190,6 +191,19 @@ def _weekday(name: str, ref: date | None, when: Tense) -> str | None:
     if when == "future":
         return add_days(ref, (target - ref.weekday()) % 7).isoformat()
     return add_days(ref, -((ref.weekday() - target) % 7)).isoformat()
+
+
+def usual_year(text: str) -> int | None:
+    """The year an undated text is most likely written in: the year it names
+    most often (the latest of equals), for telling past meetings from the
+    reported one."""
+    counts: dict[int, int] = {}
+    for match in rules.YEAR_MENTION.finditer(text):
+        year = int(match.group())
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))
 
 
 def first_value(text: str, ref: date | None) -> str | None:
