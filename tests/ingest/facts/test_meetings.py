@@ -370,3 +370,22 @@ def test_meetings_informal_summit_is_not_the_scos() -> None:
 def test_meetings_date_of_a_clause_about_the_meeting() -> None:
     text = "Iran joined at the SCO summit, which started on Tuesday in Astana."
     assert _only(text)["date"] == "2024-07-02"
+
+
+def test_meetings_chairmanship_of_a_council_is_no_meeting() -> None:
+    text = (
+        "India's chairmanship of the SCO Council of Heads of Government ended in 2024."
+    )
+    assert meetings(make_doc(text)) == []
+
+
+def test_meetings_main_meeting_in_a_city_with_named_people_is_in_person() -> None:
+    text = "The SCO summit opened in Astana. Tokayev spoke about the summit agenda."
+    assert _only(text)["format"] == "in-person"
+    unnamed = "The SCO summit opened in Astana."
+    assert _only(unnamed)["format"] is None
+
+
+def test_meetings_bare_meeting_elsewhere_does_not_join() -> None:
+    text = "The SCO summit opened in Astana. Modi recalled the SCO meet last year in Moscow."
+    assert _only(text)["city"] == "Astana"

@@ -33,6 +33,8 @@ class Observation:
     date: str | None = None
     video: bool = False
     in_person: bool = False
+    named: bool = False
+    """A person or office is named in a sentence speaking of the meeting."""
     back: bool = False
     strong_back: bool = False
     """Looked back at by a marker that names another meeting ("last year's")."""
@@ -61,6 +63,7 @@ def merge(merged: list[Observation], obs: Observation) -> None:
         target.date = obs.date
     target.video = target.video or obs.video
     target.in_person = target.in_person or obs.in_person
+    target.named = target.named or obs.named
     target.sentence = obs.sentence
     target.evidence.extend(obs.evidence)
     merged.remove(target)
@@ -69,7 +72,9 @@ def merge(merged: list[Observation], obs: Observation) -> None:
 
 def _target(merged: list[Observation], obs: Observation) -> Observation | None:
     if obs.body is None:
-        return merged[-1] if merged and not merged[-1].back else None
+        if not merged or merged[-1].back or obs.back:
+            return None
+        return merged[-1] if _compatible(merged[-1], obs) else None
     if _same_sentence(merged, obs):
         return merged[-1]
     if _summit_of_governments(merged, obs):
@@ -161,6 +166,18 @@ def fill_from_dateline(
     for obs in merged:
         if obs.city == dateline and obs.date is None and not obs.back:
             obs.date = day
+
+
+def attend_main(merged: list[Observation]) -> None:
+    """The meeting a report is about, when the text places it in a city and
+    does not say it is held by video, is attended in person: reports of it name
+    who came (NOTES.md: a named participant at the meeting in its host city)."""
+    current = [m for m in merged if not (m.back or m.ahead) and m.evidence]
+    if not current:
+        return
+    main = min(current, key=lambda m: m.evidence[0][0])
+    if main.city is not None and main.named and not main.video:
+        main.in_person = True
 
 
 def item(obs: Observation) -> Item:

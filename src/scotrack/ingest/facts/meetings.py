@@ -46,6 +46,8 @@ class Scope:
     """Where each video cue starts."""
     in_person: bool
     """A person or office is named and an in-person cue occurs."""
+    named: bool
+    """A person or office is named."""
     year: int | None
     """The reference date's year."""
     phrases: list[tuple[str | None, int, int]]
@@ -99,6 +101,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
     meeting_merge.fill_from_dateline(
         merged, doc.metadata.dateline, doc.metadata.dateline_date
     )
+    meeting_merge.attend_main(merged)
     return [meeting_merge.item(obs) for obs in merged if obs.body is not None]
 
 
@@ -131,6 +134,7 @@ def _observations(
         dates,
         video=[m.start() for m in rules.VIDEO.finditer(lowered)],
         in_person=named and bool(rules.IN_PERSON.search(lowered)),
+        named=named,
         year=reading.year,
         phrases=phrases,
         store=store[0].value if store else None,
@@ -173,6 +177,8 @@ def _is_sco_meeting(
     window = lowered[left:start]
     if rules.BLANKET_CUE.search(window) and rules.BLANKET.search(window):
         return False
+    if rules.ORGAN.search(window):
+        return False
     before = text[left:start]
     words = before.lower().replace("'s", "").replace("\u2019s", "").split()
     tail = " ".join(words[-3:])
@@ -214,7 +220,8 @@ def _observe(
     obs.bare_summit = rules.BARE_SUMMIT.match(lowered[start:end]) is not None
     window, after = lowered[left:start], text[end:right]
     _look_back_or_ahead(obs, window, scope.year)
-    if obs.date is None and scope.store and not (obs.back or obs.ahead):
+    first = scope.phrases[0][1] == start
+    if obs.date is None and scope.store and first and not (obs.back or obs.ahead):
         obs.date = scope.store
     if obs.city is None and "here" in after and rules.HERE.search(after):
         obs.city, obs.country = reading.dateline
@@ -226,6 +233,7 @@ def _observe(
             obs.country = host.value
     obs.video = _video(scope, start)
     obs.in_person = scope.in_person and not obs.back
+    obs.named = scope.named
     return obs
 
 
@@ -233,10 +241,10 @@ def _look_back_or_ahead(obs: Observation, window: str, year: int | None) -> None
     """Whether the text looks back at the meeting ("last year's summit", "the
     2009 summit", a meeting dated before the reference year) or ahead ("the
     next summit")."""
-    if obs.body is not None and clues.looks_back(window, year):
+    if clues.looks_back(window, year):
         obs.back = True
         obs.strong_back = not rules.WEAK_BACK.search(window)
-    if obs.body is not None and obs.date and year and int(obs.date[:4]) < year:
+    if obs.date and year and int(obs.date[:4]) < year:
         obs.back = True
     obs.ahead = "next" in window and rules.NEXT.search(window) is not None
 

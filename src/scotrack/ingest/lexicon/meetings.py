@@ -145,6 +145,9 @@ BLANKET_MARKERS = (
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:meetings|sessions|summits)\s+of\s+(?:the\s+)?$"
 )
 """A meeting noun after these words speaks of a class of meetings, not one."""
+ORGAN_MARKERS = r"\b(?:chairmanship|presidency|chair|chairs|membership|member|members)\s+(?:of|in)\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
+"""Before a council's name, these speak of the council as an organ, not of one of
+its meetings ("India's chairmanship of the SCO Council of Heads of Government")."""
 BLANKET_CUES = (
     *("all", "every", "each", "previous", "past", "several", "many"),
     *("successive", "those", "these", "meetings", "sessions", "summits"),
@@ -289,6 +292,7 @@ of its main clause: these start another clause."""
 PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 """An aside ("(hereafter SCO or Organisation)") that does not lengthen a gap."""
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
+ORGAN = folded_pattern(ORGAN_MARKERS)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
 WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)
