@@ -389,3 +389,35 @@ def test_meetings_main_meeting_in_a_city_with_named_people_is_in_person() -> Non
 def test_meetings_bare_meeting_elsewhere_does_not_join() -> None:
     text = "The SCO summit opened in Astana. Modi recalled the SCO meet last year in Moscow."
     assert _only(text)["city"] == "Astana"
+
+
+def test_meetings_store_date_line_is_the_reference_date() -> None:
+    text = " date 2024-07-05 Putin will attend the SCO summit in Astana on Monday."
+    assert _only(text, published=None)["date"] == "2024-07-08"
+
+
+def test_meetings_date_of_another_phrase_or_a_deadline_is_not_the_meetings() -> None:
+    text = "SCO defence ministers met at the site of the 2018 SCO summit in Astana."
+    found = {m["body"]: m["date"] for m in meetings(make_doc(text))}
+    assert found["defence-ministers"] is None
+    plan = "The SCO summit in Astana adopted a strategy until 2030."
+    assert _only(plan)["date"] is None
+
+
+def test_meetings_next_years_summit_is_another_meeting() -> None:
+    text = (
+        "The SCO summit in Astana ended. "
+        "India is expected to hold the summit in the middle of next year."
+    )
+    found = meetings(make_doc(text))
+    assert [(m["city"], m["country"], m["date"]) for m in found] == [
+        ("Astana", "KAZ", None),
+        (None, "IND", "2025"),
+    ]
+
+
+def test_meetings_date_after_a_span_of_time() -> None:
+    text = (
+        "The SCO leaders held their first summit after two years in Astana last month."
+    )
+    assert _only(text)["date"] == "2024-06"

@@ -20,6 +20,9 @@ DATE_AFTER = 100
 OPENING = 6
 """A date starting this close to the sentence's start opens it ("On 14 July, ...")."""
 OPENING_GAP = 160
+ATTACHED = 6
+"""A date ending this close before another meeting phrase is that one's ("the
+2018 SCO Summit")."""
 
 
 def gap_length(text: str, start: int, end: int) -> int:
@@ -76,10 +79,25 @@ def number(before: str, after: str) -> int | None:
     return rules.ORDINAL_WORDS[found.group(2).lower()]
 
 
-def date(text: str, start: int, end: int, dates: list[timex.Timex]) -> str | None:
+def date(
+    text: str, span: tuple[int, int], dates: list[timex.Timex], phrases: list[int]
+) -> str | None:
     """The date written next to the meeting phrase ("June's Astana summit",
-    "the summit in Qingdao on Saturday"), not one of another clause; else the
+    "the summit in Qingdao on Saturday"), not one of another clause nor one
+    past another meeting phrase (`phrases` holds where each starts); else the
     date that opens the sentence ("On 14 July 2021, Norov attended a meeting")."""
+    start, end = span
+    dates = [
+        found
+        for found in dates
+        if not any(
+            found.end <= other < start
+            or end <= other < found.start
+            or found.end <= other <= found.end + ATTACHED
+            for other in phrases
+        )
+        and not rules.NOT_EVENT_DATE.search(text, max(0, found.start - 30), found.start)
+    ]
     for found in dates:
         if found.end <= start:
             gap = text[found.end : start]

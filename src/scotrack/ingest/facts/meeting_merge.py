@@ -31,6 +31,8 @@ class Observation:
     city: str | None = None
     country: str | None = None
     date: str | None = None
+    weak_date: bool = False
+    """The date is the page's, not one the text gives the meeting."""
     video: bool = False
     in_person: bool = False
     named: bool = False
@@ -59,8 +61,12 @@ def merge(merged: list[Observation], obs: Observation) -> None:
     target.city = target.city or obs.city
     target.country = target.country or obs.country
     target.number = target.number or obs.number
-    if obs.date and (not target.date or len(obs.date) > len(target.date)):
-        target.date = obs.date
+    if obs.date and (
+        not target.date
+        or (target.weak_date and not obs.weak_date)
+        or (len(obs.date) > len(target.date) and obs.weak_date == target.weak_date)
+    ):
+        target.date, target.weak_date = obs.date, obs.weak_date
     target.video = target.video or obs.video
     target.in_person = target.in_person or obs.in_person
     target.named = target.named or obs.named
@@ -79,31 +85,39 @@ def _target(merged: list[Observation], obs: Observation) -> Observation | None:
         return merged[-1]
     if _summit_of_governments(merged, obs):
         obs.body = HEADS_OF_GOVERNMENT
-    same = [
+    alike = [
         m
         for m in merged
-        if m.body == obs.body
-        and m.name == obs.name
-        and m.ahead == obs.ahead
-        and _compatible(m, obs)
+        if m.body == obs.body and m.name == obs.name and _compatible(m, obs)
     ]
+    if obs.anaphoric():
+        return _antecedent(alike, obs)
+    numbered = [m for m in alike if obs.number and m.number == obs.number]
+    if numbered:  # "the 25th summit" is one meeting, whenever it is said to be
+        return numbered[-1]
+    same = [m for m in alike if m.ahead == obs.ahead]
     if not same:
         return None
-    if obs.anaphoric():
-        if obs.strong_back:
-            earlier = [m for m in same if m.back]
-            return earlier[-1] if earlier else None
-        current = [m for m in same if not m.back]
-        return (current or same)[-1]
     for meeting in reversed(same):
-        if (
-            (obs.city and meeting.city == obs.city)
-            or (obs.date and meeting.date == obs.date)
-            or (obs.number and meeting.number == obs.number)
+        if (obs.city and meeting.city == obs.city) or (
+            obs.date and meeting.date == obs.date
         ):
             return meeting
     open_ = [m for m in same if m.back == obs.back]
     return open_[-1] if open_ else None
+
+
+def _antecedent(alike: list[Observation], obs: Observation) -> Observation | None:
+    """The meeting a phrase with nothing of its own speaks of: the last one
+    looked back at for "last year's summit", else the last current one (ahead
+    as the phrase is, if any), else the last."""
+    if obs.strong_back:
+        earlier = [m for m in alike if m.back]
+        return earlier[-1] if earlier else None
+    current = [m for m in alike if not m.back]
+    timely = [m for m in current if m.ahead == obs.ahead]
+    found = timely or current or alike
+    return found[-1] if found else None
 
 
 def _same_sentence(merged: list[Observation], obs: Observation) -> bool:

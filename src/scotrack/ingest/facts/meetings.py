@@ -80,7 +80,8 @@ def meetings(doc: CleanDocument) -> list[Item]:
     ):
         return []
     store = dates_rules.STORE_DATE_LINE.match(doc.text)
-    ref = timex.reference_day(doc.reference_date())
+    printed = store.group().split()[-1] if store else None
+    ref = timex.reference_day(doc.reference_date() or printed)
     reading = Reading(
         doc,
         MentionIndex.of(doc.mentions),
@@ -214,15 +215,15 @@ def _observe(
     obs.city, obs.country = clues.place(
         text, reading.index, sent.start, (start, end), right
     )
-    obs.date = clues.date(text, start, end, scope.dates)
+    starts = [other for _, other, _ in scope.phrases if other != start]
+    obs.date = clues.date(text, (start, end), scope.dates, starts)
     if body == "other":
         obs.name = _name(lowered[start:end])
     obs.bare_summit = rules.BARE_SUMMIT.match(lowered[start:end]) is not None
     window, after = lowered[left:start], text[end:right]
     _look_back_or_ahead(obs, window, scope.year)
-    first = scope.phrases[0][1] == start
-    if obs.date is None and scope.store and first and not (obs.back or obs.ahead):
-        obs.date = scope.store
+    if _dated_by_store(obs, scope, start):
+        obs.date, obs.weak_date = scope.store, True
     if obs.city is None and "here" in after and rules.HERE.search(after):
         obs.city, obs.country = reading.dateline
     host = clues.host(text, reading.index, sent.start, start, end, right)
@@ -237,6 +238,14 @@ def _observe(
     return obs
 
 
+def _dated_by_store(obs: Observation, scope: Scope, start: int) -> bool:
+    """The store's date line dates the first phrase of its sentence when the text
+    gives that phrase no date, unless the sentence speaks of another time."""
+    if obs.date is not None or scope.store is None or scope.phrases[0][1] != start:
+        return False
+    return not (obs.back or obs.ahead) and timex.tense(scope.sent.text) != "future"
+
+
 def _look_back_or_ahead(obs: Observation, window: str, year: int | None) -> None:
     """Whether the text looks back at the meeting ("last year's summit", "the
     2009 summit", a meeting dated before the reference year) or ahead ("the
@@ -247,6 +256,8 @@ def _look_back_or_ahead(obs: Observation, window: str, year: int | None) -> None
     if obs.date and year and int(obs.date[:4]) < year:
         obs.back = True
     obs.ahead = "next" in window and rules.NEXT.search(window) is not None
+    if obs.date and year and int(obs.date[:4]) > year:
+        obs.ahead = True
 
 
 def _video(scope: Scope, start: int) -> bool:

@@ -48,7 +48,7 @@ MONTH_NAMES = "|".join(name.capitalize() for name in MONTHS)
 """January|February|...: every month's name, as a regex alternation."""
 MONTH_STARTS = "|".join(name[:3].capitalize() for name in MONTHS) + "|Sept"
 """Jan|Feb|...: the start of every month name and abbreviation, as an alternation."""
-FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming|to take place|to be hosted|set to|slated)\b"
+FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming|to take place|to be hosted|set to|slated|preparations? for|preparing for|in preparation for)\b"
 """Words that make a sentence speak of the future (for weekday and month resolution)."""
 
 MONTH_NUMBER: dict[str, int] = {

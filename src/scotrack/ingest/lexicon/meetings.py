@@ -269,9 +269,19 @@ NOT_A_CITY = re.compile(r"\s+Cooperation\b")
 MEETINGS_PLACE_GAP_STOP = re.compile(PLACE_GAP_STOP)
 WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
 """Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
+DURATION = r"(?!\s+(?:\d+|an?|one|two|three|four|five|six|several|many)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
+"""After "after", "before" or "since": not a span of time ("after two years"),
+which starts no clause of its own."""
 GAP_STOP = re.compile(
-    r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
+    r"\b(?:after|before|since)\b"
+    + DURATION
+    + r"|\b(?:is|was|are|were|until|when|which|said|and|though|although)\b|[;:]"
 )
+NOT_EVENT_DATE = re.compile(
+    r"\b(?:until|till|through|within|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$"
+)
+"""Before a date: a deadline or span ("until 2030", "within this year"), not the
+day of an event."""
 OCCURRED = re.compile(
     r"\b(?:held|hosted|took place|takes place|take place|opened|opens|open|began|begins|begin|started|starts|start"
     r"|kicked off|kicks off|kick off|convened|convenes|scheduled|slated|set|concluded|closed|ended)\b[^;:,]{0,30}$"
