@@ -421,3 +421,28 @@ def test_meetings_date_after_a_span_of_time() -> None:
         "The SCO leaders held their first summit after two years in Astana last month."
     )
     assert _only(text)["date"] == "2024-06"
+
+
+def test_meetings_held_there_reaches_a_further_place_and_date() -> None:
+    text = (
+        "A meeting of the Council of Heads of Member States of the SCO marking the "
+        "twentieth anniversary of the founding of the organization under its charter "
+        "was held on July 4 and 5, 2024 in Astana."
+    )
+    meeting = _only(text)
+    assert (meeting["city"], meeting["date"]) == ("Astana", "2024-07-04")
+
+
+def test_meetings_city_after_the_capital_of_a_state() -> None:
+    text = "The SCO summit was held in the capital of Kazakhstan, Astana."
+    assert _only(text)["city"] == "Astana"
+
+
+def test_meetings_video_meeting_of_the_chairing_state() -> None:
+    text = (
+        "At the initiative of Kazakhstan, which holds the rotating chairmanship of "
+        "the SCO, the first meeting of the energy ministers of the SCO member states "
+        "was held virtually."
+    )
+    meeting = _only(text)
+    assert (meeting["country"], meeting["format"]) == ("KAZ", "video")

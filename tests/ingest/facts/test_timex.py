@@ -154,3 +154,13 @@ def test_usual_year_is_the_year_named_most_often() -> None:
     text = "In 2007 the SCO met; the 2006 summit in Shanghai and 2007 talks followed."
     assert usual_year(text) == 2007
     assert usual_year("No year here.") is None
+
+
+def test_timexes_weekday_gives_way_to_the_date_it_names() -> None:
+    assert _values("India hosted the meeting on Tuesday, July 2.") == ["2024-07-02"]
+    assert _values("The talks ended on Tuesday.") == ["2024-07-02"]
+
+
+def test_usual_year_of_a_date_at_the_top() -> None:
+    text = "Bishkek, October 26, 2023 (TDI): plans for 2024 and 2024-2025 and 2024."
+    assert usual_year(text) == 2023

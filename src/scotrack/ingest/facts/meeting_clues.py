@@ -108,9 +108,15 @@ def date(
     for found in dates:
         if found.start >= end:
             gap = rules.PARENTHESIS.sub("", text[end : found.start])
-            if len(gap) < DATE_AFTER and _date_gap(gap):
+            if len(gap) < _reach(gap, 0, len(gap), DATE_AFTER) and _date_gap(gap):
                 return found.value
     return _opening_date(text, start, dates)
+
+
+def _reach(text: str, start: int, end: int, usual: int) -> int:
+    """How far after a phrase its place or date may be: twice as far when the
+    text says in between that the meeting is held there or then."""
+    return 2 * usual if rules.HELD.search(text, start, end) else usual
 
 
 def _date_gap(gap: str) -> bool:
@@ -165,6 +171,15 @@ def host(
     return after[0] if after and after[0].start == at else None
 
 
+def chair(text: str, index: MentionIndex, offset: int) -> Mention | None:
+    """The state the sentence says chairs the SCO ("Tajikistan, which holds the
+    rotating chairmanship"): the host of a meeting it holds by video."""
+    for mention in index.between(offset, offset + len(text), ("state",)):
+        if rules.CHAIRING_STATE.match(text[mention.end - offset :]):
+            return mention
+    return None
+
+
 def place(
     text: str, index: MentionIndex, offset: int, span: tuple[int, int], right: int
 ) -> tuple[str | None, str | None]:
@@ -185,7 +200,7 @@ def place(
         placed = (
             rel >= end
             and rules.PLACE_BEFORE.search(text[max(end, rel - 25) : rel]) is not None
-            and gap_length(text, end, rel) <= PLACE_GAP
+            and gap_length(text, end, rel) <= _reach(text, end, rel, PLACE_GAP)
             and not rules.MEETINGS_PLACE_GAP_STOP.search(text, end, rel)
         )
         if rel < start and not adjacent:

@@ -226,13 +226,15 @@ def _observe(
         obs.date, obs.weak_date = scope.store, True
     if obs.city is None and "here" in after and rules.HERE.search(after):
         obs.city, obs.country = reading.dateline
+    obs.video = _video(scope, start)
     host = clues.host(text, reading.index, sent.start, start, end, right)
-    if obs.country is None and host is not None:
+    if host is None and obs.video:
+        host = clues.chair(text, reading.index, sent.start)
+    if obs.country is None and host is not None and not obs.back:
         if host.kind == "city":
             obs.city, obs.country = host.value, host.state
         else:
             obs.country = host.value
-    obs.video = _video(scope, start)
     obs.in_person = scope.in_person and not obs.back
     obs.named = scope.named
     return obs

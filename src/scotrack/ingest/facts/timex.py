@@ -37,6 +37,8 @@ class Timex:
     value: str
 
 
+TOP = 300
+"""How far into a text a date still stands for the text's own date."""
 _TENSED = frozenset(["mdy", "dmy", "month", "weekday"])
 """The kinds whose value can depend on the tense (a bare month or weekday)."""
 
@@ -74,6 +76,7 @@ def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[T
     found: list[Timex] = []
     kinds = _kinds(text)
     taken: list[tuple[int, int]] = []
+    weekdays = 0
     for kind, pattern in rules.PATTERNS:
         if kind not in kinds:
             continue
@@ -87,7 +90,25 @@ def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[T
             if value is not None:
                 found.append(Timex(start, end, value))
                 taken.append((start, end))
-    return sorted(found, key=lambda timex: timex.start)
+                weekdays += kind == "weekday"
+    found.sort(key=lambda timex: timex.start)
+    return _without_named_days(text, found) if weekdays else found
+
+
+def _without_named_days(text: str, found: list[Timex]) -> list[Timex]:
+    """ "on Tuesday, November 30": the weekday only names the date that follows
+    it, which says more (and wins where the two disagree)."""
+    kept: list[Timex] = []
+    for here, after in zip(found, [*found[1:], None], strict=True):
+        named = (
+            after is not None
+            and rules.WEEKDAY_NAME.search(text, here.start, here.end) is not None
+            and rules.DAY_NAMING.fullmatch(text, here.end, after.start) is not None
+            and len(after.value) == len("YYYY-MM-DD")
+        )
+        if not named:
+            kept.append(here)
+    return kept
 
 
 def _kinds(text: str) -> set[str]:
@@ -194,9 +215,13 @@ def _weekday(name: str, ref: date | None, when: Tense) -> str | None:
 
 
 def usual_year(text: str) -> int | None:
-    """The year an undated text is most likely written in: the year it names
-    most often (the latest of equals), for telling past meetings from the
+    """The year an undated text is most likely written in: the year of a full
+    date near its top ("Bishkek, October 26, 2023 (TDI):"), else the year it
+    names most often (the latest of equals), for telling past meetings from the
     reported one."""
+    top = rules.DATED_YEAR.search(text, 0, TOP)
+    if top is not None:
+        return int(top.group("year"))
     counts: dict[int, int] = {}
     for match in rules.YEAR_MENTION.finditer(text):
         year = int(match.group())

@@ -128,5 +128,13 @@ CLAUSE_MARK = re.compile(r"[,;:()\u2014]| -- | but | while ")
 TENSE_CLAUSE_MARK = re.compile(r"[,;:\u2014]| -- | but | while ")
 """Where the clause whose tense a date takes ends: an aside in parentheses
 ("the Council of Heads of Government (CHG) on Tuesday") does not end it."""
+DAY_NAMING = re.compile(r",?\s+(?:the\s+)?")
+"""Between a weekday and the date it names ("Tuesday, November 30")."""
+DATED_YEAR = re.compile(
+    rf"\b(?:{MONTH}\s+{DAY},?\s+|{DAY}\s+{MONTH},?\s+){YEAR}\b".replace(
+        "(?P<month>", "(?:"
+    ).replace("(?P<day>", "(?:")
+)
+"""A full date (its year named `year`), as a text's own date near its top."""
 YEAR_MENTION = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
 """A year anywhere in a text (for the year an undated text is written in)."""

@@ -232,8 +232,18 @@ ORDINAL = folded_pattern(
 )
 BILATERAL = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$")
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|(?:city|capital|town|province|region) of|capital|city),?\s+(?:[\w'\u2019]+\s+){0,1}$"
+    r"\b(?:in|at|(?:city|capital|town|province|region) of|capital|city),?\s+(?:[\w'\u2019]+,?\s+){0,1}$"
 )
+HELD = re.compile(r"\b(?:held|hosted|took place|takes place|convened|opened)\b")
+"""In the gap between a phrase and a place or date: the text says the meeting
+happens there or then ("... was held on June 14 and 15, 2011 in Astana"), so
+the place or date may be further off."""
+CHAIRING_STATE = re.compile(
+    r"^(?:,\s+which\s+(?:holds|held|chairs|chaired)\s+the\s+(?:rotating\s+|current\s+)?"
+    r"|['\u2019]s\s+(?:rotating\s+|current\s+)?)(?:chairmanship|presidency)\b"
+)
+"""After a state: it chairs the SCO ("Tajikistan, which holds the rotating
+chairmanship", "India's presidency"), so hosts a meeting held by video."""
 HERE = re.compile(r"^[^,;]{0,40}?\bhere\b")
 NEXT = folded_pattern(r"\bnext\b[^,;]{0,30}$")
 HOST_BEFORE = re.compile(
