@@ -446,3 +446,26 @@ def test_meetings_video_meeting_of_the_chairing_state() -> None:
     )
     meeting = _only(text)
     assert (meeting["country"], meeting["format"]) == ("KAZ", "video")
+
+
+def test_meetings_a_series_told_by_ordinals() -> None:
+    text = (
+        "The 9th SCO prime ministers' meeting opened in Astana. "
+        "The first meeting, held in Moscow in 2001, set up the mechanism. "
+        "Their third meeting was held in Bishkek in 2004."
+    )
+    found = meetings(make_doc(text))
+    assert [(m["body"], m["number"], m["city"]) for m in found] == [
+        ("heads-of-government", 9, "Astana"),
+        ("heads-of-government", 1, "Moscow"),
+        ("heads-of-government", 3, "Bishkek"),
+    ]
+
+
+def test_meetings_bare_meeting_of_a_council_is_that_councils() -> None:
+    text = (
+        "Li chaired the SCO prime ministers' meeting by video. "
+        "He recalled the meeting of the Council of Heads of State held in Astana."
+    )
+    found = {m["body"]: m["city"] for m in meetings(make_doc(text))}
+    assert found == {"heads-of-government": None, "heads-of-state": "Astana"}

@@ -78,9 +78,14 @@ def merge(merged: list[Observation], obs: Observation) -> None:
 
 def _target(merged: list[Observation], obs: Observation) -> Observation | None:
     if obs.body is None:
-        if not merged or merged[-1].back or obs.back:
+        if not merged:
             return None
-        return merged[-1] if _compatible(merged[-1], obs) else None
+        last = merged[-1]
+        if not (last.back or obs.back) and _compatible(last, obs):
+            return last
+        if obs.number and (obs.city or obs.date) and not _compatible(last, obs):
+            obs.body, obs.name = last.body, last.name  # "the third meeting, in Bishkek"
+        return None
     if _same_sentence(merged, obs):
         return merged[-1]
     if _summit_of_governments(merged, obs):

@@ -212,6 +212,8 @@ def _observe(
     obs.number = clues.number(
         lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right]
     )
+    if body is None and obs.number is None:  # "the third meeting"
+        obs.number = clues.number(lowered[start:end], text[end:right])
     obs.city, obs.country = clues.place(
         text, reading.index, sent.start, (start, end), right
     )

@@ -106,9 +106,10 @@ body. Every match holds one of the cue words (even inside a word), so a pattern
 runs only on sentences that contain one; every match also holds one of
 MEETING_CUES."""
 BARE_MEETING = (
-    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering|meet)\b(?!s)"
+    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering|meet)\b(?!s|\s+of\b)"
     r"|\bSCO['\u2019]?s?\s+meet\b|\btoday['\u2019]s\s+(?:meeting|session)\b"
     r"|\b\d+(?:st|nd|rd|th)\s+(?:meeting|session)\s+of\s+the\s+Council\b(?!\s+of)"
+    r"|\b(?:the|its|their)\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:meeting|session)\b(?!s|\s+of\b)"
 )
 BARE_MEETING_CUES = ("meeting", "session", "gathering", "meet")
 """A meeting named by a bare noun ("the meeting"), and the words it needs."""
