@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scotrack.ingest.facts.timex import _kinds, reference_day, tense, timexes
+from scotrack.ingest.facts.timex import (
+    _kinds,
+    reference_day,
+    tense,
+    timexes,
+    usual_year,
+)
 from scotrack.ingest.lexicon import dates as dates_lexicon
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared corpus sentences
@@ -129,3 +135,32 @@ def test_timexes_day_range_is_its_first_day(text: str, expected: str) -> None:
     (found,) = timexes(text, REF)
     assert found.value == expected
     assert text[found.start : found.end].endswith(("2018", "July", "2022"))
+
+
+def test_timexes_aside_does_not_end_the_future_clause() -> None:
+    text = (
+        "Li will chair the Council of Heads of Government (CHG) via video on Tuesday."
+    )
+    assert _values(text) == ["2024-07-09"]
+
+
+def test_timexes_to_take_place_speaks_of_the_future() -> None:
+    assert _values("They discussed the summit to take place on August 31.") == [
+        "2024-08-31"
+    ]
+
+
+def test_usual_year_is_the_year_named_most_often() -> None:
+    text = "In 2007 the SCO met; the 2006 summit in Shanghai and 2007 talks followed."
+    assert usual_year(text) == 2007
+    assert usual_year("No year here.") is None
+
+
+def test_timexes_weekday_gives_way_to_the_date_it_names() -> None:
+    assert _values("India hosted the meeting on Tuesday, July 2.") == ["2024-07-02"]
+    assert _values("The talks ended on Tuesday.") == ["2024-07-02"]
+
+
+def test_usual_year_of_a_date_at_the_top() -> None:
+    text = "Bishkek, October 26, 2023 (TDI): plans for 2024 and 2024-2025 and 2024."
+    assert usual_year(text) == 2023

@@ -37,6 +37,8 @@ class Timex:
     value: str
 
 
+TOP = 300
+"""How far into a text a date still stands for the text's own date."""
 _TENSED = frozenset(["mdy", "dmy", "month", "weekday"])
 """The kinds whose value can depend on the tense (a bare month or weekday)."""
 
@@ -63,8 +65,9 @@ def tense(text: str) -> Tense:
 
 def _clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around text[start:end]."""
-    left = max((m.end() for m in rules.CLAUSE_MARK.finditer(text, 0, start)), default=0)
-    after = rules.CLAUSE_MARK.search(text, end)
+    marks = rules.TENSE_CLAUSE_MARK
+    left = max((m.end() for m in marks.finditer(text, 0, start)), default=0)
+    after = marks.search(text, end)
     return tense(text[left : after.start() if after else len(text)])
 
 
@@ -73,6 +76,7 @@ def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[T
     found: list[Timex] = []
     kinds = _kinds(text)
     taken: list[tuple[int, int]] = []
+    weekdays = 0
     for kind, pattern in rules.PATTERNS:
         if kind not in kinds:
             continue
@@ -86,7 +90,25 @@ def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[T
             if value is not None:
                 found.append(Timex(start, end, value))
                 taken.append((start, end))
-    return sorted(found, key=lambda timex: timex.start)
+                weekdays += kind == "weekday"
+    found.sort(key=lambda timex: timex.start)
+    return _without_named_days(text, found) if weekdays else found
+
+
+def _without_named_days(text: str, found: list[Timex]) -> list[Timex]:
+    """ "on Tuesday, November 30": the weekday only names the date that follows
+    it, which says more (and wins where the two disagree)."""
+    kept: list[Timex] = []
+    for here, after in zip(found, [*found[1:], None], strict=True):
+        named = (
+            after is not None
+            and rules.WEEKDAY_NAME.search(text, here.start, here.end) is not None
+            and rules.DAY_NAMING.fullmatch(text, here.end, after.start) is not None
+            and len(after.value) == len("YYYY-MM-DD")
+        )
+        if not named:
+            kept.append(here)
+    return kept
 
 
 def _kinds(text: str) -> set[str]:
@@ -190,6 +212,23 @@ def _weekday(name: str, ref: date | None, when: Tense) -> str | None:
     if when == "future":
         return add_days(ref, (target - ref.weekday()) % 7).isoformat()
     return add_days(ref, -((ref.weekday() - target) % 7)).isoformat()
+
+
+def usual_year(text: str) -> int | None:
+    """The year an undated text is most likely written in: the year of a full
+    date near its top ("Bishkek, October 26, 2023 (TDI):"), else the year it
+    names most often (the latest of equals), for telling past meetings from the
+    reported one."""
+    top = rules.DATED_YEAR.search(text, 0, TOP)
+    if top is not None:
+        return int(top.group("year"))
+    counts: dict[int, int] = {}
+    for match in rules.YEAR_MENTION.finditer(text):
+        year = int(match.group())
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))
 
 
 def first_value(text: str, ref: date | None) -> str | None:

@@ -48,7 +48,7 @@ MONTH_NAMES = "|".join(name.capitalize() for name in MONTHS)
 """January|February|...: every month's name, as a regex alternation."""
 MONTH_STARTS = "|".join(name[:3].capitalize() for name in MONTHS) + "|Sept"
 """Jan|Feb|...: the start of every month name and abbreviation, as an alternation."""
-FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming)\b"
+FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming|to take place|to be hosted|set to|slated|preparations? for|preparing for|in preparation for)\b"
 """Words that make a sentence speak of the future (for weekday and month resolution)."""
 
 MONTH_NUMBER: dict[str, int] = {
@@ -121,4 +121,20 @@ PAST = folded_pattern(
     r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
     r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
 )
+STORE_DATE_LINE = re.compile(r"^\s?date \d{4}-\d\d-\d\d\b")
+"""The pages store's first line (" date 2023-05-04"): the page's date, not a date
+the text gives to an event."""
 CLAUSE_MARK = re.compile(r"[,;:()\u2014]| -- | but | while ")
+TENSE_CLAUSE_MARK = re.compile(r"[,;:\u2014]| -- | but | while ")
+"""Where the clause whose tense a date takes ends: an aside in parentheses
+("the Council of Heads of Government (CHG) on Tuesday") does not end it."""
+DAY_NAMING = re.compile(r",?\s+(?:the\s+)?")
+"""Between a weekday and the date it names ("Tuesday, November 30")."""
+DATED_YEAR = re.compile(
+    rf"\b(?:{MONTH}\s+{DAY},?\s+|{DAY}\s+{MONTH},?\s+){YEAR}\b".replace(
+        "(?P<month>", "(?:"
+    ).replace("(?P<day>", "(?:")
+)
+"""A full date (its year named `year`), as a text's own date near its top."""
+YEAR_MENTION = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
+"""A year anywhere in a text (for the year an undated text is written in)."""

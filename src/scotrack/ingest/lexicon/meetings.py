@@ -8,36 +8,68 @@ import re
 from scotrack.ingest.lexicon.folding import folded_pattern
 from scotrack.ingest.lexicon.organizations import SCO_NAME
 
+SCO_NAMED = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)?(?: \(SCO\))?"
+"""The SCO's name as a subject's head or complement, possessive and acronym included."""
+GATHER_VERBS = r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes)"
+GATHER = (
+    r"(?: today| yesterday| on \w+day)?,? (?:will |to |are (?:set |due |scheduled )?to |have |had |would |also )?"
+    + GATHER_VERBS
+    + r"\b"
+)
+"""A verb saying a group met, after its subject ("will meet", "gathered")."""
+
+
+def gathering(role: str) -> str:
+    """A meeting told by its participants and a verb ("SCO foreign ministers met",
+    "leaders of the SCO member states gathered"), as a regex alternative: the
+    subject must be SCO's ("the leaders met" alone may be a bilateral meeting)."""
+    return (
+        rf"|\b{SCO_NAMED} (?:member[- ]states['\u2019]? )?{role}{GATHER}"
+        rf"|\b{role} (?:of|from) (?:the )?(?:[\w-]+ ){{0,3}}?{SCO_NAMED}"
+        rf"(?: member[- ](?:states|countries|nations))?(?: \(SCO\))?{GATHER}"
+    )
+
+
 MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
+        "other",
+        ("plus", "+"),
+        r"\bSCO[- ]?(?:Plus|\+)[\"'\u201d\u2019]?(?: format)? (?:summit|meeting)\b",
+    ),
+    (
         "heads-of-state",
-        ("heads", "summit"),
-        r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of States?\b"
-        r"|\bheads[- ]of[- ]state (?:council|meeting|summit)\b"
-        r"|\bsummits?\b",
+        ("heads", "summit", "leaders", "presidents"),
+        r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of (?:(?:the )?(?:SCO )?Member )?States?\b"
+        r"|\bheads[- ]of[- ]states?['\u2019]? (?:council|meeting|summit)\b"
+        r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of states?\b"
+        r"|(?<!government )(?<!governments )(?<!ministers )(?<!ministers' )(?<!ministers\u2019 )\bsummits?\b"
+        + gathering(r"(?:leaders|heads of states?|presidents)"),
     ),
     (
         "heads-of-government",
-        ("government", "prime minister"),
-        r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of Government\b"
-        r"|\bheads[- ]of[- ]government (?:council|meetings?)\b"
-        r"|\bmeetings? (?:of|among) (?:the )?(?:SCO )?heads of government\b"
-        r"|\bprime ministers'? (?:meetings?|council)\b"
-        r"|\bmeetings? of (?:the )?(?:SCO )?prime ministers\b",
+        ("government", "prime minister", "prime-minister", "premier"),
+        r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of (?:the )?Governments?\b"
+        r"|\bheads[- ]of[- ]governments?['\u2019]? (?:council|meetings?|meet|summit)\b"
+        r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of (?:the )?governments?\b"
+        r"|\bprime ministers['\u2019]? (?:meetings?|meet|council|summit)\b"
+        r"|\bprime[- ]minister(?:ial|-level) meetings?\b"
+        r"|\bmeetings? of (?:the )?(?:SCO )?prime ministers\b"
+        + gathering(r"(?:prime ministers|premiers|heads of governments?)"),
     ),
     (
         "foreign-ministers",
         ("foreign",),
         r"\bCouncil of (?:the )?(?:SCO )?(?:Ministers of Foreign Affairs|Foreign Ministers)\b"
-        r"|\bforeign ministers'? (?:meetings?|council|talks)\b"
+        r"|\bforeign ministers?['\u2019]? (?:meetings?|meet|council|talks)\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?(?:foreign ministers|ministers of foreign affairs)\b"
-        r"|\bforeign ministerial meeting\b",
+        r"|\bforeign ministerial meeting\b" + gathering("foreign ministers"),
     ),
     (
         "defence-ministers",
         ("defen",),
-        r"\bdefen[cs]e ministers'? (?:meetings?|council|talks)\b"
-        r"|\bmeetings? of (?:the )?(?:SCO )?(?:defen[cs]e ministers|ministers of defen[cs]e)\b",
+        r"\bdefen[cs]e ministers?['\u2019]? (?:meetings?|meet|council|talks|conclave)\b"
+        r"|\bmeetings? of (?:the )?(?:SCO )?(?:defen[cs]e ministers|ministers of defen[cs]e)\b"
+        + gathering(r"defen[cs]e ministers"),
     ),
     (
         "other",
@@ -51,20 +83,21 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "conference",
             "drill",
             "exercise",
-            "ministers meeting",
-            "ministers' meeting",
-            "meeting of sco",
-            "meeting of the sco",
+            "ministers",
+            "secretaries",
+            "advis",
         ),
-        r"\bPeace Mission(?:[- ]\d{4})?\b|\bSCO[- ]Plus[^\w]{0,2} meeting\b"
+        r"\bPeace Mission(?:[- ]\d{4})?\b"
         r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
         r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo) of (?:the )?SCO\b"
         r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
         r"(?:drills?|exercises?)\b"
-        r"|\b(?:[\w-]+ ){0,2}ministers'? meeting of (?:the )?SCO\b"
-        r"|\bSCO (?:[\w-]+ ){0,3}ministers'? meeting\b"
+        r"|\b(?:[\w-]+ ){0,2}ministers['\u2019]? meeting of (?:the )?SCO\b"
+        r"|\bSCO (?:[\w-]+ ){0,3}(?:ministers|advis[eo]rs|secretaries)(?:['\u2019]s?)? (?:meeting|meet)\b"
         r"|\bmeeting of (?:the )?SCO (?:[\w-]+ ){0,3}ministers\b"
+        r"|\b(?:meeting|conference) of (?:the )?(?:[\w-]+ ){1,3}?(?:ministers|secretaries of (?:the )?security councils)"
+        r"(?= (?:of|from) (?:the )?(?:SCO\b|Shanghai|member))"
         r"|\bmeeting of (?:the )?SCO Security Council Secretaries\b",
     ),
 )
@@ -73,18 +106,24 @@ body. Every match holds one of the cue words (even inside a word), so a pattern
 runs only on sentences that contain one; every match also holds one of
 MEETING_CUES."""
 BARE_MEETING = (
-    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering)\b(?!s)"
+    r"\b(?:the|this|that)\s+(?:\w+-day\s+)?(?:meeting|session|gathering|meet)\b(?!s|\s+of\b)"
+    r"|\bSCO['\u2019]?s?\s+meet\b|\btoday['\u2019]s\s+(?:meeting|session)\b"
     r"|\b\d+(?:st|nd|rd|th)\s+(?:meeting|session)\s+of\s+the\s+Council\b(?!\s+of)"
+    r"|\b(?:the|its|their)\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:meeting|session)\b(?!s|\s+of\b)"
 )
-BARE_MEETING_CUES = ("meeting", "session", "gathering")
+BARE_MEETING_CUES = ("meeting", "session", "gathering", "meet")
 """A meeting named by a bare noun ("the meeting"), and the words it needs."""
 MEETING_CUES = (
     "summit",
     "council",
+    "meet",
+    "met",
+    "gather",
+    "convene",
     "meeting",
     "session",
     "gathering",
-    "ministers",
+    "minister",
     "forum",
     "expo",
     "exhibition",
@@ -97,23 +136,30 @@ MEETING_CUES = (
 """A sentence without one of these (even inside a word) names no meeting: a cheap
 first test."""
 PLACE_GAP_STOP = (
-    r"\b(?:since|after|before|until|while|when|whereas|said|says|told|called|urged"
-    r"|proposed|stressed)\b|[;:]"
+    r"\b(?:since|after|before)\b(?!\s+(?:\d+|an?|one|two|three|four|five|six|several|many)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
+    r"|\b(?:until|while|when|whereas|said|says|told|called|urged|proposed|stressed)\b|[;:]"
 )
 """Between a meeting phrase and a place after it, these start another clause whose
 place is not the meeting's ("the summit since the SCO was proclaimed in Shanghai")."""
 BLANKET_MARKERS = (
-    r"\b(?:all|every|each|previous|past|several|many|annual|successive|those|these)"
+    r"\b(?:all|every|each|previous|past|several|many|successive|those|these)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:meetings|sessions|summits)\s+of\s+(?:the\s+)?$"
 )
 """A meeting noun after these words speaks of a class of meetings, not one."""
+ORGAN_MARKERS = r"\b(?:chairmanship|presidency|chair|chairs|membership|member|members)\s+(?:of|in)\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
+"""Before a council's name, these speak of the council as an organ, not of one of
+its meetings ("India's chairmanship of the SCO Council of Heads of Government")."""
 BLANKET_CUES = (
-    *("all", "every", "each", "previous", "past", "several", "many", "annual"),
+    *("all", "every", "each", "previous", "past", "several", "many"),
     *("successive", "those", "these", "meetings", "sessions", "summits"),
 )
 """Every BLANKET_MARKERS match holds one of these: a cheap first test."""
-BACK_REFERENCE = r"\b(?:last year'?s?|previous|past|former|earlier|prior|\d{4})\b"
+BACK_REFERENCE = (
+    r"\b(?:last year['\u2019]?s?|previous|past|former|earlier|prior|\d{4})\b"
+)
 """Markers of a meeting the text looks back at (not the one it reports)."""
+WEAK_BACK_REFERENCE = r"\bearlier\b"
+"""A back marker that may speak of the reported meeting ("Earlier at the summit")."""
 VIDEO_FORMAT = r"\b(?:via video|video[- ]?(?:conference|link|call)|virtual(?:ly)?|online format|by video|in video format|teleconference)\b"
 IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
 ORDINAL_STOP = (
@@ -122,6 +168,16 @@ ORDINAL_STOP = (
 )
 """Between an ordinal and a meeting phrase, these show that the ordinal counts
 something else ("the tenth member at the summit", "the first time the summit")."""
+ORDINAL_CLAUSE = (
+    r"^\s+(?:(?:meeting|summit|session)\s+)?(?:since|after|ever)\b"
+    r"|^\s+(?:(?:meeting|summit|session)\s+)?(?:that|which)\s+(?!(?:is|was|will|has|had|are|were|would|opened|opens|began|begins|took|takes|ended|ends)\b)\w+"
+)
+"""After a meeting phrase, these show that the ordinal before it counts something
+else ("the first summit since the SCO expanded", "the fourth summit that India
+attended")."""
+ORDINAL_WORD_CLAUSE = r"^\s+(?:(?:meeting|summit|session)\s+)?(?:being|to be)\b"
+"""After a phrase with a spelled-out ordinal: "the first summit being held in a
+hybrid format" counts summits of a kind."""
 ORDINAL_WORDS = {
     "first": 1,
     "second": 2,
@@ -176,20 +232,96 @@ ORDINAL = folded_pattern(
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINAL_WORDS) + r"))\b"
 )
 BILATERAL = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$")
-PLACE_BEFORE = re.compile(r"\b(?:in|at|of|capital|city),?\s+(?:\w+\s+){0,1}$")
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|(?:city|capital|town|province|region) of|capital|city),?\s+(?:[\w'\u2019]+,?\s+){0,1}$"
+)
+HELD = re.compile(r"\b(?:held|hosted|took place|takes place|convened|opened)\b")
+"""In the gap between a phrase and a place or date: the text says the meeting
+happens there or then ("... was held on June 14 and 15, 2011 in Astana"), so
+the place or date may be further off."""
+CHAIRING_STATE = re.compile(
+    r"^(?:,\s+which\s+(?:holds|held|chairs|chaired)\s+the\s+(?:rotating\s+|current\s+)?"
+    r"|['\u2019]s\s+(?:rotating\s+|current\s+)?)(?:chairmanship|presidency)\b"
+)
+"""After a state: it chairs the SCO ("Tajikistan, which holds the rotating
+chairmanship", "India's presidency"), so hosts a meeting held by video."""
 HERE = re.compile(r"^[^,;]{0,40}?\bhere\b")
 NEXT = folded_pattern(r"\bnext\b[^,;]{0,30}$")
 HOST_BEFORE = re.compile(
-    r"\b(?:will host|hosts|hosted|to host|will be hosted by)\s+(?:the\s+)?$"
+    r"\b(?:will host|hosts|hosted|hosting|to host|will be hosted by|(?:will|to) hold|holds|holding)"
+    r"\s+(?:the\s+|an?\s+)?(?:(?!(?:at|in|on|for|with|by)\s)[\w'\u2019-]+\s+){0,4}$"
 )
 HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
+HOST_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:hosted|chaired|organi[sz]ed|presided over) by\s+(?:the\s+)?"
+)
+"""After a meeting phrase: "the summit, hosted by India", "chaired by Russian
+Health Minister ..." (the state named next hosts it)."""
+HOSTED_ADJECTIVE = re.compile(r"^-(?:hosted|chaired)\s+(?:SCO\s+)?$")
+"""Between a state and a meeting phrase: "the India-hosted SCO summit"."""
+TRAVEL_BEFORE = re.compile(
+    r"\b(?:arriv(?:ed|es|ing|e) in|land(?:ed|s|ing)? in|reach(?:ed|es|ing)?|visit(?:ed|s|ing)?"
+    r"|(?:gathered|gather|gathers|met|meet|meets|convened|convene|convenes) in"
+    r"|(?:leave|leaves|leaving|left) for|travel(?:l?ed|s|l?ing)? to|head(?:ed|s|ing)? (?:to|for)"
+    r"|fl(?:ew|y|ies|ying) to|(?:came|come|comes|went|go|goes) to)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,3}$"
+)
+"""Before a city: a participant's journey there ("arrived in", "leaving for
+Tajikistan's capital")."""
+TRAVEL_GAP = re.compile(
+    r"^(?:,\s+(?:the\s+)?capital\s+of\s+\w+(?:\s+\w+)?,)?(?:,?\s+(?:on\s+\w+|today|tomorrow|yesterday|earlier))?,?\s+"
+    r"(?:to\s+(?:attend|participate\s+in|take\s+part\s+in|join)|for|and\s+(?:attended|took\s+part\s+in|participated\s+in|joined))"
+    r"\s+(?:[\w'\u2019-]+\s+){0,6}$"
+)
+"""Between that city and the meeting phrase: "... to attend the", "... for the
+15th session of the", "... and attended a"."""
+NOT_A_CITY = re.compile(r"\s+Cooperation\b")
+"""After a city's name: "Shanghai Cooperation Organization" names no place."""
 MEETINGS_PLACE_GAP_STOP = re.compile(PLACE_GAP_STOP)
 WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
 """Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
+DURATION = r"(?!\s+(?:\d+|an?|one|two|three|four|five|six|several|many)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
+"""After "after", "before" or "since": not a span of time ("after two years"),
+which starts no clause of its own."""
 GAP_STOP = re.compile(
-    r"\b(?:is|was|are|were|after|before|since|until|when|which|said|and)\b|[;:]"
+    r"\b(?:after|before|since)\b"
+    + DURATION
+    + r"|\b(?:is|was|are|were|until|when|which|said|and|though|although)\b|[;:]"
 )
+NOT_EVENT_DATE = re.compile(
+    r"\b(?:until|till|through|within|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$"
+)
+"""Before a date: a deadline or span ("until 2030", "within this year"), not the
+day of an event."""
+OCCURRED = re.compile(
+    r"\b(?:held|hosted|took place|takes place|take place|opened|opens|open|began|begins|begin|started|starts|start"
+    r"|kicked off|kicks off|kick off|convened|convenes|scheduled|slated|set|concluded|closed|ended)\b[^;:,]{0,30}$"
+)
+"""A gap before a date that says the meeting happens then ("which started on",
+"is scheduled to be held from"): the date is the meeting's."""
+DATE_GAP_STOP = re.compile(
+    r"\b(?:after|before|since|until|when|said|says|told|and)\b|[;:]"
+)
+"""What stops a date from being the meeting's even then."""
+FROM_DATE = re.compile(r" from (?:\d|[A-Z][a-z]{2,8}\.? \d)")
+"""" from October 15": a date, not a place the text names the meeting apart from."""
+OPENING_GAP_STOP = re.compile(
+    r"\b(?:after|before|since|until|when|which|said|says|told|while)\b|[;:]"
+)
+"""Between a sentence's opening date ("On 14 July 2021, ...") and a meeting phrase
+of its main clause: these start another clause."""
+PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
+"""An aside ("(hereafter SCO or Organisation)") that does not lengthen a gap."""
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
+ORGAN = folded_pattern(ORGAN_MARKERS)
+NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
+NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
+WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)
+GATHERED = folded_pattern(GATHER_VERBS + r"$")
+"""A phrase ending in a verb of meeting ("SCO foreign ministers met")."""
+MET_WITH = re.compile(r"^\s+with\b")
+"""After such a phrase: "the SCO leaders met with ..." is not a meeting of theirs."""
+BARE_SUMMIT = folded_pattern(r"^summits?$")
 
 
 # words of facts/meetings.py

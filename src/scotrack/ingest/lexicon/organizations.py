@@ -36,6 +36,9 @@ OTHER_ORGANIZATIONS = (
     "summit of the future",
 )
 """Words that, right before "summit", name a meeting of something other than the SCO."""
+UNOFFICIAL = frozenset(["informal"])
+"""Words that, one or two words before "summit", make it a leaders' own meeting
+("the informal Wuhan summit"), not the SCO's, unless "SCO" says otherwise."""
 OTHER_ORGANIZATION_NAMES = (
     r"\b(?:CSTO|Collective Security Treaty Organi[sz]ation|BRICS|EAEU|EEU|Eurasian Economic"
     r" Union|CIS|Commonwealth of Independent States|ASEAN|NATO|EU|European Union|G20|G7"
