@@ -152,11 +152,14 @@ def train_cli(
 
     Each model-backed stage (membership, commitments) proposes
     candidates on every annotated page; the gold labels them by the scorer's
-    matching rules; a logistic regression is fitted, its threshold chosen by
-    5-fold cross-validation over pages. Training is deterministic: the same
-    corpora give the same files.
+    matching rules; a logistic regression is fitted, its threshold (and veto on
+    rule hits) chosen by 5-fold cross-validation over pages. Training is
+    deterministic: the same corpora give the same files. The shipped models
+    are trained on the real dev split and the two synthetic sets, never on the
+    test split.
 
-    Example: scotrack train tests/data/real/dev tests/data/dev --out models/
+    Example: scotrack train tests/data/real/dev tests/data/dev tests/data/heldout
+    --out src/scotrack/data/classifiers
     """
     from scotrack.ingest.classifiers.corpus import page_count, train_models
 
