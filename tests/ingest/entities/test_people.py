@@ -92,3 +92,41 @@ def test_a_word_before_a_known_surname_that_does_not_fit_is_left_out() -> None:
 def test_lone_surname_takes_the_page_spelling() -> None:
     text = "President of Tajikistan Rakhmon attended."
     assert _people(text, "2009-06-16") == ["Emomali Rakhmon"]
+
+
+def test_bylines_are_not_people() -> None:
+    text = "SCO and its critics\n\nDr. Ivo Petrak\n\nBy Amal Haddad\n\nThe summit met."
+    assert _people(text) == []
+
+
+def test_second_name_joined_to_a_person() -> None:
+    text = "the French and Russian Presidents, Vladimir Putin and Ivo Petrak, agreed."
+    assert _people(text, "2017-06-01") == ["Vladimir Putin", "Ivo Petrak"]
+
+
+def test_name_before_a_capitalised_appositive() -> None:
+    text = '"So it is," Ivo Petrak, Editor-in-Chief of the Eurasia Review, said.'
+    assert _people(text) == ["Ivo Petrak"]
+
+
+def test_name_with_initials_before_the_next_title_of_a_list() -> None:
+    text = (
+        "Acting Prime Minister , of Kyrgyz Republic A. E. Novikov Federal "
+        "Parliamentary Secretary for Foreign Affairs Ms Amal Haddad"
+    )
+    assert _people(text, "2020-11-30") == ["Artem Novikov", "Amal Haddad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Presided over by Tajik PM Ivo Petrak, the meeting began.", ["Ivo Petrak"]),
+        ("Member of the State Council of China Wang Hua, and others", ["Wang Hua"]),
+        ("SCO Member States Commemorating the Tenth Anniversary", []),
+        ("the political scientist Ivan Sidorov, says so", ["Ivan Sidorov"]),
+        ("Ivo Petrak met her counterpart in Goa.", ["Ivo Petrak"]),
+        ("The Silk Road Fund announced a loan.", []),
+    ],
+)
+def test_titles_and_verbs_around_a_name(text: str, names: list[str]) -> None:
+    assert _people(text) == names

@@ -22,13 +22,17 @@ more), `surface == doc.text[start:end]`. By kind:
   Secretary-General") or that follows it ("President of Kazakhstan"). An
   appositive after a person ("Pan Guang, director of ... Center,") is also an
   office mention, `value` the phrase as printed.
-- `person`: `value` the full name; a surname alone ("Li", "Putin") resolves to
-  the full name the document gives, else to the known leader of that name in
-  office on the document's date (data/people.json), else it is left out.
-  `state` is the office's state when the text ties the person to an office
-  ("Chinese President Xi Jinping" gives CHN; "President Xi Jinping" the
-  leader's own state), else None. Photo credits ("(Xinhua/Wang Ye)") are not
-  people.
+- `person`: `value` the full name as `spelling` writes it: the page's
+  spelling ("Sergei Lavrov"), initials and a lone surname completed from the
+  full name the text gives or the known person (data/people.json) in office on
+  the document's date ("S. Jaishankar", "Premier Li"), honorifics dropped,
+  misprints of known leaders corrected; a lone surname nobody fits is left
+  out. Besides gazetteer hits, names after a title however long, in lists of
+  participants, before an appositive or a verb of saying are people (see
+  `people`). `state` is the office's state when the text ties the person to an
+  office ("Chinese President Xi Jinping" gives CHN; "President Xi Jinping" the
+  leader's own state), else the known person's own state (None for others).
+  Photo credits ("(Xinhua/Wang Ye)") and bylines ("By ...") are not people.
 
 The automaton is built once per process, on first use.
 """
@@ -51,9 +55,7 @@ from scotrack.ingest.entities.people import word_starts as word_starts
 from scotrack.ingest.entities.spelling import fold, full_name
 from scotrack.ingest.lexicon import names as rules
 
-# The three below leave out their leading `\b`: see `matches_at`.
 _START = attrgetter("start")
-# fmt: off
 
 
 def raw_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, int, int, Entry]]:
@@ -167,7 +169,10 @@ def _with_state(m: Mention, state: str | None) -> Mention:
 
 
 def in_credit(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in rules.CREDIT.finditer(text)]
+    """The spans of photo credits and bylines: no person named there is one
+    the text talks about ("(Xinhua/Wang Ye)", "By Ivan Petrov")."""
+    spans = [m.span() for m in rules.CREDIT.finditer(text)]
+    return spans + [m.span() for m in rules.BYLINE.finditer(text)]
 
 
 def resolved_people(

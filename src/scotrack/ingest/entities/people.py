@@ -88,8 +88,9 @@ def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
         if glued is not None and 0 < glued.end() < len(word) and "." in glued.group():
             yield Token(start, start + glued.end(), "initials", False)  # "Y.Sodbaatar"
             start, word = start + glued.end(), word[glued.end() :]
-        if not word:
-            return
+        if not word:  # punctuation alone: "Minister , of"
+            yield Token(start, start, "cut", True)
+            continue
         if (
             word.endswith(".")
             and not rules.INITIALS.fullmatch(word)
@@ -112,9 +113,11 @@ def _acceptable(run: list[Token], after: Token | None) -> bool:
     words = [t for t in run if t.kind == "name"]
     if not words or run[0].kind == "particle" or len(words) > 4:
         return False
+    if run[0].kind == "initials":
+        return True
     if after is not None and after.kind == "cut":
         return False  # "Opening" of "... Opening Ceremony"
-    return len(words) >= 2 or run[0].kind == "initials"
+    return len(words) >= 2
 
 
 def titled_name(text: str, pos: int, covered: list[Mention]) -> tuple[int, int] | None:
@@ -160,7 +163,9 @@ def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
         span = titled_name(text, end, covered)
         if span is not None:
             spans.append(span)
+    joined = (rules.AND_NAME.match(text, m.end) for m in found if m.kind == "person")
     for match in (
+        *(m for m in joined if m is not None),
         *_names_ending_at(rules.SAID_AFTER, text, _said_ends(text)),
         *matches_at(rules.SAID_BEFORE, text, word_starts(text, rules.SAYING_BEFORE)),
         *_names_ending_at(rules.BEFORE_APPOSITIVE, text, _appositive_ends(text)),
@@ -233,7 +238,7 @@ def _appositive_ends(text: str) -> list[int]:
     ends = []
     comma = text.find(",")
     while comma >= 0:
-        if rules.APPOSITIVE.match(text, comma):
+        if rules.ANY_APPOSITIVE.match(text, comma):
             ends.append(comma)
         comma = text.find(",", comma + 1)
     return ends
@@ -329,13 +334,20 @@ def _name_mention(
         spans.pop(0)
     if len(words) < 2 and not (words and rules.INITIALS.match(words[0])):
         return
+    if any(_bare(word) in rules.INSTITUTION_WORDS for word in words):
+        return  # "Silk Road Fund announced"
     start, end = spans[0][0], spans[-1][1]
     index = bisect_left(taken, (start, start))
     for left, right in taken[max(0, index - 1) : index + 2]:
         if left < end and start < right:
             return
     name = text[start:end]
-    yield Mention(start, end, "person", name, name, None)
+    yield Mention(start, end, "person", " ".join(name.split()), name, None)
+
+
+def _bare(word: str) -> str:
+    """`word` without a possessive or a full stop after it."""
+    return word.removesuffix("'s").removesuffix("\u2019s").rstrip(".")
 
 
 def _title_word(word: str) -> bool:
@@ -355,8 +367,10 @@ def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
         if person.kind != "person":
             continue
         match = rules.APPOSITIVE.match(text, person.end)
-        if match is not None:
-            start, end = match.span(1)
+        if match is None:
+            continue
+        start, end = match.span(1)
+        if not any(m.start < end and start < m.end for m in found):
             new.append(Mention(start, end, "office", text[start:end], text[start:end]))
     return new
 

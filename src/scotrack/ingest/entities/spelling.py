@@ -72,7 +72,7 @@ def without_honorifics(name: str) -> str:
 
 def full_name(name: str) -> bool:
     """True when `name` is more than a surname: two words, or initials and one."""
-    return " " in name or bool(rules.INITIALS.match(name))
+    return len(name.split()) > 1 or bool(rules.INITIALS.match(name))
 
 
 def split_initials(name: str) -> tuple[str, list[str]]:
@@ -143,6 +143,10 @@ def likeness(printed: list[str], known: list[str]) -> Likeness | None:
         if len(known) == 2 and None not in turned and "misprint" not in turned:
             return "variant"  # surname first: "Zhaparov Akylbek"
         return None
+    if 2 <= len(printed) < len(known) and all(
+        fold(p) == fold(k) for p, k in zip(printed, known[-len(printed) :], strict=True)
+    ):
+        return "same"  # "Bhutto Zardari" of Bilawal Bhutto Zardari
     if len(printed) == len(known) + 1 == 3:
         ends = [
             word_likeness(printed[0], known[0]),
@@ -240,7 +244,7 @@ class KnownPeople:
             return spelling
         if name.isupper():  # a headline's capitals
             return spelling if spelling.upper() == name else name.title()
-        if how == "same" and _shorter(spelling, person.name):
+        if how == "same" and _shorter(name, person.name):
             return person.name  # "Bilawal Bhutto": known as Bilawal Bhutto Zardari
         return name
 
@@ -281,7 +285,7 @@ class KnownPeople:
             ):
                 continue
             given = known[:-n]
-            if any(fold(g)[:1] == fold(letters[0])[:1] for g in given):
+            if any(g[0] == letters[0] or fold(g)[0] == fold(letters[0]) for g in given):
                 options.append((person, known))
         persons = list({id(p): p for p, _ in options}.values())
         if len(persons) > 1 and on is not None:
