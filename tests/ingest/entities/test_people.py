@@ -130,3 +130,18 @@ def test_name_with_initials_before_the_next_title_of_a_list() -> None:
 )
 def test_titles_and_verbs_around_a_name(text: str, names: list[str]) -> None:
     assert _people(text) == names
+
+
+def test_a_surname_written_first_is_not_the_end_of_another_name() -> None:
+    text = "Defence Minister Wei spoke; the Head of State Council Chen Wei listened."
+    assert _people(text, "2020-07-01") == ["Wei Fenghe", "Chen Wei"]
+
+
+def test_a_surname_written_last_stays_before_a_capitalised_word() -> None:
+    text = "President Putin Address to the Federal Assembly"
+    assert _people(text, "2020-07-01") == ["Vladimir Putin"]
+
+
+def test_abbreviated_ranks_are_dropped() -> None:
+    text = "Defence Minister Gen. Bakhodir Kurbanov spoke."
+    assert _people(text) == ["Bakhodir Kurbanov"]

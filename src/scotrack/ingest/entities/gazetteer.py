@@ -275,6 +275,12 @@ class Gazetteer:
         self.automaton.make_automaton()
         self.people = people
         """The known people, by any spelling (see `spelling`)."""
+        self.surname_first = frozenset(
+            surname
+            for surname, persons in people.surnames.items()
+            if any(p.name.split()[0] == surname for p in persons)
+        )
+        """Surnames written before the given name ("Li", "Xi")."""
         self.capitals = {
             r["capital"]: r["code"] for r in _records("states") if r.get("capital")
         }

@@ -48,6 +48,7 @@ from scotrack.ingest.entities.people import (
     appositive_offices,
     pattern_people,
     repeated_names,
+    title_word,
     widened_people,
 )
 from scotrack.ingest.entities.people import matches_at as matches_at
@@ -118,8 +119,13 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         if entry.person_prone and _person_prone(text, start, end):
             continue
-        if entry.kind == "person" and not entry.value and _name_goes_on(text, end):
-            continue  # "Li" of an unknown "Li Hui"
+        if (
+            entry.kind == "person"
+            and not entry.value
+            and entry.surface in gaz.surname_first
+            and (_name_goes_on(text, end) or _name_before(text, start))
+        ):
+            continue  # "Li" of an unknown "Li Hui", "Wei" of "Chen Wei"
         kind = cast(MentionKind, entry.kind)
         found.append(
             Mention(start, end, kind, entry.value, text[start:end], entry.state)
@@ -130,6 +136,12 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 def _name_goes_on(text: str, end: int) -> bool:
     nxt = rules.NAME_NEXT.match(text[end : end + 30])
     return nxt is not None and nxt.group(1) not in rules.NOT_NAMES
+
+
+def _name_before(text: str, start: int) -> bool:
+    """True when a given name (not a title) comes just before `start`."""
+    prev = rules.NAME_BEFORE.search(text[max(0, start - 30) : start])
+    return prev is not None and not title_word(prev.group(1))
 
 
 def _follows(text: str, left: int, right: int, *, allow: str = "") -> bool:
@@ -192,27 +204,37 @@ def resolved_people(
         if m.kind != "person" or full_name(m.value):
             out.append(m)
             continue
-        name = _earlier_full_name(m, full) or gaz.holder(m.surface, on)
+        name = _earlier_full_name(m, full, gaz.surname_first)
+        name = name or gaz.holder(m.surface, on)
         if name is not None:
             out.append(Mention(m.start, m.end, "person", name, m.surface, m.state))
     return out
 
 
-def _earlier_full_name(m: Mention, found: list[Mention]) -> str | None:
+def _earlier_full_name(
+    m: Mention, found: list[Mention], surname_first: frozenset[str]
+) -> str | None:
     """The full name, given before `m` (else after it), that `m`'s surname is
-    part of (compared as `spelling.fold` spells them)."""
-    key = fold(m.surface.removesuffix("'s").removesuffix("\u2019s"))
+    part of (compared as `spelling.fold` spells them); a surname written first
+    ("Wei") only as a first word, not as the given name of "Chen Wei"."""
+    surname = m.surface.removesuffix("'s").removesuffix("\u2019s")
+    key = fold(surname)
     matching = [
         p
         for p in found
         if p.kind == "person"
         and full_name(p.value)
-        and key in (fold(part) for part in rules.NAME_PARTS.split(p.value))
+        and key in _parts(p.value, first=surname in surname_first)
     ]
     before = [p for p in matching if p.start < m.start]
     if before:
         return before[-1].value
     return matching[0].value if matching else None
+
+
+def _parts(name: str, *, first: bool) -> list[str]:
+    parts = [fold(part) for part in rules.NAME_PARTS.split(name)]
+    return parts[:1] if first else parts
 
 
 def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:

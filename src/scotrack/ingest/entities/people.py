@@ -214,7 +214,7 @@ def _left_name(text: str, start: int, floor: int) -> int:
         if match is None:
             break
         word = match.group(match.lastindex or 0).strip()
-        if word in rules.NOT_NAMES or _title_word(word.rstrip(".")):
+        if word in rules.NOT_NAMES or title_word(word.rstrip(".")):
             break
         left = left - len(before) + match.start(match.lastindex or 0)
     return left
@@ -329,7 +329,7 @@ def _name_mention(
             break
         words.pop()
         spans.pop()
-    while words and _title_word(words[0]):
+    while words and title_word(words[0]):
         words.pop(0)
         spans.pop(0)
     if len(words) < 2 and not (words and rules.INITIALS.match(words[0])):
@@ -350,7 +350,8 @@ def _bare(word: str) -> str:
     return word.removesuffix("'s").removesuffix("\u2019s").rstrip(".")
 
 
-def _title_word(word: str) -> bool:
+def title_word(word: str) -> bool:
+    """True when `word` is a sentence word, an honorific or a title's word."""
     bare = word.rstrip(".")
     return (
         word in rules.NOT_NAMES

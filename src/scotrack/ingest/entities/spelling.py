@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from scotrack.ingest.lexicon import names as rules
 
 Likeness = Literal["same", "variant", "misprint"]
+_REMEMBERED = 8192
+"""How many names `KnownPeople.match` remembers before it starts afresh."""
 _RANK = {"same": 0, "variant": 1, "misprint": 2}
 
 
@@ -50,6 +53,7 @@ class Person:
         )
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
     """The transliteration key of `name`: lower case, no accents or hyphens, the
     pairs of `rules.SPELLING_FOLDS` merged, y read as i, doubled letters single."""
@@ -176,6 +180,7 @@ class KnownPeople:
         self.people = {p.name: p for p in people}
         self.surnames = surnames
         """A surname as printed ("Putin", "Li") -> the people it can name."""
+        self._matches: dict[str, Match | None] = {}
         self._exact: dict[str, tuple[str, Person]] = {}
         self._near: dict[str, list[Known]] = {}
         for person in people:
@@ -199,7 +204,15 @@ class KnownPeople:
 
     def match(self, name: str) -> Match | None:
         """The known spelling most like `name` (no initials), its person and how
-        alike they are; None when `name` is nobody known."""
+        alike they are; None when `name` is nobody known (remembered: a name
+        recurs within a document and across documents)."""
+        if name not in self._matches:
+            if len(self._matches) >= _REMEMBERED:
+                self._matches.clear()
+            self._matches[name] = self._match(name)
+        return self._matches[name]
+
+    def _match(self, name: str) -> Match | None:
         exact = self._exact.get(fold(name))
         if exact is not None:
             return exact[1], exact[0], "same"

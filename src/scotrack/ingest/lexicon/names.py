@@ -183,6 +183,7 @@ HONORIFICS = frozenset(
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Shri", "Sri", "Smt", "Sir",
         "Madam", "Dame", "Excellency", "Sheikh", "Ayatollah", "General", "Lieutenant",
         "Major", "Admiral", "Marshal", "Colonel", "Captain", "Comrade", "Aide",
+        "Gen", "Lt", "Col", "Maj", "Adm", "Brig", "Capt",
     )
 )  # fmt: skip
 """Honorifics and ranks before a name; dropped from it ("Admiral Dong Jun")."""
