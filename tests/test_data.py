@@ -501,3 +501,24 @@ def test_data_doc_describes_every_file_field_and_value():
 def test_data_doc_generated_parts_are_current():
     status = Cog().main(["cog", "--check", "-I", str(ROOT / "src"), str(DATA_DOC)])
     assert status == 0, "run: .venv/bin/cog -r -I src docs/data.md"
+
+
+def test_known_people_records_are_complete(shipped):
+    """data/people.json (read by the gazetteer, not the baseline): every record
+    has a name, a shipped state, aliases and dated roles; no full name or
+    spelling belongs to two people."""
+    codes = {s["code"] for s in shipped["states"]}
+    seen: dict[str, str] = {}
+    for person in raw_records("people"):
+        assert set(person) == {"name", "state", "aliases", "roles"}, person
+        assert person["state"] in codes, person["name"]
+        assert person["roles"], person["name"]
+        for role in person["roles"]:
+            assert set(role) == {"role", "from", "to"}, person["name"]
+            date.fromisoformat(role["from"] + "-01")
+            if role["to"] is not None:
+                date.fromisoformat(role["to"] + "-01")
+                assert role["from"] <= role["to"], person["name"]
+        for spelling in [person["name"], *person["aliases"]]:
+            if " " in spelling or "." in spelling:
+                assert seen.setdefault(spelling, person["name"]) == person["name"]

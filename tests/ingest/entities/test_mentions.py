@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scotrack.ingest.entities import mentions
+from scotrack.ingest.entities import people as mentions
 from scotrack.ingest.entities.mentions import find_mentions
 from scotrack.ingest.lexicon import names as names_lexicon
 

@@ -45,3 +45,17 @@ def test_person_without_title_has_null_role() -> None:
     (xi,) = _facts("Xi Jinping's attendance matters.")["people"]
     assert xi["role"] is None
     assert xi["state"] is None
+
+
+def test_one_person_printed_in_two_spellings_is_one_item() -> None:
+    text = (
+        "Energy Minister Nikolay Vasilenko spoke. Later Nikolai Vasilenko said more. "
+        "Foreign Minister Sergei Lavrov arrived; Sergey Lavrov said so."
+    )
+    people = _facts(text)["people"]
+    assert [p["name"] for p in people] == ["Nikolay Vasilenko", "Sergei Lavrov"]
+
+
+def test_known_person_state_without_title_stays_null() -> None:
+    (person,) = _facts("Sergei Lavrov arrived in Goa.")["people"]
+    assert person["state"] is None

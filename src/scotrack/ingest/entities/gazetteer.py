@@ -18,6 +18,12 @@ from typing import Any
 import ahocorasick
 
 from scotrack import data
+from scotrack.ingest.entities.spelling import (
+    KnownPeople,
+    Person,
+    Role,
+    without_honorifics,
+)
 
 REGIONS = (
     "Central Asia",
@@ -255,35 +261,10 @@ def _key(entry: Entry) -> Key:
     return len(entry.surface), entry.rank, spellings, entry
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
-    role: str
-    start: str
-    end: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    state: str
-    roles: tuple[Role, ...]
-
-    def holds_office(self, on: str) -> bool:
-        """True when one of the person's roles covers the ISO date `on`."""
-        return any(
-            r.start <= on[:7] and (r.end is None or on[:7] < r.end) for r in self.roles
-        )
-
-
 class Gazetteer:
     """The automaton over every name, and the known people by name and alias."""
 
-    def __init__(
-        self,
-        entries: list[Entry],
-        people: list[Person],
-        aliases: dict[str, list[Person]],
-    ) -> None:
+    def __init__(self, entries: list[Entry], people: KnownPeople) -> None:
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         """Lower-case key -> a tuple of `Key`s, one per entry, in entry order."""
         keyed: dict[str, list[Entry]] = {}
@@ -292,8 +273,14 @@ class Gazetteer:
         for key, bucket in keyed.items():
             self.automaton.add_word(key, tuple(map(_key, bucket)))
         self.automaton.make_automaton()
-        self.people = {p.name: p for p in people}
-        self.aliases = aliases
+        self.people = people
+        """The known people, by any spelling (see `spelling`)."""
+        self.surname_first = frozenset(
+            surname
+            for surname, persons in people.surnames.items()
+            if any(p.name.split()[0] == surname for p in persons)
+        )
+        """Surnames written before the given name ("Li", "Xi")."""
         self.capitals = {
             r["capital"]: r["code"] for r in _records("states") if r.get("capital")
         }
@@ -307,15 +294,13 @@ class Gazetteer:
         """Any spelling of a city, lower case -> the city's name."""
 
     def holder(self, surname: str, on: str | None) -> str | None:
-        """The known person called `surname` in office on `on` (one, or None)."""
-        key = surname.removesuffix("'s").removesuffix("\u2019s")
-        candidates = self.aliases.get(key, [])
-        if on is not None:
-            candidates = [p for p in candidates if p.holds_office(on)]
-        return candidates[0].name if len(candidates) == 1 else None
+        """The full name of the known person a lone surname names on `on`."""
+        person = self.people.holder(surname, on)
+        return None if person is None else self.people.surname_spelled(surname, person)
 
     def state_of(self, name: str) -> str | None:
-        person = self.people.get(name)
+        """The state of the known person written `name`, if any."""
+        person = self.people.person_of(name)
         return None if person is None else person.state
 
 
@@ -360,28 +345,30 @@ def _named_entries() -> Iterator[Entry]:
         yield Entry(phrase, "skip", phrase)
 
 
-def _people() -> tuple[list[Person], dict[str, list[Person]], list[Entry]]:
+def _people() -> tuple[KnownPeople, list[Entry]]:
+    """The known people, and a gazetteer entry for each full name and surname;
+    a full name's entry gives the name as written there (aliases included)."""
     people: list[Person] = []
-    aliases: dict[str, list[Person]] = {}
+    surnames: dict[str, list[Person]] = {}
     entries: list[Entry] = []
     for r in _records("people"):
         roles = tuple(Role(x["role"], x["from"], x.get("to")) for x in r["roles"])
-        person = Person(r["name"], r["state"], roles)
+        full = [r["name"], *(a for a in r.get("aliases", ()) if " " in a or "." in a)]
+        spellings = tuple(dict.fromkeys(without_honorifics(a) for a in full))
+        person = Person(r["name"], r["state"], roles, spellings)
         people.append(person)
-        entries.append(Entry(person.name, "person", person.name))
+        entries.extend(Entry(name, "person", name) for name in full)
         for alias in r.get("aliases", ()):
-            if " " in alias or "." in alias:
-                entries.append(Entry(alias, "person", person.name))
-            else:
-                aliases.setdefault(alias, []).append(person)
-    for alias in aliases:
+            if " " not in alias and "." not in alias:
+                surnames.setdefault(alias, []).append(person)
+    for alias in surnames:
         entries.append(Entry(alias, "person", ""))  # a surname, resolved later
-    return people, aliases, entries
+    return KnownPeople(people, surnames), entries
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use from the shipped data."""
-    people, aliases, person_entries = _people()
+    people, person_entries = _people()
     entries = [*_place_entries(), *_named_entries(), *person_entries]
-    return Gazetteer(entries, people, aliases)
+    return Gazetteer(entries, people)

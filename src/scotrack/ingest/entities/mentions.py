@@ -22,32 +22,41 @@ more), `surface == doc.text[start:end]`. By kind:
   Secretary-General") or that follows it ("President of Kazakhstan"). An
   appositive after a person ("Pan Guang, director of ... Center,") is also an
   office mention, `value` the phrase as printed.
-- `person`: `value` the full name; a surname alone ("Li", "Putin") resolves to
-  the full name the document gives, else to the known leader of that name in
-  office on the document's date (data/people.json), else it is left out.
-  `state` is the office's state when the text ties the person to an office
-  ("Chinese President Xi Jinping" gives CHN; "President Xi Jinping" the
-  leader's own state), else None. Photo credits ("(Xinhua/Wang Ye)") are not
-  people.
+- `person`: `value` the full name as `spelling` writes it: the page's
+  spelling ("Sergei Lavrov"), initials and a lone surname completed from the
+  full name the text gives or the known person (data/people.json) in office on
+  the document's date ("S. Jaishankar", "Premier Li"), honorifics dropped,
+  misprints of known leaders corrected; a lone surname nobody fits is left
+  out. Besides gazetteer hits, names after a title however long, in lists of
+  participants, before an appositive or a verb of saying are people (see
+  `people`). `state` is the office's state when the text ties the person to an
+  office ("Chinese President Xi Jinping" gives CHN; "President Xi Jinping" the
+  leader's own state), else the known person's own state (None for others).
+  Photo credits ("(Xinhua/Wang Ye)") and bylines ("By ...") are not people.
 
 The automaton is built once per process, on first use.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Iterator
 from operator import attrgetter
 from typing import cast
 
 from scotrack.ingest.document import CleanDocument, Mention, MentionKind, Stage
 from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, gazetteer
+from scotrack.ingest.entities.people import (
+    appositive_offices,
+    pattern_people,
+    repeated_names,
+    title_word,
+    widened_people,
+)
+from scotrack.ingest.entities.people import matches_at as matches_at
+from scotrack.ingest.entities.people import word_starts as word_starts
+from scotrack.ingest.entities.spelling import fold, full_name
 from scotrack.ingest.lexicon import names as rules
 
-# The three below leave out their leading `\b`: see `matches_at`.
 _START = attrgetter("start")
-# fmt: off
 
 
 def raw_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, int, int, Entry]]:
@@ -91,13 +100,14 @@ def _person_prone(text: str, start: int, end: int) -> bool:
     after = text[end : end + 30]
     prev = rules.NAME_BEFORE.search(before)
     nxt = rules.SPACED_NAME.match(after)
+    place = rules.PLACE_BEFORE.search(before)  # "of India Vijay Kumar Singh"
     return bool(
         (
             prev
             and prev.group(1) not in rules.NOT_NAMES
             and not before.rstrip().endswith(".")
         )
-        or (nxt and nxt.group(1) not in rules.NOT_NAMES)
+        or (nxt and nxt.group(1) not in rules.NOT_NAMES and place is None)
     )
 
 
@@ -109,8 +119,13 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         if entry.person_prone and _person_prone(text, start, end):
             continue
-        if entry.kind == "person" and not entry.value and _name_goes_on(text, end):
-            continue  # "Li" of an unknown "Li Hui"
+        if (
+            entry.kind == "person"
+            and not entry.value
+            and entry.surface in gaz.surname_first
+            and (_name_goes_on(text, end) or _name_before(text, start))
+        ):
+            continue  # "Li" of an unknown "Li Hui", "Wei" of "Chen Wei"
         kind = cast(MentionKind, entry.kind)
         found.append(
             Mention(start, end, kind, entry.value, text[start:end], entry.state)
@@ -121,6 +136,12 @@ def gazetteer_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 def _name_goes_on(text: str, end: int) -> bool:
     nxt = rules.NAME_NEXT.match(text[end : end + 30])
     return nxt is not None and nxt.group(1) not in rules.NOT_NAMES
+
+
+def _name_before(text: str, start: int) -> bool:
+    """True when a given name (not a title) comes just before `start`."""
+    prev = rules.NAME_BEFORE.search(text[max(0, start - 30) : start])
+    return prev is not None and not title_word(prev.group(1))
 
 
 def _follows(text: str, left: int, right: int, *, allow: str = "") -> bool:
@@ -159,249 +180,80 @@ def _with_state(m: Mention, state: str | None) -> Mention:
     return Mention(m.start, m.end, m.kind, m.value, m.surface, state)
 
 
-def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
-    """People the text names by position: after an office, before an appositive
-    or a verb of saying; these are new mentions to merge with `found`."""
-    taken = [(m.start, m.end) for m in found]
-    new: list[Mention] = []
-    for i, office in enumerate(found):
-        if office.kind != "office" or office.value[0].islower():
-            continue
-        pos = office.end
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if (
-            nxt
-            and nxt.kind == "state"
-            and rules.OF_STATE.fullmatch(text, pos, nxt.start)
-        ):
-            pos = nxt.end
-        match = rules.SPACE_RUN.match(text, pos)
-        if match is None:
-            continue
-        run = rules.NAME_RUN.match(text, match.end())
-        if run is not None:
-            new.extend(_name_mention(text, run.start(), run.end(), taken))
-    for match in (
-        *_names_ending_at(rules.SAID_AFTER, text, _said_ends(text)),
-        *matches_at(rules.SAID_BEFORE, text, word_starts(text, rules.SAYING_BEFORE)),
-        *_names_ending_at(rules.BEFORE_APPOSITIVE, text, _appositive_ends(text)),
-    ):
-        new.extend(_name_mention(text, match.start(1), match.end(1), taken))
-    return new
-
-
-def _said_ends(text: str) -> list[int]:
-    """Where white space before a verb of saying starts: every place a name run
-    of `rules.SAID_AFTER` can end."""
-    ends = set()
-    for at in word_starts(text, rules.SAYING):
-        end = at
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        if end < at:
-            ends.add(end)
-    return sorted(ends)
-
-
-def _appositive_ends(text: str) -> list[int]:
-    """The commas an appositive (", director of ...,") starts at."""
-    ends = []
-    comma = text.find(",")
-    while comma >= 0:
-        if rules.APPOSITIVE.match(text, comma):
-            ends.append(comma)
-        comma = text.find(",", comma + 1)
-    return ends
-
-
-def _names_ending_at(
-    pattern: re.Pattern[str], text: str, ends: list[int]
-) -> Iterator[re.Match[str]]:
-    """What `\\b` + `pattern` finds in `text`, for a pattern that matches two or
-    three words ending at one of `ends` (sorted, every place a match can end).
-
-    A match ending at `end` starts within the three words before it, so only
-    those positions are tried, not the whole text.
-    """
-    pos = 0
-    for end in ends:
-        if end <= pos:
-            continue
-        first = max(pos, _words_back(text, end, 3))
-        pos = end  # unless a match is found, none starts before `end`
-        for capital in rules.CAPITAL.finditer(text, first, end):
-            start = capital.start()
-            if _is_word_char(text, start - 1):
-                continue
-            match = pattern.match(text, start)
-            if match is not None:
-                yield match
-                pos = match.end()
-                break
-
-
-def _words_back(text: str, end: int, count: int) -> int:
-    """Where the `count`-th white-space separated word before `end` starts."""
-    start = end
-    for _ in range(count):
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-    return start
-
-
-def _name_mention(
-    text: str, start: int, end: int, taken: list[tuple[int, int]]
-) -> Iterator[Mention]:
-    words = text[start:end].split()
-    possessive = ("'s", "\u2019s")
-    while words and (words[-1] in rules.NOT_NAMES or words[-1].endswith(possessive)):
-        if words[-1].endswith(possessive) and words[-1][:-2] not in rules.NOT_NAMES:
-            words[-1] = words[-1][:-2]
-            break
-        words.pop()
-    if not words or words[0] in rules.NOT_NAMES:
-        return
-    end = start + len(" ".join(words))
-    name = text[start:end]
-    index = bisect_left(taken, (start, start))
-    for left, right in taken[max(0, index - 1) : index + 2]:
-        if left < end and start < right:
-            return
-    yield Mention(start, end, "person", name, name, None)
-
-
-def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
-    """An office mention for each "NAME, director of ...," after a person."""
-    new = []
-    for person in found:
-        if person.kind != "person":
-            continue
-        match = rules.APPOSITIVE.match(text, person.end)
-        if match is not None:
-            start, end = match.span(1)
-            new.append(Mention(start, end, "office", text[start:end], text[start:end]))
-    return new
-
-
-def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Later bare surnames of full names the text gave ("Pan" after "Pan Guang")."""
-    taken = [(m.start, m.end) for m in found]
-    new: list[Mention] = []
-    names = {m.value for m in found if m.kind == "person" and " " in m.value}
-    for name in sorted(names):
-        for part in {name.split()[0], name.split()[-1]}:
-            for start in _bare_starts(text, part):
-                end = start + len(part)
-                for m in _name_mention(text, start, end, taken):
-                    new.append(Mention(m.start, m.end, "person", name, m.surface))
-    return new
-
-
-def _bare_starts(text: str, part: str) -> Iterator[int]:
-    """Where `part` stands as a word of its own, no capitalised word after it:
-    the matches of `\\bPART\\b(?!\\s+NAME)`, found with `str.find` (no regex to
-    compile for every name)."""
-    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
-    word_first = part[0].isalnum() or part[0] == "_"
-    word_last = part[-1].isalnum() or part[-1] == "_"
-    start = text.find(part)
-    while start >= 0:
-        end = start + len(part)
-        before, after = padded[start - 1], padded[end]
-        if (
-            (before.isalnum() or before == "_") != word_first
-            and (after.isalnum() or after == "_") != word_last
-            and rules.SPACED_NAME.match(text, end) is None
-        ):
-            yield start
-            start = text.find(part, end)
-        else:
-            start = text.find(part, start + 1)
-
-
-def _is_word_char(text: str, index: int) -> bool:
-    if not 0 <= index < len(text):
-        return False
-    char = text[index]
-    return char.isalnum() or char == "_"
-
-
-def word_starts(text: str, words: tuple[str, ...]) -> list[int]:
-    """Everywhere one of `words` occurs in `text`, in order."""
-    found = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
-
-
-def matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int]
-) -> Iterator[re.Match[str]]:
-    """What `\\b` + `pattern` finds in `text` (as `finditer` would), given every
-    place a match can start (sorted; a word character there).
-
-    Trying the few places a match can start (those of its first words, found
-    with `str.find`) is much faster than letting the regex engine try every
-    position of the text.
-    """
-    pos = 0
-    for start in starts:
-        if start < pos or _is_word_char(text, start - 1):
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            pos = match.end()
-
-
 def in_credit(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in rules.CREDIT.finditer(text)]
+    """The spans of photo credits and bylines: no person named there is one
+    the text talks about ("(Xinhua/Wang Ye)", "By Ivan Petrov")."""
+    spans = [m.span() for m in rules.CREDIT.finditer(text)]
+    return spans + [m.span() for m in rules.BYLINE.finditer(text)]
 
 
 def resolved_people(
     found: list[Mention], gaz: Gazetteer, on: str | None
 ) -> list[Mention]:
-    """Surnames and lone names replaced by full names; unresolvable ones dropped."""
-    full = [m for m in found if m.kind == "person" and " " in m.value]
+    """Full names written as `spelling` says; surnames replaced by the full name
+    the text gives or by the known person's; unresolvable ones dropped."""
+    spelled = gaz.people.spelled
+    full = [
+        Mention(m.start, m.end, "person", spelled(m.value, on), m.surface, m.state)
+        if m.kind == "person" and full_name(m.value)
+        else m
+        for m in found
+    ]
     out = []
-    for m in found:
-        if m.kind != "person" or " " in m.value:
+    for m in full:
+        if m.kind != "person" or full_name(m.value):
             out.append(m)
             continue
-        name = _earlier_full_name(m, full) or gaz.holder(m.surface, on)
-        if name is None and m.value:
-            name = m.value  # an unknown single name after a title, as printed
+        name = _earlier_full_name(m, full, gaz.surname_first)
+        name = name or gaz.holder(m.surface, on)
         if name is not None:
             out.append(Mention(m.start, m.end, "person", name, m.surface, m.state))
     return out
 
 
-def _earlier_full_name(m: Mention, full: list[Mention]) -> str | None:
-    key = m.surface.removesuffix("'s").removesuffix("\u2019s")
-    matching = [p for p in full if key in rules.NAME_PARTS.split(p.value)]
+def _earlier_full_name(
+    m: Mention, found: list[Mention], surname_first: frozenset[str]
+) -> str | None:
+    """The full name, given before `m` (else after it), that `m`'s surname is
+    part of (compared as `spelling.fold` spells them); a surname written first
+    ("Wei") only as a first word, not as the given name of "Chen Wei"."""
+    surname = m.surface.removesuffix("'s").removesuffix("\u2019s")
+    key = fold(surname)
+    matching = [
+        p
+        for p in found
+        if p.kind == "person"
+        and full_name(p.value)
+        and key in _parts(p.value, first=surname in surname_first)
+    ]
     before = [p for p in matching if p.start < m.start]
     if before:
         return before[-1].value
     return matching[0].value if matching else None
 
 
+def _parts(name: str, *, first: bool) -> list[str]:
+    parts = [fold(part) for part in rules.NAME_PARTS.split(name)]
+    return parts[:1] if first else parts
+
+
 def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """Each person mention right after an office gets the office's state (or,
-    when the office names none, the known leader's own state)."""
+    """Each person mention gets the state of the office right before it (or,
+    when that office names none, the known person's own state); any other
+    mention of a known person gets the person's own state."""
     out = list(found)
-    for i in range(1, len(out)):
-        person, office = out[i], out[i - 1]
-        if person.kind != "person" or office.kind != "office":
+    for i, person in enumerate(out):
+        if person.kind != "person":
             continue
-        if office.end + 1 < person.start and office.state is None:
-            continue
-        state = office.state or gaz.state_of(person.value)
-        out[i] = _with_state(person, state)
+        office = out[i - 1] if i else None
+        state = None
+        if (
+            office is not None
+            and office.kind == "office"
+            and (office.end + 1 >= person.start or office.state is not None)
+        ):
+            state = office.state
+        out[i] = _with_state(person, state or gaz.state_of(person.value))
     return out
 
 
@@ -410,6 +262,7 @@ def find_mentions(text: str, *, on: str | None = None) -> list[Mention]:
     surnames resolve against."""
     gaz = gazetteer()
     found = office_states(text, gazetteer_mentions(text, gaz))
+    found = widened_people(text, found, gaz.people, on)
     found = _merged(found, pattern_people(text, found))
     credits = in_credit(text)
     if credits:

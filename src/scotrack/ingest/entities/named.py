@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from scotrack.ingest.document import CleanDocument, Item, Mention, Stage
 from scotrack.ingest.entities.gazetteer import gazetteer
+from scotrack.ingest.entities.spelling import fold
 from scotrack.ingest.lexicon import names as rules
 
 
@@ -83,19 +84,23 @@ def _office_of(text: str, mentions: list[Mention], index: int) -> Mention | None
 
 
 def named_people(text: str, mentions: list[Mention]) -> list[Item]:
-    """One item per person (see the module docstring), first mention first."""
+    """One item per person (see the module docstring), first mention first;
+    a known person printed in two spellings is one item, named as first met."""
+    known = gazetteer().people
     people: dict[str, Item] = {}
     for i, m in enumerate(mentions):
         if m.kind != "person" or not m.value:
             continue
+        person = known.person_of(m.value)
+        key = fold(m.value) if person is None else person.name
         item = people.setdefault(
-            m.value, {"name": m.value, "role": None, "state": None, "evidence": []}
+            key, {"name": m.value, "role": None, "state": None, "evidence": []}
         )
         item["evidence"].append([m.start, m.end])
         office = _office_of(text, mentions, i)
         if office is not None and item["role"] is None:
             item["role"] = office.value
-            item["state"] = m.state if m.state is not None else office.state
+            item["state"] = office.state if office.state is not None else m.state
     return list(people.values())
 
 

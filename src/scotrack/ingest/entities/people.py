@@ -1,0 +1,419 @@
+"""People the text names by position rather than by the gazetteer.
+
+Each function takes the mentions found so far and returns new person mentions
+(or office mentions) to merge with them:
+
+- `widened_people`: a known surname with the given names or initials printed
+  before it ("Emomalii Rahmon", "R. Otunbaeva", "M Venkaiah Naidu") is one
+  mention of the whole name, written as `spelling` says.
+- `pattern_people`: an unknown name after a title, however long ("Minister of
+  Petroleum and Natural Gas Murli Deora", "Secretary-General of the Association
+  of Southeast Asian Nations Le Luong Minh", "Admiral Dong Jun"), before a verb
+  of saying or an appositive, or after "said".
+- `repeated_names`: later bare surnames of full names ("Pan" after "Pan Guang").
+- `appositive_offices`: the office of "NAME, director of ...,".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scotrack.ingest.document import Mention
+from scotrack.ingest.entities.spelling import KnownPeople
+from scotrack.ingest.lexicon import names as rules
+
+_SPAN = 24
+"""How many words a title and the name after it may take."""
+_NAME_KINDS = ("name", "initials", "particle")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word after a title: `kind` is name, initials, particle, title (a
+    title's own word), cut (a body's or a place's word), connector, paren or
+    stop; `closes` when punctuation ends the run after it."""
+
+    start: int
+    end: int
+    kind: str
+    closes: bool
+
+
+def _kind(word: str, covering: Mention | None, *, in_name: bool) -> str:
+    """What one word after a title is (see `Token`)."""
+    if covering is not None:
+        if covering.kind == "person":
+            return "person"
+        return "title" if covering.kind == "office" else "cut"
+    bare = word.removesuffix("'s").removesuffix("\u2019s").rstrip(".")
+    if word in rules.CONNECTORS:
+        return "connector"
+    if word in rules.PARTICLES:
+        return "particle" if in_name else "connector"
+    if word.startswith("(") or not word[:1].isalpha():
+        return "paren"
+    if rules.INITIALS.fullmatch(word) and word.endswith("."):
+        return "initials"
+    if bare in rules.HONORIFICS or bare in rules.TITLE_HEADS:
+        return "title"
+    if bare in rules.INSTITUTION_WORDS:
+        return "cut"
+    if bare in rules.NOT_NAMES or not rules.NAME_WORD.fullmatch(word):
+        return "stop"
+    return "cut" if word.isupper() else "name"
+
+
+def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
+    """The words after `pos` (a title's end), up to a blank line, classified."""
+    starts = [m.start for m in covered]
+    in_name = False
+    for _ in range(_SPAN):
+        match = rules.TOKEN.search(text, pos)
+        if match is None or rules.BLANK_LINE.search(text, pos, match.start()):
+            return
+        start, word = match.start(), match.group()
+        if word.startswith("("):  # "(RATS)", "(SCO RATS)": skipped whole
+            close = text.find(")", start, start + 60)
+            pos = close + 1 if close > 0 else match.end()
+            yield Token(start, pos, "paren", False)
+            continue
+        pos = match.end()
+        tail = rules.TOKEN_END.search(word)
+        closes = tail is not None
+        word = word[: tail.start()] if tail is not None else word
+        glued = rules.INITIALS.match(word)
+        if glued is not None and 0 < glued.end() < len(word) and "." in glued.group():
+            yield Token(start, start + glued.end(), "initials", False)  # "Y.Sodbaatar"
+            start, word = start + glued.end(), word[glued.end() :]
+        if not word:  # punctuation alone: "Minister , of"
+            yield Token(start, start, "cut", True)
+            continue
+        if (
+            word.endswith(".")
+            and not rules.INITIALS.fullmatch(word)
+            and word.rstrip(".") not in rules.HONORIFICS
+        ):
+            closes, word = True, word.rstrip(".")  # a sentence ends
+        end = start + len(word)
+        i = bisect_left(starts, end) - 1
+        cover = covered[i] if i >= 0 and covered[i].end > start else None
+        kind = _kind(word, cover, in_name=in_name)
+        in_name = kind in _NAME_KINDS
+        yield Token(start, end, kind, closes)
+
+
+def _acceptable(run: list[Token], after: Token | None) -> bool:
+    """True when a run of name words is a person's name: two words or more (or
+    initials and a surname), not cut off before a body's word."""
+    while run and run[-1].kind == "particle":
+        run.pop()
+    words = [t for t in run if t.kind == "name"]
+    if not words or run[0].kind == "particle" or len(words) > 4:
+        return False
+    if run[0].kind == "initials":
+        return True
+    if after is not None and after.kind == "cut":
+        return False  # "Opening" of "... Opening Ceremony"
+    return len(words) >= 2
+
+
+def titled_name(text: str, pos: int, covered: list[Mention]) -> tuple[int, int] | None:
+    """The span of the first name after the title ending at `pos`, if any."""
+    run: list[Token] = []
+    crossed = False
+    for token in _tokens(text, pos, covered):
+        if token.kind == "person":
+            return None  # a known person holds the title
+        after: Token | None = token
+        if token.kind in _NAME_KINDS and not (
+            token.kind == "initials" and any(t.kind == "name" for t in run)
+        ):
+            run.append(token)
+            if not token.closes:
+                continue
+            after = None
+        if run and _acceptable(run, after):
+            return run[0].start, run[-1].end
+        run = []
+        if after is None or after.kind == "stop":
+            return None
+        if after.closes:
+            if crossed or text[after.end : after.end + 1] != ",":
+                return None
+            crossed = True  # "President of Iran, Mohammad Mokhber,"
+    return (run[0].start, run[-1].end) if run and _acceptable(run, None) else None
+
+
+def _title_ends(text: str, found: list[Mention]) -> list[int]:
+    """Where a title ends: after each title word and each office mention."""
+    ends = {m.end() for m in rules.TITLE_HEAD.finditer(text)}
+    ends.update(m.end for m in found if m.kind == "office" and m.value[:1].isupper())
+    return sorted(ends)
+
+
+def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
+    """People the text names by position (see the module docstring)."""
+    taken = [(m.start, m.end) for m in found]
+    covered = list(found)
+    spans: list[tuple[int, int]] = []
+    for end in _title_ends(text, found):
+        span = titled_name(text, end, covered)
+        if span is not None:
+            spans.append(span)
+    joined = (rules.AND_NAME.match(text, m.end) for m in found if m.kind == "person")
+    for match in (
+        *(m for m in joined if m is not None),
+        *_names_ending_at(rules.SAID_AFTER, text, _said_ends(text)),
+        *matches_at(rules.SAID_BEFORE, text, word_starts(text, rules.SAYING_BEFORE)),
+        *_names_ending_at(rules.BEFORE_APPOSITIVE, text, _appositive_ends(text)),
+    ):
+        spans.append(match.span(1))
+    new: list[Mention] = []
+    for start, end in sorted(set(spans)):
+        for m in _name_mention(text, start, end, taken):
+            if not new or new[-1].end <= m.start:
+                new.append(m)
+    return new
+
+
+def widened_people(
+    text: str, found: list[Mention], known: KnownPeople, on: str | None
+) -> list[Mention]:
+    """`found` with each known surname widened over the given names or initials
+    printed before it, when they fit (see the module docstring)."""
+    out = list(found)
+    for i, m in enumerate(out):
+        if m.kind != "person":
+            continue
+        left = _left_name(text, m.start, out[i - 1].end if i else 0)
+        if m.value and not rules.ALL_INITIALS.fullmatch(text[left : m.start].strip()):
+            continue  # a full name widens over initials only ("M Venkaiah Naidu")
+        if left == m.start:
+            continue
+        printed = text[left : m.end]
+        name = known.spelled(printed, on)
+        words = rules.INITIALS.sub("", text[left : m.start]).split()
+        if known.person_of(name) is None and (
+            len(words) == 1 or (not words and "." not in printed)
+        ):
+            continue  # "Kyrghyzstan Bakiyev", "A Putin aide"
+        out[i] = Mention(left, m.end, "person", name, printed, m.state)
+    return out
+
+
+def _left_name(text: str, start: int, floor: int) -> int:
+    """Where the given names or initials just before `start` begin (`start`
+    when there are none): up to three words, on the same or the previous line."""
+    left = start
+    for _ in range(3):
+        before = text[max(floor, left - 40) : left]
+        match = rules.LEFT_NAME_WORD.search(before)
+        if match is None:
+            break
+        word = match.group(match.lastindex or 0).strip()
+        if word in rules.NOT_NAMES or title_word(word.rstrip(".")):
+            break
+        left = left - len(before) + match.start(match.lastindex or 0)
+    return left
+
+
+def _said_ends(text: str) -> list[int]:
+    """Where white space before a verb of saying starts: every place a name run
+    of `rules.SAID_AFTER` can end."""
+    ends = set()
+    for at in word_starts(text, rules.SAYING):
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end < at:
+            ends.add(end)
+    return sorted(ends)
+
+
+def _appositive_ends(text: str) -> list[int]:
+    """The commas an appositive (", director of ...,") starts at."""
+    ends = []
+    comma = text.find(",")
+    while comma >= 0:
+        if rules.ANY_APPOSITIVE.match(text, comma):
+            ends.append(comma)
+        comma = text.find(",", comma + 1)
+    return ends
+
+
+def _names_ending_at(
+    pattern: re.Pattern[str], text: str, ends: list[int]
+) -> Iterator[re.Match[str]]:
+    """What `\\b` + `pattern` finds in `text`, for a pattern that matches two or
+    three words ending at one of `ends` (sorted, every place a match can end).
+
+    A match ending at `end` starts within the three words before it, so only
+    those positions are tried, not the whole text.
+    """
+    pos = 0
+    for end in ends:
+        if end <= pos:
+            continue
+        first = max(pos, _words_back(text, end, 3))
+        pos = end  # unless a match is found, none starts before `end`
+        for capital in rules.CAPITAL.finditer(text, first, end):
+            start = capital.start()
+            if _is_word_char(text, start - 1):
+                continue
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+
+
+def _words_back(text: str, end: int, count: int) -> int:
+    """Where the `count`-th white-space separated word before `end` starts."""
+    start = end
+    for _ in range(count):
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return start
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char.isalnum() or char == "_"
+
+
+def word_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """Everywhere one of `words` occurs in `text`, in order."""
+    found = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """What `\\b` + `pattern` finds in `text`, given every place a match can start."""
+    pos = 0
+    for start in starts:
+        if start < pos or _is_word_char(text, start - 1):
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            pos = match.end()
+
+
+def _name_mention(
+    text: str, start: int, end: int, taken: list[tuple[int, int]]
+) -> Iterator[Mention]:
+    """A person mention for the name at `start:end`, trimmed of honorifics and
+    title words before it and of a possessive or a sentence word after it;
+    nothing when it overlaps a mention already taken or keeps one word only."""
+    spans = [match.span() for match in rules.TOKEN.finditer(text, start, end)]
+    words = [text[a:b] for a, b in spans]
+    possessive = ("'s", "\u2019s")
+    while words and (words[-1] in rules.NOT_NAMES or words[-1].endswith(possessive)):
+        if words[-1].endswith(possessive) and words[-1][:-2] not in rules.NOT_NAMES:
+            words[-1] = words[-1][:-2]
+            spans[-1] = (spans[-1][0], spans[-1][1] - 2)
+            break
+        words.pop()
+        spans.pop()
+    while words and title_word(words[0]):
+        words.pop(0)
+        spans.pop(0)
+    if len(words) < 2 and not (words and rules.INITIALS.match(words[0])):
+        return
+    if any(_bare(word) in rules.INSTITUTION_WORDS for word in words):
+        return  # "Silk Road Fund announced"
+    start, end = spans[0][0], spans[-1][1]
+    index = bisect_left(taken, (start, start))
+    for left, right in taken[max(0, index - 1) : index + 2]:
+        if left < end and start < right:
+            return
+    name = text[start:end]
+    yield Mention(start, end, "person", " ".join(name.split()), name, None)
+
+
+def _bare(word: str) -> str:
+    """`word` without a possessive or a full stop after it."""
+    return word.removesuffix("'s").removesuffix("\u2019s").rstrip(".")
+
+
+def title_word(word: str) -> bool:
+    """True when `word` is a sentence word, an honorific or a title's word."""
+    bare = word.rstrip(".")
+    return (
+        word in rules.NOT_NAMES
+        or bare in rules.HONORIFICS
+        or bare in rules.INSTITUTION_WORDS
+        or bare in rules.TITLE_HEADS
+    )
+
+
+def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
+    """An office mention for each "NAME, director of ...," after a person."""
+    new = []
+    for person in found:
+        if person.kind != "person":
+            continue
+        match = rules.APPOSITIVE.match(text, person.end)
+        if match is None:
+            continue
+        start, end = match.span(1)
+        if not any(m.start < end and start < m.end for m in found):
+            new.append(Mention(start, end, "office", text[start:end], text[start:end]))
+    return new
+
+
+def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Later bare surnames of full names the text gave ("Pan" after "Pan Guang")."""
+    taken = [(m.start, m.end) for m in found]
+    new: list[Mention] = []
+    names = {m.value for m in found if m.kind == "person" and " " in m.value}
+    for name in sorted(names):
+        parts = {name.split()[0], name.split()[-1]}
+        for part in sorted(p for p in parts if "." not in p and p[:1].isupper()):
+            for start in _bare_starts(text, part):
+                end = start + len(part)
+                index = bisect_left(taken, (start, start))
+                if any(
+                    left < end and start < right
+                    for left, right in taken[max(0, index - 1) : index + 2]
+                ):
+                    continue
+                if part not in rules.NOT_NAMES:
+                    new.append(Mention(start, end, "person", name, part))
+    return new
+
+
+def _bare_starts(text: str, part: str) -> Iterator[int]:
+    """Where `part` stands as a word of its own, no capitalised word after it:
+    the matches of `\\bPART\\b(?!\\s+NAME)`, found with `str.find` (no regex to
+    compile for every name)."""
+    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
+    word_first = part[0].isalnum() or part[0] == "_"
+    word_last = part[-1].isalnum() or part[-1] == "_"
+    start = text.find(part)
+    while start >= 0:
+        end = start + len(part)
+        before, after = padded[start - 1], padded[end]
+        if (
+            (before.isalnum() or before == "_") != word_first
+            and (after.isalnum() or after == "_") != word_last
+            and rules.SPACED_NAME.match(text, end) is None
+        ):
+            yield start
+            start = text.find(part, end)
+        else:
+            start = text.find(part, start + 1)
