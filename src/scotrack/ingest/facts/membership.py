@@ -10,6 +10,7 @@ not an event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,6 +52,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
+    era = partner_year or _likeliest_year(doc.text)
     title = (doc.metadata.title or "").strip()
     found: list[Candidate] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
@@ -63,7 +65,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
             continue
         rule_spans = {
             (item["state"], item["event"]): tuple(item["evidence"][0])
-            for item in _sentence_events(sent, numbers, index, ref)
+            for item in _sentence_events(sent, numbers, index, ref, era)
         }
         rule_hits = set(rule_spans)
         dates = timex.timexes(sent.text, ref)
@@ -225,14 +227,22 @@ def _merged_dates(items: list[Item]) -> list[Item]:
 
 
 def _sentence_events(
-    sent: Sentence, numbers: set[int], index: MentionIndex, ref: date | None
+    sent: Sentence,
+    numbers: set[int],
+    index: MentionIndex,
+    ref: date | None,
+    era: int | None = None,
 ) -> list[Item]:
-    """Events of the patterns `numbers` (those whose cue words occur) in order."""
+    """Events of the patterns `numbers` (those whose cue words occur) in order;
+    `era` is the year the page speaks from (see `_event`).
+
+    A phrase whose states are found takes its words from later patterns even
+    when it reports a step not (yet) taken, which gives no event."""
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
     lowered = folded(sent.text)
     dates: list[timex.Timex] | None = None
-    for number, (event, side, pattern) in enumerate(rules.PATTERNS):
+    for number, (pattern_event, side, pattern) in enumerate(rules.PATTERNS):
         if number not in numbers:
             continue
         for match in pattern.finditer(lowered):
@@ -242,9 +252,14 @@ def _sentence_events(
             if not states:
                 continue  # a phrase without its states leaves the words to others
             taken.append(match.span())
+            if _not_yet(lowered, match):
+                continue
             if dates is None:
                 dates = timex.timexes(sent.text, ref)
             when = _date(dates, match)
+            event = _event(pattern_event, lowered, match, when, era)
+            if event is None:
+                continue
             for state in states:
                 span = [sent.start + match.start(), sent.start + match.end()]
                 items.append(
@@ -256,6 +271,46 @@ def _sentence_events(
                     }
                 )
     return _same_status(items)
+
+
+def _likeliest_year(text: str) -> int | None:
+    """The year an undated page names most often (the latest of equals): the
+    era it speaks from, as far as the words "partner" need one."""
+    years = Counter(int(m.group()) for m in rules.YEAR.finditer(text))
+    if not years:
+        return None
+    return max(years, key=lambda year: (years[year], year))
+
+
+def _not_yet(lowered: str, match: re.Match[str]) -> bool:
+    """True when the clause of the phrase speaks of a step not (yet) taken: a
+    future, a hope or a negation ("are expected to decide on the accession of"),
+    or the sentence of what may come (rules.HEDGED)."""
+    before = lowered[max(0, match.start() - rules.NOT_YET_WINDOW) : match.start()]
+    return bool(
+        rules.HEDGED.search(lowered)
+        or rules.NOT_YET_BEFORE.search(before)
+        or rules.NOT_YET_AFTER.match(lowered, match.end())
+    )
+
+
+def _event(
+    event: str, lowered: str, match: re.Match[str], when: str | None, era: int | None
+) -> str | None:
+    """The event a pattern's phrase reports: an admission's is the status named
+    after it (joined when none is); a partner before PARTNER_STATUS_YEAR is a
+    dialogue partner, and a dialogue partner from it the SCO partner (the date
+    of the step, else the page's era, decides; the bare word with neither gives
+    no event)."""
+    if event == "admitted":
+        named = rules.STATUS_NAMED.match(lowered, match.end())
+        event = rules.STATUS_EVENTS[named.group(1)] if named else "joined"
+    if event not in {"partner", "dialogue-partner"}:
+        return event
+    year = int(when[:4]) if when else era
+    if year is None:
+        return None if event == "partner" else event
+    return "partner" if year >= rules.PARTNER_STATUS_YEAR else "dialogue-partner"
 
 
 def _same_status(items: list[Item]) -> list[Item]:
