@@ -230,10 +230,32 @@ def _ruled(text: str, published: str | None = "2024-07-05") -> set[tuple[str, st
             "The parliament approved the bill on Iran's membership.",
             {("IRN", "applied")},
         ),
+        ("The bloc formally admitted Belarus on Thursday.", {("BLR", "joined")}),
+        ("Belarus was accepted into the organization.", {("BLR", "joined")}),
+        (
+            "Leaders granted India and Pakistan full membership.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        ("Iran gained full membership in 2023.", {("IRN", "joined")}),
+        ("India, a member since 2017, hosted the talks.", {("IND", "joined")}),
+        ("Belarus completed the accession procedures in a year.", {("BLR", "joined")}),
+        (
+            "The decision, in principle, to grant membership to Pakistan was taken in 2015.",
+            {("PAK", "applied")},
+        ),
+        ("Iran filed a request for observer status.", {("IRN", "applied")}),
+        (
+            "India, along with Pakistan and Iran, was granted observer status.",
+            {("IND", "observer"), ("PAK", "observer"), ("IRN", "observer")},
+        ),
         # dated acquisitions of a status
         ("Turkey has been an observer of the bloc since 2012.", {("TUR", "observer")}),
         ("Iran, an observer since 2005, attended.", {("IRN", "observer")}),
         ("Mongolia acquired observer status in 2004.", {("MNG", "observer")}),
+        (
+            "Iran, which has observer status since 2005, attended.",
+            {("IRN", "observer")},
+        ),
         # a step reported in a clause of its own
         (
             "It will be the first drill since India became a full member.",
@@ -289,6 +311,11 @@ def test_membership_undated_page_takes_the_year_it_names_most() -> None:
         "Belarus was welcomed by the hosts.",
         "Kazakhstan joined the SCO summit by video.",
         "Iran has not joined the organization.",
+        "China, a member since 2001, hosted the talks.",
+        "Iran signed the memorandum, the last step before it becomes a full member.",
+        "If Belarus becomes a member, the bloc will grow.",
+        "Russia admitted that India had doubts.",
+        "China and Russia became partners in the project.",
     ],
 )
 def test_membership_rules_not_events(text: str) -> None:

@@ -297,14 +297,17 @@ def _not_yet(lowered: str, match: re.Match[str]) -> bool:
 def _event(
     event: str, lowered: str, match: re.Match[str], when: str | None, era: int | None
 ) -> str | None:
-    """The event a pattern's phrase reports: an admission's is the status named
-    after it (joined when none is); a partner before PARTNER_STATUS_YEAR is a
-    dialogue partner, and a dialogue partner from it the SCO partner (the date
-    of the step, else the page's era, decides; the bare word with neither gives
-    no event)."""
+    """The event a pattern's phrase reports. An admission's is the status named
+    after it (joined when none is); a joining "in principle" is applied. A
+    partner before PARTNER_STATUS_YEAR is a dialogue partner, and a dialogue
+    partner from it the SCO partner: the date of the step, else the page's era,
+    decides; the bare word with neither gives no event."""
     if event == "admitted":
         named = rules.STATUS_NAMED.match(lowered, match.end())
         event = rules.STATUS_EVENTS[named.group(1)] if named else "joined"
+    if event == "joined":
+        clause = lowered[max(0, match.start() - _WINDOW) : match.end() + _WINDOW]
+        return "applied" if rules.IN_PRINCIPLE.search(clause) else event
     if event not in {"partner", "dialogue-partner"}:
         return event
     year = int(when[:4]) if when else era

@@ -22,8 +22,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "applied",
         "after",
-        ("admit", "membership"),
-        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b[^.;]{0,30}?\b(?:to|on) (?:start |begin )?(?:admit(?:ting)?\b|(?:give|giving|grant|granting) (?:the |full |permanent )*membership to\b)",
+        ("admit",),
+        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b[^.;]{0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
     ),
     (
         "joined",
@@ -121,7 +121,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("application", "bid", "request", "candida"),
         _POSSESSIVE
         + r" (?:application|bid|request|candidacy|candidature)s? (?:for|to (?:join|become)) (?:the |an? )?(?:full |permanent |sco )*(?:membership|observer status|status of|dialogue partner status|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|member)\b"
-        r"|\b(?:submitted|filed|lodged|sent|handed over|handed in) (?:an? |its |their |the )?(?:formal |official |initial |first )?applications?\b"
+        r"|\b(?:submitted|filed|lodged|sent|handed over|handed in) (?:an? |its |their |the )?(?:formal |official |initial |first |written )?(?:applications?|requests? for (?:full |permanent )?(?:membership|observer|dialogue partner|status))\b"
         + r"|"
         + _POSSESSIVE
         + r" (?:candidacy|candidature|application|bid|membership application|accession application|membership bid) (?:was|were|has been|had been) (?:accepted|approved|confirmed|endorsed)\b",
@@ -138,7 +138,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "joined",
         "before",
         ("became", "become"),
-        r"\b(?:(?:has|have|had) (?:now |officially |formally |finally )?become|(?:officially |formally |finally )?became) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation['\u2019]s |\w+th |sco )*members?\b",
+        r"\b(?:(?:has|have|had) (?:now |officially |formally |finally )?become|(?:officially |formally |finally )?bec(?:ame|omes)) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation['\u2019]s |\w+th |sco )*members?\b",
     ),
     (
         "joined",
@@ -162,7 +162,22 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "joined",
         "after",
         ("membership",),
-        r"\b(?:granted|grants|granting|gave|confirmed|confirms|approved) (?:the )?(?:full |permanent )?membership (?:of|to|for)\b|\bfull membership (?:of|for|to)\b",
+        r"\b(?:granted|grants|granting|grant|gave|give|giving|confirmed|confirms|approved) (?:the )?(?:full |permanent )?membership (?:of|to|for)\b|\bfull membership (?:of|for|to)\b",
+    ),
+    (
+        "joined",
+        "within",
+        ("membership",),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )membership\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("membership", "member since", "procedure", "process", "formalities"),
+        r"\b(?:gained|obtained|received|acquired|got|secured|won) (?:the )?(?:full |permanent )membership\b"
+        r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?member since (?!2001\b)"
+        + _YEAR
+        + r"|\bcomplet(?:ed|es)\b (?:all )?(?:the |its )?(?:necessary |required )?(?:accession |membership |admission )?(?:procedures?|process|formalities)\b",
     ),
     (
         "admitted",
@@ -182,7 +197,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("accepted", "welcomed", "included"),
         r"\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:accepted|welcomed|included)\b(?=[^.;]{0,30}?"
         + _AS_STATUS
-        + r")",
+        + r")"
+        r"|\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:accepted|welcomed) into (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|alliance)\b",
     ),
     (
         "admitted",
@@ -195,8 +211,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "after",
-        ("admission of", "accession of", "induction of"),
-        r"\b(?:admission|accession|induction) of\b",
+        ("admission of", "accession of", "induction of", "admit"),
+        r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)",
     ),
     (
         "admitted",
@@ -238,7 +254,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"|\b(?:has|have|had) been (?:an? )?(?:sco )?observers?(?: state| country| member)?\b(?=[^.;]{0,40}?\bsince "
         + _YEAR
         + r")"
-        r"|\ban? (?:sco )?observers?(?: state| country)? since " + _YEAR,
+        r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) since "
+        + _YEAR,
     ),
     (
         "observer",
@@ -281,7 +298,15 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "partner",
         "after",
         ("partner",),
-        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:sco )?partners?(?: status)? to\b",
+        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)? to\b",
+    ),
+    (
+        "partner",
+        "before",
+        ("partner",),
+        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)?\b"
+        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco partners?|partners? of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation))\b"
+        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)\b",
     ),
     (
         "partner",
@@ -338,7 +363,7 @@ PATTERNS = tuple(
 )
 NEGATIVE = folded_pattern(MEMBERSHIP_NEGATIVE)
 LIST_GAP = re.compile(
-    r"^(?:\s*(?:,|and|as well as|&|the|(?:(?:islamic|arab|democratic|people['\u2019]s|kyrgyz)\s+)*"
+    r"^(?:\s*(?:,|and|as well as|along with|together with|&|the|(?:(?:islamic|arab|democratic|people['\u2019]s|kyrgyz)\s+)*"
     r"republic of|kingdom of|state of)\s*)*$",
     re.IGNORECASE,
 )
@@ -365,7 +390,7 @@ NOT_YET_BEFORE = folded_pattern(
     r"|could|may|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
     r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
     r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
-    r"|reject\w*)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
+    r"|reject\w*|if|once|unless|until|before)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
 )
 """A step not (yet) taken: a future, hope, wish or negation in the clause before
 the phrase ("are expected to decide on the accession of", "insisted on the
@@ -377,6 +402,8 @@ HEDGED = folded_pattern(
 )
 """A sentence about what may come ("the discussion included the possibility of
 ..."; "with Iran's accession topping the agenda"): its phrases report no step."""
+IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
+"""An admission "in principle" is a step toward membership: applied."""
 NOT_YET_AFTER = folded_pattern(
     r"[^,;:.]{0,40}?\b(?:will|would|shall|is expected|are expected|is set|are set"
     r"|is due|are due|is scheduled|are scheduled|is likely|are likely|is to be|are to be)\b"
