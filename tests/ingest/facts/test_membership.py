@@ -316,6 +316,10 @@ def test_membership_undated_page_takes_the_year_it_names_most() -> None:
         "If Belarus becomes a member, the bloc will grow.",
         "Russia admitted that India had doubts.",
         "China and Russia became partners in the project.",
+        "Iran became a full member of BRICS in 2024.",
+        "Leaders welcomed the admission of Iran to BRICS.",
+        "Talks were held ahead of Belarus' accession.",
+        "The vote was a key step toward Iran's accession.",
     ],
 )
 def test_membership_rules_not_events(text: str) -> None:

@@ -21,6 +21,7 @@ from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Sta
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import membership as rules
+from scotrack.ingest.lexicon import organizations as organizations_rules
 from scotrack.ingest.lexicon.folding import folded
 
 _SENTENCE_CUE = -1
@@ -252,7 +253,7 @@ def _sentence_events(
             if not states:
                 continue  # a phrase without its states leaves the words to others
             taken.append(match.span())
-            if _not_yet(lowered, match):
+            if _not_yet(lowered, match) or _elsewhere(sent.text, match):
                 continue
             if dates is None:
                 dates = timex.timexes(sent.text, ref)
@@ -292,6 +293,15 @@ def _not_yet(lowered: str, match: re.Match[str]) -> bool:
         or rules.NOT_YET_BEFORE.search(before)
         or rules.NOT_YET_AFTER.match(lowered, match.end())
     )
+
+
+def _elsewhere(text: str, match: re.Match[str]) -> bool:
+    """True when the step is in another organization, named after the phrase
+    ("Iran became a full member of BRICS", "the admission of Egypt to BRICS")
+    when the phrase itself does not name the SCO."""
+    if organizations_rules.SCO.search(text, match.start(), match.end()):
+        return False
+    return rules.OF_OTHER.match(text, match.end()) is not None
 
 
 def _event(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon import organizations
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 _POSSESSIVE = r"['\u2019]s?"
@@ -390,7 +391,8 @@ NOT_YET_BEFORE = folded_pattern(
     r"|could|may|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
     r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
     r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
-    r"|reject\w*|if|once|unless|until|before)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
+    r"|reject\w*|if|once|unless|until|before|ahead of|eve of|pending|await\w*|towards?"
+    r"|road to|path to|way to|pave\w* the way|prepar\w*)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
 )
 """A step not (yet) taken: a future, hope, wish or negation in the clause before
 the phrase ("are expected to decide on the accession of", "insisted on the
@@ -402,6 +404,12 @@ HEDGED = folded_pattern(
 )
 """A sentence about what may come ("the discussion included the possibility of
 ..."; "with Iran's accession topping the agenda"): its phrases report no step."""
+OF_OTHER = re.compile(
+    r"[^.;]{0,60}?\b(?:of|to|in|into|with)\s+(?:the\s+)?"
+    + organizations.OTHER_ORGANIZATION_NAMES
+)
+"""After a phrase: the other organization the step is in ("of BRICS"), run on
+the text as printed (the names are upper-case)."""
 IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
 """An admission "in principle" is a step toward membership: applied."""
 NOT_YET_AFTER = folded_pattern(
