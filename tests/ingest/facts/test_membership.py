@@ -237,7 +237,17 @@ def _ruled(text: str, published: str | None = "2024-07-05") -> set[tuple[str, st
             {("IND", "joined"), ("PAK", "joined")},
         ),
         ("Iran gained full membership in 2023.", {("IRN", "joined")}),
+        (
+            "In 2022 Belarus launched the procedure of joining the SCO.",
+            {("BLR", "applied")},
+        ),
+        ("Iran started its accession process in 2021.", {("IRN", "applied")}),
         ("India, a member since 2017, hosted the talks.", {("IND", "joined")}),
+        ("India has been a full member of the SCO since 2017.", {("IND", "joined")}),
+        (
+            "The memorandum of obligations signed by Iran was ratified.",
+            {("IRN", "applied")},
+        ),
         ("Belarus completed the accession procedures in a year.", {("BLR", "joined")}),
         (
             "The decision, in principle, to grant membership to Pakistan was taken in 2015.",
@@ -318,6 +328,8 @@ def test_membership_undated_page_takes_the_year_it_names_most() -> None:
         "China and Russia became partners in the project.",
         "Iran became a full member of BRICS in 2024.",
         "Leaders welcomed the admission of Iran to BRICS.",
+        "Iran's accession to the WTO remains stalled.",
+        "China backed India's bid for permanent membership of the UN Security Council.",
         "Talks were held ahead of Belarus' accession.",
         "The vote was a key step toward Iran's accession.",
     ],

@@ -42,6 +42,12 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ),
     (
         "applied",
+        "before",
+        ("procedure", "process"),
+        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) (?:the |an? |its )?(?:(?:accession|admission|membership) (?:procedures?|process(?:es)?)|(?:procedures?|process(?:es)?) (?:of|for) (?:joining|accession|admission|membership))\b",
+    ),
+    (
+        "applied",
         "after",
         ("procedure", "process"),
         r"\b(?:procedures?|process)\s+(?:for|of|to)\s+(?:admitting|accepting|incorporating|accept|admit|(?:the\s+)?(?:admission|accession|entry) of)\b",
@@ -65,6 +71,12 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "within",
         ("memorand",),
         r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) (?:that|which) [^.;]{2,40}?\b(?:signed|ratified)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) (?:signed|ratified) by\b",
     ),
     (
         "applied",
@@ -169,14 +181,14 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "joined",
         "within",
         ("membership",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )membership\b",
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b",
     ),
     (
         "joined",
         "before",
-        ("membership", "member since", "procedure", "process", "formalities"),
+        ("membership", "member", "procedure", "process", "formalities"),
         r"\b(?:gained|obtained|received|acquired|got|secured|won) (?:the )?(?:full |permanent )membership\b"
-        r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?member since (?!2001\b)"
+        r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?member(?: of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))? since (?!2001\b)"
         + _YEAR
         + r"|\bcomplet(?:ed|es)\b (?:all )?(?:the |its )?(?:necessary |required )?(?:accession |membership |admission )?(?:procedures?|process|formalities)\b",
     ),
@@ -405,8 +417,9 @@ HEDGED = folded_pattern(
 """A sentence about what may come ("the discussion included the possibility of
 ..."; "with Iran's accession topping the agenda"): its phrases report no step."""
 OF_OTHER = re.compile(
-    r"[^.;]{0,60}?\b(?:of|to|in|into|with)\s+(?:the\s+)?"
+    r"[^.;]{0,60}?\b(?:of|to|in|into|with|for)\s+(?:the\s+)?(?:(?:UN|United Nations|permanent)\s+)?(?:"
     + organizations.OTHER_ORGANIZATION_NAMES
+    + r"|\b(?:WTO|World Trade Organi[sz]ation|UNSC|Security Council|IMF|OIC|SAARC|AIIB)\b)"
 )
 """After a phrase: the other organization the step is in ("of BRICS"), run on
 the text as printed (the names are upper-case)."""
