@@ -263,6 +263,10 @@ def _ruled(text: str, published: str | None = "2024-07-05") -> set[tuple[str, st
         ("Iran, an observer since 2005, attended.", {("IRN", "observer")}),
         ("Mongolia acquired observer status in 2004.", {("MNG", "observer")}),
         (
+            "Belarus became a dialogue partner of the bloc in 2010 and an observer state in 2015.",
+            {("BLR", "dialogue-partner"), ("BLR", "observer")},
+        ),
+        (
             "Iran, which has observer status since 2005, attended.",
             {("IRN", "observer")},
         ),

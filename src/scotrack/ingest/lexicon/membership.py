@@ -267,7 +267,9 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"|\b(?:has|have|had) been (?:an? )?(?:sco )?observers?(?: state| country| member)?\b(?=[^.;]{0,40}?\bsince "
         + _YEAR
         + r")"
-        r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) since "
+        r"|\band (?:an? )?(?:sco )?observer(?: state| country| status)? in (?:\w+ )?"
+        + _YEAR
+        + r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) since "
         + _YEAR,
     ),
     (
