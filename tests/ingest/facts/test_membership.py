@@ -187,6 +187,10 @@ def _ruled(text: str, published: str | None = "2024-07-05") -> set[tuple[str, st
             "India and Pakistan were inducted in 2017.",
             {("IND", "joined"), ("PAK", "joined")},
         ),
+        (
+            "The bloc in May 2017 admitted India and Pakistan.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
         ("The hosts praised the induction of Uzbekistan.", {("UZB", "joined")}),
         ("Kazakhstan congratulated Belarus on its accession.", {("BLR", "joined")}),
         ("With Uzbekistan joining later in 2001, the group grew.", {("UZB", "joined")}),

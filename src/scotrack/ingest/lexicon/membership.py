@@ -402,7 +402,7 @@ STATUS_EVENTS = {
 NOT_YET_BEFORE = folded_pattern(
     r"\b(?:will|would|shall|expected|expects?|set to|going to|due to|poised to|about to"
     r"|likely|unlikely|plans?|planning|planned|intends?|intended|hopes?|hoped|hoping"
-    r"|could|may|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
+    r"|could|(?<!in )(?<!of )may(?!\s*\d)|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
     r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
     r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
     r"|reject\w*|if|once|unless|until|before|ahead of|eve of|pending|await\w*|towards?"
