@@ -10,6 +10,7 @@ not an event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +21,7 @@ from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Sta
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import membership as rules
+from scotrack.ingest.lexicon import organizations as organizations_rules
 from scotrack.ingest.lexicon.folding import folded
 
 _SENTENCE_CUE = -1
@@ -52,6 +54,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
+    era = partner_year or _likeliest_year(doc.text)
     title = (doc.metadata.title or "").strip()
     found: list[Candidate] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
@@ -67,7 +70,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         events = _cued_events(lowered, partner_year) if event_cues[number] else []
         rule_spans = {
             (item["state"], item["event"]): tuple(item["evidence"][0])
-            for item in _sentence_events(sent, numbers, index, ref)
+            for item in _sentence_events(sent, numbers, index, ref, era)
         }
         if not events and not rule_spans:
             continue
@@ -233,14 +236,22 @@ def _merged_dates(items: list[Item]) -> list[Item]:
 
 
 def _sentence_events(
-    sent: Sentence, numbers: set[int], index: MentionIndex, ref: date | None
+    sent: Sentence,
+    numbers: set[int],
+    index: MentionIndex,
+    ref: date | None,
+    era: int | None = None,
 ) -> list[Item]:
-    """Events of the patterns `numbers` (those whose cue words occur) in order."""
+    """Events of the patterns `numbers` (those whose cue words occur) in order;
+    `era` is the year the page speaks from (see `_event`).
+
+    A phrase whose states are found takes its words from later patterns even
+    when it reports a step not (yet) taken, which gives no event."""
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
     lowered = folded(sent.text)
     dates: list[timex.Timex] | None = None
-    for number, (event, side, pattern) in enumerate(rules.PATTERNS):
+    for number, (pattern_event, side, pattern) in enumerate(rules.PATTERNS):
         if number not in numbers:
             continue
         for match in pattern.finditer(lowered):
@@ -250,9 +261,14 @@ def _sentence_events(
             if not states:
                 continue  # a phrase without its states leaves the words to others
             taken.append(match.span())
+            if _not_yet(lowered, match) or _elsewhere(sent.text, match):
+                continue
             if dates is None:
                 dates = timex.timexes(sent.text, ref)
             when = _date(dates, match)
+            event = _event(pattern_event, lowered, match, when, era)
+            if event is None:
+                continue
             for state in states:
                 span = [sent.start + match.start(), sent.start + match.end()]
                 items.append(
@@ -264,6 +280,58 @@ def _sentence_events(
                     }
                 )
     return _same_status(items)
+
+
+def _likeliest_year(text: str) -> int | None:
+    """The year an undated page names most often (the latest of equals): the
+    era it speaks from, as far as the words "partner" need one."""
+    years = Counter(int(m.group()) for m in rules.YEAR.finditer(text))
+    if not years:
+        return None
+    return max(years, key=lambda year: (years[year], year))
+
+
+def _not_yet(lowered: str, match: re.Match[str]) -> bool:
+    """True when the clause of the phrase speaks of a step not (yet) taken: a
+    future, a hope or a negation ("are expected to decide on the accession of"),
+    or the sentence of what may come (rules.HEDGED)."""
+    before = lowered[max(0, match.start() - rules.NOT_YET_WINDOW) : match.start()]
+    return bool(
+        rules.HEDGED.search(lowered)
+        or rules.NOT_YET_BEFORE.search(before)
+        or rules.NOT_YET_AFTER.match(lowered, match.end())
+    )
+
+
+def _elsewhere(text: str, match: re.Match[str]) -> bool:
+    """True when the step is in another organization, named after the phrase
+    ("Iran became a full member of BRICS", "the admission of Egypt to BRICS")
+    when the phrase itself does not name the SCO."""
+    if organizations_rules.SCO.search(text, match.start(), match.end()):
+        return False
+    return rules.OF_OTHER.match(text, match.end()) is not None
+
+
+def _event(
+    event: str, lowered: str, match: re.Match[str], when: str | None, era: int | None
+) -> str | None:
+    """The event a pattern's phrase reports. An admission's is the status named
+    after it (joined when none is); a joining "in principle" is applied. A
+    partner before PARTNER_STATUS_YEAR is a dialogue partner, and a dialogue
+    partner from it the SCO partner: the date of the step, else the page's era,
+    decides; the bare word with neither gives no event."""
+    if event == "admitted":
+        named = rules.STATUS_NAMED.match(lowered, match.end())
+        event = rules.STATUS_EVENTS[named.group(1)] if named else "joined"
+    if event == "joined":
+        clause = lowered[max(0, match.start() - _WINDOW) : match.end() + _WINDOW]
+        return "applied" if rules.IN_PRINCIPLE.search(clause) else event
+    if event not in {"partner", "dialogue-partner"}:
+        return event
+    year = int(when[:4]) if when else era
+    if year is None:
+        return None if event == "partner" else event
+    return "partner" if year >= rules.PARTNER_STATUS_YEAR else "dialogue-partner"
 
 
 def _same_status(items: list[Item]) -> list[Item]:

@@ -5,64 +5,246 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon import organizations
 from scotrack.ingest.lexicon.folding import folded_pattern
 
+_POSSESSIVE = r"['\u2019]s?"
+"""A possessive after a state's name ("Iran's", "Belarus'"), either apostrophe."""
+_GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
+"""What may stand between "as a" and a status ("as a new full member")."""
+_STATUS = r"(?:members?|observers?|dialogue partners?|partners? in dialogue|partners?)"
+_AS_STATUS = r"\bas (?:an? |the )?" + _GRADE + _STATUS + r"\b"
+_NOT_THE_BODY = r"(?! (?:summit|meetings?|talks|leaders|heads|councils?|ministers?|sessions?|foreign|defen[cs]e|secretar\w*|events?|drills?|exercises?|forums?|countries|members?|states|nations|partners|ceremony|declaration|statement|efforts?)\b)"
+"""After "joined the SCO": not one of its meetings or bodies ("joined the SCO summit")."""
+_YEAR = r"(?:19|20)\d\d\b"
+
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    # --- applied: a decision to admit, launching or running an accession
     (
         "applied",
-        "within",
-        ("'s accession", "'s admission"),
-        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) [^.;]{0,40}?'s (?:accession|admission)\b",
+        "after",
+        ("admit",),
+        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b[^.;]{0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
+    ),
+    (
+        "joined",
+        "after",
+        ("procedure", "process"),
+        r"\b(?:finali[sz](?:ation|ed|es|ing)|complet(?:ion|ed|es|ing))\b (?:of )?(?:the )?(?:all )?(?:necessary )?(?:procedures?|process(?:es)?) (?:for|of) (?:admitting|(?:the )?(?:admission|accession) of)\b",
     ),
     (
         "applied",
         "within",
-        ("memorandum of obligations",),
-        r"\bmemorandum of obligations (?:that|which) [^.;]{2,40}?\bsigned\b",
+        ("accession", "admission", "entry", "membership"),
+        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) (?:(?:the |an? )?(?:accession |admission |membership |legal |formal )?(?:procedures?|process(?:es)?) (?:for|of|on) )?[^.;,]{0,30}?"
+        + _POSSESSIVE
+        + r" (?:accession|admission|entry|membership)\b",
+    ),
+    (
+        "applied",
+        "before",
+        ("procedure", "process"),
+        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) (?:the |an? |its )?(?:(?:accession|admission|membership) (?:procedures?|process(?:es)?)|(?:procedures?|process(?:es)?) (?:of|for) (?:joining|accession|admission|membership))\b",
     ),
     (
         "applied",
         "after",
         ("procedure", "process"),
-        r"\b(?:procedure|process)\s+(?:for|of)\s+(?:admitting|(?:the\s+)?admission of|(?:the\s+)?accession of)",
+        r"\b(?:procedures?|process)\s+(?:for|of|to)\s+(?:admitting|accepting|incorporating|accept|admit|(?:the\s+)?(?:admission|accession|entry) of)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("accession", "admission", "membership"),
+        r"\b(?:accession|admission|membership) (?:process|procedures?) (?:of|for)\b",
     ),
     (
         "applied",
         "before",
-        ("memorandum of obligations",),
-        r"\bsigned (?:a |the |its )?memorandum of obligations\b",
+        ("accession", "admission", "membership"),
+        _POSSESSIVE
+        + r" (?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
     ),
+    # --- applied: memoranda of obligations, and the laws ratifying them
+    (
+        "applied",
+        "within",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) (?:that|which) [^.;]{2,40}?\b(?:signed|ratified)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) (?:signed|ratified) by\b",
+    ),
+    (
+        "applied",
+        "within",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?)\b[^.;]{0,60}?\b(?:membership|member|accession|join|joining|entry)\b",
+    ),
+    (
+        "applied",
+        "within",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,40}?"
+        + _POSSESSIVE
+        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:membership|accession|obligations?|commitments?|entry)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) (?:of|on) (?:the )?(?:obligations? |commitments? )?(?:for |on )?(?:the )?(?:sco )?(?:membership|accession) of\b",
+    ),
+    (
+        "applied",
+        "before",
+        ("memorand",),
+        r"\b(?:signed|signs|ratif(?:ied|ies|y|ying)|approved|approves)\b(?: into law)?[^.;]{0,20}?\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?|membership|accession|joining)\b"
+        r"|\bratification of (?:the )?memorand(?:um|a|ums)\b",
+    ),
+    (
+        "applied",
+        "within",
+        ("membership", "accession"),
+        r"\b(?:bill|law)\b[^.;]{0,40}?"
+        + _POSSESSIVE
+        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:membership|accession)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("membership", "accession"),
+        r"\b(?:bill|law) (?:for|on) (?:the )?(?:sco )?(?:membership|accession) (?:of|to)\b",
+    ),
+    # --- applied: applications, requests, bids, intentions
     (
         "applied",
         "before",
         ("appl", "asked", "asking", "request", "seek", "sought", "bid"),
-        r"\b(?:formally |officially )?(?:applied|applies|apply|asked|asking|requested|requesting|seeking|seeks|sought|bid|bidding) (?:for|to become) (?:the |an? )?(?:full |full-fledged |permanent )?(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner)\b",
+        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)\b"
+        r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status)\b"
+        r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])",
     ),
     (
         "applied",
         "before",
-        ("application", "bid", "request", "'s accession", "'s admission"),
-        r"'s (?:application|bid|request) for (?:the |an? )?(?:full |permanent )?(?:membership|observer status|status of|dialogue partner status)\b"
-        r"|'s (?:accession|admission) (?:process|procedure|talks|bid)\b"
-        r"|\b(?:submitted|filed|lodged) (?:an |its |a formal |an official |a )?application\b",
+        ("application", "bid", "request", "candida"),
+        _POSSESSIVE
+        + r" (?:application|bid|request|candidacy|candidature)s? (?:for|to (?:join|become)) (?:the |an? )?(?:full |permanent |sco )*(?:membership|observer status|status of|dialogue partner status|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|member)\b"
+        r"|\b(?:submitted|filed|lodged|sent|handed over|handed in) (?:an? |its |their |the )?(?:formal |official |initial |first |written )?(?:applications?|requests? for (?:full |permanent )?(?:membership|observer|dialogue partner|status))\b"
+        + r"|"
+        + _POSSESSIVE
+        + r" (?:candidacy|candidature|application|bid|membership application|accession application|membership bid) (?:was|were|has been|had been) (?:accepted|approved|confirmed|endorsed)\b",
     ),
+    (
+        "applied",
+        "before",
+        ("intention", "desire", "wish", "willingness", "interest", "aspir"),
+        r"\bexpress(?:ed|es|ing)? (?:its |their |his |her |a |the )?(?:strong |keen )?(?:intentions?|desire|wish|willingness|interest) to (?:join|become|obtain|get|acquire|participate)\b"
+        r"|\baspir(?:ing|es|ed|e) to (?:join|become|obtain|get|participate)\b",
+    ),
+    # --- joined, or the status the words name ("admitted"): admissions
     (
         "joined",
         "before",
         ("became", "become"),
-        r"\b(?:became|has become|have become|officially became|formally became) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation's |\w+th )*member\b",
+        r"\b(?:(?:has|have|had) (?:now |officially |formally |finally )?become|(?:officially |formally |finally )?bec(?:ame|omes)) (?:a |an |the )?(?:full(?:-fledged)? |new |official |permanent |organi[sz]ation['\u2019]s |\w+th |sco )*members?\b",
     ),
     (
         "joined",
+        "before",
+        ("becoming",),
+        r"(?<=\bsince )becoming (?:a |an )?(?:full(?:-fledged)? |permanent |sco )*members?\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("assum",),
+        r"\bassum(?:ed|es|ing) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
+    ),
+    (
+        "joined",
+        "after",
+        ("home to",),
+        r"\bbec(?:ame|omes|ome) home to\b(?=[^.;]{0,40}?\bas (?:an? )?(?:full(?:-fledged)? |new )?members?\b)",
+    ),
+    (
+        "joined",
+        "after",
+        ("membership",),
+        r"\b(?:granted|grants|granting|grant|gave|give|giving|confirmed|confirms|approved) (?:the )?(?:full |permanent )?membership (?:of|to|for)\b|\bfull membership (?:of|for|to)\b",
+    ),
+    (
+        "joined",
+        "within",
+        ("membership",),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("membership", "member", "procedure", "process", "formalities"),
+        r"\b(?:gained|obtained|received|acquired|got|secured|won) (?:the )?(?:full |permanent )membership\b"
+        r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?member(?: of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))? since (?!2001\b)"
+        + _YEAR
+        + r"|\bcomplet(?:ed|es)\b (?:all )?(?:the |its )?(?:necessary |required )?(?:accession |membership |admission )?(?:procedures?|process|formalities)\b",
+    ),
+    (
+        "admitted",
+        "within",
+        ("congratulat",),
+        r"\bcongratulat(?:ed|es|ing|ions?)\b[^.;]{0,40}?\b(?:on|for|over) (?:its|their) (?:induction|accession|admission|membership|joining)\b",
+    ),
+    (
+        "admitted",
+        "before",
+        ("admitted", "inducted"),
+        r"\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:admitted|inducted)\b",
+    ),
+    (
+        "admitted",
+        "before",
+        ("accepted", "welcomed", "included"),
+        r"\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:accepted|welcomed|included)\b(?=[^.;]{0,30}?"
+        + _AS_STATUS
+        + r")"
+        r"|\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:accepted|welcomed) into (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|alliance)\b",
+    ),
+    (
+        "admitted",
+        "after",
+        ("admi", "accept", "welcom", "induct", "inclusion"),
+        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|(?:admission|acceptance|inclusion|induction) of)\b(?=[^.;]{0,70}?"
+        + _AS_STATUS
+        + r")",
+    ),
+    (
+        "admitted",
+        "after",
+        ("admission of", "accession of", "induction of", "admit"),
+        r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)",
+    ),
+    (
+        "admitted",
+        "before",
+        ("accession", "admission", "full membership", "induction"),
+        _POSSESSIVE
+        + r" (?:official |formal |final |full )?(?:accession|admission|full membership|induction)\b",
+    ),
+    (
+        "admitted",
         "before",
         ("join",),
-        r"\b(?:joined|joins) (?:the )?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\b",
-    ),
-    (
-        "joined",
-        "before",
-        ("admitted",),
-        r"\b(?:was|were|has been|have been) (?:formally |officially )?admitted\b",
+        r"\bjoin(?:ed|s) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|association|alliance|sco family|its ranks|the ranks|their ranks)\b"
+        + _NOT_THE_BODY
+        + r"|\bjoined as (?:an? |the )?"
+        + _GRADE
+        + _STATUS
+        + r"\b|\bjoin(?:ed|ing) (?:later |subsequently )?(?:in|on) [\w ,]{0,15}?"
+        + _YEAR,
     ),
     (
         "joined",
@@ -70,66 +252,82 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("expan", "enlarge"),
         r"\b(?:expan(?:sion|ded|d)|enlarge(?:ment|d)) [^.;]{0,40}?to (?:include|admit)\b",
     ),
-    (
-        "joined",
-        "after",
-        ("admission of", "accession of", "admitted", "full membership"),
-        r"\b(?:admission of|accession of|admitted|granted full membership to|full membership (?:of|for|to))\b",
-    ),
-    (
-        "joined",
-        "after",
-        ("welcom",),
-        r"\bwelcom(?:ed|ing)\b(?=[^.;]{0,40}\bas (?:a |an |the )?(?:new |full |\w+th )?members?\b)",
-    ),
-    (
-        "joined",
-        "before",
-        ("accession", "admission", "full membership"),
-        r"'s (?:accession|admission|full membership)\b",
-    ),
+    # --- observer
     (
         "observer",
         "before",
         ("observer",),
-        r"\b(?:was|were|has been|have been) (?:granted|given|accorded|made) (?:the )?(?:status of )?(?:an? )?observers?(?: status)?\b"
+        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?observers?(?: status)?\b"
         r"|\b(?:was|were|has been|have been) upgraded\b[^.;]{0,40}?\bto (?:an? )?observer\b"
         r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?observers?\b"
-        r"|\b(?:received|obtained|gained|got) (?:the )?(?:status of )?(?:an? )?observer(?: status)?\b"
-        r"|\b(?:has|have|had) (?:held|had|enjoyed) observer status\b",
+        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?observer(?: status)?\b"
+        r"|\b(?:has|have|had) (?:held|had|enjoyed) observer status\b(?=[^.;]{0,30}?\bsince "
+        + _YEAR
+        + r")"
+        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?observers?(?: state| country| member)?\b(?=[^.;]{0,40}?\bsince "
+        + _YEAR
+        + r")"
+        r"|\band (?:an? )?(?:sco )?observer(?: state| country| status)? in (?:\w+ )?"
+        + _YEAR
+        + r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) since "
+        + _YEAR,
     ),
     (
         "observer",
         "after",
         ("observer",),
-        r"\bgrant(?:ed|ing|s)? (?:the )?observer status to\b|\bgave observer status to\b",
+        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:sco )?observer status to\b|\bgave (?:the )?observer status to\b",
     ),
     (
         "observer",
         "within",
         ("observer",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?observer|observer status)\b",
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?observer|(?:sco )?observer status)\b",
     ),
+    # --- dialogue partner ("partner": the bare word, whose meaning is the era's)
     (
         "dialogue-partner",
         "before",
         ("dialogue partner",),
-        r"\b(?:was|were|has been|have been) (?:granted|given|accorded|made) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
+        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
         r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?dialogue partners?\b"
-        r"|\b(?:received|obtained|gained|got) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partner(?: status)?\b"
-        r"|\bsigned (?:a |the )?memorand(?:um|a|ums) [^.;]{0,40}?\bdialogue partners?\b",
+        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
+        r"|\bsigned (?:a |the )?memorand(?:um|a|ums) [^.;]{0,40}?\bdialogue partners?\b"
+        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?dialogue partners?\b(?=[^.;]{0,40}?\bsince "
+        + _YEAR
+        + r")",
     ),
     (
         "dialogue-partner",
         "after",
         ("dialogue partner",),
-        r"\bgrant(?:ed|ing|s)? (?:the )?(?:status of )?dialogue partner(?: status)? to\b|\baccept(?:ed|ing)\b(?=[^.;]{0,40}\bas (?:a |an )?dialogue partners?\b)",
+        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:sco )?(?:status of )?(?:sco )?dialogue partners?(?: status)? to\b",
     ),
     (
         "dialogue-partner",
         "within",
         ("dialogue partner",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?dialogue partner|dialogue partner status)\b",
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?dialogue partners?|(?:sco )?dialogue partners? status)\b",
+    ),
+    (
+        "partner",
+        "after",
+        ("partner",),
+        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)? to\b",
+    ),
+    (
+        "partner",
+        "before",
+        ("partner",),
+        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)?\b"
+        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco partners?|partners? of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation))\b"
+        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)\b",
+    ),
+    (
+        "partner",
+        "within",
+        ("partner",),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?partners?|(?:sco )?partners? status)\b",
     ),
     (
         "same",
@@ -144,11 +342,16 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"\b(?:withdrew|withdraws|left|quit|quits) (?:from )?(?:the )?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation)\b",
     ),
 )
-"""(event, side, cue words, regex): the states are found on `side` of the match in
-the clause ("before", "after", or "within" the match: "granting Azerbaijan the
-status of dialogue partner"). Every match holds one of the cue words, so a pattern
-runs only on sentences that contain one. Event "same" ("Saudi Arabia received the
-same status") takes the event reported just before it in the sentence."""
+"""(event, side, cue words, regex), in order of precedence: a phrase overlapping
+an earlier one's match is skipped. The states are found on `side` of the match
+in the clause ("before", "after", or "within" the match: "granting Azerbaijan the
+status of dialogue partner"). Every match holds one of the cue words, so a
+pattern runs only on sentences that contain one. Three events are resolved in
+the sentence: "admitted" takes the status the words after it name ("were
+admitted as observers": observer; none named: joined), "partner" (the bare
+word) is a dialogue partner before PARTNER_STATUS_YEAR and the SCO partner from
+it, and "same" ("Saudi Arabia received the same status") takes the event
+reported just before it in the sentence."""
 MEMBERSHIP_CUES = (
     "member",
     "observer",
@@ -174,7 +377,61 @@ PATTERNS = tuple(
     for event, side, _, pattern in MEMBERSHIP_PATTERNS
 )
 NEGATIVE = folded_pattern(MEMBERSHIP_NEGATIVE)
-LIST_GAP = re.compile(r"^(?:\s*(?:,|and|as well as|&|the)\s*)*$")
+LIST_GAP = re.compile(
+    r"^(?:\s*(?:,|and|as well as|along with|together with|&|the|(?:(?:islamic|arab|democratic|people['\u2019]s|kyrgyz)\s+)*"
+    r"republic of|kingdom of|state of)\s*)*$",
+    re.IGNORECASE,
+)
+STATUS_NAMED = folded_pattern(
+    r"[^.;]{0,100}?\b(?:as (?:an? |the )?"
+    + _GRADE
+    + r"|(?:on|with) (?:an? |the )?(?:sco )?(?=(?:observer|dialogue partner|partner) status)"
+    r"|the status of (?:an? )?(?:sco )?)"
+    r"(observer|dialogue partner|partners? in dialogue|partner|member)"
+)
+"""The status an admission names in its clause, after the phrase ("were admitted
+as observers", "admitted to the SCO on a partner status")."""
+STATUS_EVENTS = {
+    "observer": "observer",
+    "dialogue partner": "dialogue-partner",
+    "partner in dialogue": "dialogue-partner",
+    "partners in dialogue": "dialogue-partner",
+    "partner": "partner",
+    "member": "joined",
+}
+NOT_YET_BEFORE = folded_pattern(
+    r"\b(?:will|would|shall|expected|expects?|set to|going to|due to|poised to|about to"
+    r"|likely|unlikely|plans?|planning|planned|intends?|intended|hopes?|hoped|hoping"
+    r"|could|(?<!in )(?<!of )may(?!\s*\d)|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
+    r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
+    r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
+    r"|reject\w*|if|once|unless|until|before|ahead of|eve of|pending|await\w*|towards?"
+    r"|road to|path to|way to|pave\w* the way|prepar\w*)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
+)
+"""A step not (yet) taken: a future, hope, wish or negation in the clause before
+the phrase ("are expected to decide on the accession of", "insisted on the
+admission of"); searched in the NOT_YET_WINDOW characters before it."""
+NOT_YET_WINDOW = 150
+HEDGED = folded_pattern(
+    r"\b(?:agenda|possibility|possible|discussions?|discuss(?:ed|es|ing)?|deliberat\w*"
+    r"|prospects?)\b"
+)
+"""A sentence about what may come ("the discussion included the possibility of
+..."; "with Iran's accession topping the agenda"): its phrases report no step."""
+OF_OTHER = re.compile(
+    r"[^.;]{0,60}?\b(?:of|to|in|into|with|for)\s+(?:the\s+)?(?:(?:UN|United Nations|permanent)\s+)?(?:"
+    + organizations.OTHER_ORGANIZATION_NAMES
+    + r"|\b(?:WTO|World Trade Organi[sz]ation|UNSC|Security Council|IMF|OIC|SAARC|AIIB)\b)"
+)
+"""After a phrase: the other organization the step is in ("of BRICS"), run on
+the text as printed (the names are upper-case)."""
+IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
+"""An admission "in principle" is a step toward membership: applied."""
+NOT_YET_AFTER = folded_pattern(
+    r"[^,;:.]{0,40}?\b(?:will|would|shall|is expected|are expected|is set|are set"
+    r"|is due|are due|is scheduled|are scheduled|is likely|are likely|is to be|are to be)\b"
+)
+"""The same right after the phrase ("Belarus's accession will be launched")."""
 
 # ---------------------------------------------------------------- membership candidates
 
@@ -226,3 +483,4 @@ STANDING = folded_pattern(
     r"|enjoy|enjoys|remain|remains|existing|current)\b"
 )
 SINCE = folded_pattern(r"\bsince\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
