@@ -32,6 +32,10 @@ BODY = "The leaders of the member states met and adopted a declaration on securi
         ("06/22/2016", "2016-06-22"),
         ("Updated 21:07, 01-Sep-2025", "2025-09-01"),
         ("14 March 2016 13:22 (UTC+04:00)", "2016-03-14"),
+        ("Jun, 08 2017", "2017-06-08"),
+        ("2009-Jun-16 15:13:48", "2009-06-16"),
+        ("Updated: Dec 14,2015 11:35 PM", "2015-12-14"),
+        ("This is an archive article published on July 4, 2005", "2005-07-04"),
         (
             "Staff Reporter | Published October 17, 2024 | Updated 3 hours ago",
             "2024-10-17",
@@ -361,3 +365,30 @@ def test_outlet_opening_a_dateline_is_no_city() -> None:
 def test_outlet_acronym_only_as_written() -> None:
     assert sources.outlet("App") is None
     assert sources.outlet("APP") == "APP"
+
+
+def test_dateline_without_year_takes_the_leads_year_for_its_day_only() -> None:
+    raw = (
+        "SCO leaders meet\nMINSK, November 29. /TASS/. The president signed the "
+        "law on the memorandum signed on July 4, 2023.\n" + BODY
+    )
+    meta = _meta(raw)
+    assert (meta.dateline_date, meta.published) == ("2023-11-29", None)
+
+
+def test_journal_issue_line() -> None:
+    raw = (
+        "Eurasian Studies  July-September, 2006, Volume 8  No. 1\n\n"
+        f"The SCO: A Critical Analysis\nDr. A. Author\n{BODY}"
+    )
+    meta = _meta(raw)
+    assert (meta.title, meta.published, meta.source) == (
+        "The SCO: A Critical Analysis",
+        "2006",
+        "Eurasian Studies",
+    )
+
+
+def test_long_headline_without_full_stop() -> None:
+    title = "Leaders of the member states signed the declaration " * 5
+    assert _meta(f"{title.strip()}\n{BODY}").title == title.strip()

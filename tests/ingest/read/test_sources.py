@@ -93,7 +93,13 @@ def test_source_from_page_foot(foot: str, source: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "known"),
-    [("Tass", "TASS"), ("App", None), ("IRNA.", "IRNA"), ("INTERFAX.RU", "Interfax")],
+    [
+        ("Tass", "TASS"),
+        ("App", None),
+        ("IRNA.", "IRNA"),
+        ("INTERFAX.RU", "Interfax"),
+        ("ChinaDaily Mobile News", "China Daily"),
+    ],
 )
 def test_outlet_spellings(name: str, known: str | None) -> None:
     assert sources.outlet(name) == known

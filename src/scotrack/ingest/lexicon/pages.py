@@ -103,6 +103,14 @@ ARCHIVE_NOTICE = re.compile(
 )
 """The notice before an old article's date ("This is an archive article published
 on July 4, 2005"): what follows is a date line."""
+ISSUE_LINE = re.compile(
+    rf"^(?P<name>[A-Z][\w&'\u2019 ]{{1,40}}?)\s+"
+    rf"(?:{MONTH}(?:\s*[-\u2013/]\s*{MONTH})?,?\s+)?"
+    r"(?P<year>(?:19|20)\d\d),?\s+(?:vol(?:ume|\.)\s*\d+|no\.\s*\d+|issue\s+\d+)",
+    re.IGNORECASE,
+)
+"""A journal's issue line ("Eurasian Studies July-September, 2006, Volume 8 No. 1"):
+the journal's name and the issue's year, not a headline."""
 YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
 """A year an SCO article can print (1990-2049)."""
 LABEL = re.compile(

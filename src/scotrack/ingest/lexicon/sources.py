@@ -141,3 +141,5 @@ DAY_SOURCE = re.compile(
     rf"({OUTLET_RE})$"
 )
 """A day and the agency, the year left out ("September 9. RIA Novosti")."""
+CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+"""Where two words run together in a site's name ("ChinaDaily")."""

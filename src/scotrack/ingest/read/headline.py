@@ -12,7 +12,7 @@ from scotrack.ingest.read.sources import is_state_name, outlet
 
 _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
 _HEADLINE_PARAGRAPHS = 6
-_MAX_TITLE = 250
+_MAX_TITLE = 300
 _MENU_WORDS = 10
 _SITE_NAME_WORDS = 6
 
@@ -32,11 +32,13 @@ def reads_as_headline(paragraph: str) -> bool:
 def is_header_furniture(paragraph: str) -> bool:
     """True when a paragraph kept above the headline is page furniture: a notice
     or link ("Skip to content", "Official website of ..."), a fragment of the
-    page title ("- Site Name"), a photo caption, or a language menu."""
+    page title ("- Site Name"), a photo caption, a journal's issue line, or a
+    language menu."""
     return (
         paragraph.endswith(("...", "\u2026"))  # a teaser cut short
         or rules.HEADER_FURNITURE.match(paragraph) is not None
         or rules.CAPTION.search(paragraph) is not None
+        or rules.ISSUE_LINE.match(paragraph) is not None
         or (len(paragraph.split()) <= _MENU_WORDS and _mixes_scripts(paragraph))
     )
 

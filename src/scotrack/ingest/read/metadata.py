@@ -97,6 +97,16 @@ def printed_date(raw_text: str) -> str | None:
     return None
 
 
+def issue_year(raw_text: str) -> str | None:
+    """The year of a journal issue the page header prints ("Eurasian Studies
+    July-September, 2006, Volume 8 No. 1" gives "2006")."""
+    for line in normal_lines(raw_text)[:_HEADER_SCAN]:
+        issue = rules.ISSUE_LINE.match(line)
+        if issue is not None:
+            return issue.group("year")
+    return None
+
+
 def _is_dated_segment(part: str) -> bool:
     return bool(part) and (
         is_date_line(part)
@@ -245,6 +255,7 @@ def read_metadata(doc: CleanDocument) -> CleanDocument:
             or _numeric_date(headline_date)
             or printed_date(doc.raw_text)
             or meta.published
+            or issue_year(doc.raw_text)
         )
     match = dateline_match(paragraphs[first : first + _DATELINE_PARAGRAPHS])
     meta.source = source_of(doc, match)

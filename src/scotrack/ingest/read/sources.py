@@ -46,7 +46,14 @@ def outlet(name: str) -> str | None:
         if domain.casefold() in rules.OUTLET_ALIASES:
             return rules.OUTLET_ALIASES[domain.casefold()]  # "report.az"
         name = domain.split(".")[0]
-    words = rules.POSSESSIVE.sub("", name).split()
+    name = rules.POSSESSIVE.sub("", name)
+    return _known_outlet(name.split()) or _known_outlet(
+        rules.CAMEL_CASE.sub(" ", name).split()  # "ChinaDaily Mobile"
+    )
+
+
+def _known_outlet(words: list[str]) -> str | None:
+    """The outlet the longest prefix of `words` names."""
     for size in range(len(words), 0, -1):
         written = " ".join(words[:size]).strip(" .,:;|()")
         key = written.casefold()
@@ -105,6 +112,9 @@ def _credit(line: str, *, header: bool) -> str | None:
         return outlet(first)  # an agency's byline: "IANS Ufa (Russia)"
     if header and is_date_line(line):
         return _dated_source(line)
+    issue = page_rules.ISSUE_LINE.match(line) if header else None
+    if issue is not None:
+        return outlet(issue.group("name")) or issue.group("name").strip()
     official = rules.OFFICIAL_SITE.match(line) if header else None
     return None if official is None else site_name(official.group("name"))
 
@@ -252,11 +262,11 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
         or agency
         or lead_attribution(lead)
         or agency_name
-        or (header_name(doc.raw_text) if plain else None)
+        or (header_name(doc.raw_text) or footer_name(doc.raw_text) if plain else None)
         or mentioned_source(talks_to_matches(doc.text))
         or (doc.metadata.source and outlet(doc.metadata.source))
         or doc.metadata.source
-        or (masthead(doc.raw_text) or footer_name(doc.raw_text) if plain else None)
+        or (masthead(doc.raw_text) if plain else None)
     )
 
 
@@ -318,7 +328,7 @@ def footer_name(raw_text: str) -> str | None:
     lines = [line for line in normal_lines(raw_text)[-_FOOTER_SCAN:] if line]
     for line in reversed(lines[-_FOOTER_LINES:]):
         if is_publication_name(line) and not rules.NOT_A_NAME.match(line):
-            return site_name(line)
+            return outlet(line) or site_name(line)
     for line in lines:
         offer = rules.UPDATES_FROM.search(line)
         if offer is not None:
