@@ -33,6 +33,8 @@ BODY = "The leaders of the member states met and adopted a declaration on securi
         ("Updated 21:07, 01-Sep-2025", "2025-09-01"),
         ("14 March 2016 13:22 (UTC+04:00)", "2016-03-14"),
         ("Jun, 08 2017", "2017-06-08"),
+        ("16 \u0438\u044e\u043d\u044f 2011", "2011-06-16"),  # Russian: June
+        ("5 \u043c\u0430\u044f 2019 \u0433., 10:20", "2019-05-05"),  # May
         ("2009-Jun-16 15:13:48", "2009-06-16"),
         ("Updated: Dec 14,2015 11:35 PM", "2015-12-14"),
         ("This is an archive article published on July 4, 2005", "2005-07-04"),

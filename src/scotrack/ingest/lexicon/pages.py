@@ -8,6 +8,7 @@ from scotrack.ingest.lexicon.dates import (
     MONTH_ABBREVIATIONS,
     MONTH_STARTS,
     MONTHS,
+    RUSSIAN_MONTH_NAMES,
     WEEKDAYS,
 )
 
@@ -30,7 +31,9 @@ DATE_PART = re.compile(
     rf"|\b(?:{MONTH_STARTS})[a-z]*\.?,?"
     r"\s+\d{1,2}(?:,\s*|\s+)\d{4}"
     rf"|\b\d{{1,2}}(?:\s+|-)(?:{MONTH_STARTS})"
-    r"[a-z]*\.?(?:,?\s+|-)\d{4})",
+    r"[a-z]*\.?(?:,?\s+|-)\d{4}"
+    rf"|\b\d{{1,2}}\s+(?:{RUSSIAN_MONTH_NAMES})\.?\s+\d{{4}}"
+    r"(?:\s*\u0433(?:\u043e\u0434\u0430|\.))?)",  # the year's abbreviation or word
     re.IGNORECASE,
 )
 DATE_HINT = re.compile(r"\d(?:[-/.:] ?\d|,?\s+\d|[\s-]+[^\W\d_])")
@@ -61,7 +64,7 @@ HEADER_FURNITURE = re.compile(
     r"|(?:the\s+)?official\s+(?:web\s*site|site|portal|page)\s+of\b"
     r"|this\s+is\s+an\s+archive\s+(?:article|story|report)\b"
     r"|select\s+font\b|character\s+spacing\b|view\s+settings\b"
-    r"|an?\s+(?:web\s+)?portal\b)",
+    r"|an?\s+web\s+portal\b)",
     re.IGNORECASE,
 )
 """Lines above a headline that are page furniture the line filter keeps: links,
@@ -91,6 +94,7 @@ DATE = re.compile(
     r"|(?P<dmy>(?P<d2>\d{1,2})[./-] ?(?P<m2>\d{1,2})[./-] ?(?P<y2>\d{4}))"
     rf"|(?P<mdy>(?P<mon3>{MONTH}),?\s+(?P<d3>\d{{1,2}})(?:,\s*|\s+)(?P<y3>\d{{4}}))"
     rf"|(?P<ymd>(?P<y5>\d{{4}})-(?P<mon5>{MONTH})-(?P<d5>\d{{1,2}}))"
+    rf"|(?P<dmy3>(?P<d6>\d{{1,2}})\s+(?P<mon6>{RUSSIAN_MONTH_NAMES})\.?\s+(?P<y6>\d{{4}}))"
     rf"|(?P<dmy2>(?P<d4>\d{{1,2}})(?:\s+|-)(?P<mon4>{MONTH})(?:,?\s+|-)(?P<y4>\d{{4}}))",
     re.IGNORECASE,
 )

@@ -143,3 +143,5 @@ DAY_SOURCE = re.compile(
 """A day and the agency, the year left out ("September 9. RIA Novosti")."""
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 """Where two words run together in a site's name ("ChinaDaily")."""
+TOLD = re.compile(r"(?i:told|tells|telling|in an interview|speaking)\b")
+"""The TALKING phrases in which a person talks to an outlet, not an attribution."""

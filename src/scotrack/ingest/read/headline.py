@@ -15,6 +15,7 @@ _HEADLINE_PARAGRAPHS = 6
 _MAX_TITLE = 300
 _MENU_WORDS = 10
 _SITE_NAME_WORDS = 6
+_SMALL_WORD = 4
 
 
 def has_headline(paragraphs: list[str]) -> bool:
@@ -126,4 +127,8 @@ def is_site_name(paragraph: str) -> bool:
     if len(words) <= _SITE_NAME_WORDS - 2 and outlet(paragraph) is not None:
         return True
     name = paragraph.removeprefix("The ").replace("\u2019", "'")
-    return name.split(" ", 1)[0] in source_rules.INSTITUTIONS or is_state_name(name)
+    if is_state_name(name):
+        return True
+    return name.split(" ", 1)[0] in source_rules.INSTITUTIONS and all(
+        word[0].isupper() or len(word) < _SMALL_WORD for word in words
+    )  # "Ministry of Foreign Affairs", not "Ministry of Defence hosts a drill"

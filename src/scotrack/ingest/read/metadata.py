@@ -40,8 +40,11 @@ _HEADER_SCAN = 40
 
 
 def month_number(word: str) -> int:
-    """The month `word` names ("Dec.", "December"), 0 if none."""
-    return date_rules.MONTH_NUMBER.get(word[:3].lower(), 0)
+    """The month `word` names ("Dec.", "December", "июня"), 0 if none."""
+    word = word.rstrip(".").lower()
+    return date_rules.MONTH_NUMBER.get(word[:3], 0) or date_rules.RUSSIAN_MONTHS.get(
+        word, 0
+    )
 
 
 _SHORT_SEGMENT = 60
@@ -64,6 +67,9 @@ def iso_date(match: re.Match[str]) -> str | None:
     elif groups["ymd"]:  # "2009-Jun-16"
         y, d = groups["y5"], groups["d5"]
         m = str(month_number(groups["mon5"]))
+    elif groups["dmy3"]:  # "16 июня 2011"
+        y, d = groups["y6"], groups["d6"]
+        m = str(month_number(groups["mon6"]))
     else:
         y, d = groups["y4"], groups["d4"]
         m = str(month_number(groups["mon4"]))

@@ -272,12 +272,14 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
 
 def lead_attribution(lead: str) -> str | None:
     """The first known outlet the lead paragraphs attribute the story to ("KyrTAG
-    writes", "according to Iran's IRIB news agency", "told Xinhua")."""
+    writes", "according to Iran's IRIB news agency"); a person who talks to an
+    outlet ("told Xinhua") does not make it the page's source before its name."""
     found = [
         (match.start(), named)
         for matches in (rules.REPORTED.finditer(lead), talks_to_matches(lead))
         for match in matches
-        if (named := outlet(match.group(1))) is not None
+        if rules.TOLD.match(match.group()) is None
+        and (named := outlet(match.group(1))) is not None
     ]
     return min(found)[1] if found else None
 
