@@ -1,14 +1,18 @@
 """Boilerplate out, by the features of each line: the text every offset points into.
 
-The cleaned text is one paragraph per line: the headline first (when the page has
-one), then the body. A line goes when its features say it is page furniture, not
-because of what it says: share and print button rows, pagination ("1 2 3 >",
-"Next"), lines of mostly digits and signs, one- or two-word labels ("omniture",
-"Video PlayerClose"), credits ("Editor: ...", "Source: ..."), copyright notices,
-and date lines that carry nothing but the date. Date and source lines are still in
-`raw_text`, where `metadata` reads them. A line repeated verbatim (the headline
-printed twice) is kept once. Photo captions, editor's notes and datelines stay:
-they are text, and facts come from them.
+The cleaned text is one paragraph per line: the page's top (headline, and any
+furniture kept above it), then the body. A line goes when its features say it is
+page furniture, not because of what it says: share and print button rows,
+pagination ("1 2 3 >", "Next"), lines of mostly digits and signs, one- or
+two-word labels ("omniture", "Video PlayerClose"), credits ("Editor: ...",
+"Source: ..."), copyright notices, and date lines that carry nothing but the
+date. Date and source lines are still in `raw_text`, where `metadata` reads
+them. A line repeated verbatim (the headline printed twice) is kept once. Photo
+captions, editor's notes and datelines stay: they are text, and facts come from
+them. A pages store's date prefix (" date 2023-05-04 ") is taken off the first
+line (`store_date` reads it); menus include two-label breadcrumbs ("Home > China
+News") and icon-font names. Lines of a page wrapped at a fixed width are joined
+into their paragraphs. Which paragraph is the headline is `headline`'s to say.
 
 HTML pages go through trafilatura (main text, title, site name) with htmldate for
 the publication date; scripts, styles and iframes never reach the text.

@@ -1,17 +1,20 @@
 """Title, publication date, outlet and dateline, as the page prints them.
 
-- `title`: the headline, the first line of the cleaned text (HTML: the page title).
-- `published`: the first date line of the raw page ("Updated: 2013-08-28 21:04",
-  "Source: Xinhua| 2017-12-02 06:46:18", "June 5, 2024", "05.06.2024"), else the
-  date HTML markup gives, else a dateline that prints its year.
-- `source`: an outlet named as the origin of a carried report ("A report from
-  People's Daily" in a PR Newswire release), else one named on a credit line
-  ("Source: Xinhua", "(China Daily )| Updated"), else the dateline's agency
-  ("(Xinhua) --", "/PRNewswire/"), else an outlet the text talks to ("told
-  Xinhua"), else the site name from HTML markup.
-- `dateline`: the city opening one of the first paragraphs ("SOCHI, Russia, Dec. 1
-  (Xinhua) --", "BISHKEK - "), title-cased; `dateline_date` its day, the year
-  taken from `published` when the dateline leaves it out.
+- `title`: the headline (`headline`): the first paragraph of the cleaned text
+  that reads as one once the furniture above it is passed over; HTML: the page
+  title. None when the page opens with body text.
+- `published`: the store's date prefix (" date 2023-05-04"), else a date printed
+  with the headline ("World 06/11/2007 ..."), else the first date line of the raw
+  page ("Updated: 2013-08-28 21:04", "Source: Xinhua| 2017-12-02 06:46:18", "June
+  5, 2024", "05.06.2024", "16 июня 2011"), else the date HTML markup gives, else
+  a journal issue's year, else a dateline that prints its year.
+- `source`: see `sources`.
+- `dateline`: the city opening one of the first paragraphs after the headline
+  ("SOCHI, Russia, Dec. 1 (Xinhua) --", "BISHKEK - ", "Kabul [Afghanistan]
+  September 17 (ANI):", "Azerbaijan, Baku, Sept.14 / Trend /"), title-cased,
+  else a place the header prints ("[Place] Tashkent", "August 28, 2008,
+  Dushanbe", "IANS Ufa (Russia)"); `dateline_date` its day, the year taken from
+  `published` when the dateline leaves it out.
 """
 
 from __future__ import annotations

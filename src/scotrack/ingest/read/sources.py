@@ -1,10 +1,16 @@
 """The page's source: the outlet or agency the text names as its author or origin.
 
-In order: an outlet named as the origin of a carried report ("A report from
-People's Daily" in a PR Newswire release), else one named on a credit line
-("Source: Xinhua", "(China Daily )| Updated"), else the dateline's agency
-("(Xinhua) --", "/PRNewswire/"), else a header name, else an outlet the text
-talks to ("told Xinhua"), else the site name from HTML markup or the masthead.
+In order (`source_of`): an outlet named as the origin of a carried report ("A
+report from People's Daily" in a PR Newswire release, "Report informs citing
+Tass"), unless a credit names another; else one named on a credit line
+("Source: Xinhua", "(China Daily )| Updated", "By Ann Smith - Trend:", "(MENAFN-
+Asia Times)", "Xinhua, December 14, 2015") or, failing one, a header line that is
+a known outlet's name; else the dateline's known agency ("(Xinhua) --",
+"/TASS/", "BISHKEK. KAZINFORM -"); else the outlet the lead attributes the story
+to ("KyrTAG writes", "according to Iran's IRIB"); else the dateline's agency no
+list knows ("(TDI)"); else a publication's name in the header or at the foot of
+the page; else an outlet the text talks to ("told Xinhua"); else the site name
+from HTML markup; else the masthead.
 """
 
 from __future__ import annotations
