@@ -337,11 +337,13 @@ def test_title_after_a_section_label_and_date() -> None:
             "Interfax",
         ),
         ("Astana: ", "Astana", None, None),
+        ("BEIJING, May 5 (Xinhua -- ", "Beijing", "2017-05-05", "Xinhua"),
+        ("PAKISTAN, May 5 (APP) - ", None, "2017-05-05", "APP"),
         ("Eurasia Times(Goa)- ", "Goa", None, "Eurasia Times"),
     ],
 )
 def test_dateline_more_forms(
-    first: str, city: str, day: str | None, source: str
+    first: str, city: str | None, day: str | None, source: str
 ) -> None:
     meta = _meta(f"SCO leaders meet in Astana\nUpdated: 2017-12-02\n{first}{BODY}")
     assert (meta.dateline, meta.dateline_date) == (city, day)

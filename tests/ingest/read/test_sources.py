@@ -62,6 +62,7 @@ def test_carried_report_beats_the_carriers_dateline() -> None:
         ("Updated: May 5, 2019 Source: Xinhua News Agency", "Xinhua"),
         ("Eurasiawire 2019-05-05 09:06", "Eurasiawire"),
         ("May 5. RIA Novosti", "RIA Novosti"),
+        ("Xinhua) 20:22, May 5, 2019", "Xinhua"),
         ("Portal.rediff.com \u00bb News \u00bb SCO leaders meet", None),
         ("Rediff.com \u00bb News \u00bb SCO leaders meet", "Rediff.com"),
     ],

@@ -136,13 +136,15 @@ DATELINE = re.compile(
     r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})))?"
     r"(?:(?:\.?\s*(?:\((?P<agency>[^()]{2,30})\)\.?|/(?P<wire>[^/\n]{2,30})/\.?"
     r"|\.\s*(?P<caps>[A-Z][A-Z.]{1,20}[A-Z])/?"
-    r"|\.\s+(?P<named>[A-Z][A-Za-z.]{2,20})(?=\s*[-\u2013\u2014]))"
+    r"|\.\s+(?P<named>[A-Z][A-Za-z.]{2,20})(?=\s*[-\u2013\u2014])"
+    r"|\s*\((?P<unclosed>[A-Z][A-Za-z.]{1,20})(?=\s*(?:--|\u2014|\u2013|:)))"
     r"(?:\s*(?:--|\u2014|\u2013|-|:|_))?"
     r"|\s*(?:--|\u2014|\u2013|-|:|\.))(?:\s+\S|\s*$)"
     r"|(?<=[)\]])\s+(?=[A-Z])|\s*$)"
 )
 """A dateline opens a paragraph and runs into the story, or stands alone on its
-line when it carries a date ("Baku, Azerbaijan, March 14"). The date may follow
+line when it carries a date ("Baku, Azerbaijan, March 14"), its agency's bracket
+left open at times ("BEIJING, May 5 (Xinhua -- "). The date may follow
 the city or region after a comma, a full stop, a dash or a space ("Kabul
 [Afghanistan] September 17 (ANI):", "Moscow. 29th of November. INTERFAX.RU -")."""
 NOT_PLACES = frozenset(

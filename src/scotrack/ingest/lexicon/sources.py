@@ -145,3 +145,5 @@ CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 """Where two words run together in a site's name ("ChinaDaily")."""
 TOLD = re.compile(r"(?i:told|tells|telling|in an interview|speaking)\b")
 """The TALKING phrases in which a person talks to an outlet, not an attribution."""
+UNOPENED_SOURCE = re.compile(rf"^({OUTLET_RE})\)\s")
+"""A credit whose opening bracket the page lost ("Xinhua) 20:22, May 5, 2022")."""

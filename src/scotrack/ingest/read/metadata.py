@@ -141,8 +141,9 @@ def city_name(caps: str) -> str:
 def dateline_city(match: re.Match[str]) -> str | None:
     """The city a dateline names. An outlet opening it names none ("OREANDA-NEWS.
     December 17"); a state opening it names the city after it ("Azerbaijan, Baku,
-    Sept. 14"); a city in brackets after a publication's name is the dateline's
-    ("Eurasia Times (Goa) -", not "Benaulim (Goa)")."""
+    Sept. 14"), or none when nothing follows ("PAKISTAN, June 5 (APP) -"); a
+    city in brackets after a publication's name is the dateline's ("Eurasia
+    Times (Goa) -", not "Benaulim (Goa)")."""
     city = match.group("city")
     if outlet(city) is not None:
         return None
@@ -153,6 +154,8 @@ def dateline_city(match: re.Match[str]) -> str | None:
         named = cities.get(region.casefold())
     if area and named is None and is_publication_name(city):
         named = cities.get(area.casefold())
+    if named is None and is_state_name(city) and city.casefold() not in cities:
+        return None  # a state alone is no city: "PAKISTAN, June 5 (APP) -"
     return named or city_name(city)
 
 

@@ -109,7 +109,7 @@ def _credit(line: str, *, header: bool) -> str | None:
             return named
         if pattern is rules.CREDIT_SOURCE and len(match.group(1)) <= _NAME_CHARS:
             return match.group(1).strip()
-    for pattern in (rules.BYLINE_SOURCE, rules.DAY_SOURCE):
+    for pattern in (rules.BYLINE_SOURCE, rules.DAY_SOURCE, rules.UNOPENED_SOURCE):
         match = pattern.match(line)
         if match is not None and outlet(match.group(1)):
             return outlet(match.group(1))
@@ -312,14 +312,14 @@ def dateline_agency(dateline: re.Match[str] | None) -> tuple[str | None, str | N
     list knows ("(TDI)", "(AsiaNews/Agencies)", "Eurasia Times(Goa)-")."""
     if dateline is None:
         return None, None
-    groups = ("agency", "wire", "caps", "named", "region", "area", "city")
+    groups = ("agency", "wire", "unclosed", "caps", "named", "region", "area", "city")
     for group in groups:
         text = dateline.group(group) or ""
         known = [outlet(part) for part in rules.AGENCY_SPLIT.split(text)]
         named = next(filter(None, reversed(known)), None) or outlet(text)
         if named is not None:  # the last is the original: "UrduPoint / Sputnik"
             return named, None
-    for group in ("agency", "wire", "named"):
+    for group in ("agency", "wire", "unclosed", "named"):
         text = (dateline.group(group) or "").strip()
         for part in (text, rules.AGENCY_SPLIT.split(text)[0]):
             if rules.AGENCY_NAME.fullmatch(part) and not _is_place(part):
