@@ -86,6 +86,7 @@ def test_no_source_from_labels(line: str) -> None:
     [
         ("The Eurasia Review", "The Eurasia Review"),
         ("Get notified of the latest updates from Eurasiawire.", "Eurasiawire"),
+        ("Follow us @IrnaEnglish", "IRNA"),
     ],
 )
 def test_source_from_page_foot(foot: str, source: str) -> None:

@@ -147,3 +147,5 @@ TOLD = re.compile(r"(?i:told|tells|telling|in an interview|speaking)\b")
 """The TALKING phrases in which a person talks to an outlet, not an attribution."""
 UNOPENED_SOURCE = re.compile(rf"^({OUTLET_RE})\)\s")
 """A credit whose opening bracket the page lost ("Xinhua) 20:22, May 5, 2022")."""
+FOLLOW_HANDLE = re.compile(r"\bfollow\s+us\b[^@\n]{0,30}@([A-Za-z]\w{2,30})", re.I)
+"""A site's own social handle ("Follow us @EurasiaNews"): the site's name."""

@@ -332,7 +332,8 @@ def dateline_agency(dateline: re.Match[str] | None) -> tuple[str | None, str | N
 
 def footer_name(raw_text: str) -> str | None:
     """A publication's name printed at the foot of the page ("The Eurasia
-    Review"), or the site a newsletter offer names ("updates from Eurasia.")."""
+    Review"), or the site a newsletter offer or a known outlet's handle names
+    ("updates from Eurasia.", "Follow us @IrnaEnglish")."""
     lines = [line for line in normal_lines(raw_text)[-_FOOTER_SCAN:] if line]
     for line in reversed(lines[-_FOOTER_LINES:]):
         if is_publication_name(line) and not rules.NOT_A_NAME.match(line):
@@ -341,6 +342,9 @@ def footer_name(raw_text: str) -> str | None:
         offer = rules.UPDATES_FROM.search(line)
         if offer is not None:
             return outlet(offer.group(1)) or offer.group(1).rstrip(".")
+        handle = rules.FOLLOW_HANDLE.search(line)
+        if handle is not None and outlet(handle.group(1)) is not None:
+            return outlet(handle.group(1))  # "Follow us @IrnaEnglish"
     return None
 
 
