@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 from scotrack.ingest.lexicon import pages as pages_lexicon
 from scotrack.ingest.read.clean import (
     cleaned_text,
-    has_headline,
     html_text,
     is_boilerplate,
     is_date_line,
@@ -16,6 +15,7 @@ from scotrack.ingest.read.clean import (
     masthead_indexes,
     normal_line,
     normal_lines,
+    store_date,
 )
 
 
@@ -67,12 +67,6 @@ def test_cleaned_text_joins_hard_wrapped_lines() -> None:
     assert cleaned_text(raw) == (
         "SCO leaders meet\nThe leaders met in the capital on Thursday."
     )
-
-
-def test_has_headline() -> None:
-    assert has_headline(["SCO summit opens"])
-    assert not has_headline(["This is a sentence."])
-    assert not has_headline([])
 
 
 def test_is_html() -> None:
@@ -264,3 +258,44 @@ def test_cleaned_text_drops_masthead_and_menu() -> None:
     assert cleaned_text(raw) == (
         "Azerbaijan becomes SCO dialogue partner\nBody sentence one."
     )
+
+
+def test_store_date_prefix_off_the_first_line() -> None:
+    raw = " date 2020-02-03 SCO ministers meet\nBody text."
+    assert store_date(raw) == "2020-02-03"
+    assert normal_lines(raw)[0] == "SCO ministers meet"
+    assert store_date("SCO ministers meet on date 2020-02-03") is None
+
+
+def test_hard_wrapped_page_joins_capitalised_continuations() -> None:
+    body = [
+        "The defence ministers of the eight Shanghai Cooperation",
+        "Organization member states met in the capital yesterday to review",
+        "the joint drills held earlier this year near the border region.",
+        "Officials said the next round of exercises would take place in the",
+        "autumn and would involve troops and aircraft from every member state.",
+        "The ministers also signed a plan on military cooperation for the",
+        "coming two years, the defence ministry said in a statement today.",
+    ]
+    first = cleaned_text("\n".join(body)).split("\n")[0]
+    assert first.startswith(
+        "The defence ministers of the eight Shanghai Cooperation Org"
+    )
+    assert first.endswith("border region.")
+
+
+def test_icon_font_names_are_furniture() -> None:
+    assert is_boilerplate("icon bookmarkicon cameraicon chevron downicon shareicon")
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Home > World News", True),
+        ("World / Politics", True),
+        ("Home \u00bb Ministers meet in Tashkent to sign a new trade plan", False),
+        ("Baku, June 5 / Trend /", False),
+    ],
+)
+def test_two_item_breadcrumbs(line: str, menu: bool) -> None:
+    assert is_navigation(line) is menu

@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scotrack.ingest.document import CleanDocument, Metadata
-from scotrack.ingest.lexicon import pages as pages_lexicon
-from scotrack.ingest.read import clean, metadata
+from scotrack.ingest.lexicon import sources as sources_lexicon
+from scotrack.ingest.read import clean, metadata, sources
 
 
 def _meta(raw: str) -> Metadata:
@@ -32,6 +32,12 @@ BODY = "The leaders of the member states met and adopted a declaration on securi
         ("06/22/2016", "2016-06-22"),
         ("Updated 21:07, 01-Sep-2025", "2025-09-01"),
         ("14 March 2016 13:22 (UTC+04:00)", "2016-03-14"),
+        ("Jun, 08 2017", "2017-06-08"),
+        ("16 \u0438\u044e\u043d\u044f 2011", "2011-06-16"),  # Russian: June
+        ("5 \u043c\u0430\u044f 2019 \u0433., 10:20", "2019-05-05"),  # May
+        ("2009-Jun-16 15:13:48", "2009-06-16"),
+        ("Updated: Dec 14,2015 11:35 PM", "2015-12-14"),
+        ("This is an archive article published on July 4, 2005", "2005-07-04"),
         (
             "Staff Reporter | Published October 17, 2024 | Updated 3 hours ago",
             "2024-10-17",
@@ -145,8 +151,8 @@ _WORDS = st.sampled_from(
 def test_outlet_phrases_found_as_a_full_scan_finds_them(words: list[str]) -> None:
     text = " ".join(words)
     for pattern, matches in (
-        (pages_lexicon.ORIGIN, metadata.origin_matches(text)),
-        (pages_lexicon.TALKS_TO, metadata.talks_to_matches(text)),
+        (sources_lexicon.ORIGIN, sources.origin_matches(text)),
+        (sources_lexicon.TALKS_TO, sources.talks_to_matches(text)),
     ):
         scan = re.compile(r"\b" + pattern.pattern)
         assert [m.span() for m in matches] == [m.span() for m in scan.finditer(text)]
@@ -223,4 +229,170 @@ def test_source_from_site_header(header: str, source: str) -> None:
     ],
 )
 def test_outlet_from_domain_and_quoted_name(name: str, known: str) -> None:
-    assert metadata.outlet(name) == known
+    assert sources.outlet(name) == known
+
+
+def test_store_date_prefix_is_published_not_title() -> None:
+    raw = f" date 2021-03-04 SCO ministers gather in Dushanbe\n{BODY}"
+    doc = clean.clean(CleanDocument(id="x", path="x", raw_text=raw, text=""))
+    assert doc.text.split("\n")[0] == "SCO ministers gather in Dushanbe"
+    meta = metadata.read_metadata(doc).metadata
+    assert (meta.title, meta.published) == (
+        "SCO ministers gather in Dushanbe",
+        "2021-03-04",
+    )
+
+
+def test_store_date_beats_other_printed_dates() -> None:
+    raw = f" date 2021-03-04 SCO ministers gather\nUpdated: 2025-01-01 10:00\n{BODY}"
+    assert _meta(raw).published == "2021-03-04"
+
+
+def test_store_date_prefix_then_dateline_has_no_title() -> None:
+    meta = _meta(f" date 2019-06-14 BISHKEK, June 14 (Kabar) - {BODY}")
+    assert meta.title is None
+    assert (meta.dateline, meta.source) == ("Bishkek", "Kabar")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to content",
+        "Back to main page",
+        "Official website of the Government of Kazakhstan",
+        "English Русский 中文 Español",
+        "- Eurasian Wire Daily International",
+        "This is an archive article published on May 3, 2010",
+        "Leaders pose for a photo (second from left) before the talks",
+        "FILE - Leaders arrive for the summit in Astana",
+        "Home > World News",
+        "Ministry of Foreign Affairs",
+        "The Republic of Kazakhstan",
+        "Sputnik International",
+        "Ministers gather for talks in the capital as the bloc weighs new...",
+    ],
+)
+def test_title_skips_header_furniture(furniture: str) -> None:
+    raw = f"{furniture}\nSCO ministers gather in Dushanbe\n{BODY}"
+    assert _meta(raw).title == "SCO ministers gather in Dushanbe"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        'Li said the bloc should "stand together."',
+        "Ministers pose for a photo (second from right) in Dushanbe",
+        "Mr Chairman, dear colleagues,",
+        "ASTANA, June 9 (APP): Pakistan became a full",
+    ],
+)
+def test_no_title_when_body_comes_first(first: str) -> None:
+    assert _meta(f"{first}\n{BODY}").title is None
+
+
+def test_title_is_the_end_of_a_breadcrumb_trail() -> None:
+    raw = (
+        "Get our app now\nPortal.com » News » SCO ministers gather in Dushanbe\n"
+        f"SCO ministers gather in Dushanbe\n{BODY}"
+    )
+    assert _meta(raw).title == "SCO ministers gather in Dushanbe"
+
+
+def test_title_from_a_database_field() -> None:
+    raw = (
+        '"Documents of Asia" Database (Editor: A. Author)\n[Title] Joint statement'
+        " of the foreign ministers\n[Place] Tashkent\n[Date] May 5, 2016\n"
+        f"[Full text]\n{BODY}"
+    )
+    meta = _meta(raw)
+    assert meta.title == "Joint statement of the foreign ministers"
+    assert meta.dateline == "Tashkent"
+
+
+def test_title_after_a_section_label_and_date() -> None:
+    title = "SCO ministers meet in Bishkek to discuss trade"
+    raw = f"Currency rates from 12/03/2025\nWorld07/11/2009{title}\n{BODY}"
+    assert (_meta(raw).title, _meta(raw).published) == (title, "2009-11-07")
+
+
+@pytest.mark.parametrize(
+    ("first", "city", "day", "source"),
+    [
+        ("Kabul [Afghanistan] March 3 (ANI): ", "Kabul", "2017-03-03", "ANI"),
+        ("Baku. 10 February. REPORT.AZ/ ", "Baku", "2017-02-10", "Report"),
+        ("Tajikistan, Dushanbe, 5 May / Trend / ", "Dushanbe", "2017-05-05", "Trend"),
+        ("Azerbaijan, Baku, Sept.14 / Trend /\n", "Baku", "2017-09-14", "Trend"),
+        ("ASTANA, Kazakhstan, June 21. ", "Astana", "2017-06-21", None),
+        ("ASTANA, Kazakhstan June 9 (APP): ", "Astana", "2017-06-09", "APP"),
+        (
+            "Bishkek, Kyrgyzstan \u2013 26 October 2016 (TDI) \u2013 ",
+            "Bishkek",
+            "2016-10-26",
+            "TDI",
+        ),
+        (
+            "Moscow. 29th of November. INTERFAX.RU \u2013 ",
+            "Moscow",
+            "2017-11-29",
+            "Interfax",
+        ),
+        ("Astana: ", "Astana", None, None),
+        ("BEIJING, May 5 (Xinhua -- ", "Beijing", "2017-05-05", "Xinhua"),
+        ("PAKISTAN, May 5 (APP) - ", None, "2017-05-05", "APP"),
+        ("Eurasia Times(Goa)- ", "Goa", None, "Eurasia Times"),
+    ],
+)
+def test_dateline_more_forms(
+    first: str, city: str | None, day: str | None, source: str
+) -> None:
+    meta = _meta(f"SCO leaders meet in Astana\nUpdated: 2017-12-02\n{first}{BODY}")
+    assert (meta.dateline, meta.dateline_date) == (city, day)
+    if source is not None:
+        assert meta.source == source
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["On 12 December the ministers met. ", "Friday, 13 August 2021 (ABC)_ ", "II. "],
+)
+def test_no_dateline_for_words_that_name_no_place(first: str) -> None:
+    assert (
+        _meta(f"SCO leaders meet\nUpdated: 2017-12-02\n{first}{BODY}").dateline is None
+    )
+
+
+def test_outlet_opening_a_dateline_is_no_city() -> None:
+    meta = _meta(f"SCO leaders meet\nOREANDA-NEWS. December 17, 2014. {BODY}")
+    assert (meta.dateline, meta.published) == (None, "2014-12-17")
+
+
+def test_outlet_acronym_only_as_written() -> None:
+    assert sources.outlet("App") is None
+    assert sources.outlet("APP") == "APP"
+
+
+def test_dateline_without_year_takes_the_leads_year_for_its_day_only() -> None:
+    raw = (
+        "SCO leaders meet\nMINSK, November 29. /TASS/. The president signed the "
+        "law on the memorandum signed on July 4, 2023.\n" + BODY
+    )
+    meta = _meta(raw)
+    assert (meta.dateline_date, meta.published) == ("2023-11-29", None)
+
+
+def test_journal_issue_line() -> None:
+    raw = (
+        "Eurasian Studies  July-September, 2006, Volume 8  No. 1\n\n"
+        f"The SCO: A Critical Analysis\nDr. A. Author\n{BODY}"
+    )
+    meta = _meta(raw)
+    assert (meta.title, meta.published, meta.source) == (
+        "The SCO: A Critical Analysis",
+        "2006",
+        "Eurasian Studies",
+    )
+
+
+def test_long_headline_without_full_stop() -> None:
+    title = "Leaders of the member states signed the declaration " * 5
+    assert _meta(f"{title.strip()}\n{BODY}").title == title.strip()

@@ -51,6 +51,31 @@ MONTH_STARTS = "|".join(name[:3].capitalize() for name in MONTHS) + "|Sept"
 FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming|to take place|to be hosted|set to|slated|preparations? for|preparing for|in preparation for)\b"
 """Words that make a sentence speak of the future (for weekday and month resolution)."""
 
+RUSSIAN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("января", "январь", "янв"),
+            ("февраля", "февраль", "фев"),
+            ("марта", "март", "мар"),
+            ("апреля", "апрель", "апр"),
+            ("мая", "май"),
+            ("июня", "июнь", "июн"),
+            ("июля", "июль", "июл"),
+            ("августа", "август", "авг"),
+            ("сентября", "сентябрь", "сен", "сент"),
+            ("октября", "октябрь", "окт"),
+            ("ноября", "ноябрь", "ноя"),
+            ("декабря", "декабрь", "дек"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""Russian month names (genitive as dates print them, nominative, abbreviated),
+lower case: a page's date stamp may be printed in Russian ("16 июня 2011")."""
+RUSSIAN_MONTH_NAMES = "|".join(sorted(RUSSIAN_MONTHS, key=len, reverse=True))
+
 MONTH_NUMBER: dict[str, int] = {
     **{name: number for number, name in enumerate(MONTHS, start=1)},
     **MONTH_ABBREVIATIONS,

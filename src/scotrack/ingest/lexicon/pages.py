@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.dates import MONTH_ABBREVIATIONS, MONTH_STARTS
-
-MASTHEAD_NOUNS = frozenset(
-    [
-        *("times", "daily", "news", "post", "tribune", "herald", "gazette"),
-        *("journal", "review", "agency", "express", "observer", "chronicle"),
-        "telegraph",
-    ]
+from scotrack.ingest.lexicon.dates import (
+    MONTH_ABBREVIATIONS,
+    MONTH_STARTS,
+    MONTHS,
+    RUSSIAN_MONTH_NAMES,
+    WEEKDAYS,
 )
-"""Last words of newspaper and agency names ("Daily Times", "Trend News Agency"):
-a short capitalised header line ending in one is the publication's name."""
-INSTITUTIONS = frozenset(["Ministry", "Embassy", "Office", "Department", "Government"])
-"""Official bodies, named as sources without the "The" a site header prints."""
 
 # ---------------------------------------------------------------- clean
 
@@ -33,10 +27,13 @@ DATE_PART = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
-    rf"|\b(?:{MONTH_STARTS})[a-z]*\.?"
-    r"\s+\d{1,2},?\s+\d{4}"
+    rf"|\d{{4}}-(?:{MONTH_STARTS})[a-z]*-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    rf"|\b(?:{MONTH_STARTS})[a-z]*\.?,?"
+    r"\s+\d{1,2}(?:,\s*|\s+)\d{4}"
     rf"|\b\d{{1,2}}(?:\s+|-)(?:{MONTH_STARTS})"
-    r"[a-z]*\.?(?:,?\s+|-)\d{4})",
+    r"[a-z]*\.?(?:,?\s+|-)\d{4}"
+    rf"|\b\d{{1,2}}\s+(?:{RUSSIAN_MONTH_NAMES})\.?\s+\d{{4}}"
+    r"(?:\s*\u0433(?:\u043e\u0434\u0430|\.))?)",  # the year's abbreviation or word
     re.IGNORECASE,
 )
 DATE_HINT = re.compile(r"\d(?:[-/.:] ?\d|,?\s+\d|[\s-]+[^\W\d_])")
@@ -52,7 +49,40 @@ HTML_START = re.compile(
     r"|section|main|span|table|h[1-6])\b",
     re.IGNORECASE,
 )
+STORE_DATE = re.compile(r"^ ?date (?P<date>\d{4}-\d{2}-\d{2})(?: |$)")
+"""The date a pages store prints before a page's first line (" date 2023-05-04 "):
+the printed publication date, never part of the headline."""
+NOT_LABEL = re.compile(r"[\d,.:;!?]")
+"""What a menu label never holds."""
 MENU_SPLIT = re.compile(r"\s*[|>\u00bb\u2022\u00b7]\s*|\s+/\s+")
+HEADER_FURNITURE = re.compile(
+    r"^(?:[-\u2013\u2014|]\s"  # what is left of a page title: "- Site Name"
+    r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?content"
+    r"|back\s+to\s+(?:the\s+)?(?:main\s+page|home\s*page|top)\b"
+    r"|accessibility\s+links|(?:breaking|latest|top)\s+news$"
+    r"|get\s+the\s+latest\s+news\b|download\s+(?:the\s+|our\s+)?\S*\s*app\b"
+    r"|(?:the\s+)?official\s+(?:web\s*site|site|portal|page)\s+of\b"
+    r"|this\s+is\s+an\s+archive\s+(?:article|story|report)\b"
+    r"|select\s+font\b|character\s+spacing\b|view\s+settings\b"
+    r"|an?\s+web\s+portal\b)",
+    re.IGNORECASE,
+)
+"""Lines above a headline that are page furniture the line filter keeps: links,
+notices, site taglines, the tail of a page title."""
+CAPTION = re.compile(
+    r"\((?:(?:first|second|third|fourth|far|extreme)\s+)?(?:from\s+)?"
+    r"(?:left|right|center|centre|front|L|R|C)(?:\s+to\s+right)?\)"
+    r"|^FILE\s*(?:PHOTO)?\s*[-\u2013\u2014:]|\(file\s+photo"
+)
+"""A photo caption: a position in brackets ("(second from right)"), "FILE -"."""
+TITLE_FIELD = re.compile(r"^\[title\]\s*", re.IGNORECASE)
+"""The label a document database prints before a title ("[Title] ...")."""
+DATED_HEADLINE = re.compile(
+    r"^(?:[A-Z][A-Za-z ]{0,30}?)?\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4})\s*"
+    r"(?=[A-Z\"'\u2018\u201c])"
+)
+"""A section label and a numeric date run into the headline ("World 06/11/2007
+SCO leaders meet")."""
 LETTER = re.compile(r"[^\W\d_]")
 WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
@@ -62,7 +92,9 @@ MONTH = rf"(?:{MONTH_STARTS})[a-z]*\.?"
 DATE = re.compile(
     r"(?P<iso>(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2}))"
     r"|(?P<dmy>(?P<d2>\d{1,2})[./-] ?(?P<m2>\d{1,2})[./-] ?(?P<y2>\d{4}))"
-    rf"|(?P<mdy>(?P<mon3>{MONTH})\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}}))"
+    rf"|(?P<mdy>(?P<mon3>{MONTH}),?\s+(?P<d3>\d{{1,2}})(?:,\s*|\s+)(?P<y3>\d{{4}}))"
+    rf"|(?P<ymd>(?P<y5>\d{{4}})-(?P<mon5>{MONTH})-(?P<d5>\d{{1,2}}))"
+    rf"|(?P<dmy3>(?P<d6>\d{{1,2}})\s+(?P<mon6>{RUSSIAN_MONTH_NAMES})\.?\s+(?P<y6>\d{{4}}))"
     rf"|(?P<dmy2>(?P<d4>\d{{1,2}})(?:\s+|-)(?P<mon4>{MONTH})(?:,?\s+|-)(?P<y4>\d{{4}}))",
     re.IGNORECASE,
 )
@@ -70,47 +102,64 @@ LABELLED = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|released|date|time)\s*[:\uff1a]",
     re.IGNORECASE,
 )
+ARCHIVE_NOTICE = re.compile(
+    r"^this\s+is\s+an\s+archive\s+(?:article|story|report)\s+", re.IGNORECASE
+)
+"""The notice before an old article's date ("This is an archive article published
+on July 4, 2005"): what follows is a date line."""
+ISSUE_LINE = re.compile(
+    rf"^(?P<name>[A-Z][\w&'\u2019 ]{{1,40}}?)\s+"
+    rf"(?:{MONTH}(?:\s*[-\u2013/]\s*{MONTH})?,?\s+)?"
+    r"(?P<year>(?:19|20)\d\d),?\s+(?:vol(?:ume|\.)\s*\d+|no\.\s*\d+|issue\s+\d+)",
+    re.IGNORECASE,
+)
+"""A journal's issue line ("Eurasian Studies July-September, 2006, Volume 8 No. 1"):
+the journal's name and the issue's year, not a headline."""
+YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+"""A year an SCO article can print (1990-2049)."""
 LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|released)(?:\s+on)?\s+\S", re.I
 )
 """A date label without its colon ("Published October 17, 2024"), trusted only on
 a short segment of a byline that holds nothing but the label and the date."""
-OUTLET_RE = r"[A-Z][\w.'\u2019&-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'\u2019&-]*){0,4}"
-REPORTS = ("report", "article", "story", "commentary", "editorial", "interview")
-TALKING = (
-    "told",
-    "tells",
-    "telling",
-    "in an interview with",
-    "speaking to",
-    "according to",
-)
-ORIGIN = re.compile(  # no leading `\b`: see `mentions.matches_at`
-    rf"(?:[Aa]n?|[Tt]he)\s+(?:{'|'.join(REPORTS)})\s+"
-    rf"(?:from|by|in|published\s+by|published\s+in)\s+(?:the\s+)?({OUTLET_RE})"
-)
-CREDIT_SOURCE = re.compile(rf"^(?:source|from|by)\s*[:\uff1a]\s*({OUTLET_RE})", re.I)
-PAREN_SOURCE = re.compile(r"^\(\s*([^()]{2,40}?)\s*\)\s*(?:\||$)")
-LEAD_SOURCE = re.compile(rf"^({OUTLET_RE})\s*\|")
-TALKS_TO = re.compile(  # no leading `\b`: see `mentions.matches_at`
-    rf"(?:{'|'.join(TALKING)})\s+(?:the\s+)?({OUTLET_RE})"
-)
 DATELINE = re.compile(
     r"^(?P<city>[A-Z]{1,3}\.\s+[A-Z][A-Z'\u2019\-]+"
     r"|[A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2}"
-    r"|[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=[^\n]{0,40}?(?:\d|\(|/|--|\u2014)))"
-    r"(?:\s*\((?P<area>[A-Z][^()]{1,30})\))?"
-    rf"(?:,\s*(?!{MONTH}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 ]{{1,30}}?))?"
-    rf"(?:,\s*(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})(?:,?\s+(?P<year2>\d{{4}}))?"
+    r"|[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
+    r"(?=[^\n]{0,40}?(?:\d|\(|\[|/|--|\u2014|\u2013)|:\s))"
+    r"(?:\s*[(\[](?P<area>[A-Z][^()\[\]]{1,50})[)\]])?"
+    rf"(?:,\s*(?!{MONTH}\s*\d)(?P<region>[A-Z][A-Za-z.'\u2019 ]{{1,30}}?))?"
+    rf"(?:(?:,\s*|\.\s+|\s+[-\u2013\u2014]\s+|\s+)"
+    rf"(?:(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})\b(?:,\s*(?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH})"
+    r"(?:,?\s+(?P<year2>\d{4}))?"
     r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})))?"
     r"(?:(?:\.?\s*(?:\((?P<agency>[^()]{2,30})\)\.?|/(?P<wire>[^/\n]{2,30})/\.?"
-    r"|\.\s*(?P<caps>[A-Z]{3,20}))(?:\s*(?:--|\u2014|\u2013|-|:))?"
-    r"|\s*(?:--|\u2014|\u2013|-|:))\s+\S|\s*$)"
+    r"|\.\s*(?P<caps>[A-Z][A-Z.]{1,20}[A-Z])/?"
+    r"|\.\s+(?P<named>[A-Z][A-Za-z.]{2,20})(?=\s*[-\u2013\u2014])"
+    r"|\s*\((?P<unclosed>[A-Z][A-Za-z.]{1,20})(?=\s*(?:--|\u2014|\u2013|:)))"
+    r"(?:\s*(?:--|\u2014|\u2013|-|:|_))?"
+    r"|\s*(?:--|\u2014|\u2013|-|:|\.))(?:\s+\S|\s*$)"
+    r"|(?<=[)\]])\s+(?=[A-Z])|\s*$)"
 )
 """A dateline opens a paragraph and runs into the story, or stands alone on its
-line when it carries a date ("Baku, Azerbaijan, March 14")."""
-QUOTED = re.compile('[\u00ab\u201c"]([^\u00bb\u201d"]{2,30})[\u00bb\u201d"]')
+line when it carries a date ("Baku, Azerbaijan, March 14"), its agency's bracket
+left open at times ("BEIJING, May 5 (Xinhua -- "). The date may follow
+the city or region after a comma, a full stop, a dash or a space ("Kabul
+[Afghanistan] September 17 (ANI):", "Moscow. 29th of November. INTERFAX.RU -")."""
+NOT_PLACES = frozenset(
+    [
+        *WEEKDAYS,
+        *MONTHS,
+        *("on", "in", "at", "by", "from", "since", "until", "till", "date", "dated"),
+        *("updated", "published", "posted", "today", "yesterday"),
+    ]
+)
+"""Words that open a line as a dateline's city does but name no place."""
+PLACE_FIELD = re.compile(r"^\[place\]\s*(?P<place>[^\[\]]{2,40})$", re.IGNORECASE)
+"""A document database's place field ("[Place] Tashkent")."""
+ROMAN = re.compile("[IVXLC]+")
+"""A section number ("II. Overview"), not a city."""
 WORD_SEPARATOR = re.compile(r"([\s-])")
 TIME_ZONE = re.compile(r"^(?:IST|GMT|UTC|MSK|CST|BJT)\b")
 

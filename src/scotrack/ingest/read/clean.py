@@ -1,14 +1,18 @@
 """Boilerplate out, by the features of each line: the text every offset points into.
 
-The cleaned text is one paragraph per line: the headline first (when the page has
-one), then the body. A line goes when its features say it is page furniture, not
-because of what it says: share and print button rows, pagination ("1 2 3 >",
-"Next"), lines of mostly digits and signs, one- or two-word labels ("omniture",
-"Video PlayerClose"), credits ("Editor: ...", "Source: ..."), copyright notices,
-and date lines that carry nothing but the date. Date and source lines are still in
-`raw_text`, where `metadata` reads them. A line repeated verbatim (the headline
-printed twice) is kept once. Photo captions, editor's notes and datelines stay:
-they are text, and facts come from them.
+The cleaned text is one paragraph per line: the page's top (headline, and any
+furniture kept above it), then the body. A line goes when its features say it is
+page furniture, not because of what it says: share and print button rows,
+pagination ("1 2 3 >", "Next"), lines of mostly digits and signs, one- or
+two-word labels ("omniture", "Video PlayerClose"), credits ("Editor: ...",
+"Source: ..."), copyright notices, and date lines that carry nothing but the
+date. Date and source lines are still in `raw_text`, where `metadata` reads
+them. A line repeated verbatim (the headline printed twice) is kept once. Photo
+captions, editor's notes and datelines stay: they are text, and facts come from
+them. A pages store's date prefix (" date 2023-05-04 ") is taken off the first
+line (`store_date` reads it); menus include two-label breadcrumbs ("Home > China
+News") and icon-font names. Lines of a page wrapped at a fixed width are joined
+into their paragraphs. Which paragraph is the headline is `headline`'s to say.
 
 HTML pages go through trafilatura (main text, title, site name) with htmldate for
 the publication date; scripts, styles and iframes never reach the text.
@@ -25,11 +29,14 @@ from scotrack.ingest.document import CleanDocument, Stage
 from scotrack.ingest.lexicon import pages as rules
 
 _SENTENCE_END = tuple(".!?:;\"\u201d\u2019')")
+_CRUMB_WORDS = 3
+_WRAP_WIDTH = 100
+_WRAPPED = 50
+_WRAPPED_LINES = 6
 _MENU_ITEM_WORDS = 4
 _MASTHEAD_WORDS = 10
 HEADER_LINES = 12
 """The lines at the top of a page where its masthead and menus are printed."""
-_MAX_TITLE = 250
 _LONG_LINE = 160
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
@@ -51,14 +58,24 @@ def normal_lines(text: str) -> tuple[str, ...]:
 
     Done on the whole text at once (a line end never takes part in NFC or in a
     run of spaces, so the result is the same) and cached, as `clean` and
-    `metadata` both read the lines of one page.
+    `metadata` both read the lines of one page. A store's date prefix is taken off
+    the first line (`store_date` reads it).
     """
+    prefix = rules.STORE_DATE.match(text)
+    if prefix is not None:
+        text = text[prefix.end() :]
     if not text.isascii():
         text = unicodedata.normalize("NFC", rules.INVISIBLE.sub("", text))
         text = rules.ODD_SPACES.sub(" ", text)
     elif "  " in text or "\t" in text:  # ASCII: nothing invisible, NFC already
         text = rules.ODD_SPACES.sub(" ", text)
     return tuple(line.strip() for line in text.split("\n"))
+
+
+def store_date(text: str) -> str | None:
+    """The date a pages store printed before the page (" date 2023-05-04 ...")."""
+    prefix = rules.STORE_DATE.match(text)
+    return None if prefix is None else prefix.group("date")
 
 
 def is_date_line(line: str) -> bool:
@@ -83,6 +100,11 @@ def is_navigation(line: str) -> bool:
     ):
         return False
     items = [item for item in rules.MENU_SPLIT.split(line) if item]
+    if len(items) == 2:  # "Home > China News": two labels, no digits or commas
+        return "|" not in line and all(
+            len(item.split()) <= _CRUMB_WORDS and rules.NOT_LABEL.search(item) is None
+            for item in items
+        )
     return len(items) >= 3 and all(
         len(item.split()) <= _MENU_ITEM_WORDS
         and not item[0].islower()
@@ -151,7 +173,13 @@ def _mostly_buttons(tokens: list[str]) -> bool:
     buttons = len(tokens)  # every word a button until shown otherwise
     for token in tokens:
         word = token.strip("()[]{}.,:;!?\u00b7\u2022|").lower()
-        if word in rules.BUTTON_WORDS or not word or word.isdigit() or _is_cjk(word):
+        if (
+            word in rules.BUTTON_WORDS
+            or not word
+            or word.isdigit()
+            or word.endswith("icon")  # an icon font's names: "shareicon"
+            or _is_cjk(word)
+        ):
             continue
         buttons -= 1
         if buttons < needed:
@@ -190,6 +218,7 @@ def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str
     seen = {title.casefold()} if title else set()
     joinable = False
     mastheads = masthead_indexes(lines)
+    wrapped = _is_hard_wrapped(lines)
     for index, line in enumerate(lines):
         if not line or index in mastheads:
             joinable = False
@@ -197,7 +226,10 @@ def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str
         if is_boilerplate(line) or line.casefold() in seen:
             joinable = False
             continue
-        if joinable and line[0].islower():
+        if joinable and (
+            line[0].islower()
+            or (wrapped and len(lines[index - 1]) >= _WRAPPED and line[0].isalnum())
+        ):
             kept[-1] = f"{kept[-1]} {line}"  # a hard-wrapped paragraph goes on
         else:
             kept.append(line)
@@ -206,12 +238,13 @@ def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str
     return kept
 
 
-def has_headline(paragraphs: list[str]) -> bool:
-    """True when the first paragraph reads as a headline rather than body text."""
-    if not paragraphs:
+def _is_hard_wrapped(lines: tuple[str, ...]) -> bool:
+    """True when the page is wrapped at a fixed width (no line much past 80
+    characters, many near it): a line that does not end a sentence goes on in
+    the next one, whatever its first letter."""
+    if any(len(line) > _WRAP_WIDTH for line in lines):
         return False
-    first = paragraphs[0]
-    return len(first) <= _MAX_TITLE and not first.endswith(".")
+    return sum(len(line) >= _WRAPPED for line in lines) >= _WRAPPED_LINES
 
 
 def cleaned_text(raw_text: str) -> str:

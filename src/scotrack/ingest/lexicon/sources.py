@@ -1,0 +1,151 @@
+"""Sources: outlet names and the credit, attribution and carried-report phrases
+that name a page's source (see `scotrack.ingest.lexicon`)."""
+
+from __future__ import annotations
+
+import re
+
+MASTHEAD_NOUNS = frozenset(
+    [
+        *("times", "daily", "news", "post", "tribune", "herald", "gazette"),
+        *("journal", "review", "agency", "express", "observer", "chronicle"),
+        "telegraph",
+    ]
+)
+"""Last words of newspaper and agency names ("Daily Times", "Trend News Agency"):
+a short capitalised header line ending in one is the publication's name."""
+OUTLET_NAMES = {
+    name.casefold(): name
+    for name in (
+        *("Oreanda-News", "Vestnik Kavkaza", "Rossiyskaya Gazeta", "Izvestia"),
+        *("Vedomosti", "Regnum", "RBC", "The Moscow Times", "Moscow Times"),
+        *("KyrTAG", "Qazinform", "Tengrinews", "UzDaily", "Gazeta.uz", "Avesta"),
+        *("APA", "AzerNews", "Azertac", "News.az", "Armenpress"),
+        *("IRIB", "Iran Press", "Iran Front Page", "Pars Today", "ILNA"),
+        *("Young Journalists Club", "Kayhan", "Iran Daily", "Tehran Times"),
+        *("ARY News", "Geo News", "The Nation", "Pakistan Observer", "UrduPoint"),
+        *("Business Recorder", "Pakistan Today", "The Frontier Post"),
+        *("Mint", "Livemint", "Business Standard", "The Financial Express"),
+        *("News18", "Firstpost", "India Today", "Deccan Herald", "ThePrint"),
+        *("Republic World", "The Statesman", "The Tribune", "Zee News", "DD News"),
+        *("All India Radio", "UNI", "Rediff.com"),
+        *("People's Daily Online", "China Radio International", "CRI"),
+        *("Guangming Daily", "Caixin", "Yicai", "China Global Television Network"),
+        *("Asia Times", "Nikkei Asia", "Kyodo", "Yonhap", "RFE/RL", "VOA"),
+        *("Voice of America", "Deutsche Welle", "DW", "Arab News", "Gulf News"),
+        *("Al Arabiya", "Daily Sabah", "TRT World", "AsiaNews", "Eurasia Review"),
+        *("Modern Diplomacy", "Financial Times", "The Guardian", "The Economist"),
+        *("The New York Times", "The Washington Post", "The Wall Street Journal"),
+        *("The Australian Financial Review", "MENAFN"),
+    )
+}
+"""News outlets and agencies the gazetteer's list leaves out, by lower-case name
+(for the page's source only)."""
+OUTLET_ALIASES = {
+    "rediff": "Rediff.com",
+    "radio free europe/radio liberty": "RFE/RL",
+    "radio liberty": "RFE/RL",
+    "yjc": "Young Journalists Club",
+    "kyrgyz telegraph agency": "KyrTAG",
+    "report.az": "Report",
+    "interfax.ru": "Interfax",
+    "irib news": "IRIB",
+    "islamic republic of iran broadcasting": "IRIB",
+}
+INSTITUTIONS = frozenset(["Ministry", "Embassy", "Office", "Department", "Government"])
+"""Official bodies, named as sources without the "The" a site header prints."""
+
+OUTLET_RE = r"[A-Z][\w.'\u2019&-]*(?:[ ]+(?:of[ ]+)?[A-Z][\w.'\u2019&-]*){0,4}"
+REPORTS = ("report", "article", "story", "commentary", "editorial", "interview")
+TALKING = (
+    "told",
+    "tells",
+    "telling",
+    "in an interview with",
+    "speaking to",
+    "according to",
+)
+TALKING_STARTS = tuple(w for talk in TALKING for w in (talk, talk.capitalize()))
+"""The TALKING phrases as they open a sentence too ("According to ...")."""
+ORIGIN = re.compile(  # no leading `\b`: see `mentions.matches_at`
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:{'|'.join(REPORTS)})\s+"
+    rf"(?:from|by|in|published\s+by|published\s+in)\s+(?:the\s+)?({OUTLET_RE})"
+)
+CREDIT_SOURCE = re.compile(rf"^(?:source|from|by)\s*[:\uff1a]\s*({OUTLET_RE})", re.I)
+PAREN_SOURCE = re.compile(
+    r"^\(\s*([^()]{2,40}?)\s*\)\s*(?:\||$|(?i:updated|published)\b)"
+)
+LEAD_SOURCE = re.compile(rf"^({OUTLET_RE})\s*\|")
+TALKS_TO = re.compile(  # no leading `\b`: see `mentions.matches_at`
+    rf"(?:{'|'.join(TALKING_STARTS)})\s+(?:the\s+)?"
+    r"(?:[A-Z][a-z]+['\u2019]s\s+"  # "according to Iran's IRIB"
+    r"|(?:[\w-]+\s+){0,3}?(?:outlet|agency|newspaper|daily|broadcaster|channel)"
+    r"\s+(?:the\s+)?)?"
+    rf"({OUTLET_RE})"
+)
+QUOTED = re.compile('[\u00ab\u201c"]([^\u00bb\u201d"]{2,30})[\u00bb\u201d"]')
+REPORTED = re.compile(
+    rf"({OUTLET_RE})(?:['\u2019]s)?"
+    r"(?:\s+(?:news\s+agency|(?:special\s+)?correspondents?|reporters?))?"
+    r"\s+(?:reports|reported|writes|wrote|informs|informed|cites|cited|quoted)\b"
+)
+"""An outlet as the subject of reporting ("KyrTAG writes", "a Sputnik
+correspondent reported"): the origin of a story another site carries."""
+CARRIED = re.compile(
+    r"\b(?:reports?|informs?|reported|informed)\s*,?\s+(?:citing|quoting)\s+"
+    rf"(?:the\s+)?({OUTLET_RE})"
+)
+"""A carrier naming the report it passes on ("Report informs citing Tass")."""
+BYLINE_SOURCE = re.compile(
+    rf"^by\s+[A-Z][^,|\u2013\u2014]{{2,40}}?\s*[,|\u2013\u2014-]\s*({OUTLET_RE})\s*:?$",
+    re.IGNORECASE,
+)
+"""A byline naming the author's agency ("By Ann Smith \u2013 Trend:")."""
+OFFICIAL_SITE = re.compile(
+    r"^(?:the\s+)?official\s+(?:web\s*site|site|portal|page)\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][^.!?]{2,60})$",
+    re.IGNORECASE,
+)
+"""A site's own description ("Official website of the President of Russia")."""
+SOURCE_IN_LINE = re.compile(rf"\b(?:source|from)\s*[:\uff1a]\s*({OUTLET_RE})", re.I)
+"""A credit inside a date line ("Updated: May 5, 2020 Source: Xinhua")."""
+CARRIER_PAREN = re.compile(r"^\(\s*[A-Z]{2,12}\s*[-\u2013\u2014]\s*([^()]{2,40}?)\s*\)")
+"""An aggregator's credit of the original outlet ("(MENAFN- Asia Times) ...")."""
+AGENCY_SPLIT = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s*|\s*[-\u2013\u2014]\s+|,\s*")
+"""What separates the parts of a dateline's agency ("UrduPoint News / Sputnik")."""
+AGENCY_NAME = re.compile(r"[A-Z][A-Za-z.&]{1,19}")
+"""An agency's name as a dateline prints it in brackets ("(TDI)", "(AsiaNews)")."""
+UPDATES_FROM = re.compile(
+    r"\b(?:updates|news|stories|newsletters?)\s+from\s+(?:the\s+)?([A-Z][\w.]{2,30})\.?$"
+)
+"""A newsletter offer naming the site ("Get the latest updates from Eurasia.")."""
+NOT_A_NAME = re.compile(r"^(?:breaking|latest|top|world|local)\s+news$", re.I)
+"""Section labels that end like a publication's name but are none."""
+POSSESSIVE = re.compile(r"['\u2019]s$")
+"""An owner's "'s" ("Trend's special correspondent")."""
+PLACE_WITH_STATE = re.compile(
+    r"^(?P<city>[^,()\[\]]+?)\s*(?:,\s*|\(|\[)(?P<state>[^,()\[\]]+)[)\]]?$"
+)
+"""A city and its state ("Astana, Kazakhstan", "Ufa (Russia)")."""
+LABEL_WORDS = re.compile(
+    r"\b(?:last\s+)?(?:updated|published|publish|posted|released|created|date"
+    r"|time|on)\b"
+    r"\s*[:\uff1a]?",
+    re.IGNORECASE,
+)
+"""The labels of a date line ("Updated:", "Published on")."""
+AGENCY_NAME_LINE = re.compile(r"[A-Z][a-z][A-Za-z.-]{1,23}")
+"""A single name opening a date line, as an outlet prints its own."""
+DAY_SOURCE = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}[.,]\s+"
+    rf"({OUTLET_RE})$"
+)
+"""A day and the agency, the year left out ("September 9. RIA Novosti")."""
+CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+"""Where two words run together in a site's name ("ChinaDaily")."""
+TOLD = re.compile(r"(?i:told|tells|telling|in an interview|speaking)\b")
+"""The TALKING phrases in which a person talks to an outlet, not an attribution."""
+UNOPENED_SOURCE = re.compile(rf"^({OUTLET_RE})\)\s")
+"""A credit whose opening bracket the page lost ("Xinhua) 20:22, May 5, 2022")."""
+FOLLOW_HANDLE = re.compile(r"\bfollow\s+us\b[^@\n]{0,30}@([A-Za-z]\w{2,30})", re.I)
+"""A site's own social handle ("Follow us @EurasiaNews"): the site's name."""
