@@ -353,6 +353,7 @@ ABBREVIATIONS = frozenset(
 # ---------------------------------------------------------------- language
 
 LETTER = re.compile(r"[^\W\d_]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 ARABIC = re.compile(r"[\u0600-\u06ff]")

@@ -22,8 +22,19 @@ _MIN_FUNCTION_SHARE = 0.08
 _SCRIPTS = (("Cyrillic", rules.CYRILLIC), ("Arabic", rules.ARABIC), ("CJK", rules.CJK))
 
 
+_SAMPLE = 4000
+"""Characters judged: a page's opening says what language it is in."""
+
+
 def language_of(text: str) -> tuple[str, str | None]:
     """("en", None) for English; else ("und", the reason it is not English)."""
+    text = text[:_SAMPLE]
+    if text.isascii() or len(rules.NON_ASCII.findall(text)) < 0.05 * len(text):
+        return _function_words(text)  # Latin letters: curly quotes, a name or two
+    return _mixed_script(text)
+
+
+def _mixed_script(text: str) -> tuple[str, str | None]:
     letters = len(rules.LETTER.findall(text))
     if letters < _MIN_LETTERS:
         return ENGLISH, None
@@ -31,6 +42,10 @@ def language_of(text: str) -> tuple[str, str | None]:
     if latin / letters < _MIN_LATIN_SHARE:
         script = max(_SCRIPTS, key=lambda pair: len(pair[1].findall(text)))[0]
         return "und", f"written mostly in {script} script"
+    return _function_words(text)
+
+
+def _function_words(text: str) -> tuple[str, str | None]:
     words = [w.lower() for w in rules.WORDS.findall(text)]
     common = sum(1 for w in words if w in rules.ENGLISH_WORDS)
     if len(words) >= _MIN_WORDS and common / len(words) < _MIN_FUNCTION_SHARE:
