@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
+from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.facts.clauses import clause_starts, matches_in
-from scotrack.ingest.facts.commitments import _grouped, commitments
+from scotrack.ingest.facts.commitments import _grouped, candidates, commitments
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import folded
 
@@ -217,3 +218,131 @@ def test_sentences_without_a_group_cue_have_no_group() -> None:
         lowered = folded(sentence)
         if not _grouped(lowered):
             assert commitments_lexicon.GROUP.search(lowered) is None
+
+
+def _candidates(text: str) -> list[tuple[str, str, bool]]:
+    """(actor, text, found by a precise rule) of every candidate, before the model."""
+    return [
+        (c.item["actor"], c.item["text"], RULE in c.features)
+        for c in candidates(make_doc(text))
+    ]
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    """(actor, how the actor was found) of every candidate."""
+    return [
+        (c.item["actor"], next(k for k in c.features if k.startswith("src=")))
+        for c in candidates(make_doc(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Kazakhstan and Russia will draft a plan for a common gas market.",
+            ["RUS", "KAZ"],
+        ),
+        (
+            "Modi and Russian President Vladimir Putin agreed to double rail freight.",
+            ["RUS", "IND"],
+        ),
+        (
+            "The foreign ministers of China and India met in Moscow, where they agreed to reopen border trade.",
+            ["IND", "CHN"],
+        ),
+    ],
+)
+def test_commitments_coordinated_actors_one_entry_each(
+    text: str, actors: list[str]
+) -> None:
+    found = _found(text)
+    assert [actor for actor, *_ in found] == actors
+    assert len({text for *_, text in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, China, India and Iran will draft a plan for a common gas market.",  # a roll
+        "A bloc led by China and Russia will draft a plan for a common gas market.",  # led by
+        "With Putin and Modi at his side, Mirziyoyev will draft a plan for a gas market.",
+    ],
+)
+def test_commitments_no_pair_outside_a_coordinated_subject(text: str) -> None:
+    assert len({actor for actor, *_ in _candidates(text)}) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi will reach Astana on Thursday for the summit.",
+        "The foreign ministers will discuss the agenda of the coming summit.",
+        "Putin would like to thank the hosts for their warm welcome.",
+        "Iran will now participate in the organization as a full member.",
+        "Putin will exchange views with his counterparts on Afghanistan.",
+        "China hopes the member states will expand trade in national currencies.",
+    ],
+)
+def test_commitments_schedules_previews_and_hopes_are_no_rule_hits(text: str) -> None:
+    assert not [c for c in _candidates(text) if c[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "It was also agreed to hold joint drills in the mountains next year.",
+            "src=loose-impersonal",
+        ),
+        (
+            'Putin said: "A decision was made to admit Belarus as a full member."',
+            "src=loose-impersonal",
+        ),
+        (
+            "The declaration stressed the importance of fighting drug trafficking.",
+            "src=loose-document",
+        ),
+        (
+            "The importance of joint action against cyber crime was noted.",
+            "src=loose-headless",
+        ),
+        ("The ministers spoke in favour of closer customs cooperation.", "src=group"),
+        (
+            "Member states of the SCO will work to cut trade barriers, Putin said.",
+            "src=loose-group-subject",
+        ),
+    ],
+)
+def test_commitments_joint_subjects_give_the_sco(text: str, source: str) -> None:
+    assert ("SCO", source) in _sources(text)
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+def test_commitments_a_speaker_goes_on_for_a_few_sentences() -> None:
+    text = (
+        "Putin called on the members to unite against terrorism. "
+        "The key task is the security of the region. "
+        "We should hold more consultations on border control."
+    )
+    assert ("RUS", "src=context-speaker") in _sources(text)
+
+
+def test_commitments_a_person_in_the_sentence_beats_the_last_speaker() -> None:
+    text = (
+        "Putin urged the members to build the energy club. "
+        "Modi, speaking at the same forum, agreed: we need to step up support for partners."
+    )
+    assert [actor for actor, _ in _sources(text)][-1] == "IND"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov suggested that the SCO build a development bank.",  # no state
+        "The concept put forward by Putin, which advocates unity of security, was praised.",
+        "The analyst said the SCO should open a second secretariat.",
+    ],
+)
+def test_commitments_no_loose_actor_past_a_known_subject(text: str) -> None:
+    assert _candidates(text) == []

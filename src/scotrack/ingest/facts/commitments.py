@@ -64,7 +64,11 @@ class Context:
     state_subject: bool = False
     speakers: set[str] = field(default_factory=set)
     recent: set[str] = field(default_factory=set)
-    """Speakers of the last sentence's candidates, core and extended."""
+    """Who spoke in the last few sentences (`_hear`)."""
+    heard: dict[str, int] = field(default_factory=dict)
+    """The number of the last sentence each speaker spoke in."""
+    framing: str | None = None
+    """The speaker of the current sentence's speech frame."""
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
@@ -89,6 +93,9 @@ class Actor:
     end: int
     source: str = "subject"
     """How the actor was found (a feature of the commitment's candidate)."""
+    partners: tuple[Actor, ...] = ()
+    """The other actors of a coordinated subject ("China and Russia will ..."):
+    each makes the same commitment, one entry each (CONVENTIONS.md)."""
 
 
 @cache
@@ -132,10 +139,27 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 sent, mentions, ctx, following, prefixes[number], number
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
-        ctx.recent = {c.item["speaker"] for c in core + extended if c.item["speaker"]}
+        _hear(ctx, core + extended, number)
         found += core + extended
         _remember(ctx, sent, mentions)
     return found
+
+
+_HEARD_FOR = 2
+"""A speaker goes on for this many sentences ("Putin said ... . "We should ...")."""
+
+
+def _hear(ctx: Context, found: list[Candidate], number: int) -> None:
+    """Note who spoke in sentence `number`: its frame's speaker and the speakers
+    of its candidates, unless only guessed from the context."""
+    for candidate in found:
+        speaker = candidate.item["speaker"]
+        if speaker and not any(k.startswith("src=context") for k in candidate.features):
+            ctx.heard[speaker] = number
+    if ctx.framing:
+        ctx.heard[ctx.framing] = number
+    ctx.framing = None
+    ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
 
 
 def _overlap(a: list[int], b: list[int]) -> bool:
@@ -168,6 +192,7 @@ def _sentence(
     core_triggers = [t for t in every if t.lastgroup not in rules.EXTENDED_KINDS]
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
+    ctx.framing = framed.speaker if framed is not None else None
     bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
     grouped = _grouped(lowered)
     core: list[Candidate] = []
@@ -207,16 +232,17 @@ def _pass(
         for trigger in _triggers(text, scan, a, b):
             actor = _actor(text, scan, sent, mentions, ctx, trigger, a, framed, main)
             if actor is None and extended:
-                actor = _loose_actor(sent, mentions, ctx, trigger, framed)
+                actor = _loose_actor(sent, mentions, ctx, trigger, framed, a)
             if actor is None:
                 continue
             main = main or actor
-            for item in _items(sent, scan, trigger, actor, b, following, ctx):
-                features = commitment_features.features(
-                    sent, scan.lowered, trigger, actor.source, item, number, extended
-                )
-                key = (item["actor"], item["evidence"][0][0])
-                found.append(Candidate(item, features, key))
+            for one in (actor, *actor.partners):
+                for item in _items(sent, scan, trigger, one, b, following, ctx):
+                    features = commitment_features.features(
+                        sent, scan.lowered, trigger, one.source, item, number, extended
+                    )
+                    key = (item["actor"], item["evidence"][0][0])
+                    found.append(Candidate(item, features, key))
     return found
 
 
@@ -304,28 +330,101 @@ def _loose_actor(
     ctx: Context,
     trigger: re.Match[str],
     framed: Actor | None,
+    clause: int,
 ) -> Actor | None:
     """An actor for a candidate the strict rules leave without one, for the
-    model to weigh (`source` says how it was found): the speaker of the
-    sentence's frame, else the last actor-like mention before the trigger, else
-    who the text spoke of last."""
+    model to weigh (`source` says how it was found); None when the subject is a
+    person of no state or an expert. In order: a joint decision or document of
+    the meeting (`_joint`) or a group subject right before the verb, the SCO;
+    the speaker of the sentence's frame; the last state or person before the
+    verb; for "should" and "we", the speaker of the sentences just before; the
+    SCO named before the verb; who the text spoke of last."""
+    position = sent.start + trigger.start()
+    if _not_an_actor(sent, mentions, trigger, clause):
+        return None
+    joint = _joint(sent.text, trigger, clause, _kind(trigger))
+    if joint is not None:
+        return Actor("SCO", None, -1, -1, joint)
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
-    if _kind(trigger) == "should" and ctx.person is not None:
-        # "Xi made four proposals. The SCO should ...": the speaker goes on
-        actor = _person_actor(ctx.person)
-        if actor is not None and actor.speaker in ctx.recent:
-            return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
-    position = sent.start + trigger.start()
     for mention in reversed(mentions):
-        if mention.end > position:
-            continue
-        actor = _mention_actor(mention, None)
-        if actor is not None:
-            return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}")
+        if mention.end <= position and mention.kind != "organization":
+            actor = _mention_actor(mention, None)
+            if actor is not None:
+                return _loosened(actor)
+    speaker = _recent_speaker(sent, ctx, trigger)
+    if speaker is not None:
+        return speaker
     lowered = folded(sent.text[: trigger.start()])
-    if rules.GROUP.search(lowered):
+    named = any(m.kind == "organization" and m.end <= position for m in mentions)
+    if named or rules.GROUP.search(lowered):
         return Actor("SCO", None, -1, -1, "loose-group")
+    return _context_actor(ctx)
+
+
+def _not_an_actor(
+    sent: Sentence, mentions: list[Mention], trigger: re.Match[str], clause: int
+) -> bool:
+    """Whether the verb's subject is a person of no state or an expert ("Pan
+    suggested", "the analyst said the SCO should")."""
+    before = sent.text[max(clause, trigger.start() - 60) : trigger.start()]
+    if rules.EXPERT.search(folded(before)) or rules.RELATIVE.search(before[-8:]):
+        return True
+    position = sent.start + trigger.start()
+    people = [m for m in mentions if m.end <= position]
+    last = people[-1] if people else None
+    return (
+        last is not None
+        and last.kind == "person"
+        and _person_state(last) is None
+        and position - last.end <= _SUBJECT_GAP
+    )
+
+
+_SUBJECT_GAP = 40
+"""At most this many characters between a subject and its verb."""
+
+
+def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | None:
+    """How the SCO is the actor of a trigger with no state or person subject:
+    a decision of the meeting ("it was agreed", "a decision was made"), its
+    document ("the declaration stressed"), a headless point ("The importance
+    of ..."), a group right before a verb other than "should"; else None."""
+    lowered = folded(text)
+    if rules.IMPERSONAL.search(lowered, clause, trigger.end()):
+        return "loose-impersonal"
+    if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
+        return "loose-document"
+    if rules.NO_SUBJECT.fullmatch(text, 0, trigger.start()) and rules.HEADLESS.match(
+        lowered, trigger.start()
+    ):
+        return "loose-headless"
+    if kind == "should":
+        return None
+    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    if groups:
+        gap = rules.APPOSITIVE.sub("", text[groups[-1].end() : trigger.start()])
+        if len(gap) <= _SUBJECT_GAP and not rules.GAP_FILLER.sub(" ", gap).strip(" )"):
+            return "loose-group-subject"
+    return None
+
+
+def _recent_speaker(
+    sent: Sentence, ctx: Context, trigger: re.Match[str]
+) -> Actor | None:
+    """For "should" or a "we" sentence, the person who spoke in the sentences
+    just before ("Xi made four proposals. The SCO should ...")."""
+    we = rules.FIRST_PERSON.search(folded(sent.text[: trigger.end()]))
+    if (_kind(trigger) != "should" and not we) or ctx.person is None:
+        return None
+    actor = _person_actor(ctx.person)
+    if actor is None or actor.speaker not in ctx.recent:
+        return None
+    return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
+
+
+def _context_actor(ctx: Context) -> Actor | None:
+    """Who the text spoke of last: a group, a person, a state."""
     if ctx.they:
         return Actor(ctx.they, None, -1, -1, "context-they")
     if ctx.person is not None:
@@ -335,6 +434,12 @@ def _loose_actor(
     if ctx.state:
         return Actor(ctx.state, None, -1, -1, "context-state")
     return None
+
+
+def _loosened(actor: Actor) -> Actor:
+    """`actor` found loosely: no span of its own (the text starts at the verb)."""
+    partners = tuple(_loosened(p) for p in actor.partners)
+    return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}", partners)
 
 
 def _modal_actor(
@@ -405,7 +510,86 @@ def _subject(
     actor = _mention_actor(mention, framed)
     if actor is None and mention.kind == "office":
         actor = _office_holder(mention, mentions, ctx)
-    return actor
+    return _with_partners(actor, text, offset, mentions, mention, framed)
+
+
+def _with_partners(
+    actor: Actor | None,
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    mention: Mention,
+    framed: Actor | None,
+    *,
+    governed: bool = False,
+) -> Actor | None:
+    """`actor` with the other actors coordinated with its mention, if any; the
+    subject then starts at the first of them ("China and Russia"). With
+    `governed`, the coordination may follow a preposition (a pronoun's
+    antecedent: "the ministers of China and India ... they")."""
+    members = _coordinated(text, offset, mentions, mention, governed=governed)
+    if actor is None or len(members) < 2:
+        return actor
+    others: list[Actor] = []
+    seen = {actor.actor}
+    for member in members[1:]:
+        other = _mention_actor(member, framed)
+        if other is not None and other.actor not in seen:
+            seen.add(other.actor)
+            others.append(other)
+    if not others:
+        return actor
+    start = members[-1].start
+    partners = tuple(
+        Actor(o.actor, o.speaker, start, actor.end, f"{o.source}-pair") for o in others
+    )
+    source = f"{actor.source}-pair"
+    return Actor(actor.actor, actor.speaker, start, actor.end, source, partners)
+
+
+_COORDINABLE = ("state", "person")
+_MOST_PARTNERS = 3
+"""A longer list of states is the members' roll, not a joint commitment."""
+
+
+def _coordinated(
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    mention: Mention,
+    *,
+    governed: bool = False,
+) -> list[Mention]:
+    """`mention` and the mentions coordinated with it before it, nearest first
+    ("China and Russia", "Xi and Russian President Vladimir Putin"); only
+    `mention` when there are none. Words of one name ("Russian President") are
+    walked past."""
+    position = mentions.index(mention)
+    members, current, coordinated = [mention], mention, False
+    while position > 0:
+        previous = mentions[position - 1]
+        position -= 1
+        if previous.end > current.start:
+            continue
+        gap = text[previous.end - offset : current.start - offset]
+        if previous.kind in _COORDINABLE and rules.COORDINATION.fullmatch(gap):
+            joined = "," not in gap or " and " in gap
+            if not (coordinated or joined):
+                break  # "With A and B, C called ...": no list ends at C
+            coordinated = True
+            members.append(previous)
+        elif not rules.ONE_NAME.fullmatch(gap):
+            break
+        current = previous
+    if not coordinated or len(members) > _MOST_PARTNERS:
+        return [mention]
+    start = members[-1].start - offset
+    if not governed and (
+        rules.PREPOSITION.search(folded(text[max(0, start - 16) : start]))
+        or rules.LED_BY.search(text, max(0, start - 16), start)
+    ):
+        return [mention]
+    return members
 
 
 def _mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
@@ -457,6 +641,13 @@ def _pronoun_actor(
     word = _word(text, match).lower()
     start, end = sent.start + match.start(), sent.start + match.end()
     if word == "they":
+        pair = _pair_before(text, sent.start, mentions, start, framed)
+        if pair is not None:
+            partners = tuple(
+                Actor(o.actor, o.speaker, start, end, "they-pair")
+                for o in pair.partners
+            )
+            return Actor(pair.actor, pair.speaker, start, end, "they-pair", partners)
         return Actor(ctx.they, None, start, end, "they") if ctx.they else None
     if word == "we":
         return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None
@@ -476,6 +667,21 @@ def _pronoun_actor(
         person = persons[-1]
     actor = _person_actor(person) if person else None
     return Actor(actor.actor, actor.speaker, start, end, "he") if actor else None
+
+
+def _pair_before(
+    text: str, offset: int, mentions: list[Mention], position: int, framed: Actor | None
+) -> Actor | None:
+    """The last coordinated actors of the sentence before `position` ("the
+    ministers of China and India held talks where they agreed")."""
+    before = [m for m in mentions if m.end <= position and m.kind in _COORDINABLE]
+    if not before:
+        return None
+    actor = _mention_actor(before[-1], framed)
+    paired = _with_partners(
+        actor, text, offset, mentions, before[-1], framed, governed=True
+    )
+    return paired if paired is not None and paired.partners else None
 
 
 def _adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:

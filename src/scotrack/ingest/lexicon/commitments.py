@@ -30,7 +30,7 @@ PLEDGE_VERBS = (
 SHOULD = r"should|must|need to|needs to|ought to"
 EXTENDED_CALL_VERBS = (
     r"(?:noted|note|notes|stated|state|states|affirmed|reaffirmed|reiterated|recogni[sz]ed|pointed (?:out|to)|spoke of|referred to)"
-    r" (?:the |that there is an? )?(?:need|importance|necessity|urgency)"
+    r" (?:the |that there is an? )(?:need|importance|necessity|urgency)"
     r"|stand(?:s)? for|stood for|spoke (?:out )?in favou?r of|speak(?:s)? in favou?r of|insist(?:ed|s|ing)? on"
     r"|push(?:ed|es|ing)? for|pitch(?:ed|es|ing)? for|press(?:ed|es|ing)? for|demand(?:ed|s|ing)?"
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
@@ -137,8 +137,23 @@ SCHEDULE_VERBS = (
     "take over",
     "take",
     "hand over",
+    "discuss",
+    "exchange views",
+    "brief",
+    "outline",
+    "explain",
+    "reach",
+    "become",
+    "serve",
+    "like",
+    "welcome",
+    "talk",
+    "obtain",
+    "go through",
+    "enter into",
 )
-"""After "<leader> will", these verbs describe a schedule, not a pledge."""
+"""After "<leader> will", these verbs describe a schedule, a preview or a
+courtesy ("would like to"), not a pledge."""
 MEASURE_VERBS = (
     "accelerate",
     "advance",
@@ -215,6 +230,12 @@ ACTOR_GROUPS = (
     r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
     r"|(?:the\s+)?(?:SCO\s+)?member\s+(?:states|countries|nations)"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
+    r"|(?:the\s+)?(?:participants|delegates|delegations)"
+    r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
+    r"|(?:the\s+)?(?:SCO\s+)?(?:(?:energy|health|trade|economy|economic|transport"
+    r"|agriculture|agricultural|finance|culture|education|justice|interior|emergency"
+    r"|tourism|science)\s+)?ministers(?!\s+of\b)"
+    r"|(?:the\s+)?(?:SCO\s+)?(?:national\s+)?security\s+(?:advis[oe]rs|council\s+secretaries)"
 )
 """Subjects that make the SCO (its leaders or members jointly) the actor."""
 ACTOR_GROUP_CUES = (
@@ -226,7 +247,12 @@ ACTOR_GROUP_CUES = (
     "member",
     "organi",
     "bloc",
-    "grouping",
+    "group",
+    "participants",
+    "delegat",
+    "parties",
+    "sides",
+    "security",
 )
 """Every ACTOR_GROUPS phrase, lower-cased, holds one of these: a sentence without
 any names no group (a few `in` tests, cheaper than the pattern)."""
@@ -271,13 +297,42 @@ BARE_INITIATIVE = re.compile(
     r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
 )
 APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
-HEDGED = re.compile(r"\b(?:expected|hop(?:e|ed|efully)|likely|may|might|predict\w*)\b")
+HEDGED = re.compile(
+    r"\b(?:expected|hop(?:e[sd]?|ing|efully)|likely|may|might|predict\w*)\b"
+)
 ORGANIZATION = re.compile(
     r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
     re.IGNORECASE,
 )
+IMPERSONAL = folded_pattern(
+    r"\b(?:it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:agreed|decided|planned|resolved)"
+    r"|(?:a|the)\s+decision\s+(?:was|has\s+been)\s+(?:made|taken|adopted))\b"
+)
+"""A joint decision of a meeting, with no actor ("it was agreed that", "a
+decision was made to"): the SCO's."""
+DOCUMENT_SUBJECT = folded_pattern(
+    r"\b(?:the|this|its)\s+(?:document|declaration|communiqu[e\u00e9]|joint\s+statement"
+    r"|final\s+document|resolution|charter)\s+(?:also\s+)?$"
+)
+"""A meeting's document as the subject ("the declaration stressed"): the SCO's."""
+HEADLESS = folded_pattern(
+    r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence)\b"
+)
+"""A point of a list with no subject ("The importance of ..."): a joint one."""
+NO_SUBJECT = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019*\u2022\u2013\u2014-]*")
+FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
 LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
 PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
+COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the|[A-Z][\w.-]*)\s+)*"
+)
+"""Between two coordinated actors: ", ", " and ", with the title words of the
+second ("China and Russian President ...")."""
+LED_BY = re.compile(r"\b(?:by|between|among)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a coordination that is no subject ("a group led by China and Russia")."""
+ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
+"""Between two mentions of one name: nothing, a possessive, title words
+("Russian President Vladimir Putin", "China's Xi")."""
 
 # ---------------------------------------------------------------- clauses
 
@@ -358,7 +413,12 @@ GENERIC = frozenset(
 # words of facts/commitments.py
 
 SCHEDULE = frozenset(SCHEDULE_VERBS)
-SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
+SKIP_AFTER_WILL = frozenset(
+    (
+        *("also", "further", "continue", "jointly", "not", "now", "finally"),
+        *("soon", "officially", "formally", "then", "reportedly"),
+    )
+)
 
 # ---------------------------------------------------------------- commitment candidates
 
