@@ -346,3 +346,83 @@ def test_commitments_a_person_in_the_sentence_beats_the_last_speaker() -> None:
 )
 def test_commitments_no_loose_actor_past_a_known_subject(text: str) -> None:
     assert _candidates(text) == []
+
+
+def test_commitments_a_repeated_commitment_is_one() -> None:
+    text = (
+        "Russia will build a grain terminal in Astana. "
+        "Russia will build a grain terminal in Astana."
+    )
+    assert len(_found(text)) == 1
+
+
+def test_commitments_a_measure_and_its_umbrella_stay_two() -> None:
+    found = commitments(make_doc("Putin proposed a plan to build a grain terminal."))
+    assert _distinct_texts(found)
+
+
+def _distinct_texts(found: list) -> bool:
+    return len({c["text"] for c in found}) == len(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Putin praised the talks, calling for wider trade in national currencies.",
+            True,
+        ),
+        (
+            "Putin praised the aims of peace and encouraging trade among the members.",
+            False,
+        ),
+    ],
+)
+def test_commitments_a_gerund_is_a_rule_hit_only_as_a_clause(
+    text: str, rule: bool
+) -> None:
+    assert any(c[2] for c in _candidates(text)) is rule
+
+
+def test_commitments_a_planned_agenda_is_no_rule_hit() -> None:
+    assert not [
+        c
+        for c in _candidates("Putin planned to explain his view of the talks.")
+        if c[2]
+    ]
+
+
+def test_commitments_should_in_a_speech_is_the_author_s() -> None:
+    text = (
+        "Speech by President Putin at the summit in Astana. "
+        "Terrorism is the main threat. "
+        "The member states should set up a joint border service."
+    )
+    assert ("RUS", "src=context-author") in _sources(text)
+
+
+def test_commitments_we_agreed_speaks_for_the_meeting() -> None:
+    text = (
+        "Putin spoke to the press after the talks. "
+        "The talks were long and useful, and we agreed to expand trade in national currencies."
+    )
+    assert ("SCO", "src=loose-we-agreed") in _sources(text)
+
+
+def test_commitments_no_loose_actor_from_a_place_of_the_meeting() -> None:
+    text = (
+        "The security council secretaries met under the chairmanship of Russia "
+        "and agreed to share data on extremist groups."
+    )
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+def test_commitments_could_is_the_speaker_s_proposal() -> None:
+    assert ("IND", "src=modal") in _sources(
+        "Modi said the SCO could also set up a fund for start-ups."
+    )
+
+
+def test_commitments_hopes_others_will_is_a_call_of_who_hopes() -> None:
+    found = candidates(make_doc("China hopes all member states will expand trade."))
+    assert [(c.item["actor"], c.item["kind"]) for c in found] == [("CHN", "call")]

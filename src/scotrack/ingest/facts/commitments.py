@@ -18,8 +18,11 @@ from functools import cache
 from itertools import pairwise
 from operator import attrgetter
 
+from rapidfuzz import fuzz
+
 from scotrack.data import raw_records
 from scotrack.ingest.classifiers.candidates import Candidate, kept
+from scotrack.ingest.classifiers.labels import normalised
 from scotrack.ingest.classifiers.linear import model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 from scotrack.ingest.facts import commitment_features
@@ -69,6 +72,8 @@ class Context:
     """The number of the last sentence each speaker spoke in."""
     framing: str | None = None
     """The speaker of the current sentence's speech frame."""
+    author: Mention | None = None
+    """The person whose speech or article the document is (`_author`)."""
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
 
@@ -106,8 +111,29 @@ def _leader_states() -> dict[str, str]:
 def commitments(doc: CleanDocument) -> list[Item]:
     """Every commitment of the document, in text order, with evidence: those of
     the core triggers, and those of the extended ones the model keeps."""
-    chosen = kept(candidates(doc), model("commitments"))
+    chosen = _distinct(kept(candidates(doc), model("commitments")))
     return [c.item for c in sorted(chosen, key=_FIRST_SPAN)]
+
+
+_ALIKE = 90
+"""Two commitments of one actor whose normalised texts are this alike (whole
+similarity) are one told twice (a headline and its lead, a repeated line).
+Partial similarity would also join an umbrella proposal and a measure it
+spells out, which are two entries (REVIEWING.md decision 6)."""
+
+
+def _distinct(chosen: list[Candidate]) -> list[Candidate]:
+    """The candidates without those that repeat a likelier one of the same actor."""
+    kept_: list[tuple[Candidate, str]] = []
+    for candidate in sorted(chosen, key=lambda c: -c.probability):
+        text = normalised(candidate.item["text"])
+        if not any(
+            other.item["actor"] == candidate.item["actor"]
+            and fuzz.ratio(text, known) >= _ALIKE
+            for other, known in kept_
+        ):
+            kept_.append((candidate, text))
+    return [candidate for candidate, _ in kept_]
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
@@ -124,6 +150,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     _PEOPLE.update(ctx.people)
     found: list[Candidate] = []
     sents = doc.sentences
+    ctx.author = _author(doc, index)
     title = (doc.metadata.title or "").strip()
     cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
     prefixes = sentence_prefixes(doc.text, sents)
@@ -139,27 +166,55 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 sent, mentions, ctx, following, prefixes[number], number
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
-        _hear(ctx, core + extended, number)
+        _hear(ctx, sent, mentions, core + extended, number)
         found += core + extended
         _remember(ctx, sent, mentions)
     return found
 
 
+def _author(doc: CleanDocument, index: MentionIndex) -> Mention | None:
+    """The person of a state named with "speech", "remarks", "address" at the
+    top of the document ("Speech by Premier ..."): its "we" and "should" are
+    that person's."""
+    top = doc.text[:_TOP]
+    match = rules.AUTHORED.search(folded(top))
+    if match is None:
+        return None
+    start, end = max(0, match.start() - 80), match.end() + 80
+    people = [m for m in index.between(start, end, ("person",)) if _person_state(m)]
+    return people[0] if people else None
+
+
+_TOP = 400
+"""How far into a document its headline and standfirst reach."""
 _HEARD_FOR = 2
 """A speaker goes on for this many sentences ("Putin said ... . "We should ...")."""
 
 
-def _hear(ctx: Context, found: list[Candidate], number: int) -> None:
-    """Note who spoke in sentence `number`: its frame's speaker and the speakers
-    of its candidates, unless only guessed from the context."""
+def _hear(
+    ctx: Context,
+    sent: Sentence,
+    mentions: list[Mention],
+    found: list[Candidate],
+    number: int,
+) -> None:
+    """Note who spoke in sentence `number`: its frame's speaker, a person of a
+    state with a speech verb after it, and the speakers of its candidates
+    (unless guessed from who the text spoke of last)."""
     for candidate in found:
         speaker = candidate.item["speaker"]
-        if speaker and not any(k.startswith("src=context") for k in candidate.features):
+        if speaker and not any(k in candidate.features for k in _GUESSED):
             ctx.heard[speaker] = number
     if ctx.framing:
         ctx.heard[ctx.framing] = number
     ctx.framing = None
+    people = [m for m in mentions if m.kind == "person" and _person_state(m)]
+    if people and rules.SPEECH.search(sent.text, people[0].end - sent.start):
+        ctx.heard[people[0].value] = number
     ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
+
+
+_GUESSED = ("src=context-person", "src=context-they", "src=context-state")
 
 
 def _overlap(a: list[int], b: list[int]) -> bool:
@@ -189,11 +244,15 @@ def _sentence(
     every = list(rules.TRIGGER.finditer(lowered))
     if not every:
         return [], []
-    core_triggers = [t for t in every if t.lastgroup not in rules.EXTENDED_KINDS]
     sent_frames = frames(text, sent.start, mentions)
     framed = _frame_actor(sent_frames, ctx)
     ctx.framing = framed.speaker if framed is not None else None
     bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
+    core_triggers = [
+        t
+        for t in every
+        if t.lastgroup not in rules.EXTENDED_KINDS and not _gerund_alone(t, bounds)
+    ]
     grouped = _grouped(lowered)
     core: list[Candidate] = []
     if core_triggers:
@@ -211,6 +270,19 @@ def _sentence(
         if not any(_overlap(span, t) for span in c.item["evidence"] for t in taken)
     ]
     return core, extended
+
+
+def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
+    """Whether a trigger in -ing is no participial clause of its own (a list of
+    purposes: "aims at ... encouraging cooperation"): a precise rule takes
+    only ", calling for ..." and the like."""
+    return trigger.group().endswith("ing") and not any(
+        0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds
+    )
+
+
+_CLAUSE_OPENING = 6
+"""At most this many characters (", and ") between a clause start and its verb."""
 
 
 def _pass(
@@ -297,7 +369,7 @@ def _actor(
 ) -> Actor | None:
     """Who makes the commitment; None for experts, editorials and schedules."""
     kind = _kind(trigger)
-    if kind == "should":
+    if kind == "should" or _word(text, trigger).lower() == "could":
         return _modal_actor(text, scan, trigger, framed, clause)
     if rules.RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
         return None
@@ -321,6 +393,8 @@ def _actor(
         )
     ):
         return None
+    if rules.PLANNED.match(_word(text, trigger)) and _scheduled(text, trigger):
+        return None  # "Putin planned to explain ...": an agenda
     return subject
 
 
@@ -347,11 +421,10 @@ def _loose_actor(
         return Actor("SCO", None, -1, -1, joint)
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
-    for mention in reversed(mentions):
-        if mention.end <= position and mention.kind != "organization":
-            actor = _mention_actor(mention, None)
-            if actor is not None:
-                return _loosened(actor)
+    for mention in _free_mentions(sent, mentions, position):
+        actor = _mention_actor(mention, None)
+        if actor is not None:
+            return _loosened(actor)
     speaker = _recent_speaker(sent, ctx, trigger)
     if speaker is not None:
         return speaker
@@ -360,6 +433,29 @@ def _loose_actor(
     if named or rules.GROUP.search(lowered):
         return Actor("SCO", None, -1, -1, "loose-group")
     return _context_actor(ctx)
+
+
+def _free_mentions(
+    sent: Sentence, mentions: list[Mention], position: int
+) -> list[Mention]:
+    """The mentions before `position` that may be a subject, the last first: not
+    the SCO (a group, weighed later), not the object of a preposition ("held in
+    Dushanbe, Tajikistan", "under the chairmanship of Russia")."""
+    free: list[Mention] = []
+    governed = False
+    for mention in (m for m in mentions if m.end <= position):
+        before = folded(
+            sent.text[
+                max(0, mention.start - sent.start - 16) : mention.start - sent.start
+            ]
+        )
+        if rules.PREPOSITION.search(before):
+            governed = True
+        elif not (governed and before.rstrip().endswith(",")):
+            governed = False
+        if not governed and mention.kind != "organization":
+            free.append(mention)
+    return free[::-1]
 
 
 def _not_an_actor(
@@ -395,6 +491,10 @@ def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | N
         return "loose-impersonal"
     if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
         return "loose-document"
+    if rules.JOINT_VERB.match(lowered, trigger.start()) and rules.WE.search(
+        lowered, clause, trigger.start()
+    ):
+        return "loose-we-agreed"  # a leader's "we agreed" speaks for the meeting
     if rules.NO_SUBJECT.fullmatch(text, 0, trigger.start()) and rules.HEADLESS.match(
         lowered, trigger.start()
     ):
@@ -418,9 +518,12 @@ def _recent_speaker(
     if (_kind(trigger) != "should" and not we) or ctx.person is None:
         return None
     actor = _person_actor(ctx.person)
-    if actor is None or actor.speaker not in ctx.recent:
-        return None
-    return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
+    if actor is not None and actor.speaker in ctx.recent:
+        return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
+    author = _person_actor(ctx.author) if ctx.author is not None else None
+    if author is not None:
+        return Actor(author.actor, author.speaker, -1, -1, "context-author")
+    return None
 
 
 def _context_actor(ctx: Context) -> Actor | None:

@@ -37,6 +37,7 @@ EXTENDED_CALL_VERBS = (
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
     r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need"
+    r"|hop(?:es|ed|ing) (?:that )?(?=(?:the|all|other|every|each|\w+ (?:states|countries|members|partners|sides|parties))\b)"
 )
 """Verbs of calling beyond the core list: the model decides (#11)."""
 EXTENDED_PROPOSAL_VERBS = (
@@ -97,7 +98,7 @@ TRIGGER_CUES = (
     *("could", "task", "time has come", "came up", "decid", "decision", "agree"),
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
-    *("seek", "adherence", "dedication", "necess"),
+    *("seek", "adherence", "dedication", "necess", "hop"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -151,6 +152,18 @@ SCHEDULE_VERBS = (
     "obtain",
     "go through",
     "enter into",
+    "include",
+    "adopt",
+    "focus",
+    "review",
+    "approve",
+    "sum up",
+    "mark",
+    "celebrate",
+    "gather",
+    "convene",
+    "witness",
+    "receive",
 )
 """After "<leader> will", these verbs describe a schedule, a preview or a
 courtesy ("would like to"), not a pledge."""
@@ -228,7 +241,7 @@ ACTOR_GROUPS = (
     r"(?:\s+member\s+(?:states|countries|nations))?)?"
     r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
     r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
-    r"|(?:the\s+)?(?:SCO\s+)?member\s+(?:states|countries|nations)"
+    r"|(?:the\s+)?(?:SCO\s+)?member[\s-]+(?:states|countries|nations)"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
     r"|(?:the\s+)?(?:participants|delegates|delegations)"
     r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
@@ -312,7 +325,8 @@ IMPERSONAL = folded_pattern(
 decision was made to"): the SCO's."""
 DOCUMENT_SUBJECT = folded_pattern(
     r"\b(?:the|this|its)\s+(?:document|declaration|communiqu[e\u00e9]|joint\s+statement"
-    r"|final\s+document|resolution|charter)\s+(?:also\s+)?$"
+    r"|final\s+document|resolution|charter|meeting|summit|session|discussions|talks)"
+    r"\s+(?:also\s+)?$"
 )
 """A meeting's document as the subject ("the declaration stressed"): the SCO's."""
 HEADLESS = folded_pattern(
@@ -320,6 +334,13 @@ HEADLESS = folded_pattern(
 )
 """A point of a list with no subject ("The importance of ..."): a joint one."""
 NO_SUBJECT = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019*\u2022\u2013\u2014-]*")
+AUTHORED = folded_pattern(
+    r"\b(?:speech|remarks|address|statement|article|op-ed|keynote)\s+(?:by|of)\b"
+)
+"""A document that is one person's words ("Speech by Premier ...")."""
+PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
+JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
+WE = folded_pattern(r"\bwe\b")
 FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
 LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
 PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
