@@ -13,7 +13,8 @@ from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
 from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.facts.clauses import clause_starts, matches_in
-from scotrack.ingest.facts.commitments import _grouped, candidates, commitments
+from scotrack.ingest.facts.commitment_actors import may_name_group
+from scotrack.ingest.facts.commitments import candidates, commitments
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import folded
 
@@ -216,7 +217,7 @@ def test_actor_groups_hold_a_cue_word(data: st.DataObject) -> None:
 def test_sentences_without_a_group_cue_have_no_group() -> None:
     for sentence in corpus_sentences():
         lowered = folded(sentence)
-        if not _grouped(lowered):
+        if not may_name_group(lowered):
             assert commitments_lexicon.GROUP.search(lowered) is None
 
 
