@@ -309,9 +309,10 @@ def test_commitments_schedules_previews_and_hopes_are_no_rule_hits(text: str) ->
             "src=loose-headless",
         ),
         ("The ministers spoke in favour of closer customs cooperation.", "src=group"),
+        ("The ministers, meeting in Moscow, agreed to share flood data.", "src=group"),
         (
             "Member states of the SCO will work to cut trade barriers, Putin said.",
-            "src=loose-group-subject",
+            "src=group",
         ),
     ],
 )
@@ -427,3 +428,21 @@ def test_commitments_could_is_the_speaker_s_proposal() -> None:
 def test_commitments_hopes_others_will_is_a_call_of_who_hopes() -> None:
     found = candidates(make_doc("China hopes all member states will expand trade."))
     assert [(c.item["actor"], c.item["kind"]) for c in found] == [("CHN", "call")]
+
+
+def test_commitments_an_opening_participle_is_the_main_subject_s() -> None:
+    found = _candidates(
+        "Calling for fair rules in world trade, Modi urged the members to cut tariffs."
+    )
+    assert ("IND", "Calling for fair rules in world trade", True) in found
+    assert any(text.startswith("Modi urged") for _, text, _ in found)
+
+
+def test_commitments_they_after_a_group_at_the_sentence_start() -> None:
+    text = "Participants praised the talks and they pledged to build a joint seed bank."
+    assert ("SCO", "src=they-group") in _sources(text)
+
+
+def test_commitments_a_region_is_no_subject() -> None:
+    text = "The SCO members voiced concern over North Africa, called for calm in the region."
+    assert _candidates(text)[0][0] == "SCO"

@@ -20,7 +20,7 @@ from scotrack.data import raw_records
 from scotrack.ingest.document import Mention, Sentence
 from scotrack.ingest.facts.clauses import Frame
 from scotrack.ingest.lexicon import commitments as rules
-from scotrack.ingest.lexicon.folding import folded
+from scotrack.ingest.lexicon.folding import fold, folded
 
 
 def may_name_group(lowered: str) -> bool:
@@ -133,6 +133,8 @@ def strict_actor(
         return None
     if clause > 0 and trigger.start() - clause < 16 and main is not None:
         return Actor(main.actor, main.speaker, -1, -1, "main")
+    if opening_participle(text, trigger):
+        return _main_subject(text, sent.start, mentions, trigger, framed)
     subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
     if subject is None:
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
@@ -179,6 +181,43 @@ def _modal_actor(
     return None
 
 
+def opening_participle(text: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger opens the sentence in -ing ("Calling for ..., Xi urged")."""
+    return trigger.group().split()[0].endswith("ing") and bool(
+        rules.NO_SUBJECT.fullmatch(text, 0, trigger.start())
+    )
+
+
+def _main_subject(
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    trigger: re.Match[str],
+    framed: Actor | None,
+) -> Actor | None:
+    """The subject of the main clause after an opening participle: a person or
+    state right after its comma ("Calling for ..., Xi urged ...")."""
+    comma = text.find(",", trigger.end())
+    if comma < 0:
+        return None
+    for mention in mentions:
+        start = mention.start - offset
+        if start > comma and mention.kind in ("person", "state"):
+            if start - comma > _MAIN_SUBJECT_REACH:
+                return None
+            actor = mention_actor(mention, framed)
+            if actor is None:
+                return None
+            return Actor(actor.actor, actor.speaker, -1, -1, "opening-participle")
+    return None
+
+
+_MAIN_SUBJECT_REACH = 40
+"""At most this many characters from the participle's comma to the subject."""
+_NEVER_ACTORS = ("region", "initiative")
+"""Mentions that are never a subject the rules look for ("North Africa")."""
+
+
 def _subject(
     text: str,
     scan: Scan,
@@ -197,7 +236,11 @@ def _subject(
         return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
 
     offset = sent.start
-    before = [m for m in reversed(mentions) if m.end - offset <= position]
+    before = [
+        m
+        for m in reversed(mentions)
+        if m.end - offset <= position and m.kind not in _NEVER_ACTORS
+    ]
     mention = next(
         (
             m
@@ -316,6 +359,8 @@ def mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
         return Actor(mention.value, speaker, mention.start, mention.end, "state")
     if mention.kind == "organization":
         return Actor("SCO", None, mention.start, mention.end, "organization")
+    if mention.kind == "body":  # "the Council of Heads of State decided" (#11)
+        return Actor("SCO", None, mention.start, mention.end, "body")
     if mention.kind == "city" and mention.state:
         speaker = framed.speaker if framed and framed.actor == mention.state else None
         return Actor(mention.state, speaker, mention.start, mention.end, "city")
@@ -364,6 +409,9 @@ def _pronoun_actor(
                 for o in pair.partners
             )
             return Actor(pair.actor, pair.speaker, start, end, "they-pair", partners)
+        head = fold(text[:80])
+        if rules.GROUP.match(head.lstrip()) or rules.LEADERS.match(head):
+            return Actor("SCO", None, start, end, "they-group")  # "Participants ..."
         return Actor(ctx.they, None, start, end, "they") if ctx.they else None
     if word == "we":
         return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None

@@ -84,7 +84,9 @@ def loose_actor(
     verb; for "should" and "we", the speaker of the sentences just before; the
     SCO named before the verb; who the text spoke of last."""
     position = sent.start + trigger.start()
-    if _not_an_actor(sent, mentions, trigger, clause):
+    if _not_an_actor(sent, mentions, trigger, clause) or _predicted(
+        sent.text, trigger, clause
+    ):
         return None
     joint = _joint(sent.text, trigger, clause, kind_of(trigger))
     if joint is not None:
@@ -172,11 +174,28 @@ def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | N
     if kind == "should":
         return None
     groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
-    if groups:
-        gap = rules.APPOSITIVE.sub("", text[groups[-1].end() : trigger.start()])
-        if len(gap) <= _SUBJECT_GAP and not rules.GAP_FILLER.sub(" ", gap).strip(" )"):
-            return "loose-group-subject"
-    return None
+    if not groups:
+        return None
+    return "loose-group-subject" if _right_before(text, groups[-1], trigger) else None
+
+
+def _right_before(text: str, group: re.Match[str], trigger: re.Match[str]) -> bool:
+    """Whether a group is the subject of the trigger: only adverbs, auxiliaries
+    and an appositive between them."""
+    gap = rules.APPOSITIVE.sub("", text[group.end() : trigger.start()])
+    return len(gap) <= _SUBJECT_GAP and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
+
+
+def _predicted(text: str, trigger: re.Match[str], clause: int) -> bool:
+    """Whether the trigger is "the SCO will ...": a prediction, no pledge."""
+    lowered = folded(text)
+    if not rules.FUTURE.fullmatch(lowered, trigger.start(), trigger.end()):
+        return False
+    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    return bool(groups) and (
+        bool(rules.ORGANIZATION.fullmatch(text, groups[-1].start(), groups[-1].end()))
+        and _right_before(text, groups[-1], trigger)
+    )
 
 
 def _recent_speaker(

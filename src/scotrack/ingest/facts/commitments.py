@@ -41,6 +41,7 @@ from scotrack.ingest.facts.commitment_actors import (
     frame_actor,
     kind_of,
     may_name_group,
+    opening_participle,
     strict_actor,
     word_of,
 )
@@ -175,7 +176,7 @@ def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
     """Whether a trigger in -ing is no participial clause of its own (a list of
     purposes: "aims at ... encouraging cooperation"): a precise rule takes
     only ", calling for ..." and the like."""
-    return trigger.group().endswith("ing") and not any(
+    return trigger.group().split()[0].endswith("ing") and not any(
         0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds
     )
 
@@ -209,8 +210,9 @@ def _pass(
             if actor is None:
                 continue
             main = main or actor
+            end = _participle_end(text, trigger, b)
             for one in (actor, *actor.partners):
-                for item in _items(sent, scan, trigger, one, b, following, ctx):
+                for item in _items(sent, scan, trigger, one, end, following, ctx):
                     features = commitment_features.features(
                         sent, scan.lowered, trigger, one.source, item, number, extended
                     )
@@ -219,11 +221,25 @@ def _pass(
     return found
 
 
+def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
+    """Where a trigger's complement ends: at the comma that closes an opening
+    participle ("Calling for X, Xi urged ..."), else at the clause's end."""
+    if not opening_participle(text, trigger):
+        return end
+    comma = text.find(",", trigger.end(), end)
+    return comma if comma > 0 else end
+
+
 def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
-    """The clause's first trigger, and later ones coordinated with "and"."""
+    """The clause's first trigger, and later ones coordinated with "and" or
+    after an opening participle ("Calling for ..., Xi urged ...")."""
     found: list[re.Match[str]] = []
     for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
-        if found and not rules.COORDINATED.search(text[a : match.start()]):
+        if (
+            found
+            and not rules.COORDINATED.search(text[a : match.start()])
+            and not all(opening_participle(text, m) for m in found)
+        ):
             continue
         found.append(match)
     return found

@@ -242,6 +242,8 @@ ACTOR_GROUPS = (
     r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
     r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
     r"|(?:the\s+)?(?:SCO\s+)?member[\s-]+(?:states|countries|nations)"
+    r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?)?"
+    r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
     r"|(?:the\s+)?(?:participants|delegates|delegations)"
     r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
@@ -339,6 +341,7 @@ AUTHORED = folded_pattern(
 )
 """A document that is one person's words ("Speech by Premier ...")."""
 PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
+FUTURE = folded_pattern(r"will|shall|would")
 JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
 WE = folded_pattern(r"\bwe\b")
 FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
