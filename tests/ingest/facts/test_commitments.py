@@ -283,6 +283,11 @@ def test_commitments_no_pair_outside_a_coordinated_subject(text: str) -> None:
         "Iran will now participate in the organization as a full member.",
         "Putin will exchange views with his counterparts on Afghanistan.",
         "China hopes the member states will expand trade in national currencies.",
+        "The leaders will exchange their views on the situation in the region.",
+        "The council of ministers will begin its work on Monday in Astana.",
+        "The member states have been committed to the principles of the charter.",
+        "The leaders offered warm congratulations to Iran on its accession.",
+        "Modi stressed the importance of the upcoming summit in Astana.",
     ],
 )
 def test_commitments_schedules_previews_and_hopes_are_no_rule_hits(text: str) -> None:

@@ -459,9 +459,7 @@ def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
 def _scheduled(text: str, trigger: re.Match[str]) -> bool:
     words = text[trigger.end() : trigger.end() + 40].lower().split()
     words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
-    return bool(words) and (
-        words[0] in rules.SCHEDULE or " ".join(words[:2]) in rules.SCHEDULE
-    )
+    return any(" ".join(words[:n]) in rules.SCHEDULE for n in (1, 2, 3) if words)
 
 
 def kind_of(trigger: re.Match[str]) -> str:

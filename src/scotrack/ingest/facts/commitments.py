@@ -202,6 +202,8 @@ def _pass(
     main: Actor | None = None
     for a, b in pairwise(bounds):
         for trigger in _triggers(text, scan, a, b):
+            if _no_action(text, trigger):
+                continue
             actor = strict_actor(
                 text, scan, sent, mentions, ctx, trigger, a, framed, main
             )
@@ -219,6 +221,15 @@ def _pass(
                     key = (item["actor"], item["evidence"][0][0])
                     found.append(Candidate(item, features, key))
     return found
+
+
+def _no_action(text: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger names no action: "the importance of the summit",
+    "offered congratulations"."""
+    word = word_of(text, trigger)
+    if rules.NEED_OF.search(word):
+        return bool(rules.THING_NEEDED.match(text, trigger.end()))
+    return word.lower() == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
 
 
 def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:

@@ -22,7 +22,7 @@ PROPOSAL_VERBS = (
 )
 PLEDGE_VERBS = (
     r"vow(?:ed|s)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
-    r"|(?:is|are|was|were|been|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
+    r"|(?:is|are|was|were|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
     r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
     r"|will|shall|would|agreed to|offered|offers? to"
     r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
@@ -53,6 +53,7 @@ EXTENDED_PLEDGE_VERBS = (
     r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
     r"|aim(?:s|ed)? to|seek(?:s)? to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
+    r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
 )
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
@@ -164,6 +165,13 @@ SCHEDULE_VERBS = (
     "convene",
     "witness",
     "receive",
+    "exchange their views",
+    "exchange opinions",
+    "begin",
+    "start",
+    "kick off",
+    "take place",
+    "conclude",
 )
 """After "<leader> will", these verbs describe a schedule, a preview or a
 courtesy ("would like to"), not a pledge."""
@@ -297,6 +305,21 @@ ANAPHOR = re.compile(
     r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
 )
 NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
+NEED_OF = re.compile(r"\b(?:need|importance|necessity)(?:\s+of)?$", re.IGNORECASE)
+THING_NEEDED = re.compile(
+    r"(?:\s+of)?\s+(?:the|a|an|this|its|their|his|her)\s+(?:[^\s,;.]+\s+){0,3}?"
+    r"(?:summit|meeting|visit|treaty|relationship|relations|ties|event|forum|session"
+    r"|organi[sz]ation|document|declaration|charter)\b",
+    re.IGNORECASE,
+)
+"""After "the importance": a thing, no action ("of the upcoming summit"); a
+call needs an action (REVIEWING.md decision 6)."""
+COURTESY = re.compile(
+    r"\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:warm\s+|sincere\s+)?"
+    r"(?:congratulations|condolences|thanks|greetings|gratitude|felicitations)\b",
+    re.IGNORECASE,
+)
+"""After "offered": a courtesy, no pledge ("offered congratulations")."""
 RELATIVE = re.compile(r"\b(?:which|that)\s+$")
 GAP_FILLER = re.compile(
     r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
