@@ -316,6 +316,14 @@ def test_commitments_schedules_previews_and_hopes_are_no_rule_hits(text: str) ->
         ("The ministers spoke in favour of closer customs cooperation.", "src=group"),
         ("The ministers, meeting in Moscow, agreed to share flood data.", "src=group"),
         (
+            "Putin left after the meeting, which reiterated the importance of closer rail links.",
+            "src=loose-document",
+        ),
+        (
+            "The countries of the SCO (Shanghai Cooperation Organization) will keep building the rail link.",
+            "src=group",
+        ),
+        (
             "Member states of the SCO will work to cut trade barriers, Putin said.",
             "src=group",
         ),
@@ -451,3 +459,10 @@ def test_commitments_they_after_a_group_at_the_sentence_start() -> None:
 def test_commitments_a_region_is_no_subject() -> None:
     text = "The SCO members voiced concern over North Africa, called for calm in the region."
     assert _candidates(text)[0][0] == "SCO"
+
+
+def test_commitments_that_after_a_speech_verb_is_no_relative_pronoun() -> None:
+    text = (
+        "The SCO member nations stated that it is critical to fight drug trafficking."
+    )
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}

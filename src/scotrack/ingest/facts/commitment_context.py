@@ -84,13 +84,15 @@ def loose_actor(
     verb; for "should" and "we", the speaker of the sentences just before; the
     SCO named before the verb; who the text spoke of last."""
     position = sent.start + trigger.start()
-    if _not_an_actor(sent, mentions, trigger, clause) or _predicted(
-        sent.text, trigger, clause
-    ):
+    if _not_an_actor(sent, mentions, trigger, clause):
         return None
     joint = _joint(sent.text, trigger, clause, kind_of(trigger))
     if joint is not None:
         return Actor("SCO", None, -1, -1, joint)
+    if rules.WHICH.search(sent.text, 0, trigger.start()):
+        return None  # "the concept, which advocates ...": not a party's
+    if framed is None and _predicted(sent.text, trigger, clause):
+        return None
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
     for mention in _free_mentions(sent, mentions, position):
@@ -136,7 +138,7 @@ def _not_an_actor(
     """Whether the verb's subject is a person of no state or an expert ("Pan
     suggested", "the analyst said the SCO should")."""
     before = sent.text[max(clause, trigger.start() - 60) : trigger.start()]
-    if rules.EXPERT.search(folded(before)) or rules.RELATIVE.search(before[-8:]):
+    if rules.EXPERT.search(folded(before)):
         return True
     position = sent.start + trigger.start()
     people = [m for m in mentions if m.end <= position]
@@ -163,6 +165,10 @@ def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | N
         return "loose-impersonal"
     if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
         return "loose-document"
+    if rules.MEETING_WHICH.search(
+        lowered, 0, trigger.start()
+    ):  # ", which" opens a clause
+        return "loose-document"  # "the meeting, which reiterated ..."
     if rules.JOINT_VERB.match(lowered, trigger.start()) and rules.WE.search(
         lowered, clause, trigger.start()
     ):

@@ -250,8 +250,8 @@ ACTOR_GROUPS = (
     r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
     r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
     r"|(?:the\s+)?(?:SCO\s+)?member[\s-]+(?:states|countries|nations)"
-    r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?)?"
-    r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\(SCO\))?"
+    r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?)?"
+    r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
     r"|(?:the\s+)?(?:participants|delegates|delegations)"
     r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
@@ -291,7 +291,7 @@ TRIGGER = folded_pattern(
     rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
 """Run on folded text: take a trigger's words from the original (`_word`)."""
-GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})\b")
+GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
 PRONOUN = folded_pattern(PRONOUNS)
 PREPOSITION = folded_pattern(
     r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
@@ -354,6 +354,12 @@ DOCUMENT_SUBJECT = folded_pattern(
     r"\s+(?:also\s+)?$"
 )
 """A meeting's document as the subject ("the declaration stressed"): the SCO's."""
+MEETING_WHICH = folded_pattern(
+    r"\b(?:meeting|summit|session|declaration|communiqu[e\u00e9]|document)\s*,?\s+"
+    r"(?:which|that)\s+(?:also\s+)?$"
+)
+"""A meeting or its document as the antecedent of the trigger's "which"."""
+WHICH = re.compile(r"\bwhich\s+(?:also\s+)?$", re.IGNORECASE)
 HEADLESS = folded_pattern(
     r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence)\b"
 )
