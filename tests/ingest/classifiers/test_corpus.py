@@ -45,7 +45,7 @@ def test_pages_pair_documents_with_their_gold(tmp_path):
         '{"membership": [{"state": "IND", "event": "joined", "date": "2017"}]}'
     )
     pages = list(corpus.pages([tmp_path]))
-    assert [p.id for p in pages] == [f"{tmp_path.name}/a"]
+    assert [p.id for p in pages] == [f"{tmp_path.as_posix()}/a"]
     examples, gold = corpus.examples("membership", pages)
     assert gold == 1
     assert any(e.target == 0 for e in examples)

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
+from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.facts.clauses import clause_starts, matches_in
-from scotrack.ingest.facts.commitments import _grouped, commitments
+from scotrack.ingest.facts.commitment_actors import may_name_group
+from scotrack.ingest.facts.commitments import candidates, commitments
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import folded
 
@@ -215,5 +217,252 @@ def test_actor_groups_hold_a_cue_word(data: st.DataObject) -> None:
 def test_sentences_without_a_group_cue_have_no_group() -> None:
     for sentence in corpus_sentences():
         lowered = folded(sentence)
-        if not _grouped(lowered):
+        if not may_name_group(lowered):
             assert commitments_lexicon.GROUP.search(lowered) is None
+
+
+def _candidates(text: str) -> list[tuple[str, str, bool]]:
+    """(actor, text, found by a precise rule) of every candidate, before the model."""
+    return [
+        (c.item["actor"], c.item["text"], RULE in c.features)
+        for c in candidates(make_doc(text))
+    ]
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    """(actor, how the actor was found) of every candidate."""
+    return [
+        (c.item["actor"], next(k for k in c.features if k.startswith("src=")))
+        for c in candidates(make_doc(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "Kazakhstan and Russia will draft a plan for a common gas market.",
+            ["RUS", "KAZ"],
+        ),
+        (
+            "Modi and Russian President Vladimir Putin agreed to double rail freight.",
+            ["RUS", "IND"],
+        ),
+        (
+            "The foreign ministers of China and India met in Moscow, where they agreed to reopen border trade.",
+            ["IND", "CHN"],
+        ),
+    ],
+)
+def test_commitments_coordinated_actors_one_entry_each(
+    text: str, actors: list[str]
+) -> None:
+    found = _found(text)
+    assert [actor for actor, *_ in found] == actors
+    assert len({text for *_, text in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, China, India and Iran will draft a plan for a common gas market.",  # a roll
+        "A bloc led by China and Russia will draft a plan for a common gas market.",  # led by
+        "With Putin and Modi at his side, Mirziyoyev will draft a plan for a gas market.",
+    ],
+)
+def test_commitments_no_pair_outside_a_coordinated_subject(text: str) -> None:
+    assert len({actor for actor, *_ in _candidates(text)}) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi will reach Astana on Thursday for the summit.",
+        "The foreign ministers will discuss the agenda of the coming summit.",
+        "Putin would like to thank the hosts for their warm welcome.",
+        "Iran will now participate in the organization as a full member.",
+        "Putin will exchange views with his counterparts on Afghanistan.",
+        "China hopes the member states will expand trade in national currencies.",
+        "The leaders will exchange their views on the situation in the region.",
+        "The council of ministers will begin its work on Monday in Astana.",
+        "The member states have been committed to the principles of the charter.",
+        "The leaders offered warm congratulations to Iran on its accession.",
+        "Modi stressed the importance of the upcoming summit in Astana.",
+    ],
+)
+def test_commitments_schedules_previews_and_hopes_are_no_rule_hits(text: str) -> None:
+    assert not [c for c in _candidates(text) if c[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "It was also agreed to hold joint drills in the mountains next year.",
+            "src=loose-impersonal",
+        ),
+        (
+            'Putin said: "A decision was made to admit Belarus as a full member."',
+            "src=loose-impersonal",
+        ),
+        (
+            "The declaration stressed the importance of fighting drug trafficking.",
+            "src=loose-document",
+        ),
+        (
+            "The importance of joint action against cyber crime was noted.",
+            "src=loose-headless",
+        ),
+        ("The ministers spoke in favour of closer customs cooperation.", "src=group"),
+        ("The ministers, meeting in Moscow, agreed to share flood data.", "src=group"),
+        (
+            "Putin left after the meeting, which reiterated the importance of closer rail links.",
+            "src=loose-document",
+        ),
+        (
+            "The countries of the SCO (Shanghai Cooperation Organization) will keep building the rail link.",
+            "src=group",
+        ),
+        (
+            "Member states of the SCO will work to cut trade barriers, Putin said.",
+            "src=group",
+        ),
+    ],
+)
+def test_commitments_joint_subjects_give_the_sco(text: str, source: str) -> None:
+    assert ("SCO", source) in _sources(text)
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+def test_commitments_a_speaker_goes_on_for_a_few_sentences() -> None:
+    text = (
+        "Putin called on the members to unite against terrorism. "
+        "The key task is the security of the region. "
+        "We should hold more consultations on border control."
+    )
+    assert ("RUS", "src=context-speaker") in _sources(text)
+
+
+def test_commitments_a_person_in_the_sentence_beats_the_last_speaker() -> None:
+    text = (
+        "Putin urged the members to build the energy club. "
+        "Modi, speaking at the same forum, agreed: we need to step up support for partners."
+    )
+    assert [actor for actor, _ in _sources(text)][-1] == "IND"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivan Petrov suggested that the SCO build a development bank.",  # no state
+        "The concept put forward by Putin, which advocates unity of security, was praised.",
+        "The analyst said the SCO should open a second secretariat.",
+    ],
+)
+def test_commitments_no_loose_actor_past_a_known_subject(text: str) -> None:
+    assert _candidates(text) == []
+
+
+def test_commitments_a_repeated_commitment_is_one() -> None:
+    text = (
+        "Russia will build a grain terminal in Astana. "
+        "Russia will build a grain terminal in Astana."
+    )
+    assert len(_found(text)) == 1
+
+
+def test_commitments_a_measure_and_its_umbrella_stay_two() -> None:
+    found = commitments(make_doc("Putin proposed a plan to build a grain terminal."))
+    assert _distinct_texts(found)
+
+
+def _distinct_texts(found: list) -> bool:
+    return len({c["text"] for c in found}) == len(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Putin praised the talks, calling for wider trade in national currencies.",
+            True,
+        ),
+        (
+            "Putin praised the aims of peace and encouraging trade among the members.",
+            False,
+        ),
+    ],
+)
+def test_commitments_a_gerund_is_a_rule_hit_only_as_a_clause(
+    text: str, rule: bool
+) -> None:
+    assert any(c[2] for c in _candidates(text)) is rule
+
+
+def test_commitments_a_planned_agenda_is_no_rule_hit() -> None:
+    assert not [
+        c
+        for c in _candidates("Putin planned to explain his view of the talks.")
+        if c[2]
+    ]
+
+
+def test_commitments_should_in_a_speech_is_the_author_s() -> None:
+    text = (
+        "Speech by President Putin at the summit in Astana. "
+        "Terrorism is the main threat. "
+        "The member states should set up a joint border service."
+    )
+    assert ("RUS", "src=context-author") in _sources(text)
+
+
+def test_commitments_we_agreed_speaks_for_the_meeting() -> None:
+    text = (
+        "Putin spoke to the press after the talks. "
+        "The talks were long and useful, and we agreed to expand trade in national currencies."
+    )
+    assert ("SCO", "src=loose-we-agreed") in _sources(text)
+
+
+def test_commitments_no_loose_actor_from_a_place_of_the_meeting() -> None:
+    text = (
+        "The security council secretaries met under the chairmanship of Russia "
+        "and agreed to share data on extremist groups."
+    )
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+def test_commitments_could_is_the_speaker_s_proposal() -> None:
+    assert ("IND", "src=modal") in _sources(
+        "Modi said the SCO could also set up a fund for start-ups."
+    )
+
+
+def test_commitments_hopes_others_will_is_a_call_of_who_hopes() -> None:
+    found = candidates(make_doc("China hopes all member states will expand trade."))
+    assert [(c.item["actor"], c.item["kind"]) for c in found] == [("CHN", "call")]
+
+
+def test_commitments_an_opening_participle_is_the_main_subject_s() -> None:
+    found = _candidates(
+        "Calling for fair rules in world trade, Modi urged the members to cut tariffs."
+    )
+    assert ("IND", "Calling for fair rules in world trade", True) in found
+    assert any(text.startswith("Modi urged") for _, text, _ in found)
+
+
+def test_commitments_they_after_a_group_at_the_sentence_start() -> None:
+    text = "Participants praised the talks and they pledged to build a joint seed bank."
+    assert ("SCO", "src=they-group") in _sources(text)
+
+
+def test_commitments_a_region_is_no_subject() -> None:
+    text = "The SCO members voiced concern over North Africa, called for calm in the region."
+    assert _candidates(text)[0][0] == "SCO"
+
+
+def test_commitments_that_after_a_speech_verb_is_no_relative_pronoun() -> None:
+    text = (
+        "The SCO member nations stated that it is critical to fight drug trafficking."
+    )
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}

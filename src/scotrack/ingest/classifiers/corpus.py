@@ -56,9 +56,8 @@ def pages(corpora: Sequence[Path]) -> Iterator[Page]:
                 if isinstance(raw, DocumentError):
                     raise InputError(f"{raw.path}: {raw.reason}")
                 doc = _prepared(start_document(raw), STAGES)
-                yield Page(
-                    f"{corpus.name}/{path.stem}", doc, orjson.loads(answer.read_bytes())
-                )
+                page_id = f"{_relative(corpus)}/{path.stem}"  # unique across corpora
+                yield Page(page_id, doc, orjson.loads(answer.read_bytes()))
 
 
 def _prepared(doc: CleanDocument, stages: Sequence[Stage]) -> CleanDocument:

@@ -3,29 +3,26 @@
 
 Per sentence: speech frames ("Li said", "said Putin") and clause boundaries
 (", suggesting", "; ") are found first; in each clause the first verb of
-proposing, pledging or calling (lexicon) is a trigger. Its actor is the subject
-before it (a leader, a state, the SCO's members or leaders, or a pronoun resolved
-from the text so far); a modal "X should ..." counts only inside a speech frame.
-The complement is cut into distinct measures (clauses.conjuncts). Experts and
-the article's own voice are not actors; "<leader> will attend ..." is a schedule.
+proposing, pledging or calling (lexicon) is a trigger. Its actor is found by
+`commitment_actors` (strictly, for the precise rules) or `commitment_context`
+(loosely, for the model). The complement is cut into distinct measures
+(clauses.conjuncts).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
-from operator import attrgetter
 
-from scotrack.data import raw_records
-from scotrack.ingest.classifiers.candidates import Candidate, kept
+from rapidfuzz import fuzz
+
+from scotrack.ingest.classifiers.candidates import Candidate, aggregated, kept
+from scotrack.ingest.classifiers.labels import normalised
 from scotrack.ingest.classifiers.linear import model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
 from scotrack.ingest.facts import commitment_features
 from scotrack.ingest.facts.areas import sentence_prefixes
 from scotrack.ingest.facts.clauses import (
-    Frame,
     Keywords,
     MentionIndex,
     Segment,
@@ -35,72 +32,53 @@ from scotrack.ingest.facts.clauses import (
     matches_in,
     trimmed,
 )
+from scotrack.ingest.facts.commitment_actors import (
+    PEOPLE,
+    Actor,
+    Context,
+    Scan,
+    adjacent,
+    frame_actor,
+    kind_of,
+    may_name_group,
+    opening_participle,
+    strict_actor,
+    word_of,
+)
+from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
 from scotrack.ingest.facts.commitment_details import area_of, target_of
 from scotrack.ingest.lexicon import commitments as rules
-from scotrack.ingest.lexicon.folding import fold, folded
+from scotrack.ingest.lexicon.folding import folded
 
 _TRIGGER_CUES = Keywords((word, True) for word in rules.TRIGGER_CUES)
-
-
-def _grouped(lowered: str) -> bool:
-    """Whether folded text may hold a `rules.GROUP` match: one of its words occurs
-    in it (a few `in` tests, far cheaper than searching for the pattern)."""
-    for cue in rules.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
-        if cue in lowered:
-            return True
-    return False
-
-
-_END = attrgetter("end")
-
-
-@dataclass(slots=True)
-class Context:
-    """What earlier sentences say: who "he", "it" and "they" are."""
-
-    person: Mention | None = None
-    state: str | None = None
-    they: str | None = None
-    state_subject: bool = False
-    speakers: set[str] = field(default_factory=set)
-    recent: set[str] = field(default_factory=set)
-    """Speakers of the last sentence's candidates, core and extended."""
-    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Scan:
-    """One sentence as the trigger rules read it: folded once, its triggers
-    found once (`clauses.matches_in` gives each clause its share)."""
-
-    lowered: str
-    triggers: list[re.Match[str]]
-    grouped: bool
-    """Whether the sentence may name a group (`_grouped`)."""
-    prefixes: dict[int, set[int]] | None
-    """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    actor: str
-    speaker: str | None
-    start: int
-    end: int
-    source: str = "subject"
-    """How the actor was found (a feature of the commitment's candidate)."""
-
-
-@cache
-def _leader_states() -> dict[str, str]:
-    return {r["name"]: r["state"] for r in raw_records("people") if r.get("state")}
 
 
 def commitments(doc: CleanDocument) -> list[Item]:
     """Every commitment of the document, in text order, with evidence: those of
     the core triggers, and those of the extended ones the model keeps."""
-    chosen = kept(candidates(doc), model("commitments"))
+    chosen = _distinct(kept(aggregated(candidates(doc)), model("commitments")))
     return [c.item for c in sorted(chosen, key=_FIRST_SPAN)]
+
+
+_ALIKE = 90
+"""Two commitments of one actor whose normalised texts are this alike (whole
+similarity) are one told twice (a headline and its lead, a repeated line).
+Partial similarity would also join an umbrella proposal and a measure it
+spells out, which are two entries (REVIEWING.md decision 6)."""
+
+
+def _distinct(chosen: list[Candidate]) -> list[Candidate]:
+    """The candidates without those that repeat a likelier one of the same actor."""
+    kept_: list[tuple[Candidate, str]] = []
+    for candidate in sorted(chosen, key=lambda c: -c.probability):
+        text = normalised(candidate.item["text"])
+        if not any(
+            other.item["actor"] == candidate.item["actor"]
+            and fuzz.ratio(text, known) >= _ALIKE
+            for other, known in kept_
+        ):
+            kept_.append((candidate, text))
+    return [candidate for candidate, _ in kept_]
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
@@ -113,10 +91,11 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     for person in doc.facts.get("people", []):
         if person.get("name"):
             ctx.people[person["name"]] = (person.get("state"), person.get("role"))
-    _PEOPLE.clear()
-    _PEOPLE.update(ctx.people)
+    PEOPLE.clear()
+    PEOPLE.update(ctx.people)
     found: list[Candidate] = []
     sents = doc.sentences
+    ctx.author = author(doc, index)
     title = (doc.metadata.title or "").strip()
     cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
     prefixes = sentence_prefixes(doc.text, sents)
@@ -132,9 +111,9 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 sent, mentions, ctx, following, prefixes[number], number
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
-        ctx.recent = {c.item["speaker"] for c in core + extended if c.item["speaker"]}
+        hear(ctx, sent, mentions, core + extended, number)
         found += core + extended
-        _remember(ctx, sent, mentions)
+        remember(ctx, sent, mentions)
     return found
 
 
@@ -165,11 +144,16 @@ def _sentence(
     every = list(rules.TRIGGER.finditer(lowered))
     if not every:
         return [], []
-    core_triggers = [t for t in every if t.lastgroup not in rules.EXTENDED_KINDS]
     sent_frames = frames(text, sent.start, mentions)
-    framed = _frame_actor(sent_frames, ctx)
+    framed = frame_actor(sent_frames, ctx)
+    ctx.framing = framed.speaker if framed is not None else None
     bounds = sorted({*clause_starts(text), *(f.start for f in sent_frames), len(text)})
-    grouped = _grouped(lowered)
+    core_triggers = [
+        t
+        for t in every
+        if t.lastgroup not in rules.EXTENDED_KINDS and not _gerund_alone(t, bounds)
+    ]
+    grouped = may_name_group(lowered)
     core: list[Candidate] = []
     if core_triggers:
         scan = Scan(lowered, core_triggers, grouped, prefixes)
@@ -186,6 +170,19 @@ def _sentence(
         if not any(_overlap(span, t) for span in c.item["evidence"] for t in taken)
     ]
     return core, extended
+
+
+def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
+    """Whether a trigger in -ing is no participial clause of its own (a list of
+    purposes: "aims at ... encouraging cooperation"): a precise rule takes
+    only ", calling for ..." and the like."""
+    return trigger.group().split()[0].endswith("ing") and not any(
+        0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds
+    )
+
+
+_CLAUSE_OPENING = 6
+"""At most this many characters (", and ") between a clause start and its verb."""
 
 
 def _pass(
@@ -205,293 +202,58 @@ def _pass(
     main: Actor | None = None
     for a, b in pairwise(bounds):
         for trigger in _triggers(text, scan, a, b):
-            actor = _actor(text, scan, sent, mentions, ctx, trigger, a, framed, main)
+            if _no_action(text, trigger):
+                continue
+            actor = strict_actor(
+                text, scan, sent, mentions, ctx, trigger, a, framed, main
+            )
             if actor is None and extended:
-                actor = _loose_actor(sent, mentions, ctx, trigger, framed)
+                actor = loose_actor(sent, mentions, ctx, trigger, framed, a)
             if actor is None:
                 continue
             main = main or actor
-            for item in _items(sent, scan, trigger, actor, b, following, ctx):
-                features = commitment_features.features(
-                    sent, scan.lowered, trigger, actor.source, item, number, extended
-                )
-                key = (item["actor"], item["evidence"][0][0])
-                found.append(Candidate(item, features, key))
+            end = _participle_end(text, trigger, b)
+            for one in (actor, *actor.partners):
+                for item in _items(sent, scan, trigger, one, end, following, ctx):
+                    features = commitment_features.features(
+                        sent, scan.lowered, trigger, one.source, item, number, extended
+                    )
+                    key = (item["actor"], item["evidence"][0][0])
+                    found.append(Candidate(item, features, key))
     return found
+
+
+def _no_action(text: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger names no action: "the importance of the summit",
+    "offered congratulations"."""
+    word = word_of(text, trigger)
+    if rules.NEED_OF.search(word):
+        return bool(rules.THING_NEEDED.match(text, trigger.end()))
+    return word.lower() == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
+
+
+def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
+    """Where a trigger's complement ends: at the comma that closes an opening
+    participle ("Calling for X, Xi urged ..."), else at the clause's end."""
+    if not opening_participle(text, trigger):
+        return end
+    comma = text.find(",", trigger.end(), end)
+    return comma if comma > 0 else end
 
 
 def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
-    """The clause's first trigger, and later ones coordinated with "and"."""
+    """The clause's first trigger, and later ones coordinated with "and" or
+    after an opening participle ("Calling for ..., Xi urged ...")."""
     found: list[re.Match[str]] = []
     for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
-        if found and not rules.COORDINATED.search(text[a : match.start()]):
+        if (
+            found
+            and not rules.COORDINATED.search(text[a : match.start()])
+            and not all(opening_participle(text, m) for m in found)
+        ):
             continue
         found.append(match)
     return found
-
-
-def _frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
-    for frame in sent_frames:
-        if frame.speaker is not None:
-            actor = _person_actor(frame.speaker)
-            if actor:
-                return actor
-        elif frame.pronoun == "they" and ctx.they:
-            return Actor(ctx.they, None, -1, -1, "frame-they")
-        elif frame.pronoun and ctx.person is not None:
-            return _person_actor(ctx.person)
-    return None
-
-
-_PEOPLE: dict[str, tuple[str | None, str | None]] = {}
-
-
-def _person_state(person: Mention) -> str | None:
-    known = _PEOPLE.get(person.value, (None, None))[0]
-    return known or person.state or _leader_states().get(person.value)
-
-
-def _person_actor(person: Mention) -> Actor | None:
-    state = _person_state(person)
-    if state is None:
-        return None
-    return Actor(state, person.value, person.start, person.end, "person")
-
-
-def _actor(
-    text: str,
-    scan: Scan,
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: Context,
-    trigger: re.Match[str],
-    clause: int,
-    framed: Actor | None,
-    main: Actor | None,
-) -> Actor | None:
-    """Who makes the commitment; None for experts, editorials and schedules."""
-    kind = _kind(trigger)
-    if kind == "should":
-        return _modal_actor(text, scan, trigger, framed, clause)
-    if rules.RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
-        return None
-    if clause > 0 and trigger.start() - clause < 16 and main is not None:
-        return Actor(main.actor, main.speaker, -1, -1, "main")
-    subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
-    if subject is None:
-        return main if clause > 0 and main and trigger.start() - clause < 16 else None
-    if kind == "pledge" and not _adjacent(text, subject, sent.start, trigger.start()):
-        return None
-    if _word(text, trigger).lower() in ("will", "shall", "would") and (
-        _scheduled(text, trigger)
-        or (
-            subject.speaker is None
-            and rules.ORGANIZATION.match(
-                text[subject.start - sent.start : subject.end - sent.start]
-            )
-        )
-        or rules.HEDGED.search(
-            text[max(0, subject.start - sent.start - 40) : trigger.start()]
-        )
-    ):
-        return None
-    return subject
-
-
-def _loose_actor(
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: Context,
-    trigger: re.Match[str],
-    framed: Actor | None,
-) -> Actor | None:
-    """An actor for a candidate the strict rules leave without one, for the
-    model to weigh (`source` says how it was found): the speaker of the
-    sentence's frame, else the last actor-like mention before the trigger, else
-    who the text spoke of last."""
-    if framed is not None:
-        return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
-    if _kind(trigger) == "should" and ctx.person is not None:
-        # "Xi made four proposals. The SCO should ...": the speaker goes on
-        actor = _person_actor(ctx.person)
-        if actor is not None and actor.speaker in ctx.recent:
-            return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
-    position = sent.start + trigger.start()
-    for mention in reversed(mentions):
-        if mention.end > position:
-            continue
-        actor = _mention_actor(mention, None)
-        if actor is not None:
-            return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}")
-    lowered = folded(sent.text[: trigger.start()])
-    if rules.GROUP.search(lowered):
-        return Actor("SCO", None, -1, -1, "loose-group")
-    if ctx.they:
-        return Actor(ctx.they, None, -1, -1, "context-they")
-    if ctx.person is not None:
-        actor = _person_actor(ctx.person)
-        if actor is not None:
-            return Actor(actor.actor, actor.speaker, -1, -1, "context-person")
-    if ctx.state:
-        return Actor(ctx.state, None, -1, -1, "context-state")
-    return None
-
-
-def _modal_actor(
-    text: str, scan: Scan, trigger: re.Match[str], framed: Actor | None, clause: int
-) -> Actor | None:
-    if framed is None:
-        return None
-    before = text[clause : trigger.start()]
-    groups = (
-        list(rules.GROUP.finditer(scan.lowered[clause : trigger.start()]))
-        if scan.grouped
-        else []
-    )
-    if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
-        return Actor(
-            framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1, "modal"
-        )
-    if rules.PASSIVE_MODAL.match(text, trigger.end()):
-        opening = len(before) - len(before.lstrip(' "\u201c,'))
-        return Actor(
-            framed.actor, framed.speaker, -2 - clause - opening, -1, "modal-passive"
-        )
-    return None
-
-
-def _subject(
-    text: str,
-    scan: Scan,
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: Context,
-    position: int,
-    framed: Actor | None,
-) -> Actor | None:
-    """The nearest actor-like phrase before `position`, not a prepositional object:
-    of the mentions, SCO groups ("the leaders") and pronouns, the one that ends
-    last (a mention wins a tie, the later mention a tie between two)."""
-    lowered = scan.lowered
-
-    def governed(start: int) -> bool:
-        return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
-
-    offset = sent.start
-    before = [m for m in reversed(mentions) if m.end - offset <= position]
-    mention = next(
-        (
-            m
-            for m in sorted(before, key=_END, reverse=True)
-            if not governed(m.start - offset)
-        ),
-        None,
-    )
-    best = mention.end - offset if mention is not None else -1
-    groups = list(rules.GROUP.finditer(lowered, 0, position)) if scan.grouped else []
-    group = next((g for g in reversed(groups) if not governed(g.start())), None)
-    if group is not None and group.end() > best:
-        mention, best = None, group.end()
-    else:
-        group = None
-    pronouns = list(rules.PRONOUN.finditer(lowered, 0, position))
-    pronoun = pronouns[-1] if pronouns else None
-    if pronoun is not None and pronoun.end() > best:
-        return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
-    if group is not None:
-        return Actor("SCO", None, offset + group.start(), offset + group.end(), "group")
-    if mention is None:
-        return None
-    actor = _mention_actor(mention, framed)
-    if actor is None and mention.kind == "office":
-        actor = _office_holder(mention, mentions, ctx)
-    return actor
-
-
-def _mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
-    if mention.kind == "person":
-        return _person_actor(mention)
-    if mention.kind == "state":
-        speaker = framed.speaker if framed and framed.actor == mention.value else None
-        return Actor(mention.value, speaker, mention.start, mention.end, "state")
-    if mention.kind == "organization":
-        return Actor("SCO", None, mention.start, mention.end, "organization")
-    if mention.kind == "city" and mention.state:
-        speaker = framed.speaker if framed and framed.actor == mention.state else None
-        return Actor(mention.state, speaker, mention.start, mention.end, "city")
-    if mention.kind == "office" and mention.state:
-        return Actor(mention.state, None, mention.start, mention.end, "office")
-    return None
-
-
-def _office_holder(
-    office: Mention, mentions: list[Mention], ctx: Context
-) -> Actor | None:
-    """ "The premier", "the president": the person last named."""
-    holders = [
-        name
-        for name, (state, role) in ctx.people.items()
-        if state and role and role.lower().endswith(office.value.lower())
-    ]
-    if len(holders) == 1:
-        state = ctx.people[holders[0]][0] or ""
-        return Actor(state, holders[0], office.start, office.end, "office-holder")
-    persons = [m for m in mentions if m.kind == "person" and m.end <= office.start]
-    person = persons[-1] if persons else ctx.person
-    actor = _person_actor(person) if person else None
-    return (
-        Actor(actor.actor, actor.speaker, office.start, office.end, "office-person")
-        if actor
-        else None
-    )
-
-
-def _pronoun_actor(
-    match: re.Match[str],
-    sent: Sentence,
-    text: str,
-    mentions: list[Mention],
-    ctx: Context,
-    framed: Actor | None,
-) -> Actor | None:
-    word = _word(text, match).lower()
-    start, end = sent.start + match.start(), sent.start + match.end()
-    if word == "they":
-        return Actor(ctx.they, None, start, end, "they") if ctx.they else None
-    if word == "we":
-        return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None
-    if word in ("it", "the country"):
-        states = [m for m in mentions if m.kind == "state" and m.end <= start]
-        opening = states and not text[: states[0].start - sent.start].strip(" Th")
-        state = states[0].value if opening else ctx.state
-        if word == "it" and not opening and not ctx.state_subject:
-            return None
-        if state is None:
-            return None
-        speaker = framed.speaker if framed and framed.actor == state else None
-        return Actor(state, speaker, start, end, "it")
-    person = ctx.person
-    persons = [m for m in mentions if m.kind == "person" and m.end <= start]
-    if persons:
-        person = persons[-1]
-    actor = _person_actor(person) if person else None
-    return Actor(actor.actor, actor.speaker, start, end, "he") if actor else None
-
-
-def _adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
-    """Only adverbs, auxiliaries and a day between the subject and the verb."""
-    if actor.end < 0:
-        return False
-    gap = rules.APPOSITIVE.sub("", text[actor.end - offset : position])
-    return len(gap) <= 40 and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
-
-
-def _scheduled(text: str, trigger: re.Match[str]) -> bool:
-    words = text[trigger.end() : trigger.end() + 40].lower().split()
-    words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
-    return bool(words) and (
-        words[0] in rules.SCHEDULE or " ".join(words[:2]) in rules.SCHEDULE
-    )
 
 
 def _items(
@@ -504,7 +266,7 @@ def _items(
     ctx: Context,
 ) -> list[Item]:
     text = sent.text
-    kind = _kind(trigger)
+    kind = kind_of(trigger)
     if kind == "should":
         kind = "proposal"
         if (
@@ -512,7 +274,7 @@ def _items(
             and (actor.speaker or actor.actor) in ctx.speakers
         ):
             return []
-    if "open to" in _word(text, trigger).lower():
+    if "open to" in word_of(text, trigger).lower():
         kind = "proposal"
     if kind == "proposal" and rules.BARE_INITIATIVE.match(text, trigger.end()):
         return []
@@ -521,7 +283,7 @@ def _items(
     pieces = conjuncts(
         text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
     )
-    if rules.NEED.search(_word(text, trigger)):
+    if rules.NEED.search(word_of(text, trigger)):
         pieces = [Segment(trigger.end(), end)]
     pieces[0] = Segment(start, pieces[0].end)
     items: list[Item] = []
@@ -553,14 +315,16 @@ def _items(
 def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) -> int:
     if actor.start <= -2:
         return -2 - actor.start
-    if actor.start < 0 or not _adjacent(text, actor, offset, trigger.start()):
+    if actor.start < 0 or not adjacent(text, actor, offset, trigger.start()):
         return trigger.start()
     return actor.start - offset
 
 
 def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
     """Where the complement's own verb ends: after "X to <verb>" for calls."""
-    if _kind(trigger) in ("pledge", "should") or text.startswith(" to ", trigger.end()):
+    if kind_of(trigger) in ("pledge", "should") or text.startswith(
+        " to ", trigger.end()
+    ):
         first = rules.FIRST_WORD.match(text, trigger.end(), end)
         return first.end() if first else trigger.end()
     control = rules.CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
@@ -568,37 +332,6 @@ def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
         return control.end()
     first = rules.FIRST_WORD.match(text, trigger.end(), end)
     return first.end() if first else trigger.end()
-
-
-def _kind(trigger: re.Match[str]) -> str:
-    """The kind a trigger gives: call, proposal, pledge or should (a modal)."""
-    group = trigger.lastgroup or "proposal"
-    return rules.EXTENDED_KINDS.get(group, group)
-
-
-def _word(text: str, match: re.Match[str]) -> str:
-    """The words of a match found in folded text, as the original writes them."""
-    return text[match.start() : match.end()]
-
-
-def _remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
-    for mention in mentions:
-        if mention.kind == "person" and _person_state(mention) is not None:
-            ctx.person = mention
-        elif mention.kind == "state":
-            ctx.state = mention.value
-    first = mentions[0] if mentions else None
-    ctx.state_subject = bool(
-        first
-        and first.kind == "state"
-        and not sent.text[: first.start - sent.start].strip(" Th")
-    )
-    head = sent.text[:80]
-    lowered = fold(head)
-    if rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered):
-        ctx.they = "SCO"
-    elif rules.PAIR.match(head):
-        ctx.they = None
 
 
 def find_commitments(doc: CleanDocument) -> CleanDocument:

@@ -22,7 +22,7 @@ PROPOSAL_VERBS = (
 )
 PLEDGE_VERBS = (
     r"vow(?:ed|s)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
-    r"|(?:is|are|was|were|been|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
+    r"|(?:is|are|was|were|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
     r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
     r"|will|shall|would|agreed to|offered|offers? to"
     r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
@@ -30,13 +30,14 @@ PLEDGE_VERBS = (
 SHOULD = r"should|must|need to|needs to|ought to"
 EXTENDED_CALL_VERBS = (
     r"(?:noted|note|notes|stated|state|states|affirmed|reaffirmed|reiterated|recogni[sz]ed|pointed (?:out|to)|spoke of|referred to)"
-    r" (?:the |that there is an? )?(?:need|importance|necessity|urgency)"
+    r" (?:the |that there is an? )(?:need|importance|necessity|urgency)"
     r"|stand(?:s)? for|stood for|spoke (?:out )?in favou?r of|speak(?:s)? in favou?r of|insist(?:ed|s|ing)? on"
     r"|push(?:ed|es|ing)? for|pitch(?:ed|es|ing)? for|press(?:ed|es|ing)? for|demand(?:ed|s|ing)?"
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
     r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need"
+    r"|hop(?:es|ed|ing) (?:that )?(?=(?:the|all|other|every|each|\w+ (?:states|countries|members|partners|sides|parties))\b)"
 )
 """Verbs of calling beyond the core list: the model decides (#11)."""
 EXTENDED_PROPOSAL_VERBS = (
@@ -52,6 +53,7 @@ EXTENDED_PLEDGE_VERBS = (
     r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
     r"|aim(?:s|ed)? to|seek(?:s)? to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
+    r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
 )
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
@@ -97,7 +99,7 @@ TRIGGER_CUES = (
     *("could", "task", "time has come", "came up", "decid", "decision", "agree"),
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
-    *("seek", "adherence", "dedication", "necess"),
+    *("seek", "adherence", "dedication", "necess", "hop"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -137,8 +139,42 @@ SCHEDULE_VERBS = (
     "take over",
     "take",
     "hand over",
+    "discuss",
+    "exchange views",
+    "brief",
+    "outline",
+    "explain",
+    "reach",
+    "become",
+    "serve",
+    "like",
+    "welcome",
+    "talk",
+    "obtain",
+    "go through",
+    "enter into",
+    "include",
+    "adopt",
+    "focus",
+    "review",
+    "approve",
+    "sum up",
+    "mark",
+    "celebrate",
+    "gather",
+    "convene",
+    "witness",
+    "receive",
+    "exchange their views",
+    "exchange opinions",
+    "begin",
+    "start",
+    "kick off",
+    "take place",
+    "conclude",
 )
-"""After "<leader> will", these verbs describe a schedule, not a pledge."""
+"""After "<leader> will", these verbs describe a schedule, a preview or a
+courtesy ("would like to"), not a pledge."""
 MEASURE_VERBS = (
     "accelerate",
     "advance",
@@ -213,8 +249,16 @@ ACTOR_GROUPS = (
     r"(?:\s+member\s+(?:states|countries|nations))?)?"
     r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
     r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
-    r"|(?:the\s+)?(?:SCO\s+)?member\s+(?:states|countries|nations)"
+    r"|(?:the\s+)?(?:SCO\s+)?member[\s-]+(?:states|countries|nations)"
+    r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?)?"
+    r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
+    r"|(?:the\s+)?(?:participants|delegates|delegations)"
+    r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
+    r"|(?:the\s+)?(?:SCO\s+)?(?:(?:energy|health|trade|economy|economic|transport"
+    r"|agriculture|agricultural|finance|culture|education|justice|interior|emergency"
+    r"|tourism|science)\s+)?ministers(?!\s+of\b)"
+    r"|(?:the\s+)?(?:SCO\s+)?(?:national\s+)?security\s+(?:advis[oe]rs|council\s+secretaries)"
 )
 """Subjects that make the SCO (its leaders or members jointly) the actor."""
 ACTOR_GROUP_CUES = (
@@ -226,7 +270,12 @@ ACTOR_GROUP_CUES = (
     "member",
     "organi",
     "bloc",
-    "grouping",
+    "group",
+    "participants",
+    "delegat",
+    "parties",
+    "sides",
+    "security",
 )
 """Every ACTOR_GROUPS phrase, lower-cased, holds one of these: a sentence without
 any names no group (a few `in` tests, cheaper than the pattern)."""
@@ -242,7 +291,7 @@ TRIGGER = folded_pattern(
     rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
 """Run on folded text: take a trigger's words from the original (`_word`)."""
-GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})\b")
+GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
 PRONOUN = folded_pattern(PRONOUNS)
 PREPOSITION = folded_pattern(
     r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
@@ -256,6 +305,21 @@ ANAPHOR = re.compile(
     r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
 )
 NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
+NEED_OF = re.compile(r"\b(?:need|importance|necessity)(?:\s+of)?$", re.IGNORECASE)
+THING_NEEDED = re.compile(
+    r"(?:\s+of)?\s+(?:the|a|an|this|its|their|his|her)\s+(?:[^\s,;.]+\s+){0,3}?"
+    r"(?:summit|meeting|visit|treaty|relationship|relations|ties|event|forum|session"
+    r"|organi[sz]ation|document|declaration|charter)\b",
+    re.IGNORECASE,
+)
+"""After "the importance": a thing, no action ("of the upcoming summit"); a
+call needs an action (REVIEWING.md decision 6)."""
+COURTESY = re.compile(
+    r"\s+(?:his\s+|her\s+|their\s+|its\s+)?(?:warm\s+|sincere\s+)?"
+    r"(?:congratulations|condolences|thanks|greetings|gratitude|felicitations)\b",
+    re.IGNORECASE,
+)
+"""After "offered": a courtesy, no pledge ("offered congratulations")."""
 RELATIVE = re.compile(r"\b(?:which|that)\s+$")
 GAP_FILLER = re.compile(
     r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
@@ -271,13 +335,57 @@ BARE_INITIATIVE = re.compile(
     r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
 )
 APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
-HEDGED = re.compile(r"\b(?:expected|hop(?:e|ed|efully)|likely|may|might|predict\w*)\b")
+HEDGED = re.compile(
+    r"\b(?:expected|hop(?:e[sd]?|ing|efully)|likely|may|might|predict\w*)\b"
+)
 ORGANIZATION = re.compile(
     r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
     re.IGNORECASE,
 )
+IMPERSONAL = folded_pattern(
+    r"\b(?:it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:agreed|decided|planned|resolved)"
+    r"|(?:a|the)\s+decision\s+(?:was|has\s+been)\s+(?:made|taken|adopted))\b"
+)
+"""A joint decision of a meeting, with no actor ("it was agreed that", "a
+decision was made to"): the SCO's."""
+DOCUMENT_SUBJECT = folded_pattern(
+    r"\b(?:the|this|its)\s+(?:document|declaration|communiqu[e\u00e9]|joint\s+statement"
+    r"|final\s+document|resolution|charter|meeting|summit|session|discussions|talks)"
+    r"\s+(?:also\s+)?$"
+)
+"""A meeting's document as the subject ("the declaration stressed"): the SCO's."""
+MEETING_WHICH = folded_pattern(
+    r"\b(?:meeting|summit|session|declaration|communiqu[e\u00e9]|document)\s*,?\s+"
+    r"(?:which|that)\s+(?:also\s+)?$"
+)
+"""A meeting or its document as the antecedent of the trigger's "which"."""
+WHICH = re.compile(r"\bwhich\s+(?:also\s+)?$", re.IGNORECASE)
+HEADLESS = folded_pattern(
+    r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence)\b"
+)
+"""A point of a list with no subject ("The importance of ..."): a joint one."""
+NO_SUBJECT = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019*\u2022\u2013\u2014-]*")
+AUTHORED = folded_pattern(
+    r"\b(?:speech|remarks|address|statement|article|op-ed|keynote)\s+(?:by|of)\b"
+)
+"""A document that is one person's words ("Speech by Premier ...")."""
+PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
+FUTURE = folded_pattern(r"will|shall|would")
+JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
+WE = folded_pattern(r"\bwe\b")
+FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
 LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
 PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
+COORDINATION = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:the|[A-Z][\w.-]*)\s+)*"
+)
+"""Between two coordinated actors: ", ", " and ", with the title words of the
+second ("China and Russian President ...")."""
+LED_BY = re.compile(r"\b(?:by|between|among)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a coordination that is no subject ("a group led by China and Russia")."""
+ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
+"""Between two mentions of one name: nothing, a possessive, title words
+("Russian President Vladimir Putin", "China's Xi")."""
 
 # ---------------------------------------------------------------- clauses
 
@@ -358,7 +466,12 @@ GENERIC = frozenset(
 # words of facts/commitments.py
 
 SCHEDULE = frozenset(SCHEDULE_VERBS)
-SKIP_AFTER_WILL = frozenset(("also", "further", "continue", "jointly", "not"))
+SKIP_AFTER_WILL = frozenset(
+    (
+        *("also", "further", "continue", "jointly", "not", "now", "finally"),
+        *("soon", "officially", "formally", "then", "reportedly"),
+    )
+)
 
 # ---------------------------------------------------------------- commitment candidates
 

@@ -1,0 +1,473 @@
+"""Who makes a commitment: the subject before its trigger, read strictly.
+
+A trigger's actor is the subject before it: a leader, a state (or its capital),
+the SCO's members or leaders, or a pronoun resolved from the text so far; a
+modal "X should ..." counts only inside a speech frame, as the speaker's.
+A coordinated subject ("China and Russia will ...") gives each its own entry
+(`Actor.partners`). Experts and the article's own voice are not actors, and
+"<leader> will attend ..." is a schedule. `commitment_context` finds the looser
+actors the model weighs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from operator import attrgetter
+
+from scotrack.data import raw_records
+from scotrack.ingest.document import Mention, Sentence
+from scotrack.ingest.facts.clauses import Frame
+from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import fold, folded
+
+
+def may_name_group(lowered: str) -> bool:
+    """Whether folded text may hold a `rules.GROUP` match: one of its words occurs
+    in it (a few `in` tests, far cheaper than searching for the pattern)."""
+    for cue in rules.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
+        if cue in lowered:
+            return True
+    return False
+
+
+_END = attrgetter("end")
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences say: who "he", "it" and "they" are."""
+
+    person: Mention | None = None
+    state: str | None = None
+    they: str | None = None
+    state_subject: bool = False
+    speakers: set[str] = field(default_factory=set)
+    recent: set[str] = field(default_factory=set)
+    """Who spoke in the last few sentences (`hear`)."""
+    heard: dict[str, int] = field(default_factory=dict)
+    """The number of the last sentence each speaker spoke in."""
+    framing: str | None = None
+    """The speaker of the current sentence's speech frame."""
+    author: Mention | None = None
+    """The person whose speech or article the document is (`author`)."""
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Scan:
+    """One sentence as the trigger rules read it: folded once, its triggers
+    found once (`clauses.matches_in` gives each clause its share)."""
+
+    lowered: str
+    triggers: list[re.Match[str]]
+    grouped: bool
+    """Whether the sentence may name a group (`grouped`)."""
+    prefixes: dict[int, set[int]] | None
+    """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor: str
+    speaker: str | None
+    start: int
+    end: int
+    source: str = "subject"
+    """How the actor was found (a feature of the commitment's candidate)."""
+    partners: tuple[Actor, ...] = ()
+    """The other actors of a coordinated subject ("China and Russia will ..."):
+    each makes the same commitment, one entry each (CONVENTIONS.md)."""
+
+
+@cache
+def _leader_states() -> dict[str, str]:
+    return {r["name"]: r["state"] for r in raw_records("people") if r.get("state")}
+
+
+def frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
+    for frame in sent_frames:
+        if frame.speaker is not None:
+            actor = person_actor(frame.speaker)
+            if actor:
+                return actor
+        elif frame.pronoun == "they" and ctx.they:
+            return Actor(ctx.they, None, -1, -1, "frame-they")
+        elif frame.pronoun and ctx.person is not None:
+            return person_actor(ctx.person)
+    return None
+
+
+PEOPLE: dict[str, tuple[str | None, str | None]] = {}
+
+
+def person_state(person: Mention) -> str | None:
+    known = PEOPLE.get(person.value, (None, None))[0]
+    return known or person.state or _leader_states().get(person.value)
+
+
+def person_actor(person: Mention) -> Actor | None:
+    state = person_state(person)
+    if state is None:
+        return None
+    return Actor(state, person.value, person.start, person.end, "person")
+
+
+def strict_actor(
+    text: str,
+    scan: Scan,
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    trigger: re.Match[str],
+    clause: int,
+    framed: Actor | None,
+    main: Actor | None,
+) -> Actor | None:
+    """Who makes the commitment; None for experts, editorials and schedules."""
+    kind = kind_of(trigger)
+    if kind == "should" or word_of(text, trigger).lower() == "could":
+        return _modal_actor(text, scan, trigger, framed, clause)
+    if rules.RELATIVE.search(text[max(0, trigger.start() - 8) : trigger.start()]):
+        return None
+    if clause > 0 and trigger.start() - clause < 16 and main is not None:
+        return Actor(main.actor, main.speaker, -1, -1, "main")
+    if opening_participle(text, trigger):
+        return _main_subject(text, sent.start, mentions, trigger, framed)
+    subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
+    if subject is None:
+        return main if clause > 0 and main and trigger.start() - clause < 16 else None
+    if kind == "pledge" and not adjacent(text, subject, sent.start, trigger.start()):
+        return None
+    if word_of(text, trigger).lower() in ("will", "shall", "would") and (
+        _scheduled(text, trigger)
+        or (
+            subject.speaker is None
+            and rules.ORGANIZATION.match(
+                text[subject.start - sent.start : subject.end - sent.start]
+            )
+        )
+        or rules.HEDGED.search(
+            text[max(0, subject.start - sent.start - 40) : trigger.start()]
+        )
+    ):
+        return None
+    if rules.PLANNED.match(word_of(text, trigger)) and _scheduled(text, trigger):
+        return None  # "Putin planned to explain ...": an agenda
+    return subject
+
+
+def _modal_actor(
+    text: str, scan: Scan, trigger: re.Match[str], framed: Actor | None, clause: int
+) -> Actor | None:
+    if framed is None:
+        return None
+    before = text[clause : trigger.start()]
+    groups = (
+        list(rules.GROUP.finditer(scan.lowered[clause : trigger.start()]))
+        if scan.grouped
+        else []
+    )
+    if groups and before[groups[-1].end() :].strip() in ("", "also", "all"):
+        return Actor(
+            framed.actor, framed.speaker, -2 - clause - groups[-1].start(), -1, "modal"
+        )
+    if rules.PASSIVE_MODAL.match(text, trigger.end()):
+        opening = len(before) - len(before.lstrip(' "\u201c,'))
+        return Actor(
+            framed.actor, framed.speaker, -2 - clause - opening, -1, "modal-passive"
+        )
+    return None
+
+
+def opening_participle(text: str, trigger: re.Match[str]) -> bool:
+    """Whether the trigger opens the sentence in -ing ("Calling for ..., Xi urged")."""
+    return trigger.group().split()[0].endswith("ing") and bool(
+        rules.NO_SUBJECT.fullmatch(text, 0, trigger.start())
+    )
+
+
+def _main_subject(
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    trigger: re.Match[str],
+    framed: Actor | None,
+) -> Actor | None:
+    """The subject of the main clause after an opening participle: a person or
+    state right after its comma ("Calling for ..., Xi urged ...")."""
+    comma = text.find(",", trigger.end())
+    if comma < 0:
+        return None
+    for mention in mentions:
+        start = mention.start - offset
+        if start > comma and mention.kind in ("person", "state"):
+            if start - comma > _MAIN_SUBJECT_REACH:
+                return None
+            actor = mention_actor(mention, framed)
+            if actor is None:
+                return None
+            return Actor(actor.actor, actor.speaker, -1, -1, "opening-participle")
+    return None
+
+
+_MAIN_SUBJECT_REACH = 40
+"""At most this many characters from the participle's comma to the subject."""
+_NEVER_ACTORS = ("region", "initiative")
+"""Mentions that are never a subject the rules look for ("North Africa")."""
+
+
+def _subject(
+    text: str,
+    scan: Scan,
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    position: int,
+    framed: Actor | None,
+) -> Actor | None:
+    """The nearest actor-like phrase before `position`, not a prepositional object:
+    of the mentions, SCO groups ("the leaders") and pronouns, the one that ends
+    last (a mention wins a tie, the later mention a tie between two)."""
+    lowered = scan.lowered
+
+    def governed(start: int) -> bool:
+        return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
+
+    offset = sent.start
+    before = [
+        m
+        for m in reversed(mentions)
+        if m.end - offset <= position and m.kind not in _NEVER_ACTORS
+    ]
+    mention = next(
+        (
+            m
+            for m in sorted(before, key=_END, reverse=True)
+            if not governed(m.start - offset)
+        ),
+        None,
+    )
+    best = mention.end - offset if mention is not None else -1
+    groups = list(rules.GROUP.finditer(lowered, 0, position)) if scan.grouped else []
+    group = next((g for g in reversed(groups) if not governed(g.start())), None)
+    if group is not None and group.end() > best:
+        mention, best = None, group.end()
+    else:
+        group = None
+    pronouns = list(rules.PRONOUN.finditer(lowered, 0, position))
+    pronoun = pronouns[-1] if pronouns else None
+    if pronoun is not None and pronoun.end() > best:
+        return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
+    if group is not None:
+        return Actor("SCO", None, offset + group.start(), offset + group.end(), "group")
+    if mention is None:
+        return None
+    actor = mention_actor(mention, framed)
+    if actor is None and mention.kind == "office":
+        actor = _office_holder(mention, mentions, ctx)
+    return _with_partners(actor, text, offset, mentions, mention, framed)
+
+
+def _with_partners(
+    actor: Actor | None,
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    mention: Mention,
+    framed: Actor | None,
+    *,
+    governed: bool = False,
+) -> Actor | None:
+    """`actor` with the other actors coordinated with its mention, if any; the
+    subject then starts at the first of them ("China and Russia"). With
+    `governed`, the coordination may follow a preposition (a pronoun's
+    antecedent: "the ministers of China and India ... they")."""
+    members = _coordinated(text, offset, mentions, mention, governed=governed)
+    if actor is None or len(members) < 2:
+        return actor
+    others: list[Actor] = []
+    seen = {actor.actor}
+    for member in members[1:]:
+        other = mention_actor(member, framed)
+        if other is not None and other.actor not in seen:
+            seen.add(other.actor)
+            others.append(other)
+    if not others:
+        return actor
+    start = members[-1].start
+    partners = tuple(
+        Actor(o.actor, o.speaker, start, actor.end, f"{o.source}-pair") for o in others
+    )
+    source = f"{actor.source}-pair"
+    return Actor(actor.actor, actor.speaker, start, actor.end, source, partners)
+
+
+_COORDINABLE = ("state", "person")
+
+
+_MOST_PARTNERS = 3
+"""A longer list of states is the members' roll, not a joint commitment."""
+
+
+def _coordinated(
+    text: str,
+    offset: int,
+    mentions: list[Mention],
+    mention: Mention,
+    *,
+    governed: bool = False,
+) -> list[Mention]:
+    """`mention` and the mentions coordinated with it before it, nearest first
+    ("China and Russia", "Xi and Russian President Vladimir Putin"); only
+    `mention` when there are none. Words of one name ("Russian President") are
+    walked past."""
+    position = mentions.index(mention)
+    members, current, coordinated = [mention], mention, False
+    while position > 0:
+        previous = mentions[position - 1]
+        position -= 1
+        if previous.end > current.start:
+            continue
+        gap = text[previous.end - offset : current.start - offset]
+        if previous.kind in _COORDINABLE and rules.COORDINATION.fullmatch(gap):
+            joined = "," not in gap or " and " in gap
+            if not (coordinated or joined):
+                break  # "With A and B, C called ...": no list ends at C
+            coordinated = True
+            members.append(previous)
+        elif not rules.ONE_NAME.fullmatch(gap):
+            break
+        current = previous
+    if not coordinated or len(members) > _MOST_PARTNERS:
+        return [mention]
+    start = members[-1].start - offset
+    if not governed and (
+        rules.PREPOSITION.search(folded(text[max(0, start - 16) : start]))
+        or rules.LED_BY.search(text, max(0, start - 16), start)
+    ):
+        return [mention]
+    return members
+
+
+def mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
+    if mention.kind == "person":
+        return person_actor(mention)
+    if mention.kind == "state":
+        speaker = framed.speaker if framed and framed.actor == mention.value else None
+        return Actor(mention.value, speaker, mention.start, mention.end, "state")
+    if mention.kind == "organization":
+        return Actor("SCO", None, mention.start, mention.end, "organization")
+    if mention.kind == "body":  # "the Council of Heads of State decided" (#11)
+        return Actor("SCO", None, mention.start, mention.end, "body")
+    if mention.kind == "city" and mention.state:
+        speaker = framed.speaker if framed and framed.actor == mention.state else None
+        return Actor(mention.state, speaker, mention.start, mention.end, "city")
+    if mention.kind == "office" and mention.state:
+        return Actor(mention.state, None, mention.start, mention.end, "office")
+    return None
+
+
+def _office_holder(
+    office: Mention, mentions: list[Mention], ctx: Context
+) -> Actor | None:
+    """ "The premier", "the president": the person last named."""
+    holders = [
+        name
+        for name, (state, role) in ctx.people.items()
+        if state and role and role.lower().endswith(office.value.lower())
+    ]
+    if len(holders) == 1:
+        state = ctx.people[holders[0]][0] or ""
+        return Actor(state, holders[0], office.start, office.end, "office-holder")
+    persons = [m for m in mentions if m.kind == "person" and m.end <= office.start]
+    person = persons[-1] if persons else ctx.person
+    actor = person_actor(person) if person else None
+    return (
+        Actor(actor.actor, actor.speaker, office.start, office.end, "office-person")
+        if actor
+        else None
+    )
+
+
+def _pronoun_actor(
+    match: re.Match[str],
+    sent: Sentence,
+    text: str,
+    mentions: list[Mention],
+    ctx: Context,
+    framed: Actor | None,
+) -> Actor | None:
+    word = word_of(text, match).lower()
+    start, end = sent.start + match.start(), sent.start + match.end()
+    if word == "they":
+        pair = _pair_before(text, sent.start, mentions, start, framed)
+        if pair is not None:
+            partners = tuple(
+                Actor(o.actor, o.speaker, start, end, "they-pair")
+                for o in pair.partners
+            )
+            return Actor(pair.actor, pair.speaker, start, end, "they-pair", partners)
+        head = fold(text[:80])
+        if rules.GROUP.match(head.lstrip()) or rules.LEADERS.match(head):
+            return Actor("SCO", None, start, end, "they-group")  # "Participants ..."
+        return Actor(ctx.they, None, start, end, "they") if ctx.they else None
+    if word == "we":
+        return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None
+    if word in ("it", "the country"):
+        states = [m for m in mentions if m.kind == "state" and m.end <= start]
+        opening = states and not text[: states[0].start - sent.start].strip(" Th")
+        state = states[0].value if opening else ctx.state
+        if word == "it" and not opening and not ctx.state_subject:
+            return None
+        if state is None:
+            return None
+        speaker = framed.speaker if framed and framed.actor == state else None
+        return Actor(state, speaker, start, end, "it")
+    person = ctx.person
+    persons = [m for m in mentions if m.kind == "person" and m.end <= start]
+    if persons:
+        person = persons[-1]
+    actor = person_actor(person) if person else None
+    return Actor(actor.actor, actor.speaker, start, end, "he") if actor else None
+
+
+def _pair_before(
+    text: str, offset: int, mentions: list[Mention], position: int, framed: Actor | None
+) -> Actor | None:
+    """The last coordinated actors of the sentence before `position` ("the
+    ministers of China and India held talks where they agreed")."""
+    before = [m for m in mentions if m.end <= position and m.kind in _COORDINABLE]
+    if not before:
+        return None
+    actor = mention_actor(before[-1], framed)
+    paired = _with_partners(
+        actor, text, offset, mentions, before[-1], framed, governed=True
+    )
+    return paired if paired is not None and paired.partners else None
+
+
+def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
+    """Only adverbs, auxiliaries and a day between the subject and the verb."""
+    if actor.end < 0:
+        return False
+    gap = rules.APPOSITIVE.sub("", text[actor.end - offset : position])
+    return len(gap) <= 40 and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
+
+
+def _scheduled(text: str, trigger: re.Match[str]) -> bool:
+    words = text[trigger.end() : trigger.end() + 40].lower().split()
+    words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
+    return any(" ".join(words[:n]) in rules.SCHEDULE for n in (1, 2, 3) if words)
+
+
+def kind_of(trigger: re.Match[str]) -> str:
+    """The kind a trigger gives: call, proposal, pledge or should (a modal)."""
+    group = trigger.lastgroup or "proposal"
+    return rules.EXTENDED_KINDS.get(group, group)
+
+
+def word_of(text: str, match: re.Match[str]) -> str:
+    """The words of a match found in folded text, as the original writes them."""
+    return text[match.start() : match.end()]

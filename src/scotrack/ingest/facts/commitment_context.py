@@ -1,0 +1,260 @@
+"""What the text around a trigger says of its actor: the looser actors a model
+weighs when the strict rules (`commitment_actors`) find none, and what earlier
+sentences said (who "they" are, who spoke last, whose speech the page is)."""
+
+from __future__ import annotations
+
+import re
+
+from scotrack.ingest.classifiers.candidates import Candidate
+from scotrack.ingest.document import CleanDocument, Mention, Sentence
+from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.facts.commitment_actors import (
+    Actor,
+    Context,
+    kind_of,
+    mention_actor,
+    person_actor,
+    person_state,
+)
+from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import fold, folded
+
+
+def author(doc: CleanDocument, index: MentionIndex) -> Mention | None:
+    """The person of a state named with "speech", "remarks", "address" at the
+    top of the document ("Speech by Premier ..."): its "we" and "should" are
+    that person's."""
+    top = doc.text[:_TOP]
+    match = rules.AUTHORED.search(folded(top))
+    if match is None:
+        return None
+    start, end = max(0, match.start() - 80), match.end() + 80
+    people = [m for m in index.between(start, end, ("person",)) if person_state(m)]
+    return people[0] if people else None
+
+
+_TOP = 400
+"""How far into a document its headline and standfirst reach."""
+
+
+_HEARD_FOR = 2
+"""A speaker goes on for this many sentences ("Putin said ... . "We should ...")."""
+
+
+def hear(
+    ctx: Context,
+    sent: Sentence,
+    mentions: list[Mention],
+    found: list[Candidate],
+    number: int,
+) -> None:
+    """Note who spoke in sentence `number`: its frame's speaker, a person of a
+    state with a speech verb after it, and the speakers of its candidates
+    (unless guessed from who the text spoke of last)."""
+    for candidate in found:
+        speaker = candidate.item["speaker"]
+        if speaker and not any(k in candidate.features for k in _GUESSED):
+            ctx.heard[speaker] = number
+    if ctx.framing:
+        ctx.heard[ctx.framing] = number
+    ctx.framing = None
+    people = [m for m in mentions if m.kind == "person" and person_state(m)]
+    if people and rules.SPEECH.search(sent.text, people[0].end - sent.start):
+        ctx.heard[people[0].value] = number
+    ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
+
+
+_GUESSED = ("src=context-person", "src=context-they", "src=context-state")
+
+
+def loose_actor(
+    sent: Sentence,
+    mentions: list[Mention],
+    ctx: Context,
+    trigger: re.Match[str],
+    framed: Actor | None,
+    clause: int,
+) -> Actor | None:
+    """An actor for a candidate the strict rules leave without one, for the
+    model to weigh (`source` says how it was found); None when the subject is a
+    person of no state or an expert. In order: a joint decision or document of
+    the meeting (`_joint`) or a group subject right before the verb, the SCO;
+    the speaker of the sentence's frame; the last state or person before the
+    verb; for "should" and "we", the speaker of the sentences just before; the
+    SCO named before the verb; who the text spoke of last."""
+    position = sent.start + trigger.start()
+    if _not_an_actor(sent, mentions, trigger, clause):
+        return None
+    joint = _joint(sent.text, trigger, clause, kind_of(trigger))
+    if joint is not None:
+        return Actor("SCO", None, -1, -1, joint)
+    if rules.WHICH.search(sent.text, 0, trigger.start()):
+        return None  # "the concept, which advocates ...": not a party's
+    if framed is None and _predicted(sent.text, trigger, clause):
+        return None
+    if framed is not None:
+        return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
+    for mention in _free_mentions(sent, mentions, position):
+        actor = mention_actor(mention, None)
+        if actor is not None:
+            return _loosened(actor)
+    speaker = _recent_speaker(sent, ctx, trigger)
+    if speaker is not None:
+        return speaker
+    lowered = folded(sent.text[: trigger.start()])
+    named = any(m.kind == "organization" and m.end <= position for m in mentions)
+    if named or rules.GROUP.search(lowered):
+        return Actor("SCO", None, -1, -1, "loose-group")
+    return _context_actor(ctx)
+
+
+def _free_mentions(
+    sent: Sentence, mentions: list[Mention], position: int
+) -> list[Mention]:
+    """The mentions before `position` that may be a subject, the last first: not
+    the SCO (a group, weighed later), not the object of a preposition ("held in
+    Dushanbe, Tajikistan", "under the chairmanship of Russia")."""
+    free: list[Mention] = []
+    governed = False
+    for mention in (m for m in mentions if m.end <= position):
+        before = folded(
+            sent.text[
+                max(0, mention.start - sent.start - 16) : mention.start - sent.start
+            ]
+        )
+        if rules.PREPOSITION.search(before):
+            governed = True
+        elif not (governed and before.rstrip().endswith(",")):
+            governed = False
+        if not governed and mention.kind != "organization":
+            free.append(mention)
+    return free[::-1]
+
+
+def _not_an_actor(
+    sent: Sentence, mentions: list[Mention], trigger: re.Match[str], clause: int
+) -> bool:
+    """Whether the verb's subject is a person of no state or an expert ("Pan
+    suggested", "the analyst said the SCO should")."""
+    before = sent.text[max(clause, trigger.start() - 60) : trigger.start()]
+    if rules.EXPERT.search(folded(before)):
+        return True
+    position = sent.start + trigger.start()
+    people = [m for m in mentions if m.end <= position]
+    last = people[-1] if people else None
+    return (
+        last is not None
+        and last.kind == "person"
+        and person_state(last) is None
+        and position - last.end <= _SUBJECT_GAP
+    )
+
+
+_SUBJECT_GAP = 40
+"""At most this many characters between a subject and its verb."""
+
+
+def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | None:
+    """How the SCO is the actor of a trigger with no state or person subject:
+    a decision of the meeting ("it was agreed", "a decision was made"), its
+    document ("the declaration stressed"), a headless point ("The importance
+    of ..."), a group right before a verb other than "should"; else None."""
+    lowered = folded(text)
+    if rules.IMPERSONAL.search(lowered, clause, trigger.end()):
+        return "loose-impersonal"
+    if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
+        return "loose-document"
+    if rules.MEETING_WHICH.search(
+        lowered, 0, trigger.start()
+    ):  # ", which" opens a clause
+        return "loose-document"  # "the meeting, which reiterated ..."
+    if rules.JOINT_VERB.match(lowered, trigger.start()) and rules.WE.search(
+        lowered, clause, trigger.start()
+    ):
+        return "loose-we-agreed"  # a leader's "we agreed" speaks for the meeting
+    if rules.NO_SUBJECT.fullmatch(text, 0, trigger.start()) and rules.HEADLESS.match(
+        lowered, trigger.start()
+    ):
+        return "loose-headless"
+    if kind == "should":
+        return None
+    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    if not groups:
+        return None
+    return "loose-group-subject" if _right_before(text, groups[-1], trigger) else None
+
+
+def _right_before(text: str, group: re.Match[str], trigger: re.Match[str]) -> bool:
+    """Whether a group is the subject of the trigger: only adverbs, auxiliaries
+    and an appositive between them."""
+    gap = rules.APPOSITIVE.sub("", text[group.end() : trigger.start()])
+    return len(gap) <= _SUBJECT_GAP and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
+
+
+def _predicted(text: str, trigger: re.Match[str], clause: int) -> bool:
+    """Whether the trigger is "the SCO will ...": a prediction, no pledge."""
+    lowered = folded(text)
+    if not rules.FUTURE.fullmatch(lowered, trigger.start(), trigger.end()):
+        return False
+    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    return bool(groups) and (
+        bool(rules.ORGANIZATION.fullmatch(text, groups[-1].start(), groups[-1].end()))
+        and _right_before(text, groups[-1], trigger)
+    )
+
+
+def _recent_speaker(
+    sent: Sentence, ctx: Context, trigger: re.Match[str]
+) -> Actor | None:
+    """For "should" or a "we" sentence, the person who spoke in the sentences
+    just before ("Xi made four proposals. The SCO should ...")."""
+    we = rules.FIRST_PERSON.search(folded(sent.text[: trigger.end()]))
+    if (kind_of(trigger) != "should" and not we) or ctx.person is None:
+        return None
+    actor = person_actor(ctx.person)
+    if actor is not None and actor.speaker in ctx.recent:
+        return Actor(actor.actor, actor.speaker, -1, -1, "context-speaker")
+    author = person_actor(ctx.author) if ctx.author is not None else None
+    if author is not None:
+        return Actor(author.actor, author.speaker, -1, -1, "context-author")
+    return None
+
+
+def _context_actor(ctx: Context) -> Actor | None:
+    """Who the text spoke of last: a group, a person, a state."""
+    if ctx.they:
+        return Actor(ctx.they, None, -1, -1, "context-they")
+    if ctx.person is not None:
+        actor = person_actor(ctx.person)
+        if actor is not None:
+            return Actor(actor.actor, actor.speaker, -1, -1, "context-person")
+    if ctx.state:
+        return Actor(ctx.state, None, -1, -1, "context-state")
+    return None
+
+
+def _loosened(actor: Actor) -> Actor:
+    """`actor` found loosely: no span of its own (the text starts at the verb)."""
+    partners = tuple(_loosened(p) for p in actor.partners)
+    return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}", partners)
+
+
+def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
+    for mention in mentions:
+        if mention.kind == "person" and person_state(mention) is not None:
+            ctx.person = mention
+        elif mention.kind == "state":
+            ctx.state = mention.value
+    first = mentions[0] if mentions else None
+    ctx.state_subject = bool(
+        first
+        and first.kind == "state"
+        and not sent.text[: first.start - sent.start].strip(" Th")
+    )
+    head = sent.text[:80]
+    lowered = fold(head)
+    if rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered):
+        ctx.they = "SCO"
+    elif rules.PAIR.match(head):
+        ctx.they = None
