@@ -114,7 +114,7 @@ def title_start(text: str, noun_start: int) -> int:
     start = noun_start
     words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
     for word in reversed(words[-6:]):
-        token = word.group(0)
+        token = word.group(0).lstrip("'\u2019")  # "''the protocol" opens a quote
         if token.lower() in rules.LEFT_STOP:
             break
         if token[0].isdigit() and not rules.YEARS.fullmatch(token):

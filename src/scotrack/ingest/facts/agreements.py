@@ -134,6 +134,8 @@ def _sentence_items(
     for match in rules.NOUN.finditer(folded(text)):
         if found and match.start() < found[-1].end:
             continue  # "Plan for the Implementation of the SCO Treaty"
+        if text.startswith("(", match.start() - 1):
+            continue  # "memorandum of understanding (MoU)": the name abbreviated
         found.extend(_agreement(sent, match, context))
     pairs = list(itertools.pairwise(found))
     for one, other in pairs:  # "signed the X, the Y and the Z"
@@ -206,8 +208,12 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     title = text[start:end]
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
-    actions = agreement_actions.actions_of(text, start, end)
-    if rules.NEGATION.search(folded(text), max(0, start - 40), start):
+    lowered = folded(text)
+    inner = rules.NOUN.search(lowered, match.end(), reach)
+    if inner is not None and rules.PARTICIPLE.match(lowered, reach):
+        reach = end  # "a plan on implementing the Agreement ... signed in 2015"
+    actions = agreement_actions.actions_of(text, start, reach)
+    if rules.NEGATION.search(lowered, max(0, start - 40), start):
         return []
     if titles.generic(text, match, start, end) and not (
         (actions == ["proposed"] and rules.DRAFTED.match(noun))

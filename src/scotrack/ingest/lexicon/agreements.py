@@ -17,7 +17,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan|rules of procedure|contract"
+    r"|regulations?|plan|rules of procedure|contract|mou"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -41,6 +41,7 @@ AGREEMENT_NOUN_CUES = (
     "plan",
     "rules of procedure",
     "contract",
+    "mou",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -72,7 +73,7 @@ AGREEMENT_PROPOSAL = (
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
-    rf"|\bin (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b))"
+    rf"|\bin (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b)"
 )
 AGREEMENT_NOT_COMPLEMENT = (
     rf"(?:\d|(?:{MONTH_STARTS})[a-z]*\.?\s+\d"
@@ -131,6 +132,10 @@ AGREEMENT_ANAPHORA = (
 )
 """A reference back to the agreement named last ("The document was signed ...")."""
 
+ADVERB = r"(?:\w+ly|also|then|later)"
+"""An adverb between an auxiliary and its verb ("was also inked", "were jointly
+signed")."""
+
 # ---------------------------------------------------------------- agreements
 
 NOUN = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})(?P<plural>s)?\b")
@@ -151,13 +156,17 @@ ACTIONS = tuple(
 PROPOSAL = folded_pattern(AGREEMENT_PROPOSAL)
 STOP = re.compile(AGREEMENT_STOP)
 COMPLEMENT = re.compile(
-    r"\s+(?:on|of|against|for|between|among|concerning|in the field of)\s+",
+    r"\s+(?:on|of|against|for|between|among|concerning|in the field of"
+    r"|to(?=\s+(?:\w+ly\s+)?(?!(?:the|an?|be|its|their|this|that|these|all|each)\b)"
+    r"(?-i:[a-z]+)\b))\s+",
     re.IGNORECASE,
 )
+"""What opens an agreement's complement: a preposition, or "to" and a verb
+("roadmap to expand cooperation", "declaration to mark the anniversary")."""
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
     r"^\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
-    r"|to be|will be)\b|,)?\s*(?:\w+ly\s+)?"
+    rf"|to be|will be)\b|,)?\s*(?:{ADVERB}\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
@@ -167,7 +176,7 @@ PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
 PASSIVE_PROPOSED = folded_pattern(
-    r"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
     r"the\s+initiative\b)"
 )
@@ -215,20 +224,41 @@ PERIOD = re.compile(
 """A period closing a title ("Development Strategy until 2035", "for 2017-2018")."""
 LATER_PASSIVE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
-    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    rf"\b(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
 adopted"), not one of a clause of its own ("The declaration noted that ...")."""
+LATER_PARTICIPLE = folded_pattern(
+    r"(?:(?!\b(?:that|which|who|documents?|said|says|noted|notes|will|would|shall)\b)"
+    rf"[^.;:!?]){{0,100}}?,\s*(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|adopted"
+    r"|approved|endorsed|ratified|passed)\s+(?:(?:by|in|on|at|during|last|earlier)\b|\d)"
+)
+"""A participle some words after the agreement, set off by a comma ("the
+Memorandum between the SCO and X concerning education, science and culture,
+signed 10 June 2018")."""
+PARTICIPLE = folded_pattern(
+    r"\s*,?\s*(?:signed|inked|concluded|adopted|approved|endorsed|ratified|passed)\b"
+)
+"""A bare participle after a title: it belongs to the agreement named last in the
+title ("a plan on implementing the Agreement on X signed in 2015"), where a
+finite passive ("... for 2023-25 was approved") belongs to the first."""
+PASSIVE_PAIR = folded_pattern(
+    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been|is|are)\s+(?:{ADVERB}\s+)?"
+    rf"[a-z]+(?:\s+upon)?\s+and\s+(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|ratified"
+    r"|adopted|approved|endorsed)\b"
+)
+"""A second verb of a passive ("was adopted and signed", "were agreed upon and
+signed"): the agreement's action too."""
 LATER_IN_FORCE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes|will|would|shall)\b)[^.;:!?]){0,150}?"
     r"\b(?P<verb>(?:entered|came|has come|have come|went) into (?:force|effect)|took effect)\b"
 )
 """An entry into force after an agreement named with another action ("The
 agreement, signed in 2019, entered into force in March")."""
-DRAFT = folded_pattern(r"\bdrafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?$")
+DRAFT = folded_pattern(r"\b(?:drafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?|draft\s+)$")
 """Before an agreement: only its draft is meant ("approved the draft of the
-Declaration")."""
+Declaration", "endorsed the draft agreement")."""
 PREPOSITION_OBJECT = folded_pattern(
     r"\b(?:in|within|under|into|from|with|about|per|amending|supplementing|extending"
     r"|implementing|regarding|concerning)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
@@ -256,7 +286,7 @@ LIST_HEAD = re.compile(
 BACK = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
 """A lower-case noun referring back to an agreement named before ("the strategy")."""
 PLURAL_PARTS = folded_pattern(
-    r"(?:\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?P<verb>signed|adopted|approved"
+    rf"(?:\s+(?:were|have been|had been)\s+(?:{ADVERB}\s+)?(?P<verb>signed|adopted|approved"
     r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
     r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
     r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
