@@ -507,8 +507,29 @@ def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> Non
             "''The protocol was adopted by the ministers'', the ministry said.",
             [("protocol", "adopted")],
         ),
-        ("The ministers endorsed the draft agreement on film co-production.", []),
     ],
 )
 def test_agreements_actions_after_the_whole_title(text: str, expected: list) -> None:
     assert sorted(_found(text)) == sorted(expected)
+
+
+def test_agreements_of_a_list_headed_verb_first() -> None:
+    text = (
+        "The prime minister signed the following documents. 1. Decision on the "
+        "budget for 2021. 2. Joint communique of the transport ministers."
+    )
+    assert _found(text) == [("Joint communique of the transport ministers", "signed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an action governing a lower-case concept with its complement
+            "The council gave its approval of the concept of interaction between the customs services.",
+            [("concept of interaction between the customs services", "adopted")],
+        ),
+        ("Experts discussed a security concept of the region adopted by NATO.", []),
+    ],
+)
+def test_agreements_lower_case_concept(text: str, expected: list) -> None:
+    assert _found(text) == expected

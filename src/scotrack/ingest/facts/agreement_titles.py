@@ -87,7 +87,9 @@ def generic(text: str, noun: re.Match[str], start: int, end: int) -> bool:
     if not rules.CAPITALIZED_ONLY.match(noun.group(0)) or text[noun.start()].isupper():
         return False
     if rules.CAPITALIZED_ALWAYS.match(noun.group(0)):
-        return True
+        return end == noun.end() or not rules.GOVERNED.search(
+            text, max(0, start - 30), start
+        )
     if end > noun.end():
         return False  # "a statement on fight against terrorism"
     modifiers = rules.WORD.findall(text, start, noun.start())

@@ -116,7 +116,7 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     "documents signed" ("These documents ... were signed"), kept over "These
     are:" and the list's items, else dropped."""
     text = folded(sent.text)
-    done = rules.DOCUMENTS_DONE.search(text)
+    done = rules.DOCUMENTS_DONE.search(text) or rules.DOCUMENTS_FOLLOWING.search(text)
     if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
         return _LIST_ACTIONS[done.group("verb")]
     if listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":"):

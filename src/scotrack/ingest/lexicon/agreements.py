@@ -149,7 +149,14 @@ a telling modifier ("a statement on fight against terrorism", "the anti-drug
 strategy"), not bare ("issued a statement", "a new plan")."""
 CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
-Cooperation", not "a security concept of ...")."""
+Cooperation", not "a security concept of ..."), or in lower case with a complement
+right after an action ("approval of the concept of interaction")."""
+GOVERNED = re.compile(
+    r"\b(?:approval|adoption|signing|ratification|approved|adopted|signed|ratified"
+    r"|endorsed)\s+(?:of\s+)?(?:the|an?)\s+$",
+    re.IGNORECASE,
+)
+"""An action just before a document noun, governing it ("approval of the")."""
 ACTIONS = tuple(
     (action, folded_pattern(pattern)) for action, pattern in AGREEMENT_ACTIONS
 )
@@ -256,9 +263,9 @@ LATER_IN_FORCE = folded_pattern(
 )
 """An entry into force after an agreement named with another action ("The
 agreement, signed in 2019, entered into force in March")."""
-DRAFT = folded_pattern(r"\b(?:drafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?|draft\s+)$")
+DRAFT = folded_pattern(r"\bdrafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?$")
 """Before an agreement: only its draft is meant ("approved the draft of the
-Declaration", "endorsed the draft agreement")."""
+Declaration")."""
 PREPOSITION_OBJECT = folded_pattern(
     r"\b(?:in|within|under|into|from|with|about|per|amending|supplementing|extending"
     r"|implementing|regarding|concerning)\s+(?:the\s+|this\s+|that\s+|its\s+|their\s+)?$"
@@ -269,6 +276,12 @@ memorandum")."""
 LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
 """A list item's marker, at the start of its sentence or a sentence of its own."""
+DOCUMENTS_FOLLOWING = folded_pattern(
+    r"\b(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued)\s+(?:the\s+)?"
+    r"following\s+(?:[a-z]+\s+)?(?:documents|agreements|papers)\b"
+)
+"""A sentence heading a list of documents, its verb first ("signed the following
+documents:")."""
 DOCUMENTS_DONE = folded_pattern(
     r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
     r"|adopted|approved|endorsed|issued)\b"
