@@ -533,3 +533,35 @@ def test_agreements_of_a_list_headed_verb_first() -> None:
 )
 def test_agreements_lower_case_concept(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a document with its subject names an agreement
+            "The ministers signed a cooperation document on the new rail link.",
+            [("cooperation document on the new rail link", "signed")],
+        ),
+        (
+            "The summit adopted a document providing for joint vaccine research.",
+            [("document providing for joint vaccine research", "adopted")],
+        ),
+        ("The leaders signed 12 documents.", []),  # an unnamed bundle
+        ("The leaders signed a document on Monday.", []),  # a date is no subject
+        ("The leaders did not sign a separate document on trade.", []),
+        ("All states have signed the relevant protocol documents.", []),
+        (  # a period in brackets closes a title; the next one shares its action
+            "The signing of the programme of the fund for the medium term (2024-2028) and a memorandum on data exchange took place.",
+            [
+                ("programme of the fund for the medium term (2024-2028)", "signed"),
+                ("memorandum on data exchange", "signed"),
+            ],
+        ),
+        (  # a weekday closes a title
+            "Iran signed the Memorandum of Obligations on Thursday.",
+            [("Memorandum of Obligations", "signed")],
+        ),
+    ],
+)
+def test_agreements_documents_and_title_ends(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)

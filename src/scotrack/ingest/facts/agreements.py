@@ -199,13 +199,22 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     agreement (another organisation's document, a bare "plan")."""
     text = sent.text
     noun = text[match.start() : match.end()]
+    document = noun.lower().startswith("document")
+    if document and (
+        match.group("plural") or not rules.DOCUMENT_COMPLEMENT.match(text, match.end())
+    ):
+        return []  # "the document" refers back (see `_anaphora`)
     if match.group("plural") and not noun.lower().startswith("regulation"):
         return _plural(sent, match)
     if text.startswith((" Organi", "-Organi"), match.end()):
         return []  # "Collective Security Treaty Organization" is no treaty
+    if rules.MODIFIER_OF.match(text, match.end()):
+        return []  # "signed all the protocol documents"
     start = titles.title_start(text, match.start())
     end, reach = titles.title_end(text, match.end(), sent, context.index)
     title = text[start:end]
+    if document and end == match.end():
+        return []  # "a document on Monday"
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
     lowered = folded(text)

@@ -17,7 +17,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan|rules of procedure|contract|mou"
+    r"|regulations?|plan|rules of procedure|contract|mou|document"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -42,6 +42,7 @@ AGREEMENT_NOUN_CUES = (
     "rules of procedure",
     "contract",
     "mou",
+    "document",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -73,7 +74,8 @@ AGREEMENT_PROPOSAL = (
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
-    rf"|\bin (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b)"
+    rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
+    r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
 AGREEMENT_NOT_COMPLEMENT = (
     rf"(?:\d|(?:{MONTH_STARTS})[a-z]*\.?\s+\d"
@@ -82,8 +84,8 @@ AGREEMENT_NOT_COMPLEMENT = (
 """What follows "on" when it dates or places a signing ("memorandum on September 15
 on the sidelines"), rather than naming the agreement's subject."""
 AGREEMENT_NEGATION = (
-    r"\b(?:without|not|never|no|refus(?:ed|es|ing) to|fail(?:ed|s|ing) to"
-    r"|declin(?:ed|es|ing) to)\s+(?:[^\s]+\s+){0,2}$"
+    r"\b(?:without|not(?! only)|never|no|refus(?:ed|es|ing) to|fail(?:ed|s|ing) to"
+    r"|declin(?:ed|es|ing) to)\s+(?:[^\s]+\s+){0,3}$"
 )
 """Just before an agreement (or its verb): none was made ("concluded without a joint
 communique", "refused to sign the declaration")."""
@@ -151,6 +153,14 @@ CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
 Cooperation", not "a security concept of ..."), or in lower case with a complement
 right after an action ("approval of the concept of interaction")."""
+MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORECASE)
+"""After a document noun: it only qualifies another ("the protocol documents")."""
+DOCUMENT_COMPLEMENT = re.compile(
+    r"\s+(?:on|providing for|concerning|regarding)\s", re.IGNORECASE
+)
+"""What makes a "document" name an agreement: its subject ("a document on the
+accession of X", "a cooperation document on the railway"); a bare or plural one
+does not ("the document", "signed 21 documents")."""
 GOVERNED = re.compile(
     r"\b(?:approval|adoption|signing|ratification|approved|adopted|signed|ratified"
     r"|endorsed)\s+(?:of\s+)?(?:the|an?)\s+$",
@@ -163,7 +173,7 @@ ACTIONS = tuple(
 PROPOSAL = folded_pattern(AGREEMENT_PROPOSAL)
 STOP = re.compile(AGREEMENT_STOP)
 COMPLEMENT = re.compile(
-    r"\s+(?:on|of|against|for|between|among|concerning|in the field of"
+    r"\s+(?:on|of|against|for|between|among|concerning|in the field of|providing for"
     r"|to(?=\s+(?:\w+ly\s+)?(?!(?:the|an?|be|its|their|this|that|these|all|each)\b)"
     r"(?-i:[a-z]+)\b))\s+",
     re.IGNORECASE,
@@ -227,8 +237,10 @@ Extremism", "Good Neighbourliness, Friendship and Cooperation")."""
 PERIOD = re.compile(
     r"\s+(?:(?:until|till|up to|through|for|for the period(?: of)?)\s+\d{4}"
     r"|in\s+\d{4}(?=\s*[-\u2013]\s*\d))(?:\s*[-\u2013]\s*\d{2,4})?\b"
+    r"|\s*\((?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d\)"
 )
-"""A period closing a title ("Development Strategy until 2035", "for 2017-2018")."""
+"""A period closing a title ("Development Strategy until 2035", "for 2017-2018",
+"for the middle term (2017-2022)")."""
 LATER_PASSIVE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
     rf"\b(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
