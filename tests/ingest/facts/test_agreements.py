@@ -557,6 +557,10 @@ def test_agreements_lower_case_concept(text: str, expected: list) -> None:
                 ("memorandum on data exchange", "signed"),
             ],
         ),
+        (  # the common misprint of "signed"
+            "The Charter of the youth council was singed in Minsk in 2019.",
+            [("Charter of the youth council", "signed")],
+        ),
         (  # a weekday closes a title
             "Iran signed the Memorandum of Obligations on Thursday.",
             [("Memorandum of Obligations", "signed")],

@@ -54,7 +54,7 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
     (
         "signed",
-        r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of)\b"
+        r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of|singed)\b"
         r"|\b(?:put|puts|affixed) (?:their|its|his|her) signatures? to\b",
     ),
     (
@@ -63,7 +63,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
         r"|endorsed|issued|issuing|released|passed)\b",
     ),
 )
-"""(action, regex); order matters: the first action found near the noun wins."""
+"""(action, regex); order matters: the first action found near the noun wins.
+"singed" is the common misprint of "signed" (two pages of the real corpus)."""
 AGREEMENT_PROPOSAL = (
     r"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
     r"\b[^.;]{0,60}?\b(?:signing|conclud(?:e|ing)|draft(?:ing)?|negotiat(?:e|ing|ions on)"
