@@ -569,3 +569,18 @@ def test_agreements_lower_case_concept(text: str, expected: list) -> None:
 )
 def test_agreements_documents_and_title_ends(text: str, expected: list) -> None:
     assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran to sign memorandum on SCO membership", []),  # a headline's future
+        ("SCO Leaders to Sign Document on Iran's Accession in Tashkent", []),
+        (  # a purpose after a past verb is done
+            "The leaders gathered to sign the Charter of the organization.",
+            [("Charter of the organization", "signed")],
+        ),
+    ],
+)
+def test_agreements_headline_infinitive_is_future(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -154,4 +154,6 @@ def _left(text: str, start: int) -> str | None:
         rule.search(lowered, before, best[0]) for rule in (rules.FUTURE, rules.PENDING)
     ):
         return None
+    if rules.HEADLINE_FUTURE.match(lowered, 0, best[0]):
+        return None  # "SCO leaders to sign ..."
     return best[1]

@@ -99,6 +99,9 @@ AGREEMENT_FUTURE = (
 """Just before an action verb: the action is still to come ("will sign and release
 the", "are expected to be signed", "will end with the adoption of"); the gold
 leaves future signings out."""
+AGREEMENT_HEADLINE_FUTURE = r"^\s*(?:(?![a-z]+ed\b)[\w'\u2019-]+\s+){1,4}to\s+$"
+"""A headline's infinitive before the verb: the action is still to come ("SCO
+leaders to sign document on ...", "Iran to ratify the memorandum")."""
 AGREEMENT_NOMINAL = (
     r"\b(?P<act>ratification|signing|adoption|entry into force|coming into force)"
     r"\s+of\s+(?:the\s+|this\s+|an?\s+)?$"
@@ -190,6 +193,7 @@ NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
 RELATIVE = folded_pattern(AGREEMENT_RELATIVE)
 FUTURE = folded_pattern(AGREEMENT_FUTURE)
+HEADLINE_FUTURE = folded_pattern(AGREEMENT_HEADLINE_FUTURE)
 PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
