@@ -252,7 +252,7 @@ def test_agreements_short_name_takes_the_full_title() -> None:
         ),
         (  # "particular" is a qualifier, not part of the name
             "The meeting issued a particular declaration to thank the hosts.",
-            [("declaration", "adopted")],
+            [("declaration to thank the hosts", "adopted")],
         ),
     ],
 )
@@ -444,3 +444,143 @@ def test_agreements_in_any_case(text: str, expected: list) -> None:
 )
 def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> None:
     assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two verbs of one passive
+            "The protocol on customs data exchange was adopted and signed by the ministers.",
+            [
+                ("protocol on customs data exchange", "adopted"),
+                ("protocol on customs data exchange", "signed"),
+            ],
+        ),
+        (  # the second verb is the action when the first is none
+            "The regulations on a joint film week of the member states were agreed upon and signed by all delegations.",
+            [("regulations on a joint film week of the member states", "signed")],
+        ),
+        (  # an adverb between auxiliary and verb; MoU is a memorandum
+            "The MoU on customs data exchange with Mongolia was also inked.",
+            [("MoU on customs data exchange with Mongolia", "signed")],
+        ),
+        (  # a participle set off by a comma after a long complement
+            "The Memorandum between the Secretariat and the Red Cross concerning health, sport and youth, signed 3 March 2019, works well.",
+            [
+                (
+                    "Memorandum between the Secretariat and the Red Cross concerning health",
+                    "signed",
+                )
+            ],
+        ),
+        (  # a participle after a complement longer than the title keeps
+            "Delegates recalled the Agreement between the governments of the member states on cooperation in the field of veterinary medicine signed in 2015 in Ufa.",
+            [
+                (
+                    "Agreement between the governments of the member states on cooperation in",
+                    "signed",
+                )
+            ],
+        ),
+        (  # a bare participle after a nested agreement is the inner one's
+            "The council approved a work plan on implementation of the Agreement between the governments of the member states on cooperation in the field of veterinary medicine signed on 5 May 2015 in Ufa.",
+            [
+                (
+                    "work plan on implementation of the Agreement between the governments of",
+                    "adopted",
+                )
+            ],
+        ),
+        (  # "to" and a verb open a complement
+            "The ministers passed a roadmap to deepen ties with partner states.",
+            [("roadmap to deepen ties with partner states", "adopted")],
+        ),
+        (  # "and other documents" is not part of the title, nor is their verb its
+            "Members follow the Charter and other documents adopted by the organization.",
+            [],
+        ),
+        (  # an abbreviation in brackets is the same memorandum
+            "They announced the signing of a memorandum of understanding (MoU) with the Red Cross.",
+            [("memorandum of understanding", "signed")],
+        ),
+        (  # a quote opening before the title is not part of it
+            "''The protocol was adopted by the ministers'', the ministry said.",
+            [("protocol", "adopted")],
+        ),
+    ],
+)
+def test_agreements_actions_after_the_whole_title(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+def test_agreements_of_a_list_headed_verb_first() -> None:
+    text = (
+        "The prime minister signed the following documents. 1. Decision on the "
+        "budget for 2021. 2. Joint communique of the transport ministers."
+    )
+    assert _found(text) == [("Joint communique of the transport ministers", "signed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an action governing a lower-case concept with its complement
+            "The council gave its approval of the concept of interaction between the customs services.",
+            [("concept of interaction between the customs services", "adopted")],
+        ),
+        ("Experts discussed a security concept of the region adopted by NATO.", []),
+    ],
+)
+def test_agreements_lower_case_concept(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a document with its subject names an agreement
+            "The ministers signed a cooperation document on the new rail link.",
+            [("cooperation document on the new rail link", "signed")],
+        ),
+        (
+            "The summit adopted a document providing for joint vaccine research.",
+            [("document providing for joint vaccine research", "adopted")],
+        ),
+        ("The leaders signed 12 documents.", []),  # an unnamed bundle
+        ("The leaders signed a document on Monday.", []),  # a date is no subject
+        ("The leaders did not sign a separate document on trade.", []),
+        ("All states have signed the relevant protocol documents.", []),
+        (  # a period in brackets closes a title; the next one shares its action
+            "The signing of the programme of the fund for the medium term (2024-2028) and a memorandum on data exchange took place.",
+            [
+                ("programme of the fund for the medium term (2024-2028)", "signed"),
+                ("memorandum on data exchange", "signed"),
+            ],
+        ),
+        (  # the common misprint of "signed"
+            "The Charter of the youth council was singed in Minsk in 2019.",
+            [("Charter of the youth council", "signed")],
+        ),
+        (  # a weekday closes a title
+            "Iran signed the Memorandum of Obligations on Thursday.",
+            [("Memorandum of Obligations", "signed")],
+        ),
+    ],
+)
+def test_agreements_documents_and_title_ends(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran to sign memorandum on SCO membership", []),  # a headline's future
+        ("SCO Leaders to Sign Document on Iran's Accession in Tashkent", []),
+        (  # a purpose after a past verb is done
+            "The leaders gathered to sign the Charter of the organization.",
+            [("Charter of the organization", "signed")],
+        ),
+    ],
+)
+def test_agreements_headline_infinitive_is_future(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -46,6 +46,10 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     else:
         first = _RELATIVE_ACTIONS.get(relative.group("verb"), relative.group("verb"))
         found = [first] if action in (None, first) else [first, action]
+    pair = rules.PASSIVE_PAIR.match(lowered, end)
+    if pair is not None and relative is None:
+        second = _verb_action(pair.group("verb"))
+        found = found if second in found else [*found, second]
     in_force = rules.LATER_IN_FORCE.match(lowered, end, end + 150)
     if (
         found
@@ -110,10 +114,16 @@ def _later(lowered: str, end: int) -> str | None:
     """The action of a passive a little after the agreement, with no other
     agreement, clause end or future between ("The memorandum on X to obtain Y was
     signed")."""
-    later = rules.LATER_PASSIVE.match(lowered, end, end + 120)
+    later = rules.LATER_PASSIVE.match(
+        lowered, end, end + 120
+    ) or rules.LATER_PARTICIPLE.match(lowered, end, end + 120)
     if later is None or rules.NOUN.search(lowered, end, later.start("verb")):
         return None
-    verb = later.group("verb")
+    return _verb_action(later.group("verb"))
+
+
+def _verb_action(verb: str) -> str:
+    """The action of an action verb ("inked" is signed)."""
     return next(action for action, pattern in rules.ACTIONS if pattern.match(verb))
 
 
@@ -144,4 +154,6 @@ def _left(text: str, start: int) -> str | None:
         rule.search(lowered, before, best[0]) for rule in (rules.FUTURE, rules.PENDING)
     ):
         return None
+    if rules.HEADLINE_FUTURE.match(lowered, 0, best[0]):
+        return None  # "SCO leaders to sign ..."
     return best[1]

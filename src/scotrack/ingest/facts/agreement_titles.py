@@ -87,7 +87,9 @@ def generic(text: str, noun: re.Match[str], start: int, end: int) -> bool:
     if not rules.CAPITALIZED_ONLY.match(noun.group(0)) or text[noun.start()].isupper():
         return False
     if rules.CAPITALIZED_ALWAYS.match(noun.group(0)):
-        return True
+        return end == noun.end() or not rules.GOVERNED.search(
+            text, max(0, start - 30), start
+        )
     if end > noun.end():
         return False  # "a statement on fight against terrorism"
     modifiers = rules.WORD.findall(text, start, noun.start())
@@ -114,7 +116,7 @@ def title_start(text: str, noun_start: int) -> int:
     start = noun_start
     words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
     for word in reversed(words[-6:]):
-        token = word.group(0)
+        token = word.group(0).lstrip("'\u2019")  # "''the protocol" opens a quote
         if token.lower() in rules.LEFT_STOP:
             break
         if token[0].isdigit() and not rules.YEARS.fullmatch(token):

@@ -116,7 +116,7 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     "documents signed" ("These documents ... were signed"), kept over "These
     are:" and the list's items, else dropped."""
     text = folded(sent.text)
-    done = rules.DOCUMENTS_DONE.search(text)
+    done = rules.DOCUMENTS_DONE.search(text) or rules.DOCUMENTS_FOLLOWING.search(text)
     if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
         return _LIST_ACTIONS[done.group("verb")]
     if listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":"):
@@ -134,6 +134,8 @@ def _sentence_items(
     for match in rules.NOUN.finditer(folded(text)):
         if found and match.start() < found[-1].end:
             continue  # "Plan for the Implementation of the SCO Treaty"
+        if text.startswith("(", match.start() - 1):
+            continue  # "memorandum of understanding (MoU)": the name abbreviated
         found.extend(_agreement(sent, match, context))
     pairs = list(itertools.pairwise(found))
     for one, other in pairs:  # "signed the X, the Y and the Z"
@@ -197,17 +199,22 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     agreement (another organisation's document, a bare "plan")."""
     text = sent.text
     noun = text[match.start() : match.end()]
+    if _names_none(text, match):
+        return []
     if match.group("plural") and not noun.lower().startswith("regulation"):
         return _plural(sent, match)
-    if text.startswith((" Organi", "-Organi"), match.end()):
-        return []  # "Collective Security Treaty Organization" is no treaty
     start = titles.title_start(text, match.start())
     end, reach = titles.title_end(text, match.end(), sent, context.index)
     title = text[start:end]
+    if noun.lower().startswith("document") and end == match.end():
+        return []  # "a document on Monday"
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
-    actions = agreement_actions.actions_of(text, start, end)
-    if rules.NEGATION.search(folded(text), max(0, start - 40), start):
+    lowered = folded(text)
+    actions = agreement_actions.actions_of(
+        text, start, _action_end(lowered, match, end, reach)
+    )
+    if rules.NEGATION.search(lowered, max(0, start - 40), start):
         return []
     if titles.generic(text, match, start, end) and not (
         (actions == ["proposed"] and rules.DRAFTED.match(noun))
@@ -219,6 +226,31 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     ):
         return []  # a lower-case "statement" or "plan" names no agreement
     return [_Found(start, end, reach, actions)]
+
+
+def _names_none(text: str, noun: re.Match[str]) -> bool:
+    """True for a noun that names no agreement whatever its title: "the document"
+    or "documents" (a document names one only with its subject: "a document on
+    the accession of X"), "Collective Security Treaty Organization", a noun
+    qualifying another ("the protocol documents")."""
+    if noun.group(0).startswith("document") and (
+        noun.group("plural") or not rules.DOCUMENT_COMPLEMENT.match(text, noun.end())
+    ):
+        return True  # "the document" refers back (see `_anaphora`)
+    if text.startswith((" Organi", "-Organi"), noun.end()):
+        return True
+    return rules.MODIFIER_OF.match(text, noun.end()) is not None
+
+
+def _action_end(lowered: str, noun: re.Match[str], end: int, reach: int) -> int:
+    """Where the words that give the agreement its action begin: after its whole
+    complement (`reach`), but after the words of its title (`end`) when a bare
+    participle there belongs to an agreement named inside the complement ("a plan
+    on implementing the Agreement on X signed in 2015")."""
+    inner = rules.NOUN.search(lowered, noun.end(), reach)
+    if inner is not None and rules.PARTICIPLE.match(lowered, reach):
+        return end
+    return reach
 
 
 def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:

@@ -17,7 +17,7 @@ AGREEMENT_NOUNS = (
     r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan|rules of procedure|contract"
+    r"|regulations?|plan|rules of procedure|contract|mou|document"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -41,6 +41,8 @@ AGREEMENT_NOUN_CUES = (
     "plan",
     "rules of procedure",
     "contract",
+    "mou",
+    "document",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -52,7 +54,7 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
     (
         "signed",
-        r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of)\b"
+        r"\b(?:signed|signs|sign|signing|inked|concluded|conclusion of|singed)\b"
         r"|\b(?:put|puts|affixed) (?:their|its|his|her) signatures? to\b",
     ),
     (
@@ -61,7 +63,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
         r"|endorsed|issued|issuing|released|passed)\b",
     ),
 )
-"""(action, regex); order matters: the first action found near the noun wins."""
+"""(action, regex); order matters: the first action found near the noun wins.
+"singed" is the common misprint of "signed" (two pages of the real corpus)."""
 AGREEMENT_PROPOSAL = (
     r"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
     r"\b[^.;]{0,60}?\b(?:signing|conclud(?:e|ing)|draft(?:ing)?|negotiat(?:e|ing|ions on)"
@@ -72,7 +75,8 @@ AGREEMENT_PROPOSAL = (
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
-    rf"|\bin (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b))"
+    rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
+    r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
 AGREEMENT_NOT_COMPLEMENT = (
     rf"(?:\d|(?:{MONTH_STARTS})[a-z]*\.?\s+\d"
@@ -81,8 +85,8 @@ AGREEMENT_NOT_COMPLEMENT = (
 """What follows "on" when it dates or places a signing ("memorandum on September 15
 on the sidelines"), rather than naming the agreement's subject."""
 AGREEMENT_NEGATION = (
-    r"\b(?:without|not|never|no|refus(?:ed|es|ing) to|fail(?:ed|s|ing) to"
-    r"|declin(?:ed|es|ing) to)\s+(?:[^\s]+\s+){0,2}$"
+    r"\b(?:without|not(?! only)|never|no|refus(?:ed|es|ing) to|fail(?:ed|s|ing) to"
+    r"|declin(?:ed|es|ing) to)\s+(?:[^\s]+\s+){0,3}$"
 )
 """Just before an agreement (or its verb): none was made ("concluded without a joint
 communique", "refused to sign the declaration")."""
@@ -95,6 +99,9 @@ AGREEMENT_FUTURE = (
 """Just before an action verb: the action is still to come ("will sign and release
 the", "are expected to be signed", "will end with the adoption of"); the gold
 leaves future signings out."""
+AGREEMENT_HEADLINE_FUTURE = r"^\s*(?:(?![a-z]+ed\b)[\w'\u2019-]+\s+){1,4}to\s+$"
+"""A headline's infinitive before the verb: the action is still to come ("SCO
+leaders to sign document on ...", "Iran to ratify the memorandum")."""
 AGREEMENT_NOMINAL = (
     r"\b(?P<act>ratification|signing|adoption|entry into force|coming into force)"
     r"\s+of\s+(?:the\s+|this\s+|an?\s+)?$"
@@ -131,6 +138,10 @@ AGREEMENT_ANAPHORA = (
 )
 """A reference back to the agreement named last ("The document was signed ...")."""
 
+ADVERB = r"(?:\w+ly|also|then|later)"
+"""An adverb between an auxiliary and its verb ("was also inked", "were jointly
+signed")."""
+
 # ---------------------------------------------------------------- agreements
 
 NOUN = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})(?P<plural>s)?\b")
@@ -144,30 +155,50 @@ a telling modifier ("a statement on fight against terrorism", "the anti-drug
 strategy"), not bare ("issued a statement", "a new plan")."""
 CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
-Cooperation", not "a security concept of ...")."""
+Cooperation", not "a security concept of ..."), or in lower case with a complement
+right after an action ("approval of the concept of interaction")."""
+MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORECASE)
+"""After a document noun: it only qualifies another ("the protocol documents")."""
+DOCUMENT_COMPLEMENT = re.compile(
+    r"\s+(?:on|providing for|concerning|regarding)\s", re.IGNORECASE
+)
+"""What makes a "document" name an agreement: its subject ("a document on the
+accession of X", "a cooperation document on the railway"); a bare or plural one
+does not ("the document", "signed 21 documents")."""
+GOVERNED = re.compile(
+    r"\b(?:approval|adoption|signing|ratification|approved|adopted|signed|ratified"
+    r"|endorsed)\s+(?:of\s+)?(?:the|an?)\s+$",
+    re.IGNORECASE,
+)
+"""An action just before a document noun, governing it ("approval of the")."""
 ACTIONS = tuple(
     (action, folded_pattern(pattern)) for action, pattern in AGREEMENT_ACTIONS
 )
 PROPOSAL = folded_pattern(AGREEMENT_PROPOSAL)
 STOP = re.compile(AGREEMENT_STOP)
 COMPLEMENT = re.compile(
-    r"\s+(?:on|of|against|for|between|among|concerning|in the field of)\s+",
+    r"\s+(?:on|of|against|for|between|among|concerning|in the field of|providing for"
+    r"|to(?=\s+(?:\w+ly\s+)?(?!(?:the|an?|be|its|their|this|that|these|all|each)\b)"
+    r"(?-i:[a-z]+)\b))\s+",
     re.IGNORECASE,
 )
+"""What opens an agreement's complement: a preposition, or "to" and a verb
+("roadmap to expand cooperation", "declaration to mark the anniversary")."""
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
     r"^\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
-    r"|to be|will be)\b|,)?\s*(?:\w+ly\s+)?"
+    rf"|to be|will be)\b|,)?\s*(?:{ADVERB}\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
 RELATIVE = folded_pattern(AGREEMENT_RELATIVE)
 FUTURE = folded_pattern(AGREEMENT_FUTURE)
+HEADLINE_FUTURE = folded_pattern(AGREEMENT_HEADLINE_FUTURE)
 PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
 PASSIVE_PROPOSED = folded_pattern(
-    r"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
     r"the\s+initiative\b)"
 )
@@ -211,15 +242,38 @@ Extremism", "Good Neighbourliness, Friendship and Cooperation")."""
 PERIOD = re.compile(
     r"\s+(?:(?:until|till|up to|through|for|for the period(?: of)?)\s+\d{4}"
     r"|in\s+\d{4}(?=\s*[-\u2013]\s*\d))(?:\s*[-\u2013]\s*\d{2,4})?\b"
+    r"|\s*\((?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d\)"
 )
-"""A period closing a title ("Development Strategy until 2035", "for 2017-2018")."""
+"""A period closing a title ("Development Strategy until 2035", "for 2017-2018",
+"for the middle term (2017-2022)")."""
 LATER_PASSIVE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
-    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    rf"\b(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
 adopted"), not one of a clause of its own ("The declaration noted that ...")."""
+LATER_PARTICIPLE = folded_pattern(
+    r"(?:(?!\b(?:that|which|who|documents?|said|says|noted|notes|will|would|shall)\b)"
+    rf"[^.;:!?]){{0,100}}?,\s*(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|adopted"
+    r"|approved|endorsed|ratified|passed)\s+(?:(?:by|in|on|at|during|last|earlier)\b|\d)"
+)
+"""A participle some words after the agreement, set off by a comma ("the
+Memorandum between the SCO and X concerning education, science and culture,
+signed 10 June 2018")."""
+PARTICIPLE = folded_pattern(
+    r"\s*,?\s*(?:signed|inked|concluded|adopted|approved|endorsed|ratified|passed)\b"
+)
+"""A bare participle after a title: it belongs to the agreement named last in the
+title ("a plan on implementing the Agreement on X signed in 2015"), where a
+finite passive ("... for 2023-25 was approved") belongs to the first."""
+PASSIVE_PAIR = folded_pattern(
+    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been|is|are)\s+(?:{ADVERB}\s+)?"
+    rf"[a-z]+(?:\s+upon)?\s+and\s+(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|ratified"
+    r"|adopted|approved|endorsed)\b"
+)
+"""A second verb of a passive ("was adopted and signed", "were agreed upon and
+signed"): the agreement's action too."""
 LATER_IN_FORCE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes|will|would|shall)\b)[^.;:!?]){0,150}?"
     r"\b(?P<verb>(?:entered|came|has come|have come|went) into (?:force|effect)|took effect)\b"
@@ -239,6 +293,12 @@ memorandum")."""
 LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
 """A list item's marker, at the start of its sentence or a sentence of its own."""
+DOCUMENTS_FOLLOWING = folded_pattern(
+    r"\b(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued)\s+(?:the\s+)?"
+    r"following\s+(?:[a-z]+\s+)?(?:documents|agreements|papers)\b"
+)
+"""A sentence heading a list of documents, its verb first ("signed the following
+documents:")."""
 DOCUMENTS_DONE = folded_pattern(
     r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
     r"|adopted|approved|endorsed|issued)\b"
@@ -256,7 +316,7 @@ LIST_HEAD = re.compile(
 BACK = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
 """A lower-case noun referring back to an agreement named before ("the strategy")."""
 PLURAL_PARTS = folded_pattern(
-    r"(?:\s+(?:were|have been|had been)\s+(?:\w+ly\s+)?(?P<verb>signed|adopted|approved"
+    rf"(?:\s+(?:were|have been|had been)\s+(?:{ADVERB}\s+)?(?P<verb>signed|adopted|approved"
     r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
     r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
     r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
