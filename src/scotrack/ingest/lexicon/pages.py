@@ -406,3 +406,7 @@ ENGLISH_WORDS = frozenset(
 """The commonest English function words: in English prose about one word in four
 or five is one of them, in other languages written in Latin letters almost none."""
 WORDS = re.compile(r"[A-Za-z]+")
+STORY_END = tuple(".!?\"\u201d\u2019')")
+"""How a story's sentence ends (a colon opens a list, an ellipsis cuts a teaser)."""
+LIST_ITEM = re.compile(r"^(?:[-\u2022\u00b7*\u2013\u2014]|\d{1,2}[.)]|\(?[a-z][.)]\s)")
+"""A list item's mark ("- ", "\u00b7 ", "2. ", "b) ")."""

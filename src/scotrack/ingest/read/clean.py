@@ -38,6 +38,7 @@ _MASTHEAD_WORDS = 10
 HEADER_LINES = 12
 """The lines at the top of a page where its masthead and menus are printed."""
 _LONG_LINE = 160
+_TEASERS = 3
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
@@ -235,7 +236,23 @@ def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str
             kept.append(line)
             seen.add(line.casefold())
         joinable = not kept[-1].endswith(_SENTENCE_END)
-    return kept
+    return _without_teasers(kept)
+
+
+def _without_teasers(kept: list[str]) -> list[str]:
+    """`kept` without the links to other stories the page ends with: three or
+    more lines after the story's last sentence, none a list item or the lead-in
+    of one ("Related", "Bishkek hosts SCO forum", "Kazakhstan plans a new..."),
+    the headline aside."""
+    last = len(kept) - 1
+    while last > 0 and not kept[last].endswith(rules.STORY_END):
+        last -= 1
+    tail = kept[last + 1 :]
+    if last <= 0 or len(tail) < _TEASERS or kept[last].endswith(":"):
+        return kept
+    if any(line.endswith(":") or rules.LIST_ITEM.match(line) for line in tail):
+        return kept
+    return kept[: last + 1]
 
 
 def _is_hard_wrapped(lines: tuple[str, ...]) -> bool:
