@@ -325,3 +325,13 @@ def test_a_list_closing_the_page_stays() -> None:
         "- Protocol on customs\n"
     )
     assert len(cleaned_text(page).split("\n")) == 5
+
+
+def test_a_label_over_links_at_the_foot_drops_them() -> None:
+    page = (
+        "SCO ministers meet in Tashkent\n"
+        "The ministers of transport met in Tashkent on Monday to discuss corridors.\n"
+        "Related Topics\n"
+        "Tashkent Uzbekistan Road Transport China\n"
+    )
+    assert cleaned_text(page).split("\n")[-1].endswith("corridors.")

@@ -410,3 +410,10 @@ STORY_END = tuple(".!?\"\u201d\u2019')")
 """How a story's sentence ends (a colon opens a list, an ellipsis cuts a teaser)."""
 LIST_ITEM = re.compile(r"^(?:[-\u2022\u00b7*\u2013\u2014]|\d{1,2}[.)]|\(?[a-z][.)]\s)")
 """A list item's mark ("- ", "\u00b7 ", "2. ", "b) ")."""
+TEASER_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:topics|news|stories|articles|posts))?|recent\s+stories"
+    r"|popular|read\s+(?:also|more)|see\s+also|also\s+read|more\s+(?:news|stories)"
+    r"|you\s+may\s+also\s+like|most\s+read|recommended|trending)\s*:?$",
+    re.IGNORECASE,
+)
+"""The label over links to other stories ("Related Topics", "Read also:")."""
