@@ -59,3 +59,8 @@ def test_one_person_printed_in_two_spellings_is_one_item() -> None:
 def test_known_person_state_without_title_stays_null() -> None:
     (person,) = _facts("Sergei Lavrov arrived in Goa.")["people"]
     assert person["state"] is None
+
+
+def test_a_name_printed_with_and_without_spaces_is_one_item() -> None:
+    text = "Minister K. L. Dorov spoke. The talks were chaired by Minister K.L.Dorov."
+    assert [p["name"] for p in _facts(text)["people"]] == ["K. L. Dorov"]

@@ -145,3 +145,62 @@ def test_a_surname_written_last_stays_before_a_capitalised_word() -> None:
 def test_abbreviated_ranks_are_dropped() -> None:
     text = "Defence Minister Gen. Bakhodir Kurbanov spoke."
     assert _people(text) == ["Bakhodir Kurbanov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Anna Berg, the Norwegian ambassador in Astana, sees it.", ["Anna Berg"]),
+        ("Ivo Petrak, State Secretary of the Council:\nQuote.", ["Ivo Petrak"]),
+        (
+            "It was chaired by Ivo Petrak, Chairman of the Board of the Bank.",
+            ["Ivo Petrak"],
+        ),
+    ],
+)
+def test_name_before_an_appositive_office(text: str, names: list[str]) -> None:
+    assert _people(text) == names
+
+
+def test_a_name_does_not_run_across_lines() -> None:
+    assert _people("Bank Welcomes New Members\n\nPetrak noted that") == []
+
+
+def test_a_possessive_ends_the_name_after_a_title() -> None:
+    text = "He was once President Ivo Petrak's National Security Adviser."
+    assert _people(text) == ["Ivo Petrak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Deputy Director of the Ministry, coordinator from Kazakhstan "
+            "Aigul Serikova said so.",
+            ["Aigul Serikova"],
+        ),
+        (
+            "Attending were Solicitor General of Nepal at the Supreme Court "
+            "Ravi Thapa, Governor of the Omsk region Ivo Petrak and others.",
+            ["Ravi Thapa", "Ivo Petrak"],
+        ),
+        ("Minister of state for Sport, Ravi Thapa participated.", ["Ravi Thapa"]),
+        ("a lecturer at the Rajaratnam School of Studies.", []),
+        (
+            "Minister of Culture and Islamic Orientation of Iran Reza Karimi spoke.",
+            ["Reza Karimi"],
+        ),
+    ],
+)
+def test_names_after_long_titles(text: str, names: list[str]) -> None:
+    assert _people(text) == names
+
+
+def test_another_given_name_before_a_former_leaders_surname() -> None:
+    text = "the Secretary of the Council of Mongolia Jadambyn Enkhbayar attended."
+    assert _people(text, "2022-08-22") == ["Jadambyn Enkhbayar"]
+
+
+def test_initials_take_the_name_written_out_elsewhere() -> None:
+    text = "Minister Ivan Sidorov spoke. It was chaired by Minister I. Sidorov."
+    assert _people(text) == ["Ivan Sidorov", "Ivan Sidorov"]

@@ -299,3 +299,39 @@ def test_icon_font_names_are_furniture() -> None:
 )
 def test_two_item_breadcrumbs(line: str, menu: bool) -> None:
     assert is_navigation(line) is menu
+
+
+def test_links_to_other_stories_at_the_foot_are_dropped() -> None:
+    page = (
+        "SCO ministers meet in Tashkent\n"
+        "The ministers of transport met in Tashkent on Monday to discuss corridors.\n"
+        "Related\n"
+        "Kazakhstan opens a new rail terminal near the border\n"
+        "Uzbek president receives the Chinese foreign minister\n"
+        "Dushanbe to host a youth forum next year\n"
+    )
+    assert cleaned_text(page).split("\n") == [
+        "SCO ministers meet in Tashkent",
+        "The ministers of transport met in Tashkent on Monday to discuss corridors.",
+    ]
+
+
+def test_a_list_closing_the_page_stays() -> None:
+    page = (
+        "SCO ministers meet in Tashkent\n"
+        "The ministers met in Tashkent. The following documents were signed:\n"
+        "- Agreement on road transport\n"
+        "- Programme of trade cooperation\n"
+        "- Protocol on customs\n"
+    )
+    assert len(cleaned_text(page).split("\n")) == 5
+
+
+def test_a_label_over_links_at_the_foot_drops_them() -> None:
+    page = (
+        "SCO ministers meet in Tashkent\n"
+        "The ministers of transport met in Tashkent on Monday to discuss corridors.\n"
+        "Related Topics\n"
+        "Tashkent Uzbekistan Road Transport China\n"
+    )
+    assert cleaned_text(page).split("\n")[-1].endswith("corridors.")

@@ -170,6 +170,17 @@ def test_source_from_a_carried_report() -> None:
         ("Tashkent, 2 November (UzA). ", "Tashkent", "2017-11-02", "UzA"),
         ("BISHKEK (AKIpress) - ", "Bishkek", None, "AKIpress"),
         ("Baku, Azerbaijan, March 14\n", "Baku", "2017-03-14", None),
+        ("Minsk, May 4, AZERTAC\n", "Minsk", "2017-05-04", "Azertac"),
+        ("DUSHANBE, May 4, Asia-Plus \u2014 ", "Dushanbe", "2017-05-04", "Asia-Plus"),
+        ("ASTANA (Sputnik)The ", "Astana", None, "Sputnik"),
+        ("ASTANA (XNA)- ", "Astana", None, "XNA"),
+        ("KABUL, (Eurasia Wire / Kabar - 4th May, 2017 ) :", "Kabul", None, "Kabar"),
+        (
+            "(MENAFN- Eurasia News Agency (ENA)) OSLO, May 4 (ENA) -- ",
+            "Oslo",
+            "2017-05-04",
+            "ENA",
+        ),
     ],
 )
 def test_dateline_forms(first: str, city: str, day: str | None, source: str) -> None:
@@ -396,3 +407,39 @@ def test_journal_issue_line() -> None:
 def test_long_headline_without_full_stop() -> None:
     title = "Leaders of the member states signed the declaration " * 5
     assert _meta(f"{title.strip()}\n{BODY}").title == title.strip()
+
+
+def test_a_title_case_dateline_before_a_spaced_colon() -> None:
+    meta = _meta(f"SCO leaders meet in Astana\nBy Xinhua,\nMoscow : {BODY}")
+    assert (meta.dateline, meta.source) == ("Moscow", "Xinhua")
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        (
+            "Flag Thursday, 28 March 2024\nAll news\n17 September 2021, 09:07",
+            "2021-09-17",
+        ),
+        ("Updated: 28 March 2024\nAll news\n17 September 2021, 09:07", "2024-03-28"),
+    ],
+)
+def test_a_sites_date_stamp_over_the_stories_date(header: str, published: str) -> None:
+    assert _meta(f"{header}\nSCO leaders meet in Astana\n{BODY}").published == published
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        ("Input your search keywords and press Enter.", "SCO leaders meet in Astana"),
+        ("The Eurasia Herald logo", "SCO leaders meet in Astana"),
+        (
+            "Change language: English\nBroadcast 05-05-2024",
+            "SCO leaders meet in Astana",
+        ),
+        ("The Steppe Post", "SCO leaders meet in Astana"),
+        ("Home World SCO leaders meet in Astana", "SCO leaders meet in Astana"),
+    ],
+)
+def test_headline_past_header_furniture(header: str, title: str) -> None:
+    assert _meta(f"{header}\nSCO leaders meet in Astana\n{BODY}").title == title

@@ -105,3 +105,31 @@ def test_source_from_page_foot(foot: str, source: str) -> None:
 )
 def test_outlet_spellings(name: str, known: str | None) -> None:
     assert sources.outlet(name) == known
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        (f"SCO leaders meet\n{BODY}\nThe bloc has ten members. (PTI)", "PTI"),
+        (
+            f"SCO leaders meet\n{BODY}\nEarlier, Kazinform reported on trade.",
+            "Kazinform",
+        ),
+        (f"The Eurasia Herald logo\nSCO leaders meet\n{BODY}", "The Eurasia Herald"),
+        (
+            "Ministry of Foreign Affairs\nThe Republic of Kazakhstan\nSCO meets\n"
+            + BODY,
+            "Ministry of Foreign Affairs of the Republic of Kazakhstan",
+        ),
+        (f"SCO leaders meet\n{BODY} He told Kazakh TV so.\n{BODY}", "Kazakh TV"),
+        (f'SCO meets\nThe Russian "TASS" news agency quoted him.\n{BODY}', "TASS"),
+    ],
+)
+def test_source_named_around_the_story(page: str, source: str) -> None:
+    assert _source(page) == source
+
+
+def test_the_original_of_a_carried_dateline_beats_the_carriers_header() -> None:
+    dateline = "MOSCOW (UrduPoint News / TASS - 4th May, 2020) "
+    raw = f"UrduPoint\nSCO leaders meet\n{dateline}{BODY}"
+    assert _source(raw) == "TASS"

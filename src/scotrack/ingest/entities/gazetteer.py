@@ -185,7 +185,7 @@ OUTLETS = {
         "IRNA",
         "Tehran Times",
         "Press TV",
-        "Mehr",
+        "Mehr News Agency",
         "Tasnim",
         "Fars",
         "ISNA",
@@ -230,6 +230,7 @@ ALIASES = {
     "islamic republic news agency": "IRNA",
     "ria": "RIA Novosti",
     "tass news agency": "TASS",
+    "mehr": "Mehr News Agency",
     "reuters news agency": "Reuters",
 }
 WIRES = frozenset({"PR Newswire", "Business Wire", "Globe Newswire"})

@@ -53,7 +53,7 @@ from scotrack.ingest.entities.people import (
 )
 from scotrack.ingest.entities.people import matches_at as matches_at
 from scotrack.ingest.entities.people import word_starts as word_starts
-from scotrack.ingest.entities.spelling import fold, full_name
+from scotrack.ingest.entities.spelling import fold, full_name, split_initials
 from scotrack.ingest.lexicon import names as rules
 
 _START = attrgetter("start")
@@ -201,6 +201,8 @@ def resolved_people(
     ]
     out = []
     for m in full:
+        if m.kind == "person" and (written := _initials_written_out(m, full)):
+            m = Mention(m.start, m.end, "person", written, m.surface, m.state)
         if m.kind != "person" or full_name(m.value):
             out.append(m)
             continue
@@ -209,6 +211,26 @@ def resolved_people(
         if name is not None:
             out.append(Mention(m.start, m.end, "person", name, m.surface, m.state))
     return out
+
+
+def _initials_written_out(m: Mention, found: list[Mention]) -> str | None:
+    """The name the text writes out in full elsewhere for a name printed with
+    initials ("A. Petrov" after "Anton Petrov"): same surname, same initial."""
+    initials, words = split_initials(m.value)
+    if not initials or not words:
+        return None
+    for other in found:
+        if other.kind != "person" or other is m:
+            continue
+        other_initials, other_words = split_initials(other.value)
+        if other_initials or len(other_words) <= len(words):
+            continue
+        given, surname = other_words[: -len(words)], other_words[-len(words) :]
+        if [fold(w) for w in surname] == [fold(w) for w in words] and (
+            given[0][:1] == initials[:1]
+        ):
+            return other.value
+    return None
 
 
 def _earlier_full_name(

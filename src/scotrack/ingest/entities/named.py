@@ -92,7 +92,8 @@ def named_people(text: str, mentions: list[Mention]) -> list[Item]:
         if m.kind != "person" or not m.value:
             continue
         person = known.person_of(m.value)
-        key = fold(m.value) if person is None else person.name
+        # one item for "B. M. Ahmedov" and "B.M.Ahmedov": spacing aside, one name
+        key = fold(m.value).replace(" ", "") if person is None else person.name
         item = people.setdefault(
             key, {"name": m.value, "role": None, "state": None, "evidence": []}
         )

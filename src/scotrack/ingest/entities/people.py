@@ -101,6 +101,8 @@ def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
         i = bisect_left(starts, end) - 1
         cover = covered[i] if i >= 0 and covered[i].end > start else None
         kind = _kind(word, cover, in_name=in_name)
+        if in_name and kind == "name" and word.endswith(("'s", "\u2019s")):
+            closes = True  # "President Jimmy Carter's adviser": the name ends
         in_name = kind in _NAME_KINDS
         yield Token(start, end, kind, closes)
 
@@ -197,11 +199,20 @@ def widened_people(
         name = known.spelled(printed, on)
         words = rules.INITIALS.sub("", text[left : m.start]).split()
         if known.person_of(name) is None and (
-            len(words) == 1 or (not words and "." not in printed)
+            (len(words) == 1 and not _out_of_office(known, m.surface, on))
+            or (not words and "." not in printed)
         ):
             continue  # "Kyrghyzstan Bakiyev", "A Putin aide"
         out[i] = Mention(left, m.end, "person", name, printed, m.state)
     return out
+
+
+def _out_of_office(known: KnownPeople, surname: str, on: str | None) -> bool:
+    """True when no known person of `surname` held office on `on`: another given
+    name before the surname is then another person's ("Jadambyn Enkhbayar", a
+    secretary in 2022, not Nambaryn Enkhbayar, president until 2009)."""
+    people = known.surnames.get(surname, [])
+    return on is not None and not any(p.holds_office(on) for p in people)
 
 
 def _left_name(text: str, start: int, floor: int) -> int:
@@ -329,20 +340,28 @@ def _name_mention(
             break
         words.pop()
         spans.pop()
-    while words and title_word(words[0]):
-        words.pop(0)
+    while words and (title_word(words[0]) or _overlaps(spans[0], taken)):
+        words.pop(0)  # "Minister", a place: "of Kyrgyzstan Gulkayir Balbaeva said"
         spans.pop(0)
     if len(words) < 2 and not (words and rules.INITIALS.match(words[0])):
         return
     if any(_bare(word) in rules.INSTITUTION_WORDS for word in words):
         return  # "Silk Road Fund announced"
     start, end = spans[0][0], spans[-1][1]
-    index = bisect_left(taken, (start, start))
-    for left, right in taken[max(0, index - 1) : index + 2]:
-        if left < end and start < right:
-            return
+    if _overlaps((start, end), taken):
+        return
     name = text[start:end]
     yield Mention(start, end, "person", " ".join(name.split()), name, None)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """True when `span` overlaps one of the sorted spans `taken`."""
+    start, end = span
+    index = bisect_left(taken, (start, start))
+    return any(
+        left < end and start < right
+        for left, right in taken[max(0, index - 1) : index + 2]
+    )
 
 
 def _bare(word: str) -> str:

@@ -56,23 +56,36 @@ LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f'\u2019"
 NAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*"
 NAME_RUN = re.compile(rf"{NAME}(?:\s+{NAME}){{0,3}}")
 OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?")
-APPOSITIVE_BODY = (
-    r",\s+(?:the\s+|a\s+|an\s+)?((?:(?!and\b|or\b|who\b|which\b)[a-z-]+\s+){0,2}"
-    r"(?i:director|head|chairman|chairwoman|chair|"
+APPOSITIVE_TITLES = (
+    r"director|head|chairman|chairwoman|chair|"
     r"president|professor|researcher|research fellow|fellow|expert|secretary|"
     r"minister|ambassador|spokesperson|spokesman|spokeswoman|analyst|dean|editor|"
     r"editor-in-chief|founder|leader|governor|mayor|commander|envoy|"
-    r"representative|adviser|advisor|scholar|lecturer|member|chief|general)"
-    r"\b[^,;\n]{0,150}?)"
-    r"(?=,|\s+(?:said|says|told|noted|added)\b)"
+    r"representative|adviser|advisor|scholar|lecturer|member|chief|general"
 )
-APPOSITIVE = re.compile(APPOSITIVE_BODY.replace("(?i:", "(?:"))
+APPOSITIVE_END = (
+    r"(?=,|[.:][ \t]*(?:\n|$)|\.\s+[A-Z]|\s+(?:said|says|told|noted|added)\b)"
+)
+"""Where an appositive ends: a comma, the end of the sentence, a colon ending
+its line (a name and office over a quote), or a verb of saying."""
+APPOSITIVE_BODY = (
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:(?!and\b|or\b|who\b|which\b)[a-z-]+\s+){0,2}"
+    rf"(?:{APPOSITIVE_TITLES})\b[^,;\n]{{0,150}}?){APPOSITIVE_END}"
+)
+APPOSITIVE = re.compile(APPOSITIVE_BODY)
 """An appositive office after a name (", director of ..."), in lower case."""
-ANY_APPOSITIVE = re.compile(APPOSITIVE_BODY)
-BEFORE_APPOSITIVE = re.compile(rf"({NAME}(?:\s+{NAME}){{1,2}})(?={APPOSITIVE_BODY})")
-"""A name before an appositive office in any case (", Editor-in-Chief of ...")."""
+ANY_APPOSITIVE_BODY = (
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:(?!and\b|or\b|who\b|which\b)[A-Za-z-]+\s+){0,2}"
+    rf"(?i:{APPOSITIVE_TITLES})\b[^,;\n]{{0,150}}?){APPOSITIVE_END}"
+)
+ANY_APPOSITIVE = re.compile(ANY_APPOSITIVE_BODY)
+BEFORE_APPOSITIVE = re.compile(
+    rf"({NAME}(?:[ \t]+{NAME}){{1,2}})(?={ANY_APPOSITIVE_BODY})"
+)
+"""A name before an appositive office in any case (", Editor-in-Chief of ...",
+", the Kuwaiti ambassador", ", State Secretary of ...")."""
 SAID_BEFORE = re.compile(
-    rf"(?:said|says|according to)\s+({NAME}(?:\s+{NAME}){{1,2}})(?=[,.])"
+    rf"(?:said|says|according to)\s+({NAME}(?:[ \t]+{NAME}){{1,2}})(?=[,.])"
 )
 SPACE_RUN = re.compile(r"\s+")
 CAPITAL = re.compile(f"[{UPPER}]")
@@ -117,8 +130,9 @@ APPOSITIVE_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 
 SAYING = (
     "said", "says", "told", "noted", "added", "stressed", "wrote", "argued",
-    "pointed out", "met", "spoke", "took part", "attended", "chaired", "arrived",
-    "visited", "addressed", "welcomed", "urged", "called", "proposed", "expressed",
+    "pointed out", "met", "spoke", "took part", "participated", "attended", "chaired",
+    "arrived", "visited", "addressed", "welcomed", "urged", "called", "proposed",
+    "expressed",
     "emphasized", "emphasised", "underlined", "underscored", "highlighted",
     "reiterated", "announced", "praised", "congratulated", "stated", "explained",
     "insisted", "warned", "suggested", "assured", "informed", "briefed", "believes",
@@ -126,7 +140,7 @@ SAYING = (
 )  # fmt: skip
 """The verbs of `SAID_AFTER`."""
 SAID_AFTER = re.compile(
-    rf"({NAME}(?:\s+{NAME}){{1,2}})(?=\s+(?:" + "|".join(SAYING) + r")\b)"
+    rf"({NAME}(?:[ \t]+{NAME}){{1,2}})(?=\s+(?:" + "|".join(SAYING) + r")\b)"
 )
 
 SAYING_BEFORE = ("said", "says", "according to")
@@ -245,14 +259,19 @@ INSTITUTION_WORDS = frozenset(
         "Pacific", "Southeast", "Northeast", "North", "South", "East", "West",
         "Western", "Eastern", "Northern", "Southern", "Asia", "Asian",
         "Affairs", "Water", "Cabinet", "Protocol", "Consular", "Embassy",
+        "Procuratorate", "Orientation", "Guidance", "Islamic", "Affaires",
+        "School", "College", "Faculty",
+        # places and ranks a title names in lower case
+        "region", "province", "district", "oblast", "state", "city",
     )
 )  # fmt: skip
 """Capitalised words of titles and of the bodies they name, never part of a
 person's name: a name run after a title starts after the last of them
 ("Secretary-General of the Association of Southeast Asian Nations Le Luong
 Minh")."""
-CONNECTORS = frozenset(("of", "for", "to", "on", "in", "and", "the", "&"))
-"""Small words inside a title ("Minister of State for Foreign Affairs")."""
+CONNECTORS = frozenset(("of", "for", "to", "on", "in", "at", "and", "the", "&"))
+"""Small words inside a title ("Minister of State for Foreign Affairs", "Solicitor
+General at the Supreme Court")."""
 PARTICLES = frozenset(("bin", "ibn", "bint", "al", "el", "ul", "ud", "ur", "van"))
 """Lower-case particles inside a name ("Tamim bin Hamad Al Thani")."""
 NAME_WORD = re.compile(

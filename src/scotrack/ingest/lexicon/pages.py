@@ -64,11 +64,17 @@ HEADER_FURNITURE = re.compile(
     r"|(?:the\s+)?official\s+(?:web\s*site|site|portal|page)\s+of\b"
     r"|this\s+is\s+an\s+archive\s+(?:article|story|report)\b"
     r"|select\s+font\b|character\s+spacing\b|view\s+settings\b"
-    r"|an?\s+web\s+portal\b)",
+    r"|an?\s+web\s+portal\b"
+    r"|(?:input|enter|type)\s+(?:your\s+)?search\b|change\s+language\b"
+    r"|follow\s+us\b|[^.!?]{1,40}\s+logo$)",
     re.IGNORECASE,
 )
 """Lines above a headline that are page furniture the line filter keeps: links,
-notices, site taglines, the tail of a page title."""
+notices, site taglines, a search box's prompt, a language switch, a logo's
+caption, the tail of a page title."""
+LOGO = re.compile(r"^(?P<name>[A-Z][^.!?]{1,40}?)\s+logo$", re.IGNORECASE)
+"""A logo's caption at the top of the page ("The Eurasia Herald logo"): the
+site's name."""
 CAPTION = re.compile(
     r"\((?:(?:first|second|third|fourth|far|extreme)\s+)?(?:from\s+)?"
     r"(?:left|right|center|centre|front|L|R|C)(?:\s+to\s+right)?\)"
@@ -126,7 +132,7 @@ DATELINE = re.compile(
     r"^(?P<city>[A-Z]{1,3}\.\s+[A-Z][A-Z'\u2019\-]+"
     r"|[A-Z][A-Z'\u2019\-]+(?:\s+[A-Z][A-Z'\u2019\-]+){0,2}"
     r"|[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
-    r"(?=[^\n]{0,40}?(?:\d|\(|\[|/|--|\u2014|\u2013)|:\s))"
+    r"(?=[^\n]{0,40}?(?:\d|\(|\[|/|--|\u2014|\u2013)|[ ]?:\s))"
     r"(?:\s*[(\[](?P<area>[A-Z][^()\[\]]{1,50})[)\]])?"
     rf"(?:,\s*(?!{MONTH}\s*\d)(?P<region>[A-Z][A-Za-z.'\u2019 ]{{1,30}}?))?"
     rf"(?:(?:,\s*|\.\s+|\s+[-\u2013\u2014]\s+|\s+)"
@@ -134,19 +140,24 @@ DATELINE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH})"
     r"(?:,?\s+(?P<year2>\d{4}))?"
     r"|(?P<nday>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<nyear>\d{4})))?"
-    r"(?:(?:\.?\s*(?:\((?P<agency>[^()]{2,30})\)\.?|/(?P<wire>[^/\n]{2,30})/\.?"
+    r"(?:(?:[.,]?\s*(?:\((?P<agency>[^()]{2,60})\)\.?|/(?P<wire>[^/\n]{2,30})/\.?"
     r"|\.\s*(?P<caps>[A-Z][A-Z.]{1,20}[A-Z])/?"
     r"|\.\s+(?P<named>[A-Z][A-Za-z.]{2,20})(?=\s*[-\u2013\u2014])"
-    r"|\s*\((?P<unclosed>[A-Z][A-Za-z.]{1,20})(?=\s*(?:--|\u2014|\u2013|:)))"
+    r"|\s*\((?P<unclosed>[A-Z][A-Za-z.]{1,20})(?=\s*(?:--|\u2014|\u2013|:))"
+    r"|,\s*(?P<comma>[A-Z][A-Za-z.]{1,20}(?:-[A-Z][a-z]+)?)"
+    r"(?=\s*(?:--|\u2014|\u2013|\s-\s|$)))"
     r"(?:\s*(?:--|\u2014|\u2013|-|:|_))?"
-    r"|\s*(?:--|\u2014|\u2013|-|:|\.))(?:\s+\S|\s*$)"
+    r"|\s*(?:--|\u2014|\u2013|-|:|\.))"
+    r"(?:\s+\S|\s*$|(?:(?<=\))|(?<=\):)|(?<=\) :))(?=[A-Z]))"
     r"|(?<=[)\]])\s+(?=[A-Z])|\s*$)"
 )
 """A dateline opens a paragraph and runs into the story, or stands alone on its
 line when it carries a date ("Baku, Azerbaijan, March 14"), its agency's bracket
-left open at times ("BEIJING, May 5 (Xinhua -- "). The date may follow
-the city or region after a comma, a full stop, a dash or a space ("Kabul
-[Afghanistan] September 17 (ANI):", "Moscow. 29th of November. INTERFAX.RU -")."""
+left open at times ("BEIJING, May 5 (Xinhua -- ") or the agency after a comma
+("Baku, May 5, AZERTAC", "MINSK, May 5, BelTA —"), the story glued to it at
+times ("MOSCOW (Sputnik)Russia ..."). The date may follow the city or region
+after a comma, a full stop, a dash or a space ("Kabul [Afghanistan] September 17
+(ANI):", "Moscow. 29th of November. INTERFAX.RU -")."""
 NOT_PLACES = frozenset(
     [
         *WEEKDAYS,
@@ -395,3 +406,14 @@ ENGLISH_WORDS = frozenset(
 """The commonest English function words: in English prose about one word in four
 or five is one of them, in other languages written in Latin letters almost none."""
 WORDS = re.compile(r"[A-Za-z]+")
+STORY_END = tuple(".!?\"\u201d\u2019')")
+"""How a story's sentence ends (a colon opens a list, an ellipsis cuts a teaser)."""
+LIST_ITEM = re.compile(r"^(?:[-\u2022\u00b7*\u2013\u2014]|\d{1,2}[.)]|\(?[a-z][.)]\s)")
+"""A list item's mark ("- ", "\u00b7 ", "2. ", "b) ")."""
+TEASER_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:topics|news|stories|articles|posts))?|recent\s+stories"
+    r"|popular|read\s+(?:also|more)|see\s+also|also\s+read|more\s+(?:news|stories)"
+    r"|you\s+may\s+also\s+like|most\s+read|recommended|trending)\s*:?$",
+    re.IGNORECASE,
+)
+"""The label over links to other stories ("Related Topics", "Read also:")."""

@@ -19,7 +19,7 @@ OUTLET_NAMES = {
     for name in (
         *("Oreanda-News", "Vestnik Kavkaza", "Rossiyskaya Gazeta", "Izvestia"),
         *("Vedomosti", "Regnum", "RBC", "The Moscow Times", "Moscow Times"),
-        *("KyrTAG", "Qazinform", "Tengrinews", "UzDaily", "Gazeta.uz", "Avesta"),
+        *("KyrTAG", "Qazinform", "Tengrinews", "UzDaily.com", "Gazeta.uz", "Avesta"),
         *("APA", "AzerNews", "Azertac", "News.az", "Armenpress"),
         *("IRIB", "Iran Press", "Iran Front Page", "Pars Today", "ILNA"),
         *("Young Journalists Club", "Kayhan", "Iran Daily", "Tehran Times"),
@@ -36,13 +36,17 @@ OUTLET_NAMES = {
         *("Al Arabiya", "Daily Sabah", "TRT World", "AsiaNews", "Eurasia Review"),
         *("Modern Diplomacy", "Financial Times", "The Guardian", "The Economist"),
         *("The New York Times", "The Washington Post", "The Wall Street Journal"),
-        *("The Australian Financial Review", "MENAFN"),
+        *("The Australian Financial Review", "MENAFN", "KUNA", "Kazakh TV"),
+        *("Kyrgyz TV", "FNA"),
     )
 }
 """News outlets and agencies the gazetteer's list leaves out, by lower-case name
 (for the page's source only)."""
 OUTLET_ALIASES = {
     "rediff": "Rediff.com",
+    "uzdaily": "UzDaily.com",
+    "kuwait news agency": "KUNA",
+    "fars news agency": "FNA",
     "radio free europe/radio liberty": "RFE/RL",
     "radio liberty": "RFE/RL",
     "yjc": "Young Journalists Club",
@@ -85,12 +89,13 @@ TALKS_TO = re.compile(  # no leading `\b`: see `mentions.matches_at`
 )
 QUOTED = re.compile('[\u00ab\u201c"]([^\u00bb\u201d"]{2,30})[\u00bb\u201d"]')
 REPORTED = re.compile(
-    rf"({OUTLET_RE})(?:['\u2019]s)?"
+    rf"[\u201c\"]?({OUTLET_RE})[\u201d\"]?(?:['\u2019]s)?"
     r"(?:\s+(?:news\s+agency|(?:special\s+)?correspondents?|reporters?))?"
     r"\s+(?:reports|reported|writes|wrote|informs|informed|cites|cited|quoted)\b"
 )
 """An outlet as the subject of reporting ("KyrTAG writes", "a Sputnik
-correspondent reported"): the origin of a story another site carries."""
+correspondent reported", 'the "Kabar" news agency quoted'): the origin of a
+story another site carries."""
 CARRIED = re.compile(
     r"\b(?:reports?|informs?|reported|informed)\s*,?\s+(?:citing|quoting)\s+"
     rf"(?:the\s+)?({OUTLET_RE})"
@@ -109,8 +114,21 @@ OFFICIAL_SITE = re.compile(
 """A site's own description ("Official website of the President of Russia")."""
 SOURCE_IN_LINE = re.compile(rf"\b(?:source|from)\s*[:\uff1a]\s*({OUTLET_RE})", re.I)
 """A credit inside a date line ("Updated: May 5, 2020 Source: Xinhua")."""
-CARRIER_PAREN = re.compile(r"^\(\s*[A-Z]{2,12}\s*[-\u2013\u2014]\s*([^()]{2,40}?)\s*\)")
-"""An aggregator's credit of the original outlet ("(MENAFN- Asia Times) ...")."""
+CARRIER_PAREN = re.compile(
+    r"^\(\s*[A-Z]{2,12}\s*[-\u2013\u2014]\s*([^()]{2,40}?)\s*"
+    r"(?:\(([A-Z]{2,8})\)\s*)?\)\s*"
+)
+"""An aggregator's credit of the original outlet ("(MENAFN- Asia Times) ...",
+"(MENAFN- Eurasia News Agency (ENA)) ...", its acronym the outlet's name)."""
+BY_OUTLET = re.compile(rf"^by\s+({OUTLET_RE})\s*[,.]?$", re.IGNORECASE)
+"""A byline that names an agency alone ("By Xinhua,")."""
+CLOSING_AGENCY = re.compile(r"\((?P<name>[A-Z][A-Za-z.]{1,20})\)$")
+"""A wire's mark closing its story ("... dialogue partners. (PTI)")."""
+EARLIER_REPORTED = re.compile(
+    rf"^(?i:earlier|previously),?\s+({OUTLET_RE})\s+(?i:reported|wrote|informed)\b"
+)
+"""A site's pointer to its own earlier story ("Earlier, Kazinform reported that
+..."), usually closing the page."""
 AGENCY_SPLIT = re.compile(r"\s*/\s*|\s+[-\u2013\u2014]\s*|\s*[-\u2013\u2014]\s+|,\s*")
 """What separates the parts of a dateline's agency ("UrduPoint News / Sputnik")."""
 AGENCY_NAME = re.compile(r"[A-Z][A-Za-z.&]{1,19}")

@@ -38,6 +38,7 @@ _MASTHEAD_WORDS = 10
 HEADER_LINES = 12
 """The lines at the top of a page where its masthead and menus are printed."""
 _LONG_LINE = 160
+_TEASERS = 3
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
@@ -219,10 +220,13 @@ def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str
     joinable = False
     mastheads = masthead_indexes(lines)
     wrapped = _is_hard_wrapped(lines)
+    label_at = None
     for index, line in enumerate(lines):
         if not line or index in mastheads:
             joinable = False
             continue
+        if label_at is None and len(kept) > 1 and rules.TEASER_LABEL.match(line):
+            label_at = len(kept)
         if is_boilerplate(line) or line.casefold() in seen:
             joinable = False
             continue
@@ -235,7 +239,26 @@ def clean_lines(lines: tuple[str, ...], *, title: str | None = None) -> list[str
             kept.append(line)
             seen.add(line.casefold())
         joinable = not kept[-1].endswith(_SENTENCE_END)
-    return kept
+    return _without_teasers(kept, label_at)
+
+
+def _without_teasers(kept: list[str], label_at: int | None) -> list[str]:
+    """`kept` without the links to other stories the page ends with: the lines
+    after the story's last sentence when a label opens them ("Related Topics",
+    which the filter drops: `label_at` is where it stood among `kept`),
+    or when three or more, none a list item or the lead-in of one ("Bishkek
+    hosts SCO forum", "Kazakhstan plans a new..."), the headline aside."""
+    last = len(kept) - 1
+    while last > 0 and not kept[last].endswith(rules.STORY_END):
+        last -= 1
+    tail = kept[last + 1 :]
+    if last > 0 and label_at is not None and label_at > last:
+        return kept[: last + 1]  # "Related Topics" over the links
+    if last <= 0 or len(tail) < _TEASERS or kept[last].endswith(":"):
+        return kept
+    if any(line.endswith(":") or rules.LIST_ITEM.match(line) for line in tail):
+        return kept
+    return kept[: last + 1]
 
 
 def _is_hard_wrapped(lines: tuple[str, ...]) -> bool:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from scotrack.ingest.lexicon import pages as rules
 from scotrack.ingest.lexicon import sources as source_rules
-from scotrack.ingest.read.clean import HEADER_LINES
-from scotrack.ingest.read.sources import is_state_name, outlet
+from scotrack.ingest.read.clean import HEADER_LINES, is_date_line
+from scotrack.ingest.read.sources import is_publication_name, is_state_name, outlet
 
 _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
 _HEADLINE_PARAGRAPHS = 6
@@ -16,6 +16,9 @@ _MAX_TITLE = 300
 _MENU_WORDS = 10
 _SITE_NAME_WORDS = 6
 _SMALL_WORD = 4
+_STAMP_WORDS = 2
+_SHORT_TITLE = 20
+_TRAIL_WORDS = 3
 
 
 def has_headline(paragraphs: list[str]) -> bool:
@@ -41,7 +44,17 @@ def is_header_furniture(paragraph: str) -> bool:
         or rules.CAPTION.search(paragraph) is not None
         or rules.ISSUE_LINE.match(paragraph) is not None
         or (len(paragraph.split()) <= _MENU_WORDS and _mixes_scripts(paragraph))
+        or _is_date_stamp(paragraph)
     )
+
+
+def _is_date_stamp(paragraph: str) -> bool:
+    """True for a date with a word or two ("Broadcast 05-05-2024", "Thursday, 28
+    March 2024"): the site's date line above a headline, no headline itself."""
+    if not is_date_line(paragraph):
+        return False
+    rest = rules.DATE_PART.sub(" ", paragraph)
+    return len(rules.WORD.findall(rest)) <= _STAMP_WORDS
 
 
 def _mixes_scripts(line: str) -> bool:
@@ -87,10 +100,21 @@ def headline_index(
     for index, paragraph in enumerate(head):
         if is_header_furniture(paragraph) or is_site_name(paragraph):
             continue
+        if _is_trail(paragraph, head[index + 1] if index + 1 < len(head) else ""):
+            continue
         if is_dateline(paragraph) or not reads_as_headline(paragraph):
             return None
         return index
     return None
+
+
+def _is_trail(paragraph: str, following: str) -> bool:
+    """True when `paragraph` is a menu trail ending with the headline printed
+    next ("Home World <headline>" over "<headline>"): a few plain words before."""
+    if len(following) <= _SHORT_TITLE or not paragraph.endswith(" " + following):
+        return False
+    trail = paragraph[: -len(following)].split()
+    return len(trail) <= _TRAIL_WORDS and all(word.isalpha() for word in trail)
 
 
 def headline_text(paragraph: str) -> tuple[str, str | None]:
@@ -124,8 +148,10 @@ def is_site_name(paragraph: str) -> bool:
     words = paragraph.split()
     if len(words) > _SITE_NAME_WORDS:
         return False
-    if len(words) <= _SITE_NAME_WORDS - 2 and outlet(paragraph) is not None:
-        return True
+    if len(words) <= _SITE_NAME_WORDS - 2 and (
+        outlet(paragraph) is not None or is_publication_name(paragraph)
+    ):
+        return True  # "Sputnik International", "The Eurasia Post"
     name = paragraph.removeprefix("The ").replace("\u2019", "'")
     if is_state_name(name):
         return True

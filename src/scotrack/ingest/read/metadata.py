@@ -20,12 +20,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from scotrack.ingest.document import CleanDocument, Stage
 from scotrack.ingest.entities.gazetteer import gazetteer
 from scotrack.ingest.lexicon import dates as date_rules
 from scotrack.ingest.lexicon import pages as rules
+from scotrack.ingest.lexicon import sources as source_rules
 from scotrack.ingest.read.clean import is_date_line, is_html, normal_lines, store_date
 from scotrack.ingest.read.headline import breadcrumb_ends, headline_index, headline_text
 from scotrack.ingest.read.sources import (
@@ -40,6 +42,9 @@ _DATELINE_PARAGRAPHS = 4
 _YEAR_PARAGRAPHS = 3
 _HEADER_LINES = 12
 _HEADER_SCAN = 40
+_STAMP_DATES = 2
+"""How many dates after an unlabelled first one may show it to be a stamp."""
+_STAMP_LINES = 15
 
 
 def month_number(word: str) -> int:
@@ -86,8 +91,22 @@ def printed_date(raw_text: str) -> str | None:
     """The first date printed on a date line or a labelled line of the page ("This
     is an archive article published on July 4, 2005" too), or on one segment of
     a byline split by bars ("Staff Reporter | Published October 17, 2024 |
-    Updated about 3 hours ago")."""
-    for line in normal_lines(raw_text):
+    Updated about 3 hours ago"). A site's unlabelled date stamp ("Thursday, 28
+    March 2024") over an earlier date a few lines on is the day the page was
+    read, not published: the earlier date is."""
+    dates = _printed_dates(raw_text)
+    first = next(dates, None)
+    if first is None or first[1]:
+        return None if first is None else first[0]
+    for _, (found, _labelled, index) in zip(range(_STAMP_DATES), dates, strict=False):
+        if index - first[2] <= _STAMP_LINES and found < first[0]:
+            return found
+    return first[0]
+
+
+def _printed_dates(raw_text: str) -> Iterator[tuple[str, bool, int]]:
+    """The dates `printed_date` reads, in order: (ISO date, labelled, line)."""
+    for index, line in enumerate(normal_lines(raw_text)):
         if not line:
             continue
         line = rules.ARCHIVE_NOTICE.sub("", line)
@@ -98,12 +117,14 @@ def printed_date(raw_text: str) -> str | None:
             segments = [part for part in segments if _is_dated_segment(part)]
         else:
             continue
+        labelled = rules.LABELLED.match(line) is not None or len(segments) > 1
         for segment in segments:
-            for match in rules.DATE.finditer(segment):
-                found = iso_date(match)
-                if found is not None:
-                    return found
-    return None
+            found = next(
+                filter(None, map(iso_date, rules.DATE.finditer(segment))), None
+            )
+            if found is not None:
+                yield found, labelled or rules.LABEL.match(segment) is not None, index
+                break
 
 
 def issue_year(raw_text: str) -> str | None:
@@ -162,6 +183,9 @@ def dateline_city(match: re.Match[str]) -> str | None:
 def dateline_match(paragraphs: list[str]) -> re.Match[str] | None:
     """The dateline opening one of `paragraphs` (those after the headline)."""
     for paragraph in paragraphs:
+        credit = source_rules.CARRIER_PAREN.match(paragraph)  # "(MENAFN- ...) CITY"
+        if credit is not None:
+            paragraph = paragraph[credit.end() :]
         match = rules.DATELINE.match(paragraph)
         if match is None or len(match.group("city")) > 30:
             continue

@@ -37,6 +37,11 @@ _CREDIT_LINE = 120
 _NAME_CHARS = 40
 _FOOTER_SCAN = 30
 _FOOTER_LINES = 6
+_DATELINE_GROUPS = (
+    *("agency", "wire", "unclosed", "caps", "named"),
+    *("comma", "region", "area", "city"),
+)
+"""The dateline's groups that can name its agency, the likeliest first."""
 LEAD_PARAGRAPHS = 5
 """The paragraphs at the top of the text where a carried report names its origin."""
 
@@ -86,8 +91,8 @@ def credited_source(raw_text: str) -> str | None:
     header_outlet = None
     for index, line in enumerate(normal_lines(raw_text)):
         carrier = rules.CARRIER_PAREN.match(line)
-        if carrier is not None and outlet(carrier.group(1)):
-            return outlet(carrier.group(1))
+        if carrier is not None and (named := _carrier_credit(carrier)):
+            return named
         if not line or len(line) > _CREDIT_LINE:
             continue
         credit = _credit(line, header=index < _HEADER_LINES)
@@ -96,6 +101,12 @@ def credited_source(raw_text: str) -> str | None:
         if header_outlet is None and index < _HEADER_LINES:
             header_outlet = _header_outlet(line)
     return header_outlet
+
+
+def _carrier_credit(carrier: re.Match[str]) -> str | None:
+    """The outlet an aggregator's credit names ("(MENAFN- Asia Times)"), or the
+    acronym it gives the outlet ("(MENAFN- Eurasia News Agency (ENA))")."""
+    return outlet(carrier.group(1)) or carrier.group(2)
 
 
 def _credit(line: str, *, header: bool) -> str | None:
@@ -109,7 +120,12 @@ def _credit(line: str, *, header: bool) -> str | None:
             return named
         if pattern is rules.CREDIT_SOURCE and len(match.group(1)) <= _NAME_CHARS:
             return match.group(1).strip()
-    for pattern in (rules.BYLINE_SOURCE, rules.DAY_SOURCE, rules.UNOPENED_SOURCE):
+    for pattern in (
+        rules.BYLINE_SOURCE,
+        rules.DAY_SOURCE,
+        rules.UNOPENED_SOURCE,
+        rules.BY_OUTLET,
+    ):
         match = pattern.match(line)
         if match is not None and outlet(match.group(1)):
             return outlet(match.group(1))
@@ -245,6 +261,14 @@ def masthead(raw_text: str) -> str | None:
     block = masthead_indexes(lines)
     if block:
         return outlet(lines[block[0]]) or site_name(lines[block[0]])
+    header = [line for line in lines[:_HEADER_LINES] if line]
+    for line, following in zip(header, [*header[1:], ""], strict=True):
+        state = following.removeprefix("The ").replace("\u2019", "'")
+        if line.split(" ", 1)[0] in rules.INSTITUTIONS and is_state_name(state):
+            return f"{line} of the {state}"  # "Ministry of ..." over "The Republic ..."
+        logo = page_rules.LOGO.match(line)
+        if logo is not None:
+            return " ".join(w[:1].upper() + w[1:] for w in logo.group("name").split())
     for line in lines[:_HEADER_LINES]:
         words = line.split()
         if 2 <= len(words) <= 5 and line.isupper() and line.replace(" ", "").isalpha():
@@ -263,6 +287,8 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
     )
     if origin is not None and (credited in (None, origin) or credited in WIRES):
         return origin
+    if agency is not None and credited is not None and _carried(dateline, credited):
+        return agency  # the site carries the agency's report: "(Site / Agency - ...)"
     return (
         credited
         or agency
@@ -274,6 +300,16 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
         or doc.metadata.source
         or (masthead(doc.raw_text) if plain else None)
     )
+
+
+def _carried(dateline: re.Match[str] | None, site: str) -> bool:
+    """True when the dateline's bracket names `site` before another outlet, the
+    original of the report the site carries ("MOSCOW (Site News / Agency)")."""
+    if dateline is None:
+        return False
+    text = dateline.group("agency") or dateline.group("area") or ""
+    parts = rules.AGENCY_SPLIT.split(text)
+    return len(parts) > 1 and outlet(parts[0]) == site
 
 
 def lead_attribution(lead: str) -> str | None:
@@ -312,15 +348,16 @@ def dateline_agency(dateline: re.Match[str] | None) -> tuple[str | None, str | N
     list knows ("(TDI)", "(AsiaNews/Agencies)", "Eurasia Times(Goa)-")."""
     if dateline is None:
         return None, None
-    groups = ("agency", "wire", "unclosed", "caps", "named", "region", "area", "city")
-    for group in groups:
+    for group in _DATELINE_GROUPS:
         text = dateline.group(group) or ""
         known = [outlet(part) for part in rules.AGENCY_SPLIT.split(text)]
         named = next(filter(None, reversed(known)), None) or outlet(text)
         if named is not None:  # the last is the original: "UrduPoint / Sputnik"
             return named, None
-    for group in ("agency", "wire", "unclosed", "named"):
+    for group in ("agency", "wire", "unclosed", "named", "comma", "area"):
         text = (dateline.group(group) or "").strip()
+        if group == "area" and not (text.isupper() and len(text) > _SHORT_ACRONYM - 1):
+            continue  # an acronym in brackets is an agency ("TEHRAN (ABC)-")
         for part in (text, rules.AGENCY_SPLIT.split(text)[0]):
             if rules.AGENCY_NAME.fullmatch(part) and not _is_place(part):
                 return None, part
@@ -338,6 +375,12 @@ def footer_name(raw_text: str) -> str | None:
     for line in reversed(lines[-_FOOTER_LINES:]):
         if is_publication_name(line) and not rules.NOT_A_NAME.match(line):
             return outlet(line) or site_name(line)
+        closing = rules.CLOSING_AGENCY.search(line)
+        if closing is not None and outlet(closing.group("name")) is not None:
+            return outlet(closing.group("name"))  # "... partners. (PTI)"
+        earlier = rules.EARLIER_REPORTED.match(line)
+        if earlier is not None and outlet(earlier.group(1)) is not None:
+            return outlet(earlier.group(1))  # "Earlier, Kazinform reported ..."
     for line in lines:
         offer = rules.UPDATES_FROM.search(line)
         if offer is not None:
