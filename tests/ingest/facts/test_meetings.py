@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scotrack.ingest.document import CleanDocument
 from scotrack.ingest.facts import meeting_clues
 from scotrack.ingest.facts.meetings import meetings
 from scotrack.ingest.lexicon import meetings as meetings_lexicon
@@ -469,3 +470,116 @@ def test_meetings_bare_meeting_of_a_council_is_that_councils() -> None:
     )
     found = {m["body"]: m["city"] for m in meetings(make_doc(text))}
     assert found == {"heads-of-government": None, "heads-of-state": "Astana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "city"),
+    [
+        (
+            "The fifth meeting of the Ministers of Agriculture of the Member States of the Shanghai Cooperation Organization was held in Moscow.",
+            5,
+            "Moscow",
+        ),
+        (
+            "Goa hosted the 9th Meeting of the Prosecutors General of the Shanghai Cooperation Organisation's Member States.",
+            9,
+            "Goa",
+        ),
+        (
+            "The 14th meeting of the SCO RATS Council took place in Tianjin.",
+            14,
+            "Tianjin",
+        ),
+        (
+            "The 7th meeting of the heads of the disaster relief agencies of the SCO member states opened in Bishkek.",
+            7,
+            "Bishkek",
+        ),
+        (
+            "The 3rd Meeting of Security Council Secretaries of SCO Member States opened in Astana.",
+            3,
+            "Astana",
+        ),
+        (
+            "Experts of the SCO Interbank Consortium (SCO IBC) held an online meeting in Moscow.",
+            None,
+            "Moscow",
+        ),
+        ("Moscow hosted the IV Conference of SCO Ministers of Health.", 4, "Moscow"),
+    ],
+)
+def test_meetings_of_the_sco_other_bodies(
+    text: str, number: int | None, city: str
+) -> None:
+    meeting = _only(text)
+    assert (meeting["body"], meeting["number"], meeting["city"]) == (
+        "other",
+        number,
+        city,
+    )
+
+
+def test_meetings_of_other_bodies_in_a_list_or_of_the_plural_are_none() -> None:
+    text = "Meetings of Security Council Secretaries of SCO Member States have been held since 2004."
+    assert meetings(make_doc(text)) == []
+
+
+def test_meetings_other_names_merge_in_any_word_order() -> None:
+    same = (
+        "The 3rd meeting of the Ministers of Energy of the SCO was held in Astana. "
+        "The SCO energy ministers' meeting adopted a plan."
+    )
+    assert len(meetings(make_doc(same))) == 1
+    two = (
+        "The SCO transport ministers' meeting opened in Bishkek. "
+        "The SCO culture ministers' meeting opened in Goa."
+    )
+    assert [m["city"] for m in meetings(make_doc(two))] == ["Bishkek", "Goa"]
+
+
+def test_meetings_ministers_of_a_council_meet_in_it() -> None:
+    text = "The meeting of the SCO member states' foreign ministers opened in Astana."
+    assert _only(text)["body"] == "foreign-ministers"
+    generic = (
+        "SCO ministers' meeting ends in Tianjin.\n"
+        "The Council of Foreign Ministers of the SCO met in Tianjin on Monday."
+    )
+    meeting = _only(generic)
+    assert (meeting["body"], meeting["city"]) == ("foreign-ministers", "Tianjin")
+
+
+def test_meetings_summit_of_heads_of_government() -> None:
+    text = "The summit of Heads of Government of the SCO opened in Astana."
+    assert _only(text)["body"] == "heads-of-government"
+    headline = (
+        "SCO summit in Bishkek.\n"
+        "The Council of Heads of Government of the SCO met in Bishkek on Friday."
+    )
+    meeting = _only(headline)
+    assert (meeting["body"], meeting["city"]) == ("heads-of-government", "Bishkek")
+
+
+def test_meetings_drill_dated_by_its_name_not_at_the_dateline() -> None:
+    doc = make_doc(
+        "Troops began the SCO Peace Mission-2023 exercise.", dateline="Moscow"
+    )
+    meeting = _only_doc(doc)
+    assert (meeting["date"], meeting["city"]) == ("2023", None)
+
+
+def test_meetings_participants_held_their_first_meeting() -> None:
+    text = (
+        "The SCO prime ministers' meeting opened in Astana on Monday. "
+        "Two years ago, the prime ministers of SCO members held their first meeting in Bishkek."
+    )
+    found = meetings(make_doc(text))
+    assert [(m["body"], m["number"], m["city"]) for m in found] == [
+        ("heads-of-government", None, "Astana"),
+        ("heads-of-government", 1, "Bishkek"),
+    ]
+
+
+def _only_doc(doc: CleanDocument) -> dict:
+    found = meetings(doc)
+    assert len(found) == 1, found
+    return found[0]

@@ -21,6 +21,7 @@ from scotrack.ingest.facts import meeting_merge, timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.facts.meeting_merge import Observation
 from scotrack.ingest.lexicon import dates as dates_rules
+from scotrack.ingest.lexicon import meeting_kinds as kinds_rules
 from scotrack.ingest.lexicon import meetings as rules
 from scotrack.ingest.lexicon import organizations as organizations_rules
 from scotrack.ingest.lexicon.folding import folded
@@ -102,6 +103,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
     meeting_merge.fill_from_dateline(
         merged, doc.metadata.dateline, doc.metadata.dateline_date
     )
+    meeting_merge.fold_into_councils(merged)
     meeting_merge.attend_main(merged)
     return [meeting_merge.item(obs) for obs in merged if obs.body is not None]
 
@@ -207,20 +209,21 @@ def _observe(
     sent, text, lowered = scope.sent, scope.sent.text, scope.lowered
     left = max(0, start - _LEFT)
     right = clues.window_end(text, end)
-    obs = Observation(body, sent.start + start, sent.start + end, sent.start)
+    kind = _body(body, lowered[start:end])
+    obs = Observation(kind, sent.start + start, sent.start + end, sent.start)
     obs.evidence.append([sent.start + start, sent.start + end])
-    obs.number = clues.number(
-        lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right]
+    obs.number = (
+        clues.number(lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right])
+        or clues.roman(text[max(0, start - 10) : start])
+        or clues.number(lowered[start:end], text[end:right])  # "their third meeting"
     )
-    if body is None and obs.number is None:  # "the third meeting"
-        obs.number = clues.number(lowered[start:end], text[end:right])
     obs.city, obs.country = clues.place(
         text, reading.index, sent.start, (start, end), right
     )
     starts = [other for _, other, _ in scope.phrases if other != start]
     obs.date = clues.date(text, (start, end), scope.dates, starts)
-    if body == "other":
-        obs.name = _name(lowered[start:end])
+    if obs.body == "other":
+        _name_other(obs, lowered[start:end])
     obs.bare_summit = rules.BARE_SUMMIT.match(lowered[start:end]) is not None
     window, after = lowered[left:start], text[end:right]
     _look_back_or_ahead(obs, window, scope.year)
@@ -278,11 +281,29 @@ def _distance(phrase: tuple[str | None, int, int], at: int) -> int:
     return start - at if at < start else max(0, at - end)
 
 
-def _name(phrase: str) -> str:
-    """The name an "other" meeting is told apart by: its words, with "summit"
-    and "meeting" alike ("the SCO Plus summit" is the SCO Plus meeting)."""
-    words = phrase.replace('"', " ").replace("\u201d", " ").split()
-    return " ".join("meeting" if word in {"summit", "meet"} else word for word in words)
+def _body(body: str | None, phrase: str) -> str | None:
+    """ "Other" ministers who are foreign, defence or prime ministers meet in
+    their council ("the meeting of the SCO member states' foreign ministers")."""
+    if body != "other" or "minister" not in phrase:
+        return body
+    for field_, council in kinds_rules.FIELD_BODIES:
+        if field_.search(phrase):
+            return council
+    return body
+
+
+def _name_other(obs: Observation, phrase: str) -> None:
+    """What the phrase of an "other" meeting names it by: the words it is told
+    apart by, in any order and without the SCO's name or the meeting noun ("the
+    SCO Plus summit" is the SCO Plus meeting; "the Ministers of Transport of the
+    SCO" are its transport ministers); whether it is a drill; the year a drill's
+    name gives when the text gives it no date ("Peace Mission-2021")."""
+    words = kinds_rules.NAME_WORD.findall(phrase)
+    obs.name = frozenset(w for w in words if w not in kinds_rules.NAME_STOP_WORDS)
+    obs.drill = kinds_rules.DRILL.search(phrase) is not None
+    year = kinds_rules.NAME_YEAR.search(phrase)
+    if obs.date is None and year is not None:
+        obs.date = year.group(1)
 
 
 def find_meetings(doc: CleanDocument) -> CleanDocument:

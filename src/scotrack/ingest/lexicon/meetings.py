@@ -6,11 +6,23 @@ from __future__ import annotations
 import re
 
 from scotrack.ingest.lexicon.folding import folded_pattern
+from scotrack.ingest.lexicon.meeting_kinds import (
+    MEMBERS_OF,
+    OFFICES,
+    PARTICIPANTS,
+    PARTICIPANTS_AFTER_SCO,
+    SCO_WORD,
+    STRUCTURE_AFTER,
+    STRUCTURES,
+)
 from scotrack.ingest.lexicon.organizations import SCO_NAME
 
 SCO_NAMED = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)?(?: \(SCO\))?"
 """The SCO's name as a subject's head or complement, possessive and acronym included."""
-GATHER_VERBS = r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes)"
+GATHER_VERBS = (
+    r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes"
+    r"|held (?:a|an|their|its) (?!bilateral)(?:[\w-]+ ){0,3}?(?:meeting|session))"
+)
 GATHER = (
     r"(?: today| yesterday| on \w+day)?,? (?:will |to |are (?:set |due |scheduled )?to |have |had |would |also )?"
     + GATHER_VERBS
@@ -19,14 +31,16 @@ GATHER = (
 """A verb saying a group met, after its subject ("will meet", "gathered")."""
 
 
-def gathering(role: str) -> str:
+def gathering(role: str, tail: str = "") -> str:
     """A meeting told by its participants and a verb ("SCO foreign ministers met",
-    "leaders of the SCO member states gathered"), as a regex alternative: the
-    subject must be SCO's ("the leaders met" alone may be a bilateral meeting)."""
+    "leaders of the SCO member states gathered", "experts of the SCO Interbank
+    Consortium held a meeting"), as a regex alternative: the subject must be
+    SCO's ("the leaders met" alone may be a bilateral meeting); `tail` may
+    follow the SCO's name (one of its structures)."""
     return (
         rf"|\b{SCO_NAMED} (?:member[- ]states['\u2019]? )?{role}{GATHER}"
         rf"|\b{role} (?:of|from) (?:the )?(?:[\w-]+ ){{0,3}}?{SCO_NAMED}"
-        rf"(?: member[- ](?:states|countries|nations))?(?: \(SCO\))?{GATHER}"
+        rf"(?: member[- ](?:states|countries|nations)| members)?(?: \(SCO\))?{tail}{GATHER}"
     )
 
 
@@ -43,6 +57,7 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bheads[- ]of[- ]states?['\u2019]? (?:council|meeting|summit)\b"
         r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of states?\b"
         r"|(?<!government )(?<!governments )(?<!ministers )(?<!ministers' )(?<!ministers\u2019 )\bsummits?\b"
+        r"(?! of (?:the )?(?:council of (?:the )?)?heads of (?:the )?governments?)"
         + gathering(r"(?:leaders|heads of states?|presidents)"),
     ),
     (
@@ -54,15 +69,20 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bprime ministers['\u2019]? (?:meetings?|meet|council|summit)\b"
         r"|\bprime[- ]minister(?:ial|-level) meetings?\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?prime ministers\b"
+        r"|\bsummit of (?:the )?heads of (?:the )?governments?\b"
+        r"|\bmeeting (?:between|among) (?:the )?prime ministers"
+        r"(?= of (?:the )?(?:members? (?:states |countries )?of (?:the )?)?(?:SCO\b|Shanghai))"
         + gathering(r"(?:prime ministers|premiers|heads of governments?)"),
     ),
     (
         "foreign-ministers",
-        ("foreign",),
+        ("foreign", "ministerial"),
         r"\bCouncil of (?:the )?(?:SCO )?(?:Ministers of Foreign Affairs|Foreign Ministers)\b"
         r"|\bforeign ministers?['\u2019]? (?:meetings?|meet|council|talks)\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?(?:foreign ministers|ministers of foreign affairs)\b"
-        r"|\bforeign ministerial meeting\b" + gathering("foreign ministers"),
+        r"|\bforeign ministerial (?:meeting|council)\b"
+        r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation)(?: \(SCO\))? ministerial council\b"
+        + gathering("foreign ministers"),
     ),
     (
         "defence-ministers",
@@ -86,19 +106,40 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "ministers",
             "secretaries",
             "advis",
+            "meet",
+            "met",
+            "gather",
+            "convene",
+            "session",
+            "sitting",
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b"
         r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
         r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
-        r"|\b(?:forum|expo) of (?:the )?SCO\b"
-        r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
+        r"|\b(?:forum|expo|festival|exhibition) of (?:the )?(?:[\w-]+ of (?:the )?)?"
+        + SCO_WORD
+        + r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
         r"(?:drills?|exercises?)\b"
-        r"|\b(?:[\w-]+ ){0,2}ministers['\u2019]? meeting of (?:the )?SCO\b"
-        r"|\bSCO (?:[\w-]+ ){0,3}(?:ministers|advis[eo]rs|secretaries)(?:['\u2019]s?)? (?:meeting|meet)\b"
-        r"|\bmeeting of (?:the )?SCO (?:[\w-]+ ){0,3}ministers\b"
-        r"|\b(?:meeting|conference) of (?:the )?(?:[\w-]+ ){1,3}?(?:ministers|secretaries of (?:the )?security councils)"
-        r"(?= (?:of|from) (?:the )?(?:SCO\b|Shanghai|member))"
-        r"|\bmeeting of (?:the )?SCO Security Council Secretaries\b",
+        r"|\b(?:[\w-]+ ){0,2}ministers['\u2019]? (?:meeting|conference) of (?:the )?"
+        + SCO_WORD
+        + r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation(?: \(SCO\))?)(?:['\u2019]s)? "
+        + PARTICIPANTS_AFTER_SCO
+        + r"(?:['\u2019]s?)? (?:meeting|meet|session|conference)\b"
+        r"|\b(?:meeting|session|sitting|conference) of (?:the )?"
+        + SCO_NAMED
+        + " "
+        + PARTICIPANTS_AFTER_SCO
+        + r"|\b(?:meeting|session|sitting|conference|forum) of (?:the )?(?:"
+        + PARTICIPANTS
+        + "|"
+        + STRUCTURES
+        + r") (?:of|from) (?:the )?"
+        + MEMBERS_OF
+        + SCO_WORD
+        + r"|\b(?:meeting|session|sitting) of (?:the )?heads of (?:the )?(?:SCO )?"
+        r"(?:member[- ])?(?:states|countries)['\u2019]? (?:[\w-]+ ){1,3}?"
+        + OFFICES
+        + gathering(f"(?:{PARTICIPANTS})", STRUCTURE_AFTER),
     ),
 )
 """(body, cue words, regex): the first pattern that matches a span decides the
@@ -132,6 +173,7 @@ MEETING_CUES = (
     "peace mission",
     "drill",
     "exercise",
+    "sitting",
 )
 """A sentence without one of these (even inside a word) names no meeting: a cheap
 first test."""
@@ -155,7 +197,7 @@ BLANKET_CUES = (
 )
 """Every BLANKET_MARKERS match holds one of these: a cheap first test."""
 BACK_REFERENCE = (
-    r"\b(?:last year['\u2019]?s?|previous|past|former|earlier|prior|\d{4})\b"
+    r"\b(?:last year['\u2019]?s?|previous|past|former|earlier|prior|ago|\d{4})\b"
 )
 """Markers of a meeting the text looks back at (not the one it reports)."""
 WEAK_BACK_REFERENCE = r"\bearlier\b"
@@ -260,7 +302,7 @@ Health Minister ..." (the state named next hosts it)."""
 HOSTED_ADJECTIVE = re.compile(r"^-(?:hosted|chaired)\s+(?:SCO\s+)?$")
 """Between a state and a meeting phrase: "the India-hosted SCO summit"."""
 TRAVEL_BEFORE = re.compile(
-    r"\b(?:arriv(?:ed|es|ing|e) in|land(?:ed|s|ing)? in|reach(?:ed|es|ing)?|visit(?:ed|s|ing)?"
+    r"\b(?:arriv(?:ed|es|ing|e) in|land(?:ed|s|ing)? in|invited to|reach(?:ed|es|ing)?|visit(?:ed|s|ing)?"
     r"|(?:gathered|gather|gathers|met|meet|meets|convened|convene|convenes) in"
     r"|(?:leave|leaves|leaving|left) for|travel(?:l?ed|s|l?ing)? to|head(?:ed|s|ing)? (?:to|for)"
     r"|fl(?:ew|y|ies|ying) to|(?:came|come|comes|went|go|goes) to)"
