@@ -583,3 +583,37 @@ def _only_doc(doc: CleanDocument) -> dict:
     found = meetings(doc)
     assert len(found) == 1, found
     return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "city"),
+    [
+        (
+            "Trade dominated a meeting of the SCO in Astana. The heads of the member states signed a declaration.",
+            "heads-of-state",
+            "Astana",
+        ),
+        (
+            "Mongolia's candidacy was accepted at a session held in Bishkek in 2019, the SCO said.",
+            "heads-of-state",
+            "Bishkek",
+        ),
+        (
+            "The plan was approved by the SCO prime ministers in a meeting held in Moscow in 2020.",
+            "heads-of-government",
+            "Moscow",
+        ),
+    ],
+)
+def test_meetings_indefinite_meeting_takes_its_body_from_its_context(
+    text: str, body: str, city: str
+) -> None:
+    meeting = _only(text)
+    assert (meeting["body"], meeting["city"]) == (body, city)
+
+
+def test_meetings_indefinite_meeting_without_place_or_body_is_none() -> None:
+    unplaced = "The SCO leaders spoke at a meeting with business."
+    assert meetings(make_doc(unplaced)) == []
+    bodiless = "An SCO official said in a meeting in Goa that trade grew."
+    assert meetings(make_doc(bodiless)) == []

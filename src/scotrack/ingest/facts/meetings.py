@@ -34,6 +34,7 @@ _CUES = Keywords(
 )
 _LEFT = 45
 _NUMBER_LEFT = 70
+_CONTEXT_AFTER = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,8 @@ def _observations(
         phrases=phrases,
         store=store[0].value if store else None,
     )
-    return [_observe(scope, reading, phrase) for phrase in phrases]
+    found = [_observe(scope, reading, phrase) for phrase in phrases]
+    return [obs for obs in found if obs.body != rules.INDEFINITE]
 
 
 def _phrases(
@@ -210,6 +212,8 @@ def _observe(
     left = max(0, start - _LEFT)
     right = clues.window_end(text, end)
     kind = _body(body, lowered[start:end])
+    if kind == rules.INDEFINITE:
+        kind = _context_body(reading.doc.text, sent, start)
     obs = Observation(kind, sent.start + start, sent.start + end, sent.start)
     obs.evidence.append([sent.start + start, sent.start + end])
     obs.number = (
@@ -242,6 +246,8 @@ def _observe(
             obs.country = host.value
     obs.in_person = scope.in_person and not obs.back
     obs.named = scope.named
+    if body == rules.INDEFINITE and obs.city is None and " of " not in text[start:end]:
+        obs.body = rules.INDEFINITE  # "at a meeting in" needs a place: dropped
     return obs
 
 
@@ -279,6 +285,19 @@ def _video(scope: Scope, start: int) -> bool:
 def _distance(phrase: tuple[str | None, int, int], at: int) -> int:
     _, start, end = phrase
     return start - at if at < start else max(0, at - end)
+
+
+def _context_body(text: str, sent: Sentence, start: int) -> str | None:
+    """The body of an indefinite meeting ("a meeting of the SCO in Bishkek. The
+    heads of the member states ..."): the body cue nearest to the phrase in its
+    sentence and the next; None (a bare phrase) without one."""
+    window = folded(text[sent.start : sent.end + _CONTEXT_AFTER])
+    found = [
+        (abs(match.start() - start), body)
+        for pattern, body in rules.CONTEXT_BODIES
+        for match in pattern.finditer(window)
+    ]
+    return min(found)[1] if found else None
 
 
 def _body(body: str | None, phrase: str) -> str | None:

@@ -153,6 +153,36 @@ BARE_MEETING = (
     r"|\b(?:the|its|their)\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:meeting|session)\b(?!s|\s+of\b)"
 )
 BARE_MEETING_CUES = ("meeting", "session", "gathering", "meet")
+INDEFINITE = "indefinite"
+INDEFINITE_MEETING = (
+    r"\b(?:an?|its) (?:(?!of\b)[\w-]+ )?(?:meeting|session|sitting) of (?:the )?"
+    + SCO_NAMED
+    + r"(?! (?:member|countries|states|nations|secretar|summit|business|\w+ ministers))"
+    r"|\b(?:at|in|during) (?:an?|its) (?:(?!of\b|sco\b)[\w-]+ )?(?:meeting|session|sitting)"
+    r"(?= (?:(?:held|convened) )?(?:in|at) )"
+)
+INDEFINITE_MEETING_CUES = ("meeting", "session", "sitting")
+"""An SCO meeting the text names by an indefinite noun ("a meeting of the SCO",
+"at a session held in Dushanbe"): its body is told by what the text says of it
+(CONTEXT_BODY_CUES); the second form needs a place after it."""
+CONTEXT_BODY_CUES = (
+    (
+        r"\bheads? of (?:the )?(?:sco )?(?:member )?states?\b|\bpresidents\b|\bleaders\b",
+        "heads-of-state",
+    ),
+    (
+        r"\bheads? of (?:the )?governments?\b|\bprime ministers\b|\bpremiers\b",
+        "heads-of-government",
+    ),
+    (r"\bforeign ministers\b|\bministers of foreign affairs\b", "foreign-ministers"),
+    (r"\bdefen[cs]e ministers\b|\bministers of defen[cs]e\b", "defence-ministers"),
+    (
+        r"\b(?:candidacy|full member(?:ship)?|accession|admitted|admission)\b",
+        "heads-of-state",
+    ),
+)
+"""Around an indefinite meeting phrase (its sentence and the next): who meet in
+it, or the decision that only the heads of state take (admitting a member)."""
 """A meeting named by a bare noun ("the meeting"), and the words it needs."""
 MEETING_CUES = (
     "summit",
@@ -259,10 +289,15 @@ BODIES = tuple(
     (body, frozenset(cues), folded_pattern(pattern))
     for body, cues, pattern in (
         *MEETING_PATTERNS,
+        (INDEFINITE, INDEFINITE_MEETING_CUES, INDEFINITE_MEETING),
         (None, BARE_MEETING_CUES, BARE_MEETING),
     )
 )
-"""(body, cue words, pattern) in order; None for a bare "the meeting"."""
+"""(body, cue words, pattern) in order; None for a bare "the meeting", INDEFINITE
+for "a meeting of the SCO" (its context tells its body)."""
+CONTEXT_BODIES = tuple(
+    (folded_pattern(pattern), body) for pattern, body in CONTEXT_BODY_CUES
+)
 SCO = re.compile(SCO_NAME)
 BLANKET = folded_pattern(BLANKET_MARKERS)
 BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
