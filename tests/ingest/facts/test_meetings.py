@@ -617,3 +617,53 @@ def test_meetings_indefinite_meeting_without_place_or_body_is_none() -> None:
     assert meetings(make_doc(unplaced)) == []
     bodiless = "An SCO official said in a meeting in Goa that trade grew."
     assert meetings(make_doc(bodiless)) == []
+
+
+def test_meetings_bare_meeting_after_a_past_one_is_the_current_one() -> None:
+    text = (
+        "SCO defence ministers convened at the site of the 2018 SCO summit in Astana. "
+        "The meeting, spanning June 25 to 26, discussed security."
+    )
+    found = {m["body"]: m["date"] for m in meetings(make_doc(text))}
+    assert found["defence-ministers"] == "2024-06-25"
+
+
+def test_meetings_lead_day_of_a_dateline_without_one() -> None:
+    text = (
+        "BISHKEK - Modi proposed on Wednesday that the SCO build roads. "
+        "Modi spoke at the SCO prime ministers' meeting here."
+    )
+    assert _only(text, dateline="Bishkek")["date"] == "2024-07-03"
+
+
+def test_meetings_the_meeting_of_the_sco_with_its_place_and_day() -> None:
+    text = (
+        "Trade tops the agenda of the meeting of the SCO in Astana today. "
+        "The SCO summit brings together the leaders."
+    )
+    meeting = _only(text)
+    assert (meeting["body"], meeting["city"], meeting["date"]) == (
+        "heads-of-state",
+        "Astana",
+        "2024-07-05",
+    )
+
+
+def test_meetings_held_in_a_place_then_a_date() -> None:
+    text = (
+        "The 9th meeting of the SCO prime ministers was held in Astana, the capital "
+        "of Kazakhstan, on October 14, 2011."
+    )
+    assert _only(text, published=None)["date"] == "2011-10-14"
+
+
+def test_meetings_undated_text_takes_the_year_its_paragraph_names() -> None:
+    text = (
+        "In April 2011, Iran applied. Even before the SCO summit convened in "
+        "Astana on June 15, the members said no."
+    )
+    assert _only(text, published=None)["date"] == "2011-06-15"
+    apart = (
+        "In April 2011, Iran applied.\nThe SCO summit convened in Astana on June 15."
+    )
+    assert _only(apart, published=None)["date"] is None

@@ -98,6 +98,10 @@ def _target(merged: list[Observation], obs: Observation) -> Observation | None:
         last = merged[-1]
         if not (last.back or obs.back) and _compatible(last, obs):
             return last
+        if last.back and not obs.back:  # "the 2018 summit's site. The meeting ..."
+            current = [m for m in merged if not (m.back or m.ahead)]
+            if current and _compatible(current[-1], obs):
+                return current[-1]
         if obs.number and (obs.city or obs.date) and not _compatible(last, obs):
             obs.body, obs.name = last.body, last.name  # "the third meeting, in Bishkek"
         return None

@@ -35,6 +35,9 @@ _CUES = Keywords(
 _LEFT = 45
 _NUMBER_LEFT = 70
 _CONTEXT_AFTER = 200
+_LEAD_SENTENCES = 8
+_LEAD_REACH = 40
+"""A dateline opens one of the first sentences, within its first characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class Reading:
     """The end of the pages store's date line (0 if none): not a date of the text."""
     year: int | None
     """The reference year, else the year the text names most often."""
+    years: list[tuple[int, int]] = field(default_factory=list)
+    """(offset, year) of each year the text names, when it has no reference
+    date: the year of a date that leaves its year out."""
     others: set[str] = field(default_factory=set)
     """Names of meetings found to be other than the SCO's ("the Wuhan summit")."""
 
@@ -93,6 +99,8 @@ def meetings(doc: CleanDocument) -> list[Item]:
         store.end() if store else 0,
         ref.year if ref else timex.usual_year(doc.text),
     )
+    if ref is None:
+        reading.years = timex.year_mentions(doc.text)
     merged: list[Observation] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
     for sent, words in zip(doc.sentences, cues, strict=True):
@@ -102,11 +110,41 @@ def meetings(doc: CleanDocument) -> list[Item]:
     month = (doc.metadata.dateline_date or doc.reference_date() or "")[:7]
     meeting_merge.place_at_dateline(merged, reading.dateline, month)
     meeting_merge.fill_from_dateline(
-        merged, doc.metadata.dateline, doc.metadata.dateline_date
+        merged, doc.metadata.dateline, doc.metadata.dateline_date or _lead_day(reading)
     )
     meeting_merge.fold_into_councils(merged)
     meeting_merge.attend_main(merged)
     return [meeting_merge.item(obs) for obs in merged if obs.body is not None]
+
+
+def _context_year(reading: Reading, sent: Sentence) -> int | None:
+    """For a text without a reference date, the year a date in `sent` that
+    leaves its year out is in: the last year its paragraph names before it
+    ("In April 2007, ... Even before the summit convened on Aug. 16")."""
+    if not reading.years:
+        return None
+    paragraph = reading.doc.text.rfind("\n", 0, sent.start) + 1
+    before = [
+        year for offset, year in reading.years if paragraph <= offset < sent.start
+    ]
+    return before[-1] if before else None
+
+
+def _lead_day(reading: Reading) -> str | None:
+    """The day the lead of a wire report gives, when its dateline prints none
+    ("BISHKEK - Chinese Premier Wen Jiabao proposed Wednesday that ..."): the
+    first full date in the sentence that opens with the dateline's city."""
+    city = reading.doc.metadata.dateline
+    if not city or reading.ref is None:
+        return None
+    name = folded(city)
+    for sent in reading.doc.sentences[:_LEAD_SENTENCES]:
+        if name in folded(sent.text[:_LEAD_REACH]):
+            days = [
+                d for d in timex.timexes(sent.text, reading.ref) if len(d.value) == 10
+            ]
+            return days[0].value if days else None
+    return None
 
 
 def _dateline_place(doc: CleanDocument) -> tuple[str | None, str | None]:
@@ -127,7 +165,7 @@ def _observations(
     if not phrases:
         return []
     named = bool(reading.index.between(sent.start, sent.end, ("person", "office")))
-    dates = timex.timexes(sent.text, reading.ref)
+    dates = timex.timexes(sent.text, reading.ref, year=_context_year(reading, sent))
     store: list[timex.Timex] = []
     if sent.start < reading.store_date:
         store = [d for d in dates if sent.start + d.start < reading.store_date]

@@ -155,7 +155,7 @@ BARE_MEETING = (
 BARE_MEETING_CUES = ("meeting", "session", "gathering", "meet")
 INDEFINITE = "indefinite"
 INDEFINITE_MEETING = (
-    r"\b(?:an?|its) (?:(?!of\b)[\w-]+ )?(?:meeting|session|sitting) of (?:the )?"
+    r"\b(?:an?|its|the) (?:(?!of\b)[\w-]+ )?(?:meeting|session|sitting) of (?:the )?"
     + SCO_NAMED
     + r"(?! (?:member|countries|states|nations|secretar|summit|business|\w+ ministers))"
     r"|\b(?:at|in|during) (?:an?|its) (?:(?!of\b|sco\b)[\w-]+ )?(?:meeting|session|sitting)"
@@ -372,7 +372,8 @@ NOT_EVENT_DATE = re.compile(
 day of an event."""
 OCCURRED = re.compile(
     r"\b(?:held|hosted|took place|takes place|take place|opened|opens|open|began|begins|begin|started|starts|start"
-    r"|kicked off|kicks off|kick off|convened|convenes|scheduled|slated|set|concluded|closed|ended)\b[^;:,]{0,30}$"
+    r"|kicked off|kicks off|kick off|convened|convenes|scheduled|slated|set|concluded|closed|ended)\b"
+    r"(?:[^;:,]{0,30}|[^;:]{0,80}?\b(?:in|at)\s[^;:]{0,50})$"
 )
 """A gap before a date that says the meeting happens then ("which started on",
 "is scheduled to be held from"): the date is the meeting's."""
