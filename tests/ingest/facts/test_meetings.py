@@ -667,3 +667,21 @@ def test_meetings_undated_text_takes_the_year_its_paragraph_names() -> None:
         "In April 2011, Iran applied.\nThe SCO summit convened in Astana on June 15."
     )
     assert _only(apart, published=None)["date"] is None
+
+
+def test_meetings_host_named_before_an_appositive() -> None:
+    text = (
+        "On 3 May 2024, Astana, the capital of Kazakhstan, hosted the 5th Meeting "
+        "of the Prosecutors General of the SCO Member States. "
+        "Taking part in the meeting was Ivan Petrov."
+    )
+    meeting = _only(text)
+    assert (meeting["city"], meeting["format"]) == ("Astana", "in-person")
+
+
+def test_meetings_a_council_described_as_an_organ_is_no_meeting() -> None:
+    text = (
+        "The Heads of State Council (HSC) is the supreme decision-making body in "
+        "the SCO. The SCO Heads of Government Council meets once a year."
+    )
+    assert meetings(make_doc(text)) == []

@@ -164,10 +164,13 @@ def host(
     if "host" in before or "hold" in before:  # in every `rules.HOST_BEFORE` match
         hosted = rules.HOST_BEFORE.search(text, 0, start)
         if hosted is not None:
+            stop = (
+                hosted.start()
+            )  # "Bishkek, the capital of the Kyrgyz Republic, hosted"
+            aside = rules.APPOSITIVE_BEFORE.search(text, max(0, stop - 60), stop)
+            stop = aside.start() if aside else stop
             places = index.between(
-                offset + max(0, hosted.start() - 30),
-                offset + hosted.start(),
-                ("state", "city"),
+                offset + max(0, stop - 30), offset + stop, ("state", "city")
             )
             if places:
                 return places[-1]

@@ -220,7 +220,9 @@ def _is_sco_meeting(
     window = lowered[left:start]
     if rules.BLANKET_CUE.search(window) and rules.BLANKET.search(window):
         return False
-    if rules.ORGAN.search(window):
+    if rules.ORGAN.search(window) or (
+        "council" in phrase and rules.ORGAN_AFTER.match(text, end)
+    ):
         return False
     before = text[left:start]
     words = before.lower().replace("'s", "").replace("\u2019s", "").split()

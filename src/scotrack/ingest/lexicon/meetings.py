@@ -221,6 +221,13 @@ BLANKET_MARKERS = (
 ORGAN_MARKERS = r"\b(?:chairmanship|presidency|chair|chairs|membership|member|members)\s+(?:of|in)\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
 """Before a council's name, these speak of the council as an organ, not of one of
 its meetings ("India's chairmanship of the SCO Council of Heads of Government")."""
+ORGAN_AFTER_MARKERS = (
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:is|remains|serves as)\s+(?:the|an?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:supreme|highest|main|top|principal|chief)\b"
+    r"|\s*(?:\([^()]{1,12}\)\s*)?meets\s+(?:once|annually|every|regularly|twice)\b"
+)
+"""After a council's name, these describe the council as an organ ("the Heads of
+State Council (HSC) is the supreme decision-making body", "meets once a year")."""
 BLANKET_CUES = (
     *("all", "every", "each", "previous", "past", "several", "many"),
     *("successive", "those", "these", "meetings", "sessions", "summits"),
@@ -233,7 +240,7 @@ BACK_REFERENCE = (
 WEAK_BACK_REFERENCE = r"\bearlier\b"
 """A back marker that may speak of the reported meeting ("Earlier at the summit")."""
 VIDEO_FORMAT = r"\b(?:via video|video[- ]?(?:conference|link|call)|virtual(?:ly)?|online format|by video|in video format|teleconference)\b"
-IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
+IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|t(?:ake|akes|aking|ook) part|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
 ORDINAL_STOP = (
     r"\b(?:members?|states?|time|times|anniversary|years?|days?|at|to|for|in|on|by"
     r"|with|since|after|before|was|is|will|which|that)\b|[,;:]"
@@ -328,6 +335,10 @@ HOST_BEFORE = re.compile(
     r"\b(?:will host|hosts|hosted|hosting|to host|will be hosted by|(?:will|to) hold|holds|holding)"
     r"\s+(?:the\s+|an?\s+)?(?:(?!(?:at|in|on|for|with|by)\s)[\w'\u2019-]+\s+){0,4}$"
 )
+APPOSITIVE_BEFORE = re.compile(
+    r",\s+(?:the\s+)?(?:capital|city|(?:\w+\s+)?capital)\s+of\s+[^,;]{1,40},\s*$"
+)
+"""Between a host and its verb: ", the capital of the Kyrgyz Republic, "."""
 HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
 HOST_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:hosted|chaired|organi[sz]ed|presided over) by\s+(?:the\s+)?"
@@ -392,6 +403,7 @@ PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 """An aside ("(hereafter SCO or Organisation)") that does not lengthen a gap."""
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
 ORGAN = folded_pattern(ORGAN_MARKERS)
+ORGAN_AFTER = re.compile(ORGAN_AFTER_MARKERS, re.IGNORECASE)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
 WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)
