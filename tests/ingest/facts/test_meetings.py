@@ -36,6 +36,7 @@ def _only(text: str, **kwargs: str) -> dict:
         ),
         ("The SCO defence ministers' meeting was held in Astana.", "defence-ministers"),
         ("The SCO Peace Mission drills began in Russia.", "other"),
+        ("The SCO Presidents' Council met in Astana.", "heads-of-state"),
         ("The SCO Energy Ministers conference opened in Astana.", "other"),
     ],
 )
@@ -472,111 +473,12 @@ def test_meetings_bare_meeting_of_a_council_is_that_councils() -> None:
     assert found == {"heads-of-government": None, "heads-of-state": "Astana"}
 
 
-@pytest.mark.parametrize(
-    ("text", "number", "city"),
-    [
-        (
-            "The fifth meeting of the Ministers of Agriculture of the Member States of the Shanghai Cooperation Organization was held in Moscow.",
-            5,
-            "Moscow",
-        ),
-        (
-            "Goa hosted the 9th Meeting of the Prosecutors General of the Shanghai Cooperation Organisation's Member States.",
-            9,
-            "Goa",
-        ),
-        (
-            "The 14th meeting of the SCO RATS Council took place in Tianjin.",
-            14,
-            "Tianjin",
-        ),
-        (
-            "The 7th meeting of the heads of the disaster relief agencies of the SCO member states opened in Bishkek.",
-            7,
-            "Bishkek",
-        ),
-        (
-            "The 3rd Meeting of Security Council Secretaries of SCO Member States opened in Astana.",
-            3,
-            "Astana",
-        ),
-        (
-            "Experts of the SCO Interbank Consortium (SCO IBC) held an online meeting in Moscow.",
-            None,
-            "Moscow",
-        ),
-        ("Moscow hosted the IV Conference of SCO Ministers of Health.", 4, "Moscow"),
-    ],
-)
-def test_meetings_of_the_sco_other_bodies(
-    text: str, number: int | None, city: str
-) -> None:
-    meeting = _only(text)
-    assert (meeting["body"], meeting["number"], meeting["city"]) == (
-        "other",
-        number,
-        city,
-    )
-
-
-def test_meetings_of_other_bodies_in_a_list_or_of_the_plural_are_none() -> None:
-    text = "Meetings of Security Council Secretaries of SCO Member States have been held since 2004."
-    assert meetings(make_doc(text)) == []
-
-
-def test_meetings_other_names_merge_in_any_word_order() -> None:
-    same = (
-        "The 3rd meeting of the Ministers of Energy of the SCO was held in Astana. "
-        "The SCO energy ministers' meeting adopted a plan."
-    )
-    assert len(meetings(make_doc(same))) == 1
-    two = (
-        "The SCO transport ministers' meeting opened in Bishkek. "
-        "The SCO culture ministers' meeting opened in Goa."
-    )
-    assert [m["city"] for m in meetings(make_doc(two))] == ["Bishkek", "Goa"]
-
-
-def test_meetings_ministers_of_a_council_meet_in_it() -> None:
-    text = "The meeting of the SCO member states' foreign ministers opened in Astana."
-    assert _only(text)["body"] == "foreign-ministers"
-    generic = (
-        "SCO ministers' meeting ends in Tianjin.\n"
-        "The Council of Foreign Ministers of the SCO met in Tianjin on Monday."
-    )
-    meeting = _only(generic)
-    assert (meeting["body"], meeting["city"]) == ("foreign-ministers", "Tianjin")
-
-
-def test_meetings_summit_of_heads_of_government() -> None:
-    text = "The summit of Heads of Government of the SCO opened in Astana."
-    assert _only(text)["body"] == "heads-of-government"
-    headline = (
-        "SCO summit in Bishkek.\n"
-        "The Council of Heads of Government of the SCO met in Bishkek on Friday."
-    )
-    meeting = _only(headline)
-    assert (meeting["body"], meeting["city"]) == ("heads-of-government", "Bishkek")
-
-
 def test_meetings_drill_dated_by_its_name_not_at_the_dateline() -> None:
     doc = make_doc(
         "Troops began the SCO Peace Mission-2023 exercise.", dateline="Moscow"
     )
     meeting = _only_doc(doc)
     assert (meeting["date"], meeting["city"]) == ("2023", None)
-
-
-def test_meetings_participants_held_their_first_meeting() -> None:
-    text = (
-        "The SCO prime ministers' meeting opened in Astana on Monday. "
-        "Two years ago, the prime ministers of SCO members held their first meeting in Bishkek."
-    )
-    found = meetings(make_doc(text))
-    assert [(m["body"], m["number"], m["city"]) for m in found] == [
-        ("heads-of-government", None, "Astana"),
-        ("heads-of-government", 1, "Bishkek"),
-    ]
 
 
 def _only_doc(doc: CleanDocument) -> dict:
@@ -619,15 +521,6 @@ def test_meetings_indefinite_meeting_without_place_or_body_is_none() -> None:
     assert meetings(make_doc(bodiless)) == []
 
 
-def test_meetings_bare_meeting_after_a_past_one_is_the_current_one() -> None:
-    text = (
-        "SCO defence ministers convened at the site of the 2018 SCO summit in Astana. "
-        "The meeting, spanning June 25 to 26, discussed security."
-    )
-    found = {m["body"]: m["date"] for m in meetings(make_doc(text))}
-    assert found["defence-ministers"] == "2024-06-25"
-
-
 def test_meetings_lead_day_of_a_dateline_without_one() -> None:
     text = (
         "BISHKEK - Modi proposed on Wednesday that the SCO build roads. "
@@ -649,14 +542,6 @@ def test_meetings_the_meeting_of_the_sco_with_its_place_and_day() -> None:
     )
 
 
-def test_meetings_held_in_a_place_then_a_date() -> None:
-    text = (
-        "The 9th meeting of the SCO prime ministers was held in Astana, the capital "
-        "of Kazakhstan, on October 14, 2011."
-    )
-    assert _only(text, published=None)["date"] == "2011-10-14"
-
-
 def test_meetings_undated_text_takes_the_year_its_paragraph_names() -> None:
     text = (
         "In April 2011, Iran applied. Even before the SCO summit convened in "
@@ -667,16 +552,6 @@ def test_meetings_undated_text_takes_the_year_its_paragraph_names() -> None:
         "In April 2011, Iran applied.\nThe SCO summit convened in Astana on June 15."
     )
     assert _only(apart, published=None)["date"] is None
-
-
-def test_meetings_host_named_before_an_appositive() -> None:
-    text = (
-        "On 3 May 2024, Astana, the capital of Kazakhstan, hosted the 5th Meeting "
-        "of the Prosecutors General of the SCO Member States. "
-        "Taking part in the meeting was Ivan Petrov."
-    )
-    meeting = _only(text)
-    assert (meeting["city"], meeting["format"]) == ("Astana", "in-person")
 
 
 def test_meetings_a_council_described_as_an_organ_is_no_meeting() -> None:

@@ -182,7 +182,7 @@ def _observations(
         store=store[0].value if store else None,
     )
     found = [_observe(scope, reading, phrase) for phrase in phrases]
-    return [obs for obs in found if obs.body != rules.INDEFINITE]
+    return [obs for obs in found if obs.body != kinds_rules.INDEFINITE]
 
 
 def _phrases(
@@ -252,15 +252,11 @@ def _observe(
     left = max(0, start - _LEFT)
     right = clues.window_end(text, end)
     kind = _body(body, lowered[start:end])
-    if kind == rules.INDEFINITE:
+    if kind == kinds_rules.INDEFINITE:
         kind = _context_body(reading.doc.text, sent, start)
     obs = Observation(kind, sent.start + start, sent.start + end, sent.start)
     obs.evidence.append([sent.start + start, sent.start + end])
-    obs.number = (
-        clues.number(lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right])
-        or clues.roman(text[max(0, start - 10) : start])
-        or clues.number(lowered[start:end], text[end:right])  # "their third meeting"
-    )
+    obs.number = _number(text, lowered, (start, end), right)
     obs.city, obs.country = clues.place(
         text, reading.index, sent.start, (start, end), right
     )
@@ -286,9 +282,21 @@ def _observe(
             obs.country = host.value
     obs.in_person = scope.in_person and not obs.back
     obs.named = scope.named
-    if body == rules.INDEFINITE and obs.city is None and " of " not in text[start:end]:
-        obs.body = rules.INDEFINITE  # "at a meeting in" needs a place: dropped
+    indefinite = body == kinds_rules.INDEFINITE
+    if indefinite and obs.city is None and " of " not in text[start:end]:
+        obs.body = kinds_rules.INDEFINITE  # "at a meeting in" needs a place: dropped
     return obs
+
+
+def _number(text: str, lowered: str, span: tuple[int, int], right: int) -> int | None:
+    """The ordinal before the phrase ("the 24th meeting of", "VI Conference"),
+    else in it ("their third meeting")."""
+    start, end = span
+    return (
+        clues.number(lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right])
+        or clues.roman(text[max(0, start - 10) : start])
+        or clues.number(lowered[start:end], text[end:right])
+    )
 
 
 def _dated_by_store(obs: Observation, scope: Scope, start: int) -> bool:
@@ -334,7 +342,7 @@ def _context_body(text: str, sent: Sentence, start: int) -> str | None:
     window = folded(text[sent.start : sent.end + _CONTEXT_AFTER])
     found = [
         (abs(match.start() - start), body)
-        for pattern, body in rules.CONTEXT_BODIES
+        for pattern, body in kinds_rules.CONTEXT_BODIES
         for match in pattern.finditer(window)
     ]
     return min(found)[1] if found else None

@@ -1,7 +1,9 @@
 # ruff: noqa: E501 -- regexes read best unwrapped, one rule per line
-"""Meetings of the SCO's other bodies (body "other"): who meet in them, the
-SCO's own structures, and what tells one such meeting from another (see
-`scotrack.ingest.lexicon`; the meeting patterns are in `lexicon/meetings.py`)."""
+"""Kinds of meetings beyond the four councils' names: the SCO's other bodies
+(body "other": who meet in them, the SCO's own structures, what tells one such
+meeting from another) and meetings named by an indefinite noun, whose body the
+context tells (see `scotrack.ingest.lexicon`; the meeting patterns that use
+these are in `lexicon/meetings.py`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import re
 
 from scotrack.ingest.lexicon.folding import folded_pattern
 
+SCO_NAMED = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)?(?: \(SCO\))?"
+"""The SCO's name as a subject's head or complement, possessive and acronym included."""
 SCO_WORD = r"(?:SCO\b|Shanghai Cooperation Organi[sz]ation)"
 """The SCO's name where it ends a phrase."""
 MEMBERS_OF = r"(?:(?:member[- ])?(?:states|countries|nations) of (?:the )?)?"
@@ -49,8 +53,42 @@ PARTICIPANTS_AFTER_SCO = (
     r"(?:member[- ]states['\u2019]? )?(?:" + PARTICIPANTS + "|" + STRUCTURES + ")"
 )
 
+INDEFINITE = "indefinite"
+INDEFINITE_MEETING = (
+    r"\b(?:an?|its|the) (?:(?!of\b)[\w-]+ )?(?:meeting|session|sitting) of (?:the )?"
+    + SCO_NAMED
+    + r"(?! (?:member|countries|states|nations|secretar|summit|business|\w+ ministers))"
+    r"|\b(?:at|in|during) (?:an?|its) (?:(?!of\b|sco\b)[\w-]+ )?(?:meeting|session|sitting)"
+    r"(?= (?:(?:held|convened) )?(?:in|at) )"
+)
+INDEFINITE_MEETING_CUES = ("meeting", "session", "sitting")
+"""An SCO meeting the text names by an indefinite noun ("a meeting of the SCO",
+"at a session held in Dushanbe"): its body is told by what the text says of it
+(CONTEXT_BODY_CUES); the second form needs a place after it."""
+CONTEXT_BODY_CUES = (
+    (
+        r"\bheads? of (?:the )?(?:sco )?(?:member )?states?\b|\bpresidents\b|\bleaders\b",
+        "heads-of-state",
+    ),
+    (
+        r"\bheads? of (?:the )?governments?\b|\bprime ministers\b|\bpremiers\b",
+        "heads-of-government",
+    ),
+    (r"\bforeign ministers\b|\bministers of foreign affairs\b", "foreign-ministers"),
+    (r"\bdefen[cs]e ministers\b|\bministers of defen[cs]e\b", "defence-ministers"),
+    (
+        r"\b(?:candidacy|full member(?:ship)?|accession|admitted|admission)\b",
+        "heads-of-state",
+    ),
+)
+"""Around an indefinite meeting phrase (its sentence and the next): who meet in
+it, or the decision that only the heads of state take (admitting a member)."""
+
 # ---------------------------------------------------------------- meeting kinds
 
+CONTEXT_BODIES = tuple(
+    (folded_pattern(pattern), body) for pattern, body in CONTEXT_BODY_CUES
+)
 FIELD_BODIES = (
     (folded_pattern(r"\bforeign\b"), "foreign-ministers"),
     (folded_pattern(r"\bdefen[cs]e\b"), "defence-ministers"),

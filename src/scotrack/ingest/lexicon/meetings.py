@@ -7,18 +7,20 @@ import re
 
 from scotrack.ingest.lexicon.folding import folded_pattern
 from scotrack.ingest.lexicon.meeting_kinds import (
+    INDEFINITE,
+    INDEFINITE_MEETING,
+    INDEFINITE_MEETING_CUES,
     MEMBERS_OF,
     OFFICES,
     PARTICIPANTS,
     PARTICIPANTS_AFTER_SCO,
+    SCO_NAMED,
     SCO_WORD,
     STRUCTURE_AFTER,
     STRUCTURES,
 )
 from scotrack.ingest.lexicon.organizations import SCO_NAME
 
-SCO_NAMED = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)?(?: \(SCO\))?"
-"""The SCO's name as a subject's head or complement, possessive and acronym included."""
 GATHER_VERBS = (
     r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes"
     r"|held (?:a|an|their|its) (?!bilateral)(?:[\w-]+ ){0,3}?(?:meeting|session))"
@@ -55,6 +57,7 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("heads", "summit", "leaders", "presidents"),
         r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of (?:(?:the )?(?:SCO )?Member )?States?\b"
         r"|\bheads[- ]of[- ]states?['\u2019]? (?:council|meeting|summit)\b"
+        r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation)(?: \(SCO\))? presidents['\u2019?]? council\b"
         r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of states?\b"
         r"|(?<!government )(?<!governments )(?<!ministers )(?<!ministers' )(?<!ministers\u2019 )\bsummits?\b"
         r"(?! of (?:the )?(?:council of (?:the )?)?heads of (?:the )?governments?)"
@@ -136,6 +139,8 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         + r") (?:of|from) (?:the )?"
         + MEMBERS_OF
         + SCO_WORD
+        + r"|\b(?:meeting|session|sitting) of (?:the )?"
+        + STRUCTURES
         + r"|\b(?:meeting|session|sitting) of (?:the )?heads of (?:the )?(?:SCO )?"
         r"(?:member[- ])?(?:states|countries)['\u2019]? (?:[\w-]+ ){1,3}?"
         + OFFICES
@@ -153,36 +158,6 @@ BARE_MEETING = (
     r"|\b(?:the|its|their)\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:meeting|session)\b(?!s|\s+of\b)"
 )
 BARE_MEETING_CUES = ("meeting", "session", "gathering", "meet")
-INDEFINITE = "indefinite"
-INDEFINITE_MEETING = (
-    r"\b(?:an?|its|the) (?:(?!of\b)[\w-]+ )?(?:meeting|session|sitting) of (?:the )?"
-    + SCO_NAMED
-    + r"(?! (?:member|countries|states|nations|secretar|summit|business|\w+ ministers))"
-    r"|\b(?:at|in|during) (?:an?|its) (?:(?!of\b|sco\b)[\w-]+ )?(?:meeting|session|sitting)"
-    r"(?= (?:(?:held|convened) )?(?:in|at) )"
-)
-INDEFINITE_MEETING_CUES = ("meeting", "session", "sitting")
-"""An SCO meeting the text names by an indefinite noun ("a meeting of the SCO",
-"at a session held in Dushanbe"): its body is told by what the text says of it
-(CONTEXT_BODY_CUES); the second form needs a place after it."""
-CONTEXT_BODY_CUES = (
-    (
-        r"\bheads? of (?:the )?(?:sco )?(?:member )?states?\b|\bpresidents\b|\bleaders\b",
-        "heads-of-state",
-    ),
-    (
-        r"\bheads? of (?:the )?governments?\b|\bprime ministers\b|\bpremiers\b",
-        "heads-of-government",
-    ),
-    (r"\bforeign ministers\b|\bministers of foreign affairs\b", "foreign-ministers"),
-    (r"\bdefen[cs]e ministers\b|\bministers of defen[cs]e\b", "defence-ministers"),
-    (
-        r"\b(?:candidacy|full member(?:ship)?|accession|admitted|admission)\b",
-        "heads-of-state",
-    ),
-)
-"""Around an indefinite meeting phrase (its sentence and the next): who meet in
-it, or the decision that only the heads of state take (admitting a member)."""
 """A meeting named by a bare noun ("the meeting"), and the words it needs."""
 MEETING_CUES = (
     "summit",
@@ -302,9 +277,6 @@ BODIES = tuple(
 )
 """(body, cue words, pattern) in order; None for a bare "the meeting", INDEFINITE
 for "a meeting of the SCO" (its context tells its body)."""
-CONTEXT_BODIES = tuple(
-    (folded_pattern(pattern), body) for pattern, body in CONTEXT_BODY_CUES
-)
 SCO = re.compile(SCO_NAME)
 BLANKET = folded_pattern(BLANKET_MARKERS)
 BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
