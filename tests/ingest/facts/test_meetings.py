@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scotrack.ingest.document import CleanDocument
 from scotrack.ingest.facts import meeting_clues
 from scotrack.ingest.facts.meetings import meetings
 from scotrack.ingest.lexicon import meetings as meetings_lexicon
@@ -35,6 +36,7 @@ def _only(text: str, **kwargs: str) -> dict:
         ),
         ("The SCO defence ministers' meeting was held in Astana.", "defence-ministers"),
         ("The SCO Peace Mission drills began in Russia.", "other"),
+        ("The SCO Presidents' Council met in Astana.", "heads-of-state"),
         ("The SCO Energy Ministers conference opened in Astana.", "other"),
     ],
 )
@@ -469,3 +471,92 @@ def test_meetings_bare_meeting_of_a_council_is_that_councils() -> None:
     )
     found = {m["body"]: m["city"] for m in meetings(make_doc(text))}
     assert found == {"heads-of-government": None, "heads-of-state": "Astana"}
+
+
+def test_meetings_drill_dated_by_its_name_not_at_the_dateline() -> None:
+    doc = make_doc(
+        "Troops began the SCO Peace Mission-2023 exercise.", dateline="Moscow"
+    )
+    meeting = _only_doc(doc)
+    assert (meeting["date"], meeting["city"]) == ("2023", None)
+
+
+def _only_doc(doc: CleanDocument) -> dict:
+    found = meetings(doc)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "city"),
+    [
+        (
+            "Trade dominated a meeting of the SCO in Astana. The heads of the member states signed a declaration.",
+            "heads-of-state",
+            "Astana",
+        ),
+        (
+            "Mongolia's candidacy was accepted at a session held in Bishkek in 2019, the SCO said.",
+            "heads-of-state",
+            "Bishkek",
+        ),
+        (
+            "The plan was approved by the SCO prime ministers in a meeting held in Moscow in 2020.",
+            "heads-of-government",
+            "Moscow",
+        ),
+    ],
+)
+def test_meetings_indefinite_meeting_takes_its_body_from_its_context(
+    text: str, body: str, city: str
+) -> None:
+    meeting = _only(text)
+    assert (meeting["body"], meeting["city"]) == (body, city)
+
+
+def test_meetings_indefinite_meeting_without_place_or_body_is_none() -> None:
+    unplaced = "The SCO leaders spoke at a meeting with business."
+    assert meetings(make_doc(unplaced)) == []
+    bodiless = "An SCO official said in a meeting in Goa that trade grew."
+    assert meetings(make_doc(bodiless)) == []
+
+
+def test_meetings_lead_day_of_a_dateline_without_one() -> None:
+    text = (
+        "BISHKEK - Modi proposed on Wednesday that the SCO build roads. "
+        "Modi spoke at the SCO prime ministers' meeting here."
+    )
+    assert _only(text, dateline="Bishkek")["date"] == "2024-07-03"
+
+
+def test_meetings_the_meeting_of_the_sco_with_its_place_and_day() -> None:
+    text = (
+        "Trade tops the agenda of the meeting of the SCO in Astana today. "
+        "The SCO summit brings together the leaders."
+    )
+    meeting = _only(text)
+    assert (meeting["body"], meeting["city"], meeting["date"]) == (
+        "heads-of-state",
+        "Astana",
+        "2024-07-05",
+    )
+
+
+def test_meetings_undated_text_takes_the_year_its_paragraph_names() -> None:
+    text = (
+        "In April 2011, Iran applied. Even before the SCO summit convened in "
+        "Astana on June 15, the members said no."
+    )
+    assert _only(text, published=None)["date"] == "2011-06-15"
+    apart = (
+        "In April 2011, Iran applied.\nThe SCO summit convened in Astana on June 15."
+    )
+    assert _only(apart, published=None)["date"] is None
+
+
+def test_meetings_a_council_described_as_an_organ_is_no_meeting() -> None:
+    text = (
+        "The Heads of State Council (HSC) is the supreme decision-making body in "
+        "the SCO. The SCO Heads of Government Council meets once a year."
+    )
+    assert meetings(make_doc(text)) == []

@@ -12,6 +12,7 @@ from scotrack.ingest.facts.timex import (
     tense,
     timexes,
     usual_year,
+    year_mentions,
 )
 from scotrack.ingest.lexicon import dates as dates_lexicon
 
@@ -164,3 +165,16 @@ def test_timexes_weekday_gives_way_to_the_date_it_names() -> None:
 def test_usual_year_of_a_date_at_the_top() -> None:
     text = "Bishkek, October 26, 2023 (TDI): plans for 2024 and 2024-2025 and 2024."
     assert usual_year(text) == 2023
+
+
+def test_timexes_year_for_a_text_without_reference() -> None:
+    text = "The summit opened on March 3 and closed in April, on Tuesday."
+    found = [t.value for t in timexes(text, None, year=2011)]
+    assert found == ["2011-03-03", "2011-04"]  # a weekday needs the reference
+    assert [t.value for t in timexes("It opened on March 3.", REF, year=2011)] == [
+        "2024-03-03"
+    ]
+
+
+def test_year_mentions_in_text_order() -> None:
+    assert year_mentions("From 2001 to 2019-20 and 2024.") == [(5, 2001), (25, 2024)]

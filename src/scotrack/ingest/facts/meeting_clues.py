@@ -11,6 +11,7 @@ from __future__ import annotations
 from scotrack.ingest.document import Mention
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.lexicon import meeting_kinds as kinds_rules
 from scotrack.ingest.lexicon import meetings as rules
 
 PLACE_GAP = 110
@@ -77,6 +78,18 @@ def number(before: str, after: str) -> int | None:
     if rules.NUMBER_WORD_CLAUSE.match(lowered):
         return None
     return rules.ORDINAL_WORDS[found.group(2).lower()]
+
+
+def roman(before: str) -> int | None:
+    """The Roman ordinal `before` (as printed) ends with ("VI Conference")."""
+    found = kinds_rules.ROMAN.search(before)
+    if found is None:
+        return None
+    value = 0
+    for letter, after in zip(found.group(1), [*found.group(1)[1:], ""], strict=True):
+        here = kinds_rules.ROMAN_VALUES[letter]
+        value += -here if after and kinds_rules.ROMAN_VALUES[after] > here else here
+    return value
 
 
 def date(
@@ -151,10 +164,13 @@ def host(
     if "host" in before or "hold" in before:  # in every `rules.HOST_BEFORE` match
         hosted = rules.HOST_BEFORE.search(text, 0, start)
         if hosted is not None:
+            stop = (
+                hosted.start()
+            )  # "Bishkek, the capital of the Kyrgyz Republic, hosted"
+            aside = rules.APPOSITIVE_BEFORE.search(text, max(0, stop - 60), stop)
+            stop = aside.start() if aside else stop
             places = index.between(
-                offset + max(0, hosted.start() - 30),
-                offset + hosted.start(),
-                ("state", "city"),
+                offset + max(0, stop - 30), offset + stop, ("state", "city")
             )
             if places:
                 return places[-1]

@@ -16,6 +16,11 @@ from scotrack.ingest.document import Item
 
 HEADS_OF_STATE = "heads-of-state"
 HEADS_OF_GOVERNMENT = "heads-of-government"
+FOREIGN_MINISTERS = "foreign-ministers"
+DEFENCE_MINISTERS = "defence-ministers"
+OTHER = "other"
+MINISTERS = frozenset(["ministers", "ministerial"])
+"""The words of an "other" meeting's name that say only that ministers meet."""
 
 
 @dataclass(slots=True)
@@ -43,7 +48,9 @@ class Observation:
     ahead: bool = False
     bare_summit: bool = False
     """The phrase is the word "summit" alone."""
-    name: str | None = None
+    name: frozenset[str] | None = None
+    """The words an "other" meeting is told apart by (facts/meetings.py)."""
+    drill: bool = False
     evidence: list[list[int]] = field(default_factory=list)
 
     def anaphoric(self) -> bool:
@@ -58,9 +65,18 @@ def merge(merged: list[Observation], obs: Observation) -> None:
         if obs.body is not None:
             merged.append(obs)
         return
+    _join(target, obs)
+    merged.remove(target)
+    merged.append(target)
+
+
+def _join(target: Observation, obs: Observation) -> None:
+    """What `obs` says of the meeting `target`, added to it."""
     target.city = target.city or obs.city
     target.country = target.country or obs.country
     target.number = target.number or obs.number
+    if target.name is not None and obs.name is not None:
+        target.name |= obs.name
     if obs.date and (
         not target.date
         or (target.weak_date and not obs.weak_date)
@@ -71,9 +87,8 @@ def merge(merged: list[Observation], obs: Observation) -> None:
     target.in_person = target.in_person or obs.in_person
     target.named = target.named or obs.named
     target.sentence = obs.sentence
+    target.bare_summit = target.bare_summit and obs.bare_summit
     target.evidence.extend(obs.evidence)
-    merged.remove(target)
-    merged.append(target)
 
 
 def _target(merged: list[Observation], obs: Observation) -> Observation | None:
@@ -83,6 +98,10 @@ def _target(merged: list[Observation], obs: Observation) -> Observation | None:
         last = merged[-1]
         if not (last.back or obs.back) and _compatible(last, obs):
             return last
+        if last.back and not obs.back:  # "the 2018 summit's site. The meeting ..."
+            current = [m for m in merged if not (m.back or m.ahead)]
+            if current and _compatible(current[-1], obs):
+                return current[-1]
         if obs.number and (obs.city or obs.date) and not _compatible(last, obs):
             obs.body, obs.name = last.body, last.name  # "the third meeting, in Bishkek"
         return None
@@ -93,7 +112,7 @@ def _target(merged: list[Observation], obs: Observation) -> Observation | None:
     alike = [
         m
         for m in merged
-        if m.body == obs.body and m.name == obs.name and _compatible(m, obs)
+        if m.body == obs.body and same_name(m.name, obs.name) and _compatible(m, obs)
     ]
     if obs.anaphoric():
         return _antecedent(alike, obs)
@@ -144,6 +163,48 @@ def _summit_of_governments(merged: list[Observation], obs: Observation) -> bool:
     return HEADS_OF_GOVERNMENT in bodies and HEADS_OF_STATE not in bodies
 
 
+def same_name(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    """Whether two "other" meetings' names may name one meeting: the words of
+    one hold the other's ("the SCO ministers' meeting" is the transport
+    ministers' meeting; "the Security Council Secretaries" are the "National
+    Security Council Secretaries")."""
+    if a is None or b is None:
+        return a is b
+    return a <= b or b <= a or len(a & b) >= 2
+
+
+def fold_into_councils(merged: list[Observation]) -> None:
+    """A meeting named only by a word that may be another's is that meeting:
+    "the SCO summit" of a report on the Council of Heads of Government held in
+    the same city ("SCO summit in Tashkent. Heads of Government sign ..."),
+    and "the SCO ministers' meeting" of the one ministers' meeting the text
+    names ("the Council of Foreign Ministers")."""
+    for obs in list(merged):
+        found = [m for m in merged if m is not obs and _is_named_by(m, obs)]
+        if len(found) == 1:
+            _join(found[0], obs)
+            found[0].evidence.sort()
+            merged.remove(obs)
+
+
+def _is_named_by(meeting: Observation, obs: Observation) -> bool:
+    if obs.back or obs.ahead or meeting.back or meeting.ahead:
+        return False
+    if not _compatible(meeting, obs):
+        return False
+    if obs.body == HEADS_OF_STATE and obs.bare_summit:
+        return (
+            meeting.body == HEADS_OF_GOVERNMENT
+            and bool(obs.city)
+            and (meeting.city == obs.city)
+        )
+    if obs.body != OTHER or obs.number or obs.name is None or obs.name - MINISTERS:
+        return False
+    if meeting.body == OTHER:
+        return meeting.name is not None and bool(meeting.name & MINISTERS)
+    return meeting.body in (FOREIGN_MINISTERS, DEFENCE_MINISTERS)
+
+
 def _compatible(a: Observation, b: Observation) -> bool:
     if a.city and b.city and a.city != b.city:
         return False
@@ -168,7 +229,7 @@ def place_at_dateline(
     if not city or any(obs.city == city for obs in merged):
         return
     for obs in merged:
-        if obs.body is None or obs.back or obs.ahead:
+        if obs.body is None or obs.back or obs.ahead or obs.drill:
             continue
         fits = obs.date is None or obs.date[:7] == month
         if obs.city is None and not obs.video and fits:

@@ -21,6 +21,7 @@ from scotrack.ingest.facts import meeting_merge, timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.facts.meeting_merge import Observation
 from scotrack.ingest.lexicon import dates as dates_rules
+from scotrack.ingest.lexicon import meeting_kinds as kinds_rules
 from scotrack.ingest.lexicon import meetings as rules
 from scotrack.ingest.lexicon import organizations as organizations_rules
 from scotrack.ingest.lexicon.folding import folded
@@ -33,6 +34,10 @@ _CUES = Keywords(
 )
 _LEFT = 45
 _NUMBER_LEFT = 70
+_CONTEXT_AFTER = 200
+_LEAD_SENTENCES = 8
+_LEAD_REACH = 40
+"""A dateline opens one of the first sentences, within its first characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,9 @@ class Reading:
     """The end of the pages store's date line (0 if none): not a date of the text."""
     year: int | None
     """The reference year, else the year the text names most often."""
+    years: list[tuple[int, int]] = field(default_factory=list)
+    """(offset, year) of each year the text names, when it has no reference
+    date: the year of a date that leaves its year out."""
     others: set[str] = field(default_factory=set)
     """Names of meetings found to be other than the SCO's ("the Wuhan summit")."""
 
@@ -91,6 +99,8 @@ def meetings(doc: CleanDocument) -> list[Item]:
         store.end() if store else 0,
         ref.year if ref else timex.usual_year(doc.text),
     )
+    if ref is None:
+        reading.years = timex.year_mentions(doc.text)
     merged: list[Observation] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
     for sent, words in zip(doc.sentences, cues, strict=True):
@@ -100,10 +110,41 @@ def meetings(doc: CleanDocument) -> list[Item]:
     month = (doc.metadata.dateline_date or doc.reference_date() or "")[:7]
     meeting_merge.place_at_dateline(merged, reading.dateline, month)
     meeting_merge.fill_from_dateline(
-        merged, doc.metadata.dateline, doc.metadata.dateline_date
+        merged, doc.metadata.dateline, doc.metadata.dateline_date or _lead_day(reading)
     )
+    meeting_merge.fold_into_councils(merged)
     meeting_merge.attend_main(merged)
     return [meeting_merge.item(obs) for obs in merged if obs.body is not None]
+
+
+def _context_year(reading: Reading, sent: Sentence) -> int | None:
+    """For a text without a reference date, the year a date in `sent` that
+    leaves its year out is in: the last year its paragraph names before it
+    ("In April 2007, ... Even before the summit convened on Aug. 16")."""
+    if not reading.years:
+        return None
+    paragraph = reading.doc.text.rfind("\n", 0, sent.start) + 1
+    before = [
+        year for offset, year in reading.years if paragraph <= offset < sent.start
+    ]
+    return before[-1] if before else None
+
+
+def _lead_day(reading: Reading) -> str | None:
+    """The day the lead of a wire report gives, when its dateline prints none
+    ("BISHKEK - Chinese Premier Wen Jiabao proposed Wednesday that ..."): the
+    first full date in the sentence that opens with the dateline's city."""
+    city = reading.doc.metadata.dateline
+    if not city or reading.ref is None:
+        return None
+    name = folded(city)
+    for sent in reading.doc.sentences[:_LEAD_SENTENCES]:
+        if name in folded(sent.text[:_LEAD_REACH]):
+            days = [
+                d for d in timex.timexes(sent.text, reading.ref) if len(d.value) == 10
+            ]
+            return days[0].value if days else None
+    return None
 
 
 def _dateline_place(doc: CleanDocument) -> tuple[str | None, str | None]:
@@ -124,7 +165,7 @@ def _observations(
     if not phrases:
         return []
     named = bool(reading.index.between(sent.start, sent.end, ("person", "office")))
-    dates = timex.timexes(sent.text, reading.ref)
+    dates = timex.timexes(sent.text, reading.ref, year=_context_year(reading, sent))
     store: list[timex.Timex] = []
     if sent.start < reading.store_date:
         store = [d for d in dates if sent.start + d.start < reading.store_date]
@@ -140,7 +181,8 @@ def _observations(
         phrases=phrases,
         store=store[0].value if store else None,
     )
-    return [_observe(scope, reading, phrase) for phrase in phrases]
+    found = [_observe(scope, reading, phrase) for phrase in phrases]
+    return [obs for obs in found if obs.body != kinds_rules.INDEFINITE]
 
 
 def _phrases(
@@ -178,7 +220,9 @@ def _is_sco_meeting(
     window = lowered[left:start]
     if rules.BLANKET_CUE.search(window) and rules.BLANKET.search(window):
         return False
-    if rules.ORGAN.search(window):
+    if rules.ORGAN.search(window) or (
+        "council" in phrase and rules.ORGAN_AFTER.match(text, end)
+    ):
         return False
     before = text[left:start]
     words = before.lower().replace("'s", "").replace("\u2019s", "").split()
@@ -207,20 +251,19 @@ def _observe(
     sent, text, lowered = scope.sent, scope.sent.text, scope.lowered
     left = max(0, start - _LEFT)
     right = clues.window_end(text, end)
-    obs = Observation(body, sent.start + start, sent.start + end, sent.start)
+    kind = _body(body, lowered[start:end])
+    if kind == kinds_rules.INDEFINITE:
+        kind = _context_body(reading.doc.text, sent, start)
+    obs = Observation(kind, sent.start + start, sent.start + end, sent.start)
     obs.evidence.append([sent.start + start, sent.start + end])
-    obs.number = clues.number(
-        lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right]
-    )
-    if body is None and obs.number is None:  # "the third meeting"
-        obs.number = clues.number(lowered[start:end], text[end:right])
+    obs.number = _number(text, lowered, (start, end), right)
     obs.city, obs.country = clues.place(
         text, reading.index, sent.start, (start, end), right
     )
     starts = [other for _, other, _ in scope.phrases if other != start]
     obs.date = clues.date(text, (start, end), scope.dates, starts)
-    if body == "other":
-        obs.name = _name(lowered[start:end])
+    if obs.body == "other":
+        _name_other(obs, lowered[start:end])
     obs.bare_summit = rules.BARE_SUMMIT.match(lowered[start:end]) is not None
     window, after = lowered[left:start], text[end:right]
     _look_back_or_ahead(obs, window, scope.year)
@@ -239,7 +282,21 @@ def _observe(
             obs.country = host.value
     obs.in_person = scope.in_person and not obs.back
     obs.named = scope.named
+    indefinite = body == kinds_rules.INDEFINITE
+    if indefinite and obs.city is None and " of " not in text[start:end]:
+        obs.body = kinds_rules.INDEFINITE  # "at a meeting in" needs a place: dropped
     return obs
+
+
+def _number(text: str, lowered: str, span: tuple[int, int], right: int) -> int | None:
+    """The ordinal before the phrase ("the 24th meeting of", "VI Conference"),
+    else in it ("their third meeting")."""
+    start, end = span
+    return (
+        clues.number(lowered[max(0, start - _NUMBER_LEFT) : start], text[end:right])
+        or clues.roman(text[max(0, start - 10) : start])
+        or clues.number(lowered[start:end], text[end:right])
+    )
 
 
 def _dated_by_store(obs: Observation, scope: Scope, start: int) -> bool:
@@ -278,11 +335,42 @@ def _distance(phrase: tuple[str | None, int, int], at: int) -> int:
     return start - at if at < start else max(0, at - end)
 
 
-def _name(phrase: str) -> str:
-    """The name an "other" meeting is told apart by: its words, with "summit"
-    and "meeting" alike ("the SCO Plus summit" is the SCO Plus meeting)."""
-    words = phrase.replace('"', " ").replace("\u201d", " ").split()
-    return " ".join("meeting" if word in {"summit", "meet"} else word for word in words)
+def _context_body(text: str, sent: Sentence, start: int) -> str | None:
+    """The body of an indefinite meeting ("a meeting of the SCO in Bishkek. The
+    heads of the member states ..."): the body cue nearest to the phrase in its
+    sentence and the next; None (a bare phrase) without one."""
+    window = folded(text[sent.start : sent.end + _CONTEXT_AFTER])
+    found = [
+        (abs(match.start() - start), body)
+        for pattern, body in kinds_rules.CONTEXT_BODIES
+        for match in pattern.finditer(window)
+    ]
+    return min(found)[1] if found else None
+
+
+def _body(body: str | None, phrase: str) -> str | None:
+    """ "Other" ministers who are foreign, defence or prime ministers meet in
+    their council ("the meeting of the SCO member states' foreign ministers")."""
+    if body != "other" or "minister" not in phrase:
+        return body
+    for field_, council in kinds_rules.FIELD_BODIES:
+        if field_.search(phrase):
+            return council
+    return body
+
+
+def _name_other(obs: Observation, phrase: str) -> None:
+    """What the phrase of an "other" meeting names it by: the words it is told
+    apart by, in any order and without the SCO's name or the meeting noun ("the
+    SCO Plus summit" is the SCO Plus meeting; "the Ministers of Transport of the
+    SCO" are its transport ministers); whether it is a drill; the year a drill's
+    name gives when the text gives it no date ("Peace Mission-2021")."""
+    words = kinds_rules.NAME_WORD.findall(phrase)
+    obs.name = frozenset(w for w in words if w not in kinds_rules.NAME_STOP_WORDS)
+    obs.drill = kinds_rules.DRILL.search(phrase) is not None
+    year = kinds_rules.NAME_YEAR.search(phrase)
+    if obs.date is None and year is not None:
+        obs.date = year.group(1)
 
 
 def find_meetings(doc: CleanDocument) -> CleanDocument:

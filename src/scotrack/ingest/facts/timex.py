@@ -71,8 +71,15 @@ def _clause_tense(text: str, start: int, end: int) -> Tense:
     return tense(text[left : after.start() if after else len(text)])
 
 
-def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[Timex]:
-    """Every date expression in `text` that can be resolved, in text order."""
+def timexes(
+    text: str, ref: date | None, *, when: Tense | None = None, year: int | None = None
+) -> list[Timex]:
+    """Every date expression in `text` that can be resolved, in text order.
+
+    `year`, for a text without a reference date, is the year a month or a day
+    of a month without its own year is in ("In April 2007, ... on Aug. 16"):
+    the year the text last named (CONVENTIONS.md: a year the text leaves out
+    is taken from the text where it plainly means it)."""
     found: list[Timex] = []
     kinds = _kinds(text)
     taken: list[tuple[int, int]] = []
@@ -86,7 +93,7 @@ def timexes(text: str, ref: date | None, *, when: Tense | None = None) -> list[T
                 continue
             tensed = kind in _TENSED and when is None
             here = _clause_tense(text, start, end) if tensed else when or "present"
-            value = _resolve(kind, match, ref, here)
+            value = _resolve(kind, match, ref, here, year)
             if value is not None:
                 found.append(Timex(start, end, value))
                 taken.append((start, end))
@@ -144,7 +151,7 @@ def _kinds(text: str) -> set[str]:
 
 
 def _resolve(
-    kind: str, match: re.Match[str], ref: date | None, when: Tense
+    kind: str, match: re.Match[str], ref: date | None, when: Tense, year: int | None
 ) -> str | None:
     groups = match.groupdict()
     if kind in {"iso", "mdy", "dmy", "my", "month"}:
@@ -152,8 +159,9 @@ def _resolve(
         if month is None:
             return None
         day = int(groups["day"]) if groups.get("day") else None
-        year = int(groups["year"]) if groups.get("year") else _year_of(month, ref, when)
-        return _iso(year, month, day)
+        if groups.get("year"):
+            return _iso(int(groups["year"]), month, day)
+        return _iso(_year_of(month, ref, when) if ref else year, month, day)
     if kind == "relative":
         unit = (groups.get("unit") or groups.get("unit2") or "").lower()
         which = (groups.get("which") or groups.get("which2") or "").lower()
@@ -229,6 +237,11 @@ def usual_year(text: str) -> int | None:
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))
+
+
+def year_mentions(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of each year `text` names, in text order."""
+    return [(m.start(), int(m.group())) for m in rules.YEAR_MENTION.finditer(text)]
 
 
 def first_value(text: str, ref: date | None) -> str | None:

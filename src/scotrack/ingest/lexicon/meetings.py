@@ -6,11 +6,25 @@ from __future__ import annotations
 import re
 
 from scotrack.ingest.lexicon.folding import folded_pattern
+from scotrack.ingest.lexicon.meeting_kinds import (
+    INDEFINITE,
+    INDEFINITE_MEETING,
+    INDEFINITE_MEETING_CUES,
+    MEMBERS_OF,
+    OFFICES,
+    PARTICIPANTS,
+    PARTICIPANTS_AFTER_SCO,
+    SCO_NAMED,
+    SCO_WORD,
+    STRUCTURE_AFTER,
+    STRUCTURES,
+)
 from scotrack.ingest.lexicon.organizations import SCO_NAME
 
-SCO_NAMED = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)?(?: \(SCO\))?"
-"""The SCO's name as a subject's head or complement, possessive and acronym included."""
-GATHER_VERBS = r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes)"
+GATHER_VERBS = (
+    r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes"
+    r"|held (?:a|an|their|its) (?!bilateral)(?:[\w-]+ ){0,3}?(?:meeting|session))"
+)
 GATHER = (
     r"(?: today| yesterday| on \w+day)?,? (?:will |to |are (?:set |due |scheduled )?to |have |had |would |also )?"
     + GATHER_VERBS
@@ -19,14 +33,16 @@ GATHER = (
 """A verb saying a group met, after its subject ("will meet", "gathered")."""
 
 
-def gathering(role: str) -> str:
+def gathering(role: str, tail: str = "") -> str:
     """A meeting told by its participants and a verb ("SCO foreign ministers met",
-    "leaders of the SCO member states gathered"), as a regex alternative: the
-    subject must be SCO's ("the leaders met" alone may be a bilateral meeting)."""
+    "leaders of the SCO member states gathered", "experts of the SCO Interbank
+    Consortium held a meeting"), as a regex alternative: the subject must be
+    SCO's ("the leaders met" alone may be a bilateral meeting); `tail` may
+    follow the SCO's name (one of its structures)."""
     return (
         rf"|\b{SCO_NAMED} (?:member[- ]states['\u2019]? )?{role}{GATHER}"
         rf"|\b{role} (?:of|from) (?:the )?(?:[\w-]+ ){{0,3}}?{SCO_NAMED}"
-        rf"(?: member[- ](?:states|countries|nations))?(?: \(SCO\))?{GATHER}"
+        rf"(?: member[- ](?:states|countries|nations)| members)?(?: \(SCO\))?{tail}{GATHER}"
     )
 
 
@@ -41,8 +57,10 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("heads", "summit", "leaders", "presidents"),
         r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of (?:(?:the )?(?:SCO )?Member )?States?\b"
         r"|\bheads[- ]of[- ]states?['\u2019]? (?:council|meeting|summit)\b"
+        r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation)(?: \(SCO\))? presidents['\u2019?]? council\b"
         r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of states?\b"
         r"|(?<!government )(?<!governments )(?<!ministers )(?<!ministers' )(?<!ministers\u2019 )\bsummits?\b"
+        r"(?! of (?:the )?(?:council of (?:the )?)?heads of (?:the )?governments?)"
         + gathering(r"(?:leaders|heads of states?|presidents)"),
     ),
     (
@@ -54,15 +72,20 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bprime ministers['\u2019]? (?:meetings?|meet|council|summit)\b"
         r"|\bprime[- ]minister(?:ial|-level) meetings?\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?prime ministers\b"
+        r"|\bsummit of (?:the )?heads of (?:the )?governments?\b"
+        r"|\bmeeting (?:between|among) (?:the )?prime ministers"
+        r"(?= of (?:the )?(?:members? (?:states |countries )?of (?:the )?)?(?:SCO\b|Shanghai))"
         + gathering(r"(?:prime ministers|premiers|heads of governments?)"),
     ),
     (
         "foreign-ministers",
-        ("foreign",),
+        ("foreign", "ministerial"),
         r"\bCouncil of (?:the )?(?:SCO )?(?:Ministers of Foreign Affairs|Foreign Ministers)\b"
         r"|\bforeign ministers?['\u2019]? (?:meetings?|meet|council|talks)\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?(?:foreign ministers|ministers of foreign affairs)\b"
-        r"|\bforeign ministerial meeting\b" + gathering("foreign ministers"),
+        r"|\bforeign ministerial (?:meeting|council)\b"
+        r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation)(?: \(SCO\))? ministerial council\b"
+        + gathering("foreign ministers"),
     ),
     (
         "defence-ministers",
@@ -86,19 +109,42 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "ministers",
             "secretaries",
             "advis",
+            "meet",
+            "met",
+            "gather",
+            "convene",
+            "session",
+            "sitting",
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b"
         r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
         r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
-        r"|\b(?:forum|expo) of (?:the )?SCO\b"
-        r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
+        r"|\b(?:forum|expo|festival|exhibition) of (?:the )?(?:[\w-]+ of (?:the )?)?"
+        + SCO_WORD
+        + r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
         r"(?:drills?|exercises?)\b"
-        r"|\b(?:[\w-]+ ){0,2}ministers['\u2019]? meeting of (?:the )?SCO\b"
-        r"|\bSCO (?:[\w-]+ ){0,3}(?:ministers|advis[eo]rs|secretaries)(?:['\u2019]s?)? (?:meeting|meet)\b"
-        r"|\bmeeting of (?:the )?SCO (?:[\w-]+ ){0,3}ministers\b"
-        r"|\b(?:meeting|conference) of (?:the )?(?:[\w-]+ ){1,3}?(?:ministers|secretaries of (?:the )?security councils)"
-        r"(?= (?:of|from) (?:the )?(?:SCO\b|Shanghai|member))"
-        r"|\bmeeting of (?:the )?SCO Security Council Secretaries\b",
+        r"|\b(?:[\w-]+ ){0,2}ministers['\u2019]? (?:meeting|conference) of (?:the )?"
+        + SCO_WORD
+        + r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation(?: \(SCO\))?)(?:['\u2019]s)? "
+        + PARTICIPANTS_AFTER_SCO
+        + r"(?:['\u2019]s?)? (?:meeting|meet|session|conference)\b"
+        r"|\b(?:meeting|session|sitting|conference) of (?:the )?"
+        + SCO_NAMED
+        + " "
+        + PARTICIPANTS_AFTER_SCO
+        + r"|\b(?:meeting|session|sitting|conference|forum) of (?:the )?(?:"
+        + PARTICIPANTS
+        + "|"
+        + STRUCTURES
+        + r") (?:of|from) (?:the )?"
+        + MEMBERS_OF
+        + SCO_WORD
+        + r"|\b(?:meeting|session|sitting) of (?:the )?"
+        + STRUCTURES
+        + r"|\b(?:meeting|session|sitting) of (?:the )?heads of (?:the )?(?:SCO )?"
+        r"(?:member[- ])?(?:states|countries)['\u2019]? (?:[\w-]+ ){1,3}?"
+        + OFFICES
+        + gathering(f"(?:{PARTICIPANTS})", STRUCTURE_AFTER),
     ),
 )
 """(body, cue words, regex): the first pattern that matches a span decides the
@@ -132,6 +178,7 @@ MEETING_CUES = (
     "peace mission",
     "drill",
     "exercise",
+    "sitting",
 )
 """A sentence without one of these (even inside a word) names no meeting: a cheap
 first test."""
@@ -149,19 +196,26 @@ BLANKET_MARKERS = (
 ORGAN_MARKERS = r"\b(?:chairmanship|presidency|chair|chairs|membership|member|members)\s+(?:of|in)\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
 """Before a council's name, these speak of the council as an organ, not of one of
 its meetings ("India's chairmanship of the SCO Council of Heads of Government")."""
+ORGAN_AFTER_MARKERS = (
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:is|remains|serves as)\s+(?:the|an?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:supreme|highest|main|top|principal|chief)\b"
+    r"|\s*(?:\([^()]{1,12}\)\s*)?meets\s+(?:once|annually|every|regularly|twice)\b"
+)
+"""After a council's name, these describe the council as an organ ("the Heads of
+State Council (HSC) is the supreme decision-making body", "meets once a year")."""
 BLANKET_CUES = (
     *("all", "every", "each", "previous", "past", "several", "many"),
     *("successive", "those", "these", "meetings", "sessions", "summits"),
 )
 """Every BLANKET_MARKERS match holds one of these: a cheap first test."""
 BACK_REFERENCE = (
-    r"\b(?:last year['\u2019]?s?|previous|past|former|earlier|prior|\d{4})\b"
+    r"\b(?:last year['\u2019]?s?|previous|past|former|earlier|prior|ago|\d{4})\b"
 )
 """Markers of a meeting the text looks back at (not the one it reports)."""
 WEAK_BACK_REFERENCE = r"\bearlier\b"
 """A back marker that may speak of the reported meeting ("Earlier at the summit")."""
 VIDEO_FORMAT = r"\b(?:via video|video[- ]?(?:conference|link|call)|virtual(?:ly)?|online format|by video|in video format|teleconference)\b"
-IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
+IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|t(?:ake|akes|aking|ook) part|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
 ORDINAL_STOP = (
     r"\b(?:members?|states?|time|times|anniversary|years?|days?|at|to|for|in|on|by"
     r"|with|since|after|before|was|is|will|which|that)\b|[,;:]"
@@ -217,10 +271,12 @@ BODIES = tuple(
     (body, frozenset(cues), folded_pattern(pattern))
     for body, cues, pattern in (
         *MEETING_PATTERNS,
+        (INDEFINITE, INDEFINITE_MEETING_CUES, INDEFINITE_MEETING),
         (None, BARE_MEETING_CUES, BARE_MEETING),
     )
 )
-"""(body, cue words, pattern) in order; None for a bare "the meeting"."""
+"""(body, cue words, pattern) in order; None for a bare "the meeting", INDEFINITE
+for "a meeting of the SCO" (its context tells its body)."""
 SCO = re.compile(SCO_NAME)
 BLANKET = folded_pattern(BLANKET_MARKERS)
 BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
@@ -251,6 +307,10 @@ HOST_BEFORE = re.compile(
     r"\b(?:will host|hosts|hosted|hosting|to host|will be hosted by|(?:will|to) hold|holds|holding)"
     r"\s+(?:the\s+|an?\s+)?(?:(?!(?:at|in|on|for|with|by)\s)[\w'\u2019-]+\s+){0,4}$"
 )
+APPOSITIVE_BEFORE = re.compile(
+    r",\s+(?:the\s+)?(?:capital|city|(?:\w+\s+)?capital)\s+of\s+[^,;]{1,40},\s*$"
+)
+"""Between a host and its verb: ", the capital of the Kyrgyz Republic, "."""
 HOST = re.compile(r"\b(?:held|hosted|hosts|host|organi[sz]ed)\b")
 HOST_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:hosted|chaired|organi[sz]ed|presided over) by\s+(?:the\s+)?"
@@ -260,7 +320,7 @@ Health Minister ..." (the state named next hosts it)."""
 HOSTED_ADJECTIVE = re.compile(r"^-(?:hosted|chaired)\s+(?:SCO\s+)?$")
 """Between a state and a meeting phrase: "the India-hosted SCO summit"."""
 TRAVEL_BEFORE = re.compile(
-    r"\b(?:arriv(?:ed|es|ing|e) in|land(?:ed|s|ing)? in|reach(?:ed|es|ing)?|visit(?:ed|s|ing)?"
+    r"\b(?:arriv(?:ed|es|ing|e) in|land(?:ed|s|ing)? in|invited to|reach(?:ed|es|ing)?|visit(?:ed|s|ing)?"
     r"|(?:gathered|gather|gathers|met|meet|meets|convened|convene|convenes) in"
     r"|(?:leave|leaves|leaving|left) for|travel(?:l?ed|s|l?ing)? to|head(?:ed|s|ing)? (?:to|for)"
     r"|fl(?:ew|y|ies|ying) to|(?:came|come|comes|went|go|goes) to)"
@@ -295,7 +355,8 @@ NOT_EVENT_DATE = re.compile(
 day of an event."""
 OCCURRED = re.compile(
     r"\b(?:held|hosted|took place|takes place|take place|opened|opens|open|began|begins|begin|started|starts|start"
-    r"|kicked off|kicks off|kick off|convened|convenes|scheduled|slated|set|concluded|closed|ended)\b[^;:,]{0,30}$"
+    r"|kicked off|kicks off|kick off|convened|convenes|scheduled|slated|set|concluded|closed|ended)\b"
+    r"(?:[^;:,]{0,30}|[^;:]{0,80}?\b(?:in|at)\s[^;:]{0,50})$"
 )
 """A gap before a date that says the meeting happens then ("which started on",
 "is scheduled to be held from"): the date is the meeting's."""
@@ -314,6 +375,7 @@ PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 """An aside ("(hereafter SCO or Organisation)") that does not lengthen a gap."""
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
 ORGAN = folded_pattern(ORGAN_MARKERS)
+ORGAN_AFTER = re.compile(ORGAN_AFTER_MARKERS, re.IGNORECASE)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
 WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)

@@ -1,0 +1,76 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+"""Meetings of the SCO's other bodies (lexicon/meeting_kinds.py), through
+`meetings()` on hand-built documents."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import make_doc
+
+from scotrack.ingest.facts.meetings import meetings
+
+
+def _only(text: str) -> dict:
+    found = meetings(make_doc(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "city"),
+    [
+        (
+            "The fifth meeting of the Ministers of Agriculture of the Member States of the Shanghai Cooperation Organization was held in Moscow.",
+            5,
+            "Moscow",
+        ),
+        (
+            "Goa hosted the 9th Meeting of the Prosecutors General of the Shanghai Cooperation Organisation's Member States.",
+            9,
+            "Goa",
+        ),
+        (
+            "The 14th meeting of the SCO RATS Council took place in Tianjin.",
+            14,
+            "Tianjin",
+        ),
+        (
+            "The 7th meeting of the heads of the disaster relief agencies of the SCO member states opened in Bishkek.",
+            7,
+            "Bishkek",
+        ),
+        (
+            "The 3rd Meeting of Security Council Secretaries of SCO Member States opened in Astana.",
+            3,
+            "Astana",
+        ),
+        (
+            "Experts of the SCO Interbank Consortium (SCO IBC) held an online meeting in Moscow.",
+            None,
+            "Moscow",
+        ),
+        ("Moscow hosted the IV Conference of SCO Ministers of Health.", 4, "Moscow"),
+        (
+            "The SCO envoy took part in the meeting of the Youth Council in Astana.",
+            None,
+            "Astana",
+        ),
+    ],
+)
+def test_meetings_of_the_sco_other_bodies(
+    text: str, number: int | None, city: str
+) -> None:
+    meeting = _only(text)
+    assert (meeting["body"], meeting["number"], meeting["city"]) == (
+        "other",
+        number,
+        city,
+    )
+
+
+def test_meetings_of_other_bodies_in_a_list_or_of_the_plural_are_none() -> None:
+    text = "Meetings of Security Council Secretaries of SCO Member States have been held since 2004."
+    assert meetings(make_doc(text)) == []
