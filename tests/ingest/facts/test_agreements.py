@@ -8,6 +8,7 @@ from hypothesis import given, settings
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import holds_any, make_doc, texts_matching
 
+from scotrack.ingest.facts.agreement_titles import title_start
 from scotrack.ingest.facts.agreements import agreements
 from scotrack.ingest.facts.meetings import meetings
 from scotrack.ingest.lexicon import agreements as agreements_lexicon
@@ -584,3 +585,10 @@ def test_agreements_documents_and_title_ends(text: str, expected: list) -> None:
 )
 def test_agreements_headline_infinitive_is_future(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+def test_title_start_stops_at_a_word_of_quote_marks_only():
+    # a page with a stray pair of closing quotes before the noun crashed the
+    # title walk (#11)
+    text = "The leaders signed the \u2019\u2019 agreement"
+    assert title_start(text, text.index("agreement")) == text.index("agreement")

@@ -117,7 +117,7 @@ def title_start(text: str, noun_start: int) -> int:
     words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
     for word in reversed(words[-6:]):
         token = word.group(0).lstrip("'\u2019")  # "''the protocol" opens a quote
-        if token.lower() in rules.LEFT_STOP:
+        if not token or token.lower() in rules.LEFT_STOP:  # a lone quote mark
             break
         if token[0].isdigit() and not rules.YEARS.fullmatch(token):
             break
