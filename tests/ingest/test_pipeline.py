@@ -117,3 +117,56 @@ def test_the_window_hands_out_files_only_as_results_are_taken() -> None:
     feeder.join(timeout=5)
     assert not feeder.is_alive()
     assert len(handed) == 3
+
+
+def test_a_failing_fact_stage_costs_only_its_facts(monkeypatch) -> None:
+    from dataclasses import replace
+
+    from scotrack.ingest import pipeline
+
+    def broken(doc: CleanDocument) -> CleanDocument:
+        raise IndexError("string index out of range")
+
+    stages = tuple(
+        replace(stage, run=broken) if stage.name == "agreements" else stage
+        for stage in STAGES
+    )
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    raw = RawDocument(
+        id="x",
+        path="x.txt",
+        text="SCO summit opens\nASTANA, July 4 (Xinhua) -- Chinese President Xi "
+        "Jinping arrived in Astana for the summit. The leaders signed the Astana "
+        "Declaration.",
+    )
+    doc = pipeline.extract(raw)
+    assert doc.facts["agreements"] == []
+    assert doc.facts["meetings"]
+    assert doc.facts["states"]
+    assert len(doc.warnings) == 1
+    assert "agreements stage failed (IndexError" in doc.warnings[0]
+
+
+def test_a_failing_early_stage_still_fails_the_document(monkeypatch) -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from scotrack.ingest import pipeline
+
+    def broken(doc: CleanDocument) -> CleanDocument:
+        raise ValueError("bad")
+
+    stages = tuple(
+        replace(stage, run=broken) if stage.name == "mentions" else stage
+        for stage in STAGES
+    )
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    with pytest.raises(ValueError, match="bad"):
+        pipeline.extract(
+            RawDocument(
+                id="x",
+                path="x.txt",
+                text="SCO summit opens\nThe leaders of the SCO met in Astana today.",
+            )
+        )

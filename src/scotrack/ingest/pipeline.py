@@ -95,8 +95,29 @@ def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDoc
     for stage in STAGES:
         if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
             continue
-        doc = stage.run(doc)
+        if not _isolated(stage):
+            doc = stage.run(doc)
+            continue
+        try:
+            doc = stage.run(doc)
+        except DocumentError:
+            raise
+        except Exception as err:  # a bug in one fact stage costs only its facts
+            for name in stage.provides:
+                doc.facts[name.removeprefix("facts.")] = []
+            doc.warnings.append(
+                f"the {stage.name} stage failed ({type(err).__name__}: {err}); "
+                "its facts are missing from this document"
+            )
     return doc
+
+
+def _isolated(stage: Stage) -> bool:
+    """Whether a failure of `stage` is kept to its own facts: the fact stages,
+    whose output no later stage needs to make sense of the page."""
+    return all(name.startswith("facts.") for name in stage.provides) and not any(
+        name in ("facts.states", "facts.people") for name in stage.provides
+    )
 
 
 _ANY_LANGUAGE = frozenset(["clean", "language", "metadata"])
