@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon import organizations
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 _POSSESSIVE = r"['\u2019]s?"
 """A possessive after a state's name ("Iran's", "Belarus'"), either apostrophe."""
-_GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
+GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
 """What may stand between "as a" and a status ("as a new full member")."""
 _STATUS = r"(?:members?|observers?|dialogue partners?|partners? in dialogue|partners?)"
-_AS_STATUS = r"\bas (?:an? |the )?" + _GRADE + _STATUS + r"\b"
+_AS_STATUS = r"\bas (?:an? |the )?" + GRADE + _STATUS + r"\b"
 _NOT_THE_BODY = r"(?! (?:summit|meetings?|talks|leaders|heads|councils?|ministers?|sessions?|foreign|defen[cs]e|secretar\w*|events?|drills?|exercises?|forums?|countries|members?|states|nations|partners|ceremony|declaration|statement|efforts?)\b)"
 """After "joined the SCO": not one of its meetings or bodies ("joined the SCO summit")."""
 _YEAR = r"(?:19|20)\d\d\b"
@@ -241,7 +240,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"\bjoin(?:ed|s) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|association|alliance|sco family|its ranks|the ranks|their ranks)\b"
         + _NOT_THE_BODY
         + r"|\bjoined as (?:an? |the )?"
-        + _GRADE
+        + GRADE
         + _STATUS
         + r"\b|\bjoin(?:ed|ing) (?:later |subsequently )?(?:in|on) [\w ,]{0,15}?"
         + _YEAR,
@@ -377,110 +376,7 @@ PATTERNS = tuple(
     for event, side, _, pattern in MEMBERSHIP_PATTERNS
 )
 NEGATIVE = folded_pattern(MEMBERSHIP_NEGATIVE)
-LIST_GAP = re.compile(
-    r"^(?:\s*(?:,|and|as well as|along with|together with|&|the|(?:(?:islamic|arab|democratic|people['\u2019]s|kyrgyz)\s+)*"
-    r"republic of|kingdom of|state of)\s*)*$",
-    re.IGNORECASE,
-)
-STATUS_NAMED = folded_pattern(
-    r"[^.;]{0,100}?\b(?:as (?:an? |the )?"
-    + _GRADE
-    + r"|(?:on|with) (?:an? |the )?(?:sco )?(?=(?:observer|dialogue partner|partner) status)"
-    r"|the status of (?:an? )?(?:sco )?)"
-    r"(observer|dialogue partner|partners? in dialogue|partner|member)"
-)
-"""The status an admission names in its clause, after the phrase ("were admitted
-as observers", "admitted to the SCO on a partner status")."""
-STATUS_EVENTS = {
-    "observer": "observer",
-    "dialogue partner": "dialogue-partner",
-    "partner in dialogue": "dialogue-partner",
-    "partners in dialogue": "dialogue-partner",
-    "partner": "partner",
-    "member": "joined",
-}
-NOT_YET_BEFORE = folded_pattern(
-    r"\b(?:will|would|shall|expected|expects?|set to|going to|due to|poised to|about to"
-    r"|likely|unlikely|plans?|planning|planned|intends?|intended|hopes?|hoped|hoping"
-    r"|could|(?<!in )(?<!of )may(?!\s*\d)|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
-    r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
-    r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
-    r"|reject\w*|if|once|unless|until|before|ahead of|eve of|pending|await\w*|towards?"
-    r"|road to|path to|way to|pave\w* the way|prepar\w*)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
-)
-"""A step not (yet) taken: a future, hope, wish or negation in the clause before
-the phrase ("are expected to decide on the accession of", "insisted on the
-admission of"); searched in the NOT_YET_WINDOW characters before it."""
-NOT_YET_WINDOW = 150
-HEDGED = folded_pattern(
-    r"\b(?:agenda|possibility|possible|discussions?|discuss(?:ed|es|ing)?|deliberat\w*"
-    r"|prospects?)\b"
-)
-"""A sentence about what may come ("the discussion included the possibility of
-..."; "with Iran's accession topping the agenda"): its phrases report no step."""
-OF_OTHER = re.compile(
-    r"[^.;]{0,60}?\b(?:of|to|in|into|with|for)\s+(?:the\s+)?(?:(?:UN|United Nations|permanent)\s+)?(?:"
-    + organizations.OTHER_ORGANIZATION_NAMES
-    + r"|\b(?:WTO|World Trade Organi[sz]ation|UNSC|Security Council|IMF|OIC|SAARC|AIIB)\b)"
-)
-"""After a phrase: the other organization the step is in ("of BRICS"), run on
-the text as printed (the names are upper-case)."""
-IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
-"""An admission "in principle" is a step toward membership: applied."""
-NOT_YET_AFTER = folded_pattern(
-    r"[^,;:.]{0,40}?\b(?:will|would|shall|is expected|are expected|is set|are set"
-    r"|is due|are due|is scheduled|are scheduled|is likely|are likely|is to be|are to be)\b"
-)
-"""The same right after the phrase ("Belarus's accession will be launched")."""
-
-# ---------------------------------------------------------------- membership candidates
-
-EVENT_CUES: tuple[tuple[str, str], ...] = (
-    (
-        "joined",
-        r"\bjoin(?:s|ed|ing)?\b|\bmember(?:s|ship)?\b|\badmi(?:t|ts|tted|tting|ssion)\b"
-        r"|\binduct(?:s|ed|ing|ion)?\b|\baccession\b|\bacced(?:e|ed|es|ing)\b"
-        r"|\benlarge(?:ment|d)?\b|\bexpan(?:sion|ded|d)\b|\bfull[- ]fledged\b",
-    ),
-    (
-        "applied",
-        r"\bappl(?:y|ies|ied|ying|ications?|icants?)\b|\bbids?\b|\bseek(?:s|ing)?\b"
-        r"|\bsought\b|\brequest(?:s|ed|ing)?\b|\bmemorand(?:um|a|ums)\b|\bobligations?\b"
-        r"|\bprocedures?\b|\bprocess\b|\baccession\b|\bcandida(?:cy|te|ture)\b"
-        r"|\bin principle\b|\bmembership\b",
-    ),
-    ("observer", r"\bobservers?\b"),
-    ("dialogue-partner", r"\bdialog(?:ue)? partners?\b|\bpartners?\b"),
-    ("partner", r"\bpartners?\b"),
-    (
-        "left",
-        r"\bwithdr(?:aw|ew|awn|awal|aws)\b|\bleft\b|\bquit(?:s)?\b|\bsuspend(?:ed|s)?\b",
-    ),
-)
-"""(event, cue regex): a state named in a sentence holding a cue of an event may
-have taken that step; the model decides."""
-EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
-EVENT_CUE_WORDS = (
-    *("join", "member", "admi", "induct", "acces", "acced", "enlarge", "expan"),
-    *("fledged", "appl", "bid", "seek", "sought", "request", "memorand", "obligation"),
-    *("procedure", "process", "candida", "principle", "observer", "partner", "dialog"),
-    *("withdr", "left", "quit", "suspend"),
-)
-"""Every EVENT_CUES match holds one of these: a sentence without any cues no
-event (one automaton pass over the document instead of six patterns a sentence)."""
 PARTNER_STATUS_YEAR = 2025
 """The year observers and dialogue partners became "SCO partners": before it, a
 "partner" is a dialogue partner (CONVENTIONS.md)."""
-FUTURE = folded_pattern(
-    r"\b(?:will|would|shall|expected|set to|plans?|planning|to become|soon|next"
-    r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
-)
-NEGATION = folded_pattern(
-    r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without)\b"
-)
-STANDING = folded_pattern(
-    r"\b(?:founding|founders?|currently|now|comprises|consists|includes|including"
-    r"|enjoy|enjoys|remain|remains|existing|current)\b"
-)
-SINCE = folded_pattern(r"\bsince\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
