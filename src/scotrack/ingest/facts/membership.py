@@ -39,9 +39,10 @@ _EVENT_CUES = Keywords((word, True) for word in cue_rules.EVENT_CUE_WORDS)
 
 
 def membership(doc: CleanDocument) -> list[Item]:
-    """One item per state, event and year, from the candidates the model keeps."""
-    chosen = kept(aggregated(candidates(doc)), model("membership"))
-    return _merged_dates([c.item for c in chosen])
+    """One item per state, event and date, from the candidates the model keeps."""
+    found = candidates(doc)
+    chosen = kept(aggregated(found), model("membership"))
+    return _merged_dates(_dated_steps([c.item for c in chosen], found))
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
@@ -50,25 +51,37 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
-    era = partner_year or steps.likeliest_year(doc.text)
+    page = steps.page_of(doc.text, ref)
     title = (doc.metadata.title or "").strip()
     found: list[Candidate] = []
-    cues = _CUES.by_sentence(doc.text, doc.sentences)
-    event_cues = _EVENT_CUES.by_sentence(doc.text, doc.sentences)
-    for number, (sent, numbers) in enumerate(zip(doc.sentences, cues, strict=True)):
+    sentences = _unwrapped(doc.text, doc.sentences)
+    cues = _CUES.by_sentence(doc.text, sentences)
+    event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
+    for number, (sent, numbers) in enumerate(zip(sentences, cues, strict=True)):
         if not numbers and not event_cues[number]:
             continue
         mentions = index.between(sent.start, sent.end)
         states = [m for m in mentions if m.kind == "state"]
-        if not states:
+        if not any(m.kind == "state" or m.state for m in mentions):
             continue
         lowered = folded(sent.text)
         events = _cued_events(lowered, partner_year) if event_cues[number] else []
         rule_spans = {
-            (item["state"], item["event"]): tuple(item["evidence"][0])
-            for item in steps.sentence_events(sent, numbers, index, ref, era)
+            (item["state"], item["event"]): (
+                *item["evidence"][0],
+                item["date"],
+                item["evidence"][1],
+            )
+            for item in steps.sentence_events(
+                sent,
+                numbers,
+                index,
+                page,
+                folded(sentences[number - 1].text) if number else "",
+            )
         }
-        if not events and not rule_spans:
+        states += _capitals(doc.text, states, rule_spans)
+        if not states or (not events and not rule_spans):
             continue
         rule_hits = set(rule_spans)
         dates = timex.timexes(sent.text, ref)
@@ -78,26 +91,113 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         )
         for state in states:
             ruled = {event for code, event in rule_hits if code == state.value}
-            cued = [
-                (event, cue.start(), cue.end())
-                for event, cue in _nearest_cues(events, state, sent.start)
-                if not ruled or event in ruled  # a precise rule knows the event
-            ]
+            cued = []
+            for event, cue in _nearest_cues(events, state, sent.start):
+                rule = rule_spans.get((state.value, event))
+                if ruled and rule is None:
+                    continue  # a precise rule knows the event, and its date
+                when = rule[2] if rule else steps.date_near(dates, cue.start())
+                cued.append((event, cue.start(), cue.end(), when))
             cued += [
-                (event, start - sent.start, end - sent.start)
-                for (code, event), (start, end) in rule_spans.items()
-                if code == state.value and event not in {e for e, _, _ in cued}
+                (event, start - sent.start, end - sent.start, when)
+                for (code, event), (start, end, when, _) in rule_spans.items()
+                if code == state.value and event not in {c[0] for c in cued}
             ]
-            for event, cue_start, cue_end in cued:
+            for event, cue_start, cue_end, when in cued:
                 item = {
                     "state": state.value,
                     "event": event,
-                    "date": steps.date_near(dates, cue_start),
+                    "date": when,
                     "evidence": [[sent.start, sent.end], [state.start, state.end]],
                 }
                 features = _features(context, state, event, cue_start, cue_end)
                 found.append(Candidate(item, features, (state.value, event)))
     return found
+
+
+def _capitals(
+    text: str,
+    states: list[Mention],
+    rule_spans: dict[tuple[str, str], tuple[int, int, str | None, list[int]]],
+) -> list[Mention]:
+    """The states a precise rule found by their capitals' names alone ("Tehran's
+    bid"), as mentions of the states."""
+    named = {m.value for m in states}
+    found: dict[str, Mention] = {}
+    for (code, _), (*_, (start, end)) in rule_spans.items():
+        if code not in named:
+            found.setdefault(code, Mention(start, end, "state", code, text[start:end]))
+    return list(found.values())
+
+
+def _unwrapped(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences, a sentence broken by a hard line break made whole again
+    (a line that ends with no stop, and a next that starts in lower case: "Pakistan
+    has become a full" / "member of the SCO"); the break reads as a space."""
+    whole: list[Sentence] = []
+    for sent in sentences:
+        last = whole[-1] if whole else None
+        if (
+            last is not None
+            and sent.start - last.end == 1
+            and text[last.end].isspace()
+            and sent.text[:1].islower()
+            and not rules.SENTENCE_END.search(last.text)
+        ):
+            joined = text[last.start : last.end] + " " + text[sent.start : sent.end]
+            whole[-1] = Sentence(last.start, sent.end, joined)
+        else:
+            whole.append(sent)
+    return whole
+
+
+def _dated_steps(items: list[Item], found: list[Candidate]) -> list[Item]:
+    """An item of an event taken in steps (an application: applying, the
+    procedure launched, the memorandum signed, then ratified) split into one
+    item a date, when the precise rules find it on dates that differ in
+    different sentences ("applied for membership in 2008"; "signed the
+    memorandum in September 2022"); a date and its refinement are one date
+    ("2022", "September 2022"), the refinement kept. The undated evidence stays
+    with the first."""
+    split: list[Item] = []
+    for item in items:
+        key = (item["state"], item["event"])
+        groups: list[list[Item]] = []
+        if item["event"] in rules.STEPPED_EVENTS:
+            for candidate in found:
+                if candidate.key == key and RULE in candidate.features:
+                    _grouped(groups, candidate.item)
+        if len(groups) < 2:
+            refined = [max((c["date"] for c in g), key=len) for g in groups]
+            split.append({**item, "date": refined[0]} if refined else item)
+            continue
+        spans = [s for group in groups[1:] for c in group for s in c["evidence"]]
+        for number, group in enumerate(groups):
+            evidence = [s for c in group for s in c["evidence"]]
+            if number == 0:
+                evidence += [s for s in item["evidence"] if s not in spans]
+            when = max((c["date"] for c in group), key=len)
+            split.append(
+                {
+                    **item,
+                    "date": when,
+                    "evidence": sorted(map(list, set(map(tuple, evidence)))),
+                }
+            )
+    return split
+
+
+def _grouped(groups: list[list[Item]], item: Item) -> None:
+    """`item` (if dated) into the first group whose every date is its date or a
+    refinement of it, or the other way round; else into a group of its own."""
+    when = item["date"]
+    if not when:
+        return
+    for group in groups:
+        if all(when.startswith(c["date"]) or c["date"].startswith(when) for c in group):
+            group.append(item)
+            return
+    groups.append([item])
 
 
 def _cued_events(
