@@ -181,3 +181,11 @@ def test_membership_mends_a_hard_line_break() -> None:
     assert [(m["state"], m["event"], m["date"]) for m in membership(doc)] == [
         ("PAK", "joined", "2017")
     ]
+
+
+def test_membership_a_step_dated_after_the_page_is_still_to_come() -> None:
+    text = "Turkey becomes a dialogue partner at the summit on September 16, 2024."
+    assert membership(make_doc(text, published="2024-09-09")) == []
+    assert [m["event"] for m in membership(make_doc(text, published="2024-09-20"))] == [
+        "dialogue-partner"
+    ]

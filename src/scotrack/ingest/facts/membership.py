@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from scotrack.ingest.classifiers import features as feature_words
 from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
@@ -42,7 +43,21 @@ def membership(doc: CleanDocument) -> list[Item]:
     """One item per state, event and date, from the candidates the model keeps."""
     found = candidates(doc)
     chosen = kept(aggregated(found), model("membership"))
-    return _merged_dates(_dated_steps([c.item for c in chosen], found))
+    ref = timex.reference_day(doc.reference_date())
+    return [
+        item
+        for item in _merged_dates(_dated_steps([c.item for c in chosen], found))
+        if not _after(item["date"], ref)
+    ]
+
+
+def _after(when: str | None, ref: date | None) -> bool:
+    """Whether a step dated `when` comes after the day the page speaks from: a
+    step still to be taken ("will receive the status at the summit on
+    September 16" on September 9), which is not one."""
+    if when is None or ref is None:
+        return False
+    return when > ref.isoformat()[: len(when)]
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
