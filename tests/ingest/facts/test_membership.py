@@ -130,6 +130,7 @@ def test_membership_events(text: str, expected: list) -> None:
         "SCO member and observer states attended.",
         "Turkey received the same status as before.",
         "China said Iran and Russia, the hosts, have filed no application.",
+        "Uzbekistan joined in 2001, turning the group into six.",
     ],
 )
 def test_membership_not_events(text: str) -> None:

@@ -47,8 +47,19 @@ def membership(doc: CleanDocument) -> list[Item]:
     return [
         item
         for item in _merged_dates(_dated_steps([c.item for c in chosen], found))
-        if not _after(item["date"], ref)
+        if not _after(item["date"], ref) and not _founded(item)
     ]
+
+
+def _founded(item: Item) -> bool:
+    """Whether the item is a founder's joining, in the SCO's founding year or
+    before (CONVENTIONS.md: no step)."""
+    when = item["date"]
+    return (
+        item["event"] == "joined"
+        and when is not None
+        and int(when[:4]) <= rules.FOUNDING_YEAR
+    )
 
 
 def _after(when: str | None, ref: date | None) -> bool:
