@@ -225,6 +225,7 @@ def test_membership_undated_page_takes_the_year_it_names_most() -> None:
         # a request for another purpose, a memorandum of no accession
         "By signing the document for full membership of the SCO, Iran entered a new stage.",
         "China and Russia signed the memorandum in 2022.",
+        "Russia followed suit.",
     ],
 )
 def test_membership_rules_not_events(text: str) -> None:
@@ -332,6 +333,15 @@ def test_membership_rules_not_events(text: str) -> None:
             {("MNG", "dialogue-partner")},
         ),
         ("Iran became a formal observer nation in 2005.", {("IRN", "observer")}),
+        # a step told as the same as the one before it
+        (
+            "Belarus was granted dialogue partner status; Turkey and Mongolia were cleared to follow.",
+            {
+                ("BLR", "dialogue-partner"),
+                ("TUR", "dialogue-partner"),
+                ("MNG", "dialogue-partner"),
+            },
+        ),
     ],
 )
 def test_membership_rules_round_two(text: str, expected: set) -> None:

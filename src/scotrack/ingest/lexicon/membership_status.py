@@ -114,8 +114,9 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "same",
         "before",
-        ("same status",),
-        r"\b(?:received|got|obtained|was given|were given|was granted|were granted) the same status\b",
+        ("same status", "cleared to follow", "followed suit"),
+        r"\b(?:received|got|obtained|was given|were given|was granted|were granted) the same status\b"
+        r"|\b(?:was|were|has been|have been|had been) (?:also )?cleared to follow\b|\bfollowed suit\b",
     ),
     (
         "left",
