@@ -333,6 +333,21 @@ def test_membership_rules_not_events(text: str) -> None:
             {("MNG", "dialogue-partner")},
         ),
         ("Iran became a formal observer nation in 2005.", {("IRN", "observer")}),
+        # joining and statuses, by other common words
+        ("The SCO welcomed Belarus as its tenth member.", {("BLR", "joined")}),
+        (
+            "India and Pakistan acceded to the SCO in 2017.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        (
+            "Dialogue partner status was conferred on Turkey in 2012.",
+            {("TUR", "dialogue-partner")},
+        ),
+        ("Belarus was upgraded to full membership in 2024.", {("BLR", "joined")}),
+        (
+            "Leaders granted Belarus the status of a member state.",
+            {("BLR", "joined")},
+        ),
         # a step told as the same as the one before it
         (
             "Belarus was granted dialogue partner status; Turkey and Mongolia were cleared to follow.",

@@ -14,7 +14,7 @@ _POSSESSIVE = r"['\u2019]s?"
 GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
 """What may stand between "as a" and a status ("as a new full member")."""
 _STATUS = r"(?:members?|observers?|dialogue partners?|partners? in dialogue|partners?)"
-_AS_STATUS = r"\bas (?:an? |the )?" + GRADE + _STATUS + r"\b"
+_AS_STATUS = r"\bas (?:an? |the |its )?" + GRADE + _STATUS + r"\b"
 _NOT_THE_BODY = r"(?! (?:summit|meetings?|talks|leaders|heads|councils?|ministers?|sessions?|foreign|defen[cs]e|secretar\w*|events?|drills?|exercises?|forums?|countries|members?|states|nations|partners|ceremony|declaration|statement|efforts?)\b)"
 """After "joined the SCO": not one of its meetings or bodies ("joined the SCO summit")."""
 _TARGET = r"(?:the |an? |its |their )?(?:full |full-fledged |permanent |sco |new |\w+th )*(?:membership|observer status|status of|dialogue partner status|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|members?)\b"
@@ -238,8 +238,9 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "joined",
         "before",
-        ("assum",),
-        r"\bassum(?:ed|es|ing|ption of) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
+        ("assum", "upgraded"),
+        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent )(?:member|membership)\b"
+        r"|\bassum(?:ed|es|ing|ption of) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
     ),
     (
         "joined",
@@ -256,8 +257,9 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "joined",
         "within",
-        ("membership",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b",
+        ("membership", "member state"),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b"
+        r"|\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? the status of (?:an? )?(?:full |sco )*member state\b",
     ),
     (
         "joined",
@@ -313,8 +315,9 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "before",
-        ("join",),
-        r"\bjoin(?:ed|s) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|association|alliance|sco family|its ranks|the ranks|their ranks)\b"
+        ("join", "acced"),
+        r"\bacced(?:ed|es) to (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b"
+        r"|\bjoin(?:ed|s) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|association|alliance|sco family|its ranks|the ranks|their ranks)\b"
         + _NOT_THE_BODY
         + r"|\bjoined as (?:an? |the )?"
         + GRADE

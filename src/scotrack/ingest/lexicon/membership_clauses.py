@@ -17,7 +17,7 @@ LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 STATUS_NAMED = folded_pattern(
-    r"[^.;]{0,100}?\b(?:as (?:an? |the )?"
+    r"[^.;]{0,100}?\b(?:as (?:an? |the |its )?"
     + GRADE
     + r"|(?:on|with) (?:an? |the )?(?:sco )?(?=(?:observer|dialogue partner|partner) status)"
     r"|the status of (?:an? )?(?:sco )?"

@@ -8,7 +8,7 @@ from __future__ import annotations
 YEAR = r"(?:19|20)\d\d\b"
 _SINCE = r"\bsince (?:[a-z]+ (?:\d{1,2},? )?|\d{1,2} [a-z]+ )?" + YEAR
 """Since a year, a month or a day ("since 2005", "since March 2016")."""
-_GRANTED_TO = r"\b(?:was|were|has been|have been|had been) (?:also |officially |formally |now )?(?:granted|given|accorded|awarded|extended) to\b"
+_GRANTED_TO = r"\b(?:was|were|has been|have been|had been) (?:also |officially |formally |now )?(?:(?:granted|given|accorded|awarded|extended) to|conferred (?:up)?on)\b"
 """A status "was granted to" the states after it."""
 _GIVING = r"(?:grant(?:ed|ing|s)?|giv(?:e|es|en|ing)|gave)"
 
