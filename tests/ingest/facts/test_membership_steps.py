@@ -226,6 +226,8 @@ def test_membership_undated_page_takes_the_year_it_names_most() -> None:
         "By signing the document for full membership of the SCO, Iran entered a new stage.",
         "China and Russia signed the memorandum in 2022.",
         "Russia followed suit.",
+        "Belarus may lodge its bid for membership next year.",
+        "Iran will submit its application for membership next year.",
     ],
 )
 def test_membership_rules_not_events(text: str) -> None:

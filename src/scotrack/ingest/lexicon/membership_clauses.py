@@ -75,7 +75,7 @@ NOT_YET_AFTER = folded_pattern(
 )
 """The same right after the phrase ("Belarus's accession will be launched")."""
 NOT_YET_REQUESTED = folded_pattern(
-    r"\b(?:will|would|shall|plans?|planning|intends?|intending|going to|set to|ready to"
+    r"\b(?:will|would|shall|may|might|could|should|plans?|planning|intends?|intending|going to|set to|ready to"
     r"|wants? to|not|never|no|yet to|to (?:submit|file|lodge|send|make|launch))\b"
     r"(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
 )
