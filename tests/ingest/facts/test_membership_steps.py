@@ -335,6 +335,15 @@ def test_membership_rules_not_events(text: str) -> None:
             {("MNG", "dialogue-partner")},
         ),
         ("Iran became a formal observer nation in 2005.", {("IRN", "observer")}),
+        # a person named as the subject acts for the state the mention gives
+        (
+            "The parliament ratified the memorandum of obligations. Lukashenko has also signed the memorandum on Thursday.",
+            {("BLR", "applied")},
+        ),
+        (
+            "The parliament approved the bill on Iran's permanent membership.",
+            {("IRN", "applied")},
+        ),
         # joining and statuses, by other common words
         ("The SCO welcomed Belarus as its tenth member.", {("BLR", "joined")}),
         (

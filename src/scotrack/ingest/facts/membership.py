@@ -63,12 +63,13 @@ def _founded(item: Item) -> bool:
 
 
 def _after(when: str | None, ref: date | None) -> bool:
-    """Whether a step dated `when` comes after the day the page speaks from: a
-    step still to be taken ("will receive the status at the summit on
-    September 16" on September 9), which is not one."""
-    if when is None or ref is None:
+    """Whether a step dated to the day `when` comes after the day the page
+    speaks from: a step still to be taken ("will receive the status at the
+    summit on September 16" on September 9), which is not one. A month or a
+    year alone may be last year's ("in November" in February)."""
+    if when is None or ref is None or len(when) < len("YYYY-MM-DD"):
         return False
-    return when > ref.isoformat()[: len(when)]
+    return when > ref.isoformat()
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:

@@ -249,9 +249,13 @@ def _states(
             )
             if not clause_rules.HOSTED.search(lowered, 0, m.start - sent.start)
         ]
-        listed = _contiguous(
-            text, sent.start, list(reversed(mentions)), match.start(), before=True
-        ) or _subject(sent, lowered, index, match)
+        listed = (
+            _contiguous(
+                text, sent.start, list(reversed(mentions)), match.start(), before=True
+            )
+            or _subject(sent, lowered, index, match)
+            or _speaker(sent, index, match)
+        )
     else:
         right = min(len(text), match.end() + _WINDOW)
         mentions = index.between(
@@ -306,6 +310,20 @@ def _subject(
     return []
 
 
+def _speaker(
+    sent: Sentence, index: MentionIndex, match: re.Match[str]
+) -> list[Mention]:
+    """The state of the person whose name is the phrase's subject, just before
+    it, when no state is named ("Foreign Minister Hossein Amir-Abdollahian signed
+    the memorandum of obligations": Iran's step)."""
+    at = sent.start + match.start()
+    for person in index.between(at - _WINDOW, at, ("person",))[::-1]:
+        gap = sent.text[person.end - sent.start : match.start()]
+        if person.state is not None and clause_rules.SUBJECT_GAP.fullmatch(gap):
+            return [replace(person, kind="state", value=person.state)]
+    return []
+
+
 def _contiguous(
     text: str, offset: int, mentions: list[Mention], anchor: int, *, before: bool
 ) -> list[Mention]:
@@ -324,11 +342,22 @@ def _contiguous(
 
 
 def _date(dates: list[timex.Timex], lowered: str, match: re.Match[str]) -> str | None:
-    """The date nearest the phrase in its clause: another clause's date is
-    another step's ("Iran became an observer in July 2005, but has continued to
-    pursue full membership")."""
+    """The date nearest the phrase in its clause, one after it (its own
+    complement: "applied for membership in 2008") counting as half as far as one
+    before it ("became an observer in 2005 and applied ..."). Another clause's
+    date is another step's ("Iran became an observer in July 2005, but has
+    continued to pursue full membership")."""
     start, end = _clause(lowered, match)
-    return date_near([t for t in dates if start <= t.start < end], match.start())
+    inside = [t for t in dates if start <= t.start < end]
+    if not inside:
+        return None
+
+    def distance(t: timex.Timex) -> int:
+        if t.start >= match.end():
+            return t.start - match.end()
+        return max(0, match.start() - t.end) * 2
+
+    return min(inside, key=distance).value
 
 
 def date_near(dates: list[timex.Timex], position: int) -> str | None:

@@ -131,7 +131,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "memorandum",
         "before",
         ("memorand",),
-        r"\b(?:signed|signs|signing|ratified|ratifies|ratifying) (?:this|that|the) memorand(?:um|a)\b(?! (?:of|on|to|for|with|between|about|regarding)\b)",
+        r"\b(?:signed|signs|signing|ratified|ratifies|ratifying) (?:this|that|the) memorand(?:um|a)\b(?! (?:of|to|for|with|between|about|regarding)\b| on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d))",
     ),
     (
         "applied",
@@ -139,7 +139,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("membership", "accession"),
         r"\b(?:bill|law)\b[^.;]{0,40}?"
         + _POSSESSIVE
-        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:membership|accession)\b",
+        + r" (?:permanent |full |sco |shanghai cooperation organi[sz]ation )*(?:membership|accession)\b",
     ),
     (
         "applied",

@@ -81,6 +81,11 @@ NOT_YET_REQUESTED = folded_pattern(
 )
 """Before a state's request ("Iran's application"): a request still to be made
 ("will submit its application"), or none ("has no bid for membership")."""
+SUBJECT_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|also|formally|officially|personally|finally|then|on \w+day)\s+)*",
+    re.IGNORECASE,
+)
+"""Between a subject's name and its verb ("Raisi has also signed")."""
 HOSTED = folded_pattern(
     r"\b(?:ambassadors?|envoys?|embassy|embassies|consul(?:ate)?s?|representatives?|mission) (?:to|in)(?: the)? $"
 )
