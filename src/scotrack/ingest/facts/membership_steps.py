@@ -342,22 +342,11 @@ def _contiguous(
 
 
 def _date(dates: list[timex.Timex], lowered: str, match: re.Match[str]) -> str | None:
-    """The date nearest the phrase in its clause, one after it (its own
-    complement: "applied for membership in 2008") counting as half as far as one
-    before it ("became an observer in 2005 and applied ..."). Another clause's
-    date is another step's ("Iran became an observer in July 2005, but has
-    continued to pursue full membership")."""
+    """The date nearest the phrase in its clause: another clause's date is
+    another step's ("Iran became an observer in July 2005, but has continued to
+    pursue full membership")."""
     start, end = _clause(lowered, match)
-    inside = [t for t in dates if start <= t.start < end]
-    if not inside:
-        return None
-
-    def distance(t: timex.Timex) -> int:
-        if t.start >= match.end():
-            return t.start - match.end()
-        return max(0, match.start() - t.end) * 2
-
-    return min(inside, key=distance).value
+    return date_near([t for t in dates if start <= t.start < end], match.start())
 
 
 def date_near(dates: list[timex.Timex], position: int) -> str | None:
