@@ -1,16 +1,14 @@
 """Steps in a state's SCO status the text reports (facts["membership"]).
 
-Each phrase of rules.MEMBERSHIP_PATTERNS names an event and the side on which
-its states stand ("Iran became a full member": before; "expansion to include
-India and Pakistan": after); the states are the list of state mentions next to
-the phrase in its clause. A founding member named as such is a standing status,
-not an event.
+The precise rules (`membership_steps`) find the steps a sentence reports in so
+many words; every (state named, event cued) pair of a sentence that may report
+one is a candidate, and the membership model keeps those that are likely, the
+precise rules' unless very unlikely.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,10 +16,11 @@ from scotrack.ingest.classifiers import features as feature_words
 from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
 from scotrack.ingest.classifiers.linear import Features, model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+from scotrack.ingest.facts import membership_steps as steps
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import membership as rules
-from scotrack.ingest.lexicon import organizations as organizations_rules
+from scotrack.ingest.lexicon import membership_cues as cue_rules
 from scotrack.ingest.lexicon.folding import folded
 
 _SENTENCE_CUE = -1
@@ -37,15 +36,40 @@ _CUES = Keywords(
 )
 """Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
 the patterns whose cue words it holds."""
-_EVENT_CUES = Keywords((word, True) for word in rules.EVENT_CUE_WORDS)
-_WINDOW = 70
-_SUBJECT_START = 4
+_EVENT_CUES = Keywords((word, True) for word in cue_rules.EVENT_CUE_WORDS)
 
 
 def membership(doc: CleanDocument) -> list[Item]:
-    """One item per state, event and year, from the candidates the model keeps."""
-    chosen = kept(aggregated(candidates(doc)), model("membership"))
-    return _merged_dates([c.item for c in chosen])
+    """One item per state, event and date, from the candidates the model keeps."""
+    found = candidates(doc)
+    chosen = kept(aggregated(found), model("membership"))
+    ref = timex.reference_day(doc.reference_date())
+    return [
+        item
+        for item in _merged_dates(_dated_steps([c.item for c in chosen], found))
+        if not _after(item["date"], ref) and not _founded(item)
+    ]
+
+
+def _founded(item: Item) -> bool:
+    """Whether the item is a founder's joining, in the SCO's founding year or
+    before (CONVENTIONS.md: no step)."""
+    when = item["date"]
+    return (
+        item["event"] == "joined"
+        and when is not None
+        and int(when[:4]) <= rules.FOUNDING_YEAR
+    )
+
+
+def _after(when: str | None, ref: date | None) -> bool:
+    """Whether a step dated to the day `when` comes after the day the page
+    speaks from: a step still to be taken ("will receive the status at the
+    summit on September 16" on September 9), which is not one. A month or a
+    year alone may be last year's ("in November" in February)."""
+    if when is None or ref is None or len(when) < len("YYYY-MM-DD"):
+        return False
+    return when > ref.isoformat()
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
@@ -54,25 +78,37 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
-    era = partner_year or _likeliest_year(doc.text)
+    page = steps.page_of(doc.text, ref)
     title = (doc.metadata.title or "").strip()
     found: list[Candidate] = []
-    cues = _CUES.by_sentence(doc.text, doc.sentences)
-    event_cues = _EVENT_CUES.by_sentence(doc.text, doc.sentences)
-    for number, (sent, numbers) in enumerate(zip(doc.sentences, cues, strict=True)):
+    sentences = _unwrapped(doc.text, doc.sentences)
+    cues = _CUES.by_sentence(doc.text, sentences)
+    event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
+    for number, (sent, numbers) in enumerate(zip(sentences, cues, strict=True)):
         if not numbers and not event_cues[number]:
             continue
         mentions = index.between(sent.start, sent.end)
         states = [m for m in mentions if m.kind == "state"]
-        if not states:
+        if not any(m.kind == "state" or m.state for m in mentions):
             continue
         lowered = folded(sent.text)
         events = _cued_events(lowered, partner_year) if event_cues[number] else []
         rule_spans = {
-            (item["state"], item["event"]): tuple(item["evidence"][0])
-            for item in _sentence_events(sent, numbers, index, ref, era)
+            (item["state"], item["event"]): (
+                *item["evidence"][0],
+                item["date"],
+                item["evidence"][1],
+            )
+            for item in steps.sentence_events(
+                sent,
+                numbers,
+                index,
+                page,
+                folded(sentences[number - 1].text) if number else "",
+            )
         }
-        if not events and not rule_spans:
+        states += _capitals(doc.text, states, rule_spans)
+        if not states or (not events and not rule_spans):
             continue
         rule_hits = set(rule_spans)
         dates = timex.timexes(sent.text, ref)
@@ -82,26 +118,113 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         )
         for state in states:
             ruled = {event for code, event in rule_hits if code == state.value}
-            cued = [
-                (event, cue.start(), cue.end())
-                for event, cue in _nearest_cues(events, state, sent.start)
-                if not ruled or event in ruled  # a precise rule knows the event
-            ]
+            cued = []
+            for event, cue in _nearest_cues(events, state, sent.start):
+                rule = rule_spans.get((state.value, event))
+                if ruled and rule is None:
+                    continue  # a precise rule knows the event, and its date
+                when = rule[2] if rule else steps.date_near(dates, cue.start())
+                cued.append((event, cue.start(), cue.end(), when))
             cued += [
-                (event, start - sent.start, end - sent.start)
-                for (code, event), (start, end) in rule_spans.items()
-                if code == state.value and event not in {e for e, _, _ in cued}
+                (event, start - sent.start, end - sent.start, when)
+                for (code, event), (start, end, when, _) in rule_spans.items()
+                if code == state.value and event not in {c[0] for c in cued}
             ]
-            for event, cue_start, cue_end in cued:
+            for event, cue_start, cue_end, when in cued:
                 item = {
                     "state": state.value,
                     "event": event,
-                    "date": _date_near(dates, cue_start),
+                    "date": when,
                     "evidence": [[sent.start, sent.end], [state.start, state.end]],
                 }
                 features = _features(context, state, event, cue_start, cue_end)
                 found.append(Candidate(item, features, (state.value, event)))
     return found
+
+
+def _capitals(
+    text: str,
+    states: list[Mention],
+    rule_spans: dict[tuple[str, str], tuple[int, int, str | None, list[int]]],
+) -> list[Mention]:
+    """The states a precise rule found by their capitals' names alone ("Tehran's
+    bid"), as mentions of the states."""
+    named = {m.value for m in states}
+    found: dict[str, Mention] = {}
+    for (code, _), (*_, (start, end)) in rule_spans.items():
+        if code not in named:
+            found.setdefault(code, Mention(start, end, "state", code, text[start:end]))
+    return list(found.values())
+
+
+def _unwrapped(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences, a sentence broken by a hard line break made whole again
+    (a line that ends with no stop, and a next that starts in lower case: "Pakistan
+    has become a full" / "member of the SCO"); the break reads as a space."""
+    whole: list[Sentence] = []
+    for sent in sentences:
+        last = whole[-1] if whole else None
+        if (
+            last is not None
+            and sent.start - last.end == 1
+            and text[last.end].isspace()
+            and sent.text[:1].islower()
+            and not rules.SENTENCE_END.search(last.text)
+        ):
+            joined = text[last.start : last.end] + " " + text[sent.start : sent.end]
+            whole[-1] = Sentence(last.start, sent.end, joined)
+        else:
+            whole.append(sent)
+    return whole
+
+
+def _dated_steps(items: list[Item], found: list[Candidate]) -> list[Item]:
+    """An item of an event taken in steps (an application: applying, the
+    procedure launched, the memorandum signed, then ratified) split into one
+    item a date, when the precise rules find it on dates that differ in
+    different sentences ("applied for membership in 2008"; "signed the
+    memorandum in September 2022"); a date and its refinement are one date
+    ("2022", "September 2022"), the refinement kept. The undated evidence stays
+    with the first."""
+    split: list[Item] = []
+    for item in items:
+        key = (item["state"], item["event"])
+        groups: list[list[Item]] = []
+        if item["event"] in rules.STEPPED_EVENTS:
+            for candidate in found:
+                if candidate.key == key and RULE in candidate.features:
+                    _grouped(groups, candidate.item)
+        if len(groups) < 2:
+            refined = [max((c["date"] for c in g), key=len) for g in groups]
+            split.append({**item, "date": refined[0]} if refined else item)
+            continue
+        spans = [s for group in groups[1:] for c in group for s in c["evidence"]]
+        for number, group in enumerate(groups):
+            evidence = [s for c in group for s in c["evidence"]]
+            if number == 0:
+                evidence += [s for s in item["evidence"] if s not in spans]
+            when = max((c["date"] for c in group), key=len)
+            split.append(
+                {
+                    **item,
+                    "date": when,
+                    "evidence": sorted(map(list, set(map(tuple, evidence)))),
+                }
+            )
+    return split
+
+
+def _grouped(groups: list[list[Item]], item: Item) -> None:
+    """`item` (if dated) into the first group whose every date is its date or a
+    refinement of it, or the other way round; else into a group of its own."""
+    when = item["date"]
+    if not when:
+        return
+    for group in groups:
+        if all(when.startswith(c["date"]) or c["date"].startswith(when) for c in group):
+            group.append(item)
+            return
+    groups.append([item])
 
 
 def _cued_events(
@@ -110,7 +233,7 @@ def _cued_events(
     """The events a sentence cues, with the cue matches; "partner" is the 2025
     status only in a page of 2025 or later (or undated), else a dialogue partner."""
     events = []
-    for event, pattern in rules.EVENT_CUE_PATTERNS:
+    for event, pattern in cue_rules.EVENT_CUE_PATTERNS:
         if event == "partner" and year is not None and year < rules.PARTNER_STATUS_YEAR:
             continue
         matches = list(pattern.finditer(lowered))
@@ -200,10 +323,10 @@ def _features(
     if any(s == state.value for s, _ in ctx.rule_hits):
         features["rule_other_event"] = 1.0
     for name, pattern in (
-        ("future", rules.FUTURE),
-        ("negation", rules.NEGATION),
-        ("standing", rules.STANDING),
-        ("since", rules.SINCE),
+        ("future", cue_rules.FUTURE),
+        ("negation", cue_rules.NEGATION),
+        ("standing", cue_rules.STANDING),
+        ("since", cue_rules.SINCE),
     ):
         if pattern.search(ctx.lowered):
             features[f"{e}|{name}"] = 1.0
@@ -233,190 +356,6 @@ def _merged_dates(items: list[Item]) -> list[Item]:
             continue
         merged.append(item)
     return merged
-
-
-def _sentence_events(
-    sent: Sentence,
-    numbers: set[int],
-    index: MentionIndex,
-    ref: date | None,
-    era: int | None = None,
-) -> list[Item]:
-    """Events of the patterns `numbers` (those whose cue words occur) in order;
-    `era` is the year the page speaks from (see `_event`).
-
-    A phrase whose states are found takes its words from later patterns even
-    when it reports a step not (yet) taken, which gives no event."""
-    items: list[Item] = []
-    taken: list[tuple[int, int]] = []
-    lowered = folded(sent.text)
-    dates: list[timex.Timex] | None = None
-    for number, (pattern_event, side, pattern) in enumerate(rules.PATTERNS):
-        if number not in numbers:
-            continue
-        for match in pattern.finditer(lowered):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            states = _states(sent, lowered, index, match, side)
-            if not states:
-                continue  # a phrase without its states leaves the words to others
-            taken.append(match.span())
-            if _not_yet(lowered, match) or _elsewhere(sent.text, match):
-                continue
-            if dates is None:
-                dates = timex.timexes(sent.text, ref)
-            when = _date(dates, match)
-            event = _event(pattern_event, lowered, match, when, era)
-            if event is None:
-                continue
-            for state in states:
-                span = [sent.start + match.start(), sent.start + match.end()]
-                items.append(
-                    {
-                        "state": state.value,
-                        "event": event,
-                        "date": when,
-                        "evidence": [span, [state.start, state.end]],
-                    }
-                )
-    return _same_status(items)
-
-
-def _likeliest_year(text: str) -> int | None:
-    """The year an undated page names most often (the latest of equals): the
-    era it speaks from, as far as the words "partner" need one."""
-    years = Counter(int(m.group()) for m in rules.YEAR.finditer(text))
-    if not years:
-        return None
-    return max(years, key=lambda year: (years[year], year))
-
-
-def _not_yet(lowered: str, match: re.Match[str]) -> bool:
-    """True when the clause of the phrase speaks of a step not (yet) taken: a
-    future, a hope or a negation ("are expected to decide on the accession of"),
-    or the sentence of what may come (rules.HEDGED)."""
-    before = lowered[max(0, match.start() - rules.NOT_YET_WINDOW) : match.start()]
-    return bool(
-        rules.HEDGED.search(lowered)
-        or rules.NOT_YET_BEFORE.search(before)
-        or rules.NOT_YET_AFTER.match(lowered, match.end())
-    )
-
-
-def _elsewhere(text: str, match: re.Match[str]) -> bool:
-    """True when the step is in another organization, named after the phrase
-    ("Iran became a full member of BRICS", "the admission of Egypt to BRICS")
-    when the phrase itself does not name the SCO."""
-    if organizations_rules.SCO.search(text, match.start(), match.end()):
-        return False
-    return rules.OF_OTHER.match(text, match.end()) is not None
-
-
-def _event(
-    event: str, lowered: str, match: re.Match[str], when: str | None, era: int | None
-) -> str | None:
-    """The event a pattern's phrase reports. An admission's is the status named
-    after it (joined when none is); a joining "in principle" is applied. A
-    partner before PARTNER_STATUS_YEAR is a dialogue partner, and a dialogue
-    partner from it the SCO partner: the date of the step, else the page's era,
-    decides; the bare word with neither gives no event."""
-    if event == "admitted":
-        named = rules.STATUS_NAMED.match(lowered, match.end())
-        event = rules.STATUS_EVENTS[named.group(1)] if named else "joined"
-    if event == "joined":
-        clause = lowered[max(0, match.start() - _WINDOW) : match.end() + _WINDOW]
-        return "applied" if rules.IN_PRINCIPLE.search(clause) else event
-    if event not in {"partner", "dialogue-partner"}:
-        return event
-    year = int(when[:4]) if when else era
-    if year is None:
-        return None if event == "partner" else event
-    return "partner" if year >= rules.PARTNER_STATUS_YEAR else "dialogue-partner"
-
-
-def _same_status(items: list[Item]) -> list[Item]:
-    """Items of event "same" ("received the same status") with the event reported
-    last before them in the sentence; dropped when there is none."""
-    if not any(item["event"] == "same" for item in items):
-        return items
-    ordered = sorted(items, key=lambda item: item["evidence"][0][0])
-    resolved: list[Item] = []
-    last: str | None = None
-    for item in ordered:
-        if item["event"] != "same":
-            last = item["event"]
-            resolved.append(item)
-        elif last is not None:
-            resolved.append({**item, "event": last})
-    return resolved
-
-
-def _states(
-    sent: Sentence, lowered: str, index: MentionIndex, match: re.Match[str], side: str
-) -> list[Mention]:
-    """The contiguous list of state mentions on `side` of the phrase."""
-    text = sent.text
-    if side == "within":  # "granting Azerbaijan the status of dialogue partner"
-        listed = index.between(
-            sent.start + match.start(), sent.start + match.end(), ("state",)
-        )
-    elif side == "before":
-        left = max(0, match.start() - _WINDOW, text.rfind(";", 0, match.start()) + 1)
-        mentions = index.between(
-            sent.start + left, sent.start + match.start(), ("state",)
-        )
-        listed = _contiguous(
-            text, sent.start, list(reversed(mentions)), match.start(), before=True
-        ) or _subject(sent, index, match)
-    else:
-        right = min(len(text), match.end() + _WINDOW)
-        mentions = index.between(
-            sent.start + match.end(), sent.start + right, ("state",)
-        )
-        listed = _contiguous(text, sent.start, mentions, match.end(), before=False)
-    clause = lowered[max(0, match.start() - 40) : match.end() + 40]
-    return [] if rules.NEGATIVE.search(clause) else listed
-
-
-def _subject(
-    sent: Sentence, index: MentionIndex, match: re.Match[str]
-) -> list[Mention]:
-    """The state opening the sentence, when it is the only one before the phrase:
-    the subject of a long sentence ("Azerbaijan's contacts with the organization
-    date back to 2012, when President Ilham Aliyev sent a letter to the SCO asking
-    for observer status")."""
-    mentions = index.between(sent.start, sent.start + match.start(), ("state",))
-    if len(mentions) == 1 and mentions[0].start - sent.start <= _SUBJECT_START:
-        return mentions
-    return []
-
-
-def _contiguous(
-    text: str, offset: int, mentions: list[Mention], anchor: int, *, before: bool
-) -> list[Mention]:
-    listed: list[Mention] = []
-    edge = anchor
-    for mention in mentions:
-        start, end = mention.start - offset, mention.end - offset
-        gap = text[end:edge] if before else text[edge:start]
-        if listed and not rules.LIST_GAP.match(gap):
-            break
-        if not listed and len(gap) > 45:
-            break
-        listed.append(mention)
-        edge = start if before else end
-    return listed
-
-
-def _date(dates: list[timex.Timex], match: re.Match[str]) -> str | None:
-    return _date_near(dates, match.start())
-
-
-def _date_near(dates: list[timex.Timex], position: int) -> str | None:
-    """The date expression nearest sentence offset `position`."""
-    if not dates:
-        return None
-    return min(dates, key=lambda t: abs(t.start - position)).value
 
 
 def find_membership(doc: CleanDocument) -> CleanDocument:

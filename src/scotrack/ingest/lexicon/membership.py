@@ -5,18 +5,27 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon import organizations
 from scotrack.ingest.lexicon.folding import folded_pattern
+from scotrack.ingest.lexicon.membership_status import STATUS_PATTERNS
+from scotrack.ingest.lexicon.membership_status import YEAR as _YEAR
 
 _POSSESSIVE = r"['\u2019]s?"
 """A possessive after a state's name ("Iran's", "Belarus'"), either apostrophe."""
-_GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
+GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
 """What may stand between "as a" and a status ("as a new full member")."""
 _STATUS = r"(?:members?|observers?|dialogue partners?|partners? in dialogue|partners?)"
-_AS_STATUS = r"\bas (?:an? |the )?" + _GRADE + _STATUS + r"\b"
+_AS_STATUS = r"\bas (?:an? |the |its )?" + GRADE + _STATUS + r"\b"
 _NOT_THE_BODY = r"(?! (?:summit|meetings?|talks|leaders|heads|councils?|ministers?|sessions?|foreign|defen[cs]e|secretar\w*|events?|drills?|exercises?|forums?|countries|members?|states|nations|partners|ceremony|declaration|statement|efforts?)\b)"
 """After "joined the SCO": not one of its meetings or bodies ("joined the SCO summit")."""
-_YEAR = r"(?:19|20)\d\d\b"
+_TARGET = r"(?:the |an? |its |their )?(?:full |full-fledged |permanent |sco |new |\w+th )*(?:membership|observer status|status of|dialogue partner status|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|members?)\b"
+"""What a request seeks ("for full membership", "to join the SCO")."""
+_NOT_A_NOUN = (
+    r"(?<!['\u2019]s )(?<!['\u2019] )(?<!\bits )(?<!\btheir )(?<!\bthe )(?<!\ba )"
+)
+"""Before "bid": not the noun ("Iran's bid for membership" is Iran's, not the
+subject's)."""
+_REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
+"""What a state seeking a status makes or has."""
 
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     # --- applied: a decision to admit, launching or running an accession
@@ -65,6 +74,19 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         _POSSESSIVE
         + r" (?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
     ),
+    # --- a memorandum on a dialogue partner's status gives that status
+    (
+        "dialogue-partner",
+        "within",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums)\b[^.;]{0,60}?\bdialog(?:ue)? partners?\b",
+    ),
+    (
+        "dialogue-partner",
+        "before",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums)\b[^.;]{0,60}?\bdialog(?:ue)? partners?\b",
+    ),
     # --- applied: memoranda of obligations, and the laws ratifying them
     (
         "applied",
@@ -106,12 +128,18 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"|\bratification of (?:the )?memorand(?:um|a|ums)\b",
     ),
     (
+        "memorandum",
+        "before",
+        ("memorand",),
+        r"\b(?:signed|signs|signing|ratified|ratifies|ratifying) (?:this|that|the) memorand(?:um|a)\b(?! (?:of|to|for|with|between|about|regarding)\b| on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d))",
+    ),
+    (
         "applied",
         "within",
         ("membership", "accession"),
         r"\b(?:bill|law)\b[^.;]{0,40}?"
         + _POSSESSIVE
-        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:membership|accession)\b",
+        + r" (?:permanent |full |sco |shanghai cooperation organi[sz]ation )*(?:membership|accession)\b",
     ),
     (
         "applied",
@@ -121,20 +149,68 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ),
     # --- applied: applications, requests, bids, intentions
     (
+        "admitted",
+        "after",
+        ("application", "request", "bid", "candida"),
+        r"\b(?:approved|approves|accepted|accepts|granted|grants|satisfied|endorsed) (?:the )?(?:membership |accession )?(?:applications?|requests?|bids?|candidac(?:y|ies)) (?:of|from)\b",
+    ),
+    (
+        "request",
+        "before",
+        (
+            "application",
+            "bid",
+            "request",
+            "candida",
+            "desire",
+            "wish",
+            "intention",
+            "aspiration",
+        ),
+        r"(?:"
+        + _POSSESSIVE
+        + r"|\b(?:its|their)) "
+        + _REQUEST
+        + r" (?:for|to (?:join|become)) "
+        + _TARGET,
+    ),
+    (
+        "request",
+        "after",
+        (
+            "application",
+            "bid",
+            "request",
+            "candida",
+            "desire",
+            "wish",
+            "intention",
+            "aspiration",
+        ),
+        r"\b"
+        + _REQUEST
+        + r" of\b(?=[^.;]{0,40}? (?:for|to (?:join|become)) "
+        + _TARGET
+        + r")"
+        r"|\b(?:received|receives|got|considered) (?:an? |the )?(?:formal |official |written )?(?:applications?|requests?|bids?)(?: for [^.;]{0,40}?)? from\b",
+    ),
+    (
         "applied",
         "before",
-        ("appl", "asked", "asking", "request", "seek", "sought", "bid"),
-        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)\b"
+        ("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
+        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|"
+        + _NOT_A_NOUN
+        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)\b"
         r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status)\b"
-        r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])",
+        r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
+        r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
+        r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
     ),
     (
         "applied",
         "before",
         ("application", "bid", "request", "candida"),
-        _POSSESSIVE
-        + r" (?:application|bid|request|candidacy|candidature)s? (?:for|to (?:join|become)) (?:the |an? )?(?:full |permanent |sco )*(?:membership|observer status|status of|dialogue partner status|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|member)\b"
-        r"|\b(?:submitted|filed|lodged|sent|handed over|handed in) (?:an? |its |their |the )?(?:formal |official |initial |first |written )?(?:applications?|requests? for (?:full |permanent )?(?:membership|observer|dialogue partner|status))\b"
+        r"\b(?:submitted|filed|lodged|sent|handed over|handed in) (?:an? |its |their |the )?(?:formal |official |initial |first |written )?(?:applications?|requests? for (?:full |permanent )?(?:membership|observer|dialogue partner|status))\b"
         + r"|"
         + _POSSESSIVE
         + r" (?:candidacy|candidature|application|bid|membership application|accession application|membership bid) (?:was|were|has been|had been) (?:accepted|approved|confirmed|endorsed)\b",
@@ -162,8 +238,9 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "joined",
         "before",
-        ("assum",),
-        r"\bassum(?:ed|es|ing) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
+        ("assum", "upgraded"),
+        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent )(?:member|membership)\b"
+        r"|\bassum(?:ed|es|ing|ption of) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
     ),
     (
         "joined",
@@ -175,13 +252,14 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "joined",
         "after",
         ("membership",),
-        r"\b(?:granted|grants|granting|grant|gave|give|giving|confirmed|confirms|approved) (?:the )?(?:full |permanent )?membership (?:of|to|for)\b|\bfull membership (?:of|for|to)\b",
+        r"\b(?:granted|grants|granting|grant|gave|give|giving|confirmed|confirms|approved) (?:the )?(?:full |permanent )?membership (?:of|to|for)\b|(?<!\bfor )\bfull membership (?:of|for|to)\b",
     ),
     (
         "joined",
         "within",
-        ("membership",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b",
+        ("membership", "member state"),
+        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b"
+        r"|\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? the status of (?:an? )?(?:full |sco )*member state\b",
     ),
     (
         "joined",
@@ -216,8 +294,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "after",
-        ("admi", "accept", "welcom", "induct", "inclusion"),
-        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|(?:admission|acceptance|inclusion|induction) of)\b(?=[^.;]{0,70}?"
+        ("admi", "accept", "welcom", "induct", "inclusion", "addition"),
+        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
         + _AS_STATUS
         + r")",
     ),
@@ -237,11 +315,12 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "before",
-        ("join",),
-        r"\bjoin(?:ed|s) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|association|alliance|sco family|its ranks|the ranks|their ranks)\b"
+        ("join", "acced"),
+        r"\bacced(?:ed|es) to (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b"
+        r"|\bjoin(?:ed|s) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|association|alliance|sco family|its ranks|the ranks|their ranks)\b"
         + _NOT_THE_BODY
         + r"|\bjoined as (?:an? |the )?"
-        + _GRADE
+        + GRADE
         + _STATUS
         + r"\b|\bjoin(?:ed|ing) (?:later |subsequently )?(?:in|on) [\w ,]{0,15}?"
         + _YEAR,
@@ -252,106 +331,21 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("expan", "enlarge"),
         r"\b(?:expan(?:sion|ded|d)|enlarge(?:ment|d)) [^.;]{0,40}?to (?:include|admit)\b",
     ),
-    # --- observer
-    (
-        "observer",
-        "before",
-        ("observer",),
-        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?observers?(?: status)?\b"
-        r"|\b(?:was|were|has been|have been) upgraded\b[^.;]{0,40}?\bto (?:an? )?observer\b"
-        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?observers?\b"
-        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?observer(?: status)?\b"
-        r"|\b(?:has|have|had) (?:held|had|enjoyed) observer status\b(?=[^.;]{0,30}?\bsince "
-        + _YEAR
-        + r")"
-        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?observers?(?: state| country| member)?\b(?=[^.;]{0,40}?\bsince "
-        + _YEAR
-        + r")"
-        r"|\band (?:an? )?(?:sco )?observer(?: state| country| status)? in (?:\w+ )?"
-        + _YEAR
-        + r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) since "
-        + _YEAR,
-    ),
-    (
-        "observer",
-        "after",
-        ("observer",),
-        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:sco )?observer status to\b|\bgave (?:the )?observer status to\b",
-    ),
-    (
-        "observer",
-        "within",
-        ("observer",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?observer|(?:sco )?observer status)\b",
-    ),
-    # --- dialogue partner ("partner": the bare word, whose meaning is the era's)
-    (
-        "dialogue-partner",
-        "before",
-        ("dialogue partner",),
-        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
-        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?dialogue partners?\b"
-        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
-        r"|\bsigned (?:a |the )?memorand(?:um|a|ums) [^.;]{0,40}?\bdialogue partners?\b"
-        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?dialogue partners?\b(?=[^.;]{0,40}?\bsince "
-        + _YEAR
-        + r")",
-    ),
-    (
-        "dialogue-partner",
-        "after",
-        ("dialogue partner",),
-        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:sco )?(?:status of )?(?:sco )?dialogue partners?(?: status)? to\b",
-    ),
-    (
-        "dialogue-partner",
-        "within",
-        ("dialogue partner",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?dialogue partners?|(?:sco )?dialogue partners? status)\b",
-    ),
-    (
-        "partner",
-        "after",
-        ("partner",),
-        r"\bgrant(?:ed|ing|s)? (?:of )?(?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)? to\b",
-    ),
-    (
-        "partner",
-        "before",
-        ("partner",),
-        r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)?\b"
-        r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco partners?|partners? of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation))\b"
-        r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)\b",
-    ),
-    (
-        "partner",
-        "within",
-        ("partner",),
-        r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?partners?|(?:sco )?partners? status)\b",
-    ),
-    (
-        "same",
-        "before",
-        ("same status",),
-        r"\b(?:received|got|obtained|was given|were given|was granted|were granted) the same status\b",
-    ),
-    (
-        "left",
-        "before",
-        ("withdr", "left", "quit"),
-        r"\b(?:withdrew|withdraws|left|quit|quits) (?:from )?(?:the )?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation)\b",
-    ),
+    *STATUS_PATTERNS,
 )
 """(event, side, cue words, regex), in order of precedence: a phrase overlapping
 an earlier one's match is skipped. The states are found on `side` of the match
 in the clause ("before", "after", or "within" the match: "granting Azerbaijan the
 status of dialogue partner"). Every match holds one of the cue words, so a
-pattern runs only on sentences that contain one. Three events are resolved in
+pattern runs only on sentences that contain one. Five events are resolved in
 the sentence: "admitted" takes the status the words after it name ("were
-admitted as observers": observer; none named: joined), "partner" (the bare
-word) is a dialogue partner before PARTNER_STATUS_YEAR and the SCO partner from
-it, and "same" ("Saudi Arabia received the same status") takes the event
-reported just before it in the sentence."""
+admitted as observers": observer; none named: the status whose admission the
+sentence before reports, else joined), "partner" (the bare word) is a dialogue
+partner before PARTNER_STATUS_YEAR and the SCO partner from it, "same" ("Saudi
+Arabia received the same status") takes the event reported just before it in
+the sentence, "request" (a state's application, bid or wish) is applied
+whatever becomes of it, and "memorandum" ("signed the memorandum") is applied
+on a page that names a memorandum of obligations."""
 MEMBERSHIP_CUES = (
     "member",
     "observer",
@@ -377,110 +371,15 @@ PATTERNS = tuple(
     for event, side, _, pattern in MEMBERSHIP_PATTERNS
 )
 NEGATIVE = folded_pattern(MEMBERSHIP_NEGATIVE)
-LIST_GAP = re.compile(
-    r"^(?:\s*(?:,|and|as well as|along with|together with|&|the|(?:(?:islamic|arab|democratic|people['\u2019]s|kyrgyz)\s+)*"
-    r"republic of|kingdom of|state of)\s*)*$",
-    re.IGNORECASE,
-)
-STATUS_NAMED = folded_pattern(
-    r"[^.;]{0,100}?\b(?:as (?:an? |the )?"
-    + _GRADE
-    + r"|(?:on|with) (?:an? |the )?(?:sco )?(?=(?:observer|dialogue partner|partner) status)"
-    r"|the status of (?:an? )?(?:sco )?)"
-    r"(observer|dialogue partner|partners? in dialogue|partner|member)"
-)
-"""The status an admission names in its clause, after the phrase ("were admitted
-as observers", "admitted to the SCO on a partner status")."""
-STATUS_EVENTS = {
-    "observer": "observer",
-    "dialogue partner": "dialogue-partner",
-    "partner in dialogue": "dialogue-partner",
-    "partners in dialogue": "dialogue-partner",
-    "partner": "partner",
-    "member": "joined",
-}
-NOT_YET_BEFORE = folded_pattern(
-    r"\b(?:will|would|shall|expected|expects?|set to|going to|due to|poised to|about to"
-    r"|likely|unlikely|plans?|planning|planned|intends?|intended|hopes?|hoped|hoping"
-    r"|could|(?<!in )(?<!of )may(?!\s*\d)|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
-    r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
-    r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
-    r"|reject\w*|if|once|unless|until|before|ahead of|eve of|pending|await\w*|towards?"
-    r"|road to|path to|way to|pave\w* the way|prepar\w*)\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
-)
-"""A step not (yet) taken: a future, hope, wish or negation in the clause before
-the phrase ("are expected to decide on the accession of", "insisted on the
-admission of"); searched in the NOT_YET_WINDOW characters before it."""
-NOT_YET_WINDOW = 150
-HEDGED = folded_pattern(
-    r"\b(?:agenda|possibility|possible|discussions?|discuss(?:ed|es|ing)?|deliberat\w*"
-    r"|prospects?)\b"
-)
-"""A sentence about what may come ("the discussion included the possibility of
-..."; "with Iran's accession topping the agenda"): its phrases report no step."""
-OF_OTHER = re.compile(
-    r"[^.;]{0,60}?\b(?:of|to|in|into|with|for)\s+(?:the\s+)?(?:(?:UN|United Nations|permanent)\s+)?(?:"
-    + organizations.OTHER_ORGANIZATION_NAMES
-    + r"|\b(?:WTO|World Trade Organi[sz]ation|UNSC|Security Council|IMF|OIC|SAARC|AIIB)\b)"
-)
-"""After a phrase: the other organization the step is in ("of BRICS"), run on
-the text as printed (the names are upper-case)."""
-IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
-"""An admission "in principle" is a step toward membership: applied."""
-NOT_YET_AFTER = folded_pattern(
-    r"[^,;:.]{0,40}?\b(?:will|would|shall|is expected|are expected|is set|are set"
-    r"|is due|are due|is scheduled|are scheduled|is likely|are likely|is to be|are to be)\b"
-)
-"""The same right after the phrase ("Belarus's accession will be launched")."""
-
-# ---------------------------------------------------------------- membership candidates
-
-EVENT_CUES: tuple[tuple[str, str], ...] = (
-    (
-        "joined",
-        r"\bjoin(?:s|ed|ing)?\b|\bmember(?:s|ship)?\b|\badmi(?:t|ts|tted|tting|ssion)\b"
-        r"|\binduct(?:s|ed|ing|ion)?\b|\baccession\b|\bacced(?:e|ed|es|ing)\b"
-        r"|\benlarge(?:ment|d)?\b|\bexpan(?:sion|ded|d)\b|\bfull[- ]fledged\b",
-    ),
-    (
-        "applied",
-        r"\bappl(?:y|ies|ied|ying|ications?|icants?)\b|\bbids?\b|\bseek(?:s|ing)?\b"
-        r"|\bsought\b|\brequest(?:s|ed|ing)?\b|\bmemorand(?:um|a|ums)\b|\bobligations?\b"
-        r"|\bprocedures?\b|\bprocess\b|\baccession\b|\bcandida(?:cy|te|ture)\b"
-        r"|\bin principle\b|\bmembership\b",
-    ),
-    ("observer", r"\bobservers?\b"),
-    ("dialogue-partner", r"\bdialog(?:ue)? partners?\b|\bpartners?\b"),
-    ("partner", r"\bpartners?\b"),
-    (
-        "left",
-        r"\bwithdr(?:aw|ew|awn|awal|aws)\b|\bleft\b|\bquit(?:s)?\b|\bsuspend(?:ed|s)?\b",
-    ),
-)
-"""(event, cue regex): a state named in a sentence holding a cue of an event may
-have taken that step; the model decides."""
-EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
-EVENT_CUE_WORDS = (
-    *("join", "member", "admi", "induct", "acces", "acced", "enlarge", "expan"),
-    *("fledged", "appl", "bid", "seek", "sought", "request", "memorand", "obligation"),
-    *("procedure", "process", "candida", "principle", "observer", "partner", "dialog"),
-    *("withdr", "left", "quit", "suspend"),
-)
-"""Every EVENT_CUES match holds one of these: a sentence without any cues no
-event (one automaton pass over the document instead of six patterns a sentence)."""
+STEPPED_EVENTS = ("applied",)
+"""Events a state takes in several dated steps, each an entry: applying, the
+accession procedure launched, the memorandum of obligations signed and
+ratified are all "applied" (CONVENTIONS.md)."""
+SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019')\]]\s*$")
+"""The end of a sentence (or a heading's) that a hard line break does not cut."""
+FOUNDING_YEAR = 2001
+"""The SCO's founding: a state that "joined in 2001" is a founder."""
 PARTNER_STATUS_YEAR = 2025
 """The year observers and dialogue partners became "SCO partners": before it, a
 "partner" is a dialogue partner (CONVENTIONS.md)."""
-FUTURE = folded_pattern(
-    r"\b(?:will|would|shall|expected|set to|plans?|planning|to become|soon|next"
-    r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
-)
-NEGATION = folded_pattern(
-    r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without)\b"
-)
-STANDING = folded_pattern(
-    r"\b(?:founding|founders?|currently|now|comprises|consists|includes|including"
-    r"|enjoy|enjoys|remain|remains|existing|current)\b"
-)
-SINCE = folded_pattern(r"\bsince\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -1,0 +1,356 @@
+"""The precise rules of membership: the steps a sentence reports in so many words.
+
+Each phrase of rules.MEMBERSHIP_PATTERNS names an event and the side on which
+its states stand ("Iran became a full member": before; "expansion to include
+India and Pakistan": after); the states are the list of state mentions next to
+the phrase in its clause. A founding member named as such is a standing status,
+not an event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from scotrack.ingest.document import Item, Mention, MentionKind, Sentence
+from scotrack.ingest.facts import timex
+from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.lexicon import membership as rules
+from scotrack.ingest.lexicon import membership_clauses as clause_rules
+from scotrack.ingest.lexicon import organizations as organizations_rules
+from scotrack.ingest.lexicon.folding import folded
+
+_WINDOW = 70
+_SUBJECT_START = 4
+_ADJACENT = 40
+"""How far before a possessive ("Iran's accession") its owner's name may start."""
+_NAMES: tuple[MentionKind, ...] = ("state", "city")
+"""A state's names: its own, and its capital's in a possessive ("Tehran's bid")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the rules of a sentence know of its page."""
+
+    ref: date | None = None
+    """The day the page speaks from (see `timex.reference_day`)."""
+    era: int | None = None
+    """The year the page speaks from, as far as the word "partner" needs one."""
+    obligations: bool = False
+    """Whether the page names a memorandum of obligations, which its "signed the
+    memorandum" then means."""
+
+
+def page_of(text: str, ref: date | None) -> Page:
+    """The context of the page `text`, published (or dated) `ref`."""
+    if ref is not None:
+        era: int | None = ref.year
+    elif clause_rules.PARTNER_REFORM.search(folded(text)):
+        era = rules.PARTNER_STATUS_YEAR
+    else:
+        era = likeliest_year(text)
+    return Page(ref, era, clause_rules.OBLIGATIONS.search(folded(text)) is not None)
+
+
+def sentence_events(
+    sent: Sentence,
+    numbers: set[int],
+    index: MentionIndex,
+    page: Page,
+    previous: str = "",
+) -> list[Item]:
+    """Events of the patterns `numbers` (those whose cue words occur) in order;
+    `previous` is the sentence before (folded), whose admission of a status an
+    admission with none names continues ("... guidelines for admitting observer
+    states. Mongolia was admitted first.").
+
+    A phrase whose states are found takes its words from later patterns even
+    when it reports a step not (yet) taken, which gives no event."""
+    items: list[Item] = []
+    taken: list[tuple[int, int]] = []
+    lowered = folded(sent.text)
+    dates: list[timex.Timex] | None = None
+    for number, (pattern_event, side, pattern) in enumerate(rules.PATTERNS):
+        if number not in numbers:
+            continue
+        for match in pattern.finditer(lowered):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            states = _states(sent, lowered, index, match, side)
+            if not states:
+                continue  # a phrase without its states leaves the words to others
+            taken.append(match.span())
+            requested = pattern_event == "request"
+            if _not_yet(lowered, match, requested) or _elsewhere(sent.text, match):
+                continue
+            if dates is None:
+                dates = timex.timexes(sent.text, page.ref)
+            when = _date(dates, lowered, match)
+            event = _event(pattern_event, lowered, match, when, page, previous)
+            if event is None:
+                continue
+            for state in states:
+                span = [sent.start + match.start(), sent.start + match.end()]
+                items.append(
+                    {
+                        "state": state.value,
+                        "event": event,
+                        "date": when,
+                        "evidence": [span, [state.start, state.end]],
+                    }
+                )
+    return _same_status(items)
+
+
+def likeliest_year(text: str) -> int | None:
+    """The year an undated page names most often (the latest of equals), but
+    the SCO's founding year: the era it speaks from, as far as the words
+    "partner" need one."""
+    years = Counter(
+        int(m.group())
+        for m in rules.YEAR.finditer(text)
+        if int(m.group()) > rules.FOUNDING_YEAR
+    )
+    if not years:
+        return None
+    return max(years, key=lambda year: (years[year], year))
+
+
+def _not_yet(lowered: str, match: re.Match[str], requested: bool = False) -> bool:
+    """True when the clause of the phrase speaks of a step not (yet) taken: a
+    future, a hope or a negation ("are expected to decide on the accession of"),
+    or the clause of what may come (clause_rules.HEDGED). A state's request
+    (`requested`: "Iran's application", "its bid for membership") is made
+    whatever becomes of it: only a request still to be made is not yet one
+    ("will submit its application")."""
+    before = lowered[
+        max(0, match.start() - clause_rules.NOT_YET_WINDOW) : match.start()
+    ]
+    if requested:
+        return clause_rules.NOT_YET_REQUESTED.search(before) is not None
+    return bool(
+        clause_rules.HEDGED.search(lowered, *_clause(lowered, match))
+        or clause_rules.NOT_YET_BEFORE.search(before)
+        or clause_rules.NOT_YET_AFTER.match(lowered, match.end())
+    )
+
+
+def _clause(lowered: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span of the clause holding the phrase: from the break before it to
+    the break after it ("Iran applied in 2015 … but its prospects are dim": the
+    prospects are another clause's)."""
+    start = max(
+        (
+            b.end()
+            for b in clause_rules.CLAUSE_BREAK.finditer(lowered, 0, match.start())
+        ),
+        default=0,
+    )
+    after = clause_rules.CLAUSE_BREAK.search(lowered, match.end())
+    return start, after.start() if after else len(lowered)
+
+
+def _elsewhere(text: str, match: re.Match[str]) -> bool:
+    """True when the step is in another organization, named after the phrase
+    ("Iran became a full member of BRICS", "the admission of Egypt to BRICS")
+    when the phrase itself does not name the SCO."""
+    if organizations_rules.SCO.search(text, match.start(), match.end()):
+        return False
+    return clause_rules.OF_OTHER.match(text, match.end()) is not None
+
+
+def _event(
+    event: str,
+    lowered: str,
+    match: re.Match[str],
+    when: str | None,
+    page: Page,
+    previous: str = "",
+) -> str | None:
+    """The event a pattern's phrase reports. An admission's is the status named
+    after it, else the status whose admission the sentence before reports, else
+    joined; a joining "in principle" is applied, one in the SCO's founding year
+    a founder's (no event). A request is applied, and so is signing "the
+    memorandum" on a page that names a memorandum of obligations. A partner
+    before PARTNER_STATUS_YEAR is a dialogue partner, and a dialogue partner
+    from it the SCO partner: the date of the step, else the page's era, decides;
+    the bare word with neither gives no event."""
+    if event == "request":
+        return "applied"
+    if event == "memorandum":
+        return "applied" if page.obligations else None
+    if event == "admitted":
+        event = _admitted(lowered, match, previous)
+    if event == "joined":
+        if when is not None and int(when[:4]) <= rules.FOUNDING_YEAR:
+            return None
+        clause = lowered[max(0, match.start() - _WINDOW) : match.end() + _WINDOW]
+        return "applied" if clause_rules.IN_PRINCIPLE.search(clause) else event
+    if event not in {"partner", "dialogue-partner"}:
+        return event
+    year = int(when[:4]) if when else page.era
+    if year is None:
+        return None if event == "partner" else event
+    return "partner" if year >= rules.PARTNER_STATUS_YEAR else "dialogue-partner"
+
+
+def _admitted(lowered: str, match: re.Match[str], previous: str) -> str:
+    """The status an admission names after it in its clause, else the one
+    whose admission the sentence before reports, else membership."""
+    named = clause_rules.STATUS_NAMED.match(lowered, match.end())
+    if named is None and not clause_rules.STATUS_NAMED.search(lowered):
+        named = clause_rules.STATUS_ADMITTED.search(previous)
+    return clause_rules.STATUS_EVENTS[named.group(1)] if named else "joined"
+
+
+def _same_status(items: list[Item]) -> list[Item]:
+    """Items of event "same" ("received the same status") with the event reported
+    last before them in the sentence; dropped when there is none."""
+    if not any(item["event"] == "same" for item in items):
+        return items
+    ordered = sorted(items, key=lambda item: item["evidence"][0][0])
+    resolved: list[Item] = []
+    last: str | None = None
+    for item in ordered:
+        if item["event"] != "same":
+            last = item["event"]
+            resolved.append(item)
+        elif last is not None:
+            resolved.append({**item, "event": last})
+    return resolved
+
+
+def _states(
+    sent: Sentence, lowered: str, index: MentionIndex, match: re.Match[str], side: str
+) -> list[Mention]:
+    """The contiguous list of state mentions on `side` of the phrase. A
+    possessive's owner is the name just before it ("Iran's accession"; a capital
+    stands for its state: "Tehran's bid"); a state's envoy "to India" does not
+    make India the subject ("the UAE Ambassador to India signed")."""
+    text = sent.text
+    if side == "within":  # "granting Azerbaijan the status of dialogue partner"
+        listed = [
+            _as_state(m)
+            for m in index.between(
+                sent.start + match.start(), sent.start + match.end(), _NAMES
+            )
+            if m.kind == "state" or _possessive(lowered, m.end - sent.start)
+        ]
+    elif _possessive(lowered, match.start()):
+        listed = _owner(sent, index, match)
+    elif side == "before":
+        left = max(0, match.start() - _WINDOW, text.rfind(";", 0, match.start()) + 1)
+        mentions = [
+            m
+            for m in index.between(
+                sent.start + left, sent.start + match.start(), ("state",)
+            )
+            if not clause_rules.HOSTED.search(lowered, 0, m.start - sent.start)
+        ]
+        listed = (
+            _contiguous(
+                text, sent.start, list(reversed(mentions)), match.start(), before=True
+            )
+            or _subject(sent, lowered, index, match)
+            or _speaker(sent, index, match)
+        )
+    else:
+        right = min(len(text), match.end() + _WINDOW)
+        mentions = index.between(
+            sent.start + match.end(), sent.start + right, ("state",)
+        )
+        listed = _contiguous(text, sent.start, mentions, match.end(), before=False)
+    clause = lowered[max(0, match.start() - 40) : match.end() + 40]
+    return [] if rules.NEGATIVE.search(clause) else listed
+
+
+def _owner(sent: Sentence, index: MentionIndex, match: re.Match[str]) -> list[Mention]:
+    """The state (or the capital standing for it) whose name ends where the
+    possessive phrase begins."""
+    at = sent.start + match.start()
+    return [
+        _as_state(m) for m in index.between(at - _ADJACENT, at, _NAMES) if m.end == at
+    ][:1]
+
+
+def _possessive(lowered: str, at: int) -> bool:
+    return lowered.startswith(("'", "\u2019"), at)
+
+
+def _as_state(mention: Mention) -> Mention:
+    """A state's mention, or a capital's standing for its state ("Tehran's")."""
+    if mention.kind == "state" or mention.state is None:
+        return mention
+    return replace(mention, kind="state", value=mention.state)
+
+
+def _subject(
+    sent: Sentence, lowered: str, index: MentionIndex, match: re.Match[str]
+) -> list[Mention]:
+    """The states opening the sentence, when they are the only ones before the
+    phrase: the subject of a long sentence ("Azerbaijan's contacts with the
+    organization date back to 2012, when President Ilham Aliyev sent a letter to
+    the SCO asking for observer status"; "India and Pakistan, observers since
+    2005, applied to join"). A phrase that opens with "its" stands for the one
+    state before it, wherever it is ("Lukashenko said Belarus counts on support
+    for its bid for membership")."""
+    mentions = index.between(sent.start, sent.start + match.start(), ("state",))
+    if not mentions:
+        return []
+    if lowered.startswith("its ", match.start()):
+        return mentions if len(mentions) == 1 else []
+    listed = _contiguous(sent.text, sent.start, mentions, 0, before=False)
+    if (
+        len(listed) == len(mentions)
+        and mentions[0].start - sent.start <= _SUBJECT_START
+    ):
+        return listed
+    return []
+
+
+def _speaker(
+    sent: Sentence, index: MentionIndex, match: re.Match[str]
+) -> list[Mention]:
+    """The state of the person whose name is the phrase's subject, just before
+    it, when no state is named ("Foreign Minister Hossein Amir-Abdollahian signed
+    the memorandum of obligations": Iran's step)."""
+    at = sent.start + match.start()
+    for person in index.between(at - _WINDOW, at, ("person",))[::-1]:
+        gap = sent.text[person.end - sent.start : match.start()]
+        if person.state is not None and clause_rules.SUBJECT_GAP.fullmatch(gap):
+            return [replace(person, kind="state", value=person.state)]
+    return []
+
+
+def _contiguous(
+    text: str, offset: int, mentions: list[Mention], anchor: int, *, before: bool
+) -> list[Mention]:
+    listed: list[Mention] = []
+    edge = anchor
+    for mention in mentions:
+        start, end = mention.start - offset, mention.end - offset
+        gap = text[end:edge] if before else text[edge:start]
+        if listed and not clause_rules.LIST_GAP.match(gap):
+            break
+        if not listed and len(gap) > 45:
+            break
+        listed.append(mention)
+        edge = start if before else end
+    return listed
+
+
+def _date(dates: list[timex.Timex], lowered: str, match: re.Match[str]) -> str | None:
+    """The date nearest the phrase in its clause: another clause's date is
+    another step's ("Iran became an observer in July 2005, but has continued to
+    pursue full membership")."""
+    start, end = _clause(lowered, match)
+    return date_near([t for t in dates if start <= t.start < end], match.start())
+
+
+def date_near(dates: list[timex.Timex], position: int) -> str | None:
+    """The date expression nearest sentence offset `position`."""
+    if not dates:
+        return None
+    return min(dates, key=lambda t: abs(t.start - position)).value

@@ -1,0 +1,52 @@
+"""Membership candidates: the cue words of each event, and the clues the
+membership model weighs (see `scotrack.ingest.lexicon`)."""
+
+from __future__ import annotations
+
+from scotrack.ingest.lexicon.folding import folded_pattern
+
+EVENT_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "joined",
+        r"\bjoin(?:s|ed|ing)?\b|\bmember(?:s|ship)?\b|\badmi(?:t|ts|tted|tting|ssion)\b"
+        r"|\binduct(?:s|ed|ing|ion)?\b|\baccession\b|\bacced(?:e|ed|es|ing)\b"
+        r"|\benlarge(?:ment|d)?\b|\bexpan(?:sion|ded|d)\b|\bfull[- ]fledged\b",
+    ),
+    (
+        "applied",
+        r"\bappl(?:y|ies|ied|ying|ications?|icants?)\b|\bbids?\b|\bseek(?:s|ing)?\b"
+        r"|\bsought\b|\brequest(?:s|ed|ing)?\b|\bmemorand(?:um|a|ums)\b|\bobligations?\b"
+        r"|\bprocedures?\b|\bprocess\b|\baccession\b|\bcandida(?:cy|te|ture)\b"
+        r"|\bin principle\b|\bmembership\b",
+    ),
+    ("observer", r"\bobservers?\b"),
+    ("dialogue-partner", r"\bdialog(?:ue)? partners?\b|\bpartners?\b"),
+    ("partner", r"\bpartners?\b"),
+    (
+        "left",
+        r"\bwithdr(?:aw|ew|awn|awal|aws)\b|\bleft\b|\bquit(?:s)?\b|\bsuspend(?:ed|s)?\b",
+    ),
+)
+"""(event, cue regex): a state named in a sentence holding a cue of an event may
+have taken that step; the model decides."""
+EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
+EVENT_CUE_WORDS = (
+    *("join", "member", "admi", "induct", "acces", "acced", "enlarge", "expan"),
+    *("fledged", "appl", "bid", "seek", "sought", "request", "memorand", "obligation"),
+    *("procedure", "process", "candida", "principle", "observer", "partner", "dialog"),
+    *("withdr", "left", "quit", "suspend"),
+)
+"""Every EVENT_CUES match holds one of these: a sentence without any cues no
+event (one automaton pass over the document instead of six patterns a sentence)."""
+FUTURE = folded_pattern(
+    r"\b(?:will|would|shall|expected|set to|plans?|planning|to become|soon|next"
+    r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
+)
+NEGATION = folded_pattern(
+    r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without)\b"
+)
+STANDING = folded_pattern(
+    r"\b(?:founding|founders?|currently|now|comprises|consists|includes|including"
+    r"|enjoy|enjoys|remain|remains|existing|current)\b"
+)
+SINCE = folded_pattern(r"\bsince\b")

@@ -1,0 +1,400 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+"""The precise rules of membership (`facts.membership_steps`), through the
+candidates they mark."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import holds_any, make_doc, texts_matching
+
+from scotrack.ingest.classifiers.candidates import RULE
+from scotrack.ingest.facts.membership import candidates
+from scotrack.ingest.lexicon import membership as membership_lexicon
+
+
+def _ruled(text: str, published: str | None = "2024-07-05") -> set[tuple[str, str]]:
+    """The (state, event) pairs the precise rules find, whatever the model says."""
+    doc = make_doc(text, published=published)
+    return {c.key for c in candidates(doc) if RULE in c.features}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the status named decides an admission's event, not the verb
+        (
+            "Mongolia, Turkey and Belarus were admitted as observers in 2006.",
+            {("MNG", "observer"), ("TUR", "observer"), ("BLR", "observer")},
+        ),
+        (
+            "The council ended by accepting Belarus and Mongolia as new dialogue partners.",
+            {("BLR", "dialogue-partner"), ("MNG", "dialogue-partner")},
+        ),
+        (
+            "The ministers welcomed Turkey as a new member state.",
+            {("TUR", "joined")},
+        ),
+        (
+            "Mongolia and Turkey have joined the SCO family as partners in dialogue.",
+            {("MNG", "dialogue-partner"), ("TUR", "dialogue-partner")},
+        ),
+        (
+            "The leaders granted Mongolia and Turkey the status of dialogue partners.",
+            {("MNG", "dialogue-partner"), ("TUR", "dialogue-partner")},
+        ),
+        # joining, by other words
+        ("Belarus joined as a full member last summer.", {("BLR", "joined")}),
+        (
+            "In 2017 India and Pakistan joined its ranks.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        ("Iran assumed its full membership in the bloc.", {("IRN", "joined")}),
+        ("The bloc became home to India as a full member.", {("IND", "joined")}),
+        (
+            "Leaders confirmed membership of India and Pakistan.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        (
+            "India and Pakistan were inducted in 2017.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        (
+            "The bloc in May 2017 admitted India and Pakistan.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        ("The hosts praised the induction of Uzbekistan.", {("UZB", "joined")}),
+        ("Kazakhstan congratulated Belarus on its accession.", {("BLR", "joined")}),
+        ("Iran has officially become a full member.", {("IRN", "joined")}),
+        # steps toward membership
+        (
+            "The summit started the procedure for Belarus' accession.",
+            {("BLR", "applied")},
+        ),
+        (
+            "A memorandum of obligations on Iran's membership was signed.",
+            {("IRN", "applied")},
+        ),
+        (
+            "Belarus ratified the memorandum on joining the organization.",
+            {("BLR", "applied")},
+        ),
+        (
+            "Belarus has expressed its intention to join the organization.",
+            {("BLR", "applied")},
+        ),
+        (
+            "Turkey and Mongolia, aspiring to become dialogue partners, sent envoys.",
+            {("TUR", "applied"), ("MNG", "applied")},
+        ),
+        ("Iran's candidacy was accepted at the Dushanbe summit.", {("IRN", "applied")}),
+        (
+            "The decision to admit Iran as a full member was taken in 2021.",
+            {("IRN", "applied")},
+        ),
+        (
+            "The accession process of India and Pakistan began two years ago.",
+            {("IND", "applied"), ("PAK", "applied")},
+        ),
+        ("Mongolia is seeking membership.", {("MNG", "applied")}),
+        (
+            "India and Pakistan submitted official applications.",
+            {("IND", "applied"), ("PAK", "applied")},
+        ),
+        (
+            "The parliament approved the bill on Iran's membership.",
+            {("IRN", "applied")},
+        ),
+        ("The bloc formally admitted Belarus on Thursday.", {("BLR", "joined")}),
+        ("Belarus was accepted into the organization.", {("BLR", "joined")}),
+        (
+            "Leaders granted India and Pakistan full membership.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        ("Iran gained full membership in 2023.", {("IRN", "joined")}),
+        (
+            "In 2022 Belarus launched the procedure of joining the SCO.",
+            {("BLR", "applied")},
+        ),
+        ("Iran started its accession process in 2021.", {("IRN", "applied")}),
+        ("India, a member since 2017, hosted the talks.", {("IND", "joined")}),
+        ("India has been a full member of the SCO since 2017.", {("IND", "joined")}),
+        (
+            "The memorandum of obligations signed by Iran was ratified.",
+            {("IRN", "applied")},
+        ),
+        ("Belarus completed the accession procedures in a year.", {("BLR", "joined")}),
+        (
+            "The decision, in principle, to grant membership to Pakistan was taken in 2015.",
+            {("PAK", "applied")},
+        ),
+        ("Iran filed a request for observer status.", {("IRN", "applied")}),
+        (
+            "India, along with Pakistan and Iran, was granted observer status.",
+            {("IND", "observer"), ("PAK", "observer"), ("IRN", "observer")},
+        ),
+        # dated acquisitions of a status
+        ("Turkey has been an observer of the bloc since 2012.", {("TUR", "observer")}),
+        ("Iran, an observer since 2005, attended.", {("IRN", "observer")}),
+        ("Mongolia acquired observer status in 2004.", {("MNG", "observer")}),
+        (
+            "Belarus became a dialogue partner of the bloc in 2010 and an observer state in 2015.",
+            {("BLR", "dialogue-partner"), ("BLR", "observer")},
+        ),
+        (
+            "Iran, which has observer status since 2005, attended.",
+            {("IRN", "observer")},
+        ),
+        # a step reported in a clause of its own
+        (
+            "It will be the first drill since India became a full member.",
+            {("IND", "joined")},
+        ),
+        (
+            "During the summit, which started on Tuesday, Iran's accession was finalized.",
+            {("IRN", "joined")},
+        ),
+    ],
+)
+def test_membership_rules(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2015-07-10", {("MNG", "dialogue-partner")}),
+        ("2025-09-01", {("MNG", "partner")}),
+        (None, set()),  # the bare word on a page of no known era
+    ],
+)
+def test_membership_partner_is_the_era_s(published: str | None, expected: set) -> None:
+    assert (
+        _ruled("Leaders approved the admission of Mongolia as a partner.", published)
+        == expected
+    )
+
+
+def test_membership_dialogue_partner_from_2025_is_partner() -> None:
+    text = "Mongolia was granted the status of a dialogue partner."
+    assert _ruled(text, "2025-09-01") == {("MNG", "partner")}
+    assert _ruled("Mongolia became a dialogue partner in 2010.", "2025-09-01") == {
+        ("MNG", "dialogue-partner")
+    }
+
+
+def test_membership_undated_page_takes_the_year_it_names_most() -> None:
+    text = "In 2021 the summit granted partner status to Turkey. The 2021 summit ended."
+    assert _ruled(text, None) == {("TUR", "dialogue-partner")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders are expected to decide on the accession of Belarus.",
+        "China insisted on the simultaneous admission of India and Pakistan.",
+        "The talks covered the possibility of granting observer status to Turkey.",
+        "The procedure of Belarus's accession will be launched at the summit.",
+        "The summit was likely to deliberate on granting full membership to Iran.",
+        "India and Pakistan will be inducted as full members.",
+        "Belarus was welcomed by the hosts.",
+        "Kazakhstan joined the SCO summit by video.",
+        "Iran has not joined the organization.",
+        "China, a member since 2001, hosted the talks.",
+        "Iran signed the memorandum, the last step before it becomes a full member.",
+        "If Belarus becomes a member, the bloc will grow.",
+        "Russia admitted that India had doubts.",
+        "China and Russia became partners in the project.",
+        "Iran became a full member of BRICS in 2024.",
+        "Leaders welcomed the admission of Iran to BRICS.",
+        "Iran's accession to the WTO remains stalled.",
+        "China backed India's bid for permanent membership of the UN Security Council.",
+        "Talks were held ahead of Belarus' accession.",
+        "The vote was a key step toward Iran's accession.",
+        # a founder joined in the founding year (CONVENTIONS.md)
+        "With Uzbekistan joining later in 2001, the group grew.",
+        # a step still to come, or only asked about
+        "What remains is to formally accept Belarus as a member.",
+        "Iran is one step closer to becoming a permanent member after signing the memorandum.",
+        "Leaders to sign a document on Iran's accession at the summit",
+        "He was asked whether negotiations on Iran's accession were under way.",
+        # a request for another purpose, a memorandum of no accession
+        "By signing the document for full membership of the SCO, Iran entered a new stage.",
+        "China and Russia signed the memorandum in 2022.",
+        "Russia followed suit.",
+        "Belarus may lodge its bid for membership next year.",
+        "Iran will submit its application for membership next year.",
+    ],
+)
+def test_membership_rules_not_events(text: str) -> None:
+    assert _ruled(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hedging words of another clause leave the step alone
+        (
+            "Mongolia applied for membership in 2016 \u2026 but its prospects look dim.",
+            {("MNG", "applied")},
+        ),
+        (
+            "Kazakhstan said India and Pakistan had applied for membership, which would be discussed at the summit.",
+            {("IND", "applied"), ("PAK", "applied")},
+        ),
+        # a memorandum on a dialogue partner's status gives the status
+        (
+            "Turkey, along with Mongolia, signed memoranda on becoming dialogue partners.",
+            {("TUR", "dialogue-partner"), ("MNG", "dialogue-partner")},
+        ),
+        # an envoy's host state is not the subject
+        (
+            "The Turkey Ambassador to India, signed the memorandum on its admission as a dialogue partner.",
+            {("TUR", "dialogue-partner")},
+        ),
+        # a status granted to states named after it
+        (
+            "The status of SCO dialogue partner was also granted to Mongolia and Turkey.",
+            {("MNG", "dialogue-partner"), ("TUR", "dialogue-partner")},
+        ),
+        ("Observer status was given to Belarus in 2015.", {("BLR", "observer")}),
+        # requests, made whatever becomes of them
+        (
+            "The secretariat has received applications from Mongolia and Turkey to upgrade their status.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        (
+            "India and Pakistan pursued full membership for years.",
+            {("IND", "applied"), ("PAK", "applied")},
+        ),
+        (
+            "Iran formally launched a bid on Monday to join the bloc.",
+            {("IRN", "applied")},
+        ),
+        (
+            "Lukashenko said Belarus counts on the support of all members in its bid for full membership.",
+            {("BLR", "applied")},
+        ),
+        (
+            "All members support the desire of Belarus to become a full member.",
+            {("BLR", "applied")},
+        ),
+        ("Russia also backed Iran's bid for membership.", {("IRN", "applied")}),
+        # a capital stands for its state in a possessive
+        ("Leaders welcomed Bishkek's bid for observer status.", {("KGZ", "applied")}),
+        (
+            "The bloc started the procedure for Astana's accession.",
+            {("KAZ", "applied")},
+        ),
+        # "the memorandum" on a page of a memorandum of obligations is one
+        (
+            "Belarus will sign the memorandum of obligations this year. Iran signed this memorandum in 2022.",
+            {("IRN", "applied")},
+        ),
+        # admissions, by other words
+        (
+            "The leaders welcomed the addition of Iran as a full member.",
+            {("IRN", "joined")},
+        ),
+        (
+            "It was the first meeting in which Pakistan and India took part after assumption of full membership.",
+            {("PAK", "joined"), ("IND", "joined")},
+        ),
+        (
+            "Leaders approved the applications of India and Pakistan for full membership.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        (
+            "Leaders approved the application of Turkey for observer status.",
+            {("TUR", "observer")},
+        ),
+        (
+            "The summit approved rules for admitting observer states. Mongolia was admitted first.",
+            {("MNG", "observer")},
+        ),
+        # a list of states opening the sentence is its subject
+        (
+            "India and Pakistan, then holding observer status in the bloc, applied to join the SCO as full members in 2014.",
+            {("IND", "applied"), ("PAK", "applied")},
+        ),
+        # a status held since a date was taken then
+        (
+            "Since 2015, Belarus has taken part in the organization as an observer.",
+            {("BLR", "observer")},
+        ),
+        (
+            "Iran has worked in the bloc as an observer for years, since 2005.",
+            {("IRN", "observer")},
+        ),
+        (
+            "Mongolia has had the status of SCO dialogue partner since March 2016.",
+            {("MNG", "dialogue-partner")},
+        ),
+        ("Iran became a formal observer nation in 2005.", {("IRN", "observer")}),
+        # a person named as the subject acts for the state the mention gives
+        (
+            "The parliament ratified the memorandum of obligations. Lukashenko has also signed the memorandum on Thursday.",
+            {("BLR", "applied")},
+        ),
+        (
+            "The parliament approved the bill on Iran's permanent membership.",
+            {("IRN", "applied")},
+        ),
+        # joining and statuses, by other common words
+        ("The SCO welcomed Belarus as its tenth member.", {("BLR", "joined")}),
+        (
+            "India and Pakistan acceded to the SCO in 2017.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        (
+            "Dialogue partner status was conferred on Turkey in 2012.",
+            {("TUR", "dialogue-partner")},
+        ),
+        ("Belarus was upgraded to full membership in 2024.", {("BLR", "joined")}),
+        (
+            "Leaders granted Belarus the status of a member state.",
+            {("BLR", "joined")},
+        ),
+        # a step told as the same as the one before it
+        (
+            "Belarus was granted dialogue partner status; Turkey and Mongolia were cleared to follow.",
+            {
+                ("BLR", "dialogue-partner"),
+                ("TUR", "dialogue-partner"),
+                ("MNG", "dialogue-partner"),
+            },
+        ),
+    ],
+)
+def test_membership_rules_round_two(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+def test_membership_the_founding_year_is_no_era() -> None:
+    text = "The SCO was founded in 2001. It approved the admission of Mongolia as a partner."
+    assert _ruled(text, None) == set()
+
+
+def test_membership_the_reform_dates_an_undated_page() -> None:
+    text = (
+        "Leaders decided to merge the statuses of observer and dialogue partner into"
+        " a single status of SCO partner. They approved the admission of Mongolia as a"
+        " partner."
+    )
+    assert _ruled(text, None) == {("MNG", "partner")}
+
+
+@pytest.mark.parametrize(
+    ("cues", "pattern"),
+    [(cues, pattern) for _, _, cues, pattern in membership_lexicon.MEMBERSHIP_PATTERNS],
+)
+@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+@given(data=st.data())
+def test_membership_patterns_hold_their_cue_words(
+    cues: tuple[str, ...], pattern: str, data: st.DataObject
+) -> None:
+    assert holds_any(data.draw(texts_matching(pattern)), cues)
