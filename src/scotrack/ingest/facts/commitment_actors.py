@@ -465,7 +465,7 @@ def _scheduled(text: str, trigger: re.Match[str]) -> bool:
 def kind_of(trigger: re.Match[str]) -> str:
     """The kind a trigger gives: call, proposal, pledge or should (a modal)."""
     group = trigger.lastgroup or "proposal"
-    return rules.EXTENDED_KINDS.get(group, group)
+    return rules.GROUP_KINDS.get(group, group)
 
 
 def word_of(text: str, match: re.Match[str]) -> str:

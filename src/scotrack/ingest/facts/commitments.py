@@ -204,12 +204,15 @@ def _pass(
         for trigger in _triggers(text, scan, a, b):
             if _no_action(text, trigger):
                 continue
+            decision = trigger.lastgroup == "decision" and not extended
             actor = strict_actor(
                 text, scan, sent, mentions, ctx, trigger, a, framed, main
             )
-            if actor is None and extended:
+            if actor is None and (extended or decision):
                 actor = loose_actor(sent, mentions, ctx, trigger, framed, a)
-            if actor is None:
+            if actor is None or (
+                decision and not _joint_decision(text, trigger, actor)
+            ):
                 continue
             main = main or actor
             end = _participle_end(text, trigger, b)
@@ -221,6 +224,27 @@ def _pass(
                     key = (item["actor"], item["evidence"][0][0])
                     found.append(Candidate(item, features, key))
     return found
+
+
+_JOINT_SOURCES = frozenset(
+    (
+        *("group", "organization", "body", "they", "they-group", "main"),
+        *("loose-document", "loose-impersonal", "loose-headless"),
+        *("loose-group-subject", "loose-we-agreed"),
+    )
+)
+"""How the SCO is found as the subject of a decision a precise rule takes."""
+
+
+def _joint_decision(text: str, trigger: re.Match[str], actor: Actor) -> bool:
+    """Whether a decision or instruction is the SCO's, of its members, leaders or
+    meeting ("the ministers decided to set up ..."), and no step of a state's
+    status ("decided to grant Iran observer status")."""
+    return (
+        actor.actor == "SCO"
+        and actor.source in _JOINT_SOURCES
+        and not rules.MEMBERSHIP_GRANT.match(text, trigger.end())
+    )
 
 
 def _no_action(text: str, trigger: re.Match[str]) -> bool:

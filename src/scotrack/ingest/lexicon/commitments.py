@@ -47,8 +47,8 @@ EXTENDED_PROPOSAL_VERBS = (
 )
 """Verbs of proposing beyond the core list: the model decides (#11)."""
 EXTENDED_PLEDGE_VERBS = (
-    r"decid(?:ed|es) to|agree(?:s)? to|agreed on|decision (?:was made )?to|undertak(?:es|e|en) to"
-    r"|oblig(?:es|ed)|tasks|tasked|instruct(?:ed|s)|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
+    r"agree(?:s)? to|agreed on|decision (?:was made )?to|undertak(?:es|e|en) to"
+    r"|oblig(?:es|ed)|tasks|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
     r"|(?:is|are|was|were) (?:offering|providing|ready)|reaffirm(?:ed|s|ing)?|reiterat(?:ed|es|ing)"
     r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
@@ -58,6 +58,15 @@ EXTENDED_PLEDGE_VERBS = (
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
 """The kind each extended trigger group gives."""
+DECISION_VERBS = r"decid(?:ed|es) to|instruct(?:ed|s)|tasked"
+"""A council's decision or instruction: an SCO pledge (CONVENTIONS.md) when the
+subject is the SCO, its members or a meeting; left to the model otherwise."""
+GROUP_KINDS = {**EXTENDED_KINDS, "decision": "pledge"}
+"""The kind of each trigger group whose name is no kind."""
+MEMBERSHIP_GRANT = re.compile(
+    r"\s+(?:\w+\s+)?(?:grant|admit|accept|give|confer|award|welcome)\b", re.IGNORECASE
+)
+"""After "decided to": a step of a state's status, not a commitment."""
 TRIGGER_CUES = (
     "urg",
     "call",
@@ -286,7 +295,7 @@ EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|directo
 
 TRIGGER = folded_pattern(
     rf"(?<![-\w])(?:(?P<call>{CALL_VERBS})|(?P<proposal>{PROPOSAL_VERBS})"
-    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD})"
+    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD})|(?P<decision>{DECISION_VERBS})"
     rf"|(?P<xcall>{EXTENDED_CALL_VERBS})|(?P<xproposal>{EXTENDED_PROPOSAL_VERBS})"
     rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
@@ -351,7 +360,7 @@ decision was made to"): the SCO's."""
 DOCUMENT_SUBJECT = folded_pattern(
     r"\b(?:the|this|its)\s+(?:document|declaration|communiqu[e\u00e9]|joint\s+statement"
     r"|final\s+document|resolution|charter|meeting|summit|session|discussions|talks)"
-    r"\s+(?:also\s+)?$"
+    r"\s+(?:also\s+)?(?:ha(?:s|ve)\s+)?(?:also\s+)?$"
 )
 """A meeting's document as the subject ("the declaration stressed"): the SCO's."""
 MEETING_WHICH = folded_pattern(
@@ -361,7 +370,8 @@ MEETING_WHICH = folded_pattern(
 """A meeting or its document as the antecedent of the trigger's "which"."""
 WHICH = re.compile(r"\bwhich\s+(?:also\s+)?$", re.IGNORECASE)
 HEADLESS = folded_pattern(
-    r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence)\b"
+    r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence"
+    r"|decided|agreed)\b"
 )
 """A point of a list with no subject ("The importance of ..."): a joint one."""
 NO_SUBJECT = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019*\u2022\u2013\u2014-]*")
@@ -415,6 +425,9 @@ coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
 or a white space, taken first and checked by a look-behind per alternative: a
 pattern that begins with a character class lets the regex engine skip ahead to
 those characters, about a quarter faster than the plain alternation."""
+FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
+"""Between a speech verb and its speaker: nothing, or title words ("said PM
+Modi", "said Russian President Vladimir Putin")."""
 FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
