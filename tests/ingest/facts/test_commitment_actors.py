@@ -61,3 +61,73 @@ def test_a_joint_decision_is_an_sco_rule_hit(text: str) -> None:
 )
 def test_no_rule_hit_for_a_status_decision_or_a_state_s(text: str) -> None:
     assert _rule_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Modi exhorted the members to cut red tape at the border.", "IND"),
+        ("Putin pressed for a common payment system among the members.", "RUS"),
+        ("Modi pushed for faster visas for students of the region.", "IND"),
+        ("Tokayev intends to open a trade house in Tianjin next year.", "KAZ"),
+        ("Belarus confirmed its readiness to host the next forum of rectors.", "BLR"),
+        (
+            "During the talks, the ministers reviewed the rail plan and agreed to cut transit fees.",
+            "SCO",
+        ),
+    ],
+)
+def test_more_verbs_of_calling_and_pledging_are_rule_hits(
+    text: str, actor: str
+) -> None:
+    assert [a for a, *_ in _rule_hits(text)] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey will possibly join the organization next year.",  # hedged
+        "The Mongolian request will be considered at the summit.",  # passive
+        "Iran has asked for observer status in the SCO.",  # a membership step
+        "Modi said there should be no room for double standards.",  # a principle
+        "The SCO summit will open in Astana on Thursday.",  # a meeting's schedule
+        "As a full member, the SCO member would help Iran break its isolation.",  # a prediction
+        "Modi urges SCO to fight terror financing",  # a headline
+        "The analyst thinks the Mongolian request will be considered, Putin said.",  # cut inside a word
+    ],
+)
+def test_hedges_passives_steps_and_headlines_are_no_rule_hits(text: str) -> None:
+    assert _rule_hits(text) == []
+
+
+def test_a_bare_it_after_should_is_a_new_action_not_a_restatement() -> None:
+    text = (
+        'Modi urged the members to act together against terror. "We must oppose it '
+        'in every form," Modi said.'
+    )
+    found = [(c.item["actor"], c.item["text"]) for c in candidates(make_doc(text))]
+    assert ("IND", "must oppose it in every form") in found
+
+
+def test_tasks_set_are_a_joint_decision() -> None:
+    found = candidates(
+        make_doc("The tasks have been set to strengthen cooperation of border guards.")
+    )
+    assert [(c.item["actor"], RULE in c.features) for c in found] == [("SCO", True)]
+
+
+def test_a_state_after_by_is_no_subject() -> None:
+    text = "The ministers backed the plan drafted by Russia, and agreed to test it in 2026."
+    assert [a for a, *_ in _rule_hits(text)] == ["SCO"]
+
+
+def test_reaffirmed_that_a_thing_is_so_is_a_belief_not_a_pledge() -> None:
+    assert (
+        candidates(
+            make_doc("Putin reaffirmed that trade in grain is the first priority.")
+        )
+        == []
+    )
+    assert candidates(
+        make_doc("Putin reaffirmed that Russia will keep the grain corridor open.")
+    )

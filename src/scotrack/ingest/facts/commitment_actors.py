@@ -139,17 +139,27 @@ def strict_actor(
     if subject is None:
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
     if kind == "pledge" and not adjacent(text, subject, sent.start, trigger.start()):
-        return None
-    if word_of(text, trigger).lower() in ("will", "shall", "would") and (
-        _scheduled(text, trigger)
-        or (
-            subject.speaker is None
-            and rules.ORGANIZATION.match(
-                text[subject.start - sent.start : subject.end - sent.start]
+        if not rules.COORDINATED.search(text, clause, trigger.start()):
+            return None
+        subject = _opening_subject(text, scan, sent, mentions, clause)
+        if subject is None:
+            return None
+    if (
+        word_of(text, trigger).lower() in ("will", "shall", "would")
+        and (
+            _scheduled(text, trigger)
+            or rules.NOT_PLEDGED.match(text, trigger.end())
+            or subject.source == "body"  # "the SCO summit will open ..."
+            or (framed is None and _hypothetical(text, trigger, subject))
+            or (
+                subject.speaker is None
+                and rules.ORGANIZATION.match(
+                    text[subject.start - sent.start : subject.end - sent.start]
+                )
             )
-        )
-        or rules.HEDGED.search(
-            text[max(0, subject.start - sent.start - 40) : trigger.start()]
+            or rules.HEDGED.search(
+                text[max(0, subject.start - sent.start - 40) : trigger.start()]
+            )
         )
     ):
         return None
@@ -179,6 +189,40 @@ def _modal_actor(
             framed.actor, framed.speaker, -2 - clause - opening, -1, "modal-passive"
         )
     return None
+
+
+def _hypothetical(text: str, trigger: re.Match[str], subject: Actor) -> bool:
+    """Whether "would" outside reported speech says what the SCO would do ("a
+    full SCO member would help Iran ..."): a prediction, no pledge."""
+    return (
+        subject.actor == "SCO"
+        and word_of(text, trigger).lower() == "would"
+        and not rules.SPEECH.search(text)
+    )
+
+
+def _opening_subject(
+    text: str, scan: Scan, sent: Sentence, mentions: list[Mention], clause: int
+) -> Actor | None:
+    """The subject that opens the clause, for a verb coordinated with its first
+    ("The ministers discussed the plan and agreed to ..."): an SCO group or a
+    state right at its start, or after an opening phrase ("During the
+    meeting, ")."""
+    opening = rules.OPENING_PHRASE.match(text, clause)
+    start = opening.end() if opening else clause
+    group = rules.GROUP.match(scan.lowered, start) if scan.grouped else None
+    if group is not None:
+        return Actor("SCO", None, -1, -1, "opening-group")
+    for mention in mentions:
+        if mention.start - sent.start >= start:
+            if mention.start - sent.start - start > _ARTICLE or mention.kind != "state":
+                return None
+            return Actor(mention.value, None, -1, -1, "opening-state")
+    return None
+
+
+_ARTICLE = 4
+"""At most this many characters ("The ") before an opening subject."""
 
 
 def opening_participle(text: str, trigger: re.Match[str]) -> bool:

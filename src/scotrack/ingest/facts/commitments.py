@@ -201,7 +201,7 @@ def _pass(
     found: list[Candidate] = []
     main: Actor | None = None
     for a, b in pairwise(bounds):
-        for trigger in _triggers(text, scan, a, b):
+        for trigger in _triggers(text, scan, a, b, core=not extended):
             if _no_action(text, trigger):
                 continue
             decision = trigger.lastgroup == "decision" and not extended
@@ -249,11 +249,19 @@ def _joint_decision(text: str, trigger: re.Match[str], actor: Actor) -> bool:
 
 def _no_action(text: str, trigger: re.Match[str]) -> bool:
     """Whether the trigger names no action: "the importance of the summit",
-    "offered congratulations"."""
-    word = word_of(text, trigger)
+    "offered congratulations", "asked for observer status" (a membership
+    step), "there should be no place for", "reaffirmed that X is a priority"
+    (a belief; "reaffirmed that they will ..." is a pledge)."""
+    word = word_of(text, trigger).lower()
     if rules.NEED_OF.search(word):
         return bool(rules.THING_NEEDED.match(text, trigger.end()))
-    return word.lower() == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
+    if word.startswith("ask"):
+        return bool(rules.STATUS_ASKED.match(text, trigger.end()))
+    if word in ("should", "must"):
+        return bool(rules.NOTHING_NEEDED.match(text, trigger.end()))
+    if rules.RESTATED.match(word) and text.startswith(" that", trigger.end()):
+        return not rules.MODAL.search(text, trigger.end())  # "reaffirmed that X is"
+    return word == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
 
 
 def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
@@ -265,11 +273,16 @@ def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
     return comma if comma > 0 else end
 
 
-def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
+def _triggers(
+    text: str, scan: Scan, a: int, b: int, *, core: bool
+) -> list[re.Match[str]]:
     """The clause's first trigger, and later ones coordinated with "and" or
-    after an opening participle ("Calling for ..., Xi urged ...")."""
+    after an opening participle ("Calling for ..., Xi urged ..."); with `core`,
+    of the core groups only (a clause cut inside a word is searched anew)."""
     found: list[re.Match[str]] = []
     for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
+        if core and match.lastgroup in rules.EXTENDED_KINDS:
+            continue
         if (
             found
             and not rules.COORDINATED.search(text[a : match.start()])

@@ -14,6 +14,7 @@ CALL_VERBS = (
     r"|(?:stress|emphasiz|emphasis|underlin|highlight|underscor)(?:ed|es|e|ing) "
     r"(?:the )?(?:need|importance|necessity)"
     r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|ing)(?! to attend| by| as)"
+    r"|exhort(?:ed|s|ing)?|(?:push|press|pitch)(?:ed|es|ing) for"
 )
 PROPOSAL_VERBS = (
     r"propos(?:ed|es|e|ing)(?! by)|suggest(?:ed|s|ing)?(?! by)"
@@ -21,18 +22,19 @@ PROPOSAL_VERBS = (
     r"|(?:is|are|was|were) open to"
 )
 PLEDGE_VERBS = (
-    r"vow(?:ed|s)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
+    r"vow(?:ed|s|ing)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
     r"|(?:is|are|was|were|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
     r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
-    r"|will|shall|would|agreed to|offered|offers? to"
-    r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
+    r"|will|shall|would|agreed to|offered|offers? to|intends? to"
+    r"|(?:expressed|confirmed|reaffirmed|reiterated|declared|voiced|showed|demonstrated)"
+    r" (?:its |his |her |their |an? )?(?:\w+ )?(?:readiness|willingness) to"
 )
 SHOULD = r"should|must|need to|needs to|ought to"
 EXTENDED_CALL_VERBS = (
     r"(?:noted|note|notes|stated|state|states|affirmed|reaffirmed|reiterated|recogni[sz]ed|pointed (?:out|to)|spoke of|referred to)"
     r" (?:the |that there is an? )(?:need|importance|necessity|urgency)"
     r"|stand(?:s)? for|stood for|spoke (?:out )?in favou?r of|speak(?:s)? in favou?r of|insist(?:ed|s|ing)? on"
-    r"|push(?:ed|es|ing)? for|pitch(?:ed|es|ing)? for|press(?:ed|es|ing)? for|demand(?:ed|s|ing)?"
+    r"|push for|pitch for|press for|demand(?:ed|s|ing)?|spoke (?:out )?for"
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
@@ -47,18 +49,18 @@ EXTENDED_PROPOSAL_VERBS = (
 )
 """Verbs of proposing beyond the core list: the model decides (#11)."""
 EXTENDED_PLEDGE_VERBS = (
-    r"agree(?:s)? to|agreed on|decision (?:was made )?to|undertak(?:es|e|en) to"
+    r"agree(?:s)? to|agreeing to|agreed (?:on|for)|decision (?:was made )?to|undertak(?:es|e|en) to"
     r"|oblig(?:es|ed)|tasks|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
     r"|(?:is|are|was|were) (?:offering|providing|ready)|reaffirm(?:ed|s|ing)?|reiterat(?:ed|es|ing)"
     r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
-    r"|aim(?:s|ed)? to|seek(?:s)? to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
+    r"|aim(?:s|ed)? to|seek(?:s)? to|striv(?:es|e) to|planning to|(?:readiness|willingness) to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
     r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
 )
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
 """The kind each extended trigger group gives."""
-DECISION_VERBS = r"decid(?:ed|es) to|instruct(?:ed|s)|tasked"
+DECISION_VERBS = r"decid(?:ed|es) to|instruct(?:ed|s)|tasked|tasks? (?:ha(?:s|ve)|had) been (?:also )?set"
 """A council's decision or instruction: an SCO pledge (CONVENTIONS.md) when the
 subject is the SCO, its members or a meeting; left to the model otherwise."""
 GROUP_KINDS = {**EXTENDED_KINDS, "decision": "pledge"}
@@ -108,7 +110,7 @@ TRIGGER_CUES = (
     *("could", "task", "time has come", "came up", "decid", "decision", "agree"),
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
-    *("seek", "adherence", "dedication", "necess", "hop"),
+    *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -177,6 +179,7 @@ SCHEDULE_VERBS = (
     "exchange their views",
     "exchange opinions",
     "begin",
+    "present",
     "start",
     "kick off",
     "take place",
@@ -303,16 +306,20 @@ TRIGGER = folded_pattern(
 GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
 PRONOUN = folded_pattern(PRONOUNS)
 PREPOSITION = folded_pattern(
-    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
+    r"|during|through|via)\s+(?:the\s+)?$"
 )
-COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
+COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|further\s+)?$")
+OPENING_PHRASE = re.compile(r"\s*(?:[A-Z][^,;]{2,40}),\s+")
+"""An opening phrase before a clause's subject ("During the meeting, ")."""
 CONTROL = re.compile(
     r"\b(?:to|should|must|that)\s+(?:\w+ly\s+)?(?!the\b|a\b)([a-z][\w-]*)"
 )
 FIRST_WORD = re.compile(r"\s*(?:to\s+|that\s+)?(?:\w+ly\s+)?([\w-]+)")
-ANAPHOR = re.compile(
-    r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
-)
+ANAPHOR = re.compile(r"\b(?:the (?:document|treaty|agreement|convention|proposal))\b")
+"""In a speaker's "should" right after his commitment: a restatement of it ("to
+have the document approved"); a bare "it" is too often the object of a new
+action ("we must oppose it")."""
 NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
 NEED_OF = re.compile(r"\b(?:need|importance|necessity)(?:\s+of)?$", re.IGNORECASE)
 THING_NEEDED = re.compile(
@@ -344,6 +351,25 @@ BARE_INITIATIVE = re.compile(
     r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
 )
 APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
+NOT_PLEDGED = re.compile(
+    r"\s+(?:(?:also|then|now)\s+)?(?:possibly|probably|perhaps|maybe|likely"
+    r"|be\s+(?:\w+ly\s+)?(?!prepared\b|committed\b|determined\b|engaged\b|involved\b)"
+    r"\w+(?:ed|en)\b)",
+    re.IGNORECASE,
+)
+"""After "will": a hedge ("will possibly join") or a passive ("the request
+will be considered"): what the subject undergoes, no pledge."""
+STATUS_ASKED = re.compile(
+    r"\s+for\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}?(?:status|membership)\b",
+    re.IGNORECASE,
+)
+"""After "asked for": a state's application, a membership step."""
+RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
+MODAL = re.compile(
+    r"\b(?:will|shall|would|should|must|need to|ought to)\b", re.IGNORECASE
+)
+NOTHING_NEEDED = re.compile(r"\s+(?:be|have)\s+no\b", re.IGNORECASE)
+"""After "should": "there should be no place for ...", a principle."""
 HEDGED = re.compile(
     r"\b(?:expected|hop(?:e[sd]?|ing|efully)|likely|may|might|predict\w*)\b"
 )
@@ -353,6 +379,7 @@ ORGANIZATION = re.compile(
 )
 IMPERSONAL = folded_pattern(
     r"\b(?:it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:agreed|decided|planned|resolved)"
+    r"|(?:the\s+)?tasks?\s+(?:was|were|(?:has|have|had)\s+been)\s+(?:also\s+)?set"
     r"|(?:a|the)\s+decision\s+(?:was|has\s+been)\s+(?:made|taken|adopted))\b"
 )
 """A joint decision of a meeting, with no actor ("it was agreed that", "a
@@ -495,4 +522,8 @@ EXPERT = folded_pattern(EXPERT_WORDS)
 HOPE = folded_pattern(
     r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
 )
+SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019\u00bb)\\]\u2026]\\s*$")
+"""How a sentence of running text ends; a line without it is a headline."""
+PRESENT_TENSE = re.compile(r"(?!(?:i|ha|i|wa)s$)[a-z]+[^s]s")
+"""A verb of the third person present ("urges", "plans"), as headlines write."""
 FEATURE_WORD = re.compile(r"[\w'\u2019-]+")
