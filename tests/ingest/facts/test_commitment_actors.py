@@ -131,3 +131,24 @@ def test_reaffirmed_that_a_thing_is_so_is_a_belief_not_a_pledge() -> None:
     assert candidates(
         make_doc("Putin reaffirmed that Russia will keep the grain corridor open.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russia is calling on the members to open a seed bank.", "RUS"),
+        ("All the speakers stressed the need to share flood data.", "SCO"),
+        ("It was agreed that the member states would share flood data.", "SCO"),
+    ],
+)
+def test_progressives_speakers_and_agreed_clauses_are_rule_hits(
+    text: str, actor: str
+) -> None:
+    assert [a for a, *_ in _rule_hits(text)] == [actor]
+
+
+def test_a_decision_to_start_an_accession_is_a_status_step() -> None:
+    text = (
+        "The leaders decided to launch the procedure for admitting Mongolia to the SCO."
+    )
+    assert _rule_hits(text) == []

@@ -150,7 +150,7 @@ def strict_actor(
             _scheduled(text, trigger)
             or rules.NOT_PLEDGED.match(text, trigger.end())
             or subject.source == "body"  # "the SCO summit will open ..."
-            or (framed is None and _hypothetical(text, trigger, subject))
+            or (framed is None and _hypothetical(text, trigger, subject, sent.start))
             or (
                 subject.speaker is None
                 and rules.ORGANIZATION.match(
@@ -191,13 +191,17 @@ def _modal_actor(
     return None
 
 
-def _hypothetical(text: str, trigger: re.Match[str], subject: Actor) -> bool:
-    """Whether "would" outside reported speech says what the SCO would do ("a
-    full SCO member would help Iran ..."): a prediction, no pledge."""
+def _hypothetical(
+    text: str, trigger: re.Match[str], subject: Actor, offset: int
+) -> bool:
+    """Whether "would" outside reported speech or agreement ("said that", "it
+    was agreed that") says what the SCO would do ("a full SCO member would help
+    Iran ..."): a prediction, no pledge."""
     return (
         subject.actor == "SCO"
         and word_of(text, trigger).lower() == "would"
         and not rules.SPEECH.search(text)
+        and not rules.THAT_CLAUSE.search(text, 0, max(0, subject.start - offset))
     )
 
 

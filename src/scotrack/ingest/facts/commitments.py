@@ -175,9 +175,11 @@ def _sentence(
 def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
     """Whether a trigger in -ing is no participial clause of its own (a list of
     purposes: "aims at ... encouraging cooperation"): a precise rule takes
-    only ", calling for ..." and the like."""
-    return trigger.group().split()[0].endswith("ing") and not any(
-        0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds
+    only ", calling for ..." and the like, and a progressive ("is calling on")."""
+    return (
+        trigger.group().split()[0].endswith("ing")
+        and not any(0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds)
+        and not rules.PROGRESSIVE.search(trigger.string, 0, trigger.start())
     )
 
 

@@ -66,7 +66,9 @@ subject is the SCO, its members or a meeting; left to the model otherwise."""
 GROUP_KINDS = {**EXTENDED_KINDS, "decision": "pledge"}
 """The kind of each trigger group whose name is no kind."""
 MEMBERSHIP_GRANT = re.compile(
-    r"\s+(?:\w+\s+)?(?:grant|admit|accept|give|confer|award|welcome)\b", re.IGNORECASE
+    r"\s+(?:\w+\s+)?(?:grant|admit|accept|give|confer|award|welcome)\b"
+    r"|\s+(?:[\w-]+\s+){0,5}?(?:admitting|granting|admission|accession)\b",
+    re.IGNORECASE,
 )
 """After "decided to": a step of a state's status, not a commitment."""
 TRIGGER_CUES = (
@@ -265,7 +267,7 @@ ACTOR_GROUPS = (
     r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?)?"
     r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
-    r"|(?:the\s+)?(?:participants|delegates|delegations)"
+    r"|(?:the\s+)?(?:participants|delegates|delegations|speakers)"
     r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
     r"|(?:the\s+)?(?:SCO\s+)?(?:(?:energy|health|trade|economy|economic|transport"
     r"|agriculture|agricultural|finance|culture|education|justice|interior|emergency"
@@ -284,6 +286,7 @@ ACTOR_GROUP_CUES = (
     "bloc",
     "group",
     "participants",
+    "speakers",
     "delegat",
     "parties",
     "sides",
@@ -368,6 +371,10 @@ RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
 MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|need to|ought to)\b", re.IGNORECASE
 )
+THAT_CLAUSE = re.compile(r"\bthat\s+$", re.IGNORECASE)
+"""Before a subject: a reported or agreed clause ("it was agreed that")."""
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$")
+"""Before a verb in -ing: the progressive, a finite verb ("Russia is calling on")."""
 NOTHING_NEEDED = re.compile(r"\s+(?:be|have)\s+no\b", re.IGNORECASE)
 """After "should": "there should be no place for ...", a principle."""
 HEDGED = re.compile(
