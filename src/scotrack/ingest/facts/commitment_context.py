@@ -9,7 +9,7 @@ import re
 from scotrack.ingest.classifiers.candidates import Candidate
 from scotrack.ingest.document import CleanDocument, Mention, Sentence
 from scotrack.ingest.facts.clauses import MentionIndex
-from scotrack.ingest.facts.commitment_actors import (
+from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
     kind_of,

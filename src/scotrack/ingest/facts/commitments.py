@@ -33,20 +33,22 @@ from scotrack.ingest.facts.clauses import (
     trimmed,
 )
 from scotrack.ingest.facts.commitment_actors import (
+    adjacent,
+    frame_actor,
+    opening_participle,
+    strict_actor,
+)
+from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
+from scotrack.ingest.facts.commitment_details import area_of, target_of
+from scotrack.ingest.facts.commitment_mentions import (
     PEOPLE,
     Actor,
     Context,
     Scan,
-    adjacent,
-    frame_actor,
     kind_of,
     may_name_group,
-    opening_participle,
-    strict_actor,
     word_of,
 )
-from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
-from scotrack.ingest.facts.commitment_details import area_of, target_of
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
