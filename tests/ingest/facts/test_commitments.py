@@ -13,7 +13,7 @@ from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
 from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.facts.clauses import clause_starts, matches_in
-from scotrack.ingest.facts.commitment_actors import may_name_group
+from scotrack.ingest.facts.commitment_mentions import may_name_group
 from scotrack.ingest.facts.commitments import candidates, commitments
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import folded

@@ -344,7 +344,9 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
                 for m in mentions
                 if m.kind == "person" and m.start - offset > verb.end()
             ]
-            if after and not text[verb.end() : after[0].start - offset].strip():
+            if after and rules.FRAME_TITLE.fullmatch(
+                text, verb.end(), after[0].start - offset
+            ):
                 who = after[0]
         if who is not None or pronoun is not None:
             found.append(Frame(who, pronoun, max(0, start), verb.end()))

@@ -6,84 +6,29 @@ modal "X should ..." counts only inside a speech frame, as the speaker's.
 A coordinated subject ("China and Russia will ...") gives each its own entry
 (`Actor.partners`). Experts and the article's own voice are not actors, and
 "<leader> will attend ..." is a schedule. `commitment_context` finds the looser
-actors the model weighs.
+actors the model weighs; `commitment_mentions` what a mention stands for.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
 from operator import attrgetter
 
-from scotrack.data import raw_records
 from scotrack.ingest.document import Mention, Sentence
 from scotrack.ingest.facts.clauses import Frame
+from scotrack.ingest.facts.commitment_mentions import (
+    Actor,
+    Context,
+    Scan,
+    kind_of,
+    mention_actor,
+    person_actor,
+    word_of,
+)
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import fold, folded
 
-
-def may_name_group(lowered: str) -> bool:
-    """Whether folded text may hold a `rules.GROUP` match: one of its words occurs
-    in it (a few `in` tests, far cheaper than searching for the pattern)."""
-    for cue in rules.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
-        if cue in lowered:
-            return True
-    return False
-
-
 _END = attrgetter("end")
-
-
-@dataclass(slots=True)
-class Context:
-    """What earlier sentences say: who "he", "it" and "they" are."""
-
-    person: Mention | None = None
-    state: str | None = None
-    they: str | None = None
-    state_subject: bool = False
-    speakers: set[str] = field(default_factory=set)
-    recent: set[str] = field(default_factory=set)
-    """Who spoke in the last few sentences (`hear`)."""
-    heard: dict[str, int] = field(default_factory=dict)
-    """The number of the last sentence each speaker spoke in."""
-    framing: str | None = None
-    """The speaker of the current sentence's speech frame."""
-    author: Mention | None = None
-    """The person whose speech or article the document is (`author`)."""
-    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Scan:
-    """One sentence as the trigger rules read it: folded once, its triggers
-    found once (`clauses.matches_in` gives each clause its share)."""
-
-    lowered: str
-    triggers: list[re.Match[str]]
-    grouped: bool
-    """Whether the sentence may name a group (`grouped`)."""
-    prefixes: dict[int, set[int]] | None
-    """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    actor: str
-    speaker: str | None
-    start: int
-    end: int
-    source: str = "subject"
-    """How the actor was found (a feature of the commitment's candidate)."""
-    partners: tuple[Actor, ...] = ()
-    """The other actors of a coordinated subject ("China and Russia will ..."):
-    each makes the same commitment, one entry each (CONVENTIONS.md)."""
-
-
-@cache
-def _leader_states() -> dict[str, str]:
-    return {r["name"]: r["state"] for r in raw_records("people") if r.get("state")}
 
 
 def frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
@@ -97,21 +42,6 @@ def frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
         elif frame.pronoun and ctx.person is not None:
             return person_actor(ctx.person)
     return None
-
-
-PEOPLE: dict[str, tuple[str | None, str | None]] = {}
-
-
-def person_state(person: Mention) -> str | None:
-    known = PEOPLE.get(person.value, (None, None))[0]
-    return known or person.state or _leader_states().get(person.value)
-
-
-def person_actor(person: Mention) -> Actor | None:
-    state = person_state(person)
-    if state is None:
-        return None
-    return Actor(state, person.value, person.start, person.end, "person")
 
 
 def strict_actor(
@@ -139,17 +69,27 @@ def strict_actor(
     if subject is None:
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
     if kind == "pledge" and not adjacent(text, subject, sent.start, trigger.start()):
-        return None
-    if word_of(text, trigger).lower() in ("will", "shall", "would") and (
-        _scheduled(text, trigger)
-        or (
-            subject.speaker is None
-            and rules.ORGANIZATION.match(
-                text[subject.start - sent.start : subject.end - sent.start]
+        if not rules.COORDINATED.search(text, clause, trigger.start()):
+            return None
+        subject = _opening_subject(text, scan, sent, mentions, clause)
+        if subject is None:
+            return None
+    if (
+        word_of(text, trigger).lower() in ("will", "shall", "would")
+        and (
+            _scheduled(text, trigger)
+            or rules.NOT_PLEDGED.match(text, trigger.end())
+            or subject.source == "body"  # "the SCO summit will open ..."
+            or (framed is None and _hypothetical(text, trigger, subject, sent.start))
+            or (
+                subject.speaker is None
+                and rules.ORGANIZATION.match(
+                    text[subject.start - sent.start : subject.end - sent.start]
+                )
             )
-        )
-        or rules.HEDGED.search(
-            text[max(0, subject.start - sent.start - 40) : trigger.start()]
+            or rules.HEDGED.search(
+                text[max(0, subject.start - sent.start - 40) : trigger.start()]
+            )
         )
     ):
         return None
@@ -179,6 +119,44 @@ def _modal_actor(
             framed.actor, framed.speaker, -2 - clause - opening, -1, "modal-passive"
         )
     return None
+
+
+def _hypothetical(
+    text: str, trigger: re.Match[str], subject: Actor, offset: int
+) -> bool:
+    """Whether "would" outside reported speech or agreement ("said that", "it
+    was agreed that") says what the SCO would do ("a full SCO member would help
+    Iran ..."): a prediction, no pledge."""
+    return (
+        subject.actor == "SCO"
+        and word_of(text, trigger).lower() == "would"
+        and not rules.SPEECH.search(text)
+        and not rules.THAT_CLAUSE.search(text, 0, max(0, subject.start - offset))
+    )
+
+
+def _opening_subject(
+    text: str, scan: Scan, sent: Sentence, mentions: list[Mention], clause: int
+) -> Actor | None:
+    """The subject that opens the clause, for a verb coordinated with its first
+    ("The ministers discussed the plan and agreed to ..."): an SCO group or a
+    state right at its start, or after an opening phrase ("During the
+    meeting, ")."""
+    opening = rules.OPENING_PHRASE.match(text, clause)
+    start = opening.end() if opening else clause
+    group = rules.GROUP.match(scan.lowered, start) if scan.grouped else None
+    if group is not None:
+        return Actor("SCO", None, -1, -1, "opening-group")
+    for mention in mentions:
+        if mention.start - sent.start >= start:
+            if mention.start - sent.start - start > _ARTICLE or mention.kind != "state":
+                return None
+            return Actor(mention.value, None, -1, -1, "opening-state")
+    return None
+
+
+_ARTICLE = 4
+"""At most this many characters ("The ") before an opening subject."""
 
 
 def opening_participle(text: str, trigger: re.Match[str]) -> bool:
@@ -351,24 +329,6 @@ def _coordinated(
     return members
 
 
-def mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
-    if mention.kind == "person":
-        return person_actor(mention)
-    if mention.kind == "state":
-        speaker = framed.speaker if framed and framed.actor == mention.value else None
-        return Actor(mention.value, speaker, mention.start, mention.end, "state")
-    if mention.kind == "organization":
-        return Actor("SCO", None, mention.start, mention.end, "organization")
-    if mention.kind == "body":  # "the Council of Heads of State decided" (#11)
-        return Actor("SCO", None, mention.start, mention.end, "body")
-    if mention.kind == "city" and mention.state:
-        speaker = framed.speaker if framed and framed.actor == mention.state else None
-        return Actor(mention.state, speaker, mention.start, mention.end, "city")
-    if mention.kind == "office" and mention.state:
-        return Actor(mention.state, None, mention.start, mention.end, "office")
-    return None
-
-
 def _office_holder(
     office: Mention, mentions: list[Mention], ctx: Context
 ) -> Actor | None:
@@ -460,14 +420,3 @@ def _scheduled(text: str, trigger: re.Match[str]) -> bool:
     words = text[trigger.end() : trigger.end() + 40].lower().split()
     words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
     return any(" ".join(words[:n]) in rules.SCHEDULE for n in (1, 2, 3) if words)
-
-
-def kind_of(trigger: re.Match[str]) -> str:
-    """The kind a trigger gives: call, proposal, pledge or should (a modal)."""
-    group = trigger.lastgroup or "proposal"
-    return rules.EXTENDED_KINDS.get(group, group)
-
-
-def word_of(text: str, match: re.Match[str]) -> str:
-    """The words of a match found in folded text, as the original writes them."""
-    return text[match.start() : match.end()]

@@ -9,7 +9,7 @@ import re
 from scotrack.ingest.classifiers.candidates import Candidate
 from scotrack.ingest.document import CleanDocument, Mention, Sentence
 from scotrack.ingest.facts.clauses import MentionIndex
-from scotrack.ingest.facts.commitment_actors import (
+from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
     kind_of,
@@ -241,10 +241,11 @@ def _loosened(actor: Actor) -> Actor:
 
 
 def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
+    people = [m for m in mentions if m.kind == "person" and person_state(m)]
+    if people:
+        ctx.person = people[0]  # the subject, not the last named ("X said to Y")
     for mention in mentions:
-        if mention.kind == "person" and person_state(mention) is not None:
-            ctx.person = mention
-        elif mention.kind == "state":
+        if mention.kind == "state":
             ctx.state = mention.value
     first = mentions[0] if mentions else None
     ctx.state_subject = bool(

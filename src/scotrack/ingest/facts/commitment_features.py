@@ -22,7 +22,10 @@ def features(
     number: int,
     extended: bool,
 ) -> Features:
-    """The features of one commitment candidate (`lowered`: the folded sentence)."""
+    """The features of one commitment candidate (`lowered`: the folded sentence).
+    A line of no sentence's ending whose verb is in the present ("Modi urges
+    ...") is a headline, a standfirst or a link's title: the model's to judge,
+    as a text restated below or another page's."""
     group = trigger.lastgroup or "proposal"
     kind = str(item["kind"])
     word = " ".join(lowered[trigger.start() : trigger.end()].split()[:3])
@@ -38,7 +41,11 @@ def features(
         f"pos={min(number, 6)}": 1.0,
         f"words={bucket(len(str(item['text']).split()))}": 1.0,
     }
-    if not extended:
+    headline = not rules.SENTENCE_END.search(sent.text)
+    if headline:
+        found["unpunctuated"] = 1.0
+        headline = bool(rules.PRESENT_TENSE.fullmatch(word.split()[0]))
+    if not (extended or headline):
         found[RULE] = 1.0
     after = rules.FEATURE_WORD.findall(lowered[trigger.end() : trigger.end() + 40])
     if after:

@@ -33,20 +33,22 @@ from scotrack.ingest.facts.clauses import (
     trimmed,
 )
 from scotrack.ingest.facts.commitment_actors import (
+    adjacent,
+    frame_actor,
+    opening_participle,
+    strict_actor,
+)
+from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
+from scotrack.ingest.facts.commitment_details import area_of, target_of
+from scotrack.ingest.facts.commitment_mentions import (
     PEOPLE,
     Actor,
     Context,
     Scan,
-    adjacent,
-    frame_actor,
     kind_of,
     may_name_group,
-    opening_participle,
-    strict_actor,
     word_of,
 )
-from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
-from scotrack.ingest.facts.commitment_details import area_of, target_of
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -175,9 +177,11 @@ def _sentence(
 def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
     """Whether a trigger in -ing is no participial clause of its own (a list of
     purposes: "aims at ... encouraging cooperation"): a precise rule takes
-    only ", calling for ..." and the like."""
-    return trigger.group().split()[0].endswith("ing") and not any(
-        0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds
+    only ", calling for ..." and the like, and a progressive ("is calling on")."""
+    return (
+        trigger.group().split()[0].endswith("ing")
+        and not any(0 <= trigger.start() - bound <= _CLAUSE_OPENING for bound in bounds)
+        and not rules.PROGRESSIVE.search(trigger.string, 0, trigger.start())
     )
 
 
@@ -201,15 +205,18 @@ def _pass(
     found: list[Candidate] = []
     main: Actor | None = None
     for a, b in pairwise(bounds):
-        for trigger in _triggers(text, scan, a, b):
+        for trigger in _triggers(text, scan, a, b, core=not extended):
             if _no_action(text, trigger):
                 continue
+            decision = trigger.lastgroup == "decision" and not extended
             actor = strict_actor(
                 text, scan, sent, mentions, ctx, trigger, a, framed, main
             )
-            if actor is None and extended:
+            if actor is None and (extended or decision):
                 actor = loose_actor(sent, mentions, ctx, trigger, framed, a)
-            if actor is None:
+            if actor is None or (
+                decision and not _joint_decision(text, trigger, actor)
+            ):
                 continue
             main = main or actor
             end = _participle_end(text, trigger, b)
@@ -223,13 +230,42 @@ def _pass(
     return found
 
 
+_JOINT_SOURCES = frozenset(
+    (
+        *("group", "organization", "body", "they", "they-group", "main"),
+        *("loose-document", "loose-impersonal", "loose-headless"),
+        *("loose-group-subject", "loose-we-agreed"),
+    )
+)
+"""How the SCO is found as the subject of a decision a precise rule takes."""
+
+
+def _joint_decision(text: str, trigger: re.Match[str], actor: Actor) -> bool:
+    """Whether a decision or instruction is the SCO's, of its members, leaders or
+    meeting ("the ministers decided to set up ..."), and no step of a state's
+    status ("decided to grant Iran observer status")."""
+    return (
+        actor.actor == "SCO"
+        and actor.source in _JOINT_SOURCES
+        and not rules.MEMBERSHIP_GRANT.match(text, trigger.end())
+    )
+
+
 def _no_action(text: str, trigger: re.Match[str]) -> bool:
     """Whether the trigger names no action: "the importance of the summit",
-    "offered congratulations"."""
-    word = word_of(text, trigger)
+    "offered congratulations", "asked for observer status" (a membership
+    step), "there should be no place for", "reaffirmed that X is a priority"
+    (a belief; "reaffirmed that they will ..." is a pledge)."""
+    word = word_of(text, trigger).lower()
     if rules.NEED_OF.search(word):
         return bool(rules.THING_NEEDED.match(text, trigger.end()))
-    return word.lower() == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
+    if word.startswith("ask"):
+        return bool(rules.STATUS_ASKED.match(text, trigger.end()))
+    if word in ("should", "must"):
+        return bool(rules.NOTHING_NEEDED.match(text, trigger.end()))
+    if rules.RESTATED.match(word) and text.startswith(" that", trigger.end()):
+        return not rules.MODAL.search(text, trigger.end())  # "reaffirmed that X is"
+    return word == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
 
 
 def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
@@ -241,11 +277,16 @@ def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
     return comma if comma > 0 else end
 
 
-def _triggers(text: str, scan: Scan, a: int, b: int) -> list[re.Match[str]]:
+def _triggers(
+    text: str, scan: Scan, a: int, b: int, *, core: bool
+) -> list[re.Match[str]]:
     """The clause's first trigger, and later ones coordinated with "and" or
-    after an opening participle ("Calling for ..., Xi urged ...")."""
+    after an opening participle ("Calling for ..., Xi urged ..."); with `core`,
+    of the core groups only (a clause cut inside a word is searched anew)."""
     found: list[re.Match[str]] = []
     for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
+        if core and match.lastgroup in rules.EXTENDED_KINDS:
+            continue
         if (
             found
             and not rules.COORDINATED.search(text[a : match.start()])

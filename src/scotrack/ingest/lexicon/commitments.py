@@ -14,6 +14,7 @@ CALL_VERBS = (
     r"|(?:stress|emphasiz|emphasis|underlin|highlight|underscor)(?:ed|es|e|ing) "
     r"(?:the )?(?:need|importance|necessity)"
     r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|ing)(?! to attend| by| as)"
+    r"|exhort(?:ed|s|ing)?|(?:push|press|pitch)(?:ed|es|ing) for"
 )
 PROPOSAL_VERBS = (
     r"propos(?:ed|es|e|ing)(?! by)|suggest(?:ed|s|ing)?(?! by)"
@@ -21,18 +22,19 @@ PROPOSAL_VERBS = (
     r"|(?:is|are|was|were) open to"
 )
 PLEDGE_VERBS = (
-    r"vow(?:ed|s)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
+    r"vow(?:ed|s|ing)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
     r"|(?:is|are|was|were|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
     r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
-    r"|will|shall|would|agreed to|offered|offers? to"
-    r"|expressed (?:its |his |her |their )?(?:readiness|willingness) to"
+    r"|will|shall|would|agreed to|offered|offers? to|intends? to"
+    r"|(?:expressed|confirmed|reaffirmed|reiterated|declared|voiced|showed|demonstrated)"
+    r" (?:its |his |her |their |an? )?(?:\w+ )?(?:readiness|willingness) to"
 )
 SHOULD = r"should|must|need to|needs to|ought to"
 EXTENDED_CALL_VERBS = (
     r"(?:noted|note|notes|stated|state|states|affirmed|reaffirmed|reiterated|recogni[sz]ed|pointed (?:out|to)|spoke of|referred to)"
     r" (?:the |that there is an? )(?:need|importance|necessity|urgency)"
     r"|stand(?:s)? for|stood for|spoke (?:out )?in favou?r of|speak(?:s)? in favou?r of|insist(?:ed|s|ing)? on"
-    r"|push(?:ed|es|ing)? for|pitch(?:ed|es|ing)? for|press(?:ed|es|ing)? for|demand(?:ed|s|ing)?"
+    r"|push for|pitch for|press for|demand(?:ed|s|ing)?|spoke (?:out )?for"
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
@@ -47,17 +49,28 @@ EXTENDED_PROPOSAL_VERBS = (
 )
 """Verbs of proposing beyond the core list: the model decides (#11)."""
 EXTENDED_PLEDGE_VERBS = (
-    r"decid(?:ed|es) to|agree(?:s)? to|agreed on|decision (?:was made )?to|undertak(?:es|e|en) to"
-    r"|oblig(?:es|ed)|tasks|tasked|instruct(?:ed|s)|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
+    r"agree(?:s)? to|agreeing to|agreed (?:on|for)|decision (?:was made )?to|undertak(?:es|e|en) to"
+    r"|oblig(?:es|ed)|tasks|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
     r"|(?:is|are|was|were) (?:offering|providing|ready)|reaffirm(?:ed|s|ing)?|reiterat(?:ed|es|ing)"
     r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
-    r"|aim(?:s|ed)? to|seek(?:s)? to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
+    r"|aim(?:s|ed)? to|seek(?:s)? to|striv(?:es|e) to|planning to|(?:readiness|willingness) to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
     r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
 )
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
 """The kind each extended trigger group gives."""
+DECISION_VERBS = r"decid(?:ed|es) to|instruct(?:ed|s)|tasked|tasks? (?:ha(?:s|ve)|had) been (?:also )?set"
+"""A council's decision or instruction: an SCO pledge (CONVENTIONS.md) when the
+subject is the SCO, its members or a meeting; left to the model otherwise."""
+GROUP_KINDS = {**EXTENDED_KINDS, "decision": "pledge"}
+"""The kind of each trigger group whose name is no kind."""
+MEMBERSHIP_GRANT = re.compile(
+    r"\s+(?:\w+\s+)?(?:grant|admit|accept|give|confer|award|welcome)\b"
+    r"|\s+(?:[\w-]+\s+){0,5}?(?:admitting|granting|admission|accession)\b",
+    re.IGNORECASE,
+)
+"""After "decided to": a step of a state's status, not a commitment."""
 TRIGGER_CUES = (
     "urg",
     "call",
@@ -99,7 +112,7 @@ TRIGGER_CUES = (
     *("could", "task", "time has come", "came up", "decid", "decision", "agree"),
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
-    *("seek", "adherence", "dedication", "necess", "hop"),
+    *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -111,131 +124,28 @@ PARTICIPIAL_BOUNDARY = (
     r"|emphasizing|emphasising|underlining|describing|hailing|praising)\b"
 )
 SCHEDULE_VERBS = (
-    "attend",
-    "deliver",
-    "hold",
-    "visit",
-    "travel",
-    "meet",
-    "chair",
-    "address",
-    "arrive",
-    "leave",
-    "pay",
-    "participate",
-    "take part",
-    "map out",
-    "expound",
-    "raise",
-    "join",
-    "be",
-    "have",
-    "also",
-    "make",
-    "give",
-    "sign",
-    "host",
-    "assume",
-    "take over",
-    "take",
-    "hand over",
-    "discuss",
-    "exchange views",
-    "brief",
-    "outline",
-    "explain",
-    "reach",
-    "become",
-    "serve",
-    "like",
-    "welcome",
-    "talk",
-    "obtain",
-    "go through",
-    "enter into",
-    "include",
-    "adopt",
-    "focus",
-    "review",
-    "approve",
-    "sum up",
-    "mark",
-    "celebrate",
-    "gather",
-    "convene",
-    "witness",
-    "receive",
-    "exchange their views",
-    "exchange opinions",
-    "begin",
-    "start",
-    "kick off",
-    "take place",
-    "conclude",
+    *("attend", "deliver", "hold", "visit", "travel", "meet", "chair", "address"),
+    *("arrive", "leave", "pay", "participate", "take part", "map out", "expound"),
+    *("raise", "join", "be", "have", "also", "make", "give", "sign", "host"),
+    *("assume", "take over", "take", "hand over", "discuss", "exchange views"),
+    *("brief", "outline", "explain", "reach", "become", "serve", "like", "welcome"),
+    *("talk", "obtain", "go through", "enter into", "include", "adopt", "focus"),
+    *("review", "approve", "sum up", "mark", "celebrate", "gather", "convene"),
+    *("witness", "receive", "exchange their views", "exchange opinions", "begin"),
+    *("present", "start", "kick off", "take place", "conclude"),
 )
 """After "<leader> will", these verbs describe a schedule, a preview or a
 courtesy ("would like to"), not a pledge."""
 MEASURE_VERBS = (
-    "accelerate",
-    "advance",
-    "allocate",
-    "augment",
-    "boost",
-    "build",
-    "carry out",
-    "conduct",
-    "consolidate",
-    "continue",
-    "cooperate",
-    "create",
-    "deepen",
-    "develop",
-    "donate",
-    "encourage",
-    "enhance",
-    "ensure",
-    "establish",
-    "expand",
-    "explore",
-    "facilitate",
-    "foster",
-    "fight",
-    "further",
-    "grant",
-    "implement",
-    "improve",
-    "increase",
-    "intensify",
-    "invest",
-    "launch",
-    "offer",
-    "open",
-    "oppose",
-    "promote",
-    "protect",
-    "provide",
-    "push",
-    "reinforce",
-    "safeguard",
-    "set",
-    "set up",
-    "share",
-    "step",
-    "strengthen",
-    "support",
-    "train",
-    "upgrade",
-    "work",
-    "combat",
-    "counter",
-    "crack",
-    "step up",
-    "speed",
-    "stay",
-    "tackle",
-    "uphold",
-    "maintain",
-    "resolve",
+    *("accelerate", "advance", "allocate", "augment", "boost", "build", "carry out"),
+    *("conduct", "consolidate", "continue", "cooperate", "create", "deepen"),
+    *("develop", "donate", "encourage", "enhance", "ensure", "establish", "expand"),
+    *("explore", "facilitate", "foster", "fight", "further", "grant", "implement"),
+    *("improve", "increase", "intensify", "invest", "launch", "offer", "open"),
+    *("oppose", "promote", "protect", "provide", "push", "reinforce", "safeguard"),
+    *("set", "set up", "share", "step", "strengthen", "support", "train", "upgrade"),
+    *("work", "combat", "counter", "crack", "step up", "speed", "stay", "tackle"),
+    *("uphold", "maintain", "resolve"),
 )
 """Verbs that start a distinct measure when coordinated after a call or proposal."""
 PURPOSE_MARKERS = (
@@ -253,7 +163,7 @@ ACTOR_GROUPS = (
     r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?)?"
     r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?"
     r"|(?:the\s+)?(?:organi[sz]ation|bloc|grouping)"
-    r"|(?:the\s+)?(?:participants|delegates|delegations)"
+    r"|(?:the\s+)?(?:participants|delegates|delegations|speakers)"
     r"|the\s+(?:parties|sides|group)(?!\s+of\b)"
     r"|(?:the\s+)?(?:SCO\s+)?(?:(?:energy|health|trade|economy|economic|transport"
     r"|agriculture|agricultural|finance|culture|education|justice|interior|emergency"
@@ -272,6 +182,7 @@ ACTOR_GROUP_CUES = (
     "bloc",
     "group",
     "participants",
+    "speakers",
     "delegat",
     "parties",
     "sides",
@@ -286,7 +197,7 @@ EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|directo
 
 TRIGGER = folded_pattern(
     rf"(?<![-\w])(?:(?P<call>{CALL_VERBS})|(?P<proposal>{PROPOSAL_VERBS})"
-    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD})"
+    rf"|(?P<pledge>{PLEDGE_VERBS})|(?P<should>{SHOULD})|(?P<decision>{DECISION_VERBS})"
     rf"|(?P<xcall>{EXTENDED_CALL_VERBS})|(?P<xproposal>{EXTENDED_PROPOSAL_VERBS})"
     rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
@@ -294,16 +205,20 @@ TRIGGER = folded_pattern(
 GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
 PRONOUN = folded_pattern(PRONOUNS)
 PREPOSITION = folded_pattern(
-    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than)\s+(?:the\s+)?$"
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
+    r"|during|through|via)\s+(?:the\s+)?$"
 )
-COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$")
+COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|further\s+)?$")
+OPENING_PHRASE = re.compile(r"\s*(?:[A-Z][^,;]{2,40}),\s+")
+"""An opening phrase before a clause's subject ("During the meeting, ")."""
 CONTROL = re.compile(
     r"\b(?:to|should|must|that)\s+(?:\w+ly\s+)?(?!the\b|a\b)([a-z][\w-]*)"
 )
 FIRST_WORD = re.compile(r"\s*(?:to\s+|that\s+)?(?:\w+ly\s+)?([\w-]+)")
-ANAPHOR = re.compile(
-    r"\b(?:the (?:document|treaty|agreement|convention|proposal)|it)\b"
-)
+ANAPHOR = re.compile(r"\b(?:the (?:document|treaty|agreement|convention|proposal))\b")
+"""In a speaker's "should" right after his commitment: a restatement of it ("to
+have the document approved"); a bare "it" is too often the object of a new
+action ("we must oppose it")."""
 NEED = re.compile(r"\b(?:need|importance|necessity)$", re.IGNORECASE)
 NEED_OF = re.compile(r"\b(?:need|importance|necessity)(?:\s+of)?$", re.IGNORECASE)
 THING_NEEDED = re.compile(
@@ -335,6 +250,29 @@ BARE_INITIATIVE = re.compile(
     r"\s*(?:$|[,.;]|\bin\s+\d{4}\b|\bat\b|\bduring\b)"
 )
 APPOSITIVE = re.compile(r"^,[^,;]{3,90},")
+NOT_PLEDGED = re.compile(
+    r"\s+(?:(?:also|then|now)\s+)?(?:possibly|probably|perhaps|maybe|likely"
+    r"|be\s+(?:\w+ly\s+)?(?!prepared\b|committed\b|determined\b|engaged\b|involved\b)"
+    r"\w+(?:ed|en)\b)",
+    re.IGNORECASE,
+)
+"""After "will": a hedge ("will possibly join") or a passive ("the request
+will be considered"): what the subject undergoes, no pledge."""
+STATUS_ASKED = re.compile(
+    r"\s+for\s+(?:an?\s+|the\s+|its\s+)?(?:\w+\s+){0,2}?(?:status|membership)\b",
+    re.IGNORECASE,
+)
+"""After "asked for": a state's application, a membership step."""
+RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
+MODAL = re.compile(
+    r"\b(?:will|shall|would|should|must|need to|ought to)\b", re.IGNORECASE
+)
+THAT_CLAUSE = re.compile(r"\bthat\s+$", re.IGNORECASE)
+"""Before a subject: a reported or agreed clause ("it was agreed that")."""
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$")
+"""Before a verb in -ing: the progressive, a finite verb ("Russia is calling on")."""
+NOTHING_NEEDED = re.compile(r"\s+(?:be|have)\s+no\b", re.IGNORECASE)
+"""After "should": "there should be no place for ...", a principle."""
 HEDGED = re.compile(
     r"\b(?:expected|hop(?:e[sd]?|ing|efully)|likely|may|might|predict\w*)\b"
 )
@@ -344,6 +282,7 @@ ORGANIZATION = re.compile(
 )
 IMPERSONAL = folded_pattern(
     r"\b(?:it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:agreed|decided|planned|resolved)"
+    r"|(?:the\s+)?tasks?\s+(?:was|were|(?:has|have|had)\s+been)\s+(?:also\s+)?set"
     r"|(?:a|the)\s+decision\s+(?:was|has\s+been)\s+(?:made|taken|adopted))\b"
 )
 """A joint decision of a meeting, with no actor ("it was agreed that", "a
@@ -351,7 +290,7 @@ decision was made to"): the SCO's."""
 DOCUMENT_SUBJECT = folded_pattern(
     r"\b(?:the|this|its)\s+(?:document|declaration|communiqu[e\u00e9]|joint\s+statement"
     r"|final\s+document|resolution|charter|meeting|summit|session|discussions|talks)"
-    r"\s+(?:also\s+)?$"
+    r"\s+(?:also\s+)?(?:ha(?:s|ve)\s+)?(?:also\s+)?$"
 )
 """A meeting's document as the subject ("the declaration stressed"): the SCO's."""
 MEETING_WHICH = folded_pattern(
@@ -361,7 +300,8 @@ MEETING_WHICH = folded_pattern(
 """A meeting or its document as the antecedent of the trigger's "which"."""
 WHICH = re.compile(r"\bwhich\s+(?:also\s+)?$", re.IGNORECASE)
 HEADLESS = folded_pattern(
-    r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence)\b"
+    r"(?:the\s+)?(?:importance|need|necessity|commitment|readiness|dedication|adherence"
+    r"|decided|agreed)\b"
 )
 """A point of a list with no subject ("The importance of ..."): a joint one."""
 NO_SUBJECT = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019*\u2022\u2013\u2014-]*")
@@ -415,6 +355,9 @@ coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
 or a white space, taken first and checked by a look-behind per alternative: a
 pattern that begins with a character class lets the regex engine skip ahead to
 those characters, about a quarter faster than the plain alternation."""
+FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
+"""Between a speech verb and its speaker: nothing, or title words ("said PM
+Modi", "said Russian President Vladimir Putin")."""
 FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
@@ -482,4 +425,8 @@ EXPERT = folded_pattern(EXPERT_WORDS)
 HOPE = folded_pattern(
     r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
 )
+SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019\u00bb)\\]\u2026]\\s*$")
+"""How a sentence of running text ends; a line without it is a headline."""
+PRESENT_TENSE = re.compile(r"(?!(?:i|ha|i|wa)s$)[a-z]+[^s]s")
+"""A verb of the third person present ("urges", "plans"), as headlines write."""
 FEATURE_WORD = re.compile(r"[\w'\u2019-]+")

@@ -1,0 +1,117 @@
+"""What a mention stands for as a commitment's actor, and the records the
+commitment rules share: `Actor`, the sentence's `Scan` and the document's
+`Context` (who "he", "it" and "they" are)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from scotrack.data import raw_records
+from scotrack.ingest.document import Mention
+from scotrack.ingest.lexicon import commitments as rules
+
+
+def may_name_group(lowered: str) -> bool:
+    """Whether folded text may hold a `rules.GROUP` match: one of its words occurs
+    in it (a few `in` tests, far cheaper than searching for the pattern)."""
+    for cue in rules.ACTOR_GROUP_CUES:  # noqa: SIM110 -- any() and a generator: twice the cost
+        if cue in lowered:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences say: who "he", "it" and "they" are."""
+
+    person: Mention | None = None
+    state: str | None = None
+    they: str | None = None
+    state_subject: bool = False
+    speakers: set[str] = field(default_factory=set)
+    recent: set[str] = field(default_factory=set)
+    """Who spoke in the last few sentences (`hear`)."""
+    heard: dict[str, int] = field(default_factory=dict)
+    """The number of the last sentence each speaker spoke in."""
+    framing: str | None = None
+    """The speaker of the current sentence's speech frame."""
+    author: Mention | None = None
+    """The person whose speech or article the document is (`author`)."""
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Scan:
+    """One sentence as the trigger rules read it: folded once, its triggers
+    found once (`clauses.matches_in` gives each clause its share)."""
+
+    lowered: str
+    triggers: list[re.Match[str]]
+    grouped: bool
+    """Whether the sentence may name a group (`grouped`)."""
+    prefixes: dict[int, set[int]] | None
+    """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor: str
+    speaker: str | None
+    start: int
+    end: int
+    source: str = "subject"
+    """How the actor was found (a feature of the commitment's candidate)."""
+    partners: tuple[Actor, ...] = ()
+    """The other actors of a coordinated subject ("China and Russia will ..."):
+    each makes the same commitment, one entry each (CONVENTIONS.md)."""
+
+
+@cache
+def _leader_states() -> dict[str, str]:
+    return {r["name"]: r["state"] for r in raw_records("people") if r.get("state")}
+
+
+PEOPLE: dict[str, tuple[str | None, str | None]] = {}
+
+
+def person_state(person: Mention) -> str | None:
+    known = PEOPLE.get(person.value, (None, None))[0]
+    return known or person.state or _leader_states().get(person.value)
+
+
+def person_actor(person: Mention) -> Actor | None:
+    state = person_state(person)
+    if state is None:
+        return None
+    return Actor(state, person.value, person.start, person.end, "person")
+
+
+def mention_actor(mention: Mention, framed: Actor | None) -> Actor | None:
+    if mention.kind == "person":
+        return person_actor(mention)
+    if mention.kind == "state":
+        speaker = framed.speaker if framed and framed.actor == mention.value else None
+        return Actor(mention.value, speaker, mention.start, mention.end, "state")
+    if mention.kind == "organization":
+        return Actor("SCO", None, mention.start, mention.end, "organization")
+    if mention.kind == "body":  # "the Council of Heads of State decided" (#11)
+        return Actor("SCO", None, mention.start, mention.end, "body")
+    if mention.kind == "city" and mention.state:
+        speaker = framed.speaker if framed and framed.actor == mention.state else None
+        return Actor(mention.state, speaker, mention.start, mention.end, "city")
+    if mention.kind == "office" and mention.state:
+        return Actor(mention.state, None, mention.start, mention.end, "office")
+    return None
+
+
+def kind_of(trigger: re.Match[str]) -> str:
+    """The kind a trigger gives: call, proposal, pledge or should (a modal)."""
+    group = trigger.lastgroup or "proposal"
+    return rules.GROUP_KINDS.get(group, group)
+
+
+def word_of(text: str, match: re.Match[str]) -> str:
+    """The words of a match found in folded text, as the original writes them."""
+    return text[match.start() : match.end()]
