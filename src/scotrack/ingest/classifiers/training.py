@@ -188,10 +188,17 @@ VETO_GAIN = 0.01
 found on a hair's breadth of gain trades a sure item for noise."""
 
 
+PLATEAU = 0.01
+"""Thresholds whose F1 is within this of the best are equally good: cross-validated
+F1 is noisy at the second decimal, so the middle of the plateau is chosen rather
+than its highest point, and retraining on a slightly different corpus does not
+swing the threshold from one end of it to the other."""
+
+
 def best_threshold(scored: Sequence[Scored], gold: int) -> Figures:
-    """The threshold and veto (on a 0.05 grid; the veto at most the threshold)
-    with the best item-level F1; of equals, the lowest threshold, so recall is
-    never given up for nothing. A veto is used only when it gains VETO_GAIN."""
+    """The threshold and veto (on a 0.05 grid; the veto at most the threshold):
+    the middle (lower median) of the thresholds within PLATEAU of the best
+    item-level F1. A veto is used only when it gains VETO_GAIN."""
     grid = [round(0.05 * i, 2) for i in range(1, 20)]
     plain = [figures_at(scored, threshold, gold) for threshold in grid]
     vetoed = [
@@ -200,10 +207,14 @@ def best_threshold(scored: Sequence[Scored], gold: int) -> Figures:
         for veto in grid
         if veto <= threshold
     ]
-
-    def rank(f: Figures) -> tuple[float, float, float]:
-        return (round(f.f1, 6), -f.threshold, -f.veto)
-
-    best = max(plain, key=rank)
-    best_vetoed = max(vetoed, key=rank)
+    best = _plateau_middle(plain)
+    best_vetoed = max(vetoed, key=lambda f: (round(f.f1, 6), -f.threshold, -f.veto))
     return best_vetoed if best_vetoed.f1 >= best.f1 + VETO_GAIN else best
+
+
+def _plateau_middle(results: Sequence[Figures]) -> Figures:
+    top = max(f.f1 for f in results)
+    plateau = sorted(
+        (f for f in results if f.f1 >= top - PLATEAU), key=lambda f: f.threshold
+    )
+    return plateau[(len(plateau) - 1) // 2]
