@@ -51,8 +51,6 @@ from scotrack.ingest.entities.people import (
     title_word,
     widened_people,
 )
-from scotrack.ingest.entities.people import matches_at as matches_at
-from scotrack.ingest.entities.people import word_starts as word_starts
 from scotrack.ingest.entities.spelling import fold, full_name, split_initials
 from scotrack.ingest.lexicon import names as rules
 

@@ -16,12 +16,14 @@ Each function takes the mentions found so far and returns new person mentions
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scotrack.ingest.document import Mention
+from scotrack.ingest.entities.scan import is_word_char, matches_at, occurrences
+from scotrack.ingest.entities.scan import names_ending_at as _names_ending_at
+from scotrack.ingest.entities.scan import word_starts as word_starts
 from scotrack.ingest.entities.spelling import KnownPeople
 from scotrack.ingest.lexicon import names as rules
 
@@ -151,9 +153,36 @@ def titled_name(text: str, pos: int, covered: list[Mention]) -> tuple[int, int] 
 
 def _title_ends(text: str, found: list[Mention]) -> list[int]:
     """Where a title ends: after each title word and each office mention."""
-    ends = {m.end() for m in rules.TITLE_HEAD.finditer(text)}
+    ends = _title_word_ends(text)
     ends.update(m.end for m in found if m.kind == "office" and m.value[:1].isupper())
     return sorted(ends)
+
+
+def _title_word_ends(text: str) -> set[int]:
+    """Where the title words of `text` end, a full stop after one included: the
+    ends of the matches of `\\b(?:TITLE_HEADS|Member(?= of))\\b\\.?`, found
+    with one automaton. At one place the longest title word is the match, as in
+    the regex, whose alternation lists "Secretary-General" before "Secretary"."""
+    found = []
+    for start, end in occurrences(text, rules.TITLE_HEAD_WORDS):
+        if is_word_char(text, start - 1):
+            continue
+        if text.endswith(" of", start, end):  # "Member" before "of" (not "States")
+            end -= 3
+        elif is_word_char(text, end):
+            continue
+        found.append((start, -end))
+    found.sort()
+    ends = set()
+    reach = 0
+    for start, minus_end in found:
+        if start < reach:
+            continue  # inside the title word before ("General" of "Director General")
+        reach = -minus_end
+        if text.startswith(".", reach):
+            reach += 1
+        ends.add(reach)
+    return ends
 
 
 def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
@@ -253,75 +282,6 @@ def _appositive_ends(text: str) -> list[int]:
             ends.append(comma)
         comma = text.find(",", comma + 1)
     return ends
-
-
-def _names_ending_at(
-    pattern: re.Pattern[str], text: str, ends: list[int]
-) -> Iterator[re.Match[str]]:
-    """What `\\b` + `pattern` finds in `text`, for a pattern that matches two or
-    three words ending at one of `ends` (sorted, every place a match can end).
-
-    A match ending at `end` starts within the three words before it, so only
-    those positions are tried, not the whole text.
-    """
-    pos = 0
-    for end in ends:
-        if end <= pos:
-            continue
-        first = max(pos, _words_back(text, end, 3))
-        pos = end  # unless a match is found, none starts before `end`
-        for capital in rules.CAPITAL.finditer(text, first, end):
-            start = capital.start()
-            if _is_word_char(text, start - 1):
-                continue
-            match = pattern.match(text, start)
-            if match is not None:
-                yield match
-                pos = match.end()
-                break
-
-
-def _words_back(text: str, end: int, count: int) -> int:
-    """Where the `count`-th white-space separated word before `end` starts."""
-    start = end
-    for _ in range(count):
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-    return start
-
-
-def _is_word_char(text: str, index: int) -> bool:
-    if not 0 <= index < len(text):
-        return False
-    char = text[index]
-    return char.isalnum() or char == "_"
-
-
-def word_starts(text: str, words: tuple[str, ...]) -> list[int]:
-    """Everywhere one of `words` occurs in `text`, in order."""
-    found = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
-
-
-def matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int]
-) -> Iterator[re.Match[str]]:
-    """What `\\b` + `pattern` finds in `text`, given every place a match can start."""
-    pos = 0
-    for start in starts:
-        if start < pos or _is_word_char(text, start - 1):
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            pos = match.end()
 
 
 def _name_mention(

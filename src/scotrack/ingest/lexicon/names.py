@@ -189,9 +189,10 @@ TITLE_HEADS = (
 """Words a person's title ends or starts with: the name of an unknown person is
 looked for after them ("Minister of Energy Daler Jumaev", "counterpart Chingiz
 Aidarbekov", "Lieutenant General Emomali Sobirzoda")."""
-TITLE_HEAD = re.compile(r"\b(?:" + "|".join(TITLE_HEADS) + r"|Member(?= of))\b\.?")
-"""A title word, and "Member" of "Member of the State Council" (not of "Member
-States"); a full stop after it belongs to it ("Mr.")."""
+TITLE_HEAD_WORDS = (*TITLE_HEADS, "Member of")
+"""What a title's name run starts after: a title word, or "Member" of "Member of
+the State Council" (not of "Member States"; the " of" is not part of it); a full
+stop after it belongs to it ("Mr.")."""
 HONORIFICS = frozenset(
     (
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Shri", "Sri", "Smt", "Sir",

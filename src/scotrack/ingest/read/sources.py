@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from scotrack.ingest.document import CleanDocument
 from scotrack.ingest.entities.gazetteer import ALIASES, OUTLETS, WIRES, gazetteer
-from scotrack.ingest.entities.mentions import matches_at, word_starts
+from scotrack.ingest.entities.scan import matches_at, word_starts
 from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.lexicon import sources as rules
 from scotrack.ingest.read.clean import (
