@@ -39,6 +39,7 @@ The automaton is built once per process, on first use.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import attrgetter
 from typing import cast
 
@@ -197,28 +198,30 @@ def resolved_people(
         else m
         for m in found
     ]
+    people = [m for m in full if m.kind == "person"]
+    named = [m for m in people if full_name(m.value)]
     out = []
     for m in full:
-        if m.kind == "person" and (written := _initials_written_out(m, full)):
+        if m.kind == "person" and (written := _initials_written_out(m, people)):
             m = Mention(m.start, m.end, "person", written, m.surface, m.state)
         if m.kind != "person" or full_name(m.value):
             out.append(m)
             continue
-        name = _earlier_full_name(m, full, gaz.surname_first)
+        name = _earlier_full_name(m, named, gaz.surname_first)
         name = name or gaz.holder(m.surface, on)
         if name is not None:
             out.append(Mention(m.start, m.end, "person", name, m.surface, m.state))
     return out
 
 
-def _initials_written_out(m: Mention, found: list[Mention]) -> str | None:
+def _initials_written_out(m: Mention, people: list[Mention]) -> str | None:
     """The name the text writes out in full elsewhere for a name printed with
     initials ("A. Petrov" after "Anton Petrov"): same surname, same initial."""
     initials, words = split_initials(m.value)
     if not initials or not words:
         return None
-    for other in found:
-        if other.kind != "person" or other is m:
+    for other in people:
+        if other is m:
             continue
         other_initials, other_words = split_initials(other.value)
         if other_initials or len(other_words) <= len(words):
@@ -232,19 +235,17 @@ def _initials_written_out(m: Mention, found: list[Mention]) -> str | None:
 
 
 def _earlier_full_name(
-    m: Mention, found: list[Mention], surname_first: frozenset[str]
+    m: Mention, named: list[Mention], surname_first: frozenset[str]
 ) -> str | None:
-    """The full name, given before `m` (else after it), that `m`'s surname is
-    part of (compared as `spelling.fold` spells them); a surname written first
-    ("Wei") only as a first word, not as the given name of "Chen Wei"."""
+    """The full name (of `named`, the people named in full), given before `m`
+    (else after it), that `m`'s surname is part of (compared as `spelling.fold`
+    spells them); a surname written first ("Wei") only as a first word, not as
+    the given name of "Chen Wei"."""
     surname = m.surface.removesuffix("'s").removesuffix("\u2019s")
     key = fold(surname)
+    first = surname in surname_first
     matching = [
-        p
-        for p in found
-        if p.kind == "person"
-        and full_name(p.value)
-        and key in _parts(p.value, first=surname in surname_first)
+        p for p in named if key in (_parts(p.value)[:1] if first else _parts(p.value))
     ]
     before = [p for p in matching if p.start < m.start]
     if before:
@@ -252,9 +253,10 @@ def _earlier_full_name(
     return matching[0].value if matching else None
 
 
-def _parts(name: str, *, first: bool) -> list[str]:
-    parts = [fold(part) for part in rules.NAME_PARTS.split(name)]
-    return parts[:1] if first else parts
+@lru_cache(maxsize=4096)
+def _parts(name: str) -> tuple[str, ...]:
+    """The words of a full name, hyphenated parts apart, as `fold` spells them."""
+    return tuple(fold(part) for part in rules.NAME_PARTS.split(name))
 
 
 def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:
