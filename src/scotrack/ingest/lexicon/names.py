@@ -74,10 +74,32 @@ APPOSITIVE_BODY = (
 )
 APPOSITIVE = re.compile(APPOSITIVE_BODY)
 """An appositive office after a name (", director of ..."), in lower case."""
+
+
+def trie(words: list[str]) -> str:
+    """An alternation of `words` factored by their common prefixes ("chair(?:man|
+    woman)?"): the regex engine tries a few branches at a place, not every word.
+    It matches the same words, the longest first where one starts another, so it
+    stands for the plain alternation where only whether a match exists counts."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + trie(rest) for first, rest in branches.items()]
+    if not alternatives:
+        return ""
+    body = "|".join(alternatives)
+    if "" in words:
+        return f"(?:{body})?"
+    return body if len(alternatives) == 1 else f"(?:{body})"
+
+
 ANY_APPOSITIVE_BODY = (
     r",\s+(?:the\s+|a\s+|an\s+)?((?:(?!and\b|or\b|who\b|which\b)[A-Za-z-]+\s+){0,2}"
-    rf"(?i:{APPOSITIVE_TITLES})\b[^,;\n]{{0,150}}?){APPOSITIVE_END}"
+    rf"(?i:{trie(APPOSITIVE_TITLES.split('|'))})\b[^,;\n]{{0,150}}?){APPOSITIVE_END}"
 )
+"""An appositive in any case; only whether one starts at a place counts (the
+title words as a `trie`)."""
 ANY_APPOSITIVE = re.compile(ANY_APPOSITIVE_BODY)
 BEFORE_APPOSITIVE = re.compile(
     rf"({NAME}(?:[ \t]+{NAME}){{1,2}})(?={ANY_APPOSITIVE_BODY})"
