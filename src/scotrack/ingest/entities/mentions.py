@@ -170,9 +170,16 @@ def office_states(text: str, found: list[Mention]) -> list[Mention]:
             and rules.OF_STATE.fullmatch(text, office.end, nxt.start)
         ):
             state = nxt.value
-        if state is not None:
+        if state is not None and state != office.state:
             out[i] = _with_state(office, state)
     return out
+
+
+def _with_value(m: Mention, value: str) -> Mention:
+    """`m` naming `value` (`m` itself when it does)."""
+    if value == m.value:
+        return m
+    return Mention(m.start, m.end, m.kind, value, m.surface, m.state)
 
 
 def _with_state(m: Mention, state: str | None) -> Mention:
@@ -182,8 +189,10 @@ def _with_state(m: Mention, state: str | None) -> Mention:
 def in_credit(text: str) -> list[tuple[int, int]]:
     """The spans of photo credits and bylines: no person named there is one
     the text talks about ("(Xinhua/Wang Ye)", "By Ivan Petrov")."""
-    spans = [m.span() for m in rules.CREDIT.finditer(text)]
-    return spans + [m.span() for m in rules.BYLINE.finditer(text)]
+    spans = [m.span() for m in rules.CREDIT.finditer(text)] if "/" in text else []
+    if any(word in text for word in rules.BYLINE_WORDS):  # cheap tests first
+        spans.extend(m.span() for m in rules.BYLINE.finditer(text))
+    return spans
 
 
 def resolved_people(
@@ -193,7 +202,7 @@ def resolved_people(
     the text gives or by the known person's; unresolvable ones dropped."""
     spelled = gaz.people.spelled
     full = [
-        Mention(m.start, m.end, "person", spelled(m.value, on), m.surface, m.state)
+        _with_value(m, spelled(m.value, on))
         if m.kind == "person" and full_name(m.value)
         else m
         for m in found
@@ -275,7 +284,9 @@ def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:
             and (office.end + 1 >= person.start or office.state is not None)
         ):
             state = office.state
-        out[i] = _with_state(person, state or gaz.state_of(person.value))
+        state = state or gaz.state_of(person.value)
+        if state != person.state:
+            out[i] = _with_state(person, state)
     return out
 
 

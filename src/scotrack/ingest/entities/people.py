@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from scotrack.ingest.document import Mention
 from scotrack.ingest.entities.scan import Phrases, is_word_char, matches_at
@@ -42,8 +42,7 @@ def _cues(text: str) -> tuple[list[tuple[int, int]], ...]:
     return _CUES.find(text)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word after a title: `kind` is name, initials, particle, title (a
     title's own word), cut (a body's or a place's word), connector, paren or
     stop; `closes` when punctuation ends the run after it."""
@@ -78,13 +77,18 @@ def _kind(word: str, covering: Mention | None, *, in_name: bool) -> str:
     return "cut" if word.isupper() else "name"
 
 
-def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
-    """The words after `pos` (a title's end), up to a blank line, classified."""
-    starts = [m.start for m in covered]
+def _tokens(
+    text: str, pos: int, covered: list[Mention], starts: list[int]
+) -> Iterator[Token]:
+    """The words after `pos` (a title's end), up to a blank line, classified;
+    `starts` are those of the mentions `covered`."""
     in_name = False
     for _ in range(_SPAN):
         match = rules.TOKEN.search(text, pos)
-        if match is None or rules.BLANK_LINE.search(text, pos, match.start()):
+        if match is None or (
+            text.find("\n", pos, match.start()) >= 0  # the cheap test first
+            and rules.BLANK_LINE.search(text, pos, match.start())
+        ):
             return
         start, word = match.start(), match.group()
         if word.startswith("("):  # "(RATS)", "(SCO RATS)": skipped whole
@@ -93,7 +97,7 @@ def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
             yield Token(start, pos, "paren", False)
             continue
         pos = match.end()
-        tail = rules.TOKEN_END.search(word)
+        tail = rules.TOKEN_END.search(word) if word[-1] in rules.TOKEN_CLOSERS else None
         closes = tail is not None
         word = word[: tail.start()] if tail is not None else word
         glued = rules.INITIALS.match(word)
@@ -134,11 +138,14 @@ def _acceptable(run: list[Token], after: Token | None) -> bool:
     return len(words) >= 2
 
 
-def titled_name(text: str, pos: int, covered: list[Mention]) -> tuple[int, int] | None:
-    """The span of the first name after the title ending at `pos`, if any."""
+def titled_name(
+    text: str, pos: int, covered: list[Mention], starts: list[int]
+) -> tuple[int, int] | None:
+    """The span of the first name after the title ending at `pos`, if any
+    (`starts` are those of the mentions `covered`)."""
     run: list[Token] = []
     crossed = False
-    for token in _tokens(text, pos, covered):
+    for token in _tokens(text, pos, covered, starts):
         if token.kind == "person":
             return None  # a known person holds the title
         after: Token | None = token
@@ -199,9 +206,10 @@ def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
     """People the text names by position (see the module docstring)."""
     taken = [(m.start, m.end) for m in found]
     covered = list(found)
+    starts = [m.start for m in covered]
     spans: list[tuple[int, int]] = []
     for end in _title_ends(text, found):
-        span = titled_name(text, end, covered)
+        span = titled_name(text, end, covered, starts)
         if span is not None:
             spans.append(span)
     joined = (rules.AND_NAME.match(text, m.end) for m in found if m.kind == "person")

@@ -121,6 +121,8 @@ PLACE_BEFORE = re.compile(
 )
 """What comes before a state's name in a list of leaders, not a given name
 ("President of India Vijay Kumar Singh", ", Mongolia Uhnaagiin ...")."""
+BYLINE_WORDS = ("By", "BY", "Dr", "Prof", "Author:", "Written by")
+"""What a `BYLINE` opens with (a text without one has none)."""
 CREDIT = re.compile(r"\([^()\n]{0,60}/[^()\n]{0,60}\)")
 BYLINE = re.compile(
     rf"^[ \t]*(?:By|BY|Dr\.?|Prof\.?|Author:|Written by)[ \t]+"
@@ -305,8 +307,9 @@ or in capitals (an acronym, or a name in a headline)."""
 INITIALS = re.compile(rf"(?:[{UPPER}]\.[ \t]?)+|[{UPPER}]{{1,2}}(?=[ \t]+[{UPPER}])")
 """Initials before a surname: "S. ", "M.V. ", "A. E. ", "Y.", "SM "."""
 TOKEN = re.compile(r"\S+")
+TOKEN_CLOSERS = ',;:!?"\u201d)]'
 TOKEN_END = re.compile(r"[,;:!?\"\u201d)\]]+$")
-"""Punctuation that closes a token and ends a title's run."""
+"""Punctuation that closes a token and ends a title's run (`TOKEN_CLOSERS`)."""
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 # ---------------------------------------------------------------- spellings
