@@ -44,7 +44,7 @@ from operator import attrgetter
 from typing import cast
 
 from scotrack.ingest.document import CleanDocument, Mention, MentionKind, Stage
-from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, gazetteer
+from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, Hit, gazetteer
 from scotrack.ingest.entities.people import (
     appositive_offices,
     pattern_people,
@@ -58,28 +58,10 @@ from scotrack.ingest.lexicon import names as rules
 _START = attrgetter("start")
 
 
-def raw_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, int, int, Entry]]:
+def raw_hits(text: str, gaz: Gazetteer) -> list[Hit]:
     """Every gazetteer entry found at word boundaries, case rules applied, as
     (start, start - end, rank, sequence number, entry) in the automaton's order."""
-    folded = text.lower()
-    if len(folded) != len(text):  # a few characters change length when lowered
-        folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
-    hits: list[tuple[int, int, int, int, Entry]] = []
-    for last, keys in gaz.automaton.iter(folded):
-        end = last + 1
-        after = padded[end]
-        if after.isalnum() or after == "_":
-            continue
-        for length, rank, spellings, entry in keys:
-            start = end - length
-            before = padded[start - 1]
-            if before.isalnum() or before == "_":
-                continue
-            if spellings is not None and text[start:end] not in spellings:
-                continue
-            hits.append((start, -length, rank, len(hits), entry))
-    return hits
+    return gaz.scan(text).hits
 
 
 def longest_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:

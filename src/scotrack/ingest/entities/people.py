@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import NamedTuple
 
 from scotrack.ingest.document import Mention
-from scotrack.ingest.entities.scan import Phrases, is_word_char, matches_at
+from scotrack.ingest.entities.gazetteer import gazetteer
+from scotrack.ingest.entities.scan import is_word_char, matches_at
 from scotrack.ingest.entities.scan import names_ending_at as _names_ending_at
 from scotrack.ingest.entities.scan import word_starts as word_starts
 from scotrack.ingest.entities.spelling import KnownPeople
@@ -31,15 +31,14 @@ from scotrack.ingest.lexicon import names as rules
 _SPAN = 24
 """How many words a title and the name after it may take."""
 _NAME_KINDS = ("name", "initials", "particle")
-_CUES = Phrases(rules.TITLE_HEAD_WORDS, rules.SAYING, rules.SAYING_BEFORE)
+_TITLES, _SAYING, _SAID = range(3)
+"""The groups of `rules.CUE_GROUPS`."""
 
 
-@lru_cache(maxsize=2)
 def _cues(text: str) -> tuple[list[tuple[int, int]], ...]:
     """(start, end) of the title words, the verbs of saying and the words a name
-    follows ("said", "according to") in `text`, in one pass (remembered:
-    `pattern_people` asks three times)."""
-    return _CUES.find(text)
+    follows ("said", "according to") in `text`: found in the gazetteer's pass."""
+    return gazetteer().scan(text).cues
 
 
 class Token(NamedTuple):
@@ -181,7 +180,7 @@ def _title_word_ends(text: str) -> set[int]:
     with one automaton. At one place the longest title word is the match, as in
     the regex, whose alternation lists "Secretary-General" before "Secretary"."""
     found = []
-    for start, end in _cues(text)[0]:
+    for start, end in _cues(text)[_TITLES]:
         if is_word_char(text, start - 1):
             continue
         if text.endswith(" of", start, end):  # "Member" before "of" (not "States")
@@ -216,7 +215,7 @@ def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
     for match in (
         *(m for m in joined if m is not None),
         *_names_ending_at(rules.SAID_AFTER, text, _said_ends(text)),
-        *matches_at(rules.SAID_BEFORE, text, _starts(_cues(text)[2])),
+        *matches_at(rules.SAID_BEFORE, text, _starts(_cues(text)[_SAID])),
         *_names_ending_at(rules.BEFORE_APPOSITIVE, text, _appositive_ends(text)),
     ):
         spans.append(match.span(1))
@@ -282,7 +281,7 @@ def _said_ends(text: str) -> list[int]:
     """Where white space before a verb of saying starts: every place a name run
     of `rules.SAID_AFTER` can end."""
     ends = set()
-    for at in _starts(_cues(text)[1]):
+    for at in _starts(_cues(text)[_SAYING]):
         end = at
         while end > 0 and text[end - 1].isspace():
             end -= 1

@@ -38,34 +38,6 @@ def occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     ]
 
 
-class Phrases:
-    """Groups of words (as written) found in one pass of one automaton."""
-
-    def __init__(self, *groups: tuple[str, ...]) -> None:
-        table: dict[str, list[int]] = {}
-        for number, words in enumerate(groups):
-            for word in words:
-                table.setdefault(word, []).append(number)
-        self._groups = len(groups)
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-        for word, numbers in table.items():
-            self._automaton.add_word(word, (len(word), tuple(numbers)))
-        self._automaton.make_automaton()
-
-    def find(self, text: str) -> tuple[list[tuple[int, int]], ...]:
-        """For each group, (start, end) of every occurrence of one of its words
-        in `text`, as `occurrences` lists them."""
-        found: tuple[list[tuple[int, int]], ...] = tuple(
-            [] for _ in range(self._groups)
-        )
-        if not text:
-            return found
-        for last, (length, numbers) in self._automaton.iter(text):
-            for number in numbers:
-                found[number].append((last + 1 - length, last + 1))
-        return found
-
-
 def word_starts(text: str, words: tuple[str, ...]) -> list[int]:
     """Everywhere one of `words` occurs in `text`, in order."""
     return sorted({start for start, _ in occurrences(text, words)})

@@ -217,6 +217,9 @@ TITLE_HEAD_WORDS = (*TITLE_HEADS, "Member of")
 """What a title's name run starts after: a title word, or "Member" of "Member of
 the State Council" (not of "Member States"; the " of" is not part of it); a full
 stop after it belongs to it ("Mr.")."""
+CUE_GROUPS = (TITLE_HEAD_WORDS, SAYING, SAYING_BEFORE)
+"""The words, as written, the gazetteer's pass over a page finds for `people`:
+title words, verbs of saying, the words a name follows."""
 HONORIFICS = frozenset(
     (
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Shri", "Sri", "Smt", "Sir",

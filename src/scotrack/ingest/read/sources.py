@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from scotrack.ingest.document import CleanDocument
-from scotrack.ingest.entities.gazetteer import ALIASES, OUTLETS, WIRES, gazetteer
+from scotrack.ingest.entities.gazetteer import gazetteer
 from scotrack.ingest.entities.scan import matches_at, word_starts
 from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.lexicon import sources as rules
@@ -69,8 +69,8 @@ def _known_outlet(words: list[str]) -> str | None:
         written = " ".join(words[:size]).strip(" .,:;|()")
         key = written.casefold()
         found = (
-            OUTLETS.get(key)
-            or ALIASES.get(key)
+            rules.OUTLETS.get(key)
+            or rules.ALIASES.get(key)
             or rules.OUTLET_NAMES.get(key)
             or rules.OUTLET_ALIASES.get(key)
         )
@@ -285,7 +285,7 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
     origin = mentioned_source(origin_matches(lead)) or mentioned_source(
         rules.CARRIED.finditer(lead)
     )
-    if origin is not None and (credited in (None, origin) or credited in WIRES):
+    if origin is not None and (credited in (None, origin) or credited in rules.WIRES):
         return origin
     if agency is not None and credited is not None and _carried(dateline, credited):
         return agency  # the site carries the agency's report: "(Site / Agency - ...)"
@@ -393,5 +393,4 @@ def footer_name(raw_text: str) -> str | None:
 
 def is_state_name(name: str) -> bool:
     """True when `name` is a state's name ("Kazakhstan", "Republic of India")."""
-    keys = gazetteer().automaton.get(name.lower(), ())
-    return any(key[3].kind == "state" for key in keys)
+    return any(entry.kind == "state" for entry in gazetteer().entries(name))
