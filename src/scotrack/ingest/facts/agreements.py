@@ -81,7 +81,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     heading: str | None = None  # the action of the list of documents being read
     cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
-        listed = heading if _list_item(sent, previous) else None
+        listed = heading if heading and _list_item(sent, previous) else None
         items = _sentence_items(sent, context, previous, listed) if cued else []
         heading = _heading(sent, heading, listed)
         text = sent.text
@@ -116,10 +116,15 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     "documents signed" ("These documents ... were signed"), kept over "These
     are:" and the list's items, else dropped."""
     text = folded(sent.text)
-    done = rules.DOCUMENTS_DONE.search(text) or rules.DOCUMENTS_FOLLOWING.search(text)
+    done = None
+    if any(noun in text for noun in rules.DOCUMENTS_NOUNS):  # the cheap test first
+        done = rules.DOCUMENTS_DONE.search(text)
+        done = done or rules.DOCUMENTS_FOLLOWING.search(text)
     if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
         return _LIST_ACTIONS[done.group("verb")]
-    if listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":"):
+    if heading is not None and (
+        listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":")
+    ):
         return heading
     return None
 
