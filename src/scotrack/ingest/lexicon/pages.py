@@ -55,6 +55,8 @@ the printed publication date, never part of the headline."""
 NOT_LABEL = re.compile(r"[\d,.:;!?]")
 """What a menu label never holds."""
 MENU_SPLIT = re.compile(r"\s*[|>\u00bb\u2022\u00b7]\s*|\s+/\s+")
+MENU_MARK = re.compile(r"[|>\u00bb\u2022\u00b7/]")
+"""What a `MENU_SPLIT` holds: a quick no."""
 HEADER_FURNITURE = re.compile(
     r"^(?:[-\u2013\u2014|]\s"  # what is left of a page title: "- Site Name"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?content"

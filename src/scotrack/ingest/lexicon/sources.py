@@ -130,6 +130,10 @@ REPORTED = re.compile(
 """An outlet as the subject of reporting ("KyrTAG writes", "a Sputnik
 correspondent reported", 'the "Kabar" news agency quoted'): the origin of a
 story another site carries."""
+REPORTED_VERBS = ("report", "writes", "wrote", "inform", "cite", "quoted")
+"""What one of `REPORTED`'s verbs holds (a text without one has none of them)."""
+CARRYING = ("citing", "quoting")
+"""The words `CARRIED` needs (a text without one carries no report)."""
 CARRIED = re.compile(
     r"\b(?:reports?|informs?|reported|informed)\s*,?\s+(?:citing|quoting)\s+"
     rf"(?:the\s+)?({OUTLET_RE})"

@@ -24,6 +24,7 @@ from scotrack.ingest.entities.scan import matches_at, word_starts
 from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.lexicon import sources as rules
 from scotrack.ingest.read.clean import (
+    has_menu_split,
     is_date_line,
     is_html,
     masthead_indexes,
@@ -90,7 +91,7 @@ def credited_source(raw_text: str) -> str | None:
     Secretariat | News"), or the first item of a header breadcrumb trail."""
     header_outlet = None
     for index, line in enumerate(normal_lines(raw_text)):
-        carrier = rules.CARRIER_PAREN.match(line)
+        carrier = rules.CARRIER_PAREN.match(line) if line.startswith("(") else None
         if carrier is not None and (named := _carrier_credit(carrier)):
             return named
         if not line or len(line) > _CREDIT_LINE:
@@ -175,7 +176,7 @@ def _header_outlet(line: str) -> str | None:
         named = outlet(line)
         if named is not None:
             return named
-    if page_rules.MENU_SPLIT.search(line) is not None:
+    if has_menu_split(line):
         first = page_rules.MENU_SPLIT.split(line, maxsplit=1)[0]
         if "." in first and " " not in first:
             return outlet(first)
@@ -282,9 +283,9 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
     plain = not is_html(doc.raw_text)
     agency, agency_name = dateline_agency(dateline)
     credited = credited_source(doc.raw_text) if plain else None
-    origin = mentioned_source(origin_matches(lead)) or mentioned_source(
-        rules.CARRIED.finditer(lead)
-    )
+    origin = mentioned_source(origin_matches(lead))
+    if origin is None and any(word in lead for word in rules.CARRYING):
+        origin = mentioned_source(rules.CARRIED.finditer(lead))
     if origin is not None and (credited in (None, origin) or credited in rules.WIRES):
         return origin
     if agency is not None and credited is not None and _carried(dateline, credited):
@@ -316,9 +317,14 @@ def lead_attribution(lead: str) -> str | None:
     """The first known outlet the lead paragraphs attribute the story to ("KyrTAG
     writes", "according to Iran's IRIB news agency"); a person who talks to an
     outlet ("told Xinhua") does not make it the page's source before its name."""
+    reported = (
+        rules.REPORTED.finditer(lead)
+        if any(verb in lead for verb in rules.REPORTED_VERBS)  # the cheap test first
+        else iter(())
+    )
     found = [
         (match.start(), named)
-        for matches in (rules.REPORTED.finditer(lead), talks_to_matches(lead))
+        for matches in (reported, talks_to_matches(lead))
         for match in matches
         if rules.TOLD.match(match.group()) is None
         and (named := outlet(match.group(1))) is not None
@@ -381,11 +387,11 @@ def footer_name(raw_text: str) -> str | None:
         earlier = rules.EARLIER_REPORTED.match(line)
         if earlier is not None and outlet(earlier.group(1)) is not None:
             return outlet(earlier.group(1))  # "Earlier, Kazinform reported ..."
-    for line in lines:
-        offer = rules.UPDATES_FROM.search(line)
+    for line in lines:  # plain `in` tests first: most lines hold neither
+        offer = rules.UPDATES_FROM.search(line) if "from" in line else None
         if offer is not None:
             return outlet(offer.group(1)) or offer.group(1).rstrip(".")
-        handle = rules.FOLLOW_HANDLE.search(line)
+        handle = rules.FOLLOW_HANDLE.search(line) if "@" in line else None
         if handle is not None and outlet(handle.group(1)) is not None:
             return outlet(handle.group(1))  # "Follow us @IrnaEnglish"
     return None
