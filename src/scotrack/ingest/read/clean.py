@@ -82,7 +82,11 @@ def store_date(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def is_date_line(line: str) -> bool:
     """True when a line is a date (and time, label, outlet) and nothing more
-    (remembered: `clean` and `metadata` ask of the same lines)."""
+    (remembered: `clean` and `metadata` ask of the same lines). A line that ends
+    with a full stop is a sentence: the stop stays once its dates are out."""
+    end = line.rstrip()
+    if end.endswith(".") and end[-2:-1] not in rules.DATE_PART_STOPS:
+        return False  # the cheap test first: most long lines end so
     if rules.DATE_HINT.search(line) is None or rules.DATE_PART.search(line) is None:
         return False
     rest = rules.DATE_PART.sub(" ", line)

@@ -109,7 +109,8 @@ def _printed_dates(raw_text: str) -> Iterator[tuple[str, bool, int]]:
     for index, line in enumerate(normal_lines(raw_text)):
         if not line:
             continue
-        line = rules.ARCHIVE_NOTICE.sub("", line)
+        if line.startswith(("t", "T")):  # "This is an archive article ..."
+            line = rules.ARCHIVE_NOTICE.sub("", line)
         if is_date_line(line) or rules.LABELLED.match(line):
             segments = [line]
         elif "|" in line and len(line) < 3 * _SHORT_SEGMENT:

@@ -111,9 +111,17 @@ def _carrier_credit(carrier: re.Match[str]) -> str | None:
 
 
 def _credit(line: str, *, header: bool) -> str | None:
-    """The outlet one credit line names, None if the line credits none."""
-    for pattern in (rules.CREDIT_SOURCE, rules.PAREN_SOURCE, rules.LEAD_SOURCE):
-        match = pattern.match(line)
+    """The outlet one credit line names, None if the line credits none.
+
+    Each pattern runs only on a line that holds what it needs (a colon, a
+    bracket, a bar, "by" first): most lines hold none of them."""
+    by = line[:2].lower() == "by"  # as `re.IGNORECASE` reads it: b and y fold alone
+    for pattern, clue in (
+        (rules.CREDIT_SOURCE, ":" in line or "\uff1a" in line),
+        (rules.PAREN_SOURCE, line.startswith("(")),
+        (rules.LEAD_SOURCE, "|" in line),
+    ):
+        match = pattern.match(line) if clue else None
         if match is None:
             continue
         named = outlet(match.group(1))
@@ -121,13 +129,13 @@ def _credit(line: str, *, header: bool) -> str | None:
             return named
         if pattern is rules.CREDIT_SOURCE and len(match.group(1)) <= _NAME_CHARS:
             return match.group(1).strip()
-    for pattern in (
-        rules.BYLINE_SOURCE,
-        rules.DAY_SOURCE,
-        rules.UNOPENED_SOURCE,
-        rules.BY_OUTLET,
+    for pattern, clue in (
+        (rules.BYLINE_SOURCE, by),
+        (rules.DAY_SOURCE, True),
+        (rules.UNOPENED_SOURCE, ")" in line),
+        (rules.BY_OUTLET, by),
     ):
-        match = pattern.match(line)
+        match = pattern.match(line) if clue else None
         if match is not None and outlet(match.group(1)):
             return outlet(match.group(1))
     first, _, rest = line.partition(" ")
