@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from scotrack.ingest.document import CleanDocument
 from scotrack.ingest.entities.gazetteer import gazetteer
@@ -47,10 +48,12 @@ LEAD_PARAGRAPHS = 5
 """The paragraphs at the top of the text where a carried report names its origin."""
 
 
+@lru_cache(maxsize=4096)
 def outlet(name: str) -> str | None:
     """The canonical outlet `name` denotes (a prefix is enough: "Xinhua News"); a
     name in quotes is the outlet's own ("NIAT «Khovar»", 'IA "Kabar"'), a domain
-    the site's ("eurasianet.org"), a possessive its owner ("Trend's")."""
+    the site's ("eurasianet.org"), a possessive its owner ("Trend's").
+    Remembered: a page's header lines and words are asked about again and again."""
     quoted = rules.QUOTED.search(name)
     name = quoted.group(1) if quoted is not None else name.strip(" .,:;|()/")
     if "." in name and " " not in name:
@@ -275,7 +278,7 @@ def masthead(raw_text: str) -> str | None:
         state = following.removeprefix("The ").replace("\u2019", "'")
         if line.split(" ", 1)[0] in rules.INSTITUTIONS and is_state_name(state):
             return f"{line} of the {state}"  # "Ministry of ..." over "The Republic ..."
-        logo = page_rules.LOGO.match(line)
+        logo = page_rules.LOGO.match(line) if line[-4:].lower() == "logo" else None
         if logo is not None:
             return " ".join(w[:1].upper() + w[1:] for w in logo.group("name").split())
     for line in lines[:_HEADER_LINES]:
