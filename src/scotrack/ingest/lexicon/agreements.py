@@ -280,6 +280,8 @@ LATER_IN_FORCE = folded_pattern(
 )
 """An entry into force after an agreement named with another action ("The
 agreement, signed in 2019, entered into force in March")."""
+IN_FORCE_WORDS = ("force", "effect")
+"""What the verb of `LATER_IN_FORCE` holds (a quick no)."""
 DRAFT = folded_pattern(r"\bdrafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?$")
 """Before an agreement: only its draft is meant ("approved the draft of the
 Declaration")."""
