@@ -248,9 +248,10 @@ class Gazetteer:
         cues: tuple[Spans, ...] = tuple([] for _ in range(self._cue_groups))
         for last, (keys, cued) in self.automaton.iter(folded):
             end = last + 1
-            for number, word in cued:
-                if text.startswith(word, end - len(word)):
-                    cues[number].append((end - len(word), end))
+            if cued:
+                for number, word in cued:
+                    if text.startswith(word, end - len(word)):
+                        cues[number].append((end - len(word), end))
             after = padded[end]
             if after.isalnum() or after == "_":
                 continue

@@ -65,7 +65,7 @@ def _kind(word: str, covering: Mention | None, *, in_name: bool) -> str:
         return "particle" if in_name else "connector"
     if word.startswith("(") or not word[:1].isalpha():
         return "paren"
-    if rules.INITIALS.fullmatch(word) and word.endswith("."):
+    if word.endswith(".") and rules.INITIALS.fullmatch(word):
         return "initials"
     if bare in rules.HONORIFICS or bare in rules.TITLE_HEADS:
         return "title"
@@ -99,7 +99,7 @@ def _tokens(
         tail = rules.TOKEN_END.search(word) if word[-1] in rules.TOKEN_CLOSERS else None
         closes = tail is not None
         word = word[: tail.start()] if tail is not None else word
-        glued = rules.INITIALS.match(word)
+        glued = rules.INITIALS.match(word) if "." in word else None
         if glued is not None and 0 < glued.end() < len(word) and "." in glued.group():
             yield Token(start, start + glued.end(), "initials", False)  # "Y.Sodbaatar"
             start, word = start + glued.end(), word[glued.end() :]
@@ -296,13 +296,7 @@ def _starts(found: list[tuple[int, int]]) -> list[int]:
 
 def _appositive_ends(text: str) -> list[int]:
     """The commas an appositive (", director of ...,") starts at."""
-    ends = []
-    comma = text.find(",")
-    while comma >= 0:
-        if rules.ANY_APPOSITIVE.match(text, comma):
-            ends.append(comma)
-        comma = text.find(",", comma + 1)
-    return ends
+    return [match.start() for match in rules.ANY_APPOSITIVE.finditer(text)]
 
 
 def _name_mention(

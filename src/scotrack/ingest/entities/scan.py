@@ -17,6 +17,8 @@ import ahocorasick
 
 from scotrack.ingest.lexicon import names as rules
 
+_WORDS_BACK_WINDOW = 80
+
 
 @cache
 def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
@@ -92,7 +94,17 @@ def names_ending_at(
 
 
 def words_back(text: str, end: int, count: int) -> int:
-    """Where the `count`-th white-space separated word before `end` starts."""
+    """Where the `count`-th white-space separated word before `end` starts.
+
+    Read off the reversed text before `end` (`rules.WORDS_BACK` for three
+    words), the few characters they take first; a loop over the characters
+    when the window falls short."""
+    if count == rules.WORDS_BACK_COUNT:
+        left = max(0, end - _WORDS_BACK_WINDOW)
+        window = text[left:end][::-1]
+        taken = rules.WORDS_BACK.match(window)
+        if taken is not None and (taken.end() < len(window) or left == 0):
+            return end - taken.end()
     start = end
     for _ in range(count):
         while start > 0 and text[start - 1].isspace():

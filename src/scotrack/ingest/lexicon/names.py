@@ -110,6 +110,10 @@ SAID_BEFORE = re.compile(
     rf"(?:said|says|according to)\s+({NAME}(?:[ \t]+{NAME}){{1,2}})(?=[,.])"
 )
 SPACE_RUN = re.compile(r"\s+")
+WORDS_BACK_COUNT = 3
+WORDS_BACK = re.compile(r"\s*\S*\s*\S*\s*\S*")
+"""Three white-space separated words and the space after each, read backwards
+(on reversed text): what `scan.words_back` steps over."""
 CAPITAL = re.compile(f"[{UPPER}]")
 SPACED_NAME = re.compile(rf"\s+({NAME})")
 NAME_NEXT = re.compile(rf"[ ]+({NAME})")
