@@ -376,17 +376,13 @@ def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
     new: list[Mention] = []
     names = {m.value for m in found if m.kind == "person" and " " in m.value}
     for name in sorted(names):
-        parts = {name.split()[0], name.split()[-1]}
-        for part in sorted(p for p in parts if "." not in p and p[:1].isupper()):
+        words = name.split()
+        for part in sorted({words[0], words[-1]}):
+            if "." in part or not part[:1].isupper() or part in rules.NOT_NAMES:
+                continue
             for start in _bare_starts(text, part):
                 end = start + len(part)
-                index = bisect_left(taken, (start, start))
-                if any(
-                    left < end and start < right
-                    for left, right in taken[max(0, index - 1) : index + 2]
-                ):
-                    continue
-                if part not in rules.NOT_NAMES:
+                if not _overlaps((start, end), taken):
                     new.append(Mention(start, end, "person", name, part))
     return new
 
