@@ -1,10 +1,11 @@
 """The gazetteer behind `mentions`: one Aho-Corasick automaton over every name.
 
 Built once per process, on first use, from the shipped data files (states,
-cities, bodies, initiatives, people) and the word lists below (regions, office
-titles, phrases that hold a state's name without naming it, outlets). Keys are
-matched on lower-cased text; an `exact` entry must also match as written (or in
-capitals, as in headlines and datelines).
+cities, bodies, initiatives, people), the word lists below (regions, office
+titles, phrases that hold a state's name without naming it) and the outlets of
+`lexicon.sources`. Keys are matched on lower-cased text; an `exact` entry must
+also match as written (or in capitals, as in headlines and datelines). The same
+pass finds the cue words `people` needs (see `Gazetteer`).
 """
 
 from __future__ import annotations

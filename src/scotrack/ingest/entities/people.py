@@ -177,7 +177,7 @@ def _title_ends(text: str, found: list[Mention]) -> list[int]:
 def _title_word_ends(text: str) -> set[int]:
     """Where the title words of `text` end, a full stop after one included: the
     ends of the matches of `\\b(?:TITLE_HEADS|Member(?= of))\\b\\.?`, found
-    with one automaton. At one place the longest title word is the match, as in
+    in the gazetteer's pass. At one place the longest title word is the match, as in
     the regex, whose alternation lists "Secretary-General" before "Secretary"."""
     found = []
     for start, end in _cues(text)[_TITLES]:

@@ -114,10 +114,8 @@ def _carrier_credit(carrier: re.Match[str]) -> str | None:
 
 
 def _credit(line: str, *, header: bool) -> str | None:
-    """The outlet one credit line names, None if the line credits none.
-
-    Each pattern runs only on a line that holds what it needs (a colon, a
-    bracket, a bar, "by" first): most lines hold none of them."""
+    """The outlet one credit line names, None if the line credits none; each
+    pattern is tried only on a line that holds what it needs (a colon, ...)."""
     by = line[:2].lower() == "by"  # as `re.IGNORECASE` reads it: b and y fold alone
     for pattern, clue in (
         (rules.CREDIT_SOURCE, ":" in line or "\uff1a" in line),
@@ -328,11 +326,8 @@ def lead_attribution(lead: str) -> str | None:
     """The first known outlet the lead paragraphs attribute the story to ("KyrTAG
     writes", "according to Iran's IRIB news agency"); a person who talks to an
     outlet ("told Xinhua") does not make it the page's source before its name."""
-    reported = (
-        rules.REPORTED.finditer(lead)
-        if any(verb in lead for verb in rules.REPORTED_VERBS)  # the cheap test first
-        else iter(())
-    )
+    verbs = any(verb in lead for verb in rules.REPORTED_VERBS)  # a cheap test first
+    reported = rules.REPORTED.finditer(lead) if verbs else iter(())
     found = [
         (match.start(), named)
         for matches in (reported, talks_to_matches(lead))
