@@ -1,10 +1,11 @@
 """The gazetteer behind `mentions`: one Aho-Corasick automaton over every name.
 
 Built once per process, on first use, from the shipped data files (states,
-cities, bodies, initiatives, people) and the word lists below (regions, office
-titles, phrases that hold a state's name without naming it, outlets). Keys are
-matched on lower-cased text; an `exact` entry must also match as written (or in
-capitals, as in headlines and datelines).
+cities, bodies, initiatives, people), the word lists below (regions, office
+titles, phrases that hold a state's name without naming it) and the outlets of
+`lexicon.sources`. Keys are matched on lower-cased text; an `exact` entry must
+also match as written (or in capitals, as in headlines and datelines). The same
+pass finds the cue words `people` needs (see `Gazetteer`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -24,6 +25,8 @@ from scotrack.ingest.entities.spelling import (
     Role,
     without_honorifics,
 )
+from scotrack.ingest.lexicon import names
+from scotrack.ingest.lexicon.sources import OUTLETS
 
 REGIONS = (
     "Central Asia",
@@ -142,100 +145,6 @@ _KIND_RANK = {
 }
 
 
-OUTLETS = {
-    name.casefold(): name
-    for name in (
-        "Xinhua",
-        "China Daily",
-        "People's Daily",
-        "Global Times",
-        "CGTN",
-        "CCTV",
-        "China News Service",
-        "ECNS",
-        "Shanghai Daily",
-        "China.org.cn",
-        "South China Morning Post",
-        "TASS",
-        "ITAR-TASS",
-        "RIA Novosti",
-        "Sputnik",
-        "Interfax",
-        "RT",
-        "Kommersant",
-        "PTI",
-        "ANI",
-        "IANS",
-        "The Hindu",
-        "Hindustan Times",
-        "The Times of India",
-        "Times of India",
-        "The Indian Express",
-        "The Economic Times",
-        "NDTV",
-        "WION",
-        "Reuters",
-        "AFP",
-        "AP",
-        "Associated Press",
-        "Bloomberg",
-        "BBC",
-        "CNN",
-        "Al Jazeera",
-        "IRNA",
-        "Tehran Times",
-        "Press TV",
-        "Mehr News Agency",
-        "Tasnim",
-        "Fars",
-        "ISNA",
-        "APP",
-        "Dawn",
-        "The Express Tribune",
-        "The News",
-        "Daily Times",
-        "Radio Pakistan",
-        "Kazinform",
-        "The Astana Times",
-        "Astana Times",
-        "Trend",
-        "AKIpress",
-        "Kabar",
-        "24.kg",
-        "UzA",
-        "Dunyo",
-        "Kun.uz",
-        "Daryo",
-        "Khovar",
-        "Asia-Plus",
-        "BelTA",
-        "Montsame",
-        "Anadolu Agency",
-        "The Diplomat",
-        "Eurasianet",
-        "PR Newswire",
-        "Business Wire",
-        "Globe Newswire",
-    )
-}
-"""Outlets and agencies by lower-case name; the value is the spelling written out."""
-
-ALIASES = {
-    "xinhua news agency": "Xinhua",
-    "xinhuanet": "Xinhua",
-    "prnewswire": "PR Newswire",
-    "pr newswire": "PR Newswire",
-    "press trust of india": "PTI",
-    "associated press of pakistan": "APP",
-    "islamic republic news agency": "IRNA",
-    "ria": "RIA Novosti",
-    "tass news agency": "TASS",
-    "mehr": "Mehr News Agency",
-    "reuters news agency": "Reuters",
-}
-WIRES = frozenset({"PR Newswire", "Business Wire", "Globe Newswire"})
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer key: `surface` as written, the mention it makes, case rule."""
@@ -262,18 +171,51 @@ def _key(entry: Entry) -> Key:
     return len(entry.surface), entry.rank, spellings, entry
 
 
-class Gazetteer:
-    """The automaton over every name, and the known people by name and alias."""
+Hit = tuple[int, int, int, int, Entry]
+"""An entry found in a text: (start, start - end, rank, sequence number, entry)."""
+Spans = list[tuple[int, int]]
 
-    def __init__(self, entries: list[Entry], people: KnownPeople) -> None:
+
+class Scan(NamedTuple):
+    """What one pass of the automaton over a text finds."""
+
+    hits: list[Hit]
+    """Every entry found at word boundaries, case rules applied, in the
+    automaton's order (numbered in that order)."""
+    cues: tuple[Spans, ...]
+    """For each group of cue words, (start, end) of each occurrence of one of
+    them as written, inside words too, by end (see `Gazetteer`)."""
+
+
+class Gazetteer:
+    """The automaton over every name, and the known people by name and alias.
+
+    The automaton also holds groups of cue words (`cues`, matched as written),
+    so that the pass that finds the names finds them too: `people` looks for
+    names after title words and around verbs of saying."""
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        people: KnownPeople,
+        cues: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-        """Lower-case key -> a tuple of `Key`s, one per entry, in entry order."""
+        """Lower-case key -> a tuple of `Key`s, one per entry, in entry order,
+        and a tuple of the cue words it is, as (group number, word)."""
         keyed: dict[str, list[Entry]] = {}
         for entry in entries:
             keyed.setdefault(entry.surface.lower(), []).append(entry)
-        for key, bucket in keyed.items():
-            self.automaton.add_word(key, tuple(map(_key, bucket)))
+        cued: dict[str, list[tuple[int, str]]] = {}
+        for number, words in enumerate(cues):
+            for word in words:
+                cued.setdefault(word.lower(), []).append((number, word))
+        for key in {**keyed, **cued}:
+            bucket = tuple(map(_key, keyed.get(key, ())))
+            self.automaton.add_word(key, (bucket, tuple(cued.get(key, ()))))
         self.automaton.make_automaton()
+        self._cue_groups = len(cues)
+        self._last: tuple[str, Scan] | None = None
         self.people = people
         """The known people, by any spelling (see `spelling`)."""
         self.surname_first = frozenset(
@@ -293,6 +235,42 @@ class Gazetteer:
         }
         self.cities.update({c.casefold(): c for c in self.capitals})
         """Any spelling of a city, lower case -> the city's name."""
+
+    def scan(self, text: str) -> Scan:
+        """The entries and cue words of `text` (see `Scan`), found on its lower
+        case; remembered for the last text (`mentions` and `people` both ask)."""
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
+        folded = text.lower()
+        if len(folded) != len(text):  # a few characters change length when lowered
+            folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
+        hits: list[Hit] = []
+        cues: tuple[Spans, ...] = tuple([] for _ in range(self._cue_groups))
+        for last, (keys, cued) in self.automaton.iter(folded):
+            end = last + 1
+            if cued:
+                for number, word in cued:
+                    if text.startswith(word, end - len(word)):
+                        cues[number].append((end - len(word), end))
+            after = padded[end]
+            if after.isalnum() or after == "_":
+                continue
+            for length, rank, spellings, entry in keys:
+                start = end - length
+                before = padded[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+                if spellings is not None and text[start:end] not in spellings:
+                    continue
+                hits.append((start, -length, rank, len(hits), entry))
+        self._last = (text, Scan(hits, cues))
+        return self._last[1]
+
+    def entries(self, name: str) -> list[Entry]:
+        """The entries written `name`, in any case."""
+        found = self.automaton.get(name.lower(), None)
+        return [] if found is None else [key[3] for key in found[0]]
 
     def holder(self, surname: str, on: str | None) -> str | None:
         """The full name of the known person a lone surname names on `on`."""
@@ -372,4 +350,4 @@ def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first use from the shipped data."""
     people, person_entries = _people()
     entries = [*_place_entries(), *_named_entries(), *person_entries]
-    return Gazetteer(entries, people)
+    return Gazetteer(entries, people, names.CUE_GROUPS)

@@ -39,11 +39,12 @@ The automaton is built once per process, on first use.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import attrgetter
 from typing import cast
 
 from scotrack.ingest.document import CleanDocument, Mention, MentionKind, Stage
-from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, gazetteer
+from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, Hit, gazetteer
 from scotrack.ingest.entities.people import (
     appositive_offices,
     pattern_people,
@@ -51,36 +52,16 @@ from scotrack.ingest.entities.people import (
     title_word,
     widened_people,
 )
-from scotrack.ingest.entities.people import matches_at as matches_at
-from scotrack.ingest.entities.people import word_starts as word_starts
 from scotrack.ingest.entities.spelling import fold, full_name, split_initials
 from scotrack.ingest.lexicon import names as rules
 
 _START = attrgetter("start")
 
 
-def raw_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, int, int, Entry]]:
+def raw_hits(text: str, gaz: Gazetteer) -> list[Hit]:
     """Every gazetteer entry found at word boundaries, case rules applied, as
     (start, start - end, rank, sequence number, entry) in the automaton's order."""
-    folded = text.lower()
-    if len(folded) != len(text):  # a few characters change length when lowered
-        folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
-    hits: list[tuple[int, int, int, int, Entry]] = []
-    for last, keys in gaz.automaton.iter(folded):
-        end = last + 1
-        after = padded[end]
-        if after.isalnum() or after == "_":
-            continue
-        for length, rank, spellings, entry in keys:
-            start = end - length
-            before = padded[start - 1]
-            if before.isalnum() or before == "_":
-                continue
-            if spellings is not None and text[start:end] not in spellings:
-                continue
-            hits.append((start, -length, rank, len(hits), entry))
-    return hits
+    return gaz.scan(text).hits
 
 
 def longest_hits(text: str, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
@@ -171,9 +152,16 @@ def office_states(text: str, found: list[Mention]) -> list[Mention]:
             and rules.OF_STATE.fullmatch(text, office.end, nxt.start)
         ):
             state = nxt.value
-        if state is not None:
+        if state is not None and state != office.state:
             out[i] = _with_state(office, state)
     return out
+
+
+def _with_value(m: Mention, value: str) -> Mention:
+    """`m` naming `value` (`m` itself when it does)."""
+    if value == m.value:
+        return m
+    return Mention(m.start, m.end, m.kind, value, m.surface, m.state)
 
 
 def _with_state(m: Mention, state: str | None) -> Mention:
@@ -183,8 +171,10 @@ def _with_state(m: Mention, state: str | None) -> Mention:
 def in_credit(text: str) -> list[tuple[int, int]]:
     """The spans of photo credits and bylines: no person named there is one
     the text talks about ("(Xinhua/Wang Ye)", "By Ivan Petrov")."""
-    spans = [m.span() for m in rules.CREDIT.finditer(text)]
-    return spans + [m.span() for m in rules.BYLINE.finditer(text)]
+    spans = [m.span() for m in rules.CREDIT.finditer(text)] if "/" in text else []
+    if any(word in text for word in rules.BYLINE_WORDS):  # cheap tests first
+        spans.extend(m.span() for m in rules.BYLINE.finditer(text))
+    return spans
 
 
 def resolved_people(
@@ -194,33 +184,35 @@ def resolved_people(
     the text gives or by the known person's; unresolvable ones dropped."""
     spelled = gaz.people.spelled
     full = [
-        Mention(m.start, m.end, "person", spelled(m.value, on), m.surface, m.state)
+        _with_value(m, spelled(m.value, on))
         if m.kind == "person" and full_name(m.value)
         else m
         for m in found
     ]
+    people = [m for m in full if m.kind == "person"]
+    named = [m for m in people if full_name(m.value)]
     out = []
     for m in full:
-        if m.kind == "person" and (written := _initials_written_out(m, full)):
+        if m.kind == "person" and (written := _initials_written_out(m, people)):
             m = Mention(m.start, m.end, "person", written, m.surface, m.state)
         if m.kind != "person" or full_name(m.value):
             out.append(m)
             continue
-        name = _earlier_full_name(m, full, gaz.surname_first)
+        name = _earlier_full_name(m, named, gaz.surname_first)
         name = name or gaz.holder(m.surface, on)
         if name is not None:
             out.append(Mention(m.start, m.end, "person", name, m.surface, m.state))
     return out
 
 
-def _initials_written_out(m: Mention, found: list[Mention]) -> str | None:
+def _initials_written_out(m: Mention, people: list[Mention]) -> str | None:
     """The name the text writes out in full elsewhere for a name printed with
     initials ("A. Petrov" after "Anton Petrov"): same surname, same initial."""
     initials, words = split_initials(m.value)
     if not initials or not words:
         return None
-    for other in found:
-        if other.kind != "person" or other is m:
+    for other in people:
+        if other is m:
             continue
         other_initials, other_words = split_initials(other.value)
         if other_initials or len(other_words) <= len(words):
@@ -234,19 +226,17 @@ def _initials_written_out(m: Mention, found: list[Mention]) -> str | None:
 
 
 def _earlier_full_name(
-    m: Mention, found: list[Mention], surname_first: frozenset[str]
+    m: Mention, named: list[Mention], surname_first: frozenset[str]
 ) -> str | None:
-    """The full name, given before `m` (else after it), that `m`'s surname is
-    part of (compared as `spelling.fold` spells them); a surname written first
-    ("Wei") only as a first word, not as the given name of "Chen Wei"."""
+    """The full name (of `named`, the people named in full), given before `m`
+    (else after it), that `m`'s surname is part of (compared as `spelling.fold`
+    spells them); a surname written first ("Wei") only as a first word, not as
+    the given name of "Chen Wei"."""
     surname = m.surface.removesuffix("'s").removesuffix("\u2019s")
     key = fold(surname)
+    first = surname in surname_first
     matching = [
-        p
-        for p in found
-        if p.kind == "person"
-        and full_name(p.value)
-        and key in _parts(p.value, first=surname in surname_first)
+        p for p in named if key in (_parts(p.value)[:1] if first else _parts(p.value))
     ]
     before = [p for p in matching if p.start < m.start]
     if before:
@@ -254,9 +244,10 @@ def _earlier_full_name(
     return matching[0].value if matching else None
 
 
-def _parts(name: str, *, first: bool) -> list[str]:
-    parts = [fold(part) for part in rules.NAME_PARTS.split(name)]
-    return parts[:1] if first else parts
+@lru_cache(maxsize=4096)
+def _parts(name: str) -> tuple[str, ...]:
+    """The words of a full name, hyphenated parts apart, as `fold` spells them."""
+    return tuple(fold(part) for part in rules.NAME_PARTS.split(name))
 
 
 def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -275,7 +266,9 @@ def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:
             and (office.end + 1 >= person.start or office.state is not None)
         ):
             state = office.state
-        out[i] = _with_state(person, state or gaz.state_of(person.value))
+        state = state or gaz.state_of(person.value)
+        if state != person.state:
+            out[i] = _with_state(person, state)
     return out
 
 

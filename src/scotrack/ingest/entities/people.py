@@ -16,22 +16,32 @@ Each function takes the mentions found so far and returns new person mentions
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from scotrack.ingest.document import Mention
+from scotrack.ingest.entities.gazetteer import gazetteer
+from scotrack.ingest.entities.scan import is_word_char, matches_at
+from scotrack.ingest.entities.scan import names_ending_at as _names_ending_at
+from scotrack.ingest.entities.scan import word_starts as word_starts
 from scotrack.ingest.entities.spelling import KnownPeople
 from scotrack.ingest.lexicon import names as rules
 
 _SPAN = 24
 """How many words a title and the name after it may take."""
 _NAME_KINDS = ("name", "initials", "particle")
+_TITLES, _SAYING, _SAID = range(3)
+"""The groups of `rules.CUE_GROUPS`."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+def _cues(text: str) -> tuple[list[tuple[int, int]], ...]:
+    """(start, end) of the title words, the verbs of saying and the words a name
+    follows ("said", "according to") in `text`: found in the gazetteer's pass."""
+    return gazetteer().scan(text).cues
+
+
+class Token(NamedTuple):
     """One word after a title: `kind` is name, initials, particle, title (a
     title's own word), cut (a body's or a place's word), connector, paren or
     stop; `closes` when punctuation ends the run after it."""
@@ -55,7 +65,7 @@ def _kind(word: str, covering: Mention | None, *, in_name: bool) -> str:
         return "particle" if in_name else "connector"
     if word.startswith("(") or not word[:1].isalpha():
         return "paren"
-    if rules.INITIALS.fullmatch(word) and word.endswith("."):
+    if word.endswith(".") and rules.INITIALS.fullmatch(word):
         return "initials"
     if bare in rules.HONORIFICS or bare in rules.TITLE_HEADS:
         return "title"
@@ -66,13 +76,18 @@ def _kind(word: str, covering: Mention | None, *, in_name: bool) -> str:
     return "cut" if word.isupper() else "name"
 
 
-def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
-    """The words after `pos` (a title's end), up to a blank line, classified."""
-    starts = [m.start for m in covered]
+def _tokens(
+    text: str, pos: int, covered: list[Mention], starts: list[int]
+) -> Iterator[Token]:
+    """The words after `pos` (a title's end), up to a blank line, classified;
+    `starts` are those of the mentions `covered`."""
     in_name = False
     for _ in range(_SPAN):
         match = rules.TOKEN.search(text, pos)
-        if match is None or rules.BLANK_LINE.search(text, pos, match.start()):
+        if match is None or (
+            text.find("\n", pos, match.start()) >= 0  # the cheap test first
+            and rules.BLANK_LINE.search(text, pos, match.start())
+        ):
             return
         start, word = match.start(), match.group()
         if word.startswith("("):  # "(RATS)", "(SCO RATS)": skipped whole
@@ -81,10 +96,10 @@ def _tokens(text: str, pos: int, covered: list[Mention]) -> Iterator[Token]:
             yield Token(start, pos, "paren", False)
             continue
         pos = match.end()
-        tail = rules.TOKEN_END.search(word)
+        tail = rules.TOKEN_END.search(word) if word[-1] in rules.TOKEN_CLOSERS else None
         closes = tail is not None
         word = word[: tail.start()] if tail is not None else word
-        glued = rules.INITIALS.match(word)
+        glued = rules.INITIALS.match(word) if "." in word else None
         if glued is not None and 0 < glued.end() < len(word) and "." in glued.group():
             yield Token(start, start + glued.end(), "initials", False)  # "Y.Sodbaatar"
             start, word = start + glued.end(), word[glued.end() :]
@@ -122,11 +137,14 @@ def _acceptable(run: list[Token], after: Token | None) -> bool:
     return len(words) >= 2
 
 
-def titled_name(text: str, pos: int, covered: list[Mention]) -> tuple[int, int] | None:
-    """The span of the first name after the title ending at `pos`, if any."""
+def titled_name(
+    text: str, pos: int, covered: list[Mention], starts: list[int]
+) -> tuple[int, int] | None:
+    """The span of the first name after the title ending at `pos`, if any
+    (`starts` are those of the mentions `covered`)."""
     run: list[Token] = []
     crossed = False
-    for token in _tokens(text, pos, covered):
+    for token in _tokens(text, pos, covered, starts):
         if token.kind == "person":
             return None  # a known person holds the title
         after: Token | None = token
@@ -151,25 +169,53 @@ def titled_name(text: str, pos: int, covered: list[Mention]) -> tuple[int, int] 
 
 def _title_ends(text: str, found: list[Mention]) -> list[int]:
     """Where a title ends: after each title word and each office mention."""
-    ends = {m.end() for m in rules.TITLE_HEAD.finditer(text)}
+    ends = _title_word_ends(text)
     ends.update(m.end for m in found if m.kind == "office" and m.value[:1].isupper())
     return sorted(ends)
+
+
+def _title_word_ends(text: str) -> set[int]:
+    """Where the title words of `text` end, a full stop after one included: the
+    ends of the matches of `\\b(?:TITLE_HEADS|Member(?= of))\\b\\.?`, found
+    in the gazetteer's pass. At one place the longest title word is the match, as in
+    the regex, whose alternation lists "Secretary-General" before "Secretary"."""
+    found = []
+    for start, end in _cues(text)[_TITLES]:
+        if is_word_char(text, start - 1):
+            continue
+        if text.endswith(" of", start, end):  # "Member" before "of" (not "States")
+            end -= 3
+        elif is_word_char(text, end):
+            continue
+        found.append((start, -end))
+    found.sort()
+    ends = set()
+    reach = 0
+    for start, minus_end in found:
+        if start < reach:
+            continue  # inside the title word before ("General" of "Director General")
+        reach = -minus_end
+        if text.startswith(".", reach):
+            reach += 1
+        ends.add(reach)
+    return ends
 
 
 def pattern_people(text: str, found: list[Mention]) -> list[Mention]:
     """People the text names by position (see the module docstring)."""
     taken = [(m.start, m.end) for m in found]
     covered = list(found)
+    starts = [m.start for m in covered]
     spans: list[tuple[int, int]] = []
     for end in _title_ends(text, found):
-        span = titled_name(text, end, covered)
+        span = titled_name(text, end, covered, starts)
         if span is not None:
             spans.append(span)
     joined = (rules.AND_NAME.match(text, m.end) for m in found if m.kind == "person")
     for match in (
         *(m for m in joined if m is not None),
         *_names_ending_at(rules.SAID_AFTER, text, _said_ends(text)),
-        *matches_at(rules.SAID_BEFORE, text, word_starts(text, rules.SAYING_BEFORE)),
+        *matches_at(rules.SAID_BEFORE, text, _starts(_cues(text)[_SAID])),
         *_names_ending_at(rules.BEFORE_APPOSITIVE, text, _appositive_ends(text)),
     ):
         spans.append(match.span(1))
@@ -235,7 +281,7 @@ def _said_ends(text: str) -> list[int]:
     """Where white space before a verb of saying starts: every place a name run
     of `rules.SAID_AFTER` can end."""
     ends = set()
-    for at in word_starts(text, rules.SAYING):
+    for at in _starts(_cues(text)[_SAYING]):
         end = at
         while end > 0 and text[end - 1].isspace():
             end -= 1
@@ -244,84 +290,13 @@ def _said_ends(text: str) -> list[int]:
     return sorted(ends)
 
 
+def _starts(found: list[tuple[int, int]]) -> list[int]:
+    return sorted({start for start, _ in found})
+
+
 def _appositive_ends(text: str) -> list[int]:
     """The commas an appositive (", director of ...,") starts at."""
-    ends = []
-    comma = text.find(",")
-    while comma >= 0:
-        if rules.ANY_APPOSITIVE.match(text, comma):
-            ends.append(comma)
-        comma = text.find(",", comma + 1)
-    return ends
-
-
-def _names_ending_at(
-    pattern: re.Pattern[str], text: str, ends: list[int]
-) -> Iterator[re.Match[str]]:
-    """What `\\b` + `pattern` finds in `text`, for a pattern that matches two or
-    three words ending at one of `ends` (sorted, every place a match can end).
-
-    A match ending at `end` starts within the three words before it, so only
-    those positions are tried, not the whole text.
-    """
-    pos = 0
-    for end in ends:
-        if end <= pos:
-            continue
-        first = max(pos, _words_back(text, end, 3))
-        pos = end  # unless a match is found, none starts before `end`
-        for capital in rules.CAPITAL.finditer(text, first, end):
-            start = capital.start()
-            if _is_word_char(text, start - 1):
-                continue
-            match = pattern.match(text, start)
-            if match is not None:
-                yield match
-                pos = match.end()
-                break
-
-
-def _words_back(text: str, end: int, count: int) -> int:
-    """Where the `count`-th white-space separated word before `end` starts."""
-    start = end
-    for _ in range(count):
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-    return start
-
-
-def _is_word_char(text: str, index: int) -> bool:
-    if not 0 <= index < len(text):
-        return False
-    char = text[index]
-    return char.isalnum() or char == "_"
-
-
-def word_starts(text: str, words: tuple[str, ...]) -> list[int]:
-    """Everywhere one of `words` occurs in `text`, in order."""
-    found = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
-
-
-def matches_at(
-    pattern: re.Pattern[str], text: str, starts: list[int]
-) -> Iterator[re.Match[str]]:
-    """What `\\b` + `pattern` finds in `text`, given every place a match can start."""
-    pos = 0
-    for start in starts:
-        if start < pos or _is_word_char(text, start - 1):
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            pos = match.end()
+    return [match.start() for match in rules.ANY_APPOSITIVE.finditer(text)]
 
 
 def _name_mention(
@@ -401,17 +376,13 @@ def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
     new: list[Mention] = []
     names = {m.value for m in found if m.kind == "person" and " " in m.value}
     for name in sorted(names):
-        parts = {name.split()[0], name.split()[-1]}
-        for part in sorted(p for p in parts if "." not in p and p[:1].isupper()):
+        words = name.split()
+        for part in sorted({words[0], words[-1]}):
+            if "." in part or not part[:1].isupper() or part in rules.NOT_NAMES:
+                continue
             for start in _bare_starts(text, part):
                 end = start + len(part)
-                index = bisect_left(taken, (start, start))
-                if any(
-                    left < end and start < right
-                    for left, right in taken[max(0, index - 1) : index + 2]
-                ):
-                    continue
-                if part not in rules.NOT_NAMES:
+                if not _overlaps((start, end), taken):
                     new.append(Mention(start, end, "person", name, part))
     return new
 

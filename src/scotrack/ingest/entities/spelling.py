@@ -74,6 +74,7 @@ def without_honorifics(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def full_name(name: str) -> bool:
     """True when `name` is more than a surname: two words, or initials and one."""
     return len(name.split()) > 1 or bool(rules.INITIALS.match(name))
@@ -181,6 +182,7 @@ class KnownPeople:
         self.surnames = surnames
         """A surname as printed ("Putin", "Li") -> the people it can name."""
         self._matches: dict[str, Match | None] = {}
+        self._spellings: dict[tuple[str, str | None], str] = {}
         self._exact: dict[str, tuple[str, Person]] = {}
         self._near: dict[str, list[Known]] = {}
         for person in people:
@@ -240,7 +242,15 @@ class KnownPeople:
     def spelled(self, printed: str, on: str | None = None) -> str:
         """The name to write for a full name printed as `printed` (see the module
         docstring): the page's spelling unless initials need completing or the
-        name is a misprint of a known one."""
+        name is a misprint of a known one (remembered, as `match`)."""
+        key = (printed, on)
+        if key not in self._spellings:
+            if len(self._spellings) >= _REMEMBERED:
+                self._spellings.clear()
+            self._spellings[key] = self._spelled(printed, on)
+        return self._spellings[key]
+
+    def _spelled(self, printed: str, on: str | None) -> str:
         name = without_honorifics(" ".join(printed.split()))
         initials, words = split_initials(name)
         if initials:

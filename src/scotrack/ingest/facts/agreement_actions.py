@@ -26,6 +26,7 @@ NOUN_ACTIONS = {
     "coming into force": "entered-into-force",
 }
 _LEFT_WINDOW = 90
+_IN_FORCE_WINDOW = 150
 
 
 def actions_of(text: str, start: int, end: int) -> list[str]:
@@ -50,15 +51,21 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     if pair is not None and relative is None:
         second = _verb_action(pair.group("verb"))
         found = found if second in found else [*found, second]
-    in_force = rules.LATER_IN_FORCE.match(lowered, end, end + 150)
-    if (
-        found
-        and "entered-into-force" not in found
-        and in_force is not None
-        and not rules.NOUN.search(lowered, end, in_force.start("verb"))
-    ):
+    if found and "entered-into-force" not in found and _in_force_later(lowered, end):
         found.append("entered-into-force")  # "X, signed in 2019, entered into force"
     return found
+
+
+def _in_force_later(lowered: str, end: int) -> bool:
+    """True when the agreement ending at `end` enters into force a little further
+    on, no other agreement named before ("X, signed in 2019, entered into force")."""
+    window = end + _IN_FORCE_WINDOW
+    if not any(lowered.find(word, end, window) >= 0 for word in rules.IN_FORCE_WORDS):
+        return False  # the cheap test first: most agreements enter into nothing
+    in_force = rules.LATER_IN_FORCE.match(lowered, end, window)
+    return in_force is not None and not rules.NOUN.search(
+        lowered, end, in_force.start("verb")
+    )
 
 
 def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:

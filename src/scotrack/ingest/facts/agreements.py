@@ -81,7 +81,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     heading: str | None = None  # the action of the list of documents being read
     cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
-        listed = heading if _list_item(sent, previous) else None
+        listed = heading if heading and _list_item(sent, previous) else None
         items = _sentence_items(sent, context, previous, listed) if cued else []
         heading = _heading(sent, heading, listed)
         text = sent.text
@@ -116,10 +116,15 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     "documents signed" ("These documents ... were signed"), kept over "These
     are:" and the list's items, else dropped."""
     text = folded(sent.text)
-    done = rules.DOCUMENTS_DONE.search(text) or rules.DOCUMENTS_FOLLOWING.search(text)
+    done = None
+    if any(map(text.__contains__, rules.DOCUMENTS_NOUNS)):  # the cheap test first
+        done = rules.DOCUMENTS_DONE.search(text)
+        done = done or rules.DOCUMENTS_FOLLOWING.search(text)
     if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
         return _LIST_ACTIONS[done.group("verb")]
-    if listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":"):
+    if heading is not None and (
+        listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":")
+    ):
         return heading
     return None
 
@@ -211,20 +216,22 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
     lowered = folded(text)
+    if rules.NEGATION.search(lowered, max(0, start - 40), start):
+        return []
+    # a lower-case "statement" or "plan" names no agreement, unless one is being
+    # drafted or it refers back to one: its actions (the costly part) only then
+    generic = titles.generic(text, match, start, end) and not (
+        noun.lower() in context.heads
+        and end == match.end()
+        and rules.BACK.search(text, max(0, start - 6), start)
+    )
+    if generic and not rules.DRAFTED.match(noun):
+        return []
     actions = agreement_actions.actions_of(
         text, start, _action_end(lowered, match, end, reach)
     )
-    if rules.NEGATION.search(lowered, max(0, start - 40), start):
+    if generic and actions != ["proposed"]:
         return []
-    if titles.generic(text, match, start, end) and not (
-        (actions == ["proposed"] and rules.DRAFTED.match(noun))
-        or (
-            noun.lower() in context.heads
-            and end == match.end()
-            and rules.BACK.search(text, max(0, start - 6), start)
-        )
-    ):
-        return []  # a lower-case "statement" or "plan" names no agreement
     return [_Found(start, end, reach, actions)]
 
 

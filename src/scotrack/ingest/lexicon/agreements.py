@@ -280,6 +280,8 @@ LATER_IN_FORCE = folded_pattern(
 )
 """An entry into force after an agreement named with another action ("The
 agreement, signed in 2019, entered into force in March")."""
+IN_FORCE_WORDS = ("force", "effect")
+"""What the verb of `LATER_IN_FORCE` holds (a quick no)."""
 DRAFT = folded_pattern(r"\bdrafts?\s+of\s+(?:the\s+|an?\s+|this\s+)?$")
 """Before an agreement: only its draft is meant ("approved the draft of the
 Declaration")."""
@@ -293,6 +295,9 @@ memorandum")."""
 LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
 """A list item's marker, at the start of its sentence or a sentence of its own."""
+DOCUMENTS_NOUNS = ("documents", "agreements", "papers")
+"""The nouns `DOCUMENTS_FOLLOWING` and `DOCUMENTS_DONE` need: a sentence without
+one heads no list of documents."""
 DOCUMENTS_FOLLOWING = folded_pattern(
     r"\b(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued)\s+(?:the\s+)?"
     r"following\s+(?:[a-z]+\s+)?(?:documents|agreements|papers)\b"

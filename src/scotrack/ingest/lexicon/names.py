@@ -74,10 +74,32 @@ APPOSITIVE_BODY = (
 )
 APPOSITIVE = re.compile(APPOSITIVE_BODY)
 """An appositive office after a name (", director of ..."), in lower case."""
+
+
+def trie(words: list[str]) -> str:
+    """An alternation of `words` factored by their common prefixes ("chair(?:man|
+    woman)?"): the regex engine tries a few branches at a place, not every word.
+    It matches the same words, the longest first where one starts another, so it
+    stands for the plain alternation where only whether a match exists counts."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + trie(rest) for first, rest in branches.items()]
+    if not alternatives:
+        return ""
+    body = "|".join(alternatives)
+    if "" in words:
+        return f"(?:{body})?"
+    return body if len(alternatives) == 1 else f"(?:{body})"
+
+
 ANY_APPOSITIVE_BODY = (
     r",\s+(?:the\s+|a\s+|an\s+)?((?:(?!and\b|or\b|who\b|which\b)[A-Za-z-]+\s+){0,2}"
-    rf"(?i:{APPOSITIVE_TITLES})\b[^,;\n]{{0,150}}?){APPOSITIVE_END}"
+    rf"(?i:{trie(APPOSITIVE_TITLES.split('|'))})\b[^,;\n]{{0,150}}?){APPOSITIVE_END}"
 )
+"""An appositive in any case; only whether one starts at a place counts (the
+title words as a `trie`)."""
 ANY_APPOSITIVE = re.compile(ANY_APPOSITIVE_BODY)
 BEFORE_APPOSITIVE = re.compile(
     rf"({NAME}(?:[ \t]+{NAME}){{1,2}})(?={ANY_APPOSITIVE_BODY})"
@@ -88,6 +110,10 @@ SAID_BEFORE = re.compile(
     rf"(?:said|says|according to)\s+({NAME}(?:[ \t]+{NAME}){{1,2}})(?=[,.])"
 )
 SPACE_RUN = re.compile(r"\s+")
+WORDS_BACK_COUNT = 3
+WORDS_BACK = re.compile(r"\s*\S*\s*\S*\s*\S*")
+"""Three white-space separated words and the space after each, read backwards
+(on reversed text): what `scan.words_back` steps over."""
 CAPITAL = re.compile(f"[{UPPER}]")
 SPACED_NAME = re.compile(rf"\s+({NAME})")
 NAME_NEXT = re.compile(rf"[ ]+({NAME})")
@@ -99,6 +125,8 @@ PLACE_BEFORE = re.compile(
 )
 """What comes before a state's name in a list of leaders, not a given name
 ("President of India Vijay Kumar Singh", ", Mongolia Uhnaagiin ...")."""
+BYLINE_WORDS = ("By", "BY", "Dr", "Prof", "Author:", "Written by")
+"""What a `BYLINE` opens with (a text without one has none)."""
 CREDIT = re.compile(r"\([^()\n]{0,60}/[^()\n]{0,60}\)")
 BYLINE = re.compile(
     rf"^[ \t]*(?:By|BY|Dr\.?|Prof\.?|Author:|Written by)[ \t]+"
@@ -189,9 +217,13 @@ TITLE_HEADS = (
 """Words a person's title ends or starts with: the name of an unknown person is
 looked for after them ("Minister of Energy Daler Jumaev", "counterpart Chingiz
 Aidarbekov", "Lieutenant General Emomali Sobirzoda")."""
-TITLE_HEAD = re.compile(r"\b(?:" + "|".join(TITLE_HEADS) + r"|Member(?= of))\b\.?")
-"""A title word, and "Member" of "Member of the State Council" (not of "Member
-States"); a full stop after it belongs to it ("Mr.")."""
+TITLE_HEAD_WORDS = (*TITLE_HEADS, "Member of")
+"""What a title's name run starts after: a title word, or "Member" of "Member of
+the State Council" (not of "Member States"; the " of" is not part of it); a full
+stop after it belongs to it ("Mr.")."""
+CUE_GROUPS = (TITLE_HEAD_WORDS, SAYING, SAYING_BEFORE)
+"""The words, as written, the gazetteer's pass over a page finds for `people`:
+title words, verbs of saying, the words a name follows."""
 HONORIFICS = frozenset(
     (
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Shri", "Sri", "Smt", "Sir",
@@ -282,8 +314,9 @@ or in capitals (an acronym, or a name in a headline)."""
 INITIALS = re.compile(rf"(?:[{UPPER}]\.[ \t]?)+|[{UPPER}]{{1,2}}(?=[ \t]+[{UPPER}])")
 """Initials before a surname: "S. ", "M.V. ", "A. E. ", "Y.", "SM "."""
 TOKEN = re.compile(r"\S+")
+TOKEN_CLOSERS = ',;:!?"\u201d)]'
 TOKEN_END = re.compile(r"[,;:!?\"\u201d)\]]+$")
-"""Punctuation that closes a token and ends a title's run."""
+"""Punctuation that closes a token and ends a title's run (`TOKEN_CLOSERS`)."""
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 # ---------------------------------------------------------------- spellings

@@ -36,6 +36,10 @@ DATE_PART = re.compile(
     r"(?:\s*\u0433(?:\u043e\u0434\u0430|\.))?)",  # the year's abbreviation or word
     re.IGNORECASE,
 )
+DATE_PART_STOPS = ("m", "M", "\u0433", "\u0413")
+"""The letters a `DATE_PART` ends with before a full stop of its own ("5 p.m.",
+"16 \u0438\u044e\u043d\u044f 2011 \u0433."): a full stop after any other
+character stays when the date parts are taken out."""
 DATE_HINT = re.compile(r"\d(?:[-/.:] ?\d|,?\s+\d|[\s-]+[^\W\d_])")
 """What every `DATE_PART` holds ("4-5", "4/ 5", "4:05", "4, 2024", "4 May", "4-May"):
 a quick no."""
@@ -55,6 +59,8 @@ the printed publication date, never part of the headline."""
 NOT_LABEL = re.compile(r"[\d,.:;!?]")
 """What a menu label never holds."""
 MENU_SPLIT = re.compile(r"\s*[|>\u00bb\u2022\u00b7]\s*|\s+/\s+")
+MENU_MARK = re.compile(r"[|>\u00bb\u2022\u00b7/]")
+"""What a `MENU_SPLIT` holds: a quick no."""
 HEADER_FURNITURE = re.compile(
     r"^(?:[-\u2013\u2014|]\s"  # what is left of a page title: "- Site Name"
     r"|skip\s+to\s+(?:the\s+)?(?:main\s+)?content"

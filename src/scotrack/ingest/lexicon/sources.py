@@ -14,6 +14,40 @@ MASTHEAD_NOUNS = frozenset(
 )
 """Last words of newspaper and agency names ("Daily Times", "Trend News Agency"):
 a short capitalised header line ending in one is the publication's name."""
+OUTLETS = {
+    name.casefold(): name
+    for name in (
+        *("Xinhua", "China Daily", "People's Daily", "Global Times", "CGTN", "CCTV"),
+        *("China News Service", "ECNS", "Shanghai Daily", "China.org.cn"),
+        *("South China Morning Post", "TASS", "ITAR-TASS", "RIA Novosti", "Sputnik"),
+        *("Interfax", "RT", "Kommersant", "PTI", "ANI", "IANS", "The Hindu"),
+        *("Hindustan Times", "The Times of India", "Times of India"),
+        *("The Indian Express", "The Economic Times", "NDTV", "WION", "Reuters", "AFP"),
+        *("AP", "Associated Press", "Bloomberg", "BBC", "CNN", "Al Jazeera", "IRNA"),
+        *("Tehran Times", "Press TV", "Mehr News Agency", "Tasnim", "Fars", "ISNA"),
+        *("APP", "Dawn", "The Express Tribune", "The News", "Daily Times"),
+        *("Radio Pakistan", "Kazinform", "The Astana Times", "Astana Times", "Trend"),
+        *("AKIpress", "Kabar", "24.kg", "UzA", "Dunyo", "Kun.uz", "Daryo", "Khovar"),
+        *("Asia-Plus", "BelTA", "Montsame", "Anadolu Agency", "The Diplomat"),
+        *("Eurasianet", "PR Newswire", "Business Wire", "Globe Newswire"),
+    )
+}
+"""Outlets and agencies by lower-case name; the value is the spelling written out."""
+
+ALIASES = {
+    "xinhua news agency": "Xinhua",
+    "xinhuanet": "Xinhua",
+    "prnewswire": "PR Newswire",
+    "pr newswire": "PR Newswire",
+    "press trust of india": "PTI",
+    "associated press of pakistan": "APP",
+    "islamic republic news agency": "IRNA",
+    "ria": "RIA Novosti",
+    "tass news agency": "TASS",
+    "mehr": "Mehr News Agency",
+    "reuters news agency": "Reuters",
+}
+WIRES = frozenset({"PR Newswire", "Business Wire", "Globe Newswire"})
 OUTLET_NAMES = {
     name.casefold(): name
     for name in (
@@ -96,6 +130,10 @@ REPORTED = re.compile(
 """An outlet as the subject of reporting ("KyrTAG writes", "a Sputnik
 correspondent reported", 'the "Kabar" news agency quoted'): the origin of a
 story another site carries."""
+REPORTED_VERBS = ("report", "writes", "wrote", "inform", "cite", "quoted")
+"""What one of `REPORTED`'s verbs holds (a text without one has none of them)."""
+CARRYING = ("citing", "quoting")
+"""The words `CARRIED` needs (a text without one carries no report)."""
 CARRIED = re.compile(
     r"\b(?:reports?|informs?|reported|informed)\s*,?\s+(?:citing|quoting)\s+"
     rf"(?:the\s+)?({OUTLET_RE})"

@@ -79,12 +79,27 @@ def store_date(text: str) -> str | None:
     return None if prefix is None else prefix.group("date")
 
 
+@lru_cache(maxsize=4096)
 def is_date_line(line: str) -> bool:
-    """True when a line is a date (and time, label, outlet) and nothing more."""
+    """True when a line is a date (and time, label, outlet) and nothing more
+    (remembered: `clean` and `metadata` ask of the same lines). A line that ends
+    with a full stop is a sentence: the stop stays once its dates are out."""
+    end = line.rstrip()
+    if end.endswith(".") and end[-2:-1] not in rules.DATE_PART_STOPS:
+        return False  # the cheap test first: most long lines end so
     if rules.DATE_HINT.search(line) is None or rules.DATE_PART.search(line) is None:
         return False
     rest = rules.DATE_PART.sub(" ", line)
     return len(rules.WORD.findall(rest)) <= 6 and not rest.rstrip().endswith(".")
+
+
+def has_menu_split(line: str) -> bool:
+    """True when `rules.MENU_SPLIT` finds a separator in `line` (the quick test
+    for one of its marks first: most lines hold none)."""
+    return (
+        rules.MENU_MARK.search(line) is not None
+        and rules.MENU_SPLIT.search(line) is not None
+    )
 
 
 def is_navigation(line: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from scotrack.ingest.lexicon import pages as rules
 from scotrack.ingest.lexicon import sources as source_rules
-from scotrack.ingest.read.clean import HEADER_LINES, is_date_line
+from scotrack.ingest.read.clean import HEADER_LINES, has_menu_split, is_date_line
 from scotrack.ingest.read.sources import is_publication_name, is_state_name, outlet
 
 _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
@@ -133,7 +133,7 @@ def breadcrumb_ends(lines: tuple[str, ...]) -> frozenset[str]:
     ("Home » World » SCO leaders meet" gives "sco leaders meet")."""
     ends = set()
     for line in lines[:HEADER_LINES]:
-        if rules.MENU_SPLIT.search(line) is None:
+        if not has_menu_split(line):
             continue
         items = [item for item in rules.MENU_SPLIT.split(line) if item]
         if len(items) >= 2 and len(items[0].split()) <= 2:

@@ -109,7 +109,8 @@ def _printed_dates(raw_text: str) -> Iterator[tuple[str, bool, int]]:
     for index, line in enumerate(normal_lines(raw_text)):
         if not line:
             continue
-        line = rules.ARCHIVE_NOTICE.sub("", line)
+        if line.startswith(("t", "T")):  # "This is an archive article ..."
+            line = rules.ARCHIVE_NOTICE.sub("", line)
         if is_date_line(line) or rules.LABELLED.match(line):
             segments = [line]
         elif "|" in line and len(line) < 3 * _SHORT_SEGMENT:
@@ -183,9 +184,11 @@ def dateline_city(match: re.Match[str]) -> str | None:
 def dateline_match(paragraphs: list[str]) -> re.Match[str] | None:
     """The dateline opening one of `paragraphs` (those after the headline)."""
     for paragraph in paragraphs:
-        credit = source_rules.CARRIER_PAREN.match(paragraph)  # "(MENAFN- ...) CITY"
-        if credit is not None:
-            paragraph = paragraph[credit.end() :]
+        if paragraph.startswith("("):  # "(MENAFN- ...) CITY"
+            credit = source_rules.CARRIER_PAREN.match(paragraph)
+            paragraph = paragraph if credit is None else paragraph[credit.end() :]
+        if not "A" <= paragraph[:1] <= "Z":
+            continue  # every dateline opens with a capital
         match = rules.DATELINE.match(paragraph)
         if match is None or len(match.group("city")) > 30:
             continue

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from scotrack.ingest.document import CleanDocument
-from scotrack.ingest.entities.gazetteer import ALIASES, OUTLETS, WIRES, gazetteer
-from scotrack.ingest.entities.mentions import matches_at, word_starts
+from scotrack.ingest.entities.gazetteer import gazetteer
+from scotrack.ingest.entities.scan import matches_at, word_starts
 from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.lexicon import sources as rules
 from scotrack.ingest.read.clean import (
+    has_menu_split,
     is_date_line,
     is_html,
     masthead_indexes,
@@ -46,10 +48,12 @@ LEAD_PARAGRAPHS = 5
 """The paragraphs at the top of the text where a carried report names its origin."""
 
 
+@lru_cache(maxsize=4096)
 def outlet(name: str) -> str | None:
     """The canonical outlet `name` denotes (a prefix is enough: "Xinhua News"); a
     name in quotes is the outlet's own ("NIAT «Khovar»", 'IA "Kabar"'), a domain
-    the site's ("eurasianet.org"), a possessive its owner ("Trend's")."""
+    the site's ("eurasianet.org"), a possessive its owner ("Trend's").
+    Remembered: a page's header lines and words are asked about again and again."""
     quoted = rules.QUOTED.search(name)
     name = quoted.group(1) if quoted is not None else name.strip(" .,:;|()/")
     if "." in name and " " not in name:
@@ -69,8 +73,8 @@ def _known_outlet(words: list[str]) -> str | None:
         written = " ".join(words[:size]).strip(" .,:;|()")
         key = written.casefold()
         found = (
-            OUTLETS.get(key)
-            or ALIASES.get(key)
+            rules.OUTLETS.get(key)
+            or rules.ALIASES.get(key)
             or rules.OUTLET_NAMES.get(key)
             or rules.OUTLET_ALIASES.get(key)
         )
@@ -90,7 +94,7 @@ def credited_source(raw_text: str) -> str | None:
     Secretariat | News"), or the first item of a header breadcrumb trail."""
     header_outlet = None
     for index, line in enumerate(normal_lines(raw_text)):
-        carrier = rules.CARRIER_PAREN.match(line)
+        carrier = rules.CARRIER_PAREN.match(line) if line.startswith("(") else None
         if carrier is not None and (named := _carrier_credit(carrier)):
             return named
         if not line or len(line) > _CREDIT_LINE:
@@ -110,9 +114,15 @@ def _carrier_credit(carrier: re.Match[str]) -> str | None:
 
 
 def _credit(line: str, *, header: bool) -> str | None:
-    """The outlet one credit line names, None if the line credits none."""
-    for pattern in (rules.CREDIT_SOURCE, rules.PAREN_SOURCE, rules.LEAD_SOURCE):
-        match = pattern.match(line)
+    """The outlet one credit line names, None if the line credits none; each
+    pattern is tried only on a line that holds what it needs (a colon, ...)."""
+    by = line[:2].lower() == "by"  # as `re.IGNORECASE` reads it: b and y fold alone
+    for pattern, clue in (
+        (rules.CREDIT_SOURCE, ":" in line or "\uff1a" in line),
+        (rules.PAREN_SOURCE, line.startswith("(")),
+        (rules.LEAD_SOURCE, "|" in line),
+    ):
+        match = pattern.match(line) if clue else None
         if match is None:
             continue
         named = outlet(match.group(1))
@@ -120,13 +130,13 @@ def _credit(line: str, *, header: bool) -> str | None:
             return named
         if pattern is rules.CREDIT_SOURCE and len(match.group(1)) <= _NAME_CHARS:
             return match.group(1).strip()
-    for pattern in (
-        rules.BYLINE_SOURCE,
-        rules.DAY_SOURCE,
-        rules.UNOPENED_SOURCE,
-        rules.BY_OUTLET,
+    for pattern, clue in (
+        (rules.BYLINE_SOURCE, by),
+        (rules.DAY_SOURCE, True),
+        (rules.UNOPENED_SOURCE, ")" in line),
+        (rules.BY_OUTLET, by),
     ):
-        match = pattern.match(line)
+        match = pattern.match(line) if clue else None
         if match is not None and outlet(match.group(1)):
             return outlet(match.group(1))
     first, _, rest = line.partition(" ")
@@ -175,7 +185,7 @@ def _header_outlet(line: str) -> str | None:
         named = outlet(line)
         if named is not None:
             return named
-    if page_rules.MENU_SPLIT.search(line) is not None:
+    if has_menu_split(line):
         first = page_rules.MENU_SPLIT.split(line, maxsplit=1)[0]
         if "." in first and " " not in first:
             return outlet(first)
@@ -266,7 +276,7 @@ def masthead(raw_text: str) -> str | None:
         state = following.removeprefix("The ").replace("\u2019", "'")
         if line.split(" ", 1)[0] in rules.INSTITUTIONS and is_state_name(state):
             return f"{line} of the {state}"  # "Ministry of ..." over "The Republic ..."
-        logo = page_rules.LOGO.match(line)
+        logo = page_rules.LOGO.match(line) if line[-4:].lower() == "logo" else None
         if logo is not None:
             return " ".join(w[:1].upper() + w[1:] for w in logo.group("name").split())
     for line in lines[:_HEADER_LINES]:
@@ -282,10 +292,10 @@ def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
     plain = not is_html(doc.raw_text)
     agency, agency_name = dateline_agency(dateline)
     credited = credited_source(doc.raw_text) if plain else None
-    origin = mentioned_source(origin_matches(lead)) or mentioned_source(
-        rules.CARRIED.finditer(lead)
-    )
-    if origin is not None and (credited in (None, origin) or credited in WIRES):
+    origin = mentioned_source(origin_matches(lead))
+    if origin is None and any(word in lead for word in rules.CARRYING):
+        origin = mentioned_source(rules.CARRIED.finditer(lead))
+    if origin is not None and (credited in (None, origin) or credited in rules.WIRES):
         return origin
     if agency is not None and credited is not None and _carried(dateline, credited):
         return agency  # the site carries the agency's report: "(Site / Agency - ...)"
@@ -316,9 +326,11 @@ def lead_attribution(lead: str) -> str | None:
     """The first known outlet the lead paragraphs attribute the story to ("KyrTAG
     writes", "according to Iran's IRIB news agency"); a person who talks to an
     outlet ("told Xinhua") does not make it the page's source before its name."""
+    verbs = any(verb in lead for verb in rules.REPORTED_VERBS)  # a cheap test first
+    reported = rules.REPORTED.finditer(lead) if verbs else iter(())
     found = [
         (match.start(), named)
-        for matches in (rules.REPORTED.finditer(lead), talks_to_matches(lead))
+        for matches in (reported, talks_to_matches(lead))
         for match in matches
         if rules.TOLD.match(match.group()) is None
         and (named := outlet(match.group(1))) is not None
@@ -381,11 +393,11 @@ def footer_name(raw_text: str) -> str | None:
         earlier = rules.EARLIER_REPORTED.match(line)
         if earlier is not None and outlet(earlier.group(1)) is not None:
             return outlet(earlier.group(1))  # "Earlier, Kazinform reported ..."
-    for line in lines:
-        offer = rules.UPDATES_FROM.search(line)
+    for line in lines:  # plain `in` tests first: most lines hold neither
+        offer = rules.UPDATES_FROM.search(line) if "from" in line else None
         if offer is not None:
             return outlet(offer.group(1)) or offer.group(1).rstrip(".")
-        handle = rules.FOLLOW_HANDLE.search(line)
+        handle = rules.FOLLOW_HANDLE.search(line) if "@" in line else None
         if handle is not None and outlet(handle.group(1)) is not None:
             return outlet(handle.group(1))  # "Follow us @IrnaEnglish"
     return None
@@ -393,5 +405,4 @@ def footer_name(raw_text: str) -> str | None:
 
 def is_state_name(name: str) -> bool:
     """True when `name` is a state's name ("Kazakhstan", "Republic of India")."""
-    keys = gazetteer().automaton.get(name.lower(), ())
-    return any(key[3].kind == "state" for key in keys)
+    return any(entry.kind == "state" for entry in gazetteer().entries(name))
