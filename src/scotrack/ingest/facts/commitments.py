@@ -52,7 +52,7 @@ from scotrack.ingest.facts.commitment_mentions import (
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
-_TRIGGER_CUES = Keywords((word, True) for word in rules.TRIGGER_CUES)
+_TRIGGER_STARTS = Keywords((word, True) for word in rules.TRIGGER_STARTS)
 
 
 def commitments(doc: CleanDocument) -> list[Item]:
@@ -99,7 +99,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     sents = doc.sentences
     ctx.author = author(doc, index)
     title = (doc.metadata.title or "").strip()
-    cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
+    starts = _TRIGGER_STARTS.at_by_sentence(doc.text, sents)
     prefixes = sentence_prefixes(doc.text, sents)
     for number, sent in enumerate(sents):
         mentions = index.between(sent.start, sent.end)
@@ -108,14 +108,30 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         following = sents[number + 1].text if number + 1 < len(sents) else ""
         core: list[Candidate] = []
         extended: list[Candidate] = []
-        if cues[number]:
+        if starts[number]:
+            every = _trigger_matches(folded(sent.text), sorted(starts[number]))
             core, extended = _sentence(
-                sent, mentions, ctx, following, prefixes[number], number
+                sent, mentions, ctx, following, prefixes[number], number, every
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
         hear(ctx, sent, mentions, core + extended, number)
         found += core + extended
         remember(ctx, sent, mentions)
+    return found
+
+
+def _trigger_matches(lowered: str, starts: list[int]) -> list[re.Match[str]]:
+    """What `rules.TRIGGER.finditer(lowered)` finds, tried only at `starts`, the
+    offsets where one of rules.TRIGGER_STARTS occurs, in order: every match
+    begins with one."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = rules.TRIGGER.match(lowered, start)
+            if match is not None:
+                found.append(match)
+                end = match.end()
     return found
 
 
@@ -137,13 +153,13 @@ def _sentence(
     following: str,
     prefixes: dict[int, set[int]] | None,
     number: int,
+    every: list[re.Match[str]],
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The candidates of one sentence: its core triggers' (precise rules), then
     those of every trigger with a loose actor allowed, minus any that overlaps a
-    core one (the model's)."""
+    core one (the model's). `every`: the sentence's `_trigger_matches`."""
     text = sent.text
     lowered = folded(text)
-    every = list(rules.TRIGGER.finditer(lowered))
     if not every:
         return [], []
     sent_frames = frames(text, sent.start, mentions)

@@ -116,6 +116,24 @@ TRIGGER_CUES = (
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
+TRIGGER_STARTS = (
+    *("advocat", "affirmed ", "agree", "aim", "appeal", "are ", "ask", "been "),
+    *("believe", "call", "came up", "commit", "confirm", "consider", "could"),
+    *("decid", "decision", "declared ", "dedication", "demand", "demonstrated "),
+    *("emphasi", "encourag", "exhort", "expressed ", "gave instructions"),
+    *("had planned", "has planned", "have planned", "highlight", "hop", "initiat"),
+    *("insist", "instruct", "intend", "invit", "is ", "it is ", "it was ", "keen"),
+    *("mulling", "must", "need", "note", "oblig", "offer", "ought", "our ", "pitch"),
+    *("plan", "pledg", "pointed", "press", "promis", "propos", "push", "put", "rais"),
+    *("readiness", "reaffirm", "recogni", "recommend", "referred", "reiterat"),
+    *("remain", "request", "seek", "shall", "should", "showed ", "speak", "spoke"),
+    *("stand", "state", "stood", "stress", "striv", "subscribe", "suggest", "talk"),
+    *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
+    *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
+    *("will", "willingness", "would"),
+)
+"""Every match of TRIGGER begins with one of these (its literal first letters):
+the pattern is tried only where one occurs, not at every letter of a sentence."""
 """Modal verbs that carry a proposal inside a speech frame ("X should ..., Li said")."""
 SPEECH_VERBS = r"said|says|added|noted|stressed|told|stated|declared|remarked|pointed out|announced"
 PARTICIPIAL_BOUNDARY = (
