@@ -8,11 +8,12 @@ import re
 
 from scotrack.ingest.classifiers.candidates import Candidate
 from scotrack.ingest.document import CleanDocument, Mention, Sentence
-from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.facts.clauses import MentionIndex, holds_any
 from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
     kind_of,
+    may_name_group,
     mention_actor,
     person_actor,
     person_state,
@@ -60,7 +61,11 @@ def hear(
         ctx.heard[ctx.framing] = number
     ctx.framing = None
     people = [m for m in mentions if m.kind == "person" and person_state(m)]
-    if people and rules.SPEECH.search(sent.text, people[0].end - sent.start):
+    if (
+        people
+        and holds_any(sent.text, rules.SPEECH_WORDS)
+        and rules.SPEECH.search(sent.text, people[0].end - sent.start)
+    ):
         ctx.heard[people[0].value] = number
     ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
 
@@ -255,7 +260,9 @@ def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
     )
     head = sent.text[:80]
     lowered = fold(head)
-    if rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered):
+    if may_name_group(lowered) and (
+        rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered)
+    ):
         ctx.they = "SCO"
     elif rules.PAIR.match(head):
         ctx.they = None

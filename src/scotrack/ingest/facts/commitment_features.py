@@ -11,6 +11,7 @@ from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.classifiers.features import bucket
 from scotrack.ingest.classifiers.linear import Features
 from scotrack.ingest.document import Item, Sentence
+from scotrack.ingest.facts.clauses import holds_any
 from scotrack.ingest.lexicon import commitments as rules
 
 
@@ -75,13 +76,18 @@ def _sentence_markers(text: str, lowered: str) -> tuple[bool, tuple[str, ...]]:
     order: the same for each of its candidates."""
     markers = (
         ("quote", rules.QUOTE.search(text)),
-        ("speech", rules.SPEECH.search(lowered)),
-        ("hope", rules.HOPE.search(lowered)),
-        ("conditional", rules.CONDITIONAL.search(lowered)),
-        ("expert", rules.EXPERT.search(lowered)),
+        ("speech", _search(rules.SPEECH, lowered, rules.SPEECH_WORDS)),
+        ("hope", _search(rules.HOPE, lowered, rules.HOPE_CUES)),
+        ("conditional", _search(rules.CONDITIONAL, lowered, rules.CONDITIONAL_CUES)),
+        ("expert", _search(rules.EXPERT, lowered, rules.EXPERT_CUES)),
     )
     unpunctuated = not rules.SENTENCE_END.search(text)
     return unpunctuated, tuple(name for name, present in markers if present)
+
+
+def _search(pattern: re.Pattern[str], lowered: str, cues: tuple[str, ...]) -> bool:
+    """Whether `pattern`, whose every match holds one of `cues`, occurs."""
+    return holds_any(lowered, cues) and pattern.search(lowered) is not None
 
 
 @lru_cache(maxsize=64)

@@ -65,6 +65,19 @@ Partial similarity would also join an umbrella proposal and a measure it
 spells out, which are two entries (REVIEWING.md decision 6)."""
 
 
+_ASCII_NORMAL = bytes(
+    ord(chr(code).lower()) if chr(code).isalnum() else ord(" ") for code in range(256)
+)
+"""Each ASCII character as `normalised` writes it: lower case, or a space."""
+
+
+def _normalised(text: str) -> str:
+    """`normalised(text)`, at once for ASCII text (which NFKC leaves alone)."""
+    if text.isascii():
+        return " ".join(text.encode().translate(_ASCII_NORMAL).decode().split())
+    return normalised(text)
+
+
 def _distinct(chosen: list[Candidate]) -> list[Candidate]:
     """The candidates without those that repeat a likelier one of the same actor."""
     kept_: list[Candidate] = []
@@ -72,10 +85,10 @@ def _distinct(chosen: list[Candidate]) -> list[Candidate]:
     for candidate in sorted(chosen, key=lambda c: -c.probability):
         same = by_actor.setdefault(candidate.item["actor"], [])
         if same:  # normalised only when there is another text to compare with
-            text = normalised(candidate.item["text"])
+            text = _normalised(candidate.item["text"])
             for number, (other, known) in enumerate(same):
                 if known is None:
-                    known = normalised(other.item["text"])
+                    known = _normalised(other.item["text"])
                     same[number] = (other, known)
                 if fuzz.ratio(text, known) >= _ALIKE:
                     break

@@ -378,6 +378,8 @@ FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
 Modi", "said Russian President Vladimir Putin")."""
 FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
+"""The phrases of SPEECH: a text without any has no speech verb."""
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
 
 # ---------------------------------------------------------------- commitment_details
@@ -443,6 +445,14 @@ EXPERT = folded_pattern(EXPERT_WORDS)
 HOPE = folded_pattern(
     r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
 )
+HOPE_CUES = ("hop", "expect", "likely", "may", "might", "believe")
+CONDITIONAL_CUES = ("if", "whether", "unless")
+EXPERT_CUES = (
+    *("expert", "scholar", "analyst", "professor", "researcher", "fellow"),
+    *("director of", "dean", "commentator", "observer"),
+)
+"""Every match of HOPE, CONDITIONAL and EXPERT holds one of their cues: a
+sentence without any needs no search."""
 SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019\u00bb)\\]\u2026]\\s*$")
 """How a sentence of running text ends; a line without it is a headline."""
 PRESENT_TENSE = re.compile(r"(?!(?:i|ha|i|wa)s$)[a-z]+[^s]s")
