@@ -208,12 +208,39 @@ class MentionIndex:
         ]
 
 
+def matches_at(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Sequence[int],
+    start: int = 0,
+    end: int | None = None,
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, start, end)` finds, for a pattern that never
+    matches an empty string and whose every match begins at one of `starts`
+    (sorted offsets, where its literal first letters occur; others do no harm):
+    it is tried only there, not at every character. The matches see the text
+    before `start` and stop at `end` as finditer's do."""
+    end = len(text) if end is None else end
+    found: list[re.Match[str]] = []
+    free = start
+    for offset in starts[bisect_left(starts, start) :]:
+        if offset >= end:
+            break
+        if offset >= free:
+            match = pattern.match(text, offset, end)
+            if match is not None:
+                found.append(match)
+                free = match.end()
+    return found
+
+
 def matches_in(
     pattern: re.Pattern[str],
     text: str,
     matches: Sequence[re.Match[str]],
     start: int,
     end: int,
+    starts: Sequence[int] | None = None,
 ) -> list[re.Match[str]]:
     """What `pattern.finditer(text, start, end)` finds, given `matches`, all that
     `pattern.finditer(text)` finds: a sentence is searched once, not once per
@@ -226,10 +253,17 @@ def matches_in(
     pattern's end-of-text tests (`\\b`, `(?!...)`) do not succeed at `end` where
     the whole text's failed; the callers' spans end before a clause boundary
     (", ", "; ", " and ", " he said"), where they do not (tests check this on
-    the dev, held-out and seed sentences).
+    the dev, held-out and seed sentences). With `starts`, the span is searched
+    there only (`matches_at`).
     """
+
+    def searched() -> list[re.Match[str]]:
+        if starts is None:
+            return list(pattern.finditer(text, start, end))
+        return matches_at(pattern, text, starts, start, end)
+
     if end < len(text) and _is_word(text[end]):
-        return list(pattern.finditer(text, start, end))
+        return searched()
     inside: list[re.Match[str]] = []
     for match in matches:
         first, last = match.span()
@@ -238,7 +272,7 @@ def matches_in(
         if last <= start:
             continue
         if first < start or (last >= end and end < len(text)):
-            return list(pattern.finditer(text, start, end))
+            return searched()
         inside.append(match)
     return inside
 

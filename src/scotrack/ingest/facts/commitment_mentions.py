@@ -49,6 +49,8 @@ class Scan:
 
     lowered: str
     triggers: list[re.Match[str]]
+    starts: list[int]
+    """Where a trigger may begin (`rules.TRIGGER_STARTS`), for `clauses.matches_at`."""
     grouped: bool
     """Whether the sentence may name a group (`grouped`)."""
     prefixes: dict[int, set[int]] | None

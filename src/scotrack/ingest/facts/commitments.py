@@ -28,6 +28,7 @@ from scotrack.ingest.facts.clauses import (
     MentionIndex,
     clause_starts,
     frames,
+    matches_at,
     matches_in,
 )
 from scotrack.ingest.facts.commitment_actors import (
@@ -127,29 +128,19 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         core: list[Candidate] = []
         extended: list[Candidate] = []
         if starts[number]:
-            every = _trigger_matches(folded(sent.text), sorted(starts[number]))
             core, extended = _sentence(
-                sent, mentions, ctx, following, prefixes[number], number, every
+                sent,
+                mentions,
+                ctx,
+                following,
+                prefixes[number],
+                number,
+                sorted(starts[number]),
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
         hear(ctx, sent, mentions, core + extended, number)
         found += core + extended
         remember(ctx, sent, mentions)
-    return found
-
-
-def _trigger_matches(lowered: str, starts: list[int]) -> list[re.Match[str]]:
-    """What `rules.TRIGGER.finditer(lowered)` finds, tried only at `starts`, the
-    offsets where one of rules.TRIGGER_STARTS occurs, in order: every match
-    begins with one."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in starts:
-        if start >= end:
-            match = rules.TRIGGER.match(lowered, start)
-            if match is not None:
-                found.append(match)
-                end = match.end()
     return found
 
 
@@ -171,13 +162,15 @@ def _sentence(
     following: str,
     prefixes: dict[int, set[int]] | None,
     number: int,
-    every: list[re.Match[str]],
+    starts: list[int],
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The candidates of one sentence: its core triggers' (precise rules), then
     those of every trigger with a loose actor allowed, minus any that overlaps a
-    core one (the model's). `every`: the sentence's `_trigger_matches`."""
+    core one (the model's). `starts`: where one of rules.TRIGGER_STARTS occurs,
+    the only places a trigger may begin."""
     text = sent.text
     lowered = folded(text)
+    every = matches_at(rules.TRIGGER, lowered, starts)
     if not every:
         return [], []
     sent_frames = frames(text, sent.start, mentions)
@@ -193,9 +186,11 @@ def _sentence(
     shared = _Shared(sent, mentions, ctx, following, number, framed, bounds)
     core: list[Candidate] = []
     if core_triggers:
-        core = _pass(shared, Scan(lowered, core_triggers, grouped, prefixes), False)
+        core = _pass(
+            shared, Scan(lowered, core_triggers, starts, grouped, prefixes), False
+        )
     shared.taken = [span for c in core for span in c.item["evidence"]]
-    extended = _pass(shared, Scan(lowered, every, grouped, prefixes), True)
+    extended = _pass(shared, Scan(lowered, every, starts, grouped, prefixes), True)
     return core, extended
 
 
@@ -358,7 +353,9 @@ def _triggers(
     after an opening participle ("Calling for ..., Xi urged ..."); with `core`,
     of the core groups only (a clause cut inside a word is searched anew)."""
     found: list[re.Match[str]] = []
-    for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
+    for match in matches_in(
+        rules.TRIGGER, scan.lowered, scan.triggers, a, b, scan.starts
+    ):
         if core and match.lastgroup in rules.EXTENDED_KINDS:
             continue
         if (
