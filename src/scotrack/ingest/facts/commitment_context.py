@@ -8,10 +8,11 @@ import re
 
 from scotrack.ingest.classifiers.candidates import Candidate
 from scotrack.ingest.document import CleanDocument, Mention, Sentence
-from scotrack.ingest.facts.clauses import MentionIndex, holds_any
+from scotrack.ingest.facts.clauses import MentionIndex, holds_any, matches_at
 from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
+    Scan,
     kind_of,
     may_name_group,
     mention_actor,
@@ -75,6 +76,7 @@ _GUESSED = ("src=context-person", "src=context-they", "src=context-state")
 
 def loose_actor(
     sent: Sentence,
+    scan: Scan,
     mentions: list[Mention],
     ctx: Context,
     trigger: re.Match[str],
@@ -91,12 +93,12 @@ def loose_actor(
     position = sent.start + trigger.start()
     if _not_an_actor(sent, mentions, trigger, clause):
         return None
-    joint = _joint(sent.text, trigger, clause, kind_of(trigger))
+    joint = _joint(sent.text, scan, trigger, clause, kind_of(trigger))
     if joint is not None:
         return Actor("SCO", None, -1, -1, joint)
     if rules.WHICH.search(sent.text, 0, trigger.start()):
         return None  # "the concept, which advocates ...": not a party's
-    if framed is None and _predicted(sent.text, trigger, clause):
+    if framed is None and _predicted(sent.text, scan, trigger, clause):
         return None
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
@@ -107,9 +109,8 @@ def loose_actor(
     speaker = _recent_speaker(sent, ctx, trigger)
     if speaker is not None:
         return speaker
-    lowered = folded(sent.text[: trigger.start()])
     named = any(m.kind == "organization" and m.end <= position for m in mentions)
-    if named or rules.GROUP.search(lowered):
+    if named or _groups(scan, 0, trigger.start()):
         return Actor("SCO", None, -1, -1, "loose-group")
     return _context_actor(ctx)
 
@@ -160,12 +161,14 @@ _SUBJECT_GAP = 40
 """At most this many characters between a subject and its verb."""
 
 
-def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | None:
+def _joint(
+    text: str, scan: Scan, trigger: re.Match[str], clause: int, kind: str
+) -> str | None:
     """How the SCO is the actor of a trigger with no state or person subject:
     a decision of the meeting ("it was agreed", "a decision was made"), its
     document ("the declaration stressed"), a headless point ("The importance
     of ..."), a group right before a verb other than "should"; else None."""
-    lowered = folded(text)
+    lowered = scan.lowered
     if rules.IMPERSONAL.search(lowered, clause, trigger.end()):
         return "loose-impersonal"
     if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
@@ -184,7 +187,7 @@ def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | N
         return "loose-headless"
     if kind == "should":
         return None
-    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    groups = _groups(scan, clause, trigger.start())
     if not groups:
         return None
     return "loose-group-subject" if _right_before(text, groups[-1], trigger) else None
@@ -197,12 +200,16 @@ def _right_before(text: str, group: re.Match[str], trigger: re.Match[str]) -> bo
     return len(gap) <= _SUBJECT_GAP and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
 
 
-def _predicted(text: str, trigger: re.Match[str], clause: int) -> bool:
+def _groups(scan: Scan, start: int, end: int) -> list[re.Match[str]]:
+    """The groups the sentence names between `start` and `end`."""
+    return matches_at(rules.GROUP, scan.lowered, scan.group_starts, start, end)
+
+
+def _predicted(text: str, scan: Scan, trigger: re.Match[str], clause: int) -> bool:
     """Whether the trigger is "the SCO will ...": a prediction, no pledge."""
-    lowered = folded(text)
-    if not rules.FUTURE.fullmatch(lowered, trigger.start(), trigger.end()):
+    if not rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end()):
         return False
-    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    groups = _groups(scan, clause, trigger.start())
     return bool(groups) and (
         bool(rules.ORGANIZATION.fullmatch(text, groups[-1].start(), groups[-1].end()))
         and _right_before(text, groups[-1], trigger)

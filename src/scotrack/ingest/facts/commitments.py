@@ -43,6 +43,7 @@ from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
     Scan,
+    group_starts,
     may_name_group,
     word_of,
 )
@@ -183,14 +184,19 @@ def _sentence(
         if t.lastgroup not in rules.EXTENDED_KINDS and not _gerund_alone(t, bounds)
     ]
     grouped = may_name_group(lowered)
+    groups = group_starts(lowered) if grouped else []
     shared = _Shared(sent, mentions, ctx, following, number, framed, bounds)
     core: list[Candidate] = []
     if core_triggers:
         core = _pass(
-            shared, Scan(lowered, core_triggers, starts, grouped, prefixes), False
+            shared,
+            Scan(lowered, core_triggers, starts, grouped, groups, prefixes),
+            False,
         )
     shared.taken = [span for c in core for span in c.item["evidence"]]
-    extended = _pass(shared, Scan(lowered, every, starts, grouped, prefixes), True)
+    extended = _pass(
+        shared, Scan(lowered, every, starts, grouped, groups, prefixes), True
+    )
     return core, extended
 
 
@@ -269,7 +275,7 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
             actor = shared.strict(scan, trigger, a, main)
             if actor is None and (extended or decision):
                 actor = loose_actor(
-                    sent, shared.mentions, ctx, trigger, shared.framed, a
+                    sent, scan, shared.mentions, ctx, trigger, shared.framed, a
                 )
             if actor is None or (
                 decision and not _joint_decision(text, trigger, actor)

@@ -208,6 +208,15 @@ ACTOR_GROUP_CUES = (
 )
 """Every ACTOR_GROUPS phrase, lower-cased, holds one of these: a sentence without
 any names no group (a few `in` tests, cheaper than the pattern)."""
+ACTOR_GROUP_STARTS = (
+    *("agricultur", "bloc", "countries", "culture", "defen", "delegat", "econom"),
+    *("education", "emergency", "energy", "finance", "foreign", "group", "heads of"),
+    *("health", "interior", "justice", "leaders", "member", "ministers", "national"),
+    *("organi", "participants", "parties", "prime ministers", "sco", "science"),
+    *("security", "shanghai", "sides", "speakers", "tourism", "trade", "transport"),
+)
+"""Every ACTOR_GROUPS phrase, lower-cased, begins with one of these, or with "the"
+and white space before one: the only places GROUP is tried."""
 PRONOUNS = r"\b(?:he|she|they|we|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
 EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|director of|dean|commentator|observers?)\b"
 
