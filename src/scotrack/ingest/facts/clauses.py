@@ -234,6 +234,51 @@ def matches_at(
     return found
 
 
+def first_at(
+    pattern: re.Pattern[str], text: str, starts: Sequence[int], start: int, end: int
+) -> re.Match[str] | None:
+    """What `pattern.search(text, start, end)` finds, for a pattern as
+    `matches_at` takes."""
+    for offset in starts[bisect_left(starts, start) :]:
+        if offset >= end:
+            break
+        match = pattern.match(text, offset, end)
+        if match is not None:
+            return match
+    return None
+
+
+def literal_starts(text: str, words: Sequence[str]) -> list[int]:
+    """Where one of `words` occurs in `text`, in order: for `matches_at`."""
+    found: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def spaced_starts(text: str, marks: str, words: Sequence[str]) -> list[int]:
+    """Where one of the characters `marks` occurs in `text`, or a white space
+    of the run right before one of `words`, in order: for `matches_at`."""
+    found: set[int] = set()
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            found.add(at)
+            at = text.find(mark, at + 1)
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            space = at
+            while space > 0 and text[space - 1].isspace():
+                space -= 1
+                found.add(space)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 def matches_in(
     pattern: re.Pattern[str],
     text: str,
@@ -296,11 +341,14 @@ def conjuncts(
     series that repeats its modifier ("shoulder their common ... and maintain
     their common ...").
     """
-    purpose = rules.PURPOSE.search(text, head_end, end)
+    purposes = literal_starts(text, rules.PURPOSE_STARTS)
+    purpose = first_at(rules.PURPOSE, text, purposes, head_end, end)
     limit = purpose.start() if purpose else end
     pieces: list[Segment] = []
     begin = start
-    for match in rules.CONJUNCT.finditer(folded(text), head_end, end):
+    lowered = folded(text)
+    joints = spaced_starts(lowered, rules.CONJUNCT_MARKS, rules.CONJUNCT_WORDS)
+    for match in matches_at(rules.CONJUNCT, lowered, joints, head_end, end):
         after_purpose = match.start() >= limit
         if after_purpose and not text.startswith(", and to ", match.start()):
             continue
@@ -341,7 +389,12 @@ def trimmed(text: str, start: int, end: int) -> Segment:
 def clause_starts(text: str) -> list[int]:
     """Offsets where a new clause begins: participial clauses (", suggesting"),
     "; ", ", while/but/which", and a coordinated past-tense predicate."""
-    return [0, *(match.start() for match in rules.BOUNDARY.finditer(folded(text)))]
+    lowered = folded(text)
+    starts = spaced_starts(lowered, rules.BOUNDARY_MARKS, rules.BOUNDARY_WORDS)
+    return [
+        0,
+        *(match.start() for match in matches_at(rules.BOUNDARY, lowered, starts)),
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from scotrack.ingest.facts.commitment_mentions import (
     Context,
     Scan,
     kind_of,
-    may_name_group,
     mention_actor,
     person_actor,
     person_state,
@@ -61,13 +60,13 @@ def hear(
     if ctx.framing:
         ctx.heard[ctx.framing] = number
     ctx.framing = None
-    people = [m for m in mentions if m.kind == "person" and person_state(m)]
+    person = _first_person(mentions)
     if (
-        people
+        person is not None
         and holds_any(sent.text, rules.SPEECH_WORDS)
-        and rules.SPEECH.search(sent.text, people[0].end - sent.start)
+        and rules.SPEECH.search(sent.text, person.end - sent.start)
     ):
-        ctx.heard[people[0].value] = number
+        ctx.heard[person.value] = number
     ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
 
 
@@ -252,10 +251,22 @@ def _loosened(actor: Actor) -> Actor:
     return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}", partners)
 
 
+def _first_person(mentions: list[Mention]) -> Mention | None:
+    """The first person of a state among `mentions`."""
+    for mention in mentions:
+        if mention.kind == "person" and person_state(mention):
+            return mention
+    return None
+
+
+_GROUP_OPENINGS = ("the", *rules.ACTOR_GROUP_STARTS)
+"""How a text that opens with a group (`rules.GROUP`, `rules.LEADERS`) begins."""
+
+
 def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
-    people = [m for m in mentions if m.kind == "person" and person_state(m)]
-    if people:
-        ctx.person = people[0]  # the subject, not the last named ("X said to Y")
+    person = _first_person(mentions)
+    if person is not None:
+        ctx.person = person  # the subject, not the last named ("X said to Y")
     for mention in mentions:
         if mention.kind == "state":
             ctx.state = mention.value
@@ -267,9 +278,10 @@ def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
     )
     head = sent.text[:80]
     lowered = fold(head)
-    if may_name_group(lowered) and (
-        rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered)
+    opening = lowered.lstrip()
+    if opening.startswith(_GROUP_OPENINGS) and (
+        rules.GROUP.match(opening) or rules.LEADERS.match(lowered)
     ):
         ctx.they = "SCO"
-    elif rules.PAIR.match(head):
+    elif " and " in head and rules.PAIR.match(head):
         ctx.they = None

@@ -363,11 +363,20 @@ CONJUNCT = folded_pattern(
     rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
     rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{MEASURE})\b)"
 )
+CONJUNCT_MARKS = ","
+CONJUNCT_WORDS = ("and", "as well as")
+"""Every CONJUNCT match begins at one of CONJUNCT_MARKS or in the white space
+right before one of CONJUNCT_WORDS (`clauses.spaced_starts`)."""
 PURPOSE = re.compile(
     PURPOSE_MARKERS
     + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
     r"[a-z]+\b(?!\s+(?:and|or)\b)|\bby\s+[a-z]+ing\b",
 )
+PURPOSE_STARTS = (
+    *("so as to", "in order to", "with a view to", "with the aim of", "aimed at"),
+    *("aiming to", "to", "by"),
+)
+"""Every PURPOSE match begins with one of these (case as written)."""
 HEAD_WORDS = re.compile(r"[A-Za-z][\w'-]*")
 BOUNDARY = folded_pattern(
     r"[,;\s](?:(?<=,)"
@@ -382,6 +391,10 @@ coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
 or a white space, taken first and checked by a look-behind per alternative: a
 pattern that begins with a character class lets the regex engine skip ahead to
 those characters, about a quarter faster than the plain alternation."""
+BOUNDARY_MARKS = ",;"
+BOUNDARY_WORDS = ("and", "--")
+"""Every BOUNDARY match begins at one of BOUNDARY_MARKS or in the white space
+right before one of BOUNDARY_WORDS (`clauses.spaced_starts`)."""
 FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
 """Between a speech verb and its speaker: nothing, or title words ("said PM
 Modi", "said Russian President Vladimir Putin")."""
