@@ -119,6 +119,15 @@ class Keywords(Generic[V]):
                 found.setdefault(start, set()).update(self._values[entry])
         return found
 
+    def offsets(self, lowered: str) -> list[int]:
+        """For a short folded text (`folded`): where the words begin, in order;
+        for Keywords of any words, not only whole ones."""
+        if self._whole_words:
+            raise ValueError("offsets() finds words anywhere, not whole words")
+        return sorted(
+            {last + 1 - length for last, (length, _) in self._automaton.iter(lowered)}
+        )
+
     def by_sentence(self, text: str, sentences: Sequence[Sentence]) -> list[set[V]]:
         """For each sentence of the document `text`, the values of its words."""
         found: list[set[V]] = [set() for _ in sentences]
@@ -234,31 +243,6 @@ def matches_at(
     return found
 
 
-def first_at(
-    pattern: re.Pattern[str], text: str, starts: Sequence[int], start: int, end: int
-) -> re.Match[str] | None:
-    """What `pattern.search(text, start, end)` finds, for a pattern as
-    `matches_at` takes."""
-    for offset in starts[bisect_left(starts, start) :]:
-        if offset >= end:
-            break
-        match = pattern.match(text, offset, end)
-        if match is not None:
-            return match
-    return None
-
-
-def literal_starts(text: str, words: Sequence[str]) -> list[int]:
-    """Where one of `words` occurs in `text`, in order: for `matches_at`."""
-    found: set[int] = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
-
-
 def spaced_starts(text: str, marks: str, words: Sequence[str]) -> list[int]:
     """Where one of the characters `marks` occurs in `text`, or a white space
     of the run right before one of `words`, in order: for `matches_at`."""
@@ -341,8 +325,7 @@ def conjuncts(
     series that repeats its modifier ("shoulder their common ... and maintain
     their common ...").
     """
-    purposes = literal_starts(text, rules.PURPOSE_STARTS)
-    purpose = first_at(rules.PURPOSE, text, purposes, head_end, end)
+    purpose = rules.PURPOSE.search(text, head_end, end)
     limit = purpose.start() if purpose else end
     pieces: list[Segment] = []
     begin = start

@@ -19,15 +19,14 @@ _GROUP_STARTS = Keywords((word, True) for word in rules.ACTOR_GROUP_STARTS)
 def group_starts(lowered: str) -> list[int]:
     """Where a `rules.GROUP` match may begin in folded text (`clauses.matches_at`):
     at one of rules.ACTOR_GROUP_STARTS, or at a "the" and white space before one."""
-    found: set[int] = set()
-    for offset in _GROUP_STARTS.at(lowered):
-        found.add(offset)
+    found = _GROUP_STARTS.offsets(lowered)
+    for offset in list(found):
         space = offset
         while space > 0 and lowered[space - 1].isspace():
             space -= 1
         if space < offset and lowered.startswith("the", space - 3) and space >= 3:
-            found.add(space - 3)
-    return sorted(found)
+            found.append(space - 3)
+    return sorted(set(found))
 
 
 def may_name_group(lowered: str) -> bool:

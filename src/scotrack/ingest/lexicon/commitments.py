@@ -372,11 +372,6 @@ PURPOSE = re.compile(
     + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
     r"[a-z]+\b(?!\s+(?:and|or)\b)|\bby\s+[a-z]+ing\b",
 )
-PURPOSE_STARTS = (
-    *("so as to", "in order to", "with a view to", "with the aim of", "aimed at"),
-    *("aiming to", "to", "by"),
-)
-"""Every PURPOSE match begins with one of these (case as written)."""
 HEAD_WORDS = re.compile(r"[A-Za-z][\w'-]*")
 BOUNDARY = folded_pattern(
     r"[,;\s](?:(?<=,)"
