@@ -243,23 +243,27 @@ def matches_at(
     return found
 
 
-def spaced_starts(text: str, marks: str, words: Sequence[str]) -> list[int]:
+def spaced_starts(
+    text: str, marks: str, words: Sequence[str], start: int = 0, end: int | None = None
+) -> list[int]:
     """Where one of the characters `marks` occurs in `text`, or a white space
-    of the run right before one of `words`, in order: for `matches_at`."""
+    of the run right before one of `words`, in order: for `matches_at`. With
+    `start` and `end`, only the marks and words that lie between them."""
+    end = len(text) if end is None else end
     found: set[int] = set()
     for mark in marks:
-        at = text.find(mark)
+        at = text.find(mark, start, end)
         while at >= 0:
             found.add(at)
-            at = text.find(mark, at + 1)
+            at = text.find(mark, at + 1, end)
     for word in words:
-        at = text.find(word)
+        at = text.find(word, start, end)
         while at >= 0:
             space = at
             while space > 0 and text[space - 1].isspace():
                 space -= 1
                 found.add(space)
-            at = text.find(word, at + 1)
+            at = text.find(word, at + 1, end)
     return sorted(found)
 
 
@@ -325,13 +329,17 @@ def conjuncts(
     series that repeats its modifier ("shoulder their common ... and maintain
     their common ...").
     """
-    purpose = rules.PURPOSE.search(text, head_end, end)
-    limit = purpose.start() if purpose else end
+    limit: int | None = None  # where a purpose clause begins, found when needed
     pieces: list[Segment] = []
     begin = start
     lowered = folded(text)
-    joints = spaced_starts(lowered, rules.CONJUNCT_MARKS, rules.CONJUNCT_WORDS)
+    joints = spaced_starts(
+        lowered, rules.CONJUNCT_MARKS, rules.CONJUNCT_WORDS, head_end, end
+    )
     for match in matches_at(rules.CONJUNCT, lowered, joints, head_end, end):
+        if limit is None:
+            purpose = rules.PURPOSE.search(text, head_end, end)
+            limit = purpose.start() if purpose else end
         after_purpose = match.start() >= limit
         if after_purpose and not text.startswith(", and to ", match.start()):
             continue

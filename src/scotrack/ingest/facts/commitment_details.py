@@ -59,12 +59,13 @@ def items(
     if kind == "proposal" and rules.BARE_INITIATIVE.match(text, trigger.end()):
         return []
     start = _text_start(text, sent.start, actor, trigger)
-    head = _head_end(text, trigger, end)
-    pieces = conjuncts(
-        text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
-    )
     if rules.NEED.search(word_of(text, trigger)):
         pieces = [Segment(trigger.end(), end)]
+    else:
+        head = _head_end(text, trigger, end)
+        pieces = conjuncts(
+            text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
+        )
     pieces[0] = Segment(start, pieces[0].end)
     items: list[Item] = []
     for piece in pieces:
