@@ -243,6 +243,17 @@ def matches_at(
     return found
 
 
+def word_starts(text: str, words: Sequence[str]) -> list[int]:
+    """Where one of `words` occurs in `text`, in order: for `matches_at`."""
+    found: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 def spaced_starts(
     text: str, marks: str, words: Sequence[str], start: int = 0, end: int | None = None
 ) -> list[int]:
@@ -402,9 +413,8 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
     """Speech frames of a sentence: a person, office or pronoun right before a speech
     verb, or a person right after one. Offsets are relative to the sentence."""
     found: list[Frame] = []
-    if not holds_any(text, rules.SPEECH_WORDS):
-        return found
-    for verb in rules.SPEECH.finditer(text):
+    verbs = word_starts(text, rules.SPEECH_WORDS)
+    for verb in matches_at(rules.SPEECH, text, verbs) if verbs else ():
         who: Mention | None = None
         start = verb.start()
         for mention in reversed(mentions):

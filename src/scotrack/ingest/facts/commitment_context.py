@@ -46,13 +46,13 @@ _HEARD_FOR = 2
 def hear(
     ctx: Context,
     sent: Sentence,
-    mentions: list[Mention],
+    person: Mention | None,
     found: list[Candidate],
     number: int,
 ) -> None:
-    """Note who spoke in sentence `number`: its frame's speaker, a person of a
-    state with a speech verb after it, and the speakers of its candidates
-    (unless guessed from who the text spoke of last)."""
+    """Note who spoke in sentence `number`: its frame's speaker, its first
+    person of a state (`first_person`) with a speech verb after it, and the
+    speakers of its candidates (unless guessed from who the text spoke of last)."""
     for candidate in found:
         speaker = candidate.item["speaker"]
         if speaker and not any(k in candidate.features for k in _GUESSED):
@@ -60,7 +60,6 @@ def hear(
     if ctx.framing:
         ctx.heard[ctx.framing] = number
     ctx.framing = None
-    person = _first_person(mentions)
     if (
         person is not None
         and holds_any(sent.text, rules.SPEECH_WORDS)
@@ -251,7 +250,7 @@ def _loosened(actor: Actor) -> Actor:
     return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}", partners)
 
 
-def _first_person(mentions: list[Mention]) -> Mention | None:
+def first_person(mentions: list[Mention]) -> Mention | None:
     """The first person of a state among `mentions`."""
     for mention in mentions:
         if mention.kind == "person" and person_state(mention):
@@ -263,8 +262,11 @@ _GROUP_OPENINGS = ("the", *rules.ACTOR_GROUP_STARTS)
 """How a text that opens with a group (`rules.GROUP`, `rules.LEADERS`) begins."""
 
 
-def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
-    person = _first_person(mentions)
+def remember(
+    ctx: Context, sent: Sentence, mentions: list[Mention], person: Mention | None
+) -> None:
+    """Note what sentence `sent` says of who "he", "it" and "they" are; `person`:
+    its `first_person`."""
     if person is not None:
         ctx.person = person  # the subject, not the last named ("X said to Y")
     for mention in mentions:

@@ -36,7 +36,13 @@ from scotrack.ingest.facts.commitment_actors import (
     opening_participle,
     strict_actor,
 )
-from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
+from scotrack.ingest.facts.commitment_context import (
+    author,
+    first_person,
+    hear,
+    loose_actor,
+    remember,
+)
 from scotrack.ingest.facts.commitment_details import items
 from scotrack.ingest.facts.commitment_mentions import (
     PEOPLE,
@@ -139,9 +145,11 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 sorted(starts[number]),
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
-        hear(ctx, sent, mentions, core + extended, number)
-        found += core + extended
-        remember(ctx, sent, mentions)
+        named = first_person(mentions)
+        both = core + extended
+        hear(ctx, sent, named, both, number)
+        found += both
+        remember(ctx, sent, mentions, named)
     return found
 
 
