@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -232,7 +232,8 @@ def matches_at(
     end = len(text) if end is None else end
     found: list[re.Match[str]] = []
     free = start
-    for offset in starts[bisect_left(starts, start) :]:
+    for index in range(bisect_left(starts, start), len(starts)):
+        offset = starts[index]
         if offset >= end:
             break
         if offset >= free:
@@ -241,17 +242,6 @@ def matches_at(
                 found.append(match)
                 free = match.end()
     return found
-
-
-def word_starts(text: str, words: Sequence[str]) -> list[int]:
-    """Where one of `words` occurs in `text`, in order: for `matches_at`."""
-    found: set[int] = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
 
 
 def spaced_starts(
@@ -321,8 +311,7 @@ def matches_in(
     return inside
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of a sentence: offsets relative to the sentence text."""
 
     start: int
@@ -413,8 +402,9 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
     """Speech frames of a sentence: a person, office or pronoun right before a speech
     verb, or a person right after one. Offsets are relative to the sentence."""
     found: list[Frame] = []
-    verbs = word_starts(text, rules.SPEECH_WORDS)
-    for verb in matches_at(rules.SPEECH, text, verbs) if verbs else ():
+    if not holds_any(text, rules.SPEECH_WORDS):
+        return found
+    for verb in rules.SPEECH.finditer(text):
         who: Mention | None = None
         start = verb.start()
         for mention in reversed(mentions):

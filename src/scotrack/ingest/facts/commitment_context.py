@@ -269,9 +269,10 @@ def remember(
     its `first_person`."""
     if person is not None:
         ctx.person = person  # the subject, not the last named ("X said to Y")
-    for mention in mentions:
+    for mention in reversed(mentions):
         if mention.kind == "state":
-            ctx.state = mention.value
+            ctx.state = mention.value  # the last named
+            break
     first = mentions[0] if mentions else None
     ctx.state_subject = bool(
         first

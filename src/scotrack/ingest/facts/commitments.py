@@ -194,18 +194,11 @@ def _sentence(
     grouped = may_name_group(lowered)
     groups = group_starts(lowered) if grouped else []
     shared = _Shared(sent, mentions, ctx, following, number, framed, bounds)
-    core: list[Candidate] = []
-    if core_triggers:
-        core = _pass(
-            shared,
-            Scan(lowered, core_triggers, starts, grouped, groups, prefixes),
-            False,
-        )
+    scan = Scan(lowered, core_triggers, starts, grouped, groups, prefixes)
+    core = _pass(shared, scan, False) if core_triggers else []
     shared.taken = [span for c in core for span in c.item["evidence"]]
-    extended = _pass(
-        shared, Scan(lowered, every, starts, grouped, groups, prefixes), True
-    )
-    return core, extended
+    scan.triggers = every
+    return core, _pass(shared, scan, True)
 
 
 def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
@@ -241,6 +234,8 @@ class _Shared:
     bounds: list[int]
     actors: dict[_Use, Actor | None] = field(default_factory=dict)
     """`strict_actor` of a trigger in a clause, with the clause's main actor."""
+    idle: dict[tuple[int, int], bool] = field(default_factory=dict)
+    """`_no_action` of a trigger, by its span."""
     done: set[_Use] = field(default_factory=set)
     """The triggers, complements' ends and actors the core pass made items of:
     the extended pass would make the same items, which overlap them."""
@@ -267,6 +262,13 @@ class _Shared:
             )
         return self.actors[use]
 
+    def no_action(self, trigger: re.Match[str]) -> bool:
+        """`_no_action`, found once for both passes."""
+        span = trigger.span()
+        if span not in self.idle:
+            self.idle[span] = _no_action(self.sent.text, trigger)
+        return self.idle[span]
+
 
 def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
     """One pass over a sentence's clauses with the triggers of `scan`; the
@@ -277,7 +279,7 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
     main: Actor | None = None
     for a, b in pairwise(shared.bounds):
         for trigger in _triggers(text, scan, a, b, core=not extended):
-            if _no_action(text, trigger):
+            if shared.no_action(trigger):
                 continue
             decision = trigger.lastgroup == "decision" and not extended
             actor = shared.strict(scan, trigger, a, main)

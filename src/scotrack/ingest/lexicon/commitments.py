@@ -396,8 +396,7 @@ Modi", "said Russian President Vladimir Putin")."""
 FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
-"""The phrases of SPEECH: every match begins with one, and a text without
-any has no speech verb."""
+"""The phrases of SPEECH: a text without any has no speech verb."""
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
 
 # ---------------------------------------------------------------- commitment_details
