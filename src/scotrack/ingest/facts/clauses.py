@@ -16,7 +16,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -30,6 +30,15 @@ _Key = tuple[str, tuple[Sentence, ...]]
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def holds_any(text: str, words: Sequence[str]) -> bool:
+    """Whether one of `words` occurs in `text`: a few `in` tests, a cheap first
+    test before a pattern whose every match holds one."""
+    for word in words:  # noqa: SIM110 -- any() and a generator: twice the cost
+        if word in text:
+            return True
+    return False
 
 
 class _Scanner:
@@ -109,6 +118,15 @@ class Keywords(Generic[V]):
             if not self._whole_words or self._bounded(text, start, last + 1, whole):
                 found.setdefault(start, set()).update(self._values[entry])
         return found
+
+    def offsets(self, lowered: str) -> list[int]:
+        """For a short folded text (`folded`): where the words begin, in order;
+        for Keywords of any words, not only whole ones."""
+        if self._whole_words:
+            raise ValueError("offsets() finds words anywhere, not whole words")
+        return sorted(
+            {last + 1 - length for last, (length, _) in self._automaton.iter(lowered)}
+        )
 
     def by_sentence(self, text: str, sentences: Sequence[Sentence]) -> list[set[V]]:
         """For each sentence of the document `text`, the values of its words."""
@@ -199,12 +217,64 @@ class MentionIndex:
         ]
 
 
+def matches_at(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Sequence[int],
+    start: int = 0,
+    end: int | None = None,
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(text, start, end)` finds, for a pattern that never
+    matches an empty string and whose every match begins at one of `starts`
+    (sorted offsets, where its literal first letters occur; others do no harm):
+    it is tried only there, not at every character. The matches see the text
+    before `start` and stop at `end` as finditer's do."""
+    end = len(text) if end is None else end
+    found: list[re.Match[str]] = []
+    free = start
+    for index in range(bisect_left(starts, start), len(starts)):
+        offset = starts[index]
+        if offset >= end:
+            break
+        if offset >= free:
+            match = pattern.match(text, offset, end)
+            if match is not None:
+                found.append(match)
+                free = match.end()
+    return found
+
+
+def spaced_starts(
+    text: str, marks: str, words: Sequence[str], start: int = 0, end: int | None = None
+) -> list[int]:
+    """Where one of the characters `marks` occurs in `text`, or a white space
+    of the run right before one of `words`, in order: for `matches_at`. With
+    `start` and `end`, only the marks and words that lie between them."""
+    end = len(text) if end is None else end
+    found: set[int] = set()
+    for mark in marks:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            found.add(at)
+            at = text.find(mark, at + 1, end)
+    for word in words:
+        at = text.find(word, start, end)
+        while at >= 0:
+            space = at
+            while space > 0 and text[space - 1].isspace():
+                space -= 1
+                found.add(space)
+            at = text.find(word, at + 1, end)
+    return sorted(found)
+
+
 def matches_in(
     pattern: re.Pattern[str],
     text: str,
     matches: Sequence[re.Match[str]],
     start: int,
     end: int,
+    starts: Sequence[int] | None = None,
 ) -> list[re.Match[str]]:
     """What `pattern.finditer(text, start, end)` finds, given `matches`, all that
     `pattern.finditer(text)` finds: a sentence is searched once, not once per
@@ -217,10 +287,17 @@ def matches_in(
     pattern's end-of-text tests (`\\b`, `(?!...)`) do not succeed at `end` where
     the whole text's failed; the callers' spans end before a clause boundary
     (", ", "; ", " and ", " he said"), where they do not (tests check this on
-    the dev, held-out and seed sentences).
+    the dev, held-out and seed sentences). With `starts`, the span is searched
+    there only (`matches_at`).
     """
+
+    def searched() -> list[re.Match[str]]:
+        if starts is None:
+            return list(pattern.finditer(text, start, end))
+        return matches_at(pattern, text, starts, start, end)
+
     if end < len(text) and _is_word(text[end]):
-        return list(pattern.finditer(text, start, end))
+        return searched()
     inside: list[re.Match[str]] = []
     for match in matches:
         first, last = match.span()
@@ -229,13 +306,12 @@ def matches_in(
         if last <= start:
             continue
         if first < start or (last >= end and end < len(text)):
-            return list(pattern.finditer(text, start, end))
+            return searched()
         inside.append(match)
     return inside
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of a sentence: offsets relative to the sentence text."""
 
     start: int
@@ -253,11 +329,17 @@ def conjuncts(
     series that repeats its modifier ("shoulder their common ... and maintain
     their common ...").
     """
-    purpose = rules.PURPOSE.search(text, head_end, end)
-    limit = purpose.start() if purpose else end
+    limit: int | None = None  # where a purpose clause begins, found when needed
     pieces: list[Segment] = []
     begin = start
-    for match in rules.CONJUNCT.finditer(folded(text), head_end, end):
+    lowered = folded(text)
+    joints = spaced_starts(
+        lowered, rules.CONJUNCT_MARKS, rules.CONJUNCT_WORDS, head_end, end
+    )
+    for match in matches_at(rules.CONJUNCT, lowered, joints, head_end, end):
+        if limit is None:
+            purpose = rules.PURPOSE.search(text, head_end, end)
+            limit = purpose.start() if purpose else end
         after_purpose = match.start() >= limit
         if after_purpose and not text.startswith(", and to ", match.start()):
             continue
@@ -298,7 +380,12 @@ def trimmed(text: str, start: int, end: int) -> Segment:
 def clause_starts(text: str) -> list[int]:
     """Offsets where a new clause begins: participial clauses (", suggesting"),
     "; ", ", while/but/which", and a coordinated past-tense predicate."""
-    return [0, *(match.start() for match in rules.BOUNDARY.finditer(folded(text)))]
+    lowered = folded(text)
+    starts = spaced_starts(lowered, rules.BOUNDARY_MARKS, rules.BOUNDARY_WORDS)
+    return [
+        0,
+        *(match.start() for match in matches_at(rules.BOUNDARY, lowered, starts)),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +402,8 @@ def frames(text: str, offset: int, mentions: list[Mention]) -> list[Frame]:
     """Speech frames of a sentence: a person, office or pronoun right before a speech
     verb, or a person right after one. Offsets are relative to the sentence."""
     found: list[Frame] = []
+    if not holds_any(text, rules.SPEECH_WORDS):
+        return found
     for verb in rules.SPEECH.finditer(text):
         who: Mention | None = None
         start = verb.start()

@@ -15,7 +15,7 @@ import re
 from operator import attrgetter
 
 from scotrack.ingest.document import Mention, Sentence
-from scotrack.ingest.facts.clauses import Frame
+from scotrack.ingest.facts.clauses import Frame, matches_at
 from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
@@ -228,7 +228,7 @@ def _subject(
         None,
     )
     best = mention.end - offset if mention is not None else -1
-    groups = list(rules.GROUP.finditer(lowered, 0, position)) if scan.grouped else []
+    groups = matches_at(rules.GROUP, lowered, scan.group_starts, 0, position)
     group = next((g for g in reversed(groups) if not governed(g.start())), None)
     if group is not None and group.end() > best:
         mention, best = None, group.end()

@@ -8,10 +8,11 @@ import re
 
 from scotrack.ingest.classifiers.candidates import Candidate
 from scotrack.ingest.document import CleanDocument, Mention, Sentence
-from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.facts.clauses import MentionIndex, holds_any, matches_at
 from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
+    Scan,
     kind_of,
     mention_actor,
     person_actor,
@@ -45,13 +46,13 @@ _HEARD_FOR = 2
 def hear(
     ctx: Context,
     sent: Sentence,
-    mentions: list[Mention],
+    person: Mention | None,
     found: list[Candidate],
     number: int,
 ) -> None:
-    """Note who spoke in sentence `number`: its frame's speaker, a person of a
-    state with a speech verb after it, and the speakers of its candidates
-    (unless guessed from who the text spoke of last)."""
+    """Note who spoke in sentence `number`: its frame's speaker, its first
+    person of a state (`first_person`) with a speech verb after it, and the
+    speakers of its candidates (unless guessed from who the text spoke of last)."""
     for candidate in found:
         speaker = candidate.item["speaker"]
         if speaker and not any(k in candidate.features for k in _GUESSED):
@@ -59,9 +60,12 @@ def hear(
     if ctx.framing:
         ctx.heard[ctx.framing] = number
     ctx.framing = None
-    people = [m for m in mentions if m.kind == "person" and person_state(m)]
-    if people and rules.SPEECH.search(sent.text, people[0].end - sent.start):
-        ctx.heard[people[0].value] = number
+    if (
+        person is not None
+        and holds_any(sent.text, rules.SPEECH_WORDS)
+        and rules.SPEECH.search(sent.text, person.end - sent.start)
+    ):
+        ctx.heard[person.value] = number
     ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
 
 
@@ -70,6 +74,7 @@ _GUESSED = ("src=context-person", "src=context-they", "src=context-state")
 
 def loose_actor(
     sent: Sentence,
+    scan: Scan,
     mentions: list[Mention],
     ctx: Context,
     trigger: re.Match[str],
@@ -86,12 +91,12 @@ def loose_actor(
     position = sent.start + trigger.start()
     if _not_an_actor(sent, mentions, trigger, clause):
         return None
-    joint = _joint(sent.text, trigger, clause, kind_of(trigger))
+    joint = _joint(sent.text, scan, trigger, clause, kind_of(trigger))
     if joint is not None:
         return Actor("SCO", None, -1, -1, joint)
     if rules.WHICH.search(sent.text, 0, trigger.start()):
         return None  # "the concept, which advocates ...": not a party's
-    if framed is None and _predicted(sent.text, trigger, clause):
+    if framed is None and _predicted(sent.text, scan, trigger, clause):
         return None
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
@@ -102,9 +107,8 @@ def loose_actor(
     speaker = _recent_speaker(sent, ctx, trigger)
     if speaker is not None:
         return speaker
-    lowered = folded(sent.text[: trigger.start()])
     named = any(m.kind == "organization" and m.end <= position for m in mentions)
-    if named or rules.GROUP.search(lowered):
+    if named or _groups(scan, 0, trigger.start()):
         return Actor("SCO", None, -1, -1, "loose-group")
     return _context_actor(ctx)
 
@@ -155,12 +159,14 @@ _SUBJECT_GAP = 40
 """At most this many characters between a subject and its verb."""
 
 
-def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | None:
+def _joint(
+    text: str, scan: Scan, trigger: re.Match[str], clause: int, kind: str
+) -> str | None:
     """How the SCO is the actor of a trigger with no state or person subject:
     a decision of the meeting ("it was agreed", "a decision was made"), its
     document ("the declaration stressed"), a headless point ("The importance
     of ..."), a group right before a verb other than "should"; else None."""
-    lowered = folded(text)
+    lowered = scan.lowered
     if rules.IMPERSONAL.search(lowered, clause, trigger.end()):
         return "loose-impersonal"
     if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
@@ -179,7 +185,7 @@ def _joint(text: str, trigger: re.Match[str], clause: int, kind: str) -> str | N
         return "loose-headless"
     if kind == "should":
         return None
-    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    groups = _groups(scan, clause, trigger.start())
     if not groups:
         return None
     return "loose-group-subject" if _right_before(text, groups[-1], trigger) else None
@@ -192,12 +198,16 @@ def _right_before(text: str, group: re.Match[str], trigger: re.Match[str]) -> bo
     return len(gap) <= _SUBJECT_GAP and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
 
 
-def _predicted(text: str, trigger: re.Match[str], clause: int) -> bool:
+def _groups(scan: Scan, start: int, end: int) -> list[re.Match[str]]:
+    """The groups the sentence names between `start` and `end`."""
+    return matches_at(rules.GROUP, scan.lowered, scan.group_starts, start, end)
+
+
+def _predicted(text: str, scan: Scan, trigger: re.Match[str], clause: int) -> bool:
     """Whether the trigger is "the SCO will ...": a prediction, no pledge."""
-    lowered = folded(text)
-    if not rules.FUTURE.fullmatch(lowered, trigger.start(), trigger.end()):
+    if not rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end()):
         return False
-    groups = list(rules.GROUP.finditer(lowered, clause, trigger.start()))
+    groups = _groups(scan, clause, trigger.start())
     return bool(groups) and (
         bool(rules.ORGANIZATION.fullmatch(text, groups[-1].start(), groups[-1].end()))
         and _right_before(text, groups[-1], trigger)
@@ -240,13 +250,29 @@ def _loosened(actor: Actor) -> Actor:
     return Actor(actor.actor, actor.speaker, -1, -1, f"loose-{actor.source}", partners)
 
 
-def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
-    people = [m for m in mentions if m.kind == "person" and person_state(m)]
-    if people:
-        ctx.person = people[0]  # the subject, not the last named ("X said to Y")
+def first_person(mentions: list[Mention]) -> Mention | None:
+    """The first person of a state among `mentions`."""
     for mention in mentions:
+        if mention.kind == "person" and person_state(mention):
+            return mention
+    return None
+
+
+_GROUP_OPENINGS = ("the", *rules.ACTOR_GROUP_STARTS)
+"""How a text that opens with a group (`rules.GROUP`, `rules.LEADERS`) begins."""
+
+
+def remember(
+    ctx: Context, sent: Sentence, mentions: list[Mention], person: Mention | None
+) -> None:
+    """Note what sentence `sent` says of who "he", "it" and "they" are; `person`:
+    its `first_person`."""
+    if person is not None:
+        ctx.person = person  # the subject, not the last named ("X said to Y")
+    for mention in reversed(mentions):
         if mention.kind == "state":
-            ctx.state = mention.value
+            ctx.state = mention.value  # the last named
+            break
     first = mentions[0] if mentions else None
     ctx.state_subject = bool(
         first
@@ -255,7 +281,10 @@ def remember(ctx: Context, sent: Sentence, mentions: list[Mention]) -> None:
     )
     head = sent.text[:80]
     lowered = fold(head)
-    if rules.GROUP.match(lowered.lstrip()) or rules.LEADERS.match(lowered):
+    opening = lowered.lstrip()
+    if opening.startswith(_GROUP_OPENINGS) and (
+        rules.GROUP.match(opening) or rules.LEADERS.match(lowered)
+    ):
         ctx.they = "SCO"
-    elif rules.PAIR.match(head):
+    elif " and " in head and rules.PAIR.match(head):
         ctx.they = None

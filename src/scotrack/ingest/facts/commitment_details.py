@@ -1,9 +1,21 @@
-"""A commitment's area and numeric target, from its own words."""
+"""A trigger's commitments: the distinct measures of its complement, each
+with its text, area and numeric target, from its own words."""
 
 from __future__ import annotations
 
-from scotrack.ingest.document import Item
+import re
+
+from scotrack.ingest.document import Item, Sentence
 from scotrack.ingest.facts.areas import first_area, piece_prefixes
+from scotrack.ingest.facts.clauses import Segment, conjuncts, trimmed
+from scotrack.ingest.facts.commitment_actors import adjacent
+from scotrack.ingest.facts.commitment_mentions import (
+    Actor,
+    Context,
+    Scan,
+    kind_of,
+    word_of,
+)
 from scotrack.ingest.lexicon import commitments as rules
 
 _SCALES = {
@@ -20,6 +32,87 @@ _CURRENCIES = {
     "\u00a5": "yuan",
 }
 _DEFAULT_AREA = "political"
+
+
+def items(
+    sent: Sentence,
+    scan: Scan,
+    trigger: re.Match[str],
+    actor: Actor,
+    end: int,
+    following: str,
+    ctx: Context,
+) -> list[Item]:
+    """The commitments a trigger gives `actor`, one per distinct measure of its
+    complement (up to `end`), each with its text, area, target and evidence."""
+    text = sent.text
+    kind = kind_of(trigger)
+    if kind == "should":
+        kind = "proposal"
+        if (
+            rules.ANAPHOR.search(text, trigger.end(), end)
+            and (actor.speaker or actor.actor) in ctx.speakers
+        ):
+            return []
+    if "open to" in word_of(text, trigger).lower():
+        kind = "proposal"
+    if kind == "proposal" and rules.BARE_INITIATIVE.match(text, trigger.end()):
+        return []
+    start = _text_start(text, sent.start, actor, trigger)
+    if rules.NEED.search(word_of(text, trigger)):
+        pieces = [Segment(trigger.end(), end)]
+    else:
+        head = _head_end(text, trigger, end)
+        pieces = conjuncts(
+            text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
+        )
+    pieces[0] = Segment(start, pieces[0].end)
+    items: list[Item] = []
+    for piece in pieces:
+        span = trimmed(text, piece.start, piece.end)
+        phrase = text[span.start : span.end]
+        if len(phrase.split()) < 3:
+            continue
+        items.append(
+            {
+                "actor": actor.actor,
+                "speaker": actor.speaker,
+                "kind": kind,
+                "area": area_of(
+                    phrase,
+                    text,
+                    following,
+                    at=span.start,
+                    prefixes=scan.prefixes,
+                ),
+                "text": phrase,
+                "target": target_of(phrase),
+                "evidence": [[sent.start + span.start, sent.start + span.end]],
+            }
+        )
+    return items
+
+
+def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) -> int:
+    if actor.start <= -2:
+        return -2 - actor.start
+    if actor.start < 0 or not adjacent(text, actor, offset, trigger.start()):
+        return trigger.start()
+    return actor.start - offset
+
+
+def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
+    """Where the complement's own verb ends: after "X to <verb>" for calls."""
+    if kind_of(trigger) in ("pledge", "should") or text.startswith(
+        " to ", trigger.end()
+    ):
+        first = rules.FIRST_WORD.match(text, trigger.end(), end)
+        return first.end() if first else trigger.end()
+    control = rules.CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
+    if control and ";" not in text[trigger.end() : control.start()]:
+        return control.end()
+    first = rules.FIRST_WORD.match(text, trigger.end(), end)
+    return first.end() if first else trigger.end()
 
 
 def target_of(phrase: str) -> Item | None:

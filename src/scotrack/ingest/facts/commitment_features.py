@@ -5,11 +5,13 @@ negation and condition."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.classifiers.features import bucket
 from scotrack.ingest.classifiers.linear import Features
 from scotrack.ingest.document import Item, Sentence
+from scotrack.ingest.facts.clauses import holds_any
 from scotrack.ingest.lexicon import commitments as rules
 
 
@@ -41,7 +43,8 @@ def features(
         f"pos={min(number, 6)}": 1.0,
         f"words={bucket(len(str(item['text']).split()))}": 1.0,
     }
-    headline = not rules.SENTENCE_END.search(sent.text)
+    unpunctuated, markers = _sentence_markers(sent.text, lowered)
+    headline = unpunctuated
     if headline:
         found["unpunctuated"] = 1.0
         headline = bool(rules.PRESENT_TENSE.fullmatch(word.split()[0]))
@@ -58,16 +61,37 @@ def features(
     )
     if before:
         found[f"prev={before[-1]}"] = 1.0
-    markers = (
-        ("quote", rules.QUOTE.search(sent.text)),
-        ("speech", rules.SPEECH.search(lowered)),
-        ("hope", rules.HOPE.search(lowered)),
-        ("conditional", rules.CONDITIONAL.search(lowered)),
-        ("expert", rules.EXPERT.search(lowered)),
-        ("negated", rules.NEGATED.search(lowered[: trigger.start()])),
-    )
-    for name, present in markers:
-        if present:
-            found[name] = 1.0
-            found[f"kind={kind}|{name}"] = 1.0
+    if _negated(lowered, trigger.start()):
+        markers = (*markers, "negated")
+    for name in markers:
+        found[name] = 1.0
+        found[f"kind={kind}|{name}"] = 1.0
     return found
+
+
+@lru_cache(maxsize=64)
+def _sentence_markers(text: str, lowered: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether a sentence (`lowered`: folded) ends with no sentence's ending, and
+    its markers of quotation, speech, hedging, condition and experts, in that
+    order: the same for each of its candidates."""
+    markers = (
+        ("quote", rules.QUOTE.search(text)),
+        ("speech", _search(rules.SPEECH, lowered, rules.SPEECH_WORDS)),
+        ("hope", _search(rules.HOPE, lowered, rules.HOPE_CUES)),
+        ("conditional", _search(rules.CONDITIONAL, lowered, rules.CONDITIONAL_CUES)),
+        ("expert", _search(rules.EXPERT, lowered, rules.EXPERT_CUES)),
+    )
+    unpunctuated = not rules.SENTENCE_END.search(text)
+    return unpunctuated, tuple(name for name, present in markers if present)
+
+
+def _search(pattern: re.Pattern[str], lowered: str, cues: tuple[str, ...]) -> bool:
+    """Whether `pattern`, whose every match holds one of `cues`, occurs."""
+    return holds_any(lowered, cues) and pattern.search(lowered) is not None
+
+
+@lru_cache(maxsize=64)
+def _negated(lowered: str, position: int) -> bool:
+    """Whether a negation ends right before `position` ("will not ..."): the
+    same for the candidates of one trigger."""
+    return bool(rules.NEGATED.search(lowered[:position]))

@@ -10,7 +10,23 @@ from functools import cache
 
 from scotrack.data import raw_records
 from scotrack.ingest.document import Mention
+from scotrack.ingest.facts.clauses import Keywords
 from scotrack.ingest.lexicon import commitments as rules
+
+_GROUP_STARTS = Keywords((word, True) for word in rules.ACTOR_GROUP_STARTS)
+
+
+def group_starts(lowered: str) -> list[int]:
+    """Where a `rules.GROUP` match may begin in folded text (`clauses.matches_at`):
+    at one of rules.ACTOR_GROUP_STARTS, or at a "the" and white space before one."""
+    found = _GROUP_STARTS.offsets(lowered)
+    for offset in list(found):
+        space = offset
+        while space > 0 and lowered[space - 1].isspace():
+            space -= 1
+        if space < offset and lowered.startswith("the", space - 3) and space >= 3:
+            found.append(space - 3)
+    return sorted(set(found))
 
 
 def may_name_group(lowered: str) -> bool:
@@ -49,8 +65,12 @@ class Scan:
 
     lowered: str
     triggers: list[re.Match[str]]
+    starts: list[int]
+    """Where a trigger may begin (`rules.TRIGGER_STARTS`), for `clauses.matches_at`."""
     grouped: bool
-    """Whether the sentence may name a group (`grouped`)."""
+    """Whether the sentence may name a group (`may_name_group`)."""
+    group_starts: list[int]
+    """Where a group may be named (`group_starts`; none unless `grouped`)."""
     prefixes: dict[int, set[int]] | None
     """The sentence's `areas.sentence_prefixes`, for the commitments' areas."""
 

@@ -12,6 +12,7 @@ proposing, pledging or calling (lexicon) is a trigger. Its actor is found by
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -25,34 +26,37 @@ from scotrack.ingest.facts.areas import sentence_prefixes
 from scotrack.ingest.facts.clauses import (
     Keywords,
     MentionIndex,
-    Segment,
     clause_starts,
-    conjuncts,
     frames,
+    matches_at,
     matches_in,
-    trimmed,
 )
 from scotrack.ingest.facts.commitment_actors import (
-    adjacent,
     frame_actor,
     opening_participle,
     strict_actor,
 )
-from scotrack.ingest.facts.commitment_context import author, hear, loose_actor, remember
-from scotrack.ingest.facts.commitment_details import area_of, target_of
+from scotrack.ingest.facts.commitment_context import (
+    author,
+    first_person,
+    hear,
+    loose_actor,
+    remember,
+)
+from scotrack.ingest.facts.commitment_details import items
 from scotrack.ingest.facts.commitment_mentions import (
     PEOPLE,
     Actor,
     Context,
     Scan,
-    kind_of,
+    group_starts,
     may_name_group,
     word_of,
 )
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
-_TRIGGER_CUES = Keywords((word, True) for word in rules.TRIGGER_CUES)
+_TRIGGER_STARTS = Keywords((word, True) for word in rules.TRIGGER_STARTS)
 
 
 def commitments(doc: CleanDocument) -> list[Item]:
@@ -69,18 +73,40 @@ Partial similarity would also join an umbrella proposal and a measure it
 spells out, which are two entries (REVIEWING.md decision 6)."""
 
 
+_ASCII_NORMAL = bytes(
+    ord(chr(code).lower()) if chr(code).isalnum() else ord(" ") for code in range(256)
+)
+"""Each ASCII character as `normalised` writes it: lower case, or a space."""
+
+
+def _normalised(text: str) -> str:
+    """`normalised(text)`, at once for ASCII text (which NFKC leaves alone)."""
+    if text.isascii():
+        return " ".join(text.encode().translate(_ASCII_NORMAL).decode().split())
+    return normalised(text)
+
+
 def _distinct(chosen: list[Candidate]) -> list[Candidate]:
     """The candidates without those that repeat a likelier one of the same actor."""
-    kept_: list[tuple[Candidate, str]] = []
+    kept_: list[Candidate] = []
+    by_actor: dict[str, list[tuple[Candidate, str | None]]] = {}
     for candidate in sorted(chosen, key=lambda c: -c.probability):
-        text = normalised(candidate.item["text"])
-        if not any(
-            other.item["actor"] == candidate.item["actor"]
-            and fuzz.ratio(text, known) >= _ALIKE
-            for other, known in kept_
-        ):
-            kept_.append((candidate, text))
-    return [candidate for candidate, _ in kept_]
+        same = by_actor.setdefault(candidate.item["actor"], [])
+        if same:  # normalised only when there is another text to compare with
+            text = _normalised(candidate.item["text"])
+            for number, (other, known) in enumerate(same):
+                if known is None:
+                    known = _normalised(other.item["text"])
+                    same[number] = (other, known)
+                if fuzz.ratio(text, known) >= _ALIKE:
+                    break
+            else:
+                same.append((candidate, text))
+                kept_.append(candidate)
+        else:
+            same.append((candidate, None))
+            kept_.append(candidate)
+    return kept_
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
@@ -99,7 +125,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     sents = doc.sentences
     ctx.author = author(doc, index)
     title = (doc.metadata.title or "").strip()
-    cues = _TRIGGER_CUES.by_sentence(doc.text, sents)
+    starts = _TRIGGER_STARTS.at_by_sentence(doc.text, sents)
     prefixes = sentence_prefixes(doc.text, sents)
     for number, sent in enumerate(sents):
         mentions = index.between(sent.start, sent.end)
@@ -108,14 +134,22 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         following = sents[number + 1].text if number + 1 < len(sents) else ""
         core: list[Candidate] = []
         extended: list[Candidate] = []
-        if cues[number]:
+        if starts[number]:
             core, extended = _sentence(
-                sent, mentions, ctx, following, prefixes[number], number
+                sent,
+                mentions,
+                ctx,
+                following,
+                prefixes[number],
+                number,
+                sorted(starts[number]),
             )
         ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
-        hear(ctx, sent, mentions, core + extended, number)
-        found += core + extended
-        remember(ctx, sent, mentions)
+        named = first_person(mentions)
+        both = core + extended
+        hear(ctx, sent, named, both, number)
+        found += both
+        remember(ctx, sent, mentions, named)
     return found
 
 
@@ -137,13 +171,15 @@ def _sentence(
     following: str,
     prefixes: dict[int, set[int]] | None,
     number: int,
+    starts: list[int],
 ) -> tuple[list[Candidate], list[Candidate]]:
     """The candidates of one sentence: its core triggers' (precise rules), then
     those of every trigger with a loose actor allowed, minus any that overlaps a
-    core one (the model's)."""
+    core one (the model's). `starts`: where one of rules.TRIGGER_STARTS occurs,
+    the only places a trigger may begin."""
     text = sent.text
     lowered = folded(text)
-    every = list(rules.TRIGGER.finditer(lowered))
+    every = matches_at(rules.TRIGGER, lowered, starts)
     if not every:
         return [], []
     sent_frames = frames(text, sent.start, mentions)
@@ -156,22 +192,13 @@ def _sentence(
         if t.lastgroup not in rules.EXTENDED_KINDS and not _gerund_alone(t, bounds)
     ]
     grouped = may_name_group(lowered)
-    core: list[Candidate] = []
-    if core_triggers:
-        scan = Scan(lowered, core_triggers, grouped, prefixes)
-        core = _pass(
-            sent, mentions, ctx, following, number, scan, framed, bounds, False
-        )
-    scan = Scan(lowered, every, grouped, prefixes)
-    taken = [span for c in core for span in c.item["evidence"]]
-    extended = [
-        c
-        for c in _pass(
-            sent, mentions, ctx, following, number, scan, framed, bounds, True
-        )
-        if not any(_overlap(span, t) for span in c.item["evidence"] for t in taken)
-    ]
-    return core, extended
+    groups = group_starts(lowered) if grouped else []
+    shared = _Shared(sent, mentions, ctx, following, number, framed, bounds)
+    scan = Scan(lowered, core_triggers, starts, grouped, groups, prefixes)
+    core = _pass(shared, scan, False) if core_triggers else []
+    shared.taken = [span for c in core for span in c.item["evidence"]]
+    scan.triggers = every
+    return core, _pass(shared, scan, True)
 
 
 def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
@@ -188,45 +215,103 @@ def _gerund_alone(trigger: re.Match[str], bounds: list[int]) -> bool:
 _CLAUSE_OPENING = 6
 """At most this many characters (", and ") between a clause start and its verb."""
 
+_Use = tuple[int, int, str | None, int, Actor | None]
+"""A trigger (start, end, group) with an offset (its clause's start, or its
+complement's end) and an actor (its clause's main one, or its own)."""
 
-def _pass(
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: Context,
-    following: str,
-    number: int,
-    scan: Scan,
-    framed: Actor | None,
-    bounds: list[int],
-    extended: bool,
-) -> list[Candidate]:
-    """One pass over a sentence's clauses with the triggers of `scan`."""
+
+@dataclass(slots=True)
+class _Shared:
+    """One sentence as both passes read it, and what the core pass leaves the
+    extended one, which meets the same triggers again."""
+
+    sent: Sentence
+    mentions: list[Mention]
+    ctx: Context
+    following: str
+    number: int
+    framed: Actor | None
+    bounds: list[int]
+    actors: dict[_Use, Actor | None] = field(default_factory=dict)
+    """`strict_actor` of a trigger in a clause, with the clause's main actor."""
+    idle: dict[tuple[int, int], bool] = field(default_factory=dict)
+    """`_no_action` of a trigger, by its span."""
+    done: set[_Use] = field(default_factory=set)
+    """The triggers, complements' ends and actors the core pass made items of:
+    the extended pass would make the same items, which overlap them."""
+    taken: list[list[int]] = field(default_factory=list)
+    """The evidence of the core pass's candidates."""
+
+    def strict(
+        self, scan: Scan, trigger: re.Match[str], clause: int, main: Actor | None
+    ) -> Actor | None:
+        """`strict_actor`, found once for both passes."""
+        use = (trigger.start(), trigger.end(), trigger.lastgroup, clause, main)
+        if use not in self.actors:
+            sent, framed = self.sent, self.framed
+            self.actors[use] = strict_actor(
+                sent.text,
+                scan,
+                sent,
+                self.mentions,
+                self.ctx,
+                trigger,
+                clause,
+                framed,
+                main,
+            )
+        return self.actors[use]
+
+    def no_action(self, trigger: re.Match[str]) -> bool:
+        """`_no_action`, found once for both passes."""
+        span = trigger.span()
+        if span not in self.idle:
+            self.idle[span] = _no_action(self.sent.text, trigger)
+        return self.idle[span]
+
+
+def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
+    """One pass over a sentence's clauses with the triggers of `scan`; the
+    extended pass keeps only candidates that overlap none of the core pass's."""
+    sent, ctx = shared.sent, shared.ctx
     text = sent.text
     found: list[Candidate] = []
     main: Actor | None = None
-    for a, b in pairwise(bounds):
+    for a, b in pairwise(shared.bounds):
         for trigger in _triggers(text, scan, a, b, core=not extended):
-            if _no_action(text, trigger):
+            if shared.no_action(trigger):
                 continue
             decision = trigger.lastgroup == "decision" and not extended
-            actor = strict_actor(
-                text, scan, sent, mentions, ctx, trigger, a, framed, main
-            )
+            actor = shared.strict(scan, trigger, a, main)
             if actor is None and (extended or decision):
-                actor = loose_actor(sent, mentions, ctx, trigger, framed, a)
+                actor = loose_actor(
+                    sent, scan, shared.mentions, ctx, trigger, shared.framed, a
+                )
             if actor is None or (
                 decision and not _joint_decision(text, trigger, actor)
             ):
                 continue
             main = main or actor
             end = _participle_end(text, trigger, b)
+            made = (trigger.start(), trigger.end(), trigger.lastgroup, end, actor)
+            if extended and made in shared.done:
+                continue
+            shared.done.add(made)
             for one in (actor, *actor.partners):
-                for item in _items(sent, scan, trigger, one, end, following, ctx):
+                for item in items(sent, scan, trigger, one, end, shared.following, ctx):
+                    span = item["evidence"][0]
+                    if extended and any(_overlap(span, t) for t in shared.taken):
+                        continue
                     features = commitment_features.features(
-                        sent, scan.lowered, trigger, one.source, item, number, extended
+                        sent,
+                        scan.lowered,
+                        trigger,
+                        one.source,
+                        item,
+                        shared.number,
+                        extended,
                     )
-                    key = (item["actor"], item["evidence"][0][0])
-                    found.append(Candidate(item, features, key))
+                    found.append(Candidate(item, features, (item["actor"], span[0])))
     return found
 
 
@@ -284,7 +369,9 @@ def _triggers(
     after an opening participle ("Calling for ..., Xi urged ..."); with `core`,
     of the core groups only (a clause cut inside a word is searched anew)."""
     found: list[re.Match[str]] = []
-    for match in matches_in(rules.TRIGGER, scan.lowered, scan.triggers, a, b):
+    for match in matches_in(
+        rules.TRIGGER, scan.lowered, scan.triggers, a, b, scan.starts
+    ):
         if core and match.lastgroup in rules.EXTENDED_KINDS:
             continue
         if (
@@ -295,84 +382,6 @@ def _triggers(
             continue
         found.append(match)
     return found
-
-
-def _items(
-    sent: Sentence,
-    scan: Scan,
-    trigger: re.Match[str],
-    actor: Actor,
-    end: int,
-    following: str,
-    ctx: Context,
-) -> list[Item]:
-    text = sent.text
-    kind = kind_of(trigger)
-    if kind == "should":
-        kind = "proposal"
-        if (
-            rules.ANAPHOR.search(text, trigger.end(), end)
-            and (actor.speaker or actor.actor) in ctx.speakers
-        ):
-            return []
-    if "open to" in word_of(text, trigger).lower():
-        kind = "proposal"
-    if kind == "proposal" and rules.BARE_INITIATIVE.match(text, trigger.end()):
-        return []
-    start = _text_start(text, sent.start, actor, trigger)
-    head = _head_end(text, trigger, end)
-    pieces = conjuncts(
-        text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
-    )
-    if rules.NEED.search(word_of(text, trigger)):
-        pieces = [Segment(trigger.end(), end)]
-    pieces[0] = Segment(start, pieces[0].end)
-    items: list[Item] = []
-    for piece in pieces:
-        span = trimmed(text, piece.start, piece.end)
-        phrase = text[span.start : span.end]
-        if len(phrase.split()) < 3:
-            continue
-        items.append(
-            {
-                "actor": actor.actor,
-                "speaker": actor.speaker,
-                "kind": kind,
-                "area": area_of(
-                    phrase,
-                    text,
-                    following,
-                    at=span.start,
-                    prefixes=scan.prefixes,
-                ),
-                "text": phrase,
-                "target": target_of(phrase),
-                "evidence": [[sent.start + span.start, sent.start + span.end]],
-            }
-        )
-    return items
-
-
-def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) -> int:
-    if actor.start <= -2:
-        return -2 - actor.start
-    if actor.start < 0 or not adjacent(text, actor, offset, trigger.start()):
-        return trigger.start()
-    return actor.start - offset
-
-
-def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
-    """Where the complement's own verb ends: after "X to <verb>" for calls."""
-    if kind_of(trigger) in ("pledge", "should") or text.startswith(
-        " to ", trigger.end()
-    ):
-        first = rules.FIRST_WORD.match(text, trigger.end(), end)
-        return first.end() if first else trigger.end()
-    control = rules.CONTROL.search(text, trigger.end(), min(end, trigger.end() + 100))
-    if control and ";" not in text[trigger.end() : control.start()]:
-        return control.end()
-    first = rules.FIRST_WORD.match(text, trigger.end(), end)
-    return first.end() if first else trigger.end()
 
 
 def find_commitments(doc: CleanDocument) -> CleanDocument:

@@ -116,6 +116,24 @@ TRIGGER_CUES = (
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
+TRIGGER_STARTS = (
+    *("advocat", "affirmed ", "agree", "aim", "appeal", "are ", "ask", "been "),
+    *("believe", "call", "came up", "commit", "confirm", "consider", "could"),
+    *("decid", "decision", "declared ", "dedication", "demand", "demonstrated "),
+    *("emphasi", "encourag", "exhort", "expressed ", "gave instructions"),
+    *("had planned", "has planned", "have planned", "highlight", "hop", "initiat"),
+    *("insist", "instruct", "intend", "invit", "is ", "it is ", "it was ", "keen"),
+    *("mulling", "must", "need", "note", "oblig", "offer", "ought", "our ", "pitch"),
+    *("plan", "pledg", "pointed", "press", "promis", "propos", "push", "put", "rais"),
+    *("readiness", "reaffirm", "recogni", "recommend", "referred", "reiterat"),
+    *("remain", "request", "seek", "shall", "should", "showed ", "speak", "spoke"),
+    *("stand", "state", "stood", "stress", "striv", "subscribe", "suggest", "talk"),
+    *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
+    *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
+    *("will", "willingness", "would"),
+)
+"""Every match of TRIGGER begins with one of these (its literal first letters):
+the pattern is tried only where one occurs, not at every letter of a sentence."""
 """Modal verbs that carry a proposal inside a speech frame ("X should ..., Li said")."""
 SPEECH_VERBS = r"said|says|added|noted|stressed|told|stated|declared|remarked|pointed out|announced"
 PARTICIPIAL_BOUNDARY = (
@@ -190,6 +208,15 @@ ACTOR_GROUP_CUES = (
 )
 """Every ACTOR_GROUPS phrase, lower-cased, holds one of these: a sentence without
 any names no group (a few `in` tests, cheaper than the pattern)."""
+ACTOR_GROUP_STARTS = (
+    *("agricultur", "bloc", "countries", "culture", "defen", "delegat", "econom"),
+    *("education", "emergency", "energy", "finance", "foreign", "group", "heads of"),
+    *("health", "interior", "justice", "leaders", "member", "ministers", "national"),
+    *("organi", "participants", "parties", "prime ministers", "sco", "science"),
+    *("security", "shanghai", "sides", "speakers", "tourism", "trade", "transport"),
+)
+"""Every ACTOR_GROUPS phrase, lower-cased, begins with one of these, or with "the"
+and white space before one: the only places GROUP is tried."""
 PRONOUNS = r"\b(?:he|she|they|we|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
 EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|director of|dean|commentator|observers?)\b"
 
@@ -336,6 +363,10 @@ CONJUNCT = folded_pattern(
     rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
     rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{MEASURE})\b)"
 )
+CONJUNCT_MARKS = ","
+CONJUNCT_WORDS = ("and", "as well as")
+"""Every CONJUNCT match begins at one of CONJUNCT_MARKS or in the white space
+right before one of CONJUNCT_WORDS (`clauses.spaced_starts`)."""
 PURPOSE = re.compile(
     PURPOSE_MARKERS
     + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
@@ -355,11 +386,17 @@ coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
 or a white space, taken first and checked by a look-behind per alternative: a
 pattern that begins with a character class lets the regex engine skip ahead to
 those characters, about a quarter faster than the plain alternation."""
+BOUNDARY_MARKS = ",;"
+BOUNDARY_WORDS = ("and", "--")
+"""Every BOUNDARY match begins at one of BOUNDARY_MARKS or in the white space
+right before one of BOUNDARY_WORDS (`clauses.spaced_starts`)."""
 FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
 """Between a speech verb and its speaker: nothing, or title words ("said PM
 Modi", "said Russian President Vladimir Putin")."""
 FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
+"""The phrases of SPEECH: a text without any has no speech verb."""
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
 
 # ---------------------------------------------------------------- commitment_details
@@ -425,6 +462,14 @@ EXPERT = folded_pattern(EXPERT_WORDS)
 HOPE = folded_pattern(
     r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
 )
+HOPE_CUES = ("hop", "expect", "likely", "may", "might", "believe")
+CONDITIONAL_CUES = ("if", "whether", "unless")
+EXPERT_CUES = (
+    *("expert", "scholar", "analyst", "professor", "researcher", "fellow"),
+    *("director of", "dean", "commentator", "observer"),
+)
+"""Every match of HOPE, CONDITIONAL and EXPERT holds one of their cues: a
+sentence without any needs no search."""
 SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019\u00bb)\\]\u2026]\\s*$")
 """How a sentence of running text ends; a line without it is a headline."""
 PRESENT_TENSE = re.compile(r"(?!(?:i|ha|i|wa)s$)[a-z]+[^s]s")
