@@ -8,6 +8,7 @@ a model learns "<state> was admitted" once for every state.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,46 +18,55 @@ from scotrack.ingest.lexicon import classifiers as rules
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
+class Tokens:
+    """A sentence's tokens in order: where each ends (a document offset) and its
+    text (two lists rather than an object a token: a sentence has dozens)."""
+
+    ends: list[int]
+    texts: list[str]
+
+    def index_at(self, position: int) -> int:
+        """The index of the first token ending after `position` (the ends never
+        decrease)."""
+        return bisect_right(self.ends, position)
 
 
-def tokens(sent: Sentence, mentions: Iterable[Mention]) -> list[Token]:
+def tokens(sent: Sentence, mentions: Iterable[Mention]) -> Tokens:
     """The sentence's words (offsets in the document), mentions as placeholders."""
-    found: list[Token] = []
+    found = Tokens([], [])
+    # an ASCII text lower-cased whole is its words lower-cased one by one
+    lowered = sent.text.lower() if sent.text.isascii() else None
     spans = sorted((m.start, m.end, m.kind) for m in mentions)
     position = sent.start
     for start, end, kind in spans:
         if start < position or end > sent.end:
             continue
-        found += _words(sent, position, start)
-        found.append(Token(start, end, f"<{kind}>"))
+        _words(found, sent, lowered, position, start)
+        found.ends.append(end)
+        found.texts.append(f"<{kind}>")
         position = end
-    found += _words(sent, position, sent.end)
+    _words(found, sent, lowered, position, sent.end)
     return found
 
 
-def _words(sent: Sentence, start: int, end: int) -> list[Token]:
+def _words(
+    found: Tokens, sent: Sentence, lowered: str | None, start: int, end: int
+) -> None:
+    """The words of sent.text between document offsets start..end onto `found`;
+    `lowered` is the sentence lower-cased, when that keeps its offsets."""
     offset = sent.start
-    out = []
-    for match in rules.WORD.finditer(sent.text, start - offset, end - offset):
-        word = match.group().lower()
-        if rules.YEAR.fullmatch(word):
-            word = "<year>"
-        elif word[0].isdigit():
-            word = "<num>"
-        out.append(Token(offset + match.start(), offset + match.end(), word))
-    return out
-
-
-def index_at(toks: list[Token], position: int) -> int:
-    """The index of the first token ending after `position`."""
-    for i, tok in enumerate(toks):
-        if tok.end > position:
-            return i
-    return len(toks)
+    span = (start - offset, end - offset)
+    if lowered is not None:
+        words = [(m.end(), m.group()) for m in rules.WORD.finditer(lowered, *span)]
+    else:
+        found_in = rules.WORD.finditer(sent.text, *span)
+        words = [(m.end(), m.group().lower()) for m in found_in]
+    ends, texts = found.ends, found.texts
+    for stop, word in words:
+        if word[0].isdigit():  # a year starts with a digit too
+            word = "<year>" if rules.YEAR.fullmatch(word) else "<num>"
+        ends.append(offset + stop)
+        texts.append(word)
 
 
 def bucket(distance: int) -> str:
@@ -73,9 +83,9 @@ def add(features: Features, prefix: str, names: Iterable[str]) -> None:
         features[f"{prefix}|{name}"] = 1.0
 
 
-def window(toks: list[Token], start: int, end: int, size: int) -> list[str]:
+def window(texts: list[str], start: int, end: int, size: int) -> list[str]:
     """Words of up to `size` tokens before index `start` and after index `end`,
     marked with their side."""
-    before = [f"<{t.text}" for t in toks[max(0, start - size) : start]]
-    after = [f">{t.text}" for t in toks[end : end + size]]
+    before = [f"<{text}" for text in texts[max(0, start - size) : start]]
+    after = [f">{text}" for text in texts[end : end + size]]
     return before + after

@@ -45,10 +45,10 @@ class LinearModel:
 
     def probability(self, features: Features) -> float:
         """P(accept) of a candidate with these features."""
-        weights = self.weights
+        weight_of = self.weights.get
         total = self.bias
         for name, value in features.items():
-            weight = weights.get(name)
+            weight = weight_of(name)
             if weight is not None:
                 total += weight * value
         if total < -30.0:  # math.exp overflows past ~709; the answer is 0 anyway

@@ -36,7 +36,10 @@ _CUES = Keywords(
 )
 """Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
 the patterns whose cue words it holds."""
-_EVENT_CUES = Keywords((word, True) for word in cue_rules.EVENT_CUE_WORDS)
+_EVENT_CUES = Keywords(
+    (word, event) for event, words in cue_rules.EVENT_CUE_WORDS for word in words
+)
+"""Per sentence: the events whose cue words it holds."""
 
 
 def membership(doc: CleanDocument) -> list[Item]:
@@ -85,52 +88,43 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     cues = _CUES.by_sentence(doc.text, sentences)
     event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
     for number, (sent, numbers) in enumerate(zip(sentences, cues, strict=True)):
-        if not numbers and not event_cues[number]:
+        cued = event_cues[number]
+        if not numbers and not cued:
             continue
         mentions = index.between(sent.start, sent.end)
-        states = [m for m in mentions if m.kind == "state"]
         if not any(m.kind == "state" or m.state for m in mentions):
             continue
-        lowered = folded(sent.text)
-        events = _cued_events(lowered, partner_year) if event_cues[number] else []
+        previous = sentences[number - 1].text if number else ""
         rule_spans = {
             (item["state"], item["event"]): (
                 *item["evidence"][0],
                 item["date"],
                 item["evidence"][1],
             )
-            for item in steps.sentence_events(
-                sent,
-                numbers,
-                index,
-                page,
-                folded(sentences[number - 1].text) if number else "",
-            )
+            for item in steps.sentence_events(sent, numbers, index, page, previous)
         }
+        states = [m for m in mentions if m.kind == "state"]
         states += _capitals(doc.text, states, rule_spans)
-        if not states or (not events and not rule_spans):
+        if not states or (not cued and not rule_spans):
             continue
-        rule_hits = set(rule_spans)
-        dates = timex.timexes(sent.text, ref)
-        toks = feature_words.tokens(sent, mentions)
+        lowered = folded(sent.text)
+        events = _cued_events(lowered, partner_year, cued) if cued else []
+        if not events and not rule_spans:
+            continue
         context = _SentenceContext(
-            sent, lowered, toks, states, rule_hits, number, sent.text.strip() == title
+            sent,
+            lowered,
+            feature_words.tokens(sent, mentions),
+            states,
+            set(rule_spans),
+            number,
+            sent.text.strip() == title,
+            [name for name, rule in cue_rules.CLUES if rule.search(lowered)],
         )
         for state in states:
-            ruled = {event for code, event in rule_hits if code == state.value}
-            cued = []
-            for event, cue in _nearest_cues(events, state, sent.start):
-                rule = rule_spans.get((state.value, event))
-                if ruled and rule is None:
-                    continue  # a precise rule knows the event, and its date
-                when = rule[2] if rule else steps.date_near(dates, cue.start())
-                cued.append((event, cue.start(), cue.end(), when))
-            cued += [
-                (event, start - sent.start, end - sent.start, when)
-                for (code, event), (start, end, when, _) in rule_spans.items()
-                if code == state.value and event not in {c[0] for c in cued}
-            ]
-            for event, cue_start, cue_end, when in cued:
+            for event, cue_start, cue_end, when in _state_events(
+                context, events, rule_spans, state, ref
+            ):
                 item = {
                     "state": state.value,
                     "event": event,
@@ -140,6 +134,35 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 features = _features(context, state, event, cue_start, cue_end)
                 found.append(Candidate(item, features, (state.value, event)))
     return found
+
+
+def _state_events(
+    ctx: _SentenceContext,
+    events: list[tuple[str, list[re.Match[str]]]],
+    rule_spans: dict[tuple[str, str], tuple[int, int, str | None, list[int]]],
+    state: Mention,
+    ref: date | None,
+) -> list[tuple[str, int, int, str | None]]:
+    """(event, cue start, cue end, date) of each event the sentence cues or a
+    precise rule finds for `state`; cue offsets in the sentence."""
+    sent = ctx.sent
+    ruled = {event for code, event in ctx.rule_hits if code == state.value}
+    cued = []
+    for event, cue in _nearest_cues(events, state, sent.start):
+        rule = rule_spans.get((state.value, event))
+        if ruled and rule is None:
+            continue  # a precise rule knows the event, and its date
+        if rule is not None:
+            when = rule[2]
+        else:
+            when = steps.date_near(steps.dates(sent.text, ref), cue.start())
+        cued.append((event, cue.start(), cue.end(), when))
+    cued += [
+        (event, start - sent.start, end - sent.start, when)
+        for (code, event), (start, end, when, _) in rule_spans.items()
+        if code == state.value and event not in {c[0] for c in cued}
+    ]
+    return cued
 
 
 def _capitals(
@@ -228,12 +251,15 @@ def _grouped(groups: list[list[Item]], item: Item) -> None:
 
 
 def _cued_events(
-    lowered: str, year: int | None
+    lowered: str, year: int | None, cued: set[str]
 ) -> list[tuple[str, list[re.Match[str]]]]:
-    """The events a sentence cues, with the cue matches; "partner" is the 2025
-    status only in a page of 2025 or later (or undated), else a dialogue partner."""
+    """The events a sentence cues (of those whose cue words it holds, `cued`),
+    with the cue matches; "partner" is the 2025 status only in a page of 2025 or
+    later (or undated), else a dialogue partner."""
     events = []
     for event, pattern in cue_rules.EVENT_CUE_PATTERNS:
+        if event not in cued:
+            continue
         if event == "partner" and year is not None and year < rules.PARTNER_STATUS_YEAR:
             continue
         matches = list(pattern.finditer(lowered))
@@ -262,11 +288,13 @@ def _nearest_cues(
 class _SentenceContext:
     sent: Sentence
     lowered: str
-    toks: list[feature_words.Token]
+    toks: feature_words.Tokens
     states: list[Mention]
     rule_hits: set[tuple[str, str]]
     number: int
     is_title: bool
+    clues: list[str]
+    """The names of the cue_rules.CLUES the sentence holds."""
 
 
 def _features(
@@ -276,10 +304,10 @@ def _features(
     start..end (see the module docs)."""
     offset = ctx.sent.start
     cue_start, cue_end = offset + start, offset + end
-    toks = ctx.toks
-    s_index = feature_words.index_at(toks, state.start)
-    c_index = feature_words.index_at(toks, cue_start)
-    c_last = feature_words.index_at(toks, cue_end - 1)
+    toks = ctx.toks.texts
+    s_index = ctx.toks.index_at(state.start)
+    c_index = ctx.toks.index_at(cue_start)
+    c_last = ctx.toks.index_at(cue_end - 1)
     e = f"e={event}"
     features: Features = {e: 1.0, "bias2": 1.0}
     cue_word = " ".join(ctx.lowered[start:end].split()[:3])
@@ -287,7 +315,7 @@ def _features(
     before = state.end <= cue_start
     features[f"{e}|dir={'state<cue' if before else 'cue<state'}"] = 1.0
     low, high = (s_index + 1, c_index) if before else (c_last + 1, s_index)
-    between = [t.text for t in toks[low:high]]
+    between = toks[low:high]
     distance = len(between)
     features[f"{e}|dist={feature_words.bucket(distance)}"] = 1.0
     features[f"dist={feature_words.bucket(distance)}"] = 1.0
@@ -299,8 +327,8 @@ def _features(
         side = "<" if before else ">"
         features[f"{e}|gap{side}{gap}"] = 1.0
         features[f"gap{side}{gap}"] = 1.0
-    previous = toks[c_index - 1].text if c_index > 0 else "^"
-    following = toks[c_last + 1].text if c_last + 1 < len(toks) else "$"
+    previous = toks[c_index - 1] if c_index > 0 else "^"
+    following = toks[c_last + 1] if c_last + 1 < len(toks) else "$"
     features[f"{e}|cue2={previous} {cue_word} {following}"] = 1.0
     feature_words.add(
         features, f"{e}|cw", feature_words.window(toks, c_index, c_last + 1, 3)
@@ -322,15 +350,9 @@ def _features(
         features[RULE] = 1.0
     if any(s == state.value for s, _ in ctx.rule_hits):
         features["rule_other_event"] = 1.0
-    for name, pattern in (
-        ("future", cue_rules.FUTURE),
-        ("negation", cue_rules.NEGATION),
-        ("standing", cue_rules.STANDING),
-        ("since", cue_rules.SINCE),
-    ):
-        if pattern.search(ctx.lowered):
-            features[f"{e}|{name}"] = 1.0
-            features[name] = 1.0
+    for name in ctx.clues:
+        features[f"{e}|{name}"] = 1.0
+        features[name] = 1.0
     features[f"{e}|title={ctx.is_title}"] = 1.0
     if ctx.number < 3:
         features[f"{e}|lead"] = 1.0
