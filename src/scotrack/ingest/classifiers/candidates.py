@@ -35,10 +35,7 @@ def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
         groups.setdefault(candidate.key, []).append(candidate)
     merged: list[Candidate] = []
     for key, group in groups.items():
-        # the first candidate's features as they are (but values no value exceeds)
-        features: Features = {
-            name: value for name, value in group[0].features.items() if value > _NONE
-        }
+        features = _copied(group[0].features)
         known = features.get
         for candidate in group[1:]:
             for name, value in candidate.features.items():
@@ -55,6 +52,15 @@ def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
         item["evidence"] = sorted(spans)
         merged.append(Candidate(item, features, key))
     return merged
+
+
+def _copied(features: Features) -> Features:
+    """The features whose values exceed _NONE (as the loop of `aggregated` keeps
+    them): usually all of them, copied at once."""
+    values = set(features.values())
+    if _NONE not in values and all(value == value for value in values):  # no NaN
+        return dict(features)
+    return {name: value for name, value in features.items() if value > _NONE}
 
 
 RULE = "rule=True"

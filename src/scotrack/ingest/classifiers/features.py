@@ -8,6 +8,7 @@ a model learns "<state> was admitted" once for every state.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,54 +20,60 @@ from scotrack.ingest.lexicon import classifiers as rules
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """A sentence's tokens in order: where each ends (a document offset) and its
-    text (two lists rather than an object a token: a sentence has dozens)."""
+    """A sentence's tokens in order: where each ends (an offset in the sentence)
+    and its text (two lists rather than an object a token: a sentence has
+    dozens)."""
 
+    offset: int
+    """The sentence's start in the document."""
     ends: list[int]
     texts: list[str]
 
     def index_at(self, position: int) -> int:
-        """The index of the first token ending after `position` (the ends never
-        decrease)."""
-        return bisect_right(self.ends, position)
+        """The index of the first token ending after document offset `position`
+        (the ends never decrease)."""
+        return bisect_right(self.ends, position - self.offset)
+
+
+_DIGITS = "0123456789"
+_group = re.Match.group
+_end = re.Match.end
 
 
 def tokens(sent: Sentence, mentions: Iterable[Mention]) -> Tokens:
-    """The sentence's words (offsets in the document), mentions as placeholders."""
-    found = Tokens([], [])
+    """The sentence's words, mentions as placeholders."""
+    text, offset = sent.text, sent.start
+    found = Tokens(offset, [], [])
     # an ASCII text lower-cased whole is its words lower-cased one by one
-    lowered = sent.text.lower() if sent.text.isascii() else None
-    spans = sorted((m.start, m.end, m.kind) for m in mentions)
-    position = sent.start
-    for start, end, kind in spans:
-        if start < position or end > sent.end:
+    lowered = text.lower() if text.isascii() else None
+    position, stop = 0, sent.end - offset
+    for start, end, kind in sorted((m.start, m.end, m.kind) for m in mentions):
+        start, end = start - offset, end - offset
+        if start < position or end > stop:
             continue
-        _words(found, sent, lowered, position, start)
+        _words(found, text, lowered, position, start)
         found.ends.append(end)
         found.texts.append(f"<{kind}>")
         position = end
-    _words(found, sent, lowered, position, sent.end)
+    _words(found, text, lowered, position, stop)
+    if lowered is None or any(digit in lowered for digit in _DIGITS):
+        texts = found.texts
+        for number, word in enumerate(texts):
+            if word[0].isdigit():  # a year starts with a digit too
+                texts[number] = "<year>" if rules.YEAR.fullmatch(word) else "<num>"
     return found
 
 
-def _words(
-    found: Tokens, sent: Sentence, lowered: str | None, start: int, end: int
-) -> None:
-    """The words of sent.text between document offsets start..end onto `found`;
-    `lowered` is the sentence lower-cased, when that keeps its offsets."""
-    offset = sent.start
-    span = (start - offset, end - offset)
+def _words(found: Tokens, text: str, lowered: str | None, start: int, end: int) -> None:
+    """The words of `text` between start..end onto `found`, lower-cased;
+    `lowered` is the text lower-cased, when that keeps its offsets."""
     if lowered is not None:
-        words = [(m.end(), m.group()) for m in rules.WORD.finditer(lowered, *span)]
+        matches = list(rules.WORD.finditer(lowered, start, end))
+        found.texts.extend(map(_group, matches))
     else:
-        found_in = rules.WORD.finditer(sent.text, *span)
-        words = [(m.end(), m.group().lower()) for m in found_in]
-    ends, texts = found.ends, found.texts
-    for stop, word in words:
-        if word[0].isdigit():  # a year starts with a digit too
-            word = "<year>" if rules.YEAR.fullmatch(word) else "<num>"
-        ends.append(offset + stop)
-        texts.append(word)
+        matches = list(rules.WORD.finditer(text, start, end))
+        found.texts.extend(m.group().lower() for m in matches)
+    found.ends.extend(map(_end, matches))
 
 
 def bucket(distance: int) -> str:

@@ -14,8 +14,9 @@ from datetime import date
 
 from scotrack.ingest.classifiers import features as feature_words
 from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
-from scotrack.ingest.classifiers.linear import Features, model
+from scotrack.ingest.classifiers.linear import model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+from scotrack.ingest.facts import membership_features as featured
 from scotrack.ingest.facts import membership_steps as steps
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
@@ -23,6 +24,8 @@ from scotrack.ingest.lexicon import membership as rules
 from scotrack.ingest.lexicon import membership_cues as cue_rules
 from scotrack.ingest.lexicon.folding import folded
 
+_Rule = tuple[int, int, str | None, list[int]]
+"""A precise rule's finding: its phrase's start and end, its date, the state's span."""
 _SENTENCE_CUE = -1
 _CUES = Keywords(
     [
@@ -43,15 +46,30 @@ _EVENT_CUES = Keywords(
 
 
 def membership(doc: CleanDocument) -> list[Item]:
-    """One item per state, event and date, from the candidates the model keeps."""
-    found = candidates(doc)
-    chosen = kept(aggregated(found), model("membership"))
+    """One item per state, event and date, from the candidates the model keeps
+    (only theirs dated: a sentence's dates take longer to find than its cues)."""
+    found = _found(doc)
+    plain = [candidate for candidate, _ in found]
+    chosen = kept(aggregated(plain), model("membership"))
     ref = timex.reference_day(doc.reference_date())
+    items = [_dated(candidate.item, found) for candidate in chosen]
     return [
         item
-        for item in _merged_dates(_dated_steps([c.item for c in chosen], found))
+        for item in _merged_dates(_dated_steps(items, plain))
         if not _after(item["date"], ref) and not _founded(item)
     ]
+
+
+def _dated(item: Item, found: list[tuple[Candidate, _Cue | None]]) -> Item:
+    """The item of a key dated as `aggregated` dates it: by the first of its
+    candidates that has a date."""
+    key = (item["state"], item["event"])
+    for candidate, cue in found:
+        if candidate.key == key:
+            when = cue.date() if cue is not None else candidate.item["date"]
+            if when:
+                return {**item, "date": when}
+    return item
 
 
 def _founded(item: Item) -> bool:
@@ -75,15 +93,36 @@ def _after(when: str | None, ref: date | None) -> bool:
     return when > ref.isoformat()
 
 
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """Where a candidate's cue is, which dates it: the date nearest the cue."""
+
+    text: str
+    ref: date | None
+    at: int
+
+    def date(self) -> str | None:
+        return steps.date_near(steps.dates(self.text, self.ref), self.at)
+
+
 def candidates(doc: CleanDocument) -> list[Candidate]:
     """Every (state named, event cued) pair of the sentences that may report a
     step, with the features the membership model judges it by."""
+    found = _found(doc)
+    for candidate, cue in found:
+        if cue is not None:
+            candidate.item["date"] = cue.date()
+    return [candidate for candidate, _ in found]
+
+
+def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
+    """The candidates, those a cue dates undated yet, with their cue."""
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
     page = steps.page_of(doc.text, ref)
     title = (doc.metadata.title or "").strip()
-    found: list[Candidate] = []
+    found: list[tuple[Candidate, _Cue | None]] = []
     sentences = _unwrapped(doc.text, doc.sentences)
     cues = _CUES.by_sentence(doc.text, sentences)
     event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
@@ -104,14 +143,15 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
             for item in steps.sentence_events(sent, numbers, index, page, previous)
         }
         states = [m for m in mentions if m.kind == "state"]
-        states += _capitals(doc.text, states, rule_spans)
+        if rule_spans:
+            states += _capitals(doc.text, states, rule_spans)
         if not states or (not cued and not rule_spans):
             continue
         lowered = folded(sent.text)
         events = _cued_events(lowered, partner_year, cued) if cued else []
         if not events and not rule_spans:
             continue
-        context = _SentenceContext(
+        context = featured.SentenceContext(
             sent,
             lowered,
             feature_words.tokens(sent, mentions),
@@ -119,47 +159,43 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
             set(rule_spans),
             number,
             sent.text.strip() == title,
-            [name for name, rule in cue_rules.CLUES if rule.search(lowered)],
+            featured.clues(lowered),
         )
         for state in states:
-            for event, cue_start, cue_end, when in _state_events(
-                context, events, rule_spans, state, ref
+            ruled = {event for code, event in context.rule_hits if code == state.value}
+            for event, span, rule in _state_events(
+                sent, events, rule_spans, state, ruled
             ):
                 item = {
                     "state": state.value,
                     "event": event,
-                    "date": when,
+                    "date": rule[2] if rule else None,
                     "evidence": [[sent.start, sent.end], [state.start, state.end]],
                 }
-                features = _features(context, state, event, cue_start, cue_end)
-                found.append(Candidate(item, features, (state.value, event)))
+                features = featured.features(context, state, event, span, bool(ruled))
+                cue = None if rule else _Cue(sent.text, ref, span[0])
+                found.append((Candidate(item, features, (state.value, event)), cue))
     return found
 
 
 def _state_events(
-    ctx: _SentenceContext,
+    sent: Sentence,
     events: list[tuple[str, list[re.Match[str]]]],
-    rule_spans: dict[tuple[str, str], tuple[int, int, str | None, list[int]]],
+    rule_spans: dict[tuple[str, str], _Rule],
     state: Mention,
-    ref: date | None,
-) -> list[tuple[str, int, int, str | None]]:
-    """(event, cue start, cue end, date) of each event the sentence cues or a
-    precise rule finds for `state`; cue offsets in the sentence."""
-    sent = ctx.sent
-    ruled = {event for code, event in ctx.rule_hits if code == state.value}
-    cued = []
+    ruled: set[str],
+) -> list[tuple[str, tuple[int, int], _Rule | None]]:
+    """(event, cue span in the sentence, the precise rule's finding if any) of
+    each event the sentence cues or a precise rule finds (`ruled`) for `state`."""
+    cued: list[tuple[str, tuple[int, int], _Rule | None]] = []
     for event, cue in _nearest_cues(events, state, sent.start):
         rule = rule_spans.get((state.value, event))
         if ruled and rule is None:
             continue  # a precise rule knows the event, and its date
-        if rule is not None:
-            when = rule[2]
-        else:
-            when = steps.date_near(steps.dates(sent.text, ref), cue.start())
-        cued.append((event, cue.start(), cue.end(), when))
+        cued.append((event, cue.span(), rule))
     cued += [
-        (event, start - sent.start, end - sent.start, when)
-        for (code, event), (start, end, when, _) in rule_spans.items()
+        (event, (rule[0] - sent.start, rule[1] - sent.start), rule)
+        for (code, event), rule in rule_spans.items()
         if code == state.value and event not in {c[0] for c in cued}
     ]
     return cued
@@ -168,7 +204,7 @@ def _state_events(
 def _capitals(
     text: str,
     states: list[Mention],
-    rule_spans: dict[tuple[str, str], tuple[int, int, str | None, list[int]]],
+    rule_spans: dict[tuple[str, str], _Rule],
 ) -> list[Mention]:
     """The states a precise rule found by their capitals' names alone ("Tehran's
     bid"), as mentions of the states."""
@@ -282,81 +318,6 @@ def _nearest_cues(
             )
             chosen.append((event, nearest))
     return chosen
-
-
-@dataclass(frozen=True, slots=True)
-class _SentenceContext:
-    sent: Sentence
-    lowered: str
-    toks: feature_words.Tokens
-    states: list[Mention]
-    rule_hits: set[tuple[str, str]]
-    number: int
-    is_title: bool
-    clues: list[str]
-    """The names of the cue_rules.CLUES the sentence holds."""
-
-
-def _features(
-    ctx: _SentenceContext, state: Mention, event: str, start: int, end: int
-) -> Features:
-    """What the model knows of one candidate whose cue is at sentence offsets
-    start..end (see the module docs)."""
-    offset = ctx.sent.start
-    cue_start, cue_end = offset + start, offset + end
-    toks = ctx.toks.texts
-    s_index = ctx.toks.index_at(state.start)
-    c_index = ctx.toks.index_at(cue_start)
-    c_last = ctx.toks.index_at(cue_end - 1)
-    e = f"e={event}"
-    features: Features = {e: 1.0, "bias2": 1.0}
-    cue_word = " ".join(ctx.lowered[start:end].split()[:3])
-    features[f"{e}|cue={cue_word}"] = 1.0
-    before = state.end <= cue_start
-    features[f"{e}|dir={'state<cue' if before else 'cue<state'}"] = 1.0
-    low, high = (s_index + 1, c_index) if before else (c_last + 1, s_index)
-    between = toks[low:high]
-    distance = len(between)
-    features[f"{e}|dist={feature_words.bucket(distance)}"] = 1.0
-    features[f"dist={feature_words.bucket(distance)}"] = 1.0
-    if distance <= 12:
-        feature_words.add(features, f"{e}|bw", set(between))
-        feature_words.add(features, "bw", set(between))
-    if distance <= 5:
-        gap = " ".join(between)
-        side = "<" if before else ">"
-        features[f"{e}|gap{side}{gap}"] = 1.0
-        features[f"gap{side}{gap}"] = 1.0
-    previous = toks[c_index - 1] if c_index > 0 else "^"
-    following = toks[c_last + 1] if c_last + 1 < len(toks) else "$"
-    features[f"{e}|cue2={previous} {cue_word} {following}"] = 1.0
-    feature_words.add(
-        features, f"{e}|cw", feature_words.window(toks, c_index, c_last + 1, 3)
-    )
-    feature_words.add(
-        features, f"{e}|sw", feature_words.window(toks, s_index, s_index + 1, 2)
-    )
-    others = [m for m in ctx.states if m.value != state.value]
-    closer = any(
-        min(abs(m.start - cue_end), abs(cue_start - m.end))
-        < min(abs(state.start - cue_end), abs(cue_start - state.end))
-        for m in others
-    )
-    features[f"{e}|closer_other={closer}"] = 1.0
-    features[f"{e}|states={feature_words.bucket(len(ctx.states))}"] = 1.0
-    hit = (state.value, event) in ctx.rule_hits
-    features[f"{e}|rule={hit}"] = 1.0
-    if hit:
-        features[RULE] = 1.0
-    if any(s == state.value for s, _ in ctx.rule_hits):
-        features["rule_other_event"] = 1.0
-    for name in ctx.clues:
-        features[f"{e}|{name}"] = 1.0
-        features[name] = 1.0
-    features[f"{e}|title={ctx.is_title}"] = 1.0
-    if ctx.number < 3:
-        features[f"{e}|lead"] = 1.0
-    return features
 
 
 def _merged_dates(items: list[Item]) -> list[Item]:

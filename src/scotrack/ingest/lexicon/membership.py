@@ -257,7 +257,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "joined",
         "within",
-        ("grant",),
+        ("membership", "member state"),
         r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:full |permanent )?membership\b"
         r"|\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? the status of (?:an? )?(?:full |sco )*member state\b",
     ),
