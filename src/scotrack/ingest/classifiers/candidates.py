@@ -20,6 +20,10 @@ class Candidate:
     probability: float = 0.0
 
 
+_NONE = float("-inf")
+"""Below every feature's value."""
+
+
 def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
     """One candidate per key, in the order keys first occur: its features are
     every feature of the key's candidates (the largest value of each), plus how
@@ -31,10 +35,11 @@ def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
         groups.setdefault(candidate.key, []).append(candidate)
     merged: list[Candidate] = []
     for key, group in groups.items():
-        features: Features = {}
-        for candidate in group:
+        features = _copied(group[0].features)
+        known = features.get
+        for candidate in group[1:]:
             for name, value in candidate.features.items():
-                if value > features.get(name, float("-inf")):
+                if value > known(name, _NONE):
                     features[name] = value
         features[f"mentions={min(len(group), 4)}"] = 1.0
         item = dict(group[0].item)
@@ -47,6 +52,15 @@ def aggregated(candidates: Iterable[Candidate]) -> list[Candidate]:
         item["evidence"] = sorted(spans)
         merged.append(Candidate(item, features, key))
     return merged
+
+
+def _copied(features: Features) -> Features:
+    """The features whose values exceed _NONE (as the loop of `aggregated` keeps
+    them): usually all of them, copied at once."""
+    values = set(features.values())
+    if _NONE not in values and all(value == value for value in values):  # no NaN
+        return dict(features)
+    return {name: value for name, value in features.items() if value > _NONE}
 
 
 RULE = "rule=True"

@@ -14,8 +14,9 @@ from datetime import date
 
 from scotrack.ingest.classifiers import features as feature_words
 from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
-from scotrack.ingest.classifiers.linear import Features, model
+from scotrack.ingest.classifiers.linear import model
 from scotrack.ingest.document import CleanDocument, Item, Mention, Sentence, Stage
+from scotrack.ingest.facts import membership_features as featured
 from scotrack.ingest.facts import membership_steps as steps
 from scotrack.ingest.facts import timex
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
@@ -23,6 +24,8 @@ from scotrack.ingest.lexicon import membership as rules
 from scotrack.ingest.lexicon import membership_cues as cue_rules
 from scotrack.ingest.lexicon.folding import folded
 
+_Rule = tuple[int, int, str | None, list[int]]
+"""A precise rule's finding: its phrase's start and end, its date, the state's span."""
 _SENTENCE_CUE = -1
 _CUES = Keywords(
     [
@@ -36,19 +39,37 @@ _CUES = Keywords(
 )
 """Per sentence: _SENTENCE_CUE if it may report a status at all, and the numbers of
 the patterns whose cue words it holds."""
-_EVENT_CUES = Keywords((word, True) for word in cue_rules.EVENT_CUE_WORDS)
+_EVENT_CUES = Keywords(
+    (word, event) for event, words in cue_rules.EVENT_CUE_WORDS for word in words
+)
+"""Per sentence: the events whose cue words it holds."""
 
 
 def membership(doc: CleanDocument) -> list[Item]:
-    """One item per state, event and date, from the candidates the model keeps."""
-    found = candidates(doc)
-    chosen = kept(aggregated(found), model("membership"))
+    """One item per state, event and date, from the candidates the model keeps
+    (only theirs dated: a sentence's dates take longer to find than its cues)."""
+    found = _found(doc)
+    plain = [candidate for candidate, _ in found]
+    chosen = kept(aggregated(plain), model("membership"))
     ref = timex.reference_day(doc.reference_date())
+    items = [_dated(candidate.item, found) for candidate in chosen]
     return [
         item
-        for item in _merged_dates(_dated_steps([c.item for c in chosen], found))
+        for item in _merged_dates(_dated_steps(items, plain))
         if not _after(item["date"], ref) and not _founded(item)
     ]
+
+
+def _dated(item: Item, found: list[tuple[Candidate, _Cue | None]]) -> Item:
+    """The item of a key dated as `aggregated` dates it: by the first of its
+    candidates that has a date."""
+    key = (item["state"], item["event"])
+    for candidate, cue in found:
+        if candidate.key == key:
+            when = cue.date() if cue is not None else candidate.item["date"]
+            if when:
+                return {**item, "date": when}
+    return item
 
 
 def _founded(item: Item) -> bool:
@@ -72,80 +93,118 @@ def _after(when: str | None, ref: date | None) -> bool:
     return when > ref.isoformat()
 
 
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """Where a candidate's cue is, which dates it: the date nearest the cue."""
+
+    text: str
+    ref: date | None
+    at: int
+
+    def date(self) -> str | None:
+        return steps.date_near(steps.dates(self.text, self.ref), self.at)
+
+
 def candidates(doc: CleanDocument) -> list[Candidate]:
     """Every (state named, event cued) pair of the sentences that may report a
     step, with the features the membership model judges it by."""
+    found = _found(doc)
+    for candidate, cue in found:
+        if cue is not None:
+            candidate.item["date"] = cue.date()
+    return [candidate for candidate, _ in found]
+
+
+def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
+    """The candidates, those a cue dates undated yet, with their cue."""
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
     page = steps.page_of(doc.text, ref)
     title = (doc.metadata.title or "").strip()
-    found: list[Candidate] = []
+    found: list[tuple[Candidate, _Cue | None]] = []
     sentences = _unwrapped(doc.text, doc.sentences)
     cues = _CUES.by_sentence(doc.text, sentences)
     event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
     for number, (sent, numbers) in enumerate(zip(sentences, cues, strict=True)):
-        if not numbers and not event_cues[number]:
+        cued = event_cues[number]
+        if not numbers and not cued:
             continue
         mentions = index.between(sent.start, sent.end)
-        states = [m for m in mentions if m.kind == "state"]
         if not any(m.kind == "state" or m.state for m in mentions):
             continue
-        lowered = folded(sent.text)
-        events = _cued_events(lowered, partner_year) if event_cues[number] else []
+        previous = sentences[number - 1].text if number else ""
         rule_spans = {
             (item["state"], item["event"]): (
                 *item["evidence"][0],
                 item["date"],
                 item["evidence"][1],
             )
-            for item in steps.sentence_events(
-                sent,
-                numbers,
-                index,
-                page,
-                folded(sentences[number - 1].text) if number else "",
-            )
+            for item in steps.sentence_events(sent, numbers, index, page, previous)
         }
-        states += _capitals(doc.text, states, rule_spans)
-        if not states or (not events and not rule_spans):
+        states = [m for m in mentions if m.kind == "state"]
+        if rule_spans:
+            states += _capitals(doc.text, states, rule_spans)
+        if not states or (not cued and not rule_spans):
             continue
-        rule_hits = set(rule_spans)
-        dates = timex.timexes(sent.text, ref)
-        toks = feature_words.tokens(sent, mentions)
-        context = _SentenceContext(
-            sent, lowered, toks, states, rule_hits, number, sent.text.strip() == title
+        lowered = folded(sent.text)
+        events = _cued_events(lowered, partner_year, cued) if cued else []
+        if not events and not rule_spans:
+            continue
+        context = featured.SentenceContext(
+            sent,
+            lowered,
+            feature_words.tokens(sent, mentions),
+            states,
+            set(rule_spans),
+            number,
+            sent.text.strip() == title,
+            featured.clues(lowered),
         )
         for state in states:
-            ruled = {event for code, event in rule_hits if code == state.value}
-            cued = []
-            for event, cue in _nearest_cues(events, state, sent.start):
-                rule = rule_spans.get((state.value, event))
-                if ruled and rule is None:
-                    continue  # a precise rule knows the event, and its date
-                when = rule[2] if rule else steps.date_near(dates, cue.start())
-                cued.append((event, cue.start(), cue.end(), when))
-            cued += [
-                (event, start - sent.start, end - sent.start, when)
-                for (code, event), (start, end, when, _) in rule_spans.items()
-                if code == state.value and event not in {c[0] for c in cued}
-            ]
-            for event, cue_start, cue_end, when in cued:
+            ruled = {event for code, event in context.rule_hits if code == state.value}
+            for event, span, rule in _state_events(
+                sent, events, rule_spans, state, ruled
+            ):
                 item = {
                     "state": state.value,
                     "event": event,
-                    "date": when,
+                    "date": rule[2] if rule else None,
                     "evidence": [[sent.start, sent.end], [state.start, state.end]],
                 }
-                features = _features(context, state, event, cue_start, cue_end)
-                found.append(Candidate(item, features, (state.value, event)))
+                features = featured.features(context, state, event, span, bool(ruled))
+                cue = None if rule else _Cue(sent.text, ref, span[0])
+                found.append((Candidate(item, features, (state.value, event)), cue))
     return found
+
+
+def _state_events(
+    sent: Sentence,
+    events: list[tuple[str, list[re.Match[str]]]],
+    rule_spans: dict[tuple[str, str], _Rule],
+    state: Mention,
+    ruled: set[str],
+) -> list[tuple[str, tuple[int, int], _Rule | None]]:
+    """(event, cue span in the sentence, the precise rule's finding if any) of
+    each event the sentence cues or a precise rule finds (`ruled`) for `state`."""
+    cued: list[tuple[str, tuple[int, int], _Rule | None]] = []
+    for event, cue in _nearest_cues(events, state, sent.start):
+        rule = rule_spans.get((state.value, event))
+        if ruled and rule is None:
+            continue  # a precise rule knows the event, and its date
+        cued.append((event, cue.span(), rule))
+    cued += [
+        (event, (rule[0] - sent.start, rule[1] - sent.start), rule)
+        for (code, event), rule in rule_spans.items()
+        if code == state.value and event not in {c[0] for c in cued}
+    ]
+    return cued
 
 
 def _capitals(
     text: str,
     states: list[Mention],
-    rule_spans: dict[tuple[str, str], tuple[int, int, str | None, list[int]]],
+    rule_spans: dict[tuple[str, str], _Rule],
 ) -> list[Mention]:
     """The states a precise rule found by their capitals' names alone ("Tehran's
     bid"), as mentions of the states."""
@@ -228,12 +287,15 @@ def _grouped(groups: list[list[Item]], item: Item) -> None:
 
 
 def _cued_events(
-    lowered: str, year: int | None
+    lowered: str, year: int | None, cued: set[str]
 ) -> list[tuple[str, list[re.Match[str]]]]:
-    """The events a sentence cues, with the cue matches; "partner" is the 2025
-    status only in a page of 2025 or later (or undated), else a dialogue partner."""
+    """The events a sentence cues (of those whose cue words it holds, `cued`),
+    with the cue matches; "partner" is the 2025 status only in a page of 2025 or
+    later (or undated), else a dialogue partner."""
     events = []
     for event, pattern in cue_rules.EVENT_CUE_PATTERNS:
+        if event not in cued:
+            continue
         if event == "partner" and year is not None and year < rules.PARTNER_STATUS_YEAR:
             continue
         matches = list(pattern.finditer(lowered))
@@ -256,85 +318,6 @@ def _nearest_cues(
             )
             chosen.append((event, nearest))
     return chosen
-
-
-@dataclass(frozen=True, slots=True)
-class _SentenceContext:
-    sent: Sentence
-    lowered: str
-    toks: list[feature_words.Token]
-    states: list[Mention]
-    rule_hits: set[tuple[str, str]]
-    number: int
-    is_title: bool
-
-
-def _features(
-    ctx: _SentenceContext, state: Mention, event: str, start: int, end: int
-) -> Features:
-    """What the model knows of one candidate whose cue is at sentence offsets
-    start..end (see the module docs)."""
-    offset = ctx.sent.start
-    cue_start, cue_end = offset + start, offset + end
-    toks = ctx.toks
-    s_index = feature_words.index_at(toks, state.start)
-    c_index = feature_words.index_at(toks, cue_start)
-    c_last = feature_words.index_at(toks, cue_end - 1)
-    e = f"e={event}"
-    features: Features = {e: 1.0, "bias2": 1.0}
-    cue_word = " ".join(ctx.lowered[start:end].split()[:3])
-    features[f"{e}|cue={cue_word}"] = 1.0
-    before = state.end <= cue_start
-    features[f"{e}|dir={'state<cue' if before else 'cue<state'}"] = 1.0
-    low, high = (s_index + 1, c_index) if before else (c_last + 1, s_index)
-    between = [t.text for t in toks[low:high]]
-    distance = len(between)
-    features[f"{e}|dist={feature_words.bucket(distance)}"] = 1.0
-    features[f"dist={feature_words.bucket(distance)}"] = 1.0
-    if distance <= 12:
-        feature_words.add(features, f"{e}|bw", set(between))
-        feature_words.add(features, "bw", set(between))
-    if distance <= 5:
-        gap = " ".join(between)
-        side = "<" if before else ">"
-        features[f"{e}|gap{side}{gap}"] = 1.0
-        features[f"gap{side}{gap}"] = 1.0
-    previous = toks[c_index - 1].text if c_index > 0 else "^"
-    following = toks[c_last + 1].text if c_last + 1 < len(toks) else "$"
-    features[f"{e}|cue2={previous} {cue_word} {following}"] = 1.0
-    feature_words.add(
-        features, f"{e}|cw", feature_words.window(toks, c_index, c_last + 1, 3)
-    )
-    feature_words.add(
-        features, f"{e}|sw", feature_words.window(toks, s_index, s_index + 1, 2)
-    )
-    others = [m for m in ctx.states if m.value != state.value]
-    closer = any(
-        min(abs(m.start - cue_end), abs(cue_start - m.end))
-        < min(abs(state.start - cue_end), abs(cue_start - state.end))
-        for m in others
-    )
-    features[f"{e}|closer_other={closer}"] = 1.0
-    features[f"{e}|states={feature_words.bucket(len(ctx.states))}"] = 1.0
-    hit = (state.value, event) in ctx.rule_hits
-    features[f"{e}|rule={hit}"] = 1.0
-    if hit:
-        features[RULE] = 1.0
-    if any(s == state.value for s, _ in ctx.rule_hits):
-        features["rule_other_event"] = 1.0
-    for name, pattern in (
-        ("future", cue_rules.FUTURE),
-        ("negation", cue_rules.NEGATION),
-        ("standing", cue_rules.STANDING),
-        ("since", cue_rules.SINCE),
-    ):
-        if pattern.search(ctx.lowered):
-            features[f"{e}|{name}"] = 1.0
-            features[name] = 1.0
-    features[f"{e}|title={ctx.is_title}"] = 1.0
-    if ctx.number < 3:
-        features[f"{e}|lead"] = 1.0
-    return features
 
 
 def _merged_dates(items: list[Item]) -> list[Item]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from scotrack.ingest.document import Item, Mention, MentionKind, Sentence
 from scotrack.ingest.facts import timex
@@ -44,14 +46,24 @@ class Page:
 
 
 def page_of(text: str, ref: date | None) -> Page:
-    """The context of the page `text`, published (or dated) `ref`."""
+    """The context of the page `text`, published (or dated) `ref`. (Every match
+    of the rules holds the word tested first.)"""
+    lowered = folded(text)
     if ref is not None:
         era: int | None = ref.year
-    elif clause_rules.PARTNER_REFORM.search(folded(text)):
+    elif "dialogue partner" in lowered and clause_rules.PARTNER_REFORM.search(lowered):
         era = rules.PARTNER_STATUS_YEAR
     else:
         era = likeliest_year(text)
-    return Page(ref, era, clause_rules.OBLIGATIONS.search(folded(text)) is not None)
+    obligations = "memorand" in lowered and clause_rules.OBLIGATIONS.search(lowered)
+    return Page(ref, era, bool(obligations))
+
+
+@lru_cache(maxsize=16)
+def dates(text: str, ref: date | None) -> tuple[timex.Timex, ...]:
+    """`timex.timexes(text, ref)`, remembered for the last few sentences: the
+    rules and the candidates both date a sentence's steps."""
+    return tuple(timex.timexes(text, ref))
 
 
 def sentence_events(
@@ -62,7 +74,7 @@ def sentence_events(
     previous: str = "",
 ) -> list[Item]:
     """Events of the patterns `numbers` (those whose cue words occur) in order;
-    `previous` is the sentence before (folded), whose admission of a status an
+    `previous` is the sentence before, whose admission of a status an
     admission with none names continues ("... guidelines for admitting observer
     states. Mongolia was admitted first.").
 
@@ -71,10 +83,10 @@ def sentence_events(
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
     lowered = folded(sent.text)
-    dates: list[timex.Timex] | None = None
-    for number, (pattern_event, side, pattern) in enumerate(rules.PATTERNS):
-        if number not in numbers:
-            continue
+    for number in sorted(numbers):
+        if number < 0:
+            continue  # a sentence cue, no pattern's
+        pattern_event, side, pattern = rules.PATTERNS[number]
         for match in pattern.finditer(lowered):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -85,9 +97,7 @@ def sentence_events(
             requested = pattern_event == "request"
             if _not_yet(lowered, match, requested) or _elsewhere(sent.text, match):
                 continue
-            if dates is None:
-                dates = timex.timexes(sent.text, page.ref)
-            when = _date(dates, lowered, match)
+            when = _date(dates(sent.text, page.ref), lowered, match)
             event = _event(pattern_event, lowered, match, when, page, previous)
             if event is None:
                 continue
@@ -201,7 +211,7 @@ def _admitted(lowered: str, match: re.Match[str], previous: str) -> str:
     whose admission the sentence before reports, else membership."""
     named = clause_rules.STATUS_NAMED.match(lowered, match.end())
     if named is None and not clause_rules.STATUS_NAMED.search(lowered):
-        named = clause_rules.STATUS_ADMITTED.search(previous)
+        named = clause_rules.STATUS_ADMITTED.search(folded(previous))
     return clause_rules.STATUS_EVENTS[named.group(1)] if named else "joined"
 
 
@@ -341,16 +351,18 @@ def _contiguous(
     return listed
 
 
-def _date(dates: list[timex.Timex], lowered: str, match: re.Match[str]) -> str | None:
+def _date(
+    found: Sequence[timex.Timex], lowered: str, match: re.Match[str]
+) -> str | None:
     """The date nearest the phrase in its clause: another clause's date is
     another step's ("Iran became an observer in July 2005, but has continued to
     pursue full membership")."""
     start, end = _clause(lowered, match)
-    return date_near([t for t in dates if start <= t.start < end], match.start())
+    return date_near([t for t in found if start <= t.start < end], match.start())
 
 
-def date_near(dates: list[timex.Timex], position: int) -> str | None:
+def date_near(found: Sequence[timex.Timex], position: int) -> str | None:
     """The date expression nearest sentence offset `position`."""
-    if not dates:
+    if not found:
         return None
-    return min(dates, key=lambda t: abs(t.start - position)).value
+    return min(found, key=lambda t: abs(t.start - position)).value

@@ -264,7 +264,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "joined",
         "before",
-        ("membership", "member", "procedure", "process", "formalities"),
+        ("membership", "since", "complet"),
         r"\b(?:gained|obtained|received|acquired|got|secured|won) (?:the )?(?:full |permanent )membership\b"
         r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?member(?: of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))? since (?!2001\b)"
         + _YEAR

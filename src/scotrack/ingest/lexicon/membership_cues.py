@@ -30,14 +30,29 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
 """(event, cue regex): a state named in a sentence holding a cue of an event may
 have taken that step; the model decides."""
 EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
-EVENT_CUE_WORDS = (
-    *("join", "member", "admi", "induct", "acces", "acced", "enlarge", "expan"),
-    *("fledged", "appl", "bid", "seek", "sought", "request", "memorand", "obligation"),
-    *("procedure", "process", "candida", "principle", "observer", "partner", "dialog"),
-    *("withdr", "left", "quit", "suspend"),
+EVENT_CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "joined",
+        (
+            *("join", "member", "admi", "induct", "acces", "acced", "enlarge"),
+            *("expan", "fledged"),
+        ),
+    ),
+    (
+        "applied",
+        (
+            *("appl", "bid", "seek", "sought", "request", "memorand", "obligation"),
+            *("procedure", "process", "acces", "candida", "principle", "member"),
+        ),
+    ),
+    ("observer", ("observer",)),
+    ("dialogue-partner", ("dialog", "partner")),
+    ("partner", ("partner",)),
+    ("left", ("withdr", "left", "quit", "suspend")),
 )
-"""Every EVENT_CUES match holds one of these: a sentence without any cues no
-event (one automaton pass over the document instead of six patterns a sentence)."""
+"""(event, words): every match of the event's EVENT_CUES pattern holds one of its
+words, so a sentence runs the patterns of the events whose words it holds (one
+automaton pass over the document instead of six patterns a sentence)."""
 FUTURE = folded_pattern(
     r"\b(?:will|would|shall|expected|set to|plans?|planning|to become|soon|next"
     r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
@@ -50,3 +65,10 @@ STANDING = folded_pattern(
     r"|enjoy|enjoys|remain|remains|existing|current)\b"
 )
 SINCE = folded_pattern(r"\bsince\b")
+CLUES = (
+    ("future", FUTURE),
+    ("negation", NEGATION),
+    ("standing", STANDING),
+    ("since", SINCE),
+)
+"""The clues a candidate's sentence may hold, in the order its features name them."""

@@ -47,13 +47,13 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "observer",
         "within",
-        ("observer",),
+        ("grant",),
         r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?observer|(?:sco )?observer status)\b",
     ),
     (
         "observer",
         "within",
-        ("observer",),
+        ("since",),
         _SINCE + r"\b,? [^.;]{0,80}?\bas (?:an? |the )?(?:sco )?observers?\b",
     ),
     # --- dialogue partner ("partner": the bare word, whose meaning is the era's)
@@ -90,7 +90,7 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "partner",
         "after",
-        ("partner",),
+        ("grant", "giv", "gave", "status"),
         r"\b"
         + _GIVING
         + r" (?:of )?(?:the )?(?:status of )?(?:an? |the )?(?:sco )?partners?(?: status)? to\b"
@@ -100,7 +100,10 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "partner",
         "before",
-        ("partner",),
+        (
+            *("granted", "given", "accorded", "made", "awarded", "became", "become"),
+            *("received", "obtained", "gained", "got", "acquired", "secured"),
+        ),
         r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)?\b"
         r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco partners?|partners? of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation))\b"
         r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?partners?(?: status)\b",
@@ -108,7 +111,7 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "partner",
         "within",
-        ("partner",),
+        ("grant",),
         r"\bgrant(?:ed|ing|s)? (?!the\b)[^.;]{2,40}? (?:the )?(?:status of (?:an? )?(?:sco )?partners?|(?:sco )?partners? status)\b",
     ),
     (

@@ -1,0 +1,105 @@
+"""What the membership model knows of a candidate: the words between the state
+and the event's cue and around each, their distance, the other states, whether a
+precise rule found the step, and the sentence's clues (a future, a negation, a
+standing status, "since"), each feature once with the event and once without.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from scotrack.ingest.classifiers import features as feature_words
+from scotrack.ingest.classifiers.candidates import RULE
+from scotrack.ingest.classifiers.linear import Features
+from scotrack.ingest.document import Mention, Sentence
+from scotrack.ingest.lexicon import membership_cues as cue_rules
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """What the candidates of one sentence share."""
+
+    sent: Sentence
+    lowered: str
+    toks: feature_words.Tokens
+    states: list[Mention]
+    rule_hits: set[tuple[str, str]]
+    number: int
+    is_title: bool
+    clues: list[str]
+    """The names of the cue_rules.CLUES the sentence holds."""
+
+
+def clues(lowered: str) -> list[str]:
+    """The names of the clues the (folded) sentence holds, in order."""
+    return [name for name, rule in cue_rules.CLUES if rule.search(lowered)]
+
+
+def features(
+    ctx: SentenceContext,
+    state: Mention,
+    event: str,
+    span: tuple[int, int],
+    ruled: bool,
+) -> Features:
+    """The features of `state` taking `event`, cued at sentence offsets `span`;
+    `ruled`: whether a precise rule found some event of the state."""
+    start, end = span
+    offset = ctx.sent.start
+    cue_start, cue_end = offset + start, offset + end
+    toks, ends = ctx.toks.texts, ctx.toks.ends  # ends: sentence offsets
+    s_index = bisect_right(ends, state.start - offset)
+    c_index = bisect_right(ends, start)
+    c_last = bisect_right(ends, end - 1)
+    e = f"e={event}"
+    found: Features = {e: 1.0, "bias2": 1.0}
+    cue_word = " ".join(ctx.lowered[start:end].split()[:3])
+    found[f"{e}|cue={cue_word}"] = 1.0
+    before = state.end <= cue_start
+    found[f"{e}|dir={'state<cue' if before else 'cue<state'}"] = 1.0
+    low, high = (s_index + 1, c_index) if before else (c_last + 1, s_index)
+    between = toks[low:high]
+    distance = len(between)
+    bucket = feature_words.bucket(distance)
+    found[f"{e}|dist={bucket}"] = 1.0
+    found[f"dist={bucket}"] = 1.0
+    if distance <= 12:
+        words = set(between)  # a set's words come in the same order each time
+        for word in words:
+            found[f"{e}|bw|{word}"] = 1.0
+        for word in words:
+            found[f"bw|{word}"] = 1.0
+    if distance <= 5:
+        gap = " ".join(between)
+        side = "<" if before else ">"
+        found[f"{e}|gap{side}{gap}"] = 1.0
+        found[f"gap{side}{gap}"] = 1.0
+    previous = toks[c_index - 1] if c_index > 0 else "^"
+    following = toks[c_last + 1] if c_last + 1 < len(toks) else "$"
+    found[f"{e}|cue2={previous} {cue_word} {following}"] = 1.0
+    for word in feature_words.window(toks, c_index, c_last + 1, 3):
+        found[f"{e}|cw|{word}"] = 1.0
+    for word in feature_words.window(toks, s_index, s_index + 1, 2):
+        found[f"{e}|sw|{word}"] = 1.0
+    near = min(abs(state.start - cue_end), abs(cue_start - state.end))
+    closer = any(
+        min(abs(m.start - cue_end), abs(cue_start - m.end)) < near
+        for m in ctx.states
+        if m.value != state.value
+    )
+    found[f"{e}|closer_other={closer}"] = 1.0
+    found[f"{e}|states={feature_words.bucket(len(ctx.states))}"] = 1.0
+    hit = (state.value, event) in ctx.rule_hits
+    found[f"{e}|rule={hit}"] = 1.0
+    if hit:
+        found[RULE] = 1.0
+    if ruled:
+        found["rule_other_event"] = 1.0
+    for name in ctx.clues:
+        found[f"{e}|{name}"] = 1.0
+        found[name] = 1.0
+    found[f"{e}|title={ctx.is_title}"] = 1.0
+    if ctx.number < 3:
+        found[f"{e}|lead"] = 1.0
+    return found
