@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.folding import folded_pattern
+
 AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         "energy",
@@ -112,8 +114,10 @@ STATUS_LISTS = (
 """A bare list of observers or dialogue partners ("India and Iran are observers",
 "dialogue partners: Nepal, Turkey"): no step, no political substance."""
 
-POLITICAL = re.compile(rf"\b(?:{POLITICAL_CUES})", re.IGNORECASE)
-STATUS_LIST = re.compile(STATUS_LISTS, re.IGNORECASE)
+POLITICAL = folded_pattern(rf"\b(?:{POLITICAL_CUES})")
+STATUS_LIST = folded_pattern(STATUS_LISTS)
+STATUS_LIST_CUES = ("observer", "dialogue partner")
+"""Every STATUS_LIST match holds one of these: a cheap first test."""
 LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]*")
 KEYWORDS = tuple(
     re.compile(rf"\b(?:{alternative.lower()})\b") for alternative, _ in ALTERNATIVES
