@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import top_level_alternatives
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -80,18 +81,6 @@ states, the international order. Political matters are rarely put in a list of
 fields, so one such sentence gives the area (see facts/areas.py)."""
 
 # ---------------------------------------------------------------- areas
-
-
-def top_level_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a regex, split at "|" outside parentheses."""
-    parts, depth, begin = [], 0, 0
-    for position, char in enumerate(pattern):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            parts.append(pattern[begin:position])
-            begin = position + 1
-    parts.append(pattern[begin:])
-    return parts
 
 
 ALTERNATIVES = sorted(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import alternation
 from scotrack.ingest.lexicon.folding import folded_pattern
 from scotrack.ingest.lexicon.meeting_kinds import (
     INDEFINITE,
@@ -268,7 +269,7 @@ ORDINAL_WORDS = {
 # ---------------------------------------------------------------- meetings
 
 BODIES = tuple(
-    (body, frozenset(cues), folded_pattern(pattern))
+    (body, frozenset(cues), alternation(pattern))
     for body, cues, pattern in (
         *MEETING_PATTERNS,
         (INDEFINITE, INDEFINITE_MEETING_CUES, INDEFINITE_MEETING),
@@ -276,7 +277,8 @@ BODIES = tuple(
     )
 )
 """(body, cue words, pattern) in order; None for a bare "the meeting", INDEFINITE
-for "a meeting of the SCO" (its context tells its body)."""
+for "a meeting of the SCO" (its context tells its body). Each pattern is an
+`Alternation`: its `rule_for` a sentence finds the pattern's spans there."""
 SCO = re.compile(SCO_NAME)
 BLANKET = folded_pattern(BLANKET_MARKERS)
 BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
