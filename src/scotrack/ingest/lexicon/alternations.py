@@ -11,9 +11,11 @@ each alternative starting with its first letters runs several times faster:
 - `\\b(?:a|b)rest` finds what `\\barest|\\bbrest` finds (the alternatives are
   tried in the same order), and `\\b(?:a)?rest` what `\\barest|\\brest` finds.
 
-An alternative that still starts otherwise ("\\b(?:[\\w-]+ ){0,2}ministers") is
-slow: it is left out of the rule where the text lacks the letters every match of
-it holds ("ministers"), as it can match nowhere there (`Alternation`).
+Alternatives that start with the same letter are grouped, so that the engine
+tries one group at a place rather than each alternative. An alternative that
+still starts otherwise ("\\b(?:[\\w-]+ ){0,2}ministers meet") is slow: it is
+left out of the rule where the text holds no match of its tail ("ministers
+meet"), as it can match nowhere there (`Alternation`).
 """
 
 from __future__ import annotations
@@ -116,16 +118,16 @@ def literal_first(alternative: str) -> list[str]:
     return [run + "".join(checks) + alternative[at + len(run) :]]
 
 
-def needed(alternative: str) -> str | None:
-    """The longest run of letters outside any group of `alternative` (so in
-    every match of it), if any."""
-    best, at, depth = "", 0, 0
+def tail(alternative: str) -> str | None:
+    """`alternative` from its first letters outside any group, if any: every
+    match of `alternative` ends with a match of it."""
+    at, depth = 0, 0
     while at < len(alternative):
         char = alternative[at]
         if depth == 0 and _RUN.match(alternative, at):
-            run = _run_at(alternative, at)
-            best = max(best, run.strip(), key=len)
-            at = _RUN.match(alternative, at).end()  # type: ignore[union-attr]
+            if char.isalnum() and _run_at(alternative, at):
+                return alternative[at:]
+            at += 6 if alternative.startswith("\\u", at) else 1
         elif char == "\\":
             at += 2
         elif char == "[":
@@ -135,27 +137,46 @@ def needed(alternative: str) -> str | None:
         else:
             depth += {"(": 1, ")": -1}.get(char, 0)
             at += 1
-    return best or None
+    return None
 
 
 def _starts_with_letters(alternative: str) -> bool:
     return _RUN.match(alternative) is not None and alternative[0].isalnum()
 
 
+def _grouped(parts: list[str]) -> str:
+    """`parts` as one alternation, those that start with the same letter
+    grouped (the regex engine then tries one group at a place, not each part):
+    two parts that start with different letters never match at the same
+    place, so only their order within a group, and around a part that does not
+    start with letters, is kept."""
+    segments: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for part in [*parts, ""]:
+        if part and _starts_with_letters(part):
+            groups.setdefault(part[0], []).append(part)
+            continue
+        segments += ["(?:" + "|".join(group) + ")" for group in groups.values()]
+        groups = {}
+        if part:
+            segments.append(part)
+    return "|".join(segments)
+
+
 @dataclass(frozen=True, slots=True)
 class Alternation:
-    """A folded rule as its fast alternatives ("fast") and all of them
-    ("full"), which find the same spans in a text that lacks each of `needs`
-    (the letters every match of each slow alternative holds)."""
+    """A folded rule as its alternatives that start with letters ("fast") and
+    all of them ("full"), which find the same spans in a text where none of
+    `needs` (the tails of the others) matches."""
 
     fast: re.Pattern[str]
     full: re.Pattern[str]
-    needs: tuple[str, ...]
+    needs: tuple[re.Pattern[str], ...]
 
     def rule_for(self, lowered: str) -> re.Pattern[str]:
         """The pattern to run on the folded text `lowered`."""
         for need in self.needs:
-            if need in lowered:
+            if need.search(lowered) is not None:
                 return self.full
         return self.fast
 
@@ -168,9 +189,10 @@ def alternation(source: str) -> Alternation:
         for alternative in top_level_alternatives(lowered)
         for part in literal_first(alternative)
     ]
-    full = folded_pattern("|".join(rewritten))
+    full = folded_pattern(_grouped(rewritten))
     fast = [part for part in rewritten if _starts_with_letters(part)]
-    needs = [needed(part) for part in rewritten if not _starts_with_letters(part)]
-    if not fast or not needs or None in needs:
+    tails = [tail(part) for part in rewritten if not _starts_with_letters(part)]
+    if not fast or not tails or None in tails:
         return Alternation(full, full, ())
-    return Alternation(folded_pattern("|".join(fast)), full, tuple(map(str, needs)))
+    needs = tuple(folded_pattern(str(end)) for end in tails)
+    return Alternation(folded_pattern(_grouped(fast)), full, needs)
