@@ -8,6 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scotrack.ingest.lexicon import areas as areas_lexicon
+from scotrack.ingest.lexicon import dates as dates_lexicon
+from scotrack.ingest.lexicon import meeting_kinds as kinds_lexicon
 from scotrack.ingest.lexicon import meetings as meetings_lexicon
 from scotrack.ingest.lexicon.alternations import alternation, literal_first, tail
 from scotrack.ingest.lexicon.folding import folded, folded_pattern
@@ -19,6 +22,17 @@ RULES = [
     *(pattern for _, _, pattern in meetings_lexicon.MEETING_PATTERNS),
     meetings_lexicon.INDEFINITE_MEETING,
     meetings_lexicon.BARE_MEETING,
+    meetings_lexicon.BLANKET_MARKERS,
+    meetings_lexicon.VIDEO_FORMAT,
+    meetings_lexicon.NEXT_REFERENCE,
+    meetings_lexicon.ORGAN_MARKERS,
+    *(pattern for pattern, _ in kinds_lexicon.CONTEXT_BODY_CUES),
+    kinds_lexicon.DRILLS,
+    dates_lexicon.FUTURE_MARKERS,
+    areas_lexicon.STATUS_LISTS,
+    areas_lexicon.POLITICAL_CUES,
+    meetings_lexicon.BACK_REFERENCE,
+    meetings_lexicon.ORDINAL_STOP,
     r"\bSCO (?:summit|meeting)\b|\b(?:[\w-]+ ){0,2}ministers meet\b|\bthe summit\b",
 ]
 

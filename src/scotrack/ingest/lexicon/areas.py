@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.alternations import top_level_alternatives
+from scotrack.ingest.lexicon.alternations import skipping, top_level_alternatives
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -104,7 +104,7 @@ STATUS_LISTS = (
 "dialogue partners: Nepal, Turkey"): no step, no political substance."""
 
 POLITICAL = folded_pattern(rf"\b(?:{POLITICAL_CUES})")
-STATUS_LIST = folded_pattern(STATUS_LISTS)
+STATUS_LIST = skipping(STATUS_LISTS)
 STATUS_LIST_CUES = ("observer", "dialogue partner")
 """Every STATUS_LIST match holds one of these: a cheap first test."""
 LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]*")

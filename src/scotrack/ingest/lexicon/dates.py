@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 MONTHS = (
@@ -141,7 +142,7 @@ MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in MONTHS))
 """The start of every month name and abbreviation the patterns accept."""
 MONTH_NAME = re.compile(MONTH_NAMES)
 WEEKDAY_NAME = re.compile(WEEKDAY.title())
-FUTURE = folded_pattern(FUTURE_MARKERS)
+FUTURE = skipping(FUTURE_MARKERS)
 PAST = folded_pattern(
     r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
     r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
