@@ -1,3 +1,4 @@
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -178,3 +179,37 @@ def test_timexes_year_for_a_text_without_reference() -> None:
 
 def test_year_mentions_in_text_order() -> None:
     assert year_mentions("From 2001 to 2019-20 and 2024.") == [(5, 2001), (25, 2024)]
+
+
+_YEARS_AS_WRITTEN = {
+    "year": re.compile(
+        r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
+        r"(?!\s*(?:percent|%))"
+    ),
+    "mention": re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])"),
+}
+_YEARS = {
+    "year": dict(dates_lexicon.PATTERNS)["year"],
+    "mention": dates_lexicon.YEAR_MENTION,
+}
+
+
+def _year_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(_YEARS))
+@given(
+    text=st.from_regex(r"[0-9, .$%a-z\n-]{0,12}(?:19|20)[0-9]{2}[0-9, .$%a-z-]{0,12}")
+)
+def test_year_rules_find_what_they_find_as_written(name: str, text: str) -> None:
+    """The year rules test the character before a year after its first digits
+    (so that the regex engine skips ahead to them): same spans."""
+    assert _year_spans(_YEARS[name], text) == _year_spans(_YEARS_AS_WRITTEN[name], text)
+
+
+@pytest.mark.parametrize("name", sorted(_YEARS))
+def test_year_rules_find_what_they_find_as_written_in_the_corpus(name: str) -> None:
+    for sentence in corpus_sentences():
+        found = _year_spans(_YEARS[name], sentence)
+        assert found == _year_spans(_YEARS_AS_WRITTEN[name], sentence)

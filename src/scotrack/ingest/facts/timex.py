@@ -208,7 +208,9 @@ def _year_of(month: int, ref: date | None, when: Tense) -> int | None:
     return ref.year
 
 
+@lru_cache(maxsize=1024)
 def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    """The ISO value of a date, if it is one (remembered: few dates recur)."""
     if year is None:
         return None
     try:
