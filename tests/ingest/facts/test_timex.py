@@ -16,6 +16,7 @@ from scotrack.ingest.facts.timex import (
     year_mentions,
 )
 from scotrack.ingest.lexicon import dates as dates_lexicon
+from scotrack.ingest.lexicon.folding import fold
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared corpus sentences
 from _docs import corpus_sentences
@@ -181,35 +182,91 @@ def test_year_mentions_in_text_order() -> None:
     assert year_mentions("From 2001 to 2019-20 and 2024.") == [(5, 2001), (25, 2024)]
 
 
-_YEARS_AS_WRITTEN = {
+_MONTH_NAMES = dates_lexicon.MONTH_NAMES
+_AS_WRITTEN = {
     "year": re.compile(
         r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
         r"(?!\s*(?:percent|%))"
     ),
     "mention": re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])"),
+    "month": re.compile(
+        rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
+        rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{_MONTH_NAMES})\b"
+        rf"|\b(?P<month2>{_MONTH_NAMES})(?='s?\s)"
+    ),
+    "relative": re.compile(
+        r"\b(?P<which>last|this|next|previous|past|coming)\s+"
+        r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
+        re.IGNORECASE,
+    ),
+    "day": re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
 }
-_YEARS = {
-    "year": dict(dates_lexicon.PATTERNS)["year"],
+"""Date rules as first written, before they were rewritten to run faster."""
+_REWRITTEN = {
+    **{
+        kind: pattern for kind, pattern in dates_lexicon.PATTERNS if kind in _AS_WRITTEN
+    },
     "mention": dates_lexicon.YEAR_MENTION,
 }
 
 
-def _year_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in pattern.finditer(text)]
+def _found(kind: str, text: str) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    """What a rule finds in `text` as written, and as rewritten (on the folded
+    text for the kinds that run on it): spans and lower-cased groups."""
+    pattern = _REWRITTEN[kind]
+    if kind in dates_lexicon.FOLDED_KINDS:
+        text = fold(text)
+    return [
+        (m.span(), {k: v.lower() for k, v in m.groupdict().items() if v})
+        for m in pattern.finditer(text)
+    ]
 
 
-@pytest.mark.parametrize("name", sorted(_YEARS))
-@given(
-    text=st.from_regex(r"[0-9, .$%a-z\n-]{0,12}(?:19|20)[0-9]{2}[0-9, .$%a-z-]{0,12}")
+def _found_as_written(
+    kind: str, text: str
+) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    return [
+        (m.span(), {k: v.lower() for k, v in m.groupdict().items() if v})
+        for m in _AS_WRITTEN[kind].finditer(text)
+    ]
+
+
+_DATE_WORDS = st.sampled_from(
+    [
+        *("in", "IN", "mid-", "mid", "Last", "last", "year", "Month", "Before"),
+        *("after", "Today", "yesterday", "2019", "1999", "x", "percent", "June"),
+        *("May", "Mayor", "\u017fince", "\u0130n", "3", "May's", "June's", "-"),
+    ]
 )
-def test_year_rules_find_what_they_find_as_written(name: str, text: str) -> None:
-    """The year rules test the character before a year after its first digits
-    (so that the regex engine skips ahead to them): same spans."""
-    assert _year_spans(_YEARS[name], text) == _year_spans(_YEARS_AS_WRITTEN[name], text)
+_DATE_TEXTS = st.lists(
+    st.tuples(_DATE_WORDS, st.sampled_from([" ", "", "\n", ", ", "  "])).map("".join),
+    max_size=8,
+).map("".join)
 
 
-@pytest.mark.parametrize("name", sorted(_YEARS))
-def test_year_rules_find_what_they_find_as_written_in_the_corpus(name: str) -> None:
+@pytest.mark.parametrize("kind", sorted(_AS_WRITTEN))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year the summit was held in June, and LAST MONTH in mid-July.",
+        "Today, IN June and Since May's talks; the year before and month after.",
+        "\u017fince June, \u0130n May, mid-Mayor, early\nAugust 2019.",
+    ],
+)
+def test_date_rules_find_what_they_find_as_written_in_examples(
+    kind: str, text: str
+) -> None:
+    assert _found(kind, text) == _found_as_written(kind, text)
+
+
+@pytest.mark.parametrize("kind", sorted(_AS_WRITTEN))
+@given(text=_DATE_TEXTS)
+def test_date_rules_find_what_they_find_as_written(kind: str, text: str) -> None:
+    """Rules rewritten to run faster find the same spans and values."""
+    assert _found(kind, text) == _found_as_written(kind, text)
+
+
+@pytest.mark.parametrize("kind", sorted(_AS_WRITTEN))
+def test_date_rules_find_what_they_find_as_written_in_the_corpus(kind: str) -> None:
     for sentence in corpus_sentences():
-        found = _year_spans(_YEARS[name], sentence)
-        assert found == _year_spans(_YEARS_AS_WRITTEN[name], sentence)
+        assert _found(kind, sentence) == _found_as_written(kind, sentence)

@@ -97,7 +97,8 @@ def _timexes(
     for kind, pattern in rules.PATTERNS:
         if kind not in kinds:
             continue
-        for match in pattern.finditer(text):
+        searched = folded(text) if kind in rules.FOLDED_KINDS else text
+        for match in pattern.finditer(searched):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
@@ -147,7 +148,7 @@ def _kinds(text: str) -> set[str]:
     if century:
         kinds.add("year")
     month = rules.MONTH_PREFIX.search(text) is not None
-    if (month or "-" in text) and rules.DIGIT.search(text):
+    if (month or "-" in text) and (century or rules.DIGIT.search(text)):
         if "-" in text:
             kinds.add("iso")
         if month:

@@ -108,23 +108,22 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("my", re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
     (
         "month",
-        re.compile(
-            rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
-            rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{MONTH_NAMES})\b"
-            rf"|\b(?P<month2>{MONTH_NAMES})(?='s?\s)"
+        re.compile(  # one `\b` before both alternatives: tested once at a place
+            rf"\b(?:(?:(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
+            rf"during|before|after|mid|and|or|to)\s+|mid-)(?P<month>{MONTH_NAMES})\b"
+            rf"|(?P<month2>{MONTH_NAMES})(?='s?\s))"
         ),
     ),
     (
         "relative",
-        re.compile(
+        folded_pattern(
             r"\b(?P<which>last|this|next|previous|past|coming)\s+"
-            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
-            re.IGNORECASE,
+            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)"
         ),
     ),
     (
         "day",
-        re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
+        folded_pattern(r"\b(?P<dayword>yesterday|today|tomorrow)\b"),
     ),
     (
         "weekday",
@@ -138,6 +137,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+FOLDED_KINDS = frozenset(["relative", "day"])
+"""The kinds whose pattern runs on the folded text (it is case-insensitive)."""
 DIGIT = re.compile(r"\d")
 MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in MONTHS))
 """The start of every month name and abbreviation the patterns accept."""
