@@ -183,7 +183,22 @@ def test_year_mentions_in_text_order() -> None:
 
 
 _MONTH_NAMES = dates_lexicon.MONTH_NAMES
+_MONTH = rf"(?P<month>{_MONTH_NAMES}|(?:{dates_lexicon.ABBR})\.?)"
+_DAY, _YEAR = dates_lexicon.DAY, dates_lexicon.YEAR
 _AS_WRITTEN = {
+    "mdy": re.compile(
+        rf"\b{_MONTH}\s+{_DAY}(?:{dates_lexicon.TO_DAY})?\b(?:,?\s+{_YEAR}\b)?"
+    ),
+    "dmy": re.compile(
+        rf"\b{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}"
+        rf"(?:,?\s+{_YEAR}\b)?"
+    ),
+    "my": re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    "dated": re.compile(
+        rf"\b(?:{_MONTH}\s+{_DAY},?\s+|{_DAY}\s+{_MONTH},?\s+){_YEAR}\b".replace(
+            "(?P<month>", "(?:"
+        ).replace("(?P<day>", "(?:")
+    ),
     "year": re.compile(
         r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
         r"(?!\s*(?:percent|%))"
@@ -207,6 +222,7 @@ _REWRITTEN = {
         kind: pattern for kind, pattern in dates_lexicon.PATTERNS if kind in _AS_WRITTEN
     },
     "mention": dates_lexicon.YEAR_MENTION,
+    "dated": dates_lexicon.DATED_YEAR,
 }
 
 
@@ -236,6 +252,7 @@ _DATE_WORDS = st.sampled_from(
         *("in", "IN", "mid-", "mid", "Last", "last", "year", "Month", "Before"),
         *("after", "Today", "yesterday", "2019", "1999", "x", "percent", "June"),
         *("May", "Mayor", "\u017fince", "\u0130n", "3", "May's", "June's", "-"),
+        *("Sept.", "Sep", "Jan.", "9", "10th", "of", "March", "Mar", "xJune", "15"),
     ]
 )
 _DATE_TEXTS = st.lists(
@@ -251,6 +268,8 @@ _DATE_TEXTS = st.lists(
         "Last year the summit was held in June, and LAST MONTH in mid-July.",
         "Today, IN June and Since May's talks; the year before and month after.",
         "\u017fince June, \u0130n May, mid-Mayor, early\nAugust 2019.",
+        "On Sept. 9-10, 2018 and 3 of Jan. 2019, xMay 4, March 2020, Sep 5th.",
+        "June 9 and 10, 2017; 9 June 2017; Dec. 1; June, 2017; of May 2016.",
     ],
 )
 def test_date_rules_find_what_they_find_as_written_in_examples(

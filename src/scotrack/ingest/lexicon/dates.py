@@ -86,7 +86,36 @@ WEEKDAY = "|".join(WEEKDAYS)
 
 # ---------------------------------------------------------------- timex
 
-MONTH = rf"(?P<month>{MONTH_NAMES}|(?:{ABBR})\.?)"
+
+def by_first_letter(names: list[str], *, bounded: bool = False) -> str:
+    """An alternation of capitalised `names` (regexes, tried in this order) that
+    finds what `"|".join(names)` finds, those that start with the same letter
+    grouped on it: the regex engine tries a group, not each name, at a place
+    (names that start with different letters never match at the same place).
+    With `bounded`, each group tests the word boundary before it after its
+    letter, so that a rule can start with the letters (and the engine skip
+    ahead to them) instead of `\\b`."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(
+        letter
+        + (rf"(?<!\w{letter})" if bounded else "")
+        + "(?:"
+        + "|".join(rests)
+        + ")"
+        for letter, rests in groups.items()
+    )
+
+
+_MONTH_FORMS = [*MONTH_NAMES.split("|"), *(rf"{abbr}\.?" for abbr in ABBR.split("|"))]
+"""Every month name, then every abbreviation with its optional dot."""
+_FULL_MONTHS = by_first_letter(MONTH_NAMES.split("|"))
+"""`MONTH_NAMES` grouped by letter."""
+MONTH = rf"(?P<month>{by_first_letter(_MONTH_FORMS)})"
+"""`(?P<month>January|...|December|(?:Jan|...|Dec)\\.?)`, grouped by letter."""
+BOUNDED_MONTH = rf"(?P<month>{by_first_letter(_MONTH_FORMS, bounded=True)})"
+"""`\\b{MONTH}`, the boundary tested after the first letter."""
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 TO_DAY = r"\s*[-\u2013]\s*[0-3]?\d|\s+and\s+[0-3]?\d\b(?!\s*(?:percent|%))"
@@ -96,7 +125,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     (
         "mdy",
-        re.compile(rf"\b{MONTH}\s+{DAY}(?:{TO_DAY})?\b(?:,?\s+{YEAR}\b)?"),
+        re.compile(rf"{BOUNDED_MONTH}\s+{DAY}(?:{TO_DAY})?\b(?:,?\s+{YEAR}\b)?"),
     ),
     (
         "dmy",
@@ -105,13 +134,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:,?\s+{YEAR}\b)?"
         ),
     ),
-    ("my", re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
+    ("my", re.compile(rf"{BOUNDED_MONTH},?\s+(?:of\s+)?{YEAR}\b")),
     (
         "month",
         re.compile(  # one `\b` before both alternatives: tested once at a place
             rf"\b(?:(?:(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
-            rf"during|before|after|mid|and|or|to)\s+|mid-)(?P<month>{MONTH_NAMES})\b"
-            rf"|(?P<month2>{MONTH_NAMES})(?='s?\s))"
+            rf"during|before|after|mid|and|or|to)\s+|mid-)(?P<month>{_FULL_MONTHS})\b"
+            rf"|(?P<month2>{_FULL_MONTHS})(?='s?\s))"
         ),
     ),
     (
