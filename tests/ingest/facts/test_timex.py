@@ -1,3 +1,4 @@
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from scotrack.ingest.facts.timex import (
     year_mentions,
 )
 from scotrack.ingest.lexicon import dates as dates_lexicon
+from scotrack.ingest.lexicon.folding import fold
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared corpus sentences
 from _docs import corpus_sentences
@@ -178,3 +180,112 @@ def test_timexes_year_for_a_text_without_reference() -> None:
 
 def test_year_mentions_in_text_order() -> None:
     assert year_mentions("From 2001 to 2019-20 and 2024.") == [(5, 2001), (25, 2024)]
+
+
+_MONTH_NAMES = dates_lexicon.MONTH_NAMES
+_MONTH = rf"(?P<month>{_MONTH_NAMES}|(?:{dates_lexicon.ABBR})\.?)"
+_DAY, _YEAR = dates_lexicon.DAY, dates_lexicon.YEAR
+_AS_WRITTEN = {
+    "mdy": re.compile(
+        rf"\b{_MONTH}\s+{_DAY}(?:{dates_lexicon.TO_DAY})?\b(?:,?\s+{_YEAR}\b)?"
+    ),
+    "dmy": re.compile(
+        rf"\b{_DAY}(?:\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}"
+        rf"(?:,?\s+{_YEAR}\b)?"
+    ),
+    "my": re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
+    "dated": re.compile(
+        rf"\b(?:{_MONTH}\s+{_DAY},?\s+|{_DAY}\s+{_MONTH},?\s+){_YEAR}\b".replace(
+            "(?P<month>", "(?:"
+        ).replace("(?P<day>", "(?:")
+    ),
+    "year": re.compile(
+        r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
+        r"(?!\s*(?:percent|%))"
+    ),
+    "mention": re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])"),
+    "month": re.compile(
+        rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
+        rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{_MONTH_NAMES})\b"
+        rf"|\b(?P<month2>{_MONTH_NAMES})(?='s?\s)"
+    ),
+    "relative": re.compile(
+        r"\b(?P<which>last|this|next|previous|past|coming)\s+"
+        r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
+        re.IGNORECASE,
+    ),
+    "day": re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
+}
+"""Date rules as first written, before they were rewritten to run faster."""
+_REWRITTEN = {
+    **{
+        kind: pattern for kind, pattern in dates_lexicon.PATTERNS if kind in _AS_WRITTEN
+    },
+    "mention": dates_lexicon.YEAR_MENTION,
+    "dated": dates_lexicon.DATED_YEAR,
+}
+
+
+def _found(kind: str, text: str) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    """What a rule finds in `text` as written, and as rewritten (on the folded
+    text for the kinds that run on it): spans and lower-cased groups."""
+    pattern = _REWRITTEN[kind]
+    if kind in dates_lexicon.FOLDED_KINDS:
+        text = fold(text)
+    return [
+        (m.span(), {k: v.lower() for k, v in m.groupdict().items() if v})
+        for m in pattern.finditer(text)
+    ]
+
+
+def _found_as_written(
+    kind: str, text: str
+) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    return [
+        (m.span(), {k: v.lower() for k, v in m.groupdict().items() if v})
+        for m in _AS_WRITTEN[kind].finditer(text)
+    ]
+
+
+_DATE_WORDS = st.sampled_from(
+    [
+        *("in", "IN", "mid-", "mid", "Last", "last", "year", "Month", "Before"),
+        *("after", "Today", "yesterday", "2019", "1999", "x", "percent", "June"),
+        *("May", "Mayor", "\u017fince", "\u0130n", "3", "May's", "June's", "-"),
+        *("Sept.", "Sep", "Jan.", "9", "10th", "of", "March", "Mar", "xJune", "15"),
+    ]
+)
+_DATE_TEXTS = st.lists(
+    st.tuples(_DATE_WORDS, st.sampled_from([" ", "", "\n", ", ", "  "])).map("".join),
+    max_size=8,
+).map("".join)
+
+
+@pytest.mark.parametrize("kind", sorted(_AS_WRITTEN))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year the summit was held in June, and LAST MONTH in mid-July.",
+        "Today, IN June and Since May's talks; the year before and month after.",
+        "\u017fince June, \u0130n May, mid-Mayor, early\nAugust 2019.",
+        "On Sept. 9-10, 2018 and 3 of Jan. 2019, xMay 4, March 2020, Sep 5th.",
+        "June 9 and 10, 2017; 9 June 2017; Dec. 1; June, 2017; of May 2016.",
+    ],
+)
+def test_date_rules_find_what_they_find_as_written_in_examples(
+    kind: str, text: str
+) -> None:
+    assert _found(kind, text) == _found_as_written(kind, text)
+
+
+@pytest.mark.parametrize("kind", sorted(_AS_WRITTEN))
+@given(text=_DATE_TEXTS)
+def test_date_rules_find_what_they_find_as_written(kind: str, text: str) -> None:
+    """Rules rewritten to run faster find the same spans and values."""
+    assert _found(kind, text) == _found_as_written(kind, text)
+
+
+@pytest.mark.parametrize("kind", sorted(_AS_WRITTEN))
+def test_date_rules_find_what_they_find_as_written_in_the_corpus(kind: str) -> None:
+    for sentence in corpus_sentences():
+        assert _found(kind, sentence) == _found_as_written(kind, sentence)

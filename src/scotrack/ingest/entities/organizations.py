@@ -82,10 +82,10 @@ class Organizations:
         if other:
             return self.between(max(sent.start, start - 60), start)[1]
         names = self._all()
-        before = names[: bisect_left(names, (sent.start, False))]
+        before = bisect_left(names, (sent.start, False))
         if not before:
             return False
-        last = before[-1][0]
+        last = names[before - 1][0]
         head = self._text.rfind("\n", 0, last) + 1
-        near = [is_sco for offset, is_sco in before if offset >= head]
-        return not any(near)
+        near = names[bisect_left(names, (head, False), 0, before) : before]
+        return not any(is_sco for _, is_sco in near)

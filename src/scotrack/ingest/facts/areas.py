@@ -21,6 +21,7 @@ from functools import cache
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts.clauses import Keywords
 from scotrack.ingest.lexicon import areas as rules
+from scotrack.ingest.lexicon.folding import folded
 
 
 def _literal_prefix(alternative: str) -> str:
@@ -130,13 +131,18 @@ def piece_prefixes(
 
 def main_area(text: str) -> str | None:
     """The area a sentence is mainly about, if one clearly dominates."""
-    return _dominant(_hits(text))
+    return _dominant(_counts(_hits(text)))
 
 
-def _dominant(hits: Iterable[tuple[int, str]]) -> str | None:
+def _counts(hits: Iterable[tuple[int, str]]) -> dict[str, int]:
+    """How many keywords of each area, in the order the areas first occur."""
     counts: dict[str, int] = {}
     for _, area in hits:
         counts[area] = counts.get(area, 0) + 1
+    return counts
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda pair: -pair[1])
@@ -155,12 +161,14 @@ def areas(doc: CleanDocument) -> list[Item]:
     spans: dict[str, list[list[int]]] = {}
     prefixes = _PREFIXES.at_by_sentence(doc.text, doc.sentences)
     for sent, sent_prefixes in zip(doc.sentences, prefixes, strict=True):
-        hits = list(_hits(sent.text, sent_prefixes))
-        area = _dominant(hits) or _political(sent.text, hits)
+        # a sentence without a keyword's first letters has no hits
+        counts = _counts(_hits(sent.text, sent_prefixes)) if sent_prefixes else {}
+        area = _dominant(counts) or _political(sent.text, counts)
         if area:
             _add(found, area, [[sent.start, sent.end]])
-        for named, share in _shares(hits).items():
-            shares[named] = shares.get(named, 0.0) + share
+        total = sum(counts.values())  # each area's share of the sentence's keywords
+        for named, count in counts.items():
+            shares[named] = shares.get(named, 0.0) + count / total
             spans.setdefault(named, []).append([sent.start, sent.end])
     for named, share in shares.items():
         if share >= _DOCUMENT_SHARE and named not in found:
@@ -177,28 +185,21 @@ def _add(found: dict[str, Item], area: str, evidence: list[list[int]]) -> None:
     found.setdefault(area, {"area": area, "evidence": []})["evidence"].extend(evidence)
 
 
-def _shares(hits: list[tuple[int, str]]) -> dict[str, float]:
-    """Each area's share of a sentence's keywords."""
-    counts: dict[str, int] = {}
-    for _, area in hits:
-        counts[area] = counts.get(area, 0) + 1
-    total = sum(counts.values())
-    return {area: count / total for area, count in counts.items()}
-
-
-def _political(text: str, hits: list[tuple[int, str]]) -> str | None:
+def _political(text: str, counts: dict[str, int]) -> str | None:
     """`political` for a full sentence whose political cues outnumber the
-    keywords of every other area."""
-    if len(text.split()) < _MIN_POLITICAL_WORDS or rules.STATUS_LIST.search(text):
+    keywords of every other area (`counts`: the sentence's keywords by area)."""
+    if len(text.split()) < _MIN_POLITICAL_WORDS:
         return None
-    cues = len(rules.POLITICAL.findall(text))
+    lowered = folded(text)
+    if any(cue in lowered for cue in rules.STATUS_LIST_CUES) and (
+        rules.STATUS_LIST.search(lowered)
+    ):
+        return None
+    cues = len(rules.POLITICAL.findall(lowered))
     if not cues:
         return None
-    counts: dict[str, int] = {}
-    for _, area in hits:
-        if area != "political":
-            counts[area] = counts.get(area, 0) + 1
-    return "political" if cues > max(counts.values(), default=0) else None
+    others = (count for area, count in counts.items() if area != "political")
+    return "political" if cues > max(others, default=0) else None
 
 
 def find_areas(doc: CleanDocument) -> CleanDocument:

@@ -42,10 +42,12 @@ def window_end(text: str, end: int) -> int:
             found = text.find(mark, found + 1)
         if found != -1:
             stop = min(stop, found)
-    asides = sum(
-        len(m.group())
-        for m in rules.PARENTHESIS.finditer(text, end, min(len(text), end + 2 * RIGHT))
-    )
+    reach = min(len(text), end + 2 * RIGHT)
+    asides = 0
+    if text.find("(", end, reach) != -1:  # every aside opens with one
+        asides = sum(
+            len(m.group()) for m in rules.PARENTHESIS.finditer(text, end, reach)
+        )
     return min(stop, end + RIGHT + asides)
 
 
@@ -174,11 +176,13 @@ def host(
             )
             if places:
                 return places[-1]
-    for mention in index.between(
-        offset + max(0, start - 40), offset + start, ("state",)
-    ):
-        if rules.HOSTED_ADJECTIVE.match(text[mention.end - offset : start]):
-            return mention
+    near = max(0, start - 40)
+    if "-hosted" in text[near:start] or "-chaired" in text[near:start]:
+        for mention in index.between(offset + near, offset + start, ("state",)):
+            if rules.HOSTED_ADJECTIVE.match(text[mention.end - offset : start]):
+                return mention
+    if " by" not in text[end:right]:  # in every `rules.HOST_AFTER` match
+        return None
     by = rules.HOST_AFTER.match(text[end:right])
     if by is None:
         return None

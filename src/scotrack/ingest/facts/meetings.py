@@ -195,7 +195,7 @@ def _phrases(
     for body, cues, pattern in rules.BODIES:
         if cues.isdisjoint(words):
             continue
-        for match in pattern.finditer(lowered):
+        for match in pattern.rule_for(lowered).finditer(lowered):
             if not any(s < match.end() and match.start() < e for _, s, e in spans):
                 spans.append((body, match.start(), match.end()))
     kept = [span for span in spans if _is_sco_meeting(sent, lowered, span[1:], reading)]

@@ -79,7 +79,17 @@ def timexes(
     `year`, for a text without a reference date, is the year a month or a day
     of a month without its own year is in ("In April 2007, ... on Aug. 16"):
     the year the text last named (CONVENTIONS.md: a year the text leaves out
-    is taken from the text where it plainly means it)."""
+    is taken from the text where it plainly means it).
+
+    Remembered for the last few sentences, as the meetings, agreements and
+    membership stages ask for the same ones' dates."""
+    return list(_timexes(text, ref, when, year))
+
+
+@lru_cache(maxsize=256)
+def _timexes(
+    text: str, ref: date | None, when: Tense | None, year: int | None
+) -> tuple[Timex, ...]:
     found: list[Timex] = []
     kinds = _kinds(text)
     taken: list[tuple[int, int]] = []
@@ -87,11 +97,12 @@ def timexes(
     for kind, pattern in rules.PATTERNS:
         if kind not in kinds:
             continue
-        for match in pattern.finditer(text):
+        searched = folded(text) if kind in rules.FOLDED_KINDS else text
+        for match in pattern.finditer(searched):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            tensed = kind in _TENSED and when is None
+            tensed = when is None and ref is not None and _tensed(kind, match)
             here = _clause_tense(text, start, end) if tensed else when or "present"
             value = _resolve(kind, match, ref, here, year)
             if value is not None:
@@ -99,7 +110,13 @@ def timexes(
                 taken.append((start, end))
                 weekdays += kind == "weekday"
     found.sort(key=lambda timex: timex.start)
-    return _without_named_days(text, found) if weekdays else found
+    return tuple(_without_named_days(text, found) if weekdays else found)
+
+
+def _tensed(kind: str, match: re.Match[str]) -> bool:
+    """Whether the value of a date expression depends on the tense it is told
+    in: a weekday, or a month or a day of a month without its year."""
+    return kind == "weekday" or (kind in _TENSED and not match.groupdict().get("year"))
 
 
 def _without_named_days(text: str, found: list[Timex]) -> list[Timex]:
@@ -131,7 +148,7 @@ def _kinds(text: str) -> set[str]:
     if century:
         kinds.add("year")
     month = rules.MONTH_PREFIX.search(text) is not None
-    if (month or "-" in text) and rules.DIGIT.search(text):
+    if (month or "-" in text) and (century or rules.DIGIT.search(text)):
         if "-" in text:
             kinds.add("iso")
         if month:
@@ -140,7 +157,7 @@ def _kinds(text: str) -> set[str]:
                 kinds.add("my")
     if month and rules.MONTH_NAME.search(text):
         kinds.add("month")
-    if rules.WEEKDAY_NAME.search(text):
+    if "day" in text and rules.WEEKDAY_NAME.search(text):  # in every weekday
         kinds.add("weekday")
     lowered = folded(text)
     if "year" in lowered or "month" in lowered:
@@ -192,7 +209,9 @@ def _year_of(month: int, ref: date | None, when: Tense) -> int | None:
     return ref.year
 
 
+@lru_cache(maxsize=1024)
 def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    """The ISO value of a date, if it is one (remembered: few dates recur)."""
     if year is None:
         return None
     try:

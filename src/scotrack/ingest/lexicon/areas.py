@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping, top_level_alternatives
+from scotrack.ingest.lexicon.folding import folded_pattern
+
 AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         "energy",
@@ -80,18 +83,6 @@ fields, so one such sentence gives the area (see facts/areas.py)."""
 # ---------------------------------------------------------------- areas
 
 
-def top_level_alternatives(pattern: str) -> list[str]:
-    """The alternatives of a regex, split at "|" outside parentheses."""
-    parts, depth, begin = [], 0, 0
-    for position, char in enumerate(pattern):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            parts.append(pattern[begin:position])
-            begin = position + 1
-    parts.append(pattern[begin:])
-    return parts
-
-
 ALTERNATIVES = sorted(
     (
         (alternative, area)
@@ -112,8 +103,10 @@ STATUS_LISTS = (
 """A bare list of observers or dialogue partners ("India and Iran are observers",
 "dialogue partners: Nepal, Turkey"): no step, no political substance."""
 
-POLITICAL = re.compile(rf"\b(?:{POLITICAL_CUES})", re.IGNORECASE)
-STATUS_LIST = re.compile(STATUS_LISTS, re.IGNORECASE)
+POLITICAL = folded_pattern(rf"\b(?:{POLITICAL_CUES})")
+STATUS_LIST = skipping(STATUS_LISTS)
+STATUS_LIST_CUES = ("observer", "dialogue partner")
+"""Every STATUS_LIST match holds one of these: a cheap first test."""
 LITERAL = re.compile(r"[^\\()\[\]{}?*+|.^$]*")
 KEYWORDS = tuple(
     re.compile(rf"\b(?:{alternative.lower()})\b") for alternative, _ in ALTERNATIVES

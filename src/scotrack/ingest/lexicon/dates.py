@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 MONTHS = (
@@ -85,7 +86,36 @@ WEEKDAY = "|".join(WEEKDAYS)
 
 # ---------------------------------------------------------------- timex
 
-MONTH = rf"(?P<month>{MONTH_NAMES}|(?:{ABBR})\.?)"
+
+def by_first_letter(names: list[str], *, bounded: bool = False) -> str:
+    """An alternation of capitalised `names` (regexes, tried in this order) that
+    finds what `"|".join(names)` finds, those that start with the same letter
+    grouped on it: the regex engine tries a group, not each name, at a place
+    (names that start with different letters never match at the same place).
+    With `bounded`, each group tests the word boundary before it after its
+    letter, so that a rule can start with the letters (and the engine skip
+    ahead to them) instead of `\\b`."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(
+        letter
+        + (rf"(?<!\w{letter})" if bounded else "")
+        + "(?:"
+        + "|".join(rests)
+        + ")"
+        for letter, rests in groups.items()
+    )
+
+
+_MONTH_FORMS = [*MONTH_NAMES.split("|"), *(rf"{abbr}\.?" for abbr in ABBR.split("|"))]
+"""Every month name, then every abbreviation with its optional dot."""
+_FULL_MONTHS = by_first_letter(MONTH_NAMES.split("|"))
+"""`MONTH_NAMES` grouped by letter."""
+MONTH = rf"(?P<month>{by_first_letter(_MONTH_FORMS)})"
+"""`(?P<month>January|...|December|(?:Jan|...|Dec)\\.?)`, grouped by letter."""
+BOUNDED_MONTH = rf"(?P<month>{by_first_letter(_MONTH_FORMS, bounded=True)})"
+"""`\\b{MONTH}`, the boundary tested after the first letter."""
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 TO_DAY = r"\s*[-\u2013]\s*[0-3]?\d|\s+and\s+[0-3]?\d\b(?!\s*(?:percent|%))"
@@ -95,7 +125,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     (
         "mdy",
-        re.compile(rf"\b{MONTH}\s+{DAY}(?:{TO_DAY})?\b(?:,?\s+{YEAR}\b)?"),
+        re.compile(rf"{BOUNDED_MONTH}\s+{DAY}(?:{TO_DAY})?\b(?:,?\s+{YEAR}\b)?"),
     ),
     (
         "dmy",
@@ -104,26 +134,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:,?\s+{YEAR}\b)?"
         ),
     ),
-    ("my", re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
+    ("my", re.compile(rf"{BOUNDED_MONTH},?\s+(?:of\s+)?{YEAR}\b")),
     (
         "month",
-        re.compile(
-            rf"(?:\b(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
-            rf"during|before|after|mid|and|or|to)\s+|\bmid-)(?P<month>{MONTH_NAMES})\b"
-            rf"|\b(?P<month2>{MONTH_NAMES})(?='s?\s)"
+        re.compile(  # one `\b` before both alternatives: tested once at a place
+            rf"\b(?:(?:(?i:in|since|by|from|until|till|last|this|next|early|late|of|"
+            rf"during|before|after|mid|and|or|to)\s+|mid-)(?P<month>{_FULL_MONTHS})\b"
+            rf"|(?P<month2>{_FULL_MONTHS})(?='s?\s))"
         ),
     ),
     (
         "relative",
-        re.compile(
+        folded_pattern(
             r"\b(?P<which>last|this|next|previous|past|coming)\s+"
-            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)",
-            re.IGNORECASE,
+            r"(?P<unit>year|month)\b|\b(?P<unit2>year|month)\s+(?P<which2>before|after)"
         ),
     ),
     (
         "day",
-        re.compile(r"\b(?P<dayword>yesterday|today|tomorrow)\b", re.IGNORECASE),
+        folded_pattern(r"\b(?P<dayword>yesterday|today|tomorrow)\b"),
     ),
     (
         "weekday",
@@ -131,17 +160,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "year",
-        re.compile(
-            rf"(?<![\d,.$-]){YEAR}(?![\d-])(?!\s+[a-z]+s\b)(?!\s*(?:percent|%))"
+        re.compile(  # `(?<![\d,.$-])(?:19|20)`, tested after its digits: faster
+            r"(?P<year>(?:19|20)(?<![\d,.$-]..)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
+            r"(?!\s*(?:percent|%))"
         ),
     ),
 )
+FOLDED_KINDS = frozenset(["relative", "day"])
+"""The kinds whose pattern runs on the folded text (it is case-insensitive)."""
 DIGIT = re.compile(r"\d")
 MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in MONTHS))
 """The start of every month name and abbreviation the patterns accept."""
 MONTH_NAME = re.compile(MONTH_NAMES)
 WEEKDAY_NAME = re.compile(WEEKDAY.title())
-FUTURE = folded_pattern(FUTURE_MARKERS)
+FUTURE = skipping(FUTURE_MARKERS)
 PAST = folded_pattern(
     r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"
     r"said|told|met|last|ago|earlier|previous)\b|\b\w{3,}ed\b"
@@ -161,5 +193,6 @@ DATED_YEAR = re.compile(
     ).replace("(?P<day>", "(?:")
 )
 """A full date (its year named `year`), as a text's own date near its top."""
-YEAR_MENTION = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
-"""A year anywhere in a text (for the year an undated text is written in)."""
+YEAR_MENTION = re.compile(r"(?:19|20)(?<![\d-]..)\d\d(?![\d-])")
+"""A year anywhere in a text (for the year an undated text is written in); its
+look-behind, `(?<![\\d-])` before the year, is tested after the first digits."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 SCO_NAMED = r"(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)?(?: \(SCO\))?"
@@ -53,6 +54,9 @@ PARTICIPANTS_AFTER_SCO = (
     r"(?:member[- ]states['\u2019]? )?(?:" + PARTICIPANTS + "|" + STRUCTURES + ")"
 )
 
+DRILLS = r"\b(?:peace mission|drills?|exercises?)\b"
+"""The name of a drill ("Peace Mission-2021", "joint anti-terrorist exercises")."""
+
 INDEFINITE = "indefinite"
 INDEFINITE_MEETING = (
     r"\b(?:an?|its|the) (?:(?!of\b)[\w-]+ )?(?:meeting|session|sitting) of (?:the )?"
@@ -86,17 +90,15 @@ it, or the decision that only the heads of state take (admitting a member)."""
 
 # ---------------------------------------------------------------- meeting kinds
 
-CONTEXT_BODIES = tuple(
-    (folded_pattern(pattern), body) for pattern, body in CONTEXT_BODY_CUES
-)
+CONTEXT_BODIES = tuple((skipping(pattern), body) for pattern, body in CONTEXT_BODY_CUES)
 FIELD_BODIES = (
-    (folded_pattern(r"\bforeign\b"), "foreign-ministers"),
-    (folded_pattern(r"\bdefen[cs]e\b"), "defence-ministers"),
-    (folded_pattern(r"\bprime\b"), "heads-of-government"),
+    (skipping(r"\bforeign\b"), "foreign-ministers"),
+    (skipping(r"\bdefen[cs]e\b"), "defence-ministers"),
+    (skipping(r"\bprime\b"), "heads-of-government"),
 )
 """In an "other" phrase of ministers ("the meeting of the SCO member states'
 foreign ministers"): the council they meet in."""
-DRILL = folded_pattern(r"\b(?:peace mission|drills?|exercises?)\b")
+DRILL = skipping(DRILLS)
 NAME_YEAR = folded_pattern(r"[- ]((?:19|20)\d\d)$")
 """The year in a drill's name ("Peace Mission-2021"): the drill's date."""
 ROMAN = re.compile(r"\b(?=[IVX]{2,}\b|V\b|X\b)(X{0,3}(?:IX|IV|V?I{0,3}))\s+$")

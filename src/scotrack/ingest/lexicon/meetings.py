@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import alternation, skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 from scotrack.ingest.lexicon.meeting_kinds import (
     INDEFINITE,
@@ -213,6 +214,8 @@ BACK_REFERENCE = (
 )
 """Markers of a meeting the text looks back at (not the one it reports)."""
 WEAK_BACK_REFERENCE = r"\bearlier\b"
+NEXT_REFERENCE = r"\bnext\b[^,;]{0,30}$"
+"""A meeting the text looks ahead to ("the next summit")."""
 """A back marker that may speak of the reported meeting ("Earlier at the summit")."""
 VIDEO_FORMAT = r"\b(?:via video|video[- ]?(?:conference|link|call)|virtual(?:ly)?|online format|by video|in video format|teleconference)\b"
 IN_PERSON_CUES = r"\b(?:attend(?:s|ed|ing)?|attendance|t(?:ake|akes|aking|ook) part|address(?:es|ed|ing)?|during|at which|chair(?:s|ed|ing)?|trip|travel(?:s|led|ed)?|arriv(?:e|es|ed|ing)|participat(?:e|es|ed|ing)|on the sidelines|speech at|hosted|in person|visit)\b"
@@ -268,7 +271,7 @@ ORDINAL_WORDS = {
 # ---------------------------------------------------------------- meetings
 
 BODIES = tuple(
-    (body, frozenset(cues), folded_pattern(pattern))
+    (body, frozenset(cues), alternation(pattern))
     for body, cues, pattern in (
         *MEETING_PATTERNS,
         (INDEFINITE, INDEFINITE_MEETING_CUES, INDEFINITE_MEETING),
@@ -276,13 +279,14 @@ BODIES = tuple(
     )
 )
 """(body, cue words, pattern) in order; None for a bare "the meeting", INDEFINITE
-for "a meeting of the SCO" (its context tells its body)."""
+for "a meeting of the SCO" (its context tells its body). Each pattern is an
+`Alternation`: its `rule_for` a sentence finds the pattern's spans there."""
 SCO = re.compile(SCO_NAME)
-BLANKET = folded_pattern(BLANKET_MARKERS)
+BLANKET = skipping(BLANKET_MARKERS)
 BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
 """Found far faster than `BLANKET` runs: without one, no blanket marker."""
 BACK = folded_pattern(BACK_REFERENCE)
-VIDEO = folded_pattern(VIDEO_FORMAT)
+VIDEO = skipping(VIDEO_FORMAT)
 IN_PERSON = folded_pattern(IN_PERSON_CUES)
 ORDINAL = folded_pattern(
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINAL_WORDS) + r"))\b"
@@ -302,7 +306,7 @@ CHAIRING_STATE = re.compile(
 """After a state: it chairs the SCO ("Tajikistan, which holds the rotating
 chairmanship", "India's presidency"), so hosts a meeting held by video."""
 HERE = re.compile(r"^[^,;]{0,40}?\bhere\b")
-NEXT = folded_pattern(r"\bnext\b[^,;]{0,30}$")
+NEXT = skipping(NEXT_REFERENCE)
 HOST_BEFORE = re.compile(
     r"\b(?:will host|hosts|hosted|hosting|to host|will be hosted by|(?:will|to) hold|holds|holding)"
     r"\s+(?:the\s+|an?\s+)?(?:(?!(?:at|in|on|for|with|by)\s)[\w'\u2019-]+\s+){0,4}$"
@@ -374,7 +378,7 @@ of its main clause: these start another clause."""
 PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 """An aside ("(hereafter SCO or Organisation)") that does not lengthen a gap."""
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
-ORGAN = folded_pattern(ORGAN_MARKERS)
+ORGAN = skipping(ORGAN_MARKERS)
 ORGAN_AFTER = re.compile(ORGAN_AFTER_MARKERS, re.IGNORECASE)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)

@@ -1,0 +1,98 @@
+"""Alternations compiled to skip ahead find what the rules as written find."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scotrack.ingest.lexicon import areas as areas_lexicon
+from scotrack.ingest.lexicon import dates as dates_lexicon
+from scotrack.ingest.lexicon import meeting_kinds as kinds_lexicon
+from scotrack.ingest.lexicon import meetings as meetings_lexicon
+from scotrack.ingest.lexicon.alternations import alternation, literal_first, tail
+from scotrack.ingest.lexicon.folding import folded, folded_pattern
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import corpus_sentences, texts_matching
+
+RULES = [
+    *(pattern for _, _, pattern in meetings_lexicon.MEETING_PATTERNS),
+    meetings_lexicon.INDEFINITE_MEETING,
+    meetings_lexicon.BARE_MEETING,
+    meetings_lexicon.BLANKET_MARKERS,
+    meetings_lexicon.VIDEO_FORMAT,
+    meetings_lexicon.NEXT_REFERENCE,
+    meetings_lexicon.ORGAN_MARKERS,
+    *(pattern for pattern, _ in kinds_lexicon.CONTEXT_BODY_CUES),
+    kinds_lexicon.DRILLS,
+    dates_lexicon.FUTURE_MARKERS,
+    areas_lexicon.STATUS_LISTS,
+    areas_lexicon.POLITICAL_CUES,
+    meetings_lexicon.BACK_REFERENCE,
+    meetings_lexicon.ORDINAL_STOP,
+    r"\bSCO (?:summit|meeting)\b|\b(?:[\w-]+ ){0,2}ministers meet\b|\bthe summit\b",
+]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("alternative", "rewritten"),
+    [
+        (r"\bsummits?\b", [r"summit(?<!\wsummit)s?\b"]),
+        (r"(?<!the )\bsummit\b", [r"summit(?<!\wsummit)(?<!the summit)\b"]),
+        (
+            r"\b(?:sco|the) meet",
+            [r"sco meet(?<!\wsco meet)", r"the meet(?<!\wthe meet)"],
+        ),
+        (r"\b(?:big )?meet", [r"big meet(?<!\wbig meet)", r"meet(?<!\wmeet)"]),
+        (r"\b(?:big )?\d+", [r"big (?<!\wbig )\d+", r"\b\d+"]),
+        (r"\b[\w-]+ meet", [r"\b[\w-]+ meet"]),
+        (r"\b(?:a|b)+ meet", [r"\b(?:a|b)+ meet"]),
+    ],
+)
+def test_literal_first_rewrites(alternative: str, rewritten: list[str]) -> None:
+    assert literal_first(alternative) == rewritten
+
+
+@pytest.mark.parametrize(
+    ("alternative", "end"),
+    [
+        (r"\b(?:[\w-]+ ){0,2}ministers['\u2019]? meet", r"ministers['\u2019]? meet"),
+        (r"\b\d+(?:st|nd) session\b", r"session\b"),
+        (r"\b[\w-]+ s?meetings?(?= of)", r"meetings?(?= of)"),
+        (r"\b\u2019s meet", r"s meet"),
+        (r"\b(?:a|b){10}", None),
+    ],
+)
+def test_tail(alternative: str, end: str | None) -> None:
+    assert tail(alternative) == end
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_alternations_find_the_rules_spans_in_real_sentences(rule: str) -> None:
+    written, compiled = folded_pattern(rule), alternation(rule)
+    for sentence in corpus_sentences():
+        lowered = folded(sentence)
+        found = _spans(written, lowered)
+        assert _spans(compiled.rule_for(lowered), lowered) == found
+        assert _spans(compiled.full, lowered) == found
+
+
+@pytest.mark.parametrize("rule", RULES)
+@settings(max_examples=40)
+@given(data=st.data())
+def test_alternations_find_the_rules_spans(rule: str, data: st.DataObject) -> None:
+    words = st.sampled_from(
+        ["the ", "of ", "SCO ", "summit ", "-", "a", " ", "\u2019s "]
+    )
+    before = "".join(data.draw(st.lists(words, max_size=4)))
+    text = folded(before + data.draw(texts_matching(rule)) + before)
+    written, compiled = folded_pattern(rule), alternation(rule)
+    assert _spans(compiled.rule_for(text), text) == _spans(written, text)
+    assert _spans(compiled.full, text) == _spans(written, text)
