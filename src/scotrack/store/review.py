@@ -147,12 +147,12 @@ def evidence_sentence(
     if not spans:
         return ("", 0, 0)
     start, end = spans[0]
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
+    stop = text.rfind(". ", 0, start)
+    left = max(text.rfind("\n", 0, start) + 1, stop + 2 if stop >= 0 else 0)
     right_candidates = [
         i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0
     ]
     right = min(right_candidates) + 1 if right_candidates else len(text)
-    left = max(left + 1 if left >= 0 else 0, 0)
     sentence = text[left:right]
     strip = len(sentence) - len(sentence.lstrip())
     return (sentence.strip(), start - left - strip, end - left - strip)
