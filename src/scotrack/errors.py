@@ -31,6 +31,11 @@ class DocumentError(ScotrackError):
         return (type(self), (self.path, self.reason))
 
 
+class DatabaseUnavailable(ScotrackError):
+    """The database cannot be reached or opened (a server down, a wrong URL or
+    password, a file that is not a database)."""
+
+
 class NotFound(ScotrackError):
     """The thing asked for does not exist in the knowledge base."""
 

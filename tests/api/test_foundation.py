@@ -233,3 +233,17 @@ def test_cross_site_forms_are_refused(writer: TestClient, tokens):
         headers={"origin": "http://evil.example"},
     )
     assert other_origin.status_code == 403
+
+
+def test_an_unreachable_database_answers_503_without_naming_it() -> None:
+    url = "postgresql://nobody:secret@127.0.0.1:1/none"
+    app = create_app(Settings(db=url))  # type: ignore[call-arg]
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get("/api/v1/states")
+        page = client.get("/members", headers={"accept": "text/html"})
+    assert answer.status_code == 503
+    assert answer.json()["error"]["code"] == "unavailable"
+    assert "secret" not in answer.text
+    assert "127.0.0.1" not in answer.text
+    assert page.status_code == 503
+    assert "secret" not in page.text

@@ -283,10 +283,33 @@ def test_unwritable_database_path(run, tmp_path):
     one_line_error(run("init", "--db", str(blocker / "kb.db")), str(blocker))
 
 
-def test_bad_database_url(run):
-    result = run("members", "--db", "postgresql://nobody@127.0.0.1:1/none")
-    assert result.exit_code != 0
-    assert "Traceback" not in result.output
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("members",),
+        ("init",),
+        ("meetings",),
+        ("review", "list"),
+        ("changes", "--since", "2025"),
+    ],
+)
+def test_an_unreachable_postgresql_server_is_one_line_and_exit_2(run, command):
+    url = "postgresql://nobody:secret@127.0.0.1:1/none"
+    line = one_line_error(run(*command, "--db", url), "cannot connect", "127.0.0.1")
+    assert "secret" not in line
+    assert "Connection refused" in line
+
+
+@pytest.mark.parametrize(
+    "command", [("members",), ("init",), ("changes", "--since", "2025")]
+)
+def test_a_file_that_is_no_database_is_one_line_and_exit_2(run, tmp_path, command):
+    junk = tmp_path / "notes.db"
+    junk.write_text("these are my notes, not a database\n" * 200)
+    before = junk.read_bytes()
+    line = one_line_error(run(*command, "--db", str(junk)), str(junk))
+    assert "not a database" in line
+    assert junk.read_bytes() == before
 
 
 def test_version():

@@ -25,6 +25,7 @@ import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scotrack.api.access import COOKIE
+from scotrack.errors import DatabaseUnavailable
 
 Version = tuple[int, int]
 
@@ -76,7 +77,12 @@ class ResponseCache:
         if key is None:
             await self.app(scope, receive, send)
             return
-        await self._refresh()
+        try:
+            await self._refresh()
+        except DatabaseUnavailable:  # the route answers 503; nothing is cached
+            self.forget()
+            await self.app(scope, receive, send)
+            return
         entry = self.entries.get(key)
         if entry is not None:
             self.entries.move_to_end(key)

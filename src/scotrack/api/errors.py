@@ -17,7 +17,13 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from scotrack.errors import Ambiguous, InputError, NotFound, ScotrackError
+from scotrack.errors import (
+    Ambiguous,
+    DatabaseUnavailable,
+    InputError,
+    NotFound,
+    ScotrackError,
+)
 
 log = logging.getLogger("scotrack.api")
 
@@ -35,6 +41,7 @@ CODES = {
     422: "invalid",
     429: "too_many_requests",
     500: "internal",
+    503: "unavailable",
 }
 
 
@@ -76,6 +83,9 @@ def from_scotrack(err: ScotrackError) -> ApiError:
     """The answer for an error scotrack raised on purpose (its message is for users)."""
     if isinstance(err, NotFound):
         return ApiError(404, str(err))
+    if isinstance(err, DatabaseUnavailable):  # names the server: logged, not shown
+        log.error("%s", err)
+        return ApiError(503, "the database cannot be reached; try again later")
     if isinstance(err, Ambiguous):
         return ApiError(409, str(err), code="ambiguous", details=err.candidates)
     disagreements = getattr(err, "found", None)

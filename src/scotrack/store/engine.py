@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-from scotrack.errors import InputError
+from scotrack.errors import DatabaseUnavailable, InputError
 
 BUSY_TIMEOUT_MS = 5_000
 """How long a SQLite connection waits for another writer before giving up."""
@@ -46,11 +46,14 @@ def make_engine(url: str) -> Engine:
     """
     parsed = database_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed)
+        engine = create_engine(parsed)
+        event.listen(engine, "handle_error", _unavailable)
+        return engine
     database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
         _check_writable(Path(database).expanduser())
     engine = create_engine(parsed)
+    event.listen(engine, "handle_error", _unavailable)
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_sqlite)
     return engine
@@ -77,6 +80,21 @@ def _check_writable(path: Path) -> None:
             f"database {path}: {target} is not writable; "
             "choose a writable path with --db or SCOTRACK_DB"
         )
+
+
+def _unavailable(context: ExceptionContext) -> DatabaseUnavailable | None:
+    """A failure to connect (or to open a SQLite file) as one line naming the
+    database, its password hidden; a failing statement stays as it is, and so does
+    the pool's pre-ping, which reconnects on its own."""
+    if context.connection is not None or context.is_pre_ping:
+        return None
+    url = context.engine.url if context.engine is not None else None
+    shown = url.render_as_string(hide_password=True) if url is not None else "?"
+    lines = str(context.original_exception).strip().splitlines() or ["unknown error"]
+    reason = lines[0].removeprefix("connection failed: ")
+    return DatabaseUnavailable(
+        f"database {shown}: cannot connect ({reason}); check --db or SCOTRACK_DB"
+    )
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
