@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Vendors the front-end files the web app serves, from the npm registry, into the
-# package (src/scotrack/web/static/vendor), so that the app needs no CDN and works
-# with no internet. Pinned versions; re-run after changing one and commit the result.
+# Vendors front-end files from the npm registry, so that nothing needs a CDN or the
+# internet: what the web app serves goes into the package
+# (src/scotrack/web/static/vendor), what only the tests use into tests/web/vendor.
+# Pinned versions; re-run after changing one and commit the result.
 #   bash scripts/vendor_frontend.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dest=src/scotrack/web/static/vendor
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# package@version, then the files of its package/ folder to keep
+# destination, package@version, then the files of its package/ folder to keep
+# (its LICENSE is always kept)
 vendor() {
-  local spec=$1; shift
+  local dest=$1 spec=$2; shift 2
   local name=${spec%@*}
   (cd "$work" && npm pack --silent "$spec" >/dev/null && mkdir -p "$name" \
     && tar xzf "$name"-*.tgz -C "$name")
@@ -22,9 +23,17 @@ vendor() {
   echo "$spec" > "$dest/$name/VERSION"
 }
 
-# Swagger UI, for the OpenAPI page at /docs
-vendor swagger-ui-dist@5.35.0 swagger-ui-bundle.js swagger-ui.css
+checksums() {
+  (cd "$1" && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS)
+  echo "vendored into $1:"
+  cat "$1/SHA256SUMS"
+}
 
-(cd "$dest" && find . -type f ! -name SHA256SUMS | sort | xargs sha256sum > SHA256SUMS)
-echo "vendored into $dest:"
-cat "$dest/SHA256SUMS"
+# Swagger UI, for the OpenAPI page at /docs
+vendor src/scotrack/web/static/vendor swagger-ui-dist@5.35.0 \
+  swagger-ui-bundle.js swagger-ui.css
+checksums src/scotrack/web/static/vendor
+
+# axe-core, the accessibility checker the browser tests run on every page (#14)
+vendor tests/web/vendor axe-core@4.14.1 axe.min.js LICENSE-3RD-PARTY.txt
+checksums tests/web/vendor
