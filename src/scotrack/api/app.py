@@ -26,6 +26,7 @@ from scotrack.api.database import clear_limits_on_checkin
 from scotrack.api.errors import install_error_handlers
 from scotrack.api.headers import SecurityHeaders
 from scotrack.api.limits import BodyLimit
+from scotrack.api.openapi import install_security_scheme
 from scotrack.settings import Settings, load_settings
 
 API_PREFIX = "/api/v1"
@@ -72,8 +73,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.engine = bound
     app.state.sessions = session_factory(bound)
     install_error_handlers(app)
-    for router in routes.routers():
+    api_routers = routes.routers()
+    for router in api_routers:
         app.include_router(router, prefix=API_PREFIX)
+    install_security_scheme(app, api_routers, prefix=API_PREFIX)
     pages.install(app)
     static = files("scotrack.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
