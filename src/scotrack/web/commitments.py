@@ -60,11 +60,14 @@ def commitments_page(
         [(names.get(a, a), counts) for a, counts in overview.by_actor.items()],
         title="Compliance by actor",
         series=COMPLIANCE_LABELS,
+        hrefs={names[a]: f"/states/{a}" for a in overview.by_actor if a in names},
+        width=charts.HALF,
     )
     by_year = charts.stacked_bars(
         list(overview.by_year.items()),
         title="Compliance by year the commitment was made",
         series=COMPLIANCE_LABELS,
+        width=charts.HALF,
     )
     return respond(
         request,

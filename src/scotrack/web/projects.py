@@ -47,6 +47,7 @@ def projects_page(
         [(s, {"project": n}) for s, n in overview.by_sector.most_common()],
         title="Projects by sector",
         series=("project",),
+        width=charts.HALF,
     )
     by_country = charts.stacked_bars(
         [
@@ -56,6 +57,7 @@ def projects_page(
         title="Projects by country",
         series=("project",),
         hrefs={names.get(c, c): f"/states/{c}" for c in overview.by_country},
+        width=charts.HALF,
     )
     return respond(
         request,
