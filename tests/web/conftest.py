@@ -1,16 +1,30 @@
 """Fixtures for the pages: the server's fixtures (tests/api/conftest.py), shared
 here so the page tests run on the same seeded knowledge base and tokens, plus
-`reviewer`: a TestClient signed in with the reviewer's cookie on a fresh KB."""
+`reviewer`: a TestClient signed in with the reviewer's cookie on a fresh KB.
+
+The browser tests share one real server (`server`) and one Chromium (`browser`)
+for the whole session; `page` is a fresh 1280 px wide tab."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from scotrack.api.app import create_app
+from scotrack.settings import Settings
+
+from .browsing import ARGS, CHROMIUM, Server, accept_commitments_and_projects
+from .browsing import free_port as _free_port
+from .hostile import ingest_hostile
 
 
 def _server_fixtures() -> object:
@@ -54,3 +68,75 @@ def reviewer(writer: TestClient, tokens: dict[str, str]) -> Iterator[TestClient]
     """`writer` signed in as the reviewer (the cookie is kept by the client)."""
     sign_in(writer, tokens["reviewer"])
     return writer
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real server on 127.0.0.1: the seeded KB, the hostile document, and the
+    commitment and project claims accepted (so every chart has bars)."""
+    import uvicorn
+
+    directory = tmp_path_factory.mktemp("browser")
+    url = build_kb(f"sqlite:///{directory / 'kb.db'}")
+    tokens = make_tokens(url)
+    hostile = ingest_hostile(url, directory)
+    claim = accept_commitments_and_projects(url)
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(Settings(db=url)), host="127.0.0.1", port=port, log_level="warning"
+    )
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield Server(f"http://127.0.0.1:{port}", tokens, hostile, claim)
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
+        pytest.skip("/usr/bin/chromium is missing: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+def open_tab(browser: Any, width: int) -> tuple[Any, Any]:
+    """A new context and tab `width` px wide that fails on any dialog."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    opened = context.new_page()
+    dialogs: list[str] = []
+    opened.on(
+        "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
+    )
+    opened.dialogs = dialogs
+    return context, opened
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context, opened = open_tab(browser, 1280)
+    yield opened
+    context.close()
+    assert opened.dialogs == [], f"a dialog opened: {opened.dialogs}"
+
+
+@pytest.fixture(params=[375, 1280], ids=["375px", "1280px"])
+def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """A fresh tab at each width the app must work at: a phone and a laptop."""
+    context, opened = open_tab(browser, request.param)
+    opened.width = request.param
+    yield opened
+    context.close()
+    assert opened.dialogs == [], f"a dialog opened: {opened.dialogs}"

@@ -8,119 +8,13 @@ except under CI=true, where that is a failure.
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from scotrack.api.app import create_app
-from scotrack.settings import Settings
-
-from .conftest import build_kb, make_tokens
-from .hostile import ingest_hostile
+from .browsing import Server, shoot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@dataclass
-class Server:
-    base: str
-    tokens: dict[str, str]
-    hostile: str
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    import uvicorn
-
-    directory = tmp_path_factory.mktemp("browser")
-    url = build_kb(f"sqlite:///{directory / 'kb.db'}")
-    tokens = make_tokens(url)
-    hostile = ingest_hostile(url, directory)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(Settings(db=url)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}", tokens, hostile)
-    running.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is missing: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    dialogs: list[str] = []
-    opened.on(
-        "dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss())
-    )
-    opened.dialogs = dialogs
-    yield opened
-    context.close()
-    assert dialogs == [], f"a dialog opened: {dialogs}"
-
-
-def shots() -> Path:
-    directory = Path(
-        os.environ.get("SCOTRACK_SCREENSHOTS", ROOT / "build" / "screenshots")
-    )
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
-
-
-def shoot(page: Any, name: str) -> None:
-    page.screenshot(path=str(shots() / f"{name}.png"), full_page=True)
-
-
-def sign_in(page: Any, server: Server, role: str = "reviewer") -> None:
-    page.goto(f"{server.base}/signin?next=/review")
-    page.fill("#token", server.tokens[role])
-    page.click("form.card button[type=submit]")
-    page.wait_for_url(f"{server.base}/review")
 
 
 def test_dashboard_to_a_state_page(page: Any, server: Server) -> None:

@@ -220,3 +220,92 @@ def test_pages_take_partial_dates_like_the_api_and_the_cli(client):
     bad = client.get("/agreements", params={"on": "2004-13"})
     assert bad.status_code == 422
     assert "YYYY-MM-DD" in bad.text
+
+
+@pytest.mark.issue(14)
+def test_matrix_columns_show_short_names_with_the_full_title(client: TestClient):
+    html = client.get("/agreements").text
+    heads = re.findall(
+        r'<th scope="col" class="col-head"><a [^>]*title="([^"]+)">([^<]+)</a>', html
+    )
+    assert len(heads) >= 10
+    shown = dict(heads)
+    convention = "Shanghai Convention on Combating Terrorism, Separatism and Extremism"
+    assert shown[convention] == "Shanghai Convention"  # its first alias
+    for name in shown.values():
+        assert len(name) <= 36
+    assert 'class="table-wrap matrix-wrap" role="region"' in html
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("title", "aliases", "short"),
+    [
+        ("Charter of the SCO", ["SCO Charter"], "SCO Charter"),
+        (
+            "Declaration on the Establishment of the Shanghai Cooperation Organisation",
+            ["Declaration on the Establishment of the SCO", "SCO founding declaration"],
+            "SCO founding declaration",
+        ),
+        ("A short title", [], "A short title"),
+        (
+            "Agreement among the Governments of the Member States on Cooperation",
+            [],
+            "Agreement among the Governments of\u2026",
+        ),
+    ],
+)
+def test_short_name(title: str, aliases: list[str], short: str) -> None:
+    from scotrack.web.agreements import short_name
+
+    assert short_name(title, aliases) == short
+
+
+@pytest.mark.issue(14)
+def test_agreement_page_names_its_sources(client: TestClient):
+    html = client.get("/agreements/shanghai-convention").text
+    sources = html[html.index('id="sources"') :].split("</section>")[0]
+    assert "for the text and its signature" in sources
+    assert "the dates of China" in sources
+    assert "for its entry into force" in sources
+    assert '<a href="http' in sources
+
+
+@pytest.mark.issue(14)
+def test_documents_say_how_they_are_sorted(client: TestClient):
+    html = client.get("/documents").text
+    assert "the most recently ingested first" in html
+    assert "newest first" not in html
+    assert "<th>Ingested</th>" in html
+    ingested = [
+        row["ingested_at"] for row in client.get("/documents?format=json").json()
+    ]
+    assert ingested == sorted(ingested, reverse=True)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("path", ["/members", "/agreements", "/agreements/charter"])
+def test_date_inputs_are_iso_text_not_locale_pickers(client: TestClient, path: str):
+    html = client.get(path).text
+    assert 'type="date"' not in html
+    field = re.search(r'<input type="text" class="date" [^>]*>', html)
+    assert field is not None
+    assert 'pattern="[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"' in field.group(0)
+    assert re.search(r'value="\d{4}-\d{2}-\d{2}"', field.group(0))
+    assert "(YYYY-MM-DD)" in html
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_a_skip_link_a_menu_button_and_scrolling_tables(
+    client: TestClient, path: str
+):
+    html = client.get(path).text
+    assert html.index('class="skip-link" href="#main"') < html.index("<header")
+    assert '<main id="main" tabindex="-1"' in html
+    assert 'class="menu-button" aria-expanded="false" aria-controls="site-menu"' in html
+    tables = html.count("<table")
+    scrolling = len(
+        re.findall(r'role="region" aria-label="[^"]+" tabindex="0">\s*<table', html)
+    )
+    assert scrolling == tables

@@ -150,3 +150,28 @@ def test_any_claim_can_be_relinked_from_its_page(reviewer: TestClient) -> None:
     decided = reviewer.get(f"/api/v1/claims/{claim['claim']}").json()
     assert decided["status"] == "accepted"
     assert decided["entity_id"] != entity  # a new meeting, not the proposed one
+
+
+@pytest.mark.issue(14)
+def test_claim_values_read_as_text_not_json(reviewer: TestClient) -> None:
+    claims = pending(reviewer, "agreement")
+    pages = {c["claim"]: reviewer.get(f"/review/{c['claim']}").text for c in claims}
+    claim_id, html = next(
+        (cid, page) for cid, page in pages.items() if "field-parties" in page
+    )
+    fields = html[html.index("<h2>Fields</h2>") : html.index("<h2>Candidates</h2>")]
+    candidates = html[html.index("<h2>Candidates</h2>") :].split("</section>")[0]
+    for shown in (fields, candidates):
+        assert "[&#39;" not in shown  # a Python list
+        assert "[&#34;" not in shown  # a JSON list
+        assert "&#34;]" not in shown
+    assert re.search(r"<dt>parties</dt><dd>[A-Z]{3}, [A-Z]{3}", fields)
+    assert re.search(r'id="field-parties" name="field.parties" value="[A-Z]{3}, ', html)
+    edited = reviewer.post(
+        f"/review/{claim_id}/edit",
+        data={"field.parties": "CHN, RUS"},
+        headers=SAME_SITE,
+    )
+    assert edited.status_code == 200, edited.text
+    assert "<dt>parties</dt><dd>CHN, RUS</dd>" in edited.text
+    assert 'name="field.parties" value="CHN, RUS"' in edited.text

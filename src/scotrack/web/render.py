@@ -7,6 +7,8 @@ fragments built in Python (highlighted text, SVG charts) are built with
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -43,6 +45,7 @@ def environment() -> Environment:
     env.filters["query"] = query_string
     env.filters["entity_href"] = entity_href
     env.filters["web_url"] = web_url
+    env.filters["readable"] = readable
     return env
 
 
@@ -58,6 +61,32 @@ def web_url(url: str | None) -> str | None:
     if url and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
+
+
+def readable(value: Any) -> str:
+    """A claim's value as a reader would write it, never raw JSON or a Python
+    list (#14): lists joined with commas, mappings as `key: value` pairs, True
+    and False as yes and no, nothing as a dash. A string holding a JSON list or
+    object (as candidate reasons are stored) is read first."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text[:1] in ("[", "{"):
+            try:
+                decoded = json.loads(text)
+            except json.JSONDecodeError:
+                return value
+            if isinstance(decoded, list | dict):
+                return readable(decoded)
+        return value
+    if value is None:
+        return "\u2014"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        return "; ".join(f"{key}: {readable(item)}" for key, item in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(readable(item) for item in value) or "none"
+    return str(value)
 
 
 def entity_href(kind: str | None, entity_id: str | None) -> str | None:

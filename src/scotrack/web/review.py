@@ -114,7 +114,26 @@ def claim_page(
 
 
 def _shown(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A field's value in the edit form: a list of plain words as `A, B` (#14),
+    anything else structured as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(_plain(item) for item in value):
+        return ", ".join(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _plain(item: Any) -> bool:
+    return isinstance(item, str) and "," not in item and item.strip() == item != ""
+
+
+def _typed(raw: str, current: Any) -> Any:
+    """What the reviewer typed into a field: a list field takes `A, B` as the
+    form shows it (or JSON); other fields as `edits.typed_value` reads them."""
+    text = raw.strip()
+    if isinstance(current, list) and not text.startswith("["):
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return edits.typed_value(raw)
 
 
 @router.get("/review/{claim_id}")
@@ -198,7 +217,7 @@ async def edit_claim(
         if not key.startswith("field.") or not isinstance(raw, str):
             continue
         name = key.removeprefix("field.")
-        value = edits.typed_value(raw)
+        value = _typed(raw, current.get(name))
         if name in current and value != current.get(name):
             changes[name] = value
     note = form.get("note")
