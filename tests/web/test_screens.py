@@ -218,3 +218,31 @@ def test_date_inputs_take_iso_dates(page: Any, server: Server) -> None:
     page.dispatch_event("#on-date", "change")
     page.wait_for_url("**/members?on=2017-06-10")
     assert page.locator('#statuses tr[data-state="IND"]').count() == 1
+
+
+def test_api_docs_authorize_button_opens_an_accessible_dialog(
+    page: Any, server: Server
+) -> None:
+    page.goto(server.base + "/docs")
+    page.wait_for_selector("#swagger-ui .opblock", timeout=20_000)
+    page.click("#swagger-ui .btn.authorize")
+    dialog = page.locator(".modal-ux")
+    dialog.wait_for()
+    assert "bearerToken" in dialog.inner_text()
+    assert "(http, Bearer)" in dialog.inner_text()
+    problems = failing(axe_violations(page))
+    assert problems == "", f"axe-core on the Authorize dialog:\n{problems}"
+
+
+def test_buttons_keep_their_kinds(page: Any, server: Server) -> None:
+    sign_in(page, server)
+    page.goto(f"{server.base}/review/{server.claim}")
+    colours = page.evaluate(
+        """['#accept-form', '#reject-form', '#edit-form'].map(form =>
+             getComputedStyle(document.querySelector(form + ' button[type=submit]'))
+               .backgroundColor)"""
+    )
+    accept, reject, edit = colours
+    assert accept == "rgb(31, 95, 168)"
+    assert reject == "rgb(179, 38, 30)"  # danger
+    assert edit == "rgb(255, 255, 255)"  # secondary
