@@ -66,12 +66,14 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
 """(action, regex); order matters: the first action found near the noun wins.
 "singed" is the common misprint of "signed" (two pages of the real corpus)."""
 AGREEMENT_PROPOSAL = (
-    r"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
-    r"\b[^.;]{0,60}?\b(?:signing|conclud(?:e|ing)|draft(?:ing)?|negotiat(?:e|ing|ions on)"
+    r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
+    r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
     r"|draw(?:ing)? up)\b"
 )
-"""A proposal verb governing a drafting/signing verb: the agreement is `proposed`."""
+"""A proposal verb or noun governing a drafting/signing/adopting verb: the agreement
+is `proposed` ("suggested adopting a programme", "a proposal for the SCO to draw
+up a plan")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
@@ -93,12 +95,17 @@ communique", "refused to sign the declaration")."""
 AGREEMENT_FUTURE = (
     r"\b(?:will|would|shall|expected to|expects?(?: [^\s.;]+){0,3} to|set to|going to"
     r"|due to|plans? to|planned to|planning to|scheduled to|ready to|intends? to"
-    r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming)\b"
+    r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming"
+    r"|needed to|needs? to|necessary to|required to|in order to|aim(?:s|ed)? to"
+    r"|seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|wish(?:es)? to|want(?:s|ed)? to"
+    r"|must|should|could|might|cannot|can)\b"
     r"(?:\s+[^\s.;]+){0,3}\s*$"
+    r"|\b(?:early|earliest|speedy|swift|prompt|timely|soonest)\s+$"
 )
 """Just before an action verb: the action is still to come ("will sign and release
-the", "are expected to be signed", "will end with the adoption of"); the gold
-leaves future signings out."""
+the", "are expected to be signed", "will end with the adoption of", "procedures
+needed to sign", "welcomed an early conclusion of"); the gold leaves future
+signings out."""
 AGREEMENT_HEADLINE_FUTURE = r"^\s*(?:(?![a-z]+ed\b)[\w'\u2019-]+\s+){1,4}to\s+$"
 """A headline's infinitive before the verb: the action is still to come ("SCO
 leaders to sign document on ...", "Iran to ratify the memorandum")."""
@@ -157,6 +164,22 @@ CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
 Cooperation", not "a security concept of ..."), or in lower case with a complement
 right after an action ("approval of the concept of interaction")."""
+VENUE = re.compile(r"[ -](?:Cent(?:re|er)|Hall|Complex|Palace)\b", re.IGNORECASE)
+"""After a document noun: it names a building ("the International Convention
+Centre")."""
+FINAL_DOCUMENT = re.compile(r"\bfinal\s+$", re.IGNORECASE)
+"""Before a singular "document": the meeting's one outcome ("after signing of the
+final document"); "final documents" stays an unnamed bundle."""
+COLLECTIVE_STATEMENT = folded_pattern(
+    r"\b(?:sco|shanghai cooperation organi[sz]ation|leaders|heads of (?:state|government)"
+    r"|member (?:states|countries|nations)|delegates|delegations|participants|summit"
+    r"|council)\b[^.;:,]{0,80}?\b(?:issued|adopted|released|approved|passed|made)\s+"
+    r"(?:a|an|the)\s+$"
+)
+"""Before a bare "statement": the SCO's leaders or its meeting issued it ("delegates
+of the summit issued a statement pledging ..."), not a spokesman ("After the
+summit, Putin issued a statement")."""
+STATEMENT_WINDOW = 120
 MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORECASE)
 """After a document noun: it only qualifies another ("the protocol documents")."""
 DOCUMENT_COMPLEMENT = re.compile(

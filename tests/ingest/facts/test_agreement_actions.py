@@ -1,0 +1,51 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+"""Actions of agreements (`agreement_actions`), on invented sentences."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import make_doc
+
+from scotrack.ingest.facts.agreements import agreements
+from scotrack.ingest.facts.meetings import meetings
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    doc = make_doc(text)
+    doc.facts["meetings"] = meetings(doc)
+    return [(a["title"], a["action"]) for a in agreements(doc)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive of need or purpose: the signing is still to come
+        "The ministers discussed the procedures needed to sign the Convention on Water Security.",
+        "Members must ratify the Agreement on Customs Cooperation first.",
+        # a wished-for early action
+        "Mongolia welcomed an early conclusion of the Treaty on Transit Corridors.",
+        "They looked forward to a speedy signing of the Draft Roadmap of Joint Actions.",
+    ],
+)
+def test_agreement_actions_still_to_come_or_drafts(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pakistan suggested adopting a programme of student exchanges.",
+            [("programme of student exchanges", "proposed")],
+        ),
+        (
+            "Modi recalled India's proposal for the SCO to work out a plan of cooperation in medicine.",
+            [("plan of cooperation in medicine", "proposed")],
+        ),
+    ],
+)
+def test_agreement_actions_proposals(text: str, expected: list) -> None:
+    assert _found(text) == expected
