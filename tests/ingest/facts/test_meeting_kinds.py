@@ -74,3 +74,40 @@ def test_meetings_of_the_sco_other_bodies(
 def test_meetings_of_other_bodies_in_a_list_or_of_the_plural_are_none() -> None:
     text = "Meetings of Security Council Secretaries of SCO Member States have been held since 2004."
     assert meetings(make_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # a hyphenated "Member-States" in a council's name
+        (
+            "Astana hosted the meeting of the Council of Heads of the SCO Member-States.",
+            "heads-of-state",
+        ),
+        # a prime-ministerial summit is the heads of government's
+        (
+            "A prime-ministerial summit meeting of the SCO opened in Bishkek.",
+            "heads-of-government",
+        ),
+        (
+            "The SCO prime-ministerial summit ended in Moscow.",
+            "heads-of-government",
+        ),
+        # government leaders of the SCO meeting now
+        (
+            "Government leaders from the eight member states of the Shanghai Cooperation Organization are meeting in Tianjin.",
+            "heads-of-government",
+        ),
+        # the SCO's joint drill, named with words between
+        (
+            "The Shanghai Cooperation Organization's (SCO) joint anti-terrorist exercise concluded in Moscow.",
+            "other",
+        ),
+        (
+            "SCO members hold first joint counter-terrorism live exercise in Astana.",
+            "other",
+        ),
+    ],
+)
+def test_meeting_kinds_bodies_of_more_phrases(text: str, body: str) -> None:
+    assert _only(text)["body"] == body
