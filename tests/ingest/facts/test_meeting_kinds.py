@@ -111,3 +111,15 @@ def test_meetings_of_other_bodies_in_a_list_or_of_the_plural_are_none() -> None:
 )
 def test_meeting_kinds_bodies_of_more_phrases(text: str, body: str) -> None:
     assert _only(text)["body"] == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting of the SCO-Afghanistan Contact Group was held in Moscow.",
+        "The SCO-Afghanistan Contact Group Meeting took place in Moscow.",
+    ],
+)
+def test_meeting_kinds_contact_group(text: str) -> None:
+    found = _only(text)
+    assert (found["body"], found["city"]) == ("other", "Moscow")

@@ -45,10 +45,12 @@ agencies"). Foreign, defence and prime ministers meet in the councils
 STRUCTURES = (
     r"(?:interbank consortium|ibc|business council|energy club|youth council"
     r"|rats council|regional anti-terror(?:ist|ism)? structure(?: council)?"
-    r"|council of (?:the )?(?:rats|regional anti-terror(?:ist|ism)? structure))"
+    r"|council of (?:the )?(?:rats|regional anti-terror(?:ist|ism)? structure)"
+    r"|(?:sco[- ] ?afghanistan )?contact group(?: on afghanistan)?)"
 )
 """The SCO's own bodies that hold meetings ("the SCO Interbank Consortium",
-"the Council of the Regional Anti-Terrorist Structure")."""
+"the Council of the Regional Anti-Terrorist Structure", "the SCO-Afghanistan
+Contact Group")."""
 STRUCTURE_AFTER = r"(?: " + STRUCTURES + r")?(?: \([^()]{1,20}\))?"
 PARTICIPANTS_AFTER_SCO = (
     r"(?:member[- ]states['\u2019]? )?(?:" + PARTICIPANTS + "|" + STRUCTURES + ")"

@@ -122,6 +122,7 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "sitting",
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b"
+        r"|\bSCO[- ] ?Afghanistan contact group meetings?\b"
         r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
         r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo|festival|exhibition) of (?:the )?(?:[\w-]+ of (?:the )?)?"
