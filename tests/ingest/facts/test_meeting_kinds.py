@@ -123,3 +123,31 @@ def test_meeting_kinds_bodies_of_more_phrases(text: str, body: str) -> None:
 def test_meeting_kinds_contact_group(text: str) -> None:
     found = _only(text)
     assert (found["body"], found["city"]) == ("other", "Moscow")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # a forum named after the SCO's full name and its acronym
+        (
+            "The third Shanghai Cooperation Organisation (SCO) Youth Forum was held in Bishkek.",
+            "other",
+        ),
+        # the heads of defence departments are the defence ministers
+        (
+            "The meeting of the heads of defence ministries of the SCO member states took place in Moscow.",
+            "defence-ministers",
+        ),
+    ],
+)
+def test_meeting_kinds_forums_and_defence_heads(text: str, body: str) -> None:
+    assert _only(text)["body"] == body
+
+
+def test_meeting_kinds_video_conference_is_no_conference() -> None:
+    found = meetings(
+        make_doc(
+            "Xi will attend the 23rd meeting of the Council of Heads of State of the Shanghai Cooperation Organization (SCO) via video conference."
+        )
+    )
+    assert [item["body"] for item in found] == ["heads-of-state"]

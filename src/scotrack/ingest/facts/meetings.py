@@ -351,8 +351,11 @@ def _context_body(text: str, sent: Sentence, start: int) -> str | None:
 def _body(body: str | None, phrase: str) -> str | None:
     """ "Other" ministers who are foreign, defence or prime ministers meet in
     their council ("the meeting of the SCO member states' foreign ministers")."""
-    if body != "other" or "minister" not in phrase:
+    if body != "other":
         return body
+    if "minister" not in phrase:
+        defence = "defen" in phrase and kinds_rules.DEFENCE_HEADS.search(phrase)
+        return "defence-ministers" if defence else body
     for field_, council in kinds_rules.FIELD_BODIES:
         if field_.search(phrase):
             return council

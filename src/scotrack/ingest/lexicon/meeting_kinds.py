@@ -100,6 +100,11 @@ FIELD_BODIES = (
 )
 """In an "other" phrase of ministers ("the meeting of the SCO member states'
 foreign ministers"): the council they meet in."""
+DEFENCE_HEADS = skipping(
+    r"\bheads of (?:the )?defen[cs]e (?:departments|ministries|agencies)\b"
+)
+"""In an "other" phrase: the heads of defence departments are the defence
+ministers ("the meeting of the heads of defense departments of the SCO")."""
 DRILL = skipping(DRILLS)
 NAME_YEAR = folded_pattern(r"[- ]((?:19|20)\d\d)$")
 """The year in a drill's name ("Peace Mission-2021"): the drill's date."""

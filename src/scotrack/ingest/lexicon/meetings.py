@@ -123,8 +123,11 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b"
         r"|\bSCO[- ] ?Afghanistan contact group meetings?\b"
-        r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
-        r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
+        + r"|\b"
+        + SCO_NAMED
+        + r" (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with|via|by"
+        r"|over|through|during|video|press|news|virtual|online) )[\w-]+ ){0,4}?"
+        r"(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo|festival|exhibition) of (?:the )?(?:[\w-]+ of (?:the )?)?"
         + SCO_WORD
         + r"|\b"
