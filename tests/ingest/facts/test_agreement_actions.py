@@ -45,7 +45,39 @@ def test_agreement_actions_still_to_come_or_drafts(text: str) -> None:
             "Modi recalled India's proposal for the SCO to work out a plan of cooperation in medicine.",
             [("plan of cooperation in medicine", "proposed")],
         ),
+        # a proposal verb right before the agreement
+        (
+            "Mongolia has proposed an SCO convention on desert control.",
+            [("SCO convention on desert control", "proposed")],
+        ),
+        (
+            "Kyrgyzstan put forward a treaty on water sharing.",
+            [("treaty on water sharing", "proposed")],
+        ),
     ],
 )
 def test_agreement_actions_proposals(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's present tense
+        (
+            "Mongolia signs memorandum on observer duties",
+            [("memorandum on observer duties", "signed")],
+        ),
+        (
+            "Turkey ratifies convention on transit",
+            [("convention on transit", "ratified")],
+        ),
+        # "became effective" is an entry into force
+        (
+            "The Agreement on Seed Exchange became effective in May.",
+            [("Agreement on Seed Exchange", "entered-into-force")],
+        ),
+    ],
+)
+def test_agreement_actions_headlines_and_effect(text: str, expected: list) -> None:
     assert _found(text) == expected

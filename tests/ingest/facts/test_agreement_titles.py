@@ -10,6 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import make_doc
 
+from scotrack.ingest.facts.agreement_titles import headlines_in_body
 from scotrack.ingest.facts.agreements import agreements
 from scotrack.ingest.facts.meetings import meetings
 
@@ -55,3 +56,30 @@ def test_agreement_titles_bare_nouns_that_name_one(text: str, expected: list) ->
 )
 def test_agreement_titles_nouns_that_name_none(text: str) -> None:
     assert _found(text) == []
+
+
+def test_agreement_titles_a_headline_names_the_body_agreement() -> None:
+    headline = {
+        "title": "SCO transit treaty",
+        "action": "ratified",
+        "evidence": [[20, 38]],
+    }
+    body = {
+        "title": "Treaty on Transit Corridors between the SCO Member States",
+        "action": "ratified",
+        "evidence": [[90, 150]],
+    }
+    other = {"title": "Astana Declaration", "action": "ratified", "evidence": [[5, 20]]}
+    kept = headlines_in_body([headline, body, other], [(0, 40)])
+    assert [item["title"] for item in kept] == [body["title"], other["title"]]
+    assert body["evidence"] == [[90, 150], [20, 38]]
+
+
+def test_agreement_titles_a_headline_alone_stays() -> None:
+    headline = {
+        "title": "SCO transit treaty",
+        "action": "signed",
+        "evidence": [[20, 38]],
+    }
+    body = {"title": "Treaty on Transit", "action": "ratified", "evidence": [[90, 107]]}
+    assert headlines_in_body([headline, body], [(0, 40)]) == [headline, body]

@@ -101,7 +101,13 @@ def agreements(doc: CleanDocument) -> list[Item]:
             last = found[key]
             context.heads.add(titles.head(item["title"])[0])
         previous = sent
-    return titles.without_parts(titles.full_titles(list(found.values())))
+    headlines = [
+        (sent.start, sent.end)
+        for sent in doc.sentences
+        if not sent.text.rstrip().endswith(rules.SENTENCE_ENDS)
+    ]
+    items = titles.headlines_in_body(list(found.values()), headlines)
+    return titles.without_parts(titles.full_titles(items))
 
 
 def _list_item(sent: Sentence, previous: Sentence | None) -> bool:

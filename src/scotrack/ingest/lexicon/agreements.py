@@ -49,7 +49,7 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
         r"\b(?:entered|enters|came|has come|have come|went|coming) into (?:force|effect)\b"
-        r"|\b(?:took|takes) effect\b|\bentry into force\b",
+        r"|\b(?:took|takes) effect\b|\bentry into force\b|\bbec(?:ame|omes) effective\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
     (
@@ -70,13 +70,16 @@ AGREEMENT_PROPOSAL = (
     r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
     r"|draw(?:ing)? up)\b"
+    r"|\b(?:propos(?:ed|es|ing)|suggest(?:ed|s|ing)|put(?:s|ting)? forward)\s+"
+    r"(?:(?:the|an?|its|their)\s+)?$"
 )
-"""A proposal verb or noun governing a drafting/signing/adopting verb: the agreement
-is `proposed` ("suggested adopting a programme", "a proposal for the SCO to draw
-up a plan")."""
+"""A proposal verb or noun governing a drafting/signing/adopting verb, or a
+proposal verb right before the agreement: the agreement is `proposed`
+("suggested adopting a programme", "a proposal for the SCO to draw up a plan",
+"proposed a treaty on ...")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
-    r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
+    r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
     rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
     r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
@@ -378,12 +381,18 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
         *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
         *("particular", "separate"),
+        *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
+        *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
+        *("proposes", "propose", "proposing", "suggested", "suggests"),
     ]
 )
-"""Words a title does not start with, walking left from its noun."""
+"""Words a title does not start with, walking left from its noun (a headline's
+present tense too: "Iran signs memorandum of obligations")."""
 SHORT_TITLE_WORDS = frozenset(
     ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
 )
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ";", ":")
+"""How a sentence of the body ends; a headline ends without them."""
 HEAD_WORDS = frozenset(
     [
         *("treaty", "convention", "charter", "agreement", "communique"),
