@@ -81,3 +81,28 @@ def test_agreement_actions_proposals(text: str, expected: list) -> None:
 )
 def test_agreement_actions_headlines_and_effect(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting's outcome, with no action verb
+        (
+            "The results of the forum featured a joint declaration on clean water and a joint communique on tourism.",
+            [
+                ("joint declaration on clean water", "adopted"),
+                ("joint communique on tourism", "adopted"),
+            ],
+        ),
+        (
+            "The main outcome of the session was the Bishkek Declaration.",
+            [("Bishkek Declaration", "adopted")],
+        ),
+    ],
+)
+def test_agreement_actions_outcomes_are_adopted(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+def test_agreement_actions_results_of_something_else_adopt_nothing() -> None:
+    assert _found("The results of the vote were in line with the Charter.") == []

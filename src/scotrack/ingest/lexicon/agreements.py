@@ -223,6 +223,14 @@ HEADLINE_FUTURE = folded_pattern(AGREEMENT_HEADLINE_FUTURE)
 PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
+OUTCOME = folded_pattern(
+    r"\b(?:results?|outcomes?|outcome documents?|final documents?)\b[^.;]{0,60}?"
+    r"\b(?:include[sd]?|feature[sd]?|comprise[sd]?|were|was|are|is)\s+"
+    r"(?:(?:the|an?)\s+)?$"
+)
+"""Before an agreement with no action verb: a meeting's outcome ("the results
+of the meeting featured a joint declaration on ...", "the summit's outcome
+documents include the X Declaration"): it was adopted."""
 PASSIVE_PROPOSED = folded_pattern(
     rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
@@ -366,7 +374,11 @@ WORD = re.compile(r"[\w'\u2019-]+")
 
 # words of facts/agreements.py
 
-TRAILING = frozenset(["and", "or", "the", "a", "an"])
+TRAILING = frozenset(
+    ["and", "or", "the", "a", "an", "on", "of", "at", "for", "in", "between", "among"]
+)
+"""Words a title does not end with ("... Structure and", "... member-states on"
+cut at the complement's last word)."""
 GENERIC_MODIFIERS = frozenset(
     [
         *("a", "an", "the", "this", "that", "its", "their", "our", "his", "her"),
