@@ -221,7 +221,8 @@ def _is_sco_meeting(
     if rules.BLANKET_CUE.search(window) and rules.BLANKET.search(window):
         return False
     if rules.ORGAN.search(window) or (
-        "council" in phrase and rules.ORGAN_AFTER.match(text, end)
+        "council" in phrase
+        and (rules.ORGAN_AFTER.match(text, end) or rules.ORGAN_DECISION.search(window))
     ):
         return False
     before = text[left:start]

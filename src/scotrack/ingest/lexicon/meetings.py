@@ -208,6 +208,13 @@ BLANKET_MARKERS = (
 ORGAN_MARKERS = r"\b(?:chairmanship|presidency|chair|chairs|membership|member|members)\s+(?:of|in)\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
 """Before a council's name, these speak of the council as an organ, not of one of
 its meetings ("India's chairmanship of the SCO Council of Heads of Government")."""
+ORGAN_DECISION_MARKERS = (
+    r"\b(?:(?:approved|decided|endorsed|established|appointed|adopted) by|decisions? of)"
+    r"\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
+)
+"""Before a council's name: the council deciding as an organ ("as approved by
+the Council of Heads of State", "following the decision of the SCO Council of
+Heads of State"), not one of its meetings."""
 ORGAN_AFTER_MARKERS = (
     r"\s*(?:\([^()]{1,12}\)\s*)?(?:is|remains|serves as)\s+(?:the|an?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:supreme|highest|main|top|principal|chief)\b"
@@ -391,6 +398,7 @@ PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
 ORGAN = skipping(ORGAN_MARKERS)
 ORGAN_AFTER = re.compile(ORGAN_AFTER_MARKERS, re.IGNORECASE)
+ORGAN_DECISION = folded_pattern(ORGAN_DECISION_MARKERS)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
 WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)
