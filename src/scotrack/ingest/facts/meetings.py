@@ -113,6 +113,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
         merged, doc.metadata.dateline, doc.metadata.dateline_date or _lead_day(reading)
     )
     meeting_merge.fold_into_councils(merged)
+    meeting_merge.fold_anaphoric(merged)
     meeting_merge.attend_main(merged)
     return [meeting_merge.item(obs) for obs in merged if obs.body is not None]
 
