@@ -478,7 +478,7 @@ def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> Non
             "Delegates recalled the Agreement between the governments of the member states on cooperation in the field of veterinary medicine signed in 2015 in Ufa.",
             [
                 (
-                    "Agreement between the governments of the member states on cooperation in",
+                    "Agreement between the governments of the member states on cooperation",
                     "signed",
                 )
             ],
@@ -487,7 +487,7 @@ def test_agreements_action_nouns_and_contracts(text: str, expected: list) -> Non
             "The council approved a work plan on implementation of the Agreement between the governments of the member states on cooperation in the field of veterinary medicine signed on 5 May 2015 in Ufa.",
             [
                 (
-                    "work plan on implementation of the Agreement between the governments of",
+                    "work plan on implementation of the Agreement between the governments",
                     "adopted",
                 )
             ],

@@ -7,6 +7,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
 from _docs import make_doc
 
+from scotrack.ingest.facts.meeting_merge import Observation, fold_anaphoric
 from scotrack.ingest.facts.meetings import meetings
 
 
@@ -71,3 +72,25 @@ def test_meetings_participants_held_their_first_meeting() -> None:
         ("heads-of-government", None, "Astana"),
         ("heads-of-government", 1, "Bishkek"),
     ]
+
+
+def test_meetings_an_unplaced_undated_meeting_is_the_one_of_its_body() -> None:
+    one = Observation("foreign-ministers", 0, 10, country="KAZ", evidence=[[0, 10]])
+    placed = Observation("foreign-ministers", 50, 60, city="Astana", date="2024-05")
+    placed.evidence = [[50, 60]]
+    merged = [one, placed]
+    fold_anaphoric(merged)
+    assert merged == [placed]
+    assert placed.evidence == [[0, 10], [50, 60]]
+    assert placed.country == "KAZ"
+
+
+def test_meetings_an_unplaced_meeting_stays_beside_two_of_its_body() -> None:
+    one = Observation("heads-of-state", 0, 10, evidence=[[0, 10]])
+    merged = [
+        one,
+        Observation("heads-of-state", 50, 60, city="Astana", evidence=[[50, 60]]),
+        Observation("heads-of-state", 80, 90, city="Goa", evidence=[[80, 90]]),
+    ]
+    fold_anaphoric(merged)
+    assert len(merged) == 3

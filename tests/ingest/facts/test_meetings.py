@@ -560,3 +560,14 @@ def test_meetings_a_council_described_as_an_organ_is_no_meeting() -> None:
         "the SCO. The SCO Heads of Government Council meets once a year."
     )
     assert meetings(make_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy was appointed as approved by the Council of Heads of State of the SCO.",
+        "Following the decision of the SCO Council of Heads of Government, a fund was set up.",
+    ],
+)
+def test_meetings_a_council_deciding_as_an_organ_is_no_meeting(text: str) -> None:
+    assert meetings(make_doc(text)) == []

@@ -156,8 +156,10 @@ def _left(text: str, start: int) -> str | None:
         for hit in pattern.finditer(lowered, left, start):
             if best is None or hit.start() > best[0]:
                 best = (hit.start(), action)
-    before = max(0, best[0] - 50) if best else 0
-    if best is None or any(
+    if best is None:
+        return "adopted" if rules.OUTCOME.search(lowered, left, start) else None
+    before = max(0, best[0] - 50)
+    if any(
         rule.search(lowered, before, best[0]) for rule in (rules.FUTURE, rules.PENDING)
     ):
         return None

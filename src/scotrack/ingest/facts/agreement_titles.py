@@ -42,6 +42,40 @@ def full_titles(items: list[Item]) -> list[Item]:
     return list(merged.values())
 
 
+def headlines_in_body(
+    items: list[Item], headlines: list[tuple[int, int]]
+) -> list[Item]:
+    """The items less those named only in a headline ("Russia ratifies long-term
+    SCO cooperation treaty") when the body names one agreement with the same noun
+    and action: the headline's short name is the body's agreement."""
+    if not headlines:
+        return items
+
+    def in_headline(item: Item) -> bool:
+        return all(
+            any(start <= span[0] < end for start, end in headlines)
+            for span in item["evidence"]
+        )
+
+    only_headline = [in_headline(item) for item in items]
+    kept: list[Item] = []
+    for number, item in enumerate(items):
+        noun = head(item["title"])[0]
+        body = [
+            other
+            for other_number, other in enumerate(items)
+            if not only_headline[other_number]
+            and other["action"] == item["action"]
+            and noun
+            and head(other["title"]) == (noun, False)
+        ]
+        if only_headline[number] and len(body) == 1:
+            body[0]["evidence"].extend(item["evidence"])
+        else:
+            kept.append(item)
+    return kept
+
+
 def head(title: str) -> tuple[str, bool]:
     """The title's agreement noun ("" if none) and whether the title is that noun
     and nothing that tells it apart ("SCO Charter")."""

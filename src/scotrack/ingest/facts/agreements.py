@@ -101,7 +101,13 @@ def agreements(doc: CleanDocument) -> list[Item]:
             last = found[key]
             context.heads.add(titles.head(item["title"])[0])
         previous = sent
-    return titles.without_parts(titles.full_titles(list(found.values())))
+    headlines = [
+        (sent.start, sent.end)
+        for sent in doc.sentences
+        if not sent.text.rstrip().endswith(rules.SENTENCE_ENDS)
+    ]
+    items = titles.headlines_in_body(list(found.values()), headlines)
+    return titles.without_parts(titles.full_titles(items))
 
 
 def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
@@ -211,7 +217,11 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     start = titles.title_start(text, match.start())
     end, reach = titles.title_end(text, match.end(), sent, context.index)
     title = text[start:end]
-    if noun.lower().startswith("document") and end == match.end():
+    if (
+        noun.lower().startswith("document")
+        and end == match.end()
+        and not _final(text, match.start())
+    ):
         return []  # "a document on Monday"
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
@@ -225,6 +235,9 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
         and end == match.end()
         and rules.BACK.search(text, max(0, start - 6), start)
     )
+    if generic and noun.lower() == "statement":
+        window = max(0, start - rules.STATEMENT_WINDOW)
+        generic = not rules.COLLECTIVE_STATEMENT.search(lowered, window, start)
     if generic and not rules.DRAFTED.match(noun):
         return []
     actions = agreement_actions.actions_of(
@@ -241,12 +254,25 @@ def _names_none(text: str, noun: re.Match[str]) -> bool:
     the accession of X"), "Collective Security Treaty Organization", a noun
     qualifying another ("the protocol documents")."""
     if noun.group(0).startswith("document") and (
-        noun.group("plural") or not rules.DOCUMENT_COMPLEMENT.match(text, noun.end())
+        noun.group("plural")
+        or not (
+            rules.DOCUMENT_COMPLEMENT.match(text, noun.end())
+            or _final(text, noun.start())
+        )
     ):
         return True  # "the document" refers back (see `_anaphora`)
     if text.startswith((" Organi", "-Organi"), noun.end()):
         return True
-    return rules.MODIFIER_OF.match(text, noun.end()) is not None
+    return (
+        rules.MODIFIER_OF.match(text, noun.end()) is not None
+        or rules.VENUE.match(text, noun.end()) is not None
+    )
+
+
+def _final(text: str, noun_start: int) -> bool:
+    """True for "the final document": the meeting's one outcome."""
+    before = max(0, noun_start - 7)
+    return rules.FINAL_DOCUMENT.search(text, before, noun_start) is not None
 
 
 def _action_end(lowered: str, noun: re.Match[str], end: int, reach: int) -> int:

@@ -187,6 +187,24 @@ def fold_into_councils(merged: list[Observation]) -> None:
             merged.remove(obs)
 
 
+def fold_anaphoric(merged: list[Observation]) -> None:
+    """A meeting the text names without a place, date or number ("Kazakhstan to
+    host SCO Ministerial Council meeting") is the one meeting of its body it
+    places or dates, when it looks neither back nor ahead of it."""
+    for obs in list(merged):
+        if not obs.anaphoric() or obs.back or obs.ahead or obs.body == OTHER:
+            continue
+        found = [
+            m
+            for m in merged
+            if m is not obs and m.body == obs.body and not m.anaphoric() and not m.back
+        ]
+        if len(found) == 1:
+            _join(found[0], obs)
+            found[0].evidence.sort()
+            merged.remove(obs)
+
+
 def _is_named_by(meeting: Observation, obs: Observation) -> bool:
     if obs.back or obs.ahead or meeting.back or meeting.ahead:
         return False

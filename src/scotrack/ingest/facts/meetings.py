@@ -113,6 +113,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
         merged, doc.metadata.dateline, doc.metadata.dateline_date or _lead_day(reading)
     )
     meeting_merge.fold_into_councils(merged)
+    meeting_merge.fold_anaphoric(merged)
     meeting_merge.attend_main(merged)
     return [meeting_merge.item(obs) for obs in merged if obs.body is not None]
 
@@ -221,7 +222,8 @@ def _is_sco_meeting(
     if rules.BLANKET_CUE.search(window) and rules.BLANKET.search(window):
         return False
     if rules.ORGAN.search(window) or (
-        "council" in phrase and rules.ORGAN_AFTER.match(text, end)
+        "council" in phrase
+        and (rules.ORGAN_AFTER.match(text, end) or rules.ORGAN_DECISION.search(window))
     ):
         return False
     before = text[left:start]
@@ -351,8 +353,11 @@ def _context_body(text: str, sent: Sentence, start: int) -> str | None:
 def _body(body: str | None, phrase: str) -> str | None:
     """ "Other" ministers who are foreign, defence or prime ministers meet in
     their council ("the meeting of the SCO member states' foreign ministers")."""
-    if body != "other" or "minister" not in phrase:
+    if body != "other":
         return body
+    if "minister" not in phrase:
+        defence = "defen" in phrase and kinds_rules.DEFENCE_HEADS.search(phrase)
+        return "defence-ministers" if defence else body
     for field_, council in kinds_rules.FIELD_BODIES:
         if field_.search(phrase):
             return council

@@ -49,7 +49,7 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
         r"\b(?:entered|enters|came|has come|have come|went|coming) into (?:force|effect)\b"
-        r"|\b(?:took|takes) effect\b|\bentry into force\b",
+        r"|\b(?:took|takes) effect\b|\bentry into force\b|\bbec(?:ame|omes) effective\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
     (
@@ -66,15 +66,20 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
 """(action, regex); order matters: the first action found near the noun wins.
 "singed" is the common misprint of "signed" (two pages of the real corpus)."""
 AGREEMENT_PROPOSAL = (
-    r"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
-    r"\b[^.;]{0,60}?\b(?:signing|conclud(?:e|ing)|draft(?:ing)?|negotiat(?:e|ing|ions on)"
+    r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
+    r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
     r"|draw(?:ing)? up)\b"
+    r"|\b(?:propos(?:ed|es|ing)|suggest(?:ed|s|ing)|put(?:s|ting)? forward)\s+"
+    r"(?:(?:the|an?|its|their)\s+)?$"
 )
-"""A proposal verb governing a drafting/signing verb: the agreement is `proposed`."""
+"""A proposal verb or noun governing a drafting/signing/adopting verb, or a
+proposal verb right before the agreement: the agreement is `proposed`
+("suggested adopting a programme", "a proposal for the SCO to draw up a plan",
+"proposed a treaty on ...")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
-    r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
+    r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
     rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
     r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
@@ -93,12 +98,17 @@ communique", "refused to sign the declaration")."""
 AGREEMENT_FUTURE = (
     r"\b(?:will|would|shall|expected to|expects?(?: [^\s.;]+){0,3} to|set to|going to"
     r"|due to|plans? to|planned to|planning to|scheduled to|ready to|intends? to"
-    r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming)\b"
+    r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming"
+    r"|needed to|needs? to|necessary to|required to|in order to|aim(?:s|ed)? to"
+    r"|seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|wish(?:es)? to|want(?:s|ed)? to"
+    r"|must|should|could|might|cannot|can)\b"
     r"(?:\s+[^\s.;]+){0,3}\s*$"
+    r"|\b(?:early|earliest|speedy|swift|prompt|timely|soonest)\s+$"
 )
 """Just before an action verb: the action is still to come ("will sign and release
-the", "are expected to be signed", "will end with the adoption of"); the gold
-leaves future signings out."""
+the", "are expected to be signed", "will end with the adoption of", "procedures
+needed to sign", "welcomed an early conclusion of"); the gold leaves future
+signings out."""
 AGREEMENT_HEADLINE_FUTURE = r"^\s*(?:(?![a-z]+ed\b)[\w'\u2019-]+\s+){1,4}to\s+$"
 """A headline's infinitive before the verb: the action is still to come ("SCO
 leaders to sign document on ...", "Iran to ratify the memorandum")."""
@@ -157,6 +167,22 @@ CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
 Cooperation", not "a security concept of ..."), or in lower case with a complement
 right after an action ("approval of the concept of interaction")."""
+VENUE = re.compile(r"[ -](?:Cent(?:re|er)|Hall|Complex|Palace)\b", re.IGNORECASE)
+"""After a document noun: it names a building ("the International Convention
+Centre")."""
+FINAL_DOCUMENT = re.compile(r"\bfinal\s+$", re.IGNORECASE)
+"""Before a singular "document": the meeting's one outcome ("after signing of the
+final document"); "final documents" stays an unnamed bundle."""
+COLLECTIVE_STATEMENT = folded_pattern(
+    r"\b(?:sco|shanghai cooperation organi[sz]ation|leaders|heads of (?:state|government)"
+    r"|member (?:states|countries|nations)|delegates|delegations|participants|summit"
+    r"|council)\b[^.;:,]{0,80}?\b(?:issued|adopted|released|approved|passed|made)\s+"
+    r"(?:a|an|the)\s+$"
+)
+"""Before a bare "statement": the SCO's leaders or its meeting issued it ("delegates
+of the summit issued a statement pledging ..."), not a spokesman ("After the
+summit, Putin issued a statement")."""
+STATEMENT_WINDOW = 120
 MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORECASE)
 """After a document noun: it only qualifies another ("the protocol documents")."""
 DOCUMENT_COMPLEMENT = re.compile(
@@ -197,6 +223,14 @@ HEADLINE_FUTURE = folded_pattern(AGREEMENT_HEADLINE_FUTURE)
 PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
+OUTCOME = folded_pattern(
+    r"\b(?:results?|outcomes?|outcome documents?|final documents?)\b[^.;]{0,60}?"
+    r"\b(?:include[sd]?|feature[sd]?|comprise[sd]?|were|was|are|is)\s+"
+    r"(?:(?:the|an?)\s+)?$"
+)
+"""Before an agreement with no action verb: a meeting's outcome ("the results
+of the meeting featured a joint declaration on ...", "the summit's outcome
+documents include the X Declaration"): it was adopted."""
 PASSIVE_PROPOSED = folded_pattern(
     rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
@@ -340,7 +374,11 @@ WORD = re.compile(r"[\w'\u2019-]+")
 
 # words of facts/agreements.py
 
-TRAILING = frozenset(["and", "or", "the", "a", "an"])
+TRAILING = frozenset(
+    ["and", "or", "the", "a", "an", "on", "of", "at", "for", "in", "between", "among"]
+)
+"""Words a title does not end with ("... Structure and", "... member-states on"
+cut at the complement's last word)."""
 GENERIC_MODIFIERS = frozenset(
     [
         *("a", "an", "the", "this", "that", "its", "their", "our", "his", "her"),
@@ -355,12 +393,18 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
         *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
         *("particular", "separate"),
+        *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
+        *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
+        *("proposes", "propose", "proposing", "suggested", "suggests"),
     ]
 )
-"""Words a title does not start with, walking left from its noun."""
+"""Words a title does not start with, walking left from its noun (a headline's
+present tense too: "Iran signs memorandum of obligations")."""
 SHORT_TITLE_WORDS = frozenset(
     ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
 )
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ";", ":")
+"""How a sentence of the body ends; a headline ends without them."""
 HEAD_WORDS = frozenset(
     [
         *("treaty", "convention", "charter", "agreement", "communique"),

@@ -45,10 +45,12 @@ agencies"). Foreign, defence and prime ministers meet in the councils
 STRUCTURES = (
     r"(?:interbank consortium|ibc|business council|energy club|youth council"
     r"|rats council|regional anti-terror(?:ist|ism)? structure(?: council)?"
-    r"|council of (?:the )?(?:rats|regional anti-terror(?:ist|ism)? structure))"
+    r"|council of (?:the )?(?:rats|regional anti-terror(?:ist|ism)? structure)"
+    r"|(?:sco[- ] ?afghanistan )?contact group(?: on afghanistan)?)"
 )
 """The SCO's own bodies that hold meetings ("the SCO Interbank Consortium",
-"the Council of the Regional Anti-Terrorist Structure")."""
+"the Council of the Regional Anti-Terrorist Structure", "the SCO-Afghanistan
+Contact Group")."""
 STRUCTURE_AFTER = r"(?: " + STRUCTURES + r")?(?: \([^()]{1,20}\))?"
 PARTICIPANTS_AFTER_SCO = (
     r"(?:member[- ]states['\u2019]? )?(?:" + PARTICIPANTS + "|" + STRUCTURES + ")"
@@ -98,6 +100,11 @@ FIELD_BODIES = (
 )
 """In an "other" phrase of ministers ("the meeting of the SCO member states'
 foreign ministers"): the council they meet in."""
+DEFENCE_HEADS = skipping(
+    r"\bheads of (?:the )?defen[cs]e (?:departments|ministries|agencies)\b"
+)
+"""In an "other" phrase: the heads of defence departments are the defence
+ministers ("the meeting of the heads of defense departments of the SCO")."""
 DRILL = skipping(DRILLS)
 NAME_YEAR = folded_pattern(r"[- ]((?:19|20)\d\d)$")
 """The year in a drill's name ("Peace Mission-2021"): the drill's date."""

@@ -24,7 +24,8 @@ from scotrack.ingest.lexicon.organizations import SCO_NAME
 
 GATHER_VERBS = (
     r"(?:met|meet|meets|gathered|gather|gathers|convened|convene|convenes"
-    r"|held (?:a|an|their|its) (?!bilateral)(?:[\w-]+ ){0,3}?(?:meeting|session))"
+    r"|held (?:a|an|their|its) (?!bilateral)(?:[\w-]+ ){0,3}?(?:meeting|session)"
+    r"|(?:are|were) meeting)"
 )
 GATHER = (
     r"(?: today| yesterday| on \w+day)?,? (?:will |to |are (?:set |due |scheduled )?to |have |had |would |also )?"
@@ -42,7 +43,7 @@ def gathering(role: str, tail: str = "") -> str:
     follow the SCO's name (one of its structures)."""
     return (
         rf"|\b{SCO_NAMED} (?:member[- ]states['\u2019]? )?{role}{GATHER}"
-        rf"|\b{role} (?:of|from) (?:the )?(?:[\w-]+ ){{0,3}}?{SCO_NAMED}"
+        rf"|\b{role} (?:of|from) (?:the )?(?:[\w-]+ ){{0,3}}?{MEMBERS_OF}{SCO_NAMED}"
         rf"(?: member[- ](?:states|countries|nations)| members)?(?: \(SCO\))?{tail}{GATHER}"
     )
 
@@ -56,13 +57,13 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "heads-of-state",
         ("heads", "summit", "leaders", "presidents"),
-        r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of (?:(?:the )?(?:SCO )?Member )?States?\b"
+        r"\bCouncil of (?:the )?(?:[\w()]+ ){0,6}?Heads of (?:(?:the )?(?:SCO )?Member[- ])?States?\b"
         r"|\bheads[- ]of[- ]states?['\u2019]? (?:council|meeting|summit)\b"
         r"|\b(?:SCO|Shanghai Cooperation Organi[sz]ation)(?: \(SCO\))? presidents['\u2019?]? council\b"
         r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of states?\b"
-        r"|(?<!government )(?<!governments )(?<!ministers )(?<!ministers' )(?<!ministers\u2019 )\bsummits?\b"
+        r"|(?<!government )(?<!governments )(?<!ministers )(?<!ministers' )(?<!ministers\u2019 )(?<!ministerial )\bsummits?\b"
         r"(?! of (?:the )?(?:council of (?:the )?)?heads of (?:the )?governments?)"
-        + gathering(r"(?:leaders|heads of states?|presidents)"),
+        + gathering(r"(?:(?<!government )leaders|heads of states?|presidents)"),
     ),
     (
         "heads-of-government",
@@ -71,12 +72,15 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"|\bheads[- ]of[- ]governments?['\u2019]? (?:council|meetings?|meet|summit)\b"
         r"|\bmeetings? (?:of|among) (?:the )?(?:(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:['\u2019]s)? )?heads of (?:the )?governments?\b"
         r"|\bprime ministers['\u2019]? (?:meetings?|meet|council|summit)\b"
-        r"|\bprime[- ]minister(?:ial|-level) meetings?\b"
+        r"|\bprime[- ]minister(?:ial|-level) (?:summit )?meetings?\b"
+        r"|\bprime[- ]ministerial summits?\b"
         r"|\bmeetings? of (?:the )?(?:SCO )?prime ministers\b"
         r"|\bsummit of (?:the )?heads of (?:the )?governments?\b"
         r"|\bmeeting (?:between|among) (?:the )?prime ministers"
         r"(?= of (?:the )?(?:members? (?:states |countries )?of (?:the )?)?(?:SCO\b|Shanghai))"
-        + gathering(r"(?:prime ministers|premiers|heads of governments?)"),
+        + gathering(
+            r"(?:prime ministers|premiers|heads of governments?|government (?:leaders|heads))"
+        ),
     ),
     (
         "foreign-ministers",
@@ -118,11 +122,18 @@ MEETING_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
             "sitting",
         ),
         r"\bPeace Mission(?:[- ]\d{4})?\b"
-        r"|\bSCO (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with)"
-        r" )[\w-]+ ){0,4}?(?:forum|expo|exhibition|festival|conference)\b"
+        r"|\bSCO[- ] ?Afghanistan contact group meetings?\b"
+        + r"|\b"
+        + SCO_NAMED
+        + r" (?:(?!(?:to|the|an?|and|or|will|would|should|must|on|in|at|for|with|via|by"
+        r"|over|through|during|video|press|news|virtual|online) )[\w-]+ ){0,4}?"
+        r"(?:forum|expo|exhibition|festival|conference)\b"
         r"|\b(?:forum|expo|festival|exhibition) of (?:the )?(?:[\w-]+ of (?:the )?)?"
         + SCO_WORD
-        + r"|\bSCO (?:joint )?(?:anti-terror(?:ism|ist)|counter-terror(?:ism|ist)) "
+        + r"|\b"
+        + SCO_NAMED
+        + r" (?:(?!(?:and|or|with|against|after|before|while|will|to|would|shall|plans?)\b)[\w\"\u201c\u201d-]+ ){0,6}?"
+        r"(?:joint )?(?:anti|counter)[- ]?terror(?:ism|ist)? (?:(?:live|military|command|staff|field) )?"
         r"(?:drills?|exercises?)\b"
         r"|\b(?:[\w-]+ ){0,2}ministers['\u2019]? (?:meeting|conference) of (?:the )?"
         + SCO_WORD
@@ -197,6 +208,13 @@ BLANKET_MARKERS = (
 ORGAN_MARKERS = r"\b(?:chairmanship|presidency|chair|chairs|membership|member|members)\s+(?:of|in)\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
 """Before a council's name, these speak of the council as an organ, not of one of
 its meetings ("India's chairmanship of the SCO Council of Heads of Government")."""
+ORGAN_DECISION_MARKERS = (
+    r"\b(?:(?:approved|decided|endorsed|established|appointed|adopted) by|decisions? of)"
+    r"\s+(?:the\s+)?(?:sco\s+|sco['\u2019]s\s+)?$"
+)
+"""Before a council's name: the council deciding as an organ ("as approved by
+the Council of Heads of State", "following the decision of the SCO Council of
+Heads of State"), not one of its meetings."""
 ORGAN_AFTER_MARKERS = (
     r"\s*(?:\([^()]{1,12}\)\s*)?(?:is|remains|serves as)\s+(?:the|an?)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:supreme|highest|main|top|principal|chief)\b"
@@ -380,6 +398,7 @@ PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
 ORGAN = skipping(ORGAN_MARKERS)
 ORGAN_AFTER = re.compile(ORGAN_AFTER_MARKERS, re.IGNORECASE)
+ORGAN_DECISION = folded_pattern(ORGAN_DECISION_MARKERS)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
 WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)

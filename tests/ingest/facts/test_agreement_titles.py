@@ -1,0 +1,85 @@
+# ruff: noqa: E501 -- parametrized tables read best one case per line
+"""Which nouns name an agreement (`agreements`, `agreement_titles`), on invented
+sentences."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import make_doc
+
+from scotrack.ingest.facts.agreement_titles import headlines_in_body
+from scotrack.ingest.facts.agreements import agreements
+from scotrack.ingest.facts.meetings import meetings
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    doc = make_doc(text)
+    doc.facts["meetings"] = meetings(doc)
+    return [(a["title"], a["action"]) for a in agreements(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare statement the SCO's leaders or meeting issued
+        (
+            "Delegates of the SCO forum issued a statement vowing to fight locusts.",
+            [("statement", "adopted")],
+        ),
+        (
+            "The heads of state have released a statement urging calm in the region.",
+            [("statement", "adopted")],
+        ),
+        # the meeting's one final document
+        (
+            "Upon the signing of the final document, the envoys left Astana.",
+            [("final document", "signed")],
+        ),
+    ],
+)
+def test_agreement_titles_bare_nouns_that_name_one(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ministry spokeswoman issued a statement denying the report.",
+        "At the summit, the Kazakh president issued a statement praising the hosts.",
+        "The ministers will sign the final documents on Friday.",
+        "After the talks the leaders signed autographs at the Astana International Convention Centre.",
+        "Guests signed the register in the Treaty Hall of the palace.",
+    ],
+)
+def test_agreement_titles_nouns_that_name_none(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreement_titles_a_headline_names_the_body_agreement() -> None:
+    headline = {
+        "title": "SCO transit treaty",
+        "action": "ratified",
+        "evidence": [[20, 38]],
+    }
+    body = {
+        "title": "Treaty on Transit Corridors between the SCO Member States",
+        "action": "ratified",
+        "evidence": [[90, 150]],
+    }
+    other = {"title": "Astana Declaration", "action": "ratified", "evidence": [[5, 20]]}
+    kept = headlines_in_body([headline, body, other], [(0, 40)])
+    assert [item["title"] for item in kept] == [body["title"], other["title"]]
+    assert body["evidence"] == [[90, 150], [20, 38]]
+
+
+def test_agreement_titles_a_headline_alone_stays() -> None:
+    headline = {
+        "title": "SCO transit treaty",
+        "action": "signed",
+        "evidence": [[20, 38]],
+    }
+    body = {"title": "Treaty on Transit", "action": "ratified", "evidence": [[90, 107]]}
+    assert headlines_in_body([headline, body], [(0, 40)]) == [headline, body]
