@@ -398,3 +398,70 @@ def test_membership_patterns_hold_their_cue_words(
     cues: tuple[str, ...], pattern: str, data: st.DataObject
 ) -> None:
     assert holds_any(data.draw(texts_matching(pattern)), cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a joining told as the circumstance of another fact
+        (
+            "The drills were the first held since 2023, with Iran becoming the ninth member.",
+            {("IRN", "joined")},
+        ),
+        (
+            "With Belarus and Mongolia becoming full members, the bloc counted more states.",
+            {("BLR", "joined"), ("MNG", "joined")},
+        ),
+        ("Turkey is the newest entrant to the organization.", {("TUR", "joined")}),
+        (
+            "After the inclusion of Mongolia, the group renamed its council.",
+            {("MNG", "joined")},
+        ),
+        ("The council approved Belarus as its tenth member.", {("BLR", "joined")}),
+        # steps toward membership in other words
+        (
+            "Mongolia first moved to apply for this status in 2012.",
+            {("MNG", "applied")},
+        ),
+        (
+            "Belarus was invited to become a full member at the summit.",
+            {("BLR", "applied")},
+        ),
+        (
+            "Leaders approved signing the memorandum of obligations of the Republic of Belarus.",
+            {("BLR", "applied")},
+        ),
+        (
+            "Like Mongolia, Turkey also signed the memorandum of obligations and will ratify it soon.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        (
+            "He urged ministers to review Belarus's case for full membership.",
+            {("BLR", "applied")},
+        ),
+        # "their" request is the one list of states before it
+        (
+            "In fact, Iran and Belarus used the session to recall their requests for membership.",
+            {("IRN", "applied"), ("BLR", "applied")},
+        ),
+    ],
+)
+def test_membership_rules_round_three(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rules for admitting members are no state's step
+        "Ministers reached an agreement on criteria to admit new members like Iran.",
+        "Ministers reached an agreement on rules to admit new members such as Belarus.",
+        # "their" with states that are not one list
+        "In Astana, Iran met China, and after long talks on trade the envoys recalled their bids for membership.",
+        # an invitation to a meeting, an entrant to a market
+        "Modi was invited to join the SCO summit by video.",
+        "A future with Iran becoming a member will bring change.",
+    ],
+)
+def test_membership_rules_round_three_not_events(text: str) -> None:
+    assert _ruled(text) == set()

@@ -305,13 +305,17 @@ def _subject(
     the SCO asking for observer status"; "India and Pakistan, observers since
     2005, applied to join"). A phrase that opens with "its" stands for the one
     state before it, wherever it is ("Lukashenko said Belarus counts on support
-    for its bid for membership")."""
+    for its bid for membership"), and one that opens with "their" for the one
+    list of states before it ("Iran and Belarus renewed their applications for
+    membership")."""
     mentions = index.between(sent.start, sent.start + match.start(), ("state",))
     if not mentions:
         return []
     if lowered.startswith("its ", match.start()):
         return mentions if len(mentions) == 1 else []
     listed = _contiguous(sent.text, sent.start, mentions, 0, before=False)
+    if lowered.startswith("their ", match.start()) and len(mentions) > 1:
+        return listed if len(listed) == len(mentions) else []
     if (
         len(listed) == len(mentions)
         and mentions[0].start - sent.start <= _SUBJECT_START

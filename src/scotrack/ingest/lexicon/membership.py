@@ -33,7 +33,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "applied",
         "after",
         ("admit",),
-        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b[^.;]{0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
+        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b(?:(?!\b(?:rules|regulations|criteria|guidelines|norms)\b)[^.;]){0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
     ),
     (
         "joined",
@@ -124,8 +124,14 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "applied",
         "before",
         ("memorand",),
-        r"\b(?:signed|signs|ratif(?:ied|ies|y|ying)|approved|approves)\b(?: into law)?[^.;]{0,20}?\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?|membership|accession|joining)\b"
+        r"\b(?:signed|signs|signing|ratif(?:ied|ies|y|ying)|approved|approves)\b(?: into law)?[^.;]{0,20}?\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?|membership|accession|joining)\b"
         r"|\bratification of (?:the )?memorand(?:um|a|ums)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) of\b",
     ),
     (
         "memorandum",
@@ -166,12 +172,13 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
             "wish",
             "intention",
             "aspiration",
+            "case",
         ),
         r"(?:"
         + _POSSESSIVE
-        + r"|\b(?:its|their)) "
+        + r"|\b(?:its|their)) (?:"
         + _REQUEST
-        + r" (?:for|to (?:join|become)) "
+        + r" (?:for|to (?:join|become))|case for) "
         + _TARGET,
     ),
     (
@@ -200,11 +207,19 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
         r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|"
         + _NOT_A_NOUN
-        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)\b"
+        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
         r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status)\b"
         r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
         r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
         r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
+    ),
+    (
+        "applied",
+        "before",
+        ("invited",),
+        r"\binvited to (?:join (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b"
+        + _NOT_THE_BODY
+        + r"|become (?:an? |the )?(?:full(?:-fledged)? |permanent |sco )*members?\b)",
     ),
     (
         "applied",
@@ -234,6 +249,20 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "before",
         ("becoming",),
         r"(?<=\bsince )becoming (?:a |an )?(?:full(?:-fledged)? |permanent |sco )*members?\b",
+    ),
+    (
+        "joined",
+        "within",
+        ("becoming",),
+        r"\b(?:with|after|following|since) (?!becoming\b)[^.;,]{1,40}? becoming (?:an? |the |its )?"
+        + GRADE
+        + r"members?\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("entrant",),
+        r"\b(?:is|was|are|were|became|becomes|has become|have become) (?:the |an? |its )?(?:latest|newest|new|most recent|recent) entrants?\b",
     ),
     (
         "joined",
@@ -294,10 +323,16 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "after",
-        ("admi", "accept", "welcom", "induct", "inclusion", "addition"),
-        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
+        ("admi", "accept", "welcom", "induct", "inclusion", "addition", "approv"),
+        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|approv(?:e|es|ed|ing)|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
         + _AS_STATUS
         + r")",
+    ),
+    (
+        "admitted",
+        "after",
+        ("inclusion",),
+        r"\b(?:after|following|since|with) the inclusion of\b",
     ),
     (
         "admitted",

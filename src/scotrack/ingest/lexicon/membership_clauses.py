@@ -70,10 +70,11 @@ the text as printed (the names are upper-case)."""
 IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
 """An admission "in principle" is a step toward membership: applied."""
 NOT_YET_AFTER = folded_pattern(
-    r"[^,;:.]{0,40}?\b(?:will|would|shall|is expected|are expected|is set|are set"
+    r"[^,;:.]{0,40}?(?<!\band )(?<!\bbut )\b(?:will|would|shall|is expected|are expected|is set|are set"
     r"|is due|are due|is scheduled|are scheduled|is likely|are likely|is to be|are to be)\b"
 )
-"""The same right after the phrase ("Belarus's accession will be launched")."""
+"""The same right after the phrase ("Belarus's accession will be launched"), but
+not a verb of its own ("signed the memorandum and will ratify it")."""
 NOT_YET_REQUESTED = folded_pattern(
     r"\b(?:will|would|shall|may|might|could|should|plans?|planning|intends?|intending|going to|set to|ready to"
     r"|wants? to|not|never|no|yet to|to (?:submit|file|lodge|send|make|launch))\b"
