@@ -444,6 +444,27 @@ def test_membership_patterns_hold_their_cue_words(
             "In fact, Iran and Belarus used the session to recall their requests for membership.",
             {("IRN", "applied"), ("BLR", "applied")},
         ),
+        # common wordings of a step no batch showed yet
+        (
+            "Mongolia and Turkey were made full members in 2020.",
+            {("MNG", "joined"), ("TUR", "joined")},
+        ),
+        ("Belarus's membership was confirmed at the summit.", {("BLR", "joined")}),
+        ("Mongolia's observer status was approved in 2004.", {("MNG", "observer")}),
+        (
+            "Turkey's dialogue partner status was granted in 2012.",
+            {("TUR", "dialogue-partner")},
+        ),
+        (
+            "The summit closed with decisions admitting Belarus into the bloc.",
+            {("BLR", "joined")},
+        ),
+        ("Leaders welcomed Belarus into the SCO family.", {("BLR", "joined")}),
+        ("Mongolia was upgraded from observer to member.", {("MNG", "joined")}),
+        (
+            "The council added Turkey as a dialogue partner.",
+            {("TUR", "dialogue-partner")},
+        ),
     ],
 )
 def test_membership_rules_round_three(text: str, expected: set) -> None:
@@ -461,6 +482,10 @@ def test_membership_rules_round_three(text: str, expected: set) -> None:
         # an invitation to a meeting, an entrant to a market
         "Modi was invited to join the SCO summit by video.",
         "A future with Iran becoming a member will bring change.",
+        "Putin saw no obstacles for admitting Iran to the SCO.",
+        "Belarus's membership was not confirmed.",
+        "The hosts welcomed Modi into the hall.",
+        "The ministers added India to the list of speakers.",
     ],
 )
 def test_membership_rules_round_three_not_events(text: str) -> None:

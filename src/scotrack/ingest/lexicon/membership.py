@@ -26,6 +26,9 @@ _NOT_A_NOUN = (
 subject's)."""
 _REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
 """What a state seeking a status makes or has."""
+_APPROVED = r"(?:approved|confirmed|granted|endorsed|finali[sz]ed)\b"
+"""What befalls a state's membership or status when it is given ("Iran's
+membership was confirmed")."""
 
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     # --- applied: a decision to admit, launching or running an accession
@@ -268,7 +271,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "joined",
         "before",
         ("assum", "upgraded"),
-        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent )(?:member|membership)\b"
+        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent |sco )?(?:member|membership)\b"
         r"|\bassum(?:ed|es|ing|ption of) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
     ),
     (
@@ -300,6 +303,44 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         + r"|\bcomplet(?:ed|es)\b (?:all )?(?:the |its )?(?:necessary |required )?(?:accession |membership |admission )?(?:procedures?|process|formalities)\b",
     ),
     (
+        "joined",
+        "before",
+        ("made",),
+        r"\b(?:was|were|has been|have been|had been) (?:officially |formally |finally |also )?made (?:an? |the |its )?"
+        + GRADE
+        + r"members?\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("membership",),
+        _POSSESSIVE
+        + r" (?:full |permanent )?membership (?:was|were|has been|have been|had been) (?:officially |formally |finally )?"
+        + _APPROVED,
+    ),
+    (
+        "observer",
+        "before",
+        ("observer",),
+        _POSSESSIVE
+        + r" observer status (?:was|has been|had been) (?:officially |formally )?"
+        + _APPROVED,
+    ),
+    (
+        "dialogue-partner",
+        "before",
+        ("dialog",),
+        _POSSESSIVE
+        + r" dialog(?:ue)? partner status (?:was|has been|had been) (?:officially |formally )?"
+        + _APPROVED,
+    ),
+    (
+        "joined",
+        "after",
+        ("welcom",),
+        r"\bwelcom(?:e|es|ed|ing)\b(?=[^.;]{0,40}? into (?:the |its |their )?(?:sco |shanghai cooperation organi[sz]ation(?:['\u2019]s)? )?(?:fold|family|ranks|sco|organi[sz]ation|bloc|grouping)\b)",
+    ),
+    (
         "admitted",
         "within",
         ("congratulat",),
@@ -323,8 +364,11 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "after",
-        ("admi", "accept", "welcom", "induct", "inclusion", "addition", "approv"),
-        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|approv(?:e|es|ed|ing)|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
+        (
+            *("admi", "accept", "welcom", "induct", "inclusion", "addition"),
+            *("approv", "added", "adding", "adds"),
+        ),
+        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|approv(?:e|es|ed|ing)|add(?:s|ed|ing)|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
         + _AS_STATUS
         + r")",
     ),
@@ -338,7 +382,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "admitted",
         "after",
         ("admission of", "accession of", "induction of", "admit"),
-        r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)",
+        r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)"
+        r"|(?<!\bfor )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\babout )\badmitting\b(?=[^.;]{0,40}? (?:to|into) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b)",
     ),
     (
         "admitted",
