@@ -465,6 +465,15 @@ def test_membership_patterns_hold_their_cue_words(
             "The council added Turkey as a dialogue partner.",
             {("TUR", "dialogue-partner")},
         ),
+        # the states that took the step "along with" the subject
+        (
+            "Mongolia became a full member along with Turkey in 2020.",
+            {("MNG", "joined"), ("TUR", "joined")},
+        ),
+        (
+            "Belarus and Mongolia joined the SCO along with envoys of Iran.",
+            {("BLR", "joined"), ("MNG", "joined")},
+        ),
     ],
 )
 def test_membership_rules_round_three(text: str, expected: set) -> None:
@@ -490,3 +499,13 @@ def test_membership_rules_round_three(text: str, expected: set) -> None:
 )
 def test_membership_rules_round_three_not_events(text: str) -> None:
     assert _ruled(text) == set()
+
+
+def test_membership_a_step_a_rule_holds_not_yet_taken_is_a_feature() -> None:
+    doc = make_doc(
+        "Ministers discussed the procedure for admitting Belarus into the SCO."
+    )
+    found = {c.key: c.features for c in candidates(doc)}
+    assert found
+    assert all("rule_blocked" in features for features in found.values())
+    assert all(RULE not in features for features in found.values())

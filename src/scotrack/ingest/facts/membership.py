@@ -134,13 +134,16 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
         if not any(m.kind == "state" or m.state for m in mentions):
             continue
         previous = sentences[number - 1].text if number else ""
+        blocked: set[str] = set()
         rule_spans = {
             (item["state"], item["event"]): (
                 *item["evidence"][0],
                 item["date"],
                 item["evidence"][1],
             )
-            for item in steps.sentence_events(sent, numbers, index, page, previous)
+            for item in steps.sentence_events(
+                sent, numbers, index, page, previous, blocked
+            )
         }
         states = [m for m in mentions if m.kind == "state"]
         if rule_spans:
@@ -160,6 +163,7 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
             number,
             sent.text.strip() == title,
             featured.clues(lowered),
+            frozenset(blocked),
         )
         for state in states:
             ruled = {event for code, event in context.rule_hits if code == state.value}

@@ -82,6 +82,9 @@ NOT_YET_REQUESTED = folded_pattern(
 )
 """Before a state's request ("Iran's application"): a request still to be made
 ("will submit its application"), or none ("has no bid for membership")."""
+ALONG_WITH = folded_pattern(r",? (?:along|together) with (?=\w)")
+"""Right after a phrase whose states stand before it: the states that took the
+step with them follow ("India joined the SCO along with Pakistan")."""
 SUBJECT_GAP = re.compile(
     r"\s*(?:(?:has|have|had|also|formally|officially|personally|finally|then|on \w+day)\s+)*",
     re.IGNORECASE,
