@@ -101,7 +101,9 @@ def sentence_events(
                 if blocked is not None:
                     blocked.update(state.value for state in states)
                 continue
-            when = _date(dates(sent.text, page.ref), lowered, match)
+            when = _date(dates(sent.text, page.ref), lowered, match) or _years_ago(
+                lowered, match, page.ref
+            )
             event = _event(pattern_event, lowered, match, when, page, previous)
             if event is None:
                 continue
@@ -386,6 +388,19 @@ def _date(
     pursue full membership")."""
     start, end = _clause(lowered, match)
     return date_near([t for t in found if start <= t.start < end], match.start())
+
+
+def _years_ago(lowered: str, match: re.Match[str], ref: date | None) -> str | None:
+    """The year a phrase's clause dates by how long ago it was ("submitted its
+    application 15 years ago"), counted back from the page's day."""
+    if ref is None or " ago" not in lowered:
+        return None
+    ago = clause_rules.YEARS_AGO.search(lowered, *_clause(lowered, match))
+    if ago is None:
+        return None
+    count = ago.group(1)
+    years = int(count) if count.isdigit() else clause_rules.YEARS_COUNT[count]
+    return str(ref.year - years)
 
 
 def date_near(found: Sequence[timex.Timex], position: int) -> str | None:

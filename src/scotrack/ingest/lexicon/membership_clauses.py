@@ -111,3 +111,15 @@ PARTNER_REFORM = folded_pattern(
 )
 """The 2025 reform that made observers and dialogue partners "SCO partners": a
 page that tells it speaks from its era."""
+
+_COUNTS = (
+    *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+    *("seventeen", "eighteen", "nineteen", "twenty"),
+)
+YEARS_AGO = folded_pattern(
+    r"\b(\d{1,2}|" + "|".join(_COUNTS) + r")(?: long)? years? ago\b"
+)
+"""A step dated by how long ago it was ("applied 15 years ago"): the year."""
+YEARS_COUNT = {word: number or 1 for number, word in enumerate(_COUNTS)}
+"""The number each word of YEARS_AGO names ("a" year is one)."""
