@@ -207,3 +207,10 @@ def test_membership_a_step_dated_years_ago_takes_its_year() -> None:
         "2012",
         "2022-07",
     ]
+
+
+def test_membership_a_step_in_a_later_year_is_still_to_come() -> None:
+    text = "With Mongolia becoming a full member next year, the bloc will grow."
+    assert membership(make_doc(text, published="2024-07-05")) == []
+    text = "With Mongolia becoming a full member last year, the bloc grew."
+    assert _found(text) == [("MNG", "joined", "2023")]
