@@ -195,3 +195,22 @@ def test_membership_a_step_dated_after_the_page_is_still_to_come() -> None:
     assert [m["event"] for m in membership(make_doc(text, published="2024-09-20"))] == [
         "dialogue-partner"
     ]
+
+
+def test_membership_a_step_dated_years_ago_takes_its_year() -> None:
+    text = (
+        "Belarus applied for membership 12 years ago. In July 2022, Belarus signed"
+        " the memorandum of obligations."
+    )
+    found = membership(make_doc(text, published="2024-07-05"))
+    assert sorted(m["date"] for m in found if m["event"] == "applied") == [
+        "2012",
+        "2022-07",
+    ]
+
+
+def test_membership_a_step_in_a_later_year_is_still_to_come() -> None:
+    text = "With Mongolia becoming a full member next year, the bloc will grow."
+    assert membership(make_doc(text, published="2024-07-05")) == []
+    text = "With Mongolia becoming a full member last year, the bloc grew."
+    assert _found(text) == [("MNG", "joined", "2023")]

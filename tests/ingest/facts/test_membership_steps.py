@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
@@ -392,9 +392,122 @@ def test_membership_the_reform_dates_an_undated_page() -> None:
     ("cues", "pattern"),
     [(cues, pattern) for _, _, cues, pattern in membership_lexicon.MEMBERSHIP_PATTERNS],
 )
-@settings(max_examples=25)  # a few dozen texts per rule: enough, and fast
+# a few dozen texts per rule: enough, and fast; drawing a long rule's texts may
+# pass Hypothesis's time limit on a busy machine, which says nothing of the rule
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_membership_patterns_hold_their_cue_words(
     cues: tuple[str, ...], pattern: str, data: st.DataObject
 ) -> None:
     assert holds_any(data.draw(texts_matching(pattern)), cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a joining told as the circumstance of another fact
+        (
+            "The drills were the first held since 2023, with Iran becoming the ninth member.",
+            {("IRN", "joined")},
+        ),
+        (
+            "With Belarus and Mongolia becoming full members, the bloc counted more states.",
+            {("BLR", "joined"), ("MNG", "joined")},
+        ),
+        ("Turkey is the newest entrant to the organization.", {("TUR", "joined")}),
+        (
+            "After the inclusion of Mongolia, the group renamed its council.",
+            {("MNG", "joined")},
+        ),
+        ("The council approved Belarus as its tenth member.", {("BLR", "joined")}),
+        # steps toward membership in other words
+        (
+            "Mongolia first moved to apply for this status in 2012.",
+            {("MNG", "applied")},
+        ),
+        (
+            "Belarus was invited to become a full member at the summit.",
+            {("BLR", "applied")},
+        ),
+        (
+            "Leaders approved signing the memorandum of obligations of the Republic of Belarus.",
+            {("BLR", "applied")},
+        ),
+        (
+            "Like Mongolia, Turkey also signed the memorandum of obligations and will ratify it soon.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        (
+            "He urged ministers to review Belarus's case for full membership.",
+            {("BLR", "applied")},
+        ),
+        # "their" request is the one list of states before it
+        (
+            "In fact, Iran and Belarus used the session to recall their requests for membership.",
+            {("IRN", "applied"), ("BLR", "applied")},
+        ),
+        # common wordings of a step no batch showed yet
+        (
+            "Mongolia and Turkey were made full members in 2020.",
+            {("MNG", "joined"), ("TUR", "joined")},
+        ),
+        ("Belarus's membership was confirmed at the summit.", {("BLR", "joined")}),
+        ("Mongolia's observer status was approved in 2004.", {("MNG", "observer")}),
+        (
+            "Turkey's dialogue partner status was granted in 2012.",
+            {("TUR", "dialogue-partner")},
+        ),
+        (
+            "The summit closed with decisions admitting Belarus into the bloc.",
+            {("BLR", "joined")},
+        ),
+        ("Leaders welcomed Belarus into the SCO family.", {("BLR", "joined")}),
+        ("Mongolia was upgraded from observer to member.", {("MNG", "joined")}),
+        (
+            "The council added Turkey as a dialogue partner.",
+            {("TUR", "dialogue-partner")},
+        ),
+        # the states that took the step "along with" the subject
+        (
+            "Mongolia became a full member along with Turkey in 2020.",
+            {("MNG", "joined"), ("TUR", "joined")},
+        ),
+        (
+            "Belarus and Mongolia joined the SCO along with envoys of Iran.",
+            {("BLR", "joined"), ("MNG", "joined")},
+        ),
+    ],
+)
+def test_membership_rules_round_three(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rules for admitting members are no state's step
+        "Ministers reached an agreement on criteria to admit new members like Iran.",
+        "Ministers reached an agreement on rules to admit new members such as Belarus.",
+        # "their" with states that are not one list
+        "In Astana, Iran met China, and after long talks on trade the envoys recalled their bids for membership.",
+        # an invitation to a meeting, an entrant to a market
+        "Modi was invited to join the SCO summit by video.",
+        "A future with Iran becoming a member will bring change.",
+        "Putin saw no obstacles for admitting Iran to the SCO.",
+        "Belarus's membership was not confirmed.",
+        "The hosts welcomed Modi into the hall.",
+        "The ministers added India to the list of speakers.",
+    ],
+)
+def test_membership_rules_round_three_not_events(text: str) -> None:
+    assert _ruled(text) == set()
+
+
+def test_membership_a_step_a_rule_holds_not_yet_taken_is_a_feature() -> None:
+    doc = make_doc(
+        "Ministers discussed the procedure for admitting Belarus into the SCO."
+    )
+    found = {c.key: c.features for c in candidates(doc)}
+    assert found
+    assert all("rule_blocked" in features for features in found.values())
+    assert all(RULE not in features for features in found.values())

@@ -86,11 +86,14 @@ def _founded(item: Item) -> bool:
 def _after(when: str | None, ref: date | None) -> bool:
     """Whether a step dated to the day `when` comes after the day the page
     speaks from: a step still to be taken ("will receive the status at the
-    summit on September 16" on September 9), which is not one. A month or a
-    year alone may be last year's ("in November" in February)."""
-    if when is None or ref is None or len(when) < len("YYYY-MM-DD"):
+    summit on September 16" on September 9), which is not one; so does a year
+    after the page's ("set to become a member next year"). A month may be last
+    year's ("in November" in February)."""
+    if when is None or ref is None:
         return False
-    return when > ref.isoformat()
+    if len(when) == len("YYYY"):
+        return int(when) > ref.year
+    return len(when) >= len("YYYY-MM-DD") and when > ref.isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +137,16 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
         if not any(m.kind == "state" or m.state for m in mentions):
             continue
         previous = sentences[number - 1].text if number else ""
+        blocked: set[str] = set()
         rule_spans = {
             (item["state"], item["event"]): (
                 *item["evidence"][0],
                 item["date"],
                 item["evidence"][1],
             )
-            for item in steps.sentence_events(sent, numbers, index, page, previous)
+            for item in steps.sentence_events(
+                sent, numbers, index, page, previous, blocked
+            )
         }
         states = [m for m in mentions if m.kind == "state"]
         if rule_spans:
@@ -160,6 +166,7 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
             number,
             sent.text.strip() == title,
             featured.clues(lowered),
+            frozenset(blocked),
         )
         for state in states:
             ruled = {event for code, event in context.rule_hits if code == state.value}

@@ -29,6 +29,9 @@ class SentenceContext:
     is_title: bool
     clues: list[str]
     """The names of the cue_rules.CLUES the sentence holds."""
+    blocked: frozenset[str] = frozenset()
+    """The states of the precise rules' phrases that report a step not (yet)
+    taken ("discussed the procedure for admitting India")."""
 
 
 def clues(lowered: str) -> list[str]:
@@ -96,6 +99,9 @@ def features(
         found[RULE] = 1.0
     if ruled:
         found["rule_other_event"] = 1.0
+    if state.value in ctx.blocked:
+        found[f"{e}|rule_blocked"] = 1.0
+        found["rule_blocked"] = 1.0
     for name in ctx.clues:
         found[f"{e}|{name}"] = 1.0
         found[name] = 1.0

@@ -72,6 +72,7 @@ def sentence_events(
     index: MentionIndex,
     page: Page,
     previous: str = "",
+    blocked: set[str] | None = None,
 ) -> list[Item]:
     """Events of the patterns `numbers` (those whose cue words occur) in order;
     `previous` is the sentence before, whose admission of a status an
@@ -79,7 +80,8 @@ def sentence_events(
     states. Mongolia was admitted first.").
 
     A phrase whose states are found takes its words from later patterns even
-    when it reports a step not (yet) taken, which gives no event."""
+    when it reports a step not (yet) taken, which gives no event; `blocked`
+    collects the states of such phrases (and of another organization's)."""
     items: list[Item] = []
     taken: list[tuple[int, int]] = []
     lowered = folded(sent.text)
@@ -96,8 +98,12 @@ def sentence_events(
             taken.append(match.span())
             requested = pattern_event == "request"
             if _not_yet(lowered, match, requested) or _elsewhere(sent.text, match):
+                if blocked is not None:
+                    blocked.update(state.value for state in states)
                 continue
-            when = _date(dates(sent.text, page.ref), lowered, match)
+            when = _date(dates(sent.text, page.ref), lowered, match) or _years_ago(
+                lowered, match, page.ref
+            )
             event = _event(pattern_event, lowered, match, when, page, previous)
             if event is None:
                 continue
@@ -266,14 +272,33 @@ def _states(
             or _subject(sent, lowered, index, match)
             or _speaker(sent, index, match)
         )
+        if listed:
+            listed += _companions(sent, lowered, index, match.end())
     else:
-        right = min(len(text), match.end() + _WINDOW)
-        mentions = index.between(
-            sent.start + match.end(), sent.start + right, ("state",)
-        )
-        listed = _contiguous(text, sent.start, mentions, match.end(), before=False)
+        listed = _following(sent, index, match.end())
     clause = lowered[max(0, match.start() - 40) : match.end() + 40]
     return [] if rules.NEGATIVE.search(clause) else listed
+
+
+def _following(sent: Sentence, index: MentionIndex, at: int) -> list[Mention]:
+    """The contiguous list of state mentions that starts just after sentence
+    offset `at`."""
+    right = min(len(sent.text), at + _WINDOW)
+    mentions = index.between(sent.start + at, sent.start + right, ("state",))
+    return _contiguous(sent.text, sent.start, mentions, at, before=False)
+
+
+def _companions(
+    sent: Sentence, lowered: str, index: MentionIndex, at: int
+) -> list[Mention]:
+    """The states that took the step "along with" the subject, named right after
+    the phrase ("India became a member along with Pakistan")."""
+    along = clause_rules.ALONG_WITH.match(lowered, at)
+    if along is None:
+        return []
+    listed = _following(sent, index, along.end())
+    gap = sent.text[along.end() : listed[0].start - sent.start] if listed else ""
+    return listed if clause_rules.LIST_GAP.match(gap) else []
 
 
 def _owner(sent: Sentence, index: MentionIndex, match: re.Match[str]) -> list[Mention]:
@@ -305,13 +330,17 @@ def _subject(
     the SCO asking for observer status"; "India and Pakistan, observers since
     2005, applied to join"). A phrase that opens with "its" stands for the one
     state before it, wherever it is ("Lukashenko said Belarus counts on support
-    for its bid for membership")."""
+    for its bid for membership"), and one that opens with "their" for the one
+    list of states before it ("Iran and Belarus renewed their applications for
+    membership")."""
     mentions = index.between(sent.start, sent.start + match.start(), ("state",))
     if not mentions:
         return []
     if lowered.startswith("its ", match.start()):
         return mentions if len(mentions) == 1 else []
     listed = _contiguous(sent.text, sent.start, mentions, 0, before=False)
+    if lowered.startswith("their ", match.start()) and len(mentions) > 1:
+        return listed if len(listed) == len(mentions) else []
     if (
         len(listed) == len(mentions)
         and mentions[0].start - sent.start <= _SUBJECT_START
@@ -359,6 +388,19 @@ def _date(
     pursue full membership")."""
     start, end = _clause(lowered, match)
     return date_near([t for t in found if start <= t.start < end], match.start())
+
+
+def _years_ago(lowered: str, match: re.Match[str], ref: date | None) -> str | None:
+    """The year a phrase's clause dates by how long ago it was ("submitted its
+    application 15 years ago"), counted back from the page's day."""
+    if ref is None or " ago" not in lowered:
+        return None
+    ago = clause_rules.YEARS_AGO.search(lowered, *_clause(lowered, match))
+    if ago is None:
+        return None
+    count = ago.group(1)
+    years = int(count) if count.isdigit() else clause_rules.YEARS_COUNT[count]
+    return str(ref.year - years)
 
 
 def date_near(found: Sequence[timex.Timex], position: int) -> str | None:

@@ -26,6 +26,9 @@ _NOT_A_NOUN = (
 subject's)."""
 _REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
 """What a state seeking a status makes or has."""
+_APPROVED = r"(?:approved|confirmed|granted|endorsed|finali[sz]ed)\b"
+"""What befalls a state's membership or status when it is given ("Iran's
+membership was confirmed")."""
 
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     # --- applied: a decision to admit, launching or running an accession
@@ -33,7 +36,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "applied",
         "after",
         ("admit",),
-        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b[^.;]{0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
+        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b(?:(?!\b(?:rules|regulations|criteria|guidelines|norms)\b)[^.;]){0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
     ),
     (
         "joined",
@@ -124,8 +127,14 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "applied",
         "before",
         ("memorand",),
-        r"\b(?:signed|signs|ratif(?:ied|ies|y|ying)|approved|approves)\b(?: into law)?[^.;]{0,20}?\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?|membership|accession|joining)\b"
+        r"\b(?:signed|signs|signing|ratif(?:ied|ies|y|ying)|approved|approves)\b(?: into law)?[^.;]{0,20}?\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?|membership|accession|joining)\b"
         r"|\bratification of (?:the )?memorand(?:um|a|ums)\b",
+    ),
+    (
+        "applied",
+        "after",
+        ("memorand",),
+        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) of\b",
     ),
     (
         "memorandum",
@@ -166,12 +175,13 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
             "wish",
             "intention",
             "aspiration",
+            "case",
         ),
         r"(?:"
         + _POSSESSIVE
-        + r"|\b(?:its|their)) "
+        + r"|\b(?:its|their)) (?:"
         + _REQUEST
-        + r" (?:for|to (?:join|become)) "
+        + r" (?:for|to (?:join|become))|case for) "
         + _TARGET,
     ),
     (
@@ -200,11 +210,19 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
         r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|"
         + _NOT_A_NOUN
-        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)\b"
+        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
         r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status)\b"
         r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
         r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
         r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
+    ),
+    (
+        "applied",
+        "before",
+        ("invited",),
+        r"\binvited to (?:join (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b"
+        + _NOT_THE_BODY
+        + r"|become (?:an? |the )?(?:full(?:-fledged)? |permanent |sco )*members?\b)",
     ),
     (
         "applied",
@@ -237,9 +255,23 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ),
     (
         "joined",
+        "within",
+        ("becoming",),
+        r"\b(?:with|after|following|since) (?!becoming\b)[^.;,]{1,40}? becoming (?:an? |the |its )?"
+        + GRADE
+        + r"members?\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("entrant",),
+        r"\b(?:is|was|are|were|became|becomes|has become|have become) (?:the |an? |its )?(?:latest|newest|new|most recent|recent) entrants?\b",
+    ),
+    (
+        "joined",
         "before",
         ("assum", "upgraded"),
-        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent )(?:member|membership)\b"
+        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent |sco )?(?:member|membership)\b"
         r"|\bassum(?:ed|es|ing|ption of) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
     ),
     (
@@ -271,6 +303,44 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         + r"|\bcomplet(?:ed|es)\b (?:all )?(?:the |its )?(?:necessary |required )?(?:accession |membership |admission )?(?:procedures?|process|formalities)\b",
     ),
     (
+        "joined",
+        "before",
+        ("made",),
+        r"\b(?:was|were|has been|have been|had been) (?:officially |formally |finally |also )?made (?:an? |the |its )?"
+        + GRADE
+        + r"members?\b",
+    ),
+    (
+        "joined",
+        "before",
+        ("membership",),
+        _POSSESSIVE
+        + r" (?:full |permanent )?membership (?:was|were|has been|have been|had been) (?:officially |formally |finally )?"
+        + _APPROVED,
+    ),
+    (
+        "observer",
+        "before",
+        ("observer",),
+        _POSSESSIVE
+        + r" observer status (?:was|has been|had been) (?:officially |formally )?"
+        + _APPROVED,
+    ),
+    (
+        "dialogue-partner",
+        "before",
+        ("dialog",),
+        _POSSESSIVE
+        + r" dialog(?:ue)? partner status (?:was|has been|had been) (?:officially |formally )?"
+        + _APPROVED,
+    ),
+    (
+        "joined",
+        "after",
+        ("welcom",),
+        r"\bwelcom(?:e|es|ed|ing)\b(?=[^.;]{0,40}? into (?:the |its |their )?(?:sco |shanghai cooperation organi[sz]ation(?:['\u2019]s)? )?(?:fold|family|ranks|sco|organi[sz]ation|bloc|grouping)\b)",
+    ),
+    (
         "admitted",
         "within",
         ("congratulat",),
@@ -294,16 +364,26 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "admitted",
         "after",
-        ("admi", "accept", "welcom", "induct", "inclusion", "addition"),
-        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
+        (
+            *("admi", "accept", "welcom", "induct", "inclusion", "addition"),
+            *("approv", "added", "adding", "adds"),
+        ),
+        r"\b(?:admit(?:s|ted|ting)?|accept(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|induct(?:s|ed|ing)?|approv(?:e|es|ed|ing)|add(?:s|ed|ing)|(?:admission|acceptance|inclusion|induction|addition) of)\b(?=[^.;]{0,70}?"
         + _AS_STATUS
         + r")",
     ),
     (
         "admitted",
         "after",
+        ("inclusion",),
+        r"\b(?:after|following|since|with) the inclusion of\b",
+    ),
+    (
+        "admitted",
+        "after",
         ("admission of", "accession of", "induction of", "admit"),
-        r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)",
+        r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)"
+        r"|(?<!\bfor )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\babout )\badmitting\b(?=[^.;]{0,40}? (?:to|into) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b)",
     ),
     (
         "admitted",

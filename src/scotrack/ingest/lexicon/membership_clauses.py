@@ -70,10 +70,11 @@ the text as printed (the names are upper-case)."""
 IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
 """An admission "in principle" is a step toward membership: applied."""
 NOT_YET_AFTER = folded_pattern(
-    r"[^,;:.]{0,40}?\b(?:will|would|shall|is expected|are expected|is set|are set"
+    r"[^,;:.]{0,40}?(?<!\band )(?<!\bbut )\b(?:will|would|shall|is expected|are expected|is set|are set"
     r"|is due|are due|is scheduled|are scheduled|is likely|are likely|is to be|are to be)\b"
 )
-"""The same right after the phrase ("Belarus's accession will be launched")."""
+"""The same right after the phrase ("Belarus's accession will be launched"), but
+not a verb of its own ("signed the memorandum and will ratify it")."""
 NOT_YET_REQUESTED = folded_pattern(
     r"\b(?:will|would|shall|may|might|could|should|plans?|planning|intends?|intending|going to|set to|ready to"
     r"|wants? to|not|never|no|yet to|to (?:submit|file|lodge|send|make|launch))\b"
@@ -81,6 +82,9 @@ NOT_YET_REQUESTED = folded_pattern(
 )
 """Before a state's request ("Iran's application"): a request still to be made
 ("will submit its application"), or none ("has no bid for membership")."""
+ALONG_WITH = folded_pattern(r",? (?:along|together) with (?=\w)")
+"""Right after a phrase whose states stand before it: the states that took the
+step with them follow ("India joined the SCO along with Pakistan")."""
 SUBJECT_GAP = re.compile(
     r"\s*(?:(?:has|have|had|also|formally|officially|personally|finally|then|on \w+day)\s+)*",
     re.IGNORECASE,
@@ -107,3 +111,15 @@ PARTNER_REFORM = folded_pattern(
 )
 """The 2025 reform that made observers and dialogue partners "SCO partners": a
 page that tells it speaks from its era."""
+
+_COUNTS = (
+    *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"),
+    *("seventeen", "eighteen", "nineteen", "twenty"),
+)
+YEARS_AGO = folded_pattern(
+    r"\b(\d{1,2}|" + "|".join(_COUNTS) + r")(?: long)? years? ago\b"
+)
+"""A step dated by how long ago it was ("applied 15 years ago"): the year."""
+YEARS_COUNT = {word: number or 1 for number, word in enumerate(_COUNTS)}
+"""The number each word of YEARS_AGO names ("a" year is one)."""
