@@ -466,3 +466,48 @@ def test_commitments_that_after_a_speech_verb_is_no_relative_pronoun() -> None:
         "The SCO member nations stated that it is critical to fight drug trafficking."
     )
     assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides welcomed the recently proposed Caspian Transit Corridor and its logistics hubs.",  # adjective
+        "Leaders discussed Tajikistan's proposed Water Forum and the related investment plans.",  # possessive
+        "Measures proposed for closer customs cooperation, including a single window, are useful to traders.",  # reduced relative
+        "Uzbekistan was invited to join the new agricultural research network next year.",  # passive call
+        "Mongolia has been asked to send experts to the seed bank in Tashkent.",  # passive call
+        "\u201cWhy should we wait any longer?\u201d Lukashenko asked, adding that trade was slow.",  # a question
+    ],
+)
+def test_commitments_participles_and_questions_are_no_acts(text: str) -> None:
+    assert not [c for c in _candidates(text) if c[2]]
+
+
+def test_commitments_a_group_after_a_preposition_is_no_subject() -> None:
+    text = "Tokayev, at the session of prime-ministers from the SCO member-states, proposed to found a joint seed bank."
+    assert _found(text)[0][0] == "KAZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan reaffirmed its commitment to building new rail links with its neighbours.",
+        "Iran conveyed its readiness to supply more gas to the member states.",
+        "The member states are dedicated to promoting exchanges between their universities.",
+        "Russia has committed itself to offer grants for student exchanges in the region.",
+    ],
+)
+def test_commitments_stated_commitments_are_rule_pledges(text: str) -> None:
+    assert [c for c in _candidates(text) if c[2]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia would really like to make a big impression at the coming summit.",
+        "The leaders will deliberate on regional issues at the summit in Minsk.",
+        "Belarus will act as the chair of the energy club next year.",
+    ],
+)
+def test_commitments_previews_after_an_adverb_are_no_rule_hits(text: str) -> None:
+    assert not [c for c in _candidates(text) if c[2]]

@@ -192,6 +192,8 @@ def _main_subject(
 
 _MAIN_SUBJECT_REACH = 40
 """At most this many characters from the participle's comma to the subject."""
+_GROUP_REACH = 48
+"""How far before a group a preposition that governs it may be."""
 _NEVER_ACTORS = ("region", "initiative")
 """Mentions that are never a subject the rules look for ("North Africa")."""
 
@@ -213,6 +215,10 @@ def _subject(
     def governed(start: int) -> bool:
         return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
 
+    def group_governed(start: int) -> bool:
+        before = lowered[max(0, start - _GROUP_REACH) : start]
+        return governed(start) or bool(rules.GROUP_GOVERNED.search(before))
+
     offset = sent.start
     before = [
         m
@@ -229,7 +235,7 @@ def _subject(
     )
     best = mention.end - offset if mention is not None else -1
     groups = matches_at(rules.GROUP, lowered, scan.group_starts, 0, position)
-    group = next((g for g in reversed(groups) if not governed(g.start())), None)
+    group = next((g for g in reversed(groups) if not group_governed(g.start())), None)
     if group is not None and group.end() > best:
         mention, best = None, group.end()
     else:
@@ -417,6 +423,8 @@ def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
 
 
 def _scheduled(text: str, trigger: re.Match[str]) -> bool:
+    """Whether the verb after "will" (adverbs skipped: "would really like to")
+    is one of a schedule, a preview or a courtesy."""
     words = text[trigger.end() : trigger.end() + 40].lower().split()
-    words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
+    words = [w for w in words if w not in rules.SKIP_AFTER_WILL and w[-2:] != "ly"]
     return any(" ".join(words[:n]) in rules.SCHEDULE for n in (1, 2, 3) if words)

@@ -342,15 +342,41 @@ def _no_action(text: str, trigger: re.Match[str]) -> bool:
     step), "there should be no place for", "reaffirmed that X is a priority"
     (a belief; "reaffirmed that they will ..." is a pledge)."""
     word = word_of(text, trigger).lower()
+    if rules.PARTICIPLE.match(word) and _participle(text, trigger):
+        return True
     if rules.NEED_OF.search(word):
         return bool(rules.THING_NEEDED.match(text, trigger.end()))
     if word.startswith("ask"):
-        return bool(rules.STATUS_ASKED.match(text, trigger.end()))
+        return bool(
+            rules.STATUS_ASKED.match(text, trigger.end())
+            or rules.ASKED_QUESTION.match(text, trigger.end())
+        )
     if word in ("should", "must"):
         return bool(rules.NOTHING_NEEDED.match(text, trigger.end()))
     if rules.RESTATED.match(word) and text.startswith(" that", trigger.end()):
         return not rules.MODAL.search(text, trigger.end())  # "reaffirmed that X is"
     return word == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
+
+
+_BEFORE_PARTICIPLE = 40
+"""How far before a participle its determiner, auxiliary or noun is looked for."""
+
+
+def _participle(text: str, trigger: re.Match[str]) -> bool:
+    """Whether a trigger in -ed is a participle, no act of its subject: an
+    adjective ("the proposed bank"), a passive call ("Pakistan was invited to",
+    whose subject is the one called on) or a noun's reduced relative clause
+    ("initiatives proposed for regional cooperation ... are conducive")."""
+    start = trigger.start()
+    before = text[max(0, start - _BEFORE_PARTICIPLE) : start]
+    if rules.ATTRIBUTIVE.search(before):
+        return True
+    if trigger.lastgroup == "call" and rules.PASSIVE.search(before):
+        return True
+    return bool(
+        rules.REDUCED_RELATIVE.search(before)
+        and rules.AFTER_RELATIVE.match(text, trigger.end())
+    )
 
 
 def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:

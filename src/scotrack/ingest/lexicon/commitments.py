@@ -24,10 +24,11 @@ PROPOSAL_VERBS = (
 PLEDGE_VERBS = (
     r"vow(?:ed|s|ing)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
     r"|(?:is|are|was|were|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
-    r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
+    r"|committed|determined|dedicated) to|(?:has|have|had) planned to|plans? to|planned to"
+    r"|committed (?:itself|themselves|herself|himself) to"
     r"|will|shall|would|agreed to|offered|offers? to|intends? to"
-    r"|(?:expressed|confirmed|reaffirmed|reiterated|declared|voiced|showed|demonstrated)"
-    r" (?:its |his |her |their |an? )?(?:\w+ )?(?:readiness|willingness) to"
+    r"|(?:expressed|confirmed|reaffirmed|reiterated|declared|voiced|showed|demonstrated|conveyed)"
+    r" (?:its |his |her |their |an? |\w+['\u2019]s )?(?:\w+ )?(?:readiness|willingness|commitment) to"
 )
 SHOULD = r"should|must|need to|needs to|ought to"
 EXTENDED_CALL_VERBS = (
@@ -113,6 +114,7 @@ TRIGGER_CUES = (
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
     *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
+    *("dedicated", "conveyed"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -130,7 +132,7 @@ TRIGGER_STARTS = (
     *("stand", "state", "stood", "stress", "striv", "subscribe", "suggest", "talk"),
     *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
     *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
-    *("will", "willingness", "would"),
+    *("will", "willingness", "would", "conveyed "),
 )
 """Every match of TRIGGER begins with one of these (its literal first letters):
 the pattern is tried only where one occurs, not at every letter of a sentence."""
@@ -150,7 +152,8 @@ SCHEDULE_VERBS = (
     *("talk", "obtain", "go through", "enter into", "include", "adopt", "focus"),
     *("review", "approve", "sum up", "mark", "celebrate", "gather", "convene"),
     *("witness", "receive", "exchange their views", "exchange opinions", "begin"),
-    *("present", "start", "kick off", "take place", "conclude"),
+    *("present", "start", "kick off", "take place", "conclude", "deliberate"),
+    *("act as",),
 )
 """After "<leader> will", these verbs describe a schedule, a preview or a
 courtesy ("would like to"), not a pledge."""
@@ -170,7 +173,7 @@ PURPOSE_MARKERS = (
     r"\b(?:so as to|in order to|with a view to|with the aim of|aimed at|aiming to)\b"
 )
 ACTOR_GROUPS = (
-    r"(?:the\s+)?(?:leaders|heads of (?:state|government)|prime ministers"
+    r"(?:the\s+)?(?:leaders|heads of (?:state|government)|prime[\s-]ministers"
     r"|(?:foreign|defen[cs]e) ministers|heads of delegations?)"
     r"(?:\s+and\s+(?:government\s+)?representatives)?"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)"
@@ -212,7 +215,7 @@ ACTOR_GROUP_STARTS = (
     *("agricultur", "bloc", "countries", "culture", "defen", "delegat", "econom"),
     *("education", "emergency", "energy", "finance", "foreign", "group", "heads of"),
     *("health", "interior", "justice", "leaders", "member", "ministers", "national"),
-    *("organi", "participants", "parties", "prime ministers", "sco", "science"),
+    *("organi", "participants", "parties", "prime", "sco", "science"),
     *("security", "shanghai", "sides", "speakers", "tourism", "trade", "transport"),
 )
 """Every ACTOR_GROUPS phrase, lower-cased, begins with one of these, or with "the"
@@ -229,12 +232,18 @@ TRIGGER = folded_pattern(
     rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
 """Run on folded text: take a trigger's words from the original (`_word`)."""
-GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
+GROUP = folded_pattern(rf"(?<![-\w])(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
 PRONOUN = folded_pattern(PRONOUNS)
 PREPOSITION = folded_pattern(
     r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
     r"|during|through|via)\s+(?:the\s+)?$"
 )
+GROUP_GOVERNED = folded_pattern(
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
+    r"|during|through|via)\s+(?:the\s+)?(?:sco|shanghai\s+cooperation\s+organi[sz]ation)\s+$"
+)
+"""Before a group that another one opens ("from the SCO member states"): the
+prepositional object `PREPOSITION` finds only from the first one."""
 COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|further\s+)?$")
 OPENING_PHRASE = re.compile(r"\s*(?:[A-Z][^,;]{2,40}),\s+")
 """An opening phrase before a clause's subject ("During the meeting, ")."""
@@ -290,6 +299,38 @@ STATUS_ASKED = re.compile(
     re.IGNORECASE,
 )
 """After "asked for": a state's application, a membership step."""
+PARTICIPLE = re.compile(
+    r"(?:propos|suggest|advocat|recommend|invit|urg|encourag|ask|call)ed\b|put forward\b",
+    re.IGNORECASE,
+)
+"""A trigger that may be a past participle ("the proposed bank", "Pakistan was
+invited to"): the act of someone else, or none."""
+ATTRIBUTIVE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w['\u2019]s)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a participle: an adjective's determiner ("the (recently) proposed
+corridor", "Kazakhstan's proposed initiative"), no act of proposing."""
+PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|further|again)\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a participle of calling or proposing: the passive ("Pakistan was
+invited to ..."): its subject is the one called on, not the caller."""
+REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:also|and|or|but|who|which|that|he|she|they|we|it|has|have|had|jointly"
+    r"|then|later|once|further|first|leaders|members|states|countries|nations|ministers"
+    r"|sides|side|parties|participants|delegates|delegations|premier|president|minister"
+    r"|officials|government|country|organi[sz]ation|bloc|group|chairman|secretary"
+    r"|summit|meeting|council|communiqu\w+|declaration)\b)[a-z]+\s+$"
+)
+"""Before a participle: a common noun it qualifies ("initiatives proposed for
+regional cooperation ... are conducive"), when a preposition follows
+(`AFTER_RELATIVE`)."""
+AFTER_RELATIVE = re.compile(r"\s+(?:for|at|in|during|under|on|within|since|earlier)\b")
+ASKED_QUESTION = re.compile(r"\s*[,.;:?!\"\u201d]")
+"""After "asked": a question put ("... ?" Erdogan asked, stating), no call."""
 RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
 MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|need to|ought to)\b", re.IGNORECASE
