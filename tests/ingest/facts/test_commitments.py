@@ -12,8 +12,9 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built docu
 from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
 from scotrack.ingest.classifiers.candidates import RULE
+from scotrack.ingest.document import Mention
 from scotrack.ingest.facts.clauses import clause_starts, matches_in
-from scotrack.ingest.facts.commitment_mentions import may_name_group
+from scotrack.ingest.facts.commitment_mentions import may_name_group, titled_people
 from scotrack.ingest.facts.commitments import candidates, commitments
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import folded
@@ -511,3 +512,35 @@ def test_commitments_stated_commitments_are_rule_pledges(text: str) -> None:
 )
 def test_commitments_previews_after_an_adverb_are_no_rule_hits(text: str) -> None:
     assert not [c for c in _candidates(text) if c[2]]
+
+
+def test_commitments_a_group_named_with_hyphens_is_one_subject() -> None:
+    text = "Leaders of the SCO member-states confirmed their readiness to fund a joint seed bank."
+    assert ("SCO", "src=group") in _sources(text)
+
+
+def test_titled_people_take_the_state_of_their_title() -> None:
+    text = "Mongolian Deputy Premier Batbold Dorj and the Minister of Energy of Iran Reza Karimi met an analyst of India Ravi Rao."
+    doc = make_doc(text)
+    mentions = [
+        Mention(text.index(name), text.index(name) + len(name), "person", name, name)
+        for name in ("Batbold Dorj", "Reza Karimi", "Ravi Rao")
+    ]
+    mentions += [
+        Mention(text.index(w), text.index(w) + len(w), "state", code, w, code)
+        for w, code in (("Mongolian", "MNG"), ("Iran", "IRN"), ("India", "IND"))
+    ]
+    mentions.sort(key=lambda m: m.start)
+    assert titled_people(doc.text, mentions) == {
+        "Batbold Dorj": "MNG",
+        "Reza Karimi": "IRN",
+    }
+
+
+def test_commitments_a_coordinated_trigger_shares_the_subject_and_cuts_the_first() -> (
+    None
+):
+    text = "The SCO ministers decided to open a customs school and urged Mongolia to send its students there."
+    found = _candidates(text)
+    assert ("SCO", "ministers decided to open a customs school", True) in found
+    assert ("SCO", "urged Mongolia to send its students there", True) in found

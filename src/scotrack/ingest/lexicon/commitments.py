@@ -177,9 +177,9 @@ ACTOR_GROUPS = (
     r"|(?:foreign|defen[cs]e) ministers|heads of delegations?)"
     r"(?:\s+and\s+(?:government\s+)?representatives)?"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)"
-    r"(?:\s+member\s+(?:states|countries|nations))?)?"
+    r"(?:\s+member[\s-]+(?:states|countries|nations))?)?"
     r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
-    r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
+    r"(?:\s+member)?(?:[\s-]+(?:states|countries|nations|members))?"
     r"|(?:the\s+)?(?:SCO\s+)?member[\s-]+(?:states|countries|nations)"
     r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?)?"
     r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?"
@@ -391,6 +391,11 @@ COORDINATION = re.compile(
 second ("China and Russian President ...")."""
 LED_BY = re.compile(r"\b(?:by|between|among)\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a coordination that is no subject ("a group led by China and Russia")."""
+TITLE_GAP = re.compile(
+    r"(?:['\u2019]s?)?(?:[\s,]+(?:[A-Z][\w.()'\u2019-]*|of|the|for|on|in))*[\s,]*"
+)
+"""Between a state and a person it titles: title words only ("Chinese
+Vice-Premier", "Minister of Culture of Russia", "Belarus' Foreign Minister")."""
 ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
 """Between two mentions of one name: nothing, a possessive, title words
 ("Russian President Vladimir Putin", "China's Xi")."""
