@@ -544,3 +544,23 @@ def test_commitments_a_coordinated_trigger_shares_the_subject_and_cuts_the_first
     found = _candidates(text)
     assert ("SCO", "ministers decided to open a customs school", True) in found
     assert ("SCO", "urged Mongolia to send its students there", True) in found
+
+
+def test_commitments_a_coordinated_predicate_keeps_the_opening_group() -> None:
+    text = "Energy ministers from China, Russia and Iran praised the talks as \u201cfrank,\u201d and reiterated their resolve to build a common grid."
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+def test_commitments_we_after_saying_is_the_speaker_s() -> None:
+    text = "Putin welcomed Iran and India saying, \u201cWe need to bring Iran and India into the energy club soon.\u201d"
+    assert ("RUS", "src=loose-we-person") in _sources(text)
+
+
+def test_commitments_a_list_of_gerunds_after_the_importance_is_split() -> None:
+    text = "Modi stressed the importance of building grain stores, expanding seed banks, and promoting drip irrigation in the region."
+    found = [t for _, t, _ in _candidates(text)]
+    assert found == [
+        "Modi stressed the importance of building grain stores",
+        "expanding seed banks",
+        "promoting drip irrigation in the region",
+    ]

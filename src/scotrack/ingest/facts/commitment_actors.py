@@ -72,6 +72,9 @@ def strict_actor(
         if not rules.COORDINATED.search(text, clause, trigger.start()):
             return None
         subject = _opening_subject(text, scan, sent, mentions, clause)
+        if subject is None and text.startswith("and ", clause + 1):
+            # "The ministers met X, and reiterated ...": the sentence's subject
+            subject = _opening_subject(text, scan, sent, mentions, 0)
         if subject is None:
             return None
     if (
@@ -144,15 +147,20 @@ def _opening_subject(
     meeting, ")."""
     opening = rules.OPENING_PHRASE.match(text, clause)
     start = opening.end() if opening else clause
-    group = rules.GROUP.match(scan.lowered, start) if scan.grouped else None
-    if group is not None:
-        return Actor("SCO", None, -1, -1, "opening-group")
+    for at in (clause, start) if scan.grouped else ():
+        if rules.GROUP.match(scan.lowered, at + _spaces(text, at)):
+            return Actor("SCO", None, -1, -1, "opening-group")
     for mention in mentions:
         if mention.start - sent.start >= start:
             if mention.start - sent.start - start > _ARTICLE or mention.kind != "state":
                 return None
             return Actor(mention.value, None, -1, -1, "opening-state")
     return None
+
+
+def _spaces(text: str, at: int) -> int:
+    """How many white-space characters begin text[at:]."""
+    return len(text[at : at + _ARTICLE]) - len(text[at : at + _ARTICLE].lstrip())
 
 
 _ARTICLE = 4

@@ -100,6 +100,9 @@ def loose_actor(
         return None
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
+    speaker = _we_speaker(sent, scan, mentions, trigger, clause)
+    if speaker is not None:
+        return speaker
     for mention in _free_mentions(sent, mentions, position):
         actor = mention_actor(mention, None)
         if actor is not None:
@@ -111,6 +114,26 @@ def loose_actor(
     if named or _groups(scan, 0, trigger.start()):
         return Actor("SCO", None, -1, -1, "loose-group")
     return _context_actor(ctx)
+
+
+def _we_speaker(
+    sent: Sentence,
+    scan: Scan,
+    mentions: list[Mention],
+    trigger: re.Match[str],
+    clause: int,
+) -> Actor | None:
+    """For "we" right before the verb, the first person of a state the sentence
+    names before it ("Putin welcomed India, saying, 'We need to ...'"): the
+    speaker, not a state he spoke of."""
+    if not rules.WE_SUBJECT.search(scan.lowered, clause, trigger.start()):
+        return None
+    position = sent.start + trigger.start()
+    person = first_person([m for m in mentions if m.end <= position])
+    actor = person_actor(person) if person is not None else None
+    if actor is None:
+        return None
+    return Actor(actor.actor, actor.speaker, -1, -1, "loose-we-person")
 
 
 def _free_mentions(
@@ -129,7 +152,7 @@ def _free_mentions(
         )
         if rules.PREPOSITION.search(before):
             governed = True
-        elif not (governed and before.rstrip().endswith(",")):
+        elif not (governed and before.rstrip().endswith((",", " and"))):
             governed = False
         if not governed and mention.kind != "organization":
             free.append(mention)

@@ -381,6 +381,8 @@ PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
 FUTURE = folded_pattern(r"will|shall|would")
 JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
 WE = folded_pattern(r"\bwe\b")
+WE_SUBJECT = folded_pattern(r"\bwe\s+(?:\w+ly\s+|all\s+|also\s+)?$")
+""""We" as the subject right before a verb."""
 FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
 LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
 PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
@@ -413,6 +415,21 @@ CONJUNCT_MARKS = ","
 CONJUNCT_WORDS = ("and", "as well as")
 """Every CONJUNCT match begins at one of CONJUNCT_MARKS or in the white space
 right before one of CONJUNCT_WORDS (`clauses.spaced_starts`)."""
+GERUND_OPENING = re.compile(r"\s+(?:of|for)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+"""After "the importance", "the need": a list of gerunds ("of improving X,
+intensifying Y and promoting Z"), one measure each."""
+GERUND_CONJUNCT = folded_pattern(
+    r",\s*(?:and\s+)?(?:\w+ly\s+)?(?=(?:"
+    + "|".join(
+        sorted(
+            {v.split()[0].removesuffix("e") for v in MEASURE_VERBS},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\w{0,3}ing\b)"
+)
+"""Between two gerunds of such a list: ", intensifying", ", and promoting"."""
 PURPOSE = re.compile(
     PURPOSE_MARKERS
     + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
