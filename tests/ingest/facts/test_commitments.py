@@ -564,3 +564,21 @@ def test_commitments_a_list_of_gerunds_after_the_importance_is_split() -> None:
         "expanding seed banks",
         "promoting drip irrigation in the region",
     ]
+
+
+def test_commitments_a_parenthetical_frame_leaves_the_subject() -> None:
+    text = "Putin met Modi in Moscow. Russia, he said, would build two more grain terminals."
+    assert ("RUS", "src=state") in _sources(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Russia would be encouraging Mongolia to join the energy club.", True),
+        ("Russia will be hosting the summit of the energy club.", False),
+    ],
+)
+def test_commitments_a_progressive_after_will_is_a_pledge_unless_a_schedule(
+    text: str, rule: bool
+) -> None:
+    assert any(c[2] for c in _candidates(text)) is rule

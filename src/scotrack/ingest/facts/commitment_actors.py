@@ -250,7 +250,11 @@ def _subject(
         group = None
     pronouns = list(rules.PRONOUN.finditer(lowered, 0, position))
     pronoun = pronouns[-1] if pronouns else None
-    if pronoun is not None and pronoun.end() > best:
+    if (
+        pronoun is not None
+        and pronoun.end() > best
+        and not rules.PARENTHETICAL_FRAME.match(text, pronoun.end())
+    ):
         return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
     if group is not None:
         return Actor("SCO", None, offset + group.start(), offset + group.end(), "group")
@@ -435,4 +439,7 @@ def _scheduled(text: str, trigger: re.Match[str]) -> bool:
     is one of a schedule, a preview or a courtesy."""
     words = text[trigger.end() : trigger.end() + 40].lower().split()
     words = [w for w in words if w not in rules.SKIP_AFTER_WILL and w[-2:] != "ly"]
+    if len(words) > 1 and words[0] == "be" and words[1].endswith("ing"):
+        stem = words[1][:-3]  # "will be encouraging": a progressive
+        return any(verb.startswith(stem) for verb in rules.SCHEDULE)
     return any(" ".join(words[:n]) in rules.SCHEDULE for n in (1, 2, 3) if words)

@@ -460,6 +460,9 @@ FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
 """The phrases of SPEECH: a text without any has no speech verb."""
+PARENTHETICAL_FRAME = re.compile(rf"\s+(?:{SPEECH_VERBS})\s*,")
+"""After a pronoun: a speech frame inserted in the clause ("Pakistan, he said,
+would ..."), whose pronoun is no subject of the clause's verb."""
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
 
 # ---------------------------------------------------------------- commitment_details
