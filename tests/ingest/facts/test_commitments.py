@@ -582,3 +582,31 @@ def test_commitments_a_progressive_after_will_is_a_pledge_unless_a_schedule(
     text: str, rule: bool
 ) -> None:
     assert any(c[2] for c in _candidates(text)) is rule
+
+
+def test_commitments_floating_an_idea_is_a_proposal() -> None:
+    text = "Modi also floated the idea of a joint seed bank for the region."
+    assert _found(text) == [
+        (
+            "IND",
+            "Narendra Modi",
+            "proposal",
+            "Modi also floated the idea of a joint seed bank for the region",
+        )
+    ]
+
+
+def test_commitments_could_be_a_noun_is_no_proposal() -> None:
+    text = "The new railway could be the answer to the transit problems of Mongolia, Putin said."
+    assert _candidates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers reached consensus on the need for opening a joint seed bank.",
+        "The ministers confirmed a common desire to open a joint seed bank.",
+    ],
+)
+def test_commitments_stated_needs_and_desires_are_candidates(text: str) -> None:
+    assert _candidates(text)

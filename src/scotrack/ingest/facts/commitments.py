@@ -362,6 +362,8 @@ def _no_action(text: str, trigger: re.Match[str]) -> bool:
             rules.STATUS_ASKED.match(text, trigger.end())
             or rules.ASKED_QUESTION.match(text, trigger.end())
         )
+    if word == "could":
+        return bool(rules.COPULA_COULD.match(text, trigger.end()))
     if word in ("should", "must"):
         return bool(rules.NOTHING_NEEDED.match(text, trigger.end()))
     if rules.RESTATED.match(word) and text.startswith(" that", trigger.end()):

@@ -19,7 +19,7 @@ CALL_VERBS = (
 PROPOSAL_VERBS = (
     r"propos(?:ed|es|e|ing)(?! by)|suggest(?:ed|s|ing)?(?! by)"
     r"|put(?:s|ting)? forward(?! by)|recommend(?:ed|s|ing)?"
-    r"|(?:is|are|was|were) open to"
+    r"|(?:is|are|was|were) open to|float(?:ed|s)? (?:the |an? |his |her |its |their )?(?:\w+ )?(?:idea|concept|proposal|plan)"
 )
 PLEDGE_VERBS = (
     r"vow(?:ed|s|ing)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
@@ -39,7 +39,7 @@ EXTENDED_CALL_VERBS = (
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
-    r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need"
+    r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need|consensus on the (?:need|importance|necessity)"
     r"|hop(?:es|ed|ing) (?:that )?(?=(?:the|all|other|every|each|\w+ (?:states|countries|members|partners|sides|parties))\b)"
 )
 """Verbs of calling beyond the core list: the model decides (#11)."""
@@ -53,7 +53,7 @@ EXTENDED_PLEDGE_VERBS = (
     r"agree(?:s)? to|agreeing to|agreed (?:on|for)|decision (?:was made )?to|undertak(?:es|e|en) to"
     r"|oblig(?:es|ed)|tasks|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
     r"|(?:is|are|was|were) (?:offering|providing|ready)|reaffirm(?:ed|s|ing)?|reiterat(?:ed|es|ing)"
-    r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
+    r"|(?:expressed|confirmed|voiced|reaffirmed) (?:their |its |his |her |an? )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
     r"|aim(?:s|ed)? to|seek(?:s)? to|striv(?:es|e) to|planning to|(?:readiness|willingness) to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
     r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
@@ -114,7 +114,7 @@ TRIGGER_CUES = (
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
     *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
-    *("dedicated", "conveyed"),
+    *("dedicated", "conveyed", "float", "consensus"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -132,7 +132,7 @@ TRIGGER_STARTS = (
     *("stand", "state", "stood", "stress", "striv", "subscribe", "suggest", "talk"),
     *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
     *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
-    *("will", "willingness", "would", "conveyed "),
+    *("will", "willingness", "would", "conveyed ", "float", "consensus on"),
 )
 """Every match of TRIGGER begins with one of these (its literal first letters):
 the pattern is tried only where one occurs, not at every letter of a sentence."""
@@ -339,6 +339,11 @@ THAT_CLAUSE = re.compile(r"\bthat\s+$", re.IGNORECASE)
 """Before a subject: a reported or agreed clause ("it was agreed that")."""
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$")
 """Before a verb in -ing: the progressive, a finite verb ("Russia is calling on")."""
+COPULA_COULD = re.compile(
+    r"\s+(?:also\s+|well\s+)?be\s+(?:a|an|the|one|part|among)\b", re.IGNORECASE
+)
+"""After "could": a copula before a noun ("could be the solution"), a
+judgement, no proposal."""
 NOTHING_NEEDED = re.compile(r"\s+(?:be|have)\s+no\b", re.IGNORECASE)
 """After "should": "there should be no place for ...", a principle."""
 HEDGED = re.compile(
