@@ -98,6 +98,12 @@ def loose_actor(
         return None  # "the concept, which advocates ...": not a party's
     if framed is None and _predicted(sent.text, scan, trigger, clause):
         return None
+    if (
+        rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end())
+        and rules.THING_SUBJECT.match(sent.text)
+        and not any(m.kind in _SUBJECTS and m.end <= position for m in mentions)
+    ):
+        return None  # "The proposal, which ..., will also help ..."
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
     speaker = _we_speaker(sent, scan, mentions, trigger, clause)
@@ -134,6 +140,10 @@ def _we_speaker(
     if actor is None:
         return None
     return Actor(actor.actor, actor.speaker, -1, -1, "loose-we-person")
+
+
+_SUBJECTS = ("person", "state")
+"""The mentions that may be the subject of a pledge."""
 
 
 def _free_mentions(

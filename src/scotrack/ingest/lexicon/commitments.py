@@ -339,6 +339,15 @@ THAT_CLAUSE = re.compile(r"\bthat\s+$", re.IGNORECASE)
 """Before a subject: a reported or agreed clause ("it was agreed that")."""
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$")
 """Before a verb in -ing: the progressive, a finite verb ("Russia is calling on")."""
+THING_SUBJECT = re.compile(
+    r"[\s\"'\u201c]*(?:the|this|that|these|those|such)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:proposals?|initiatives?|projects?|plans?|moves?|steps?|measures?|decisions?"
+    r"|agreements?|documents?|declarations?|mechanisms?|events?|corridors?|railways?"
+    r"|pipelines?|roads?)\b(?!\s+(?:of|by)\b)",
+    re.IGNORECASE,
+)
+"""A sentence that opens with a thing ("The proposal, which ..., will help"):
+what it will do is a forecast, not a party's pledge."""
 COPULA_COULD = re.compile(
     r"\s+(?:also\s+|well\s+)?be\s+(?:a|an|the|one|part|among)\b", re.IGNORECASE
 )
