@@ -12,8 +12,9 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built docu
 from _docs import corpus_sentences, holds_any, make_doc, texts_matching
 
 from scotrack.ingest.classifiers.candidates import RULE
+from scotrack.ingest.document import Mention
 from scotrack.ingest.facts.clauses import clause_starts, matches_in
-from scotrack.ingest.facts.commitment_mentions import may_name_group
+from scotrack.ingest.facts.commitment_mentions import may_name_group, titled_people
 from scotrack.ingest.facts.commitments import candidates, commitments
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import folded
@@ -466,3 +467,151 @@ def test_commitments_that_after_a_speech_verb_is_no_relative_pronoun() -> None:
         "The SCO member nations stated that it is critical to fight drug trafficking."
     )
     assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides welcomed the recently proposed Caspian Transit Corridor and its logistics hubs.",  # adjective
+        "Leaders discussed Tajikistan's proposed Water Forum and the related investment plans.",  # possessive
+        "Measures proposed for closer customs cooperation, including a single window, are useful to traders.",  # reduced relative
+        "Uzbekistan was invited to join the new agricultural research network next year.",  # passive call
+        "Mongolia has been asked to send experts to the seed bank in Tashkent.",  # passive call
+        "\u201cWhy should we wait any longer?\u201d Lukashenko asked, adding that trade was slow.",  # a question
+    ],
+)
+def test_commitments_participles_and_questions_are_no_acts(text: str) -> None:
+    assert not [c for c in _candidates(text) if c[2]]
+
+
+def test_commitments_a_group_after_a_preposition_is_no_subject() -> None:
+    text = "Tokayev, at the session of prime-ministers from the SCO member-states, proposed to found a joint seed bank."
+    assert _found(text)[0][0] == "KAZ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan reaffirmed its commitment to building new rail links with its neighbours.",
+        "Iran conveyed its readiness to supply more gas to the member states.",
+        "The member states are dedicated to promoting exchanges between their universities.",
+        "Russia has committed itself to offer grants for student exchanges in the region.",
+    ],
+)
+def test_commitments_stated_commitments_are_rule_pledges(text: str) -> None:
+    assert [c for c in _candidates(text) if c[2]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia would really like to make a big impression at the coming summit.",
+        "The leaders will deliberate on regional issues at the summit in Minsk.",
+        "Belarus will act as the chair of the energy club next year.",
+    ],
+)
+def test_commitments_previews_after_an_adverb_are_no_rule_hits(text: str) -> None:
+    assert not [c for c in _candidates(text) if c[2]]
+
+
+def test_commitments_a_group_named_with_hyphens_is_one_subject() -> None:
+    text = "Leaders of the SCO member-states confirmed their readiness to fund a joint seed bank."
+    assert ("SCO", "src=group") in _sources(text)
+
+
+def test_titled_people_take_the_state_of_their_title() -> None:
+    text = "Mongolian Deputy Premier Batbold Dorj and the Minister of Energy of Iran Reza Karimi met an analyst of India Ravi Rao."
+    doc = make_doc(text)
+    mentions = [
+        Mention(text.index(name), text.index(name) + len(name), "person", name, name)
+        for name in ("Batbold Dorj", "Reza Karimi", "Ravi Rao")
+    ]
+    mentions += [
+        Mention(text.index(w), text.index(w) + len(w), "state", code, w, code)
+        for w, code in (("Mongolian", "MNG"), ("Iran", "IRN"), ("India", "IND"))
+    ]
+    mentions.sort(key=lambda m: m.start)
+    assert titled_people(doc.text, mentions) == {
+        "Batbold Dorj": "MNG",
+        "Reza Karimi": "IRN",
+    }
+
+
+def test_commitments_a_coordinated_trigger_shares_the_subject_and_cuts_the_first() -> (
+    None
+):
+    text = "The SCO ministers decided to open a customs school and urged Mongolia to send its students there."
+    found = _candidates(text)
+    assert ("SCO", "ministers decided to open a customs school", True) in found
+    assert ("SCO", "urged Mongolia to send its students there", True) in found
+
+
+def test_commitments_a_coordinated_predicate_keeps_the_opening_group() -> None:
+    text = "Energy ministers from China, Russia and Iran praised the talks as \u201cfrank,\u201d and reiterated their resolve to build a common grid."
+    assert {actor for actor, _ in _sources(text)} == {"SCO"}
+
+
+def test_commitments_we_after_saying_is_the_speaker_s() -> None:
+    text = "Putin welcomed Iran and India saying, \u201cWe need to bring Iran and India into the energy club soon.\u201d"
+    assert ("RUS", "src=loose-we-person") in _sources(text)
+
+
+def test_commitments_a_list_of_gerunds_after_the_importance_is_split() -> None:
+    text = "Modi stressed the importance of building grain stores, expanding seed banks, and promoting drip irrigation in the region."
+    found = [t for _, t, _ in _candidates(text)]
+    assert found == [
+        "Modi stressed the importance of building grain stores",
+        "expanding seed banks",
+        "promoting drip irrigation in the region",
+    ]
+
+
+def test_commitments_a_parenthetical_frame_leaves_the_subject() -> None:
+    text = "Putin met Modi in Moscow. Russia, he said, would build two more grain terminals."
+    assert ("RUS", "src=state") in _sources(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Russia would be encouraging Mongolia to join the energy club.", True),
+        ("Russia will be hosting the summit of the energy club.", False),
+    ],
+)
+def test_commitments_a_progressive_after_will_is_a_pledge_unless_a_schedule(
+    text: str, rule: bool
+) -> None:
+    assert any(c[2] for c in _candidates(text)) is rule
+
+
+def test_commitments_floating_an_idea_is_a_proposal() -> None:
+    text = "Modi also floated the idea of a joint seed bank for the region."
+    assert _found(text) == [
+        (
+            "IND",
+            "Narendra Modi",
+            "proposal",
+            "Modi also floated the idea of a joint seed bank for the region",
+        )
+    ]
+
+
+def test_commitments_could_be_a_noun_is_no_proposal() -> None:
+    text = "The new railway could be the answer to the transit problems of Mongolia, Putin said."
+    assert _candidates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers reached consensus on the need for opening a joint seed bank.",
+        "The ministers confirmed a common desire to open a joint seed bank.",
+    ],
+)
+def test_commitments_stated_needs_and_desires_are_candidates(text: str) -> None:
+    assert _candidates(text)
+
+
+def test_commitments_what_a_proposal_will_do_is_a_forecast() -> None:
+    text = "Putin proposed a grain corridor. The corridor, which runs across the steppe, will also help lower food prices in the region."
+    assert [c for c in _candidates(text) if "lower food prices" in c[1]] == []

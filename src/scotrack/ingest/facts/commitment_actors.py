@@ -72,6 +72,9 @@ def strict_actor(
         if not rules.COORDINATED.search(text, clause, trigger.start()):
             return None
         subject = _opening_subject(text, scan, sent, mentions, clause)
+        if subject is None and text.startswith("and ", clause + 1):
+            # "The ministers met X, and reiterated ...": the sentence's subject
+            subject = _opening_subject(text, scan, sent, mentions, 0)
         if subject is None:
             return None
     if (
@@ -144,15 +147,20 @@ def _opening_subject(
     meeting, ")."""
     opening = rules.OPENING_PHRASE.match(text, clause)
     start = opening.end() if opening else clause
-    group = rules.GROUP.match(scan.lowered, start) if scan.grouped else None
-    if group is not None:
-        return Actor("SCO", None, -1, -1, "opening-group")
+    for at in (clause, start) if scan.grouped else ():
+        if rules.GROUP.match(scan.lowered, at + _spaces(text, at)):
+            return Actor("SCO", None, -1, -1, "opening-group")
     for mention in mentions:
         if mention.start - sent.start >= start:
             if mention.start - sent.start - start > _ARTICLE or mention.kind != "state":
                 return None
             return Actor(mention.value, None, -1, -1, "opening-state")
     return None
+
+
+def _spaces(text: str, at: int) -> int:
+    """How many white-space characters begin text[at:]."""
+    return len(text[at : at + _ARTICLE]) - len(text[at : at + _ARTICLE].lstrip())
 
 
 _ARTICLE = 4
@@ -192,6 +200,8 @@ def _main_subject(
 
 _MAIN_SUBJECT_REACH = 40
 """At most this many characters from the participle's comma to the subject."""
+_GROUP_REACH = 48
+"""How far before a group a preposition that governs it may be."""
 _NEVER_ACTORS = ("region", "initiative")
 """Mentions that are never a subject the rules look for ("North Africa")."""
 
@@ -213,6 +223,10 @@ def _subject(
     def governed(start: int) -> bool:
         return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
 
+    def group_governed(start: int) -> bool:
+        before = lowered[max(0, start - _GROUP_REACH) : start]
+        return governed(start) or bool(rules.GROUP_GOVERNED.search(before))
+
     offset = sent.start
     before = [
         m
@@ -229,14 +243,18 @@ def _subject(
     )
     best = mention.end - offset if mention is not None else -1
     groups = matches_at(rules.GROUP, lowered, scan.group_starts, 0, position)
-    group = next((g for g in reversed(groups) if not governed(g.start())), None)
+    group = next((g for g in reversed(groups) if not group_governed(g.start())), None)
     if group is not None and group.end() > best:
         mention, best = None, group.end()
     else:
         group = None
     pronouns = list(rules.PRONOUN.finditer(lowered, 0, position))
     pronoun = pronouns[-1] if pronouns else None
-    if pronoun is not None and pronoun.end() > best:
+    if (
+        pronoun is not None
+        and pronoun.end() > best
+        and not rules.PARENTHETICAL_FRAME.match(text, pronoun.end())
+    ):
         return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
     if group is not None:
         return Actor("SCO", None, offset + group.start(), offset + group.end(), "group")
@@ -417,6 +435,11 @@ def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
 
 
 def _scheduled(text: str, trigger: re.Match[str]) -> bool:
+    """Whether the verb after "will" (adverbs skipped: "would really like to")
+    is one of a schedule, a preview or a courtesy."""
     words = text[trigger.end() : trigger.end() + 40].lower().split()
-    words = [w for w in words if w not in rules.SKIP_AFTER_WILL]
+    words = [w for w in words if w not in rules.SKIP_AFTER_WILL and w[-2:] != "ly"]
+    if len(words) > 1 and words[0] == "be" and words[1].endswith("ing"):
+        stem = words[1][:-3]  # "will be encouraging": a progressive
+        return any(verb.startswith(stem) for verb in rules.SCHEDULE)
     return any(" ".join(words[:n]) in rules.SCHEDULE for n in (1, 2, 3) if words)

@@ -98,8 +98,17 @@ def loose_actor(
         return None  # "the concept, which advocates ...": not a party's
     if framed is None and _predicted(sent.text, scan, trigger, clause):
         return None
+    if (
+        rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end())
+        and rules.THING_SUBJECT.match(sent.text)
+        and not any(m.kind in _SUBJECTS and m.end <= position for m in mentions)
+    ):
+        return None  # "The proposal, which ..., will also help ..."
     if framed is not None:
         return Actor(framed.actor, framed.speaker, -1, -1, "loose-frame")
+    speaker = _we_speaker(sent, scan, mentions, trigger, clause)
+    if speaker is not None:
+        return speaker
     for mention in _free_mentions(sent, mentions, position):
         actor = mention_actor(mention, None)
         if actor is not None:
@@ -111,6 +120,30 @@ def loose_actor(
     if named or _groups(scan, 0, trigger.start()):
         return Actor("SCO", None, -1, -1, "loose-group")
     return _context_actor(ctx)
+
+
+def _we_speaker(
+    sent: Sentence,
+    scan: Scan,
+    mentions: list[Mention],
+    trigger: re.Match[str],
+    clause: int,
+) -> Actor | None:
+    """For "we" right before the verb, the first person of a state the sentence
+    names before it ("Putin welcomed India, saying, 'We need to ...'"): the
+    speaker, not a state he spoke of."""
+    if not rules.WE_SUBJECT.search(scan.lowered, clause, trigger.start()):
+        return None
+    position = sent.start + trigger.start()
+    person = first_person([m for m in mentions if m.end <= position])
+    actor = person_actor(person) if person is not None else None
+    if actor is None:
+        return None
+    return Actor(actor.actor, actor.speaker, -1, -1, "loose-we-person")
+
+
+_SUBJECTS = ("person", "state")
+"""The mentions that may be the subject of a pledge."""
 
 
 def _free_mentions(
@@ -129,7 +162,7 @@ def _free_mentions(
         )
         if rules.PREPOSITION.search(before):
             governed = True
-        elif not (governed and before.rstrip().endswith(",")):
+        elif not (governed and before.rstrip().endswith((",", " and"))):
             governed = False
         if not governed and mention.kind != "organization":
             free.append(mention)

@@ -17,6 +17,7 @@ from scotrack.ingest.facts.commitment_mentions import (
     word_of,
 )
 from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import folded
 
 _SCALES = {
     "thousand": 1_000,
@@ -60,7 +61,7 @@ def items(
         return []
     start = _text_start(text, sent.start, actor, trigger)
     if rules.NEED.search(word_of(text, trigger)):
-        pieces = [Segment(trigger.end(), end)]
+        pieces = _gerunds(text, trigger.end(), end)
     else:
         head = _head_end(text, trigger, end)
         pieces = conjuncts(
@@ -91,6 +92,20 @@ def items(
             }
         )
     return items
+
+
+def _gerunds(text: str, start: int, end: int) -> list[Segment]:
+    """The measures after "the importance" or "the need": one per gerund of a
+    list ("of improving X, intensifying Y, and promoting Z"), else one."""
+    if "," not in text[start:end] or not rules.GERUND_OPENING.match(text, start):
+        return [Segment(start, end)]
+    pieces: list[Segment] = []
+    begin = start
+    for match in rules.GERUND_CONJUNCT.finditer(folded(text), start, end):
+        pieces.append(Segment(begin, match.start()))
+        begin = match.end()
+    pieces.append(Segment(begin, end))
+    return pieces
 
 
 def _text_start(text: str, offset: int, actor: Actor, trigger: re.Match[str]) -> int:

@@ -12,6 +12,7 @@ from scotrack.data import raw_records
 from scotrack.ingest.document import Mention
 from scotrack.ingest.facts.clauses import Keywords
 from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import fold
 
 _GROUP_STARTS = Keywords((word, True) for word in rules.ACTOR_GROUP_STARTS)
 
@@ -94,6 +95,38 @@ def _leader_states() -> dict[str, str]:
 
 
 PEOPLE: dict[str, tuple[str | None, str | None]] = {}
+
+
+_TITLE_REACH = 80
+"""At most this many characters of title words between a state and its person."""
+
+
+def titled_people(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """The state of each person of no known state whose title names one right
+    before the name ("Chinese Vice-Premier Liu", "Minister of Culture of Russia
+    Ivan Petrov"): what the people stage left out, an expert excepted."""
+    found: dict[str, str] = {}
+    previous: Mention | None = None
+    for mention in mentions:
+        if mention.kind in ("state", "office") and not (
+            mention.kind == "office" and previous is None
+        ):
+            previous = mention if mention.kind == "state" else previous
+            continue
+        state, previous = previous, None
+        if (
+            mention.kind != "person"
+            or state is None
+            or mention.value in found
+            or not 0 <= mention.start - state.end <= _TITLE_REACH
+            or person_state(mention) is not None
+        ):
+            continue
+        gap = text[state.end : mention.start]
+        title = fold(text[max(0, state.start - _TITLE_REACH // 2) : mention.start])
+        if rules.TITLE_GAP.fullmatch(gap) and not rules.EXPERT.search(title):
+            found[mention.value] = state.value
+    return found
 
 
 def person_state(person: Mention) -> str | None:

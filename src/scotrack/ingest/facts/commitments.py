@@ -51,6 +51,7 @@ from scotrack.ingest.facts.commitment_mentions import (
     Scan,
     group_starts,
     may_name_group,
+    titled_people,
     word_of,
 )
 from scotrack.ingest.lexicon import commitments as rules
@@ -121,6 +122,9 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
             ctx.people[person["name"]] = (person.get("state"), person.get("role"))
     PEOPLE.clear()
     PEOPLE.update(ctx.people)
+    for name, state in titled_people(doc.text, doc.mentions).items():
+        ctx.people[name] = (state, ctx.people.get(name, (None, None))[1])
+        PEOPLE[name] = ctx.people[name]
     found: list[Candidate] = []
     sents = doc.sentences
     ctx.author = author(doc, index)
@@ -278,11 +282,18 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
     found: list[Candidate] = []
     main: Actor | None = None
     for a, b in pairwise(shared.bounds):
-        for trigger in _triggers(text, scan, a, b, core=not extended):
+        clause_triggers = _triggers(text, scan, a, b, core=not extended)
+        previous: Actor | None = None
+        for number, trigger in enumerate(clause_triggers):
             if shared.no_action(trigger):
                 continue
             decision = trigger.lastgroup == "decision" and not extended
-            actor = shared.strict(scan, trigger, a, main)
+            if previous is not None and rules.COORDINATED.search(
+                text, a, trigger.start()
+            ):  # "decided to ... and urged ...": one subject
+                actor: Actor | None = previous
+            else:
+                actor = shared.strict(scan, trigger, a, main)
             if actor is None and (extended or decision):
                 actor = loose_actor(
                     sent, scan, shared.mentions, ctx, trigger, shared.framed, a
@@ -291,8 +302,8 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
                 decision and not _joint_decision(text, trigger, actor)
             ):
                 continue
-            main = main or actor
-            end = _participle_end(text, trigger, b)
+            main, previous = main or actor, actor
+            end = _complement_end(text, clause_triggers, number, b)
             made = (trigger.start(), trigger.end(), trigger.lastgroup, end, actor)
             if extended and made in shared.done:
                 continue
@@ -342,15 +353,43 @@ def _no_action(text: str, trigger: re.Match[str]) -> bool:
     step), "there should be no place for", "reaffirmed that X is a priority"
     (a belief; "reaffirmed that they will ..." is a pledge)."""
     word = word_of(text, trigger).lower()
+    if rules.PARTICIPLE.match(word) and _participle(text, trigger):
+        return True
     if rules.NEED_OF.search(word):
         return bool(rules.THING_NEEDED.match(text, trigger.end()))
     if word.startswith("ask"):
-        return bool(rules.STATUS_ASKED.match(text, trigger.end()))
+        return bool(
+            rules.STATUS_ASKED.match(text, trigger.end())
+            or rules.ASKED_QUESTION.match(text, trigger.end())
+        )
+    if word == "could":
+        return bool(rules.COPULA_COULD.match(text, trigger.end()))
     if word in ("should", "must"):
         return bool(rules.NOTHING_NEEDED.match(text, trigger.end()))
     if rules.RESTATED.match(word) and text.startswith(" that", trigger.end()):
         return not rules.MODAL.search(text, trigger.end())  # "reaffirmed that X is"
     return word == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
+
+
+_BEFORE_PARTICIPLE = 40
+"""How far before a participle its determiner, auxiliary or noun is looked for."""
+
+
+def _participle(text: str, trigger: re.Match[str]) -> bool:
+    """Whether a trigger in -ed is a participle, no act of its subject: an
+    adjective ("the proposed bank"), a passive call ("Pakistan was invited to",
+    whose subject is the one called on) or a noun's reduced relative clause
+    ("initiatives proposed for regional cooperation ... are conducive")."""
+    start = trigger.start()
+    before = text[max(0, start - _BEFORE_PARTICIPLE) : start]
+    if rules.ATTRIBUTIVE.search(before):
+        return True
+    if trigger.lastgroup == "call" and rules.PASSIVE.search(before):
+        return True
+    return bool(
+        rules.REDUCED_RELATIVE.search(before)
+        and rules.AFTER_RELATIVE.match(text, trigger.end())
+    )
 
 
 def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
@@ -360,6 +399,21 @@ def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
         return end
     comma = text.find(",", trigger.end(), end)
     return comma if comma > 0 else end
+
+
+def _complement_end(
+    text: str, triggers: list[re.Match[str]], number: int, end: int
+) -> int:
+    """Where the complement of trigger `number` of a clause (ending at `end`)
+    ends: at the "and" of a trigger coordinated with it ("decided to set up X
+    and urged Y to ..."), else as `_participle_end` says."""
+    trigger = triggers[number]
+    end = _participle_end(text, trigger, end)
+    if number + 1 < len(triggers):
+        following = triggers[number + 1]
+        cut = rules.COORDINATED.search(text, trigger.end(), following.start())
+        end = min(end, cut.start()) if cut is not None else end
+    return end
 
 
 def _triggers(

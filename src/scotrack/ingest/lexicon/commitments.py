@@ -19,15 +19,16 @@ CALL_VERBS = (
 PROPOSAL_VERBS = (
     r"propos(?:ed|es|e|ing)(?! by)|suggest(?:ed|s|ing)?(?! by)"
     r"|put(?:s|ting)? forward(?! by)|recommend(?:ed|s|ing)?"
-    r"|(?:is|are|was|were) open to"
+    r"|(?:is|are|was|were) open to|float(?:ed|s)? (?:the |an? |his |her |its |their )?(?:\w+ )?(?:idea|concept|proposal|plan)"
 )
 PLEDGE_VERBS = (
     r"vow(?:ed|s|ing)?|pledg(?:ed|es|e|ing)|promis(?:ed|es|e)|commit(?:s|ted)? to"
     r"|(?:is|are|was|were|remains?|stands?|stood) (?:\w+ )?(?:ready|willing|prepared"
-    r"|committed|determined) to|(?:has|have|had) planned to|plans? to|planned to"
+    r"|committed|determined|dedicated) to|(?:has|have|had) planned to|plans? to|planned to"
+    r"|committed (?:itself|themselves|herself|himself) to"
     r"|will|shall|would|agreed to|offered|offers? to|intends? to"
-    r"|(?:expressed|confirmed|reaffirmed|reiterated|declared|voiced|showed|demonstrated)"
-    r" (?:its |his |her |their |an? )?(?:\w+ )?(?:readiness|willingness) to"
+    r"|(?:expressed|confirmed|reaffirmed|reiterated|declared|voiced|showed|demonstrated|conveyed)"
+    r" (?:its |his |her |their |an? |\w+['\u2019]s )?(?:\w+ )?(?:readiness|willingness|commitment) to"
 )
 SHOULD = r"should|must|need to|needs to|ought to"
 EXTENDED_CALL_VERBS = (
@@ -38,7 +39,7 @@ EXTENDED_CALL_VERBS = (
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
-    r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need"
+    r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need|consensus on the (?:need|importance|necessity)"
     r"|hop(?:es|ed|ing) (?:that )?(?=(?:the|all|other|every|each|\w+ (?:states|countries|members|partners|sides|parties))\b)"
 )
 """Verbs of calling beyond the core list: the model decides (#11)."""
@@ -52,7 +53,7 @@ EXTENDED_PLEDGE_VERBS = (
     r"agree(?:s)? to|agreeing to|agreed (?:on|for)|decision (?:was made )?to|undertak(?:es|e|en) to"
     r"|oblig(?:es|ed)|tasks|gave instructions|want(?:s|ed)? to|keen (?:on|to)"
     r"|(?:is|are|was|were) (?:offering|providing|ready)|reaffirm(?:ed|s|ing)?|reiterat(?:ed|es|ing)"
-    r"|expressed (?:their |its |his |her )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
+    r"|(?:expressed|confirmed|voiced|reaffirmed) (?:their |its |his |her |an? )?(?:\w+ )?(?:desire|determination|commitment|intention|resolve) to"
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
     r"|aim(?:s|ed)? to|seek(?:s)? to|striv(?:es|e) to|planning to|(?:readiness|willingness) to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
     r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
@@ -113,6 +114,7 @@ TRIGGER_CUES = (
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
     *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
+    *("dedicated", "conveyed", "float", "consensus"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -130,7 +132,7 @@ TRIGGER_STARTS = (
     *("stand", "state", "stood", "stress", "striv", "subscribe", "suggest", "talk"),
     *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
     *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
-    *("will", "willingness", "would"),
+    *("will", "willingness", "would", "conveyed ", "float", "consensus on"),
 )
 """Every match of TRIGGER begins with one of these (its literal first letters):
 the pattern is tried only where one occurs, not at every letter of a sentence."""
@@ -150,7 +152,8 @@ SCHEDULE_VERBS = (
     *("talk", "obtain", "go through", "enter into", "include", "adopt", "focus"),
     *("review", "approve", "sum up", "mark", "celebrate", "gather", "convene"),
     *("witness", "receive", "exchange their views", "exchange opinions", "begin"),
-    *("present", "start", "kick off", "take place", "conclude"),
+    *("present", "start", "kick off", "take place", "conclude", "deliberate"),
+    *("act as",),
 )
 """After "<leader> will", these verbs describe a schedule, a preview or a
 courtesy ("would like to"), not a pledge."""
@@ -170,13 +173,13 @@ PURPOSE_MARKERS = (
     r"\b(?:so as to|in order to|with a view to|with the aim of|aimed at|aiming to)\b"
 )
 ACTOR_GROUPS = (
-    r"(?:the\s+)?(?:leaders|heads of (?:state|government)|prime ministers"
+    r"(?:the\s+)?(?:leaders|heads of (?:state|government)|prime[\s-]ministers"
     r"|(?:foreign|defen[cs]e) ministers|heads of delegations?)"
     r"(?:\s+and\s+(?:government\s+)?representatives)?"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)"
-    r"(?:\s+member\s+(?:states|countries|nations))?)?"
+    r"(?:\s+member[\s-]+(?:states|countries|nations))?)?"
     r"|(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation)(?:\s*\(SCO\))?"
-    r"(?:\s+member)?(?:\s+(?:states|countries|nations|members))?"
+    r"(?:\s+member)?(?:[\s-]+(?:states|countries|nations|members))?"
     r"|(?:the\s+)?(?:SCO\s+)?member[\s-]+(?:states|countries|nations)"
     r"(?:\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?)?"
     r"|(?:the\s+)?countries\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation)(?:\s*\([^()]{2,40}\))?"
@@ -212,7 +215,7 @@ ACTOR_GROUP_STARTS = (
     *("agricultur", "bloc", "countries", "culture", "defen", "delegat", "econom"),
     *("education", "emergency", "energy", "finance", "foreign", "group", "heads of"),
     *("health", "interior", "justice", "leaders", "member", "ministers", "national"),
-    *("organi", "participants", "parties", "prime ministers", "sco", "science"),
+    *("organi", "participants", "parties", "prime", "sco", "science"),
     *("security", "shanghai", "sides", "speakers", "tourism", "trade", "transport"),
 )
 """Every ACTOR_GROUPS phrase, lower-cased, begins with one of these, or with "the"
@@ -229,12 +232,18 @@ TRIGGER = folded_pattern(
     rf"|(?P<xpledge>{EXTENDED_PLEDGE_VERBS}))\b"
 )
 """Run on folded text: take a trigger's words from the original (`_word`)."""
-GROUP = folded_pattern(rf"\b(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
+GROUP = folded_pattern(rf"(?<![-\w])(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
 PRONOUN = folded_pattern(PRONOUNS)
 PREPOSITION = folded_pattern(
     r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
     r"|during|through|via)\s+(?:the\s+)?$"
 )
+GROUP_GOVERNED = folded_pattern(
+    r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
+    r"|during|through|via)\s+(?:the\s+)?(?:sco|shanghai\s+cooperation\s+organi[sz]ation)\s+$"
+)
+"""Before a group that another one opens ("from the SCO member states"): the
+prepositional object `PREPOSITION` finds only from the first one."""
 COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|further\s+)?$")
 OPENING_PHRASE = re.compile(r"\s*(?:[A-Z][^,;]{2,40}),\s+")
 """An opening phrase before a clause's subject ("During the meeting, ")."""
@@ -290,6 +299,38 @@ STATUS_ASKED = re.compile(
     re.IGNORECASE,
 )
 """After "asked for": a state's application, a membership step."""
+PARTICIPLE = re.compile(
+    r"(?:propos|suggest|advocat|recommend|invit|urg|encourag|ask|call)ed\b|put forward\b",
+    re.IGNORECASE,
+)
+"""A trigger that may be a past participle ("the proposed bank", "Pakistan was
+invited to"): the act of someone else, or none."""
+ATTRIBUTIVE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those)|\w['\u2019]s)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a participle: an adjective's determiner ("the (recently) proposed
+corridor", "Kazakhstan's proposed initiative"), no act of proposing."""
+PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|further|again)\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a participle of calling or proposing: the passive ("Pakistan was
+invited to ..."): its subject is the one called on, not the caller."""
+REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:also|and|or|but|who|which|that|he|she|they|we|it|has|have|had|jointly"
+    r"|then|later|once|further|first|leaders|members|states|countries|nations|ministers"
+    r"|sides|side|parties|participants|delegates|delegations|premier|president|minister"
+    r"|officials|government|country|organi[sz]ation|bloc|group|chairman|secretary"
+    r"|summit|meeting|council|communiqu\w+|declaration)\b)[a-z]+\s+$"
+)
+"""Before a participle: a common noun it qualifies ("initiatives proposed for
+regional cooperation ... are conducive"), when a preposition follows
+(`AFTER_RELATIVE`)."""
+AFTER_RELATIVE = re.compile(r"\s+(?:for|at|in|during|under|on|within|since|earlier)\b")
+ASKED_QUESTION = re.compile(r"\s*[,.;:?!\"\u201d]")
+"""After "asked": a question put ("... ?" Erdogan asked, stating), no call."""
 RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
 MODAL = re.compile(
     r"\b(?:will|shall|would|should|must|need to|ought to)\b", re.IGNORECASE
@@ -298,6 +339,20 @@ THAT_CLAUSE = re.compile(r"\bthat\s+$", re.IGNORECASE)
 """Before a subject: a reported or agreed clause ("it was agreed that")."""
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?$")
 """Before a verb in -ing: the progressive, a finite verb ("Russia is calling on")."""
+THING_SUBJECT = re.compile(
+    r"[\s\"'\u201c]*(?:the|this|that|these|those|such)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:proposals?|initiatives?|projects?|plans?|moves?|steps?|measures?|decisions?"
+    r"|agreements?|documents?|declarations?|mechanisms?|events?|corridors?|railways?"
+    r"|pipelines?|roads?)\b(?!\s+(?:of|by)\b)",
+    re.IGNORECASE,
+)
+"""A sentence that opens with a thing ("The proposal, which ..., will help"):
+what it will do is a forecast, not a party's pledge."""
+COPULA_COULD = re.compile(
+    r"\s+(?:also\s+|well\s+)?be\s+(?:a|an|the|one|part|among)\b", re.IGNORECASE
+)
+"""After "could": a copula before a noun ("could be the solution"), a
+judgement, no proposal."""
 NOTHING_NEEDED = re.compile(r"\s+(?:be|have)\s+no\b", re.IGNORECASE)
 """After "should": "there should be no place for ...", a principle."""
 HEDGED = re.compile(
@@ -340,6 +395,8 @@ PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
 FUTURE = folded_pattern(r"will|shall|would")
 JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
 WE = folded_pattern(r"\bwe\b")
+WE_SUBJECT = folded_pattern(r"\bwe\s+(?:\w+ly\s+|all\s+|also\s+)?$")
+""""We" as the subject right before a verb."""
 FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
 LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
 PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
@@ -350,6 +407,11 @@ COORDINATION = re.compile(
 second ("China and Russian President ...")."""
 LED_BY = re.compile(r"\b(?:by|between|among)\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a coordination that is no subject ("a group led by China and Russia")."""
+TITLE_GAP = re.compile(
+    r"(?:['\u2019]s?)?(?:[\s,]+(?:[A-Z][\w.()'\u2019-]*|of|the|for|on|in))*[\s,]*"
+)
+"""Between a state and a person it titles: title words only ("Chinese
+Vice-Premier", "Minister of Culture of Russia", "Belarus' Foreign Minister")."""
 ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
 """Between two mentions of one name: nothing, a possessive, title words
 ("Russian President Vladimir Putin", "China's Xi")."""
@@ -367,6 +429,21 @@ CONJUNCT_MARKS = ","
 CONJUNCT_WORDS = ("and", "as well as")
 """Every CONJUNCT match begins at one of CONJUNCT_MARKS or in the white space
 right before one of CONJUNCT_WORDS (`clauses.spaced_starts`)."""
+GERUND_OPENING = re.compile(r"\s+(?:of|for)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+"""After "the importance", "the need": a list of gerunds ("of improving X,
+intensifying Y and promoting Z"), one measure each."""
+GERUND_CONJUNCT = folded_pattern(
+    r",\s*(?:and\s+)?(?:\w+ly\s+)?(?=(?:"
+    + "|".join(
+        sorted(
+            {v.split()[0].removesuffix("e") for v in MEASURE_VERBS},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\w{0,3}ing\b)"
+)
+"""Between two gerunds of such a list: ", intensifying", ", and promoting"."""
 PURPOSE = re.compile(
     PURPOSE_MARKERS
     + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
@@ -397,6 +474,9 @@ FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
 """The phrases of SPEECH: a text without any has no speech verb."""
+PARENTHETICAL_FRAME = re.compile(rf"\s+(?:{SPEECH_VERBS})\s*,")
+"""After a pronoun: a speech frame inserted in the clause ("Pakistan, he said,
+would ..."), whose pronoun is no subject of the clause's verb."""
 SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
 
 # ---------------------------------------------------------------- commitment_details
