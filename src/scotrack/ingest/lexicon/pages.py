@@ -193,6 +193,8 @@ INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 """C0 control characters other than the white space ones (tab, line ends, feeds)."""
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+"""The bytes of the `CONTROL` characters (one byte each in UTF-8)."""
 
 
 # words of read/clean.py
