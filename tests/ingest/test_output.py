@@ -6,7 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scotrack.ingest.document import CleanDocument, Metadata
-from scotrack.ingest.output import json_bytes, to_extract_json, write_extract
+from scotrack.ingest.output import (
+    ExtractWriter,
+    json_bytes,
+    to_extract_json,
+    write_extract,
+)
 
 
 def _doc() -> CleanDocument:
@@ -51,6 +56,28 @@ def test_write_extract(tmp_path: Path) -> None:
     path = write_extract(_doc(), tmp_path / "out")
     assert path.name == "d1.json"
     assert json.loads(path.read_text(encoding="utf-8"))["states"] == ["CHN"]
+
+
+def test_extract_writer_writes_what_write_extract_writes(tmp_path: Path) -> None:
+    expected = write_extract(_doc(), tmp_path / "one").read_bytes()
+    with ExtractWriter(tmp_path / "two") as writer:
+        path = writer.write(_doc())
+    assert path == tmp_path / "two" / "d1.json"
+    assert path.read_bytes() == expected
+
+
+def test_extract_writer_makes_no_folder_for_no_document(tmp_path: Path) -> None:
+    with ExtractWriter(tmp_path / "out"):
+        pass
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_writer_raises_the_error_of_a_file_on_close(tmp_path: Path) -> None:
+    (tmp_path / "out" / "d1.json").mkdir(parents=True)  # a folder where the file goes
+    writer = ExtractWriter(tmp_path / "out")
+    writer.write(_doc())
+    with pytest.raises(IsADirectoryError):
+        writer.close()
 
 
 _SCALARS = (

@@ -22,7 +22,7 @@ from scotrack.cli._common import (
 )
 from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.document import ExtractOptions
-from scotrack.ingest.output import write_extract
+from scotrack.ingest.output import ExtractWriter
 from scotrack.ingest.pipeline import extract_paths
 
 PathsArgument = Annotated[
@@ -60,7 +60,8 @@ def extract_documents(
     failures: list[dict[str, str]] = []
     warnings: list[dict[str, str]] = []
     started = time.perf_counter()
-    with progress("extracting", total=None) as bar:
+    writer = ExtractWriter(out, with_evidence=options.with_evidence)
+    with progress("extracting", total=None) as bar, writer:
         task = bar.tasks[0].id
         for result in extract_paths(paths, options, workers=workers):
             if isinstance(result, DocumentError):
@@ -70,7 +71,7 @@ def extract_documents(
                     highlight=False,
                 )
             else:
-                write_extract(result, out, with_evidence=options.with_evidence)
+                writer.write(result)
                 written += 1
                 for warning in result.warnings:
                     warnings.append({"path": result.path, "warning": warning})

@@ -38,6 +38,12 @@ class Sentence:
     end: int
     text: str
 
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # made by the thousand: see `Mention.__init__`
+        _sentence_start(self, start)
+        _sentence_end(self, end)
+        _sentence_text(self, text)
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -49,6 +55,43 @@ class Mention:
     value: str
     surface: str
     state: str | None = None
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: MentionKind,
+        value: str,
+        surface: str,
+        state: str | None = None,
+    ) -> None:
+        # Mentions are made by the thousand. The __init__ a frozen dataclass
+        # gets sets each field through object.__setattr__; the slots' own
+        # setters do the same at less than two thirds of the cost.
+        _mention_start(self, start)
+        _mention_end(self, end)
+        _mention_kind(self, kind)
+        _mention_value(self, value)
+        _mention_surface(self, surface)
+        _mention_state(self, state)
+
+
+def _slot_setters(cls: type, *names: str) -> list[Callable[[object, Any], None]]:
+    """The `__set__` of each slot `names` of a slots class."""
+    return [vars(cls)[name].__set__ for name in names]
+
+
+_sentence_start, _sentence_end, _sentence_text = _slot_setters(
+    Sentence, "start", "end", "text"
+)
+(
+    _mention_start,
+    _mention_end,
+    _mention_kind,
+    _mention_value,
+    _mention_surface,
+    _mention_state,
+) = _slot_setters(Mention, "start", "end", "kind", "value", "surface", "state")
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -115,8 +115,15 @@ def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDoc
 def _isolated(stage: Stage) -> bool:
     """Whether a failure of `stage` is kept to its own facts: the fact stages,
     whose output no later stage needs to make sense of the page."""
-    return all(name.startswith("facts.") for name in stage.provides) and not any(
-        name in ("facts.states", "facts.people") for name in stage.provides
+    return _isolated_provides(stage.provides)
+
+
+@cache
+def _isolated_provides(provides: tuple[str, ...]) -> bool:
+    """`_isolated` for a stage that provides `provides` (asked once per stage
+    and page: remembered)."""
+    return all(name.startswith("facts.") for name in provides) and not any(
+        name in ("facts.states", "facts.people") for name in provides
     )
 
 

@@ -193,6 +193,8 @@ INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 """C0 control characters other than the white space ones (tab, line ends, feeds)."""
+CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+"""The bytes of the `CONTROL` characters (one byte each in UTF-8)."""
 
 
 # words of read/clean.py
@@ -411,7 +413,13 @@ ENGLISH_WORDS = frozenset(
 )
 """The commonest English function words: in English prose about one word in four
 or five is one of them, in other languages written in Latin letters almost none."""
-WORDS = re.compile(r"[A-Za-z]+")
+ENGLISH_WORD_BYTES = frozenset(word.encode("ascii") for word in ENGLISH_WORDS)
+WORD_BYTES = bytes(
+    c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256)
+).lower()
+"""A `bytes.translate` table: ASCII letters lower-cased, any other byte a space.
+Split after it, a text encoded to ASCII (a "?" for anything else) gives its words
+as `[A-Za-z]+` finds them, lower-cased, at a fraction of a regex's cost."""
 STORY_END = tuple(".!?\"\u201d\u2019')")
 """How a story's sentence ends (a colon opens a list, an ellipsis cuts a teaser)."""
 LIST_ITEM = re.compile(r"^(?:[-\u2022\u00b7*\u2013\u2014]|\d{1,2}[.)]|\(?[a-z][.)]\s)")

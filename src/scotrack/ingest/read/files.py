@@ -115,19 +115,24 @@ def decode(data: bytes, name: str) -> str:
     """`data` as text with `\\n` line ends; BOM, UTF-8, else the detected encoding."""
     if not data or data.isspace():
         raise DocumentError(name, "empty file (no text)")
-    text = _decode_bytes(data, name)
-    if len(rules.CONTROL.findall(text, 0, 4096)) > _MAX_CONTROLS:
+    text, utf8 = _decode_bytes(data, name)
+    # UTF-8 writes each control character as that byte alone, so bytes without
+    # one are a text without one: a test on the bytes, cheaper than the regex
+    if (not utf8 or len(data.translate(None, rules.CONTROL_BYTES)) < len(data)) and (
+        len(rules.CONTROL.findall(text, 0, 4096)) > _MAX_CONTROLS
+    ):
         raise DocumentError(name, "binary file (control characters), not text")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
-def _decode_bytes(data: bytes, name: str) -> str:
+def _decode_bytes(data: bytes, name: str) -> tuple[str, bool]:
+    """The text of `data`, and whether it was read as UTF-8 without a BOM."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), False
             except UnicodeDecodeError as err:
                 raise DocumentError(
                     name, f"not valid {encoding} despite its byte-order mark"
@@ -135,7 +140,7 @@ def _decode_bytes(data: bytes, name: str) -> str:
     if b"\x00" in data[:8192]:
         raise DocumentError(name, "binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError as err:
         position = err.start
     # imported here: a slow import that only non-UTF-8 input needs
@@ -148,7 +153,7 @@ def _decode_bytes(data: bytes, name: str) -> str:
             f"invalid UTF-8 at byte {position} and no other encoding fits; "
             "convert the file to UTF-8",
         )
-    return str(best)
+    return str(best), False
 
 
 def jsonl_documents(path: Path, text: str) -> Iterator[Result]:

@@ -46,8 +46,8 @@ def _mixed_script(text: str) -> tuple[str, str | None]:
 
 
 def _function_words(text: str) -> tuple[str, str | None]:
-    words = [w.lower() for w in rules.WORDS.findall(text)]
-    common = sum(1 for w in words if w in rules.ENGLISH_WORDS)
+    words = text.encode("ascii", "replace").translate(rules.WORD_BYTES).split()
+    common = sum(map(rules.ENGLISH_WORD_BYTES.__contains__, words))
     if len(words) >= _MIN_WORDS and common / len(words) < _MIN_FUNCTION_SHARE:
         share = f"{common} of {len(words)}"
         return "und", f"Latin letters, but {share} words are English function words"
