@@ -690,6 +690,20 @@ def test_commitments_negation_elsewhere_leaves_the_commitment(
             ],
         ),
         (
+            "Modi urged members to strengthen border security and to simplify visa rules for tourists.",
+            [
+                "Modi urged members to strengthen border security",
+                "simplify visa rules for tourists",
+            ],
+        ),
+        (
+            "Putin proposed to create a joint fund and to harmonise customs rules across the region.",
+            [
+                "Putin proposed to create a joint fund",
+                "harmonise customs rules across the region",
+            ],
+        ),
+        (
             "Kazakhstan vowed to open new border crossings and also to simplify visa rules for tourists.",
             [
                 "Kazakhstan vowed to open new border crossings",
@@ -698,7 +712,7 @@ def test_commitments_negation_elsewhere_leaves_the_commitment(
         ),
     ],
 )
-def test_commitments_a_repeated_to_splits_a_pledge(
+def test_commitments_a_repeated_to_splits_measures(
     text: str, expected: list[str]
 ) -> None:
     assert [t for *_, t in _found(text)] == expected
@@ -709,6 +723,7 @@ def test_commitments_a_repeated_to_splits_a_pledge(
     [
         "Kazakhstan vowed to deepen cooperation and expand trade with member states.",
         "Russia and China agreed to strengthen and expand trade.",
+        "Russia pledged to contribute to peace and to stability in the region.",
     ],
 )
 def test_commitments_a_plain_and_keeps_one_pledge(text: str) -> None:
