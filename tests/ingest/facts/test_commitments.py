@@ -615,3 +615,166 @@ def test_commitments_stated_needs_and_desires_are_candidates(text: str) -> None:
 def test_commitments_what_a_proposal_will_do_is_a_forecast() -> None:
     text = "Putin proposed a grain corridor. The corridor, which runs across the steppe, will also help lower food prices in the region."
     assert [c for c in _candidates(text) if "lower food prices" in c[1]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and Pakistan were not invited to join the SCO this year, officials said.",
+        "India did not pledge to join the new energy club.",
+        "Russia has not proposed to set up a joint fund.",
+        "Russia hasn't yet proposed a new fund.",
+        "Putin never called for the creation of a joint currency.",
+        "Pakistan refused to endorse the plan for a development bank.",
+        "Mongolia declined to propose any new projects.",
+        "Russia did not call on members to break ties with the West.",
+        "The ministers failed to agree to expand the energy club.",
+    ],
+)
+def test_commitments_a_negated_trigger_is_no_commitment(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the negation of what is pledged, after the modal, is a pledge
+            "China will not seek to build a military alliance.",
+            [
+                (
+                    "CHN",
+                    None,
+                    "pledge",
+                    "China will not seek to build a military alliance",
+                )
+            ],
+        ),
+        (
+            "China refused to accept unilateral sanctions and called for dialogue among members.",
+            [("CHN", None, "call", "called for dialogue among members")],
+        ),
+        (
+            "India has also proposed a new fund for start-ups.",
+            [
+                (
+                    "IND",
+                    None,
+                    "proposal",
+                    "India has also proposed a new fund for start-ups",
+                )
+            ],
+        ),
+    ],
+)
+def test_commitments_negation_elsewhere_leaves_the_commitment(
+    text: str, expected: list[tuple[str, str | None, str, str]]
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The SCO ministers agreed to strengthen border security and to expand cultural exchanges among members.",
+            [
+                "ministers agreed to strengthen border security",
+                "expand cultural exchanges among members",
+            ],
+        ),
+        (
+            "The leaders pledged to build new transport corridors and to further develop energy cooperation.",
+            [
+                "The leaders pledged to build new transport corridors",
+                "further develop energy cooperation",
+            ],
+        ),
+        (
+            "Modi urged members to strengthen border security and to simplify visa rules for tourists.",
+            [
+                "Modi urged members to strengthen border security",
+                "simplify visa rules for tourists",
+            ],
+        ),
+        (
+            "Putin proposed to create a joint fund and to harmonise customs rules across the region.",
+            [
+                "Putin proposed to create a joint fund",
+                "harmonise customs rules across the region",
+            ],
+        ),
+        (
+            "Kazakhstan vowed to open new border crossings and also to simplify visa rules for tourists.",
+            [
+                "Kazakhstan vowed to open new border crossings",
+                "simplify visa rules for tourists",
+            ],
+        ),
+    ],
+)
+def test_commitments_a_repeated_to_splits_measures(
+    text: str, expected: list[str]
+) -> None:
+    assert [t for *_, t in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan vowed to deepen cooperation and expand trade with member states.",
+        "Russia and China agreed to strengthen and expand trade.",
+        "Russia pledged to contribute to peace and to stability in the region.",
+    ],
+)
+def test_commitments_a_plain_and_keeps_one_pledge(text: str) -> None:
+    assert len({t for *_, t in _found(text)}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin addressed the SCO summit in Astana. "
+            "Firstly, we must deepen security cooperation among member states. "
+            "Secondly, we should expand trade and investment. "
+            "Thirdly, we propose to set up a joint energy club.",
+            [
+                "must deepen security cooperation among member states",
+                "should expand trade and investment",
+                "propose to set up a joint energy club",
+            ],
+        ),
+        (
+            "Modi took the floor at the meeting in Goa. "
+            "First, the SCO should reform its working methods. "
+            "Second: all members should fight terrorism without double standards. "
+            "Finally, we need to build more transport links.",
+            [
+                "should reform its working methods",
+                "should fight terrorism without double standards",
+                "need to build more transport links",
+            ],
+        ),
+    ],
+)
+def test_commitments_enumerated_points_are_the_speakers(
+    text: str, expected: list[str]
+) -> None:
+    found = _found(text)
+    assert [t for *_, t in found] == expected
+    assert {(a, s, k) for a, s, k, _ in found} == {
+        (found[0][0], found[0][1], "proposal")
+    }
+    assert found[0][1] in ("Vladimir Putin", "Narendra Modi")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # no speaker named just before, or another subject before the verb
+        "Trade rose last year. Officials were pleased. Firstly, we must build roads to Central Asia.",
+        "Tokayev opened the session. Second, Russia should pay for the new pipeline.",
+        "First, India should reform its trade rules, an analyst said.",
+    ],
+)
+def test_commitments_enumerated_points_need_their_speaker(text: str) -> None:
+    assert all("src=enumerated" not in c.features for c in candidates(make_doc(text)))

@@ -122,6 +122,35 @@ def loose_actor(
     return _context_actor(ctx)
 
 
+_LISTED_FOR = 3
+"""An enumerated point ("Secondly, we should ...") is the speaker's when he was
+named, or spoke his previous point, at most this many sentences before."""
+
+
+def enumerated_speaker(
+    sent: Sentence,
+    ctx: Context,
+    trigger: re.Match[str],
+    number: int,
+) -> Actor | None:
+    """The speaker of a point of a speech, reported over several sentences
+    ("Li addressed the meeting. Firstly, we must ... Secondly, we should ..."):
+    the person named just before, when the sentence opens with an ordinal and
+    only "we", "the SCO" or nothing stands before the verb."""
+    opening = rules.ENUMERATED.match(sent.text)
+    if opening is None or number - ctx.listed > _LISTED_FOR:
+        return None
+    gap = sent.text[opening.end() : trigger.start()]
+    if gap and not rules.ENUMERATED_SUBJECT.fullmatch(gap):
+        return None
+    speaker = ctx.person or ctx.author
+    actor = person_actor(speaker) if speaker is not None else None
+    if actor is None:
+        return None
+    ctx.listed = number
+    return Actor(actor.actor, actor.speaker, -1, -1, "enumerated")
+
+
 def _we_speaker(
     sent: Sentence,
     scan: Scan,
@@ -296,12 +325,17 @@ _GROUP_OPENINGS = ("the", *rules.ACTOR_GROUP_STARTS)
 
 
 def remember(
-    ctx: Context, sent: Sentence, mentions: list[Mention], person: Mention | None
+    ctx: Context,
+    sent: Sentence,
+    mentions: list[Mention],
+    person: Mention | None,
+    number: int,
 ) -> None:
-    """Note what sentence `sent` says of who "he", "it" and "they" are; `person`:
-    its `first_person`."""
+    """Note what sentence `number` (`sent`) says of who "he", "it" and "they"
+    are; `person`: its `first_person`."""
     if person is not None:
         ctx.person = person  # the subject, not the last named ("X said to Y")
+        ctx.listed = number
     for mention in reversed(mentions):
         if mention.kind == "state":
             ctx.state = mention.value  # the last named

@@ -67,6 +67,7 @@ def items(
         pieces = conjuncts(
             text, trigger.end(), end, head_end=head, commas_only=kind == "pledge"
         )
+        pieces = [one for piece in pieces for one in _infinitives(text, piece)]
     pieces[0] = Segment(start, pieces[0].end)
     items: list[Item] = []
     for piece in pieces:
@@ -92,6 +93,18 @@ def items(
             }
         )
     return items
+
+
+def _infinitives(text: str, piece: Segment) -> list[Segment]:
+    """A piece cut where "and to" opens a second measure ("agreed to strengthen
+    X and to expand Y"); a plain "and" joins one measure of a pledge."""
+    pieces: list[Segment] = []
+    begin = piece.start
+    for match in rules.INFINITIVE_CONJUNCT.finditer(folded(text), begin, piece.end):
+        pieces.append(Segment(begin, match.start()))
+        begin = match.end()
+    pieces.append(Segment(begin, piece.end))
+    return pieces
 
 
 def _gerunds(text: str, start: int, end: int) -> list[Segment]:

@@ -39,6 +39,10 @@ def may_name_group(lowered: str) -> bool:
     return False
 
 
+_FAR = 1_000_000
+"""A sentence number far before any."""
+
+
 @dataclass(slots=True)
 class Context:
     """What earlier sentences say: who "he", "it" and "they" are."""
@@ -57,6 +61,9 @@ class Context:
     author: Mention | None = None
     """The person whose speech or article the document is (`author`)."""
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    listed: int = -_FAR
+    """The number of the last sentence that named `person` or spoke one of its
+    enumerated points ("Firstly, we must ...")."""
 
 
 @dataclass(slots=True)

@@ -38,12 +38,14 @@ from scotrack.ingest.facts.commitment_actors import (
 )
 from scotrack.ingest.facts.commitment_context import (
     author,
+    enumerated_speaker,
     first_person,
     hear,
     loose_actor,
     remember,
 )
 from scotrack.ingest.facts.commitment_details import items
+from scotrack.ingest.facts.commitment_lists import Announced, announce, points
 from scotrack.ingest.facts.commitment_mentions import (
     PEOPLE,
     Actor,
@@ -131,6 +133,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     title = (doc.metadata.title or "").strip()
     starts = _TRIGGER_STARTS.at_by_sentence(doc.text, sents)
     prefixes = sentence_prefixes(doc.text, sents)
+    announced = Announced()
     for number, sent in enumerate(sents):
         mentions = index.between(sent.start, sent.end)
         if title and sent.text.strip() == title:
@@ -148,12 +151,15 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
                 number,
                 sorted(starts[number]),
             )
-        ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
+        if not core:
+            core = points(announced, sent, following, number)
         named = first_person(mentions)
+        announce(announced, sent, core, named, number)
+        ctx.speakers = {c.item["speaker"] or c.item["actor"] for c in core}
         both = core + extended
         hear(ctx, sent, named, both, number)
         found += both
-        remember(ctx, sent, mentions, named)
+        remember(ctx, sent, mentions, named, number)
     return found
 
 
@@ -294,6 +300,8 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
                 actor: Actor | None = previous
             else:
                 actor = shared.strict(scan, trigger, a, main)
+            if actor is None and not extended and a == 0:
+                actor = enumerated_speaker(sent, ctx, trigger, shared.number)
             if actor is None and (extended or decision):
                 actor = loose_actor(
                     sent, scan, shared.mentions, ctx, trigger, shared.framed, a
@@ -349,9 +357,14 @@ def _joint_decision(text: str, trigger: re.Match[str], actor: Actor) -> bool:
 
 def _no_action(text: str, trigger: re.Match[str]) -> bool:
     """Whether the trigger names no action: "the importance of the summit",
-    "offered congratulations", "asked for observer status" (a membership
-    step), "there should be no place for", "reaffirmed that X is a priority"
-    (a belief; "reaffirmed that they will ..." is a pledge)."""
+        "offered congratulations", "asked for observer status" (a membership
+        step), "there should be no place for", "reaffirmed that X is a priority"
+        (a belief; "reaffirmed that they will ..." is a pledge), a negated trigger
+    ("did not pledge", "were not invited to")."""
+    if rules.NEGATED_TRIGGER.search(
+        text, max(0, trigger.start() - 40), trigger.start()
+    ):
+        return True
     word = word_of(text, trigger).lower()
     if rules.PARTICIPLE.match(word) and _participle(text, trigger):
         return True

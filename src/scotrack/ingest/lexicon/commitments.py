@@ -329,6 +329,15 @@ REDUCED_RELATIVE = re.compile(
 regional cooperation ... are conducive"), when a preposition follows
 (`AFTER_RELATIVE`)."""
 AFTER_RELATIVE = re.compile(r"\s+(?:for|at|in|during|under|on|within|since|earlier)\b")
+NEGATED_TRIGGER = re.compile(
+    r"(?:\b(?:did|does|do|has|have|had|is|are|was|were|been)(?:\s+not|n['\u2019]t)"
+    r"|\bnever|\b(?:refus|declin|fail)(?:ed|es|e|s)?\s+to|\bno\s+longer)"
+    r"\s+(?:(?!only\b)\w+ly\s+|yet\s+|also\s+|even\s+)?$",
+    re.IGNORECASE,
+)
+"""Right before a trigger: its negation ("did not pledge", "were not invited",
+"never called for", "refused to endorse"): no commitment. Not "not only", nor a
+modal's negation after the trigger ("will not allow" is a pledge)."""
 ASKED_QUESTION = re.compile(r"\s*[,.;:?!\"\u201d]")
 """After "asked": a question put ("... ?" Erdogan asked, stating), no call."""
 RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
@@ -391,6 +400,49 @@ AUTHORED = folded_pattern(
     r"\b(?:speech|remarks|address|statement|article|op-ed|keynote)\s+(?:by|of)\b"
 )
 """A document that is one person's words ("Speech by Premier ...")."""
+ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+ENUMERATED = re.compile(
+    rf"\s*(?:(?:\(?\d{{1,2}}[.)]|[-\u2022*])\s*)?(?:(?:{ORDINALS})(?:ly)?"
+    r"|finally|lastly|last but not least|in addition|moreover|besides|also)\s*[,:]\s*"
+    r"(?:(?:and|then)\s+)?",
+    re.IGNORECASE,
+)
+"""A sentence that opens a point of a speech ("Firstly, ...", "Secondly, ...",
+"Finally, ..."): its "we should" is the speaker's, introduced before."""
+ENUMERATED_SUBJECT = re.compile(
+    r"(?:we|(?:the\s+)?(?:SCO|organi[sz]ation|member (?:states|countries)"
+    r"|all (?:parties|sides|members))|all of us)\s+(?:\w+ly\s+|all\s+|also\s+|further\s+)?$",
+    re.IGNORECASE,
+)
+"""Between an enumerated point's opening and its verb: the subject a speaker
+says "we should" or "the SCO should" with, or nothing."""
+LIST_INTRO = re.compile(
+    r"\b(?:propos(?:ed|es)|suggest(?:ed|s)|put(?:s)? forward|made|makes|outlined|set out"
+    r"|offered)\s+(?:the\s+following|(?:(?:a|an|his|her|its|their)\s+)?(?:\w+-point\s+|\w+\s+)?"
+    r"(?:proposals?|measures|suggestions|initiatives|points|steps)|(?:the\s+)?following"
+    r"\s+(?:proposals?|measures|suggestions|points|steps))\b",
+    re.IGNORECASE,
+)
+"""A sentence that announces a list of proposals ("proposed the following",
+"put forward five proposals", "made a four-point proposal"): the points that
+follow, one a sentence or line, are the proposer's."""
+LIST_POINT = re.compile(
+    rf"\s*(?:\(?\d{{1,2}}[.)]|[-\u2022*\u2013]|\(?[a-h]\))\s+"
+    rf"|\s*(?:{ORDINALS})(?:ly)?\s*[,:]\s+|\s*(?:finally|lastly)\s*[,:]\s+",
+    re.IGNORECASE,
+)
+"""How a point of an announced list opens: a number, a bullet, an ordinal."""
+LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[\u2022*])\s*")
+"""A point's number standing alone (the sentence splitter cuts "1." off its
+point): the next sentence is the point."""
+LIST_SUMMARY = re.compile(
+    r"\s*(?:the|these|his|her|its|their|china['\u2019]s|the\s+\w+)\s+"
+    r"(?:(?:\w+-point|\w+)\s+)?(?:proposals?|measures|suggestions|initiatives)\s+"
+    r"(?:include[sd]?|are|were|cover(?:s|ed)?|call(?:s|ed)? for|concern(?:s|ed)?)\s*:?\s+",
+    re.IGNORECASE,
+)
+"""A sentence that spells out the proposals announced just before ("The proposal
+included strengthening X, expanding Y and improving Z"): one item per gerund."""
 PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
 FUTURE = folded_pattern(r"will|shall|would")
 JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
@@ -425,6 +477,18 @@ CONJUNCT = folded_pattern(
     rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
     rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{MEASURE})\b)"
 )
+INFINITIVE_VERBS = (
+    *("simplify", "reduce", "hold", "make", "help", "give", "bring", "ease"),
+    *("address", "prevent", "coordinate", "deal", "jointly", "hold", "join"),
+    *("modernize", "modernise", "harmonize", "harmonise", "study", "draft"),
+)
+"""Verbs besides MEASURE_VERBS that open a second measure after "and to"."""
+INFINITIVE_CONJUNCT = folded_pattern(
+    r"\s+and\s+(?:also\s+|further\s+)?to\s+(?:\w+ly\s+)?"
+    rf"(?=(?:{MEASURE}|{'|'.join(INFINITIVE_VERBS)})\b)"
+)
+"""Between two measures of one pledge that each repeat "to" ("agreed to
+strengthen X and to expand Y"): two items, as commas split them."""
 CONJUNCT_MARKS = ","
 CONJUNCT_WORDS = ("and", "as well as")
 """Every CONJUNCT match begins at one of CONJUNCT_MARKS or in the white space
