@@ -205,6 +205,12 @@ def show_claim(item: review.ClaimView) -> None:
         stdout.print(table)
     if item.disagreements:
         show_disagreements(acceptance.Disagreements(claim.id[:12], item.disagreements))
+    for refinement in item.refinements:
+        stdout.print(
+            f"accepting makes {escape(refinement.field)} more precise: "
+            f"{escape(refinement.known)} -> {escape(refinement.refined)}",
+            highlight=False,
+        )
 
 
 def show_disagreements(err: acceptance.Disagreements) -> None:
