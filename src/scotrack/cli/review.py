@@ -80,7 +80,8 @@ def review_cli(
 
     Each claim shows its evidence sentence with the span highlighted, the entity
     it is proposed to link to, the alternatives, and any disagreement with the
-    knowledge base or other documents. Keys: a accept, r reject, e edit a field,
+    knowledge base or other documents. Keys: a accept, r reject, e edit a field
+    (the value read as `review edit --set` reads it; the claim is shown again),
     l relink, s skip, q quit. Subcommands do the same without a terminal.
 
     Example: scotrack review --type meeting
@@ -91,6 +92,12 @@ def review_cli(
 
 
 def _interactive(db: str | None, kind: str | None, actor: str) -> None:
+    """Show the first pending claim not skipped, act on the key, repeat.
+
+    A claim edited, or one whose decision failed (a typo, a cancelled
+    disagreement), is shown again; only `s` moves on without deciding. The end
+    of the input counts as `q`.
+    """
     with kb_session(db) as session:
         skipped: set[str] = set()
         decided = 0
@@ -105,43 +112,49 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
                 return
             claim = pending[0]
             show_claim(review.view(session, claim))
-            key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
+            try:
+                key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
+                if key == "s":
+                    skipped.add(claim.id)
+                elif key != "q" and _decide(session, claim, key, actor):
+                    decided += 1
+            except EOFError:
+                key = "q"
             if key == "q":
                 stdout.print(f"{decided} decided.")
                 return
-            if key == "s":
-                skipped.add(claim.id)
-                continue
-            if _decide(session, claim, key, actor):
-                decided += 1
-            else:
-                skipped.add(claim.id)
 
 
 def _decide(session: Session, claim: Claim, key: str, actor: str) -> bool:
-    """Apply one key press; True when the claim was decided."""
+    """Apply one key press; True when the claim was decided (accepted or
+    rejected), False when it was edited or the action failed, saying why."""
     try:
         if key == "r":
             note = Prompt.ask("why (optional)", default="") or None
             review.reject(session, claim.id, actor=actor, note=note)
         elif key == "e":
-            name = Prompt.ask("field")
-            value = Prompt.ask("value (empty: clear)", default="")
-            parsed = json.loads(value) if value[:1] in '{["0123456789' else value
-            review.edit_claim(session, claim.id, {name: parsed or None}, actor=actor)
-            session.commit()
-            return False
+            _edit_interactively(session, claim, actor)
         else:
             link = None
             if key == "l":
                 link = Prompt.ask("link to KIND:ID, or new")
             _accept_interactively(session, claim, actor, link)
         session.commit()
-        return key != "e"
     except InputError as err:
         session.rollback()
         stdout.print(f"[red]not done:[/] {escape(str(err))}", highlight=False)
         return False
+    return key != "e"
+
+
+def _edit_interactively(session: Session, claim: Claim, actor: str) -> None:
+    """Ask for a field and its new value, read as `review edit --set` reads it."""
+    fields = ", ".join(review.editable_claim_fields(claim))
+    name = Prompt.ask(f"field ({fields})").strip()
+    value = Prompt.ask("value (empty, null or none: clear)", default="")
+    review.edit_claim(
+        session, claim.id, {name: edits.claim_value(name, value)}, actor=actor
+    )
 
 
 def _accept_interactively(
@@ -358,7 +371,11 @@ def edit_cli(
     claim_id: Annotated[str, typer.Argument(help="A claim id (6+ characters).")],
     assignments: Annotated[
         list[str],
-        typer.Option("--set", help="FIELD=VALUE (JSON for numbers, lists, objects)."),
+        typer.Option(
+            "--set",
+            help="FIELD=VALUE: a date as YYYY[-MM[-DD]], parties as CHN,KAZ, a "
+            'target as JSON {"value": 10, "unit": "t"}; empty or null clears.',
+        ),
     ],
     note: NoteOption = None,
     by: ByOption = None,
@@ -374,7 +391,7 @@ def edit_cli(
 
     def action() -> list[dict[str, Any]]:
         pairs = parse_assignments(assignments).items()
-        values = {name: edits.typed_value(text) for name, text in pairs}
+        values = {name: edits.claim_value(name, text) for name, text in pairs}
         actor = actor_for(by)
         return _each(
             db,

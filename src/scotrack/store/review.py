@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
+from scotrack.ingest.claims.claim import FIELDS, item_problems
 from scotrack.ingest.claims.claim import Claim as Extracted
-from scotrack.ingest.claims.claim import item_problems
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import acceptance, history, models
 from scotrack.store.acceptance import (
@@ -363,9 +363,13 @@ def edit_claim(
             f"claim {claim.id[:12]} is {claim.status}: only pending claims"
         )
     payload = effective_payload(claim)
-    unknown = sorted(set(changes) - set(json.loads(claim.payload)) - {"target"})
+    allowed = editable_claim_fields(claim)
+    unknown = sorted(set(changes) - set(allowed))
     if unknown:
-        raise InputError(f"claim {claim.id[:12]}: no field {', '.join(unknown)}")
+        raise InputError(
+            f"claim {claim.id[:12]}: no field {', '.join(unknown)} "
+            f"(a {claim.kind} claim has {', '.join(allowed)})"
+        )
     payload.update(changes)
     problems = item_problems(claim.kind, payload)  # type: ignore[arg-type]
     if problems:
@@ -375,6 +379,11 @@ def edit_claim(
         claim.edited_payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         claim.summary = _summary_of(claim, payload)
     return recorder.changes
+
+
+def editable_claim_fields(claim: Claim) -> tuple[str, ...]:
+    """The fields `edit_claim` may set: those sco-extract/1 gives the claim's kind."""
+    return FIELDS[claim.kind]  # type: ignore[index]
 
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
