@@ -121,3 +121,44 @@ def meeting_claim_id(db: str) -> str:
         ok(run("review", "list", "--type", "meeting", "--db", db, "-f", "json"))
     )
     return str(listed[0]["id"])
+
+
+def three_reports(db: str, tmp_path: Path) -> None:
+    """Two more reports of the Sochi meeting: three pending meeting claims."""
+    for n in (2, 3):
+        page = tmp_path / f"sochi-{n}.txt"
+        page.write_text(SOCHI.replace("meet in Sochi", f"meet in Sochi ({n})"))
+        ok(run("ingest", str(page), "--db", db))
+
+
+def test_review_list_says_when_it_shows_part_of_the_claims(db, tmp_path):
+    three_reports(db, tmp_path)
+    listing = ("review", "list", "--type", "meeting", "--db", db)
+    whole = ok(run(*listing))
+    assert "showing" not in whole
+    first = ok(run(*listing, "--limit", "2"))
+    assert "showing 1-2 of 3 pending claims; the next 1 with --offset 2" in (
+        " ".join(first.split())
+    )
+    rest = ok(run(*listing, "--limit", "2", "--offset", "2"))
+    assert "showing 3-3 of 3 pending claims" in " ".join(rest.split())
+    assert "--offset 4" not in rest
+    past = ok(run(*listing, "--offset", "5"))
+    assert "no pending claims from --offset 5: there are 3" in " ".join(past.split())
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_review_list_keeps_machine_output_a_list_and_notes_on_stderr(db, tmp_path, fmt):
+    three_reports(db, tmp_path)
+    result = run(
+        "review", "list", "--type", "meeting", "--limit", "2", "-f", fmt, "--db", db
+    )
+    out = ok(result)
+    if fmt == "json":
+        assert len(json.loads(out)) == 2
+    else:
+        assert len(out.strip().splitlines()) == 3  # the header and two rows
+    assert "showing 1-2 of 3 pending claims" in result.stderr
+    everything = run("review", "list", "--type", "meeting", "-f", fmt, "--db", db)
+    assert ok(everything)
+    assert everything.stderr == ""

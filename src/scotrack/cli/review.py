@@ -23,6 +23,8 @@ from scotrack.cli._common import (
     actor_for,
     kb_session,
     lazy_module,
+    page_note,
+    print_note,
     render,
     run_with_errors,
     stdout,
@@ -243,25 +245,40 @@ def list_cli(
     kind: Annotated[
         str | None, typer.Option("--type", help="Only claims of this kind.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=10_000, help="At most this many.")
+    ] = 50,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, help="Skip this many first.")
+    ] = 0,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
     """List claims, the claims of one fact together.
 
-    Example: scotrack review list --status pending --type meeting
+    When more claims match than are shown, a line says how many and how to see
+    the rest (after the table; on stderr with --format json or csv, whose
+    output stays a plain list of rows).
+
+    Example: scotrack review list --status pending --type meeting --offset 50
     """
 
-    def action() -> list[dict[str, Any]]:
+    def action() -> tuple[list[dict[str, Any]], int]:
         with kb_session(db) as session:
             wanted = None if status == "all" else status
-            claims = review.list_claims(session, status=wanted, kind=kind, limit=limit)
+            claims = review.list_claims(
+                session, status=wanted, kind=kind, limit=limit, offset=offset
+            )
+            total = review.claim_count(session, status=wanted, kind=kind)
             sizes = review.group_sizes(session, [c.group_key for c in claims])
-            return [_claim_row(c, sizes) for c in claims]
+            return [_claim_row(c, sizes) for c in claims], total
 
-    rows = run_with_errors(action, debug=debug)
-    render(rows, format, title=f"{status} claims")
+    rows, total = run_with_errors(action, debug=debug)
+    noun = "claims" if status == "all" else f"{status} claims"
+    render(rows, format, title=noun)
+    note = page_note(shown=len(rows), total=total, offset=offset, noun=noun)
+    print_note(note, format)
 
 
 @review_app.command("show")

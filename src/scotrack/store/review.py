@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
@@ -100,17 +100,30 @@ def list_claims(
     offset: int = 0,
 ) -> list[Claim]:
     """Claims by status and kind, grouped: the claims of one fact come together."""
+    query = select(Claim).where(*_claim_filters(status, kind))
+    query = query.order_by(Claim.kind, Claim.group_key, Claim.id)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def claim_count(
+    session: Session, *, status: str | None = "pending", kind: str | None = None
+) -> int:
+    """How many claims `list_claims` pages through, for "50 of 65" (#14)."""
+    query = select(func.count()).select_from(Claim)
+    return int(session.scalar(query.where(*_claim_filters(status, kind))) or 0)
+
+
+def _claim_filters(status: str | None, kind: str | None) -> list[ColumnElement[bool]]:
     if status is not None and status not in STATUSES:
         raise InputError(f"--status {status!r}: choose one of {', '.join(STATUSES)}")
     if kind is not None and kind not in KINDS:
         raise InputError(f"--type {kind!r}: choose one of {', '.join(KINDS)}")
-    query = select(Claim)
+    filters = []
     if status is not None:
-        query = query.where(Claim.status == status)
+        filters.append(Claim.status == status)
     if kind is not None:
-        query = query.where(Claim.kind == kind)
-    query = query.order_by(Claim.kind, Claim.group_key, Claim.id)
-    return list(session.scalars(query.limit(limit).offset(offset)))
+        filters.append(Claim.kind == kind)
+    return filters
 
 
 def group_sizes(session: Session, keys: Sequence[str]) -> dict[str, int]:
