@@ -269,6 +269,7 @@ def test_a_claim_is_shown_with_its_evidence_sentence_and_candidates(
     assert "".join(p["text"] for p in sentence["parts"]) == sentence["text"]
     assert [p for p in sentence["parts"] if p["hit"]]
     assert isinstance(claim["disagreements"], list)
+    assert isinstance(claim["refinements"], list)
     error_of(client.get(f"{API}/claims/{'f' * 32}"), 404)
 
 

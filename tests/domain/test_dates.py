@@ -9,7 +9,9 @@ from scotrack.domain.dates import (
     add_days,
     all_of,
     as_of_day,
+    compatible,
     parse_optional,
+    reconciled,
 )
 from scotrack.errors import InputError
 
@@ -167,3 +169,43 @@ def test_a_period_contains_its_days(partial):
     assert partial.contains(partial.first_day())
     assert partial.contains(partial.last_day())
     assert partial.contains(partial)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("known", "claimed", "expected"),
+    [
+        ("2017-06", "2017-06-09", "2017-06-09"),  # a more precise claim refines
+        ("2017", "2017-06", "2017-06"),
+        ("2017", "2017-06-09", "2017-06-09"),
+        ("2017-06-09", "2017-06", "2017-06-09"),  # a less precise one confirms
+        ("2017-06-09", "2017", "2017-06-09"),
+        ("2017-06-09", "2017-06-09", "2017-06-09"),
+        ("2017-06", "2017-07", None),  # only incompatible values conflict
+        ("2017-06-09", "2017-06-10", None),
+        ("2017", "2018-01", None),
+        ("2017-12-31", "2018", None),
+    ],
+)
+def test_reconciled_keeps_the_more_precise_of_two_compatible_dates(
+    known, claimed, expected
+):
+    found = reconciled(PartialDate.parse(known), PartialDate.parse(claimed))
+    assert (None if found is None else str(found)) == expected
+    assert compatible(PartialDate.parse(known), PartialDate.parse(claimed)) == (
+        expected is not None
+    )
+
+
+@pytest.mark.issue(14)
+@given(partial_dates, partial_dates)
+def test_reconciled_is_symmetric_and_never_invents_a_day(a, b):
+    assert compatible(a, b) == compatible(b, a)
+    assert reconciled(a, b) == reconciled(b, a)
+    found = reconciled(a, b)
+    if found is None:
+        assert a.last_day() < b.first_day() or b.last_day() < a.first_day()
+    else:
+        assert found in (a, b)
+        assert a.contains(found)
+        assert b.contains(found)

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import CleanDocument, Metadata
+from scotrack.store.engine import session_factory
+from scotrack.store.ingestion import catalogue, ingest_results
+from scotrack.store.provenance import Claim
 
 TEXT = (
     "Leaders of the SCO met in Astana on Friday for the 17th summit. "
@@ -71,3 +77,14 @@ def prepared(
         except InputError as err:
             out.append(DocumentError(item.path, f"not stored ({err})"))
     return out
+
+
+def ingest(session: Session, *docs: CleanDocument) -> list[Claim]:
+    """Store `docs` as ingestion does (other sessions) and return every claim."""
+    sessions = session_factory(session.get_bind())  # type: ignore[arg-type]
+    known = catalogue(session)
+    session.commit()  # end the read: the claims are stored by other sessions
+    report = ingest_results(sessions, prepared(list(docs), known), catalogue=known)
+    assert not report.failures, report.failures
+    session.expire_all()
+    return list(session.scalars(select(Claim).order_by(Claim.document_id)))

@@ -18,12 +18,11 @@ from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.edits import edit_entity
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import UndoConflict, undo_batch
-from scotrack.store.ingestion import catalogue, ingest_results
 from scotrack.store.provenance import Change, Claim, FactSource
 from scotrack.store.replay import known_on
 from scotrack.store.review import evidence_sentence
 
-from ._claims import TEXT, doc, meeting, prepared, span
+from ._claims import TEXT, doc, ingest, meeting, span
 
 
 @pytest.fixture
@@ -33,16 +32,6 @@ def session(fresh_db_url: str) -> Iterator[Session]:
     with session_factory(engine)() as session:
         yield session
     engine.dispose()
-
-
-def ingest(session: Session, *docs) -> list[Claim]:
-    sessions = session_factory(session.get_bind())  # type: ignore[arg-type]
-    known = catalogue(session)
-    session.commit()  # end the read: the claims are stored by other sessions
-    report = ingest_results(sessions, prepared(list(docs), known), catalogue=known)
-    assert not report.failures, report.failures
-    session.expire_all()
-    return list(session.scalars(select(Claim).order_by(Claim.document_id)))
 
 
 def the_claim(session: Session, kind: str) -> Claim:
@@ -326,3 +315,22 @@ def test_the_evidence_sentence_keeps_its_first_character(
     found, start, end = evidence_sentence(text, [span])
     assert found == sentence
     assert found[start:end] == text[span[0] : span[1]]
+
+
+@pytest.mark.issue(14)
+def test_claim_count_counts_what_list_claims_pages_through(session):
+    ingest(
+        session,
+        doc("a", meetings=[meeting()]),
+        doc("b", meetings=[meeting(format="video")]),
+        doc("c", meetings=[meeting(city="Almaty")]),
+    )
+    review.reject(session, review.list_claims(session)[0].id, actor="a")
+    for status, kind in [("pending", None), ("rejected", "meeting"), (None, None)]:
+        every = review.list_claims(session, status=status, kind=kind, limit=1000)
+        assert review.claim_count(session, status=status, kind=kind) == len(every)
+    assert review.claim_count(session, kind="project") == 0
+    page = review.list_claims(session, limit=1, offset=1)
+    assert page == review.list_claims(session)[1:2]
+    with pytest.raises(InputError, match="--status"):
+        review.claim_count(session, status="maybe")

@@ -175,3 +175,21 @@ def test_claim_values_read_as_text_not_json(reviewer: TestClient) -> None:
     assert edited.status_code == 200, edited.text
     assert "<dt>parties</dt><dd>CHN, RUS</dd>" in edited.text
     assert 'name="field.parties" value="CHN, RUS"' in edited.text
+
+
+@pytest.mark.issue(14)
+def test_edit_form_reads_each_field_by_its_type(reviewer: TestClient) -> None:
+    """A date typed as a year stays a date (it was read as the number 2017)."""
+    claim = pending(reviewer, "meeting")[0]["claim"]
+    edited = reviewer.post(
+        f"/review/{claim}/edit",
+        data={"field.date": "2017", "field.number": "16"},
+        headers=SAME_SITE,
+    )
+    assert edited.status_code == 200, edited.text
+    assert 'id="field-date" name="field.date" value="2017"' in edited.text
+    zero = reviewer.post(
+        f"/review/{claim}/edit", data={"field.number": "0"}, headers=SAME_SITE
+    )
+    assert zero.status_code == 422
+    assert "positive whole number" in zero.text

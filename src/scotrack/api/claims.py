@@ -55,6 +55,12 @@ class DisagreementPublic(BaseModel):
     claim: Any
 
 
+class RefinementPublic(BaseModel):
+    field: str
+    knowledge_base: str = Field(description="The date the knowledge base holds.")
+    refined: str = Field(description="The more precise date accepting stores.")
+
+
 class ClaimDocument(BaseModel):
     id: str
     title: str | None
@@ -95,6 +101,11 @@ class ClaimPublic(ClaimBrief):
     disagreements: list[DisagreementPublic] = Field(
         description="Where accepting as proposed would contradict the knowledge "
         "base (accept then needs `choice`)."
+    )
+    refinements: list[RefinementPublic] = Field(
+        default_factory=list,
+        description="Dates of the knowledge base that accepting as proposed makes "
+        "more precise (2017-06 -> 2017-06-09): agreement, logged with the acceptance.",
     )
     decided_by: str | None
     decided_at: str | None
@@ -208,6 +219,10 @@ def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
         disagreements=[
             DisagreementPublic(field=d.field, knowledge_base=d.known, claim=d.claimed)
             for d in item.disagreements
+        ],
+        refinements=[
+            RefinementPublic(field=r.field, knowledge_base=r.known, refined=r.refined)
+            for r in item.refinements
         ],
         decided_by=claim.decided_by,
         decided_at=claim.decided_at,

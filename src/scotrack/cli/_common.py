@@ -269,6 +269,34 @@ def render(
     stdout.print(table)
 
 
+def page_note(*, shown: int, total: int, offset: int, noun: str) -> str | None:
+    """What a page of a longer list leaves out, or None when it shows everything.
+
+    A list cut at `--limit` says so instead of passing for the whole (#14):
+    "showing 1-50 of 65 pending claims; the next 15 with --offset 50 (or a
+    larger --limit)".
+    """
+    if shown >= total and offset == 0:
+        return None
+    if shown == 0:
+        return f"no {noun} from --offset {offset}: there are {total}"
+    last = offset + shown
+    note = f"showing {offset + 1}-{last} of {total} {noun}"
+    if last < total:
+        note += f"; the next {min(total - last, shown)} with --offset {last}"
+        note += " (or a larger --limit)"
+    return note
+
+
+def print_note(note: str | None, fmt: OutputFormat) -> None:
+    """A line for people beside the output: after a table, on stderr for JSON and
+    CSV, so what a program reads on stdout keeps its shape."""
+    if note is None:
+        return
+    console = stdout if fmt is OutputFormat.table else stderr
+    console.print(escape(note), highlight=False)
+
+
 @contextmanager
 def progress(description: str, *, total: int | None) -> Iterator[Progress]:
     """A Rich progress bar on stderr: documents done, rate, failures, elapsed."""

@@ -23,6 +23,8 @@ from scotrack.cli._common import (
     actor_for,
     kb_session,
     lazy_module,
+    page_note,
+    print_note,
     render,
     run_with_errors,
     stdout,
@@ -80,7 +82,8 @@ def review_cli(
 
     Each claim shows its evidence sentence with the span highlighted, the entity
     it is proposed to link to, the alternatives, and any disagreement with the
-    knowledge base or other documents. Keys: a accept, r reject, e edit a field,
+    knowledge base or other documents. Keys: a accept, r reject, e edit a field
+    (the value read as `review edit --set` reads it; the claim is shown again),
     l relink, s skip, q quit. Subcommands do the same without a terminal.
 
     Example: scotrack review --type meeting
@@ -91,6 +94,12 @@ def review_cli(
 
 
 def _interactive(db: str | None, kind: str | None, actor: str) -> None:
+    """Show the first pending claim not skipped, act on the key, repeat.
+
+    A claim edited, or one whose decision failed (a typo, a cancelled
+    disagreement), is shown again; only `s` moves on without deciding. The end
+    of the input counts as `q`.
+    """
     with kb_session(db) as session:
         skipped: set[str] = set()
         decided = 0
@@ -105,43 +114,49 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
                 return
             claim = pending[0]
             show_claim(review.view(session, claim))
-            key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
+            try:
+                key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
+                if key == "s":
+                    skipped.add(claim.id)
+                elif key != "q" and _decide(session, claim, key, actor):
+                    decided += 1
+            except EOFError:
+                key = "q"
             if key == "q":
                 stdout.print(f"{decided} decided.")
                 return
-            if key == "s":
-                skipped.add(claim.id)
-                continue
-            if _decide(session, claim, key, actor):
-                decided += 1
-            else:
-                skipped.add(claim.id)
 
 
 def _decide(session: Session, claim: Claim, key: str, actor: str) -> bool:
-    """Apply one key press; True when the claim was decided."""
+    """Apply one key press; True when the claim was decided (accepted or
+    rejected), False when it was edited or the action failed, saying why."""
     try:
         if key == "r":
             note = Prompt.ask("why (optional)", default="") or None
             review.reject(session, claim.id, actor=actor, note=note)
         elif key == "e":
-            name = Prompt.ask("field")
-            value = Prompt.ask("value (empty: clear)", default="")
-            parsed = json.loads(value) if value[:1] in '{["0123456789' else value
-            review.edit_claim(session, claim.id, {name: parsed or None}, actor=actor)
-            session.commit()
-            return False
+            _edit_interactively(session, claim, actor)
         else:
             link = None
             if key == "l":
                 link = Prompt.ask("link to KIND:ID, or new")
             _accept_interactively(session, claim, actor, link)
         session.commit()
-        return key != "e"
     except InputError as err:
         session.rollback()
         stdout.print(f"[red]not done:[/] {escape(str(err))}", highlight=False)
         return False
+    return key != "e"
+
+
+def _edit_interactively(session: Session, claim: Claim, actor: str) -> None:
+    """Ask for a field and its new value, read as `review edit --set` reads it."""
+    fields = ", ".join(review.editable_claim_fields(claim))
+    name = Prompt.ask(f"field ({fields})").strip()
+    value = Prompt.ask("value (empty, null or none: clear)", default="")
+    review.edit_claim(
+        session, claim.id, {name: edits.claim_value(name, value)}, actor=actor
+    )
 
 
 def _accept_interactively(
@@ -205,6 +220,12 @@ def show_claim(item: review.ClaimView) -> None:
         stdout.print(table)
     if item.disagreements:
         show_disagreements(acceptance.Disagreements(claim.id[:12], item.disagreements))
+    for refinement in item.refinements:
+        stdout.print(
+            f"accepting makes {escape(refinement.field)} more precise: "
+            f"{escape(refinement.known)} -> {escape(refinement.refined)}",
+            highlight=False,
+        )
 
 
 def show_disagreements(err: acceptance.Disagreements) -> None:
@@ -224,25 +245,40 @@ def list_cli(
     kind: Annotated[
         str | None, typer.Option("--type", help="Only claims of this kind.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000)] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=10_000, help="At most this many.")
+    ] = 50,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, help="Skip this many first.")
+    ] = 0,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
     """List claims, the claims of one fact together.
 
-    Example: scotrack review list --status pending --type meeting
+    When more claims match than are shown, a line says how many and how to see
+    the rest (after the table; on stderr with --format json or csv, whose
+    output stays a plain list of rows).
+
+    Example: scotrack review list --status pending --type meeting --offset 50
     """
 
-    def action() -> list[dict[str, Any]]:
+    def action() -> tuple[list[dict[str, Any]], int]:
         with kb_session(db) as session:
             wanted = None if status == "all" else status
-            claims = review.list_claims(session, status=wanted, kind=kind, limit=limit)
+            claims = review.list_claims(
+                session, status=wanted, kind=kind, limit=limit, offset=offset
+            )
+            total = review.claim_count(session, status=wanted, kind=kind)
             sizes = review.group_sizes(session, [c.group_key for c in claims])
-            return [_claim_row(c, sizes) for c in claims]
+            return [_claim_row(c, sizes) for c in claims], total
 
-    rows = run_with_errors(action, debug=debug)
-    render(rows, format, title=f"{status} claims")
+    rows, total = run_with_errors(action, debug=debug)
+    noun = "claims" if status == "all" else f"{status} claims"
+    render(rows, format, title=noun)
+    note = page_note(shown=len(rows), total=total, offset=offset, noun=noun)
+    print_note(note, format)
 
 
 @review_app.command("show")
@@ -352,7 +388,11 @@ def edit_cli(
     claim_id: Annotated[str, typer.Argument(help="A claim id (6+ characters).")],
     assignments: Annotated[
         list[str],
-        typer.Option("--set", help="FIELD=VALUE (JSON for numbers, lists, objects)."),
+        typer.Option(
+            "--set",
+            help="FIELD=VALUE: a date as YYYY[-MM[-DD]], parties as CHN,KAZ, a "
+            'target as JSON {"value": 10, "unit": "t"}; empty or null clears.',
+        ),
     ],
     note: NoteOption = None,
     by: ByOption = None,
@@ -368,7 +408,7 @@ def edit_cli(
 
     def action() -> list[dict[str, Any]]:
         pairs = parse_assignments(assignments).items()
-        values = {name: edits.typed_value(text) for name, text in pairs}
+        values = {name: edits.claim_value(name, text) for name, text in pairs}
         actor = actor_for(by)
         return _each(
             db,

@@ -4,6 +4,11 @@ A partial date stands for the whole period it names. Comparing it with a day giv
 True, False or None ("can't tell"), so no rule ever pretends to know a day it doesn't:
 "2017-06" is before 2017-07-01 (True), not before 2017-06-01 (False), and for
 2017-06-15 the answer is None.
+
+Two sources that give a date at different precisions agree when one period holds the
+other (`compatible`): "2017-06" and "2017-06-09" say the same at two precisions, and
+the more precise one is what both support (`reconciled`); only "2017-06" against
+"2017-07" is a disagreement (#14).
 """
 
 from __future__ import annotations
@@ -131,6 +136,31 @@ class PartialDate:
         if self.day is not None:
             text += f"-{self.day:02d}"
         return text
+
+
+def compatible(one: PartialDate, other: PartialDate) -> bool:
+    """Do two partial dates agree, one being the other told more or less precisely?
+
+    Years, months and days are calendar periods, nested or disjoint, so two dates
+    agree exactly when one contains the other: `2017` and `2017-06-09` do,
+    `2017-06` and `2017-07` do not (#14).
+    """
+    return one.contains(other) or other.contains(one)
+
+
+def reconciled(known: PartialDate, claimed: PartialDate) -> PartialDate | None:
+    """The date both agree on: the more precise of two compatible dates, else None.
+
+    `known` is what a record holds and `claimed` what a source says: a more precise
+    claim refines the record (2017-06 + 2017-06-09 -> 2017-06-09), a less precise
+    one confirms it unchanged (2017-06-09 + 2017 -> 2017-06-09), an incompatible
+    one (2017-06 vs 2017-07) is a conflict, None (#14).
+    """
+    if known.contains(claimed):
+        return claimed
+    if claimed.contains(known):
+        return known
+    return None
 
 
 def parse_optional(text: str | None) -> PartialDate | None:

@@ -1,10 +1,16 @@
 """What accepting a claim does to the knowledge base, kind by kind.
 
-`apply_claim` changes (or creates) the entity a claim is about and adds the
+`Applier` changes (or creates) the entity a claim is about and adds the
 claim's document as a source supporting it (`fact_source`). Fields the knowledge
 base leaves empty are filled from the claim; a field it already holds with a
 different value is a `Disagreement`: nothing is written unless the reviewer chose
 `keep` (the knowledge base's value stays) or `take` (the claim's value wins).
+
+Dates are partial, and two that contain one another agree (`dates.reconciled`):
+a claim more precise than the knowledge base (2017-06-09 for 2017-06) refines the
+stored date, a `Refinement` logged with the rest of the acceptance (so `undo`
+reverts it); a less precise one (2017 for 2017-06-09) confirms it and changes
+nothing; only incompatible dates (2017-06 vs 2017-07) disagree (#14).
 
 - meeting: date (start), city, number, format, host state; a new meeting gets an
   id from its body, year and city.
@@ -26,7 +32,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scotrack.domain.dates import PartialDate, parse_optional
+from scotrack.domain.dates import PartialDate, parse_optional, reconciled
 from scotrack.errors import InputError
 from scotrack.store import models
 from scotrack.store.history import Snapshot, current
@@ -54,6 +60,15 @@ class Disagreement:
     claimed: Any
 
 
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    """A date the claim gives more precisely than the knowledge base held (#14)."""
+
+    field: str
+    known: str
+    refined: str
+
+
 class Disagreements(InputError):
     """The claim contradicts the knowledge base; the reviewer must choose."""
 
@@ -76,6 +91,8 @@ class Applier:
     choice: Choice | None = None
     touched: dict[tuple[str, str], Snapshot | None] = field(default_factory=dict)
     """The entities changed, each with its snapshot from before the change."""
+    refinements: list[Refinement] = field(default_factory=list)
+    """The dates the claim made more precise (agreement, not disagreement)."""
 
     def _touch(self, kind: str, entity_id: str, *, new: bool = False) -> None:
         """Remember the entity as it is, before the first change to it."""
@@ -93,10 +110,36 @@ class Applier:
         if known is None or known == value:
             setattr(row, name, value)
             return []
+        return self._settle(row, name, value, label)
+
+    def _settle(
+        self, row: models.Base, name: str, value: Any, label: str
+    ) -> list[Disagreement]:
+        """The claim's `value` contradicts the row's: as the reviewer chose."""
         if self.choice == "take":
             setattr(row, name, value)
         elif self.choice is None:
-            return [Disagreement(label, known, value)]
+            return [Disagreement(label, getattr(row, name), value)]
+        return []
+
+    def _set_date(
+        self, row: models.Base, name: str, value: str | None, label: str
+    ) -> list[Disagreement]:
+        """`_set` for a partial date: containment is agreement, at the finer date.
+
+        A claim more precise than the stored date refines it (recorded in
+        `refinements`), whatever `choice` says: that is for disagreements (#14).
+        """
+        known = getattr(row, name)
+        if value is None or known is None:
+            return self._set(row, name, value, label)
+        held, claimed = PartialDate.parse(known), PartialDate.parse(str(value))
+        agreed = reconciled(held, claimed)
+        if agreed is None:
+            return self._settle(row, name, str(claimed), label)
+        if agreed != held:
+            self.refinements.append(Refinement(label, known, str(agreed)))
+            setattr(row, name, str(agreed))
         return []
 
     def _check(self, entity: str, clashes: list[Disagreement]) -> None:
@@ -127,10 +170,8 @@ class Applier:
         self._touch("meeting", entity_id)
         clashes: list[Disagreement] = []
         when = parse_optional(p.get("date"))
-        if when is not None and not _within(when, row.start_date, row.end_date):
-            clashes += self._set(row, "start_date", str(when), "date")
-            if self.choice == "take":
-                row.end_date = None
+        if when is not None:
+            clashes += self._meeting_date(row, when)
         if row.start_date is not None:
             row.year = PartialDate.parse(row.start_date).year
         if p.get("city") and not _same_city(self.session, row.city_name, p["city"]):
@@ -141,6 +182,22 @@ class Applier:
         self._check(f"meeting {entity_id}", clashes)
         self.support("meeting", entity_id)
         return entity_id
+
+    def _meeting_date(
+        self, row: models.Meeting, when: PartialDate
+    ) -> list[Disagreement]:
+        """The claim's date is the meeting's start: one compatible with the recorded
+        start confirms it or, more precise, refines it (2001-09 -> 2001-09-14); a
+        later day within the recorded days agrees too; anything else disagrees."""
+        start = row.start_date
+        if start is None or reconciled(PartialDate.parse(start), when) is not None:
+            return self._set_date(row, "start_date", str(when), "date")
+        if row.end_date is not None and _within(when, start, row.end_date):
+            return []
+        clashes = self._settle(row, "start_date", str(when), "date")
+        if self.choice == "take":
+            row.end_date = None
+        return clashes
 
     def _new_meeting(self, p: Mapping[str, Any]) -> str:
         body = self.session.scalars(
@@ -185,15 +242,15 @@ class Applier:
         action = p["action"]
         clashes: list[Disagreement] = []
         if action in ("signed", "adopted"):
-            clashes += self._set(row, "signed_date", when, "signed")
+            clashes += self._set_date(row, "signed_date", when, "signed")
             clashes += self._set(row, "place", p.get("place"), "place")
         if action == "entered-into-force":
-            clashes += self._set(row, "entry_into_force_date", when, "in force")
+            clashes += self._set_date(row, "entry_into_force_date", when, "in force")
         column = {"signed": "signed_date", "ratified": "ratified_date"}.get(action)
         for code in p.get("parties") or ():
             party = self._party(row, code)
             if column is not None:
-                clashes += self._set(party, column, when, f"{code} {action}")
+                clashes += self._set_date(party, column, when, f"{code} {action}")
         self._check(f"agreement {entity_id}", clashes)
         self.session.flush()
         self.support("agreement", entity_id)
@@ -277,7 +334,7 @@ class Applier:
         if p["event"] == "left":
             row = self._open_interval(p["state"], "member")
             self._touch("status-interval", str(row.id))
-            clashes = self._set(row, "end_date", when, "left")
+            clashes = self._set_date(row, "end_date", when, "left")
         elif entity_id is None:
             row = models.StatusInterval(
                 state_id=p["state"],
@@ -291,7 +348,7 @@ class Applier:
         else:
             row = _interval(self.session, entity_id)
             self._touch("status-interval", str(row.id))
-            clashes = self._set(row, "start_date", when, "since")
+            clashes = self._set_date(row, "start_date", when, "since")
         self.session.flush()
         self._check(f"{p['state']} {p['event']}", clashes)
         self.support("status-interval", str(row.id))

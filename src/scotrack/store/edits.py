@@ -1,8 +1,10 @@
-"""Manual edits of facts (`scotrack edit`), checked and logged like any change."""
+"""Manual edits of facts (`scotrack edit`), checked and logged like any change,
+and the reading of what a reviewer types into a claim's field (`claim_value`)."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,24 +14,81 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
+from scotrack.ingest.claims.claim import SET_FIELDS
 from scotrack.store import history, models
 from scotrack.store.history import FACT_KINDS, Recorder
 from scotrack.store.provenance import Change
 
+NULL_WORDS = ("", "null", "none")
+"""Values that clear a field, in `scotrack edit` and in a claim's edit alike."""
 
-def typed_value(text: str) -> Any:
-    """A claim field's value as a reviewer typed it: JSON (numbers, lists,
-    objects, null) or else plain text; blank clears the field."""
-    if not text.strip():
+CLAIM_DATE_FIELDS = ("date",)
+CLAIM_NUMBER_FIELDS = ("number",)
+CLAIM_CODE_LISTS = SET_FIELDS
+CLAIM_OBJECT_FIELDS = ("target",)
+"""The claim fields that are not text (sco-extract/1): how a typed value is read."""
+
+
+def claim_value(name: str, text: str) -> Any:
+    """A claim field's value as a reviewer typed it, read by the field's type.
+
+    Blank, `null` or `none` clears the field; a date is a partial date (`2017`,
+    `2017-06`, `2017-06-09`) kept as text; `number` a whole number; `parties` and
+    `countries` state codes separated by commas or spaces (or a JSON list);
+    `target` a JSON object; any other field the text as typed. The one reader of
+    `scotrack review edit --set`, the interactive `scotrack review` and the web's
+    edit form, so `2017-06-09` is a date and `0` a number everywhere (#14).
+    """
+    text = text.strip()
+    if text.casefold() in NULL_WORDS:
         return None
+    if name in CLAIM_DATE_FIELDS:
+        return _partial_date(name, text)
+    if name in CLAIM_NUMBER_FIELDS:
+        return _whole_number(name, text)
+    if name in CLAIM_CODE_LISTS:
+        return _codes(name, text)
+    if name in CLAIM_OBJECT_FIELDS:
+        return _json_object(name, text)
+    return text
+
+
+def _partial_date(label: str, text: str) -> str:
+    try:
+        return str(PartialDate.parse(text))
+    except InputError as err:
+        raise InputError(f"{label}: {err}") from None
+
+
+def _whole_number(label: str, text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise InputError(f"{label}: {text!r} is not a whole number") from None
+
+
+def _codes(label: str, text: str) -> list[str]:
+    if text.startswith("["):
+        found = _json(label, text, "a list of state codes")
+        if not isinstance(found, list):
+            raise InputError(f"{label}: {text!r} is not a list of state codes")
+        return [str(code).strip().upper() for code in found]
+    return [code.upper() for code in re.split(r"[\s,;]+", text) if code]
+
+
+def _json_object(label: str, text: str) -> dict[str, Any]:
+    wanted = 'JSON such as {"value": 10, "unit": "billion yuan"}'
+    found = _json(label, text, wanted)
+    if not isinstance(found, dict):
+        raise InputError(f"{label}: {text!r} is not {wanted}")
+    return found
+
+
+def _json(label: str, text: str, wanted: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError:
-        return text
-
-
-NULL_WORDS = ("", "null", "none")
-"""Values that clear a field."""
+        raise InputError(f"{label}: {text!r} is not {wanted}") from None
 
 
 def editable_fields(kind: str) -> list[str]:
@@ -56,20 +115,14 @@ def _value(kind: str, name: str, text: str) -> Any:
             raise InputError(f"{kind} {name}: cannot be empty")
         return None
     if isinstance(column.type, Integer):
-        try:
-            return int(text)
-        except ValueError:
-            raise InputError(f"{kind} {name}: {text!r} is not a whole number") from None
+        return _whole_number(f"{kind} {name}", text)
     if isinstance(column.type, Double):
         try:
             return float(text)
         except ValueError:
             raise InputError(f"{kind} {name}: {text!r} is not a number") from None
     if name.endswith("_date"):
-        try:
-            return str(PartialDate.parse(text))
-        except (ValueError, InputError) as err:
-            raise InputError(f"{kind} {name}: {err}") from None
+        return _partial_date(f"{kind} {name}", text)
     return text
 
 

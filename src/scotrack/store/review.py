@@ -8,19 +8,25 @@ claim itself, in one batch, so `undo` reverts both. Nothing here commits.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
+from scotrack.ingest.claims.claim import FIELDS, item_problems
 from scotrack.ingest.claims.claim import Claim as Extracted
-from scotrack.ingest.claims.claim import item_problems
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import acceptance, history, models
-from scotrack.store.acceptance import Choice, Disagreement, Disagreements
+from scotrack.store.acceptance import (
+    Choice,
+    Disagreement,
+    Disagreements,
+    Refinement,
+)
 from scotrack.store.history import Recorder
 from scotrack.store.provenance import (
     Change,
@@ -50,9 +56,20 @@ class ClaimView:
     group: list[Claim] = field(default_factory=list)
     """Every claim about the same fact (this one included)."""
     group_conflicts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    """field -> value -> ids of the claims of the group that give it."""
+    """field -> value -> ids of the claims of the group that give it, for the
+    fields the group's claims disagree on (dates only when incompatible)."""
     disagreements: list[Disagreement] = field(default_factory=list)
     """Where accepting as proposed would contradict the knowledge base."""
+    refinements: list[Refinement] = field(default_factory=list)
+    """The knowledge base's dates accepting as proposed would make more precise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What accepting a claim as proposed would do, found without doing it."""
+
+    disagreements: list[Disagreement] = field(default_factory=list)
+    refinements: list[Refinement] = field(default_factory=list)
 
 
 def find_claim(session: Session, ref: str) -> Claim:
@@ -83,17 +100,30 @@ def list_claims(
     offset: int = 0,
 ) -> list[Claim]:
     """Claims by status and kind, grouped: the claims of one fact come together."""
+    query = select(Claim).where(*_claim_filters(status, kind))
+    query = query.order_by(Claim.kind, Claim.group_key, Claim.id)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def claim_count(
+    session: Session, *, status: str | None = "pending", kind: str | None = None
+) -> int:
+    """How many claims `list_claims` pages through, for "50 of 65" (#14)."""
+    query = select(func.count()).select_from(Claim)
+    return int(session.scalar(query.where(*_claim_filters(status, kind))) or 0)
+
+
+def _claim_filters(status: str | None, kind: str | None) -> list[ColumnElement[bool]]:
     if status is not None and status not in STATUSES:
         raise InputError(f"--status {status!r}: choose one of {', '.join(STATUSES)}")
     if kind is not None and kind not in KINDS:
         raise InputError(f"--type {kind!r}: choose one of {', '.join(KINDS)}")
-    query = select(Claim)
+    filters = []
     if status is not None:
-        query = query.where(Claim.status == status)
+        filters.append(Claim.status == status)
     if kind is not None:
-        query = query.where(Claim.kind == kind)
-    query = query.order_by(Claim.kind, Claim.group_key, Claim.id)
-    return list(session.scalars(query.limit(limit).offset(offset)))
+        filters.append(Claim.kind == kind)
+    return filters
 
 
 def group_sizes(session: Session, keys: Sequence[str]) -> dict[str, int]:
@@ -114,6 +144,7 @@ def view(session: Session, claim: Claim) -> ClaimView:
             select(Claim).where(Claim.group_key == claim.group_key).order_by(Claim.id)
         )
     )
+    outcome = preview(session, claim)
     return ClaimView(
         claim=claim,
         document=document,
@@ -123,7 +154,8 @@ def view(session: Session, claim: Claim) -> ClaimView:
         candidates=list(claim.candidates),
         group=group,
         group_conflicts=_group_conflicts(group),
-        disagreements=preview(session, claim),
+        disagreements=outcome.disagreements,
+        refinements=outcome.refinements,
     )
 
 
@@ -159,6 +191,9 @@ def evidence_sentence(
 
 
 def _group_conflicts(group: Sequence[Claim]) -> dict[str, dict[str, list[str]]]:
+    """The fields the group's claims give different values for, each value with
+    the claims giving it; dates only when two of them are incompatible, since
+    2017-06 and 2017-06-09 agree at a lower precision (#14)."""
     values: dict[str, dict[str, list[str]]] = {}
     for claim in group:
         for name, value in effective_payload(claim).items():
@@ -166,23 +201,37 @@ def _group_conflicts(group: Sequence[Claim]) -> dict[str, dict[str, list[str]]]:
                 continue
             shown = json.dumps(value, ensure_ascii=False, sort_keys=True).strip('"')
             values.setdefault(name, {}).setdefault(shown, []).append(claim.id)
-    return {name: found for name, found in values.items() if len(found) > 1}
+    return {
+        name: found
+        for name, found in values.items()
+        if len(found) > 1 and not (name == "date" and _dates_agree(found))
+    }
 
 
-def preview(session: Session, claim: Claim) -> list[Disagreement]:
-    """Where accepting the claim as proposed would contradict the knowledge base."""
+def _dates_agree(values: Iterable[str]) -> bool:
+    """Does every pair of these partial dates agree (one containing the other)?"""
+    dates = [PartialDate.parse(value) for value in values]
+    return all(
+        compatible(one, other) for i, one in enumerate(dates) for other in dates[i:]
+    )
+
+
+def preview(session: Session, claim: Claim) -> Preview:
+    """What accepting the claim as proposed would contradict or refine in the
+    knowledge base: applied in a savepoint that is rolled back."""
     if claim.status != "pending" or claim.proposal != "link":
-        return []
+        return Preview()
     savepoint = session.begin_nested()
     try:
-        _apply(_applier(session, claim, None), claim, None)
+        applier = _applier(session, claim, None)
+        _apply(applier, claim, None)
     except Disagreements as err:
-        return err.found
+        return Preview(disagreements=err.found)
     except InputError:
-        return []
+        return Preview()
     finally:
         savepoint.rollback()
-    return []
+    return Preview(refinements=applier.refinements)
 
 
 def document_source(session: Session, document: Document) -> str:
@@ -327,9 +376,13 @@ def edit_claim(
             f"claim {claim.id[:12]} is {claim.status}: only pending claims"
         )
     payload = effective_payload(claim)
-    unknown = sorted(set(changes) - set(json.loads(claim.payload)) - {"target"})
+    allowed = editable_claim_fields(claim)
+    unknown = sorted(set(changes) - set(allowed))
     if unknown:
-        raise InputError(f"claim {claim.id[:12]}: no field {', '.join(unknown)}")
+        raise InputError(
+            f"claim {claim.id[:12]}: no field {', '.join(unknown)} "
+            f"(a {claim.kind} claim has {', '.join(allowed)})"
+        )
     payload.update(changes)
     problems = item_problems(claim.kind, payload)  # type: ignore[arg-type]
     if problems:
@@ -339,6 +392,11 @@ def edit_claim(
         claim.edited_payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         claim.summary = _summary_of(claim, payload)
     return recorder.changes
+
+
+def editable_claim_fields(claim: Claim) -> tuple[str, ...]:
+    """The fields `edit_claim` may set: those sco-extract/1 gives the claim's kind."""
+    return FIELDS[claim.kind]  # type: ignore[index]
 
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:

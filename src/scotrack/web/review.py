@@ -127,15 +127,6 @@ def _plain(item: Any) -> bool:
     return isinstance(item, str) and "," not in item and item.strip() == item != ""
 
 
-def _typed(raw: str, current: Any) -> Any:
-    """What the reviewer typed into a field: a list field takes `A, B` as the
-    form shows it (or JSON); other fields as `edits.typed_value` reads them."""
-    text = raw.strip()
-    if isinstance(current, list) and not text.startswith("["):
-        return [part.strip() for part in text.split(",") if part.strip()]
-    return edits.typed_value(raw)
-
-
 @router.get("/review/{claim_id}")
 @needs(Role.reviewer)
 def review_claim_page(
@@ -217,7 +208,7 @@ async def edit_claim(
         if not key.startswith("field.") or not isinstance(raw, str):
             continue
         name = key.removeprefix("field.")
-        value = _typed(raw, current.get(name))
+        value = edits.claim_value(name, raw)
         if name in current and value != current.get(name):
             changes[name] = value
     note = form.get("note")
