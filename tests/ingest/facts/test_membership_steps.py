@@ -575,6 +575,10 @@ def test_membership_rules_noun_frames_not_events(text: str) -> None:
             "Turkey and Mongolia were confirmed as observers.",
             {("TUR", "observer"), ("MNG", "observer")},
         ),
+        (
+            "Kazakhstan and Belarus have now been officially welcomed as full members.",
+            {("KAZ", "joined"), ("BLR", "joined")},
+        ),
     ],
 )
 def test_membership_rules_passives_states_first(text: str, expected: set) -> None:

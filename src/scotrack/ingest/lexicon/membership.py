@@ -26,6 +26,10 @@ _NOT_A_NOUN = (
 subject's)."""
 _REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
 """What a state seeking a status makes or has."""
+_BEEN = (
+    r"(?:was|were|(?:has|have|had) (?:(?:now|also|already|finally|since) )?been|got)"
+)
+"""A passive's auxiliary ("were", "have now been")."""
 _ADVERBS = (
     r"(?:(?:formally|officially|finally|also|now|both|all|unanimously|jointly) )*"
 )
@@ -39,7 +43,8 @@ _STEP_NOUN = r"(?:(?:full|permanent|official|formal|final) )?(?:membership|entry
 _STEP_NOUNS = ("membership", "entry", "accession", "admission", "induction")
 _INTO_SCO = r"(?: (?:to|into|in|of) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))?"
 _PASSED = (
-    r"(?:was|were|has been|have been|had been) "
+    _BEEN
+    + r" "
     + _ADVERBS
     + r"(?:approved|agreed(?: (?:up)?on)?|confirmed|endorsed|finali[sz]ed|formali[sz]ed|completed|sealed|granted|accepted)\b"
 )
@@ -336,7 +341,9 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "joined",
         "before",
         ("membership",),
-        r"\b(?:was|were|has been|have been|had been) "
+        r"\b"
+        + _BEEN
+        + r" "
         + _ADVERBS
         + r"(?:granted|given|accorded|awarded) (?:the )?(?:full(?:-fledged)? |permanent |sco )*membership\b",
     ),
@@ -410,20 +417,22 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "admitted",
         "before",
         ("admitted", "inducted"),
-        r"\b(?:was|were|has been|have been|had been|got) "
-        + _ADVERBS
-        + r"(?:admitted|inducted)\b",
+        r"\b" + _BEEN + r" " + _ADVERBS + r"(?:admitted|inducted)\b",
     ),
     (
         "admitted",
         "before",
         ("accepted", "welcomed", "included", "approved", "confirmed", "endorsed"),
-        r"\b(?:was|were|has been|have been|had been|got) "
+        r"\b"
+        + _BEEN
+        + r" "
         + _ADVERBS
         + r"(?:accepted|welcomed|included|approved|confirmed|endorsed)\b(?=[^.;]{0,30}?"
         + _AS_STATUS
         + r")"
-        r"|\b(?:was|were|has been|have been|had been|got) "
+        r"|\b"
+        + _BEEN
+        + r" "
         + _ADVERBS
         + r"(?:accepted|welcomed) into (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|alliance|association)\b",
     ),
