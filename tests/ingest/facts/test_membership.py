@@ -214,3 +214,35 @@ def test_membership_a_step_in_a_later_year_is_still_to_come() -> None:
     assert membership(make_doc(text, published="2024-07-05")) == []
     text = "With Mongolia becoming a full member last year, the bloc grew."
     assert _found(text) == [("MNG", "joined", "2023")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negation: a step not taken
+        "Mongolia and Turkey were not invited to join the SCO.",
+        "Belarus did not apply for membership.",
+        "Neither Mongolia nor Turkey has joined the bloc.",
+        "Uzbekistan declined to apply for observer status.",
+        "Iran has not signed the memorandum of obligations.",
+        "India and Pakistan were not granted full membership.",
+        "Turkey did not become a dialogue partner in 2011.",
+    ],
+)
+def test_membership_negated_steps_give_no_item(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an indirect question: a step asked about, not reported
+        "Reporters asked whether Mongolia would join the SCO as an observer.",
+        "Analysts asked if Turkey will apply for full membership.",
+        "It is unclear whether Belarus has joined the bloc.",
+        "Asked whether Kazakhstan applied for observer status, he declined to comment.",
+        "Journalists wondered if Iran had been admitted as a full member.",
+    ],
+)
+def test_membership_indirect_questions_give_no_item(text: str) -> None:
+    assert _found(text) == []

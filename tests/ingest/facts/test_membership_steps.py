@@ -511,3 +511,139 @@ def test_membership_a_step_a_rule_holds_not_yet_taken_is_a_feature() -> None:
     assert found
     assert all("rule_blocked" in features for features in found.values())
     assert all(RULE not in features for features in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's step as a noun, given by a verb before it or a passive after it
+        (
+            "The ministers endorsed the membership of Mongolia and Turkey.",
+            {("MNG", "joined"), ("TUR", "joined")},
+        ),
+        ("Uzbekistan's entry was agreed by all leaders.", {("UZB", "joined")}),
+        (
+            "The entry of Iran and Belarus was approved in Astana.",
+            {("IRN", "joined"), ("BLR", "joined")},
+        ),
+        ("Kazakhstan's membership has been formalised.", {("KAZ", "joined")}),
+        ("The council confirmed Belarus's full membership.", {("BLR", "joined")}),
+        ("A signing sealed the entry of Mongolia into the bloc.", {("MNG", "joined")}),
+        ("The admission of Turkey as an observer was approved.", {("TUR", "observer")}),
+        ("The summit completed the accession of Iran.", {("IRN", "joined")}),
+    ],
+)
+def test_membership_rules_noun_frames(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders discussed the membership of Mongolia.",
+        "The membership of India in the bloc helps trade.",
+        "Customs approved the entry of Russian goods into Kazakhstan.",
+        "Iran's entry is expected to be approved next year.",
+    ],
+)
+def test_membership_rules_noun_frames_not_events(text: str) -> None:
+    assert _ruled(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passives whose states come first, the verb after one or more adverbs
+        (
+            "Mongolia and Turkey were granted full membership last year.",
+            {("MNG", "joined"), ("TUR", "joined")},
+        ),
+        (
+            "Both Iran and Belarus were unanimously approved as full members.",
+            {("IRN", "joined"), ("BLR", "joined")},
+        ),
+        (
+            "Kazakhstan and Uzbekistan were both admitted into the grouping.",
+            {("KAZ", "joined"), ("UZB", "joined")},
+        ),
+        (
+            "India and Pakistan were elevated to full members.",
+            {("IND", "joined"), ("PAK", "joined")},
+        ),
+        ("Mongolia was promoted to full membership.", {("MNG", "joined")}),
+        (
+            "Turkey and Mongolia were confirmed as observers.",
+            {("TUR", "observer"), ("MNG", "observer")},
+        ),
+        (
+            "Kazakhstan and Belarus have now been officially welcomed as full members.",
+            {("KAZ", "joined"), ("BLR", "joined")},
+        ),
+    ],
+)
+def test_membership_rules_passives_states_first(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # from the 2025 summit in Tianjin on, a partner status is the SCO partner
+        (
+            "Mongolia joined as a dialogue partner at the Tianjin summit.",
+            "2025-09-03",
+            {("MNG", "partner")},
+        ),
+        (
+            "Mongolia joined as a dialogue partner at the Tianjin summit.",
+            None,
+            {("MNG", "partner")},
+        ),
+        (
+            "The decision came at the SCO summit in the port city of Tianjin, where Turkey joined as a dialogue partner.",
+            None,
+            {("TUR", "partner")},
+        ),
+        (
+            "Turkey was accepted into the association with partner status.",
+            "2025-09-03",
+            {("TUR", "partner")},
+        ),
+        # before it, a dialogue partner; the status the phrase names decides
+        (
+            "Mongolia joined as a dialogue partner in 2012.",
+            None,
+            {("MNG", "dialogue-partner")},
+        ),
+        (
+            "Turkey joined as a dialogue partner.",
+            "2013-01-01",
+            {("TUR", "dialogue-partner")},
+        ),
+        # the status applied for, in other words
+        (
+            "Turkey applied for the dialogue partnership status in a letter.",
+            "2012-01-01",
+            {("TUR", "applied")},
+        ),
+    ],
+)
+def test_membership_rules_partner_status_of_2025(
+    text: str, published: str | None, expected: set
+) -> None:
+    assert _ruled(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "partner" as a generic word names no status
+        "China will lend its SCO partners money for roads.",
+        "Russia and India are strategic partners within the bloc.",
+        "Kazakhstan thanked its partners in the organization.",
+    ],
+)
+def test_membership_a_generic_partner_is_no_candidate(text: str) -> None:
+    doc = make_doc(text, published="2025-10-01")
+    events = {event for _, event in (c.key for c in candidates(doc))}
+    assert not events & {"partner", "dialogue-partner"}

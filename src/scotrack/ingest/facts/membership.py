@@ -148,7 +148,7 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
                 sent, numbers, index, page, previous, blocked
             )
         }
-        states = [m for m in mentions if m.kind == "state"]
+        states = [m for m in mentions if m.kind == "state" and not _asked(sent, m)]
         if rule_spans:
             states += _capitals(doc.text, states, rule_spans)
         if not states or (not cued and not rule_spans):
@@ -183,6 +183,16 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
                 cue = None if rule else _Cue(sent.text, ref, span[0])
                 found.append((Candidate(item, features, (state.value, event)), cue))
     return found
+
+
+def _asked(sent: Sentence, state: Mention) -> bool:
+    """Whether the state is named in an indirect question ("asked whether Iran
+    would join"): a step asked about is none the text reports."""
+    lowered = folded(sent.text)
+    if not any(word in lowered for word in ("whether", " if ", " when ")):
+        return False
+    at = state.start - sent.start
+    return any(q.start() <= at < q.end() for q in cue_rules.QUESTION.finditer(lowered))
 
 
 def _state_events(

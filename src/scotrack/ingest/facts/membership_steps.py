@@ -51,7 +51,9 @@ def page_of(text: str, ref: date | None) -> Page:
     lowered = folded(text)
     if ref is not None:
         era: int | None = ref.year
-    elif "dialogue partner" in lowered and clause_rules.PARTNER_REFORM.search(lowered):
+    elif (
+        "dialogue partner" in lowered and clause_rules.PARTNER_REFORM.search(lowered)
+    ) or ("tianjin" in lowered and clause_rules.REFORM_SUMMIT.search(lowered)):
         era = rules.PARTNER_STATUS_YEAR
     else:
         era = likeliest_year(text)
@@ -216,6 +218,10 @@ def _admitted(lowered: str, match: re.Match[str], previous: str) -> str:
     """The status an admission names after it in its clause, else the one
     whose admission the sentence before reports, else membership."""
     named = clause_rules.STATUS_NAMED.match(lowered, match.end())
+    if named is None and clause_rules.STATUS_NAMED.match(
+        lowered[: match.end()], match.start()
+    ):  # the phrase names it: "joined as a dialogue partner"
+        named = clause_rules.STATUS_NAMED.match(lowered[: match.end()], match.start())
     if named is None and not clause_rules.STATUS_NAMED.search(lowered):
         named = clause_rules.STATUS_ADMITTED.search(folded(previous))
     return clause_rules.STATUS_EVENTS[named.group(1)] if named else "joined"

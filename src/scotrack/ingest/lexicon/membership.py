@@ -26,9 +26,34 @@ _NOT_A_NOUN = (
 subject's)."""
 _REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
 """What a state seeking a status makes or has."""
+_BEEN = (
+    r"(?:was|were|(?:has|have|had) (?:(?:now|also|already|finally|since) )?been|got)"
+)
+"""A passive's auxiliary ("were", "have now been")."""
+_ADVERBS = (
+    r"(?:(?:formally|officially|finally|also|now|both|all|unanimously|jointly) )*"
+)
+"""Between a passive's auxiliary and its verb ("were both formally admitted")."""
 _APPROVED = r"(?:approved|confirmed|granted|endorsed|finali[sz]ed)\b"
 """What befalls a state's membership or status when it is given ("Iran's
 membership was confirmed")."""
+
+_STEP_NOUN = r"(?:(?:full|permanent|official|formal|final) )?(?:membership|entry|accession|admission|induction)"
+"""A state's step as a noun ("Iran's accession", "the entry of Egypt")."""
+_STEP_NOUNS = ("membership", "entry", "accession", "admission", "induction")
+_INTO_SCO = r"(?: (?:to|into|in|of) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))?"
+_PASSED = (
+    _BEEN
+    + r" "
+    + _ADVERBS
+    + r"(?:approved|agreed(?: (?:up)?on)?|confirmed|endorsed|finali[sz]ed|formali[sz]ed|completed|sealed|granted|accepted)\b"
+)
+"""What befalls a step given ("Iran's accession was completed")."""
+_SEALING = ("endors", "approv", "confirm", "seal", "formali", "finali", "complet")
+_SEALED = (
+    r"\b(?:endors|approv|confirm|seal|formali[sz]|finali[sz]|complet)(?:e|es|ed|ing|s)?"
+)
+"""Verbs that give a step named as a noun ("endorsed the membership of")."""
 
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     # --- applied: a decision to admit, launching or running an accession
@@ -210,8 +235,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
         r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|"
         + _NOT_A_NOUN
-        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
-        r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialogue partner status)\b"
+        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
+        r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status)\b"
         r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
         r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
         r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
@@ -270,8 +295,8 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "joined",
         "before",
-        ("assum", "upgraded"),
-        r"\bupgraded\b[^.;]{0,30}?\bto (?:a )?(?:full(?:-fledged)? |permanent |sco )?(?:member|membership)\b"
+        ("assum", "upgraded", "elevated", "promoted"),
+        r"\b(?:upgraded|elevated|promoted)\b[^.;]{0,30}?\bto (?:a |the )?(?:full(?:-fledged)? |permanent |sco )?(?:members?|membership)\b"
         r"|\bassum(?:ed|es|ing|ption of) (?:its |their |the )?(?:full |permanent )?(?:membership|(?:role|place|seat) as (?:the |an? )?(?:\w+th )?(?:full(?:-fledged)? )?member)\b",
     ),
     (
@@ -279,6 +304,48 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "after",
         ("home to",),
         r"\bbec(?:ame|omes|ome) home to\b(?=[^.;]{0,40}?\bas (?:an? )?(?:full(?:-fledged)? |new )?members?\b)",
+    ),
+    # --- noun frames: a state's entry approved, completed or endorsed
+    (
+        "admitted",
+        "before",
+        _STEP_NOUNS,
+        _POSSESSIVE + r" " + _STEP_NOUN + _INTO_SCO + r" " + _PASSED,
+    ),
+    (
+        "admitted",
+        "after",
+        ("entry of", "membership of"),
+        r"\b(?:entry|membership) of\b(?=[^.;]{0,60}?\b" + _PASSED + r")",
+    ),
+    (
+        "admitted",
+        "after",
+        _SEALING,
+        _SEALED
+        + r" (?:the )?(?:(?:full |permanent |official |formal |final )?(?:membership|accession|admission|induction) of\b"
+        r"|(?:official |formal |final )?entry of\b(?=[^.;]{0,60}? (?:into|to) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b))",
+    ),
+    (
+        "admitted",
+        "within",
+        _SEALING,
+        _SEALED
+        + r" [^.;]{0,30}?"
+        + _POSSESSIVE
+        + r" "
+        + _STEP_NOUN
+        + r"\b(?! (?:process|procedures?|talks|bids?|applications?|requests?)\b)",
+    ),
+    (
+        "joined",
+        "before",
+        ("membership",),
+        r"\b"
+        + _BEEN
+        + r" "
+        + _ADVERBS
+        + r"(?:granted|given|accorded|awarded) (?:the )?(?:full(?:-fledged)? |permanent |sco )*membership\b",
     ),
     (
         "joined",
@@ -350,16 +417,24 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "admitted",
         "before",
         ("admitted", "inducted"),
-        r"\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:admitted|inducted)\b",
+        r"\b" + _BEEN + r" " + _ADVERBS + r"(?:admitted|inducted)\b",
     ),
     (
         "admitted",
         "before",
-        ("accepted", "welcomed", "included"),
-        r"\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:accepted|welcomed|included)\b(?=[^.;]{0,30}?"
+        ("accepted", "welcomed", "included", "approved", "confirmed", "endorsed"),
+        r"\b"
+        + _BEEN
+        + r" "
+        + _ADVERBS
+        + r"(?:accepted|welcomed|included|approved|confirmed|endorsed)\b(?=[^.;]{0,30}?"
         + _AS_STATUS
         + r")"
-        r"|\b(?:was|were|has been|have been|had been|got) (?:formally |officially |finally |also |now )?(?:accepted|welcomed) into (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|alliance)\b",
+        r"|\b"
+        + _BEEN
+        + r" "
+        + _ADVERBS
+        + r"(?:accepted|welcomed) into (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping|alliance|association)\b",
     ),
     (
         "admitted",

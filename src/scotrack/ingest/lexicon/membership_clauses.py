@@ -39,7 +39,7 @@ NOT_YET_BEFORE = folded_pattern(
     r"|likely|unlikely|plans?|planning|planned|intends?|intended|hopes?|hoped|hoping"
     r"|could|(?<!in )(?<!of )may(?!\s*\d)|might|should|must|wants?|wanted|ready to|soon|possibility|possible"
     r"|chances?|prospects?|deliberat\w*|consider\w*|discuss\w*|support\w*|oppos\w*"
-    r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|yet to|refus\w*"
+    r"|insist\w*|urg\w*|calls? for|called for|demand\w*|not|never|neither|nor|yet to|refus\w*|declin\w*|failed to"
     r"|reject\w*|if|once|unless|until|before|ahead of|eve of|pending|await\w*|towards?"
     r"|road to|path to|way to|pave\w* the way|prepar\w*|remains?(?: is)? to|closer to|to (?:sign|approve|admit|grant|consider|decide))\b(?:(?!\b(?:since|after|when|which|who|that|following)\b)[^,;:])*$"
 )
@@ -111,6 +111,12 @@ PARTNER_REFORM = folded_pattern(
 )
 """The 2025 reform that made observers and dialogue partners "SCO partners": a
 page that tells it speaks from its era."""
+REFORM_SUMMIT = folded_pattern(
+    r"\btianjin (?:sco )?summit\b|\bsummit\b[^.;]{0,40}?\btianjin\b"
+)
+"""The 2025 Tianjin summit, the first to grant the SCO partner status: an undated
+page that names it speaks from its era ("joined as a dialogue partner at the
+summit in Tianjin")."""
 
 _COUNTS = (
     *("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- regexes read best unwrapped, one rule per line
 """Membership candidates: the cue words of each event, and the clues the
 membership model weighs (see `scotrack.ingest.lexicon`)."""
 
@@ -5,6 +6,12 @@ from __future__ import annotations
 
 from scotrack.ingest.lexicon.folding import folded_pattern
 
+_PARTNER_STATUS = (
+    r"\b(?:as|became|become|becomes|becoming|status of|made|granted|given|new) (?:an? |the |its )?(?:new |sco |shanghai cooperation organi[sz]ation )?partners?\b"
+    r"|\bpartners? (?:status|states?|countr(?:y|ies)|nations?)\b"
+)
+"""A "partner" that names a status ("became an SCO partner", "partner status"):
+the bare word is a generic one ("will provide SCO partners loans")."""
 EVENT_CUES: tuple[tuple[str, str], ...] = (
     (
         "joined",
@@ -20,8 +27,8 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
         r"|\bin principle\b|\bmembership\b",
     ),
     ("observer", r"\bobservers?\b"),
-    ("dialogue-partner", r"\bdialog(?:ue)? partners?\b|\bpartners?\b"),
-    ("partner", r"\bpartners?\b"),
+    ("dialogue-partner", r"\bdialog(?:ue)?[- ]partner(?:s|ship)?\b|" + _PARTNER_STATUS),
+    ("partner", r"\bdialog(?:ue)?[- ]partners?\b|" + _PARTNER_STATUS),
     (
         "left",
         r"\bwithdr(?:aw|ew|awn|awal|aws)\b|\bleft\b|\bquit(?:s)?\b|\bsuspend(?:ed|s)?\b",
@@ -58,8 +65,13 @@ FUTURE = folded_pattern(
     r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
 )
 NEGATION = folded_pattern(
-    r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without)\b"
+    r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without|neither|nor|declin\w*)\b"
 )
+QUESTION = folded_pattern(
+    r"\b(?:whether|(?:asked|ask|asks|asking|wonder(?:s|ed|ing)?|unclear|uncertain|know|knows|say|says) (?:if|when))\b[^.;:?!,]*"
+)
+"""An indirect question and the clause it asks about ("asked whether Iran would
+join", "wondered if Belarus had applied"): its states take no step."""
 STANDING = folded_pattern(
     r"\b(?:founding|founders?|currently|now|comprises|consists|includes|including"
     r"|enjoy|enjoys|remain|remains|existing|current)\b"
