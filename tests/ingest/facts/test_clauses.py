@@ -11,10 +11,11 @@ from _docs import corpus_sentences
 
 from scotrack.ingest.document import Mention, Sentence
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex, matches_in
+from scotrack.ingest.lexicon import clauses as clauses_lexicon
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import fold, folded, folded_pattern
 
-BOUNDARY = commitments_lexicon.BOUNDARY
+BOUNDARY = clauses_lexicon.BOUNDARY
 
 # letters the regex engine folds in unusual ways, and plain text around them
 _TRICKY = "\u0130\u0131\u017f\u212a\u00df\u03a3\u00c9\u00e9Kk Ss Ii."

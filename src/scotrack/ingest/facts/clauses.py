@@ -21,7 +21,7 @@ from typing import Generic, NamedTuple, TypeVar
 import ahocorasick
 
 from scotrack.ingest.document import Mention, MentionKind, Sentence
-from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon import clauses as rules
 from scotrack.ingest.lexicon.folding import folded
 
 V = TypeVar("V", bound=Hashable)

@@ -25,6 +25,7 @@ from scotrack.ingest.facts.commitment_mentions import (
     person_actor,
     word_of,
 )
+from scotrack.ingest.lexicon import clauses as clause_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import fold, folded
 
@@ -133,7 +134,7 @@ def _hypothetical(
     return (
         subject.actor == "SCO"
         and word_of(text, trigger).lower() == "would"
-        and not rules.SPEECH.search(text)
+        and not clause_rules.SPEECH.search(text)
         and not rules.THAT_CLAUSE.search(text, 0, max(0, subject.start - offset))
     )
 
@@ -253,7 +254,7 @@ def _subject(
     if (
         pronoun is not None
         and pronoun.end() > best
-        and not rules.PARENTHETICAL_FRAME.match(text, pronoun.end())
+        and not clause_rules.PARENTHETICAL_FRAME.match(text, pronoun.end())
     ):
         return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
     if group is not None:

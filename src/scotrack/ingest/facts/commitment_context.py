@@ -18,6 +18,9 @@ from scotrack.ingest.facts.commitment_mentions import (
     person_actor,
     person_state,
 )
+from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_features as feature_rules
+from scotrack.ingest.lexicon import commitment_lists as list_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import fold, folded
 
@@ -62,8 +65,8 @@ def hear(
     ctx.framing = None
     if (
         person is not None
-        and holds_any(sent.text, rules.SPEECH_WORDS)
-        and rules.SPEECH.search(sent.text, person.end - sent.start)
+        and holds_any(sent.text, clause_rules.SPEECH_WORDS)
+        and clause_rules.SPEECH.search(sent.text, person.end - sent.start)
     ):
         ctx.heard[person.value] = number
     ctx.recent = {s for s, n in ctx.heard.items() if number - n < _HEARD_FOR}
@@ -137,11 +140,11 @@ def enumerated_speaker(
     ("Li addressed the meeting. Firstly, we must ... Secondly, we should ..."):
     the person named just before, when the sentence opens with an ordinal and
     only "we", "the SCO" or nothing stands before the verb."""
-    opening = rules.ENUMERATED.match(sent.text)
+    opening = list_rules.ENUMERATED.match(sent.text)
     if opening is None or number - ctx.listed > _LISTED_FOR:
         return None
     gap = sent.text[opening.end() : trigger.start()]
-    if gap and not rules.ENUMERATED_SUBJECT.fullmatch(gap):
+    if gap and not list_rules.ENUMERATED_SUBJECT.fullmatch(gap):
         return None
     speaker = ctx.person or ctx.author
     actor = person_actor(speaker) if speaker is not None else None
@@ -204,7 +207,7 @@ def _not_an_actor(
     """Whether the verb's subject is a person of no state or an expert ("Pan
     suggested", "the analyst said the SCO should")."""
     before = sent.text[max(clause, trigger.start() - 60) : trigger.start()]
-    if rules.EXPERT.search(folded(before)):
+    if feature_rules.EXPERT.search(folded(before)):
         return True
     position = sent.start + trigger.start()
     people = [m for m in mentions if m.end <= position]

@@ -16,6 +16,8 @@ from scotrack.ingest.facts.commitment_mentions import (
     kind_of,
     word_of,
 )
+from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_details as detail_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -100,7 +102,9 @@ def _infinitives(text: str, piece: Segment) -> list[Segment]:
     X and to expand Y"); a plain "and" joins one measure of a pledge."""
     pieces: list[Segment] = []
     begin = piece.start
-    for match in rules.INFINITIVE_CONJUNCT.finditer(folded(text), begin, piece.end):
+    for match in clause_rules.INFINITIVE_CONJUNCT.finditer(
+        folded(text), begin, piece.end
+    ):
         pieces.append(Segment(begin, match.start()))
         begin = match.end()
     pieces.append(Segment(begin, piece.end))
@@ -110,11 +114,11 @@ def _infinitives(text: str, piece: Segment) -> list[Segment]:
 def _gerunds(text: str, start: int, end: int) -> list[Segment]:
     """The measures after "the importance" or "the need": one per gerund of a
     list ("of improving X, intensifying Y, and promoting Z"), else one."""
-    if "," not in text[start:end] or not rules.GERUND_OPENING.match(text, start):
+    if "," not in text[start:end] or not clause_rules.GERUND_OPENING.match(text, start):
         return [Segment(start, end)]
     pieces: list[Segment] = []
     begin = start
-    for match in rules.GERUND_CONJUNCT.finditer(folded(text), start, end):
+    for match in clause_rules.GERUND_CONJUNCT.finditer(folded(text), start, end):
         pieces.append(Segment(begin, match.start()))
         begin = match.end()
     pieces.append(Segment(begin, end))
@@ -145,16 +149,17 @@ def _head_end(text: str, trigger: re.Match[str], end: int) -> int:
 
 def target_of(phrase: str) -> Item | None:
     """{"value", "unit"} for the first quantity the commitment sets, else None."""
-    if not rules.DIGIT.search(phrase):  # a cheap first test: every quantity has one
+    # a cheap first test: every quantity has one
+    if not detail_rules.DIGIT.search(phrase):
         return None
-    for match in rules.NUMBER.finditer(phrase):
+    for match in detail_rules.NUMBER.finditer(phrase):
         raw = match.group("value").replace(",", "")
         currency, scale = match.group("currency"), match.group("scale")
-        unit = rules.UNIT_STOP.sub("", match.group("unit") or "").strip()
-        year = rules.YEAR.fullmatch(match.group("value"))
+        unit = detail_rules.UNIT_STOP.sub("", match.group("unit") or "").strip()
+        year = detail_rules.YEAR.fullmatch(match.group("value"))
         if not currency and not scale and year:
             continue  # a year
-        if rules.NOT_UNITS.match(unit) and not currency:
+        if detail_rules.NOT_UNITS.match(unit) and not currency:
             continue
         number = float(raw) * _SCALES.get((scale or "").lower(), 1)
         value: int | float = int(number) if number.is_integer() else number
@@ -186,6 +191,6 @@ def area_of(
         area = area or first_area(sentence, prefixes)
     else:
         area = first_area(phrase) or first_area(sentence)
-    if area is None and rules.PROPOSAL_REFERENCE.search(following[:60]):
+    if area is None and detail_rules.PROPOSAL_REFERENCE.search(following[:60]):
         area = first_area(following)
     return area or _DEFAULT_AREA

@@ -12,7 +12,8 @@ from scotrack.ingest.classifiers.features import bucket
 from scotrack.ingest.classifiers.linear import Features
 from scotrack.ingest.document import Item, Sentence
 from scotrack.ingest.facts.clauses import holds_any
-from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_features as feature_rules
 
 
 def features(
@@ -47,16 +48,18 @@ def features(
     headline = unpunctuated
     if headline:
         found["unpunctuated"] = 1.0
-        headline = bool(rules.PRESENT_TENSE.fullmatch(word.split()[0]))
+        headline = bool(feature_rules.PRESENT_TENSE.fullmatch(word.split()[0]))
     if not (extended or headline):
         found[RULE] = 1.0
-    after = rules.FEATURE_WORD.findall(lowered[trigger.end() : trigger.end() + 40])
+    after = feature_rules.FEATURE_WORD.findall(
+        lowered[trigger.end() : trigger.end() + 40]
+    )
     if after:
         found[f"next={after[0]}"] = 1.0
         found[f"trig={word}|next={after[0]}"] = 1.0
     if len(after) > 1:
         found[f"next2={after[0]} {after[1]}"] = 1.0
-    before = rules.FEATURE_WORD.findall(
+    before = feature_rules.FEATURE_WORD.findall(
         lowered[max(0, trigger.start() - 30) : trigger.start()]
     )
     if before:
@@ -75,13 +78,16 @@ def _sentence_markers(text: str, lowered: str) -> tuple[bool, tuple[str, ...]]:
     its markers of quotation, speech, hedging, condition and experts, in that
     order: the same for each of its candidates."""
     markers = (
-        ("quote", rules.QUOTE.search(text)),
-        ("speech", _search(rules.SPEECH, lowered, rules.SPEECH_WORDS)),
-        ("hope", _search(rules.HOPE, lowered, rules.HOPE_CUES)),
-        ("conditional", _search(rules.CONDITIONAL, lowered, rules.CONDITIONAL_CUES)),
-        ("expert", _search(rules.EXPERT, lowered, rules.EXPERT_CUES)),
+        ("quote", feature_rules.QUOTE.search(text)),
+        ("speech", _search(clause_rules.SPEECH, lowered, clause_rules.SPEECH_WORDS)),
+        ("hope", _search(feature_rules.HOPE, lowered, feature_rules.HOPE_CUES)),
+        (
+            "conditional",
+            _search(feature_rules.CONDITIONAL, lowered, feature_rules.CONDITIONAL_CUES),
+        ),
+        ("expert", _search(feature_rules.EXPERT, lowered, feature_rules.EXPERT_CUES)),
     )
-    unpunctuated = not rules.SENTENCE_END.search(text)
+    unpunctuated = not feature_rules.SENTENCE_END.search(text)
     return unpunctuated, tuple(name for name, present in markers if present)
 
 
@@ -94,4 +100,4 @@ def _search(pattern: re.Pattern[str], lowered: str, cues: tuple[str, ...]) -> bo
 def _negated(lowered: str, position: int) -> bool:
     """Whether a negation ends right before `position` ("will not ..."): the
     same for the candidates of one trigger."""
-    return bool(rules.NEGATED.search(lowered[:position]))
+    return bool(feature_rules.NEGATED.search(lowered[:position]))

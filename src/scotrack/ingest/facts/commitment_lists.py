@@ -13,7 +13,8 @@ from scotrack.ingest.document import Item, Mention, Sentence
 from scotrack.ingest.facts.clauses import Segment, trimmed
 from scotrack.ingest.facts.commitment_details import area_of, target_of
 from scotrack.ingest.facts.commitment_mentions import person_actor
-from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_lists as rules
 from scotrack.ingest.lexicon.folding import folded
 
 _POINTS_FOR = 2
@@ -113,7 +114,7 @@ def _gerunds(text: str, start: int) -> list[Segment]:
     stepping up Y, and improving Z")."""
     pieces: list[Segment] = []
     begin = start
-    for match in rules.GERUND_CONJUNCT.finditer(folded(text), start):
+    for match in clause_rules.GERUND_CONJUNCT.finditer(folded(text), start):
         pieces.append(Segment(begin, match.start()))
         begin = match.end()
     pieces.append(Segment(begin, len(text)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.dates import MONTH_NAMES
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 CALL_VERBS = (
@@ -400,49 +399,6 @@ AUTHORED = folded_pattern(
     r"\b(?:speech|remarks|address|statement|article|op-ed|keynote)\s+(?:by|of)\b"
 )
 """A document that is one person's words ("Speech by Premier ...")."""
-ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-ENUMERATED = re.compile(
-    rf"\s*(?:(?:\(?\d{{1,2}}[.)]|[-\u2022*])\s*)?(?:(?:{ORDINALS})(?:ly)?"
-    r"|finally|lastly|last but not least|in addition|moreover|besides|also)\s*[,:]\s*"
-    r"(?:(?:and|then)\s+)?",
-    re.IGNORECASE,
-)
-"""A sentence that opens a point of a speech ("Firstly, ...", "Secondly, ...",
-"Finally, ..."): its "we should" is the speaker's, introduced before."""
-ENUMERATED_SUBJECT = re.compile(
-    r"(?:we|(?:the\s+)?(?:SCO|organi[sz]ation|member (?:states|countries)"
-    r"|all (?:parties|sides|members))|all of us)\s+(?:\w+ly\s+|all\s+|also\s+|further\s+)?$",
-    re.IGNORECASE,
-)
-"""Between an enumerated point's opening and its verb: the subject a speaker
-says "we should" or "the SCO should" with, or nothing."""
-LIST_INTRO = re.compile(
-    r"\b(?:propos(?:ed|es)|suggest(?:ed|s)|put(?:s)? forward|made|makes|outlined|set out"
-    r"|offered)\s+(?:the\s+following|(?:(?:a|an|his|her|its|their)\s+)?(?:\w+-point\s+|\w+\s+)?"
-    r"(?:proposals?|measures|suggestions|initiatives|points|steps)|(?:the\s+)?following"
-    r"\s+(?:proposals?|measures|suggestions|points|steps))\b",
-    re.IGNORECASE,
-)
-"""A sentence that announces a list of proposals ("proposed the following",
-"put forward five proposals", "made a four-point proposal"): the points that
-follow, one a sentence or line, are the proposer's."""
-LIST_POINT = re.compile(
-    rf"\s*(?:\(?\d{{1,2}}[.)]|[-\u2022*\u2013]|\(?[a-h]\))\s+"
-    rf"|\s*(?:{ORDINALS})(?:ly)?\s*[,:]\s+|\s*(?:finally|lastly)\s*[,:]\s+",
-    re.IGNORECASE,
-)
-"""How a point of an announced list opens: a number, a bullet, an ordinal."""
-LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|[\u2022*])\s*")
-"""A point's number standing alone (the sentence splitter cuts "1." off its
-point): the next sentence is the point."""
-LIST_SUMMARY = re.compile(
-    r"\s*(?:the|these|his|her|its|their|china['\u2019]s|the\s+\w+)\s+"
-    r"(?:(?:\w+-point|\w+)\s+)?(?:proposals?|measures|suggestions|initiatives)\s+"
-    r"(?:include[sd]?|are|were|cover(?:s|ed)?|call(?:s|ed)? for|concern(?:s|ed)?)\s*:?\s+",
-    re.IGNORECASE,
-)
-"""A sentence that spells out the proposals announced just before ("The proposal
-included strengthening X, expanding Y and improving Z"): one item per gerund."""
 PLANNED = re.compile(r"(?:has |have |had )?plan(?:s|ned)? to$", re.IGNORECASE)
 FUTURE = folded_pattern(r"will|shall|would")
 JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
@@ -468,125 +424,6 @@ ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
 """Between two mentions of one name: nothing, a possessive, title words
 ("Russian President Vladimir Putin", "China's Xi")."""
 
-# ---------------------------------------------------------------- clauses
-
-MEASURE = "|".join(
-    sorted((re.escape(verb) for verb in MEASURE_VERBS), key=len, reverse=True)
-)
-CONJUNCT = folded_pattern(
-    rf"(?:,\s*(?:and\s+|as well as\s+)?(?:to\s+)?(?:\w+ly\s+)?"
-    rf"|\s+(?:and|as well as)\s+(?:also\s+)?(?:to\s+)?)(?=(?:{MEASURE})\b)"
-)
-INFINITIVE_VERBS = (
-    *("simplify", "reduce", "hold", "make", "help", "give", "bring", "ease"),
-    *("address", "prevent", "coordinate", "deal", "jointly", "hold", "join"),
-    *("modernize", "modernise", "harmonize", "harmonise", "study", "draft"),
-)
-"""Verbs besides MEASURE_VERBS that open a second measure after "and to"."""
-INFINITIVE_CONJUNCT = folded_pattern(
-    r"\s+and\s+(?:also\s+|further\s+)?to\s+(?:\w+ly\s+)?"
-    rf"(?=(?:{MEASURE}|{'|'.join(INFINITIVE_VERBS)})\b)"
-)
-"""Between two measures of one pledge that each repeat "to" ("agreed to
-strengthen X and to expand Y"): two items, as commas split them."""
-CONJUNCT_MARKS = ","
-CONJUNCT_WORDS = ("and", "as well as")
-"""Every CONJUNCT match begins at one of CONJUNCT_MARKS or in the white space
-right before one of CONJUNCT_WORDS (`clauses.spaced_starts`)."""
-GERUND_OPENING = re.compile(r"\s+(?:of|for)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
-"""After "the importance", "the need": a list of gerunds ("of improving X,
-intensifying Y and promoting Z"), one measure each."""
-GERUND_CONJUNCT = folded_pattern(
-    r",\s*(?:and\s+)?(?:\w+ly\s+)?(?=(?:"
-    + "|".join(
-        sorted(
-            {v.split()[0].removesuffix("e") for v in MEASURE_VERBS},
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")\w{0,3}ing\b)"
-)
-"""Between two gerunds of such a list: ", intensifying", ", and promoting"."""
-PURPOSE = re.compile(
-    PURPOSE_MARKERS
-    + r"|\bto\s+(?:\w+ly\s+)?(?!the\b|a\b|an\b|their\b|its\b|all\b|other\b|each\b)"
-    r"[a-z]+\b(?!\s+(?:and|or)\b)|\bby\s+[a-z]+ing\b",
-)
-HEAD_WORDS = re.compile(r"[A-Za-z][\w'-]*")
-BOUNDARY = folded_pattern(
-    r"[,;\s](?:(?<=,)"
-    + PARTICIPIAL_BOUNDARY.removeprefix(",")
-    + r"|(?<=;)\s|(?<=,)\s*(?:while|but|which|whereas|as)\s"
-    r"|(?<=\s)\s*and\s+(?:also\s+)?\w+ed\s+"
-    r"(?=(?:a|an|the|their|its|his|her|several|\d)\b)"
-    r"|(?<=\s)\s*--\s+)"
-)
-"""The boundaries: a participial clause (", suggesting"), "; ", ", while", a
-coordinated past-tense predicate, " -- ". Each begins with a comma, a semicolon
-or a white space, taken first and checked by a look-behind per alternative: a
-pattern that begins with a character class lets the regex engine skip ahead to
-those characters, about a quarter faster than the plain alternation."""
-BOUNDARY_MARKS = ",;"
-BOUNDARY_WORDS = ("and", "--")
-"""Every BOUNDARY match begins at one of BOUNDARY_MARKS or in the white space
-right before one of BOUNDARY_WORDS (`clauses.spaced_starts`)."""
-FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
-"""Between a speech verb and its speaker: nothing, or title words ("said PM
-Modi", "said Russian President Vladimir Putin")."""
-FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
-SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
-"""The phrases of SPEECH: a text without any has no speech verb."""
-PARENTHETICAL_FRAME = re.compile(rf"\s+(?:{SPEECH_VERBS})\s*,")
-"""After a pronoun: a speech frame inserted in the clause ("Pakistan, he said,
-would ..."), whose pronoun is no subject of the clause's verb."""
-SAY_THAT = re.compile(rf"^\s*(?:{SPEECH_VERBS})(?:\s+that)?\s+", re.IGNORECASE)
-
-# ---------------------------------------------------------------- commitment_details
-
-NUMBER = re.compile(
-    r"(?<![\w.,/-])(?P<currency>US\$|\$|\u20ac|\u00a3|\u00a5)?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?:\s+(?P<unit>(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*))?"
-)
-DIGIT = re.compile(r"\d")
-YEAR = re.compile(r"(?:19|20)\d\d")
-UNIT_STOP = re.compile(
-    r"\s+(?:in|for|of|to|under|with|by|from|at|on|over|within|and|or|a|per|each|"
-    r"annually|every|this|next|that|which|who|between|among|across|during)\b.*$",
-    re.IGNORECASE | re.DOTALL,
-)
-NOT_UNITS = re.compile(
-    rf"^(?:years?|months?|days?|percent|per cent|times|st|nd|rd|th|{MONTH_NAMES})\b",
-    re.IGNORECASE,
-)
-PROPOSAL_REFERENCE = re.compile(
-    r"\b(?:proposal|initiative|plan|suggestions?)\b", re.IGNORECASE
-)
-
-
-# words of facts/clauses.py
-
-GENERIC = frozenset(
-    [
-        "cooperation",
-        "regional",
-        "international",
-        "development",
-        "their",
-        "with",
-        "from",
-        "that",
-        "this",
-        "other",
-        "among",
-        "between",
-        "into",
-    ]
-)
-
-
 # words of facts/commitments.py
 
 SCHEDULE = frozenset(SCHEDULE_VERBS)
@@ -596,26 +433,3 @@ SKIP_AFTER_WILL = frozenset(
         *("soon", "officially", "formally", "then", "reportedly"),
     )
 )
-
-# ---------------------------------------------------------------- commitment candidates
-
-QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
-NEGATED = folded_pattern(r"\b(?:not|no|never|nor|neither|cannot)\s+(?:[\w']+\s+){0,2}$")
-CONDITIONAL = folded_pattern(r"\b(?:if|whether|unless)\b")
-EXPERT = folded_pattern(EXPERT_WORDS)
-HOPE = folded_pattern(
-    r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
-)
-HOPE_CUES = ("hop", "expect", "likely", "may", "might", "believe")
-CONDITIONAL_CUES = ("if", "whether", "unless")
-EXPERT_CUES = (
-    *("expert", "scholar", "analyst", "professor", "researcher", "fellow"),
-    *("director of", "dean", "commentator", "observer"),
-)
-"""Every match of HOPE, CONDITIONAL and EXPERT holds one of their cues: a
-sentence without any needs no search."""
-SENTENCE_END = re.compile("[.!?:;\"'\u201d\u2019\u00bb)\\]\u2026]\\s*$")
-"""How a sentence of running text ends; a line without it is a headline."""
-PRESENT_TENSE = re.compile(r"(?!(?:i|ha|i|wa)s$)[a-z]+[^s]s")
-"""A verb of the third person present ("urges", "plans"), as headlines write."""
-FEATURE_WORD = re.compile(r"[\w'\u2019-]+")
