@@ -6,26 +6,22 @@ from __future__ import annotations
 import re
 
 from scotrack.ingest.lexicon.folding import folded_pattern
+from scotrack.ingest.lexicon.membership_applications import (
+    APPLICATION_PATTERNS,
+)
+from scotrack.ingest.lexicon.membership_applications import (
+    NOT_THE_BODY as _NOT_THE_BODY,
+)
+from scotrack.ingest.lexicon.membership_applications import (
+    POSSESSIVE as _POSSESSIVE,
+)
 from scotrack.ingest.lexicon.membership_status import STATUS_PATTERNS
 from scotrack.ingest.lexicon.membership_status import YEAR as _YEAR
 
-_POSSESSIVE = r"['\u2019]s?"
-"""A possessive after a state's name ("Iran's", "Belarus'"), either apostrophe."""
 GRADE = r"(?:(?:new|full|full-fledged|fully-fledged|permanent|official|sco|\w+th) )*"
 """What may stand between "as a" and a status ("as a new full member")."""
 _STATUS = r"(?:members?|observers?|dialogue partners?|partners? in dialogue|partners?)"
 _AS_STATUS = r"\bas (?:an? |the |its )?" + GRADE + _STATUS + r"\b"
-_NOT_THE_BODY = r"(?! (?:summit|meetings?|talks|leaders|heads|councils?|ministers?|sessions?|foreign|defen[cs]e|secretar\w*|events?|drills?|exercises?|forums?|countries|members?|states|nations|partners|ceremony|declaration|statement|efforts?)\b)"
-"""After "joined the SCO": not one of its meetings or bodies ("joined the SCO summit")."""
-_TARGET = r"(?:the |an? |its |their )?(?:full |full-fledged |permanent |sco |new |\w+th )*(?:membership|observer status|status of|dialogue partner status|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|members?)\b"
-"""What a request seeks ("for full membership", "to join the SCO")."""
-_NOT_A_NOUN = (
-    r"(?<!['\u2019]s )(?<!['\u2019] )(?<!\bits )(?<!\btheir )(?<!\bthe )(?<!\ba )"
-)
-"""Before "bid": not the noun ("Iran's bid for membership" is Iran's, not the
-subject's)."""
-_REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
-"""What a state seeking a status makes or has."""
 _BEEN = (
     r"(?:was|were|(?:has|have|had) (?:(?:now|also|already|finally|since) )?been|got)"
 )
@@ -56,215 +52,7 @@ _SEALED = (
 """Verbs that give a step named as a noun ("endorsed the membership of")."""
 
 MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
-    # --- applied: a decision to admit, launching or running an accession
-    (
-        "applied",
-        "after",
-        ("admit",),
-        r"\b(?:decision|decisions|decided|decides|agreed|agreement)\b(?:(?!\b(?:rules|regulations|criteria|guidelines|norms)\b)[^.;]){0,30}?\b(?:to|on) (?:start |begin )?admit(?:ting)?\b",
-    ),
-    (
-        "joined",
-        "after",
-        ("procedure", "process"),
-        r"\b(?:finali[sz](?:ation|ed|es|ing)|complet(?:ion|ed|es|ing))\b (?:of )?(?:the )?(?:all )?(?:necessary )?(?:procedures?|process(?:es)?) (?:for|of) (?:admitting|(?:the )?(?:admission|accession) of)\b",
-    ),
-    (
-        "applied",
-        "within",
-        ("accession", "admission", "entry", "membership"),
-        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) (?:(?:the |an? )?(?:accession |admission |membership |legal |formal )?(?:procedures?|process(?:es)?) (?:for|of|on) )?[^.;,]{0,30}?"
-        + _POSSESSIVE
-        + r" (?:accession|admission|entry|membership)\b",
-    ),
-    (
-        "applied",
-        "before",
-        ("procedure", "process"),
-        r"\b(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg[ia]n(?:s|ning)?|initiat(?:es|ed|ing)) (?:the |an? |its )?(?:(?:accession|admission|membership) (?:procedures?|process(?:es)?)|(?:procedures?|process(?:es)?) (?:of|for) (?:joining|accession|admission|membership))\b",
-    ),
-    (
-        "applied",
-        "after",
-        ("procedure", "process"),
-        r"\b(?:procedures?|process)\s+(?:for|of|to)\s+(?:admitting|accepting|incorporating|accept|admit|(?:the\s+)?(?:admission|accession|entry) of)\b",
-    ),
-    (
-        "applied",
-        "after",
-        ("accession", "admission", "membership"),
-        r"\b(?:accession|admission|membership) (?:process|procedures?) (?:of|for)\b",
-    ),
-    (
-        "applied",
-        "before",
-        ("accession", "admission", "membership"),
-        _POSSESSIVE
-        + r" (?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
-    ),
-    # --- a memorandum on a dialogue partner's status gives that status
-    (
-        "dialogue-partner",
-        "within",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums)\b[^.;]{0,60}?\bdialog(?:ue)? partners?\b",
-    ),
-    (
-        "dialogue-partner",
-        "before",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums)\b[^.;]{0,60}?\bdialog(?:ue)? partners?\b",
-    ),
-    # --- applied: memoranda of obligations, and the laws ratifying them
-    (
-        "applied",
-        "within",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) (?:that|which) [^.;]{2,40}?\b(?:signed|ratified)\b",
-    ),
-    (
-        "applied",
-        "after",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) (?:signed|ratified) by\b",
-    ),
-    (
-        "applied",
-        "within",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?)\b[^.;]{0,60}?\b(?:membership|member|accession|join|joining|entry)\b",
-    ),
-    (
-        "applied",
-        "within",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,40}?"
-        + _POSSESSIVE
-        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:membership|accession|obligations?|commitments?|entry)\b",
-    ),
-    (
-        "applied",
-        "after",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums) (?:of|on) (?:the )?(?:obligations? |commitments? )?(?:for |on )?(?:the )?(?:sco )?(?:membership|accession) of\b",
-    ),
-    (
-        "applied",
-        "before",
-        ("memorand",),
-        r"\b(?:signed|signs|signing|ratif(?:ied|ies|y|ying)|approved|approves)\b(?: into law)?[^.;]{0,20}?\bmemorand(?:um|a|ums) (?:of|on) [^.;]{0,60}?\b(?:obligations?|commitments?|membership|accession|joining)\b"
-        r"|\bratification of (?:the )?memorand(?:um|a|ums)\b",
-    ),
-    (
-        "applied",
-        "after",
-        ("memorand",),
-        r"\bmemorand(?:um|a|ums) of (?:obligations?|commitments?) of\b",
-    ),
-    (
-        "memorandum",
-        "before",
-        ("memorand",),
-        r"\b(?:signed|signs|signing|ratified|ratifies|ratifying) (?:this|that|the) memorand(?:um|a)\b(?! (?:of|to|for|with|between|about|regarding)\b| on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d))",
-    ),
-    (
-        "applied",
-        "within",
-        ("membership", "accession"),
-        r"\b(?:bill|law)\b[^.;]{0,40}?"
-        + _POSSESSIVE
-        + r" (?:permanent |full |sco |shanghai cooperation organi[sz]ation )*(?:membership|accession)\b",
-    ),
-    (
-        "applied",
-        "after",
-        ("membership", "accession"),
-        r"\b(?:bill|law) (?:for|on) (?:the )?(?:sco )?(?:membership|accession) (?:of|to)\b",
-    ),
-    # --- applied: applications, requests, bids, intentions
-    (
-        "admitted",
-        "after",
-        ("application", "request", "bid", "candida"),
-        r"\b(?:approved|approves|accepted|accepts|granted|grants|satisfied|endorsed) (?:the )?(?:membership |accession )?(?:applications?|requests?|bids?|candidac(?:y|ies)) (?:of|from)\b",
-    ),
-    (
-        "request",
-        "before",
-        (
-            "application",
-            "bid",
-            "request",
-            "candida",
-            "desire",
-            "wish",
-            "intention",
-            "aspiration",
-            "case",
-        ),
-        r"(?:"
-        + _POSSESSIVE
-        + r"|\b(?:its|their)) (?:"
-        + _REQUEST
-        + r" (?:for|to (?:join|become))|case for) "
-        + _TARGET,
-    ),
-    (
-        "request",
-        "after",
-        (
-            "application",
-            "bid",
-            "request",
-            "candida",
-            "desire",
-            "wish",
-            "intention",
-            "aspiration",
-        ),
-        r"\b"
-        + _REQUEST
-        + r" of\b(?=[^.;]{0,40}? (?:for|to (?:join|become)) "
-        + _TARGET
-        + r")"
-        r"|\b(?:received|receives|got|considered) (?:an? |the )?(?:formal |official |written )?(?:applications?|requests?|bids?)(?: for [^.;]{0,40}?)? from\b",
-    ),
-    (
-        "applied",
-        "before",
-        ("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
-        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|"
-        + _NOT_A_NOUN
-        + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
-        r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status)\b"
-        r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
-        r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
-        r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
-    ),
-    (
-        "applied",
-        "before",
-        ("invited",),
-        r"\binvited to (?:join (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b"
-        + _NOT_THE_BODY
-        + r"|become (?:an? |the )?(?:full(?:-fledged)? |permanent |sco )*members?\b)",
-    ),
-    (
-        "applied",
-        "before",
-        ("application", "bid", "request", "candida"),
-        r"\b(?:submitted|filed|lodged|sent|handed over|handed in) (?:an? |its |their |the )?(?:formal |official |initial |first |written )?(?:applications?|requests? for (?:full |permanent )?(?:membership|observer|dialogue partner|status))\b"
-        + r"|"
-        + _POSSESSIVE
-        + r" (?:candidacy|candidature|application|bid|membership application|accession application|membership bid) (?:was|were|has been|had been) (?:accepted|approved|confirmed|endorsed)\b",
-    ),
-    (
-        "applied",
-        "before",
-        ("intention", "desire", "wish", "willingness", "interest", "aspir"),
-        r"\bexpress(?:ed|es|ing)? (?:its |their |his |her |a |the )?(?:strong |keen )?(?:intentions?|desire|wish|willingness|interest) to (?:join|become|obtain|get|acquire|participate)\b"
-        r"|\baspir(?:ing|es|ed|e) to (?:join|become|obtain|get|participate)\b",
-    ),
+    *APPLICATION_PATTERNS,
     # --- joined, or the status the words name ("admitted"): admissions
     (
         "joined",
