@@ -3,10 +3,11 @@
 
 Per sentence: speech frames ("Li said", "said Putin") and clause boundaries
 (", suggesting", "; ") are found first; in each clause the first verb of
-proposing, pledging or calling (lexicon) is a trigger. Its actor is found by
-`commitment_actors` (strictly, for the precise rules) or `commitment_context`
-(loosely, for the model). The complement is cut into distinct measures
-(clauses.conjuncts).
+proposing, pledging or calling (lexicon) is a trigger, unless it names no
+action (`commitment_triggers`, which also finds coordinated triggers and where
+each complement ends). Its actor is found by `commitment_actors` (strictly,
+for the precise rules) or `commitment_context` (loosely, for the model). The
+complement is cut into distinct measures (clauses.conjuncts).
 """
 
 from __future__ import annotations
@@ -29,11 +30,9 @@ from scotrack.ingest.facts.clauses import (
     clause_starts,
     frames,
     matches_at,
-    matches_in,
 )
 from scotrack.ingest.facts.commitment_actors import (
     frame_actor,
-    opening_participle,
     strict_actor,
 )
 from scotrack.ingest.facts.commitment_context import (
@@ -54,7 +53,12 @@ from scotrack.ingest.facts.commitment_mentions import (
     group_starts,
     may_name_group,
     titled_people,
-    word_of,
+)
+from scotrack.ingest.facts.commitment_triggers import (
+    complement_end,
+    joint_decision,
+    no_action,
+    triggers_in,
 )
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -245,7 +249,7 @@ class _Shared:
     actors: dict[_Use, Actor | None] = field(default_factory=dict)
     """`strict_actor` of a trigger in a clause, with the clause's main actor."""
     idle: dict[tuple[int, int], bool] = field(default_factory=dict)
-    """`_no_action` of a trigger, by its span."""
+    """`no_action` of a trigger, by its span."""
     done: set[_Use] = field(default_factory=set)
     """The triggers, complements' ends and actors the core pass made items of:
     the extended pass would make the same items, which overlap them."""
@@ -273,10 +277,10 @@ class _Shared:
         return self.actors[use]
 
     def no_action(self, trigger: re.Match[str]) -> bool:
-        """`_no_action`, found once for both passes."""
+        """`no_action`, found once for both passes."""
         span = trigger.span()
         if span not in self.idle:
-            self.idle[span] = _no_action(self.sent.text, trigger)
+            self.idle[span] = no_action(self.sent.text, trigger)
         return self.idle[span]
 
 
@@ -288,7 +292,7 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
     found: list[Candidate] = []
     main: Actor | None = None
     for a, b in pairwise(shared.bounds):
-        clause_triggers = _triggers(text, scan, a, b, core=not extended)
+        clause_triggers = triggers_in(text, scan, a, b, core=not extended)
         previous: Actor | None = None
         for number, trigger in enumerate(clause_triggers):
             if shared.no_action(trigger):
@@ -306,12 +310,10 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
                 actor = loose_actor(
                     sent, scan, shared.mentions, ctx, trigger, shared.framed, a
                 )
-            if actor is None or (
-                decision and not _joint_decision(text, trigger, actor)
-            ):
+            if actor is None or (decision and not joint_decision(text, trigger, actor)):
                 continue
             main, previous = main or actor, actor
-            end = _complement_end(text, clause_triggers, number, b)
+            end = complement_end(text, clause_triggers, number, b)
             made = (trigger.start(), trigger.end(), trigger.lastgroup, end, actor)
             if extended and made in shared.done:
                 continue
@@ -331,123 +333,6 @@ def _pass(shared: _Shared, scan: Scan, extended: bool) -> list[Candidate]:
                         extended,
                     )
                     found.append(Candidate(item, features, (item["actor"], span[0])))
-    return found
-
-
-_JOINT_SOURCES = frozenset(
-    (
-        *("group", "organization", "body", "they", "they-group", "main"),
-        *("loose-document", "loose-impersonal", "loose-headless"),
-        *("loose-group-subject", "loose-we-agreed"),
-    )
-)
-"""How the SCO is found as the subject of a decision a precise rule takes."""
-
-
-def _joint_decision(text: str, trigger: re.Match[str], actor: Actor) -> bool:
-    """Whether a decision or instruction is the SCO's, of its members, leaders or
-    meeting ("the ministers decided to set up ..."), and no step of a state's
-    status ("decided to grant Iran observer status")."""
-    return (
-        actor.actor == "SCO"
-        and actor.source in _JOINT_SOURCES
-        and not rules.MEMBERSHIP_GRANT.match(text, trigger.end())
-    )
-
-
-def _no_action(text: str, trigger: re.Match[str]) -> bool:
-    """Whether the trigger names no action: "the importance of the summit",
-        "offered congratulations", "asked for observer status" (a membership
-        step), "there should be no place for", "reaffirmed that X is a priority"
-        (a belief; "reaffirmed that they will ..." is a pledge), a negated trigger
-    ("did not pledge", "were not invited to")."""
-    if rules.NEGATED_TRIGGER.search(
-        text, max(0, trigger.start() - 40), trigger.start()
-    ):
-        return True
-    word = word_of(text, trigger).lower()
-    if rules.PARTICIPLE.match(word) and _participle(text, trigger):
-        return True
-    if rules.NEED_OF.search(word):
-        return bool(rules.THING_NEEDED.match(text, trigger.end()))
-    if word.startswith("ask"):
-        return bool(
-            rules.STATUS_ASKED.match(text, trigger.end())
-            or rules.ASKED_QUESTION.match(text, trigger.end())
-        )
-    if word == "could":
-        return bool(rules.COPULA_COULD.match(text, trigger.end()))
-    if word in ("should", "must"):
-        return bool(rules.NOTHING_NEEDED.match(text, trigger.end()))
-    if rules.RESTATED.match(word) and text.startswith(" that", trigger.end()):
-        return not rules.MODAL.search(text, trigger.end())  # "reaffirmed that X is"
-    return word == "offered" and bool(rules.COURTESY.match(text, trigger.end()))
-
-
-_BEFORE_PARTICIPLE = 40
-"""How far before a participle its determiner, auxiliary or noun is looked for."""
-
-
-def _participle(text: str, trigger: re.Match[str]) -> bool:
-    """Whether a trigger in -ed is a participle, no act of its subject: an
-    adjective ("the proposed bank"), a passive call ("Pakistan was invited to",
-    whose subject is the one called on) or a noun's reduced relative clause
-    ("initiatives proposed for regional cooperation ... are conducive")."""
-    start = trigger.start()
-    before = text[max(0, start - _BEFORE_PARTICIPLE) : start]
-    if rules.ATTRIBUTIVE.search(before):
-        return True
-    if trigger.lastgroup == "call" and rules.PASSIVE.search(before):
-        return True
-    return bool(
-        rules.REDUCED_RELATIVE.search(before)
-        and rules.AFTER_RELATIVE.match(text, trigger.end())
-    )
-
-
-def _participle_end(text: str, trigger: re.Match[str], end: int) -> int:
-    """Where a trigger's complement ends: at the comma that closes an opening
-    participle ("Calling for X, Xi urged ..."), else at the clause's end."""
-    if not opening_participle(text, trigger):
-        return end
-    comma = text.find(",", trigger.end(), end)
-    return comma if comma > 0 else end
-
-
-def _complement_end(
-    text: str, triggers: list[re.Match[str]], number: int, end: int
-) -> int:
-    """Where the complement of trigger `number` of a clause (ending at `end`)
-    ends: at the "and" of a trigger coordinated with it ("decided to set up X
-    and urged Y to ..."), else as `_participle_end` says."""
-    trigger = triggers[number]
-    end = _participle_end(text, trigger, end)
-    if number + 1 < len(triggers):
-        following = triggers[number + 1]
-        cut = rules.COORDINATED.search(text, trigger.end(), following.start())
-        end = min(end, cut.start()) if cut is not None else end
-    return end
-
-
-def _triggers(
-    text: str, scan: Scan, a: int, b: int, *, core: bool
-) -> list[re.Match[str]]:
-    """The clause's first trigger, and later ones coordinated with "and" or
-    after an opening participle ("Calling for ..., Xi urged ..."); with `core`,
-    of the core groups only (a clause cut inside a word is searched anew)."""
-    found: list[re.Match[str]] = []
-    for match in matches_in(
-        rules.TRIGGER, scan.lowered, scan.triggers, a, b, scan.starts
-    ):
-        if core and match.lastgroup in rules.EXTENDED_KINDS:
-            continue
-        if (
-            found
-            and not rules.COORDINATED.search(text[a : match.start()])
-            and not all(opening_participle(text, m) for m in found)
-        ):
-            continue
-        found.append(match)
     return found
 
 
