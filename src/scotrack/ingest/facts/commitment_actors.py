@@ -15,7 +15,7 @@ import re
 from operator import attrgetter
 
 from scotrack.ingest.document import Mention, Sentence
-from scotrack.ingest.facts.clauses import Frame, matches_at
+from scotrack.ingest.facts.clauses import matches_at
 from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
@@ -25,6 +25,7 @@ from scotrack.ingest.facts.commitment_mentions import (
     person_actor,
     word_of,
 )
+from scotrack.ingest.facts.speech_frames import Frame
 from scotrack.ingest.lexicon import clauses as clause_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import fold, folded

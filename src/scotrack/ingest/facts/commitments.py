@@ -28,7 +28,6 @@ from scotrack.ingest.facts.clauses import (
     Keywords,
     MentionIndex,
     clause_starts,
-    frames,
     matches_at,
 )
 from scotrack.ingest.facts.commitment_actors import (
@@ -60,6 +59,7 @@ from scotrack.ingest.facts.commitment_triggers import (
     no_action,
     triggers_in,
 )
+from scotrack.ingest.facts.speech_frames import frames
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
