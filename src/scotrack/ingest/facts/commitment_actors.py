@@ -4,9 +4,10 @@ A trigger's actor is the subject before it: a leader, a state (or its capital),
 the SCO's members or leaders, or a pronoun resolved from the text so far; a
 modal "X should ..." counts only inside a speech frame, as the speaker's.
 A coordinated subject ("China and Russia will ...") gives each its own entry
-(`Actor.partners`). Experts and the article's own voice are not actors, and
-"<leader> will attend ..." is a schedule. `commitment_context` finds the looser
-actors the model weighs; `commitment_mentions` what a mention stands for.
+(`Actor.partners`, found by `commitment_partners`). Experts and the article's
+own voice are not actors, and "<leader> will attend ..." is a schedule.
+`commitment_context` finds the looser actors the model weighs;
+`commitment_mentions` what a mention stands for.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from scotrack.ingest.facts.commitment_mentions import (
     person_actor,
     word_of,
 )
+from scotrack.ingest.facts.commitment_partners import pair_before, with_partners
 from scotrack.ingest.facts.speech_frames import Frame
 from scotrack.ingest.lexicon import clauses as clause_rules
 from scotrack.ingest.lexicon import commitments as rules
-from scotrack.ingest.lexicon.folding import fold, folded
+from scotrack.ingest.lexicon.folding import fold
 
 _END = attrgetter("end")
 
@@ -265,88 +267,7 @@ def _subject(
     actor = mention_actor(mention, framed)
     if actor is None and mention.kind == "office":
         actor = _office_holder(mention, mentions, ctx)
-    return _with_partners(actor, text, offset, mentions, mention, framed)
-
-
-def _with_partners(
-    actor: Actor | None,
-    text: str,
-    offset: int,
-    mentions: list[Mention],
-    mention: Mention,
-    framed: Actor | None,
-    *,
-    governed: bool = False,
-) -> Actor | None:
-    """`actor` with the other actors coordinated with its mention, if any; the
-    subject then starts at the first of them ("China and Russia"). With
-    `governed`, the coordination may follow a preposition (a pronoun's
-    antecedent: "the ministers of China and India ... they")."""
-    members = _coordinated(text, offset, mentions, mention, governed=governed)
-    if actor is None or len(members) < 2:
-        return actor
-    others: list[Actor] = []
-    seen = {actor.actor}
-    for member in members[1:]:
-        other = mention_actor(member, framed)
-        if other is not None and other.actor not in seen:
-            seen.add(other.actor)
-            others.append(other)
-    if not others:
-        return actor
-    start = members[-1].start
-    partners = tuple(
-        Actor(o.actor, o.speaker, start, actor.end, f"{o.source}-pair") for o in others
-    )
-    source = f"{actor.source}-pair"
-    return Actor(actor.actor, actor.speaker, start, actor.end, source, partners)
-
-
-_COORDINABLE = ("state", "person")
-
-
-_MOST_PARTNERS = 3
-"""A longer list of states is the members' roll, not a joint commitment."""
-
-
-def _coordinated(
-    text: str,
-    offset: int,
-    mentions: list[Mention],
-    mention: Mention,
-    *,
-    governed: bool = False,
-) -> list[Mention]:
-    """`mention` and the mentions coordinated with it before it, nearest first
-    ("China and Russia", "Xi and Russian President Vladimir Putin"); only
-    `mention` when there are none. Words of one name ("Russian President") are
-    walked past."""
-    position = mentions.index(mention)
-    members, current, coordinated = [mention], mention, False
-    while position > 0:
-        previous = mentions[position - 1]
-        position -= 1
-        if previous.end > current.start:
-            continue
-        gap = text[previous.end - offset : current.start - offset]
-        if previous.kind in _COORDINABLE and rules.COORDINATION.fullmatch(gap):
-            joined = "," not in gap or " and " in gap
-            if not (coordinated or joined):
-                break  # "With A and B, C called ...": no list ends at C
-            coordinated = True
-            members.append(previous)
-        elif not rules.ONE_NAME.fullmatch(gap):
-            break
-        current = previous
-    if not coordinated or len(members) > _MOST_PARTNERS:
-        return [mention]
-    start = members[-1].start - offset
-    if not governed and (
-        rules.PREPOSITION.search(folded(text[max(0, start - 16) : start]))
-        or rules.LED_BY.search(text, max(0, start - 16), start)
-    ):
-        return [mention]
-    return members
+    return with_partners(actor, text, offset, mentions, mention, framed)
 
 
 def _office_holder(
@@ -382,7 +303,7 @@ def _pronoun_actor(
     word = word_of(text, match).lower()
     start, end = sent.start + match.start(), sent.start + match.end()
     if word == "they":
-        pair = _pair_before(text, sent.start, mentions, start, framed)
+        pair = pair_before(text, sent.start, mentions, start, framed)
         if pair is not None:
             partners = tuple(
                 Actor(o.actor, o.speaker, start, end, "they-pair")
@@ -411,21 +332,6 @@ def _pronoun_actor(
         person = persons[-1]
     actor = person_actor(person) if person else None
     return Actor(actor.actor, actor.speaker, start, end, "he") if actor else None
-
-
-def _pair_before(
-    text: str, offset: int, mentions: list[Mention], position: int, framed: Actor | None
-) -> Actor | None:
-    """The last coordinated actors of the sentence before `position` ("the
-    ministers of China and India held talks where they agreed")."""
-    before = [m for m in mentions if m.end <= position and m.kind in _COORDINABLE]
-    if not before:
-        return None
-    actor = mention_actor(before[-1], framed)
-    paired = _with_partners(
-        actor, text, offset, mentions, before[-1], framed, governed=True
-    )
-    return paired if paired is not None and paired.partners else None
 
 
 def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
