@@ -7,6 +7,7 @@ reads a document: importing a module compiles its rules, once per process.
 
 - `folding`: the case folding patterns run on (`folded`, `folded_pattern`).
 - `pages`: page furniture, mastheads, credit and date lines, datelines, sentence ends.
+- `language`: the scripts and English function words a page's language is told by.
 - `dates`: month and weekday names, date expressions, tense markers.
 - `names`: people's names, titles, appositives, capitals standing for governments.
 - `organizations`: the SCO's names and other organizations'.

@@ -10,7 +10,7 @@ page, or a foreign name in an English one, does not change the answer.
 from __future__ import annotations
 
 from scotrack.ingest.document import CleanDocument, Stage
-from scotrack.ingest.lexicon import pages as rules
+from scotrack.ingest.lexicon import language as rules
 
 ENGLISH = "en"
 _MIN_LETTERS = 40
