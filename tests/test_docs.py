@@ -67,3 +67,32 @@ def test_ci_runs_the_readme_commands_exactly():
     assert tests in ci, f"{tests!r} is not a line of .ci/run"
     assert install.endswith(".venv/bin/scotrack serve")
     assert install.startswith("python3 -m venv .venv")
+
+
+def _readme_inputs() -> list[str]:
+    """The documents and folders the README's `scotrack extract|ingest|train`
+    examples read (their positional arguments)."""
+    found = []
+    for line in README.splitlines():
+        words = line.split()
+        if words[:2] != ["$", "scotrack"] or len(words) < 3:
+            continue
+        if words[2] not in {"extract", "ingest", "train"}:
+            continue
+        skip = False
+        for word in words[3:]:
+            if skip:
+                skip = False
+            elif word.startswith("--"):
+                skip = "=" not in word
+            else:
+                found.append(word)
+    return found
+
+
+def test_the_readme_examples_read_only_what_the_repository_holds() -> None:
+    inputs = _readme_inputs()
+    assert "examples/documents" in inputs
+    for path in inputs:
+        assert not path.startswith(".."), f"README reads {path}, outside the repo"
+        assert (ROOT / path).exists(), f"README reads {path}, not in the repo"

@@ -24,7 +24,7 @@ from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.ingestion import ingest_paths
 from scotrack.store.tokens import Role, create_token
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "documents"
 ROLES = ("reviewer", "editor", "admin")
 
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from scotrack.cli import app
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "documents"
 SOCHI = "meeting:hog-2017"
 
 
