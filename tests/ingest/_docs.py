@@ -69,6 +69,17 @@ def make_doc(
     return doc
 
 
+def agreements_found(text: str) -> list[tuple[str, str]]:
+    """(title, action) of each agreement the agreements stage finds in `text`,
+    after the meetings stage it reads."""
+    from scotrack.ingest.facts.agreements import agreements
+    from scotrack.ingest.facts.meetings import meetings
+
+    doc = make_doc(text)
+    doc.facts["meetings"] = meetings(doc)
+    return [(a["title"], a["action"]) for a in agreements(doc)]
+
+
 def texts_matching(pattern: str) -> st.SearchStrategy[str]:
     """Texts that hold a match of a case-insensitive rule, in any case and with
     the odd letters the regex engine folds (long s, dotless i, Kelvin sign)."""

@@ -7,16 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
-from _docs import make_doc
-
-from scotrack.ingest.facts.agreements import agreements
-from scotrack.ingest.facts.meetings import meetings
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    doc = make_doc(text)
-    doc.facts["meetings"] = meetings(doc)
-    return [(a["title"], a["action"]) for a in agreements(doc)]
+from _docs import agreements_found as _found
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,13 @@ import pytest
 from hypothesis import given, settings
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
+from _docs import agreements_found as _found
 from _docs import holds_any, make_doc, texts_matching
 
 from scotrack.ingest.facts.agreement_titles import title_start
 from scotrack.ingest.facts.agreements import agreements
 from scotrack.ingest.facts.meetings import meetings
 from scotrack.ingest.lexicon import agreements as agreements_lexicon
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    doc = make_doc(text)
-    doc.facts["meetings"] = meetings(doc)
-    return [(a["title"], a["action"]) for a in agreements(doc)]
 
 
 @pytest.mark.parametrize(

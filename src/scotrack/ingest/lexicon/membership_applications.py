@@ -18,6 +18,17 @@ _NOT_A_NOUN = (
 subject's)."""
 _REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
 """What a state seeking a status makes or has."""
+_REQUEST_CUES = (
+    "application",
+    "bid",
+    "request",
+    "candida",
+    "desire",
+    "wish",
+    "intention",
+    "aspiration",
+)
+"""The cue words of `_REQUEST`, for the rules' literal pre-test."""
 
 APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     # --- applied: a decision to admit, launching or running an accession
@@ -155,17 +166,7 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "request",
         "before",
-        (
-            "application",
-            "bid",
-            "request",
-            "candida",
-            "desire",
-            "wish",
-            "intention",
-            "aspiration",
-            "case",
-        ),
+        (*_REQUEST_CUES, "case"),
         r"(?:"
         + POSSESSIVE
         + r"|\b(?:its|their)) (?:"
@@ -176,16 +177,7 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "request",
         "after",
-        (
-            "application",
-            "bid",
-            "request",
-            "candida",
-            "desire",
-            "wish",
-            "intention",
-            "aspiration",
-        ),
+        _REQUEST_CUES,
         r"\b"
         + _REQUEST
         + r" of\b(?=[^.;]{0,40}? (?:for|to (?:join|become)) "
