@@ -173,8 +173,17 @@ def kb_session(db: str | None, *, known_on: str | None = None) -> Iterator[Sessi
             yield session
             return
         from scotrack.store.replay import known_on as replayed
+        from scotrack.store.replay import log_start
 
-        with replayed(session, known_day(known_on)) as view:
+        day, start = known_day(known_on), log_start(session)
+        if start is None or day < start:
+            stderr.print(
+                f"note: --known-on {day}: the change log starts on "
+                f"{start or 'no day'}, so the knowledge base held nothing then; "
+                "give a later day",
+                highlight=False,
+            )
+        with replayed(session, day) as view:
             yield view
 
 

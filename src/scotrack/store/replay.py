@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import cast
 
-from sqlalchemy import Table, create_engine, insert, select
+from sqlalchemy import Table, create_engine, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -48,6 +48,12 @@ def latest_states(session: Session, day: date) -> dict[tuple[str, str], str | No
     for kind, entity_id, after in session.execute(query):
         found[(kind, entity_id)] = after
     return found
+
+
+def log_start(session: Session) -> date | None:
+    """The day of the first change the log holds (the baseline's load), or None."""
+    first = session.scalar(select(func.min(Change.at)))
+    return date.fromisoformat(str(first)[:10]) if first else None
 
 
 @contextmanager
