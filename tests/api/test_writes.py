@@ -363,3 +363,19 @@ def test_uploads_may_be_larger_than_other_bodies_up_to_their_limit(
             headers=editor,
         )
         error_of(other, 413)
+
+
+def test_a_claim_is_found_by_the_prefix_the_cli_prints(writer: TestClient, tokens):
+    claim = linked_claim(writer, "hos-2017")
+    short = claim["id"][:12]  # what `scotrack review list` prints
+    assert writer.get(f"{API}/claims/{short}").json()["id"] == claim["id"]
+    assert writer.get(f"{API}/claims/{claim['id'][:8].upper()}").status_code == 200
+    assert "6 characters" in error_of(writer.get(f"{API}/claims/{short[:5]}"), 422)
+    error_of(writer.get(f"{API}/claims/ffffffffffff"), 404)
+    accepted = writer.post(
+        f"{API}/claims/{short}/accept",
+        json={"choice": "keep"},
+        headers=bearer(tokens["reviewer"]),
+    )
+    assert accepted.status_code == 200, accepted.text
+    assert writer.get(f"{API}/claims/{claim['id']}").json()["status"] == "accepted"

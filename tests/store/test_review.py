@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError
+from scotrack.errors import InputError, NotFound
 from scotrack.store import history, models, queries, review
 from scotrack.store.acceptance import Disagreements
 from scotrack.store.baseline import init_knowledge_base
@@ -229,7 +229,7 @@ def test_relink_to_another_entity_and_bad_links(session):
 def test_short_or_unknown_claim_ids(session):
     with pytest.raises(InputError, match="6 characters"):
         review.find_claim(session, "ab")
-    with pytest.raises(InputError, match="no such claim"):
+    with pytest.raises(NotFound, match="no such claim"):
         review.find_claim(session, "abcdef0")
 
 

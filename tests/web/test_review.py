@@ -49,6 +49,10 @@ def test_claim_page_shows_evidence_candidates_and_forms(reviewer: TestClient) ->
     assert 'id="accept-form"' in html
     assert "Candidates" in html
     assert reviewer.get("/review/ffffffffffff").status_code == 404
+    # the 12-character id the CLI prints leads to the page's one address
+    moved = reviewer.get(f"/review/{claim['claim'][:12]}", follow_redirects=False)
+    assert moved.status_code == 308
+    assert moved.headers["location"] == f"/review/{claim['claim']}"
 
 
 def test_accept_by_form_changes_the_knowledge_base(reviewer: TestClient) -> None:

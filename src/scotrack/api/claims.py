@@ -18,7 +18,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
-from scotrack.store import listings, profiles, review
+from scotrack.store import listings, review
 from scotrack.store.listings import ClaimSummary
 from scotrack.store.tokens import Role
 
@@ -179,7 +179,7 @@ def list_claims(
 )
 @readable
 def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
-    item = review.view(session, profiles.claim(session, claim_id))
+    item = review.view(session, review.find_claim(session, claim_id))
     claim, document = item.claim, item.document
     sentence, start, end = item.sentence
     return ClaimPublic(
@@ -267,7 +267,7 @@ def accept_claim(
     body: Annotated[AcceptBody | None, Body()] = None,
 ) -> Changes:
     given = body or AcceptBody()
-    claim = profiles.claim(session, claim_id)
+    claim = review.find_claim(session, claim_id)
     done = review.accept(
         session,
         claim.id,
@@ -294,7 +294,7 @@ def reject_claim(
     body: Annotated[RejectBody | None, Body()] = None,
 ) -> Changes:
     given = body or RejectBody()
-    claim = profiles.claim(session, claim_id)
+    claim = review.find_claim(session, claim_id)
     done = review.reject(session, claim.id, actor=caller.name, note=given.note)
     session.commit()
     return changes_made(done)
@@ -310,7 +310,7 @@ def reject_claim(
 def edit_claim(
     session: DbSession, caller: Caller, claim_id: ClaimId, body: EditBody
 ) -> Changes:
-    claim = profiles.claim(session, claim_id)
+    claim = review.find_claim(session, claim_id)
     done = review.edit_claim(
         session, claim.id, body.set, actor=caller.name, note=body.note
     )

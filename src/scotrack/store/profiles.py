@@ -267,14 +267,6 @@ def party_statuses(session: Session, code: str, on: date) -> dict[str, PartyOnDa
     return found
 
 
-def claim(session: Session, claim_id: str) -> Claim:
-    """The claim with exactly this id; NotFound otherwise."""
-    found = session.get(Claim, claim_id.strip().lower())
-    if found is None:
-        raise NotFound(f"claim {claim_id!r} is not in the knowledge base")
-    return found
-
-
 def fact_exists(session: Session, kind: str, entity_id: str) -> None:
     """NotFound unless the fact `kind`:`entity_id` exists (InputError for a kind
     that is not a fact)."""

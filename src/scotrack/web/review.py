@@ -18,9 +18,8 @@ from sqlalchemy.orm import Session
 
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
-from scotrack.errors import InputError, NotFound
+from scotrack.errors import InputError
 from scotrack.store import edits, reader, review
-from scotrack.store.provenance import Claim
 from scotrack.store.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
@@ -78,13 +77,6 @@ def queue_page(
     )
 
 
-def _claim(session: Session, claim_id: str) -> Claim:
-    claim = session.get(Claim, claim_id.strip().lower())
-    if claim is None:
-        raise NotFound(f"claim {claim_id!r} is not in the knowledge base")
-    return claim
-
-
 def claim_page(
     request: Request,
     session: Session,
@@ -94,7 +86,7 @@ def claim_page(
     status_code: int = 200,
     notice: str | None = None,
 ) -> Response:
-    found = review.view(session, _claim(session, claim_id))
+    found = review.view(session, review.find_claim(session, claim_id))
     editable = {
         name: "" if value is None else _shown(value)
         for name, value in found.payload.items()
@@ -135,6 +127,10 @@ def review_claim_page(
     claim_id: str,
     done: Annotated[str | None, Query(max_length=16)] = None,
 ) -> Response:
+    full = review.find_claim(session, claim_id).id
+    if full != claim_id:  # a prefix, as the CLI prints: the page's one address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/review/{full}{query}", status_code=308)
     return claim_page(request, session, claim_id, notice=NOTICES.get(done or ""))
 
 
@@ -161,7 +157,7 @@ def accept_claim(
     link: Annotated[str | None, Form(max_length=200)] = None,
     note: Note = None,
 ) -> Response:
-    claim = _claim(session, claim_id)
+    claim = review.find_claim(session, claim_id)
     try:
         review.accept(
             session,
@@ -186,7 +182,7 @@ def reject_claim(
     claim_id: str,
     note: Note = None,
 ) -> Response:
-    claim = _claim(session, claim_id)
+    claim = review.find_claim(session, claim_id)
     try:
         review.reject(session, claim.id, actor=caller.name, note=note or None)
     except InputError as err:
@@ -201,7 +197,7 @@ async def edit_claim(
     request: Request, session: DbSession, caller: Caller, claim_id: str
 ) -> Response:
     form = await request.form()
-    claim = _claim(session, claim_id)
+    claim = review.find_claim(session, claim_id)
     current = review.effective_payload(claim)
     changes = {}
     for key, raw in form.multi_items():
