@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-import json
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,7 +21,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -33,6 +31,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from scotrack.cli.terminal import Terminal, json_text, literal
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, ScotrackError
 from scotrack.settings import Settings, load_settings
@@ -98,8 +97,8 @@ KnownOnOption = Annotated[
     ),
 ]
 
-stdout = Console(soft_wrap=True)
-stderr = Console(stderr=True, soft_wrap=True)
+stdout = Terminal(soft_wrap=True)
+stderr = Terminal(stderr=True, soft_wrap=True)
 
 
 def lazy_module(name: str) -> ModuleType:
@@ -253,29 +252,40 @@ def render(
     columns: Sequence[str] | None = None,
     payload: Any = None,
 ) -> None:
-    """Print `rows` as a Rich table, JSON (`payload` if given, else rows) or CSV."""
+    """Print `rows` as a Rich table, JSON (`payload` if given, else rows) or CSV.
+
+    A table shows values as they read, controls escaped and markup not applied
+    (`terminal.literal`); JSON and CSV keep them exact (#18).
+    """
     if fmt is OutputFormat.json:
-        data = jsonable(rows if payload is None else payload)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(jsonable(rows if payload is None else payload)))
+        sys.stdout.write("\n")
         return
     names = list(columns) if columns else (list(rows[0]) if rows else [])
     if fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(names)
+        sys.stdout.write(csv_line(names))
         for row in rows:
-            writer.writerow([_cell(jsonable(row.get(name))) for name in names])
-        sys.stdout.write(buffer.getvalue())
+            sys.stdout.write(csv_line([_cell(jsonable(row.get(n))) for n in names]))
         return
     if not names:
-        stdout.print(f"{title}: none" if title else "(none)", highlight=False)
+        stdout.print(literal(f"{title}: none" if title else "(none)"))
         return
-    table = Table(title=title, show_lines=False, header_style="bold")
+    caption = None if title is None else literal(title, style="table.title")
+    table = Table(title=caption, show_lines=False, header_style="bold")
     for name in names:
         table.add_column(name.replace("_", " "))
     for row in rows:
-        table.add_row(*(_cell(jsonable(row.get(name))) for name in names))
+        table.add_row(*(literal(_cell(jsonable(row.get(name)))) for name in names))
     stdout.print(table)
+
+
+def csv_line(fields: Sequence[str]) -> str:
+    """One CSV record ending in a newline; a field holding a line break or a
+    carriage return is quoted, so the record reads back whole (#18)."""
+    buffer = io.StringIO()
+    # "\r\n" as terminator makes the writer quote both characters; one "\n" ends it
+    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def page_note(*, shown: int, total: int, offset: int, noun: str) -> str | None:

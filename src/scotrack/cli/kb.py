@@ -21,6 +21,7 @@ from scotrack.cli._common import (
     settings_for,
     stdout,
 )
+from scotrack.cli.terminal import literal
 from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, STATUSES
 from scotrack.errors import InputError
 
@@ -39,7 +40,9 @@ def init_cli(
         {"table": table, **counts._asdict()} for table, counts in report.counts.items()
     ]
     if fmt is OutputFormat.table:
-        stdout.print(f"Database {report.url} is at revision {report.revision}.")
+        stdout.print(
+            literal(f"Database {report.url} is at revision {report.revision}.")
+        )
     render(
         rows,
         fmt,
@@ -268,11 +271,11 @@ def agreement_cli(
 
     result = run_with_errors(action, debug=debug)
     if fmt is OutputFormat.table:
-        stdout.print(f"[bold]{result['agreement']['title']}[/]")
+        stdout.print(literal(result["agreement"]["title"], style="bold"))
     render(result["parties"], fmt, title=f"Status on {result['on']}", payload=result)
     if fmt is OutputFormat.table:
         for line in result["explanation"]:
-            stdout.print(f"  {line}", highlight=False)
+            stdout.print(literal(f"  {line}"))
 
 
 def state_cli(
@@ -336,7 +339,8 @@ def state_cli(
         ),
     ]
     if fmt is OutputFormat.table:
-        stdout.print(f"[bold]{profile.state.name}[/] ({profile.state.code})")
+        name = literal(profile.state.name, style="bold")
+        stdout.print(name.append_text(literal(f" ({profile.state.code})")))
         for title, rows in sections:
             render(rows, fmt, title=title)
         return

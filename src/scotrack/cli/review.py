@@ -29,6 +29,7 @@ from scotrack.cli._common import (
     run_with_errors,
     stdout,
 )
+from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -181,14 +182,18 @@ def show_claim(item: review.ClaimView) -> None:
     """The claim, its evidence and its candidates, as the reviewer sees them."""
     claim, doc = item.claim, item.document
     sentence, start, end = item.sentence
-    text = Text(sentence)
-    if 0 <= start < end <= len(sentence):
-        text.stylize("bold black on yellow", start, end)
+    if not 0 <= start < end <= len(sentence):
+        start = end = 0
+    text = Text.assemble(
+        literal(sentence[:start]),
+        literal(sentence[start:end], style="bold black on yellow"),
+        literal(sentence[end:]),
+    )
     title = f"{claim.kind} claim {claim.id[:12]} ({claim.status})"
     source = (
         f"{doc.title or doc.path} | {doc.outlet or '?'} | {doc.published_date or '?'}"
     )
-    panel = Panel(text, title=escape(title), subtitle=escape(source))
+    panel = Panel(text, title=literal(title), subtitle=literal(source))
     stdout.print(panel, soft_wrap=False)
     fields = Table(show_header=False, box=None)
     for name, value in item.payload.items():

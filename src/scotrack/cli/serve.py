@@ -21,6 +21,7 @@ from scotrack.cli._common import (
     stderr,
     stdout,
 )
+from scotrack.cli.terminal import literal
 
 token_app = typer.Typer(
     help="Tokens for the web app and the API: create, list, revoke.",
@@ -60,9 +61,10 @@ def serve_cli(
     settings = run_with_errors(lambda: _ready(settings_for(db)), debug=debug)
     count = workers or settings.workers
     stderr.print(
-        f"scotrack serving {settings.db.split('@')[-1]} on http://{host}:{port}/ "
-        f"({count} process{'es' if count > 1 else ''}); Ctrl+C stops it",
-        highlight=False,
+        literal(
+            f"scotrack serving {settings.db.split('@')[-1]} on http://{host}:{port}/ "
+            f"({count} process{'es' if count > 1 else ''}); Ctrl+C stops it"
+        ),
     )
     os.environ["SCOTRACK_DB"] = settings.db
     uvicorn.run(
@@ -92,8 +94,9 @@ def _ready(settings: Any) -> Any:
     if not current:
         report = init_knowledge_base(settings.db)
         stderr.print(
-            f"created the knowledge base {report.url} (revision {report.revision})",
-            highlight=False,
+            literal(
+                f"created the knowledge base {report.url} (revision {report.revision})"
+            ),
         )
     return settings
 
@@ -135,9 +138,10 @@ def token_create_cli(
     info, secret = run_with_errors(action, debug=debug)
     if fmt is OutputFormat.table:
         stdout.print(
-            f"Token {info.id} for {info.name} ({info.role}). Copy it now; it is "
-            "not shown again:",
-            highlight=False,
+            literal(
+                f"Token {info.id} for {info.name} ({info.role}). Copy it now; it is "
+                "not shown again:"
+            ),
         )
         typer.echo(secret)
         return
