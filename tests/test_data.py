@@ -21,12 +21,13 @@ from scotrack.data import (
     read_baseline,
     state_index,
 )
-from scotrack.domain.agreements import entry_into_force
+from scotrack.domain.agreements import entry_into_force, status
 from scotrack.domain.membership import members, status_of
 from scotrack.domain.vocab import AGREEMENT_KINDS, STATUSES
 from scotrack.errors import InputError, NotFound
 
 FOUNDERS = {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
+JOINED_LATER = {"IND", "PAK", "IRN", "BLR"}
 MISSING = object()
 """A value that deletes the field instead of setting it."""
 
@@ -40,7 +41,7 @@ def small_raw() -> dict[str, list[dict[str, Any]]]:
                 "id": "s1",
                 "title": "A source",
                 "publisher": None,
-                "url": "https://example.org/",
+                "url": "https://example.org/documents/1",
                 "date": "2001-06-15",
             }
         ],
@@ -140,6 +141,15 @@ def small_raw() -> dict[str, list[dict[str, Any]]]:
                 **src,
             }
         ],
+        "people": [
+            {
+                "name": "Zhang Example",
+                "state": "CHN",
+                "aliases": ["Zhang"],
+                "roles": [{"role": "President", "from": "2013-03", "to": None}],
+                **src,
+            }
+        ],
     }
 
 
@@ -177,6 +187,9 @@ CASES = [
     (("sources", 0, "date"), "2001-13-01", "sources.json[0] date:", "impossible"),
     (("sources", 0, "url"), "example.org", "sources.json[0] url:", "http"),
     (("sources", 0, "title"), MISSING, "sources.json[0] title:", "missing"),
+    (("sources", 0, "url"), "http://eng.sectsco.org/", "sources.json[0] url:", "home"),
+    (("sources", 0, "url"), "https://example.org", "sources.json[0] url:", "home page"),
+    (("sources", 0, "url"), "https://x.cn/eng/", "sources.json[0] url:", "home page"),
     (("states", 0, "code"), "Chn", "states.json[0] code:", "three capital"),
     (("states", 1, "aliases"), ["PRC"], "states.json[1] aliases:", "also names CHN"),
     (("states", 1, "adjectives"), ["chn"], "states.json[1] adjectives:", "code of"),
@@ -251,6 +264,18 @@ CASES = [
         "date",
     ),
     (("initiatives", 0), "BRI", "initiatives.json[0] (record):", "JSON object"),
+    (("people", 0, "source"), MISSING, "people.json[0] source:", "is missing"),
+    (("people", 0, "source"), "s2", "people.json[0] source:", "not a known source"),
+    (("people", 0, "state"), "XXX", "people.json[0] state:", "not a known state"),
+    (("people", 0, "roles"), [], "people.json[0] roles:", "is missing"),
+    (("people", 0, "roles"), ["President"], "people.json[0] roles:", "objects"),
+    (
+        ("people", 0, "roles", 0, "to"),
+        "2012",
+        "people.json[0] roles[0] to:",
+        "not after from",
+    ),
+    (("people", 0, "roles", 0, "from"), "2013-13", "people.json[0] roles[0] from:", ""),
     (("initiatives",), MISSING, "initiatives.json (file):", "missing"),
     (("initiatives",), {}, "initiatives.json (file):", "not a list"),
 ]
@@ -288,9 +313,55 @@ def test_shipped_baseline_has_no_problems(shipped):
 
 def test_every_shipped_record_cites_a_known_source(shipped):
     ids = {s["id"] for s in shipped["sources"]}
+    waiting = check.unsourced()["people"]
     for name in FILES[1:]:
         for record in shipped[name]:
+            if name == "people" and record["name"] in waiting:
+                continue
             assert record["source"] in ids, (name, record)
+
+
+@pytest.mark.parametrize(
+    ("url", "home"),
+    [
+        ("http://eng.sectsco.org/", True),
+        ("http://eng.sectsco.org", True),
+        ("https://www.fmprc.gov.cn/eng/", True),
+        ("http://en.kremlin.ru/", True),
+        ("https://example.org/en", True),
+        ("https://example.org/?page=2", False),
+        ("https://worldjpn.net/documents/texts/SCO/20110615.D1E.html", False),
+        ("https://www.un.org/en/about-us/member-states", False),
+        ("http://tass.com/world/950656", False),
+    ],
+)
+def test_home_page_is_a_bare_site_or_language_root(url, home):
+    assert check.home_page(url) is home
+
+
+@pytest.mark.issue(12)
+def test_unsourced_allow_list_only_shrinks(shipped):
+    """The records still waiting for a source of their own: never more than now.
+
+    Lower the numbers as records get their own pages; never raise them."""
+    waiting = check.unsourced()
+    assert set(waiting) == {"sources", "people"}
+    assert len(waiting["sources"]) <= 5
+    assert len(waiting["people"]) <= 170
+    homes = {s["id"] for s in shipped["sources"] if check.home_page(s["url"] or "/x")}
+    assert waiting["sources"] == homes
+    assert waiting["people"] <= {p["name"] for p in shipped["people"]}
+
+
+def test_a_fixed_record_left_on_the_allow_list_is_reported(shipped):
+    raw = copy.deepcopy(shipped)
+    name = sorted(check.unsourced()["people"])[0]
+    index = next(i for i, p in enumerate(raw["people"]) if p["name"] == name)
+    raw["people"][index]["source"] = "wikipedia-sco"
+    assert baseline_problems(raw) == [
+        f"people.json[{index}] source: is fixed: remove the record from "
+        "data/unsourced.json"
+    ]
 
 
 def test_states_are_the_un_members_and_four_more(shipped):
@@ -440,6 +511,50 @@ def test_meeting_places_and_formats(meeting_id, city, host, fmt):
     )
 
 
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("meeting_id", "start", "end"),
+    [
+        ("hos-2011", "2011-06-14", "2011-06-15"),
+        ("hos-2015", "2015-07-10", "2015-07-10"),
+        ("hos-2021", "2021-09-17", "2021-09-17"),
+    ],
+)
+def test_council_meetings_dated_by_their_formal_session(meeting_id, start, end):
+    meeting = next(m for m in read_baseline().meetings if m.id == meeting_id)
+    assert (str(meeting.start_date), str(meeting.end_date)) == (start, end)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("meeting_id", "number", "start", "end"),
+    [
+        ("hog-2004", 3, "2004-09-23", "2004-09-23"),
+        ("hog-2013", 12, "2013-11-28", "2013-11-29"),
+        ("hog-2015", 14, "2015-12-14", "2015-12-15"),
+        ("hog-2025", 24, "2025-11-17", "2025-11-18"),
+    ],
+)
+def test_heads_of_government_meetings_from_their_communiques(
+    meeting_id, number, start, end
+):
+    meeting = next(m for m in read_baseline().meetings if m.id == meeting_id)
+    assert meeting.number == number
+    assert (str(meeting.start_date), str(meeting.end_date)) == (start, end)
+
+
+@pytest.mark.issue(12)
+def test_uzbekistan_foreign_ministers_of_2022():
+    roles = {
+        p["name"]: [(r["from"], r["to"]) for r in p["roles"] if "Foreign" in r["role"]]
+        for p in raw_records("people")
+        if p["state"] == "UZB"
+    }
+    assert roles["Abdulaziz Kamilov"] == [("2012-01", "2022-04")]
+    assert roles["Vladimir Norov"] == [("2022-04", "2022-12-30")]
+    assert roles["Bakhtiyor Saidov"] == [("2022-12-30", None)]
+
+
 def test_sochi_heads_of_government_meeting_is_the_sixteenth():
     meeting = next(m for m in read_baseline().meetings if m.id == "hog-2017")
     assert meeting.number == 16
@@ -460,7 +575,8 @@ def test_shanghai_convention_in_force_from_its_recorded_date():
     assert eif is not None
     assert (str(eif), eif.computed) == ("2003-03-29", False)
     assert eif.by(date(2003, 3, 28)) is False
-    assert {p.state for p in agreement.parties} == FOUNDERS
+    assert {p.state for p in agreement.parties if not p.acceded} == FOUNDERS
+    assert {p.state for p in agreement.parties if p.acceded} == JOINED_LATER
 
 
 def test_extremism_convention_signed_by_the_eight_at_astana():
@@ -469,8 +585,53 @@ def test_extremism_convention_signed_by_the_eight_at_astana():
     )
     assert str(agreement.signed_date) == "2017-06-09"
     assert agreement.place == "Astana"
-    assert {p.state for p in agreement.parties} == FOUNDERS | {"IND", "PAK"}
+    signed = {p.state for p in agreement.parties if p.signed is not None}
+    assert signed == FOUNDERS | {"IND", "PAK"}
+    assert {p.state for p in agreement.parties if p.acceded} == {"IRN", "BLR"}
     assert "SCO anti-extremism treaty" in agreement.aliases
+
+
+@pytest.mark.issue(12)
+def test_convention_against_terrorism_on_1_june_2012():
+    agreement = next(
+        a for a in read_baseline().agreements if a.id == "convention-against-terrorism"
+    )
+    answer = status(agreement, on=date(2012, 6, 1))
+    assert answer.in_force is True
+    rows = {p.state: (p.status, p.in_force_from) for p in answer.parties}
+    assert rows["KAZ"] == ("in force", "2012-01-14")
+    assert rows["RUS"] == ("in force", "2012-01-14")
+    assert rows["CHN"] == ("signed", None)
+    assert rows["IND"] == ("not signed", None)
+    later = {p.state: p.status for p in status(agreement, on=date(2024, 1, 1)).parties}
+    assert {later[code] for code in JOINED_LATER} == {"ratified"}
+
+
+@pytest.mark.issue(12)
+def test_every_accession_is_sourced_and_explained(shipped):
+    for record in shipped["agreements"]:
+        for party in record["parties"]:
+            if "acceded" in party:
+                assert party["source"], (record["id"], party)
+                assert party["note"], (record["id"], party)
+                assert {"signed", "ratified"}.isdisjoint(party), (record["id"], party)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("party", "reason"),
+    [
+        ({"state": "IND", "acceded": "2017-06-09", "signed": "2017"}, "no signed"),
+        ({"state": "IND", "acceded": "2017-06-09", "ratified": "2017"}, "no ratified"),
+        ({"state": "IND", "acceded": "2017-06-09", "deposited": "2017-01"}, "after"),
+    ],
+)
+def test_check_refuses_an_accession_mixed_with_signature(party, reason):
+    raw = small_raw()
+    raw["agreements"][0]["parties"].append(party)
+    lines = baseline_problems(raw)
+    assert any(line.startswith("agreements.json[0] parties[2]") for line in lines)
+    assert any(reason in line for line in lines), lines
 
 
 def test_copy_of_shipped_data_with_one_error_is_caught(shipped):
@@ -504,20 +665,18 @@ def test_data_doc_generated_parts_are_current():
 
 
 def test_known_people_records_are_complete(shipped):
-    """data/people.json (read by the gazetteer, not the baseline): every record
-    has a name, a shipped state, aliases and dated roles; no full name or
+    """data/people.json (read by the gazetteer; checked with the baseline): every
+    record has a name, a shipped state, aliases and dated roles; no full name or
     spelling belongs to two people."""
     codes = {s["code"] for s in shipped["states"]}
     seen: dict[str, str] = {}
     for person in raw_records("people"):
-        assert set(person) == {"name", "state", "aliases", "roles"}, person
+        assert {"name", "state", "aliases", "roles"} <= set(person), person
         assert person["state"] in codes, person["name"]
         assert person["roles"], person["name"]
         for role in person["roles"]:
-            assert set(role) == {"role", "from", "to"}, person["name"]
-            date.fromisoformat(role["from"] + "-01")
+            assert {"role", "from", "to"} <= set(role), person["name"]
             if role["to"] is not None:
-                date.fromisoformat(role["to"] + "-01")
                 assert role["from"] <= role["to"], person["name"]
         for spelling in [person["name"], *person["aliases"]]:
             if " " in spelling or "." in spelling:

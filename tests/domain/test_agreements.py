@@ -166,3 +166,72 @@ def test_declarations_are_part_of_the_explanation():
 )
 def test_rule_descriptions(rule, text):
     assert rule.describe("CHN") == text
+
+
+# accession under a memorandum of obligations (#12)
+
+
+def joined_later(*accessions: tuple[str, str], rule=FOURTH_PLUS_30) -> Agreement:
+    base = convention("2018-01-10", "2018-02-01", "2018-03-01", None, rule=rule)
+    extra = tuple(Party(code, ratified=P(day)) for code, day in accessions)
+    return Agreement(
+        base.id,
+        base.title,
+        base.kind,
+        signed_date=base.signed_date,
+        depositary=base.depositary,
+        rule=rule,
+        parties=base.parties + extra,
+    )
+
+
+@pytest.mark.issue(12)
+def test_a_state_that_acceded_is_not_shown_as_not_signed():
+    agreement = joined_later(("IND", "2019-06-01"))
+    india = {p.state: p for p in status(agreement, on=date(2020, 1, 1)).parties}["IND"]
+    assert india.status == "ratified"
+    assert india.ratified == P("2019-06-01")
+    before = {p.state: p for p in status(agreement, on=date(2019, 5, 1)).parties}
+    assert before["IND"].status == "not signed"
+    lines = status(agreement, on=date(2020, 1, 1)).explanation
+    assert "IND acceded on 2019-06-01." in lines
+
+
+@pytest.mark.issue(12)
+def test_accessions_do_not_count_towards_entry_into_force():
+    agreement = joined_later(("IND", "2019-06-01"), ("PAK", "2019-06-02"))
+    assert entry_into_force(agreement) is None
+    answer = status(agreement, on=date(2020, 1, 1))
+    assert answer.in_force is False
+    assert any("3 of the 4 instruments" in line for line in answer.explanation)
+
+
+@pytest.mark.issue(12)
+def test_an_accession_after_entry_into_force_binds_later_days_after_it():
+    base = convention("2018-01-10", "2018-02-01", "2018-03-01", "2018-04-01")
+    agreement = Agreement(
+        base.id,
+        base.title,
+        base.kind,
+        signed_date=base.signed_date,
+        rule=FOURTH_PLUS_30,
+        parties=(*base.parties, Party("BLR", ratified=P("2023-07-13"))),
+    )
+    assert str(entry_into_force(agreement)) == "2018-05-01"
+    rows = {p.state: p for p in status(agreement, on=date(2023, 8, 12)).parties}
+    assert (rows["BLR"].status, rows["BLR"].in_force_from) == ("in force", "2023-08-12")
+    assert status(agreement, on=date(2023, 8, 11)).parties[-1].status == "ratified"
+
+
+@pytest.mark.issue(12)
+def test_without_a_rule_an_earlier_instrument_is_bound_from_entry_into_force():
+    agreement = convention(
+        "2017-11-10", None, rule=None, recorded_entry_into_force=P("2018-01-14")
+    )
+    rows = status(agreement, on=date(2018, 6, 1)).parties
+    assert [(p.status, p.in_force_from) for p in rows] == [
+        ("in force", "2018-01-14"),
+        ("signed", None),
+    ]
+    late = convention("2019-01-01", rule=None, recorded_entry_into_force=P("2018-01"))
+    assert status(late, on=date(2020, 1, 1)).parties[0].status == "ratified"

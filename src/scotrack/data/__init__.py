@@ -33,6 +33,7 @@ FILES = (
     "meetings",
     "agreements",
     "initiatives",
+    "people",
 )
 
 
@@ -187,7 +188,8 @@ def _agreement(r: Record) -> Agreement:
             Party(
                 p["state"],
                 _date(p.get("signed")),
-                _date(p.get("ratified")),
+                # an accession is the state's instrument: no signature, then this
+                _date(p.get("ratified") or p.get("acceded")),
                 _date(p.get("deposited")),
                 _date(p.get("withdrew")),
                 p.get("source"),

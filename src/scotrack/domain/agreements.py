@@ -5,6 +5,12 @@ rule, never stored. Where the sources record the entry into force but not enough
 instruments to compute it, the recorded date is used and the explanation says so.
 A state's instrument date is its deposit date, or its ratification date where the
 deposit is not recorded (the explanation says which).
+
+A state that joins later (India, Pakistan, Iran, Belarus) becomes a party by
+accession under its memorandum of obligations: a party with an instrument but no
+signature acceded (#12). Its instrument binds it like a ratification, but it does
+not count towards the instruments that bring the agreement into force: those are
+the signatories' own.
 """
 
 from __future__ import annotations
@@ -60,6 +66,11 @@ class Party:
 
     def instrument(self) -> PartialDate | None:
         return self.deposited or self.ratified
+
+    @property
+    def acceded(self) -> bool:
+        """True for a party by accession: an instrument and no signature (#12)."""
+        return self.signed is None and self.instrument() is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +174,8 @@ def _computed_entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
             "on signature",
             computed=True,
         )
-    instruments = [p.instrument() for p in agreement.parties]
+    # accessions come after entry into force: only signatories' instruments count
+    instruments = [p.instrument() for p in agreement.parties if not p.acceded]
     known = [i for i in instruments if i is not None]
     if rule.kind == "nth-instrument":
         needed = rule.n or 0
@@ -241,7 +253,13 @@ def party_status(
 def _party_in_force_from(
     agreement: Agreement, instrument: PartialDate | None, eif: EntryIntoForce | None
 ) -> tuple[date, date] | None:
-    if eif is None or instrument is None or agreement.rule is None:
+    if eif is None or instrument is None:
+        return None
+    if agreement.rule is None:
+        # no rule: a state whose instrument came first is bound from entry into
+        # force; for a later one the delay is unknown (#12)
+        if instrument.last_day() <= eif.earliest:
+            return (eif.earliest, eif.latest)
         return None
     later = agreement.rule.later_days
     if later is None:
@@ -317,7 +335,10 @@ def in_force_on(agreement: Agreement, eif: EntryIntoForce | None, on: date) -> T
     signed = agreement.signed_date
     if signed is not None and signed.first_day() > on:
         return False
-    tracked = any(party.instrument() is not None for party in agreement.parties)
+    tracked = any(
+        party.instrument() is not None and not party.acceded
+        for party in agreement.parties
+    )
     return False if agreement.rule is not None and tracked else None
 
 
@@ -338,6 +359,8 @@ def explanation(
         (p for p in agreement.parties if p.instrument() is not None),
         key=lambda p: p.instrument().sort_key(),  # type: ignore[union-attr]
     )
+    acceded = [p for p in known if p.acceded]
+    known = [p for p in known if not p.acceded]
     by_day = [p for p in known if all_of(p.instrument().on_or_before(on)) is True]  # type: ignore[union-attr]
     if rule is not None and rule.kind == "nth-instrument":
         lines.append(
@@ -355,6 +378,9 @@ def explanation(
         lines.append(
             "Where no deposit date is recorded, the ratification date is used."
         )
+    for party in acceded:
+        if all_of(party.instrument().on_or_before(on)) is True:  # type: ignore[union-attr]
+            lines.append(f"{party.state} acceded on {party.instrument()}.")
     if eif is None:
         lines.append(
             "No entry into force can be computed from the recorded facts, "
