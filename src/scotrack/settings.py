@@ -40,7 +40,35 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(
         default=20_000_000,
         ge=1,
-        description="Documents larger than this many bytes are refused.",
+        description="Documents larger than this many bytes are refused (a file, a "
+        "JSON Lines record, an upload).",
+    )
+    max_file_bytes: int = Field(
+        default=2_000_000_000,
+        ge=1,
+        description="JSON Lines files larger than this many bytes are refused (they "
+        "are read a line at a time; other files are documents, see "
+        "max_document_bytes).",
+    )
+    max_line_bytes: int = Field(
+        default=25_000_000,
+        ge=1,
+        description="A JSON Lines line longer than this many bytes is reported and "
+        "skipped; the lines after it are read.",
+    )
+    max_json_depth: int = Field(
+        default=64,
+        ge=1,
+        le=10_000,
+        description="A JSON Lines line whose arrays and objects nest deeper than this "
+        "is reported and skipped.",
+    )
+    max_html_depth: int = Field(
+        default=256,
+        ge=1,
+        le=100_000,
+        description="An HTML page whose elements nest deeper than this is reported "
+        "and skipped (the HTML parser reads no deeper than 256).",
     )
 
     user: str = Field(
