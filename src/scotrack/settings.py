@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from scotrack.ingest.document import ExtractOptions
 
 
 def default_db_url() -> str:
@@ -108,6 +111,19 @@ class Settings(BaseSettings):
         default=False,
         description="Mark the sign-in cookie Secure (set it when serving over HTTPS).",
     )
+
+    def extract_options(self, **given: Any) -> ExtractOptions:
+        """The extraction options these settings' limits give, `given` on top."""
+        from scotrack.ingest.document import ExtractOptions
+
+        return ExtractOptions(
+            max_bytes=self.max_document_bytes,
+            max_file_bytes=self.max_file_bytes,
+            max_line_bytes=self.max_line_bytes,
+            max_json_depth=self.max_json_depth,
+            max_html_depth=self.max_html_depth,
+            **given,
+        )
 
     @field_validator("db")
     @classmethod

@@ -244,7 +244,7 @@ def get_original(session: DbSession, document_id: DocumentId) -> Response:
 )
 @needs(Role.editor)
 async def create_document(request: Request, session: DbSession) -> DocumentCreated:
-    options = ExtractOptions.from_settings(request.app.state.settings)
+    options = request.app.state.settings.extract_options()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
         async with request.form(max_files=1, max_fields=10) as form:

@@ -127,7 +127,7 @@ def extract_cli(
 
     def action() -> dict[str, Any]:
         settings = settings_for(workers=workers)
-        options = ExtractOptions.from_settings(settings)
+        options = settings.extract_options()
         return extract_documents(paths, out, workers=settings.workers, options=options)
 
     summary = run_with_errors(action, debug=debug)

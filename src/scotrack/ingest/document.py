@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:
-    from scotrack.settings import Settings
+from typing import Any, Literal
 
 MentionKind = Literal[
     "state", "city", "body", "initiative", "person", "office", "organization", "region"
@@ -143,18 +140,6 @@ class ExtractOptions:
     """A JSON Lines line nested deeper than this is reported and skipped (#18)."""
     max_html_depth: int = 256
     """An HTML page whose elements nest deeper than this is refused (#18)."""
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **given: Any) -> ExtractOptions:
-        """The options the `settings` limits give, with `given` on top."""
-        return cls(
-            max_bytes=settings.max_document_bytes,
-            max_file_bytes=settings.max_file_bytes,
-            max_line_bytes=settings.max_line_bytes,
-            max_json_depth=settings.max_json_depth,
-            max_html_depth=settings.max_html_depth,
-            **given,
-        )
 
 
 @dataclass(frozen=True, slots=True)

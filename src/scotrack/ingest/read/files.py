@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from typing import Any, BinaryIO
 from scotrack.domain.documents import DocumentFields, document_fields, document_json
 from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.lexicon import markup
 from scotrack.ingest.lexicon import pages as rules
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -330,14 +330,6 @@ def _line_text(line: bytes, where: str) -> str:
         return decode(line, where)  # a legacy encoding, detected
 
 
-_TAG = re.compile(
-    r"<(/?)(?!(?:area|base|br|col|dd|dt|embed|hr|img|input|li|link|meta|option|p"
-    r"|param|source|td|th|tr|track|wbr)\b)[a-zA-Z]",
-    re.IGNORECASE,
-)
-"""An opening or closing tag of an element that may hold others; the ones with
-no content (`br`) or an end tag a parser may imply (`p`, `li`) are left out, so
-the depth counted is not more than a browser's."""
 _TAG_STEP = {"": 1, "/": -1}
 
 
@@ -348,7 +340,10 @@ def html_too_deep(html: str, limit: int) -> bool:
     if html.count("<") <= limit:
         return False
     return (
-        max(accumulate(map(_TAG_STEP.__getitem__, _TAG.findall(html))), default=0)
+        max(
+            accumulate(map(_TAG_STEP.__getitem__, markup.NESTING_TAG.findall(html))),
+            default=0,
+        )
         > limit
     )
 
