@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from scotrack.errors import InputError
 
 if TYPE_CHECKING:
     from scotrack.ingest.document import ExtractOptions
@@ -139,6 +141,21 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Settings from the environment, with non-None overrides (CLI flags) on top."""
+    """Settings from the environment, with non-None overrides (CLI flags) on top.
+
+    InputError names the first bad setting, its variable and the reason in one
+    line ("SCOTRACK_WORKERS='abc': Input should be a valid integer") (#18).
+    """
     given = {key: value for key, value in overrides.items() if value is not None}
-    return Settings(**given)
+    try:
+        return Settings(**given)
+    except ValidationError as err:
+        problem = err.errors()[0]
+        name = str(problem["loc"][0]) if problem["loc"] else "settings"
+        where = name if name in given else f"SCOTRACK_{name.upper()}"
+        value = problem.get("input")
+        shown = f"={value!r}" if isinstance(value, str | int | float) else ""
+        raise InputError(
+            f"{where}{shown[:60]}: {problem['msg']}",
+            field=name,
+        ) from None
