@@ -20,6 +20,12 @@ API = "/api/v1"
 TEXT = "The SCO Council of Foreign Ministers met in Astana on May 21, 2024."
 
 REFUSED = [
+    pytest.param(
+        '{"text": "x", "m": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "document",
+        id="deep",
+    ),
+    pytest.param("[1, 2]", "document", id="array"),
     pytest.param('{"text": "SCO \\ud800 met"}', "text", id="surrogate"),
     pytest.param('{"text": "x", "source": {"y": 2019}}', "source", id="outlet-object"),
     pytest.param('{"text": "x", "source": 7}', "source", id="outlet-number"),
@@ -61,5 +67,5 @@ def test_cli_refuses_what_the_api_refuses_with_the_same_reason(
     )
     assert result.exit_code == 1, result.output
     summary = json.loads(result.stdout)
-    assert summary["failures"] == [f"{batch}:1: {reason}"]
+    assert summary["failures"] == [f"{batch}:1: {reason.removeprefix('document: ')}"]
     assert summary["new"] + summary["new_versions"] + summary["unchanged"] == 1
