@@ -12,7 +12,12 @@ class ScotrackError(Exception):
 
 
 class InputError(ScotrackError):
-    """A value the user gave is malformed or out of range (a date, a code, a path)."""
+    """A value the user gave is malformed or out of range (a date, a code, a path);
+    `field`, when set, names the field of a document or request it is about."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class DocumentError(ScotrackError):

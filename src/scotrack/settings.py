@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from scotrack.errors import InputError
+
+if TYPE_CHECKING:
+    from scotrack.ingest.document import ExtractOptions
 
 
 def default_db_url() -> str:
@@ -40,7 +45,35 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(
         default=20_000_000,
         ge=1,
-        description="Documents larger than this many bytes are refused.",
+        description="Documents larger than this many bytes are refused (a file, a "
+        "JSON Lines record, an upload).",
+    )
+    max_file_bytes: int = Field(
+        default=2_000_000_000,
+        ge=1,
+        description="JSON Lines files larger than this many bytes are refused (they "
+        "are read a line at a time; other files are documents, see "
+        "max_document_bytes).",
+    )
+    max_line_bytes: int = Field(
+        default=25_000_000,
+        ge=1,
+        description="A JSON Lines line longer than this many bytes is reported and "
+        "skipped; the lines after it are read.",
+    )
+    max_json_depth: int = Field(
+        default=64,
+        ge=1,
+        le=10_000,
+        description="A JSON Lines line whose arrays and objects nest deeper than this "
+        "is reported and skipped.",
+    )
+    max_html_depth: int = Field(
+        default=256,
+        ge=1,
+        le=100_000,
+        description="An HTML page whose elements nest deeper than this is reported "
+        "and skipped (the HTML parser reads no deeper than 256).",
     )
 
     user: str = Field(
@@ -81,6 +114,19 @@ class Settings(BaseSettings):
         description="Mark the sign-in cookie Secure (set it when serving over HTTPS).",
     )
 
+    def extract_options(self, **given: Any) -> ExtractOptions:
+        """The extraction options these settings' limits give, `given` on top."""
+        from scotrack.ingest.document import ExtractOptions
+
+        return ExtractOptions(
+            max_bytes=self.max_document_bytes,
+            max_file_bytes=self.max_file_bytes,
+            max_line_bytes=self.max_line_bytes,
+            max_json_depth=self.max_json_depth,
+            max_html_depth=self.max_html_depth,
+            **given,
+        )
+
     @field_validator("db")
     @classmethod
     def _normalise_db(cls, value: str) -> str:
@@ -95,6 +141,21 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Settings from the environment, with non-None overrides (CLI flags) on top."""
+    """Settings from the environment, with non-None overrides (CLI flags) on top.
+
+    InputError names the first bad setting, its variable and the reason in one
+    line ("SCOTRACK_WORKERS='abc': Input should be a valid integer") (#18).
+    """
     given = {key: value for key, value in overrides.items() if value is not None}
-    return Settings(**given)
+    try:
+        return Settings(**given)
+    except ValidationError as err:
+        problem = err.errors()[0]
+        name = str(problem["loc"][0]) if problem["loc"] else "settings"
+        where = name if name in given else f"SCOTRACK_{name.upper()}"
+        value = problem.get("input")
+        shown = f"={value!r}" if isinstance(value, str | int | float) else ""
+        raise InputError(
+            f"{where}{shown[:60]}: {problem['msg']}",
+            field=name,
+        ) from None

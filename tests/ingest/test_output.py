@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scotrack.errors import InputError
 from scotrack.ingest.document import CleanDocument, Metadata
 from scotrack.ingest.output import (
     ExtractWriter,
@@ -76,8 +77,19 @@ def test_extract_writer_raises_the_error_of_a_file_on_close(tmp_path: Path) -> N
     (tmp_path / "out" / "d1.json").mkdir(parents=True)  # a folder where the file goes
     writer = ExtractWriter(tmp_path / "out")
     writer.write(_doc())
-    with pytest.raises(IsADirectoryError):
+    with pytest.raises(InputError, match=r"cannot write d1\.json \(Is a directory\)"):
         writer.close()
+
+
+@pytest.mark.issue(18)
+def test_extract_writer_gives_each_document_a_file_of_its_own(tmp_path: Path) -> None:
+    with ExtractWriter(tmp_path) as writer:
+        names = [writer.write(_doc()).name for _ in range(3)]
+        assert writer.renamed is not None
+        assert "d1-3.json" in writer.renamed
+    assert names == ["d1.json", "d1-2.json", "d1-3.json"]
+    assert writer.written == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
 
 
 _SCALARS = (

@@ -23,7 +23,8 @@ from scotrack.api.errors import ApiError, from_validation_errors
 from scotrack.api.meetings import DocumentBrief, document_brief
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import partial_date
-from scotrack.errors import DocumentError
+from scotrack.domain.documents import document_json
+from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.document import ExtractOptions
 from scotrack.store import ingestion, listings, profiles
 from scotrack.store.documents import Stored
@@ -243,7 +244,7 @@ def get_original(session: DbSession, document_id: DocumentId) -> Response:
 )
 @needs(Role.editor)
 async def create_document(request: Request, session: DbSession) -> DocumentCreated:
-    options = ExtractOptions(max_bytes=request.app.state.settings.max_document_bytes)
+    options = request.app.state.settings.extract_options()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
         async with request.form(max_files=1, max_fields=10) as form:
@@ -258,7 +259,7 @@ async def create_document(request: Request, session: DbSession) -> DocumentCreat
             name = upload.filename or "upload.txt"
         stored = await run_in_threadpool(_store_upload, session, name, data, options)
     elif kind == "application/json":
-        record = _record(await request.body())
+        record = _record(await request.body(), options.max_json_depth)
         stored = await run_in_threadpool(_store_record, session, record, options)
     else:
         raise ApiError(
@@ -275,28 +276,18 @@ async def create_document(request: Request, session: DbSession) -> DocumentCreat
     )
 
 
-def _record(body: bytes) -> DocumentCreate:
+def _record(body: bytes, max_depth: int) -> DocumentCreate:
+    try:  # the check `scotrack ingest` makes of a JSON Lines line (#18)
+        fields = document_json(body.decode("utf-8"), max_depth=max_depth)
+    except UnicodeDecodeError:
+        fields = None  # pydantic's answer below names the bad byte
+    except InputError as err:
+        raise ApiError(422, str(err), field=err.field) from None
     try:
         record = DocumentCreate.model_validate_json(body)
     except ValidationError as err:
         raise from_validation_errors(err.errors()) from None
-    given = {
-        name: value
-        for name, value in (("text", record.text), ("html", record.html))
-        if value is not None and value.strip()
-    }
-    if not given:
-        raise ApiError(
-            422,
-            "text: give the document as a non-empty `text` (plain text) or `html` "
-            "(a web page)",
-            field="text",
-        )
-    if len(given) > 1:
-        raise ApiError(422, "html: give `text` or `html`, not both", field="html")
-    if record.published is not None:
-        partial_date(record.published, "published")
-    return record
+    return record.model_copy(update={"published": fields and fields.published})
 
 
 def _store_record(

@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # the database layer is imported when a command needs it
 
 T = TypeVar("T")
 
+MAX_ID = 2**63 - 1
+"""The largest id or count an integer option takes: a database integer (#18)."""
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -131,7 +134,7 @@ def settings_for(db: str | None = None, **overrides: Any) -> Settings:
 def kb_engine(db: str | None) -> Iterator[Engine]:
     """An engine on an initialised knowledge base; InputError says to run init."""
     from scotrack.store.engine import database_url, make_engine
-    from scotrack.store.schema import database_revision, head_revision
+    from scotrack.store.schema import schema_problem, schema_state
 
     url = settings_for(db).db
     parsed = database_url(url)
@@ -145,14 +148,12 @@ def kb_engine(db: str | None) -> Iterator[Engine]:
         raise InputError(f"database {parsed.database} does not exist: {hint}")
     engine = make_engine(url)
     try:
-        if database_revision(engine) != head_revision():
-            shown = engine.url.render_as_string(hide_password=True)
-            what = (
-                "holds no knowledge base"
-                if database_revision(engine) is None
-                else "has an older schema"
+        state = schema_state(engine)
+        if state != "current":
+            problem = schema_problem(engine, state)
+            raise InputError(
+                problem.replace("run `scotrack init`", hint.split(" first")[0])
             )
-            raise InputError(f"database {shown} {what}: {hint}")
         yield engine
     finally:
         engine.dispose()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from scotrack.cli._common import (
+    MAX_ID,
     ByOption,
     DbOption,
     DebugOption,
@@ -116,7 +118,9 @@ def _expanded(session: Session, entity: str) -> str:
 
 
 def undo_cli(
-    change: Annotated[int, typer.Argument(help="The id of a change (see history).")],
+    change: Annotated[
+        int, typer.Argument(min=1, max=MAX_ID, help="The id of a change (see history).")
+    ],
     reason: Annotated[
         str | None, typer.Option("--reason", help="Why (kept in the log).")
     ] = None,
@@ -182,7 +186,7 @@ def changes_cli(
         str,
         typer.Option("--since", help="A date (YYYY[-MM[-DD]]) or an ISO time, UTC."),
     ],
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 1000,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=MAX_ID)] = 1000,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
@@ -203,10 +207,21 @@ def changes_cli(
 
 
 def _since(text: str) -> str:
-    """An ISO lower bound comparable with the log's `at` (UTC)."""
-    if "T" in text or " " in text:
-        return text.replace(" ", "T")
+    """An ISO lower bound comparable with the log's `at` (UTC): a date, or a time
+    (`2026-11-01T12:00`, UTC unless it gives its offset); anything else is
+    refused, not compared (#18)."""
+    if "T" not in text and " " not in text.strip():
+        try:
+            return PartialDate.parse(text).first_day().isoformat()
+        except (ValueError, InputError) as err:
+            raise InputError(f"--since: {err}") from None
     try:
-        return PartialDate.parse(text).first_day().isoformat()
-    except (ValueError, InputError) as err:
-        raise InputError(f"--since: {err}") from None
+        moment = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+    except ValueError:
+        raise InputError(
+            f"--since: {text[:40]!r} is not a date (YYYY[-MM[-DD]]) or an ISO time "
+            "(2026-11-01T12:00)"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat()

@@ -23,7 +23,6 @@ from scotrack.cli._common import (
     stderr,
 )
 from scotrack.cli.pipeline import PathsArgument, WorkersOption
-from scotrack.ingest.document import ExtractOptions
 
 if TYPE_CHECKING:
     from scotrack.store.ingestion import IngestReport
@@ -34,7 +33,7 @@ def ingest_documents(
 ) -> dict[str, Any]:
     """Extract and store every document under `paths`; the summary of the run."""
     settings = settings_for(db, workers=workers)
-    options = ExtractOptions(max_bytes=settings.max_document_bytes)
+    options = settings.extract_options()
     started = time.perf_counter()
     with kb_engine(db) as engine, progress("ingesting", total=None) as bar:
         task = bar.tasks[0].id

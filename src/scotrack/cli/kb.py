@@ -109,7 +109,8 @@ def meetings_cli(
         ),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Only meetings in this year.")
+        int | None,
+        typer.Option("--year", min=1, max=9999, help="Only meetings in this year."),
     ] = None,
     host: Annotated[
         str | None, typer.Option("--host", help="Host state code or name.")

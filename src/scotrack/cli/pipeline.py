@@ -20,9 +20,9 @@ from scotrack.cli._common import (
     settings_for,
     stderr,
 )
-from scotrack.errors import DocumentError, InputError
-from scotrack.ingest.document import ExtractOptions
-from scotrack.ingest.output import ExtractWriter
+from scotrack.errors import DocumentError, ScotrackError
+from scotrack.ingest.document import CleanDocument, ExtractOptions
+from scotrack.ingest.output import ExtractWriter, writable_folder
 from scotrack.ingest.pipeline import extract_paths
 
 PathsArgument = Annotated[
@@ -54,9 +54,7 @@ def extract_documents(
     paths: list[Path], out: Path, *, workers: int, options: ExtractOptions
 ) -> dict[str, Any]:
     """Extract every document under `paths` into `out`; the summary of the run."""
-    if out.exists() and not out.is_dir():
-        raise InputError(f"--out {out}: exists and is not a directory; give a folder")
-    written = 0
+    writable_folder(out)
     failures: list[dict[str, str]] = []
     warnings: list[dict[str, str]] = []
     started = time.perf_counter()
@@ -64,6 +62,8 @@ def extract_documents(
     with progress("extracting", total=None) as bar, writer:
         task = bar.tasks[0].id
         for result in extract_paths(paths, options, workers=workers):
+            if not isinstance(result, DocumentError):
+                result = _written(writer, result)
             if isinstance(result, DocumentError):
                 failures.append({"path": result.path, "reason": result.reason})
                 stderr.print(
@@ -71,21 +71,19 @@ def extract_documents(
                     highlight=False,
                 )
             else:
-                writer.write(result)
-                written += 1
                 for warning in result.warnings:
                     warnings.append({"path": result.path, "warning": warning})
                     stderr.print(
                         f"[yellow]warning:[/] {escape(result.path)}: {escape(warning)}",
                         highlight=False,
                     )
-            done = written + len(failures)
+            done = writer.written + len(failures)
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=len(failures))
     seconds = time.perf_counter() - started
     return {
-        "documents": written + len(failures),
-        "written": written,
+        "documents": writer.written + len(failures),
+        "written": writer.written,
         "failed": len(failures),
         "warned": len(warnings),
         "out": str(out),
@@ -93,6 +91,22 @@ def extract_documents(
         "failures": failures,
         "warnings": warnings,
     }
+
+
+def _written(
+    writer: ExtractWriter, doc: CleanDocument
+) -> CleanDocument | DocumentError:
+    """`doc`, queued to be written (a warning added when its file name was
+    taken), or the DocumentError saying why it could not be (#18)."""
+    try:
+        writer.write(doc)
+    except ScotrackError:
+        raise  # the output folder failed: the run stops
+    except Exception as err:  # this document alone: the batch goes on
+        return DocumentError(doc.path, f"not written ({type(err).__name__}: {err})")
+    if writer.renamed is not None:
+        doc.warnings.append(writer.renamed)
+    return doc
 
 
 def extract_cli(
@@ -113,7 +127,7 @@ def extract_cli(
 
     def action() -> dict[str, Any]:
         settings = settings_for(workers=workers)
-        options = ExtractOptions(max_bytes=settings.max_document_bytes)
+        options = settings.extract_options()
         return extract_documents(paths, out, workers=settings.workers, options=options)
 
     summary = run_with_errors(action, debug=debug)

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scotrack.cli._common import (
+    MAX_ID,
     ByOption,
     DbOption,
     DebugOption,
@@ -254,7 +255,7 @@ def list_cli(
         int, typer.Option("--limit", min=1, max=10_000, help="At most this many.")
     ] = 50,
     offset: Annotated[
-        int, typer.Option("--offset", min=0, help="Skip this many first.")
+        int, typer.Option("--offset", min=0, max=MAX_ID, help="Skip this many first.")
     ] = 0,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from scotrack.cli._common import (
+    MAX_ID,
     ByOption,
     DbOption,
     DebugOption,
@@ -173,7 +174,9 @@ def token_list_cli(
 
 @token_app.command("revoke")
 def token_revoke_cli(
-    token_id: Annotated[int, typer.Argument(help="The token's id (token list).")],
+    token_id: Annotated[
+        int, typer.Argument(min=1, max=MAX_ID, help="The token's id (token list).")
+    ],
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,

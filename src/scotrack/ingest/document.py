@@ -132,6 +132,14 @@ class ExtractOptions:
 
     max_bytes: int = 20_000_000
     with_evidence: bool = True
+    max_file_bytes: int = 2_000_000_000
+    """A JSON Lines file larger than this is refused (#18)."""
+    max_line_bytes: int = 25_000_000
+    """A JSON Lines line longer than this is reported and skipped (#18)."""
+    max_json_depth: int = 64
+    """A JSON Lines line nested deeper than this is reported and skipped (#18)."""
+    max_html_depth: int = 256
+    """An HTML page whose elements nest deeper than this is refused (#18)."""
 
 
 @dataclass(frozen=True, slots=True)

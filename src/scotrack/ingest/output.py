@@ -9,6 +9,7 @@ the scorer ignores fields it does not know. The two list-of-string types,
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from scotrack.errors import InputError
 from scotrack.ingest.document import CleanDocument, Item
 from scotrack.ingest.read.files import output_name
 
@@ -100,6 +102,26 @@ def write_extract(
     return path
 
 
+def writable_folder(out_dir: Path) -> None:
+    """Create `out_dir` if missing; InputError naming it when it is not a folder
+    or cannot be written (#18)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(
+            f"--out {out_dir}: exists and is not a directory; give a folder"
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(
+            f"--out {out_dir}: cannot create the folder ({err.strerror or err}); "
+            "choose a writable folder"
+        ) from err
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise InputError(
+            f"--out {out_dir}: the folder is not writable; choose a writable folder"
+        )
+
+
 class ExtractWriter:
     """Writes OUT_DIR/<doc id>.json files, as `write_extract` does, from a thread.
 
@@ -107,9 +129,12 @@ class ExtractWriter:
     (half a millisecond on an ext4 disk); the thread lets it happen while the
     next page is extracted. The JSON is made in the caller's thread, so the
     files are the same bytes; they are written one at a time in the order
-    given (a later document with the same id replaces an earlier one, as
-    before). An error writing a file is raised by the next `write` or by
-    `close`; the files given after it are not written.
+    given. Two documents of one run never share a file: a later one whose name
+    is taken (the same id, or ids that differ only by case or by a character a
+    file name cannot hold) gets `-2`, `-3`, ... after it, in input order, and
+    `renamed` says so (#18). An error writing a file is raised, as an
+    InputError naming the file, by the next `write` or by `close`; the files
+    given after it are not written.
     """
 
     def __init__(
@@ -119,19 +144,41 @@ class ExtractWriter:
         self.with_evidence = with_evidence
         self._pending: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(ahead)
         self._thread: threading.Thread | None = None
-        self._error: OSError | None = None
+        self._error: tuple[Path, OSError] | None = None
+        self._taken: set[str] = set()
+        self.renamed: str | None = None
+        """Set by `write` when the file's name was taken: why it has another."""
+        self.written = 0
+        """Files queued so far, each a file of its own."""
 
     def write(self, doc: CleanDocument) -> Path:
         """Queue `doc`'s file; the path it is written to."""
         self._raise_error()
         if self._thread is None:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
+            writable_folder(self.out_dir)
             self._thread = threading.Thread(target=self._run, daemon=True)
             self._thread.start()
-        path = self.out_dir / f"{output_name(doc.id)}.json"
         data = json_bytes(to_extract_json(doc, with_evidence=self.with_evidence))
+        path = self._free_path(doc.id)
         self._pending.put((path, data))
+        self.written += 1
         return path
+
+    def _free_path(self, doc_id: str) -> Path:
+        """OUT_DIR/<name>.json for `doc_id`, its name made unique in this run."""
+        name = output_name(doc_id)
+        unique, count = name, 1
+        while unique.casefold() in self._taken:
+            count += 1
+            unique = f"{name}-{count}"
+        self._taken.add(unique.casefold())
+        self.renamed = (
+            None
+            if unique == name
+            else f"id {doc_id!r} is the file name of an earlier document: "
+            f"written to {unique}.json"
+        )
+        return self.out_dir / f"{unique}.json"
 
     def close(self) -> None:
         """Wait until every queued file is written; raise the error that
@@ -165,11 +212,15 @@ class ExtractWriter:
             try:
                 path.write_bytes(data)
             except OSError as err:
-                self._error = err
+                self._error = (path, err)
 
     def _raise_error(self) -> None:
         if self._error is not None:
-            raise self._error
+            path, err = self._error
+            raise InputError(
+                f"--out {self.out_dir}: cannot write {path.name} "
+                f"({err.strerror or err}); choose a writable folder"
+            ) from err
 
 
 _INDENTED = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE

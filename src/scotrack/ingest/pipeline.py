@@ -48,7 +48,7 @@ from scotrack.ingest.facts import (
     projects,
 )
 from scotrack.ingest.read import clean, language, metadata, sentences
-from scotrack.ingest.read.files import document_files, read_file
+from scotrack.ingest.read.files import check_limits, document_files, read_file
 from scotrack.ingest.read.language import ENGLISH
 
 STAGES: tuple[Stage, ...] = (
@@ -85,13 +85,8 @@ def start_document(raw: RawDocument) -> CleanDocument:
 def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDocument:
     """Run every stage on one document; DocumentError if one refuses it."""
     options = options or ExtractOptions()
+    check_limits(raw, options)
     doc = start_document(raw)
-    if len(doc.raw_text) > options.max_bytes:  # a JSON Lines record is not a file
-        raise DocumentError(
-            raw.path,
-            f"document too large ({len(doc.raw_text):,} characters; the limit is "
-            f"{options.max_bytes:,}, set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
-        )
     for stage in STAGES:
         if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
             continue
@@ -144,7 +139,7 @@ def extract_file(
     extracted (in the worker), and its failures are reported the same way.
     """
     results: list[Any] = []
-    for raw in read_file(path, options):
+    for raw in _read(path, options):
         if isinstance(raw, DocumentError):
             results.append(raw)
             continue
@@ -168,6 +163,15 @@ def extract_file(
             reason = f"not stored ({type(err).__name__}: {err})"
             results.append(DocumentError(raw.path, reason))
     return results
+
+
+def _read(path: Path, options: ExtractOptions) -> Iterator[RawDocument | DocumentError]:
+    """The documents of one file; an unexpected failure reading it is the file's
+    DocumentError, after the documents read before it (#18)."""
+    try:
+        yield from read_file(path, options)
+    except Exception as err:
+        yield DocumentError(str(path), f"unreadable ({type(err).__name__}: {err})")
 
 
 def _chunksize(tasks: int, workers: int) -> int:

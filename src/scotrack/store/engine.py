@@ -25,6 +25,10 @@ BUSY_TIMEOUT_MS = 5_000
 """How long a SQLite connection waits for another writer before giving up."""
 
 
+DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql+psycopg"})
+"""The database drivers scotrack ships with (an unknown scheme is refused, #18)."""
+
+
 def database_url(url: str) -> URL:
     """`url` parsed, with PostgreSQL pointed at psycopg 3, the driver scotrack ships."""
     try:
@@ -36,6 +40,12 @@ def database_url(url: str) -> URL:
         ) from err
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername not in DRIVERS:
+        raise InputError(
+            f"database URL {parsed.render_as_string(hide_password=True)!r}: "
+            f"scotrack cannot use {parsed.drivername}://; "
+            "give sqlite:///PATH or postgresql://USER@HOST/DB"
+        )
     return parsed
 
 

@@ -128,7 +128,7 @@ def ingest_results(
                     report.add(stored)
                     doc = result.document
                     report.warnings += [f"{doc.path}: {w}" for w in doc.warnings]
-                except (ScotrackError, SQLAlchemyError) as err:
+                except Exception as err:  # any failure is this document's (#18)
                     session.rollback()
                     store.forget_cache()
                     path = result.document.path
@@ -145,7 +145,9 @@ def _reason(err: Exception) -> str:
         original = getattr(err, "orig", None)
         text = str(original if original is not None else err)
         return f"database error: {text.splitlines()[0] if text else type(err).__name__}"
-    return str(err)
+    if isinstance(err, ScotrackError):
+        return str(err)
+    return f"{type(err).__name__}: {err}"
 
 
 def ingest_record(

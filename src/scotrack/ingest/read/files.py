@@ -11,13 +11,18 @@ the path and the reason in one line, so a batch can report it and go on.
 from __future__ import annotations
 
 import codecs
-import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from scotrack.errors import DocumentError
+from scotrack.domain.documents import DocumentFields, document_fields, document_json
+from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.lexicon import markup
 from scotrack.ingest.lexicon import pages as rules
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -41,21 +46,73 @@ Result = RawDocument | DocumentError
 def document_files(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
     """Each file the paths name, directories walked in sorted order, in input order.
 
-    A path that does not exist gives a DocumentError in its place.
+    A path that does not exist, a folder or file that cannot be read and a special
+    file (a FIFO, a device, a socket: reading one could hang or never end) give a
+    DocumentError in their place (#18).
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found = (
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file()
-            )
-            yield from sorted(found)
-        elif path.exists():
+        try:
+            mode = path.stat().st_mode
+        except OSError as err:
+            yield DocumentError(str(path), _os_reason(err))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path)
+        elif stat.S_ISREG(mode):
             yield path
         else:
-            yield DocumentError(str(path), "no such file or directory")
+            yield DocumentError(str(path), _special(mode))
+
+
+def _walk(folder: Path) -> list[Path | DocumentError]:
+    """The document files under `folder`, sorted, and a DocumentError for each
+    folder that cannot be read and each special file with a document's name."""
+    found: list[Path | DocumentError] = []
+
+    def unreadable(err: OSError) -> None:
+        found.append(DocumentError(str(err.filename or folder), _os_reason(err)))
+
+    for top, _dirs, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            path = Path(top, name)
+            if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as err:
+                found.append(DocumentError(str(path), _os_reason(err)))
+                continue
+            found.append(
+                path if stat.S_ISREG(mode) else DocumentError(str(path), _special(mode))
+            )
+    return sorted(
+        found, key=lambda item: item if isinstance(item, Path) else Path(item.path)
+    )
+
+
+def _os_reason(err: OSError) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(err, PermissionError):
+        return "unreadable: permission denied"
+    return f"unreadable: {err.strerror or err}"
+
+
+def _special(mode: int) -> str:
+    """Why a file that is neither a regular file nor a folder is refused."""
+    kind = (
+        "a FIFO"
+        if stat.S_ISFIFO(mode)
+        else "a character device"
+        if stat.S_ISCHR(mode)
+        else "a block device"
+        if stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a special file"
+    )
+    return f"not a regular file ({kind}); give a file or a folder"
 
 
 def read_documents(
@@ -69,46 +126,77 @@ def read_documents(
             yield from read_file(item, options)
 
 
-def read_file(path: Path, options: ExtractOptions | None = None) -> list[Result]:
-    """The document(s) in one file: one, or one per line of a JSON Lines file."""
+def read_file(path: Path, options: ExtractOptions | None = None) -> Iterator[Result]:
+    """The document(s) in one file: one, or one per line of a JSON Lines file
+    (read a line at a time, so a large file is never held whole)."""
     options = options or ExtractOptions()
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from jsonl_file(path, options)
+        return
     try:
         text = read_text(path, max_bytes=options.max_bytes)
     except DocumentError as err:
-        return [err]
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return list(jsonl_documents(path, text))
+        yield err
+        return
     if suffix in HTML_SUFFIXES:
-        return [RawDocument(id=path.stem, path=str(path), html=text)]
-    return [RawDocument(id=path.stem, path=str(path), text=text)]
+        yield RawDocument(id=path.stem, path=str(path), html=text)
+    else:
+        yield RawDocument(id=path.stem, path=str(path), text=text)
 
 
 def read_text(path: Path, *, max_bytes: int) -> str:
     """The decoded text of `path`; DocumentError if it can't be a document."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as err:
-        raise DocumentError(name, "no such file or directory") from err
-    if size > max_bytes:
-        raise DocumentError(
-            name,
-            f"file too large ({size:,} bytes; the limit is {max_bytes:,}, "
-            "set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
-        )
-    try:
-        data = path.read_bytes()
-    except PermissionError as err:
-        raise DocumentError(name, "unreadable: permission denied") from err
-    except IsADirectoryError as err:
-        raise DocumentError(name, "is a directory, not a file") from err
-    except OSError as err:
-        raise DocumentError(name, f"unreadable: {err.strerror or err}") from err
+    data = read_bytes(
+        path,
+        max_bytes=max_bytes,
+        too_large="file too large ({size:,} bytes; the limit is {limit:,}, "
+        "set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
+    )
     text = decode(data, name)
     if not text or text.isspace():
         raise DocumentError(name, "empty file (no text)")
     return text
+
+
+def read_bytes(path: Path, *, max_bytes: int, too_large: str) -> bytes:
+    """The bytes of the regular file `path`, at most `max_bytes` of them;
+    DocumentError (`too_large` formatted with `size` and `limit`) beyond."""
+    with _opened(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise DocumentError(str(path), too_large.format(size=size, limit=max_bytes))
+        data = handle.read(max_bytes + 1)  # a file that grows is cut, not followed
+    if len(data) > max_bytes:
+        raise DocumentError(
+            str(path), too_large.format(size=len(data), limit=max_bytes)
+        )
+    return data
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[BinaryIO]:
+    """`path` open for reading, refused unless a regular file (a FIFO is opened
+    without blocking, so naming one never hangs)."""
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError as err:
+        raise DocumentError(name, "is a directory, not a file") from err
+    except OSError as err:
+        raise DocumentError(name, _os_reason(err)) from err
+    handle = os.fdopen(fd, "rb")
+    with handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError(name, "is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise DocumentError(name, _special(mode))
+        try:
+            yield handle
+        except OSError as err:
+            raise DocumentError(name, _os_reason(err)) from err
 
 
 def decode(data: bytes, name: str) -> str:
@@ -156,54 +244,154 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, bool]:
     return str(best), False
 
 
-def jsonl_documents(path: Path, text: str) -> Iterator[Result]:
-    """One RawDocument (or DocumentError) per non-blank line of a JSON Lines file."""
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield DocumentError(where, f"malformed JSON line ({err.msg})")
-            continue
-        yield _record_document(record, path, lineno, where)
+def jsonl_file(path: Path, options: ExtractOptions) -> Iterator[Result]:
+    """One RawDocument (or DocumentError) per non-blank line of a JSON Lines file,
+    read a line at a time; a line that fails in any way is reported alone (#18)."""
+    too_large = (
+        "file too large ({size:,} bytes; the limit is {limit:,}, "
+        "set SCOTRACK_MAX_FILE_BYTES to change it)"
+    )
+    empty = True
+    try:
+        with _opened(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > options.max_file_bytes:
+                raise DocumentError(
+                    str(path), too_large.format(size=size, limit=options.max_file_bytes)
+                )
+            head = handle.read(8192)
+            handle.seek(0)
+            wide = any(head.startswith(bom) for bom, _ in _BOMS[:2] + _BOMS[3:])
+            if b"\x00" in head and not wide:
+                raise DocumentError(str(path), "binary file (NUL bytes), not text")
+            if wide:
+                # UTF-16 or UTF-32: its lines are not split at b"\n"
+                text = decode(handle.read(options.max_file_bytes + 1), str(path))
+                lines: Iterable[bytes | str | None] = text.split("\n")
+            else:
+                lines = _byte_lines(handle, options.max_line_bytes)
+            for lineno, line in enumerate(lines, start=1):
+                if line is None:
+                    yield DocumentError(
+                        f"{path}:{lineno}",
+                        f"line too long (over {options.max_line_bytes:,} bytes; set "
+                        "SCOTRACK_MAX_LINE_BYTES to change the limit)",
+                    )
+                    continue
+                if not line.strip():
+                    continue
+                empty = False
+                yield jsonl_line(line, path, lineno, options)
+            if empty:
+                raise DocumentError(str(path), "empty file (no text)")
+    except DocumentError as err:
+        yield err
 
 
-def _record_document(record: Any, path: Path, lineno: int, where: str) -> Result:
-    return record_document(record, where, default_id=f"{path.stem}:{lineno}")
+def _byte_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of `handle` (their ends removed), None for one over `limit`
+    bytes (the rest of it skipped, a chunk at a time)."""
+    first = True
+    while line := handle.readline(limit + 1):
+        if first:
+            line = line.removeprefix(codecs.BOM_UTF8)
+            first = False
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+def jsonl_line(
+    line: bytes | str, path: Path, lineno: int, options: ExtractOptions
+) -> Result:
+    """The document one JSON Lines line holds, or the DocumentError naming
+    `path:lineno` and why not (the reasons `POST /api/v1/documents` gives);
+    never raises (#18)."""
+    where = f"{path}:{lineno}"
+    try:
+        text = line if isinstance(line, str) else _line_text(line, where)
+        fields = document_json(text, max_depth=options.max_json_depth)
+    except DocumentError as err:
+        return err
+    except InputError as err:
+        return DocumentError(where, str(err).removeprefix("document: "))
+    except Exception as err:  # the batch goes on whatever one line does (#18)
+        return DocumentError(where, f"unreadable line ({type(err).__name__}: {err})")
+    return _document(fields, where, default_id=f"{path.stem}:{lineno}")
+
+
+def _line_text(line: bytes, where: str) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode(line, where)  # a legacy encoding, detected
+
+
+_TAG_STEP = {"": 1, "/": -1}
+
+
+def html_too_deep(html: str, limit: int) -> bool:
+    """Whether the elements of `html` nest deeper than `limit` (counted from its
+    tags, without parsing); a page with no more tags than `limit` is not
+    measured."""
+    if html.count("<") <= limit:
+        return False
+    return (
+        max(
+            accumulate(map(_TAG_STEP.__getitem__, markup.NESTING_TAG.findall(html))),
+            default=0,
+        )
+        > limit
+    )
+
+
+def check_limits(raw: RawDocument, options: ExtractOptions) -> None:
+    """DocumentError when `raw` is over a limit of `options`: its size (a JSON
+    Lines record or an upload is not a file, whose size was checked on disk)
+    or the nesting of its HTML (#18)."""
+    size = len(raw.html if raw.html is not None else raw.text or "")
+    if size > options.max_bytes:
+        raise DocumentError(
+            raw.path,
+            f"document too large ({size:,} characters; the limit is "
+            f"{options.max_bytes:,}, set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
+        )
+    if raw.html is not None and html_too_deep(raw.html, options.max_html_depth):
+        raise DocumentError(
+            raw.path,
+            f"HTML nested too deeply (over {options.max_html_depth} levels; set "
+            "SCOTRACK_MAX_HTML_DEPTH to change the limit)",
+        )
 
 
 def record_document(record: Any, where: str, *, default_id: str) -> Result:
-    """One JSON object as a document: a line of a JSON Lines file, or a document
-    posted to the API (`text` or `html`, optional `id`, `url`, `published`,
-    `source`); `where` names it in errors."""
-    if not isinstance(record, dict):
-        return DocumentError(where, "malformed JSON line (not an object)")
-    text, html = record.get("text"), record.get("html")
-    body = text if isinstance(text, str) and text.strip() else None
-    page = html if isinstance(html, str) and html.strip() else None
-    if body is None and page is None:
-        return DocumentError(where, "no non-empty `text` or `html` field")
-    given_id = record.get("id")
-    doc_id = str(given_id) if given_id not in (None, "") else default_id
+    """One JSON object as a document, checked by `document_fields` (the check
+    the API and JSON Lines share: `text` or `html`, optional `id`, `url`,
+    `published`, `source`, `title`); `where` names it in errors."""
+    try:
+        fields = document_fields(record)
+    except InputError as err:
+        return DocumentError(where, str(err))
+    return _document(fields, where, default_id=default_id)
+
+
+def _document(fields: DocumentFields, where: str, *, default_id: str) -> RawDocument:
     return RawDocument(
-        id=doc_id,
+        id=fields.id or default_id,
         path=where,
-        text=None if page is not None and body is None else _lines(body),
-        html=None if body is not None else page,
-        url=_optional(record.get("url")),
-        published=_optional(record.get("published")),
-        source=_optional(record.get("source")),
+        text=_lines(fields.text),
+        html=fields.html,
+        url=fields.url,
+        published=fields.published,
+        source=fields.source,
     )
 
 
 def _lines(text: str | None) -> str | None:
     return None if text is None else text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _optional(value: Any) -> str | None:
-    return str(value).strip() or None if value is not None else None
 
 
 def output_name(doc_id: str) -> str:
@@ -215,10 +403,14 @@ def output_name(doc_id: str) -> str:
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "Result",
+    "check_limits",
     "decode",
     "document_files",
-    "jsonl_documents",
+    "html_too_deep",
+    "jsonl_file",
+    "jsonl_line",
     "output_name",
+    "read_bytes",
     "read_documents",
     "read_file",
     "read_text",
