@@ -23,6 +23,7 @@ from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import membership as rules
 from scotrack.ingest.lexicon import membership_cues as cue_rules
 from scotrack.ingest.lexicon.folding import folded
+from scotrack.ingest.read.sentences import MAX_SENTENCE
 
 _Rule = tuple[int, int, str | None, list[int]]
 """A precise rule's finding: its phrase's start and end, its date, the state's span."""
@@ -246,6 +247,7 @@ def _unwrapped(text: str, sentences: list[Sentence]) -> list[Sentence]:
             and text[last.end].isspace()
             and sent.text[:1].islower()
             and not rules.SENTENCE_END.search(last.text)
+            and sent.end - last.start <= MAX_SENTENCE  # the cap stays (#18)
         ):
             joined = text[last.start : last.end] + " " + text[sent.start : sent.end]
             whole[-1] = Sentence(last.start, sent.end, joined)
