@@ -80,6 +80,14 @@ class Settings(BaseSettings):
         default=False,
         description="Mark the sign-in cookie Secure (set it when serving over HTTPS).",
     )
+    max_document_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        le=86_400,
+        description="A document whose extraction takes longer than this many "
+        "seconds (0 to 86400; 0: no limit) is reported as failed and skipped; the "
+        "batch goes on (extract, ingest, and uploads, which answer 422).",
+    )
 
     @field_validator("db")
     @classmethod

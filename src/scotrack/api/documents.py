@@ -243,7 +243,11 @@ def get_original(session: DbSession, document_id: DocumentId) -> Response:
 )
 @needs(Role.editor)
 async def create_document(request: Request, session: DbSession) -> DocumentCreated:
-    options = ExtractOptions(max_bytes=request.app.state.settings.max_document_bytes)
+    settings = request.app.state.settings
+    options = ExtractOptions(
+        max_bytes=settings.max_document_bytes,
+        max_seconds=settings.max_document_seconds,
+    )
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
         async with request.form(max_files=1, max_fields=10) as form:

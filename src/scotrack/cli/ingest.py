@@ -34,7 +34,10 @@ def ingest_documents(
 ) -> dict[str, Any]:
     """Extract and store every document under `paths`; the summary of the run."""
     settings = settings_for(db, workers=workers)
-    options = ExtractOptions(max_bytes=settings.max_document_bytes)
+    options = ExtractOptions(
+        max_bytes=settings.max_document_bytes,
+        max_seconds=settings.max_document_seconds,
+    )
     started = time.perf_counter()
     with kb_engine(db) as engine, progress("ingesting", total=None) as bar:
         task = bar.tasks[0].id

@@ -113,7 +113,10 @@ def extract_cli(
 
     def action() -> dict[str, Any]:
         settings = settings_for(workers=workers)
-        options = ExtractOptions(max_bytes=settings.max_document_bytes)
+        options = ExtractOptions(
+            max_bytes=settings.max_document_bytes,
+            max_seconds=settings.max_document_seconds,
+        )
         return extract_documents(paths, out, workers=settings.workers, options=options)
 
     summary = run_with_errors(action, debug=debug)

@@ -132,6 +132,8 @@ class ExtractOptions:
 
     max_bytes: int = 20_000_000
     with_evidence: bool = True
+    max_seconds: float = 0.0
+    """The time budget of one document's extraction (see `budget`); 0: none."""
 
 
 @dataclass(frozen=True, slots=True)

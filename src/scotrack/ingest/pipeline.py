@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from scotrack.errors import DocumentError, ScotrackError
+from scotrack.ingest import budget
 from scotrack.ingest.document import (
     CleanDocument,
     ExtractOptions,
@@ -83,7 +84,8 @@ def start_document(raw: RawDocument) -> CleanDocument:
 
 
 def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDocument:
-    """Run every stage on one document; DocumentError if one refuses it."""
+    """Run every stage on one document; DocumentError if one refuses it, or if
+    the stages take more than `options.max_seconds` (see `budget`)."""
     options = options or ExtractOptions()
     doc = start_document(raw)
     if len(doc.raw_text) > options.max_bytes:  # a JSON Lines record is not a file
@@ -92,23 +94,25 @@ def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDoc
             f"document too large ({len(doc.raw_text):,} characters; the limit is "
             f"{options.max_bytes:,}, set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
         )
-    for stage in STAGES:
-        if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
-            continue
-        if not _isolated(stage):
-            doc = stage.run(doc)
-            continue
-        try:
-            doc = stage.run(doc)
-        except DocumentError:
-            raise
-        except Exception as err:  # a bug in one fact stage costs only its facts
-            for name in stage.provides:
-                doc.facts[name.removeprefix("facts.")] = []
-            doc.warnings.append(
-                f"the {stage.name} stage failed ({type(err).__name__}: {err}); "
-                "its facts are missing from this document"
-            )
+    with budget.within(raw.path, options.max_seconds):
+        for stage in STAGES:
+            budget.check()
+            if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
+                continue
+            if not _isolated(stage):
+                doc = stage.run(doc)
+                continue
+            try:
+                doc = stage.run(doc)
+            except DocumentError:
+                raise
+            except Exception as err:  # a bug in one fact stage costs only its facts
+                for name in stage.provides:
+                    doc.facts[name.removeprefix("facts.")] = []
+                doc.warnings.append(
+                    f"the {stage.name} stage failed ({type(err).__name__}: {err}); "
+                    "its facts are missing from this document"
+                )
     return doc
 
 

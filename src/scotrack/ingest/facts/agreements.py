@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts import agreement_actions, timex
 from scotrack.ingest.facts import agreement_titles as titles
@@ -81,6 +82,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     heading: str | None = None  # the action of the list of documents being read
     cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
+        budget.check()
         listed = heading if heading and _list_item(sent, previous) else None
         items = _sentence_items(sent, context, previous, listed) if cued else []
         heading = _heading(sent, heading, listed)

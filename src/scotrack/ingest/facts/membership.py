@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from scotrack.ingest import budget
 from scotrack.ingest.classifiers import features as feature_words
 from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
 from scotrack.ingest.classifiers.linear import model
@@ -131,6 +132,7 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
     cues = _CUES.by_sentence(doc.text, sentences)
     event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
     for number, (sent, numbers) in enumerate(zip(sentences, cues, strict=True)):
+        budget.check()
         cued = event_cues[number]
         if not numbers and not cued:
             continue
