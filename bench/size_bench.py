@@ -8,7 +8,7 @@ process, timed as `pipeline.extract` runs it; with costs linear in the input,
 ms per KB is about the same in every row.
 
 Usage: python bench/size_bench.py [--sizes 10,100,1000,4000] [--nopunct 1000]
-[--seed 7] [--repeat 1]
+[--seed 7] [--repeat 1] (sizes in KB, several separated by commas)
 """
 
 from __future__ import annotations
@@ -96,15 +96,14 @@ def stage_seconds(text: str, repeat: int) -> tuple[dict[str, float], int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10,100,1000,4000", help="KB, commas")
-    parser.add_argument("--nopunct", type=int, default=1000, help="KB; 0 = none")
+    parser.add_argument("--nopunct", default="1000", help="KB, commas; 0 = none")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     pages = [(f"{kb} KB", page(kb, rng)) for kb in map(int, args.sizes.split(","))]
-    if args.nopunct:
-        text = page(args.nopunct, rng, punctuated=False)
-        pages.append((f"{args.nopunct} KB, no punctuation", text))
+    for kb in (int(x) for x in args.nopunct.split(",") if int(x)):
+        pages.append((f"{kb} KB, no punctuation", page(kb, rng, punctuated=False)))
     print(
         f"python {platform.python_version()} on {platform.machine()}, seed {args.seed}"
     )
