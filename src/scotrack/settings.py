@@ -113,6 +113,14 @@ class Settings(BaseSettings):
         default=False,
         description="Mark the sign-in cookie Secure (set it when serving over HTTPS).",
     )
+    max_document_seconds: float = Field(
+        default=120.0,
+        ge=0,
+        le=86_400,
+        description="A document whose extraction takes longer than this many "
+        "seconds (0 to 86400; 0: no limit) is reported as failed and skipped; the "
+        "batch goes on (extract, ingest, and uploads, which answer 422).",
+    )
 
     def extract_options(self, **given: Any) -> ExtractOptions:
         """The extraction options these settings' limits give, `given` on top."""
@@ -124,6 +132,7 @@ class Settings(BaseSettings):
             max_line_bytes=self.max_line_bytes,
             max_json_depth=self.max_json_depth,
             max_html_depth=self.max_html_depth,
+            max_seconds=self.max_document_seconds,
             **given,
         )
 

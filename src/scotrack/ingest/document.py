@@ -140,6 +140,8 @@ class ExtractOptions:
     """A JSON Lines line nested deeper than this is reported and skipped (#18)."""
     max_html_depth: int = 256
     """An HTML page whose elements nest deeper than this is refused (#18)."""
+    max_seconds: float = 0.0
+    """The time budget of one document's extraction (see `budget`); 0: none."""
 
 
 @dataclass(frozen=True, slots=True)

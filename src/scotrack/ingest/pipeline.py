@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from scotrack.errors import DocumentError, ScotrackError
+from scotrack.ingest import budget
 from scotrack.ingest.document import (
     CleanDocument,
     ExtractOptions,
@@ -83,27 +84,30 @@ def start_document(raw: RawDocument) -> CleanDocument:
 
 
 def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDocument:
-    """Run every stage on one document; DocumentError if one refuses it."""
+    """Run every stage on one document; DocumentError if one refuses it, or if
+    the stages take more than `options.max_seconds` (see `budget`)."""
     options = options or ExtractOptions()
     check_limits(raw, options)
     doc = start_document(raw)
-    for stage in STAGES:
-        if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
-            continue
-        if not _isolated(stage):
-            doc = stage.run(doc)
-            continue
-        try:
-            doc = stage.run(doc)
-        except DocumentError:
-            raise
-        except Exception as err:  # a bug in one fact stage costs only its facts
-            for name in stage.provides:
-                doc.facts[name.removeprefix("facts.")] = []
-            doc.warnings.append(
-                f"the {stage.name} stage failed ({type(err).__name__}: {err}); "
-                "its facts are missing from this document"
-            )
+    with budget.within(raw.path, options.max_seconds):
+        for stage in STAGES:
+            budget.check()
+            if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
+                continue
+            if not _isolated(stage):
+                doc = stage.run(doc)
+                continue
+            try:
+                doc = stage.run(doc)
+            except DocumentError:
+                raise
+            except Exception as err:  # a bug in one fact stage costs only its facts
+                for name in stage.provides:
+                    doc.facts[name.removeprefix("facts.")] = []
+                doc.warnings.append(
+                    f"the {stage.name} stage failed ({type(err).__name__}: {err}); "
+                    "its facts are missing from this document"
+                )
     return doc
 
 

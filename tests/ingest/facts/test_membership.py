@@ -246,3 +246,19 @@ def test_membership_negated_steps_give_no_item(text: str) -> None:
 )
 def test_membership_indirect_questions_give_no_item(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.issue(18)
+def test_hard_wrapped_lines_are_joined_up_to_the_sentence_cap() -> None:
+    from scotrack.ingest.facts.membership import _unwrapped
+    from scotrack.ingest.read.sentences import MAX_SENTENCE, sentence_spans
+
+    short = "Pakistan has become a full\nmember of the SCO"
+    assert [s.text for s in _unwrapped(short, sentence_spans(short))] == [
+        "Pakistan has become a full member of the SCO"
+    ]
+    line = "and the talks went on " * (MAX_SENTENCE // 44)  # about half the cap
+    text = "\n".join([line.strip()] * 6)
+    joined = _unwrapped(text, sentence_spans(text))
+    assert len(joined) == 3
+    assert all(len(s.text) <= MAX_SENTENCE for s in joined)

@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scotrack.ingest.read.sentences import sentence_at, sentence_spans
+from scotrack.ingest.read.sentences import MAX_SENTENCE, sentence_at, sentence_spans
 
 
 def test_sentences_abbreviations_and_quotes() -> None:
@@ -34,3 +35,52 @@ def test_sentence_offsets_point_into_text(text: str) -> None:
         assert text[sent.start : sent.end] == sent.text
         assert sent.text == sent.text.strip()
         assert "\n" not in sent.text
+
+
+@pytest.mark.issue(18)
+def test_a_sentence_over_the_cap_is_cut_at_spaces_into_pieces_under_it() -> None:
+    words = [f"word{i}" for i in range(3000)]  # 25,000 characters, no stop
+    text = "Headline\n" + " ".join(words)
+    sents = sentence_spans(text)
+    assert sents[0].text == "Headline"
+    pieces = sents[1:]
+    assert len(pieces) > 1
+    assert all(MAX_SENTENCE // 2 < len(s.text) <= MAX_SENTENCE for s in pieces[:-1])
+    assert len(pieces[-1].text) <= MAX_SENTENCE
+    assert " ".join(s.text for s in pieces).split() == words  # no word is cut
+    for sent in pieces:
+        assert text[sent.start : sent.end] == sent.text
+
+
+@pytest.mark.issue(18)
+def test_an_over_long_sentence_is_cut_after_its_last_clause_end() -> None:
+    clause = "the ministers discussed trade and security in the region"
+    sents = sentence_spans(", ".join([clause] * 200) + ".")
+    assert len(sents) > 1
+    for sent in sents[:-1]:
+        assert sent.text.endswith(",")
+        assert len(sent.text) <= MAX_SENTENCE < len(sent.text) + len(clause) + 2
+    assert sents[-1].text.endswith("region.")
+
+
+@pytest.mark.issue(18)
+def test_a_word_longer_than_the_cap_is_cut_at_the_cap() -> None:
+    sents = sentence_spans("x" * (2 * MAX_SENTENCE + 5))
+    assert [len(s.text) for s in sents] == [MAX_SENTENCE, MAX_SENTENCE, 5]
+
+
+@pytest.mark.issue(18)
+def test_a_sentence_of_the_cap_or_less_is_whole() -> None:
+    text = ("a " * MAX_SENTENCE)[: MAX_SENTENCE - 1] + "."
+    assert [s.text for s in sentence_spans(text)] == [text]
+
+
+@pytest.mark.issue(18)
+def test_a_long_run_of_stops_is_one_sentence_end() -> None:
+    text = "It ended" + "." * 1500 + " Then more!" + ")" * 900 + " Done" + "?" * 1500
+    got = [s.text for s in sentence_spans(text)]
+    assert got == [
+        "It ended" + "." * 1500,
+        "Then more!" + ")" * 900,
+        "Done" + "?" * 1500,
+    ]

@@ -39,20 +39,22 @@ The automaton is built once per process, on first use.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from bisect import bisect_right
 from operator import attrgetter
 from typing import cast
 
+from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Mention, MentionKind, Stage
+from scotrack.ingest.entities.full_names import FullNames, repeated_names
 from scotrack.ingest.entities.gazetteer import Entry, Gazetteer, Hit, gazetteer
 from scotrack.ingest.entities.people import (
     appositive_offices,
     pattern_people,
-    repeated_names,
+    reaches,
     title_word,
     widened_people,
 )
-from scotrack.ingest.entities.spelling import fold, full_name, split_initials
+from scotrack.ingest.entities.spelling import full_name
 from scotrack.ingest.lexicon import names as rules
 
 _START = attrgetter("start")
@@ -189,65 +191,19 @@ def resolved_people(
         else m
         for m in found
     ]
-    people = [m for m in full if m.kind == "person"]
-    named = [m for m in people if full_name(m.value)]
+    names = FullNames([m for m in full if m.kind == "person"], gaz.surname_first)
     out = []
     for m in full:
-        if m.kind == "person" and (written := _initials_written_out(m, people)):
+        if m.kind == "person" and (written := names.initials_written_out(m)):
             m = Mention(m.start, m.end, "person", written, m.surface, m.state)
         if m.kind != "person" or full_name(m.value):
             out.append(m)
             continue
-        name = _earlier_full_name(m, named, gaz.surname_first)
+        name = names.earlier(m)
         name = name or gaz.holder(m.surface, on)
         if name is not None:
             out.append(Mention(m.start, m.end, "person", name, m.surface, m.state))
     return out
-
-
-def _initials_written_out(m: Mention, people: list[Mention]) -> str | None:
-    """The name the text writes out in full elsewhere for a name printed with
-    initials ("A. Petrov" after "Anton Petrov"): same surname, same initial."""
-    initials, words = split_initials(m.value)
-    if not initials or not words:
-        return None
-    for other in people:
-        if other is m:
-            continue
-        other_initials, other_words = split_initials(other.value)
-        if other_initials or len(other_words) <= len(words):
-            continue
-        given, surname = other_words[: -len(words)], other_words[-len(words) :]
-        if [fold(w) for w in surname] == [fold(w) for w in words] and (
-            given[0][:1] == initials[:1]
-        ):
-            return other.value
-    return None
-
-
-def _earlier_full_name(
-    m: Mention, named: list[Mention], surname_first: frozenset[str]
-) -> str | None:
-    """The full name (of `named`, the people named in full), given before `m`
-    (else after it), that `m`'s surname is part of (compared as `spelling.fold`
-    spells them); a surname written first ("Wei") only as a first word, not as
-    the given name of "Chen Wei"."""
-    surname = m.surface.removesuffix("'s").removesuffix("\u2019s")
-    key = fold(surname)
-    first = surname in surname_first
-    matching = [
-        p for p in named if key in (_parts(p.value)[:1] if first else _parts(p.value))
-    ]
-    before = [p for p in matching if p.start < m.start]
-    if before:
-        return before[-1].value
-    return matching[0].value if matching else None
-
-
-@lru_cache(maxsize=4096)
-def _parts(name: str) -> tuple[str, ...]:
-    """The words of a full name, hyphenated parts apart, as `fold` spells them."""
-    return tuple(fold(part) for part in rules.NAME_PARTS.split(name))
 
 
 def person_states(found: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -277,16 +233,22 @@ def find_mentions(text: str, *, on: str | None = None) -> list[Mention]:
     surnames resolve against."""
     gaz = gazetteer()
     found = office_states(text, gazetteer_mentions(text, gaz))
+    budget.check()
     found = widened_people(text, found, gaz.people, on)
     found = _merged(found, pattern_people(text, found))
+    budget.check()
     credits = in_credit(text)
     if credits:
+        starts, reach = reaches(credits)
         found = [
             m
             for m in found
-            if m.kind != "person" or not any(a <= m.start < b for a, b in credits)
+            if m.kind != "person"
+            or not (at := bisect_right(starts, m.start))
+            or reach[at - 1] <= m.start
         ]
     found = resolved_people(found, gaz, on)
+    budget.check()
     found = _merged(found, repeated_names(text, found))
     found = _merged(found, appositive_offices(text, found))
     return person_states(found, gaz)

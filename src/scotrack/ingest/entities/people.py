@@ -10,7 +10,6 @@ Each function takes the mentions found so far and returns new person mentions
   Petroleum and Natural Gas Murli Deora", "Secretary-General of the Association
   of Southeast Asian Nations Le Luong Minh", "Admiral Dong Jun"), before a verb
   of saying or an appositive, or after "said".
-- `repeated_names`: later bare surnames of full names ("Pan" after "Pan Guang").
 - `appositive_offices`: the office of "NAME, director of ...,".
 """
 
@@ -315,7 +314,7 @@ def _name_mention(
             break
         words.pop()
         spans.pop()
-    while words and (title_word(words[0]) or _overlaps(spans[0], taken)):
+    while words and (title_word(words[0]) or overlaps(spans[0], taken)):
         words.pop(0)  # "Minister", a place: "of Kyrgyzstan Gulkayir Balbaeva said"
         spans.pop(0)
     if len(words) < 2 and not (words and rules.INITIALS.match(words[0])):
@@ -323,13 +322,13 @@ def _name_mention(
     if any(_bare(word) in rules.INSTITUTION_WORDS for word in words):
         return  # "Silk Road Fund announced"
     start, end = spans[0][0], spans[-1][1]
-    if _overlaps((start, end), taken):
+    if overlaps((start, end), taken):
         return
     name = text[start:end]
     yield Mention(start, end, "person", " ".join(name.split()), name, None)
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     """True when `span` overlaps one of the sorted spans `taken`."""
     start, end = span
     index = bisect_left(taken, (start, start))
@@ -358,6 +357,7 @@ def title_word(word: str) -> bool:
 def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
     """An office mention for each "NAME, director of ...," after a person."""
     new = []
+    starts, reach = reaches([(m.start, m.end) for m in found])
     for person in found:
         if person.kind != "person":
             continue
@@ -365,45 +365,19 @@ def appositive_offices(text: str, found: list[Mention]) -> list[Mention]:
         if match is None:
             continue
         start, end = match.span(1)
-        if not any(m.start < end and start < m.end for m in found):
+        before = bisect_left(starts, end)  # the mentions that start before `end`
+        if not (before and reach[before - 1] > start):
             new.append(Mention(start, end, "office", text[start:end], text[start:end]))
     return new
 
 
-def repeated_names(text: str, found: list[Mention]) -> list[Mention]:
-    """Later bare surnames of full names the text gave ("Pan" after "Pan Guang")."""
-    taken = [(m.start, m.end) for m in found]
-    new: list[Mention] = []
-    names = {m.value for m in found if m.kind == "person" and " " in m.value}
-    for name in sorted(names):
-        words = name.split()
-        for part in sorted({words[0], words[-1]}):
-            if "." in part or not part[:1].isupper() or part in rules.NOT_NAMES:
-                continue
-            for start in _bare_starts(text, part):
-                end = start + len(part)
-                if not _overlaps((start, end), taken):
-                    new.append(Mention(start, end, "person", name, part))
-    return new
-
-
-def _bare_starts(text: str, part: str) -> Iterator[int]:
-    """Where `part` stands as a word of its own, no capitalised word after it:
-    the matches of `\\bPART\\b(?!\\s+NAME)`, found with `str.find` (no regex to
-    compile for every name)."""
-    padded = text + " "  # padded[-1] and padded[len(text)] are not word characters
-    word_first = part[0].isalnum() or part[0] == "_"
-    word_last = part[-1].isalnum() or part[-1] == "_"
-    start = text.find(part)
-    while start >= 0:
-        end = start + len(part)
-        before, after = padded[start - 1], padded[end]
-        if (
-            (before.isalnum() or before == "_") != word_first
-            and (after.isalnum() or after == "_") != word_last
-            and rules.SPACED_NAME.match(text, end) is None
-        ):
-            yield start
-            start = text.find(part, end)
-        else:
-            start = text.find(part, start + 1)
+def reaches(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of `spans`, sorted, and at each index the furthest end of the
+    spans up to it: a span overlaps one of them when one that starts before its
+    end reaches past its start (a look-up, not a scan of them all, #18)."""
+    starts, reach, furthest = [], [], 0
+    for start, end in sorted(spans):
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
+from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts import agreement_actions, timex
 from scotrack.ingest.facts import agreement_titles as titles
@@ -57,6 +59,8 @@ class _Context:
     heads: set[str]
     """The agreement nouns of the items found so far ("strategy"): "the strategy"
     further on refers back to one."""
+    meeting_starts: list[tuple[int, int]]
+    """`_evidence_starts(meetings)`."""
 
 
 def agreements(doc: CleanDocument) -> list[Item]:
@@ -69,11 +73,13 @@ def agreements(doc: CleanDocument) -> list[Item]:
     action; an item whose title is part of another's with the same action is that
     one.
     """
+    meetings = doc.facts.get("meetings", [])
     context = _Context(
         MentionIndex.of(doc.mentions),
-        doc.facts.get("meetings", []),
+        meetings,
         timex.reference_day(doc.reference_date()),
         set(),
+        _evidence_starts(meetings),
     )
     found: dict[tuple[str, str], Item] = {}
     previous: Sentence | None = None
@@ -81,6 +87,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     heading: str | None = None  # the action of the list of documents being read
     cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
+        budget.check()
         listed = heading if heading and _list_item(sent, previous) else None
         items = _sentence_items(sent, context, previous, listed) if cued else []
         heading = _heading(sent, heading, listed)
@@ -170,9 +177,7 @@ def _items(
 ) -> list[Item]:
     """One item per action of a found agreement, with its meeting's place and date."""
     text = sent.text
-    meeting = _meeting_of(sent, context.meetings) or _meeting_of(
-        previous, context.meetings
-    )
+    meeting = _meeting_of(sent, context) or _meeting_of(previous, context)
     when = meeting.get("date") if meeting else None
     if when is None:
         near = timex.timexes(text, context.ref)
@@ -316,14 +321,27 @@ def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:
     ]
 
 
-def _meeting_of(sent: Sentence | None, meetings: list[Item]) -> Item | None:
+def _meeting_of(sent: Sentence | None, context: _Context) -> Item | None:
+    """The first meeting with evidence starting in `sent`: looked up in the
+    evidence starts of all meetings, not by scanning every meeting's evidence
+    for every agreement (#18)."""
     if sent is None:
         return None
-    for meeting in meetings:
-        for span in meeting.get("evidence", []):
-            if sent.start <= span[0] < sent.end:
-                return meeting
-    return None
+    starts = context.meeting_starts
+    low = bisect_left(starts, (sent.start, -1))
+    high = bisect_left(starts, (sent.end, -1))
+    if high == low:
+        return None
+    return context.meetings[min(number for _, number in starts[low:high])]
+
+
+def _evidence_starts(meetings: list[Item]) -> list[tuple[int, int]]:
+    """(evidence start, meeting number) of every meeting's evidence, sorted."""
+    return sorted(
+        (span[0], number)
+        for number, meeting in enumerate(meetings)
+        for span in meeting.get("evidence", [])
+    )
 
 
 def _parties(sent: Sentence, index: MentionIndex, end: int) -> list[str]:

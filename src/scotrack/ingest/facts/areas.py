@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
+from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts.clauses import Keywords
 from scotrack.ingest.lexicon import areas as rules
@@ -161,6 +162,7 @@ def areas(doc: CleanDocument) -> list[Item]:
     spans: dict[str, list[list[int]]] = {}
     prefixes = _PREFIXES.at_by_sentence(doc.text, doc.sentences)
     for sent, sent_prefixes in zip(doc.sentences, prefixes, strict=True):
+        budget.check()
         # a sentence without a keyword's first letters has no hits
         counts = _counts(_hits(sent.text, sent_prefixes)) if sent_prefixes else {}
         area = _dominant(counts) or _political(sent.text, counts)

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
+from scotrack.ingest import budget
 from scotrack.ingest.classifiers.candidates import Candidate, aggregated, kept
 from scotrack.ingest.classifiers.labels import normalised
 from scotrack.ingest.classifiers.linear import model
@@ -139,6 +140,7 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
     prefixes = sentence_prefixes(doc.text, sents)
     announced = Announced()
     for number, sent in enumerate(sents):
+        budget.check()
         mentions = index.between(sent.start, sent.end)
         if title and sent.text.strip() == title:
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.entities import organizations
 from scotrack.ingest.facts import meeting_clues as clues
@@ -104,6 +105,7 @@ def meetings(doc: CleanDocument) -> list[Item]:
     merged: list[Observation] = []
     cues = _CUES.by_sentence(doc.text, doc.sentences)
     for sent, words in zip(doc.sentences, cues, strict=True):
+        budget.check()
         if not rules.CUE_WORDS.isdisjoint(words):
             for obs in _observations(sent, words, reading):
                 meeting_merge.merge(merged, obs)

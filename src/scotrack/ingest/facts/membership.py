@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from scotrack.ingest import budget
 from scotrack.ingest.classifiers import features as feature_words
 from scotrack.ingest.classifiers.candidates import RULE, Candidate, aggregated, kept
 from scotrack.ingest.classifiers.linear import model
@@ -23,6 +24,7 @@ from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import membership as rules
 from scotrack.ingest.lexicon import membership_cues as cue_rules
 from scotrack.ingest.lexicon.folding import folded
+from scotrack.ingest.read.sentences import MAX_SENTENCE
 
 _Rule = tuple[int, int, str | None, list[int]]
 """A precise rule's finding: its phrase's start and end, its date, the state's span."""
@@ -130,6 +132,7 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
     cues = _CUES.by_sentence(doc.text, sentences)
     event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
     for number, (sent, numbers) in enumerate(zip(sentences, cues, strict=True)):
+        budget.check()
         cued = event_cues[number]
         if not numbers and not cued:
             continue
@@ -246,6 +249,7 @@ def _unwrapped(text: str, sentences: list[Sentence]) -> list[Sentence]:
             and text[last.end].isspace()
             and sent.text[:1].islower()
             and not rules.SENTENCE_END.search(last.text)
+            and sent.end - last.start <= MAX_SENTENCE  # the cap stays (#18)
         ):
             joined = text[last.start : last.end] + " " + text[sent.start : sent.end]
             whole[-1] = Sentence(last.start, sent.end, joined)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import names as names_rules
@@ -65,12 +66,14 @@ def projects(doc: CleanDocument) -> list[Item]:
     found: dict[str, Item] = {}
     cues = _HEAD_WORDS.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
+        budget.check()
         if cued:
             for item in _sentence_projects(sent, index):
                 _add(found, _name_key(item["name"]), item)
     institutions: dict[str, Item] = {}
     cues = _INSTITUTION_WORDS.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
+        budget.check()
         if cued:
             for key, item in _sentence_institutions(sent):
                 _add(institutions, key, item)

@@ -7,6 +7,13 @@ end a sentence). Inside a paragraph a sentence ends at `.`, `!` or `?` (with any
 closing quotes or brackets) followed by white space and an upper-case letter, a
 digit or an opening quote, except after an abbreviation ("Dec.", "Mr.", "No.",
 "St.", "Gen."), an initialism ("U.S.", "U.N.") or a single initial ("J. Smith").
+
+No sentence is longer than `MAX_SENTENCE` characters: a longer one (a page
+without punctuation) is cut after the last comma, semicolon or colon in the
+second half of its first `MAX_SENTENCE` characters, else at the last space
+there, else right at the limit, and the rest is cut the same way. Later stages
+relate the words of a sentence to each other, at a cost that grows with the
+square of its length; the cap keeps a page's cost linear in its size (#18).
 """
 
 from __future__ import annotations
@@ -53,13 +60,40 @@ def sentence_spans(text: str) -> list[Sentence]:
     return sents
 
 
+MAX_SENTENCE = 2000
+"""The most characters a sentence may have; longer ones are cut (module docs).
+Real sentences stay far below it: the longest in the dev sets has 1,094."""
+
+
 def _add_trimmed(sents: list[Sentence], text: str, start: int, end: int) -> None:
-    """Append `text[start:end]` without its outer white space, unless it is blank."""
+    """Append `text[start:end]` without its outer white space, unless it is
+    blank, cut in pieces of at most `MAX_SENTENCE` characters."""
     span = text[start:end]
     sent = span.strip()
-    if sent:
-        start += len(span) - len(span.lstrip())
+    if not sent:
+        return
+    start += len(span) - len(span.lstrip())
+    if len(sent) <= MAX_SENTENCE:
         sents.append(Sentence(start, start + len(sent), sent))
+        return
+    end = start + len(sent)
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start)
+        _add_trimmed(sents, text, start, cut)
+        start = cut
+    _add_trimmed(sents, text, start, end)
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to end a piece of an over-long sentence that starts at `start`:
+    after the last clause end, else at the last space, in the second half of
+    the `MAX_SENTENCE` characters from `start`; else right at the limit."""
+    low, high = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+    ends = [match.end() for match in rules.CLAUSE_END.finditer(text, low, high)]
+    if ends:
+        return ends[-1]
+    space = text.rfind(" ", low, high)
+    return space if space > 0 else high
 
 
 def split_sentences(doc: CleanDocument) -> CleanDocument:
