@@ -25,6 +25,7 @@ from scotrack.api.cache import ResponseCache
 from scotrack.api.database import clear_limits_on_checkin
 from scotrack.api.errors import install_error_handlers
 from scotrack.api.headers import SecurityHeaders
+from scotrack.api.inputs import refuse_unstorable
 from scotrack.api.limits import BodyLimit
 from scotrack.api.openapi import install_security_scheme
 from scotrack.settings import Settings, load_settings
@@ -66,7 +67,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        dependencies=[Depends(enforce_access)],
+        dependencies=[Depends(enforce_access), Depends(refuse_unstorable)],
         lifespan=lifespan,
     )
     app.state.settings = settings

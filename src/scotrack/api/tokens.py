@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
+from scotrack.api.inputs import IdPath
 from scotrack.store import tokens as store
 from scotrack.store.tokens import Role
 
@@ -61,7 +62,7 @@ def create_token(
     "/{token_id}/revoke", response_model=TokenOut, summary="Revoke a token at once"
 )
 @needs(Role.admin)
-def revoke_token(token_id: int, session: DbSession) -> TokenOut:
+def revoke_token(token_id: IdPath, session: DbSession) -> TokenOut:
     info = store.revoke_token(session, token_id)
     session.commit()
     return _out(info)
