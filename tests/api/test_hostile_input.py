@@ -84,6 +84,7 @@ def test_search_reads_control_characters_as_spaces():
     [
         f"{API}/changes?since={HUGE}",
         f"{API}/changes?since=-{HUGE}",
+        f"{API}/changes?since={2**31}",
         f"{API}/changes?since=-1",
         f"{API}/changes?limit={HUGE}",
         f"{API}/changes?limit=-1",
@@ -115,7 +116,8 @@ def test_malformed_utf8_is_never_a_server_error(client: TestClient, path: str):
 
 
 @pytest.mark.parametrize(
-    "key", [[2**64], [-(2**64)], [2**63], [1e308], ["\x00"], [True], [None]]
+    "key",
+    [[2**64], [-(2**64)], [2**63], [2**31], [1e308], ["\x00"], [True], [None]],
 )
 @pytest.mark.parametrize("path", ["changes", "claims", "documents", "meetings"])
 def test_forged_cursors_are_422(client: TestClient, path: str, key: list):
@@ -125,7 +127,9 @@ def test_forged_cursors_are_422(client: TestClient, path: str, key: list):
         error_of(response, 422, "cursor")
 
 
-@pytest.mark.parametrize("change_id", ["9" * 23, HUGE, str(2**63), "-1", "0"])
+@pytest.mark.parametrize(
+    "change_id", ["9" * 23, HUGE, str(2**63), str(2**31), "-1", "0"]
+)
 def test_undo_of_an_impossible_change_id_is_4xx(writer: TestClient, tokens, change_id):
     response = writer.post(
         f"{API}/changes/{change_id}/undo", headers=bearer(tokens["editor"])
@@ -134,7 +138,7 @@ def test_undo_of_an_impossible_change_id_is_4xx(writer: TestClient, tokens, chan
     error_of(response, response.status_code)
 
 
-@pytest.mark.parametrize("token_id", ["9" * 23, str(2**63), "-1"])
+@pytest.mark.parametrize("token_id", ["9" * 23, str(2**63), str(2**31), "-1"])
 def test_revoking_an_impossible_token_id_is_4xx(writer: TestClient, tokens, token_id):
     response = writer.post(
         f"{API}/tokens/{token_id}/revoke", headers=bearer(tokens["admin"])

@@ -27,6 +27,7 @@ from scotrack.api.errors import install_error_handlers
 from scotrack.api.headers import SecurityHeaders
 from scotrack.api.inputs import refuse_unstorable
 from scotrack.api.limits import BodyLimit
+from scotrack.api.methods import Methods
 from scotrack.api.openapi import install_security_scheme
 from scotrack.settings import Settings, load_settings
 
@@ -93,6 +94,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
             version=partial(version_of, app.state.sessions),
             check_seconds=settings.cache_seconds,
         )
+    app.add_middleware(Methods, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -2,25 +2,34 @@
 
 A NUL character cannot be stored or compared in a PostgreSQL text value (and
 ends a string early in SQLite's full-text queries), and no id column holds an
-integer past 64 bits. Rather than let each reach a query and fail there as a
-500, the app-wide dependency `refuse_unstorable` answers 422 naming the
-parameter for a NUL in any path or query parameter, form field or JSON body; routes
-bound their integer parameters with `IdPath` and `MAX_ID`.
+integer past 32 bits on PostgreSQL (64 on SQLite). Rather than let each reach
+a query and fail there as a 500, the app-wide dependency `refuse_unstorable`
+answers 422 naming the parameter for a NUL in any path or query parameter,
+form field or JSON body; routes bound their integer parameters with `IdPath`
+and `MAX_ID`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Path, Request
 
 from scotrack.api.errors import ApiError
 
-MAX_ID = 2**63 - 1
-"""The largest id a database column holds (a signed 64-bit integer)."""
+MAX_ID = 2**31 - 1
+"""The largest id every database holds: ids are INTEGER columns, 32 bits on
+PostgreSQL (a larger one is a 422, not an "out of range" 500 there)."""
 
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID, description="The id (1 or more).")]
+
+NAMING_FILTERS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "A filter names a state, body or meeting not known."},
+    409: {"description": "A filter's name fits several bodies: give the code."},
+}
+"""The `responses` of a list whose filters name entities (404/409, as `GET` of
+the entity itself would answer)."""
 
 _JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 """`\\u0000` in JSON text (an escaped backslash before `u0000` is not one)."""

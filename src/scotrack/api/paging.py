@@ -65,8 +65,8 @@ def decode_cursor(cursor: str, width: int) -> Key:
 
 
 def _storable(part: Any) -> bool:
-    """Whether a cursor's part can reach a query: a 64-bit integer, a finite
-    number or a text without NUL (#18)."""
+    """Whether a cursor's part can reach a query: an integer an INTEGER column
+    holds, a finite number or a text without NUL (#18)."""
     if isinstance(part, bool):
         return False
     if isinstance(part, int):
