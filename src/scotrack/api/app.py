@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack import __version__
 from scotrack.api.access import enforce_access
+from scotrack.api.attempts import FailedSignIns
 from scotrack.api.cache import ResponseCache
 from scotrack.api.database import clear_limits_on_checkin
 from scotrack.api.errors import install_error_handlers
@@ -74,6 +75,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = bound
     app.state.sessions = session_factory(bound)
+    app.state.failed_sign_ins = FailedSignIns()
     install_error_handlers(app)
     api_routers = routes.routers()
     for router in api_routers:
