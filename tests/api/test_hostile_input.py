@@ -194,3 +194,24 @@ def test_a_nul_in_a_written_text_is_4xx(writer: TestClient, tokens):
     )
     assert 400 <= token.status_code < 500, token.text
     error_of(token, token.status_code)
+
+
+@pytest.mark.parametrize("number", [2**31, 10**30])
+def test_a_number_past_what_the_database_holds_is_refused_at_edit(
+    writer: TestClient, tokens, number: int
+):
+    claim = pending_claim(writer, "meeting")
+    edit = writer.patch(
+        f"{API}/claims/{claim}",
+        json={"set": {"number": number}},
+        headers=bearer(tokens["reviewer"]),
+    )
+    assert "whole number" in error_of(edit, 422)
+    writer.cookies.set("scotrack_session", tokens["reviewer"])
+    form = writer.post(
+        f"/review/{claim}/edit",
+        data={"field.number": str(number)},
+        headers=SAME_SITE,
+        follow_redirects=False,
+    )
+    assert form.status_code == 422
