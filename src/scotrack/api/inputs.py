@@ -31,6 +31,11 @@ NAMING_FILTERS: dict[int | str, dict[str, Any]] = {
 """The `responses` of a list whose filters name entities (404/409, as `GET` of
 the entity itself would answer)."""
 
+BY_NAME: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The name fits several: give the id or code."},
+}
+"""The `responses` of a route whose path takes a name as well as an id."""
+
 _JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 """`\\u0000` in JSON text (an escaped backslash before `u0000` is not one)."""
 
