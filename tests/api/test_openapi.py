@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
@@ -87,6 +89,13 @@ def refs(node):
             yield from refs(value)
 
 
+@pytest.fixture
+def uncached(seeded_url: str) -> Iterator[TestClient]:
+    """A client of an app without the response cache, which answered HEAD only
+    after a GET had filled it."""
+    yield from client_for(seeded_url, cache=False)
+
+
 @pytest.mark.issue(18)
 def test_the_document_is_valid_openapi(client: TestClient) -> None:
     from openapi_spec_validator import validate
@@ -152,9 +161,8 @@ def test_errors_are_documented_where_they_occur(client: TestClient) -> None:
         f"{API}/changes?since=0",
     ],
 )
-def test_head_is_answered_wherever_get_is(seeded_url: str, path: str) -> None:
-    # uncached: the response cache answered HEAD only after a GET had filled it
-    client = next(client_for(seeded_url, cache=False))
+def test_head_is_answered_wherever_get_is(uncached: TestClient, path: str) -> None:
+    client = uncached
     head = client.head(path)
     get = client.get(path)
     assert get.status_code == 200
