@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
@@ -10,6 +12,8 @@ from scotrack.api import routes
 from scotrack.api.access import declared_access
 from scotrack.api.openapi import SCHEME
 from scotrack.store.tokens import Role
+
+from .conftest import client_for
 
 API = "/api/v1"
 
@@ -55,3 +59,135 @@ def test_the_token_works_as_the_document_says(
         f"{API}/tokens", headers={"Authorization": f"Bearer {tokens['admin']}"}
     )
     assert answer.status_code == 200
+
+
+# the document is complete and valid (#18)
+
+ERROR_REF = "#/components/schemas/Error"
+
+
+def spec_of(client: TestClient) -> dict:
+    return client.get(f"{API}/openapi.json").json()
+
+
+def operations(spec: dict):
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method in {"get", "put", "post", "patch", "delete"}:
+                yield path, method, operation
+
+
+def refs(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref":
+                yield value
+            else:
+                yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)
+
+
+@pytest.fixture
+def uncached(seeded_url: str) -> Iterator[TestClient]:
+    """A client of an app without the response cache, which answered HEAD only
+    after a GET had filled it."""
+    yield from client_for(seeded_url, cache=False)
+
+
+@pytest.mark.issue(18)
+def test_the_document_is_valid_openapi(client: TestClient) -> None:
+    from openapi_spec_validator import validate
+
+    validate(spec_of(client))
+
+
+@pytest.mark.issue(18)
+def test_every_reference_is_defined(client: TestClient) -> None:
+    spec = spec_of(client)
+    schemas = spec["components"]["schemas"]
+    missing = {
+        ref
+        for ref in refs(spec)
+        if not (
+            ref.startswith("#/components/schemas/") and ref.split("/")[-1] in schemas
+        )
+    }
+    assert not missing
+    assert "DocumentCreate" in schemas
+
+
+@pytest.mark.issue(18)
+def test_errors_are_documented_where_they_occur(client: TestClient) -> None:
+    spec = spec_of(client)
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for path, method, operation in operations(spec):
+        responses = operation["responses"]
+        where = f"{method.upper()} {path}"
+        for status in ("400", "401", "429", "503"):
+            assert status in responses, f"{where}: {status}"
+        if "security" in operation:
+            assert {"401", "403"} <= responses.keys(), where
+        if "{" in path:
+            assert "404" in responses, where
+        if operation.get("parameters") or operation.get("requestBody"):
+            assert "422" in responses, where
+        if operation.get("requestBody"):
+            assert "413" in responses, where
+        for status, response in responses.items():
+            if status.startswith(("4", "5")):
+                schema = response["content"]["application/json"]["schema"]
+                assert schema == {"$ref": ERROR_REF}, f"{where}: {status}"
+    assert (
+        "Retry-After"
+        in spec["paths"][f"{API}/states"]["get"]["responses"]["429"]["headers"]
+    )
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/members",
+        "/search?q=sco",
+        "/signin",
+        "/docs",
+        "/static/app.css",
+        f"{API}",
+        f"{API}/states",
+        f"{API}/openapi.json",
+        f"{API}/changes?since=0",
+    ],
+)
+def test_head_is_answered_wherever_get_is(uncached: TestClient, path: str) -> None:
+    client = uncached
+    head = client.head(path)
+    get = client.get(path)
+    assert get.status_code == 200
+    assert head.status_code == 200, head.text
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("DELETE", f"{API}/states", "GET, HEAD"),
+        ("POST", "/", "GET, HEAD"),
+        ("DELETE", f"{API}/tokens", "GET, HEAD, POST"),
+        ("GET", f"{API}/claims/abc/accept", "POST"),
+        ("HEAD", f"{API}/claims/abc/accept", "POST"),
+        ("PUT", f"{API}/claims/abc", "GET, HEAD, PATCH"),
+    ],
+)
+def test_405_says_which_methods_are_allowed(
+    client: TestClient, method: str, path: str, allowed: str
+) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    if method != "HEAD" and path.startswith(API):
+        assert response.json()["error"]["code"] == "method_not_allowed"

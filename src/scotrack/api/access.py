@@ -19,9 +19,15 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from scotrack.api.attempts import (
+    address_of,
+    count_failure,
+    failed_sign_ins,
+    refuse_if_limited,
+)
 from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError
-from scotrack.store.tokens import Principal, Role, principal_for
+from scotrack.store.tokens import Principal, Role, principal_for, refusal
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,24 +93,30 @@ def same_site(request: Request) -> bool:
 
 
 def principal_of(request: Request, session: Session) -> Principal | None:
-    """Who the request acts as; a bad bearer token is 401, never anonymous."""
+    """Who the request acts as; a bad bearer token is 401, never anonymous.
+
+    Failed token checks are counted per client address (attempts.py): past
+    the limit a bearer token is refused with 429 unchecked, and a cookie is
+    not checked at all (the caller is anonymous)."""
     is_api = request.url.path.startswith("/api/")
     secret = bearer_secret(request)
     if secret is not None:
+        refuse_if_limited(request)
         principal = principal_for(session, secret)
         if principal is None:
+            count_failure(request)
             raise ApiError(
-                401,
-                "the token is unknown or revoked",
-                headers={"WWW-Authenticate": "Bearer"},
+                401, refusal(session, secret), headers={"WWW-Authenticate": "Bearer"}
             )
         return principal
     if is_api:
         return None
     cookie = request.cookies.get(COOKIE)
-    if cookie is None:
+    if cookie is None or failed_sign_ins(request).wait(address_of(request)):
         return None
     principal = principal_for(session, cookie)
+    if principal is None:
+        count_failure(request)
     unsafe = request.method not in SAFE_METHODS
     if principal is not None and unsafe and not same_site(request):
         raise ApiError(

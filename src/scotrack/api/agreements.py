@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.api.inputs import BY_NAME
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
@@ -118,6 +119,7 @@ def list_agreements(
     summary="One agreement's status on a day, and the reasons",
     description="Whether the agreement is in force on the day `on` and why, and "
     "each party's status. The id may also be a title or alias.",
+    responses=BY_NAME,
 )
 @readable
 def get_agreement(

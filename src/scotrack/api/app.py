@@ -21,11 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack import __version__
 from scotrack.api.access import enforce_access
+from scotrack.api.attempts import FailedSignIns
 from scotrack.api.cache import ResponseCache
 from scotrack.api.database import clear_limits_on_checkin
 from scotrack.api.errors import install_error_handlers
 from scotrack.api.headers import SecurityHeaders
+from scotrack.api.inputs import refuse_unstorable
 from scotrack.api.limits import BodyLimit
+from scotrack.api.methods import Methods
 from scotrack.api.openapi import install_security_scheme
 from scotrack.settings import Settings, load_settings
 
@@ -66,12 +69,13 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        dependencies=[Depends(enforce_access)],
+        dependencies=[Depends(enforce_access), Depends(refuse_unstorable)],
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.engine = bound
     app.state.sessions = session_factory(bound)
+    app.state.failed_sign_ins = FailedSignIns()
     install_error_handlers(app)
     api_routers = routes.routers()
     for router in api_routers:
@@ -92,6 +96,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
             version=partial(version_of, app.state.sessions),
             check_seconds=settings.cache_seconds,
         )
+    app.add_middleware(Methods, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)
     return app
 

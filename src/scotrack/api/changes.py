@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import Caller, needs, readable
 from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError
+from scotrack.api.inputs import MAX_ID, IdPath
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import ChangePublic, Changes, change_public, changes_made
 from scotrack.domain.dates import PartialDate
@@ -75,7 +76,11 @@ def list_changes(
 
 
 def _since(text: str) -> tuple[int, str | None]:
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
+        if int(text) > MAX_ID:  # no change id is past 64 bits (#18)
+            raise ApiError(
+                422, f"since: a change id is at most {MAX_ID}", field="since"
+            )
         return int(text), None
     if TIME.match(text):
         return 0, text.replace(" ", "T").replace("Z", "+00:00")
@@ -157,7 +162,7 @@ def _text(value: Any) -> str:
 def undo_change(
     session: DbSession,
     caller: Caller,
-    change_id: Annotated[int, Path(ge=1)],
+    change_id: IdPath,
     body: Annotated[UndoBody | None, Body()] = None,
 ) -> Changes:
     reason = None if body is None else body.reason

@@ -258,6 +258,7 @@ def _cut(text: str, start: int, end: int) -> list[tuple[str, bool]]:
     description="The knowledge base changes as the claim says and the change is "
     "logged. 409 with the fields when the claim disagrees with the knowledge base "
     "and no `choice` is given; 422 when it is ambiguous and no `link` is given.",
+    responses={409: {"description": "The claim disagrees with the knowledge base."}},
 )
 @needs(Role.reviewer)
 def accept_claim(

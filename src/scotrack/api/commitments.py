@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.api.inputs import NAMING_FILTERS
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import iso
 from scotrack.domain.commitments import Commitment
@@ -80,6 +81,7 @@ def commitment_public(commitment: Commitment) -> CommitmentPublic:
     response_model=Page[CommitmentPublic],
     summary="Commitments with their compliance assessments",
     description="By date made, then id.",
+    responses=NAMING_FILTERS,
 )
 @readable
 def list_commitments(

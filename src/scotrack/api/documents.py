@@ -241,6 +241,7 @@ def get_original(session: DbSession, document_id: DocumentId) -> Response:
     "The document is extracted, its claims stored for review. Bodies may be up to "
     "SCOTRACK_MAX_DOCUMENT_BYTES.",
     openapi_extra=UPLOAD_BODY,
+    responses={415: {"description": "The body is neither JSON nor multipart."}},
 )
 @needs(Role.editor)
 async def create_document(request: Request, session: DbSession) -> DocumentCreated:

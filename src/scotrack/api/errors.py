@@ -173,10 +173,13 @@ def install_error_handlers(app: FastAPI, *, api_prefix: str = "/api/") -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, err: StarletteHTTPException) -> Response:
         message = {
+            400: "the request body cannot be read: not valid JSON or a form, or "
+            "nested too deeply",
             404: "there is nothing at this address",
             405: "this method is not allowed here",
         }.get(err.status_code, CODES.get(err.status_code, "error").replace("_", " "))
-        return answer(request, ApiError(err.status_code, message))
+        headers = dict(err.headers) if err.headers else None  # 405: Allow (#18)
+        return answer(request, ApiError(err.status_code, message, headers=headers))
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, err: OperationalError) -> Response:

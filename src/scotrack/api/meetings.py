@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.api.inputs import NAMING_FILTERS
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
@@ -104,6 +105,7 @@ def document_brief(document: DocumentSummary) -> DocumentBrief:
     "",
     response_model=Page[MeetingPublic],
     summary="Meetings of SCO bodies, by date",
+    responses=NAMING_FILTERS,
 )
 @readable
 def list_meetings(

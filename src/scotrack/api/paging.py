@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -19,6 +20,7 @@ from sqlalchemy import ColumnElement, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.api.errors import ApiError
+from scotrack.api.inputs import MAX_ID
 from scotrack.store.listings import AnySelect, Listing
 
 T = TypeVar("T")
@@ -56,14 +58,22 @@ def decode_cursor(cursor: str, width: int) -> Key:
         value = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, binascii.Error, UnicodeDecodeError):
         value = None
-    ok = (
-        isinstance(value, list)
-        and len(value) == width
-        and all(isinstance(part, str | int | float) for part in value)
-    )
+    ok = isinstance(value, list) and len(value) == width and all(map(_storable, value))
     if not ok:
         raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
     return tuple(value)
+
+
+def _storable(part: Any) -> bool:
+    """Whether a cursor's part can reach a query: an integer an INTEGER column
+    holds, a finite number or a text without NUL (#18)."""
+    if isinstance(part, bool):
+        return False
+    if isinstance(part, int):
+        return -MAX_ID - 1 <= part <= MAX_ID
+    if isinstance(part, float):
+        return math.isfinite(part)
+    return isinstance(part, str) and "\x00" not in part
 
 
 def page_of(

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.api.inputs import NAMING_FILTERS
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import iso
 from scotrack.domain.projects import Project
@@ -61,7 +62,12 @@ def project_public(project: Project) -> ProjectPublic:
     )
 
 
-@router.get("", response_model=Page[ProjectPublic], summary="Projects, by id")
+@router.get(
+    "",
+    response_model=Page[ProjectPublic],
+    summary="Projects, by id",
+    responses=NAMING_FILTERS,
+)
 @readable
 def list_projects(
     session: DbSession,

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import readable
 from scotrack.api.commitments import CommitmentPublic, commitment_public
 from scotrack.api.database import DbSession
+from scotrack.api.inputs import BY_NAME
 from scotrack.api.meetings import MeetingPublic, body_names, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
@@ -115,6 +116,7 @@ def list_states(
     description="Status history, meetings hosted, agreements (with the state's "
     "signature, ratification, deposit and withdrawal dates, and its status in each "
     "on the day `on`) and commitments.",
+    responses=BY_NAME,
 )
 @readable
 def get_state(

@@ -9,6 +9,9 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
+from scotrack.api.errors import ApiError
+from scotrack.api.inputs import IdPath
+from scotrack.errors import InputError
 from scotrack.store import tokens as store
 from scotrack.store.tokens import Role
 
@@ -22,11 +25,18 @@ class TokenOut(BaseModel):
     created_at: str
     created_by: str
     revoked_at: str | None
+    expires_at: str | None = Field(description="When it stops working (UTC).")
 
 
 class NewToken(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     role: Literal["reviewer", "editor", "admin"]
+    expires: str | None = Field(
+        default=None,
+        max_length=40,
+        description="When it stops working: a span (12h, 30d, 8w) or a UTC day "
+        "or time (2027-06-30, 2027-06-30T12:00). Default: never.",
+    )
 
 
 class CreatedToken(TokenOut):
@@ -50,8 +60,18 @@ def create_token(
     session: DbSession,
     principal: Caller,
 ) -> CreatedToken:
+    expires_at = None
+    if body.expires is not None:
+        try:
+            expires_at = store.expiry(body.expires)
+        except InputError as err:
+            raise ApiError(422, str(err), field="expires") from None
     info, secret = store.create_token(
-        session, name=body.name, role=Role[body.role], created_by=principal.name
+        session,
+        name=body.name,
+        role=Role[body.role],
+        created_by=principal.name,
+        expires_at=expires_at,
     )
     session.commit()
     return CreatedToken(**info.__dict__, token=secret)
@@ -61,7 +81,7 @@ def create_token(
     "/{token_id}/revoke", response_model=TokenOut, summary="Revoke a token at once"
 )
 @needs(Role.admin)
-def revoke_token(token_id: int, session: DbSession) -> TokenOut:
+def revoke_token(token_id: IdPath, session: DbSession) -> TokenOut:
     info = store.revoke_token(session, token_id)
     session.commit()
     return _out(info)

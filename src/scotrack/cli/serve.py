@@ -117,31 +117,46 @@ def token_create_cli(
         ),
     ],
     by: ByOption = None,
+    expires: Annotated[
+        str | None,
+        typer.Option(
+            "--expires",
+            help="When it stops working: a span (12h, 30d, 8w) or a UTC day or "
+            "time (2027-06-30, 2027-06-30T12:00). Default: never.",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
     """Create a token; its secret is printed once and stored only hashed.
 
-    Example: scotrack token create --role reviewer --name alice
+    Example: scotrack token create --role reviewer --name alice --expires 30d
     """
-    from scotrack.store.tokens import Role, create_token
+    from scotrack.store.tokens import Role, create_token, expiry
 
     def action() -> tuple[Any, str]:
         parsed = Role.parse(role)
+        expires_at = None if expires is None else expiry(expires)
         with kb_session(db) as session:
             made = create_token(
-                session, name=name, role=parsed, created_by=actor_for(by)
+                session,
+                name=name,
+                role=parsed,
+                created_by=actor_for(by),
+                expires_at=expires_at,
             )
             session.commit()
             return made
 
     info, secret = run_with_errors(action, debug=debug)
     if fmt is OutputFormat.table:
+        until = f", expires {info.expires_at}" if info.expires_at else ""
         stdout.print(
             literal(
-                f"Token {info.id} for {info.name} ({info.role}). Copy it now; it is "
-                "not shown again:"
+                f"Token {info.id} for {info.name} ({info.role}{until}). Copy it now; "
+                "it is not shown again:"
             ),
         )
         typer.echo(secret)

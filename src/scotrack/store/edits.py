@@ -88,7 +88,9 @@ def _json(label: str, text: str, wanted: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError:
-        raise InputError(f"{label}: {text!r} is not {wanted}") from None
+        raise InputError(f"{label}: {text[:80]!r} is not {wanted}") from None
+    except RecursionError:  # a 100,000-deep value (#18)
+        raise InputError(f"{label}: the value is nested too deeply") from None
 
 
 def editable_fields(kind: str) -> list[str]:

@@ -54,6 +54,8 @@ BATCH = 200
 
 _TERM = re.compile(r'"(?P<phrase>[^"]*)"?(?P<pstar>\*?)|(?P<word>[^\s"]+)')
 _WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""Control characters separate words: a NUL ends an FTS5 string early (#18)."""
 
 _INSERT = text(
     "INSERT INTO search_entry (kind, ref, title, body) "
@@ -184,6 +186,7 @@ def parse_query(query: str) -> list[Term]:
     digit are dropped. Raises InputError for an empty query."""
     if not query.strip():
         raise InputError("search: empty query; give at least one word to search for")
+    query = _CONTROL.sub(" ", query)
     terms = []
     for match in _TERM.finditer(query):
         if match.group("word") is not None:

@@ -4,13 +4,18 @@ A token is shown once, when created; the database keeps only its SHA-256 digest,
 a copy of the database gives nobody a working token. Roles are ordered: a reviewer
 decides claims, an editor also edits the knowledge base and ingests documents, an
 admin also manages tokens.
+
+A token may expire (`expires_at`, UTC): after that it is refused like a revoked
+one, with a message saying when it expired (#18).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from enum import IntEnum
 
 from sqlalchemy import Integer, String, select
@@ -51,6 +56,7 @@ class ApiToken(Base):
     created_at: Mapped[str] = mapped_column(Timestamp)
     created_by: Mapped[str] = mapped_column(Name)
     revoked_at: Mapped[str | None] = mapped_column(Timestamp)
+    expires_at: Mapped[str | None] = mapped_column(Timestamp)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,47 @@ class TokenInfo:
     created_at: str
     created_by: str
     revoked_at: str | None
+    expires_at: str | None = None
+
+
+UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+MAX_LIFETIME = timedelta(days=3660)
+"""The longest a token may live: about ten years."""
+_SPAN = re.compile(r"(\d{1,6})([hdw])")
+
+
+def expiry(text: str, *, now: datetime | None = None) -> str:
+    """When a token given `--expires TEXT` expires, as UTC ISO text: TEXT is a
+    span from now (`12h`, `30d`, `8w`), a day (`2027-06-30`: at 00:00 UTC that
+    day) or a time (`2027-06-30T12:00`, UTC unless it says). InputError for
+    anything else, a time not in the future or past MAX_LIFETIME."""
+    start = now or datetime.now(UTC)
+    text = text.strip()
+    span = _SPAN.fullmatch(text.lower())
+    try:
+        if span is not None:
+            when = start + int(span.group(1)) * UNITS[span.group(2)]
+        elif len(text) == 10:
+            when = datetime.combine(date.fromisoformat(text), datetime.min.time(), UTC)
+        else:
+            when = datetime.fromisoformat(text)
+            when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
+        raise InputError(
+            f"expires: {text[:40]!r} is not a span (12h, 30d, 8w), a day "
+            "(YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM)"
+        ) from None
+    if when <= start:
+        raise InputError(f"expires: {when.isoformat()} is not in the future")
+    if when - start > MAX_LIFETIME:
+        raise InputError(f"expires: at most {MAX_LIFETIME.days} days from now")
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def expired(expires_at: str | None, *, now: datetime | None = None) -> bool:
+    if expires_at is None:
+        return False
+    return datetime.fromisoformat(expires_at) <= (now or datetime.now(UTC))
 
 
 def digest_of(secret: str) -> str:
@@ -81,9 +128,15 @@ def digest_of(secret: str) -> str:
 
 
 def create_token(
-    session: Session, *, name: str, role: Role, created_by: str
+    session: Session,
+    *,
+    name: str,
+    role: Role,
+    created_by: str,
+    expires_at: str | None = None,
 ) -> tuple[TokenInfo, str]:
-    """A new token's record and its secret, which is never stored or shown again."""
+    """A new token's record and its secret, which is never stored or shown again.
+    `expires_at` (see `expiry`) ends it; None: it works until revoked."""
     name = name.strip()
     if not name:
         raise InputError("token name: give a name (who or what will use the token)")
@@ -94,6 +147,7 @@ def create_token(
         digest=digest_of(secret),
         created_at=now(),
         created_by=created_by,
+        expires_at=expires_at,
     )
     session.add(row)
     session.flush()
@@ -101,18 +155,34 @@ def create_token(
 
 
 def principal_for(session: Session, secret: str) -> Principal | None:
-    """Who `secret` stands for; None when it is unknown or revoked."""
+    """Who `secret` stands for; None when it is unknown, revoked or expired."""
+    row = _row_for(session, secret)
+    if row is None or row.revoked_at is not None or expired(row.expires_at):
+        return None
+    return Principal(row.id, row.name, Role[row.role])
+
+
+def refusal(session: Session, secret: str) -> str:
+    """Why `principal_for` refused `secret`, for the 401 message."""
+    row = _row_for(session, secret)
+    if row is not None and row.revoked_at is None and expired(row.expires_at):
+        return (
+            f"the token expired at {row.expires_at}; ask an admin for a new one "
+            "(scotrack token create)"
+        )
+    return "the token is unknown or revoked"
+
+
+def _row_for(session: Session, secret: str) -> ApiToken | None:
     if not secret.startswith(PREFIX) or len(secret) > 200:
         return None
     row = session.scalars(
         select(ApiToken).where(ApiToken.digest == digest_of(secret))
     ).one_or_none()
-    if row is None or row.revoked_at is not None:
-        return None
     # compare again in constant time: the index lookup is not
-    if not secrets.compare_digest(row.digest, digest_of(secret)):
+    if row is None or not secrets.compare_digest(row.digest, digest_of(secret)):
         return None
-    return Principal(row.id, row.name, Role[row.role])
+    return row
 
 
 def tokens(session: Session) -> list[TokenInfo]:
@@ -134,5 +204,11 @@ def revoke_token(session: Session, token_id: int) -> TokenInfo:
 
 def _info(row: ApiToken) -> TokenInfo:
     return TokenInfo(
-        row.id, row.name, row.role, row.created_at, row.created_by, row.revoked_at
+        row.id,
+        row.name,
+        row.role,
+        row.created_at,
+        row.created_by,
+        row.revoked_at,
+        row.expires_at,
     )

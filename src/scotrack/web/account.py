@@ -2,7 +2,8 @@
 
 Signing in stores the token in an HttpOnly, SameSite=Strict cookie, so a revoked
 token signs the browser out at once; forms sent with the cookie must come from
-this site (access.same_site).
+this site (access.same_site). Failed sign-ins are limited per client address
+(api/attempts.py): past the limit the form answers 429 with Retry-After (#18).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from scotrack.api.access import COOKIE, readable, signs_in
+from scotrack.api.attempts import count_failure, refuse_if_limited
 from scotrack.api.database import DbSession
-from scotrack.store.tokens import principal_for
+from scotrack.store.tokens import principal_for, refusal
 from scotrack.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -43,14 +45,17 @@ def signin(
     token: Annotated[str, Form(max_length=200)],
     next: Annotated[str | None, Form(max_length=500)] = None,
 ) -> Response:
+    refuse_if_limited(request)
     principal = principal_for(session, token.strip())
     if principal is None:
+        count_failure(request)
+        reason = refusal(session, token.strip())
         return page(
             request,
             "signin.html",
             status_code=401,
             next=_safe_next(next),
-            problem="That token is unknown or revoked.",
+            problem=f"{reason[0].upper()}{reason[1:]}.",
         )
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(

@@ -229,11 +229,12 @@ def _date(value: Any) -> str | None:
 
 
 def _number(value: Any) -> str | None:
+    # at most what an INTEGER column holds on PostgreSQL: accepting more was a 500
     if value is None or (
-        isinstance(value, int) and not isinstance(value, bool) and value > 0
+        isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
     ):
         return None
-    return f"{value!r} is not a positive whole number or null"
+    return f"{repr(value)[:40]} is not a positive whole number below 2**31, or null"
 
 
 def _codes(value: Any) -> str | None:
