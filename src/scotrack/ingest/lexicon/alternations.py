@@ -114,7 +114,7 @@ def literal_first(alternative: str) -> list[str]:
                 for rewritten in literal_first(head + part + rest)
             ]
         if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
-            with_it = literal_first(head + inner + rest[1:])
+            with_it = literal_first(head + "(?:" + inner + ")" + rest[1:])
             return with_it + literal_first(head + rest[1:])
     run = _run_at(alternative, at)
     if not run or not run[0].isalnum():
