@@ -261,5 +261,8 @@ def alternation(source: str) -> Alternation:
 def skipping(source: str) -> re.Pattern[str]:
     """`source` (a case-insensitive rule) compiled to find on folded text what
     `folded_pattern(source)` finds, its alternatives rewritten to start with
-    their first letters where they can and grouped by them."""
+    their first letters where they can and grouped by them. A rule written in
+    lower case, with no capital in its syntax, finds on any text what
+    `re.compile(source)` finds: a case-sensitive rule of lower-case words may
+    be compiled so too."""
     return alternation(source).full
