@@ -37,7 +37,7 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
 )
 """(event, cue regex): a state named in a sentence holding a cue of an event may
 have taken that step; the model decides."""
-EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
+EVENT_CUE_PATTERNS = tuple((event, skipping(p)) for event, p in EVENT_CUES)
 EVENT_CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "joined",
@@ -68,7 +68,7 @@ FUTURE = folded_pattern(
 NEGATION = skipping(
     r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without|neither|nor|declin\w*)\b"
 )
-QUESTION = folded_pattern(
+QUESTION = skipping(
     r"\b(?:whether|(?:asked|ask|asks|asking|wonder(?:s|ed|ing)?|unclear|uncertain|know|knows|say|says) (?:if|when))\b[^.;:?!,]*"
 )
 """An indirect question and the clause it asks about ("asked whether Iran would
