@@ -21,7 +21,6 @@ meet"), as it can match nowhere there (`Alternation`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from scotrack.ingest.lexicon.folding import folded_pattern
@@ -207,7 +206,6 @@ def _compiled(source: str) -> re.Pattern[str]:
     return folded_pattern(source)
 
 
-@dataclass(frozen=True, slots=True)
 class Alternation:
     """A folded rule as its alternatives that start with letters ("fast") and
     all of them ("full"), which find the same spans in a text where none of
@@ -217,26 +215,47 @@ class Alternation:
     meetings take a good part of a second to compile, and a process that never
     extracts never needs them."""
 
-    fast_source: str
-    full_source: str
-    need_sources: tuple[str, ...]
+    __slots__ = (
+        "_fast",
+        "_full",
+        "_needs",
+        "fast_source",
+        "full_source",
+        "need_sources",
+    )
+
+    def __init__(
+        self, fast_source: str, full_source: str, need_sources: tuple[str, ...]
+    ) -> None:
+        self.fast_source = fast_source
+        self.full_source = full_source
+        self.need_sources = need_sources
+        self._fast: re.Pattern[str] | None = None
+        self._full: re.Pattern[str] | None = None
+        self._needs: tuple[re.Pattern[str], ...] | None = None
 
     @property
     def fast(self) -> re.Pattern[str]:
-        return _compiled(self.fast_source)
+        if self._fast is None:
+            self._fast = _compiled(self.fast_source)
+        return self._fast
 
     @property
     def full(self) -> re.Pattern[str]:
-        return _compiled(self.full_source)
+        if self._full is None:
+            self._full = _compiled(self.full_source)
+        return self._full
 
     @property
     def needs(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(_compiled(need) for need in self.need_sources)
+        if self._needs is None:
+            self._needs = tuple(_compiled(need) for need in self.need_sources)
+        return self._needs
 
     def rule_for(self, lowered: str) -> re.Pattern[str]:
         """The pattern to run on the folded text `lowered`."""
-        for need in self.need_sources:
-            if _compiled(need).search(lowered) is not None:
+        for need in self.needs:
+            if need.search(lowered) is not None:
                 return self.full
         return self.fast
 
