@@ -126,7 +126,9 @@ _SHARED_REST = 200
 """The characters of the rest after a leading group ("\\b(?:a|b|...)rest") from
 which it is written once per first letter of the group's alternatives, not
 once per alternative: a long rest copied for each of many alternatives makes
-a rule that takes long to compile (and runs no faster)."""
+a rule that takes long to compile. Shared, the meetings rules compile in
+about two thirds of the time and run a few per cent slower, which a process
+makes up for only after some ten thousand pages."""
 
 
 def _sharing_rest(head: str, parts: list[str], rest: str) -> list[str] | None:
