@@ -69,10 +69,10 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
             ],
         ),
         (  # a long rest is written once per first letter
-            r"\b(?:sco|sea|the) " + "x" * 200,
+            r"\b(?:sco|sea|the) " + "x" * 2600,
             [
-                r"s(?:co(?<!\wsco)|ea(?<!\wsea)) " + "x" * 200,
-                r"the(?<!\wthe) " + "x" * 200,
+                r"s(?:co(?<!\wsco)|ea(?<!\wsea)) " + "x" * 2600,
+                r"the(?<!\wthe) " + "x" * 2600,
             ],
         ),
     ],

@@ -122,13 +122,14 @@ def literal_first(alternative: str) -> list[str]:
     return [run + "".join(checks) + alternative[at + len(run) :]]
 
 
-_SHARED_REST = 200
-"""The characters of the rest after a leading group ("\\b(?:a|b|...)rest") from
-which it is written once per first letter of the group's alternatives, not
-once per alternative: a long rest copied for each of many alternatives makes
-a rule that takes long to compile. Shared, the meetings rules compile in
-about two thirds of the time and run a few per cent slower, which a process
-makes up for only after some ten thousand pages."""
+_SHARED_REST = 5000
+"""The characters a leading group's rest ("\\b(?:a|b|...)rest") would be
+copied into the rule beyond which it is written once per first letter of the
+group's alternatives, not once per alternative: a long rest copied for each of
+many alternatives makes a rule that takes long to compile (the meetings rule
+of gatherings, whose 22 participants each repeat a rest of some 900
+characters). Shared, a rest runs a little slower (the engine backtracks into
+the group), so a short one is still copied."""
 
 
 def _sharing_rest(head: str, parts: list[str], rest: str) -> list[str] | None:
