@@ -218,14 +218,7 @@ class Alternation:
     meetings take a good part of a second to compile, and a process that never
     extracts never needs them."""
 
-    __slots__ = (
-        "_fast",
-        "_full",
-        "_needs",
-        "fast_source",
-        "full_source",
-        "need_sources",
-    )
+    __slots__ = ("_full", "_rules", "fast_source", "full_source", "need_sources")
 
     def __init__(
         self, fast_source: str, full_source: str, need_sources: tuple[str, ...]
@@ -233,15 +226,8 @@ class Alternation:
         self.fast_source = fast_source
         self.full_source = full_source
         self.need_sources = need_sources
-        self._fast: re.Pattern[str] | None = None
         self._full: re.Pattern[str] | None = None
-        self._needs: tuple[re.Pattern[str], ...] | None = None
-
-    @property
-    def fast(self) -> re.Pattern[str]:
-        if self._fast is None:
-            self._fast = _compiled(self.fast_source)
-        return self._fast
+        self._rules: _Rules | None = None
 
     @property
     def full(self) -> re.Pattern[str]:
@@ -250,17 +236,30 @@ class Alternation:
         return self._full
 
     @property
+    def fast(self) -> re.Pattern[str]:
+        return self._compiled_rules()[0]
+
+    @property
     def needs(self) -> tuple[re.Pattern[str], ...]:
-        if self._needs is None:
-            self._needs = tuple(_compiled(need) for need in self.need_sources)
-        return self._needs
+        return self._compiled_rules()[2]
 
     def rule_for(self, lowered: str) -> re.Pattern[str]:
         """The pattern to run on the folded text `lowered`."""
-        for need in self.needs:
+        fast, full, needs = self._rules or self._compiled_rules()
+        for need in needs:
             if need.search(lowered) is not None:
-                return self.full
-        return self.fast
+                return full
+        return fast
+
+    def _compiled_rules(self) -> _Rules:
+        if self._rules is None:
+            needs = tuple(_compiled(need) for need in self.need_sources)
+            self._rules = (_compiled(self.fast_source), self.full, needs)
+        return self._rules
+
+
+_Rules = tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]
+"""An Alternation's fast and full patterns and its needs, compiled."""
 
 
 def alternation(source: str) -> Alternation:
