@@ -305,6 +305,8 @@ BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
 """Found far faster than `BLANKET` runs: without one, no blanket marker."""
 BACK = folded_pattern(BACK_REFERENCE)
 VIDEO = skipping(VIDEO_FORMAT)
+VIDEO_CUES = ("video", "virtual", "online format", "teleconference")
+"""Every VIDEO match holds one of these: a cheap first test."""
 IN_PERSON = folded_pattern(IN_PERSON_CUES)
 ORDINAL = folded_pattern(
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINAL_WORDS) + r"))\b"
