@@ -12,6 +12,7 @@ from scotrack.ingest.lexicon import areas as areas_lexicon
 from scotrack.ingest.lexicon import dates as dates_lexicon
 from scotrack.ingest.lexicon import meeting_kinds as kinds_lexicon
 from scotrack.ingest.lexicon import meetings as meetings_lexicon
+from scotrack.ingest.lexicon import membership as membership_lexicon
 from scotrack.ingest.lexicon.alternations import alternation, literal_first, tail
 from scotrack.ingest.lexicon.folding import folded, folded_pattern
 
@@ -34,6 +35,11 @@ RULES = [
     meetings_lexicon.BACK_REFERENCE,
     meetings_lexicon.ORDINAL_STOP,
     r"\bSCO (?:summit|meeting)\b|\b(?:[\w-]+ ){0,2}ministers meet\b|\bthe summit\b",
+    *(
+        pattern
+        for _, _, cues, pattern in membership_lexicon.MEMBERSHIP_PATTERNS
+        if cues[0] in ("appl", "admission of", "observer")
+    ),
 ]
 
 
@@ -54,6 +60,21 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         (r"\b(?:big )?\d+", [r"big (?<!\wbig )\d+", r"\b\d+"]),
         (r"\b[\w-]+ meet", [r"\b[\w-]+ meet"]),
         (r"\b(?:a|b)+ meet", [r"\b(?:a|b)+ meet"]),
+        (  # an optional group of alternatives stays a group
+            r"\b(?:now |then )?meet",
+            [
+                r"now meet(?<!\wnow meet)",
+                r"then meet(?<!\wthen meet)",
+                r"meet(?<!\wmeet)",
+            ],
+        ),
+        (  # a long rest is written once per first letter
+            r"\b(?:sco|sea|the) " + "x" * 2600,
+            [
+                r"s(?:co(?<!\wsco)|ea(?<!\wsea)) " + "x" * 2600,
+                r"the(?<!\wthe) " + "x" * 2600,
+            ],
+        ),
     ],
 )
 def test_literal_first_rewrites(alternative: str, rewritten: list[str]) -> None:

@@ -72,11 +72,14 @@ class _Scanner:
             for word, owners in self._words.items():
                 self._automaton.add_word(word, (len(word), tuple(owners)))
             self._automaton.make_automaton()
-        found: dict[int, list[tuple[int, int, int]]] = {}
+        lists: list[list[tuple[int, int, int]]] = [[] for _ in range(self._owners)]
+        appends = [hits.append for hits in lists]
         for last, (length, owners) in self._automaton.iter(folded(text)):
+            end = last + 1
+            start = end - length
             for owner, entry in owners:
-                found.setdefault(owner, []).append((last + 1 - length, last + 1, entry))
-        return found
+                appends[owner]((start, end, entry))
+        return {owner: hits for owner, hits in enumerate(lists) if hits}
 
 
 _SCANNER = _Scanner()

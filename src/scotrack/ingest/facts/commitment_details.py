@@ -100,11 +100,12 @@ def items(
 def _infinitives(text: str, piece: Segment) -> list[Segment]:
     """A piece cut where "and to" opens a second measure ("agreed to strengthen
     X and to expand Y"); a plain "and" joins one measure of a pledge."""
+    lowered = folded(text)
+    if lowered.find("and", piece.start, piece.end) < 0:  # in every match
+        return [Segment(piece.start, piece.end)]
     pieces: list[Segment] = []
     begin = piece.start
-    for match in clause_rules.INFINITIVE_CONJUNCT.finditer(
-        folded(text), begin, piece.end
-    ):
+    for match in clause_rules.INFINITIVE_CONJUNCT.finditer(lowered, begin, piece.end):
         pieces.append(Segment(begin, match.start()))
         begin = match.end()
     pieces.append(Segment(begin, piece.end))

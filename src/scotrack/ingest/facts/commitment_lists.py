@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from scotrack.ingest.classifiers.candidates import RULE, Candidate
 from scotrack.ingest.document import Item, Mention, Sentence
-from scotrack.ingest.facts.clauses import Segment, trimmed
+from scotrack.ingest.facts.clauses import Segment, holds_any, trimmed
 from scotrack.ingest.facts.commitment_details import area_of, target_of
 from scotrack.ingest.facts.commitment_mentions import person_actor
 from scotrack.ingest.lexicon import clauses as clause_rules
@@ -46,7 +46,10 @@ def announce(
     """Note sentence `n` as a list's announcement when it has one ("put forward
     five proposals") with a proposer: the actor of its first commitment, else
     its first person of a state ("Hu made a six-point proposal")."""
-    if not rules.LIST_INTRO.search(sent.text):
+    lowered = folded(sent.text)
+    if not holds_any(lowered, rules.LIST_INTRO_CUES) or not rules.LIST_INTRO.search(
+        lowered
+    ):
         return
     if core:
         item = core[0].item

@@ -15,6 +15,7 @@ from scotrack.ingest.facts.clauses import matches_in
 from scotrack.ingest.facts.commitment_actors import opening_participle
 from scotrack.ingest.facts.commitment_mentions import Actor, Scan, word_of
 from scotrack.ingest.lexicon import commitments as rules
+from scotrack.ingest.lexicon.folding import fold, folded
 
 _JOINT_SOURCES = frozenset(
     (
@@ -44,7 +45,7 @@ def no_action(text: str, trigger: re.Match[str]) -> bool:
         (a belief; "reaffirmed that they will ..." is a pledge), a negated trigger
     ("did not pledge", "were not invited to")."""
     if rules.NEGATED_TRIGGER.search(
-        text, max(0, trigger.start() - 40), trigger.start()
+        folded(text), max(0, trigger.start() - 40), trigger.start()
     ):
         return True
     word = word_of(text, trigger).lower()
@@ -79,7 +80,7 @@ def _participle(text: str, trigger: re.Match[str]) -> bool:
     before = text[max(0, start - _BEFORE_PARTICIPLE) : start]
     if rules.ATTRIBUTIVE.search(before):
         return True
-    if trigger.lastgroup == "call" and rules.PASSIVE.search(before):
+    if trigger.lastgroup == "call" and rules.PASSIVE.search(fold(before)):
         return True
     return bool(
         rules.REDUCED_RELATIVE.search(before)

@@ -19,7 +19,7 @@ from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.entities import organizations
 from scotrack.ingest.facts import meeting_clues as clues
 from scotrack.ingest.facts import meeting_merge, timex
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex, holds_any
 from scotrack.ingest.facts.meeting_merge import Observation
 from scotrack.ingest.lexicon import dates as dates_rules
 from scotrack.ingest.lexicon import meeting_kinds as kinds_rules
@@ -177,7 +177,9 @@ def _observations(
         sent,
         lowered,
         dates,
-        video=[m.start() for m in rules.VIDEO.finditer(lowered)],
+        video=[m.start() for m in rules.VIDEO.finditer(lowered)]
+        if holds_any(lowered, rules.VIDEO_CUES)
+        else [],
         in_person=named and bool(rules.IN_PERSON.search(lowered)),
         named=named,
         year=reading.year,

@@ -91,7 +91,7 @@ def sentence_events(
         if number < 0:
             continue  # a sentence cue, no pattern's
         pattern_event, side, pattern = rules.PATTERNS[number]
-        for match in pattern.finditer(lowered):
+        for match in pattern.full.finditer(lowered):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             states = _states(sent, lowered, index, match, side)

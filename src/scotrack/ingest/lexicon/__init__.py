@@ -3,7 +3,8 @@
 Word lists, regular-expression sources and the patterns compiled from them live
 here, one module per subject; the stage modules hold only logic and refer to
 `rules.NAME` (their own subject's module) or `<subject>_rules.NAME`. Nothing here
-reads a document: importing a module compiles its rules, once per process.
+reads a document: importing a module compiles its rules, once per process
+(an `alternations.Alternation` when first run).
 
 - `folding`: the case folding patterns run on (`folded`, `folded_pattern`).
 - `pages`: page furniture, mastheads, credit and date lines, datelines, sentence ends.

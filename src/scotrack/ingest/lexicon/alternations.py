@@ -21,7 +21,7 @@ meet"), as it can match nowhere there (`Alternation`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
 
 from scotrack.ingest.lexicon.folding import folded_pattern
 
@@ -103,19 +103,49 @@ def literal_first(alternative: str) -> list[str]:
         end = _group_end(alternative, at)
         inner, rest = alternative[at + 3 : end - 1], alternative[end:]
         if rest[:1] not in _QUANTIFIERS:
+            parts = top_level_alternatives(inner)
+            shared = _sharing_rest(head, parts, rest)
+            if shared is not None:
+                return shared
             return [
                 rewritten
-                for part in top_level_alternatives(inner)
+                for part in parts
                 for rewritten in literal_first(head + part + rest)
             ]
         if rest[:1] == "?" and rest[1:2] not in ("?", "+"):
-            with_it = literal_first(head + inner + rest[1:])
+            with_it = literal_first(head + "(?:" + inner + ")" + rest[1:])
             return with_it + literal_first(head + rest[1:])
     run = _run_at(alternative, at)
     if not run or not run[0].isalnum():
         return [alternative]
     checks = [rf"(?<!\w{run})", *(f"(?<!{before}{run})" for before in behind)]
     return [run + "".join(checks) + alternative[at + len(run) :]]
+
+
+_SHARED_REST = 5000
+"""The characters a leading group's rest ("\\b(?:a|b|...)rest") would be
+copied into the rule beyond which it is written once per first letter of the
+group's alternatives, not once per alternative: a long rest copied for each of
+many alternatives makes a rule that takes long to compile (the meetings rule
+of gatherings, whose 22 participants each repeat a rest of some 900
+characters). Shared, a rest runs a little slower (the engine backtracks into
+the group), so a short one is still copied."""
+
+
+def _sharing_rest(head: str, parts: list[str], rest: str) -> list[str] | None:
+    """`head` + "(?:" + `parts` + ")" + `rest` as alternatives that hold `rest`
+    once per first letter of a run of parts that start with letters (and once
+    for a part that starts otherwise): "m(?:a|b)rest" finds what "marest|mbrest"
+    finds, as the engine backtracks into the group in the same order, and two
+    alternatives that start with different letters never match at the same
+    place; None when the rest is short."""
+    if len(rest) * (len(parts) - 1) < _SHARED_REST:
+        return None
+    firsts = [rewritten for part in parts for rewritten in literal_first(head + part)]
+    return [
+        segment if _starts_with_letters(segment) else segment + rest
+        for segment in _grouped(firsts, rest)
+    ]
 
 
 def tail(alternative: str) -> str | None:
@@ -145,23 +175,24 @@ def _starts_with_letters(alternative: str) -> bool:
     return alternative[:1].isalnum() and bool(_run_at(alternative, 0))
 
 
-def _grouped(parts: list[str]) -> str:
-    """`parts` as one alternation, those that start with the same letter
-    grouped (the regex engine then tries one group at a place, not each part):
-    two parts that start with different letters never match at the same
-    place, so only their order within a group, and around a part that does not
-    start with letters, is kept."""
+def _grouped(parts: list[str], rest: str = "") -> list[str]:
+    """`parts` as the alternatives of one alternation, those that start with
+    the same letter grouped, each group followed by `rest` (the regex engine
+    then tries one group at a place, not each part): two parts that start with
+    different letters never match at the same place, so only their order
+    within a group, and around a part that does not start with letters, is
+    kept."""
     segments: list[str] = []
     groups: dict[str, list[str]] = {}
     for part in [*parts, ""]:
         if part and _starts_with_letters(part):
             groups.setdefault(part[0], []).append(part)
             continue
-        segments += [_factored(group) for group in groups.values()]
+        segments += [_factored(group) + rest for group in groups.values()]
         groups = {}
         if part:
             segments.append(part)
-    return "|".join(segments)
+    return segments
 
 
 def _factored(group: list[str]) -> str:
@@ -172,43 +203,87 @@ def _factored(group: list[str]) -> str:
     return group[0][0] + "(?:" + "|".join(part[1:] for part in group) + ")"
 
 
-@dataclass(frozen=True, slots=True)
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """`folded_pattern(source)`, compiled once, when first run."""
+    return folded_pattern(source)
+
+
 class Alternation:
     """A folded rule as its alternatives that start with letters ("fast") and
     all of them ("full"), which find the same spans in a text where none of
-    `needs` (the tails of the others) matches."""
+    `needs` (the tails of the others) matches.
 
-    fast: re.Pattern[str]
-    full: re.Pattern[str]
-    needs: tuple[re.Pattern[str], ...]
+    The sources are compiled when first run, not on import: the long rules of
+    meetings take a good part of a second to compile, and a process that never
+    extracts never needs them."""
+
+    __slots__ = ("_full", "_rules", "fast_source", "full_source", "need_sources")
+
+    def __init__(
+        self, fast_source: str, full_source: str, need_sources: tuple[str, ...]
+    ) -> None:
+        self.fast_source = fast_source
+        self.full_source = full_source
+        self.need_sources = need_sources
+        self._full: re.Pattern[str] | None = None
+        self._rules: _Rules | None = None
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        if self._full is None:
+            self._full = _compiled(self.full_source)
+        return self._full
+
+    @property
+    def fast(self) -> re.Pattern[str]:
+        return self._compiled_rules()[0]
+
+    @property
+    def needs(self) -> tuple[re.Pattern[str], ...]:
+        return self._compiled_rules()[2]
 
     def rule_for(self, lowered: str) -> re.Pattern[str]:
         """The pattern to run on the folded text `lowered`."""
-        for need in self.needs:
+        fast, full, needs = self._rules or self._compiled_rules()
+        for need in needs:
             if need.search(lowered) is not None:
-                return self.full
-        return self.fast
+                return full
+        return fast
+
+    def _compiled_rules(self) -> _Rules:
+        if self._rules is None:
+            needs = tuple(_compiled(need) for need in self.need_sources)
+            self._rules = (_compiled(self.fast_source), self.full, needs)
+        return self._rules
+
+
+_Rules = tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]
+"""An Alternation's fast and full patterns and its needs, compiled."""
 
 
 def alternation(source: str) -> Alternation:
-    """`source` (a case-insensitive rule) compiled as an `Alternation`."""
+    """`source` (a case-insensitive rule) as an `Alternation`."""
     lowered = source.lower()
     rewritten = [
         part
         for alternative in top_level_alternatives(lowered)
         for part in literal_first(alternative)
     ]
-    full = folded_pattern(_grouped(rewritten))
+    full = "|".join(_grouped(rewritten))
     fast = [part for part in rewritten if _starts_with_letters(part)]
     tails = [tail(part) for part in rewritten if not _starts_with_letters(part)]
     if not fast or not tails or None in tails:
         return Alternation(full, full, ())
-    needs = tuple(folded_pattern(str(end)) for end in tails)
-    return Alternation(folded_pattern(_grouped(fast)), full, needs)
+    needs = tuple(str(end) for end in tails)
+    return Alternation("|".join(_grouped(fast)), full, needs)
 
 
 def skipping(source: str) -> re.Pattern[str]:
     """`source` (a case-insensitive rule) compiled to find on folded text what
     `folded_pattern(source)` finds, its alternatives rewritten to start with
-    their first letters where they can and grouped by them."""
+    their first letters where they can and grouped by them. A rule written in
+    lower case, with no capital in its syntax, finds on any text what
+    `re.compile(source)` finds: a case-sensitive rule of lower-case words may
+    be compiled so too."""
     return alternation(source).full

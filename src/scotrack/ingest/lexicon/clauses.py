@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.commitments import (
     MEASURE_VERBS,
     PARTICIPIAL_BOUNDARY,
@@ -78,7 +79,7 @@ FRAME_TITLE = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,4})?")
 """Between a speech verb and its speaker: nothing, or title words ("said PM
 Modi", "said Russian President Vladimir Putin")."""
 FRAME_APPOSITIVE = re.compile(r"^,[^;]{3,110},\s*(?:also\s+)?$")
-SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH = skipping(rf"\b(?:{SPEECH_VERBS})\b")
 SPEECH_WORDS = tuple(SPEECH_VERBS.split("|"))
 """The phrases of SPEECH: a text without any has no speech verb."""
 PARENTHETICAL_FRAME = re.compile(rf"\s+(?:{SPEECH_VERBS})\s*,")

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.commitments import EXPERT_WORDS
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
-NEGATED = folded_pattern(r"\b(?:not|no|never|nor|neither|cannot)\s+(?:[\w']+\s+){0,2}$")
-CONDITIONAL = folded_pattern(r"\b(?:if|whether|unless)\b")
+NEGATED = skipping(r"\b(?:not|no|never|nor|neither|cannot)\s+(?:[\w']+\s+){0,2}$")
+CONDITIONAL = skipping(r"\b(?:if|whether|unless)\b")
 EXPERT = folded_pattern(EXPERT_WORDS)
-HOPE = folded_pattern(
-    r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b"
-)
+HOPE = skipping(r"\b(?:hope[sd]?|hoping|expect(?:s|ed)?|likely|may|might|believes?)\b")
 HOPE_CUES = ("hop", "expect", "likely", "may", "might", "believe")
 CONDITIONAL_CUES = ("if", "whether", "unless")
 EXPERT_CUES = (

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
+
 ORDINALS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 ENUMERATED = re.compile(
     rf"\s*(?:(?:\(?\d{{1,2}}[.)]|[-\u2022*])\s*)?(?:(?:{ORDINALS})(?:ly)?"
@@ -22,16 +24,20 @@ ENUMERATED_SUBJECT = re.compile(
 )
 """Between an enumerated point's opening and its verb: the subject a speaker
 says "we should" or "the SCO should" with, or nothing."""
-LIST_INTRO = re.compile(
+LIST_INTRO = skipping(
     r"\b(?:propos(?:ed|es)|suggest(?:ed|s)|put(?:s)? forward|made|makes|outlined|set out"
     r"|offered)\s+(?:the\s+following|(?:(?:a|an|his|her|its|their)\s+)?(?:\w+-point\s+|\w+\s+)?"
     r"(?:proposals?|measures|suggestions|initiatives|points|steps)|(?:the\s+)?following"
-    r"\s+(?:proposals?|measures|suggestions|points|steps))\b",
-    re.IGNORECASE,
+    r"\s+(?:proposals?|measures|suggestions|points|steps))\b"
 )
 """A sentence that announces a list of proposals ("proposed the following",
 "put forward five proposals", "made a four-point proposal"): the points that
-follow, one a sentence or line, are the proposer's."""
+follow, one a sentence or line, are the proposer's. Runs on folded text."""
+LIST_INTRO_CUES = (
+    *("following", "proposal", "measures", "suggestions"),
+    *("initiatives", "points", "steps"),
+)
+"""Every LIST_INTRO match holds one of these: a cheap first test."""
 LIST_POINT = re.compile(
     rf"\s*(?:\(?\d{{1,2}}[.)]|[-\u2022*\u2013]|\(?[a-h]\))\s+"
     rf"|\s*(?:{ORDINALS})(?:ly)?\s*[,:]\s+|\s*(?:finally|lastly)\s*[,:]\s+",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 CALL_VERBS = (
@@ -232,7 +233,7 @@ TRIGGER = folded_pattern(
 )
 """Run on folded text: take a trigger's words from the original (`_word`)."""
 GROUP = folded_pattern(rf"(?<![-\w])(?:{ACTOR_GROUPS})(?:\b|(?<=\)))")
-PRONOUN = folded_pattern(PRONOUNS)
+PRONOUN = skipping(PRONOUNS)
 PREPOSITION = folded_pattern(
     r"\b(?:with|to|of|in|for|from|between|among|on|at|about|against|than|under"
     r"|during|through|via)\s+(?:the\s+)?$"
@@ -270,7 +271,7 @@ COURTESY = re.compile(
     re.IGNORECASE,
 )
 """After "offered": a courtesy, no pledge ("offered congratulations")."""
-RELATIVE = re.compile(r"\b(?:which|that)\s+$")
+RELATIVE = skipping(r"\b(?:which|that)\s+$")
 GAP_FILLER = re.compile(
     r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
     r"|been|on|in|at|during|the|meeting|talks|summit|(?:mon|tues|wednes|thurs|fri|satur"
@@ -311,12 +312,12 @@ ATTRIBUTIVE = re.compile(
 )
 """Before a participle: an adjective's determiner ("the (recently) proposed
 corridor", "Kazakhstan's proposed initiative"), no act of proposing."""
-PASSIVE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|further|again)\s+)?$",
-    re.IGNORECASE,
+PASSIVE = skipping(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|further|again)\s+)?$"
 )
 """Before a participle of calling or proposing: the passive ("Pakistan was
-invited to ..."): its subject is the one called on, not the caller."""
+invited to ..."): its subject is the one called on, not the caller. On folded
+text."""
 REDUCED_RELATIVE = re.compile(
     r"\b(?!(?:also|and|or|but|who|which|that|he|she|they|we|it|has|have|had|jointly"
     r"|then|later|once|further|first|leaders|members|states|countries|nations|ministers"
@@ -328,15 +329,15 @@ REDUCED_RELATIVE = re.compile(
 regional cooperation ... are conducive"), when a preposition follows
 (`AFTER_RELATIVE`)."""
 AFTER_RELATIVE = re.compile(r"\s+(?:for|at|in|during|under|on|within|since|earlier)\b")
-NEGATED_TRIGGER = re.compile(
+NEGATED_TRIGGER = skipping(
     r"(?:\b(?:did|does|do|has|have|had|is|are|was|were|been)(?:\s+not|n['\u2019]t)"
     r"|\bnever|\b(?:refus|declin|fail)(?:ed|es|e|s)?\s+to|\bno\s+longer)"
-    r"\s+(?:(?!only\b)\w+ly\s+|yet\s+|also\s+|even\s+)?$",
-    re.IGNORECASE,
+    r"\s+(?:(?!only\b)\w+ly\s+|yet\s+|also\s+|even\s+)?$"
 )
-"""Right before a trigger: its negation ("did not pledge", "were not invited",
-"never called for", "refused to endorse"): no commitment. Not "not only", nor a
-modal's negation after the trigger ("will not allow" is a pledge)."""
+"""Right before a trigger (on folded text): its negation ("did not pledge",
+"were not invited", "never called for", "refused to endorse"): no commitment.
+Not "not only", nor a modal's negation after the trigger ("will not allow" is
+a pledge)."""
 ASKED_QUESTION = re.compile(r"\s*[,.;:?!\"\u201d]")
 """After "asked": a question put ("... ?" Erdogan asked, stating), no call."""
 RESTATED = re.compile(r"(?:re)?affirm|reiterat", re.IGNORECASE)
@@ -370,14 +371,14 @@ ORGANIZATION = re.compile(
     r"(?:the\s+)?(?:SCO|Shanghai Cooperation Organi[sz]ation|organi[sz]ation|bloc)\W*$",
     re.IGNORECASE,
 )
-IMPERSONAL = folded_pattern(
+IMPERSONAL = skipping(
     r"\b(?:it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:agreed|decided|planned|resolved)"
     r"|(?:the\s+)?tasks?\s+(?:was|were|(?:has|have|had)\s+been)\s+(?:also\s+)?set"
     r"|(?:a|the)\s+decision\s+(?:was|has\s+been)\s+(?:made|taken|adopted))\b"
 )
 """A joint decision of a meeting, with no actor ("it was agreed that", "a
 decision was made to"): the SCO's."""
-DOCUMENT_SUBJECT = folded_pattern(
+DOCUMENT_SUBJECT = skipping(
     r"\b(?:the|this|its)\s+(?:document|declaration|communiqu[e\u00e9]|joint\s+statement"
     r"|final\s+document|resolution|charter|meeting|summit|session|discussions|talks)"
     r"\s+(?:also\s+)?(?:ha(?:s|ve)\s+)?(?:also\s+)?$"
@@ -405,7 +406,7 @@ JOINT_VERB = folded_pattern(r"(?:agreed|decided|agree)\b")
 WE = folded_pattern(r"\bwe\b")
 WE_SUBJECT = folded_pattern(r"\bwe\s+(?:\w+ly\s+|all\s+|also\s+)?$")
 """"We" as the subject right before a verb."""
-FIRST_PERSON = folded_pattern(r"\b(?:we|our|us)\b")
+FIRST_PERSON = skipping(r"\b(?:we|our|us)\b")
 LEADERS = folded_pattern(r"\s*(?:leaders|prime ministers|heads of)")
 PAIR = re.compile(r"\s*[A-Z]\w+ and [A-Z]\w+\b")
 COORDINATION = re.compile(

@@ -305,15 +305,17 @@ BLANKET_CUE = re.compile("|".join(BLANKET_CUES))
 """Found far faster than `BLANKET` runs: without one, no blanket marker."""
 BACK = folded_pattern(BACK_REFERENCE)
 VIDEO = skipping(VIDEO_FORMAT)
+VIDEO_CUES = ("video", "virtual", "online format", "teleconference")
+"""Every VIDEO match holds one of these: a cheap first test."""
 IN_PERSON = folded_pattern(IN_PERSON_CUES)
 ORDINAL = folded_pattern(
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINAL_WORDS) + r"))\b"
 )
 BILATERAL = re.compile(r"\b[A-Z][a-z]+-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$")
-PLACE_BEFORE = re.compile(
+PLACE_BEFORE = skipping(
     r"\b(?:in|at|(?:city|capital|town|province|region) of|capital|city),?\s+(?:[\w'\u2019]+,?\s+){0,1}$"
 )
-HELD = re.compile(r"\b(?:held|hosted|took place|takes place|convened|opened)\b")
+HELD = skipping(r"\b(?:held|hosted|took place|takes place|convened|opened)\b")
 """In the gap between a phrase and a place or date: the text says the meeting
 happens there or then ("... was held on June 14 and 15, 2011 in Astana"), so
 the place or date may be further off."""
@@ -359,18 +361,18 @@ TRAVEL_GAP = re.compile(
 15th session of the", "... and attended a"."""
 NOT_A_CITY = re.compile(r"\s+Cooperation\b")
 """After a city's name: "Shanghai Cooperation Organization" names no place."""
-MEETINGS_PLACE_GAP_STOP = re.compile(PLACE_GAP_STOP)
+MEETINGS_PLACE_GAP_STOP = skipping(PLACE_GAP_STOP)
 WHERE = re.compile(r",\s+where\s+[^,;]{0,45}$")
 """Between a place and a meeting phrase: "Tianjin, where China will host the summit"."""
 DURATION = r"(?!\s+(?:\d+|an?|one|two|three|four|five|six|several|many)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)"
 """After "after", "before" or "since": not a span of time ("after two years"),
 which starts no clause of its own."""
-GAP_STOP = re.compile(
+GAP_STOP = skipping(
     r"\b(?:after|before|since)\b"
     + DURATION
     + r"|\b(?:is|was|are|were|until|when|which|said|and|though|although)\b|[;:]"
 )
-NOT_EVENT_DATE = re.compile(
+NOT_EVENT_DATE = skipping(
     r"\b(?:until|till|through|within|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$"
 )
 """Before a date: a deadline or span ("until 2030", "within this year"), not the
@@ -382,13 +384,13 @@ OCCURRED = re.compile(
 )
 """A gap before a date that says the meeting happens then ("which started on",
 "is scheduled to be held from"): the date is the meeting's."""
-DATE_GAP_STOP = re.compile(
+DATE_GAP_STOP = skipping(
     r"\b(?:after|before|since|until|when|said|says|told|and)\b|[;:]"
 )
 """What stops a date from being the meeting's even then."""
 FROM_DATE = re.compile(r" from (?:\d|[A-Z][a-z]{2,8}\.? \d)")
 """" from October 15": a date, not a place the text names the meeting apart from."""
-OPENING_GAP_STOP = re.compile(
+OPENING_GAP_STOP = skipping(
     r"\b(?:after|before|since|until|when|which|said|says|told|while)\b|[;:]"
 )
 """Between a sentence's opening date ("On 14 July 2021, ...") and a meeting phrase
@@ -398,7 +400,7 @@ PARENTHESIS = re.compile(r"\([^()]{0,160}\)")
 NUMBER_STOP = folded_pattern(ORDINAL_STOP)
 ORGAN = skipping(ORGAN_MARKERS)
 ORGAN_AFTER = re.compile(ORGAN_AFTER_MARKERS, re.IGNORECASE)
-ORGAN_DECISION = folded_pattern(ORGAN_DECISION_MARKERS)
+ORGAN_DECISION = skipping(ORGAN_DECISION_MARKERS)
 NUMBER_CLAUSE = folded_pattern(ORDINAL_CLAUSE)
 NUMBER_WORD_CLAUSE = folded_pattern(ORDINAL_WORD_CLAUSE)
 WEAK_BACK = folded_pattern(WEAK_BACK_REFERENCE)

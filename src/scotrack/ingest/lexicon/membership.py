@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import alternation
 from scotrack.ingest.lexicon.folding import folded_pattern
 from scotrack.ingest.lexicon.membership_applications import (
     APPLICATION_PATTERNS,
@@ -310,9 +311,11 @@ MEMBERSHIP_NEGATIVE = (
 # ---------------------------------------------------------------- membership
 
 PATTERNS = tuple(
-    (event, side, folded_pattern(pattern))
+    (event, side, alternation(pattern))
     for event, side, _, pattern in MEMBERSHIP_PATTERNS
 )
+"""Each pattern as an `Alternation`, whose `full` finds on folded text what the
+rule finds, skipping ahead to its first letters; compiled when first run."""
 NEGATIVE = folded_pattern(MEMBERSHIP_NEGATIVE)
 STEPPED_EVENTS = ("applied",)
 """Events a state takes in several dated steps, each an entry: applying, the

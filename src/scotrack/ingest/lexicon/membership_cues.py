@@ -4,6 +4,7 @@ membership model weighs (see `scotrack.ingest.lexicon`)."""
 
 from __future__ import annotations
 
+from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 _PARTNER_STATUS = (
@@ -36,7 +37,7 @@ EVENT_CUES: tuple[tuple[str, str], ...] = (
 )
 """(event, cue regex): a state named in a sentence holding a cue of an event may
 have taken that step; the model decides."""
-EVENT_CUE_PATTERNS = tuple((event, folded_pattern(p)) for event, p in EVENT_CUES)
+EVENT_CUE_PATTERNS = tuple((event, skipping(p)) for event, p in EVENT_CUES)
 EVENT_CUE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "joined",
@@ -64,19 +65,19 @@ FUTURE = folded_pattern(
     r"\b(?:will|would|shall|expected|set to|plans?|planning|to become|soon|next"
     r"|upcoming|likely|hopes?|hoped|could|may|might|aims?|intends?|wants?|seeks? to)\b"
 )
-NEGATION = folded_pattern(
+NEGATION = skipping(
     r"\b(?:not|no|never|yet to|refus\w*|reject\w*|block\w*|without|neither|nor|declin\w*)\b"
 )
-QUESTION = folded_pattern(
+QUESTION = skipping(
     r"\b(?:whether|(?:asked|ask|asks|asking|wonder(?:s|ed|ing)?|unclear|uncertain|know|knows|say|says) (?:if|when))\b[^.;:?!,]*"
 )
 """An indirect question and the clause it asks about ("asked whether Iran would
 join", "wondered if Belarus had applied"): its states take no step."""
-STANDING = folded_pattern(
+STANDING = skipping(
     r"\b(?:founding|founders?|currently|now|comprises|consists|includes|including"
     r"|enjoy|enjoys|remain|remains|existing|current)\b"
 )
-SINCE = folded_pattern(r"\bsince\b")
+SINCE = skipping(r"\bsince\b")
 CLUES = (
     ("future", FUTURE),
     ("negation", NEGATION),
