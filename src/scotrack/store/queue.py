@@ -54,15 +54,24 @@ class Queue:
         )
 
 
+LABELS = ("status", "kind")
+"""What errors call the status and kind filters (the CLI: --status, --type)."""
+
+
 def _filters(
-    status: str | None, kind: str | None, document: str | None
+    status: str | None,
+    kind: str | None,
+    document: str | None,
+    labels: tuple[str, str] = LABELS,
 ) -> list[ColumnElement[bool]]:
     if status is not None and status not in review.STATUSES:
         raise InputError(
-            f"status {status!r}: choose one of {', '.join(review.STATUSES)}"
+            f"{labels[0]} {status!r}: choose one of {', '.join(review.STATUSES)}"
         )
     if kind is not None and kind not in review.KINDS:
-        raise InputError(f"kind {kind!r}: choose one of {', '.join(review.KINDS)}")
+        raise InputError(
+            f"{labels[1]} {kind!r}: choose one of {', '.join(review.KINDS)}"
+        )
     found = []
     if status is not None:
         found.append(Claim.status == status)
@@ -81,9 +90,10 @@ def review_queue(
     document: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    labels: tuple[str, str] = LABELS,
 ) -> Queue:
     """A page of groups of the claims with `status`, `kind` and `document`."""
-    where = _filters(status, kind, document)
+    where = _filters(status, kind, document, labels)
     ranked = _ranked(where)
     query = (
         select(ranked.c.id, ranked.c.size, ranked.c.score)
