@@ -230,7 +230,11 @@ def show_claim(item: review.ClaimView) -> None:
             )  # fmt: skip
         stdout.print(table)
     if len(item.group) > 1:
-        stdout.print(f"{len(item.group)} claims from other documents say the same.")
+        stdout.print(
+            f"{len(item.group) - 1} claims from other documents say the same "
+            f"(review accept {claim.id[:12]} --group decides them too).",
+            highlight=False,
+        )
     for name, values in item.group_conflicts.items():
         table = Table(title=f"documents disagree on {name}", header_style="bold")
         table.add_column("value")

@@ -137,15 +137,6 @@ def _claim_filters(status: str | None, kind: str | None) -> list[ColumnElement[b
     return filters
 
 
-def group_sizes(session: Session, keys: Sequence[str]) -> dict[str, int]:
-    query = (
-        select(Claim.group_key, func.count())
-        .where(Claim.group_key.in_(set(keys)))
-        .group_by(Claim.group_key)
-    )
-    return {key: int(count) for key, count in session.execute(query)}
-
-
 def view(session: Session, claim: Claim) -> ClaimView:
     document = _document(session, claim)
     payload = effective_payload(claim)
