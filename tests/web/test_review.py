@@ -259,6 +259,10 @@ def test_accept_all_decides_the_group_and_undo_reverts_it(
     assert "Accepted 3 claims of the group in one decision" in response.text
     assert 'id="undo-form"' in response.text
     assert pending(reviewer)[0]["claim"] != first["claim"]
+    forged = reviewer.post(
+        f"/review/{first['claim']}/undo", headers={"sec-fetch-site": "cross-site"}
+    )
+    assert forged.status_code == 403
     undone = reviewer.post(f"/review/{first['claim']}/undo", headers=SAME_SITE)
     assert undone.status_code == 200, undone.text
     assert "Undone: the claim is pending again." in undone.text
