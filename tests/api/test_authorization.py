@@ -52,6 +52,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/api/v1/documents/{document_id}/original"): everyone(),
     ("GET", "/api/v1/claims"): everyone(),
     ("GET", "/api/v1/claims/{claim_id}"): everyone(),
+    ("GET", "/api/v1/claims/groups"): everyone(),
     ("GET", "/api/v1/search"): everyone(),
     ("GET", "/api/v1/changes"): everyone(),
     ("GET", "/api/v1/history/{kind}/{entity_id}"): everyone(),
@@ -60,6 +61,8 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", "/api/v1/claims/{claim_id}/accept"): needs("reviewer"),
     ("POST", "/api/v1/claims/{claim_id}/reject"): needs("reviewer"),
     ("PATCH", "/api/v1/claims/{claim_id}"): needs("reviewer"),
+    ("POST", "/api/v1/claims/accept"): needs("reviewer"),
+    ("POST", "/api/v1/claims/reject"): needs("reviewer"),
     ("PATCH", "/api/v1/entities/{kind}/{entity_id}"): needs("editor"),
     ("POST", "/api/v1/changes/{change_id}/undo"): needs("editor"),
     ("GET", "/api/v1/tokens"): needs("admin", 200),
@@ -88,6 +91,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", "/review/{claim_id}/accept"): needs("reviewer"),
     ("POST", "/review/{claim_id}/reject"): needs("reviewer"),
     ("POST", "/review/{claim_id}/edit"): needs("reviewer"),
+    ("POST", "/review/{claim_id}/undo"): needs("reviewer"),
 }
 
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
@@ -97,6 +101,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/api/v1/claims/{claim_id}/accept"): {"json": {"choice": "keep"}},
     ("POST", "/api/v1/claims/{claim_id}/reject"): {"json": {"note": "no"}},
     ("PATCH", "/api/v1/claims/{claim_id}"): {"json": {"set": {"area": "trade"}}},
+    ("POST", "/api/v1/claims/accept"): {"json": {"kind": "meeting", "dry_run": True}},
+    ("POST", "/api/v1/claims/reject"): {"json": {"kind": "project", "dry_run": True}},
     ("PATCH", "/api/v1/entities/{kind}/{entity_id}"): {
         "json": {"set": {"format": "hybrid"}, "reason": "authorization test"}
     },

@@ -379,3 +379,91 @@ def test_a_claim_is_found_by_the_prefix_the_cli_prints(writer: TestClient, token
     )
     assert accepted.status_code == 200, accepted.text
     assert writer.get(f"{API}/claims/{claim['id']}").json()["status"] == "accepted"
+
+
+ASTANA = (
+    "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation Organization met "
+    "in Astana on Friday for the 17th summit of the Council of Heads of State. "
+    "Reporter {n} filed this.\n"
+)
+
+
+def three_reports(writer: TestClient, tokens) -> None:
+    """Three near-identical reports of the Astana summit: with the example page's
+    (which says 2017-06: the same at a lower precision), a group of four claims."""
+    for n in range(3):
+        body = {"text": ASTANA.format(n=n), "source": "Wire {n}", "title": "Astana"}
+        made = writer.post(
+            f"{API}/documents", json=body, headers=bearer(tokens["editor"])
+        )
+        assert made.status_code == 201, made.text
+
+
+@pytest.mark.issue(14)
+def test_the_queue_lists_groups_with_totals(writer: TestClient, tokens):
+    three_reports(writer, tokens)
+    page = writer.get(f"{API}/claims/groups", params={"limit": 2}).json()
+    assert page["total"] >= 2
+    assert page["claims"] > page["total"]
+    assert page["items"][0]["claims"] == 4
+    assert page["items"][0]["documents"] == 4
+    assert page["items"][0]["entity_id"] == "hos-2017"
+    sizes = [item["claims"] for item in page["items"]]
+    assert sizes == sorted(sizes, reverse=True)
+    error_of(writer.get(f"{API}/claims/groups", params={"kind": "planet"}), 422)
+
+
+@pytest.mark.issue(14)
+def test_accepting_with_group_decides_the_group_in_one_undoable_batch(
+    writer: TestClient, tokens
+):
+    three_reports(writer, tokens)
+    first = writer.get(f"{API}/claims/groups").json()["items"][0]
+    accepted = writer.post(
+        f"{API}/claims/{first['id'][:12]}/accept",
+        json={"group": True, "choice": "keep"},
+        headers=bearer(tokens["reviewer"]),
+    )
+    assert accepted.status_code == 200, accepted.text
+    answer = accepted.json()
+    assert len(answer["decided"]) == 4
+    assert answer["left"] == []
+    assert len({c["batch"] for c in answer["changes"]}) == 1
+    undone = writer.post(
+        f"{API}/changes/{answer['changes'][-1]['id']}/undo",
+        headers=bearer(tokens["editor"]),
+    )
+    assert undone.status_code == 200, undone.text
+    for claim_id in answer["decided"]:
+        assert writer.get(f"{API}/claims/{claim_id}").json()["status"] == "pending"
+    rejected = writer.post(
+        f"{API}/claims/{first['id']}/reject",
+        json={"group": True},
+        headers=bearer(tokens["reviewer"]),
+    ).json()
+    assert len(rejected["decided"]) == 4
+
+
+@pytest.mark.issue(14)
+def test_accepting_by_filter_with_a_dry_run(writer: TestClient, tokens):
+    reviewer = bearer(tokens["reviewer"])
+    body = {"kind": "meeting", "dry_run": True}
+    error_of(writer.post(f"{API}/claims/accept", json=body), 401)
+    dry = writer.post(f"{API}/claims/accept", json=body, headers=reviewer)
+    assert dry.status_code == 200, dry.text
+    plan = dry.json()
+    assert plan["dry_run"] is True
+    assert plan["changes"] == []
+    assert plan["matched"] == plan["decided"] + sum(plan["skipped"].values())
+    assert plan["skipped"]["ambiguous"] >= 1
+    listed = writer.get(f"{API}/claims/groups", params={"kind": "meeting"}).json()
+    assert listed["claims"] == plan["matched"]
+    done = writer.post(
+        f"{API}/claims/accept", json=body | {"dry_run": False}, headers=reviewer
+    ).json()
+    assert done["decided"] == plan["decided"]
+    assert len({c["batch"] for c in done["changes"]}) == 1
+    left = writer.get(f"{API}/claims/groups", params={"kind": "meeting"}).json()
+    assert left["claims"] == plan["matched"] - plan["decided"]
+    bad = writer.post(f"{API}/claims/reject", json={"min_score": 101}, headers=reviewer)
+    error_of(bad, 422)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,34 +132,106 @@ def three_reports(db: str, tmp_path: Path) -> None:
         ok(run("ingest", str(page), "--db", db))
 
 
-def test_review_list_says_when_it_shows_part_of_the_claims(db, tmp_path):
+ASTANA = (
+    "SCO leaders meet in Astana\n\n"
+    "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation Organization met "
+    "in Astana on Friday for the 17th summit of the Council of Heads of State.\n"
+)
+
+
+def two_groups(db: str, tmp_path: Path) -> None:
+    """The Sochi meeting reported three times, the Astana summit once."""
     three_reports(db, tmp_path)
+    page = tmp_path / "astana.txt"
+    page.write_text(ASTANA, encoding="utf-8")
+    ok(run("ingest", str(page), "--db", db))
+
+
+def test_review_list_shows_one_row_per_group_with_totals(db, tmp_path):
+    two_groups(db, tmp_path)
     listing = ("review", "list", "--type", "meeting", "--db", db)
-    whole = ok(run(*listing))
-    assert "showing" not in whole
-    first = ok(run(*listing, "--limit", "2"))
-    assert "showing 1-2 of 3 pending claims; the next 1 with --offset 2" in (
-        " ".join(first.split())
-    )
-    rest = ok(run(*listing, "--limit", "2", "--offset", "2"))
-    assert "showing 3-3 of 3 pending claims" in " ".join(rest.split())
-    assert "--offset 4" not in rest
-    past = ok(run(*listing, "--offset", "5"))
-    assert "no pending claims from --offset 5: there are 3" in " ".join(past.split())
+    whole = " ".join(ok(run(*listing)).split())
+    assert "showing 1-2 of 2 groups (4 claims)" in whole
+    rows = json.loads(ok(run(*listing, "-f", "json")))
+    assert [(r["claims"], r["documents"]) for r in rows] == [(3, 3), (1, 1)]
+    first = " ".join(ok(run(*listing, "--limit", "1")).split())
+    assert "showing 1-1 of 2 groups (4 claims); the next 1 with --offset 1" in first
+    rest = " ".join(ok(run(*listing, "--limit", "1", "--offset", "1")).split())
+    assert "showing 2-2 of 2 groups (4 claims)" in rest
+    assert "--offset 2" not in rest
+    past = " ".join(ok(run(*listing, "--offset", "5")).split())
+    assert "no groups from offset 5: there are 2" in past
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_review_list_keeps_machine_output_a_list_and_notes_on_stderr(db, tmp_path, fmt):
-    three_reports(db, tmp_path)
+    two_groups(db, tmp_path)
     result = run(
-        "review", "list", "--type", "meeting", "--limit", "2", "-f", fmt, "--db", db
+        "review", "list", "--type", "meeting", "--limit", "1", "-f", fmt, "--db", db
     )
     out = ok(result)
     if fmt == "json":
-        assert len(json.loads(out)) == 2
+        assert len(json.loads(out)) == 1
     else:
-        assert len(out.strip().splitlines()) == 3  # the header and two rows
-    assert "showing 1-2 of 3 pending claims" in result.stderr
+        assert len(out.strip().splitlines()) == 2  # the header and one row
+    assert "showing 1-1 of 2 groups (4 claims)" in result.stderr
     everything = run("review", "list", "--type", "meeting", "-f", fmt, "--db", db)
     assert ok(everything)
     assert everything.stderr == ""
+
+
+def statuses(db: str) -> list[str]:
+    engine = make_engine(db)
+    try:
+        with session_factory(engine)() as session:
+            return sorted(session.scalars(select(Claim.status)))
+    finally:
+        engine.dispose()
+
+
+def test_accept_group_decides_every_report_and_one_undo_reverts_it(db, tmp_path):
+    three_reports(db, tmp_path)
+    accept = ("review", "accept", meeting_claim_id(db), "--group", "--db", db)
+    done = " ".join(ok(run(*accept)).split())
+    assert statuses(db) == ["accepted"] * 3
+    change = re.search(r"accepted 3 claims in one batch \(scotrack undo (\d+)", done)
+    assert change is not None, done
+    ok(run("undo", change.group(1), "--db", db))
+    assert statuses(db) == ["pending"] * 3
+    ok(run("review", "reject", meeting_claim_id(db), "--group", "--db", db))
+    assert statuses(db) == ["rejected"] * 3
+
+
+def test_accept_all_by_filter_with_a_dry_run(db, tmp_path):
+    two_groups(db, tmp_path)
+    bulk = ("review", "accept", "--all", "--kind", "meeting", "--db", db)
+    dry = " ".join(ok(run(*bulk, "--dry-run")).split())
+    assert "4 pending claims matched; would accept 4 in 2 groups" in dry
+    assert "(dry run: nothing changed)" in dry
+    assert statuses(db) == ["pending"] * 4
+    done = " ".join(ok(run(*bulk, "--min-score", "100", "--dry-run")).split())
+    assert "would accept" in done
+    assert "Input should be" in run(*bulk, "--min-score", "101").output
+    done = " ".join(ok(run(*bulk, "--source", "nobody")).split())
+    assert "0 pending claims matched" in done
+    done = " ".join(ok(run(*bulk)).split())
+    assert "accepted 4 in 2 groups (one batch: scotrack undo" in done
+    assert statuses(db) == ["accepted"] * 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--all", "abcdef"], "give claim ids or --all with filters, not both"),
+        (["--kind", "meeting"], "--kind, --document, --source, --min-score and"),
+        ([], "give claim ids (6+ characters each), or --all"),
+        (["--all", "--take"], "--all accepts each group as proposed"),
+        (["--all", "--kind", "nonsense"], "--kind 'nonsense': choose one of"),
+        (["--all", "--document", "ab"], "give at least 6 characters"),
+    ],
+)
+def test_accept_all_refuses_mixed_options(db, args, message):
+    result = run("review", "accept", *args, "--db", db)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output

@@ -197,3 +197,87 @@ def test_edit_form_reads_each_field_by_its_type(reviewer: TestClient) -> None:
     )
     assert zero.status_code == 422
     assert "positive whole number" in zero.text
+
+
+ASTANA = (
+    "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation Organization met "
+    "in Astana on Friday for the 17th summit of the Council of Heads of State. "
+    "Reporter {n} filed this.\n"
+)
+
+
+def post_reports(client: TestClient, editor: str, count: int) -> None:
+    """Near-identical reports of the Astana summit: with the example page's, one
+    group of `count` + 1 claims, the largest of the queue."""
+    for n in range(count):
+        made = client.post(
+            "/api/v1/documents",
+            json={"text": ASTANA.format(n=n), "title": "Astana"},
+            headers={"Authorization": f"Bearer {editor}"},
+        )
+        assert made.status_code == 201, made.text
+
+
+@pytest.mark.issue(14)
+def test_queue_has_one_row_per_group_with_totals_and_pages(
+    reviewer: TestClient, tokens: dict[str, str]
+) -> None:
+    post_reports(reviewer, tokens["editor"], 2)
+    html = reviewer.get("/review").text
+    totals = re.search(r"showing 1-50 of (\d+) groups \(([\d,]+) claims\)", html)
+    assert totals is not None, html
+    assert int(totals.group(2).replace(",", "")) > int(totals.group(1))
+    assert 'href="/review?offset=50" rel="next"' in html
+    assert 'rel="prev"' not in html
+    rows = pending(reviewer)
+    assert (rows[0]["claims"], rows[0]["documents"]) == (3, 3)
+    assert rows[0]["entity"] == "meeting:hos-2017"
+    later = reviewer.get("/review?offset=50").text
+    assert 'href="/review" rel="prev"' in later
+    assert f"showing 51-{totals.group(1)} of {totals.group(1)} groups" in later
+
+
+@pytest.mark.issue(14)
+def test_accept_all_decides_the_group_and_undo_reverts_it(
+    reviewer: TestClient, tokens: dict[str, str]
+) -> None:
+    post_reports(reviewer, tokens["editor"], 2)
+    first, second = pending(reviewer)[:2]
+    html = reviewer.get(f"/review/{first['claim']}").text
+    assert 'id="accept-group">Accept all 3</button>' in html
+    assert 'id="reject-group">Reject all 3</button>' in html
+    assert f'href="/review/{second["claim"]}" id="next-group" rel="next"' in html
+    assert '<script src="/static/review.js" defer></script>' in html
+    assert 'id="shortcuts" hidden>Keys: <kbd>a</kbd> accept' in html
+    assert 'id="undo-form"' not in html
+    response = reviewer.post(
+        f"/review/{first['claim']}/accept",
+        data={"group": "1", "choice": "keep"},
+        headers=SAME_SITE,
+    )
+    assert response.status_code == 200, response.text
+    assert "Accepted 3 claims of the group in one decision" in response.text
+    assert 'id="undo-form"' in response.text
+    assert pending(reviewer)[0]["claim"] != first["claim"]
+    forged = reviewer.post(
+        f"/review/{first['claim']}/undo", headers={"sec-fetch-site": "cross-site"}
+    )
+    assert forged.status_code == 403
+    undone = reviewer.post(f"/review/{first['claim']}/undo", headers=SAME_SITE)
+    assert undone.status_code == 200, undone.text
+    assert "Undone: the claim is pending again." in undone.text
+    assert pending(reviewer)[0]["claim"] == first["claim"]
+    again = reviewer.post(f"/review/{first['claim']}/undo", headers=SAME_SITE)
+    assert again.status_code == 422
+    assert "no decision of yours to undo" in again.text
+    rejected = reviewer.post(
+        f"/review/{first['claim']}/reject", data={"group": "1"}, headers=SAME_SITE
+    )
+    assert "Rejected 3 claims of the group" in rejected.text
+
+
+def test_the_shortcut_script_is_served(reviewer: TestClient) -> None:
+    script = reviewer.get("/static/review.js")
+    assert script.status_code == 200
+    for key in ("a:", "r:", "n:", "u:"):
+        assert key in script.text

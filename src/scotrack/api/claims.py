@@ -18,7 +18,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
-from scotrack.store import listings, review
+from scotrack.store import groups, listings, queue, review
 from scotrack.store.listings import ClaimSummary
 from scotrack.store.tokens import Role
 
@@ -124,10 +124,20 @@ class AcceptBody(BaseModel):
         "claim's. Without it a disagreement is a 409 listing the fields.",
     )
     note: str | None = Field(default=None, max_length=2000)
+    group: bool = Field(
+        default=False,
+        description="Accept every pending claim of its group too, linked to the same "
+        "entity, in one batch (one undo reverts it); claims giving incompatible "
+        "values or contradicting the knowledge base stay pending, listed in `left`.",
+    )
 
 
 class RejectBody(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
+    group: bool = Field(
+        default=False,
+        description="Reject the pending claims of its group that agree with it too.",
+    )
 
 
 class EditBody(BaseModel):
@@ -136,6 +146,27 @@ class EditBody(BaseModel):
         description="field -> new value (JSON: text, numbers, lists; null clears).",
     )
     note: str | None = Field(default=None, max_length=2000)
+
+
+class LeftPublic(BaseModel):
+    claim_id: str
+    reason: str
+
+
+class GroupChanges(Changes):
+    """What a decision did: its changes and, with `group`, the claims it decided
+    and those it left pending (with why)."""
+
+    decided: list[str] = Field(default_factory=list)
+    left: list[LeftPublic] = Field(default_factory=list)
+
+
+def group_changes(decision: groups.GroupDecision) -> GroupChanges:
+    return GroupChanges(
+        changes=changes_made(decision.changes).changes,
+        decided=decision.decided,
+        left=[LeftPublic(claim_id=i.claim_id, reason=i.reason) for i in decision.left],
+    )
 
 
 def claim_brief(claim: ClaimSummary) -> ClaimBrief:
@@ -167,6 +198,151 @@ def list_claims(
     listing = listings.claims(status=status, kind=kind, document_id=document)
     items, after = listing_page(session, listing, cursor, limit)
     return Page(items=[claim_brief(c) for c in items], next=after)
+
+
+class QueueRowPublic(ClaimBrief):
+    claims: int = Field(description="How many claims the group holds.")
+    documents: int = Field(description="How many documents they come from.")
+    score: int | None = Field(description="The best link score (null: none).")
+
+
+class QueuePage(BaseModel):
+    """A page of the review queue, and what the whole queue holds."""
+
+    items: list[QueueRowPublic]
+    total: int = Field(description="How many groups the queue holds.")
+    claims: int = Field(description="How many claims they hold.")
+    offset: int
+    limit: int
+
+
+@router.get(
+    "/groups",
+    response_model=QueuePage,
+    summary="The review queue: one item per group of claims",
+    description="Each group (the claims of many documents about one fact) once, by "
+    "its claim with the best link score; the largest groups first, then by score. "
+    "`total` counts the groups, `claims` their claims.",
+)
+@readable
+def list_claim_groups(
+    session: DbSession,
+    status: Annotated[ClaimStatus, Query(description="The status.")] = "pending",
+    kind: Annotated[ClaimKind | None, Query(description="The kind of fact.")] = None,
+    limit: LimitParam = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> QueuePage:
+    found = queue.review_queue(
+        session, status=status, kind=kind, limit=limit, offset=offset
+    )
+    items = [
+        QueueRowPublic(
+            **claim_brief(_summary(row.claim)).model_dump(),
+            claims=row.claims,
+            documents=row.documents,
+            score=row.score,
+        )
+        for row in found.rows
+    ]
+    return QueuePage(
+        items=items, total=found.groups, claims=found.claims, offset=offset, limit=limit
+    )
+
+
+class BulkBody(BaseModel):
+    """Which pending claims to decide; every given filter must hold."""
+
+    kind: ClaimKind | None = None
+    document: str | None = Field(default=None, max_length=64)
+    source: str | None = Field(default=None, max_length=200, description="Outlet.")
+    min_score: int | None = Field(default=None, ge=0, le=100)
+    dry_run: bool = Field(default=False, description="Say what, change nothing.")
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class GroupPlanPublic(BaseModel):
+    claim_id: str = Field(description="The group's claim with the best score.")
+    kind: str
+    summary: str
+    claims: int
+    decided: int
+    skipped: str | None
+
+
+class BulkPublic(Changes):
+    decision: str
+    dry_run: bool
+    matched: int = Field(description="Pending claims the filters selected.")
+    decided: int
+    decided_groups: int
+    skipped: dict[str, int] = Field(
+        description="Claims left pending: ambiguous, conflicting, disagreeing."
+    )
+    groups: list[GroupPlanPublic]
+
+
+def _bulk(
+    session: DbSession, caller: Caller, decision: groups.Decision, body: BulkBody
+) -> BulkPublic:
+    wanted = groups.ClaimFilter(
+        kind=body.kind,
+        document=body.document,
+        source=body.source,
+        min_score=body.min_score,
+    )
+    done = groups.decide_by_filter(
+        session,
+        decision,
+        wanted,
+        actor=caller.name,
+        note=body.note,
+        dry_run=body.dry_run,
+    )
+    session.commit()
+    return BulkPublic(
+        changes=changes_made(done.changes).changes,
+        decision=decision,
+        dry_run=done.dry_run,
+        matched=done.matched,
+        decided=done.decided,
+        decided_groups=done.decided_groups,
+        skipped=done.skipped,
+        groups=[
+            GroupPlanPublic(
+                claim_id=g.claim_id,
+                kind=g.kind,
+                summary=g.summary,
+                claims=g.claims,
+                decided=g.decided,
+                skipped=g.skipped,
+            )
+            for g in done.groups
+        ],
+    )
+
+
+@router.post(
+    "/accept",
+    response_model=BulkPublic,
+    summary="Accept every pending claim a filter selects (reviewers)",
+    description="Group by group, in one batch (one undo reverts it). Ambiguous "
+    "claims, groups whose claims disagree and claims that contradict the knowledge "
+    "base are skipped and counted, never accepted. `dry_run` changes nothing.",
+)
+@needs(Role.reviewer)
+def accept_claims(session: DbSession, caller: Caller, body: BulkBody) -> BulkPublic:
+    return _bulk(session, caller, "accept", body)
+
+
+@router.post(
+    "/reject",
+    response_model=BulkPublic,
+    summary="Reject every pending claim a filter selects (reviewers)",
+    description="In one batch (one undo reverts it); `dry_run` changes nothing.",
+)
+@needs(Role.reviewer)
+def reject_claims(session: DbSession, caller: Caller, body: BulkBody) -> BulkPublic:
+    return _bulk(session, caller, "reject", body)
 
 
 @router.get(
@@ -253,11 +429,12 @@ def _cut(text: str, start: int, end: int) -> list[tuple[str, bool]]:
 
 @router.post(
     "/{claim_id}/accept",
-    response_model=Changes,
+    response_model=GroupChanges,
     summary="Accept a claim (reviewers)",
     description="The knowledge base changes as the claim says and the change is "
     "logged. 409 with the fields when the claim disagrees with the knowledge base "
-    "and no `choice` is given; 422 when it is ambiguous and no `link` is given.",
+    "and no `choice` is given; 422 when it is ambiguous and no `link` is given. "
+    "With `group`, its group's pending claims are accepted with it, in one batch.",
     responses={409: {"description": "The claim disagrees with the knowledge base."}},
 )
 @needs(Role.reviewer)
@@ -266,10 +443,11 @@ def accept_claim(
     caller: Caller,
     claim_id: ClaimId,
     body: Annotated[AcceptBody | None, Body()] = None,
-) -> Changes:
+) -> GroupChanges:
     given = body or AcceptBody()
     claim = review.find_claim(session, claim_id)
-    done = review.accept(
+    decide = groups.accept_group if given.group else review.accept
+    done = decide(
         session,
         claim.id,
         actor=caller.name,
@@ -278,12 +456,14 @@ def accept_claim(
         note=given.note,
     )
     session.commit()
-    return changes_made(done)
+    if isinstance(done, groups.GroupDecision):
+        return group_changes(done)
+    return GroupChanges(changes=changes_made(done).changes)
 
 
 @router.post(
     "/{claim_id}/reject",
-    response_model=Changes,
+    response_model=GroupChanges,
     summary="Reject a claim (reviewers)",
     description="The claim stays, marked rejected, with who and why.",
 )
@@ -293,12 +473,18 @@ def reject_claim(
     caller: Caller,
     claim_id: ClaimId,
     body: Annotated[RejectBody | None, Body()] = None,
-) -> Changes:
+) -> GroupChanges:
     given = body or RejectBody()
     claim = review.find_claim(session, claim_id)
+    if given.group:
+        decision = groups.reject_group(
+            session, claim.id, actor=caller.name, note=given.note
+        )
+        session.commit()
+        return group_changes(decision)
     done = review.reject(session, claim.id, actor=caller.name, note=given.note)
     session.commit()
-    return changes_made(done)
+    return GroupChanges(changes=changes_made(done).changes)
 
 
 @router.patch(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,6 +12,7 @@ from rich.prompt import Prompt
 from rich.table import Table
 from rich.text import Text
 
+from scotrack.cli import decisions
 from scotrack.cli._common import (
     MAX_ID,
     ByOption,
@@ -24,7 +24,6 @@ from scotrack.cli._common import (
     actor_for,
     kb_session,
     lazy_module,
-    page_note,
     print_note,
     render,
     run_with_errors,
@@ -35,13 +34,15 @@ from scotrack.cli.terminal import literal
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import acceptance, edits, review
+    from scotrack.store import acceptance, edits, groups, queue, review
     from scotrack.store.acceptance import Choice
     from scotrack.store.provenance import Change, Claim
 else:
     review = lazy_module("scotrack.store.review")
     edits = lazy_module("scotrack.store.edits")
     acceptance = lazy_module("scotrack.store.acceptance")
+    groups = lazy_module("scotrack.store.groups")
+    queue = lazy_module("scotrack.store.queue")
 from scotrack.errors import InputError
 
 review_app = typer.Typer(
@@ -54,10 +55,18 @@ review_app = typer.Typer(
 IdsArgument = Annotated[
     list[str], typer.Argument(help="Claim ids (or their first 6+ characters).")
 ]
+SomeIdsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Claim ids (or their first 6+ characters); none with --all.",
+        show_default=False,
+    ),
+]
 KEYS = "a accept, r reject, e edit, l relink, s skip, q quit"
 
 
-def _claim_row(claim: Claim, sizes: dict[str, int]) -> dict[str, Any]:
+def _queue_row(row: queue.QueueRow) -> dict[str, Any]:
+    claim = row.claim
     link = f"{claim.entity_kind}:{claim.entity_id}" if claim.entity_id else ""
     return {
         "id": claim.id[:12],
@@ -65,9 +74,20 @@ def _claim_row(claim: Claim, sizes: dict[str, int]) -> dict[str, Any]:
         "summary": claim.summary,
         "proposal": claim.proposal,
         "link": link,
-        "documents": sizes.get(claim.group_key, 1),
+        "score": "" if row.score is None else row.score,
+        "claims": row.claims,
+        "documents": row.documents,
         "status": claim.status,
     }
+
+
+def _queue_note(page: queue.Queue) -> str:
+    """ "showing 1-50 of 812 groups (19,500 claims); the next 50 with --offset 50" """
+    note = page.note
+    last = page.offset + len(page.rows)
+    if page.rows and last < page.groups:
+        note += f"; the next {min(page.groups - last, page.limit)} with --offset {last}"
+    return note
 
 
 @review_app.callback()
@@ -216,7 +236,11 @@ def show_claim(item: review.ClaimView) -> None:
             )  # fmt: skip
         stdout.print(table)
     if len(item.group) > 1:
-        stdout.print(f"{len(item.group)} claims from other documents say the same.")
+        stdout.print(
+            f"{len(item.group) - 1} claims from other documents say the same "
+            f"(review accept {claim.id[:12]} --group decides them too).",
+            highlight=False,
+        )
     for name, values in item.group_conflicts.items():
         table = Table(title=f"documents disagree on {name}", header_style="bold")
         table.add_column("value")
@@ -261,30 +285,37 @@ def list_cli(
     format: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
-    """List claims, the claims of one fact together.
+    """List the claims to review, one row per group, the largest groups first.
 
-    When more claims match than are shown, a line says how many and how to see
-    the rest (after the table; on stderr with --format json or csv, whose
-    output stays a plain list of rows).
+    A group holds the claims of many documents about one fact; groups come by
+    size, then by link score. Each row shows the group's claim with the best link
+    score and how many claims and documents the group holds; `review accept ID
+    --group` decides it all. A line says which groups are shown of how many
+    ("showing 1-50 of 812 groups (19,500 claims)"; on stderr with --format json
+    or csv, and there only when some are left out, so that stdout stays a plain
+    list of rows).
 
     Example: scotrack review list --status pending --type meeting --offset 50
     """
 
-    def action() -> tuple[list[dict[str, Any]], int]:
+    def action() -> queue.Queue:
         with kb_session(db) as session:
             wanted = None if status == "all" else status
-            claims = review.list_claims(
-                session, status=wanted, kind=kind, limit=limit, offset=offset
+            return queue.review_queue(
+                session,
+                status=wanted,
+                kind=kind,
+                limit=limit,
+                offset=offset,
+                labels=("--status", "--type"),
             )
-            total = review.claim_count(session, status=wanted, kind=kind)
-            sizes = review.group_sizes(session, [c.group_key for c in claims])
-            return [_claim_row(c, sizes) for c in claims], total
 
-    rows, total = run_with_errors(action, debug=debug)
+    page = run_with_errors(action, debug=debug)
     noun = "claims" if status == "all" else f"{status} claims"
-    render(rows, format, title=noun)
-    note = page_note(shown=len(rows), total=total, offset=offset, noun=noun)
-    print_note(note, format)
+    render([_queue_row(row) for row in page.rows], format, title=noun)
+    whole = offset == 0 and len(page.rows) == page.groups
+    if format is OutputFormat.table or not whole:
+        print_note(_queue_note(page), format)
 
 
 @review_app.command("show")
@@ -305,32 +336,9 @@ def show_cli(
     run_with_errors(action, debug=debug)
 
 
-def _each(
-    db: str | None, ids: list[str], decide: Callable[[Session, str], list[Change]]
-) -> list[dict[str, Any]]:
-    """Decide on each claim in its own transaction; stop at the first error."""
-    done: list[dict[str, Any]] = []
-    with kb_session(db) as session:
-        for claim_id in ids:
-            changes = decide(session, claim_id)
-            session.commit()
-            done += [_change_row(change) for change in changes]
-    return done
-
-
-def _change_row(change: Change) -> dict[str, Any]:
-    return {
-        "change": change.id,
-        "action": change.action,
-        "entity": f"{change.entity_kind}:{change.entity_id}",
-        "by": change.actor,
-        "at": change.at,
-    }
-
-
 @review_app.command("accept")
 def accept_cli(
-    ids: IdsArgument,
+    ids: SomeIdsArgument = None,
     link: Annotated[
         str | None,
         typer.Option("--link", help="Link to this entity (KIND:ID) or 'new'."),
@@ -341,6 +349,13 @@ def accept_cli(
     take: Annotated[
         bool, typer.Option("--take", help="On disagreement take the claim's values.")
     ] = False,
+    group: decisions.GroupOption = False,
+    everything: decisions.AllOption = False,
+    kind: decisions.KindFilter = None,
+    document: decisions.DocumentFilter = None,
+    source: decisions.SourceFilter = None,
+    min_score: decisions.ScoreFilter = None,
+    dry_run: decisions.DryRunOption = False,
     note: NoteOption = None,
     by: ByOption = None,
     db: DbOption = None,
@@ -349,28 +364,55 @@ def accept_cli(
 ) -> None:
     """Accept claims: the knowledge base changes and the change is logged.
 
-    Example: scotrack review accept 3f9a1c 77b0e2 --note "checked"
-    """
+    With --group, every pending claim of each claim's group is accepted with it,
+    linked to the same entity, in one batch (`scotrack undo` of any of its
+    changes reverts it all); claims giving values incompatible with it, or
+    contradicting the knowledge base, stay pending and are listed. With --all,
+    every pending claim the filters select is accepted, group by group, in one
+    batch; ambiguous claims, groups whose claims disagree and claims that
+    contradict the knowledge base are skipped and counted. --dry-run says what
+    --all would do without doing it.
 
-    def action() -> list[dict[str, Any]]:
-        if keep and take:
-            raise InputError("--keep and --take: choose one")
-        choice: Choice | None = "keep" if keep else ("take" if take else None)
-        actor = actor_for(by)
-        return _each(
-            db,
-            ids,
-            lambda s, i: review.accept(
-                s, i, actor=actor, link=link, choice=choice, note=note
-            ),
+    Example: scotrack review accept 3f9a1c 77b0e2 --note "checked"
+
+    Example: scotrack review accept --all --kind meeting --min-score 90 --dry-run
+    """
+    if keep and take:
+        run_with_errors(decisions.fail("--keep and --take: choose one"), debug=debug)
+    choice: Choice | None = "keep" if keep else ("take" if take else None)
+    filters: dict[str, Any] = {"kind": kind, "document": document}
+    filters |= {"source": source, "min_score": min_score}
+    if everything and (link or choice):
+        message = "--all accepts each group as proposed: --link, --keep and --take "
+        run_with_errors(decisions.fail(message + "go with claim ids"), debug=debug)
+
+    def one(session: Session, claim_id: str) -> list[Change]:
+        return review.accept(
+            session, claim_id, actor=actor, link=link, choice=choice, note=note
         )
 
-    render(run_with_errors(action, debug=debug), format, title="changes")
+    def with_group(session: Session, claim_id: str) -> groups.GroupDecision:
+        return groups.accept_group(
+            session, claim_id, actor=actor, link=link, choice=choice, note=note
+        )
+
+    actor = actor_for(by)
+    decisions.decide_cli(
+        "accept", ids, group, everything, filters, dry_run, one, with_group,
+        db=db, actor=actor, note=note, format=format, debug=debug,
+    )  # fmt: skip
 
 
 @review_app.command("reject")
 def reject_cli(
-    ids: IdsArgument,
+    ids: SomeIdsArgument = None,
+    group: decisions.GroupOption = False,
+    everything: decisions.AllOption = False,
+    kind: decisions.KindFilter = None,
+    document: decisions.DocumentFilter = None,
+    source: decisions.SourceFilter = None,
+    min_score: decisions.ScoreFilter = None,
+    dry_run: decisions.DryRunOption = False,
     note: NoteOption = None,
     by: ByOption = None,
     db: DbOption = None,
@@ -379,14 +421,28 @@ def reject_cli(
 ) -> None:
     """Reject claims; they stay, marked rejected, with who and why.
 
+    --group rejects the pending claims of each claim's group that agree with it
+    (one batch, one undo); --all every pending claim the filters select
+    (--dry-run: say how many, do nothing).
+
     Example: scotrack review reject 3f9a1c --note "not an SCO meeting"
+
+    Example: scotrack review reject --all --source "Spam Wire" --dry-run
     """
+    filters: dict[str, Any] = {"kind": kind, "document": document}
+    filters |= {"source": source, "min_score": min_score}
 
-    def action() -> list[dict[str, Any]]:
-        actor = actor_for(by)
-        return _each(db, ids, lambda s, i: review.reject(s, i, actor=actor, note=note))
+    def one(session: Session, claim_id: str) -> list[Change]:
+        return review.reject(session, claim_id, actor=actor, note=note)
 
-    render(run_with_errors(action, debug=debug), format, title="changes")
+    def with_group(session: Session, claim_id: str) -> groups.GroupDecision:
+        return groups.reject_group(session, claim_id, actor=actor, note=note)
+
+    actor = actor_for(by)
+    decisions.decide_cli(
+        "reject", ids, group, everything, filters, dry_run, one, with_group,
+        db=db, actor=actor, note=note, format=format, debug=debug,
+    )  # fmt: skip
 
 
 @review_app.command("edit")
@@ -416,7 +472,7 @@ def edit_cli(
         pairs = parse_assignments(assignments).items()
         values = {name: edits.claim_value(name, text) for name, text in pairs}
         actor = actor_for(by)
-        return _each(
+        return decisions.each(
             db,
             [claim_id],
             lambda s, i: review.edit_claim(s, i, values, actor=actor, note=note),

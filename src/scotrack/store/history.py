@@ -211,6 +211,33 @@ class Recorder:
         self.record(kind, entity_id, before, current(self.session, kind, entity_id))
 
 
+@dataclass(slots=True)
+class Batch:
+    """What one action decided on one claim or many, logged as one batch: each
+    entity changed once, from its state before the first decision to its state
+    after the last, so `undo` of any change of the batch reverts all of it (#14)."""
+
+    session: Session
+    facts: dict[tuple[str, str], Snapshot | None] = field(default_factory=dict)
+    """The facts changed, each with its snapshot from before the first change."""
+    claims: dict[str, tuple[Snapshot | None, str | None]] = field(default_factory=dict)
+    """The claims decided: snapshot before, and the source their document is."""
+
+    def record(self, recorder: Recorder) -> list[Change]:
+        """Log every change (facts first, then claims) under `recorder`'s batch."""
+        self.session.flush()
+        for (kind, entity_id), before in self.facts.items():
+            after = current(self.session, kind, entity_id)
+            source = next(iter(self.claims.values()), (None, None))[1]
+            recorder.record(kind, entity_id, before, after, source_id=source)
+        for claim_id, (before, source) in self.claims.items():
+            after = current(self.session, "claim", claim_id)
+            recorder.record(
+                "claim", claim_id, before, after, source_id=source, claim_id=claim_id
+            )
+        return recorder.changes
+
+
 def _dumps(data: Snapshot) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 

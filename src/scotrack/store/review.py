@@ -27,7 +27,7 @@ from scotrack.store.acceptance import (
     Disagreements,
     Refinement,
 )
-from scotrack.store.history import Recorder
+from scotrack.store.history import Batch, Recorder, Snapshot
 from scotrack.store.provenance import (
     Change,
     Claim,
@@ -135,15 +135,6 @@ def _claim_filters(status: str | None, kind: str | None) -> list[ColumnElement[b
     if kind is not None:
         filters.append(Claim.kind == kind)
     return filters
-
-
-def group_sizes(session: Session, keys: Sequence[str]) -> dict[str, int]:
-    query = (
-        select(Claim.group_key, func.count())
-        .where(Claim.group_key.in_(set(keys)))
-        .group_by(Claim.group_key)
-    )
-    return {key: int(count) for key, count in session.execute(query)}
 
 
 def view(session: Session, claim: Claim) -> ClaimView:
@@ -287,12 +278,22 @@ def _target(claim: Claim, link: str | None) -> str | None:
 
 
 def _applier(
-    session: Session, claim: Claim, choice: Choice | None
+    session: Session,
+    claim: Claim,
+    choice: Choice | None,
+    touched: dict[tuple[str, str], Snapshot | None] | None = None,
 ) -> acceptance.Applier:
+    """An Applier for the claim; given `touched` (shared by the claims of one
+    action) it snapshots each entity once, before the action's first change."""
     document = _document(session, claim)
     source_id = document_source(session, document)
     return acceptance.Applier(
-        session, source_id, claim.id, document.published_date, choice
+        session,
+        source_id,
+        claim.id,
+        document.published_date,
+        choice,
+        touched={} if touched is None else touched,
     )
 
 
@@ -326,28 +327,42 @@ def accept(
     claim = find_claim(session, ref)
     if claim.status == "accepted":
         raise InputError(f"claim {claim.id[:12]} is already accepted")
+    log = Batch(session)
+    accept_into(log, claim, actor=actor, link=link, choice=choice, note=note)
+    return log.record(
+        Recorder(session, actor, "accept", reason=note, claim_id=claim.id)
+    )
+
+
+def accept_into(
+    log: Batch,
+    claim: Claim,
+    *,
+    actor: str,
+    link: str | None = None,
+    choice: Choice | None = None,
+    note: str | None = None,
+) -> None:
+    """Apply a pending claim to the knowledge base and mark it accepted, noting
+    in `log` what changed (logged by `log.record`). Disagreements (or another
+    InputError) leaves nothing applied."""
+    session = log.session
     claim_before = history.current(session, "claim", claim.id)
     with session.begin_nested():  # an error leaves no half-applied claim
-        applier = _applier(session, claim, choice)
+        applier = _applier(session, claim, choice, log.facts)
         entity_kind, entity_id = _apply(applier, claim, link)
-    recorder = Recorder(
-        session,
-        actor,
-        "accept",
-        reason=note,
-        source_id=applier.source_id,
-        claim_id=claim.id,
-    )
-    for (kind, touched_id), before in applier.touched.items():
-        after = history.current(session, kind, touched_id)
-        recorder.record(kind, touched_id, before, after)
     claim.entity_kind, claim.entity_id = entity_kind, entity_id
     _decide(claim, "accepted", actor=actor, note=note)
-    session.flush()
-    recorder.record(
-        "claim", claim.id, claim_before, history.current(session, "claim", claim.id)
-    )
-    return recorder.changes
+    log.claims.setdefault(claim.id, (claim_before, applier.source_id))
+
+
+def reject_into(
+    log: Batch, claim: Claim, *, actor: str, note: str | None = None
+) -> None:
+    """Mark a pending claim rejected, noting it in `log`."""
+    before = history.current(log.session, "claim", claim.id)
+    _decide(claim, "rejected", actor=actor, note=note)
+    log.claims.setdefault(claim.id, (before, None))
 
 
 def reject(
@@ -362,10 +377,11 @@ def reject(
         )
     if claim.status == "rejected":
         raise InputError(f"claim {claim.id[:12]} is already rejected")
-    recorder = Recorder(session, actor, "reject", reason=note, claim_id=claim.id)
-    with recorder.tracking("claim", claim.id):
-        _decide(claim, "rejected", actor=actor, note=note)
-    return recorder.changes
+    log = Batch(session)
+    reject_into(log, claim, actor=actor, note=note)
+    return log.record(
+        Recorder(session, actor, "reject", reason=note, claim_id=claim.id)
+    )
 
 
 def edit_claim(

@@ -1,6 +1,10 @@
-"""Reviewing claims in the browser: the queue (/review), one claim with its
-evidence, candidates and disagreements (/review/{id}), and the Accept, Reject
-and Edit forms, which post to /review/{id}/accept|reject|edit.
+"""Reviewing claims in the browser: the queue (/review, one row per group of
+claims, the largest first, paged with totals), one claim with its evidence,
+candidates and disagreements (/review/{id}), and the Accept, Reject and Edit
+forms, which post to /review/{id}/accept|reject|edit (with `group`: the whole
+group, one batch) and the Undo form (/review/{id}/undo: the signed-in user's own
+last decision on the claim). Keys on the claim page (static/review.js): a accept,
+r reject, n next group, u undo.
 
 Every route needs the reviewer role; decisions are recorded with the signed-in
 user's name as the actor. A decision that fails (a disagreement without a
@@ -19,7 +23,8 @@ from sqlalchemy.orm import Session
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
 from scotrack.errors import InputError
-from scotrack.store import edits, reader, review
+from scotrack.store import edits, groups, history, queue, review
+from scotrack.store.provenance import Change
 from scotrack.store.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
@@ -31,6 +36,7 @@ NOTICES = {
     "accepted": "Accepted: the knowledge base now holds this claim's facts.",
     "rejected": "Rejected: the claim stays, marked rejected.",
     "edited": "Edited: accepting will use the corrected fields.",
+    "undone": "Undone: the claim is pending again.",
 }
 HIDDEN_FIELDS = ("text", "evidence")
 """Payload fields the edit form does not offer (the evidence is the document's)."""
@@ -45,25 +51,32 @@ def queue_page(
     session: DbSession,
     kind: Annotated[str | None, Query(max_length=32)] = None,
     document: Annotated[str | None, Query(max_length=64)] = None,
-    after: Annotated[str | None, Query(max_length=32)] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     format: FormatParam = "html",
 ) -> Response:
-    found = reader.review_queue(
-        session, kind=kind or None, document=document or None, after=after, limit=PAGE
+    found = queue.review_queue(
+        session, kind=kind or None, document=document or None, limit=PAGE, offset=offset
     )
-    shown = found[:PAGE]
     rows = [
         {
-            "claim": c.id,
-            "kind": c.kind,
-            "summary": c.summary,
-            "proposal": c.proposal,
-            "entity": f"{c.entity_kind}:{c.entity_id}" if c.entity_id else None,
-            "document": c.document_id,
-            "document_title": c.document_title,
+            "claim": row.claim.id,
+            "kind": row.claim.kind,
+            "summary": row.claim.summary,
+            "proposal": row.claim.proposal,
+            "entity": (
+                f"{row.claim.entity_kind}:{row.claim.entity_id}"
+                if row.claim.entity_id
+                else None
+            ),
+            "document": row.claim.document_id,
+            "document_title": row.document_title,
+            "claims": row.claims,
+            "documents": row.documents,
+            "score": row.score,
         }
-        for c in shown
+        for row in found.rows
     ]
+    last = offset + len(found.rows)
     return respond(
         request,
         "review_queue.html",
@@ -71,9 +84,10 @@ def queue_page(
         format,
         name="review",
         title="Review",
-        claims=shown,
+        queue=found,
         kinds=review.KINDS,
-        following=shown[-1].id if len(found) > PAGE else None,
+        previous=max(0, offset - PAGE) if offset else None,
+        following=last if last < found.groups else None,
     )
 
 
@@ -85,8 +99,10 @@ def claim_page(
     problem: str | None = None,
     status_code: int = 200,
     notice: str | None = None,
+    actor: str | None = None,
 ) -> Response:
     found = review.view(session, review.find_claim(session, claim_id))
+    pending = [c for c in found.group if c.status == "pending"]
     editable = {
         name: "" if value is None else _shown(value)
         for name, value in found.payload.items()
@@ -102,7 +118,19 @@ def claim_page(
         editable=editable,
         problem=problem,
         notice=notice,
+        group_pending=len(pending),
+        following=queue.next_group(session, found.claim),
+        undoable=_own_decision(session, found.claim.id, actor) is not None,
     )
+
+
+def _own_decision(session: Session, claim_id: str, actor: str | None) -> Change | None:
+    """The claim's last change, when it is a decision `actor` made (the Undo
+    button undoes only one's own decision; editors undo others' from the log)."""
+    last = history.latest_change(session, "claim", claim_id)
+    if last is None or actor is None or last.actor != actor:
+        return None
+    return last if last.action in ("accept", "reject") else None
 
 
 def _shown(value: Any) -> str:
@@ -124,26 +152,50 @@ def _plain(item: Any) -> bool:
 def review_claim_page(
     request: Request,
     session: DbSession,
+    caller: Caller,
     claim_id: str,
     done: Annotated[str | None, Query(max_length=16)] = None,
+    decided: Annotated[int | None, Query(ge=0)] = None,
+    left: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     full = review.find_claim(session, claim_id).id
     if full != claim_id:  # a prefix, as the CLI prints: the page's one address
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/review/{full}{query}", status_code=308)
-    return claim_page(request, session, claim_id, notice=NOTICES.get(done or ""))
+    notice = _notice(done, decided, left)
+    return claim_page(request, session, claim_id, notice=notice, actor=caller.name)
 
 
-def _decided(claim_id: str, done: str) -> Response:
-    return RedirectResponse(f"/review/{claim_id}?done={done}", status_code=303)
+def _notice(done: str | None, decided: int | None, left: int | None) -> str | None:
+    """What the last decision did: a group decision says how many it decided."""
+    notice = NOTICES.get(done or "")
+    if notice is None or decided is None or done not in ("accepted", "rejected"):
+        return notice
+    notice = f"{done.capitalize()} {decided} claims of the group in one decision "
+    notice += "(Undo reverts it)."
+    if left:
+        notice += f" {left} left pending: they give other values or disagree with "
+        notice += "the knowledge base."
+    return notice
+
+
+def _decided(
+    claim_id: str, done: str, decision: groups.GroupDecision | None = None
+) -> Response:
+    query = f"done={done}"
+    if decision is not None:
+        query += f"&decided={len(decision.decided)}&left={len(decision.left)}"
+    return RedirectResponse(f"/review/{claim_id}?{query}", status_code=303)
 
 
 def _failed(
-    request: Request, session: Session, claim_id: str, err: InputError
+    request: Request, session: Session, claim_id: str, err: InputError, actor: str
 ) -> Response:
     session.rollback()
     status = 409 if getattr(err, "found", None) is not None else 422
-    return claim_page(request, session, claim_id, problem=str(err), status_code=status)
+    return claim_page(
+        request, session, claim_id, problem=str(err), status_code=status, actor=actor
+    )
 
 
 @router.post("/review/{claim_id}/accept")
@@ -156,10 +208,12 @@ def accept_claim(
     choice: Annotated[Literal["keep", "take", ""], Form()] = "",
     link: Annotated[str | None, Form(max_length=200)] = None,
     note: Note = None,
+    group: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     claim = review.find_claim(session, claim_id)
+    decide = groups.accept_group if group else review.accept
     try:
-        review.accept(
+        done = decide(
             session,
             claim.id,
             actor=caller.name,
@@ -168,9 +222,13 @@ def accept_claim(
             note=note or None,
         )
     except InputError as err:
-        return _failed(request, session, claim.id, err)
+        return _failed(request, session, claim.id, err, caller.name)
     session.commit()
-    return _decided(claim.id, "accepted")
+    return _decided(claim.id, "accepted", _group_of(done))
+
+
+def _group_of(done: object) -> groups.GroupDecision | None:
+    return done if isinstance(done, groups.GroupDecision) else None
 
 
 @router.post("/review/{claim_id}/reject")
@@ -181,14 +239,36 @@ def reject_claim(
     caller: Caller,
     claim_id: str,
     note: Note = None,
+    group: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     claim = review.find_claim(session, claim_id)
+    decide = groups.reject_group if group else review.reject
     try:
-        review.reject(session, claim.id, actor=caller.name, note=note or None)
+        done = decide(session, claim.id, actor=caller.name, note=note or None)
     except InputError as err:
-        return _failed(request, session, claim.id, err)
+        return _failed(request, session, claim.id, err, caller.name)
     session.commit()
-    return _decided(claim.id, "rejected")
+    return _decided(claim.id, "rejected", _group_of(done))
+
+
+@router.post("/review/{claim_id}/undo")
+@needs(Role.reviewer)
+def undo_decision(
+    request: Request, session: DbSession, caller: Caller, claim_id: str
+) -> Response:
+    """Undo the caller's last decision on the claim (with its whole batch)."""
+    claim = review.find_claim(session, claim_id)
+    last = _own_decision(session, claim.id, caller.name)
+    try:
+        if last is None:
+            raise InputError(
+                f"claim {claim.id[:12]}: no decision of yours to undo here"
+            )
+        history.undo_batch(session, last.id, actor=caller.name)
+    except InputError as err:
+        return _failed(request, session, claim.id, err, caller.name)
+    session.commit()
+    return _decided(claim.id, "undone")
 
 
 @router.post("/review/{claim_id}/edit")
@@ -217,6 +297,6 @@ async def edit_claim(
             note=note if isinstance(note, str) and note else None,
         )
     except InputError as err:
-        return _failed(request, session, claim.id, err)
+        return _failed(request, session, claim.id, err, caller.name)
     session.commit()
     return _decided(claim.id, "edited")
