@@ -304,7 +304,7 @@ def _each(
 ) -> list[dict[str, Any]]:
     """Decide on each claim in its own transaction; stop at the first error."""
     done: list[dict[str, Any]] = []
-    with kb_session(db) as session:
+    with kb_session(db, write=True) as session:
         for claim_id in ids:
             changes = decide(session, claim_id)
             session.commit()

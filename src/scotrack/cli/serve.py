@@ -125,7 +125,7 @@ def token_create_cli(
 
     def action() -> tuple[Any, str]:
         parsed = Role.parse(role)
-        with kb_session(db) as session:
+        with kb_session(db, write=True) as session:
             made = create_token(
                 session, name=name, role=parsed, created_by=actor_for(by)
             )
@@ -181,7 +181,7 @@ def token_revoke_cli(
     from scotrack.store.tokens import revoke_token
 
     def action() -> dict[str, Any]:
-        with kb_session(db) as session:
+        with kb_session(db, write=True) as session:
             info = revoke_token(session, token_id)
             session.commit()
             return dict(info.__dict__)

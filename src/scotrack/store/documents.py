@@ -5,14 +5,21 @@ content), every claim of its extraction with the entity resolution proposed for 
 and the candidates behind it (computed beforehand, in the extraction workers, by
 `ingest.prepared`), and the search entries, in the caller's session; the caller
 commits once per document, so a crash leaves each document either wholly stored or
-absent. Identical content is stored once (`unchanged`); new content at a known URL
-becomes the next version of that document.
+absent. Writers store one document at a time (#18): on SQLite the session's
+`BEGIN IMMEDIATE` takes the database's write lock, on PostgreSQL `store` takes a
+transaction-level advisory lock first, so that a document another run stored a
+moment ago is found (`unchanged`) rather than inserted twice, and two new versions
+at one URL are numbered one after the other. Identical content is stored once
+(`unchanged`); new content at a known URL becomes the next version of that
+document.
 
 Claims are grouped as they arrive: a claim linked to a known entity joins that
 entity's group; an unlinked claim joins the group of an earlier claim of its block
 that describes the same fact (`facts.GroupIndex`), else starts one. Each block is
-read from the database once a run. Rows go in with Core inserts, one statement per
-table: the ORM's unit of work costs more than the rest of storing a document.
+read from the database once a run, and again when its count of claims shows that
+another writer added to it since (#18). Rows go in with Core inserts, one
+statement per table: the ORM's unit of work costs more than the rest of storing a
+document.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
@@ -48,9 +55,16 @@ LATEST_AT = (
     .order_by(DOCUMENT.c.version.desc())
     .limit(1)
 )
+UNLINKED_IN_BLOCK = (
+    select(func.count())
+    .select_from(CLAIM)
+    .where(CLAIM.c.block == bindparam("block"), CLAIM.c.proposal != "link")
+)
 INSERT_DOCUMENT = insert(DOCUMENT)
 INSERT_CLAIM = insert(CLAIM)
 INSERT_CANDIDATE = insert(CANDIDATE)
+WRITER_LOCK = text("SELECT pg_advisory_xact_lock(5330172718)")
+"""PostgreSQL: one document store at a time (the key is arbitrary, ours alone)."""
 
 __all__ = ["DocumentStore", "Stored", "content_id"]
 
@@ -73,6 +87,10 @@ class DocumentStore:
     session: Session
     catalogue: Catalogue
     _groups: GroupIndex | None = None
+    _sizes: dict[str, int] = field(default_factory=dict)
+    """How many stored unlinked claims of each cached block the cache holds."""
+    _checked: set[str] = field(default_factory=set)
+    """The blocks whose cache was checked against the database in this document."""
 
     @property
     def groups(self) -> GroupIndex:
@@ -83,6 +101,9 @@ class DocumentStore:
     def store(self, prepared: PreparedDocument) -> Stored:
         """Add the document and its claims (executed, not committed)."""
         doc, doc_id = prepared.document, prepared.id
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(WRITER_LOCK)
+        self._checked.clear()
         existing = self.session.execute(VERSION_OF, {"id": doc_id}).scalar()
         if existing is not None:
             return Stored(doc_id, "unchanged", existing, 0)
@@ -111,6 +132,9 @@ class DocumentStore:
             for item in prepared.claims
             for row in candidate_values(item.claim.key, item.resolution)
         ]
+        for claim in claims:
+            if claim["block"] in self._sizes and claim["proposal"] != "link":
+                self._sizes[claim["block"]] += 1
         if claims:
             self.session.execute(INSERT_CLAIM, claims)
         if candidates:
@@ -154,18 +178,31 @@ class DocumentStore:
 
     def _group(self, claim: Claim, block: str) -> str:
         groups = self.groups
+        if block not in self._checked:
+            self._checked.add(block)
+            if groups.known(block) and self._stale(block):
+                groups.forget(block)
         if not groups.known(block):
             query = select(ClaimRow, Document.published_date).join(Document)
             query = query.where(ClaimRow.block == block, ClaimRow.proposal != "link")
+            loaded = 0
             for row, published in self.session.execute(query.order_by(ClaimRow.id)):
                 groups.add(block, claim_from_row(row, published), row.group_key)
+                loaded += 1
+            self._sizes[block] = loaded
         group = groups.group_of(block, claim) or f"new:{claim.key}"
         groups.add(block, claim, group)
         return group
 
+    def _stale(self, block: str) -> bool:
+        """Did another writer add claims to `block` since it was cached?"""
+        stored = self.session.execute(UNLINKED_IN_BLOCK, {"block": block}).scalar()
+        return stored != self._sizes.get(block)
+
     def forget_cache(self) -> None:
         """Drop the cached groups (after a rollback they may hold unstored claims)."""
         self._groups = None
+        self._sizes.clear()
 
 
 def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:

@@ -160,6 +160,15 @@ class GroupIndex:
             firsts.append((claim, provisional_catalogue(claim, self.catalogue), group))
             keys.append(_match_key(claim))
 
+    def forget(self, block: str) -> None:
+        """Drop what is known of `block` (another writer added to it)."""
+        self.firsts.pop(block, None)
+        self.keys.pop(block, None)
+        self.exact = {
+            key: group for key, group in self.exact.items() if key[0] != block
+        }
+        self.seen = {pair for pair in self.seen if pair[0] != block}
+
     def group_of(self, block: str, claim: Claim) -> str | None:
         """The group `claim` belongs to in `block`, or None for a new one."""
         same = self.exact.get((block, _payload_key(claim)))
