@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, text
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
@@ -59,6 +59,12 @@ UNLINKED_IN_BLOCK = (
     select(func.count())
     .select_from(CLAIM)
     .where(CLAIM.c.block == bindparam("block"), CLAIM.c.proposal != "link")
+)
+MERGE_GROUP = (
+    update(CLAIM)
+    .where(CLAIM.c.block == bindparam("in_block"))
+    .where(CLAIM.c.group_key == bindparam("merged"))
+    .values(group_key=bindparam("into"))
 )
 INSERT_DOCUMENT = insert(DOCUMENT)
 INSERT_CLAIM = insert(CLAIM)
@@ -127,6 +133,8 @@ class DocumentStore:
         }
         self.session.execute(INSERT_DOCUMENT, [document])
         claims = [self._claim_values(item) for item in prepared.claims]
+        for claim in claims:  # a later claim may have merged an earlier one's group
+            claim["group_key"] = self.groups.root(claim["group_key"])
         candidates = [
             row
             for item in prepared.claims
@@ -177,6 +185,8 @@ class DocumentStore:
         }
 
     def _group(self, claim: Claim, block: str) -> str:
+        """The group `claim` joins: the connected groups of its block (see
+        `GroupIndex`); groups it connects are merged, in the database too."""
         groups = self.groups
         if block not in self._checked:
             self._checked.add(block)
@@ -190,7 +200,13 @@ class DocumentStore:
                 groups.add(block, claim_from_row(row, published), row.group_key)
                 loaded += 1
             self._sizes[block] = loaded
-        group = groups.group_of(block, claim) or f"new:{claim.key}"
+        found = groups.groups_of(block, claim)
+        group = found[0] if found else f"new:{claim.key}"
+        for other in found[1:]:
+            groups.merge(other, group)
+            self.session.execute(
+                MERGE_GROUP, {"in_block": block, "merged": other, "into": group}
+            )
         groups.add(block, claim, group)
         return group
 
