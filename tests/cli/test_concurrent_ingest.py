@@ -117,6 +117,21 @@ def _claims_per_document(url: str) -> dict[str, int]:
         engine.dispose()
 
 
+def _groups(url: str) -> frozenset[frozenset[str]]:
+    """The claim groups, as sets of claim ids (group keys depend on the order)."""
+    engine = make_engine(url)
+    groups: dict[str, set[str]] = {}
+    try:
+        with engine.connect() as connection:
+            for claim_id, group in connection.execute(
+                text("SELECT id, group_key FROM claim")
+            ):
+                groups.setdefault(group, set()).add(claim_id)
+    finally:
+        engine.dispose()
+    return frozenset(frozenset(members) for members in groups.values())
+
+
 def test_two_ingests_at_once_store_every_document_once(
     folders: tuple[Path, Path, Path], fresh_db_url: str, databases: Any
 ) -> None:
@@ -133,12 +148,13 @@ def test_two_ingests_at_once_store_every_document_once(
     stored = _claims_per_document(fresh_db_url)
     assert len(stored) == DOCS
 
-    # the same documents and claims as one run over all of them
+    # the same documents, claims and claim groups as one run over all of them
     reference_url = databases.create("scotrack_two_ingests_reference")
     try:
         _init(reference_url)
         (alone,) = _ingest_at_once([both], reference_url)
         assert alone["new"] == DOCS
         assert stored == _claims_per_document(reference_url)
+        assert _groups(fresh_db_url) == _groups(reference_url)
     finally:
         databases.drop("scotrack_two_ingests_reference")

@@ -68,8 +68,17 @@ def second_db_url(databases: Any) -> Iterator[str]:
 
 
 def _env() -> dict[str, str]:
+    """No SCOTRACK_ settings; this checkout's code first (as pytest's `pythonpath`),
+    not whatever the venv's editable install points at."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCOTRACK_")}
-    return {**env, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    return {
+        **env,
+        "PYTHONPATH": path,
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
 
 
 def _scotrack(*args: str, url: str) -> subprocess.CompletedProcess[str]:
@@ -250,13 +259,6 @@ TABLES = ("document", "claim", "claim_candidate", "search_entry")
 FAULT_DOCUMENT = ROOT / "examples" / "documents" / "000_bac878c7c7f678e0.txt"
 
 
-def _env_here() -> dict[str, str]:
-    """`_env`, with this checkout's code first (as pytest's `pythonpath`)."""
-    env = _env()
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
-    return {**env, "PYTHONPATH": path}
-
-
 def _state(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
         return {
@@ -280,7 +282,7 @@ def _write_killed_at(
         capture_output=True,
         text=True,
         check=False,
-        env=_env_here(),
+        env=_env(),
         timeout=TIMEOUT,
     )
 
