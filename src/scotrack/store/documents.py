@@ -16,8 +16,8 @@ document.
 Claims are grouped as they arrive: a claim linked to a known entity joins that
 entity's group; an unlinked claim joins the group of an earlier claim of its block
 that describes the same fact (`facts.GroupIndex`), else starts one. Each block is
-read from the database once a run, and again when its count of claims shows that
-another writer added to it since (#18). Rows go in with Core inserts, one
+read from the database once a run, and again after another writer stored a
+document (#18). Rows go in with Core inserts, one
 statement per table: the ORM's unit of work costs more than the rest of storing a
 document.
 """
@@ -55,11 +55,10 @@ LATEST_AT = (
     .order_by(DOCUMENT.c.version.desc())
     .limit(1)
 )
-UNLINKED_IN_BLOCK = (
-    select(func.count())
-    .select_from(CLAIM)
-    .where(CLAIM.c.block == bindparam("block"), CLAIM.c.proposal != "link")
-)
+# documents are never deleted (a trigger forbids it), so either grows by one
+# with each document stored, by whoever stores it
+STORED_SQLITE = text("SELECT coalesce(max(rowid), 0) FROM document")
+STORED = select(func.count()).select_from(DOCUMENT)
 MERGE_GROUP = (
     update(CLAIM)
     .where(CLAIM.c.block == bindparam("in_block"))
@@ -93,10 +92,9 @@ class DocumentStore:
     session: Session
     catalogue: Catalogue
     _groups: GroupIndex | None = None
-    _sizes: dict[str, int] = field(default_factory=dict)
-    """How many stored unlinked claims of each cached block the cache holds."""
-    _checked: set[str] = field(default_factory=set)
-    """The blocks whose cache was checked against the database in this document."""
+    _stored: int | None = None
+    """`_stored_mark()` as this store left it: another value means that another
+    writer stored documents since, and the cached groups may be out of date."""
 
     @property
     def groups(self) -> GroupIndex:
@@ -109,10 +107,14 @@ class DocumentStore:
         doc, doc_id = prepared.document, prepared.id
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(WRITER_LOCK)
-        self._checked.clear()
+        mark = self._stored_mark()
+        if mark != self._stored:
+            self.forget_cache()
+        self._stored = mark
         existing = self.session.execute(VERSION_OF, {"id": doc_id}).scalar()
         if existing is not None:
             return Stored(doc_id, "unchanged", existing, 0)
+        self._stored = mark + 1
         previous = self._latest_at(doc.url)
         version = 1 if previous is None else previous[1] + 1
         tags = {k: prepared.extract.get(k, []) for k in ("states", "people", "areas")}
@@ -140,9 +142,6 @@ class DocumentStore:
             for item in prepared.claims
             for row in candidate_values(item.claim.key, item.resolution)
         ]
-        for claim in claims:
-            if claim["block"] in self._sizes and claim["proposal"] != "link":
-                self._sizes[claim["block"]] += 1
         if claims:
             self.session.execute(INSERT_CLAIM, claims)
         if candidates:
@@ -188,18 +187,11 @@ class DocumentStore:
         """The group `claim` joins: the connected groups of its block (see
         `GroupIndex`); groups it connects are merged, in the database too."""
         groups = self.groups
-        if block not in self._checked:
-            self._checked.add(block)
-            if groups.known(block) and self._stale(block):
-                groups.forget(block)
         if not groups.known(block):
             query = select(ClaimRow, Document.published_date).join(Document)
             query = query.where(ClaimRow.block == block, ClaimRow.proposal != "link")
-            loaded = 0
             for row, published in self.session.execute(query.order_by(ClaimRow.id)):
                 groups.add(block, claim_from_row(row, published), row.group_key)
-                loaded += 1
-            self._sizes[block] = loaded
         found = groups.groups_of(block, claim)
         group = found[0] if found else f"new:{claim.key}"
         for other in found[1:]:
@@ -210,15 +202,16 @@ class DocumentStore:
         groups.add(block, claim, group)
         return group
 
-    def _stale(self, block: str) -> bool:
-        """Did another writer add claims to `block` since it was cached?"""
-        stored = self.session.execute(UNLINKED_IN_BLOCK, {"block": block}).scalar()
-        return stored != self._sizes.get(block)
+    def _stored_mark(self) -> int:
+        """A number that grows with every document stored in the database."""
+        sqlite = self.session.get_bind().dialect.name == "sqlite"
+        found = self.session.execute(STORED_SQLITE if sqlite else STORED).scalar()
+        return int(found or 0)
 
     def forget_cache(self) -> None:
         """Drop the cached groups (after a rollback they may hold unstored claims)."""
         self._groups = None
-        self._sizes.clear()
+        self._stored = None
 
 
 def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:

@@ -129,17 +129,15 @@ def claims_agree_within(
 
 @dataclass(slots=True)
 class _Block:
-    """The distinct claims of one block: one member per payload and article date
-    (claims equal in both agree with the same claims), each with its group."""
+    """The distinct claims of one block: one member per `_payload_key` (claims
+    equal in it agree with the same claims), each with its group."""
 
     members: list[tuple[Claim, Catalogue]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     """Each member's `_match_key`, for PREFILTERS."""
-    same: dict[tuple[str, str | None], int] = field(default_factory=dict)
-    """(payload key, published) -> the member that stands for those claims."""
-    payloads: dict[str, list[int]] = field(default_factory=dict)
-    """payload key -> the members that say it."""
+    same: dict[str, int] = field(default_factory=dict)
+    """payload key -> the member that stands for the claims that say it."""
 
 
 @dataclass(slots=True)
@@ -150,11 +148,13 @@ class GroupIndex:
     being connected when they say the same (`_payload_key`) or agree
     (`claims_agree`): single linkage, as `collapse` does, so that they do not
     depend on the order the claims arrive in, nor on how a run was split (#18).
-    A new claim is compared with one member per distinct payload and article
-    date of the block; when it connects groups, they merge (`groups_of` returns
-    them all and the caller keeps one, `merge` records it). For commitments,
-    projects and agreements one rapidfuzz pass over the members' texts first
-    rules out every member whose text is under the similarity a link needs.
+    A new claim is compared with one member per distinct payload of the block
+    (whether two claims agree depends on their payloads only, and for agreements
+    on the year, which `_payload_key` holds); when it connects groups, they merge
+    (`groups_of` returns them all and the caller keeps one, `merge` records it).
+    For commitments, projects and agreements one rapidfuzz pass over the
+    members' texts first rules out every member whose text is under the
+    similarity a link needs.
     """
 
     catalogue: Catalogue
@@ -164,10 +164,6 @@ class GroupIndex:
 
     def known(self, block: str) -> bool:
         return block in self.blocks
-
-    def forget(self, block: str) -> None:
-        """Drop what is known of `block` (another writer added to it)."""
-        self.blocks.pop(block, None)
 
     def root(self, group: str) -> str:
         """The group `group` was merged into, if it was, else `group`."""
@@ -185,11 +181,9 @@ class GroupIndex:
         """Record `claim` as a member of `group` in `block`."""
         known = self.blocks.setdefault(block, _Block())
         payload = _payload_key(claim)
-        if (payload, claim.published) in known.same:
+        if payload in known.same:
             return
-        index = len(known.members)
-        known.same[(payload, claim.published)] = index
-        known.payloads.setdefault(payload, []).append(index)
+        known.same[payload] = len(known.members)
         known.members.append((claim, provisional_catalogue(claim, self.catalogue)))
         known.groups.append(group)
         known.keys.append(_match_key(claim))
@@ -199,11 +193,10 @@ class GroupIndex:
         known = self.blocks.get(block)
         if known is None:
             return []
-        payload = _payload_key(claim)
-        same = known.same.get((payload, claim.published))
+        same = known.same.get(_payload_key(claim))
         if same is not None:  # agrees with what that member agrees with
             return [self.root(known.groups[same])]
-        found = {self.root(known.groups[i]) for i in known.payloads.get(payload, ())}
+        found: set[str] = set()
         own = provisional_catalogue(claim, self.catalogue)
         for index in self._close(known, claim):
             group = self.root(known.groups[index])
