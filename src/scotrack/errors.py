@@ -41,6 +41,12 @@ class DatabaseUnavailable(ScotrackError):
     password, a file that is not a database)."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """Other writers kept the database locked past the busy timeout and the
+    retries (SQLite), or a transaction lost a serialization or deadlock race
+    (PostgreSQL): trying again later will do."""
+
+
 class NotFound(ScotrackError):
     """The thing asked for does not exist in the knowledge base."""
 

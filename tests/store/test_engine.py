@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -7,9 +10,15 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError
+from scotrack.errors import DatabaseBusy, DatabaseUnavailable, InputError
+from scotrack.store import engine as engine_module
 from scotrack.store import models
-from scotrack.store.engine import database_url, make_engine, session_factory
+from scotrack.store.engine import (
+    database_url,
+    make_engine,
+    retrying,
+    session_factory,
+)
 
 
 def test_make_engine_sqlite_pragmas(tmp_path: Path) -> None:
@@ -105,3 +114,111 @@ def test_foreign_keys_enforced(session: Session) -> None:
     session.add(models.StatusInterval(state_id="XXX", status="member"))
     with pytest.raises(IntegrityError):
         session.flush()
+
+
+# writers wait their turn (#18)
+
+
+def _table(url: str) -> Engine:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE tally (n INTEGER)"))
+    return engine
+
+
+@pytest.mark.issue(18)
+def test_write_sessions_wait_their_turn(fresh_db_url: str) -> None:
+    """A writer that reads before it writes waits for the other writer instead of
+    failing at once with "database is locked" (a deferred BEGIN's lock upgrade)."""
+    engine = _table(fresh_db_url)
+    writes = session_factory(engine, write=True)
+    try:
+        with writes() as first:
+            first.execute(text("INSERT INTO tally VALUES (1)"))
+
+            def second() -> None:
+                with writes() as session:
+                    count = session.execute(text("SELECT count(*) FROM tally"))
+                    session.execute(
+                        text("INSERT INTO tally VALUES (:n)"), {"n": count.scalar()}
+                    )
+                    session.commit()
+
+            with ThreadPoolExecutor(1) as pool:
+                waiting = pool.submit(second)
+                time.sleep(0.3)
+                if engine.dialect.name == "sqlite":  # one writer at a time
+                    assert not waiting.done()
+                first.commit()
+                waiting.result(timeout=10)
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT n FROM tally ORDER BY n"))
+            expected = [1, 1] if engine.dialect.name == "sqlite" else [0, 1]
+            assert rows.scalars().all() == expected
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.issue(18)
+def test_readers_do_not_wait_for_a_writer(fresh_db_url: str) -> None:
+    engine = _table(fresh_db_url)
+    try:
+        with session_factory(engine, write=True)() as writer:
+            writer.execute(text("INSERT INTO tally VALUES (1)"))
+            with session_factory(engine)() as reader:
+                started = time.monotonic()
+                count = reader.execute(text("SELECT count(*) FROM tally")).scalar()
+                assert count == 0
+                assert time.monotonic() - started < 1
+            writer.commit()
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.issue(18)
+def test_a_writer_kept_out_past_the_timeout_is_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "kb.db"
+    engine = _table(f"sqlite:///{path}")
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with (
+            session_factory(engine, write=True)() as session,
+            pytest.raises(DatabaseBusy, match="busy") as raised,
+        ):
+            session.execute(text("SELECT 1"))
+        assert "\n" not in str(raised.value)
+        assert isinstance(raised.value, DatabaseUnavailable)
+    finally:
+        holder.close()
+        engine.dispose()
+
+
+def test_retrying_runs_again_only_on_contention() -> None:
+    calls: list[int] = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise DatabaseBusy("busy")
+        return "done"
+
+    rolled_back: list[int] = []
+    assert retrying(flaky, on_retry=lambda: rolled_back.append(1)) == "done"
+    assert (len(calls), len(rolled_back)) == (3, 2)
+
+    def always(err: Exception) -> None:
+        calls.append(1)
+        raise err
+
+    calls.clear()
+    with pytest.raises(DatabaseBusy):
+        retrying(lambda: always(DatabaseBusy("still busy")), attempts=4)
+    assert len(calls) == 4
+    calls.clear()
+    with pytest.raises(ValueError, match="other"):
+        retrying(lambda: always(ValueError("other")))
+    assert len(calls) == 1

@@ -68,8 +68,17 @@ def second_db_url(databases: Any) -> Iterator[str]:
 
 
 def _env() -> dict[str, str]:
+    """No SCOTRACK_ settings; this checkout's code first (as pytest's `pythonpath`),
+    not whatever the venv's editable install points at."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCOTRACK_")}
-    return {**env, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    return {
+        **env,
+        "PYTHONPATH": path,
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
 
 
 def _scotrack(*args: str, url: str) -> subprocess.CompletedProcess[str]:
@@ -205,3 +214,120 @@ def test_ingest_killed_then_rerun_matches_uninterrupted_run(
         reference_engine.dispose()
     assert after_rerun == expected
     assert sum(expected.values()) == reference["claims"]
+
+
+# fault injection: a write killed at every step of its transaction (#18)
+
+CHILD = """
+import json, os, signal, sys
+import psycopg
+from sqlalchemy import event
+from scotrack.ingest.claims.prepared import prepared_document
+from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.pipeline import extract
+from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.ingestion import catalogue, ingest_results
+
+url, path, at, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+engine = make_engine(url)
+with session_factory(engine)() as session:
+    known = catalogue(session)
+with open(path, encoding="utf-8") as text:
+    raw = RawDocument(id="doc", path=path, text=text.read(), url="https://x.org/d")
+prepared = prepared_document(extract(raw, ExtractOptions()), known)
+steps = 0
+
+def step(connection, *_):
+    global steps
+    steps += 1
+    if steps != at:
+        return
+    if mode == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    backend = connection.connection.dbapi_connection.info.backend_pid
+    info = connection.connection.dbapi_connection.info
+    admin = f"host={info.host} port={info.port} user={info.user} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", (backend,))
+
+event.listen(engine, "before_cursor_execute", step)
+event.listen(engine, "commit", step)
+report = ingest_results(session_factory(engine), [prepared], catalogue=known)
+print(json.dumps({"steps": steps, "new": report.new, "failed": report.failures}))
+"""
+TABLES = ("document", "claim", "claim_candidate", "search_entry")
+FAULT_DOCUMENT = ROOT / "examples" / "documents" / "000_bac878c7c7f678e0.txt"
+
+
+def _state(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            table: int(connection.scalar(text(f"SELECT count(*) FROM {table}")) or 0)
+            for table in TABLES
+        }
+
+
+def _integrity(engine: Engine) -> str:
+    if engine.dialect.name != "sqlite":
+        return "ok"
+    with engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+
+def _write_killed_at(
+    url: str, step: int, mode: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", CHILD, url, str(FAULT_DOCUMENT), str(step), mode],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_env(),
+        timeout=TIMEOUT,
+    )
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("mode", ["kill", "terminate"])
+def test_a_write_killed_at_every_step_leaves_before_or_after(
+    fresh_db_url: str, backend: str, mode: str
+) -> None:
+    """The child stores one document and is killed (SIGKILL) before its Nth
+    statement or commit, for N = 1, 2, ... until a run gets through; on
+    PostgreSQL, `terminate` ends the child's server backend instead. Each time
+    the database is intact and holds the state before the document's transaction
+    or after it, never in between."""
+    if mode == "terminate" and backend != "postgresql":
+        pytest.skip("pg_terminate_backend is PostgreSQL's")
+    _init(fresh_db_url)
+    engine = make_engine(fresh_db_url)
+    try:
+        before = _state(engine)
+        for step in range(1, 200):
+            done = _write_killed_at(fresh_db_url, step, mode)
+            assert "Traceback" not in done.stderr, done.stderr
+            assert _integrity(engine) == "ok"
+            state = _state(engine)
+            if mode == "kill" and done.returncode == -signal.SIGKILL:
+                if state == before:
+                    continue
+                break  # killed after the commit: the document is stored
+            assert done.returncode in (0, 1), done.stderr
+            outcome = json.loads(done.stdout)
+            if outcome["new"] == 0:  # the backend went away: nothing stored
+                assert outcome["failed"], outcome
+                assert state == before
+                continue
+            assert outcome["steps"] < step  # got through before the fault
+            break
+        else:
+            pytest.fail("the write never got through")
+        assert step > 5, "too few steps to inject a fault into"
+        after = _state(engine)
+        assert after["document"] == before["document"] + 1
+        assert after["claim"] > before["claim"]
+        assert after["search_entry"] == before["search_entry"] + 1 + (
+            after["claim"] - before["claim"]
+        )
+    finally:
+        engine.dispose()

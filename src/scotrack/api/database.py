@@ -1,6 +1,11 @@
 """The server's database: one engine per process, one session per request, and a
 time limit on every query a request makes.
 
+A request that may write (any method but GET, HEAD and OPTIONS) gets a session
+whose transactions take the write lock when they begin (SQLite `BEGIN IMMEDIATE`,
+see `store.engine`), so two writers wait their turn instead of failing with
+"database is locked"; reads stay deferred and never wait (#18).
+
 On SQLite the limit is a progress handler that interrupts a statement running past
 the request's deadline; on PostgreSQL it is ``SET LOCAL statement_timeout`` in each
 transaction. Either way the query fails and the error handler answers 400
@@ -18,8 +23,11 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from scotrack.store.engine import writer
+
 PROGRESS_STEPS = 10_000
 """SQLite virtual-machine steps between two looks at the clock."""
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def engine_of(request: Request) -> Engine:
@@ -31,7 +39,11 @@ def request_session(request: Request) -> Iterator[Session]:
     """The request's session (a FastAPI dependency); closed after the answer."""
     factory: sessionmaker[Session] = request.app.state.sessions
     limit: float = request.app.state.settings.query_seconds
-    session = factory()
+    bind = factory.kw.get("bind")
+    if request.method in READ_METHODS or not isinstance(bind, Engine):
+        session = factory()
+    else:
+        session = factory(bind=writer(bind))
     limit_queries(session, limit)
     try:
         yield session

@@ -19,11 +19,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from scotrack.errors import (
     Ambiguous,
+    DatabaseBusy,
     DatabaseUnavailable,
     InputError,
     NotFound,
     ScotrackError,
 )
+from scotrack.store.engine import RETRY_AFTER_SECONDS, is_contention
 
 log = logging.getLogger("scotrack.api")
 
@@ -83,6 +85,8 @@ def from_scotrack(err: ScotrackError) -> ApiError:
     """The answer for an error scotrack raised on purpose (its message is for users)."""
     if isinstance(err, NotFound):
         return ApiError(404, str(err))
+    if isinstance(err, DatabaseBusy):
+        return busy(err)
     if isinstance(err, DatabaseUnavailable):  # names the server: logged, not shown
         log.error("%s", err)
         return ApiError(503, "the database cannot be reached; try again later")
@@ -126,8 +130,21 @@ def _field_name(loc: Sequence[Any]) -> str:
     return ".".join(parts) or "request"
 
 
+def busy(err: Exception) -> ApiError:
+    """503 with `Retry-After`: other writers held the database too long (#18)."""
+    log.warning("database busy, answered 503: %s", str(err).splitlines()[0])
+    return ApiError(
+        503,
+        "the database is busy with other writes; try again shortly",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 def from_database(err: OperationalError) -> ApiError:
-    """A query stopped by the time limit becomes 400; any other failure 500."""
+    """A query stopped by the time limit becomes 400; another writer in the way
+    503 (`busy`); any other failure 500."""
+    if is_contention(err):
+        return busy(err)
     text = str(getattr(err, "orig", err)).lower()
     if "interrupted" in text or "statement timeout" in text:
         return ApiError(

@@ -160,15 +160,20 @@ def kb_engine(db: str | None) -> Iterator[Engine]:
 
 
 @contextmanager
-def kb_session(db: str | None, *, known_on: str | None = None) -> Iterator[Session]:
+def kb_session(
+    db: str | None, *, known_on: str | None = None, write: bool = False
+) -> Iterator[Session]:
     """A session on an initialised knowledge base; InputError says to run init.
+
+    With `write`, its transactions take the write lock when they begin (see
+    `store.engine`): for commands that write.
 
     With `known_on` (a date), a read-only session on the knowledge base as it
     stood at the end of that day, rebuilt from the change log.
     """
     from scotrack.store.engine import session_factory
 
-    with kb_engine(db) as engine, session_factory(engine)() as session:
+    with kb_engine(db) as engine, session_factory(engine, write=write)() as session:
         if known_on is None:
             yield session
             return

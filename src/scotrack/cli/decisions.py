@@ -105,7 +105,7 @@ def decide_groups(
     changes made and a line per group saying what it did."""
     changes: list[Change] = []
     notes: list[str] = []
-    with kb_session(db) as session:
+    with kb_session(db, write=True) as session:
         for claim_id in ids:
             decision = decide(session, claim_id)
             session.commit()
@@ -175,7 +175,7 @@ def each(
 ) -> list[dict[str, Any]]:
     """Decide on each claim in its own transaction; stop at the first error."""
     done: list[dict[str, Any]] = []
-    with kb_session(db) as session:
+    with kb_session(db, write=True) as session:
         for claim_id in ids:
             changes = decide(session, claim_id)
             session.commit()
@@ -222,7 +222,7 @@ def decide_cli(
     def action() -> tuple[list[dict[str, Any]], list[str], str]:
         wanted = bulk_filter(everything=everything, ids=ids, dry_run=dry_run, **filters)
         if wanted is not None:
-            with kb_session(db) as session:
+            with kb_session(db, write=True) as session:
                 outcome = groups.decide_by_filter(
                     session, decision, wanted, actor=actor, note=note, dry_run=dry_run
                 )

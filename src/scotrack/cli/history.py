@@ -137,7 +137,7 @@ def undo_cli(
     """
 
     def action() -> list[dict[str, Any]]:
-        with kb_session(db) as session:
+        with kb_session(db, write=True) as session:
             actor = actor_for(by)
             done = history.undo_batch(session, change, actor=actor, reason=reason)
             session.commit()
@@ -166,7 +166,7 @@ def edit_cli(
     """
 
     def action() -> list[dict[str, Any]]:
-        with kb_session(db) as session:
+        with kb_session(db, write=True) as session:
             done = edits.edit_entity(
                 session,
                 entity,

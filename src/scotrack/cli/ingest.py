@@ -58,7 +58,7 @@ def ingest_documents(
         from scotrack.store.ingestion import ingest_paths
 
         report = ingest_paths(
-            session_factory(engine),
+            session_factory(engine, write=True),
             paths,
             options,
             workers=settings.workers,

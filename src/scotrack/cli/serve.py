@@ -139,7 +139,7 @@ def token_create_cli(
     def action() -> tuple[Any, str]:
         parsed = Role.parse(role)
         expires_at = None if expires is None else expiry(expires)
-        with kb_session(db) as session:
+        with kb_session(db, write=True) as session:
             made = create_token(
                 session,
                 name=name,
@@ -203,7 +203,7 @@ def token_revoke_cli(
     from scotrack.store.tokens import revoke_token
 
     def action() -> dict[str, Any]:
-        with kb_session(db) as session:
+        with kb_session(db, write=True) as session:
             info = revoke_token(session, token_id)
             session.commit()
             return dict(info.__dict__)

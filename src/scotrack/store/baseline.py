@@ -80,7 +80,7 @@ def init_knowledge_base(url: str, *, actor: str = "scotrack init") -> InitReport
     engine = make_engine(url)
     try:
         upgrade_database(engine)
-        with session_factory(engine).begin() as session:
+        with session_factory(engine, write=True).begin() as session:
             before = history.tracked_snapshots(session)
             report = load_baseline(session, read_baseline())
             recorder = history.Recorder(

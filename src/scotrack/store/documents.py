@@ -5,14 +5,21 @@ content), every claim of its extraction with the entity resolution proposed for 
 and the candidates behind it (computed beforehand, in the extraction workers, by
 `ingest.prepared`), and the search entries, in the caller's session; the caller
 commits once per document, so a crash leaves each document either wholly stored or
-absent. Identical content is stored once (`unchanged`); new content at a known URL
-becomes the next version of that document.
+absent. Writers store one document at a time (#18): on SQLite the session's
+`BEGIN IMMEDIATE` takes the database's write lock, on PostgreSQL `store` takes a
+transaction-level advisory lock first, so that a document another run stored a
+moment ago is found (`unchanged`) rather than inserted twice, and two new versions
+at one URL are numbered one after the other. Identical content is stored once
+(`unchanged`); new content at a known URL becomes the next version of that
+document.
 
 Claims are grouped as they arrive: a claim linked to a known entity joins that
 entity's group; an unlinked claim joins the group of an earlier claim of its block
 that describes the same fact (`facts.GroupIndex`), else starts one. Each block is
-read from the database once a run. Rows go in with Core inserts, one statement per
-table: the ORM's unit of work costs more than the rest of storing a document.
+read from the database once a run, and again after another writer stored a
+document (#18). Rows go in with Core inserts, one
+statement per table: the ORM's unit of work costs more than the rest of storing a
+document.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
@@ -48,9 +55,21 @@ LATEST_AT = (
     .order_by(DOCUMENT.c.version.desc())
     .limit(1)
 )
+# documents are never deleted (a trigger forbids it), so either grows by one
+# with each document stored, by whoever stores it
+STORED_SQLITE = text("SELECT coalesce(max(rowid), 0) FROM document")
+STORED = select(func.count()).select_from(DOCUMENT)
+MERGE_GROUP = (
+    update(CLAIM)
+    .where(CLAIM.c.block == bindparam("in_block"))
+    .where(CLAIM.c.group_key == bindparam("merged"))
+    .values(group_key=bindparam("into"))
+)
 INSERT_DOCUMENT = insert(DOCUMENT)
 INSERT_CLAIM = insert(CLAIM)
 INSERT_CANDIDATE = insert(CANDIDATE)
+WRITER_LOCK = text("SELECT pg_advisory_xact_lock(5330172718)")
+"""PostgreSQL: one document store at a time (the key is arbitrary, ours alone)."""
 
 __all__ = ["DocumentStore", "Stored", "content_id"]
 
@@ -73,6 +92,9 @@ class DocumentStore:
     session: Session
     catalogue: Catalogue
     _groups: GroupIndex | None = None
+    _stored: int | None = None
+    """`_stored_mark()` as this store left it: another value means that another
+    writer stored documents since, and the cached groups may be out of date."""
 
     @property
     def groups(self) -> GroupIndex:
@@ -83,9 +105,16 @@ class DocumentStore:
     def store(self, prepared: PreparedDocument) -> Stored:
         """Add the document and its claims (executed, not committed)."""
         doc, doc_id = prepared.document, prepared.id
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(WRITER_LOCK)
+        mark = self._stored_mark()
+        if mark != self._stored:
+            self.forget_cache()
+        self._stored = mark
         existing = self.session.execute(VERSION_OF, {"id": doc_id}).scalar()
         if existing is not None:
             return Stored(doc_id, "unchanged", existing, 0)
+        self._stored = mark + 1
         previous = self._latest_at(doc.url)
         version = 1 if previous is None else previous[1] + 1
         tags = {k: prepared.extract.get(k, []) for k in ("states", "people", "areas")}
@@ -106,6 +135,8 @@ class DocumentStore:
         }
         self.session.execute(INSERT_DOCUMENT, [document])
         claims = [self._claim_values(item) for item in prepared.claims]
+        for claim in claims:  # a later claim may have merged an earlier one's group
+            claim["group_key"] = self.groups.root(claim["group_key"])
         candidates = [
             row
             for item in prepared.claims
@@ -153,19 +184,34 @@ class DocumentStore:
         }
 
     def _group(self, claim: Claim, block: str) -> str:
+        """The group `claim` joins: the connected groups of its block (see
+        `GroupIndex`); groups it connects are merged, in the database too."""
         groups = self.groups
         if not groups.known(block):
             query = select(ClaimRow, Document.published_date).join(Document)
             query = query.where(ClaimRow.block == block, ClaimRow.proposal != "link")
             for row, published in self.session.execute(query.order_by(ClaimRow.id)):
                 groups.add(block, claim_from_row(row, published), row.group_key)
-        group = groups.group_of(block, claim) or f"new:{claim.key}"
+        found = groups.groups_of(block, claim)
+        group = found[0] if found else f"new:{claim.key}"
+        for other in found[1:]:
+            groups.merge(other, group)
+            self.session.execute(
+                MERGE_GROUP, {"in_block": block, "merged": other, "into": group}
+            )
         groups.add(block, claim, group)
         return group
+
+    def _stored_mark(self) -> int:
+        """A number that grows with every document stored in the database."""
+        sqlite = self.session.get_bind().dialect.name == "sqlite"
+        found = self.session.execute(STORED_SQLITE if sqlite else STORED).scalar()
+        return int(found or 0)
 
     def forget_cache(self) -> None:
         """Drop the cached groups (after a rollback they may hold unstored claims)."""
         self._groups = None
+        self._stored = None
 
 
 def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:

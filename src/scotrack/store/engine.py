@@ -6,23 +6,51 @@ dialect docs, "Serializable isolation / Savepoints / Transactional DDL"): the dr
 stops emitting BEGIN itself and SQLAlchemy emits it, so SAVEPOINT and DDL take part in
 the enclosing transaction. Without it, a test's per-test rollback would not undo
 what a session committed to a savepoint.
+
+Writers wait their turn (#18). A session from `session_factory(engine, write=True)`
+begins with `BEGIN IMMEDIATE` on SQLite: it takes the write lock before its first
+read, waiting up to the busy timeout, and retries a few times with backoff. A
+deferred `BEGIN` that reads and then writes must upgrade its lock, and SQLite
+refuses that at once ("database is locked") whenever another writer got in since
+the read, whatever the busy timeout. Read-only sessions stay deferred, so readers
+never wait for anyone (write-ahead logging). A writer that still cannot get in, or
+PostgreSQL's serialization failure or deadlock, raises `DatabaseBusy`: the CLI
+prints one line and exits 2, the API answers 503 with `Retry-After`, and
+`retrying` runs a whole transaction again.
 """
 
 from __future__ import annotations
 
 import os
+import random
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-from scotrack.errors import DatabaseUnavailable, InputError
+from scotrack.errors import DatabaseBusy, DatabaseUnavailable, InputError
 
 BUSY_TIMEOUT_MS = 5_000
 """How long a SQLite connection waits for another writer before giving up."""
+WRITE_ATTEMPTS = 3
+"""How many times a writer tries to begin (SQLite) or `retrying` runs a transaction."""
+BACKOFF_SECONDS = 0.05
+"""The first pause between two attempts; each next one doubles, with jitter."""
+RETRY_AFTER_SECONDS = 1
+"""What the API's `Retry-After` asks a client to wait when the database is busy."""
+WRITE_OPTION = "scotrack_write"
+"""The execution option that makes a connection's transactions begin IMMEDIATE."""
+SQLITE_BUSY_CODES = frozenset({5, 6})
+"""SQLITE_BUSY and SQLITE_LOCKED (the primary result code, without extensions)."""
+POSTGRES_CONTENTION = frozenset({"40001", "40P01", "55P03"})
+"""serialization_failure, deadlock_detected, lock_not_available."""
+
+T = TypeVar("T")
 
 
 DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql+psycopg"})
@@ -69,9 +97,59 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions bound to `engine`; objects stay readable after commit."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
+    """Sessions bound to `engine`; objects stay readable after commit. With `write`,
+    each transaction takes the write lock when it begins (SQLite `BEGIN IMMEDIATE`;
+    see the module doc): use it for every session that may write."""
+    return sessionmaker(
+        bind=writer(engine) if write else engine, expire_on_commit=False
+    )
+
+
+def writer(engine: Engine) -> Engine:
+    """`engine` (same pool) whose transactions begin with the write lock taken."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def is_contention(err: BaseException) -> bool:
+    """Is `err` another writer in the way: SQLite busy or locked, PostgreSQL
+    serialization failure, deadlock or lock timeout (worth trying again)?"""
+    if isinstance(err, DatabaseBusy):
+        return True
+    original = getattr(err, "orig", None) or err
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in SQLITE_BUSY_CODES
+    return getattr(original, "sqlstate", None) in POSTGRES_CONTENTION
+
+
+def backoff(attempt: int) -> None:
+    """Sleep before attempt `attempt + 1`: BACKOFF_SECONDS doubled per attempt,
+    with jitter so that two waiting writers do not wake together."""
+    pause = BACKOFF_SECONDS * 2**attempt
+    time.sleep(pause * (0.5 + random.random()))
+
+
+def retrying(
+    action: Callable[[], T],
+    *,
+    attempts: int = WRITE_ATTEMPTS,
+    retry_on: Callable[[BaseException], bool] = is_contention,
+    on_retry: Callable[[], None] | None = None,
+) -> T:
+    """`action()`, run again (after `on_retry()`, typically a rollback, and a
+    pause) while it fails with an error `retry_on` accepts, `attempts` times at
+    most; the last failure is raised."""
+    for attempt in range(attempts - 1):
+        try:
+            return action()
+        except Exception as err:
+            if not retry_on(err):
+                raise
+            if on_retry is not None:
+                on_retry()
+            backoff(attempt)
+    return action()
 
 
 def _check_writable(path: Path) -> None:
@@ -94,13 +172,19 @@ def _check_writable(path: Path) -> None:
 
 def _unavailable(context: ExceptionContext) -> DatabaseUnavailable | None:
     """A failure to connect (or to open a SQLite file) as one line naming the
-    database, its password hidden; a failing statement stays as it is, and so does
-    the pool's pre-ping, which reconnects on its own."""
-    if context.connection is not None or context.is_pre_ping:
-        return None
+    database, its password hidden; another writer in the way as `DatabaseBusy`; a
+    failing statement stays as it is, and so does the pool's pre-ping, which
+    reconnects on its own."""
     url = context.engine.url if context.engine is not None else None
     shown = url.render_as_string(hide_password=True) if url is not None else "?"
     lines = str(context.original_exception).strip().splitlines() or ["unknown error"]
+    if is_contention(context.original_exception) and not context.is_pre_ping:
+        return DatabaseBusy(
+            f"database {shown} is busy ({lines[0]}): another writer held it "
+            "too long; try again"
+        )
+    if context.connection is not None or context.is_pre_ping:
+        return None
     reason = lines[0].removeprefix("connection failed: ")
     return DatabaseUnavailable(
         f"database {shown}: cannot connect ({reason}); check --db or SCOTRACK_DB"
@@ -127,4 +211,9 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    if not connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN")
+        return
+    # each attempt waits up to the busy timeout inside SQLite; nothing has run
+    # yet in this transaction, so trying again is always safe
+    retrying(lambda: connection.exec_driver_sql("BEGIN IMMEDIATE"))

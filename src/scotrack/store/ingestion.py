@@ -1,8 +1,12 @@
 """From extraction results to stored documents: the loop behind `scotrack ingest`.
 
 `ingest_results` stores each extracted document in its own transaction (see
-`DocumentStore`); a document that fails (it could not be read, or storing it
-raised) is rolled back alone, reported, and the run goes on. `catalogue` builds
+`DocumentStore`), begun with the write lock taken (`session_factory(write=True)`);
+a transaction that loses a race with another writer (busy past the timeout, a
+PostgreSQL serialization failure or deadlock, or the same document stored by a
+concurrent run: a unique violation) is rolled back and run again, a few times at
+most (#18). A document that fails (it could not be read, or storing it raised) is
+rolled back alone, reported, and the run goes on. `catalogue` builds
 the entity-resolution catalogue from what the database knows now.
 
 `ingest_record` and `ingest_upload` store one document given as a JSON object or
@@ -18,8 +22,8 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack.data import City
@@ -32,6 +36,7 @@ from scotrack.ingest.pipeline import extract, extract_paths
 from scotrack.ingest.read import files
 from scotrack.store import models, queries
 from scotrack.store.documents import DocumentStore, Stored
+from scotrack.store.engine import is_contention, retrying, writer
 
 Result = PreparedDocument | DocumentError
 
@@ -115,22 +120,29 @@ def ingest_results(
     each (error: the one-line reason it failed, else None). `catalogue` must be
     the one the documents were prepared against."""
     report = IngestReport()
-    with sessions() as session:
+    with _writing(sessions)() as session:
         store = DocumentStore(session, catalogue)
+
+        def rollback() -> None:
+            session.rollback()
+            store.forget_cache()
+
         for result in results:
             error = None
             if isinstance(result, DocumentError):
                 error = str(result)
             else:
                 try:
-                    stored = store.store(result)
-                    session.commit()
+                    stored = retrying(
+                        partial(_store_one, store, result),
+                        retry_on=_lost_race,
+                        on_retry=rollback,
+                    )
                     report.add(stored)
                     doc = result.document
                     report.warnings += [f"{doc.path}: {w}" for w in doc.warnings]
                 except Exception as err:  # any failure is this document's (#18)
-                    session.rollback()
-                    store.forget_cache()
+                    rollback()
                     path = result.document.path
                     error = f"{path}: not stored ({_reason(err)})"
             if error is not None:
@@ -138,6 +150,29 @@ def ingest_results(
             if on_result is not None:
                 on_result(result, error)
     return report
+
+
+def _store_one(store: DocumentStore, prepared: PreparedDocument) -> Stored:
+    stored = store.store(prepared)
+    store.session.commit()
+    return stored
+
+
+def _lost_race(err: BaseException) -> bool:
+    """Worth storing the document again: another writer was in the way, or
+    stored the same document (or claim) first, so that this time it is found."""
+    return is_contention(err) or isinstance(err, IntegrityError)
+
+
+def _writing(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """`sessions`, made to take the write lock when a transaction begins (a
+    factory bound to a connection, as in tests, is left as it is)."""
+    bind = sessions.kw.get("bind")
+    if isinstance(bind, Engine):
+        return sessionmaker(
+            class_=sessions.class_, **{**sessions.kw, "bind": writer(bind)}
+        )
+    return sessions
 
 
 def _reason(err: Exception) -> str:

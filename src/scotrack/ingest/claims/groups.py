@@ -128,62 +128,107 @@ def claims_agree_within(
 
 
 @dataclass(slots=True)
+class _Block:
+    """The distinct claims of one block: one member per `_payload_key` (claims
+    equal in it agree with the same claims), each with its group."""
+
+    members: list[tuple[Claim, Catalogue]] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    """Each member's `_match_key`, for PREFILTERS."""
+    same: dict[str, int] = field(default_factory=dict)
+    """payload key -> the member that stands for the claims that say it."""
+
+
+@dataclass(slots=True)
 class GroupIndex:
     """Groups of unlinked claims by block, for grouping claims as they arrive.
 
-    A claim joins the group of an earlier claim with the same payload, else of the
-    first group whose first claim agrees with it (`claims_agree`), else starts its
-    own. Comparing with each group's first claim only, with its provisional
-    catalogue built once, keeps grouping linear in the number of groups; for
-    commitments one rapidfuzz pass over the block's texts first rules out every
-    group whose text is under the similarity a link needs.
+    The groups of a block are the connected groups of its claims, two claims
+    being connected when they say the same (`_payload_key`) or agree
+    (`claims_agree`): single linkage, as `collapse` does, so that they do not
+    depend on the order the claims arrive in, nor on how a run was split (#18).
+    A new claim is compared with one member per distinct payload of the block
+    (whether two claims agree depends on their payloads only, and for agreements
+    on the year, which `_payload_key` holds); when it connects groups, they merge
+    (`groups_of` returns them all and the caller keeps one, `merge` records it).
+    For commitments, projects and agreements one rapidfuzz pass over the
+    members' texts first rules out every member whose text is under the
+    similarity a link needs.
     """
 
     catalogue: Catalogue
-    exact: dict[tuple[str, str], str] = field(default_factory=dict)
-    firsts: dict[str, list[tuple[Claim, Catalogue, str]]] = field(default_factory=dict)
-    keys: dict[str, list[str]] = field(default_factory=dict)
-    """Each block's first claims' `_match_key`s, in the order of `firsts`."""
-    seen: set[tuple[str, str]] = field(default_factory=set)
-    """(block, group) pairs that have their first claim."""
+    blocks: dict[str, _Block] = field(default_factory=dict)
+    merged: dict[str, str] = field(default_factory=dict)
+    """A group merged into another -> that one (`root` follows the chain)."""
 
     def known(self, block: str) -> bool:
-        return block in self.firsts
+        return block in self.blocks
+
+    def root(self, group: str) -> str:
+        """The group `group` was merged into, if it was, else `group`."""
+        while group in self.merged:
+            group = self.merged[group]
+        return group
+
+    def merge(self, group: str, into: str) -> None:
+        """Record that `group`'s claims now belong to `into`."""
+        group, into = self.root(group), self.root(into)
+        if group != into:
+            self.merged[group] = into
 
     def add(self, block: str, claim: Claim, group: str) -> None:
         """Record `claim` as a member of `group` in `block`."""
-        firsts = self.firsts.setdefault(block, [])
-        keys = self.keys.setdefault(block, [])
-        self.exact.setdefault((block, _payload_key(claim)), group)
-        if (block, group) not in self.seen:
-            self.seen.add((block, group))
-            firsts.append((claim, provisional_catalogue(claim, self.catalogue), group))
-            keys.append(_match_key(claim))
+        known = self.blocks.setdefault(block, _Block())
+        payload = _payload_key(claim)
+        if payload in known.same:
+            return
+        known.same[payload] = len(known.members)
+        known.members.append((claim, provisional_catalogue(claim, self.catalogue)))
+        known.groups.append(group)
+        known.keys.append(_match_key(claim))
+
+    def groups_of(self, block: str, claim: Claim) -> list[str]:
+        """Every group of `block` that `claim` connects to, sorted (empty: none)."""
+        known = self.blocks.get(block)
+        if known is None:
+            return []
+        same = known.same.get(_payload_key(claim))
+        if same is not None:  # agrees with what that member agrees with
+            return [self.root(known.groups[same])]
+        found: set[str] = set()
+        own = provisional_catalogue(claim, self.catalogue)
+        for index in self._close(known, claim):
+            group = self.root(known.groups[index])
+            if group in found:
+                continue
+            member, member_catalogue = known.members[index]
+            if claims_agree_within(claim, own, member, member_catalogue):
+                found.add(group)
+        return sorted(found)
 
     def group_of(self, block: str, claim: Claim) -> str | None:
-        """The group `claim` belongs to in `block`, or None for a new one."""
-        same = self.exact.get((block, _payload_key(claim)))
-        if same is not None:
-            return same
-        firsts = self.firsts.get(block, [])
-        if claim.kind in PREFILTERS and firsts:
-            close: set[int] = set()
-            for scorer, cutoff in PREFILTERS[claim.kind]:
-                found = process.extract(
-                    _match_key(claim),
-                    self.keys[block],
-                    scorer=scorer,
-                    processor=None,
-                    score_cutoff=cutoff,
-                    limit=None,
-                )
-                close.update(index for _, _, index in found)
-            firsts = [firsts[index] for index in sorted(close)]
-        own = provisional_catalogue(claim, self.catalogue)
-        for first, first_catalogue, group in firsts:
-            if claims_agree_within(claim, own, first, first_catalogue):
-                return group
-        return None
+        """The first of `groups_of`, or None for a new group."""
+        found = self.groups_of(block, claim)
+        return found[0] if found else None
+
+    def _close(self, known: _Block, claim: Claim) -> list[int]:
+        """The members PREFILTERS leave to compare `claim` with (all, for a kind
+        without a prefilter)."""
+        if claim.kind not in PREFILTERS or not known.members:
+            return list(range(len(known.members)))
+        close: set[int] = set()
+        for scorer, cutoff in PREFILTERS[claim.kind]:
+            found = process.extract(
+                _match_key(claim),
+                known.keys,
+                scorer=scorer,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=None,
+            )
+            close.update(index for _, _, index in found)
+        return sorted(close)
 
 
 PREFILTERS: dict[str, tuple[tuple[Any, float], ...]] = {
