@@ -236,3 +236,34 @@ def test_busy_database_is_one_line_and_exit_2_in_the_cli(
     assert len(lines) == 1
     assert "busy" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_postgres_writer_kept_out_answers_503_not_a_timeout(
+    fresh_db_url: str, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a writer waits for another's lock as long as the busy
+    timeout, then answers 503 (lock_not_available), not 400 query_timeout."""
+    if backend != "postgresql":
+        pytest.skip("SQLite's busy writer is test_busy_database_answers_503...")
+    init_knowledge_base(fresh_db_url)
+    engine = make_engine(fresh_db_url)
+    try:
+        with session_factory(engine, write=True).begin() as session:
+            _, secret = create_token(
+                session, name="w", role=Role.editor, created_by="test"
+            )
+        monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
+        with engine.connect() as holder:
+            holder.execute(text("SELECT pg_advisory_xact_lock(5330172718)"))
+            server = create_app(Settings(db=fresh_db_url, cache=False))
+            with TestClient(server) as client:
+                answer = client.post(
+                    "/api/v1/documents",
+                    json=_document(1),
+                    headers={"Authorization": f"Bearer {secret}"},
+                )
+            holder.rollback()
+    finally:
+        engine.dispose()
+    assert answer.status_code == 503, answer.text
+    assert int(answer.headers["Retry-After"]) > 0

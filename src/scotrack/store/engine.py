@@ -14,7 +14,8 @@ deferred `BEGIN` that reads and then writes must upgrade its lock, and SQLite
 refuses that at once ("database is locked") whenever another writer got in since
 the read, whatever the busy timeout. Read-only sessions stay deferred, so readers
 never wait for anyone (write-ahead logging). A writer that still cannot get in, or
-PostgreSQL's serialization failure or deadlock, raises `DatabaseBusy`: the CLI
+PostgreSQL's serialization failure, deadlock or a lock awaited past the same
+timeout (a writer's `lock_timeout`), raises `DatabaseBusy`: the CLI
 prints one line and exits 2, the API answers 503 with `Retry-After`, and
 `retrying` runs a whole transaction again.
 """
@@ -86,6 +87,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         engine = create_engine(parsed)
         event.listen(engine, "handle_error", _unavailable)
+        event.listen(engine, "begin", _begin_postgres)
         return engine
     database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
@@ -208,6 +210,14 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA cache_size = -65536")
     finally:
         cursor.close()
+
+
+def _begin_postgres(connection: Connection) -> None:
+    # a writer waits for a row or advisory lock as long as a SQLite writer waits
+    # for the database, then fails as lock_not_available (DatabaseBusy, a 503),
+    # not at the request's statement timeout (a 400)
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _begin_sqlite(connection: Connection) -> None:
