@@ -235,3 +235,31 @@ def test_accept_all_refuses_mixed_options(db, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.issue(18)
+def test_interactive_decision_after_another_writer_committed(db, monkeypatch):
+    """Another writer commits while the reviewer looks at a claim: the decision
+    still goes through (no read transaction is kept open across the prompt, which
+    on SQLite could not be upgraded to a write any more)."""
+    from rich.prompt import Prompt
+
+    from scotrack.store.tokens import Role, create_token
+
+    answers = iter(["a", "q"])
+
+    def ask(*_args: Any, **_kwargs: Any) -> str:
+        key = next(answers)
+        if key == "a":  # meanwhile, someone else writes
+            engine = make_engine(db)
+            try:
+                with session_factory(engine, write=True).begin() as other:
+                    create_token(other, name="x", role=Role.reviewer, created_by="t")
+            finally:
+                engine.dispose()
+        return key
+
+    monkeypatch.setattr(Prompt, "ask", ask)
+    shown = review_meeting(db, "")
+    assert "1 decided" in shown
+    assert meeting_claim(db)["status"] == "accepted"

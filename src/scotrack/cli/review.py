@@ -122,7 +122,7 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
     disagreement), is shown again; only `s` moves on without deciding. The end
     of the input counts as `q`.
     """
-    with kb_session(db) as session:
+    with kb_session(db, write=True) as session:
         skipped: set[str] = set()
         decided = 0
         while True:
@@ -135,11 +135,15 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
                 stdout.print(f"No pending claims left ({decided} decided).")
                 return
             claim = pending[0]
+            claim_id = claim.id
             show_claim(review.view(session, claim))
+            # no transaction (nor SQLite's write lock) is held while the reviewer
+            # thinks: the decision begins its own, as another writer's would (#18)
+            session.rollback()
             try:
                 key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
                 if key == "s":
-                    skipped.add(claim.id)
+                    skipped.add(claim_id)
                 elif key != "q" and _decide(session, claim, key, actor):
                     decided += 1
             except EOFError:
