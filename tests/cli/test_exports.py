@@ -75,3 +75,12 @@ def test_an_existing_out_is_refused(db_url, tmp_path):
     assert "--out:" in result.stderr
     assert "is an existing folder that is not empty" in result.stderr
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["keep.txt"]
+
+
+def test_an_existing_file_is_refused(db_url, tmp_path):
+    taken = tmp_path / "sco.graphml"
+    taken.write_text("mine", encoding="utf-8")
+    result = run("export", "--format", "graphml", "--out", str(taken), "--db", db_url)
+    assert result.exit_code == 2
+    assert "is an existing file; give a new path" in result.stderr
+    assert taken.read_text(encoding="utf-8") == "mine"

@@ -4,9 +4,7 @@ tables as they were before a review decision; on both databases."""
 
 from __future__ import annotations
 
-import csv
 import json
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,47 +14,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.ingest.document import ExtractOptions
 from scotrack.store import history, review
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.exports import check_out, export
 from scotrack.store.exports.tables import RESOURCES
-from scotrack.store.ingestion import ingest_paths
 from scotrack.store.provenance import Claim
 
-SEEDS = Path(__file__).resolve().parents[2] / "examples" / "documents"
-
-
-def seeded(url: str) -> str:
-    """`url` with the baseline and the example documents ingested."""
-    init_knowledge_base(url)
-    engine = make_engine(url)
-    try:
-        ingest_paths(session_factory(engine), [SEEDS], ExtractOptions())
-    finally:
-        engine.dispose()
-    return url
-
-
-@pytest.fixture(scope="session")
-def seeded_url(databases) -> str:
-    return seeded(databases.create(f"exports_{uuid.uuid4().hex[:8]}"))
+from ._exports import read_csv, seeded, session_on, shared_seeded_url
 
 
 @pytest.fixture
-def seeded_session(seeded_url: str) -> Iterator[Session]:
-    engine = make_engine(seeded_url)
-    try:
-        with session_factory(engine)() as session:
-            yield session
-    finally:
-        engine.dispose()
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def seeded_session(databases) -> Iterator[Session]:
+    with session_on(shared_seeded_url(databases)) as session:
+        yield session
 
 
 def validate(folder: Path) -> None:

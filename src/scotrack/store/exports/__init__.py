@@ -31,6 +31,9 @@ from scotrack.store.provenance import Change
 FORMATS: dict[str, str] = {
     "datapackage": "a Frictionless Data Package: a folder of CSV files and "
     "datapackage.json",
+    "graphml": "a GraphML file: states, bodies, meetings, agreements and "
+    "initiatives, with dated edges",
+    "gexf": "a GEXF 1.2 file (Gephi): the same network, edges with start and end",
 }
 """Each format and what `--out` receives; the one list the command and docs use."""
 
@@ -152,12 +155,16 @@ def export(
     step: Step | None = None,
 ) -> ExportReport:
     """Write the knowledge base as `fmt` to `out` (which must be free)."""
-    from scotrack.store.exports import datapackage
+    from scotrack.store.exports import datapackage, network
 
     check_out(out, fmt)
     writers: dict[str, Callable[[Snapshot, Path], tuple[str, ...]]] = {
         "datapackage": datapackage.write_datapackage,
+        "graphml": network.write_graphml,
+        "gexf": network.write_gexf,
     }
+    if fmt != "datapackage":
+        out.parent.mkdir(parents=True, exist_ok=True)
     with snapshot(session, on=on, known_on=known_on, step=step) as taken:
         files = writers[fmt](taken, out)
     if step is not None:
