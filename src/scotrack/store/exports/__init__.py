@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,20 @@ FORMATS: dict[str, str] = {
     "graphml": "a GraphML file: states, bodies, meetings, agreements and "
     "initiatives, with dated edges",
     "gexf": "a GEXF 1.2 file (Gephi): the same network, edges with start and end",
+    "csl": "a CSL-JSON file: every source as a citation (Zotero, Pandoc)",
+    "bibtex": "a BibTeX (biblatex) file: every source as a citation",
 }
 """Each format and what `--out` receives; the one list the command and docs use."""
+
+WRITERS: dict[str, tuple[str, str]] = {
+    "datapackage": ("datapackage", "write_datapackage"),
+    "graphml": ("network", "write_graphml"),
+    "gexf": ("network", "write_gexf"),
+    "csl": ("citations", "write_csl"),
+    "bibtex": ("citations", "write_bibtex"),
+}
+"""Each format's writer (module, function), imported when used: networkx only
+for the networks."""
 
 Step = Callable[[str], None]
 
@@ -155,18 +168,15 @@ def export(
     step: Step | None = None,
 ) -> ExportReport:
     """Write the knowledge base as `fmt` to `out` (which must be free)."""
-    from scotrack.store.exports import datapackage, network
-
     check_out(out, fmt)
-    writers: dict[str, Callable[[Snapshot, Path], tuple[str, ...]]] = {
-        "datapackage": datapackage.write_datapackage,
-        "graphml": network.write_graphml,
-        "gexf": network.write_gexf,
-    }
+    module, name = WRITERS[fmt]
+    write: Callable[[Snapshot, Path], tuple[str, ...]] = getattr(
+        import_module(f"scotrack.store.exports.{module}"), name
+    )
     if fmt != "datapackage":
         out.parent.mkdir(parents=True, exist_ok=True)
     with snapshot(session, on=on, known_on=known_on, step=step) as taken:
-        files = writers[fmt](taken, out)
+        files = write(taken, out)
     if step is not None:
         step("write")
     rows = {name: len(found) for name, found in taken.tables.items()}

@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 import networkx as nx
 
 from scotrack.domain.dates import PartialDate
+from scotrack.errors import InputError
 
 if TYPE_CHECKING:
     from scotrack.store.exports import Snapshot
@@ -115,7 +116,7 @@ def _day(value: str | None) -> str | None:
         return None
     try:
         return PartialDate.parse(value).first_day().isoformat()
-    except ValueError:
+    except (ValueError, InputError):
         return None
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
+from scotrack.errors import InputError
 from scotrack.store import models
 from scotrack.store.provenance import Claim, Document, evidence_spans
 
@@ -320,7 +321,7 @@ def _after(value: Any, on: date) -> bool:
         return False
     try:
         return PartialDate.parse(str(value)).first_day() > on
-    except ValueError:
+    except (ValueError, InputError):
         return False
 
 
