@@ -30,7 +30,7 @@ from scotrack.errors import InputError
 if TYPE_CHECKING:
     from scotrack.store.exports import ExportReport
 
-EXPORT_FORMATS = ("datapackage", "graphml", "gexf", "csl", "bibtex")
+EXPORT_FORMATS = ("datapackage", "graphml", "gexf", "csl", "bibtex", "sqlite")
 """The formats of `scotrack.store.exports.FORMATS`, named here so `--help` needs
 no database layer; tests/cli/test_exports.py checks the two agree."""
 

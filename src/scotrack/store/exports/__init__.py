@@ -37,6 +37,8 @@ FORMATS: dict[str, str] = {
     "gexf": "a GEXF 1.2 file (Gephi): the same network, edges with start and end",
     "csl": "a CSL-JSON file: every source as a citation (Zotero, Pandoc)",
     "bibtex": "a BibTeX (biblatex) file: every source as a citation",
+    "sqlite": "a SQLite file: the tables and views named for people "
+    "(open with datasette)",
 }
 """Each format and what `--out` receives; the one list the command and docs use."""
 
@@ -46,6 +48,7 @@ WRITERS: dict[str, tuple[str, str]] = {
     "gexf": ("network", "write_gexf"),
     "csl": ("citations", "write_csl"),
     "bibtex": ("citations", "write_bibtex"),
+    "sqlite": ("sqlite", "write_sqlite"),
 }
 """Each format's writer (module, function), imported when used: networkx only
 for the networks."""
