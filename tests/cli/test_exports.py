@@ -84,3 +84,12 @@ def test_an_existing_file_is_refused(db_url, tmp_path):
     assert result.exit_code == 2
     assert "is an existing file; give a new path" in result.stderr
     assert taken.read_text(encoding="utf-8") == "mine"
+
+
+def test_known_on_before_the_log_says_so(db_url, tmp_path):
+    result = run(
+        "export", "--format", "csl", "--out", str(tmp_path / "s.json"),
+        "--known-on", "1999", "--db", db_url,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "note: --known-on 1999-12-31: the change log starts later" in result.stderr

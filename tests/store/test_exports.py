@@ -141,3 +141,15 @@ def test_export_refuses_a_path_in_use_and_an_unknown_format(tmp_path):
     (tmp_path / "empty").mkdir()
     check_out(tmp_path / "empty", "datapackage")
     check_out(tmp_path / "new", "datapackage")
+
+
+def test_a_failed_write_leaves_nothing_behind(seeded_session, tmp_path):
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match=r"--out: cannot write .*file.txt"):
+        export(seeded_session, "sqlite", tmp_path / "file.txt" / "sco.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+    (tmp_path / "empty").mkdir()
+    report = export(seeded_session, "datapackage", tmp_path / "empty")
+    assert (tmp_path / "empty" / "datapackage.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "file.txt"]
+    assert "datapackage.json" in report.files

@@ -82,6 +82,12 @@ def export_cli(
             return export(session, fmt, out, on=day, known_on=then, step=step)
 
     report = run_with_errors(action, debug=debug)
+    if known_on is not None and report.snapshot.last_change_id is None:
+        stderr.print(
+            f"note: --known-on {report.snapshot.known_on}: the change log starts "
+            "later, so the export holds no facts; give a later day",
+            highlight=False,
+        )
     rows = [{"table": name, "rows": count} for name, count in report.rows.items()]
     meta = report.snapshot.metadata()
     if summary is OutputFormat.table:

@@ -12,6 +12,8 @@ Formats (`FORMATS`): `datapackage` (a folder), the others one file each.
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -170,17 +172,39 @@ def export(
     known_on: date | None = None,
     step: Step | None = None,
 ) -> ExportReport:
-    """Write the knowledge base as `fmt` to `out` (which must be free)."""
+    """Write the knowledge base as `fmt` to `out` (which must be free).
+
+    The export is written beside `out` under a temporary name and renamed into
+    place when whole, so a failed or interrupted export leaves no half a file.
+    """
     check_out(out, fmt)
     module, name = WRITERS[fmt]
     write: Callable[[Snapshot, Path], tuple[str, ...]] = getattr(
         import_module(f"scotrack.store.exports.{module}"), name
     )
-    if fmt != "datapackage":
-        out.parent.mkdir(parents=True, exist_ok=True)
     with snapshot(session, on=on, known_on=known_on, step=step) as taken:
-        files = write(taken, out)
+        files = _write_whole(write, taken, out)
     if step is not None:
         step("write")
     rows = {name: len(found) for name, found in taken.tables.items()}
     return ExportReport(fmt, out, files, rows, taken)
+
+
+def _write_whole(
+    write: Callable[[Snapshot, Path], tuple[str, ...]], taken: Snapshot, out: Path
+) -> tuple[str, ...]:
+    partial = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        files = write(taken, partial)
+        if out.is_dir():  # an empty folder, as check_out allowed
+            out.rmdir()
+        partial.replace(out)
+    except OSError as err:
+        raise InputError(f"--out: cannot write {out}: {err.strerror or err}") from err
+    finally:
+        if partial.is_dir():
+            shutil.rmtree(partial)
+        elif partial.exists():
+            partial.unlink()
+    return (out.name,) if files == (partial.name,) else files
