@@ -37,7 +37,16 @@ def _root(
 
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
-    from scotrack.cli import history, ingest, kb, pipeline, review, search, serve
+    from scotrack.cli import (
+        exports,
+        history,
+        ingest,
+        kb,
+        pipeline,
+        review,
+        search,
+        serve,
+    )
 
     app.command("serve")(serve.serve_cli)
     app.command("init")(kb.init_cli)
@@ -57,6 +66,7 @@ def _register() -> None:
     app.command("undo")(history.undo_cli)
     app.command("edit")(history.edit_cli)
     app.add_typer(serve.token_app, name="token")
+    app.command("export")(exports.export_cli)
 
 
 _register()
