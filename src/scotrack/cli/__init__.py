@@ -37,7 +37,16 @@ def _root(
 
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
-    from scotrack.cli import history, ingest, kb, pipeline, review, search, serve
+    from scotrack.cli import (
+        compliance,
+        history,
+        ingest,
+        kb,
+        pipeline,
+        review,
+        search,
+        serve,
+    )
 
     app.command("serve")(serve.serve_cli)
     app.command("init")(kb.init_cli)
@@ -47,6 +56,8 @@ def _register() -> None:
     app.command("agreement")(kb.agreement_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(kb.commitments_cli)
+    app.command("assess")(compliance.assess_cli)
+    app.command("compliance")(compliance.compliance_cli)
     app.command("extract")(pipeline.extract_cli)
     app.command("train")(pipeline.train_cli)
     app.command("ingest")(ingest.ingest_cli)
