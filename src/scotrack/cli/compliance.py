@@ -33,13 +33,6 @@ if TYPE_CHECKING:
 else:
     assessments = lazy_module("scotrack.store.assessments")
 
-METHOD = (
-    "G7/G20 Research Group: each commitment scored +1 (full compliance), 0 (partial "
-    "or under way) or -1 (none) by its latest assessment on the day; a mean is the "
-    "mean score of the assessed commitments, inconclusive ones counted apart and "
-    "left out of it"
-)
-
 
 def assess_cli(
     commitment: Annotated[str, typer.Argument(help="The id of a commitment.")],
@@ -141,7 +134,7 @@ def compliance_cli(
             "on": report.on,
             "meeting": report.meeting,
             "known_on": known_on,
-            "method": METHOD,
+            "method": assessments.METHOD,
             "commitments": lines,
             "by_state": states,
             "by_area": areas,
@@ -159,7 +152,7 @@ def compliance_cli(
         render(states, format, title="Mean score by state", columns=names)
         render(areas, format, title="Mean score by area", columns=names)
         render([overall], format, title="In all", columns=names)
-        stdout.print(f"method: {METHOD}", highlight=False)
+        stdout.print(f"method: {assessments.METHOD}", highlight=False)
 
 
 _CSV_COLUMNS = (

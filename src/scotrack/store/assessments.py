@@ -31,6 +31,14 @@ MAX_TEXT = 4000
 MAX_SPAN = 4000
 """The longest evidence span (characters of the document's clean text)."""
 
+METHOD = (
+    "G7/G20 Research Group: each commitment scored +1 (full compliance), 0 (partial "
+    "or under way) or -1 (none) by its latest assessment on the day; a mean is the "
+    "mean score of the assessed commitments, inconclusive ones counted apart and "
+    "left out of it"
+)
+"""How the report scores and averages, stated in every report."""
+
 _EVIDENCE = re.compile(r"(?P<doc>[0-9A-Za-z_-]+):(?P<start>\d{1,9})-(?P<end>\d{1,9})")
 
 
