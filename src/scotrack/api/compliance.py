@@ -119,6 +119,10 @@ def _summary(found: ComplianceSummary) -> SummaryPublic:
     summary="Assess a commitment's compliance (reviewers and above)",
     description="Adds an assessment with its evidence, logged as a change of the "
     "commitment (undo reverts it). A later assessment reverses an earlier one.",
+    responses={
+        404: {"description": "No such commitment, or no document the evidence names."},
+        409: {"description": "The evidence's document id prefix fits several."},
+    },
 )
 @needs(Role.reviewer)
 def add_assessment(
@@ -147,6 +151,7 @@ def add_assessment(
     summary="The compliance report",
     description="The commitments (of a meeting, if given), each one's assessment in "
     "force on the day, and the mean scores per state and per area.",
+    responses={404: {"description": "No such meeting."}},
 )
 @readable
 def compliance_report(
