@@ -45,6 +45,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/api/v1/agreements/{agreement_id}"): everyone(),
     ("GET", "/api/v1/commitments"): everyone(),
     ("GET", "/api/v1/commitments/{commitment_id}"): everyone(404),
+    ("GET", "/api/v1/compliance"): everyone(),
     ("GET", "/api/v1/projects"): everyone(),
     ("GET", "/api/v1/projects/{project_id}"): everyone(404),
     ("GET", "/api/v1/documents"): everyone(),
@@ -64,6 +65,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", "/api/v1/claims/accept"): needs("reviewer"),
     ("POST", "/api/v1/claims/reject"): needs("reviewer"),
     ("PATCH", "/api/v1/entities/{kind}/{entity_id}"): needs("editor"),
+    ("POST", "/api/v1/commitments/{commitment_id}/assessments"): needs("reviewer"),
     ("POST", "/api/v1/changes/{change_id}/undo"): needs("editor"),
     ("GET", "/api/v1/tokens"): needs("admin", 200),
     ("POST", "/api/v1/tokens"): needs("admin", 201),
@@ -95,6 +97,9 @@ TABLE: dict[tuple[str, str], Row] = {
 }
 
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("POST", "/api/v1/commitments/{commitment_id}/assessments"): {
+        "json": {"score": 1, "date": "2020", "citation": "MFA, 2020"}
+    },
     ("POST", "/api/v1/documents"): {
         "json": {"text": "The SCO heads of state met in Astana in June 2017.\n"}
     },

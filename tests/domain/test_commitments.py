@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from scotrack.domain.commitments import (
     Assessment,
     Commitment,
@@ -8,6 +10,7 @@ from scotrack.domain.commitments import (
     by_year,
     compliance,
     compliance_by,
+    parse_score,
 )
 from scotrack.domain.dates import PartialDate
 
@@ -67,3 +70,29 @@ def test_aggregates_by_actor_area_and_year():
     assert areas == {"trade", "security", "unknown"}
     years = {s.key: s.commitments for s in compliance_by(commitments, by_year, on=on)}
     assert years == {"2018": 3, "2019": 1}
+
+
+def test_of_two_assessments_for_one_date_the_later_recorded_wins():
+    commitment = pledge(
+        "c1",
+        "CHN",
+        "trade",
+        Assessment(P("2019-06"), 1, "done"),
+        Assessment(P("2019-06"), 0, "only partly, on a second look"),
+    )
+    found = compliance(commitment, on=date(2020, 1, 1))
+    assert found is not None
+    assert found.score == 0
+
+
+def test_parse_score():
+    assert [parse_score(t) for t in ("1", "+1", " 0", "-1", "Inconclusive")] == [
+        1,
+        1,
+        0,
+        -1,
+        "inconclusive",
+    ]
+    for bad in ("2", "", "yes", "1.0"):
+        with pytest.raises(ValueError, match="is not a score"):
+            parse_score(bad)

@@ -38,6 +38,7 @@ def _root(
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
     from scotrack.cli import (
+        compliance,
         exports,
         history,
         ingest,
@@ -56,6 +57,8 @@ def _register() -> None:
     app.command("agreement")(kb.agreement_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(kb.commitments_cli)
+    app.command("assess")(compliance.assess_cli)
+    app.command("compliance")(compliance.compliance_cli)
     app.command("extract")(pipeline.extract_cli)
     app.command("train")(pipeline.train_cli)
     app.command("ingest")(ingest.ingest_cli)

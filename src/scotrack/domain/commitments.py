@@ -33,6 +33,28 @@ class Assessment:
     note: str
     source_id: str | None = None
     evidence: str | None = None
+    """The quoted span of `document_id`, or a citation when there is no document."""
+    assessor: str | None = None
+    document_id: str | None = None
+    span: tuple[int, int] | None = None
+    """[start, end) of the document's clean text."""
+
+
+SCORES: tuple[Score, ...] = (1, 0, -1, "inconclusive")
+
+
+def parse_score(text: str) -> Score:
+    """`1`, `+1`, `0`, `-1` or `inconclusive` as a Score; ValueError otherwise."""
+    word = text.strip().lower()
+    if word == "inconclusive":
+        return "inconclusive"
+    if word in ("1", "+1"):
+        return 1
+    if word == "0":
+        return 0
+    if word == "-1":
+        return -1
+    raise ValueError(f"{text!r} is not a score (1, 0, -1 or inconclusive)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +74,16 @@ class Commitment:
 
 
 def compliance(commitment: Commitment, *, on: date) -> Assessment | None:
-    """The assessment in force on `on`: the latest one certainly made by then."""
-    made = [a for a in commitment.assessments if a.date.on_or_before(on) is True]
+    """The assessment in force on `on`: the latest one certainly made by then; of
+    two for the same date, the one recorded later (it reverses the earlier)."""
+    made = [
+        (a.date.sort_key(), order, a)
+        for order, a in enumerate(commitment.assessments)
+        if a.date.on_or_before(on) is True
+    ]
     if not made:
         return None
-    return max(made, key=lambda a: a.date.sort_key())
+    return max(made, key=lambda found: found[:2])[2]
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ TRACKED: dict[str, type[models.Base]] = {
 """Entity kinds whose every change is logged, and their tables."""
 
 FACT_KINDS = ("meeting", "agreement", "status-interval", "commitment", "project")
-ACTIONS = ("baseline", "accept", "reject", "edit", "undo")
+ACTIONS = ("baseline", "accept", "reject", "edit", "assess", "undo")
 
 
 def now() -> str:

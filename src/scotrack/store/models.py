@@ -288,7 +288,13 @@ class Commitment(Base):
 
 
 class Assessment(Base):
-    """A dated compliance score: -1, 0 or 1, and null for inconclusive."""
+    """A dated compliance score: -1, 0 or 1, and null for inconclusive.
+
+    A part of its commitment (logged with it, so undo and `--known-on` see it);
+    kept in the order made (`position`): a later one may reverse an earlier one.
+    The evidence is a span [`span_start`, `span_end`) of a stored document's clean
+    text (`evidence` then holds the quoted text) or a citation (`evidence` alone).
+    """
 
     __tablename__ = "assessment"
 
@@ -300,6 +306,12 @@ class Assessment(Base):
     evidence: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
     source_id: Mapped[str | None] = _source_fk()
+    assessor: Mapped[str | None] = mapped_column(Name)
+    document_id: Mapped[str | None] = mapped_column(
+        String(64), ForeignKey("document.id"), index=True
+    )
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
 
 
 class Initiative(Base):

@@ -244,6 +244,10 @@ def assessment_values(assessment: commitments.Assessment) -> Values:
         "note": assessment.note,
         "evidence": assessment.evidence,
         "source_id": assessment.source_id,
+        "assessor": assessment.assessor,
+        "document_id": assessment.document_id,
+        "span_start": None if assessment.span is None else assessment.span[0],
+        "span_end": None if assessment.span is None else assessment.span[1],
     }
 
 
@@ -269,11 +273,18 @@ def commitment_from_row(row: models.Commitment) -> commitments.Commitment:
                 a.note,
                 a.source_id,
                 a.evidence,
+                a.assessor,
+                a.document_id,
+                _span(a.span_start, a.span_end),
             )
             for a in row.assessments
         ),
         source_id=row.source_id,
     )
+
+
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (start, end)
 
 
 def initiative_values(initiative: projects.Initiative) -> Values:

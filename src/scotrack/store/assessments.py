@@ -1,0 +1,211 @@
+"""Compliance assessments: recording one (logged, undoable) and the compliance
+report of a meeting's commitments by the G7/G20 Research Group's method.
+
+An assessment is a part of its commitment, so recording one is a logged change of
+the commitment (action `assess`): `scotrack undo` reverts it and `--known-on`
+replays it. Assessments are only ever added; a later one reverses an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scotrack.domain import commitments as rules
+from scotrack.domain.commitments import Assessment, Commitment, ComplianceSummary
+from scotrack.domain.dates import PartialDate
+from scotrack.errors import Ambiguous, InputError, NotFound
+from scotrack.store import models, rows
+from scotrack.store.compliance import compliance_of
+from scotrack.store.history import Recorder
+from scotrack.store.provenance import Change, Document
+
+DOCUMENT_PREFIX = 6
+"""The fewest characters of a document id an evidence reference may give."""
+MAX_TEXT = 4000
+"""The longest note, citation or assessor name accepted (characters)."""
+MAX_SPAN = 4000
+"""The longest evidence span (characters of the document's clean text)."""
+
+METHOD = (
+    "G7/G20 Research Group: each commitment scored +1 (full compliance), 0 (partial "
+    "or under way) or -1 (none) by its latest assessment on the day; a mean is the "
+    "mean score of the assessed commitments, inconclusive ones counted apart and "
+    "left out of it"
+)
+"""How the report scores and averages, stated in every report."""
+
+_EVIDENCE = re.compile(r"(?P<doc>[0-9A-Za-z_-]+):(?P<start>\d{1,9})-(?P<end>\d{1,9})")
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """An assessment just recorded and the change that logged it."""
+
+    commitment_id: str
+    assessment: Assessment
+    change: Change
+
+
+def find_document(session: Session, ref: str) -> Document:
+    """The document whose id is `ref` or the one whose id starts with it."""
+    ref = ref.strip().lower()
+    found = session.get(Document, ref)
+    if found is not None:
+        return found
+    if len(ref) < DOCUMENT_PREFIX:
+        raise InputError(
+            f"document {ref!r}: give at least {DOCUMENT_PREFIX} characters of its id"
+        )
+    query = select(Document).where(Document.id.startswith(ref)).limit(5)
+    matches = list(session.scalars(query))
+    if not matches:
+        raise NotFound(f"document {ref!r}: no such document in the knowledge base")
+    if len(matches) > 1:
+        raise Ambiguous("document", ref, [m.id[:12] for m in matches])
+    return matches[0]
+
+
+def evidence_span(session: Session, spec: str) -> tuple[str, int, int, str]:
+    """`DOC:START-END` read and checked: document id, start, end, the quoted text."""
+    match = _EVIDENCE.fullmatch(spec.strip())
+    if match is None:
+        raise InputError(
+            f"evidence {spec[:80]!r}: write DOC:START-END (e.g. 3f2a9c:120-245)"
+        )
+    document = find_document(session, match.group("doc"))
+    start, end = int(match.group("start")), int(match.group("end"))
+    length = len(document.clean_text)
+    if start >= end:
+        raise InputError(f"evidence {spec}: the span's start must be before its end")
+    if end > length:
+        raise InputError(
+            f"evidence {spec}: the span ends after the document "
+            f"{document.id[:12]} ({length} characters)"
+        )
+    if end - start > MAX_SPAN:
+        raise InputError(f"evidence {spec}: a span is at most {MAX_SPAN} characters")
+    return document.id, start, end, document.clean_text[start:end]
+
+
+def _text(label: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > MAX_TEXT:
+        raise InputError(f"{label}: at most {MAX_TEXT} characters")
+    return value or None
+
+
+def record_assessment(
+    session: Session,
+    commitment_id: str,
+    *,
+    score: str,
+    on: str,
+    assessor: str,
+    evidence: str | None = None,
+    citation: str | None = None,
+    note: str | None = None,
+) -> Recorded:
+    """Add an assessment to a commitment and log it as a change of the commitment.
+
+    `score` is 1, 0, -1 or `inconclusive`; `on` the (partial) date it refers to;
+    the evidence a span `DOC:START-END` of a stored document or a `citation`
+    (exactly one of them). InputError or NotFound, naming the field, otherwise.
+    """
+    row = session.get(models.Commitment, commitment_id.strip())
+    if row is None:
+        raise NotFound(f"commitment {commitment_id!r}: no such commitment")
+    try:
+        value = rules.parse_score(score)
+    except ValueError as err:
+        raise InputError(f"score: {err}") from None
+    try:
+        day = PartialDate.parse(on.strip())
+    except (ValueError, InputError) as err:
+        raise InputError(f"date: {err}") from None
+    cited = _text("citation", citation)
+    if (evidence is None or not evidence.strip()) == (cited is None):
+        raise InputError("evidence: give a document span DOC:START-END or a citation")
+    who = _text("assessor", assessor)
+    if who is None:
+        raise InputError("assessor: say who assesses")
+    document_id = span = None
+    quote = cited
+    if evidence is not None and evidence.strip():
+        document_id, start, end, quote = evidence_span(session, evidence)
+        span = (start, end)
+    assessment = Assessment(
+        day,
+        value,
+        _text("note", note) or "",
+        evidence=quote,
+        assessor=who,
+        document_id=document_id,
+        span=span,
+    )
+    position = max((a.position for a in row.assessments), default=-1) + 1
+    reason = f"assessed {score.strip()} on {day}" + (
+        f": {note.strip()}" if note else ""
+    )
+    recorder = Recorder(session, who, "assess", reason=reason[:MAX_TEXT])
+    with recorder.tracking("commitment", row.id):
+        values = rows.assessment_values(assessment)
+        row.assessments.append(models.Assessment(**values, position=position))
+    session.flush()  # the change's id, for `undo`
+    return Recorded(row.id, assessment, recorder.changes[0])
+
+
+@dataclass(frozen=True, slots=True)
+class ComplianceLine:
+    """One commitment with its assessment in force on the report's day."""
+
+    commitment: Commitment
+    current: Assessment | None
+    compliance: str
+    """One of the dashboard's COMPLIANCE_LABELS."""
+
+
+@dataclass(frozen=True, slots=True)
+class ComplianceReport:
+    on: date
+    meeting: str | None
+    lines: tuple[ComplianceLine, ...]
+    by_state: tuple[ComplianceSummary, ...]
+    by_area: tuple[ComplianceSummary, ...]
+    overall: ComplianceSummary
+
+
+def compliance_report(
+    session: Session, *, on: date, meeting: str | None = None
+) -> ComplianceReport:
+    """The commitments (of `meeting`, if given), each one's assessment in force on
+    `on`, and the mean scores per state (the commitment's actor) and per area.
+
+    The G7/G20 Research Group's method: the mean of the scores of the assessed
+    commitments; `inconclusive` ones are counted apart and left out of the mean.
+    """
+    query = select(models.Commitment).order_by(models.Commitment.id)
+    if meeting is not None:
+        if session.get(models.Meeting, meeting) is None:
+            raise NotFound(f"meeting {meeting!r}: no such meeting")
+        query = query.where(models.Commitment.meeting_id == meeting)
+    found = [rows.commitment_from_row(row) for row in session.scalars(query)]
+    lines = tuple(
+        ComplianceLine(c, rules.compliance(c, on=on), compliance_of(c, on=on))
+        for c in found
+    )
+    overall = rules.compliance_by(found, lambda _c: "all", on=on)
+    return ComplianceReport(
+        on,
+        meeting,
+        lines,
+        tuple(rules.compliance_by(found, rules.by_actor, on=on)),
+        tuple(rules.compliance_by(found, rules.by_area, on=on)),
+        overall[0] if overall else ComplianceSummary("all", 0, 0, 0, None),
+    )
