@@ -18,7 +18,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
-from scotrack.store import groups, listings, queue, review
+from scotrack.store import groups, listings, queue, reader, review
 from scotrack.store.listings import ClaimSummary
 from scotrack.store.tokens import Role
 
@@ -195,6 +195,8 @@ def list_claims(
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Page[ClaimBrief]:
+    if document is not None:  # its id or a unique prefix, as for /documents/{id}
+        document = reader.find_document(session, document).id
     listing = listings.claims(status=status, kind=kind, document_id=document)
     items, after = listing_page(session, listing, cursor, limit)
     return Page(items=[claim_brief(c) for c in items], next=after)

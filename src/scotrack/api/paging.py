@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.api.errors import ApiError
 from scotrack.api.inputs import MAX_ID
-from scotrack.store.listings import AnySelect, Listing
+from scotrack.store.listings import Listing
+from scotrack.store.tables import AnySelect, Facet
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -44,6 +45,70 @@ class Page(BaseModel, Generic[T]):
 
     items: list[T]
     next: str | None
+
+
+SortParam = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        description="The column to sort by; `-column` for descending. A cursor "
+        "belongs to its sort.",
+    ),
+]
+FromParam = Annotated[
+    str | None,
+    Query(
+        alias="from",
+        max_length=10,
+        description="From this date on (YYYY, YYYY-MM or YYYY-MM-DD: 2017 is "
+        "2017-01-01).",
+    ),
+]
+ToParam = Annotated[
+    str | None,
+    Query(
+        alias="to",
+        max_length=10,
+        description="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD: 2017-06 is "
+        "through 2017-06-30).",
+    ),
+]
+FacetsParam = Annotated[
+    bool,
+    Query(description="Also count the records matching the filters by each facet."),
+]
+
+
+class FacetCount(BaseModel):
+    value: str | None = Field(description="The value (null: none recorded).")
+    count: int
+
+
+class TablePage(Page[T], Generic[T]):
+    """A page of a table; `facets` (with `?facets=true`) counts every record
+    matching the filters, not only this page's, by each facet's values."""
+
+    facets: dict[str, list[FacetCount]] | None = None
+
+
+def table_key(
+    cursor: str | None, width: int, fits: Callable[[Key], bool]
+) -> Key | None:
+    """The key a table's cursor holds (None without one); 422 naming `cursor`
+    when it is not a cursor of this table in this sort."""
+    if cursor is None:
+        return None
+    key = decode_cursor(cursor, width)
+    if not fits(key):
+        raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
+    return key
+
+
+def facets_public(facets: Sequence[Facet]) -> dict[str, list[FacetCount]]:
+    return {
+        f.name: [FacetCount(value=value, count=count) for value, count in f.counts]
+        for f in facets
+    }
 
 
 def encode_cursor(key: Key) -> str:
