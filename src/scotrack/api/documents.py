@@ -29,6 +29,7 @@ from scotrack.api.paging import (
     SortParam,
     TablePage,
     ToParam,
+    check_dates,
     encode_cursor,
     facets_public,
     table_key,
@@ -174,6 +175,10 @@ def list_documents(
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> TablePage[DocumentBrief]:
+    bounds = {"from": start, "to": end}
+    check_dates(
+        bounds | {"published_from": published_from, "published_to": published_to}
+    )
     query = listings.DocumentQuery(
         outlet=outlet,
         dates=date_range(start or published_from, end or published_to),

@@ -19,6 +19,7 @@ from scotrack.api.paging import (
     SortParam,
     TablePage,
     ToParam,
+    check_dates,
     facets_public,
     page_of,
 )
@@ -150,6 +151,7 @@ def list_meetings(
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> TablePage[MeetingPublic]:
+    check_dates({"from": start, "to": end})
     table = meetings.meeting_table(
         session,
         body=body,

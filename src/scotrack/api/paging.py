@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.api.errors import ApiError
 from scotrack.api.inputs import MAX_ID
+from scotrack.api.schemas import partial_date
 from scotrack.store.listings import Listing
 from scotrack.store.tables import AnySelect, Facet
 
@@ -102,6 +103,14 @@ def table_key(
     if not fits(key):
         raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
     return key
+
+
+def check_dates(bounds: dict[str, str | None]) -> None:
+    """422 naming the first of the date parameters `bounds` (name: value) that is
+    not a partial date, before `store.tables.date_range` reads them."""
+    for name, value in bounds.items():
+        if value is not None:
+            partial_date(value, name)
 
 
 def facets_public(facets: Sequence[Facet]) -> dict[str, list[FacetCount]]:
