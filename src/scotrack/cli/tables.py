@@ -139,10 +139,11 @@ def meetings_cli(
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
-    """List the meetings of SCO bodies, by date (or --sort date, body, number,
-    city, host or format; undated or unknown last).
+    """List the meetings of SCO bodies, by date or by any column.
 
-    --facets counts them by body, host, year and format.
+    --sort takes date, body, number, city, host or format (-COLUMN: descending;
+    undated or unknown last); --facets counts them by body, host, year and
+    format; --from/--to keep the meetings starting in that range.
 
     Example: scotrack meetings --body heads-of-state --year 2017
 
@@ -215,8 +216,11 @@ def documents_cli(
 ) -> None:
     """List the stored documents, the latest published first (undated last).
 
-    Sort by published, title, outlet, ingested or id. The 12-character ids it
-    prints work wherever a document id is taken (CLI, API and web).
+    --sort takes published, title, outlet, ingested or id (-COLUMN: descending;
+    documents without the value last); --facets counts them by outlet and year
+    of publication; --from/--to keep those published in that range. The
+    12-character ids the table prints work wherever a document id is taken (CLI,
+    API and web); JSON and CSV carry the whole id.
 
     Example: scotrack documents --from 2017 --to 2017-06 --sort title --facets
     """
