@@ -24,8 +24,14 @@ def test_a_document_page_by_prefix_redirects_to_its_one_address(client: TestClie
     assert client.get(f"/documents/{doc_id[:12].upper()}").status_code == 200
     assert client.get(f"/documents/{doc_id[:5]}").status_code == 422
     assert client.get("/documents/ffffffffffff").status_code == 404
-    queue = client.get(f"/review?format=json&document={doc_id[:12]}")
-    assert queue.status_code in {200, 401}  # the queue needs a reviewer
+
+
+def test_the_review_queue_takes_a_document_prefix(reviewer: TestClient):
+    doc_id = reviewer.get("/documents?format=json").json()[0]["id"]
+    full = reviewer.get(f"/review?format=json&document={doc_id}").json()
+    assert full
+    assert reviewer.get(f"/review?format=json&document={doc_id[:12]}").json() == full
+    assert reviewer.get("/review?document=ffffffffffff").status_code == 404
 
 
 @pytest.mark.parametrize("sort", ["title", "-title", "outlet", "published"])

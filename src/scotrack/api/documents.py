@@ -22,6 +22,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError, from_validation_errors
 from scotrack.api.meetings import DocumentBrief, document_brief
 from scotrack.api.paging import (
+    BY_PREFIX,
     CursorParam,
     FacetsParam,
     FromParam,
@@ -199,6 +200,7 @@ def list_documents(
     "/{document_id}",
     response_model=DocumentPublic,
     summary="One document: metadata, clean text, claims with evidence",
+    responses=BY_PREFIX,
 )
 @readable
 def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
@@ -242,7 +244,10 @@ def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
     "(application/octet-stream for HTML, text/plain otherwise); never served as "
     "a page.",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}, "text/plain": {}}}},
+    responses={
+        200: {"content": {"application/octet-stream": {}, "text/plain": {}}},
+        **BY_PREFIX,
+    },
 )
 @readable
 def get_original(session: DbSession, document_id: DocumentId) -> Response:

@@ -41,6 +41,15 @@ CursorParam = Annotated[
 ]
 
 
+BY_DOCUMENT: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No document has this id or prefix."},
+    409: {"description": "The prefix fits several documents: give more of it."},
+}
+"""The `responses` of a list filtered by a document's id or prefix."""
+BY_PREFIX: dict[int | str, dict[str, Any]] = {409: BY_DOCUMENT[409]}
+"""The `responses` of a route whose path takes a document's id or prefix."""
+
+
 class Page(BaseModel, Generic[T]):
     """One page of a list, and the cursor of the next page (null on the last)."""
 
