@@ -9,7 +9,6 @@ from scotrack.errors import InputError, NotFound
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.reader import (
     ClaimMark,
-    documents,
     reading,
     review_queue,
     text_segments,
@@ -66,17 +65,6 @@ def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
             )
         )
     session.flush()
-
-
-def test_documents_keyset_newest_first(session: Session) -> None:
-    for n in range(5):
-        add_document(session, f"d{n}", f"2024-01-0{n + 1}T00:00:00", claims=n)
-    first = documents(session, limit=2)
-    assert [d.id for d in first] == ["d4", "d3", "d2"]
-    assert (first[0].claims, first[0].pending) == (4, 3)
-    second = documents(session, after=first[1].key, limit=2)
-    assert [d.id for d in second] == ["d2", "d1", "d0"]
-    assert documents(session, after=second[2].key, limit=2) == []
 
 
 def test_reading_and_queue(session: Session) -> None:

@@ -152,7 +152,7 @@ def test_search_highlights_hits(client: TestClient):
 
 @pytest.mark.parametrize(
     "path",
-    ["/states/XXX", "/meetings/nope", "/agreements/nope", "/documents/nope"],
+    ["/states/XXX", "/meetings/nope", "/agreements/nope", "/documents/nopenope"],
 )
 def test_unknown_ids_are_404_pages(client: TestClient, path: str):
     response = client.get(path)
@@ -274,13 +274,14 @@ def test_agreement_page_names_its_sources(client: TestClient):
 @pytest.mark.issue(14)
 def test_documents_say_how_they_are_sorted(client: TestClient):
     html = client.get("/documents").text
-    assert "the most recently ingested first" in html
-    assert "newest first" not in html
-    assert "<th>Ingested</th>" in html
-    ingested = [
-        row["ingested_at"] for row in client.get("/documents?format=json").json()
+    assert "the latest published first" in html
+    assert 'aria-sort="descending"><a href="/documents?sort=published"' in html
+    published = [
+        row["published"] for row in client.get("/documents?format=json").json()
     ]
-    assert ingested == sorted(ingested, reverse=True)
+    dated = [p for p in published if p]
+    assert dated == sorted(dated, reverse=True)
+    assert published[len(dated) :] == [None] * (len(published) - len(dated))
 
 
 @pytest.mark.issue(14)

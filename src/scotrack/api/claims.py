@@ -15,10 +15,10 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import Caller, needs, readable
 from scotrack.api.database import DbSession
-from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
+from scotrack.api.paging import BY_DOCUMENT, CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
-from scotrack.store import groups, listings, queue, review
+from scotrack.store import groups, listings, queue, reader, review
 from scotrack.store.listings import ClaimSummary
 from scotrack.store.tokens import Role
 
@@ -183,18 +183,30 @@ def claim_brief(claim: ClaimSummary) -> ClaimBrief:
     )
 
 
-@router.get("", response_model=Page[ClaimBrief], summary="Claims, by id")
+@router.get(
+    "",
+    response_model=Page[ClaimBrief],
+    summary="Claims, by id",
+    responses=BY_DOCUMENT,
+)
 @readable
 def list_claims(
     session: DbSession,
     status: Annotated[ClaimStatus | None, Query(description="The status.")] = None,
     kind: Annotated[ClaimKind | None, Query(description="The kind of fact.")] = None,
     document: Annotated[
-        str | None, Query(max_length=64, description="Only this document's claims.")
+        str | None,
+        Query(
+            max_length=64,
+            description="Only this document's claims (its id or a 6+ character "
+            "prefix).",
+        ),
     ] = None,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Page[ClaimBrief]:
+    if document is not None:  # its id or a unique prefix, as for /documents/{id}
+        document = reader.find_document(session, document).id
     listing = listings.claims(status=status, kind=kind, document_id=document)
     items, after = listing_page(session, listing, cursor, limit)
     return Page(items=[claim_brief(c) for c in items], next=after)

@@ -21,19 +21,37 @@ from scotrack.api.access import needs, readable
 from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError, from_validation_errors
 from scotrack.api.meetings import DocumentBrief, document_brief
-from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
-from scotrack.api.schemas import partial_date
+from scotrack.api.paging import (
+    BY_PREFIX,
+    CursorParam,
+    FacetsParam,
+    FromParam,
+    LimitParam,
+    SortParam,
+    TablePage,
+    ToParam,
+    check_dates,
+    encode_cursor,
+    facets_public,
+    table_key,
+)
 from scotrack.domain.documents import document_json
 from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store import ingestion, listings, profiles
+from scotrack.store import ingestion, listings, profiles, reader
 from scotrack.store.documents import Stored
+from scotrack.store.tables import date_range
 from scotrack.store.tokens import Role
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 DocumentId = Annotated[
-    str, Path(max_length=64, description="The document's id (SHA-256 of its content).")
+    str,
+    Path(
+        max_length=64,
+        description="The document's id (SHA-256 of its content), or its first 6+ "
+        "characters.",
+    ),
 ]
 
 
@@ -129,10 +147,13 @@ UPLOAD_BODY: dict[str, Any] = {
 
 @router.get(
     "",
-    response_model=Page[DocumentBrief],
+    response_model=TablePage[DocumentBrief],
     summary="Stored documents",
-    description="By id (stable while documents are added); filter by outlet and "
-    "published date.",
+    description="By id (stable while documents are added) unless `sort` says "
+    "otherwise: published, title, outlet, ingested or id, `-` for descending "
+    "(documents without the value last); filter by outlet and published date "
+    "(`from`/`to`, or the older `published_from`/`published_to`); `facets=true` "
+    "counts the matching documents by outlet and year of publication.",
 )
 @readable
 def list_documents(
@@ -140,38 +161,51 @@ def list_documents(
     outlet: Annotated[
         str | None, Query(max_length=300, description="The outlet (any case).")
     ] = None,
+    start: FromParam = None,
+    end: ToParam = None,
     published_from: Annotated[
         str | None,
-        Query(max_length=10, description="Published on or after (YYYY[-MM[-DD]])."),
+        Query(max_length=10, description="The same as `from`."),
     ] = None,
     published_to: Annotated[
         str | None,
-        Query(max_length=10, description="Published on or before (YYYY[-MM[-DD]])."),
+        Query(max_length=10, description="The same as `to`."),
     ] = None,
+    sort: SortParam = None,
+    facets: FacetsParam = False,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[DocumentBrief]:
-    listing = listings.documents(
-        outlet=outlet,
-        published_from=_date(published_from, "published_from"),
-        published_to=_date(published_to, "published_to"),
+) -> TablePage[DocumentBrief]:
+    bounds = {"from": start, "to": end}
+    check_dates(
+        bounds | {"published_from": published_from, "published_to": published_to}
     )
-    items, after = listing_page(session, listing, cursor, limit)
-    return Page(items=[document_brief(d) for d in items], next=after)
-
-
-def _date(value: str | None, name: str) -> str | None:
-    return None if value is None else str(partial_date(value, name))
+    query = listings.DocumentQuery(
+        outlet=outlet,
+        dates=date_range(start or published_from, end or published_to),
+        sort=listings.document_sort(sort, listings.BY_ID),
+    )
+    after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
+    table = listings.document_table(
+        session, query, after=after, limit=limit, facets=facets
+    )
+    return TablePage(
+        items=[document_brief(d) for d in table.rows],
+        next=None if table.next is None else encode_cursor(table.next),
+        facets=facets_public(table.facets) if facets else None,
+    )
 
 
 @router.get(
     "/{document_id}",
     response_model=DocumentPublic,
     summary="One document: metadata, clean text, claims with evidence",
+    responses=BY_PREFIX,
 )
 @readable
 def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
-    found = profiles.document_profile(session, document_id)
+    full = reader.find_document(session, document_id).id
+    found = profiles.document_profile(session, full)
     return DocumentPublic(
         id=found.id,
         url=found.url,
@@ -210,11 +244,14 @@ def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
     "(application/octet-stream for HTML, text/plain otherwise); never served as "
     "a page.",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}, "text/plain": {}}}},
+    responses={
+        200: {"content": {"application/octet-stream": {}, "text/plain": {}}},
+        **BY_PREFIX,
+    },
 )
 @readable
 def get_original(session: DbSession, document_id: DocumentId) -> Response:
-    found = profiles.original(session, document_id)
+    found = profiles.original(session, reader.find_document(session, document_id).id)
     suffix, media = (
         ("html", "application/octet-stream")
         if found.html

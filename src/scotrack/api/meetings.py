@@ -11,11 +11,24 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.inputs import NAMING_FILTERS
-from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
+from scotrack.api.paging import (
+    CursorParam,
+    FacetsParam,
+    FromParam,
+    LimitParam,
+    SortParam,
+    TablePage,
+    ToParam,
+    check_dates,
+    facets_public,
+    page_of,
+)
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
-from scotrack.store import profiles, queries
-from scotrack.store.listings import DocumentSummary
+from scotrack.domain.vocab import MeetingFormat
+from scotrack.store import meetings, profiles, queries
+from scotrack.store.listings import DocumentRow, DocumentSummary
+from scotrack.store.tables import date_range
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
@@ -90,7 +103,7 @@ def body_names(session: DbSession) -> dict[str, Body]:
     return {body.code: body for body in queries.bodies(session)}
 
 
-def document_brief(document: DocumentSummary) -> DocumentBrief:
+def document_brief(document: DocumentSummary | DocumentRow) -> DocumentBrief:
     return DocumentBrief(
         id=document.id,
         title=document.title,
@@ -103,8 +116,11 @@ def document_brief(document: DocumentSummary) -> DocumentBrief:
 
 @router.get(
     "",
-    response_model=Page[MeetingPublic],
-    summary="Meetings of SCO bodies, by date",
+    response_model=TablePage[MeetingPublic],
+    summary="Meetings of SCO bodies, by date or by `sort`",
+    description="Sort by date, body, number, city, host or format (`-` for "
+    "descending; undated or unknown last); `facets=true` counts the meetings by "
+    "body, host, year and format.",
     responses=NAMING_FILTERS,
 )
 @readable
@@ -124,16 +140,35 @@ def list_meetings(
     host: Annotated[
         str | None, Query(max_length=100, description="Host state code or name.")
     ] = None,
+    held: Annotated[
+        MeetingFormat | None,
+        Query(description="The format: in-person, video or hybrid."),
+    ] = None,
+    start: FromParam = None,
+    end: ToParam = None,
+    sort: SortParam = None,
+    facets: FacetsParam = False,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[MeetingPublic]:
-    body_code = None if body is None else queries.find_body(session, body).code
-    host_code = None if host is None else queries.find_state(session, host).code
-    found = queries.meetings(session, body=body_code, year=year, host=host_code)
-    order = {m.id: i for i, m in enumerate(found)}
-    items, after = page_of(found, lambda m: (order[m.id], m.id), cursor, limit)
+) -> TablePage[MeetingPublic]:
+    check_dates({"from": start, "to": end})
+    table = meetings.meeting_table(
+        session,
+        body=body,
+        year=year,
+        host=host,
+        format=held,
+        dates=date_range(start, end),
+        sort=meetings.meeting_sort(sort),
+    )
+    order = {m.id: i for i, m in enumerate(table.meetings)}
+    items, after = page_of(table.meetings, lambda m: (order[m.id], m.id), cursor, limit)
     named = body_names(session)
-    return Page(items=[meeting_public(m, named) for m in items], next=after)
+    return TablePage(
+        items=[meeting_public(m, named) for m in items],
+        next=after,
+        facets=facets_public(table.facets) if facets else None,
+    )
 
 
 @router.get(

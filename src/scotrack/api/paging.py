@@ -15,13 +15,15 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.api.errors import ApiError
 from scotrack.api.inputs import MAX_ID
-from scotrack.store.listings import AnySelect, Listing
+from scotrack.api.schemas import partial_date
+from scotrack.store.listings import Listing
+from scotrack.store.tables import AnySelect, Facet
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -39,11 +41,92 @@ CursorParam = Annotated[
 ]
 
 
+BY_DOCUMENT: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No document has this id or prefix."},
+    409: {"description": "The prefix fits several documents: give more of it."},
+}
+"""The `responses` of a list filtered by a document's id or prefix."""
+BY_PREFIX: dict[int | str, dict[str, Any]] = {409: BY_DOCUMENT[409]}
+"""The `responses` of a route whose path takes a document's id or prefix."""
+
+
 class Page(BaseModel, Generic[T]):
     """One page of a list, and the cursor of the next page (null on the last)."""
 
     items: list[T]
     next: str | None
+
+
+SortParam = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        description="The column to sort by; `-column` for descending. A cursor "
+        "belongs to its sort.",
+    ),
+]
+FromParam = Annotated[
+    str | None,
+    Query(
+        alias="from",
+        max_length=10,
+        description="From this date on (YYYY, YYYY-MM or YYYY-MM-DD: 2017 is "
+        "2017-01-01).",
+    ),
+]
+ToParam = Annotated[
+    str | None,
+    Query(
+        alias="to",
+        max_length=10,
+        description="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD: 2017-06 is "
+        "through 2017-06-30).",
+    ),
+]
+FacetsParam = Annotated[
+    bool,
+    Query(description="Also count the records matching the filters by each facet."),
+]
+
+
+class FacetCount(BaseModel):
+    value: str | None = Field(description="The value (null: none recorded).")
+    count: int
+
+
+class TablePage(Page[T], Generic[T]):
+    """A page of a table; `facets` (with `?facets=true`) counts every record
+    matching the filters, not only this page's, by each facet's values."""
+
+    facets: dict[str, list[FacetCount]] | None = None
+
+
+def table_key(
+    cursor: str | None, width: int, fits: Callable[[Key], bool]
+) -> Key | None:
+    """The key a table's cursor holds (None without one); 422 naming `cursor`
+    when it is not a cursor of this table in this sort."""
+    if cursor is None:
+        return None
+    key = decode_cursor(cursor, width)
+    if not fits(key):
+        raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
+    return key
+
+
+def check_dates(bounds: dict[str, str | None]) -> None:
+    """422 naming the first of the date parameters `bounds` (name: value) that is
+    not a partial date, before `store.tables.date_range` reads them."""
+    for name, value in bounds.items():
+        if value is not None:
+            partial_date(value, name)
+
+
+def facets_public(facets: Sequence[Facet]) -> dict[str, list[FacetCount]]:
+    return {
+        f.name: [FacetCount(value=value, count=count) for value, count in f.counts]
+        for f in facets
+    }
 
 
 def encode_cursor(key: Key) -> str:

@@ -47,12 +47,13 @@ def _register() -> None:
         review,
         search,
         serve,
+        tables,
     )
 
     app.command("serve")(serve.serve_cli)
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
-    app.command("meetings")(kb.meetings_cli)
+    app.command("meetings")(tables.meetings_cli)
     app.command("agreements")(kb.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
     app.command("state")(kb.state_cli)
@@ -62,6 +63,7 @@ def _register() -> None:
     app.command("extract")(pipeline.extract_cli)
     app.command("train")(pipeline.train_cli)
     app.command("ingest")(ingest.ingest_cli)
+    app.command("documents")(tables.documents_cli)
     app.add_typer(review.review_app, name="review")
     app.command("search")(search.search_cli)
     app.command("history")(history.history_cli)

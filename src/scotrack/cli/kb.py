@@ -1,4 +1,4 @@
-"""Knowledge-base commands: init, members, meetings, agreements, agreement, state,
+"""Knowledge-base commands: init, members, agreements, agreement, state,
 commitments. Each parses its options, calls one store function and renders."""
 
 from __future__ import annotations
@@ -51,11 +51,6 @@ def init_cli(
     )
 
 
-TABLE_COLUMNS = {
-    "meetings": ("date", "body", "number", "city", "host", "format", "documents"),
-}
-"""Columns a terminal table shows where JSON and CSV carry more."""
-
 StatusOption = Annotated[
     str, typer.Option("--status", help=f"One of: {', '.join(STATUSES)}, or all.")
 ]
@@ -97,65 +92,6 @@ def members_cli(
 
     rows = run_with_errors(action, debug=debug)
     render(rows, fmt, title=f"SCO {status} states on {on_day(on).isoformat()}")
-
-
-def meetings_cli(
-    body: Annotated[
-        str | None,
-        typer.Option(
-            "--body",
-            help="Body code or name: heads-of-state, heads-of-government, "
-            "foreign-ministers, ...",
-        ),
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", min=1, max=9999, help="Only meetings in this year."),
-    ] = None,
-    host: Annotated[
-        str | None, typer.Option("--host", help="Host state code or name.")
-    ] = None,
-    db: DbOption = None,
-    known_on: KnownOnOption = None,
-    fmt: FormatOption = OutputFormat.table,
-    debug: DebugOption = False,
-) -> None:
-    """List the meetings of SCO bodies, by date.
-
-    Example: scotrack meetings --body heads-of-state --year 2017
-    """
-
-    def action() -> list[dict[str, Any]]:
-        from scotrack.store import queries  # loaded on demand: fast start-up
-
-        with kb_session(db, known_on=known_on) as session:
-            body_code = None if body is None else queries.find_body(session, body).code
-            host_code = None if host is None else queries.find_state(session, host).code
-            found = queries.meetings(session, body=body_code, year=year, host=host_code)
-            sources = queries.source_titles(session)
-            documents = queries.supporting_sources(session, "meeting")
-        return [
-            {
-                "id": m.id,
-                "date": m.start_date,
-                "end": m.end_date,
-                "body": m.body,
-                "number": m.number,
-                "city": m.city,
-                "host": m.host,
-                "format": m.format,
-                "source": sources.get(m.source_id or "", m.source_id),
-                "documents": documents.get(m.id, []),
-            }
-            for m in found
-        ]
-
-    columns = None if fmt is OutputFormat.json else list(TABLE_COLUMNS["meetings"])
-    if fmt is OutputFormat.csv:
-        columns = None
-    render(
-        run_with_errors(action, debug=debug), fmt, columns=columns, title="SCO meetings"
-    )
 
 
 def agreements_cli(

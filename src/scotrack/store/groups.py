@@ -24,11 +24,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
-from scotrack.errors import Ambiguous, InputError, NotFound
+from scotrack.errors import InputError
 from scotrack.store import history, models, review
 from scotrack.store.acceptance import Choice, Disagreements
 from scotrack.store.history import Batch, Recorder
 from scotrack.store.provenance import Change, Claim, ClaimCandidate, Document
+from scotrack.store.reader import find_document
 
 Decision = Literal["accept", "reject"]
 UNCOMPARED = ("text", "evidence")
@@ -392,18 +393,4 @@ def link_score() -> Any:
 
 def document_id(session: Session, ref: str) -> str:
     """The id of the document `ref` names: its id or first 6+ characters."""
-    ref = ref.strip().lower()
-    if session.get(Document, ref) is not None:
-        return ref
-    if len(ref) < review.CLAIM_PREFIX:
-        raise InputError(
-            f"document {ref!r}: give at least {review.CLAIM_PREFIX} characters "
-            "of its id"
-        )
-    query = select(Document.id).where(Document.id.startswith(ref)).limit(5)
-    found = list(session.scalars(query))
-    if not found:
-        raise NotFound(f"document {ref!r}: no such document in the knowledge base")
-    if len(found) > 1:
-        raise Ambiguous("document", ref, [match[:12] for match in found])
-    return found[0]
+    return find_document(session, ref).id

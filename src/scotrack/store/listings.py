@@ -9,17 +9,27 @@ ever loads its whole table, and every key is an indexed column or starts with on
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, case, func, select, tuple_
+from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
 from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store.reader import claim_counts
 from scotrack.store.review import KINDS, STATUSES
+from scotrack.store.tables import (
+    AnySelect,
+    DateRange,
+    Facet,
+    Sort,
+    in_range,
+    parse_sort,
+    sql_facets,
+)
 
 T = TypeVar("T")
-AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,39 +70,168 @@ class ClaimSummary:
     group_key: str
 
 
-def documents(
+DOCUMENT_SORTS: dict[str, ColumnElement[Any]] = {
+    "published": Document.published_date.expression,
+    "title": Document.title.expression,
+    "outlet": Document.outlet.expression,
+    "ingested": Document.ingested_at.expression,
+    "id": Document.id.expression,
+}
+"""The columns a documents table sorts by."""
+DOCUMENT_FACETS = ("outlet", "year")
+"""What a documents table counts: outlets, and years of publication."""
+LATEST = Sort("published", descending=True)
+"""The web's order: the latest published first, undated last."""
+BY_ID = Sort("id")
+"""The API's documented order: stable while documents are added."""
+
+
+def document_sort(text: str | None, default: Sort = LATEST) -> Sort:
+    """`--sort`/`?sort=` for documents: a column of DOCUMENT_SORTS, `-` for
+    descending."""
+    return parse_sort(text, tuple(DOCUMENT_SORTS), default)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentQuery:
+    """Which documents a table holds, and in what order."""
+
+    outlet: str | None = None
+    dates: DateRange = field(default_factory=DateRange)
+    sort: Sort = LATEST
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """A stored document as a table shows it (no text), with its claim counts."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published_date: str | None
+    url: str | None
+    version: int
+    ingested_at: str
+    claims: int
+    pending: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTable:
+    """A page of documents; `next` is the key to read the following page after
+    (None on the last), `total` how many match, `facets` their counts (if asked)."""
+
+    rows: tuple[DocumentRow, ...]
+    next: tuple[Any, ...] | None
+    total: int
+    facets: tuple[Facet, ...]
+    sort: Sort
+
+    @property
+    def note(self) -> str:
+        shown = len(self.rows)
+        return f"{shown} of {self.total}, by {self.sort}"
+
+
+def document_table(
+    session: Session,
+    query: DocumentQuery,
     *,
-    outlet: str | None = None,
-    published_from: str | None = None,
-    published_to: str | None = None,
-) -> Listing[DocumentSummary]:
-    """Documents by id, filtered by outlet (exact, any case) and by published date
-    between two ISO days (inclusive; undated documents are left out by either)."""
-    statement: AnySelect = select(
+    after: tuple[Any, ...] | None = None,
+    limit: int = 50,
+    facets: bool = False,
+) -> DocumentTable:
+    """Up to `limit` documents matching `query`, after the key `after` (keyset
+    paging in any sort: the key is the sort's name, whether the value is missing,
+    the value and the id, so documents without the value come last either way).
+
+    InputError for a key of another sort or list.
+    """
+    where = _document_filters(query)
+    sort = query.sort
+    column = DOCUMENT_SORTS[sort.column]
+    absent, present = (0, 1) if sort.descending else (1, 0)
+    missing = case((column.is_(None), absent), else_=present)
+    value = func.coalesce(column, "")
+    key = (missing, value, Document.id)
+    statement = select(
         Document.id,
         Document.title,
         Document.outlet,
         Document.published_date,
         Document.url,
         Document.version,
-    )
-    if outlet is not None:
-        statement = statement.where(
-            Document.outlet.ilike(_literal(outlet), escape="\\")
+        Document.ingested_at,
+        missing.label("missing"),
+        value.label("value"),
+    ).where(*where)
+    if after is not None:
+        position = _position(after, sort)
+        here, there = tuple_(*key), tuple_(*position)
+        statement = statement.where(here < there if sort.descending else here > there)
+    order = [part.desc() if sort.descending else part.asc() for part in key]
+    found = list(session.execute(statement.order_by(*order).limit(limit + 1)))
+    shown = found[:limit]
+    counts = claim_counts(session, [row.id for row in shown])
+    rows = tuple(
+        DocumentRow(
+            row.id,
+            row.title,
+            row.outlet,
+            row.published_date,
+            row.url,
+            row.version,
+            row.ingested_at,
+            *counts.get(row.id, (0, 0)),
         )
-    if published_from is not None:
-        statement = statement.where(Document.published_date >= published_from)
-    if published_to is not None:
-        # "2017-06-09" sorts before "2017-06-09x": partial dates of that day stay in
-        statement = statement.where(Document.published_date <= published_to + "~")
-    return Listing(
-        statement,
-        (Document.id.expression,),
-        lambda row: DocumentSummary(
-            row.id, row.title, row.outlet, row.published_date, row.url, row.version
-        ),
-        lambda row: (row.id,),
+        for row in shown
     )
+    last = shown[-1] if shown else None
+    following = (
+        (str(sort), last.missing, last.value, last.id)
+        if last is not None and len(found) > limit
+        else None
+    )
+    total = session.scalar(select(func.count()).select_from(Document).where(*where))
+    counted = (
+        sql_facets(
+            session,
+            select(Document.outlet, Document.published_date).where(*where),
+            {
+                "outlet": lambda c: c.outlet,
+                "year": lambda c: func.substr(c.published_date, 1, 4),
+            },
+        )
+        if facets
+        else []
+    )
+    return DocumentTable(rows, following, int(total or 0), tuple(counted), sort)
+
+
+def key_fits(after: tuple[Any, ...], sort: Sort) -> bool:
+    """Whether `after` is a key `document_table` gave for `sort`."""
+    return (
+        len(after) == 4
+        and after[0] == str(sort)
+        and not isinstance(after[1], bool)
+        and after[1] in (0, 1)
+        and all(isinstance(part, str) for part in after[2:])
+    )
+
+
+def _position(after: tuple[Any, ...], sort: Sort) -> tuple[Any, ...]:
+    """The (missing, value, id) of a key `document_table` gave for `sort`."""
+    if not key_fits(after, sort):
+        raise InputError("cursor: not a cursor of this list in this sort")
+    return tuple(after[1:])
+
+
+def _document_filters(query: DocumentQuery) -> list[ColumnElement[bool]]:
+    """Outlet exact in any case; published within the range (undated left out)."""
+    found = in_range(Document.published_date.expression, query.dates)
+    if query.outlet is not None:
+        found.append(Document.outlet.ilike(_literal(query.outlet), escape="\\"))
+    return found
 
 
 def claims(

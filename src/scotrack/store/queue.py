@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from scotrack.errors import InputError
 from scotrack.store import groups, review
 from scotrack.store.provenance import Claim, Document
+from scotrack.store.reader import find_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,10 @@ def review_queue(
     offset: int = 0,
     labels: tuple[str, str] = LABELS,
 ) -> Queue:
-    """A page of groups of the claims with `status`, `kind` and `document`."""
+    """A page of groups of the claims with `status`, `kind` and `document` (its
+    id or a unique prefix)."""
+    if document is not None:
+        document = find_document(session, document).id
     where = _filters(status, kind, document, labels)
     ranked = _ranked(where)
     query = (

@@ -1,6 +1,7 @@
-"""Documents for reading: the list (keyset-paginated in SQL, newest first), one
-document's text cut into segments at its claims' evidence spans, and the queue of
-claims waiting for review.
+"""Documents for reading: the one lookup of a document by id or prefix, claim
+counts for the documents table (`listings.document_table`), one document's text
+cut into segments at its claims' evidence spans, and the queue of claims waiting
+for review.
 
 `text_segments` only cuts: it never escapes or marks up, so whoever renders the
 segments escapes every piece.
@@ -11,30 +12,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select, tuple_
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError, NotFound
+from scotrack.errors import Ambiguous, InputError, NotFound
 from scotrack.store.provenance import Claim, Document, evidence_spans
-from scotrack.store.review import KINDS
-
-Key = tuple[str, str]
-"""A document list position: (ingested_at, id) of the last document shown."""
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    ingested_at: str
-    claims: int
-    pending: int
-
-    @property
-    def key(self) -> Key:
-        return (self.ingested_at, self.id)
+from scotrack.store.review import CLAIM_PREFIX, KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,38 +46,6 @@ class Reading:
     document: Document
     claims: tuple[ClaimMark, ...]
     segments: tuple[TextSegment, ...]
-
-
-def documents(
-    session: Session, *, after: Key | None = None, limit: int = 50
-) -> list[DocumentRow]:
-    """Up to `limit` + 1 documents after `after`, newest ingested first, each with
-    its claim counts (the extra row says whether there is a next page)."""
-    query = select(
-        Document.id,
-        Document.title,
-        Document.outlet,
-        Document.published_date,
-        Document.ingested_at,
-    )
-    if after is not None:
-        query = query.where(tuple_(Document.ingested_at, Document.id) < tuple_(*after))
-    query = query.order_by(Document.ingested_at.desc(), Document.id.desc()).limit(
-        limit + 1
-    )
-    found = session.execute(query).all()
-    counts = claim_counts(session, [row.id for row in found])
-    return [
-        DocumentRow(
-            row.id,
-            row.title,
-            row.outlet,
-            row.published_date,
-            row.ingested_at,
-            *counts.get(row.id, (0, 0)),
-        )
-        for row in found
-    ]
 
 
 def claim_counts(session: Session, ids: list[str]) -> dict[str, tuple[int, int]]:
@@ -137,11 +88,35 @@ def text_segments(text: str, claims: tuple[ClaimMark, ...]) -> list[TextSegment]
     return segments
 
 
+def find_document(session: Session, ref: str) -> Document:
+    """The document whose id is `ref`, or the one document whose id starts with it.
+
+    The one lookup of a document for the CLI, the API and the web app, as
+    `review.find_claim` is for claims: InputError when `ref` is shorter than
+    CLAIM_PREFIX characters, NotFound when no document matches, Ambiguous (listing
+    them) when several do.
+    """
+    ref = ref.strip().lower()
+    found = session.get(Document, ref)
+    if found is not None:
+        return found
+    if len(ref) < CLAIM_PREFIX:
+        raise InputError(
+            f"document {ref!r}: give at least {CLAIM_PREFIX} characters of its id"
+        )
+    query = select(Document).where(Document.id.startswith(ref)).limit(5)
+    matches = list(session.scalars(query))
+    if not matches:
+        raise NotFound(f"document {ref!r}: no such document in the knowledge base")
+    if len(matches) > 1:
+        raise Ambiguous("document", ref, [m.id[:12] for m in matches])
+    return matches[0]
+
+
 def reading(session: Session, document_id: str) -> Reading:
-    """The document with its claims and its text in segments; NotFound otherwise."""
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFound(f"document {document_id!r} is not in the knowledge base")
+    """The document (its id or a unique prefix) with its claims and its text in
+    segments; NotFound otherwise."""
+    document = find_document(session, document_id)
     found = session.scalars(
         select(Claim).where(Claim.document_id == document.id).order_by(Claim.id)
     )

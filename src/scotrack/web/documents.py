@@ -1,4 +1,5 @@
-"""Documents: the list, keyset-paginated (/documents), and the reader
+"""Documents: the table, keyset-paginated in any sort, latest published first by
+default, with facets and a date range (/documents), and the reader
 (/documents/{id}) with every claim's evidence highlighted.
 
 The text is untrusted: the highlighted HTML is built here from escaped pieces,
@@ -11,16 +12,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.api.paging import LimitParam, decode_cursor, encode_cursor
-from scotrack.store import reader
+from scotrack.api.paging import LimitParam, encode_cursor, table_key
+from scotrack.store import listings, reader
 from scotrack.store.reader import ClaimMark, TextSegment
+from scotrack.store.tables import date_range
 from scotrack.web.charts import slug
 from scotrack.web.exports import FormatParam, respond
+from scotrack.web.tables import FacetFilter, facet_boxes, sort_header
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,28 +33,39 @@ router = APIRouter(include_in_schema=False)
 def documents_page(
     request: Request,
     session: DbSession,
+    outlet: Annotated[str | None, Query(max_length=300)] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    sort: Annotated[str | None, Query(max_length=40)] = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: LimitParam = 50,
     format: FormatParam = "html",
 ) -> Response:
-    after = None
-    if cursor:
-        at, doc = decode_cursor(cursor, 2)
-        after = (str(at), str(doc))
-    found = reader.documents(session, after=after, limit=limit)
-    shown = found[:limit]
-    following = encode_cursor(shown[-1].key) if len(found) > limit else None
+    query = listings.DocumentQuery(
+        outlet=outlet or None,
+        dates=date_range(start, end),
+        sort=listings.document_sort(sort),
+    )
+    after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
+    table = listings.document_table(
+        session, query, after=after, limit=limit, facets=True
+    )
     rows = [
         {
             "id": d.id,
             "title": d.title,
             "outlet": d.outlet,
-            "published": d.published,
+            "published": d.published_date,
             "ingested_at": d.ingested_at,
             "claims": d.claims,
             "pending": d.pending,
         }
-        for d in shown
+        for d in table.rows
+    ]
+    params = dict(request.query_params)
+    headers = [
+        sort_header(label, column, table.sort, params, "/documents")
+        for label, column in SORTED_BY
     ]
     return respond(
         request,
@@ -60,10 +74,25 @@ def documents_page(
         format,
         name="documents",
         title="Documents",
-        documents=shown,
-        following=following,
+        table=table,
+        headers=headers,
+        facets=facet_boxes(table.facets, params, "/documents", FACET_FILTERS, TITLES),
+        following=None if table.next is None else encode_cursor(table.next),
         first_page=cursor is None,
     )
+
+
+SORTED_BY = (
+    ("Title", "title"),
+    ("Outlet", "outlet"),
+    ("Published", "published"),
+    ("Ingested", "ingested"),
+)
+FACET_FILTERS: dict[str, FacetFilter] = {
+    "outlet": lambda value: {"outlet": value},
+    "year": lambda value: {"from": value, "to": value},
+}
+TITLES = {"outlet": "Outlet", "year": "Year published"}
 
 
 def highlighted(
@@ -92,7 +121,11 @@ def highlighted(
 def reader_page(
     request: Request, session: DbSession, document_id: str, format: FormatParam = "html"
 ) -> Response:
-    found = reader.reading(session, document_id)
+    full = reader.find_document(session, document_id).id
+    if full != document_id:  # a prefix, as the CLI prints: the page's one address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/documents/{full}{query}", status_code=308)
+    found = reader.reading(session, full)
     rows = [
         {
             "claim": c.id,

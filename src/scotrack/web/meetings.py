@@ -11,9 +11,12 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store import records, timeline
+from scotrack.domain.vocab import MeetingFormat
+from scotrack.store import meetings, records, timeline
+from scotrack.store.tables import date_range
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
+from scotrack.web.tables import FacetFilter, facet_boxes, sort_header
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,11 +31,23 @@ def meetings_page(
     body: Filter = None,
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     host: Filter = None,
+    held: Annotated[MeetingFormat | None, Query()] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    sort: Annotated[str | None, Query(max_length=40)] = None,
     format: FormatParam = "html",
 ) -> Response:
-    overview = timeline.meetings_overview(
-        session, body=body or None, year=year, host=(host or None)
+    table = meetings.meeting_table(
+        session,
+        body=body or None,
+        year=year,
+        host=host or None,
+        format=held,
+        dates=date_range(start, end),
+        sort=meetings.meeting_sort(sort),
     )
+    overview = timeline.meetings_overview(session)  # what each filter can take
+    params = dict(request.query_params)
     bodies = {b.code: b for b in overview.bodies}
     names = {b.code: b.name for b in overview.bodies}
     rows = [
@@ -45,10 +60,10 @@ def meetings_page(
             "host": m.host,
             "format": m.format,
         }
-        for m in overview.meetings
+        for m in table.meetings
     ]
     lanes = []
-    for code in dict.fromkeys(m.body for m in overview.meetings):
+    for code in dict.fromkeys(m.body for m in table.meetings):
         points = [
             charts.Point(
                 m.start_date.first_day(),
@@ -56,7 +71,7 @@ def meetings_page(
                 m.title(bodies),
                 f"/meetings/{m.id}",
             )
-            for m in overview.meetings
+            for m in table.meetings
             if m.body == code and m.start_date is not None
         ]
         lanes.append(charts.Lane(names.get(code, code), None, (), points))
@@ -77,9 +92,39 @@ def meetings_page(
         name="meetings",
         title="Meetings",
         overview=overview,
+        table=table,
         body_names=names,
         chart=chart,
+        headers=[
+            sort_header(label, column, table.sort, params, "/meetings", numeric)
+            for label, column, numeric in SORTED_BY
+        ],
+        facets=facet_boxes(
+            table.facets,
+            params,
+            "/meetings",
+            FACET_FILTERS,
+            TITLES,
+            names | overview.state_names,
+        ),
     )
+
+
+SORTED_BY = (
+    ("Date", "date", False),
+    ("Meeting", "body", False),
+    ("No.", "number", True),
+    ("City", "city", False),
+    ("Host", "host", False),
+    ("Format", "format", False),
+)
+FACET_FILTERS: dict[str, FacetFilter] = {
+    "body": lambda value: {"body": value},
+    "host": lambda value: {"host": value},
+    "year": lambda value: {"year": value},
+    "format": lambda value: {"held": value},
+}
+TITLES = {"body": "Body", "host": "Host", "year": "Year", "format": "Format"}
 
 
 @router.get("/meetings/{meeting_id}")

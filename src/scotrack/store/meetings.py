@@ -1,0 +1,83 @@
+"""The meetings table: the one list of meetings the CLI, the API and the web app
+show, filtered, sorted by any column, with facet counts (#14).
+
+Meetings are few (hundreds), so the table is read whole and sorted and counted
+here; the surfaces page it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from scotrack.domain.meetings import Meeting, meeting_sort_key
+from scotrack.store import queries
+from scotrack.store.tables import (
+    DateRange,
+    Facet,
+    Sort,
+    count_facets,
+    parse_sort,
+    sorted_by,
+)
+
+SORTS: dict[str, Callable[[Meeting], Any]] = {
+    "date": lambda m: None if m.start_date is None else m.start_date.sort_key(),
+    "body": lambda m: m.body,
+    "number": lambda m: m.number,
+    "city": lambda m: m.city,
+    "host": lambda m: m.host,
+    "format": lambda m: m.format,
+}
+"""The columns a meetings table sorts by."""
+FACETS: dict[str, Callable[[Meeting], Any]] = {
+    "body": lambda m: m.body,
+    "host": lambda m: m.host,
+    "year": lambda m: m.year(),
+    "format": lambda m: m.format,
+}
+"""The fields a meetings table counts."""
+DEFAULT_SORT = Sort("date")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingTable:
+    """The meetings matching the filters in `sort` order, and their facets."""
+
+    meetings: tuple[Meeting, ...]
+    facets: tuple[Facet, ...]
+    sort: Sort
+
+
+def meeting_sort(text: str | None) -> Sort:
+    """`--sort`/`?sort=` for meetings: a column of SORTS, `-` for descending."""
+    return parse_sort(text, tuple(SORTS), DEFAULT_SORT)
+
+
+def meeting_table(
+    session: Session,
+    *,
+    body: str | None = None,
+    year: int | None = None,
+    host: str | None = None,
+    format: str | None = None,
+    dates: DateRange | None = None,
+    sort: Sort = DEFAULT_SORT,
+) -> MeetingTable:
+    """Meetings of `body` (code or name) hosted by `host` (code or name) in `year`,
+    of `format`, starting within `dates`, sorted by `sort` (undated last)."""
+    body_code = None if body is None else queries.find_body(session, body).code
+    host_code = None if host is None else queries.find_state(session, host).code
+    found = queries.meetings(session, body=body_code, year=year, host=host_code)
+    dates = dates or DateRange()
+    kept = [
+        m
+        for m in found
+        if dates.holds(m.start_date) and (format is None or m.format == format)
+    ]
+    kept.sort(key=meeting_sort_key)  # ties within a column stay in date order
+    ordered = sorted_by(kept, sort, SORTS)
+    return MeetingTable(tuple(ordered), tuple(count_facets(kept, FACETS)), sort)
