@@ -18,14 +18,13 @@ from sqlalchemy.orm import Session
 from scotrack.domain import commitments as rules
 from scotrack.domain.commitments import Assessment, Commitment, ComplianceSummary
 from scotrack.domain.dates import PartialDate
-from scotrack.errors import Ambiguous, InputError, NotFound
+from scotrack.errors import InputError, NotFound
 from scotrack.store import models, rows
 from scotrack.store.compliance import compliance_of
 from scotrack.store.history import Recorder
-from scotrack.store.provenance import Change, Document
+from scotrack.store.provenance import Change
+from scotrack.store.reader import find_document
 
-DOCUMENT_PREFIX = 6
-"""The fewest characters of a document id an evidence reference may give."""
 MAX_TEXT = 4000
 """The longest note, citation or assessor name accepted (characters)."""
 MAX_SPAN = 4000
@@ -49,25 +48,6 @@ class Recorded:
     commitment_id: str
     assessment: Assessment
     change: Change
-
-
-def find_document(session: Session, ref: str) -> Document:
-    """The document whose id is `ref` or the one whose id starts with it."""
-    ref = ref.strip().lower()
-    found = session.get(Document, ref)
-    if found is not None:
-        return found
-    if len(ref) < DOCUMENT_PREFIX:
-        raise InputError(
-            f"document {ref!r}: give at least {DOCUMENT_PREFIX} characters of its id"
-        )
-    query = select(Document).where(Document.id.startswith(ref)).limit(5)
-    matches = list(session.scalars(query))
-    if not matches:
-        raise NotFound(f"document {ref!r}: no such document in the knowledge base")
-    if len(matches) > 1:
-        raise Ambiguous("document", ref, [m.id[:12] for m in matches])
-    return matches[0]
 
 
 def evidence_span(session: Session, spec: str) -> tuple[str, int, int, str]:

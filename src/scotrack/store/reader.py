@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from scotrack.errors import Ambiguous, InputError, NotFound
+from scotrack.errors import InputError
+from scotrack.store import identity
 from scotrack.store.provenance import Claim, Document, evidence_spans
-from scotrack.store.review import CLAIM_PREFIX, KINDS
+from scotrack.store.review import KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,28 +90,9 @@ def text_segments(text: str, claims: tuple[ClaimMark, ...]) -> list[TextSegment]
 
 
 def find_document(session: Session, ref: str) -> Document:
-    """The document whose id is `ref`, or the one document whose id starts with it.
-
-    The one lookup of a document for the CLI, the API and the web app, as
-    `review.find_claim` is for claims: InputError when `ref` is shorter than
-    CLAIM_PREFIX characters, NotFound when no document matches, Ambiguous (listing
-    them) when several do.
-    """
-    ref = ref.strip().lower()
-    found = session.get(Document, ref)
-    if found is not None:
-        return found
-    if len(ref) < CLAIM_PREFIX:
-        raise InputError(
-            f"document {ref!r}: give at least {CLAIM_PREFIX} characters of its id"
-        )
-    query = select(Document).where(Document.id.startswith(ref)).limit(5)
-    matches = list(session.scalars(query))
-    if not matches:
-        raise NotFound(f"document {ref!r}: no such document in the knowledge base")
-    if len(matches) > 1:
-        raise Ambiguous("document", ref, [m.id[:12] for m in matches])
-    return matches[0]
+    """The document whose id is `ref`, or the one document whose id starts with it
+    (the one lookup of a document for every surface; see `identity`)."""
+    return identity.by_id_or_prefix(session, Document, "document", ref)
 
 
 def reading(session: Session, document_id: str) -> Reading:

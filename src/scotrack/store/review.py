@@ -16,11 +16,11 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
-from scotrack.errors import Ambiguous, InputError, NotFound
+from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import FIELDS, item_problems
 from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.summaries import summary
-from scotrack.store import acceptance, history, models
+from scotrack.store import acceptance, history, identity, models
 from scotrack.store.acceptance import (
     Choice,
     Disagreement,
@@ -72,34 +72,10 @@ class Preview:
     refinements: list[Refinement] = field(default_factory=list)
 
 
-CLAIM_PREFIX = 6
-"""The fewest characters of a claim id that every surface accepts for it."""
-
-
 def find_claim(session: Session, ref: str) -> Claim:
-    """The claim whose id is `ref`, or the one claim whose id starts with it.
-
-    The one lookup of a claim for the CLI, the API and the web app, so an id printed
-    by one (12 characters in tables) works in the others. InputError when `ref` is
-    shorter than CLAIM_PREFIX characters, NotFound when no claim matches, Ambiguous
-    (listing them) when several do.
-    """
-    ref = ref.strip().lower()
-    found = session.get(Claim, ref)
-    if found is not None:
-        return found
-    if len(ref) < CLAIM_PREFIX:
-        raise InputError(
-            f"claim {ref!r}: give at least {CLAIM_PREFIX} characters of its id"
-        )
-    matches = list(
-        session.scalars(select(Claim).where(Claim.id.startswith(ref)).limit(5))
-    )
-    if not matches:
-        raise NotFound(f"claim {ref!r}: no such claim in the knowledge base")
-    if len(matches) > 1:
-        raise Ambiguous("claim", ref, [m.id[:12] for m in matches])
-    return matches[0]
+    """The claim whose id is `ref`, or the one claim whose id starts with it (the
+    one lookup of a claim for the CLI, the API and the web app; see `identity`)."""
+    return identity.by_id_or_prefix(session, Claim, "claim", ref)
 
 
 def list_claims(
