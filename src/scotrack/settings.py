@@ -51,9 +51,9 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(
         default=2_000_000_000,
         ge=1,
-        description="JSON Lines files larger than this many bytes are refused (they "
-        "are read a line at a time; other files are documents, see "
-        "max_document_bytes).",
+        description="JSON Lines, WARC and Parquet files larger than this many bytes "
+        "(on disk) are refused (they are read a document at a time; other files are "
+        "documents, see max_document_bytes).",
     )
     max_line_bytes: int = Field(
         default=25_000_000,

@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 import threading
@@ -170,3 +171,23 @@ def test_a_failing_early_stage_still_fails_the_document(monkeypatch) -> None:
                 text="SCO summit opens\nThe leaders of the SCO met in Astana today.",
             )
         )
+
+
+def test_a_file_of_many_documents_is_extracted_one_at_a_time(tmp_path: Path) -> None:
+    """A JSON Lines (or WARC, or Parquet) file is streamed: the first document's
+    result reaches the caller before the second is extracted (#16)."""
+    path = tmp_path / "many.jsonl"
+    lines = [
+        json.dumps({"text": f"SCO leaders met in Astana, day {n}."}) for n in range(40)
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    done: list[str] = []
+
+    def remember(doc: CleanDocument) -> str:
+        done.append(doc.id)
+        return doc.id
+
+    results = extract_paths([path], then=remember)
+    assert next(results) == "many:1"
+    assert done == ["many:1"]
+    assert len(list(results)) == 39

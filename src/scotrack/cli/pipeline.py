@@ -28,7 +28,8 @@ from scotrack.ingest.pipeline import extract_paths
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="Files (.txt, .html, .jsonl) or directories (searched recursively).",
+        help="Files (.txt, .html, .jsonl, .jsonl.gz, .warc, .warc.gz, .parquet) or "
+        "directories (searched recursively).",
         show_default=False,
         # unreadable files are reported one by one and the batch goes on (#4)
         readable=False,
@@ -118,8 +119,9 @@ def extract_cli(
 ) -> None:
     """Extract SCO facts with evidence from documents into OUT/<id>.json.
 
-    Reads .txt pages, .html pages and .jsonl files (one document a line), or
-    directories of them. A document that can't be read is reported on stderr
+    Reads .txt pages, .html pages, .jsonl files (one document a line, also
+    gzipped), WARC files (their HTML pages) and Parquet files (one document a
+    row), or directories of them. A document that can't be read is reported on stderr
     and the rest go on; the exit code is 1 if any failed.
 
     Example: scotrack extract articles/ --out extracted --workers 2

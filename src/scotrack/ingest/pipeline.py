@@ -142,31 +142,41 @@ def extract_file(
     `then`, if given, is applied to each extracted document where it was
     extracted (in the worker), and its failures are reported the same way.
     """
-    results: list[Any] = []
+    return list(file_results(path, options, then))
+
+
+def file_results(
+    path: Path,
+    options: ExtractOptions,
+    then: Callable[[CleanDocument], Any] | None = None,
+) -> Iterator[Any]:
+    """`extract_file`'s results one at a time, so a file of many documents (JSON
+    Lines, WARC, Parquet) is never held whole (#16)."""
     for raw in _read(path, options):
         if isinstance(raw, DocumentError):
-            results.append(raw)
+            yield raw
             continue
         try:
             doc = extract(raw, options)
         except DocumentError as err:
-            results.append(err)
+            yield err
             continue
         except Exception as err:
             reason = f"extraction failed ({type(err).__name__}: {err})"
-            results.append(DocumentError(raw.path, reason))
+            yield DocumentError(raw.path, reason)
             continue
         if then is None:
-            results.append(doc)
+            yield doc
             continue
         try:
-            results.append(then(doc))
+            result = then(doc)
         except ScotrackError as err:
-            results.append(DocumentError(raw.path, f"not stored ({err})"))
+            yield DocumentError(raw.path, f"not stored ({err})")
         except Exception as err:
             reason = f"not stored ({type(err).__name__}: {err})"
-            results.append(DocumentError(raw.path, reason))
-    return results
+            yield DocumentError(raw.path, reason)
+        else:
+            yield result
 
 
 def _read(path: Path, options: ExtractOptions) -> Iterator[RawDocument | DocumentError]:
@@ -204,8 +214,8 @@ def extract_paths(
     files = [item for item in items if isinstance(item, Path)]
     run = partial(extract_file, options=options, then=then)
     if (workers <= 1 and not separate) or len(files) <= 1:
-        batches: Iterator[list[Any]] = map(run, files)
-        yield from _in_order(items, batches)
+        streams = (file_results(path, options, then) for path in files)
+        yield from _in_order(items, streams)
         return
     context = multiprocessing.get_context("spawn")
     chunk = _chunksize(len(files), workers)
@@ -251,7 +261,7 @@ class _Window:
 
 
 def _in_order(
-    items: list[Path | DocumentError], batches: Iterator[list[Any]]
+    items: list[Path | DocumentError], batches: Iterator[Iterable[Any]]
 ) -> Iterator[Any]:
     for item in items:
         if isinstance(item, DocumentError):

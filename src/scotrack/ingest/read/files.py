@@ -1,8 +1,9 @@
 """Paths in, `RawDocument`s out: files, directories (recursive) and JSON Lines.
 
 A `.txt` (or any other) file is one text document, `.html`/`.htm` one HTML page,
-and `.jsonl` one document per non-blank line (`text` or `html`, optional `id`,
-`url`, `published`, `source`). Bytes are decoded as UTF-8 when they are UTF-8,
+and `.jsonl` (or `.jsonl.gz`) one document per non-blank line (`text` or `html`,
+optional `id`, `url`, `published`, `source`); WARC and Parquet files hold many
+documents each (see `archives`). Bytes are decoded as UTF-8 when they are UTF-8,
 else with the encoding charset-normalizer detects; a byte-order mark is honoured
 and dropped, and line ends become `\\n`. Every problem is a `DocumentError` naming
 the path and the reason in one line, so a batch can report it and go on.
@@ -13,7 +14,8 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import accumulate
 from pathlib import Path
@@ -24,12 +26,30 @@ from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.lexicon import markup
 from scotrack.ingest.lexicon import pages as rules
+from scotrack.ingest.read.archives import (
+    ARCHIVE_NAMES,
+    archive_kind,
+    broken_stream,
+    check_file_size,
+    gunzipped,
+    parquet_file,
+    warc_file,
+)
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 DOCUMENT_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
-"""What a directory walk picks up; a file named on its own is read whatever its name."""
+"""What a directory walk picks up (and `ARCHIVE_NAMES`); a file named on its own is
+read whatever its name."""
+
+
+def is_document_name(path: Path) -> bool:
+    """Whether a directory walk reads the file `path` names."""
+    return path.suffix.lower() in DOCUMENT_SUFFIXES or path.name.lower().endswith(
+        ARCHIVE_NAMES
+    )
+
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -76,7 +96,7 @@ def _walk(folder: Path) -> list[Path | DocumentError]:
     for top, _dirs, names in os.walk(folder, onerror=unreadable):
         for name in names:
             path = Path(top, name)
-            if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            if not is_document_name(path):
                 continue
             try:
                 mode = path.stat().st_mode
@@ -127,12 +147,20 @@ def read_documents(
 
 
 def read_file(path: Path, options: ExtractOptions | None = None) -> Iterator[Result]:
-    """The document(s) in one file: one, or one per line of a JSON Lines file
-    (read a line at a time, so a large file is never held whole)."""
+    """The document(s) in one file: one, or one per line of a JSON Lines file,
+    record of a WARC file or row of a Parquet file (read one at a time, so a
+    large file is never held whole)."""
     options = options or ExtractOptions()
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    kind = archive_kind(path)
+    if suffix in JSONL_SUFFIXES or kind == "jsonl.gz":
         yield from jsonl_file(path, options)
+        return
+    if kind == "warc":
+        yield from _warc(path, options)
+        return
+    if kind == "parquet":
+        yield from _checked_file(path, options, parquet_file)
         return
     try:
         text = read_text(path, max_bytes=options.max_bytes)
@@ -143,6 +171,31 @@ def read_file(path: Path, options: ExtractOptions | None = None) -> Iterator[Res
         yield RawDocument(id=path.stem, path=str(path), html=text)
     else:
         yield RawDocument(id=path.stem, path=str(path), text=text)
+
+
+def _warc(path: Path, options: ExtractOptions) -> Iterator[Result]:
+    try:
+        with _opened(path) as handle:
+            check_file_size(path, handle, options)
+            yield from warc_file(path, handle, options)
+    except DocumentError as err:
+        yield err
+
+
+def _checked_file(
+    path: Path,
+    options: ExtractOptions,
+    read: Callable[[Path, ExtractOptions], Iterator[Result]],
+) -> Iterator[Result]:
+    """`read(path, options)` once `path` is known to be a regular file within
+    the size limit."""
+    try:
+        with _opened(path) as handle:
+            check_file_size(path, handle, options)
+    except DocumentError as err:
+        yield err
+        return
+    yield from read(path, options)
 
 
 def read_text(path: Path, *, max_bytes: int) -> str:
@@ -245,47 +298,62 @@ def _decode_bytes(data: bytes, name: str) -> tuple[str, bool]:
 
 
 def jsonl_file(path: Path, options: ExtractOptions) -> Iterator[Result]:
-    """One RawDocument (or DocumentError) per non-blank line of a JSON Lines file,
-    read a line at a time; a line that fails in any way is reported alone (#18)."""
+    """One RawDocument (or DocumentError) per non-blank line of a JSON Lines file
+    (gzipped if its name ends .gz), read a line at a time; a line that fails in
+    any way is reported alone (#18)."""
     too_large = (
         "file too large ({size:,} bytes; the limit is {limit:,}, "
         "set SCOTRACK_MAX_FILE_BYTES to change it)"
     )
-    empty = True
     try:
-        with _opened(path) as handle:
-            size = os.fstat(handle.fileno()).st_size
+        with _opened(path) as opened:
+            size = os.fstat(opened.fileno()).st_size
             if size > options.max_file_bytes:
                 raise DocumentError(
                     str(path), too_large.format(size=size, limit=options.max_file_bytes)
                 )
-            head = handle.read(8192)
-            handle.seek(0)
-            wide = any(head.startswith(bom) for bom, _ in _BOMS[:2] + _BOMS[3:])
-            if b"\x00" in head and not wide:
-                raise DocumentError(str(path), "binary file (NUL bytes), not text")
-            if wide:
-                # UTF-16 or UTF-32: its lines are not split at b"\n"
-                text = decode(handle.read(options.max_file_bytes + 1), str(path))
-                lines: Iterable[bytes | str | None] = text.split("\n")
-            else:
-                lines = _byte_lines(handle, options.max_line_bytes)
-            for lineno, line in enumerate(lines, start=1):
-                if line is None:
-                    yield DocumentError(
-                        f"{path}:{lineno}",
-                        f"line too long (over {options.max_line_bytes:,} bytes; set "
-                        "SCOTRACK_MAX_LINE_BYTES to change the limit)",
-                    )
-                    continue
-                if not line.strip():
-                    continue
-                empty = False
-                yield jsonl_line(line, path, lineno, options)
-            if empty:
-                raise DocumentError(str(path), "empty file (no text)")
+            yield from _jsonl_stream(path, opened, options)
     except DocumentError as err:
         yield err
+
+
+def _jsonl_stream(
+    path: Path, opened: BinaryIO, options: ExtractOptions
+) -> Iterator[Result]:
+    """The documents of an open JSON Lines file; a gzip stream that breaks off
+    is reported where it broke, after the lines before it (#16)."""
+    lineno = 0
+    try:
+        packed = archive_kind(path) == "jsonl.gz"
+        handle = gunzipped(path, opened) if packed else opened
+        head = handle.read(8192)
+        handle.seek(0)
+        wide = any(head.startswith(bom) for bom, _ in _BOMS[:2] + _BOMS[3:])
+        if b"\x00" in head and not wide:
+            raise DocumentError(str(path), "binary file (NUL bytes), not text")
+        if wide:
+            # UTF-16 or UTF-32: its lines are not split at b"\n"
+            text = decode(handle.read(options.max_file_bytes + 1), str(path))
+            lines: Iterable[bytes | str | None] = text.split("\n")
+        else:
+            lines = _byte_lines(handle, options.max_line_bytes)
+        empty = True
+        for lineno, line in enumerate(lines, start=1):
+            if line is None:
+                yield DocumentError(
+                    f"{path}:{lineno}",
+                    f"line too long (over {options.max_line_bytes:,} bytes; set "
+                    "SCOTRACK_MAX_LINE_BYTES to change the limit)",
+                )
+                continue
+            if not line.strip():
+                continue
+            empty = False
+            yield jsonl_line(line, path, lineno, options)
+        if empty:
+            raise DocumentError(str(path), "empty file (no text)")
+    except (EOFError, OSError, zlib.error) as err:  # a gzip stream that breaks off
+        yield broken_stream(path, lineno, err)
 
 
 def _byte_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
