@@ -1,13 +1,11 @@
 import json
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import CleanDocument, RawDocument
-from scotrack.ingest.pipeline import STAGES, _Window, extract, extract_paths
+from scotrack.ingest.pipeline import STAGES, extract, extract_paths
 
 BUILT_IN = {"raw_text", "id", "path", "url"}
 
@@ -100,24 +98,6 @@ def test_a_failing_then_is_one_documents_error(tmp_path: Path) -> None:
 
 def _refuse(doc: CleanDocument) -> str:
     raise ValueError("no")
-
-
-def test_the_window_hands_out_files_only_as_results_are_taken() -> None:
-    window = _Window(2)
-    handed: list[Path] = []
-    files = [Path(f"{i}.txt") for i in range(5)]
-    feeder = threading.Thread(target=lambda: handed.extend(window.feed(files)))
-    feeder.start()
-    time.sleep(0.2)
-    assert len(handed) == 2
-    taken = list(window.consumed(iter([["r0"]])))
-    assert taken == [["r0"]]
-    time.sleep(0.2)
-    assert len(handed) == 3
-    window.close()
-    feeder.join(timeout=5)
-    assert not feeder.is_alive()
-    assert len(handed) == 3
 
 
 def test_a_failing_fact_stage_costs_only_its_facts(monkeypatch) -> None:

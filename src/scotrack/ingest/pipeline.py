@@ -23,8 +23,6 @@ the same whatever the number of worker processes.
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
@@ -51,6 +49,7 @@ from scotrack.ingest.facts import (
 from scotrack.ingest.read import clean, language, metadata, sentences
 from scotrack.ingest.read.files import check_limits, document_files, read_file
 from scotrack.ingest.read.language import ENGLISH
+from scotrack.ingest.workers import ChunkPool
 
 STAGES: tuple[Stage, ...] = (
     clean.STAGE,
@@ -188,10 +187,6 @@ def _read(path: Path, options: ExtractOptions) -> Iterator[RawDocument | Documen
         yield DocumentError(str(path), f"unreadable ({type(err).__name__}: {err})")
 
 
-def _chunksize(tasks: int, workers: int) -> int:
-    return max(1, min(32, tasks // (workers * 8)))
-
-
 def extract_paths(
     paths: Iterable[str | Path],
     options: ExtractOptions | None = None,
@@ -203,9 +198,10 @@ def extract_paths(
     """One result per document under `paths`, in input order (see module docs).
 
     With `workers` > 1, or `separate`, the files are shared out, in chunks, to
-    that many spawned processes; results come back in input order, and at most
-    `AHEAD` chunks per worker wait for the caller, so a slow consumer never
-    holds the whole corpus in memory. `then` (picklable) turns each extracted
+    that many spawned processes (`workers.ChunkPool`); results come back in input
+    order, at most `AHEAD` chunks per worker wait for the caller, so a slow
+    consumer never holds the whole corpus in memory, and a worker that dies
+    costs only the file it was extracting. `then` (picklable) turns each extracted
     document into what the caller needs, in the worker: a `CleanDocument` result
     becomes `then(doc)`; errors stay DocumentErrors.
     """
@@ -217,47 +213,8 @@ def extract_paths(
         streams = (file_results(path, options, then) for path in files)
         yield from _in_order(items, streams)
         return
-    context = multiprocessing.get_context("spawn")
-    chunk = _chunksize(len(files), workers)
-    window = _Window(AHEAD * chunk * workers)
-    with context.Pool(workers) as pool:
-        try:
-            fed = pool.imap(run, window.feed(files), chunksize=chunk)
-            yield from _in_order(items, window.consumed(fed))
-        finally:
-            window.close()
-
-
-AHEAD = 4
-"""Chunks per worker that may be done or under way before the caller takes them."""
-
-
-class _Window:
-    """Lets at most `size` files be handed out beyond those the caller consumed.
-
-    Pool.imap reads its input in a thread of its own; `feed` blocks that thread
-    until `consumed` reports results taken. `close` unblocks it for good.
-    """
-
-    def __init__(self, size: int) -> None:
-        self.slots = threading.Semaphore(size)
-        self.closed = False
-
-    def feed(self, files: list[Path]) -> Iterator[Path]:
-        for path in files:
-            self.slots.acquire()
-            if self.closed:
-                return
-            yield path
-
-    def consumed(self, batches: Iterator[list[Any]]) -> Iterator[list[Any]]:
-        for batch in batches:
-            self.slots.release()
-            yield batch
-
-    def close(self) -> None:
-        self.closed = True
-        self.slots.release()
+    pool = ChunkPool(files, run, workers)
+    yield from _in_order(items, pool.results())
 
 
 def _in_order(

@@ -1,0 +1,124 @@
+"""Worker processes for `pipeline.extract_paths`: chunks of files out, each file's
+results back in input order (#16).
+
+A `concurrent.futures.ProcessPoolExecutor` of spawned processes. At most `AHEAD`
+chunks per worker are submitted beyond those the caller has taken, so a slow
+consumer never holds the corpus in memory.
+
+A worker that dies (killed, out of memory, a crash inside a C library) breaks the
+pool, and `concurrent.futures` says so instead of waiting for it forever (as
+`multiprocessing.Pool` did). The chunk it was working on is then run again a file
+at a time in a fresh pool: a file that kills its worker again is reported as a
+`DocumentError` naming it, the other files' results are kept, and the chunks
+that were waiting are run as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from scotrack.errors import DocumentError
+
+AHEAD = 4
+"""Chunks per worker that may be done or under way before the caller takes them."""
+
+DIED = (
+    "a worker process died while extracting this file (killed, out of memory, or "
+    "a crash); the rest of the batch goes on"
+)
+
+FileResults = list[Any]
+"""What one file gives: its documents' results and errors, in order."""
+Run = Callable[[Path], FileResults]
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Files per task: enough that a task outweighs its cost, small enough that
+    every worker gets several."""
+    return max(1, min(32, files // (workers * 8)))
+
+
+def run_chunk(paths: list[Path], run: Run) -> list[FileResults]:
+    """Each file's results, in a worker process."""
+    return [run(path) for path in paths]
+
+
+class ChunkPool:
+    """The files of one run shared out to `workers` spawned processes."""
+
+    def __init__(self, files: list[Path], run: Run, workers: int) -> None:
+        size = chunk_size(len(files), workers)
+        self.todo = deque(files[at : at + size] for at in range(0, len(files), size))
+        self.run = run
+        self.workers = workers
+        self.submitted = 0
+        """Chunks handed to the pool so far (a test reads it)."""
+        self.pending: deque[tuple[list[Path], Future[list[FileResults]]]] = deque()
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn")
+        )
+
+    def results(self) -> Iterator[FileResults]:
+        """Each file's results, in input order."""
+        try:
+            while self.todo or self.pending:
+                self._fill()
+                part, future = self.pending.popleft()
+                try:
+                    batch = future.result()
+                except BrokenProcessPool:
+                    batch = self._rescue(part)
+                yield from batch
+        except BaseException:
+            # stopped early (an error, ^C, the caller gone): do not wait for
+            # the chunks under way, the workers stop once they are done
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        self.pool.shutdown(wait=True)
+
+    def _fill(self) -> None:
+        """Submit chunks until `AHEAD` per worker are under way."""
+        while self.todo and len(self.pending) < AHEAD * self.workers:
+            part = self.todo.popleft()
+            try:
+                future = self.pool.submit(run_chunk, part, self.run)
+            except BrokenProcessPool:
+                self.todo.appendleft(part)
+                if self.pending:
+                    return  # the next result says which chunk broke it
+                self._restart()
+                continue
+            self.submitted += 1
+            self.pending.append((part, future))
+
+    def _restart(self) -> None:
+        """A fresh pool; the chunks the broken one held go back to be run."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.todo.extendleft(reversed([part for part, _ in self.pending]))
+        self.pending.clear()
+        self.pool = self._new_pool()
+
+    def _rescue(self, part: list[Path]) -> list[FileResults]:
+        """The results of a chunk whose worker died, a file at a time; a file
+        that kills its worker again is reported, and the run goes on."""
+        self._restart()
+        found: list[FileResults] = []
+        for path in part:
+            try:
+                found.append(self.pool.submit(self.run, path).result())
+            except BrokenProcessPool:
+                found.append([DocumentError(str(path), DIED)])
+                self._restart()
+        return found
+
+
+__all__ = ["AHEAD", "DIED", "ChunkPool", "chunk_size", "run_chunk"]

@@ -1,0 +1,95 @@
+"""Worker processes (#16): bounded hand-out, and a worker that dies costs only
+the file it was extracting, without a hang."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from scotrack.ingest.document import ExtractOptions
+from scotrack.ingest.pipeline import extract_file
+from scotrack.ingest.workers import AHEAD, ChunkPool, chunk_size
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+PAGE = "SCO ministers meet\n\nThe foreign ministers of the SCO met in Astana.\n"
+
+
+def _pages(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for n in range(count):
+        path = folder / f"p{n:03}.txt"
+        path.write_text(PAGE, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_chunk_size_gives_every_worker_several() -> None:
+    assert chunk_size(1, 2) == 1
+    assert chunk_size(160, 2) == 10
+    assert chunk_size(100_000, 2) == 32
+
+
+@pytest.mark.slow
+def test_chunks_are_handed_out_only_as_results_are_taken(tmp_path: Path) -> None:
+    files = _pages(tmp_path, 160)
+    run = partial(extract_file, options=ExtractOptions())
+    pool = ChunkPool(files, run, 2)
+    results = pool.results()
+    first = next(results)
+    assert first[0].id == "p000"
+    chunks = len(files) // chunk_size(len(files), 2)
+    assert pool.submitted <= AHEAD * 2 < chunks
+    assert len([first, *results]) == len(files)
+    assert pool.submitted == chunks
+
+
+SCRIPT = """
+import json, os, signal, sys
+from pathlib import Path
+from scotrack.ingest.pipeline import extract_paths
+
+def then(doc):
+    if doc.id == "p005":
+        os.kill(os.getpid(), signal.SIGKILL)  # a worker dies hard on this page
+    return doc.id
+
+if __name__ == "__main__":
+    found = []
+    for result in extract_paths([sys.argv[1]], workers=2, then=then):
+        found.append(result if isinstance(result, str) else f"ERR {result}")
+    print(json.dumps(found))
+"""
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_costs_only_its_file(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    _pages(folder, 40)
+    script = tmp_path / "run.py"
+    script.write_text(textwrap.dedent(SCRIPT), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, str(script), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert len(found) == 40
+    (error,) = [item for item in found if item.startswith("ERR")]
+    assert "p005.txt" in error
+    assert "a worker process died" in error
+    assert [item for item in found if not item.startswith("ERR")] == [
+        f"p{n:03}" for n in range(40) if n != 5
+    ]
