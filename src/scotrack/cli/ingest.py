@@ -22,17 +22,23 @@ from scotrack.cli._common import (
     settings_for,
     stderr,
 )
-from scotrack.cli.pipeline import PathsArgument, WorkersOption
+from scotrack.cli.pipeline import ClusterOption, PathsArgument, WorkersOption
+from scotrack.ingest.cluster import cluster_spec
 
 if TYPE_CHECKING:
     from scotrack.store.ingestion import IngestReport
 
 
 def ingest_documents(
-    paths: list[Path], *, db: str | None, workers: int | None
+    paths: list[Path],
+    *,
+    db: str | None,
+    workers: int | None,
+    cluster: str | None = None,
 ) -> dict[str, Any]:
     """Extract and store every document under `paths`; the summary of the run."""
     settings = settings_for(db, workers=workers)
+    cluster = None if cluster is None else cluster_spec(cluster)
     options = settings.extract_options()
     started = time.perf_counter()
     with kb_engine(db) as engine, progress("ingesting", total=None) as bar:
@@ -63,6 +69,7 @@ def ingest_documents(
             options,
             workers=settings.workers,
             on_result=on_result,
+            cluster=cluster,
         )
     return _summary(report, time.perf_counter() - started)
 
@@ -88,6 +95,7 @@ def _summary(report: IngestReport, seconds: float) -> dict[str, Any]:
 def ingest_cli(
     paths: PathsArgument,
     workers: WorkersOption = None,
+    cluster: ClusterOption = None,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
@@ -98,13 +106,15 @@ def ingest_cli(
     transaction, with every claim linked to its evidence and to the entity it
     most likely speaks of; new content at a known URL becomes a new version.
     Claims wait for `scotrack review`. With --workers N (2 or more), N-1
-    processes extract and resolve while this one stores. A document that fails
-    is reported and the rest go on; the exit code is 1 if any failed.
+    processes extract and resolve while this one stores; with --cluster, the
+    workers of a Dask cluster do (local:N starts one for the run). A document
+    that fails is reported and the rest go on; the exit code is 1 if any failed.
 
     Example: scotrack ingest articles/ --workers 2
     """
     summary = run_with_errors(
-        lambda: ingest_documents(paths, db=db, workers=workers), debug=debug
+        lambda: ingest_documents(paths, db=db, workers=workers, cluster=cluster),
+        debug=debug,
     )
     if format is OutputFormat.json:
         render([], format, payload=summary)

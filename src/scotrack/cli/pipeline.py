@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,8 +22,14 @@ from scotrack.cli._common import (
     stderr,
 )
 from scotrack.errors import DocumentError, ScotrackError
-from scotrack.ingest.document import CleanDocument, ExtractOptions
-from scotrack.ingest.output import ExtractWriter, writable_folder
+from scotrack.ingest.cluster import cluster_spec
+from scotrack.ingest.document import ExtractOptions
+from scotrack.ingest.output import (
+    Extracted,
+    ExtractWriter,
+    extracted,
+    writable_folder,
+)
 from scotrack.ingest.pipeline import extract_paths
 
 PathsArgument = Annotated[
@@ -51,10 +58,28 @@ WorkersOption = Annotated[
 ]
 
 
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Run on a Dask cluster: local:N (N worker processes started for the "
+        "run) or a scheduler address (tcp://host:8786); --workers is then unused.",
+        show_default=False,
+    ),
+]
+
+
 def extract_documents(
-    paths: list[Path], out: Path, *, workers: int, options: ExtractOptions
+    paths: list[Path],
+    out: Path,
+    *,
+    workers: int,
+    options: ExtractOptions,
+    cluster: str | None = None,
 ) -> dict[str, Any]:
-    """Extract every document under `paths` into `out`; the summary of the run."""
+    """Extract every document under `paths` into `out`; the summary of the run.
+    Each file is made where its document was extracted (a worker, a cluster
+    task), so only the bytes travel back."""
     writable_folder(out)
     failures: list[dict[str, str]] = []
     warnings: list[dict[str, str]] = []
@@ -62,7 +87,11 @@ def extract_documents(
     writer = ExtractWriter(out, with_evidence=options.with_evidence)
     with progress("extracting", total=None) as bar, writer:
         task = bar.tasks[0].id
-        for result in extract_paths(paths, options, workers=workers):
+        made = partial(extracted, with_evidence=options.with_evidence)
+        results = extract_paths(
+            paths, options, workers=workers, then=made, cluster=cluster
+        )
+        for result in results:
             if not isinstance(result, DocumentError):
                 result = _written(writer, result)
             if isinstance(result, DocumentError):
@@ -94,9 +123,7 @@ def extract_documents(
     }
 
 
-def _written(
-    writer: ExtractWriter, doc: CleanDocument
-) -> CleanDocument | DocumentError:
+def _written(writer: ExtractWriter, doc: Extracted) -> Extracted | DocumentError:
     """`doc`, queued to be written (a warning added when its file name was
     taken), or the DocumentError saying why it could not be (#18)."""
     try:
@@ -114,6 +141,7 @@ def extract_cli(
     paths: PathsArgument,
     out: OutOption = Path("extracted"),
     workers: WorkersOption = None,
+    cluster: ClusterOption = None,
     debug: DebugOption = False,
     format: FormatOption = OutputFormat.table,
 ) -> None:
@@ -124,13 +152,22 @@ def extract_cli(
     row), or directories of them. A document that can't be read is reported on stderr
     and the rest go on; the exit code is 1 if any failed.
 
+    With --cluster the documents are extracted on a Dask cluster (local:N
+    starts one of N processes for the run) and the files written here.
+
     Example: scotrack extract articles/ --out extracted --workers 2
     """
 
     def action() -> dict[str, Any]:
         settings = settings_for(workers=workers)
         options = settings.extract_options()
-        return extract_documents(paths, out, workers=settings.workers, options=options)
+        return extract_documents(
+            paths,
+            out,
+            workers=settings.workers,
+            options=options,
+            cluster=None if cluster is None else cluster_spec(cluster),
+        )
 
     summary = run_with_errors(action, debug=debug)
     if format is OutputFormat.json:

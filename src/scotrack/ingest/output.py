@@ -12,6 +12,7 @@ import json
 import os
 import queue
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -92,6 +93,24 @@ def to_extract_json(
     return out
 
 
+@dataclass(slots=True)
+class Extracted:
+    """One document's `sco-extract/1` file, made where it was extracted: what a
+    worker process or a cluster task sends back instead of the whole cleaned
+    document (#16)."""
+
+    id: str
+    path: str
+    data: bytes
+    warnings: list[str]
+
+
+def extracted(doc: CleanDocument, *, with_evidence: bool = True) -> Extracted:
+    """`doc`'s file, as `ExtractWriter.write` would make it."""
+    data = json_bytes(to_extract_json(doc, with_evidence=with_evidence))
+    return Extracted(doc.id, doc.path, data, list(doc.warnings))
+
+
 def write_extract(
     doc: CleanDocument, out_dir: Path, *, with_evidence: bool = True
 ) -> Path:
@@ -151,14 +170,18 @@ class ExtractWriter:
         self.written = 0
         """Files queued so far, each a file of its own."""
 
-    def write(self, doc: CleanDocument) -> Path:
-        """Queue `doc`'s file; the path it is written to."""
+    def write(self, doc: CleanDocument | Extracted) -> Path:
+        """Queue `doc`'s file (made now, or already by `extracted`); the path
+        it is written to."""
         self._raise_error()
         if self._thread is None:
             writable_folder(self.out_dir)
             self._thread = threading.Thread(target=self._run, daemon=True)
             self._thread.start()
-        data = json_bytes(to_extract_json(doc, with_evidence=self.with_evidence))
+        if isinstance(doc, Extracted):
+            data = doc.data
+        else:
+            data = json_bytes(to_extract_json(doc, with_evidence=self.with_evidence))
         path = self._free_path(doc.id)
         self._pending.put((path, data))
         self.written += 1

@@ -194,6 +194,7 @@ def extract_paths(
     workers: int = 1,
     then: Callable[[CleanDocument], Any] | None = None,
     separate: bool = False,
+    cluster: str | None = None,
 ) -> Iterator[Any]:
     """One result per document under `paths`, in input order (see module docs).
 
@@ -203,18 +204,50 @@ def extract_paths(
     consumer never holds the whole corpus in memory, and a worker that dies
     costs only the file it was extracting. `then` (picklable) turns each extracted
     document into what the caller needs, in the worker: a `CleanDocument` result
-    becomes `then(doc)`; errors stay DocumentErrors.
+    becomes `then(doc)`; errors stay DocumentErrors. With `cluster` (`local:N`
+    or a Dask scheduler's address), the chunks are tasks on that Dask cluster
+    instead (`cluster.py`), `workers` unused.
     """
     options = options or ExtractOptions()
     items = list(document_files(paths))
     files = [item for item in items if isinstance(item, Path)]
     run = partial(extract_file, options=options, then=then)
+    if cluster is not None:
+        yield from _on_cluster(items, files, run, cluster)
+        return
     if (workers <= 1 and not separate) or len(files) <= 1:
         streams = (file_results(path, options, then) for path in files)
         yield from _in_order(items, streams)
         return
     pool = ChunkPool(files, run, workers)
     yield from _in_order(items, pool.results())
+
+
+def _on_cluster(
+    items: list[Path | DocumentError],
+    files: list[Path],
+    run: Callable[[Path], list[Any]],
+    spec: str,
+) -> Iterator[Any]:
+    # imported here: only a cluster run needs Dask (a slow import)
+    from scotrack.ingest.cluster import (
+        DaskPool,
+        dask_client,
+        killed_worker,
+        worker_threads,
+    )
+
+    with dask_client(spec) as client:
+        dask = DaskPool(client)
+        pool = ChunkPool(
+            files,
+            run,
+            worker_threads(client),
+            new_pool=lambda: dask,
+            broken=(killed_worker(),),
+            restarts=False,
+        )
+        yield from _in_order(items, pool.results())
 
 
 def _in_order(

@@ -18,10 +18,11 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from scotrack.errors import DocumentError
 
@@ -49,23 +50,47 @@ def run_chunk(paths: list[Path], run: Run) -> list[FileResults]:
     return [run(path) for path in paths]
 
 
-class ChunkPool:
-    """The files of one run shared out to `workers` spawned processes."""
+class Executor(Protocol):
+    """What a pool needs of an executor: `ProcessPoolExecutor`, or a Dask client
+    (`cluster.DaskPool`)."""
 
-    def __init__(self, files: list[Path], run: Run, workers: int) -> None:
+    def submit(self, function: Callable[..., Any], /, *args: Any) -> Any: ...
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None: ...
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` spawned processes."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+class ChunkPool:
+    """The files of one run shared out to `workers` spawned processes, or to
+    the executor `new_pool` makes (`broken`: the errors that say a worker died
+    under a task; `restarts`: whether the executor is then unusable, as a
+    process pool is, and must be made again)."""
+
+    def __init__(
+        self,
+        files: list[Path],
+        run: Run,
+        workers: int,
+        *,
+        new_pool: Callable[[], Executor] | None = None,
+        broken: tuple[type[BaseException], ...] = (BrokenProcessPool,),
+        restarts: bool = True,
+    ) -> None:
         size = chunk_size(len(files), workers)
         self.todo = deque(files[at : at + size] for at in range(0, len(files), size))
         self.run = run
         self.workers = workers
+        self.broken = broken
+        self.restarts = restarts
         self.submitted = 0
         """Chunks handed to the pool so far (a test reads it)."""
-        self.pending: deque[tuple[list[Path], Future[list[FileResults]]]] = deque()
+        self.pending: deque[tuple[list[Path], Any]] = deque()
+        self._new_pool = new_pool or partial(process_pool, workers)
         self.pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            self.workers, mp_context=multiprocessing.get_context("spawn")
-        )
 
     def results(self) -> Iterator[FileResults]:
         """Each file's results, in input order."""
@@ -75,7 +100,7 @@ class ChunkPool:
                 part, future = self.pending.popleft()
                 try:
                     batch = future.result()
-                except BrokenProcessPool:
+                except self.broken:
                     batch = self._rescue(part)
                 yield from batch
         except BaseException:
@@ -91,7 +116,7 @@ class ChunkPool:
             part = self.todo.popleft()
             try:
                 future = self.pool.submit(run_chunk, part, self.run)
-            except BrokenProcessPool:
+            except self.broken:
                 self.todo.appendleft(part)
                 if self.pending:
                     return  # the next result says which chunk broke it
@@ -101,7 +126,10 @@ class ChunkPool:
             self.pending.append((part, future))
 
     def _restart(self) -> None:
-        """A fresh pool; the chunks the broken one held go back to be run."""
+        """A fresh pool; the chunks the broken one held go back to be run (an
+        executor that outlives a lost worker is kept, with its tasks)."""
+        if not self.restarts:
+            return
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.todo.extendleft(reversed([part for part, _ in self.pending]))
         self.pending.clear()
@@ -115,10 +143,18 @@ class ChunkPool:
         for path in part:
             try:
                 found.append(self.pool.submit(self.run, path).result())
-            except BrokenProcessPool:
+            except self.broken:
                 found.append([DocumentError(str(path), DIED)])
                 self._restart()
         return found
 
 
-__all__ = ["AHEAD", "DIED", "ChunkPool", "chunk_size", "run_chunk"]
+__all__ = [
+    "AHEAD",
+    "DIED",
+    "ChunkPool",
+    "Executor",
+    "chunk_size",
+    "process_pool",
+    "run_chunk",
+]

@@ -95,16 +95,24 @@ def ingest_paths(
     *,
     workers: int = 1,
     on_result: Callable[[Result, str | None], None] | None = None,
+    cluster: str | None = None,
 ) -> IngestReport:
     """Extract and prepare the documents under `paths` and store each; see
     `ingest_results`. `workers` counts every process: with 2 or more, this one
     stores while `workers - 1` others extract and prepare (storing is serial, so
-    a worker per core would only take CPU from it)."""
+    a worker per core would only take CPU from it). With `cluster` (`local:N` or
+    a Dask scheduler's address) the documents are extracted and prepared on that
+    Dask cluster and only the prepared claims come back to be stored here."""
     with sessions() as session:
         known = catalogue(session)
     prepare = partial(prepared_document, catalogue=known)
     results = extract_paths(
-        paths, options, workers=max(1, workers - 1), then=prepare, separate=workers > 1
+        paths,
+        options,
+        workers=max(1, workers - 1),
+        then=prepare,
+        separate=workers > 1,
+        cluster=cluster,
     )
     return ingest_results(sessions, results, catalogue=known, on_result=on_result)
 
