@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from scotrack.cli import app
 
 from .conftest import SAME_SITE, sign_in
 
@@ -306,6 +310,48 @@ def test_compliance_report_of_a_meeting_with_chart_and_citable_exports(
     assert (
         reviewer.get("/compliance", params={"meeting": "hos-1900"}).status_code == 404
     )
+
+
+def test_the_cli_the_api_and_the_page_give_the_same_report(
+    reviewer: TestClient, tokens: dict[str, str], writable_url: str
+) -> None:
+    """One citable table: `scotrack compliance --format csv` is the page's CSV,
+    and the CLI's and the API's description is the page's method JSON."""
+    first, second = accepted_commitments(reviewer, tokens, 2)
+    put_at_meeting(reviewer, tokens, first, "hos-2018")
+    doc = a_document(reviewer)["id"]
+    assert (
+        assess(
+            reviewer, first, score="1", on="2019", evidence=f"{doc}:0-12"
+        ).status_code
+        == 303
+    )
+    assert (
+        assess(reviewer, second, score="0", on="2019", citation="x").status_code == 303
+    )
+    for query in (
+        {"meeting": "hos-2018", "on": "2020"},
+        {"from": "2000", "on": "2020"},
+    ):
+        page = reviewer.get("/compliance", params={**query, "format": "csv"}).text
+        options = [f"--{k}={v}" for k, v in query.items()]
+        cli = CliRunner().invoke(
+            app, ["compliance", *options, "--db", writable_url, "-f", "csv"]
+        )
+        assert cli.exit_code == 0, cli.output
+        assert cli.stdout.replace("\r\n", "\n") == page
+        method = reviewer.get("/compliance/method.json", params=query).json()
+        api = reviewer.get(f"{API}/compliance", params=query).json()["description"]
+        described = CliRunner().invoke(
+            app, ["compliance", *options, "--db", writable_url, "-f", "json"]
+        )
+        assert described.exit_code == 0, described.output
+        for other in (api, json.loads(described.stdout)["description"]):
+            assert {**other, "address": None} == {**method, "address": None}
+    early = reviewer.get(f"{API}/compliance", params={"from": "2099"}).json()
+    assert early["commitments"] == []
+    bad = reviewer.get(f"{API}/compliance", params={"to": "x"})
+    assert bad.status_code == 422
 
 
 def test_state_page_shows_compliance_and_links_the_report(
