@@ -270,6 +270,9 @@ def test_compliance_report_of_a_meeting_with_chart_and_citable_exports(
         assess(reviewer, third, score="-1", on="2019", citation="elsewhere").status_code
         == 303
     )
+    meeting = reviewer.get("/meetings/hos-2018").text
+    assert 'href="/compliance?meeting=hos-2018" id="compliance-link"' in meeting
+    assert f'<a href="/commitments/{first}">' in meeting
     page = reviewer.get("/compliance", params={"meeting": "hos-2018", "on": "2020"})
     assert page.status_code == 200
     html = page.text
@@ -391,6 +394,11 @@ def test_project_page_shows_its_lifecycle_with_sources(
     html = writer.get(f"/projects/{project}").text
     assert 'id="steps"' in html
     assert "<h2>Status timeline</h2>" in html
+    # the review pages and the reader link a project's claims to its page
+    claim_page = writer.get(
+        f"/review/{claim['id']}", headers=bearer(tokens["reviewer"])
+    )
+    assert f'href="/projects/{project}"' in claim_page.text
     rows = writer.get(f"/projects/{project}?format=json").json()
     assert rows, "the accepted claim gives a status"
     assert all(r["source"] for r in rows)  # each step names its source
