@@ -17,9 +17,10 @@ from typing import Any
 from sqlalchemy import select
 
 from scotrack.errors import InputError
-from scotrack.store import review
+from scotrack.store import edits, models, review
+from scotrack.store.assessments import record_assessment
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.provenance import Claim
+from scotrack.store.provenance import Claim, Document
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -42,6 +43,11 @@ class Server:
     """The id of a document full of markup (see hostile.py)."""
     claim: str
     """The id of an agreement claim, with a list of parties, for the review page."""
+    commitment: str
+    """A state's commitment made at hos-2018, assessed twice (the second reverses
+    the first), for the commitment and compliance pages (#13)."""
+    project: str
+    """A project with its status timeline, for the project page."""
 
 
 def free_port() -> int:
@@ -78,6 +84,55 @@ def accept_commitments_and_projects(url: str) -> str:
         engine.dispose()
     assert claim is not None, "the seeds gave no agreement claim"
     return claim
+
+
+def assess_for_pages(url: str) -> tuple[str, str]:
+    """Put two states' commitments at hos-2018 and assess them (one reversed,
+    one with a document span), so the compliance pages have rows and bars; the
+    id of the reversed commitment and of a project."""
+    engine = make_engine(url)
+    try:
+        with session_factory(engine)() as session:
+            found = session.scalars(
+                select(models.Commitment.id)
+                .where(models.Commitment.actor != "SCO")
+                .order_by(models.Commitment.id)
+                .limit(2)
+            ).all()
+            document = session.scalars(
+                select(Document.id).order_by(Document.id)
+            ).first()
+            assert len(found) == 2
+            assert document is not None
+            for commitment in found:
+                edits.edit_entity(
+                    session,
+                    f"commitment:{commitment}",
+                    {"meeting_id": "hos-2018"},
+                    actor="tests",
+                    reason="made at the Qingdao summit",
+                )
+            first, second = found
+            record_assessment(
+                session, first, score="1", on="2019-06", assessor="tests",
+                evidence=f"{document}:0-40",
+            )  # fmt: skip
+            record_assessment(
+                session, first, score="-1", on="2020-06", assessor="tests",
+                citation="Ministry report, 2020", note="work stopped",
+            )  # fmt: skip
+            record_assessment(
+                session, second, score="0", on="2019", assessor="tests",
+                citation="Ministry report, 2019",
+            )  # fmt: skip
+            project = session.scalars(
+                select(models.Project.id).order_by(models.Project.id)
+            ).first()
+            assert project is not None
+            session.commit()
+    finally:
+        engine.dispose()
+    return first, project
 
 
 def shots() -> Path:

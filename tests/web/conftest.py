@@ -22,7 +22,13 @@ from fastapi.testclient import TestClient
 from scotrack.api.app import create_app
 from scotrack.settings import Settings
 
-from .browsing import ARGS, CHROMIUM, Server, accept_commitments_and_projects
+from .browsing import (
+    ARGS,
+    CHROMIUM,
+    Server,
+    accept_commitments_and_projects,
+    assess_for_pages,
+)
 from .browsing import free_port as _free_port
 from .hostile import ingest_hostile
 
@@ -73,7 +79,8 @@ def reviewer(writer: TestClient, tokens: dict[str, str]) -> Iterator[TestClient]
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A real server on 127.0.0.1: the seeded KB, the hostile document, and the
-    commitment and project claims accepted (so every chart has bars)."""
+    commitment and project claims accepted (so every chart has bars), two
+    commitments put at hos-2018 and assessed (the compliance pages, #13)."""
     import uvicorn
 
     directory = tmp_path_factory.mktemp("browser")
@@ -81,6 +88,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tokens = make_tokens(url)
     hostile = ingest_hostile(url, directory)
     claim = accept_commitments_and_projects(url)
+    commitment, project = assess_for_pages(url)
     port = _free_port()
     config = uvicorn.Config(
         create_app(Settings(db=url)), host="127.0.0.1", port=port, log_level="warning"
@@ -93,7 +101,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         if time.monotonic() > deadline:
             pytest.fail("the server did not start")
         time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}", tokens, hostile, claim)
+    yield Server(
+        f"http://127.0.0.1:{port}", tokens, hostile, claim, commitment, project
+    )
     running.should_exit = True
     thread.join(timeout=10)
 

@@ -113,3 +113,32 @@ def test_screenshots_of_the_other_pages(
     page.goto(server.base + path)
     assert page.locator("h1").count() == 1
     shoot(page, name)
+
+
+@pytest.mark.issue(13)
+def test_assess_a_commitment_from_its_page_then_undo(page: Any, server: Server) -> None:
+    """From the compliance report to a commitment; sign in; record an assessment
+    with the form; it heads the timeline in force; Undo withdraws it."""
+    page.goto(f"{server.base}/compliance?meeting=hos-2018")
+    shoot(page, "17-compliance")
+    page.click(f'#lines a[href="/commitments/{server.commitment}"]')
+    page.wait_for_url(f"**/commitments/{server.commitment}")
+    assert page.locator("#assess-form").count() == 0  # not signed in
+    assert "reverses +1" in page.locator("#assessments").inner_text()
+    sign_in(page, server)
+    page.goto(f"{server.base}/commitments/{server.commitment}")
+    page.check('#assess-form input[name="score"][value="0"]')
+    page.fill("#assess-on", "2021-06")
+    page.fill("#assess-citation", "Ministry statement, June 2021")
+    page.fill("#assess-note", "resumed in part")
+    page.click("#assess-form button[type=submit]")
+    page.wait_for_url("**?done=assessed*")
+    timeline = page.locator("#assessments").inner_text()
+    assert "2021-06" in timeline
+    assert "Ministry statement, June 2021" in timeline
+    assert "in force" in page.locator("#assessments tr.current").inner_text()
+    shoot(page, "18-commitment")
+    page.click("#undo-form button[type=submit]")
+    page.wait_for_url("**?done=undone*")
+    assert "2021-06" not in page.locator("#assessments").inner_text()
+    assert "2021-06" in page.locator("#undone").inner_text()

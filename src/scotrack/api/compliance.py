@@ -4,7 +4,7 @@ assessment (reviewers and above) and read the compliance report (#13)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
@@ -16,8 +16,9 @@ from scotrack.api.schemas import Changes, changes_made
 from scotrack.domain.commitments import Assessment, ComplianceSummary
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-from scotrack.store import assessments
+from scotrack.store import assessments, citation
 from scotrack.store.assessments import MAX_TEXT, METHOD
+from scotrack.store.tables import date_range
 from scotrack.store.tokens import Role
 
 router = APIRouter(tags=["compliance"])
@@ -82,6 +83,10 @@ class ComplianceReportPublic(BaseModel):
     on: str
     meeting: str | None
     method: str
+    description: dict[str, Any] = Field(
+        description="The method, scale, selection, knowledge-base version (last "
+        "change id) and the CSV columns, as /compliance/method.json gives them."
+    )
     commitments: list[ComplianceLinePublic]
     by_state: list[SummaryPublic]
     by_area: list[SummaryPublic]
@@ -149,8 +154,9 @@ def add_assessment(
     "/compliance",
     response_model=ComplianceReportPublic,
     summary="The compliance report",
-    description="The commitments (of a meeting, if given), each one's assessment in "
-    "force on the day, and the mean scores per state and per area.",
+    description="The commitments (of a meeting, or made between `from` and `to`, "
+    "if given), each one's assessment in force on the day, and the mean scores per "
+    "state and per area.",
     responses={404: {"description": "No such meeting."}},
 )
 @readable
@@ -158,6 +164,22 @@ def compliance_report(
     session: DbSession,
     meeting: Annotated[
         str | None, Query(max_length=120, description="A meeting id.")
+    ] = None,
+    start: Annotated[
+        str | None,
+        Query(
+            alias="from",
+            max_length=10,
+            description="Only commitments made from this date on: YYYY[-MM[-DD]].",
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        Query(
+            alias="to",
+            max_length=10,
+            description="Only commitments made up to this date.",
+        ),
     ] = None,
     on: Annotated[
         str | None,
@@ -170,11 +192,16 @@ def compliance_report(
             day = PartialDate.parse(on).last_day()
         except (ValueError, InputError) as err:
             raise ApiError(422, f"on: {err}", field="on") from None
-    report = assessments.compliance_report(session, on=day, meeting=meeting)
+    report = assessments.compliance_report(
+        session, on=day, meeting=meeting, made=date_range(start, end)
+    )
     return ComplianceReportPublic(
         on=report.on.isoformat(),
         meeting=report.meeting,
         method=METHOD,
+        description=citation.method_description(
+            report, known_on=None, last_change=citation.last_change(session)
+        ),
         commitments=[
             ComplianceLinePublic(
                 commitment_id=line.commitment.id,

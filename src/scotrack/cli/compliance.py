@@ -18,6 +18,7 @@ from scotrack.cli._common import (
     OutputFormat,
     actor_for,
     kb_session,
+    known_day,
     lazy_module,
     on_day,
     render,
@@ -28,10 +29,11 @@ from scotrack.errors import InputError
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import ComplianceSummary
-    from scotrack.store import assessments
+    from scotrack.store import assessments, citation
     from scotrack.store.assessments import ComplianceLine, ComplianceReport
 else:
     assessments = lazy_module("scotrack.store.assessments")
+    citation = lazy_module("scotrack.store.citation")
 
 
 def assess_cli(
@@ -101,6 +103,16 @@ def compliance_cli(
         str | None,
         typer.Option("--meeting", help="Only the commitments made at this meeting."),
     ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="Only commitments made from this date on: YYYY[-MM[-DD]]."
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", help="Only commitments made up to this date."),
+    ] = None,
     on: OnDateOption = None,
     known_on: KnownOnOption = None,
     db: DbOption = None,
@@ -110,20 +122,33 @@ def compliance_cli(
     """Report compliance: each commitment's latest score with its evidence, and the
     mean scores per state and per area (the G7/G20 Research Group's method).
 
-    CSV has one row per commitment, then one per state, area and in all (`row`).
+    CSV has one row per commitment, then one per state, area and in all (`row`),
+    as the web app's /compliance?format=csv; JSON adds `description`, the method,
+    selection, knowledge-base version and columns (as /compliance/method.json).
 
     Example: scotrack compliance --meeting hos-2018 --on 2019
     """
 
-    def action() -> ComplianceReport:
+    def action() -> tuple[ComplianceReport, dict[str, Any]]:
         try:
             day = on_day(on)
         except (ValueError, InputError) as err:
             raise InputError(f"--on: {err}") from None
-        with kb_session(db, known_on=known_on) as session:
-            return assessments.compliance_report(session, on=day, meeting=meeting)
+        from scotrack.store.tables import date_range
 
-    report = run_with_errors(action, debug=debug)
+        made = date_range(start, end)
+        with kb_session(db, known_on=known_on) as session:
+            found = assessments.compliance_report(
+                session, on=day, meeting=meeting, made=made
+            )
+        with kb_session(db) as session:
+            then = None if known_on is None else known_day(known_on)
+            described = citation.method_description(
+                found, known_on=then, last_change=citation.last_change(session, then)
+            )
+        return found, described
+
+    report, description = run_with_errors(action, debug=debug)
     lines = [_line(line) for line in report.lines]
     states = [_summary("state", s) for s in report.by_state]
     areas = [_summary("area", s) for s in report.by_area]
@@ -139,12 +164,11 @@ def compliance_cli(
             "by_state": states,
             "by_area": areas,
             "overall": overall,
+            "description": description,
         }
         render(lines, format, payload=payload)
     elif format is OutputFormat.csv:
-        rows = [{"row": "commitment", **line} for line in lines]
-        rows += [*states, *areas, overall]
-        render(rows, format, columns=_CSV_COLUMNS)
+        render(citation.report_rows(report), format, columns=list(citation.COLUMNS))
     else:
         table = [_line(line, table=True) for line in report.lines]
         render(table, format, title=f"Compliance{where} on {report.on}")
@@ -153,27 +177,6 @@ def compliance_cli(
         render(areas, format, title="Mean score by area", columns=names)
         render([overall], format, title="In all", columns=names)
         stdout.print(f"method: {assessments.METHOD}", highlight=False)
-
-
-_CSV_COLUMNS = (
-    "row",
-    "commitment",
-    "key",
-    "actor",
-    "area",
-    "compliance",
-    "score",
-    "assessed_on",
-    "by",
-    "document",
-    "start",
-    "end",
-    "evidence",
-    "commitments",
-    "assessed",
-    "inconclusive",
-    "mean_score",
-)
 
 
 def _evidence(

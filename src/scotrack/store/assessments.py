@@ -24,6 +24,7 @@ from scotrack.store.compliance import compliance_of
 from scotrack.store.history import Recorder
 from scotrack.store.provenance import Change
 from scotrack.store.reader import find_document
+from scotrack.store.tables import DateRange
 
 MAX_TEXT = 4000
 """The longest note, citation or assessor name accepted (characters)."""
@@ -155,6 +156,8 @@ class ComplianceLine:
 class ComplianceReport:
     on: date
     meeting: str | None
+    made: DateRange
+    """The days the commitments were made in (open: any)."""
     lines: tuple[ComplianceLine, ...]
     by_state: tuple[ComplianceSummary, ...]
     by_area: tuple[ComplianceSummary, ...]
@@ -162,10 +165,15 @@ class ComplianceReport:
 
 
 def compliance_report(
-    session: Session, *, on: date, meeting: str | None = None
+    session: Session,
+    *,
+    on: date,
+    meeting: str | None = None,
+    made: DateRange | None = None,
 ) -> ComplianceReport:
-    """The commitments (of `meeting`, if given), each one's assessment in force on
-    `on`, and the mean scores per state (the commitment's actor) and per area.
+    """The commitments (of `meeting`, if given; made within `made`, if given),
+    each one's assessment in force on `on`, and the mean scores per state (the
+    commitment's actor) and per area.
 
     The G7/G20 Research Group's method: the mean of the scores of the assessed
     commitments; `inconclusive` ones are counted apart and left out of the mean.
@@ -175,7 +183,12 @@ def compliance_report(
         if session.get(models.Meeting, meeting) is None:
             raise NotFound(f"meeting {meeting!r}: no such meeting")
         query = query.where(models.Commitment.meeting_id == meeting)
-    found = [rows.commitment_from_row(row) for row in session.scalars(query)]
+    made = made or DateRange()
+    found = [
+        commitment
+        for commitment in map(rows.commitment_from_row, session.scalars(query))
+        if made.holds(commitment.made_on)
+    ]
     lines = tuple(
         ComplianceLine(c, rules.compliance(c, on=on), compliance_of(c, on=on))
         for c in found
@@ -184,6 +197,7 @@ def compliance_report(
     return ComplianceReport(
         on,
         meeting,
+        made,
         lines,
         tuple(rules.compliance_by(found, rules.by_actor, on=on)),
         tuple(rules.compliance_by(found, rules.by_area, on=on)),

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import commitments as commitment_rules
-from scotrack.domain.commitments import Commitment
+from scotrack.domain.commitments import Commitment, ComplianceSummary
 from scotrack.store import models, rows
 from scotrack.store.dashboard import compliance_label, state_names
 
@@ -89,3 +89,47 @@ def commitments_overview(
         tuple(sorted(actors)),
         tuple(sorted(m for m in meetings if m)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class YearEnd:
+    """A state's compliance as it stood at the end of a year (or on the day asked,
+    for that day's year)."""
+
+    year: int
+    on: date
+    summary: ComplianceSummary
+
+
+@dataclass(frozen=True, slots=True)
+class StateCompliance:
+    """A state's commitments' compliance on `on` and how it changed year by year,
+    by the report's method (mean of the assessed scores, inconclusive apart)."""
+
+    code: str
+    on: date
+    summary: ComplianceSummary
+    years: tuple[YearEnd, ...]
+    """From the year of the first assessment to `on`'s year; empty if none."""
+
+
+def state_compliance(session: Session, code: str, *, on: date) -> StateCompliance:
+    """The compliance of the commitments `code` made (its actor code), on `on`."""
+    code = code.upper()
+    query = select(models.Commitment).where(models.Commitment.actor == code)
+    found = [rows.commitment_from_row(row) for row in session.scalars(query)]
+    dated = [a.date.first_day() for c in found for a in c.assessments]
+    first = min(dated, default=None)
+    years: tuple[YearEnd, ...] = ()
+    if first is not None and first <= on:
+        years = tuple(
+            YearEnd(year, day, _summary(code, found, day))
+            for year in range(first.year, on.year + 1)
+            for day in (min(date(year, 12, 31), on),)
+        )
+    return StateCompliance(code, on, _summary(code, found, on), years)
+
+
+def _summary(code: str, found: list[Commitment], on: date) -> ComplianceSummary:
+    groups = commitment_rules.compliance_by(found, lambda _c: code, on=on)
+    return groups[0] if groups else ComplianceSummary(code, 0, 0, 0, None)

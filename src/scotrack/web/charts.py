@@ -281,3 +281,57 @@ def stacked_bars(
 def _count_ticks(largest: int, *, most: int = 6) -> list[int]:
     step = max(1, -(-largest // most))
     return list(range(0, largest + 1, step))
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """One bar of a score chart: a mean from -1 to +1 (None: nothing scored)."""
+
+    label: str
+    mean: float | None
+    note: str
+    """What the mean is of, e.g. "4 of 6 assessed"."""
+    href: str | None = None
+
+
+def score_bars(rows: Sequence[Score], *, title: str, width: int = FULL) -> Chart:
+    """Bars from a middle line at 0, left to -1 (red) or right to +1 (green): the
+    mean compliance scores of a report (#13). A row without a score says so."""
+    room = label_width(width)
+    notes = 110
+    plot = width - room - notes
+    middle = room + plot / 2
+    top, bottom = _top(0), _top(0) + ROW * max(1, len(rows))
+    links = any(row.href for row in rows)
+    parts = [_open(title, width, bottom + AXIS, "scores", links=links)]
+    for tick in (-1.0, -0.5, 0.0, 0.5, 1.0):
+        tx = round(middle + plot / 2 * tick, 1)
+        text = {-1.0: "\u22121", 0.0: "0", 1.0: "+1"}.get(tick, f"{tick:+.1f}")
+        parts.append(
+            f'<line class="grid" x1="{tx}" y1="{top - 4}" x2="{tx}" y2="{bottom}"/>'
+            f'<text class="axis" x="{tx}" y="{bottom + 17}" text-anchor="middle">'
+            f"{text.replace('-', chr(0x2212))}</text>"
+        )
+    for index, row in enumerate(rows):
+        y = top + ROW * index
+        parts.append(_label(row.label, row.href, y + BAR - 2, room))
+        if row.mean is None:
+            tip, value = f"{row.label}: no score ({row.note})", "no score"
+        else:
+            mean = max(-1.0, min(1.0, row.mean))
+            tone = "complied" if mean > 0 else "not-complied" if mean < 0 else "partly"
+            share = max(2.0, abs(mean) * plot / 2)
+            left = middle if mean > 0 else middle - share if mean < 0 else middle - 1
+            value = f"{row.mean:+.2f}".replace("-", "\u2212")
+            tip = f"{row.label}: mean {value} ({row.note})"
+            parts.append(
+                f'<rect class="fill-{tone}" x="{round(left, 1)}" y="{y + 2}" '
+                f'width="{round(share, 1)}" height="{BAR}">'
+                f"<title>{escape(tip)}</title></rect>"
+            )
+        parts.append(
+            f'<text class="value" x="{round(room + plot + 8, 1)}" y="{y + BAR - 2}">'
+            f"<title>{escape(tip)}</title>{escape(value)}</text>"
+        )
+    parts.append("</svg>")
+    return Chart(title, Markup("".join(parts)))  # every data piece is escaped above

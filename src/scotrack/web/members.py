@@ -12,6 +12,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.vocab import STATUSES
 from scotrack.store import records, timeline
+from scotrack.store.compliance import state_compliance
 from scotrack.store.matrix import CELL_LABELS
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
@@ -79,8 +80,10 @@ def state_page(
     on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
-    record = records.state_record(session, code, on=on_day(on))
+    day = on_day(on)
+    record = records.state_record(session, code, on=day)
     profile = record.profile
+    compliance = state_compliance(session, profile.state.code, on=day)
     rows = [
         {
             "section": "status",
@@ -109,4 +112,5 @@ def state_page(
         record=record,
         profile=profile,
         cell_labels=CELL_LABELS,
+        compliance=compliance,
     )

@@ -26,6 +26,7 @@ NAV = (
     ("/meetings", "Meetings"),
     ("/agreements", "Agreements"),
     ("/commitments", "Commitments"),
+    ("/compliance", "Compliance"),
     ("/projects", "Projects"),
     ("/documents", "Documents"),
     ("/review", "Review"),
@@ -100,8 +101,8 @@ def entity_href(kind: str | None, entity_id: str | None) -> str | None:
         "meeting": f"/meetings/{quoted}",
         "agreement": f"/agreements/{quoted}",
         "state": f"/states/{quoted}",
-        "commitment": "/commitments",
-        "project": "/projects",
+        "commitment": f"/commitments/{quoted}",
+        "project": f"/projects/{quoted}",
         "document": f"/documents/{quoted}",
     }
     return pages.get(kind)

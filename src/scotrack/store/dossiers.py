@@ -1,0 +1,358 @@
+"""One commitment's or one project's whole record for its page (#13).
+
+A commitment: who made it, where, the sentences it was read from (accepted
+claims, with their documents), and its compliance timeline: every assessment
+with the change that recorded it (who, when) and whether it reverses the one
+before, plus the assessments later undone. A project: its dated lifecycle, each
+step with its source, and the documents that support it.
+
+With `known_on`, the facts are those the change log held at the end of that day
+(`store.replay`); the log itself and the documents are read as they are now,
+up to that day.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from scotrack.domain import commitments as rules
+from scotrack.domain import projects as project_rules
+from scotrack.domain.commitments import Assessment, Commitment, Score
+from scotrack.domain.dates import PartialDate
+from scotrack.domain.meetings import Meeting
+from scotrack.domain.projects import Lifecycle, Project
+from scotrack.domain.sources import Source
+from scotrack.errors import NotFound
+from scotrack.store import history, identity, models, rows
+from scotrack.store.compliance import compliance_of
+from scotrack.store.dashboard import state_names
+from scotrack.store.provenance import Change, Claim, Document, evidence_spans
+from scotrack.store.records import supporting_documents
+from scotrack.store.replay import known_on as replayed
+
+QUOTE = 600
+"""The longest evidence sentence shown (characters); longer ones are cut."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A span of a stored document that a fact was read from (an accepted claim)."""
+
+    claim_id: str
+    document_id: str
+    document_title: str
+    published: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentEntry:
+    """One assessment of the timeline, in the order of the days it refers to."""
+
+    assessment: Assessment
+    recorded_at: str | None
+    """When the change log recorded it (ISO, UTC); None when the log has no trace."""
+    recorded_by: str | None
+    change_id: int | None
+    reverses: Assessment | None
+    """The assessment before it in the timeline, when this one gives another score."""
+    in_force: bool
+    """Whether it is the compliance on the record's day."""
+    undone_at: str | None = None
+    """For an assessment since withdrawn: when its undo was recorded."""
+    undone_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRecord:
+    commitment: Commitment
+    on: date
+    known_on: date | None
+    meeting: Meeting | None
+    source: Source | None
+    sentences: tuple[Sentence, ...]
+    timeline: tuple[AssessmentEntry, ...]
+    undone: tuple[AssessmentEntry, ...]
+    """Assessments recorded and later undone (kept in the log, not in force)."""
+    current: Assessment | None
+    compliance: str
+    """One of the dashboard's COMPLIANCE_LABELS, on `on`."""
+    last_assessment: Change | None
+    """The commitment's latest change when it recorded an assessment (undoable)."""
+    state_names: dict[str, str]
+
+
+def find_commitment(session: Session, ref: str) -> models.Commitment:
+    """The commitment whose id is `ref`, or the one whose id starts with it."""
+    return identity.by_id_or_prefix(session, models.Commitment, "commitment", ref)
+
+
+def find_project(session: Session, ref: str) -> models.Project:
+    """The project whose id is `ref`, or the one whose id starts with it."""
+    return identity.by_id_or_prefix(session, models.Project, "project", ref)
+
+
+@contextmanager
+def facts_known_on(session: Session, known_on: date | None) -> Iterator[Session]:
+    """`session` itself, or with `known_on` a read-only view of the facts as the
+    change log held them at the end of that day."""
+    if known_on is None:
+        yield session
+        return
+    with replayed(session, known_on) as view:
+        yield view
+
+
+def commitment_record(
+    session: Session, commitment_id: str, *, on: date, known_on: date | None = None
+) -> CommitmentRecord:
+    """The commitment (full id) as its page shows it, compliance as of `on` as
+    known at the end of `known_on`; NotFound when it did not exist then."""
+    with facts_known_on(session, known_on) as facts:
+        row = facts.get(models.Commitment, commitment_id)
+        if row is None:
+            when = "" if known_on is None else f" on {known_on}"
+            raise NotFound(
+                f"commitment {commitment_id!r}: not in the knowledge base{when}"
+            )
+        commitment = rows.commitment_from_row(row)
+        meeting_row = (
+            None
+            if row.meeting_id is None
+            else facts.get(models.Meeting, row.meeting_id)
+        )
+        meeting = None if meeting_row is None else rows.meeting_from_row(meeting_row)
+    changes = _log(session, "commitment", commitment.id, known_on)
+    current = rules.compliance(commitment, on=on)
+    timeline, undone = _timeline(commitment, changes, current)
+    last = changes[-1] if changes else None
+    return CommitmentRecord(
+        commitment,
+        on,
+        known_on,
+        meeting,
+        _source(session, commitment.source_id),
+        tuple(_sentences(session, "commitment", commitment.id)),
+        timeline,
+        undone,
+        current,
+        compliance_of(commitment, on=on),
+        last if last is not None and last.action == "assess" else None,
+        state_names(session),
+    )
+
+
+def _log(
+    session: Session, kind: str, entity_id: str, known_on: date | None
+) -> list[Change]:
+    query = (
+        select(Change)
+        .where(Change.entity_kind == kind, Change.entity_id == entity_id)
+        .order_by(Change.id)
+    )
+    if known_on is not None:
+        query = query.where(Change.at < (known_on + timedelta(days=1)).isoformat())
+    return list(session.scalars(query))
+
+
+def _key(values: dict[str, Any]) -> str:
+    """What tells two assessments apart: their values, not their row id or
+    position (the log's snapshots hold both; an assessment's values do not)."""
+    kept = {k: v for k, v in values.items() if k not in ("id", "position")}
+    return json.dumps(kept, sort_keys=True, default=str)
+
+
+def _assessment_of(values: dict[str, Any]) -> Assessment:
+    """An assessment as the change log wrote it (the `assessment` row's columns)."""
+    start, end = values.get("span_start"), values.get("span_end")
+    score = values.get("score")
+    return Assessment(
+        PartialDate.parse(str(values["assessed_date"])),
+        cast("Score", "inconclusive" if score is None else score),
+        str(values.get("note") or ""),
+        values.get("source_id"),
+        values.get("evidence"),
+        values.get("assessor"),
+        values.get("document_id"),
+        None if start is None or end is None else (int(start), int(end)),
+    )
+
+
+def _parts(snapshot: str | None) -> dict[str, dict[str, Any]]:
+    data = history.loads(snapshot) or {}
+    return {_key(part): part for part in data.get("assessments", [])}
+
+
+def _timeline(
+    commitment: Commitment, changes: list[Change], current: Assessment | None
+) -> tuple[tuple[AssessmentEntry, ...], tuple[AssessmentEntry, ...]]:
+    """Every assessment in force with the change that recorded it, in the order of
+    the days they refer to; and those recorded and later undone."""
+    added: dict[str, Change] = {}
+    withdrawn: list[AssessmentEntry] = []
+    for change in changes:
+        before, after = _parts(change.before), _parts(change.after)
+        for key in after.keys() - before.keys():
+            added[key] = change
+        for key in before.keys() - after.keys():
+            made = added.pop(key, None)
+            withdrawn.append(
+                AssessmentEntry(
+                    _assessment_of(before[key]),
+                    None if made is None else made.at,
+                    None if made is None else made.actor,
+                    None if made is None else made.id,
+                    None,
+                    False,
+                    change.at,
+                    change.actor,
+                )
+            )
+    ordered = sorted(
+        enumerate(commitment.assessments),
+        key=lambda item: (item[1].date.sort_key(), item[0]),
+    )
+    entries = []
+    previous: Assessment | None = None
+    for _, found in ordered:
+        made = added.get(_key(rows.assessment_values(found)))
+        reverses = None
+        if previous is not None and previous.score != found.score:
+            reverses = previous
+        entries.append(
+            AssessmentEntry(
+                found,
+                None if made is None else made.at,
+                None if made is None else made.actor,
+                None if made is None else made.id,
+                reverses,
+                found is current,
+            )
+        )
+        previous = found
+    return tuple(entries), tuple(withdrawn)
+
+
+def _source(session: Session, source_id: str | None) -> Source | None:
+    row = None if source_id is None else session.get(models.Source, source_id)
+    return None if row is None else rows.source_from_row(row)
+
+
+def _sentences(session: Session, kind: str, entity_id: str) -> list[Sentence]:
+    """The evidence of the accepted claims about the entity, oldest document first."""
+    query = (
+        select(Claim.id, Claim.evidence, Document)
+        .join(Document, Document.id == Claim.document_id)
+        .where(
+            Claim.entity_kind == kind,
+            Claim.entity_id == entity_id,
+            Claim.status == "accepted",
+        )
+        .order_by(Document.published_date, Claim.id)
+    )
+    found = []
+    for claim_id, evidence, document in session.execute(query):
+        for start, end in evidence_spans(evidence):
+            text = document.clean_text[start:end]
+            if len(text) > QUOTE:
+                text = text[: QUOTE - 1] + "\u2026"
+            found.append(
+                Sentence(
+                    claim_id,
+                    document.id,
+                    document.title or document.id[:12],
+                    document.published_date,
+                    start,
+                    end,
+                    text,
+                )
+            )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class StatusStep:
+    """One dated step of a project's lifecycle, with its source."""
+
+    date: str | None
+    status: Lifecycle
+    iati_code: int
+    source: Source | None
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRecord:
+    project: Project
+    on: date
+    status: Lifecycle | None
+    """The status reached by `on` (None before any dated step)."""
+    steps: tuple[StatusStep, ...]
+    source: Source | None
+    documents: tuple[Source, ...]
+    sentences: tuple[Sentence, ...]
+    initiative: str | None
+    """The initiative's name, when the project belongs to one."""
+    state_names: dict[str, str]
+
+
+def project_record(session: Session, project_id: str, *, on: date) -> ProjectRecord:
+    """The project (full id) with its lifecycle in date order, as of `on`."""
+    row = session.get(models.Project, project_id)
+    if row is None:
+        raise NotFound(f"project {project_id!r}: no such project")
+    project = rows.project_from_row(row)
+    status = project_rules.project_status(project, on=on)
+    ordered = sorted(
+        enumerate(project.history),
+        key=lambda item: (
+            (9999, 99, 99) if item[1].date is None else item[1].date.sort_key(),
+            item[0],
+        ),
+    )
+    current = _current_step(project, on)
+    steps = tuple(
+        StatusStep(
+            None if change.date is None else str(change.date),
+            change.status,
+            project_rules.IATI_ACTIVITY_STATUS[change.status],
+            _source(session, change.source_id),
+            change is current,
+        )
+        for _, change in ordered
+    )
+    initiative = (
+        None
+        if row.initiative_id is None
+        else session.get(models.Initiative, row.initiative_id)
+    )
+    return ProjectRecord(
+        project,
+        on,
+        status,
+        steps,
+        _source(session, project.source_id),
+        tuple(supporting_documents(session, "project", project.id)),
+        tuple(_sentences(session, "project", project.id)),
+        None if initiative is None else initiative.name,
+        state_names(session),
+    )
+
+
+def _current_step(project: Project, on: date) -> project_rules.StatusChange | None:
+    reached = [
+        (c.date.sort_key(), order, c)
+        for order, c in enumerate(project.history)
+        if c.date is not None and c.date.on_or_before(on) is True
+    ]
+    return max(reached, key=lambda found: found[:2])[2] if reached else None
