@@ -144,3 +144,8 @@ def test_the_export_page_lists_every_format_with_a_link(client: TestClient):
         assert USES[name].split(":")[0] in text
     assert 'action="/api/v1/export"' in text
     assert 'href="/export"' in client.get("/members").text
+
+
+def test_known_on_the_last_day_there_is_is_422(client: TestClient):
+    response = client.get(EXPORT, params={"format": "csl", "known_on": "9999"})
+    assert "9999-12-31 is the last day there is" in error_of(response, 422)

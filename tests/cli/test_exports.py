@@ -131,3 +131,14 @@ def test_iati_with_no_projects_is_one_line_and_exit_2(db_url, tmp_path):
     assert len(lines) == 1, result.stderr
     assert "--format iati: the snapshot holds no projects" in lines[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_known_on_the_last_day_there_is_is_one_line(db_url, tmp_path):
+    result = run(
+        "export", "--format", "csl", "--out", str(tmp_path / "s.json"),
+        "--known-on", "9999", "--db", db_url,
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        "error: --known-on: 9999-12-31 is the last day there is; give an earlier day"
+    ]

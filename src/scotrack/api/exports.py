@@ -71,10 +71,15 @@ ExportOnParam = Annotated[
 ]
 
 _FILE = {"schema": {"type": "string", "format": "binary"}}
+_CSL = {"schema": {"type": "array", "items": {"type": "object"}}}
+"""CSL-JSON is JSON: an array of citation items."""
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The file, as an attachment named for the format and days.",
-        "content": {media: _FILE for media, _ in sorted(set(MEDIA_TYPES.values()))},
+        "content": {
+            media: _CSL if media.endswith("+json") else _FILE
+            for media, _ in sorted(set(MEDIA_TYPES.values()))
+        },
     },
     404: {"description": "`iati`: the snapshot holds no project with a date."},
     429: {

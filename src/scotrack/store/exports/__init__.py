@@ -115,6 +115,10 @@ def snapshot(
     true on `on` when given (see `tables`)."""
     from scotrack.store.replay import known_on as replayed
 
+    if known_on == date.max:  # its next day, the cutoff, does not exist
+        raise InputError(
+            "--known-on: 9999-12-31 is the last day there is; give an earlier day"
+        )
     cutoff = None if known_on is None else (known_on + timedelta(days=1)).isoformat()
     last = select(func.max(Change.id))
     if cutoff is not None:
