@@ -149,3 +149,12 @@ def test_the_export_page_lists_every_format_with_a_link(client: TestClient):
 def test_known_on_the_last_day_there_is_is_422(client: TestClient):
     response = client.get(EXPORT, params={"format": "csl", "known_on": "9999"})
     assert "9999-12-31 is the last day there is" in error_of(response, 422)
+
+
+def test_the_page_form_with_blank_days_exports_everything(client: TestClient):
+    """The /export form sends its empty fields: blank means absent."""
+    response = client.get(EXPORT, params={"format": "csl", "on": "", "known_on": " "})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="scotrack-csl.json"'
+    )

@@ -110,8 +110,9 @@ def get_export(
     on: ExportOnParam = None,
     known_on: KnownOnParam = None,
 ) -> FileResponse:
-    day = None if on is None else on_day(on)
-    then = None if known_on is None else on_day(known_on, "known_on")
+    # blank is absent: the /export page's form sends the fields it leaves empty
+    day = on_day(on) if on and on.strip() else None
+    then = on_day(known_on, "known_on") if known_on and known_on.strip() else None
     reason = unavailable(fmt.value)
     if reason is not None:
         raise ApiError(501, reason, code="not_available")
