@@ -55,6 +55,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/api/v1/claims/{claim_id}"): everyone(),
     ("GET", "/api/v1/claims/groups"): everyone(),
     ("GET", "/api/v1/search"): everyone(),
+    ("GET", "/api/v1/export"): everyone(),
     ("GET", "/api/v1/changes"): everyone(),
     ("GET", "/api/v1/history/{kind}/{entity_id}"): everyone(),
     # the API: writes
@@ -87,6 +88,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/documents"): everyone(),
     ("GET", "/documents/{document_id}"): everyone(),
     ("GET", "/search"): everyone(),
+    ("GET", "/export"): everyone(),
     # pages: the review queue and its forms
     ("GET", "/review"): needs("reviewer", 200),
     ("GET", "/review/{claim_id}"): needs("reviewer", 200),
@@ -118,6 +120,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
 }
 QUERIES = {
     ("GET", "/api/v1/search"): {"q": "summit"},
+    ("GET", "/api/v1/export"): {"format": "csl"},
     ("GET", "/search"): {"q": "summit"},
 }
 SAME_SITE = {"sec-fetch-site": "same-origin"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -93,3 +94,51 @@ def test_known_on_before_the_log_says_so(db_url, tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "note: --known-on 1999-12-31: the change log starts later" in result.stderr
+
+
+def test_export_parquet_writes_a_folder(db_url, tmp_path):
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "pq"
+    result = run(
+        "export", "--format", "parquet", "--out", str(out), "--db", db_url,
+        "--summary", "json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "snapshot.json" in json.loads(result.stdout)["files"]
+    assert (out / "state.parquet").is_file()
+
+
+def test_parquet_without_pyarrow_is_one_line_and_exit_2(db_url, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    result = run(
+        "export", "--format", "parquet", "--out", str(tmp_path / "pq"), "--db", db_url
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        "error: --format parquet needs pyarrow, which is not installed: "
+        "pip install 'scotrack[parquet]'"
+    ]
+    assert not (tmp_path / "pq").exists()
+
+
+def test_iati_with_no_projects_is_one_line_and_exit_2(db_url, tmp_path):
+    result = run(
+        "export", "--format", "iati", "--out", str(tmp_path / "a.xml"), "--db", db_url
+    )
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "--format iati: the snapshot holds no projects" in lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_known_on_the_last_day_there_is_is_one_line(db_url, tmp_path):
+    result = run(
+        "export", "--format", "csl", "--out", str(tmp_path / "s.json"),
+        "--known-on", "9999", "--db", db_url,
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        "error: --known-on: 9999-12-31 is the last day there is; give an earlier day"
+    ]

@@ -5,6 +5,8 @@ tables as they were before a review decision; on both databases."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -153,3 +155,24 @@ def test_a_failed_write_leaves_nothing_behind(seeded_session, tmp_path):
     assert (tmp_path / "empty" / "datapackage.json").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "file.txt"]
     assert "datapackage.json" in report.files
+
+
+@pytest.mark.slow
+@pytest.mark.issue(17)
+def test_the_frictionless_validate_command_accepts_the_seeds_package(
+    seeded_session, tmp_path
+):
+    """The done-when check as a user runs it: `frictionless validate` exits 0."""
+    command = Path(sys.executable).parent / "frictionless"
+    if not command.exists():
+        pytest.skip("the frictionless command is not installed beside python")
+    export(seeded_session, "datapackage", tmp_path / "sco")
+    descriptor = tmp_path / "sco" / "datapackage.json"
+    result = subprocess.run(
+        [str(command), "validate", "--json", str(descriptor)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert report["valid"] is True
+    assert len(report["tasks"]) == len(RESOURCES)

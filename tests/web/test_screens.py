@@ -34,6 +34,7 @@ PAGES = {
     "documents": "/documents",
     "reader": "/documents/{hostile}",
     "search": "/search?q=Qingdao",
+    "export": "/export",
     "signin": "/signin",
     "api-docs": "/docs",
     "error": "/states/XXX",

@@ -13,6 +13,7 @@ def routers() -> list[APIRouter]:
         commitments,
         compliance,
         documents,
+        exports,
         meetings,
         meta,
         projects,
@@ -32,6 +33,7 @@ def routers() -> list[APIRouter]:
         documents.router,
         claims.router,
         search.router,
+        exports.router,
         changes.router,
         tokens.router,
     ]

@@ -30,7 +30,9 @@ from scotrack.errors import InputError
 if TYPE_CHECKING:
     from scotrack.store.exports import ExportReport
 
-EXPORT_FORMATS = ("datapackage", "graphml", "gexf", "csl", "bibtex", "sqlite")
+EXPORT_FORMATS = (
+    "datapackage", "graphml", "gexf", "csl", "bibtex", "sqlite", "parquet", "iati",
+)  # fmt: skip
 """The formats of `scotrack.store.exports.FORMATS`, named here so `--help` needs
 no database layer; tests/cli/test_exports.py checks the two agree."""
 
@@ -46,7 +48,8 @@ OutOption = Annotated[
     Path,
     typer.Option(
         "--out",
-        help="Where to write: a new path (a new or empty folder for datapackage).",
+        help="Where to write: a new path (a new or empty folder for datapackage "
+        "and parquet).",
         show_default=False,
     ),
 ]

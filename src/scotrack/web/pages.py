@@ -14,6 +14,7 @@ from scotrack.web import (
     dashboard,
     documents,
     dossiers,
+    downloads,
     meetings,
     members,
     projects,
@@ -33,6 +34,7 @@ ROUTERS = (
     compliance.router,
     projects.router,
     documents.router,
+    downloads.router,
     review.router,
     search.router,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -272,3 +273,16 @@ def test_folder_walk_finds_archives(tmp_path: Path) -> None:
     names = [item.name for item in document_files([tmp_path]) if isinstance(item, Path)]
     assert names == ["a.warc.gz", "b.jsonl.gz", "c.parquet"]
     assert len(_pages(list(read_documents([tmp_path])))) == 3
+
+
+def test_parquet_without_pyarrow_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "pages.parquet"
+    pq.write_table(pa.table({"text": ["SCO"]}), path)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert _errors(list(read_file(path))) == [
+        f"{path}: reading Parquet needs pyarrow: pip install 'scotrack[parquet]' "
+        "(or pyarrow)"
+    ]

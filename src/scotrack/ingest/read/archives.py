@@ -39,6 +39,9 @@ PARQUET_NAMES = (".parquet",)
 ARCHIVE_NAMES = WARC_NAMES + JSONL_GZ_NAMES + PARQUET_NAMES
 """The names (endings) of the archive files a folder walk picks up."""
 
+PARQUET_MISSING = (
+    "reading Parquet needs pyarrow: pip install 'scotrack[parquet]' (or pyarrow)"
+)
 PARQUET_COLUMNS = ("text", "html", "id", "url", "published", "source", "title")
 _BATCH_ROWS = 64
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -228,9 +231,12 @@ def _warc_page(
 def parquet_file(path: Path, options: ExtractOptions) -> Iterator[Result]:
     """One document per row of a Parquet file, a batch of rows at a time."""
     del options  # a row's limits are checked with every document's
-    # imported here: only Parquet input needs it
-    import pyarrow.parquet as pq
-    from pyarrow import ArrowException
+    try:  # imported here: only Parquet input needs it, an optional extra
+        import pyarrow.parquet as pq
+        from pyarrow import ArrowException
+    except ImportError:
+        yield DocumentError(str(path), PARQUET_MISSING)
+        return
 
     from scotrack.ingest.read.files import record_document
 

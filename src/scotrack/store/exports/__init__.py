@@ -7,7 +7,8 @@ version, the `on` and `known_on` days, the last change id the snapshot
 includes and when it was made, so a cited snapshot can be rebuilt with
 `scotrack export --known-on KNOWN_ON --on ON`.
 
-Formats (`FORMATS`): `datapackage` (a folder), the others one file each.
+Formats (`FORMATS`): `datapackage` and `parquet` (folders, `FOLDERS`), the
+others one file each.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ FORMATS: dict[str, str] = {
     "bibtex": "a BibTeX (biblatex) file: every source as a citation",
     "sqlite": "a SQLite file: the tables and views named for people "
     "(open with datasette)",
+    "parquet": "a folder of typed Parquet files, one per table, and snapshot.json "
+    "(pandas, Polars, DuckDB)",
+    "iati": "an IATI 2.03 activity XML file: one iati-activity per project",
 }
 """Each format and what `--out` receives; the one list the command and docs use."""
 
@@ -51,9 +55,14 @@ WRITERS: dict[str, tuple[str, str]] = {
     "csl": ("citations", "write_csl"),
     "bibtex": ("citations", "write_bibtex"),
     "sqlite": ("sqlite", "write_sqlite"),
+    "parquet": ("parquet", "write_parquet"),
+    "iati": ("iati", "write_iati"),
 }
 """Each format's writer (module, function), imported when used: networkx only
-for the networks."""
+for the networks, pyarrow only for Parquet."""
+
+FOLDERS = frozenset({"datapackage", "parquet"})
+"""The formats written as a folder of files; the others are one file."""
 
 Step = Callable[[str], None]
 
@@ -106,6 +115,10 @@ def snapshot(
     true on `on` when given (see `tables`)."""
     from scotrack.store.replay import known_on as replayed
 
+    if known_on == date.max:  # its next day, the cutoff, does not exist
+        raise InputError(
+            "--known-on: 9999-12-31 is the last day there is; give an earlier day"
+        )
     cutoff = None if known_on is None else (known_on + timedelta(days=1)).isoformat()
     last = select(func.max(Change.id))
     if cutoff is not None:
@@ -132,29 +145,54 @@ def snapshot(
 
 
 def _claim_states(session: Session, cutoff: str) -> dict[str, dict[str, Any]]:
-    """Claim id -> its review state after its last logged change before `cutoff`."""
+    """Claim id -> its state at `cutoff`: after its last logged change before
+    then, else before its first change after (a decision sets more than the
+    status: the entity it links to too (#17)); absent: never decided."""
     query = (
-        select(Change.entity_id, Change.after)
-        .where(Change.at < cutoff, Change.entity_kind == "claim")
+        select(Change.entity_id, Change.at, Change.before, Change.after)
+        .where(Change.entity_kind == "claim")
         .order_by(Change.id)
     )
     found: dict[str, dict[str, Any]] = {}
-    for claim_id, after in session.execute(query):
-        state = loads(after)
+    for claim_id, at, before, after in session.execute(query):
+        if str(at) < cutoff:
+            state = loads(after)
+        elif claim_id not in found:
+            state = loads(before)
+        else:
+            continue
         if state is not None:
             found[claim_id] = state
     return found
 
 
-def check_out(out: Path, fmt: str) -> None:
-    """InputError unless `out` is free: absent, or an empty folder for a package."""
+def unavailable(fmt: str) -> str | None:
+    """Why `fmt` cannot be written here (an optional dependency missing), or None."""
+    if fmt == "parquet":
+        from scotrack.store.exports.parquet import missing
+
+        return missing()
+    return None
+
+
+def check_format(fmt: str) -> None:
+    """InputError unless `fmt` is a format this installation can write."""
     if fmt not in FORMATS:
         raise InputError(
             f"--format: unknown export format {fmt!r}; one of: {', '.join(FORMATS)}"
         )
+    reason = unavailable(fmt)
+    if reason is not None:
+        raise InputError(reason)
+
+
+def check_out(out: Path, fmt: str) -> None:
+    """InputError unless `fmt` can be written and `out` is free: absent, or an
+    empty folder for a folder format."""
+    check_format(fmt)
     if not out.exists():
         return
-    if out.is_dir() and fmt == "datapackage" and not any(out.iterdir()):
+    if out.is_dir() and fmt in FOLDERS and not any(out.iterdir()):
         return
     kind = "folder" if out.is_dir() else "file"
     raise InputError(

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
 from scotrack.store import models
-from scotrack.store.provenance import Claim, Document, evidence_spans
+from scotrack.store.provenance import Change, Claim, Document, evidence_spans
 
 Row = dict[str, Any]
 
@@ -253,6 +253,8 @@ def snapshot_tables(
     for item in RESOURCES:
         if item.name == "claim_evidence":
             rows = _evidence(documents, tables["claim"], tables["document"])
+        elif item.name == "source" and ingested_before is not None:
+            rows = _sources_then(facts, documents, item, ingested_before)
         elif item.name in ("document", "claim"):
             rows = _rows(documents, item)
             if ingested_before is not None:
@@ -273,6 +275,23 @@ def _rows(session: Session, item: Resource) -> list[Row]:
     order = [item.table.c[name] for name in item.primary_key]
     query = select(*columns).order_by(*order)
     return [dict(zip(names, row, strict=True)) for row in session.execute(query)]
+
+
+def _sources_then(
+    facts: Session, documents: Session, item: Resource, cutoff: str
+) -> list[Row]:
+    """The sources as of `cutoff`: the replay copies them as they are now, but a
+    document's source is made when one of its claims is first accepted, and that
+    acceptance is logged citing it (#17)."""
+    query = select(Change.source_id).where(
+        Change.at < cutoff, Change.source_id.is_not(None)
+    )
+    cited = set(documents.scalars(query.distinct()))
+    return [
+        row
+        for row in _rows(facts, item)
+        if row["document_id"] is None or row["id"] in cited
+    ]
 
 
 def _as_then(
