@@ -20,12 +20,15 @@ CPU 0 and wrk to CPU 1 (taskset), since otherwise the scheduler puts both on one
 core now and then and the p99 measures that (about 150 ms) rather than the server.
 
 `--soak SECONDS` instead runs the search targets uncached for that long and prints
-the server's resident memory every `--sample` seconds.
+the server's resident memory every `--sample` seconds. `--in-process N` instead
+asks each target N times through the app in this process (cache off, no HTTP
+server) and prints the CPU a request costs: the figure that other work on the
+machine disturbs least.
 
 Usage: python bench/serve_bench.py [--docs 10000] [--kb /tmp/bench-kb.db]
                                    [--seconds 10] [--workers 1] [--connections 32]
                                    [--cache both] [--only SUBSTRING]
-                                   [--soak 600 --sample 30]
+                                   [--soak 600 --sample 30] [--in-process 30]
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = (
@@ -356,6 +360,73 @@ def soak(args: argparse.Namespace) -> None:
         server.wait(timeout=30)
 
 
+def in_process(args: argparse.Namespace) -> None:
+    """CPU per request of each target through the ASGI app in this process, cache
+    off, `--in-process` requests each: no HTTP server, and the sync routes run
+    inline (not in the thread pool) so that all of a request's CPU is counted."""
+    import asyncio
+
+    import anyio.to_thread
+
+    async def inline(func: Any, *call: Any, **_options: Any) -> Any:
+        return func(*call)
+
+    anyio.to_thread.run_sync = inline  # type: ignore[assignment]
+    from scotrack.api.app import create_app
+    from scotrack.settings import Settings
+
+    app = create_app(Settings(db=f"sqlite:///{args.kb}", cache=False))
+
+    async def ask(path: str) -> int:
+        where, _, query = path.partition("?")
+        scope = {
+            **{"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1"},
+            **{"method": "GET", "scheme": "http", "root_path": "", "state": {}},
+            **{
+                "path": where,
+                "raw_path": where.encode(),
+                "query_string": query.encode(),
+            },
+            "headers": [(b"host", b"127.0.0.1")],
+            **{"client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80)},
+        }
+        status = 0
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+
+        await app(scope, receive, send)
+        return status
+
+    async def run() -> None:
+        paths = [
+            path for kind, path, _ in targets(args.kb, args.only) if kind != "search"
+        ]
+        paths += [
+            template.format(query=query)
+            for template in SEARCHES
+            for query in ("energy", "tashkent+trade", "china")
+        ]
+        print("| target | ms CPU a request |")
+        print("|---|---|")
+        for path in paths:
+            if await ask(path) != 200:
+                print(f"| `{path}` | not 200 |")
+                continue
+            started = time.process_time()
+            for _ in range(args.in_process):
+                await ask(path)
+            spent = (time.process_time() - started) / args.in_process * 1000
+            print(f"| `{path}` | {spent:.1f} |", flush=True)
+
+    asyncio.run(run())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000)
@@ -369,6 +440,9 @@ def main() -> None:
     parser.add_argument("--only", default="", help="targets whose path contains this")
     parser.add_argument("--soak", type=int, default=0, help="seconds of search soak")
     parser.add_argument("--sample", type=int, default=30, help="soak: seconds a sample")
+    parser.add_argument(
+        "--in-process", type=int, default=0, help="CPU per request, in process, N asks"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -384,6 +458,9 @@ def main() -> None:
     )
     if args.soak:
         soak(args)
+        return
+    if args.in_process:
+        in_process(args)
         return
     print(
         "| target | kind | cache | p50 ms | p99 ms | req/s | CPU ms/req | failed "
