@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import sqlite3
@@ -213,3 +214,30 @@ def test_serve_logs_a_503_on_stderr_in_one_escaped_line(tmp_path: Path):
     assert "database is locked" in lines[0]
     assert "\x1b" not in logged
     assert "forged/accept" not in logged.replace(lines[0], "")
+
+
+@pytest.mark.issue(18)
+def test_server_log_lines_escape_what_a_client_sent():
+    from scotrack.cli.server_log import ACCESS_LINE, LINE, AccessLine, LogLine
+
+    def record(name: str, message: str, *args: object) -> logging.LogRecord:
+        return logging.LogRecord(name, logging.INFO, __file__, 1, message, args, None)
+
+    access = AccessLine(ACCESS_LINE, use_colors=False).format(
+        record(
+            "uvicorn.access",
+            '%s - "%s %s HTTP/%s" %d',
+            "127.0.0.1:1",
+            "GET",
+            "/x\x1b[31m?q=a\nb",
+            "1.1",
+            200,
+        )
+    )
+    assert '"GET /x\\x1b[31m?q=a\\nb HTTP/1.1" 200' in access
+    line = LogLine(LINE).format(
+        record("scotrack.api", "%s: boom", "GET /a\x1b]52;c;eHg=\x07\nforged")
+    )
+    assert line.endswith("scotrack.api: GET /a\\x1b]52;c;eHg=\\x07\\nforged: boom")
+    assert "\n" not in access + line
+    assert "\x1b" not in access + line

@@ -59,7 +59,12 @@ def log_config(level: str) -> dict[str, Any]:
         "disable_existing_loggers": False,
         "formatters": {
             "line": {"()": f"{__name__}.LogLine", "fmt": LINE},
-            "access": {"()": f"{__name__}.AccessLine", "fmt": ACCESS_LINE},
+            # no colours: their escape sequences would be escaped too
+            "access": {
+                "()": f"{__name__}.AccessLine",
+                "fmt": ACCESS_LINE,
+                "use_colors": False,
+            },
         },
         "handlers": {
             "line": {**handler, "formatter": "line"},
