@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -108,6 +108,12 @@ class Settings(BaseSettings):
         description="The server replays anonymous read answers while the knowledge "
         "base is unchanged, looking for changes at most this often (0: on every "
         "request); its own writes are seen at once.",
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = Field(
+        default="warning",
+        description="What `scotrack serve` logs to stderr, one line each with control "
+        "characters escaped: debug, info, warning (503s and failures) or error; "
+        "--debug sets debug and logs every request.",
     )
     secure_cookies: bool = Field(
         default=False,

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from fastapi.testclient import TestClient
 
 from scotrack.api.app import create_app
 from scotrack.settings import Settings
+from scotrack.store import engine as engine_module
+from scotrack.store import ingestion, make_engine
+from scotrack.store.engine import session_factory
+from scotrack.store.tokens import Role, create_token
 
 from .conftest import bearer
 from .test_reads import error_of
@@ -467,3 +474,49 @@ def test_accepting_by_filter_with_a_dry_run(writer: TestClient, tokens):
     assert left["claims"] == plan["matched"] - plan["decided"]
     bad = writer.post(f"{API}/claims/reject", json={"min_score": 101}, headers=reviewer)
     error_of(bad, 422)
+
+
+@pytest.mark.issue(18)
+def test_a_writer_is_not_kept_waiting_while_an_upload_is_extracted(
+    writable_url: str, tokens, monkeypatch: pytest.MonkeyPatch
+):
+    """An upload is extracted before its write transaction begins: another writer
+    stores at once meanwhile (before, the token check had begun the transaction,
+    and on SQLite the write lock was held through the whole extraction)."""
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)  # a held lock shows
+    extracting, written = threading.Event(), threading.Event()
+    real_extract = ingestion.extract
+
+    def slow_extract(raw, options):  # extraction lasts until the other write is done
+        extracting.set()
+        written.wait(timeout=60)
+        return real_extract(raw, options)
+
+    monkeypatch.setattr(ingestion, "extract", slow_extract)
+    body = {
+        "text": "BEIJING, Sept 1, 2025 - Leaders of the Shanghai Cooperation "
+        "Organisation met in Tianjin for the heads of state summit on Monday.\n",
+    }
+    app = create_app(Settings(db=writable_url, cache=False))
+    engine = make_engine(writable_url)
+    try:
+        with TestClient(app) as client, ThreadPoolExecutor(1) as pool:
+            upload = pool.submit(
+                client.post,
+                f"{API}/documents",
+                json=body,
+                headers=bearer(tokens["editor"]),
+            )
+            assert extracting.wait(timeout=60)
+            try:
+                with session_factory(engine, write=True).begin() as session:
+                    create_token(
+                        session, name="meanwhile", role=Role.reviewer, created_by="t"
+                    )
+            finally:
+                written.set()
+            answer = upload.result(timeout=120)
+    finally:
+        engine.dispose()
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["outcome"] == "new"

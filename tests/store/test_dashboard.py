@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.store.dashboard import compliance_label, dashboard
+from scotrack.store.provenance import Claim, Document
+from scotrack.store.summaries import Summaries
 
 
 def test_dashboard_members_meetings_and_agreements(small: Session) -> None:
@@ -54,3 +57,64 @@ def test_compliance_labels() -> None:
         "inconclusive",
         "inconclusive",
     ]
+
+
+@pytest.mark.issue(18)
+def test_summaries_are_kept_until_the_knowledge_base_changes(small: Session) -> None:
+    summaries = Summaries()
+    computed: list[int] = []
+
+    def count() -> int:
+        computed.append(1)
+        return len(computed)
+
+    assert summaries.get(small, "n", count) == 1
+    assert summaries.get(small, "n", count) == 1  # same version: kept
+    small.add(
+        Document(
+            id="d1",
+            version=1,
+            raw_text="SCO summit",
+            clean_text="SCO summit",
+            tags="{}",
+            ingested_at="2026-01-01T00:00:00+00:00",
+        )
+    )
+    small.flush()
+    assert summaries.get(small, "n", count) == 2  # a document more: computed again
+
+
+@pytest.mark.issue(18)
+def test_dashboard_with_summaries_counts_new_claims(small: Session) -> None:
+    summaries = Summaries()
+    on = date(2024, 1, 1)
+    assert dashboard(small, on=on, summaries=summaries).claims["pending"] == 0
+    small.add(
+        Document(
+            id="d1",
+            version=1,
+            raw_text="SCO summit",
+            clean_text="SCO summit",
+            tags="{}",
+            ingested_at="2026-01-01T00:00:00+00:00",
+        )
+    )
+    small.flush()
+    small.add(
+        Claim(
+            id="c1",
+            document_id="d1",
+            kind="meeting",
+            payload="{}",
+            evidence="[[0, 3]]",
+            summary="SCO summit",
+            proposal="new",
+            group_key="g",
+            block="b",
+            status="pending",
+        )
+    )
+    small.flush()
+    board = dashboard(small, on=on, summaries=summaries)
+    assert board.claims["pending"] == 1
+    assert board.documents_pending == board.documents == 1

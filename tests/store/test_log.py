@@ -206,3 +206,123 @@ def test_application_role_works_but_cannot_rewrite_the_log(
             assert _rows(connection) == before
     finally:
         engine.dispose()
+
+
+# documents and claims: never deleted, so never replaced either (#18)
+
+DOC_COLUMNS = "id, version, raw_text, clean_text, tags, ingested_at"
+CLAIM_COLUMNS = (
+    "id, document_id, kind, payload, evidence, summary, proposal, group_key, "
+    "block, status"
+)
+
+
+def _forged_document(doc_id: str) -> str:
+    return f"'{doc_id}', 1, 'forged', 'forged', '{{}}', '2000-01-01'"
+
+
+def _forged_claim(claim_id: str) -> str:
+    return (
+        f"'{claim_id}', 'd1', 'meeting', '{{}}', '[[0, 6]]', 'forged', 'new', "
+        "'g', 'b', 'pending'"
+    )
+
+
+STORED_REWRITES = {
+    "sqlite": {
+        "document insert or replace": f"INSERT OR REPLACE INTO document "
+        f"({DOC_COLUMNS}) VALUES ({_forged_document('d1')})",
+        "document replace into": f"REPLACE INTO document ({DOC_COLUMNS}) "
+        f"VALUES ({_forged_document('d1')})",
+        "document replace by rowid": f"INSERT OR REPLACE INTO document "
+        f"(rowid, {DOC_COLUMNS}) SELECT rowid, {_forged_document('d3')} "
+        "FROM document WHERE id = 'd1'",
+        "document update or replace": "UPDATE OR REPLACE document SET id = 'd1' "
+        "WHERE id = 'd2'",
+        "claim insert or replace": f"INSERT OR REPLACE INTO claim ({CLAIM_COLUMNS}) "
+        f"VALUES ({_forged_claim('c1')})",
+        "claim replace into": f"REPLACE INTO claim ({CLAIM_COLUMNS}) "
+        f"VALUES ({_forged_claim('c1')})",
+        "claim replace by rowid": f"INSERT OR REPLACE INTO claim "
+        f"(rowid, {CLAIM_COLUMNS}) SELECT rowid, {_forged_claim('c3')} "
+        "FROM claim WHERE id = 'c1'",
+        "claim update or replace": "UPDATE OR REPLACE claim SET id = 'c1' "
+        "WHERE id = 'c2'",
+    },
+    "postgresql": {},
+}
+CONTENT_REWRITES = {
+    "document upsert": f"INSERT INTO document ({DOC_COLUMNS}) VALUES "
+    f"({_forged_document('d1')}) ON CONFLICT (id) DO UPDATE "
+    "SET clean_text = excluded.clean_text",
+    "document text": "UPDATE document SET raw_text = 'forged' WHERE id = 'd1'",
+    "document id": "UPDATE document SET id = 'd9' WHERE id = 'd2'",
+    "claim upsert": f"INSERT INTO claim ({CLAIM_COLUMNS}) VALUES "
+    f"({_forged_claim('c1')}) ON CONFLICT (id) DO UPDATE "
+    "SET evidence = excluded.evidence",
+    "claim payload": "UPDATE claim SET payload = '{}' WHERE id = 'c1'",
+    "claim document": "UPDATE claim SET document_id = 'd2' WHERE id = 'c1'",
+    "claim id": "UPDATE claim SET id = 'c9' WHERE id = 'c2'",
+}
+
+
+def _stored(connection: Connection) -> list[tuple[object, ...]]:
+    documents = connection.execute(
+        text("SELECT id, raw_text, clean_text FROM document ORDER BY id")
+    )
+    claims = connection.execute(
+        text("SELECT id, document_id, payload, evidence FROM claim ORDER BY id")
+    )
+    return [tuple(row) for row in [*documents, *claims]]
+
+
+@pytest.fixture
+def stored(engine: Engine) -> Iterator[Connection]:
+    """A connection whose open transaction holds documents d1, d2 and their
+    claims c1, c2."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        for number in (1, 2):
+            connection.execute(
+                text(
+                    f"INSERT INTO document ({DOC_COLUMNS}) VALUES (:id, 1, "
+                    "'Sochi summit', 'Sochi summit', '{}', '2026-01-01')"
+                ),
+                {"id": f"d{number}"},
+            )
+            connection.execute(
+                text(
+                    f"INSERT INTO claim ({CLAIM_COLUMNS}) VALUES (:id, :doc, "
+                    "'meeting', '{\"city\": \"Sochi\"}', '[[0, 5]]', 'Sochi', "
+                    "'new', 'g', 'b', 'pending')"
+                ),
+                {"id": f"c{number}", "doc": f"d{number}"},
+            )
+        try:
+            yield connection
+        finally:
+            transaction.rollback()
+
+
+def test_documents_and_claims_are_never_replaced(
+    backend: str, stored: Connection
+) -> None:
+    before = _stored(stored)
+    rewrites = {**STORED_REWRITES[backend], **CONTENT_REWRITES}
+    for name, statement in rewrites.items():
+        savepoint = stored.begin_nested()
+        with pytest.raises(exc.DBAPIError, match="never"):
+            stored.execute(text(statement))
+        savepoint.rollback()
+        assert _stored(stored) == before, name
+
+
+def test_claims_can_still_be_decided(stored: Connection) -> None:
+    stored.execute(
+        text(
+            "UPDATE claim SET status = 'accepted', decided_by = 'alice', "
+            "edited_payload = '{}' WHERE id = 'c1'"
+        )
+    )
+    found = stored.execute(text("SELECT status FROM claim WHERE id = 'c1'"))
+    assert found.scalar() == "accepted"

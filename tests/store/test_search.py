@@ -346,3 +346,27 @@ def test_snippet_parts() -> None:
         (" c", False),
         ("d", True),
     ]
+
+
+@pytest.mark.issue(18)
+def test_pages_of_tied_hits_are_slices_of_the_whole_list(indexed: Session) -> None:
+    """Search reads further only the entries ranked at least as well as a page's
+    last one (#18); entries tied with it across the page's edge still come in
+    kind and ref order, so every page is a slice of the whole list."""
+    twins = [
+        _document(f"d-twin-{n:02}", "Freight news", TRADE, "2022-10-01")
+        for n in range(12)
+    ]
+    indexed.add_all(twins)
+    indexed.flush()
+    for twin in twins:
+        fts.index_document(indexed, twin, [])
+    everything = refs(fts.search(indexed, "freight", limit=100))
+    assert {f"d-twin-{n:02}" for n in range(12)} <= set(everything)
+    for limit in (1, 5, 7):
+        for offset in (0, 3, 5, 11):
+            page = fts.search(indexed, "freight", limit=limit, offset=offset)
+            assert refs(page) == everything[offset : offset + limit], (limit, offset)
+    tied = fts.search(indexed, "freight", kinds=["document"], limit=4, offset=2)
+    documents = refs(fts.search(indexed, "freight", kinds=["document"], limit=100))
+    assert refs(tied) == documents[2:6]

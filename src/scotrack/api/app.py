@@ -50,6 +50,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     """The whole server for `settings.db` (or `engine`, which the caller owns)."""
     from scotrack.api import routes
     from scotrack.store.engine import make_engine, session_factory
+    from scotrack.store.summaries import Summaries
     from scotrack.web import pages
 
     owned = engine is None
@@ -76,6 +77,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.engine = bound
     app.state.sessions = session_factory(bound)
     app.state.failed_sign_ins = FailedSignIns()
+    app.state.summaries = Summaries()  # aggregates kept per version (#18)
     install_error_handlers(app)
     api_routers = routes.routers()
     for router in api_routers:

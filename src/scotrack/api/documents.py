@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.datastructures import UploadFile
 
 from scotrack.api.access import needs, readable
@@ -37,6 +37,8 @@ from scotrack.api.paging import (
 )
 from scotrack.domain.documents import document_json
 from scotrack.errors import DocumentError, InputError
+from scotrack.ingest.claims.catalogue import Catalogue
+from scotrack.ingest.claims.prepared import PreparedDocument
 from scotrack.ingest.document import ExtractOptions
 from scotrack.store import ingestion, listings, profiles, reader
 from scotrack.store.documents import Stored
@@ -282,6 +284,10 @@ def get_original(session: DbSession, document_id: DocumentId) -> Response:
 )
 @needs(Role.editor)
 async def create_document(request: Request, session: DbSession) -> DocumentCreated:
+    """Read the body, extract the document with no transaction open, then store it
+    in a write transaction of its own: the token check began one, which is ended
+    first, so a slow extraction never holds the write lock (#18)."""
+    await run_in_threadpool(session.commit)
     options = request.app.state.settings.extract_options()
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
@@ -295,16 +301,19 @@ async def create_document(request: Request, session: DbSession) -> DocumentCreat
                 )
             data = await upload.read()
             name = upload.filename or "upload.txt"
-        stored = await run_in_threadpool(_store_upload, session, name, data, options)
+        known = await run_in_threadpool(_catalogue, request.app.state.sessions)
+        prepared = await run_in_threadpool(_upload, name, data, options, known)
     elif kind == "application/json":
         record = _record(await request.body(), options.max_json_depth)
-        stored = await run_in_threadpool(_store_record, session, record, options)
+        known = await run_in_threadpool(_catalogue, request.app.state.sessions)
+        prepared = await run_in_threadpool(_record_document, record, options, known)
     else:
         raise ApiError(
             415,
             "send the document as application/json or multipart/form-data",
             field="content-type",
         )
+    stored = await run_in_threadpool(_store, session, prepared, known)
     return DocumentCreated(
         id=stored.document_id,
         outcome=stored.outcome,
@@ -328,26 +337,35 @@ def _record(body: bytes, max_depth: int) -> DocumentCreate:
     return record.model_copy(update={"published": fields and fields.published})
 
 
-def _store_record(
-    session: Session, record: DocumentCreate, options: ExtractOptions
-) -> Stored:
+def _catalogue(sessions: sessionmaker[Session]) -> Catalogue:
+    """What the knowledge base knows now, read without taking the write lock."""
+    with sessions() as reader:
+        return ingestion.catalogue(reader)
+
+
+def _record_document(
+    record: DocumentCreate, options: ExtractOptions, known: Catalogue
+) -> PreparedDocument:
     field = "text" if record.text is not None else "html"
     try:
-        stored = ingestion.ingest_record(
-            session, record.model_dump(exclude_none=True), options
+        return ingestion.prepare_record(
+            record.model_dump(exclude_none=True), options, known
         )
     except DocumentError as err:
         raise ApiError(422, f"{field}: {err.reason}", field=field) from None
-    session.commit()
-    return stored
 
 
-def _store_upload(
-    session: Session, name: str, data: bytes, options: ExtractOptions
-) -> Stored:
+def _upload(
+    name: str, data: bytes, options: ExtractOptions, known: Catalogue
+) -> PreparedDocument:
     try:
-        stored = ingestion.ingest_upload(session, name, data, options)
+        return ingestion.prepare_upload(name, data, options, known)
     except DocumentError as err:
         raise ApiError(422, f"file: {err.reason}", field="file") from None
+
+
+def _store(session: Session, prepared: PreparedDocument, known: Catalogue) -> Stored:
+    """Store the extracted document: the write transaction begins here."""
+    stored = ingestion.store_prepared(session, prepared, known)
     session.commit()
     return stored

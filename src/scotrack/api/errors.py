@@ -81,14 +81,15 @@ class ApiError(Exception):
         return {"error": error}
 
 
-def from_scotrack(err: ScotrackError) -> ApiError:
-    """The answer for an error scotrack raised on purpose (its message is for users)."""
+def from_scotrack(err: ScotrackError, *, on: str = "") -> ApiError:
+    """The answer for an error scotrack raised on purpose (its message is for
+    users); `on` names the request in the log (`POST /api/v1/documents`)."""
     if isinstance(err, NotFound):
         return ApiError(404, str(err))
     if isinstance(err, DatabaseBusy):
-        return busy(err)
+        return busy(err, on=on)
     if isinstance(err, DatabaseUnavailable):  # names the server: logged, not shown
-        log.error("%s", err)
+        log.error("%s, answered 503: %s", on or "request", err)
         return ApiError(503, "the database cannot be reached; try again later")
     if isinstance(err, Ambiguous):
         return ApiError(409, str(err), code="ambiguous", details=err.candidates)
@@ -130,9 +131,14 @@ def _field_name(loc: Sequence[Any]) -> str:
     return ".".join(parts) or "request"
 
 
-def busy(err: Exception) -> ApiError:
-    """503 with `Retry-After`: other writers held the database too long (#18)."""
-    log.warning("database busy, answered 503: %s", str(err).splitlines()[0])
+def busy(err: Exception, *, on: str = "") -> ApiError:
+    """503 with `Retry-After`: other writers held the database too long (#18);
+    logged with the request (`on`) and the cause."""
+    log.warning(
+        "%s: database busy, answered 503: %s",
+        on or "request",
+        str(err).splitlines()[0],
+    )
     return ApiError(
         503,
         "the database is busy with other writes; try again shortly",
@@ -140,11 +146,11 @@ def busy(err: Exception) -> ApiError:
     )
 
 
-def from_database(err: OperationalError) -> ApiError:
+def from_database(err: OperationalError, *, on: str = "") -> ApiError:
     """A query stopped by the time limit becomes 400; another writer in the way
     503 (`busy`); any other failure 500."""
     if is_contention(err):
-        return busy(err)
+        return busy(err, on=on)
     text = str(getattr(err, "orig", err)).lower()
     if "interrupted" in text or "statement timeout" in text:
         return ApiError(
@@ -153,7 +159,7 @@ def from_database(err: OperationalError) -> ApiError:
             "smaller limit)",
             code="query_timeout",
         )
-    log.error("database error: %s", err)
+    log.error("%s: database error: %s", on or "request", err)
     return ApiError(500, "the database failed to answer; try again later")
 
 
@@ -181,7 +187,7 @@ def install_error_handlers(app: FastAPI, *, api_prefix: str = "/api/") -> None:
 
     @app.exception_handler(ScotrackError)
     async def _scotrack(request: Request, err: ScotrackError) -> Response:
-        return answer(request, from_scotrack(err))
+        return answer(request, from_scotrack(err, on=request_line(request)))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, err: RequestValidationError) -> Response:
@@ -200,12 +206,18 @@ def install_error_handlers(app: FastAPI, *, api_prefix: str = "/api/") -> None:
 
     @app.exception_handler(OperationalError)
     async def _database(request: Request, err: OperationalError) -> Response:
-        return answer(request, from_database(err))
+        return answer(request, from_database(err, on=request_line(request)))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, _err: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        log.exception("%s: unexpected error", request_line(request))
         return answer(request, ApiError(500, "something went wrong on our side"))
+
+
+def request_line(request: Request) -> str:
+    """The method and path of `request`, for a log line (the server's log
+    formatter escapes what a client put in them)."""
+    return f"{request.method} {request.url.path}"
 
 
 def use_page_renderer(app: FastAPI, renderer: PageRenderer) -> None:

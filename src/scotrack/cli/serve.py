@@ -59,6 +59,8 @@ def serve_cli(
     """
     import uvicorn
 
+    from scotrack.cli.server_log import log_config
+
     settings = run_with_errors(lambda: _ready(settings_for(db)), debug=debug)
     count = workers or settings.workers
     stderr.print(
@@ -68,13 +70,15 @@ def serve_cli(
         ),
     )
     os.environ["SCOTRACK_DB"] = settings.db
+    level = "debug" if debug else settings.log_level
     uvicorn.run(
         "scotrack.api.app:app_from_environment",
         factory=True,
         host=host,
         port=port,
         workers=count,
-        log_level="debug" if debug else "warning",
+        log_level=level,
+        log_config=log_config(level),
         access_log=debug,
         proxy_headers=False,
         server_header=False,

@@ -17,6 +17,7 @@ from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.meetings import Meeting
 from scotrack.store import models, queries, rows
 from scotrack.store.provenance import Claim
+from scotrack.store.summaries import Summaries
 
 LATEST_MEETINGS = 8
 COMPLIANCE_LABELS = ("complied", "partly", "not complied", "inconclusive", "unassessed")
@@ -144,23 +145,32 @@ def claim_counts(session: Session) -> tuple[dict[str, int], int]:
     return counts, documents
 
 
-def dashboard(session: Session, *, on: date) -> Dashboard:
-    """The dashboard's figures as of `on`."""
+def dashboard(
+    session: Session, *, on: date, summaries: Summaries | None = None
+) -> Dashboard:
+    """The dashboard's figures as of `on`; with `summaries`, the claim counts and
+    the agreement tallies are computed once per knowledge-base version (#18)."""
     from scotrack.store.provenance import Document
 
+    kept = Summaries() if summaries is None else summaries
     names = state_names(session)
     members = [
         NamedState(answer.state, names.get(answer.state, answer.state), answer.certain)
         for answer in queries.members_on(session, on)
     ]
-    claims, pending_documents = claim_counts(session)
+    claims, pending_documents = kept.get(
+        session, "claim_counts", lambda: claim_counts(session)
+    )
+    tallies = kept.get(
+        session, ("agreement_tallies", on), lambda: agreement_tallies(session, on=on)
+    )
     documents = session.scalar(select(func.count()).select_from(Document))
     return Dashboard(
         on=on,
         members=tuple(sorted(members, key=lambda m: m.name)),
         latest_meetings=tuple(latest_meetings(session)),
         body_names=body_names(session),
-        agreements=tuple(agreement_tallies(session, on=on)),
+        agreements=tuple(tallies),
         compliance=compliance_counts(session, on=on),
         claims=claims,
         documents_pending=pending_documents,

@@ -9,9 +9,11 @@ most (#18). A document that fails (it could not be read, or storing it raised) i
 rolled back alone, reported, and the run goes on. `catalogue` builds
 the entity-resolution catalogue from what the database knows now.
 
-`ingest_record` and `ingest_upload` store one document given as a JSON object or
-as the bytes of a file (what `POST /api/v1/documents` receives), read the way
-`scotrack ingest` reads a JSON Lines line or a file.
+`prepare_record` and `prepare_upload` extract and resolve one document given as a
+JSON object or as the bytes of a file (what `POST /api/v1/documents` receives),
+read the way `scotrack ingest` reads a JSON Lines line or a file, against a
+catalogue read beforehand and without a session, so that no write lock is held
+while a document is extracted (#18); `store_prepared` then stores it.
 """
 
 from __future__ import annotations
@@ -193,32 +195,32 @@ def _reason(err: Exception) -> str:
     return f"{type(err).__name__}: {err}"
 
 
-def ingest_record(
-    session: Session,
+def prepare_record(
     record: Mapping[str, Any],
     options: ExtractOptions,
+    known: Catalogue,
     *,
     where: str = "request body",
-) -> Stored:
-    """Store the document a JSON object holds (`text` or `html`, optional `url`,
-    `published`, `source`, `title`), like a line of a JSON Lines file; executed,
-    not committed. DocumentError when it holds no document or extraction refuses
-    it."""
+) -> PreparedDocument:
+    """The document a JSON object holds (`text` or `html`, optional `url`,
+    `published`, `source`, `title`), like a line of a JSON Lines file, extracted
+    and resolved against `known`. DocumentError when it holds no document or
+    extraction refuses it."""
     found = files.record_document(dict(record), where, default_id=where)
     if isinstance(found, DocumentError):
         raise found
     title = record.get("title")
-    return ingest_raw(
-        session, found, options, title=title if isinstance(title, str) else None
+    return prepare_raw(
+        found, options, known, title=title if isinstance(title, str) else None
     )
 
 
-def ingest_upload(
-    session: Session, filename: str, data: bytes, options: ExtractOptions
-) -> Stored:
-    """Store an uploaded file: HTML if its name ends .html/.htm/.xhtml, else text;
-    decoded like a file on disk (BOM, UTF-8, else the detected encoding).
-    Executed, not committed; DocumentError naming `filename` when refused."""
+def prepare_upload(
+    filename: str, data: bytes, options: ExtractOptions, known: Catalogue
+) -> PreparedDocument:
+    """An uploaded file, extracted and resolved against `known`: HTML if its name
+    ends .html/.htm/.xhtml, else text; decoded like a file on disk (BOM, UTF-8,
+    else the detected encoding). DocumentError naming `filename` when refused."""
     name = PurePath(filename or "upload").name or "upload"
     if len(data) > options.max_bytes:
         raise DocumentError(
@@ -238,24 +240,29 @@ def ingest_upload(
         raw = RawDocument(id=stem, path=name, html=text)
     else:
         raw = RawDocument(id=stem, path=name, text=text)
-    return ingest_raw(session, raw, options)
+    return prepare_raw(raw, options, known)
 
 
-def ingest_raw(
-    session: Session,
+def prepare_raw(
     raw: RawDocument,
     options: ExtractOptions,
+    known: Catalogue,
     *,
     title: str | None = None,
-) -> Stored:
-    """Extract, resolve against the knowledge base as it is now, and store one
-    document (its title replaced by `title` when given); executed, not committed."""
+) -> PreparedDocument:
+    """One document extracted (its title replaced by `title` when given) and
+    resolved against `known`; no database. DocumentError when refused."""
     doc = extract(raw, options)
     if title is not None and title.strip():
         doc.metadata.title = title.strip()
-    known = catalogue(session)
     try:
-        prepared = prepared_document(doc, known)
+        return prepared_document(doc, known)
     except InputError as err:
         raise DocumentError(raw.path, str(err)) from err
+
+
+def store_prepared(
+    session: Session, prepared: PreparedDocument, known: Catalogue
+) -> Stored:
+    """Store a prepared document and its claims; executed, not committed."""
     return DocumentStore(session, known).store(prepared)

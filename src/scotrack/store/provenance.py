@@ -34,7 +34,11 @@ Timestamp = String(32)
 class Document(Base):
     __tablename__ = "document"
     # the documents list, newest first, a page at a time (web/documents.py)
-    __table_args__ = (Index("ix_document_ingested_at_id", "ingested_at", "id"),)
+    __table_args__ = (
+        Index("ix_document_ingested_at_id", "ingested_at", "id"),
+        # the documents list's facets, from the index alone (#18)
+        Index("ix_document_outlet_published_date", "outlet", "published_date"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     url: Mapped[str | None] = mapped_column(Text, index=True)
@@ -61,6 +65,8 @@ class Claim(Base):
         Index("ix_claim_document_id_id", "document_id", "id"),
         # the dashboard's count of documents with pending claims
         Index("ix_claim_status_document_id", "status", "document_id"),
+        # the claims linked to a meeting, agreement or state, on its page (#18)
+        Index("ix_claim_entity", "entity_kind", "entity_id"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)

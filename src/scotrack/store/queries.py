@@ -56,7 +56,13 @@ def state(session: Session, code: str) -> State:
 
 
 def find_state(session: Session, text: str) -> State:
-    """The state `text` names by code, name, alias or adjective (any case)."""
+    """The state `text` names by code, name, alias or adjective (any case).
+
+    A code wins over any name (`StateIndex.find`), so a known code is looked up
+    alone, without loading every state and its aliases (#18)."""
+    row = session.get(models.State, text.strip().upper())
+    if row is not None:
+        return rows.state_from_row(row)
     return StateIndex(states(session)).find(text)
 
 

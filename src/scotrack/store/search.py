@@ -276,11 +276,20 @@ def _search_sqlite(
     if kinds is not None:
         where += " AND kind IN :kinds"
     rank = f"bm25(search_entry, 0.0, 0.0, {TITLE_WEIGHT}, 1.0)"
+    # Only entries ranked at least as well as the page's last one are read further
+    # (#18): reading kind, ref, title and a snippet of every match to sort them
+    # cost twice the ranking with 10,000 documents. The bound is the rank of the
+    # (limit + offset)-th match by rank alone; entries tied with it all pass, so
+    # ordering by rank, kind and ref gives the very same page as without it.
+    bound = (
+        f"SELECT max(r) FROM (SELECT {rank} AS r FROM search_entry "
+        f"WHERE {where} ORDER BY r LIMIT :window)"
+    )
     statement = text(
         f"SELECT kind, ref, title, "
         f"snippet(search_entry, 3, :open, :close, :ellipsis, {SNIPPET_TOKENS}) "
         f"AS snippet, -{rank} AS score "
-        f"FROM search_entry WHERE {where} "
+        f"FROM search_entry WHERE {where} AND {rank} <= ({bound}) "
         f"ORDER BY {rank}, kind, ref LIMIT :limit OFFSET :offset"
     )
     params: dict[str, Any] = {
@@ -290,6 +299,7 @@ def _search_sqlite(
         "ellipsis": ELLIPSIS,
         "limit": limit,
         "offset": offset,
+        "window": limit + offset,
     }
     if kinds is not None:
         statement = statement.bindparams(bindparam("kinds", expanding=True))

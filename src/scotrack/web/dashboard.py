@@ -22,7 +22,9 @@ router = APIRouter(include_in_schema=False)
 def dashboard_page(
     request: Request, session: DbSession, format: FormatParam = "html"
 ) -> Response:
-    board = figures.dashboard(session, on=date.today())
+    board = figures.dashboard(
+        session, on=date.today(), summaries=request.app.state.summaries
+    )
     rows = [
         {
             "agreement": a.id,
