@@ -92,3 +92,26 @@ def test_meetings_sort_facets_and_range(client: TestClient):
     assert {m["format"] for m in video} == {"video"}
     error_of(client.get(f"{API}/meetings", params={"sort": "-nope"}), 422)
     error_of(client.get(f"{API}/meetings", params={"from": "2017-13"}), 422, "from")
+
+
+def test_agreements_sort_facets_range_and_paging(client: TestClient):
+    params = {"on": "2020-01-01"}
+    whole = walk(client, f"{API}/agreements", 50, sort="-parties", **params)
+    paged = walk(client, f"{API}/agreements", 3, sort="-parties", **params)
+    assert [a["id"] for a in paged] == [a["id"] for a in whole]
+    parties = [a["parties"] for a in whole]
+    assert parties == sorted(parties, reverse=True)
+    found = client.get(
+        f"{API}/agreements",
+        params={"party": "IND", "from": "2001", "to": "2009-06", "facets": "true"},
+    ).json()
+    assert found["items"]
+    assert all("2001" <= a["signed"] <= "2009-06-30" for a in found["items"])
+    assert set(found["facets"]) == {"kind", "in_force", "year", "party"}
+    kinds = {f["value"]: f["count"] for f in found["facets"]["kind"]}
+    assert sum(kinds.values()) == len(found["items"])
+    assert client.get(f"{API}/agreements").json()["facets"] is None
+    error_of(client.get(f"{API}/agreements", params={"sort": "size"}), 422)
+    error_of(client.get(f"{API}/agreements", params={"in_force": "maybe"}), 422)
+    error_of(client.get(f"{API}/agreements", params={"kind": "pact"}), 422)
+    error_of(client.get(f"{API}/agreements", params={"from": "2017-13"}), 422, "from")

@@ -120,3 +120,34 @@ def test_meetings_sort_facets_and_dates(db: str) -> None:
     assert "by format" in table
     one_line_error(run("meetings", "--held", "radio", "--db", db), "--held 'radio'")
     one_line_error(run("meetings", "--sort", "-size", "--db", db), "sort '-size'")
+
+
+def test_agreements_sort_filter_facets_and_dates(db: str) -> None:
+    rows = as_json("agreements", "--db", db)
+    assert len(rows) >= 10
+    signed = [str(r["signed"]) for r in rows if r["signed"]]
+    assert signed == sorted(signed)
+    most = as_json("agreements", "--sort=-ratified", "--on", "2020-01-01", "--db", db)
+    ratified = [r["ratified"] for r in most]
+    assert ratified == sorted(ratified, reverse=True)
+    found = as_json(
+        "agreements", "--party", "IND", "--from", "2001", "--to", "2009-06",
+        "--facets", "--db", db,
+    )  # fmt: skip
+    assert found["agreements"]
+    assert all("2001" <= str(r["signed"]) <= "2009-06-30" for r in found["agreements"])
+    assert set(found["facets"]) == {"kind", "in_force", "year", "party"}
+    assert {"value": "IND", "count": len(found["agreements"])} in found["facets"][
+        "party"
+    ]
+    yes = as_json("agreements", "--in-force", "yes", "--on", "2013-01-01", "--db", db)
+    assert yes
+    assert {r["in_force"] for r in yes} == {"yes"}
+    table = " ".join(ok(run("agreements", "--facets", "--db", db)).split())
+    assert "by party" in table
+    one_line_error(run("agreements", "--sort", "size", "--db", db), "sort 'size'")
+    one_line_error(
+        run("agreements", "--in-force", "maybe", "--db", db), "--in-force 'maybe'"
+    )
+    one_line_error(run("agreements", "--kind", "pact", "--db", db), "kind 'pact'")
+    one_line_error(run("agreements", "--to", "2017-13", "--db", db), "to: date")

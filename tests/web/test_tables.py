@@ -4,10 +4,15 @@ column headers that sort (with aria-sort), facet links that filter, date ranges.
 from __future__ import annotations
 
 import html as markup
+import json
 import re
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from scotrack.cli import app
 
 pytestmark = pytest.mark.issue(14)
 
@@ -93,3 +98,51 @@ def test_meetings_sort_facets_and_dates(client: TestClient):
     assert ranged
     assert all("2017-01-01" <= r["date"] <= "2017-06-30" for r in ranged)
     assert client.get("/meetings?to=2017-02-30").status_code == 422
+
+
+def cli_json(url: str, *args: str) -> Any:
+    """What the CLI answers `args` with, as JSON, on the database `url`."""
+    result = CliRunner().invoke(app, [*args, "--db", url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def page_ids(page: str, table: str, pattern: str) -> list[str]:
+    """The ids the rows of the page's table `table` link to, in order."""
+    body = page[page.index(f'<table id="{table}"') :]
+    body = body[: body.index("</table>")]
+    return re.findall(pattern, body)
+
+
+def test_agreements_table_sorts_filters_and_counts(client: TestClient):
+    page = client.get("/agreements?on=2020-01-01&sort=-ratified").text
+    assert '<th scope="col" class="num" aria-sort="descending">' in page
+    assert page.count("aria-sort=") == 1
+    india = links(page, r'href="(/agreements\?on=2020-01-01&amp;sort=-ratified'
+                  r'&amp;party=IND)"')  # fmt: skip
+    assert india
+    filtered = client.get(india[0]).text
+    listed = page_ids(filtered, "agreements", r'<a href="/agreements/([a-z0-9-]+)')
+    assert listed
+    # the matrix shows the agreements the table holds, in its order
+    heads = re.findall(r'class="col-head"><a href="/agreements/([a-z0-9-]+)', filtered)
+    assert heads == listed
+    assert "Belarus" in filtered  # the party facet names states
+    ranged = client.get("/agreements?from=2001&to=2002").text
+    early = page_ids(ranged, "agreements", r'<a href="/agreements/([a-z0-9-]+)')
+    assert len(early) == 4
+    assert client.get("/agreements?sort=nope").status_code == 422
+    assert client.get("/agreements?in_force=maybe").status_code == 422
+
+
+def test_agreements_are_the_same_on_the_cli_the_api_and_the_web(
+    client: TestClient, seeded_url: str
+):
+    question = {"on": "2020-01-01", "party": "IND", "from": "2001", "sort": "-ratified"}
+    asked = [f"--{name}={value}" for name, value in question.items()]
+    cli = [r["id"] for r in cli_json(seeded_url, "agreements", *asked)]
+    api = client.get("/api/v1/agreements", params=question).json()["items"]
+    web = client.get("/agreements", params=question).text
+    assert len(cli) >= 5
+    assert [a["id"] for a in api] == cli
+    assert page_ids(web, "agreements", r'<a href="/agreements/([a-z0-9-]+)') == cli

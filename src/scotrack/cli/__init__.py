@@ -38,6 +38,7 @@ def _root(
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
     from scotrack.cli import (
+        agreements,
         compliance,
         exports,
         history,
@@ -54,7 +55,7 @@ def _register() -> None:
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
     app.command("meetings")(tables.meetings_cli)
-    app.command("agreements")(kb.agreements_cli)
+    app.command("agreements")(agreements.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(kb.commitments_cli)

@@ -94,68 +94,6 @@ def members_cli(
     render(rows, fmt, title=f"SCO {status} states on {on_day(on).isoformat()}")
 
 
-def agreements_cli(
-    on: OnDateOption = None,
-    db: DbOption = None,
-    known_on: KnownOnOption = None,
-    fmt: FormatOption = OutputFormat.table,
-    debug: DebugOption = False,
-) -> None:
-    """List the key agreements and whether each is in force on a date.
-
-    Example: scotrack agreements --on 2010-01-01
-    """
-
-    def action() -> list[dict[str, Any]]:
-        from scotrack.store import queries  # loaded on demand: fast start-up
-
-        day = on_day(on)
-        with kb_session(db, known_on=known_on) as session:
-            rows = []
-            for agreement in queries.agreements(session):
-                answer = queries.agreement_status(session, agreement.id, on=day)
-                rows.append(
-                    {
-                        "id": agreement.id,
-                        "title": agreement.title,
-                        "kind": agreement.kind,
-                        "signed": agreement.signed_date,
-                        "place": agreement.place,
-                        "in_force": _truth(answer.in_force),
-                        "entry_into_force": (
-                            None
-                            if answer.entry_into_force is None
-                            else str(answer.entry_into_force)
-                        ),
-                        "ratified": sum(
-                            p.status in ("ratified", "in force") for p in answer.parties
-                        ),
-                        "parties": len(answer.parties),
-                    }
-                )
-        return rows
-
-    columns = (
-        None
-        if fmt is OutputFormat.json
-        else [
-            "title",
-            "signed",
-            "place",
-            "in_force",
-            "entry_into_force",
-            "ratified",
-            "parties",
-        ]
-    )
-    render(
-        run_with_errors(action, debug=debug),
-        fmt,
-        columns=columns,
-        title=f"SCO agreements on {on_day(on).isoformat()}",
-    )
-
-
 def agreement_cli(
     name: Annotated[str, typer.Argument(help="Title, alias or id (fuzzy).")],
     on: OnDateOption = None,
@@ -339,10 +277,6 @@ def _init(url: str) -> Any:
     from scotrack.store.baseline import init_knowledge_base
 
     return init_knowledge_base(url)
-
-
-def _truth(value: bool | None) -> str:
-    return {True: "yes", False: "no", None: "unknown"}[value]
 
 
 def _bad_choice(option: str, value: str, allowed: tuple[str, ...], debug: bool) -> None:
