@@ -115,3 +115,39 @@ def test_agreements_sort_facets_range_and_paging(client: TestClient):
     error_of(client.get(f"{API}/agreements", params={"in_force": "maybe"}), 422)
     error_of(client.get(f"{API}/agreements", params={"kind": "pact"}), 422)
     error_of(client.get(f"{API}/agreements", params={"from": "2017-13"}), 422, "from")
+
+
+def test_commitments_show_compliance_sort_facets_and_range(assessed: TestClient):
+    path = f"{API}/commitments"
+    whole = walk(assessed, path, 50, on="2019-12-31")
+    assert len(whole) >= 5
+    compliance = {c["id"]: (c["compliance"], c["score"]) for c in whole}
+    assert sorted(compliance.values())[-1] == ("unassessed", None)
+    assert ("complied", 1) in compliance.values()
+    later = {c["id"]: (c["compliance"], c["score"]) for c in walk(assessed, path, 50)}
+    assert ("not complied", -1) in later.values()  # assessed on 2020-01
+    assert ("inconclusive", None) in later.values()  # its assessment's score: null
+    by_score = walk(assessed, path, 2, sort="-compliance")
+    assert [c["compliance"] for c in by_score][:2] == ["complied", "not complied"]
+    assert [c["id"] for c in by_score] == [
+        c["id"] for c in walk(assessed, path, 50, sort="-compliance")
+    ]
+    actors = [c["actor"] for c in walk(assessed, path, 3, sort="-actor")]
+    assert actors == sorted(actors, reverse=True)
+    found = assessed.get(path, params={"facets": "true", "compliance": "unassessed"})
+    body = found.json()
+    assert body["items"]
+    assert {c["compliance"] for c in body["items"]} == {"unassessed"}
+    assert set(body["facets"]) == {
+        "actor", "kind", "area", "year", "meeting", "compliance"
+    }  # fmt: skip
+    assert body["facets"]["compliance"] == [
+        {"value": "unassessed", "count": len(body["items"])}
+    ]
+    made = [c["made_on"] for c in walk(assessed, path, 50, **{"from": "2018"})]
+    assert made
+    assert all(m >= "2018" for m in made)
+    error_of(assessed.get(path, params={"sort": "score"}), 422)
+    error_of(assessed.get(path, params={"compliance": "maybe"}), 422)
+    error_of(assessed.get(path, params={"to": "2018-02-30"}), 422, "to")
+    error_of(assessed.get(path, params={"meeting": "hos-1999"}), 404)

@@ -151,3 +151,22 @@ def test_agreements_sort_filter_facets_and_dates(db: str) -> None:
     )
     one_line_error(run("agreements", "--kind", "pact", "--db", db), "kind 'pact'")
     one_line_error(run("agreements", "--to", "2017-13", "--db", db), "to: date")
+
+
+def test_commitments_take_table_options_and_refuse_unknown_values(db: str) -> None:
+    assert as_json("commitments", "--db", db) == []
+    empty = as_json("commitments", "--facets", "--from", "2017", "--db", db)
+    assert empty == {
+        "commitments": [],
+        "facets": {
+            name: []
+            for name in ("actor", "kind", "area", "year", "meeting", "compliance")
+        },
+    }
+    assert "by compliance" in ok(run("commitments", "--facets", "--db", db))
+    one_line_error(
+        run("commitments", "--compliance", "kept", "--db", db), "--compliance 'kept'"
+    )
+    one_line_error(run("commitments", "--sort", "-score", "--db", db), "sort '-score'")
+    one_line_error(run("commitments", "--meeting", "hos-1999", "--db", db), "hos-1999")
+    one_line_error(run("commitments", "--from", "2017-13", "--db", db), "from: date")

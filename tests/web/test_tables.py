@@ -146,3 +146,39 @@ def test_agreements_are_the_same_on_the_cli_the_api_and_the_web(
     assert len(cli) >= 5
     assert [a["id"] for a in api] == cli
     assert page_ids(web, "agreements", r'<a href="/agreements/([a-z0-9-]+)') == cli
+
+
+def test_commitments_table_shows_compliance_sorts_and_filters(assessed: TestClient):
+    page = assessed.get("/commitments?on=2019-12-31&sort=-compliance").text
+    rows = page_ids(page, "commitments", r'<tr data-commitment="([^"]+)"')
+    assert len(rows) >= 5
+    assert 'class="badge status-complied">complied<' in page
+    assert '<th scope="col" aria-sort="descending">' in page
+    unassessed = links(
+        page, r'href="(/commitments\?on=2019-12-31&amp;sort=-compliance'
+        r'&amp;compliance=unassessed)"'
+    )  # fmt: skip
+    assert unassessed
+    kept = assessed.get(unassessed[0] + "&format=json").json()
+    assert kept
+    assert {r["compliance"] for r in kept} == {"unassessed"}
+    assert len(kept) == len(rows) - 1
+    assert assessed.get("/commitments?sort=score").status_code == 422
+    assert assessed.get("/commitments?compliance=maybe").status_code == 422
+
+
+def test_commitments_are_the_same_on_the_cli_the_api_and_the_web(
+    assessed: TestClient, assessed_url: str
+):
+    question = {"on": "2020-06-30", "sort": "-compliance", "from": "2017"}
+    asked = [f"--{name}={value}" for name, value in question.items()]
+    cli = cli_json(assessed_url, "commitments", *asked)
+    api = assessed.get("/api/v1/commitments", params=question).json()["items"]
+    web = assessed.get("/commitments", params=question | {"format": "json"}).json()
+    assert len(cli) >= 3
+    shown = [(r["id"], r["compliance"], r["score"]) for r in cli]
+    assert [(r["id"], r["compliance"], r["score"]) for r in api] == shown
+    assert [(r["id"], r["compliance"], r["score"]) for r in web] == shown
+    page = assessed.get("/commitments", params=question).text
+    ids = page_ids(page, "commitments", r'<tr data-commitment="([^"]+)"')
+    assert ids == [r["id"] for r in cli]
