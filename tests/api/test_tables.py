@@ -151,3 +151,40 @@ def test_commitments_show_compliance_sort_facets_and_range(assessed: TestClient)
     error_of(assessed.get(path, params={"compliance": "maybe"}), 422)
     error_of(assessed.get(path, params={"to": "2018-02-30"}), 422, "to")
     error_of(assessed.get(path, params={"meeting": "hos-1999"}), 404)
+
+
+def test_the_review_queue_sorts_filters_and_counts(client: TestClient):
+    path = f"{API}/claims/groups"
+    whole = client.get(path, params={"limit": 200, "sort": "-published"}).json()
+    assert whole["total"] == len(whole["items"]) >= 20
+    dates = [g["published_date"] for g in whole["items"] if g["published_date"]]
+    assert dates == sorted(dates, reverse=True)
+    paged = []
+    for offset in range(0, whole["total"], 7):
+        page = client.get(
+            path, params={"limit": 7, "offset": offset, "sort": "-published"}
+        ).json()
+        assert (page["total"], page["claims"]) == (whole["total"], whole["claims"])
+        paged += [g["id"] for g in page["items"]]
+    assert paged == [g["id"] for g in whole["items"]]
+    counted = client.get(path, params={"facets": "true", "status": "all"}).json()
+    assert set(counted["facets"]) == {
+        "kind", "status", "document", "source", "size", "score"
+    }  # fmt: skip
+    for facet in ("kind", "source", "score"):
+        for item in counted["facets"][facet]:
+            if item["value"] is None:
+                continue
+            chosen = client.get(
+                path, params={facet: item["value"], "status": "all", "limit": 1}
+            ).json()
+            assert chosen["total"] == item["count"], (facet, item)
+    ranged = client.get(path, params={"from": "2017", "to": "2017"}).json()
+    assert ranged["items"]
+    assert {g["published_date"][:4] for g in ranged["items"]} == {"2017"}
+    assert client.get(path).json()["facets"] is None
+    error_of(client.get(path, params={"sort": "size"}), 422)
+    error_of(client.get(path, params={"size": "5"}), 422)
+    error_of(client.get(path, params={"score": "high"}), 422)
+    error_of(client.get(path, params={"from": "2017-13"}), 422, "from")
+    error_of(client.get(path, params={"document": "ffffffffffff"}), 404)

@@ -170,3 +170,28 @@ def test_commitments_take_table_options_and_refuse_unknown_values(db: str) -> No
     one_line_error(run("commitments", "--sort", "-score", "--db", db), "sort '-score'")
     one_line_error(run("commitments", "--meeting", "hos-1999", "--db", db), "hos-1999")
     one_line_error(run("commitments", "--from", "2017-13", "--db", db), "from: date")
+
+
+def test_review_list_sorts_filters_counts_and_totals(db: str) -> None:
+    listing = ("review", "list", "--db", db)
+    rows = as_json(*listing, "--sort=-published", "--limit", "200")
+    dates = [r["published"] for r in rows if r["published"]]
+    assert dates == sorted(dates, reverse=True)
+    first = run(*listing, "--sort=-published", "--limit", "5", "-f", "json")
+    assert [r["id"] for r in json.loads(ok(first))] == [r["id"] for r in rows[:5]]
+    assert f"showing 1-5 of {len(rows)} groups" in first.stderr
+    found = as_json(*listing, "--from", "2017", "--to", "2017", "--facets")
+    assert found["claims"]
+    assert {r["published"][:4] for r in found["claims"]} == {"2017"}
+    assert set(found["facets"]) == {
+        "kind", "status", "document", "source", "size", "score"
+    }  # fmt: skip
+    xinhua = as_json(*listing, "--source", "xinhua", "--limit", "200")
+    assert xinhua
+    assert {r["source"] for r in xinhua} == {"Xinhua"}
+    assert "by source" in ok(run(*listing, "--facets"))
+    one_line_error(run(*listing, "--sort", "size"), "sort 'size'")
+    one_line_error(run(*listing, "--size", "5"), "size '5'")
+    one_line_error(run(*listing, "--score", "high"), "score 'high'")
+    one_line_error(run(*listing, "--to", "2017-13"), "to: date")
+    one_line_error(run(*listing, "--facets", "-f", "csv"), "--facets")

@@ -182,3 +182,41 @@ def test_commitments_are_the_same_on_the_cli_the_api_and_the_web(
     page = assessed.get("/commitments", params=question).text
     ids = page_ids(page, "commitments", r'<tr data-commitment="([^"]+)"')
     assert ids == [r["id"] for r in cli]
+
+
+def test_the_review_queue_sorts_counts_and_pages_in_its_sort(reviewer: TestClient):
+    page = reviewer.get("/review?sort=score").text
+    assert '<th scope="col" class="num" aria-sort="ascending">' in page
+    assert page.count("aria-sort=") == 1
+    whole = reviewer.get("/review?sort=score&format=json").json()
+    scores = [r["score"] for r in whole if r["score"] is not None]
+    assert scores == sorted(scores)
+    assert [r["score"] for r in whole][len(scores) :] == [None] * (
+        len(whole) - len(scores)
+    )
+    xinhua = links(page, r'href="(/review\?sort=score&amp;source=Xinhua)"')
+    assert xinhua
+    kept = reviewer.get(xinhua[0] + "&format=json").json()
+    assert kept
+    assert {r["source"] for r in kept} == {"Xinhua"}
+    unscored = links(page, r'href="(/review\?sort=score&amp;score=unscored)"')
+    assert unscored
+    assert {r["score"] for r in reviewer.get(unscored[0] + "&format=json").json()} == {
+        None
+    }
+    assert reviewer.get("/review?sort=nope").status_code == 422
+    assert reviewer.get("/review?size=5").status_code == 422
+
+
+def test_the_review_queue_is_the_same_on_the_cli_the_api_and_the_web(
+    reviewer: TestClient, writable_url: str
+):
+    question = {"sort": "-published", "from": "2017", "score": "unscored"}
+    asked = [f"--{name}={value}" for name, value in question.items()]
+    cli = cli_json(writable_url, "review", "list", *asked, "--limit", "200")
+    api = reviewer.get("/api/v1/claims/groups", params=question | {"limit": 200}).json()
+    web = reviewer.get("/review", params=question | {"format": "json"}).json()
+    assert len(cli) >= 10
+    assert [r["id"] for r in cli] == [r["id"][:12] for r in api["items"]]
+    assert [r["claim"] for r in web] == [r["id"] for r in api["items"]][:50]
+    assert api["total"] == len(cli)
