@@ -93,3 +93,61 @@ def tokens(writable_url: str) -> dict[str, str]:
 
 def bearer(secret: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {secret}"}
+
+
+def assess_commitments(url: str) -> list[str]:
+    """Accept every commitment claim in `url` and assess the first three
+    commitments (by id): +1 on 2019-06, -1 on 2020-01, inconclusive on 2021-01;
+    the commitments' ids."""
+    from sqlalchemy import select
+
+    from scotrack.errors import InputError
+    from scotrack.store import models, review
+    from scotrack.store.assessments import record_assessment
+    from scotrack.store.provenance import Claim
+
+    engine = make_engine(url)
+    try:
+        with session_factory(engine)() as session:
+            for claim_id in session.scalars(
+                select(Claim.id).where(Claim.kind == "commitment").order_by(Claim.id)
+            ).all():
+                try:
+                    review.accept(session, claim_id, actor="tests")
+                except InputError:
+                    session.rollback()
+            session.commit()
+            found = list(
+                session.scalars(select(models.Commitment.id).order_by("id")).all()
+            )
+            for commitment_id, score, on in zip(
+                found,
+                ("1", "-1", "inconclusive"),
+                ("2019-06", "2020-01", "2021-01"),
+                strict=False,
+            ):
+                record_assessment(
+                    session,
+                    commitment_id,
+                    score=score,
+                    on=on,
+                    assessor="tests",
+                    citation="a report",
+                )
+            session.commit()
+    finally:
+        engine.dispose()
+    return found
+
+
+@pytest.fixture(scope="session")
+def assessed_url(databases) -> str:
+    """The seeded knowledge base with its commitments accepted, three assessed."""
+    url = build_kb(databases.create(f"assessed_{uuid.uuid4().hex[:8]}"))
+    assert len(assess_commitments(url)) >= 5
+    return url
+
+
+@pytest.fixture
+def assessed(assessed_url: str) -> Iterator[TestClient]:
+    yield from client_for(assessed_url)

@@ -92,3 +92,99 @@ def test_meetings_sort_facets_and_range(client: TestClient):
     assert {m["format"] for m in video} == {"video"}
     error_of(client.get(f"{API}/meetings", params={"sort": "-nope"}), 422)
     error_of(client.get(f"{API}/meetings", params={"from": "2017-13"}), 422, "from")
+
+
+def test_agreements_sort_facets_range_and_paging(client: TestClient):
+    params = {"on": "2020-01-01"}
+    whole = walk(client, f"{API}/agreements", 50, sort="-parties", **params)
+    paged = walk(client, f"{API}/agreements", 3, sort="-parties", **params)
+    assert [a["id"] for a in paged] == [a["id"] for a in whole]
+    parties = [a["parties"] for a in whole]
+    assert parties == sorted(parties, reverse=True)
+    found = client.get(
+        f"{API}/agreements",
+        params={"party": "IND", "from": "2001", "to": "2009-06", "facets": "true"},
+    ).json()
+    assert found["items"]
+    assert all("2001" <= a["signed"] <= "2009-06-30" for a in found["items"])
+    assert set(found["facets"]) == {"kind", "in_force", "year", "party"}
+    kinds = {f["value"]: f["count"] for f in found["facets"]["kind"]}
+    assert sum(kinds.values()) == len(found["items"])
+    assert client.get(f"{API}/agreements").json()["facets"] is None
+    error_of(client.get(f"{API}/agreements", params={"sort": "size"}), 422)
+    error_of(client.get(f"{API}/agreements", params={"in_force": "maybe"}), 422)
+    error_of(client.get(f"{API}/agreements", params={"kind": "pact"}), 422)
+    error_of(client.get(f"{API}/agreements", params={"from": "2017-13"}), 422, "from")
+
+
+def test_commitments_show_compliance_sort_facets_and_range(assessed: TestClient):
+    path = f"{API}/commitments"
+    whole = walk(assessed, path, 50, on="2019-12-31")
+    assert len(whole) >= 5
+    compliance = {c["id"]: (c["compliance"], c["score"]) for c in whole}
+    assert sorted(compliance.values())[-1] == ("unassessed", None)
+    assert ("complied", 1) in compliance.values()
+    later = {c["id"]: (c["compliance"], c["score"]) for c in walk(assessed, path, 50)}
+    assert ("not complied", -1) in later.values()  # assessed on 2020-01
+    assert ("inconclusive", None) in later.values()  # its assessment's score: null
+    by_score = walk(assessed, path, 2, sort="-compliance")
+    assert [c["compliance"] for c in by_score][:2] == ["complied", "not complied"]
+    assert [c["id"] for c in by_score] == [
+        c["id"] for c in walk(assessed, path, 50, sort="-compliance")
+    ]
+    actors = [c["actor"] for c in walk(assessed, path, 3, sort="-actor")]
+    assert actors == sorted(actors, reverse=True)
+    found = assessed.get(path, params={"facets": "true", "compliance": "unassessed"})
+    body = found.json()
+    assert body["items"]
+    assert {c["compliance"] for c in body["items"]} == {"unassessed"}
+    assert set(body["facets"]) == {
+        "actor", "kind", "area", "year", "meeting", "compliance"
+    }  # fmt: skip
+    assert body["facets"]["compliance"] == [
+        {"value": "unassessed", "count": len(body["items"])}
+    ]
+    made = [c["made_on"] for c in walk(assessed, path, 50, **{"from": "2018"})]
+    assert made
+    assert all(m >= "2018" for m in made)
+    error_of(assessed.get(path, params={"sort": "score"}), 422)
+    error_of(assessed.get(path, params={"compliance": "maybe"}), 422)
+    error_of(assessed.get(path, params={"to": "2018-02-30"}), 422, "to")
+    error_of(assessed.get(path, params={"meeting": "hos-1999"}), 404)
+
+
+def test_the_review_queue_sorts_filters_and_counts(client: TestClient):
+    path = f"{API}/claims/groups"
+    whole = client.get(path, params={"limit": 200, "sort": "-published"}).json()
+    assert whole["total"] == len(whole["items"]) >= 20
+    dates = [g["published_date"] for g in whole["items"] if g["published_date"]]
+    assert dates == sorted(dates, reverse=True)
+    paged = []
+    for offset in range(0, whole["total"], 7):
+        page = client.get(
+            path, params={"limit": 7, "offset": offset, "sort": "-published"}
+        ).json()
+        assert (page["total"], page["claims"]) == (whole["total"], whole["claims"])
+        paged += [g["id"] for g in page["items"]]
+    assert paged == [g["id"] for g in whole["items"]]
+    counted = client.get(path, params={"facets": "true", "status": "all"}).json()
+    assert set(counted["facets"]) == {
+        "kind", "status", "document", "source", "size", "score"
+    }  # fmt: skip
+    for facet in ("kind", "source", "score"):
+        for item in counted["facets"][facet]:
+            if item["value"] is None:
+                continue
+            chosen = client.get(
+                path, params={facet: item["value"], "status": "all", "limit": 1}
+            ).json()
+            assert chosen["total"] == item["count"], (facet, item)
+    ranged = client.get(path, params={"from": "2017", "to": "2017"}).json()
+    assert ranged["items"]
+    assert {g["published_date"][:4] for g in ranged["items"]} == {"2017"}
+    assert client.get(path).json()["facets"] is None
+    error_of(client.get(path, params={"sort": "size"}), 422)
+    error_of(client.get(path, params={"size": "5"}), 422)
+    error_of(client.get(path, params={"score": "high"}), 422)
+    error_of(client.get(path, params={"from": "2017-13"}), 422, "from")
+    error_of(client.get(path, params={"document": "ffffffffffff"}), 404)

@@ -120,3 +120,78 @@ def test_meetings_sort_facets_and_dates(db: str) -> None:
     assert "by format" in table
     one_line_error(run("meetings", "--held", "radio", "--db", db), "--held 'radio'")
     one_line_error(run("meetings", "--sort", "-size", "--db", db), "sort '-size'")
+
+
+def test_agreements_sort_filter_facets_and_dates(db: str) -> None:
+    rows = as_json("agreements", "--db", db)
+    assert len(rows) >= 10
+    signed = [str(r["signed"]) for r in rows if r["signed"]]
+    assert signed == sorted(signed)
+    most = as_json("agreements", "--sort=-ratified", "--on", "2020-01-01", "--db", db)
+    ratified = [r["ratified"] for r in most]
+    assert ratified == sorted(ratified, reverse=True)
+    found = as_json(
+        "agreements", "--party", "IND", "--from", "2001", "--to", "2009-06",
+        "--facets", "--db", db,
+    )  # fmt: skip
+    assert found["agreements"]
+    assert all("2001" <= str(r["signed"]) <= "2009-06-30" for r in found["agreements"])
+    assert set(found["facets"]) == {"kind", "in_force", "year", "party"}
+    assert {"value": "IND", "count": len(found["agreements"])} in found["facets"][
+        "party"
+    ]
+    yes = as_json("agreements", "--in-force", "yes", "--on", "2013-01-01", "--db", db)
+    assert yes
+    assert {r["in_force"] for r in yes} == {"yes"}
+    table = " ".join(ok(run("agreements", "--facets", "--db", db)).split())
+    assert "by party" in table
+    one_line_error(run("agreements", "--sort", "size", "--db", db), "sort 'size'")
+    one_line_error(
+        run("agreements", "--in-force", "maybe", "--db", db), "--in-force 'maybe'"
+    )
+    one_line_error(run("agreements", "--kind", "pact", "--db", db), "kind 'pact'")
+    one_line_error(run("agreements", "--to", "2017-13", "--db", db), "to: date")
+
+
+def test_commitments_take_table_options_and_refuse_unknown_values(db: str) -> None:
+    assert as_json("commitments", "--db", db) == []
+    empty = as_json("commitments", "--facets", "--from", "2017", "--db", db)
+    assert empty == {
+        "commitments": [],
+        "facets": {
+            name: []
+            for name in ("actor", "kind", "area", "year", "meeting", "compliance")
+        },
+    }
+    assert "by compliance" in ok(run("commitments", "--facets", "--db", db))
+    one_line_error(
+        run("commitments", "--compliance", "kept", "--db", db), "--compliance 'kept'"
+    )
+    one_line_error(run("commitments", "--sort", "-score", "--db", db), "sort '-score'")
+    one_line_error(run("commitments", "--meeting", "hos-1999", "--db", db), "hos-1999")
+    one_line_error(run("commitments", "--from", "2017-13", "--db", db), "from: date")
+
+
+def test_review_list_sorts_filters_counts_and_totals(db: str) -> None:
+    listing = ("review", "list", "--db", db)
+    rows = as_json(*listing, "--sort=-published", "--limit", "200")
+    dates = [r["published"] for r in rows if r["published"]]
+    assert dates == sorted(dates, reverse=True)
+    first = run(*listing, "--sort=-published", "--limit", "5", "-f", "json")
+    assert [r["id"] for r in json.loads(ok(first))] == [r["id"] for r in rows[:5]]
+    assert f"showing 1-5 of {len(rows)} groups" in first.stderr
+    found = as_json(*listing, "--from", "2017", "--to", "2017", "--facets")
+    assert found["claims"]
+    assert {r["published"][:4] for r in found["claims"]} == {"2017"}
+    assert set(found["facets"]) == {
+        "kind", "status", "document", "source", "size", "score"
+    }  # fmt: skip
+    xinhua = as_json(*listing, "--source", "xinhua", "--limit", "200")
+    assert xinhua
+    assert {r["source"] for r in xinhua} == {"Xinhua"}
+    assert "by source" in ok(run(*listing, "--facets"))
+    one_line_error(run(*listing, "--sort", "size"), "sort 'size'")
+    one_line_error(run(*listing, "--size", "5"), "size '5'")
+    one_line_error(run(*listing, "--score", "high"), "score 'high'")
+    one_line_error(run(*listing, "--to", "2017-13"), "to: date")
+    one_line_error(run(*listing, "--facets", "-f", "csv"), "--facets")

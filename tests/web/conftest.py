@@ -55,6 +55,8 @@ writable_url = _api.writable_url  # type: ignore[attr-defined]
 client = _api.client  # type: ignore[attr-defined]
 writer = _api.writer  # type: ignore[attr-defined]
 tokens = _api.tokens  # type: ignore[attr-defined]
+assessed_url = _api.assessed_url  # type: ignore[attr-defined]
+assessed = _api.assessed  # type: ignore[attr-defined]
 
 SAME_SITE = {"sec-fetch-site": "same-origin"}
 

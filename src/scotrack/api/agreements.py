@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.api.inputs import BY_NAME
-from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
+from scotrack.api.inputs import BY_NAME, NAMING_FILTERS
+from scotrack.api.paging import (
+    CursorParam,
+    FacetsParam,
+    FromParam,
+    LimitParam,
+    SortParam,
+    TablePage,
+    ToParam,
+    check_dates,
+    facets_public,
+    page_of,
+)
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
-from scotrack.store import profiles
+from scotrack.store import agreements, profiles
+from scotrack.store.tables import date_range
 
 router = APIRouter(prefix="/agreements", tags=["agreements"])
 
@@ -92,24 +104,64 @@ def _fields(agreement: Agreement, answer: AgreementStatus) -> dict[str, object]:
 
 @router.get(
     "",
-    response_model=Page[AgreementPublic],
+    response_model=TablePage[AgreementPublic],
     summary="Agreements and their status on a day",
-    description="Every agreement by signature date, with whether it is in force on "
-    "the day `on` (default today), its ratification count and each party's status.",
+    description="Every agreement by signature date (or by `sort`: title, kind, "
+    "signed, place, in_force, entry_into_force, ratified, parties or id, `-` for "
+    "descending; those without the value last), with whether it is in force on "
+    "the day `on` (default today), its ratification count and each party's "
+    "status. `from`/`to` keep those signed in that range; `facets=true` counts "
+    "the matching agreements by kind, in_force, year signed and party.",
+    responses=NAMING_FILTERS,
 )
 @readable
 def list_agreements(
     session: DbSession,
     on: OnParam = None,
+    kind: Annotated[
+        str | None,
+        Query(max_length=40, description="Only this kind: convention, charter, ..."),
+    ] = None,
+    in_force: Annotated[
+        Literal["yes", "no", "unknown"] | None,
+        Query(description="Only those in force on the day (yes), not, or unknown."),
+    ] = None,
+    year: Annotated[
+        int | None, Query(ge=1990, le=2100, description="Only those signed this year.")
+    ] = None,
+    party: Annotated[
+        str | None,
+        Query(max_length=100, description="Only those with this party (code or name)."),
+    ] = None,
+    start: FromParam = None,
+    end: ToParam = None,
+    sort: SortParam = None,
+    facets: FacetsParam = False,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[AgreementPublic]:
-    found = profiles.agreements_on(session, on_day(on))
-    order = {a.id: i for i, (a, _) in enumerate(found)}
-    items, after = page_of(found, lambda p: (order[p[0].id], p[0].id), cursor, limit)
-    return Page(
-        items=[AgreementPublic.model_validate(_fields(a, s)) for a, s in items],
+) -> TablePage[AgreementPublic]:
+    check_dates({"from": start, "to": end})
+    query = agreements.AgreementQuery(
+        on=on_day(on),
+        kind=kind,
+        in_force=in_force,
+        year=year,
+        party=party,
+        dates=date_range(start, end),
+        sort=agreements.agreement_sort(sort),
+    )
+    table = agreements.agreement_table(session, query)
+    order = {r.agreement.id: i for i, r in enumerate(table.rows)}
+    items, after = page_of(
+        table.rows, lambda r: (order[r.agreement.id], r.agreement.id), cursor, limit
+    )
+    return TablePage(
+        items=[
+            AgreementPublic.model_validate(_fields(r.agreement, r.status))
+            for r in items
+        ],
         next=after,
+        facets=facets_public(table.facets) if facets else None,
     )
 
 

@@ -18,7 +18,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.paging import BY_DOCUMENT, CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
-from scotrack.store import groups, listings, queue, reader, review
+from scotrack.store import groups, listings, reader, review
 from scotrack.store.listings import ClaimSummary
 from scotrack.store.tokens import Role
 
@@ -212,55 +212,6 @@ def list_claims(
     return Page(items=[claim_brief(c) for c in items], next=after)
 
 
-class QueueRowPublic(ClaimBrief):
-    claims: int = Field(description="How many claims the group holds.")
-    documents: int = Field(description="How many documents they come from.")
-    score: int | None = Field(description="The best link score (null: none).")
-
-
-class QueuePage(BaseModel):
-    """A page of the review queue, and what the whole queue holds."""
-
-    items: list[QueueRowPublic]
-    total: int = Field(description="How many groups the queue holds.")
-    claims: int = Field(description="How many claims they hold.")
-    offset: int
-    limit: int
-
-
-@router.get(
-    "/groups",
-    response_model=QueuePage,
-    summary="The review queue: one item per group of claims",
-    description="Each group (the claims of many documents about one fact) once, by "
-    "its claim with the best link score; the largest groups first, then by score. "
-    "`total` counts the groups, `claims` their claims.",
-)
-@readable
-def list_claim_groups(
-    session: DbSession,
-    status: Annotated[ClaimStatus, Query(description="The status.")] = "pending",
-    kind: Annotated[ClaimKind | None, Query(description="The kind of fact.")] = None,
-    limit: LimitParam = 50,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> QueuePage:
-    found = queue.review_queue(
-        session, status=status, kind=kind, limit=limit, offset=offset
-    )
-    items = [
-        QueueRowPublic(
-            **claim_brief(_summary(row.claim)).model_dump(),
-            claims=row.claims,
-            documents=row.documents,
-            score=row.score,
-        )
-        for row in found.rows
-    ]
-    return QueuePage(
-        items=items, total=found.groups, claims=found.claims, offset=offset, limit=limit
-    )
-
-
 class BulkBody(BaseModel):
     """Which pending claims to decide; every given filter must hold."""
 
@@ -371,7 +322,7 @@ def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
     claim, document = item.claim, item.document
     sentence, start, end = item.sentence
     return ClaimPublic(
-        **claim_brief(_summary(claim)).model_dump(),
+        **claim_brief(claim_summary(claim)).model_dump(),
         payload=item.payload,
         extracted=json.loads(claim.payload),
         edited=claim.edited_payload is not None,
@@ -418,7 +369,7 @@ def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
     )
 
 
-def _summary(claim: Any) -> ClaimSummary:
+def claim_summary(claim: Any) -> ClaimSummary:
     return ClaimSummary(
         claim.id,
         claim.kind,

@@ -10,15 +10,28 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.inputs import NAMING_FILTERS
-from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
-from scotrack.api.schemas import iso
+from scotrack.api.paging import (
+    CursorParam,
+    FacetsParam,
+    FromParam,
+    LimitParam,
+    SortParam,
+    TablePage,
+    ToParam,
+    check_dates,
+    facets_public,
+    page_of,
+)
+from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.vocab import Area
-from scotrack.store import profiles, queries
+from scotrack.store import commitments, profiles
+from scotrack.store.tables import date_range
 
 router = APIRouter(prefix="/commitments", tags=["commitments"])
 
 CommitmentKind = Literal["pledge", "proposal", "call"]
+Compliance = Literal["complied", "partly", "not complied", "inconclusive", "unassessed"]
 
 
 class AssessmentPublic(BaseModel):
@@ -66,7 +79,7 @@ def commitment_public(commitment: Commitment) -> CommitmentPublic:
         assessments=[
             AssessmentPublic(
                 date=str(a.date),
-                score=a.score,
+                score=None if a.score == "inconclusive" else a.score,
                 note=a.note,
                 evidence=a.evidence,
                 source_id=a.source_id,
@@ -76,11 +89,45 @@ def commitment_public(commitment: Commitment) -> CommitmentPublic:
     )
 
 
+class CommitmentRowPublic(CommitmentPublic):
+    """A commitment as the table lists it: with its compliance on the day."""
+
+    on: str = Field(description="The day the compliance is for.")
+    compliance: str = Field(
+        description="On the day: complied, partly, not complied, inconclusive or "
+        "unassessed (its latest assessment made by then)."
+    )
+    score: int | None = Field(
+        description="That assessment's score: 1, 0 or -1 (null: inconclusive or "
+        "unassessed, as `compliance` says)."
+    )
+    assessed_on: str | None = Field(description="That assessment's date.")
+
+
+def commitment_row_public(
+    line: commitments.CommitmentLine, on: str
+) -> CommitmentRowPublic:
+    current = line.current
+    return CommitmentRowPublic(
+        **commitment_public(line.commitment).model_dump(),
+        on=on,
+        compliance=line.compliance,
+        score=line.score if isinstance(line.score, int) else None,
+        assessed_on=None if current is None else str(current.date),
+    )
+
+
 @router.get(
     "",
-    response_model=Page[CommitmentPublic],
-    summary="Commitments with their compliance assessments",
-    description="By date made, then id.",
+    response_model=TablePage[CommitmentRowPublic],
+    response_model_exclude_unset=True,  # no `facets` unless asked: as before
+    summary="Commitments with their compliance on a day",
+    description="By date made, then id, unless `sort` says otherwise: made, actor, "
+    "speaker, kind, area, text, meeting, compliance (by score, -1 to 1; "
+    "inconclusive and unassessed last) or id, `-` for descending. Each with its "
+    "compliance on `on` (default today). `from`/`to` keep those made in that "
+    "range; `facets=true` counts the matching commitments by actor, kind, area, "
+    "year, meeting and compliance (without it the answer has no `facets`).",
     responses=NAMING_FILTERS,
 )
 @readable
@@ -91,24 +138,51 @@ def list_commitments(
     ] = None,
     area: Annotated[Area | None, Query(description="The area.")] = None,
     kind: Annotated[CommitmentKind | None, Query(description="The kind.")] = None,
+    year: Annotated[
+        int | None, Query(ge=1990, le=2100, description="Only those made this year.")
+    ] = None,
     meeting: Annotated[
         str | None,
         Query(max_length=120, description="Only those made at this meeting (id)."),
     ] = None,
+    compliance: Annotated[
+        Compliance | None,
+        Query(description="Only those with this compliance on the day."),
+    ] = None,
+    on: OnParam = None,
+    start: FromParam = None,
+    end: ToParam = None,
+    sort: SortParam = None,
+    facets: FacetsParam = False,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[CommitmentPublic]:
-    actor_code = actor
-    if actor is not None and actor.strip().upper() != "SCO":
-        actor_code = queries.find_state(session, actor).code
-    if meeting is not None:
-        queries.meeting(session, meeting)  # 404 for an unknown meeting
-    found = queries.commitments(
-        session, actor=actor_code, area=area, kind=kind, meeting=meeting
+) -> TablePage[CommitmentRowPublic]:
+    check_dates({"from": start, "to": end})
+    query = commitments.CommitmentQuery(
+        on=on_day(on),
+        actor=actor,
+        kind=kind,
+        area=area,
+        year=year,
+        meeting=meeting,
+        compliance=compliance,
+        dates=date_range(start, end),
+        sort=commitments.commitment_sort(sort),
     )
-    order = {c.id: i for i, c in enumerate(found)}
-    items, after = page_of(found, lambda c: (order[c.id], c.id), cursor, limit)
-    return Page(items=[commitment_public(c) for c in items], next=after)
+    table = commitments.commitment_table(session, query)
+    order = {c.commitment.id: i for i, c in enumerate(table.lines)}
+    items, after = page_of(
+        table.lines,
+        lambda c: (order[c.commitment.id], c.commitment.id),
+        cursor,
+        limit,
+    )
+    day = table.on.isoformat()
+    rows = [commitment_row_public(c, day) for c in items]
+    page = TablePage[CommitmentRowPublic](items=rows, next=after)
+    if facets:
+        page.facets = facets_public(table.facets)
+    return page
 
 
 @router.get(

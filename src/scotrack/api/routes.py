@@ -9,6 +9,7 @@ def routers() -> list[APIRouter]:
     from scotrack.api import (
         agreements,
         changes,
+        claim_queue,
         claims,
         commitments,
         compliance,
@@ -31,6 +32,7 @@ def routers() -> list[APIRouter]:
         compliance.router,
         projects.router,
         documents.router,
+        claim_queue.router,  # before claims.router: /claims/groups is no claim id
         claims.router,
         search.router,
         exports.router,

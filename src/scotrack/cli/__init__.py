@@ -38,6 +38,8 @@ def _root(
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
     from scotrack.cli import (
+        agreements,
+        commitments,
         compliance,
         exports,
         history,
@@ -54,10 +56,10 @@ def _register() -> None:
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
     app.command("meetings")(tables.meetings_cli)
-    app.command("agreements")(kb.agreements_cli)
+    app.command("agreements")(agreements.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
     app.command("state")(kb.state_cli)
-    app.command("commitments")(kb.commitments_cli)
+    app.command("commitments")(commitments.commitments_cli)
     app.command("assess")(compliance.assess_cli)
     app.command("compliance")(compliance.compliance_cli)
     app.command("extract")(pipeline.extract_cli)

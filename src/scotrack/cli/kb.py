@@ -1,5 +1,6 @@
-"""Knowledge-base commands: init, members, agreements, agreement, state,
-commitments. Each parses its options, calls one store function and renders."""
+"""Knowledge-base commands: init, members, agreement, state . Each parses its
+options, calls one store function and renders (the tables of agreements and
+commitments are in `agreements.py` and `commitments.py`)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from scotrack.cli._common import (
     stdout,
 )
 from scotrack.cli.terminal import literal
-from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, STATUSES
+from scotrack.domain.vocab import STATUSES
 from scotrack.errors import InputError
 
 
@@ -92,68 +93,6 @@ def members_cli(
 
     rows = run_with_errors(action, debug=debug)
     render(rows, fmt, title=f"SCO {status} states on {on_day(on).isoformat()}")
-
-
-def agreements_cli(
-    on: OnDateOption = None,
-    db: DbOption = None,
-    known_on: KnownOnOption = None,
-    fmt: FormatOption = OutputFormat.table,
-    debug: DebugOption = False,
-) -> None:
-    """List the key agreements and whether each is in force on a date.
-
-    Example: scotrack agreements --on 2010-01-01
-    """
-
-    def action() -> list[dict[str, Any]]:
-        from scotrack.store import queries  # loaded on demand: fast start-up
-
-        day = on_day(on)
-        with kb_session(db, known_on=known_on) as session:
-            rows = []
-            for agreement in queries.agreements(session):
-                answer = queries.agreement_status(session, agreement.id, on=day)
-                rows.append(
-                    {
-                        "id": agreement.id,
-                        "title": agreement.title,
-                        "kind": agreement.kind,
-                        "signed": agreement.signed_date,
-                        "place": agreement.place,
-                        "in_force": _truth(answer.in_force),
-                        "entry_into_force": (
-                            None
-                            if answer.entry_into_force is None
-                            else str(answer.entry_into_force)
-                        ),
-                        "ratified": sum(
-                            p.status in ("ratified", "in force") for p in answer.parties
-                        ),
-                        "parties": len(answer.parties),
-                    }
-                )
-        return rows
-
-    columns = (
-        None
-        if fmt is OutputFormat.json
-        else [
-            "title",
-            "signed",
-            "place",
-            "in_force",
-            "entry_into_force",
-            "ratified",
-            "parties",
-        ]
-    )
-    render(
-        run_with_errors(action, debug=debug),
-        fmt,
-        columns=columns,
-        title=f"SCO agreements on {on_day(on).isoformat()}",
-    )
 
 
 def agreement_cli(
@@ -286,63 +225,10 @@ def state_cli(
         render(rows, fmt)
 
 
-def commitments_cli(
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="State code or SCO.")
-    ] = None,
-    area: Annotated[
-        str | None, typer.Option("--area", help=f"One of: {', '.join(AREAS)}.")
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option("--kind", help=f"One of: {', '.join(COMMITMENT_KINDS)}."),
-    ] = None,
-    db: DbOption = None,
-    known_on: KnownOnOption = None,
-    fmt: FormatOption = OutputFormat.table,
-    debug: DebugOption = False,
-) -> None:
-    """List tracked commitments (pledges, proposals, calls) with their compliance.
-
-    Example: scotrack commitments --actor CHN --area trade
-    """
-    if area is not None and area not in AREAS:
-        _bad_choice("--area", area, AREAS, debug)
-    if kind is not None and kind not in COMMITMENT_KINDS:
-        _bad_choice("--kind", kind, COMMITMENT_KINDS, debug)
-
-    def action() -> list[dict[str, Any]]:
-        from scotrack.store import queries  # loaded on demand: fast start-up
-
-        with kb_session(db, known_on=known_on) as session:
-            actor_code = actor
-            if actor is not None and actor.upper() != "SCO":
-                actor_code = queries.find_state(session, actor).code
-            found = queries.commitments(session, actor=actor_code, area=area, kind=kind)
-        return [
-            {
-                "id": c.id,
-                "actor": c.actor,
-                "speaker": c.speaker,
-                "kind": c.kind,
-                "area": c.area,
-                "text": c.text,
-                "made_on": c.made_on,
-            }
-            for c in found
-        ]
-
-    render(run_with_errors(action, debug=debug), fmt, title="Commitments")
-
-
 def _init(url: str) -> Any:
     from scotrack.store.baseline import init_knowledge_base
 
     return init_knowledge_base(url)
-
-
-def _truth(value: bool | None) -> str:
-    return {True: "yes", False: "no", None: "unknown"}[value]
 
 
 def _bad_choice(option: str, value: str, allowed: tuple[str, ...], debug: bool) -> None:

@@ -12,9 +12,8 @@ from rich.prompt import Prompt
 from rich.table import Table
 from rich.text import Text
 
-from scotrack.cli import decisions
+from scotrack.cli import claim_queue, decisions
 from scotrack.cli._common import (
-    MAX_ID,
     ByOption,
     DbOption,
     DebugOption,
@@ -24,7 +23,6 @@ from scotrack.cli._common import (
     actor_for,
     kb_session,
     lazy_module,
-    print_note,
     render,
     run_with_errors,
     stdout,
@@ -63,31 +61,6 @@ SomeIdsArgument = Annotated[
     ),
 ]
 KEYS = "a accept, r reject, e edit, l relink, s skip, q quit"
-
-
-def _queue_row(row: queue.QueueRow) -> dict[str, Any]:
-    claim = row.claim
-    link = f"{claim.entity_kind}:{claim.entity_id}" if claim.entity_id else ""
-    return {
-        "id": claim.id[:12],
-        "kind": claim.kind,
-        "summary": claim.summary,
-        "proposal": claim.proposal,
-        "link": link,
-        "score": "" if row.score is None else row.score,
-        "claims": row.claims,
-        "documents": row.documents,
-        "status": claim.status,
-    }
-
-
-def _queue_note(page: queue.Queue) -> str:
-    """ "showing 1-50 of 812 groups (19,500 claims); the next 50 with --offset 50" """
-    note = page.note
-    last = page.offset + len(page.rows)
-    if page.rows and last < page.groups:
-        note += f"; the next {min(page.groups - last, page.limit)} with --offset {last}"
-    return note
 
 
 @review_app.callback()
@@ -271,55 +244,7 @@ def show_disagreements(err: acceptance.Disagreements) -> None:
     stdout.print(table)
 
 
-@review_app.command("list")
-def list_cli(
-    status: Annotated[
-        str, typer.Option("--status", help="pending, accepted, rejected or all.")
-    ] = "pending",
-    kind: Annotated[
-        str | None, typer.Option("--type", help="Only claims of this kind.")
-    ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", min=1, max=10_000, help="At most this many.")
-    ] = 50,
-    offset: Annotated[
-        int, typer.Option("--offset", min=0, max=MAX_ID, help="Skip this many first.")
-    ] = 0,
-    db: DbOption = None,
-    format: FormatOption = OutputFormat.table,
-    debug: DebugOption = False,
-) -> None:
-    """List the claims to review, one row per group, the largest groups first.
-
-    A group holds the claims of many documents about one fact; groups come by
-    size, then by link score. Each row shows the group's claim with the best link
-    score and how many claims and documents the group holds; `review accept ID
-    --group` decides it all. A line says which groups are shown of how many
-    ("showing 1-50 of 812 groups (19,500 claims)"; on stderr with --format json
-    or csv, and there only when some are left out, so that stdout stays a plain
-    list of rows).
-
-    Example: scotrack review list --status pending --type meeting --offset 50
-    """
-
-    def action() -> queue.Queue:
-        with kb_session(db) as session:
-            wanted = None if status == "all" else status
-            return queue.review_queue(
-                session,
-                status=wanted,
-                kind=kind,
-                limit=limit,
-                offset=offset,
-                labels=("--status", "--type"),
-            )
-
-    page = run_with_errors(action, debug=debug)
-    noun = "claims" if status == "all" else f"{status} claims"
-    render([_queue_row(row) for row in page.rows], format, title=noun)
-    whole = offset == 0 and len(page.rows) == page.groups
-    if format is OutputFormat.table or not whole:
-        print_note(_queue_note(page), format)
+review_app.command("list")(claim_queue.list_cli)
 
 
 @review_app.command("show")

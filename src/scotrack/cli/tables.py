@@ -63,7 +63,7 @@ LimitOption = Annotated[
 ]
 
 
-def _fail(message: str) -> Callable[[], None]:
+def fail(message: str) -> Callable[[], None]:
     def fail() -> None:
         raise InputError(message)
 
@@ -151,7 +151,7 @@ def meetings_cli(
     """
     if held is not None and held not in MEETING_FORMATS:
         run_with_errors(
-            _fail(f"--held {held!r} is not one of: {', '.join(MEETING_FORMATS)}"),
+            fail(f"--held {held!r} is not one of: {', '.join(MEETING_FORMATS)}"),
             debug=debug,
         )
 

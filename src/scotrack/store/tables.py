@@ -52,6 +52,13 @@ def parse_sort(text: str | None, columns: Sequence[str], default: Sort) -> Sort:
     return Sort(column, descending)
 
 
+def check_choice(name: str, value: str | None, allowed: Sequence[str]) -> None:
+    """InputError naming the field `name` and the choices when `value` is given
+    and not one of `allowed` (a facet's filter takes only the facet's values)."""
+    if value is not None and value not in allowed:
+        raise InputError(f"{name} {value!r}: choose one of {', '.join(allowed)}")
+
+
 @dataclass(frozen=True, slots=True)
 class DateRange:
     """The days from `start` to `end`, both inclusive; None leaves a side open."""

@@ -1,12 +1,15 @@
-"""Agreements: the ratification matrix on an as-of day (/agreements) and one
+"""Agreements: the table of agreements (sorted by any column, with facets and a
+signature date range, #14) and the ratification matrix of the agreements it
+holds, on an as-of day (/agreements), and one
 agreement's parties, sources and why it is or is not in force (/agreements/{id})."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
@@ -16,9 +19,11 @@ from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.agreements import Agreement
 from scotrack.domain.sources import Source
 from scotrack.errors import NotFound
-from scotrack.store import matrix, queries, records
+from scotrack.store import agreements, matrix, queries, records
 from scotrack.store.matrix import CELL_HINTS, CELL_LABELS, CELL_STATUSES, cell_status
+from scotrack.store.tables import date_range
 from scotrack.web.exports import FormatParam, respond
+from scotrack.web.tables import FacetFilter, facet_boxes, sort_header
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,10 +50,32 @@ def agreements_page(
     request: Request,
     session: DbSession,
     on: OnParam = None,
+    kind: Annotated[str | None, Query(max_length=40)] = None,
+    in_force: Annotated[Literal["yes", "no", "unknown"] | None, Query()] = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    party: Annotated[str | None, Query(max_length=100)] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    sort: Annotated[str | None, Query(max_length=40)] = None,
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    table = matrix.ratification_matrix(session, on=day)
+    listed = agreements.agreement_table(
+        session,
+        agreements.AgreementQuery(
+            on=day,
+            kind=kind or None,
+            in_force=in_force,
+            year=year,
+            party=party or None,
+            dates=date_range(start, end),
+            sort=agreements.agreement_sort(sort),
+        ),
+    )
+    table = shown_columns(
+        matrix.ratification_matrix(session, on=day),
+        [r.agreement.id for r in listed.rows],
+    )
     short = {a.id: short_name(a.title, a.aliases) for a in queries.agreements(session)}
     rows = [
         {"state": row.code, "name": row.name}
@@ -58,6 +85,8 @@ def agreements_page(
         }
         for row in table.rows
     ]
+    params = dict(request.query_params)
+    names = {row.code: row.name for row in table.rows}
     return respond(
         request,
         "agreements.html",
@@ -66,10 +95,59 @@ def agreements_page(
         name=f"agreements-{day.isoformat()}",
         title="Agreements",
         table=table,
+        listed=listed,
+        kinds=agreements.kinds(session),
+        state_names=names,
         statuses=CELL_STATUSES,
         labels=CELL_LABELS,
         hints=CELL_HINTS,
         short=short,
+        headers=[
+            sort_header(label, column, listed.sort, params, "/agreements", numeric)
+            for label, column, numeric in SORTED_BY
+        ],
+        facets=facet_boxes(
+            listed.facets, params, "/agreements", FACET_FILTERS, TITLES, names
+        ),
+    )
+
+
+SORTED_BY = (
+    ("Agreement", "title", False),
+    ("Kind", "kind", False),
+    ("Signed", "signed", False),
+    ("Place", "place", False),
+    ("In force", "in_force", False),
+    ("Entry into force", "entry_into_force", False),
+    ("Ratified", "ratified", True),
+    ("Parties", "parties", True),
+)
+FACET_FILTERS: dict[str, FacetFilter] = {
+    "kind": lambda value: {"kind": value},
+    "in_force": lambda value: {"in_force": value},
+    "year": lambda value: {"year": value},
+    "party": lambda value: {"party": value},
+}
+TITLES = {
+    "kind": "Kind",
+    "in_force": "In force",
+    "year": "Year signed",
+    "party": "Party",
+}
+
+
+def shown_columns(
+    table: matrix.RatificationMatrix, ids: Sequence[str]
+) -> matrix.RatificationMatrix:
+    """The matrix with only the agreements `ids`, in that order (the table's)."""
+    index = {column.id: i for i, column in enumerate(table.columns)}
+    kept = [index[i] for i in ids if i in index]
+    return replace(
+        table,
+        columns=tuple(table.columns[i] for i in kept),
+        rows=tuple(
+            replace(row, cells=tuple(row.cells[i] for i in kept)) for row in table.rows
+        ),
     )
 
 

@@ -25,9 +25,11 @@ from scotrack.api.database import DbSession
 from scotrack.errors import InputError
 from scotrack.store import edits, groups, history, queue, review
 from scotrack.store.provenance import Change
+from scotrack.store.tables import date_range
 from scotrack.store.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
+from scotrack.web.tables import SHOWN, FacetFilter, facet_boxes, sort_header
 
 router = APIRouter(include_in_schema=False)
 
@@ -51,11 +53,29 @@ def queue_page(
     session: DbSession,
     kind: Annotated[str | None, Query(max_length=32)] = None,
     document: Annotated[str | None, Query(max_length=64)] = None,
+    status: Annotated[str | None, Query(max_length=16)] = None,
+    source: Annotated[str | None, Query(max_length=300)] = None,
+    size: Annotated[str | None, Query(max_length=8)] = None,
+    score: Annotated[str | None, Query(max_length=10)] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    sort: Annotated[str | None, Query(max_length=40)] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     format: FormatParam = "html",
 ) -> Response:
+    chosen = status or "pending"
+    query = queue.QueueQuery(
+        status=None if chosen == "all" else chosen,
+        kind=kind or None,
+        document=document or None,
+        source=source or None,
+        size=size or None,
+        score=score or None,
+        dates=date_range(start, end),
+        sort=queue.queue_sort(sort),
+    )
     found = queue.review_queue(
-        session, kind=kind or None, document=document or None, limit=PAGE, offset=offset
+        session, query=query, limit=PAGE, offset=offset, facets=True
     )
     rows = [
         {
@@ -73,10 +93,23 @@ def queue_page(
             "claims": row.claims,
             "documents": row.documents,
             "score": row.score,
+            "status": row.claim.status,
+            "source": row.outlet,
+            "published": row.published_date,
         }
         for row in found.rows
     ]
     last = offset + len(found.rows)
+    params = dict(request.query_params)
+    shown = [
+        value
+        for facet in found.facets
+        if facet.name == "document"
+        for value, _ in facet.counts[:SHOWN]
+        if value is not None
+    ]
+    titles = queue.document_titles(session, shown)
+    names = {value: titles.get(value) or value[:12] for value in shown}
     return respond(
         request,
         "review_queue.html",
@@ -86,9 +119,53 @@ def queue_page(
         title="Review",
         queue=found,
         kinds=review.KINDS,
+        statuses=(*review.STATUSES, "all"),
+        status=chosen,
         previous=max(0, offset - PAGE) if offset else None,
         following=last if last < found.groups else None,
+        headers=[
+            sort_header(
+                label, column, found.sort, params | {"offset": ""}, "/review", numeric
+            )
+            for label, column, numeric in SORTED_BY
+        ],
+        facets=facet_boxes(
+            found.facets,
+            params | {"offset": ""},
+            "/review",
+            FACET_FILTERS,
+            TITLES,
+            names,
+        ),
     )
+
+
+SORTED_BY = (
+    ("Claim", "summary", False),
+    ("Kind", "kind", False),
+    ("Proposal", "proposal", False),
+    ("Claims", "claims", True),
+    ("Documents", "documents", True),
+    ("Score", "score", True),
+    ("Document", "document", False),
+    ("Published", "published", False),
+)
+FACET_FILTERS: dict[str, FacetFilter] = {
+    "kind": lambda value: {"kind": value},
+    "status": lambda value: {"status": value},
+    "document": lambda value: {"document": value},
+    "source": lambda value: {"source": value},
+    "size": lambda value: {"size": value},
+    "score": lambda value: {"score": value},
+}
+TITLES = {
+    "kind": "Kind",
+    "status": "Status",
+    "document": "Document",
+    "source": "Source",
+    "size": "Claims in the group",
+    "score": "Link score",
+}
 
 
 def claim_page(
