@@ -79,8 +79,10 @@ def test_matrix_changes_with_the_as_of_day(client: TestClient):
     later = client.get("/agreements?on=2010-01-01").text
     assert 'id="as-of"' in early
     assert "data-autosubmit" in early
-    assert cell(early, "CHN", "shanghai-convention") == "signed"
-    assert cell(later, "CHN", "shanghai-convention") == "unknown"
+    # China deposited its instrument on 8 November 2001 (#12)
+    assert cell(early, "CHN", "shanghai-convention") == "ratified"
+    assert cell(later, "CHN", "shanghai-convention") == "in-force"
+    assert cell(later, "KGZ", "shanghai-convention") == "unknown"
     assert cell(later, "IND", "shanghai-convention") == "not-signed"
     assert cell(early, "CHN", "charter") == "not-signed"
     # a text label in each cell, not colour only
@@ -200,7 +202,7 @@ def test_members_export_on_a_day(client: TestClient):
         r for r in rows if r["state"] == "IND"
     ).items()
     matrix = client.get("/agreements?on=2010-01-01&format=json").json()
-    assert next(r for r in matrix if r["state"] == "CHN")["shanghai-convention"] == (
+    assert next(r for r in matrix if r["state"] == "KGZ")["shanghai-convention"] == (
         "unknown"
     )
 

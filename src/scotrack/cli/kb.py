@@ -22,6 +22,7 @@ from scotrack.cli._common import (
     stdout,
 )
 from scotrack.cli.terminal import literal
+from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, STATUSES
 from scotrack.errors import InputError
 
@@ -113,6 +114,8 @@ def agreements_cli(
         with kb_session(db, known_on=known_on) as session:
             rows = []
             for agreement in queries.agreements(session):
+                if not agreement_rules.existed_on(agreement, day):
+                    continue  # not yet signed: not "not in force" (#12)
                 answer = queries.agreement_status(session, agreement.id, on=day)
                 rows.append(
                     {
@@ -176,6 +179,15 @@ def agreement_cli(
         with kb_session(db, known_on=known_on) as session:
             agreement = queries.find_agreement(session, name)
             answer = queries.agreement_status(session, agreement.id, on=day)
+            cited = queries.sources_by_id(
+                session,
+                [
+                    agreement.entry_into_force_source_id,
+                    *(p.source_id for p in agreement.parties),
+                ],
+            )
+        party_source = {p.state: p.source_id for p in agreement.parties}
+        eif_source = agreement.entry_into_force_source_id
         return {
             "agreement": {
                 "id": agreement.id,
@@ -192,6 +204,10 @@ def agreement_cli(
                 if answer.entry_into_force is None
                 else str(answer.entry_into_force)
             ),
+            "entry_into_force_how": (
+                None if answer.entry_into_force is None else answer.entry_into_force.how
+            ),
+            "entry_into_force_source": _cited(cited, eif_source),
             "parties": [
                 {
                     "state": p.state,
@@ -200,6 +216,8 @@ def agreement_cli(
                     "signed": p.signed,
                     "ratified": p.ratified,
                     "in_force_from": p.in_force_from,
+                    "missing": list(p.missing),
+                    "source": _cited(cited, party_source.get(p.state)),
                 }
                 for p in answer.parties
             ],
@@ -207,12 +225,31 @@ def agreement_cli(
         }
 
     result = run_with_errors(action, debug=debug)
-    if fmt is OutputFormat.table:
-        stdout.print(literal(result["agreement"]["title"], style="bold"))
-    render(result["parties"], fmt, title=f"Status on {result['on']}", payload=result)
-    if fmt is OutputFormat.table:
-        for line in result["explanation"]:
-            stdout.print(literal(f"  {line}"))
+    if fmt is not OutputFormat.table:
+        render(result["parties"], fmt, payload=result)
+        return
+    stdout.print(literal(result["agreement"]["title"], style="bold"))
+    cited = [result["entry_into_force_source"]]
+    cited += [p["source"] for p in result["parties"]]
+    number = {s["id"]: n for n, s in enumerate(_unique(cited), start=1)}
+    table = [
+        {
+            "state": p["state"],
+            "status": p["status"] + ("" if p["certain"] else "?"),
+            "signed": p["signed"],
+            "ratified": p["ratified"] or _unknown(p["missing"]),
+            "in force from": p["in_force_from"],
+            "source": f"[{number[p['source']['id']]}]" if p["source"] else None,
+        }
+        for p in result["parties"]
+    ]
+    render(table, fmt, title=f"Status on {result['on']}")
+    for line in result["explanation"]:
+        stdout.print(literal(f"  {line}"))
+    for source in _unique(cited):
+        where = f" <{source['url']}>" if source.get("url") else ""
+        n = number[source["id"]]
+        stdout.print(literal(f"  [{n}] {source['id']}: {source['title']}{where}"))
 
 
 def state_cli(
@@ -339,6 +376,36 @@ def _init(url: str) -> Any:
     from scotrack.store.baseline import init_knowledge_base
 
     return init_knowledge_base(url)
+
+
+def _cited(cited: dict[str, Any], source_id: str | None) -> dict[str, Any] | None:
+    """A source as JSON: id, title, publisher, url, date (None when not cited)."""
+    if source_id is None:
+        return None
+    source = cited.get(source_id)
+    if source is None:  # a dangling id still says where the fact came from
+        return {"id": source_id, "title": source_id}
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "date": None if source.date is None else str(source.date),
+    }
+
+
+def _unique(sources: list[dict[str, Any] | None]) -> list[dict[str, Any]]:
+    """The cited sources once each, in order of first citation."""
+    found: dict[str, dict[str, Any]] = {}
+    for source in sources:
+        if source:
+            found.setdefault(source["id"], source)
+    return list(found.values())
+
+
+def _unknown(missing: list[str]) -> str | None:
+    """'no source' for a ratification no source records (#12), else nothing."""
+    return "no source" if any("ratification" in m for m in missing) else None
 
 
 def _truth(value: bool | None) -> str:
