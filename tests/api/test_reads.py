@@ -354,3 +354,18 @@ def test_the_openapi_document_describes_every_endpoint(client: TestClient):
         "multipart/form-data"
         in (spec["paths"]["/api/v1/documents"]["post"]["requestBody"]["content"])
     )
+
+
+@pytest.mark.issue(12)
+def test_secretaries_with_their_terms_and_sources(client: TestClient):
+    terms = client.get(f"{API}/secretaries").json()
+    names = [t["name"] for t in terms]
+    assert names[0] == "Zhang Deguang"
+    assert names.index("Rashid Alimov") < names.index("Vladimir Norov")
+    assert all(t["source"]["url"].startswith("http") for t in terms)
+    on = client.get(f"{API}/secretaries", params={"on": "2020-01-01"}).json()
+    assert [(t["name"], t["start"], t["end"]) for t in on] == [
+        ("Vladimir Norov", "2019-01-01", "2021-12-31")
+    ]
+    assert on[0]["source"]["id"] == "app-norov-2019"
+    error_of(client.get(f"{API}/secretaries", params={"on": "2020-13"}), 422, "on")

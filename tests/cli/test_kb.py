@@ -400,3 +400,16 @@ def test_members_applicants_between_ufa_and_astana(run, db_url):
         )
     )
     assert {row["state"] for row in rows} == {"IND", "PAK"}
+
+
+@pytest.mark.issue(12)
+def test_secretaries_list_terms_with_their_sources(run):
+    rows = as_json(run("secretaries", "--format", "json"))
+    assert len(rows) == 8
+    assert all(row["source"] and row["source_url"] for row in rows)
+    on = as_json(run("secretaries", "--on", "2017-06-09", "--format", "json"))
+    assert [(r["name"], r["state"]) for r in on] == [("Rashid Alimov", "TJK")]
+    table = run("secretaries")
+    assert table.exit_code == 0
+    assert "Zhang Deguang" in table.stdout
+    one_line_error(run("secretaries", "--on", "2017-02-30"), "2017-02-30")

@@ -25,6 +25,7 @@ PAGES = {
     "agreement": "/agreements/shanghai-convention",
     "commitments": "/commitments",
     "projects": "/projects",
+    "secretaries": "/secretaries",
     "documents": "/documents",
     "reader": "/documents/{hostile}",
     "search": "/search?q=Qingdao",

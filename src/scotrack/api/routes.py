@@ -17,6 +17,7 @@ def routers() -> list[APIRouter]:
         meta,
         projects,
         search,
+        secretaries,
         states,
         tokens,
     )
@@ -29,6 +30,7 @@ def routers() -> list[APIRouter]:
         commitments.router,
         compliance.router,
         projects.router,
+        secretaries.router,
         documents.router,
         claims.router,
         search.router,

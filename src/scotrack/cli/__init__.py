@@ -56,6 +56,7 @@ def _register() -> None:
     app.command("meetings")(tables.meetings_cli)
     app.command("agreements")(kb.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
+    app.command("secretaries")(kb.secretaries_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(kb.commitments_cli)
     app.command("assess")(compliance.assess_cli)

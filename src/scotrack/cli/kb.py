@@ -1,5 +1,5 @@
-"""Knowledge-base commands: init, members, agreements, agreement, state,
-commitments. Each parses its options, calls one store function and renders."""
+"""Knowledge-base commands: init, members, agreements, agreement, secretaries,
+state, commitments. Each parses its options, calls one store function and renders."""
 
 from __future__ import annotations
 
@@ -250,6 +250,61 @@ def agreement_cli(
         where = f" <{source['url']}>" if source.get("url") else ""
         n = number[source["id"]]
         stdout.print(literal(f"  [{n}] {source['id']}: {source['title']}{where}"))
+
+
+TermsOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="<str>",
+        help="Only the term(s) that include this date: YYYY, YYYY-MM or YYYY-MM-DD "
+        "(a partial date means its last day). Default: every term.",
+    ),
+]
+
+
+def secretaries_cli(
+    on: TermsOnOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List the SCO's Secretaries-General and their terms, each with its source.
+
+    They come from the shipped baseline (people.json), not from the database.
+
+    Example: scotrack secretaries --on 2020-01-01
+    """
+
+    def action() -> list[dict[str, Any]]:
+        from scotrack.data import officeholders  # loaded on demand: fast start-up
+
+        terms = (
+            officeholders.secretaries_general()
+            if on is None
+            else officeholders.secretaries_general_on(on_day(on))
+        )
+        return [
+            {
+                "name": t.person,
+                "state": t.state,
+                "from": t.start,
+                "to": t.end,
+                "source": None if t.source is None else t.source.id,
+                "source_title": None if t.source is None else t.source.title,
+                "source_url": None if t.source is None else t.source.url,
+                "note": t.note,
+            }
+            for t in terms
+        ]
+
+    rows = run_with_errors(action, debug=debug)
+    title = "SCO Secretaries-General" + ("" if on is None else f" on {on_day(on)}")
+    columns = (
+        None
+        if fmt is not OutputFormat.table
+        else ["name", "state", "from", "to", "source"]
+    )
+    render(rows, fmt, title=title, columns=columns)
 
 
 def state_cli(

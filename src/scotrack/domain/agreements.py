@@ -370,6 +370,28 @@ def existed_on(agreement: Agreement, on: date) -> bool:
     return signed is None or signed.first_day() <= on
 
 
+def _instruments_before(
+    agreement: Agreement, known: Sequence[Party], eif: EntryIntoForce
+) -> str:
+    """Which signatories' instruments the sources record before entry into force,
+    and how many are not recorded: why it came into force, as far as is known."""
+    before = [p for p in known if p.instrument().last_day() <= eif.earliest]  # type: ignore[union-attr]
+    unrecorded = [
+        p.state
+        for p in agreement.parties
+        if p.signed is not None and p.instrument() is None
+    ]
+    said = (
+        "Before it the sources record the instruments of "
+        + ", ".join(f"{p.state} ({p.instrument()})" for p in before)
+        if before
+        else "The sources record no signatory's instrument before it"
+    )
+    if unrecorded:
+        said += f"; those of {', '.join(unrecorded)} are not recorded (no source)"
+    return said + "."
+
+
 def in_force_on(agreement: Agreement, eif: EntryIntoForce | None, on: date) -> Truth:
     """In force on `on`? Unknown (None) when neither a rule nor a record settles it.
 
@@ -440,6 +462,7 @@ def explanation(
             + (f" ({cited})" if cited else "")
             + "; the recorded instruments are too few to compute it."
         )
+        lines.append(_instruments_before(agreement, known, eif))
     else:
         lines.append(f"Entry into force: {eif} ({eif.how}).")
     verdict = {

@@ -17,6 +17,7 @@ from scotrack.web import (
     projects,
     review,
     search,
+    secretaries,
 )
 from scotrack.web.render import page
 
@@ -28,6 +29,7 @@ ROUTERS = (
     agreements.router,
     commitments.router,
     projects.router,
+    secretaries.router,
     documents.router,
     review.router,
     search.router,
