@@ -395,20 +395,22 @@ def _instruments_before(
 def in_force_on(agreement: Agreement, eif: EntryIntoForce | None, on: date) -> Truth:
     """In force on `on`? Unknown (None) when neither a rule nor a record settles it.
 
-    Before signature it is certainly not in force. With a rule and some recorded
-    instruments, too few of them means not in force as far as the records show; with
-    no instrument recorded at all, ratification is not tracked and it stays unknown.
+    Before signature it is certainly not in force. With a rule, it is not in force
+    only when every signatory's instrument is recorded and they do not meet the
+    rule; while some signatory's instrument is not recorded (no source), it may
+    have been deposited, so the answer stays unknown rather than "not in force"
+    (#12).
     """
     if eif is not None:
         return eif.by(on)
     signed = agreement.signed_date
     if signed is not None and signed.first_day() > on:
         return False
-    tracked = any(
-        party.instrument() is not None and not party.acceded
-        for party in agreement.parties
+    signatories = [p for p in agreement.parties if not p.acceded]
+    complete = bool(signatories) and all(
+        p.instrument() is not None for p in signatories
     )
-    return False if agreement.rule is not None and tracked else None
+    return False if agreement.rule is not None and complete else None
 
 
 def explanation(
@@ -442,7 +444,10 @@ def explanation(
             )
         )
         if len(by_day) == (rule.n or 0) - 1:
-            lines.append("It is one instrument short of entry into force on that day.")
+            lines.append(
+                "It is one instrument short of entry into force on that day, "
+                "as far as the sources record."
+            )
     if any(p.deposited is None and p.ratified is not None for p in known):
         lines.append(
             "Where no deposit date is recorded, the ratification date is used."
