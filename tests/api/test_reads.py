@@ -67,7 +67,8 @@ def test_states_refuse_an_unknown_status(client: TestClient):
 def test_state_profile_holds_history_meetings_and_agreements(client: TestClient):
     india = client.get(f"{API}/states/IND", params={"on": "2020-01-01"}).json()
     assert india["name"] == "India"
-    assert [i["status"] for i in india["history"]] == ["observer", "member"]
+    history = [i["status"] for i in india["history"]]
+    assert history == ["observer", "applicant", "member"]  # applicant from Ufa (#12)
     assert "hos-2023" in [m["id"] for m in india["meetings_hosted"]]
     assert india["meetings_hosted"][0]["title"]
     by_name = client.get(f"{API}/states/india").json()
@@ -353,3 +354,18 @@ def test_the_openapi_document_describes_every_endpoint(client: TestClient):
         "multipart/form-data"
         in (spec["paths"]["/api/v1/documents"]["post"]["requestBody"]["content"])
     )
+
+
+@pytest.mark.issue(12)
+def test_secretaries_with_their_terms_and_sources(client: TestClient):
+    terms = client.get(f"{API}/secretaries").json()
+    names = [t["name"] for t in terms]
+    assert names[0] == "Zhang Deguang"
+    assert names.index("Rashid Alimov") < names.index("Vladimir Norov")
+    assert all(t["source"]["url"].startswith("http") for t in terms)
+    on = client.get(f"{API}/secretaries", params={"on": "2020-01-01"}).json()
+    assert [(t["name"], t["start"], t["end"]) for t in on] == [
+        ("Vladimir Norov", "2019-01-01", "2021-12-31")
+    ]
+    assert on[0]["source"]["id"] == "app-norov-2019"
+    error_of(client.get(f"{API}/secretaries", params={"on": "2020-13"}), 422, "on")

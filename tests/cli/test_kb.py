@@ -86,7 +86,9 @@ def test_members_with_another_status(run, db_url):
             "json",
         )
     )
-    assert {"IND", "PAK", "IRN", "MNG", "AFG", "BLR"} <= {row["state"] for row in rows}
+    # India and Pakistan were applicants from Ufa 2015 (#12)
+    assert {"IRN", "MNG", "AFG", "BLR"} <= {row["state"] for row in rows}
+    assert {"IND", "PAK"}.isdisjoint(row["state"] for row in rows)
     everything = as_json(
         run(
             "members",
@@ -101,6 +103,8 @@ def test_members_with_another_status(run, db_url):
         )
     )
     assert len(everything) > len(rows)
+    statuses = {row["state"]: row["status"] for row in everything}
+    assert (statuses["IND"], statuses["PAK"]) == ("applicant", "applicant")
 
 
 def test_members_as_csv(run, db_url):
@@ -250,7 +254,8 @@ def test_meetings_filters(run, db_url):
 def test_state_profile(run, db_url):
     data = as_json(run("state", "India", "--db", db_url, "--format", "json"))
     assert data["state"]["code"] == "IND"
-    assert [i["status"] for i in data["history"]][-2:] == ["observer", "member"]
+    statuses = [i["status"] for i in data["history"]]
+    assert statuses[-3:] == ["observer", "applicant", "member"]
     assert any("Countering Extremism" in a["title"] for a in data["agreements"])
     table = run("state", "IND", "--db", db_url)
     assert table.exit_code == 0
@@ -329,3 +334,82 @@ def test_an_empty_sqlite_file_says_to_run_init(run, tmp_path):
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
     one_line_error(run("members", "--db", str(empty)), "holds no knowledge base")
+
+
+@pytest.mark.issue(12)
+def test_agreement_lists_each_ratification_with_its_source(run, db_url):
+    data = as_json(
+        run(
+            "agreement",
+            "Convention against Terrorism",
+            "--on",
+            "2012-06-01",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        )
+    )
+    parties = {p["state"]: p for p in data["parties"]}
+    assert parties["KAZ"]["ratified"] == "2011-01-10"
+    assert parties["KAZ"]["source"]["id"] == "kz-law-381-iv-2011"
+    assert "381-IV" in parties["KAZ"]["source"]["title"]
+    assert parties["KAZ"]["source"]["url"].startswith("https://zakonpravo.kz/")
+    assert parties["CHN"]["ratified"] == "2014-12-28"
+    assert parties["CHN"]["status"] == "signed"  # not yet on 2012-06-01
+    assert parties["KGZ"]["missing"] == ["ratification (no source)"]
+    assert data["entry_into_force"] == "2012-01-14"
+    assert data["entry_into_force_source"]["id"] == "kz-law-381-iv-2011"
+    assert data["in_force"] is True
+    recorded = "2012-01-14 (kz-law-381-iv-2011)"
+    assert any(recorded in line for line in data["explanation"])
+    table = run(
+        "agreement", "Convention against Terrorism", "--on=2012-06-01", "--db", db_url
+    )
+    assert table.exit_code == 0, table.output
+    assert "no source" in table.stdout
+    assert "kz-law-381-iv-2011: Law of the Republic of Kazakhstan" in table.stdout
+    assert "On 2012-06-01 it is in force." in table.stdout
+
+
+@pytest.mark.issue(12)
+def test_agreements_on_a_day_leave_out_those_not_yet_signed(run, db_url):
+    rows = as_json(
+        run("agreements", "--on", "2005-01-01", "--db", db_url, "--format", "json")
+    )
+    ids = {row["id"] for row in rows}
+    assert {"shanghai-convention", "charter", "drugs-agreement"} <= ids
+    assert "good-neighbourliness-treaty" not in ids
+    assert "extremism-convention" not in ids
+    assert all(row["signed"] <= "2005-01-01" for row in rows)
+
+
+@pytest.mark.issue(12)
+def test_members_applicants_between_ufa_and_astana(run, db_url):
+    rows = as_json(
+        run(
+            "members",
+            "--status",
+            "applicant",
+            "--on",
+            "2016-01-01",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        )
+    )
+    assert {row["state"] for row in rows} == {"IND", "PAK"}
+
+
+@pytest.mark.issue(12)
+def test_secretaries_list_terms_with_their_sources(run):
+    rows = as_json(run("secretaries", "--format", "json"))
+    assert len(rows) == 8
+    assert all(row["source"] and row["source_url"] for row in rows)
+    on = as_json(run("secretaries", "--on", "2017-06-09", "--format", "json"))
+    assert [(r["name"], r["state"]) for r in on] == [("Rashid Alimov", "TJK")]
+    table = run("secretaries")
+    assert table.exit_code == 0
+    assert "Zhang Deguang" in table.stdout
+    one_line_error(run("secretaries", "--on", "2017-02-30"), "2017-02-30")

@@ -38,7 +38,8 @@ def test_graphml_reads_back_with_dated_edges(seeded_session, tmp_path):
     }  # fmt: skip
     india = [d for u, _, d in edges(graph, "status") if u == "state:IND"]
     assert {(d["status"], d["start"], d.get("end")) for d in india} >= {
-        ("observer", "2005-07-05", "2017-06-09"),
+        ("observer", "2005-07-05", "2015-07-10"),
+        ("applicant", "2015-07-10", "2017-06-09"),
         ("member", "2017-06-09", None),
     }
     hosts = edges(graph, "host")

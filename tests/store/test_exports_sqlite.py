@@ -75,4 +75,5 @@ def test_sqlite_agreement_status_and_claims(seeded_session, tmp_path):
         assert len(claims) > 20
         assert all(r["evidence"] for r in claims)
         history = rows(db, "SELECT * FROM membership_history WHERE state = 'IND'")
-        assert [r["status"] for r in history] == ["observer", "member"]
+        statuses = [r["status"] for r in history]
+        assert statuses == ["observer", "applicant", "member"]  # from Ufa 2015 (#12)

@@ -79,8 +79,10 @@ def test_matrix_changes_with_the_as_of_day(client: TestClient):
     later = client.get("/agreements?on=2010-01-01").text
     assert 'id="as-of"' in early
     assert "data-autosubmit" in early
-    assert cell(early, "CHN", "shanghai-convention") == "signed"
-    assert cell(later, "CHN", "shanghai-convention") == "unknown"
+    # China deposited its instrument on 8 November 2001 (#12)
+    assert cell(early, "CHN", "shanghai-convention") == "ratified"
+    assert cell(later, "CHN", "shanghai-convention") == "in-force"
+    assert cell(later, "KGZ", "shanghai-convention") == "unknown"
     assert cell(later, "IND", "shanghai-convention") == "not-signed"
     assert cell(early, "CHN", "charter") == "not-signed"
     # a text label in each cell, not colour only
@@ -200,7 +202,7 @@ def test_members_export_on_a_day(client: TestClient):
         r for r in rows if r["state"] == "IND"
     ).items()
     matrix = client.get("/agreements?on=2010-01-01&format=json").json()
-    assert next(r for r in matrix if r["state"] == "CHN")["shanghai-convention"] == (
+    assert next(r for r in matrix if r["state"] == "KGZ")["shanghai-convention"] == (
         "unknown"
     )
 
@@ -310,3 +312,36 @@ def test_every_page_has_a_skip_link_a_menu_button_and_scrolling_tables(
         re.findall(r'role="region" aria-label="[^"]+" tabindex="0">\s*<table', html)
     )
     assert scrolling == tables
+
+
+@pytest.mark.issue(12)
+def test_secretaries_page_lists_every_term_with_its_source(client: TestClient):
+    html = client.get("/secretaries").text
+    assert "<h1>Secretaries-General</h1>" in html
+    assert html.count('<tr data-person="') == 8
+    assert 'href="https://kt.kz/eng/politics/' in html
+    one = client.get("/secretaries?on=2014-05-01").text
+    assert one.count('<tr data-person="') == 1
+    assert 'data-person="Dmitry Mezentsev"' in one
+    rows = client.get("/secretaries?format=json").json()
+    assert rows[-1]["name"] == "Nurlan Yermekbayev"
+
+
+@pytest.mark.issue(12)
+def test_agreement_page_shows_each_states_source_and_what_is_missing(
+    client: TestClient,
+):
+    html = client.get("/agreements/convention-against-terrorism?on=2012-06-01").text
+    row = re.search(r'<tr data-state="KAZ".*?</tr>', html, flags=re.DOTALL)
+    assert row is not None
+    assert 'href="#source-kz-law-381-iv-2011"' in row.group(0)
+    assert 'id="source-kz-law-381-iv-2011"' in html
+    kgz = re.search(r'<tr data-state="KGZ".*?</tr>', html, flags=re.DOTALL)
+    assert kgz is not None
+    assert "no source" in kgz.group(0)
+    rows = client.get(
+        "/agreements/convention-against-terrorism?on=2012-06-01&format=json"
+    ).json()
+    by_state = {r["state"]: r for r in rows}
+    assert by_state["KGZ"]["missing"] == "ratification (no source)"
+    assert by_state["KAZ"]["missing"] is None

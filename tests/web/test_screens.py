@@ -31,6 +31,7 @@ PAGES = {
     "compliance": "/compliance?meeting=hos-2018",
     "projects": "/projects",
     "project": "/projects/{project}",
+    "secretaries": "/secretaries",
     "documents": "/documents",
     "reader": "/documents/{hostile}",
     "search": "/search?q=Qingdao",

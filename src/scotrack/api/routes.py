@@ -19,6 +19,7 @@ def routers() -> list[APIRouter]:
         meta,
         projects,
         search,
+        secretaries,
         states,
         tokens,
     )
@@ -31,6 +32,7 @@ def routers() -> list[APIRouter]:
         commitments.router,
         compliance.router,
         projects.router,
+        secretaries.router,
         documents.router,
         claim_queue.router,  # before claims.router: /claims/groups is no claim id
         claims.router,

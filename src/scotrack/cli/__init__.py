@@ -58,6 +58,7 @@ def _register() -> None:
     app.command("meetings")(tables.meetings_cli)
     app.command("agreements")(agreements.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
+    app.command("secretaries")(kb.secretaries_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(commitments.commitments_cli)
     app.command("assess")(compliance.assess_cli)

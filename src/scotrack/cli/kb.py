@@ -1,6 +1,6 @@
-"""Knowledge-base commands: init, members, agreement, state . Each parses its
-options, calls one store function and renders (the tables of agreements and
-commitments are in `agreements.py` and `commitments.py`)."""
+"""Knowledge-base commands: init, members, agreement, secretaries, state. Each
+parses its options, calls one store function and renders (the tables of agreements
+and commitments are in `agreements.py` and `commitments.py`)."""
 
 from __future__ import annotations
 
@@ -115,6 +115,15 @@ def agreement_cli(
         with kb_session(db, known_on=known_on) as session:
             agreement = queries.find_agreement(session, name)
             answer = queries.agreement_status(session, agreement.id, on=day)
+            cited = queries.sources_by_id(
+                session,
+                [
+                    agreement.entry_into_force_source_id,
+                    *(p.source_id for p in agreement.parties),
+                ],
+            )
+        party_source = {p.state: p.source_id for p in agreement.parties}
+        eif_source = agreement.entry_into_force_source_id
         return {
             "agreement": {
                 "id": agreement.id,
@@ -131,6 +140,10 @@ def agreement_cli(
                 if answer.entry_into_force is None
                 else str(answer.entry_into_force)
             ),
+            "entry_into_force_how": (
+                None if answer.entry_into_force is None else answer.entry_into_force.how
+            ),
+            "entry_into_force_source": _cited(cited, eif_source),
             "parties": [
                 {
                     "state": p.state,
@@ -139,6 +152,8 @@ def agreement_cli(
                     "signed": p.signed,
                     "ratified": p.ratified,
                     "in_force_from": p.in_force_from,
+                    "missing": list(p.missing),
+                    "source": _cited(cited, party_source.get(p.state)),
                 }
                 for p in answer.parties
             ],
@@ -146,12 +161,86 @@ def agreement_cli(
         }
 
     result = run_with_errors(action, debug=debug)
-    if fmt is OutputFormat.table:
-        stdout.print(literal(result["agreement"]["title"], style="bold"))
-    render(result["parties"], fmt, title=f"Status on {result['on']}", payload=result)
-    if fmt is OutputFormat.table:
-        for line in result["explanation"]:
-            stdout.print(literal(f"  {line}"))
+    if fmt is not OutputFormat.table:
+        render(result["parties"], fmt, payload=result)
+        return
+    stdout.print(literal(result["agreement"]["title"], style="bold"))
+    cited = [result["entry_into_force_source"]]
+    cited += [p["source"] for p in result["parties"]]
+    number = {s["id"]: n for n, s in enumerate(_unique(cited), start=1)}
+    table = [
+        {
+            "state": p["state"],
+            "status": p["status"] + ("" if p["certain"] else "?"),
+            "signed": p["signed"],
+            "ratified": p["ratified"] or _unknown(p["missing"]),
+            "in force from": p["in_force_from"],
+            "source": f"[{number[p['source']['id']]}]" if p["source"] else None,
+        }
+        for p in result["parties"]
+    ]
+    render(table, fmt, title=f"Status on {result['on']}")
+    for line in result["explanation"]:
+        stdout.print(literal(f"  {line}"))
+    for source in _unique(cited):
+        where = f" <{source['url']}>" if source.get("url") else ""
+        n = number[source["id"]]
+        stdout.print(literal(f"  [{n}] {source['id']}: {source['title']}{where}"))
+
+
+TermsOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="<str>",
+        help="Only the term(s) that include this date: YYYY, YYYY-MM or YYYY-MM-DD "
+        "(a partial date means its last day). Default: every term.",
+    ),
+]
+
+
+def secretaries_cli(
+    on: TermsOnOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    debug: DebugOption = False,
+) -> None:
+    """List the SCO's Secretaries-General and their terms, each with its source.
+
+    They come from the shipped baseline (people.json), not from the database.
+
+    Example: scotrack secretaries --on 2020-01-01
+    """
+
+    def action() -> list[dict[str, Any]]:
+        from scotrack.data import officeholders  # loaded on demand: fast start-up
+
+        terms = (
+            officeholders.secretaries_general()
+            if on is None
+            else officeholders.secretaries_general_on(on_day(on))
+        )
+        return [
+            {
+                "name": t.person,
+                "state": t.state,
+                "from": t.start,
+                "to": t.end,
+                "source": None if t.source is None else t.source.id,
+                "source_title": None if t.source is None else t.source.title,
+                "source_url": None if t.source is None else t.source.url,
+                "note": t.note,
+            }
+            for t in terms
+        ]
+
+    rows = run_with_errors(action, debug=debug)
+    title = "SCO Secretaries-General" + ("" if on is None else f" on {on_day(on)}")
+    columns = (
+        None
+        if fmt is not OutputFormat.table
+        else ["name", "state", "from", "to", "source"]
+    )
+    render(rows, fmt, title=title, columns=columns)
 
 
 def state_cli(
@@ -229,6 +318,36 @@ def _init(url: str) -> Any:
     from scotrack.store.baseline import init_knowledge_base
 
     return init_knowledge_base(url)
+
+
+def _cited(cited: dict[str, Any], source_id: str | None) -> dict[str, Any] | None:
+    """A source as JSON: id, title, publisher, url, date (None when not cited)."""
+    if source_id is None:
+        return None
+    source = cited.get(source_id)
+    if source is None:  # a dangling id still says where the fact came from
+        return {"id": source_id, "title": source_id}
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "date": None if source.date is None else str(source.date),
+    }
+
+
+def _unique(sources: list[dict[str, Any] | None]) -> list[dict[str, Any]]:
+    """The cited sources once each, in order of first citation."""
+    found: dict[str, dict[str, Any]] = {}
+    for source in sources:
+        if source:
+            found.setdefault(source["id"], source)
+    return list(found.values())
+
+
+def _unknown(missing: list[str]) -> str | None:
+    """'no source' for a ratification no source records (#12), else nothing."""
+    return "no source" if any("ratification" in m for m in missing) else None
 
 
 def _bad_choice(option: str, value: str, allowed: tuple[str, ...], debug: bool) -> None:

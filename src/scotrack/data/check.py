@@ -63,7 +63,7 @@ SPECS = {
     # a person's source may be absent only while the name is on the allow-list
     "people": "name:text state:text aliases:texts roles:objects source:text?"
     " note:text?",
-    "role": "role:text from:date to:date? note:text?",
+    "role": "role:text from:date to:date? source:text? note:text?",
     "rule": "kind:text n:count? days:days? later_days:days?",
     "party": "state:text signed:date? ratified:date? acceded:date? deposited:date?"
     " withdrew:date? source:text? note:text?",
@@ -278,7 +278,8 @@ class _Check:
             self.add(where, "url", _STALE)
 
     def people(self, where: str, record: Record) -> None:
-        """State known; roles dated in order; a source unless allow-listed."""
+        """State known; roles dated in order; a source (the person's, or one on
+        every role) unless allow-listed."""
         self.ref(where, "state", record.get("state"), self.state_codes)
         roles = record.get("roles")
         if not roles:
@@ -289,10 +290,13 @@ class _Check:
             at = f"{where} roles[{index}]"
             self.fields(at, role, FIELDS["role"])
             self.order(at, role, "from", "to", strict=False)
+            self.ref(at, "source", role.get("source"), self.source_ids, "source id")
         listed = record.get("name") in unsourced().get("people", ())
-        if record.get("source") is None and not listed:
+        # a person is sourced by a page of its own, or by one on every role (#12)
+        sourced = record.get("source") is not None or _roles_sourced(roles)
+        if not sourced and not listed:
             self.add(where, "source", "is missing (every record cites a source)")
-        elif record.get("source") is not None and listed:
+        elif sourced and listed:
             self.add(where, "source", _STALE)
 
     def states(self, where: str, record: Record) -> None:
@@ -429,8 +433,8 @@ class _Check:
             self.add(
                 where,
                 "entry_into_force",
-                f"recorded {recorded}, but the rule and the recorded instruments "
-                f"give {computed} ({computed.how})",
+                f"{agreement.id}: recorded {recorded}, but the rule and the recorded "
+                f"instruments give {computed} ({computed.how})",
             )
 
     def initiatives(self, where: str, record: Record) -> None:
@@ -438,6 +442,15 @@ class _Check:
 
 
 _STALE = "is fixed: remove the record from data/unsourced.json"
+
+
+def _roles_sourced(roles: Any) -> bool:
+    """True when `roles` is a non-empty list whose every role has a `source`."""
+    return (
+        isinstance(roles, list)
+        and bool(roles)
+        and all(isinstance(r, dict) and r.get("source") for r in roles)
+    )
 
 
 def _type_problem(kind: str, value: Any) -> str | None:

@@ -127,12 +127,20 @@ class EntryIntoForce:
 
 @dataclass(frozen=True, slots=True)
 class PartyOnDay:
+    """One state's status on a day; `missing` names the steps no source records.
+
+    A signatory with no recorded instrument may well have ratified: its status
+    stays "signed" (what the sources show), and `missing` says the ratification is
+    not recorded, so a surface can show it as unknown rather than as not done (#12).
+    """
+
     state: str
     status: PartyStatus
     certain: bool
     signed: PartialDate | None
     ratified: PartialDate | None
     in_force_from: str | None
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +310,8 @@ def status(
     codes = list(states) if states is not None else [p.state for p in agreement.parties]
     rows = []
     for code in codes:
-        row = party_status(agreement, agreement.party(code), on=on, eif=eif)
+        party = agreement.party(code)
+        row = party_status(agreement, party, on=on, eif=eif)
         rows.append(
             PartyOnDay(
                 code,
@@ -311,6 +320,7 @@ def status(
                 row.signed,
                 row.ratified,
                 row.in_force_from,
+                missing(agreement, party),
             )
         )
     return AgreementStatus(
@@ -323,23 +333,84 @@ def status(
     )
 
 
+def missing(agreement: Agreement, party: Party | None) -> tuple[str, ...]:
+    """The steps of `party` that no source records: what a reader would need.
+
+    Only where a step is expected: a party with no signature or accession recorded
+    lacks it; a signatory of an agreement that needs instruments (it has a rule, a
+    recorded entry into force, or other parties' instruments) lacks its ratification.
+    Political texts (no rule, no entry into force, no instruments) expect none.
+    """
+    if party is None:
+        return ("signature or accession",)
+    if party.signed is None and party.instrument() is None:
+        return ("signature or accession",)
+    if party.signed is not None and party.instrument() is None:
+        expects = (
+            agreement.rule is not None
+            or agreement.recorded_entry_into_force is not None
+            or any(p.instrument() is not None for p in agreement.parties)
+        )
+        on_signature = agreement.rule is not None and agreement.rule.kind == (
+            "on-signature"
+        )
+        if expects and not on_signature:
+            return ("ratification (no source)",)
+    return ()
+
+
+def existed_on(agreement: Agreement, on: date) -> bool:
+    """False when the agreement was certainly not yet signed (or approved) on `on`.
+
+    A list "as of" a day leaves such agreements out instead of calling them "not in
+    force" (#12); an undated agreement, or one signed in a month or year containing
+    `on`, may have existed and stays.
+    """
+    signed = agreement.signed_date
+    return signed is None or signed.first_day() <= on
+
+
+def _instruments_before(
+    agreement: Agreement, known: Sequence[Party], eif: EntryIntoForce
+) -> str:
+    """Which signatories' instruments the sources record before entry into force,
+    and how many are not recorded: why it came into force, as far as is known."""
+    before = [p for p in known if p.instrument().last_day() <= eif.earliest]  # type: ignore[union-attr]
+    unrecorded = [
+        p.state
+        for p in agreement.parties
+        if p.signed is not None and p.instrument() is None
+    ]
+    said = (
+        "Before it the sources record the instruments of "
+        + ", ".join(f"{p.state} ({p.instrument()})" for p in before)
+        if before
+        else "The sources record no signatory's instrument before it"
+    )
+    if unrecorded:
+        said += f"; those of {', '.join(unrecorded)} are not recorded (no source)"
+    return said + "."
+
+
 def in_force_on(agreement: Agreement, eif: EntryIntoForce | None, on: date) -> Truth:
     """In force on `on`? Unknown (None) when neither a rule nor a record settles it.
 
-    Before signature it is certainly not in force. With a rule and some recorded
-    instruments, too few of them means not in force as far as the records show; with
-    no instrument recorded at all, ratification is not tracked and it stays unknown.
+    Before signature it is certainly not in force. With a rule, it is not in force
+    only when every signatory's instrument is recorded and they do not meet the
+    rule; while some signatory's instrument is not recorded (no source), it may
+    have been deposited, so the answer stays unknown rather than "not in force"
+    (#12).
     """
     if eif is not None:
         return eif.by(on)
     signed = agreement.signed_date
     if signed is not None and signed.first_day() > on:
         return False
-    tracked = any(
-        party.instrument() is not None and not party.acceded
-        for party in agreement.parties
+    signatories = [p for p in agreement.parties if not p.acceded]
+    complete = bool(signatories) and all(
+        p.instrument() is not None for p in signatories
     )
-    return False if agreement.rule is not None and tracked else None
+    return False if agreement.rule is not None and complete else None
 
 
 def explanation(
@@ -373,7 +444,10 @@ def explanation(
             )
         )
         if len(by_day) == (rule.n or 0) - 1:
-            lines.append("It is one instrument short of entry into force on that day.")
+            lines.append(
+                "It is one instrument short of entry into force on that day, "
+                "as far as the sources record."
+            )
     if any(p.deposited is None and p.ratified is not None for p in known):
         lines.append(
             "Where no deposit date is recorded, the ratification date is used."
@@ -387,10 +461,13 @@ def explanation(
             "and none is recorded: it stays unknown."
         )
     elif not eif.computed:
+        cited = agreement.entry_into_force_source_id
         lines.append(
-            f"The sources record entry into force on {eif}; the recorded "
-            "instruments are too few to compute it."
+            f"The sources record entry into force on {eif}"
+            + (f" ({cited})" if cited else "")
+            + "; the recorded instruments are too few to compute it."
         )
+        lines.append(_instruments_before(agreement, known, eif))
     else:
         lines.append(f"Entry into force: {eif} ({eif.how}).")
     verdict = {

@@ -66,6 +66,7 @@ AGREEMENT_KINDS = (
     "communique",
     "memorandum",
     "regulations",
+    "protocol",
 )
 
 COMMITMENT_KINDS = ("pledge", "proposal", "call")

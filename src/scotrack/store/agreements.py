@@ -125,15 +125,18 @@ def agreement_row(agreement: Agreement, on: date) -> AgreementRow:
 
 
 def agreement_table(session: Session, query: AgreementQuery) -> AgreementTable:
-    """Agreements of `kind`, in force or not on the day (`in_force`: yes, no or
-    unknown), signed in `year` and within `dates`, with `party` (a state code or
-    name) among their parties; sorted by `query.sort` (ties by signature date,
-    then id; those without the value last). InputError for an unknown value."""
+    """Agreements that existed on the day (signed by then, or undated), of
+    `kind`, in force or not on the day (`in_force`: yes, no or unknown), signed
+    in `year` and within `dates`, with `party` (a state code or name) among their
+    parties; sorted by `query.sort` (ties by signature date, then id; those
+    without the value last). InputError for an unknown value."""
     check_choice("in_force", query.in_force, IN_FORCE)
     check_choice("kind", query.kind, AGREEMENT_KINDS)
     party = None if query.party is None else queries.find_state(session, query.party)
     kept = []
     for agreement in queries.agreements(session):  # by signature date, then id
+        if not agreement_rules.existed_on(agreement, query.on):
+            continue  # not yet signed on the day: not "not in force" (#12)
         if query.kind is not None and agreement.kind != query.kind:
             continue
         signed = agreement.signed_date

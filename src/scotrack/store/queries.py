@@ -265,6 +265,15 @@ def source_titles(session: Session) -> dict[str, str]:
     return dict(found.all())  # not dict(found): a Result has keys()
 
 
+def sources_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, Source]:
+    """The sources among `ids` (None and unknown ids left out), by id."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    found = session.scalars(select(models.Source).where(models.Source.id.in_(wanted)))
+    return {row.id: rows.source_from_row(row) for row in found}
+
+
 def source(session: Session, source_id: str) -> Source:
     row = session.get(models.Source, source_id)
     if row is None:

@@ -178,6 +178,8 @@ def agreement_page(
                 "deposited": _text(party.deposited if party else None),
                 "withdrew": _text(party.withdrew if party else None),
                 "in_force_from": answer.in_force_from,
+                "missing": "; ".join(answer.missing) or None,
+                "source": party.source_id if party else None,
             }
         )
     return respond(

@@ -20,6 +20,7 @@ from scotrack.web import (
     projects,
     review,
     search,
+    secretaries,
 )
 from scotrack.web.render import page
 
@@ -33,6 +34,7 @@ ROUTERS = (
     commitments.router,
     compliance.router,
     projects.router,
+    secretaries.router,
     documents.router,
     downloads.router,
     review.router,
