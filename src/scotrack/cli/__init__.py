@@ -38,6 +38,7 @@ def _root(
 def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
     from scotrack.cli import (
+        charts,
         compliance,
         exports,
         history,
@@ -72,6 +73,7 @@ def _register() -> None:
     app.command("edit")(history.edit_cli)
     app.add_typer(serve.token_app, name="token")
     app.command("export")(exports.export_cli)
+    app.command("chart")(charts.chart_cli)
 
 
 _register()

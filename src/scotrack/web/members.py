@@ -14,6 +14,7 @@ from scotrack.domain.vocab import STATUSES
 from scotrack.store import records, timeline
 from scotrack.store.matrix import CELL_LABELS
 from scotrack.web import charts
+from scotrack.web.charts.kinds import co_mention_figure
 from scotrack.web.exports import FormatParam, respond
 
 router = APIRouter(include_in_schema=False)
@@ -109,4 +110,5 @@ def state_page(
         record=record,
         profile=profile,
         cell_labels=CELL_LABELS,
+        co_mentions=co_mention_figure(session, profile.state.code),
     )

@@ -12,6 +12,7 @@ from scotrack.web import (
     commitments,
     dashboard,
     documents,
+    gallery,
     meetings,
     members,
     projects,
@@ -29,6 +30,7 @@ ROUTERS = (
     commitments.router,
     projects.router,
     documents.router,
+    gallery.router,
     review.router,
     search.router,
 )
