@@ -25,6 +25,7 @@ PAGES = {
     "agreement": "/agreements/shanghai-convention",
     "commitments": "/commitments",
     "projects": "/projects",
+    "charts": "/charts",
     "documents": "/documents",
     "reader": "/documents/{hostile}",
     "search": "/search?q=Qingdao",
@@ -35,7 +36,15 @@ PAGES = {
     "review-claim": "/review/{claim}",
 }
 """One page of every kind the app serves."""
-CHART_PAGES = ("/", "/members", "/meetings", "/commitments", "/projects")
+CHART_PAGES = (
+    "/",
+    "/members",
+    "/meetings",
+    "/commitments",
+    "/projects",
+    "/charts",
+    "/states/CHN",
+)
 SMALLEST_LABEL_PX = 11
 
 
