@@ -194,12 +194,13 @@ def summit_map(
     biggest = max((len(c.meetings) for c in placed), default=1)
     parts = [
         _open(title, width, window.top + window.height, "map", links=bool(placed)),
-        _key(biggest),
-        f'<svg x="0" y="{window.top}" width="{width}" height="{window.height}" '
-        f'viewBox="0 {window.top} {width} {window.height}" overflow="hidden">',
         f'<rect class="sea" x="0" y="{window.top}" width="{width}" '
         f'height="{window.height}"/>',
         _land(window),
+        # the SVG's edge clips the land left, right and below; the key's ground
+        # covers it above (no nested <svg> or clip path: one title per SVG)
+        f'<rect class="ground" x="0" y="0" width="{width}" height="{window.top}"/>',
+        _key(biggest),
     ]
     taken: list[Any] = []
     for city in placed:  # no name covers another city's circle
@@ -231,7 +232,7 @@ def summit_map(
     # small circles drawn last, so a big one never hides them
     parts.extend(reversed(marks))
     parts.extend(labels)
-    parts.append("</svg></svg>")
+    parts.append("</svg>")
     return Chart(title, Markup("".join(parts)))  # every data piece is escaped above
 
 
