@@ -82,3 +82,25 @@ def test_state_page_without_documents_says_so(client: TestClient):
 def test_charts_page_refuses_a_bad_day(client: TestClient):
     response = client.get("/charts?on=2002-13-01")
     assert response.status_code == 422
+
+
+def test_meetings_page_maps_the_meetings_it_lists(client: TestClient):
+    html = client.get("/meetings?host=IND").text
+    the_map = next(s for s in SVG.findall(html) if "chart-map" in s)
+    cities = re.findall(r'aria-label="([^",:]+), India: (\d+) meetings?"', the_map)
+    assert sorted(cities) == [("Goa", "1"), ("New Delhi", "3")]
+    assert "Where these meetings were held" in html
+    assert html.count('<li id="host-') == 2
+
+
+def test_documents_page_shows_documents_by_month_on_its_first_page(
+    client: TestClient,
+):
+    html = client.get("/documents").text
+    chart = next(s for s in SVG.findall(html) if "chart-months" in s)
+    assert "<title>2023-07: 1 document</title>" in chart
+    assert ">undated</text>" in chart
+    following = re.search(r'href="/documents\?[^"]*cursor=[^"]+"', html)
+    if following:  # a later page has the table only
+        later = client.get(following.group(0)[6:-1].replace("&amp;", "&")).text
+        assert "chart-months" not in later

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import ComplianceSummary
+from scotrack.domain.meetings import Meeting
 from scotrack.store import queries
 from scotrack.store.dashboard import state_names
 from scotrack.store.provenance import Claim, Document
@@ -90,8 +92,14 @@ class CoMentionNetwork:
 
 def host_cities(session: Session) -> tuple[HostCity, ...]:
     """Every city that hosted a meeting, most meetings first (then by name)."""
+    return cities_of(queries.meetings(session))
+
+
+def cities_of(meetings: Iterable[Meeting]) -> tuple[HostCity, ...]:
+    """The host cities of `meetings` (those with a city), most meetings first
+    (then by name), each with its meetings in the order given."""
     cities: dict[str, HostCity] = {}
-    for meeting in queries.meetings(session):
+    for meeting in sorted(meetings, key=_by_date):
         if not meeting.city:
             continue
         held = HostedMeeting(
@@ -106,6 +114,11 @@ def host_cities(session: Session) -> tuple[HostCity, ...]:
             (held,) if found is None else (*found.meetings, held),
         )
     return tuple(sorted(cities.values(), key=lambda c: (-len(c.meetings), c.name)))
+
+
+def _by_date(meeting: Meeting) -> tuple[bool, tuple[int, int, int], str]:
+    day = meeting.start_date
+    return day is None, (0, 0, 0) if day is None else day.sort_key(), meeting.id
 
 
 def _current_documents() -> ColumnElement[bool]:

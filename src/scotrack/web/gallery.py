@@ -9,9 +9,7 @@ from fastapi.responses import Response
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
-from scotrack.store import chartdata
-from scotrack.store.dashboard import state_names
-from scotrack.web.charts import kinds, worldmap
+from scotrack.web.charts import kinds
 from scotrack.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -24,17 +22,13 @@ def charts_page(request: Request, session: DbSession, on: OnParam = None) -> Res
     drawn = {
         kind: kinds.chart(session, kind, options)
         for kind in kinds.KINDS
-        if kind not in kinds.NEEDS_STATE
+        if kind not in kinds.NEEDS_STATE and kind != "summits"
     }
-    cities = chartdata.host_cities(session)
     return page(
         request,
         "charts.html",
         title="Charts",
         on=options.on,
         charts=drawn,
-        cities=cities,
-        unplaced=worldmap.unplaced(cities),
-        anchor=worldmap.city_anchor,
-        names=state_names(session),
+        host_cities=kinds.host_city_figure(session),
     )

@@ -4,12 +4,13 @@ so the file and the page are the same picture."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
+from scotrack.domain.meetings import Meeting
 from scotrack.domain.vocab import STATUSES
 from scotrack.errors import InputError
 from scotrack.store import chartdata, matrix, queries, timeline
@@ -68,9 +69,44 @@ def membership(session: Session, options: Options) -> charts.Chart:
 def summits(session: Session, options: Options) -> charts.Chart:
     return worldmap.summit_map(
         chartdata.host_cities(session),
-        title="Meetings of SCO bodies by host city",
+        title=SUMMITS_TITLE,
         names=state_names(session),
         listed=options.listed,
+    )
+
+
+SUMMITS_TITLE = "Meetings of SCO bodies by host city"
+
+
+@dataclass(frozen=True, slots=True)
+class HostCityFigure:
+    """The map of host cities and the list under it its circles link to."""
+
+    chart: charts.Chart
+    entries: tuple[tuple[chartdata.HostCity, str], ...]
+    """Each city with the id of its entry in the list."""
+    unplaced: tuple[str, ...]
+    names: dict[str, str]
+
+
+def host_city_figure(
+    session: Session,
+    meetings: Sequence[Meeting] | None = None,
+    *,
+    title: str = SUMMITS_TITLE,
+) -> HostCityFigure:
+    """The map of the host cities of `meetings` (default: every meeting)."""
+    cities = (
+        chartdata.host_cities(session)
+        if meetings is None
+        else chartdata.cities_of(meetings)
+    )
+    names = state_names(session)
+    return HostCityFigure(
+        worldmap.summit_map(cities, title=title, names=names),
+        tuple((city, worldmap.city_anchor(city.name)) for city in cities),
+        worldmap.unplaced(cities),
+        names,
     )
 
 
@@ -78,6 +114,16 @@ def documents(session: Session, _options: Options) -> charts.Chart:
     return months.documents_and_claims(
         chartdata.documents_by_month(session),
         title="Documents by month published, and their claims by status",
+    )
+
+
+def months_figure(session: Session) -> charts.Chart | None:
+    """The documents chart for the documents page (None without documents)."""
+    found = chartdata.documents_by_month(session)
+    if not found:
+        return None
+    return months.documents_and_claims(
+        found, title="Every document by month published, and its claims by status"
     )
 
 

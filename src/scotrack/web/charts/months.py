@@ -86,7 +86,7 @@ def documents_and_claims(
         y = top + ROW * index
         parts.append(_label(month.month, None, y + BAR - 2, room))
         wide = plot * month.documents / most_docs
-        tip = f"{month.month}: {month.documents} documents"
+        tip = f"{month.month}: {_count(month.documents, 'document')}"
         parts.append(_bar(left, y, wide, "documents", tip))
         parts.append(_value(left + wide, y, month.documents))
         x = float(right)
@@ -94,13 +94,16 @@ def documents_and_claims(
             count = month.claims.get(status, 0)
             if count:
                 share = plot * count / most_claims
-                parts.append(
-                    _bar(x, y, share, status, f"{month.month}: {count} claims {status}")
-                )
+                tip = f"{month.month}: {_count(count, 'claim')} {status}"
+                parts.append(_bar(x, y, share, status, tip))
                 x += share
         parts.append(_value(x, y, sum(month.claims.values())))
     parts.append("</svg>")
     return Chart(title, Markup("".join(parts)))  # every data piece is escaped above
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _bar(x: float, y: float, wide: float, series: str, tip: str) -> str:
