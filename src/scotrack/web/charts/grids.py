@@ -106,10 +106,7 @@ def drawn_width(needed: float) -> int:
 
 
 def _head(row: Head, y: float, room: int) -> str:
-    label = _label(row.label, None, y, room).replace(
-        f"<title>{escape(row.label)}</title>", f"<title>{escape(row.tooltip)}</title>"
-    )
-    return label if not row.href else f'<a href="{escape(row.href)}">{label}</a>'
+    return _label(row.label, row.href, y, room, tooltip=row.tooltip)
 
 
 def _cell(cell: Cell, x: float, y: float, wide: int, high: int) -> str:
