@@ -32,6 +32,9 @@ checksums() {
 # Swagger UI, for the OpenAPI page at /docs
 vendor src/scotrack/web/static/vendor swagger-ui-dist@5.35.0 \
   swagger-ui-bundle.js swagger-ui.css
+# world-atlas: Natural Earth 1:110m countries (public domain) as TopoJSON, for the
+# map of summit host cities drawn on the server (web/charts/worldmap.py, #17)
+vendor src/scotrack/web/static/vendor world-atlas@2.0.2 countries-110m.json
 checksums src/scotrack/web/static/vendor
 
 # axe-core, the accessibility checker the browser tests run on every page (#14)

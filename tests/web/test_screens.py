@@ -32,6 +32,7 @@ PAGES = {
     "projects": "/projects",
     "project": "/projects/{project}",
     "secretaries": "/secretaries",
+    "charts": "/charts",
     "documents": "/documents",
     "reader": "/documents/{hostile}",
     "search": "/search?q=Qingdao",
@@ -50,6 +51,8 @@ CHART_PAGES = (
     "/commitments",
     "/compliance?meeting=hos-2018",
     "/projects",
+    "/charts",
+    "/states/CHN",
 )
 SMALLEST_LABEL_PX = 11
 

@@ -40,6 +40,7 @@ def _register() -> None:
     from scotrack.cli import (
         agreements,
         commitments,
+        charts,
         compliance,
         exports,
         history,
@@ -75,6 +76,7 @@ def _register() -> None:
     app.command("edit")(history.edit_cli)
     app.add_typer(serve.token_app, name="token")
     app.command("export")(exports.export_cli)
+    app.command("chart")(charts.chart_cli)
 
 
 _register()

@@ -21,7 +21,7 @@ from scotrack.api.paging import LimitParam, encode_cursor, table_key
 from scotrack.store import listings, reader
 from scotrack.store.reader import ClaimMark, TextSegment
 from scotrack.store.tables import date_range
-from scotrack.web.charts import slug
+from scotrack.web.charts import kinds, slug
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.tables import FacetFilter, facet_boxes, sort_header
 
@@ -79,6 +79,7 @@ def documents_page(
         facets=facet_boxes(table.facets, params, "/documents", FACET_FILTERS, TITLES),
         following=None if table.next is None else encode_cursor(table.next),
         first_page=cursor is None,
+        by_month=None if cursor else kinds.months_figure(session),
     )
 
 

@@ -15,6 +15,7 @@ from scotrack.domain.vocab import MeetingFormat
 from scotrack.store import meetings, records, timeline
 from scotrack.store.tables import date_range
 from scotrack.web import charts
+from scotrack.web.charts import kinds
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.tables import FacetFilter, facet_boxes, sort_header
 
@@ -95,6 +96,9 @@ def meetings_page(
         table=table,
         body_names=names,
         chart=chart,
+        host_cities=kinds.host_city_figure(
+            session, table.meetings, title="Where these meetings were held"
+        ),
         headers=[
             sort_header(label, column, table.sort, params, "/meetings", numeric)
             for label, column, numeric in SORTED_BY

@@ -15,6 +15,7 @@ from scotrack.store import records, timeline
 from scotrack.store.compliance import state_compliance
 from scotrack.store.matrix import CELL_LABELS
 from scotrack.web import charts
+from scotrack.web.charts.kinds import co_mention_figure
 from scotrack.web.exports import FormatParam, respond
 
 router = APIRouter(include_in_schema=False)
@@ -113,4 +114,5 @@ def state_page(
         profile=profile,
         cell_labels=CELL_LABELS,
         compliance=compliance,
+        co_mentions=co_mention_figure(session, profile.state.code),
     )

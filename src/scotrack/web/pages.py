@@ -15,6 +15,7 @@ from scotrack.web import (
     documents,
     dossiers,
     downloads,
+    gallery,
     meetings,
     members,
     projects,
@@ -37,6 +38,7 @@ ROUTERS = (
     secretaries.router,
     documents.router,
     downloads.router,
+    gallery.router,
     review.router,
     search.router,
 )

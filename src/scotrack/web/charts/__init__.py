@@ -140,12 +140,14 @@ def _top(rows: int) -> int:
     return 12 + LEGEND_ROW * rows
 
 
-def _label(text: str, href: str | None, y: float, room: int) -> str:
+def _label(
+    text: str, href: str | None, y: float, room: int, *, tooltip: str | None = None
+) -> str:
     most = max(8, int((room - 10) / CHAR))
     shown = text if len(text) <= most else text[: most - 1] + "\u2026"
     label = (
         f'<text class="lane" x="{room - 8}" y="{y}" text-anchor="end">'
-        f"<title>{escape(text)}</title>{escape(shown)}</text>"
+        f"<title>{escape(tooltip or text)}</title>{escape(shown)}</text>"
     )
     if href is None:
         return label
