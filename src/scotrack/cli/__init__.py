@@ -39,8 +39,8 @@ def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
     from scotrack.cli import (
         agreements,
-        commitments,
         charts,
+        commitments,
         compliance,
         exports,
         history,
