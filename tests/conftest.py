@@ -12,6 +12,16 @@ Databases (each test using them runs once on SQLite and once on PostgreSQL):
 - `db_url`: the URL of that baseline database, for `--db URL` in CLI tests (read
   from it; write to `fresh_db_url`).
 - `fresh_db_url`: the URL of a new, empty database (no schema) for one test.
+- `initialised_db_url`: the URL of a new database for one test, as `scotrack init`
+  leaves it (schema at the head revision, the baseline loaded and logged).
+- `templates`: makes such copies (`templates.copy(name)`; another `kind` with its own
+  `build`, as tests/api/conftest.py does for the seeded knowledge base).
+
+A database a test may change is a copy of a template built once per backend and
+test session (#15): building one (Alembic upgrade, baseline load, change log) takes
+seconds, a copy milliseconds (SQLite's backup API; PostgreSQL's `CREATE DATABASE
+... TEMPLATE`). Each test still gets its own database; tests of migrations and of
+`init` itself start from `fresh_db_url`.
 
 PostgreSQL is a throwaway server started once per test session from the installed
 binaries (`initdb`/`pg_ctl` on PATH, else /usr/lib/postgresql/*/bin), on 127.0.0.1
@@ -28,10 +38,11 @@ import os
 import pwd
 import shutil
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -43,6 +54,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.data import read_baseline
 from scotrack.store import load_baseline, make_engine, session_factory
+from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.schema import upgrade_database
 
 BACKENDS = ("sqlite", "postgresql")
@@ -71,6 +83,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class Databases(Protocol):
     def create(self, name: str) -> str: ...
 
+    def copy(self, template: str, name: str) -> str: ...
+
     def drop(self, name: str) -> None: ...
 
 
@@ -82,6 +96,16 @@ class SqliteDatabases:
 
     def create(self, name: str) -> str:
         return f"sqlite:///{self.directory / name}.db"
+
+    def copy(self, template: str, name: str) -> str:
+        """A new database `name` holding what `template` holds (SQLite's backup
+        API: a consistent copy, whatever is still in the write-ahead log)."""
+        url = self.create(name)
+        source = sqlite3.connect(self.directory / f"{template}.db")
+        target = sqlite3.connect(self.directory / f"{name}.db")
+        with contextlib.closing(source), contextlib.closing(target):
+            source.backup(target)
+        return url
 
     def drop(self, name: str) -> None:
         for suffix in ("db", "db-wal", "db-shm"):
@@ -133,6 +157,13 @@ class PostgresServer:
 
     def create(self, name: str) -> str:
         self._admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return self.url(name)
+
+    def copy(self, template: str, name: str) -> str:
+        """A new database `name` holding what `template` holds; nobody may be
+        connected to `template` (PostgreSQL refuses to copy it then)."""
+        statement = sql.SQL("CREATE DATABASE {} TEMPLATE {}")
+        self._admin(statement.format(sql.Identifier(name), sql.Identifier(template)))
         return self.url(name)
 
     def drop(self, name: str) -> None:
@@ -278,8 +309,53 @@ def db_url(kb_engine: Engine) -> str:
     return kb_engine.url.render_as_string(hide_password=False)
 
 
+def new_name() -> str:
+    """A name for a new database, unique in the test session."""
+    return f"scotrack_{uuid.uuid4().hex[:12]}"
+
+
 @pytest.fixture
 def fresh_db_url(databases: Databases) -> Iterator[str]:
-    name = f"scotrack_{uuid.uuid4().hex[:12]}"
+    name = new_name()
     yield databases.create(name)
     databases.drop(name)
+
+
+class Templates:
+    """Databases built once (per kind) and copied for each test that asks.
+
+    A template is closed once built and never opened again, so every copy starts
+    from the same state (and PostgreSQL, which refuses to copy a database anyone
+    is connected to, may copy it)."""
+
+    def __init__(self, databases: Databases) -> None:
+        self.databases = databases
+        self._built: set[str] = set()
+
+    def copy(
+        self,
+        name: str,
+        *,
+        kind: str = "initialised",
+        build: Callable[[str], object] = init_knowledge_base,
+    ) -> str:
+        """The URL of a new database `name` copied from the template `kind`,
+        which `build(url)` makes (and closes) on first use."""
+        template = f"template_{kind}"
+        if kind not in self._built:
+            build(self.databases.create(template))
+            self._built.add(kind)
+        return self.databases.copy(template, name)
+
+
+@pytest.fixture(scope="session")
+def templates(databases: Databases) -> Templates:
+    return Templates(databases)
+
+
+@pytest.fixture
+def initialised_db_url(templates: Templates) -> Iterator[str]:
+    """A new database as `scotrack init` leaves it, for one test (a copy)."""
+    name = new_name()
+    yield templates.copy(name)
+    templates.databases.drop(name)

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from scotrack.api.app import create_app
 from scotrack.settings import Settings
 
-from .conftest import build_kb, make_tokens
+from .conftest import make_tokens, seeded_copy
 
 schemathesis = pytest.importorskip("schemathesis")
 
@@ -57,12 +57,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.issue(18)]
 
 
 @pytest.fixture(scope="module")
-def fuzzed_app(databases) -> Iterator[tuple[FastAPI, str]]:
+def fuzzed_app(templates) -> Iterator[tuple[FastAPI, str]]:
     """The app on a knowledge base of its own: the requests write to it."""
     name = f"fuzz_{uuid.uuid4().hex[:8]}"
-    url = build_kb(databases.create(name))
+    url = seeded_copy(templates, name)
     yield create_app(Settings(db=url, cache=False)), url
-    databases.drop(name)
+    templates.databases.drop(name)
 
 
 @pytest.mark.parametrize("identity", IDENTITIES)

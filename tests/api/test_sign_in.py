@@ -141,7 +141,7 @@ def test_tokens_made_over_the_api_may_expire(writer: TestClient, tokens):
     assert "not in the future" in error_of(past, 422, "expires")
 
 
-def test_token_create_expires_on_the_command_line(fresh_db_url: str):
+def test_token_create_expires_on_the_command_line(initialised_db_url: str):
     import json
 
     from typer.testing import CliRunner
@@ -151,20 +151,19 @@ def test_token_create_expires_on_the_command_line(fresh_db_url: str):
     def run(*args: str):
         return CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
 
-    assert run("init", "--db", fresh_db_url).exit_code == 0
     made = run(
         *("token", "create", "--role", "editor", "--name", "bot"),
-        *("--expires", "30d", "--db", fresh_db_url),
+        *("--expires", "30d", "--db", initialised_db_url),
     )
     assert made.exit_code == 0, made.output
     assert "expires 20" in made.stdout
-    listed = run("token", "list", "--db", fresh_db_url, "--format", "json")
+    listed = run("token", "list", "--db", initialised_db_url, "--format", "json")
     assert json.loads(listed.stdout)[0]["expires_at"].startswith("20")
-    table = run("token", "list", "--db", fresh_db_url)
+    table = run("token", "list", "--db", initialised_db_url)
     assert "expires at" in table.stdout
     bad = run(
         *("token", "create", "--role", "editor", "--name", "bot"),
-        *("--expires", "tomorrow", "--db", fresh_db_url),
+        *("--expires", "tomorrow", "--db", initialised_db_url),
     )
     assert bad.exit_code == 2
     assert "expires" in bad.stderr

@@ -19,16 +19,15 @@ TEXT = "The SCO Council of Foreign Ministers met in Astana on May {day}, 2024."
 
 @pytest.mark.issue(18)
 def test_ingest_bad_lines_each_reported_and_the_rest_stored(
-    fresh_db_url: str, tmp_path: Path
+    initialised_db_url: str, tmp_path: Path
 ) -> None:
-    assert CliRunner().invoke(app, ["init", "--db", fresh_db_url]).exit_code == 0
     records: list[object] = []
     for number, line in enumerate(HOSTILE_LINES):
         records += [line, {"id": f"good{number}", "text": TEXT.format(day=number + 1)}]
     batch = tmp_path / "batch.jsonl"
     batch.write_text(_lines(*records), encoding="utf-8")
     result = CliRunner().invoke(
-        app, ["ingest", str(batch), "--db", fresh_db_url, "-f", "json"]
+        app, ["ingest", str(batch), "--db", initialised_db_url, "-f", "json"]
     )
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output

@@ -38,11 +38,10 @@ def json_of(*args: str) -> Any:
 
 
 @pytest.fixture
-def kb(fresh_db_url: str, tmp_path: Path) -> tuple[str, str, str]:
+def kb(initialised_db_url: str, tmp_path: Path) -> tuple[str, str, str]:
     """A knowledge base with the Qingdao pledge accepted and a later document
     stored: (database, commitment id, later document id)."""
-    db = fresh_db_url
-    assert run("init", "--db", db).exit_code == 0
+    db = initialised_db_url
     (tmp_path / "qingdao.txt").write_text(SUMMIT, encoding="utf-8")
     json_of("ingest", str(tmp_path / "qingdao.txt"), "--db", db)
     claims = json_of("review", "list", "--db", db)

@@ -72,18 +72,6 @@ def _command(*args: str, url: str) -> list[str]:
     return [sys.executable, "-m", "scotrack", *args, "--db", url]
 
 
-def _init(url: str) -> None:
-    done = subprocess.run(
-        _command("init", url=url),
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=TIMEOUT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-
-
 def _ingest_at_once(folders: list[Path], url: str) -> list[dict[str, Any]]:
     """`scotrack ingest FOLDER` for each folder, all running at the same time."""
     runs = [
@@ -133,11 +121,10 @@ def _groups(url: str) -> frozenset[frozenset[str]]:
 
 
 def test_two_ingests_at_once_store_every_document_once(
-    folders: tuple[Path, Path, Path], fresh_db_url: str, databases: Any
+    folders: tuple[Path, Path, Path], initialised_db_url: str, templates: Any
 ) -> None:
     one, two, both = folders
-    _init(fresh_db_url)
-    first, second = _ingest_at_once([one, two], fresh_db_url)
+    first, second = _ingest_at_once([one, two], initialised_db_url)
 
     assert first["failed"] == 0, first["failures"]
     assert second["failed"] == 0, second["failures"]
@@ -145,16 +132,15 @@ def test_two_ingests_at_once_store_every_document_once(
     # each shared document is new to exactly one of the runs
     assert first["new"] + second["new"] == DOCS
     assert first["unchanged"] + second["unchanged"] == 30
-    stored = _claims_per_document(fresh_db_url)
+    stored = _claims_per_document(initialised_db_url)
     assert len(stored) == DOCS
 
     # the same documents, claims and claim groups as one run over all of them
-    reference_url = databases.create("scotrack_two_ingests_reference")
+    reference_url = templates.copy("scotrack_two_ingests_reference")
     try:
-        _init(reference_url)
         (alone,) = _ingest_at_once([both], reference_url)
         assert alone["new"] == DOCS
         assert stored == _claims_per_document(reference_url)
-        assert _groups(fresh_db_url) == _groups(reference_url)
+        assert _groups(initialised_db_url) == _groups(reference_url)
     finally:
-        databases.drop("scotrack_two_ingests_reference")
+        templates.databases.drop("scotrack_two_ingests_reference")

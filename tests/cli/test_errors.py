@@ -99,15 +99,14 @@ def test_an_unknown_url_scheme_is_one_line(command: tuple[str, ...]) -> None:
 
 
 @pytest.fixture
-def newer_db(fresh_db_url: str) -> str:
-    assert _run("init", "--db", fresh_db_url).exit_code == 0
-    engine = make_engine(fresh_db_url)
+def newer_db(initialised_db_url: str) -> str:
+    engine = make_engine(initialised_db_url)
     try:
         with engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = 'f00d'"))
     finally:
         engine.dispose()
-    return fresh_db_url
+    return initialised_db_url
 
 
 @pytest.mark.issue(18)

@@ -16,10 +16,8 @@ SOCHI = "meeting:hog-2017"
 
 
 @pytest.fixture
-def db(fresh_db_url: str) -> str:
-    result = CliRunner().invoke(app, ["init", "--db", fresh_db_url])
-    assert result.exit_code == 0, result.output
-    return fresh_db_url
+def db(initialised_db_url: str) -> str:
+    return initialised_db_url
 
 
 def run(*args: str, input: str | None = None):

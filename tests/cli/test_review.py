@@ -35,12 +35,11 @@ def ok(result) -> str:
 
 
 @pytest.fixture
-def db(fresh_db_url: str, tmp_path: Path) -> str:
-    ok(run("init", "--db", fresh_db_url))
+def db(initialised_db_url: str, tmp_path: Path) -> str:
     page = tmp_path / "sochi.txt"
     page.write_text(SOCHI, encoding="utf-8")
-    ok(run("ingest", str(page), "--db", fresh_db_url))
-    return fresh_db_url
+    ok(run("ingest", str(page), "--db", initialised_db_url))
+    return initialised_db_url
 
 
 def meeting_claim(db: str) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from typer.testing import CliRunner, Result
 from scotrack.cli.search import bold_matches, search_cli
 from scotrack.store import make_engine, session_factory
 from scotrack.store import search as fts
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.provenance import Claim, Document
 
 OPEN, CLOSE = fts.HIGHLIGHT
@@ -64,10 +63,9 @@ def _store(url: str) -> None:
 
 
 @pytest.fixture
-def search_db(fresh_db_url: str) -> str:
-    init_knowledge_base(fresh_db_url)
-    _store(fresh_db_url)
-    return fresh_db_url
+def search_db(initialised_db_url: str) -> str:
+    _store(initialised_db_url)
+    return initialised_db_url
 
 
 @pytest.fixture

@@ -91,8 +91,7 @@ def test_serve_refuses_a_bad_database_in_one_line(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
-def test_token_create_list_revoke(fresh_db_url: str):
-    assert run("init", "--db", fresh_db_url).exit_code == 0
+def test_token_create_list_revoke(initialised_db_url: str):
     made = run(
         "token",
         "create",
@@ -103,7 +102,7 @@ def test_token_create_list_revoke(fresh_db_url: str):
         "--by",
         "admin",
         "--db",
-        fresh_db_url,
+        initialised_db_url,
         "--format",
         "json",
     )
@@ -112,32 +111,38 @@ def test_token_create_list_revoke(fresh_db_url: str):
     assert token["token"].startswith("sct_")
     assert (token["role"], token["created_by"]) == ("editor", "admin")
     shown = run(
-        "token", "create", "--role", "reviewer", "--name", "r", "--db", fresh_db_url
+        "token",
+        "create",
+        "--role",
+        "reviewer",
+        "--name",
+        "r",
+        "--db",
+        initialised_db_url,
     )
     assert "not shown again" in shown.stdout
     assert shown.stdout.strip().splitlines()[-1].startswith("sct_")
     listed = json.loads(
-        run("token", "list", "--db", fresh_db_url, "--format", "json").stdout
+        run("token", "list", "--db", initialised_db_url, "--format", "json").stdout
     )
     assert [t["name"] for t in listed] == ["ci-bot", "r"]
     assert all("token" not in t and "digest" not in t for t in listed)
     revoked = run(
-        "token", "revoke", str(token["id"]), "--db", fresh_db_url, "-f", "json"
+        "token", "revoke", str(token["id"]), "--db", initialised_db_url, "-f", "json"
     )
     assert json.loads(revoked.stdout)[0]["revoked_at"]
-    again = run("token", "revoke", str(token["id"]), "--db", fresh_db_url)
+    again = run("token", "revoke", str(token["id"]), "--db", initialised_db_url)
     assert again.exit_code == 2
     assert "already revoked" in again.stderr
 
 
-def test_token_create_refuses_an_unknown_role(fresh_db_url: str):
-    assert run("init", "--db", fresh_db_url).exit_code == 0
+def test_token_create_refuses_an_unknown_role(initialised_db_url: str):
     result = run(
-        "token", "create", "--role", "root", "--name", "x", "--db", fresh_db_url
+        "token", "create", "--role", "root", "--name", "x", "--db", initialised_db_url
     )
     assert result.exit_code == 2
     assert "role 'root' is not one of reviewer, editor, admin" in result.stderr
-    missing = run("token", "revoke", "99", "--db", fresh_db_url)
+    missing = run("token", "revoke", "99", "--db", initialised_db_url)
     assert missing.exit_code == 2
     assert "no token 99" in missing.stderr
 

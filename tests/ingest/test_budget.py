@@ -99,10 +99,8 @@ def test_extract_reports_each_page_over_budget_and_goes_on(tmp_path, workers):
 
 
 @pytest.fixture
-def db(fresh_db_url: str) -> str:
-    result = CliRunner().invoke(app, ["init", "--db", fresh_db_url])
-    assert result.exit_code == 0, result.output
-    return fresh_db_url
+def db(initialised_db_url: str) -> str:
+    return initialised_db_url
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

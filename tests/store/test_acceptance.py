@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from scotrack.store import history, models, review
 from scotrack.store.acceptance import Disagreements, Refinement
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import undo_batch
 
@@ -30,9 +29,8 @@ ASTANA_SIGNERS = [*FOUNDERS, "IND", "PAK"]
 
 
 @pytest.fixture
-def session(fresh_db_url: str) -> Iterator[Session]:
-    init_knowledge_base(fresh_db_url)
-    engine = make_engine(fresh_db_url)
+def session(initialised_db_url: str) -> Iterator[Session]:
+    engine = make_engine(initialised_db_url)
     with session_factory(engine)() as session:
         yield session
     engine.dispose()

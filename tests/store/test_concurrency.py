@@ -135,18 +135,17 @@ def _document(number: int) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_concurrent_api_writes_never_answer_500(
-    fresh_db_url: str, tmp_path: Path
+    initialised_db_url: str, tmp_path: Path
 ) -> None:
-    _scotrack("init", "--db", fresh_db_url)
     made = _scotrack(
         *("token", "create", "--role", "editor", "--name", "w"),
-        *("--db", fresh_db_url, "--format", "json"),
+        *("--db", initialised_db_url, "--format", "json"),
     )
     token = json.loads(made)["token"]
     # writer w posts documents w*8 .. w*8+11: neighbours share four documents
     plans = [[_document(w * 8 + i) for i in range(POSTS)] for w in range(WRITERS)]
     log = tmp_path / "serve.log"
-    with _serving(fresh_db_url, log) as base:
+    with _serving(initialised_db_url, log) as base:
 
         def write_all(plan: list[dict[str, str]]) -> list[tuple[int, dict, bytes]]:
             return [_post(base, token, body) for body in plan]
@@ -160,7 +159,7 @@ def test_concurrent_api_writes_never_answer_500(
         if status == 503:
             assert int(headers["Retry-After"]) > 0
     stored_ids = {json.loads(body)["id"] for status, _, body in answers if status < 300}
-    engine = make_engine(fresh_db_url)
+    engine = make_engine(initialised_db_url)
     try:
         with engine.connect() as connection:
             ids = set(connection.scalars(text("SELECT id FROM document")))
@@ -239,14 +238,13 @@ def test_busy_database_is_one_line_and_exit_2_in_the_cli(
 
 
 def test_postgres_writer_kept_out_answers_503_not_a_timeout(
-    fresh_db_url: str, backend: str, monkeypatch: pytest.MonkeyPatch
+    initialised_db_url: str, backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On PostgreSQL a writer waits for another's lock as long as the busy
     timeout, then answers 503 (lock_not_available), not 400 query_timeout."""
     if backend != "postgresql":
         pytest.skip("SQLite's busy writer is test_busy_database_answers_503...")
-    init_knowledge_base(fresh_db_url)
-    engine = make_engine(fresh_db_url)
+    engine = make_engine(initialised_db_url)
     try:
         with session_factory(engine, write=True).begin() as session:
             _, secret = create_token(
@@ -255,7 +253,7 @@ def test_postgres_writer_kept_out_answers_503_not_a_timeout(
         monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
         with engine.connect() as holder:
             holder.execute(text("SELECT pg_advisory_xact_lock(5330172718)"))
-            server = create_app(Settings(db=fresh_db_url, cache=False))
+            server = create_app(Settings(db=initialised_db_url, cache=False))
             with TestClient(server) as client:
                 answer = client.post(
                     "/api/v1/documents",

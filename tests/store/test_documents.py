@@ -70,19 +70,18 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalogue, list[An
 
 
 @pytest.fixture
-def new_url(databases: Any) -> Iterator[Any]:
+def new_url(templates: Any) -> Iterator[Any]:
+    """Makes new initialised knowledge bases (copies of one built once)."""
     made: list[str] = []
 
     def create() -> str:
         name = f"scotrack_{uuid.uuid4().hex[:12]}"
         made.append(name)
-        url = databases.create(name)
-        init_knowledge_base(url)
-        return url
+        return str(templates.copy(name))
 
     yield create
     for name in made:
-        databases.drop(name)
+        templates.databases.drop(name)
 
 
 def _store_runs(

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack.errors import DocumentError
 from scotrack.store import ingestion
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.documents import content_id
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Claim, ClaimCandidate, Document
@@ -21,9 +20,8 @@ from ._claims import TEXT, doc, meeting, prepared, span
 
 
 @pytest.fixture
-def sessions(fresh_db_url: str) -> Iterator[sessionmaker[Session]]:
-    init_knowledge_base(fresh_db_url)
-    engine = make_engine(fresh_db_url)
+def sessions(initialised_db_url: str) -> Iterator[sessionmaker[Session]]:
+    engine = make_engine(initialised_db_url)
     yield session_factory(engine)
     engine.dispose()
 

@@ -61,10 +61,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def second_db_url(databases: Any) -> Iterator[str]:
+def second_db_url(templates: Any) -> Iterator[str]:
+    """Another initialised knowledge base (a copy, as `initialised_db_url`)."""
     name = f"scotrack_{uuid.uuid4().hex[:12]}"
-    yield databases.create(name)
-    databases.drop(name)
+    yield templates.copy(name)
+    templates.databases.drop(name)
 
 
 def _env() -> dict[str, str]:
@@ -90,11 +91,6 @@ def _scotrack(*args: str, url: str) -> subprocess.CompletedProcess[str]:
         env=_env(),
         timeout=TIMEOUT,
     )
-
-
-def _init(url: str) -> None:
-    done = _scotrack("init", url=url)
-    assert done.returncode == 0, done.stderr
 
 
 def _ingest(corpus: Path, url: str) -> dict[str, Any]:
@@ -163,21 +159,21 @@ def _kill_part_way(process: subprocess.Popen[str], engine: Engine) -> None:
 
 
 def test_ingest_killed_then_rerun_matches_uninterrupted_run(
-    corpus: Path, fresh_db_url: str, second_db_url: str, tmp_path: Path
+    corpus: Path, initialised_db_url: str, second_db_url: str, tmp_path: Path
 ) -> None:
-    _init(fresh_db_url)
-    _init(second_db_url)
-    engine = make_engine(fresh_db_url)
+    engine = make_engine(initialised_db_url)
     reference_log = tmp_path / "reference.log"
     try:
         # the uninterrupted reference run goes on alongside the killed one
         with _ingesting(corpus, second_db_url, reference_log) as reference_run:
-            with _ingesting(corpus, fresh_db_url, tmp_path / "killed.log") as killed:
+            with _ingesting(
+                corpus, initialised_db_url, tmp_path / "killed.log"
+            ) as killed:
                 _kill_part_way(killed, engine)
             at_kill = _count(engine)
             assert KILL_AT <= at_kill < DOCS, "the killed run was not interrupted"
 
-            summary = _ingest(corpus, fresh_db_url)
+            summary = _ingest(corpus, initialised_db_url)
             reference = _finished(reference_run, reference_log)
 
         assert summary["failed"] == 0, summary["failures"]
@@ -290,7 +286,7 @@ def _write_killed_at(
 @pytest.mark.issue(18)
 @pytest.mark.parametrize("mode", ["kill", "terminate"])
 def test_a_write_killed_at_every_step_leaves_before_or_after(
-    fresh_db_url: str, backend: str, mode: str
+    initialised_db_url: str, backend: str, mode: str
 ) -> None:
     """The child stores one document and is killed (SIGKILL) before its Nth
     statement or commit, for N = 1, 2, ... until a run gets through; on
@@ -299,12 +295,11 @@ def test_a_write_killed_at_every_step_leaves_before_or_after(
     or after it, never in between."""
     if mode == "terminate" and backend != "postgresql":
         pytest.skip("pg_terminate_backend is PostgreSQL's")
-    _init(fresh_db_url)
-    engine = make_engine(fresh_db_url)
+    engine = make_engine(initialised_db_url)
     try:
         before = _state(engine)
         for step in range(1, 200):
-            done = _write_killed_at(fresh_db_url, step, mode)
+            done = _write_killed_at(initialised_db_url, step, mode)
             assert "Traceback" not in done.stderr, done.stderr
             assert _integrity(engine) == "ok"
             state = _state(engine)

@@ -26,9 +26,8 @@ from ._claims import TEXT, doc, ingest, meeting, span
 
 
 @pytest.fixture
-def session(fresh_db_url: str) -> Iterator[Session]:
-    init_knowledge_base(fresh_db_url)
-    engine = make_engine(fresh_db_url)
+def session(initialised_db_url: str) -> Iterator[Session]:
+    engine = make_engine(initialised_db_url)
     with session_factory(engine)() as session:
         yield session
     engine.dispose()
@@ -270,13 +269,13 @@ def test_the_change_log_is_append_only_in_the_database(session):
     assert all(c.actor == "scotrack init" for c in session.scalars(select(Change)))
 
 
-def test_baseline_load_is_logged_once(session, fresh_db_url):
+def test_baseline_load_is_logged_once(session, initialised_db_url):
     before = session.scalars(select(Change)).all()
     assert {c.action for c in before} == {"baseline"}
     assert {"meeting", "agreement", "status-interval"} <= {
         c.entity_kind for c in before
     }
-    init_knowledge_base(fresh_db_url)
+    init_knowledge_base(initialised_db_url)
     session.expire_all()
     assert len(session.scalars(select(Change)).all()) == len(before)
 

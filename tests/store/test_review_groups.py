@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from scotrack.errors import InputError
 from scotrack.ingest.document import ExtractOptions
 from scotrack.store import groups, models, queries, queue, review
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.groups import ClaimFilter
 from scotrack.store.history import undo_batch
@@ -26,9 +25,8 @@ pytestmark = pytest.mark.issue(14)
 
 
 @pytest.fixture
-def session(fresh_db_url: str) -> Iterator[Session]:
-    init_knowledge_base(fresh_db_url)
-    engine = make_engine(fresh_db_url)
+def session(initialised_db_url: str) -> Iterator[Session]:
+    engine = make_engine(initialised_db_url)
     with session_factory(engine)() as session:
         yield session
     engine.dispose()
