@@ -43,6 +43,35 @@ QUOTE = 600
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeRef:
+    """What a page needs of one change: which it is, who made it and what it did."""
+
+    id: int
+    actor: str
+    action: str
+
+
+def change_ref(change: Change) -> ChangeRef:
+    return ChangeRef(change.id, change.actor, change.action)
+
+
+def latest_change_ref(session: Session, kind: str, entity_id: str) -> ChangeRef | None:
+    """The latest change of one entity, as a `ChangeRef` (None: never changed)."""
+    found = history.latest_change(session, kind, entity_id)
+    return None if found is None else change_ref(found)
+
+
+def commitment_meetings(session: Session) -> list[str]:
+    """The meetings at which commitments were made, by id."""
+    found = session.scalars(
+        select(models.Commitment.meeting_id)
+        .where(models.Commitment.meeting_id.is_not(None))
+        .distinct()
+    )
+    return sorted(m for m in found if m)
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A span of a stored document that a fact was read from (an accepted claim)."""
 
@@ -87,7 +116,7 @@ class CommitmentRecord:
     current: Assessment | None
     compliance: str
     """One of the dashboard's COMPLIANCE_LABELS, on `on`."""
-    last_assessment: Change | None
+    last_assessment: ChangeRef | None
     """The commitment's latest change when it recorded an assessment (undoable)."""
     state_names: dict[str, str]
 
@@ -147,7 +176,7 @@ def commitment_record(
         undone,
         current,
         compliance_of(commitment, on=on),
-        last if last is not None and last.action == "assess" else None,
+        change_ref(last) if last is not None and last.action == "assess" else None,
         state_names(session),
     )
 

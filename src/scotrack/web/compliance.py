@@ -13,14 +13,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.commitments import ComplianceSummary
-from scotrack.store import citation, dossiers, models
+from scotrack.store import citation, dossiers
 from scotrack.store.assessments import METHOD, ComplianceReport, compliance_report
 from scotrack.store.dashboard import state_names
 from scotrack.store.tables import date_range
@@ -119,14 +118,8 @@ def _chart(
 
 def _meetings(session: Session, asked: str | None) -> list[str]:
     """Meetings that have commitments (and the one asked for), for the filter."""
-    found = set(
-        session.scalars(
-            select(models.Commitment.meeting_id)
-            .where(models.Commitment.meeting_id.is_not(None))
-            .distinct()
-        )
-    )
-    return sorted({m for m in found if m} | ({asked} if asked else set()))
+    found = dossiers.commitment_meetings(session)
+    return sorted({*found, *([asked] if asked else [])})
 
 
 @router.get("/compliance/method.json")

@@ -25,7 +25,6 @@ from scotrack.errors import InputError, ScotrackError
 from scotrack.store import assessments, dossiers, history
 from scotrack.store.assessments import MAX_TEXT
 from scotrack.store.dossiers import AssessmentEntry
-from scotrack.store.provenance import Change
 from scotrack.store.tokens import Principal, Role
 from scotrack.web.exports import FormatParam, respond
 
@@ -151,7 +150,9 @@ def _entry_row(entry: AssessmentEntry, state: str) -> dict[str, Any]:
     }
 
 
-def _undoable(last: Change | None, principal: Principal | None) -> Change | None:
+def _undoable(
+    last: dossiers.ChangeRef | None, principal: Principal | None
+) -> dossiers.ChangeRef | None:
     """The latest assessment when `principal` may undo it: their own, or any
     when they are an editor (as `scotrack undo` and the API allow editors)."""
     if last is None or principal is None or not principal.may(Role.reviewer):
@@ -217,7 +218,7 @@ def undo_assessment(
     """Undo the commitment's latest assessment, if it is change `change` (the one
     the page showed) and the caller may undo it."""
     full = dossiers.find_commitment(session, commitment_id).id
-    last = history.latest_change(session, "commitment", full)
+    last = dossiers.latest_change_ref(session, "commitment", full)
     try:
         if last is None or last.id != change or last.action != "assess":
             raise InputError(
