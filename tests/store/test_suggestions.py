@@ -176,3 +176,20 @@ def test_a_refused_move_changes_nothing(session: Session) -> None:
     session.rollback()
     session.refresh(project)
     assert [s.status for s in project.statuses] == ["agreed", "completed"]
+
+
+def test_a_reviewer_corrects_the_score_before_accepting(session: Session) -> None:
+    ingest(session, PLEDGE, "2024-06-09")
+    [pledge] = suggestions(session, "commitment")
+    review.accept(session, pledge.id, actor="ana")
+    ingest(session, BEGAN, "2024-12-27")
+    [claim] = suggestions(session, "assessment")
+    with pytest.raises(review.InputError, match="not a score"):
+        review.edit_claim(session, claim.id, {"score": "2"}, actor="ana")
+    review.edit_claim(session, claim.id, {"score": "-1"}, actor="ana")
+    assert claim.summary.startswith("assess c-")
+    assert ": -1 2024-12-27:" in claim.summary
+    review.accept(session, claim.id, actor="ana")
+    session.commit()
+    [commitment] = session.scalars(select(models.Commitment))
+    assert [a.score for a in commitment.assessments] == [-1]

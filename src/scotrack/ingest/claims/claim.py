@@ -282,7 +282,10 @@ def _target(value: Any) -> str | None:
 
 
 def _score(value: Any) -> str | None:
-    if value in (1, 0, -1) and not isinstance(value, bool):
+    """1, 0 or -1; as typed by a reviewer (`review edit --set score=-1`) too."""
+    if isinstance(value, bool):
+        return f"{value!r} is not a score (1, 0 or -1)"
+    if value in (1, 0, -1) or value in ("1", "+1", "0", "-1"):
         return None
     return f"{value!r} is not a score (1, 0 or -1)"
 
