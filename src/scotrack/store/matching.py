@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from scotrack.domain.dates import PartialDate
@@ -57,10 +58,17 @@ class Target:
     terms: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        objects = frozenset(statement_rules.object_keys(self.text))
+        objects, terms = _analysed(self.text)
         object.__setattr__(self, "objects", objects)
-        terms = frozenset(statement_rules.content_terms(self.text))
         object.__setattr__(self, "terms", terms)
+
+
+@lru_cache(maxsize=8192)
+def _analysed(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A pledge's objects and words, remembered: every document stored reads the
+    same commitments again."""
+    objects = frozenset(statement_rules.object_keys(text))
+    return objects, frozenset(statement_rules.content_terms(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,43 +43,44 @@ TEXT_LIMIT = 90
 
 
 def targets(session: Session) -> list[Target]:
-    """Every commitment and project of the knowledge base, as the matcher sees them."""
+    """Every commitment and project of the knowledge base, as the matcher sees
+    them (two queries and the projects' parts, whatever their number)."""
+    made_in = (
+        select(
+            models.Commitment.id,
+            models.Commitment.actor,
+            models.Commitment.text,
+            models.Commitment.made_date,
+            models.Source.document_id,
+        )
+        .outerjoin(models.Source, models.Source.id == models.Commitment.source_id)
+        .order_by(models.Commitment.id)
+    )
     found = [
-        Target(
-            "commitment",
-            row.id,
-            (row.actor,),
-            row.text,
-            row.made_date,
-            _source_document(session, row.source_id),
-        )
-        for row in session.scalars(
-            select(models.Commitment).order_by(models.Commitment.id)
-        )
+        Target("commitment", id_, (actor,), text, made, document)
+        for id_, actor, text, made, document in session.execute(made_in)
     ]
+    documents = dict(
+        session.execute(
+            select(models.Source.id, models.Source.document_id).where(
+                models.Source.document_id.is_not(None)
+            )
+        ).tuples()
+    )
     for project in session.scalars(select(models.Project).order_by(models.Project.id)):
         countries = tuple(c.state_id for c in project.countries)
-        first = min(
-            (s.status_date for s in project.statuses if s.status_date), default=None
-        )
+        dates = [s.status_date for s in project.statuses if s.status_date]
         found.append(
             Target(
                 "project",
                 project.id,
                 countries,
                 project.name,
-                first,
-                _source_document(session, project.source_id),
+                min(dates, default=None),
+                documents.get(project.source_id or ""),
             )
         )
     return found
-
-
-def _source_document(session: Session, source_id: str | None) -> str | None:
-    if source_id is None:
-        return None
-    source = session.get(models.Source, source_id)
-    return None if source is None else source.document_id
 
 
 def suggest(

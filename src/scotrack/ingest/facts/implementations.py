@@ -32,6 +32,8 @@ def cue_of(text: str) -> tuple[rules.Progress, int, int] | None:
     """The cue that counts in `text` (the last one not hedged, earlier rules
     winning where two overlap), with its span; None when there is none."""
     folded = fold(text)
+    if next(rules.TRIGGER_AUTOMATON.iter(folded), None) is None:
+        return None
     taken: list[tuple[int, int, rules.Progress]] = []
     for progress, pattern in rules.CUES:
         for match in pattern.finditer(folded):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+import ahocorasick
+
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 Progress = Literal["done", "under way", "not done", "cancelled"]
@@ -99,6 +101,34 @@ CUE_SOURCES: tuple[tuple[Progress, str], ...] = (
 """(progress, pattern source), tried in order; a cue overlapping an earlier
 one's span is dropped, and of the cues left the sentence's last one counts
 ("had been in limbo for decades, but the project is now officially underway")."""
+
+TRIGGERS: tuple[str, ...] = (
+    "yet to", "stall", "on paper", "limbo", "progress", "postpon", "delay",
+    "shelved", "suspend", "put off", "on hold", "frozen", "failed to", "cancel",
+    "scrapped", "abandon", "dropped", "construction", "broke ground",
+    "ground-breaking", "groundbreaking", "commencement", "foundation stone",
+    "under way", "underway", "being ", "tranche", "instal", "phase", "batch",
+    "partially", "partly", "fulfil", "implemented", "honor", "honour", "deliver",
+    "kept", "made good", "opened", "inaugurat", "launched", "commissioned",
+    "completed", "established", "set up", "created", "founded", "ratif",
+    "disbursed", "into operation", "and operation", "operational", "into service",
+    "signed into law", "began", "into force", "into effect",
+    "since its", "upon", "grown into", "come true", "not ",
+)  # fmt: skip
+"""Words one of which every cue holds: a sentence with none of them is passed
+over without trying the rules (most sentences, at a fraction of the cost)."""
+
+
+def _automaton(words: tuple[str, ...]) -> ahocorasick.Automaton:
+    found = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for word in words:
+        found.add_word(word, word)
+    found.make_automaton()
+    return found
+
+
+TRIGGER_AUTOMATON = _automaton(TRIGGERS)
+"""`TRIGGERS` in one pass over a sentence (four times as fast as `in` for each)."""
 
 CUES: tuple[tuple[Progress, re.Pattern[str]], ...] = tuple(
     (progress, folded_pattern(source)) for progress, source in CUE_SOURCES
