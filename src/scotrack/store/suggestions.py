@@ -60,13 +60,10 @@ def targets(session: Session) -> list[Target]:
         Target("commitment", id_, (actor,), text, made, document)
         for id_, actor, text, made, document in session.execute(made_in)
     ]
-    documents = dict(
-        session.execute(
-            select(models.Source.id, models.Source.document_id).where(
-                models.Source.document_id.is_not(None)
-            )
-        ).tuples()
+    sources = select(models.Source.id, models.Source.document_id).where(
+        models.Source.document_id.is_not(None)
     )
+    documents = {row.id: row.document_id for row in session.execute(sources)}
     for project in session.scalars(select(models.Project).order_by(models.Project.id)):
         countries = tuple(c.state_id for c in project.countries)
         dates = [s.status_date for s in project.statuses if s.status_date]
