@@ -49,10 +49,9 @@ def kb(initialised_db_url: str, tmp_path: Path) -> tuple[str, str, str]:
         [claim] = [c["id"] for c in claims if c["kind"] == kind]
         json_of("review", "accept", claim, "--db", db)
     [commitment] = json_of("commitments", "--db", db)
-    # accepting a commitment does not yet link it to its summit: done by hand
-    spec = f"commitment:{commitment['id']}"
-    reason = ("--reason", "made at the Qingdao summit")
-    json_of("edit", spec, "--set", "meeting_id=hos-2018", *reason, "--db", db)
+    # accepting it linked it to the summit its document is about (#13)
+    report = json_of("compliance", "--meeting", "hos-2018", "--db", db)
+    assert [c["commitment"] for c in report["commitments"]] == [commitment["id"]]
     (tmp_path / "later.txt").write_text(LATER, encoding="utf-8")
     json_of("ingest", str(tmp_path / "later.txt"), "--db", db)
     return db, commitment["id"], _document_id(db)

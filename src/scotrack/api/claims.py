@@ -26,7 +26,15 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 
 ClaimId = Annotated[str, Path(max_length=32, description="The claim's id.")]
 ClaimStatus = Literal["pending", "accepted", "rejected"]
-ClaimKind = Literal["meeting", "agreement", "commitment", "project", "membership"]
+ClaimKind = Literal[
+    "meeting",
+    "agreement",
+    "commitment",
+    "project",
+    "membership",
+    "assessment",
+    "project-status",
+]
 
 
 class ClaimBrief(BaseModel):

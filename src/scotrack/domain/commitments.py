@@ -43,6 +43,17 @@ class Assessment:
 SCORES: tuple[Score, ...] = (1, 0, -1, "inconclusive")
 
 
+PROGRESS_SCORE: dict[str, Score] = {
+    "done": 1,
+    "under way": 0,
+    "not done": -1,
+    "cancelled": -1,
+}
+"""How far a statement of implementation says a pledge went -> the score it
+suggests: done is full compliance, under way partial, stalled or cancelled none
+(#13)."""
+
+
 def parse_score(text: str) -> Score:
     """`1`, `+1`, `0`, `-1` or `inconclusive` as a Score; ValueError otherwise."""
     word = text.strip().lower()

@@ -97,3 +97,38 @@ def project_status(project: Project, *, on: date) -> Lifecycle | None:
 
 def iati_code(status: Lifecycle) -> int:
     return IATI_ACTIVITY_STATUS[status]
+
+
+PROGRESS_STATUS: dict[str, Lifecycle] = {
+    "done": "completed",
+    "under way": "under way",
+    "not done": "suspended",
+    "cancelled": "cancelled",
+}
+"""How far a statement of implementation says a project went -> its status (#13)."""
+
+_ORDER: dict[Lifecycle, int] = {"pledged": 0, "agreed": 1, "under way": 2}
+
+
+def can_move(current: Lifecycle | None, proposed: Lifecycle) -> bool:
+    """Whether a project whose latest status is `current` may move to `proposed`.
+
+    Forward along pledged -> agreed -> under way -> completed; suspended or
+    cancelled from any open step; a suspended project may resume (under way) or
+    be cancelled. A completed or cancelled project is closed: nothing follows, and
+    no step repeats the current one.
+    """
+    if current == proposed or current in ("completed", "cancelled"):
+        return False
+    if current is None or proposed in ("suspended", "cancelled"):
+        return True
+    if current == "suspended":
+        return proposed in ("under way", "completed")
+    if proposed == "completed":
+        return True
+    return _ORDER.get(proposed, -1) > _ORDER[current]
+
+
+def latest_status(history: tuple[StatusChange, ...]) -> Lifecycle | None:
+    """The status of the last recorded step (in the order recorded), if any."""
+    return history[-1].status if history else None

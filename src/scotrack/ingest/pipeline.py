@@ -15,6 +15,9 @@ Stages, in order (each reads what an earlier one provides; see `Stage`):
 6. `meetings`, `agreements`, `commitments`, `projects`, `membership`, `areas`:
    the fact stages; each engages when its cue words occur in a sentence and
    adds nothing otherwise.
+7. `implementations`: always. Sentences reporting how far a pledge went
+   ("construction began", "was ratified", "has yet to"); not part of
+   sco-extract/1, they go to the store beside the claims (#13).
 
 `extract_paths` reads, extracts and yields one result per document in input
 order, a `CleanDocument` or the `DocumentError` that stopped it; the output is
@@ -42,6 +45,7 @@ from scotrack.ingest.facts import (
     agreements,
     areas,
     commitments,
+    implementations,
     meetings,
     membership,
     projects,
@@ -64,6 +68,7 @@ STAGES: tuple[Stage, ...] = (
     projects.STAGE,
     membership.STAGE,
     areas.STAGE,
+    implementations.STAGE,
 )
 """The stages in the order they run; the single source of truth for the order."""
 

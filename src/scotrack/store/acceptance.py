@@ -16,8 +16,15 @@ nothing; only incompatible dates (2017-06 vs 2017-07) disagree (#14).
   id from its body, year and city.
 - agreement: `signed`/`adopted` sets the signing date and each party's signature;
   `ratified` each party's ratification; `entered-into-force` the recorded date.
-- commitment: a new tracked commitment (made on the document's date), or support.
+- commitment: a new tracked commitment (made on the document's date, at the
+  meeting the claim names, else the one meeting the document's claims are linked
+  to), or support.
 - project: a new project with its countries and status, or a new lifecycle step.
+- assessment (a suggestion, `store.suggestions`): an assessment of the
+  commitment, made as `scotrack assess` makes one (`assessments.assessment_of`),
+  with the claim's sentence as its evidence span (#13).
+- project-status (a suggestion): the project's next lifecycle step, dated, if
+  `domain.projects.can_move` allows it (#13).
 - membership: a new status interval from the event's date (`left` ends the open
   membership instead).
 """
@@ -34,9 +41,9 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, parse_optional, reconciled
 from scotrack.errors import InputError
-from scotrack.store import models
+from scotrack.store import models, progress
 from scotrack.store.history import Snapshot, current
-from scotrack.store.provenance import FactSource
+from scotrack.store.provenance import Claim, FactSource
 
 Choice = Literal["keep", "take"]
 PROJECT_STATUS = {
@@ -93,6 +100,8 @@ class Applier:
     """The entities changed, each with its snapshot from before the change."""
     refinements: list[Refinement] = field(default_factory=list)
     """The dates the claim made more precise (agreement, not disagreement)."""
+    actor: str | None = None
+    """Who accepts the claim: the assessor of an accepted suggestion."""
 
     def _touch(self, kind: str, entity_id: str, *, new: bool = False) -> None:
         """Remember the entity as it is, before the first change to it."""
@@ -269,6 +278,7 @@ class Applier:
     # commitments, projects, membership
 
     def commitment(self, p: Mapping[str, Any], entity_id: str | None) -> str:
+        meeting = self._meeting_of(p)
         if entity_id is None:
             entity_id = _unique(
                 self.session, models.Commitment, f"c-{self.claim_id[:12]}"
@@ -286,15 +296,60 @@ class Applier:
                     target_value=target.get("value"),
                     target_unit=target.get("unit"),
                     made_date=self.published,
+                    meeting_id=meeting,
                     source_id=self.source_id,
                 )
             )
             self.session.flush()
-        elif self.session.get(models.Commitment, entity_id) is None:
+        row = self.session.get(models.Commitment, entity_id)
+        if row is None:
             raise InputError(f"commitment {entity_id!r} is not in the knowledge base")
         self._touch("commitment", entity_id)
+        if p.get("meeting"):  # named by the reviewer: a different one disagrees
+            clashes = self._set(row, "meeting_id", meeting, "meeting")
+            self._check(f"commitment {entity_id}", clashes)
+        elif row.meeting_id is None:
+            row.meeting_id = meeting
         self.support("commitment", entity_id)
         return entity_id
+
+    def _meeting_of(self, p: Mapping[str, Any]) -> str | None:
+        """The meeting a commitment claim names (`meeting`, set by a reviewer),
+        else the one meeting the claims of its document are linked or accepted
+        as (a document about one summit); None when there are none or several."""
+        named = p.get("meeting")
+        if named:
+            if self.session.get(models.Meeting, named) is None:
+                raise InputError(f"meeting {named!r} is not in the knowledge base")
+            return str(named)
+        claim = self.session.get(Claim, self.claim_id)
+        if claim is None:
+            return None
+        query = select(Claim.entity_id).where(
+            Claim.document_id == claim.document_id,
+            Claim.kind == "meeting",
+            Claim.entity_id.is_not(None),
+            Claim.status != "rejected",
+        )
+        found = set(self.session.scalars(query))
+        if len(found) != 1:
+            return None
+        meeting = found.pop()
+        return meeting if self.session.get(models.Meeting, meeting) else None
+
+    def assessment(self, p: Mapping[str, Any], entity_id: str | None) -> str:
+        """Assess the commitment as the suggestion says (`progress.assess`)."""
+        self._touch("commitment", progress.commitment_id(entity_id))
+        found = progress.assess(self.session, self.claim_id, p, entity_id, self.actor)
+        self.support("commitment", found)
+        return found
+
+    def project_status(self, p: Mapping[str, Any], entity_id: str | None) -> str:
+        """Move the project as the suggestion says (`progress.move_project`)."""
+        self._touch("project", progress.project_id(entity_id))
+        found = progress.move_project(self.session, self.source_id, p, entity_id)
+        self.support("project", found)
+        return found
 
     def project(self, p: Mapping[str, Any], entity_id: str | None) -> str:
         if entity_id is None:

@@ -19,11 +19,10 @@ from scotrack.domain import commitments as rules
 from scotrack.domain.commitments import Assessment, Commitment, ComplianceSummary
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, NotFound
-from scotrack.store import models, rows
+from scotrack.store import identity, models, rows
 from scotrack.store.compliance import compliance_of
 from scotrack.store.history import Recorder
-from scotrack.store.provenance import Change
-from scotrack.store.reader import find_document
+from scotrack.store.provenance import Change, Document
 from scotrack.store.tables import DateRange
 
 MAX_TEXT = 4000
@@ -58,7 +57,11 @@ def evidence_span(session: Session, spec: str) -> tuple[str, int, int, str]:
         raise InputError(
             f"evidence {spec[:80]!r}: write DOC:START-END (e.g. 3f2a9c:120-245)"
         )
-    document = find_document(session, match.group("doc"))
+    # the lookup of `reader.find_document`, without importing the reader, which
+    # imports review, which imports this (through acceptance, #13)
+    document = identity.by_id_or_prefix(
+        session, Document, "document", match.group("doc")
+    )
     start, end = int(match.group("start")), int(match.group("end"))
     length = len(document.clean_text)
     if start >= end:
@@ -102,6 +105,38 @@ def record_assessment(
     row = session.get(models.Commitment, commitment_id.strip())
     if row is None:
         raise NotFound(f"commitment {commitment_id!r}: no such commitment")
+    assessment = assessment_of(
+        session,
+        score=score,
+        on=on,
+        assessor=assessor,
+        evidence=evidence,
+        citation=citation,
+        note=note,
+    )
+    reason = f"assessed {score.strip()} on {assessment.date}" + (
+        f": {note.strip()}" if note else ""
+    )
+    recorder = Recorder(session, assessor, "assess", reason=reason[:MAX_TEXT])
+    with recorder.tracking("commitment", row.id):
+        add_assessment(row, assessment)
+    session.flush()  # the change's id, for `undo`
+    return Recorded(row.id, assessment, recorder.changes[0])
+
+
+def assessment_of(
+    session: Session,
+    *,
+    score: str,
+    on: str,
+    assessor: str,
+    evidence: str | None = None,
+    citation: str | None = None,
+    note: str | None = None,
+) -> Assessment:
+    """The assessment the fields describe, checked (see `record_assessment`): the
+    one path by which `scotrack assess`, the API, the web form and an accepted
+    suggestion (`acceptance.Applier.assessment`) make an assessment."""
     try:
         value = rules.parse_score(score)
     except ValueError as err:
@@ -121,7 +156,7 @@ def record_assessment(
     if evidence is not None and evidence.strip():
         document_id, start, end, quote = evidence_span(session, evidence)
         span = (start, end)
-    assessment = Assessment(
+    return Assessment(
         day,
         value,
         _text("note", note) or "",
@@ -130,16 +165,14 @@ def record_assessment(
         document_id=document_id,
         span=span,
     )
+
+
+def add_assessment(row: models.Commitment, assessment: Assessment) -> None:
+    """Append `assessment` to the commitment's, after the ones it has (the caller
+    tracks the change)."""
     position = max((a.position for a in row.assessments), default=-1) + 1
-    reason = f"assessed {score.strip()} on {day}" + (
-        f": {note.strip()}" if note else ""
-    )
-    recorder = Recorder(session, who, "assess", reason=reason[:MAX_TEXT])
-    with recorder.tracking("commitment", row.id):
-        values = rows.assessment_values(assessment)
-        row.assessments.append(models.Assessment(**values, position=position))
-    session.flush()  # the change's id, for `undo`
-    return Recorded(row.id, assessment, recorder.changes[0])
+    values = rows.assessment_values(assessment)
+    row.assessments.append(models.Assessment(**values, position=position))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,9 @@ Claims are grouped as they arrive: a claim linked to a known entity joins that
 entity's group; an unlinked claim joins the group of an earlier claim of its block
 that describes the same fact (`facts.GroupIndex`), else starts one. Each block is
 read from the database once a run, and again after another writer stored a
-document (#18). Rows go in with Core inserts, one
+document (#18). Then the document's statements of implementation are matched
+against the commitments and projects known, as suggested assessments and status
+changes (`suggestions`, #13). Rows go in with Core inserts, one
 statement per table: the ORM's unit of work costs more than the rest of storing a
 document.
 """
@@ -39,6 +41,7 @@ from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
 from scotrack.store.provenance import ClaimCandidate, Document
 from scotrack.store.search import index_prepared
+from scotrack.store.suggestions import suggest
 
 Outcome = Literal["new", "version", "unchanged"]
 Row = dict[str, Any]
@@ -150,8 +153,12 @@ class DocumentStore:
         proposals: dict[str, int] = {}
         for claim in claims:
             proposals[claim["proposal"]] = proposals.get(claim["proposal"], 0) + 1
+        # after the document's own claims: its reports on earlier pledges (#13)
+        suggested = suggest(self.session, doc_id, prepared.statements)
+        if suggested:
+            proposals["link"] = proposals.get("link", 0) + suggested
         outcome: Outcome = "new" if previous is None else "version"
-        return Stored(doc_id, outcome, version, len(claims), proposals)
+        return Stored(doc_id, outcome, version, len(claims) + suggested, proposals)
 
     def _latest_at(self, url: str | None) -> tuple[str, int] | None:
         """The id and version of the latest document stored from `url`."""

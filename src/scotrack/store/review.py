@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
-from scotrack.ingest.claims.claim import FIELDS, item_problems
+from scotrack.ingest.claims.claim import (
+    EDITABLE_EXTRA,
+    FIELDS,
+    SUGGESTION_ENTITIES,
+    item_problems,
+)
 from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import acceptance, history, identity, models
@@ -37,7 +42,15 @@ from scotrack.store.provenance import (
 )
 
 STATUSES = ("pending", "accepted", "rejected")
-KINDS = ("meeting", "agreement", "commitment", "project", "membership")
+KINDS = (
+    "meeting",
+    "agreement",
+    "commitment",
+    "project",
+    "membership",
+    "assessment",
+    "project-status",
+)
 ENTITY_KINDS = {"status-interval": "membership"}
 """Catalogue entity kinds whose claim kind differs."""
 
@@ -236,8 +249,8 @@ def _target(claim: Claim, link: str | None) -> str | None:
         return None
     if link is not None:
         kind, _, entity_id = link.partition(":")
-        if not entity_id or ENTITY_KINDS.get(kind, kind) != claim.kind:
-            wanted = "status-interval" if claim.kind == "membership" else claim.kind
+        wanted = _entity_kind(claim.kind)
+        if not entity_id or kind != wanted:
             raise InputError(
                 f"--link {link!r}: give {wanted}:ID (or new) for a {claim.kind} claim"
             )
@@ -258,6 +271,7 @@ def _applier(
     claim: Claim,
     choice: Choice | None,
     touched: dict[tuple[str, str], Snapshot | None] | None = None,
+    actor: str | None = None,
 ) -> acceptance.Applier:
     """An Applier for the claim; given `touched` (shared by the claims of one
     action) it snapshots each entity once, before the action's first change."""
@@ -270,6 +284,7 @@ def _applier(
         document.published_date,
         choice,
         touched={} if touched is None else touched,
+        actor=actor,
     )
 
 
@@ -279,11 +294,18 @@ def _apply(
     """Change the knowledge base as the claim says; (entity kind, entity id)."""
     payload = effective_payload(claim)
     target = _target(claim, link)
-    kind = "status-interval" if claim.kind == "membership" else claim.kind
+    kind = _entity_kind(claim.kind)
     if kind == "status-interval" and target is not None:
         target = acceptance.interval_row_id(applier.session, target)
-    entity_id: str = getattr(applier, claim.kind)(payload, target)
+    entity_id: str = getattr(applier, claim.kind.replace("-", "_"))(payload, target)
     return kind, entity_id
+
+
+def _entity_kind(claim_kind: str) -> str:
+    """The kind of entity a claim of `claim_kind` changes."""
+    if claim_kind == "membership":
+        return "status-interval"
+    return SUGGESTION_ENTITIES.get(claim_kind, claim_kind)
 
 
 def accept(
@@ -325,7 +347,7 @@ def accept_into(
     session = log.session
     claim_before = history.current(session, "claim", claim.id)
     with session.begin_nested():  # an error leaves no half-applied claim
-        applier = _applier(session, claim, choice, log.facts)
+        applier = _applier(session, claim, choice, log.facts, actor)
         entity_kind, entity_id = _apply(applier, claim, link)
     claim.entity_kind, claim.entity_id = entity_kind, entity_id
     _decide(claim, "accepted", actor=actor, note=note)
@@ -399,7 +421,9 @@ def edit_claim(
 
 def editable_claim_fields(claim: Claim) -> tuple[str, ...]:
     """The fields `edit_claim` may set: those sco-extract/1 gives the claim's kind."""
-    return FIELDS[claim.kind]  # type: ignore[index]
+    kind: Any = claim.kind
+    extra: tuple[str, ...] = EDITABLE_EXTRA.get(kind, ())
+    return FIELDS[kind] + extra
 
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:

@@ -28,7 +28,23 @@ from scotrack.errors import InputError
 
 SCHEMA = "sco-extract/1"
 
-ClaimKind = Literal["meeting", "agreement", "commitment", "project", "membership"]
+ClaimKind = Literal[
+    "meeting",
+    "agreement",
+    "commitment",
+    "project",
+    "membership",
+    "assessment",
+    "project-status",
+]
+SUGGESTION_KINDS: tuple[ClaimKind, ...] = ("assessment", "project-status")
+"""Claims the store suggests from statements of implementation (#13), not
+sco-extract/1 lists: an assessment of a commitment, a project's next status."""
+SUGGESTION_ENTITIES: dict[str, str] = {
+    "assessment": "commitment",
+    "project-status": "project",
+}
+"""The entity kind a suggestion changes."""
 Span = tuple[int, int]
 Payload = dict[str, Any]
 
@@ -47,7 +63,12 @@ FIELDS: dict[ClaimKind, tuple[str, ...]] = {
     "commitment": ("actor", "speaker", "kind", "area", "text", "target"),
     "project": ("name", "sector", "countries", "status"),
     "membership": ("state", "event", "date"),
+    "assessment": ("score", "date"),
+    "project-status": ("status", "date"),
 }
+EDITABLE_EXTRA: dict[ClaimKind, tuple[str, ...]] = {"commitment": ("meeting",)}
+"""Fields a reviewer may add that extraction never gives (keys stay as they were):
+the meeting a commitment was made at (#13)."""
 """The payload fields of each kind (SCHEMA.md); other fields of an item are dropped
 so that a field added to the extractor's output does not change every key."""
 
@@ -260,6 +281,22 @@ def _target(value: Any) -> str | None:
     return f'{value!r} is not {{"value": <number>, "unit": <string>}} or null'
 
 
+def _score(value: Any) -> str | None:
+    """1, 0 or -1; as typed by a reviewer (`review edit --set score=-1`) too."""
+    if isinstance(value, bool):
+        return f"{value!r} is not a score (1, 0 or -1)"
+    if value in (1, 0, -1) or value in ("1", "+1", "0", "-1"):
+        return None
+    return f"{value!r} is not a score (1, 0 or -1)"
+
+
+def _required_date(value: Any) -> str | None:
+    return "missing: give the date (YYYY[-MM[-DD]])" if value is None else _date(value)
+
+
+PROJECT_LIFECYCLE = ("agreed", "under way", "completed", "suspended", "cancelled")
+"""The statuses a project-status suggestion may propose (domain.projects)."""
+
 CHECKS: dict[ClaimKind, dict[str, Check]] = {
     "meeting": {
         "body": _one_of(vocab.MEETING_BODIES),
@@ -283,6 +320,7 @@ CHECKS: dict[ClaimKind, dict[str, Check]] = {
         "area": _one_of(vocab.AREAS, optional=True),
         "text": _text(),
         "target": _target,
+        "meeting": _text(optional=True),
     },
     "project": {
         "name": _text(),
@@ -293,6 +331,14 @@ CHECKS: dict[ClaimKind, dict[str, Check]] = {
     "membership": {
         "state": _state_code(),
         "event": _one_of(vocab.MEMBERSHIP_EVENTS),
+        "date": _date,
+    },
+    "assessment": {
+        "score": _score,
+        "date": _required_date,
+    },
+    "project-status": {
+        "status": _one_of(PROJECT_LIFECYCLE),
         "date": _date,
     },
 }

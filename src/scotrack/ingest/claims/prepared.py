@@ -18,7 +18,7 @@ from typing import Any
 from scotrack.ingest.claims import resolve, summaries
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
 from scotrack.ingest.claims.claim import Claim, claims_from_extract
-from scotrack.ingest.document import CleanDocument
+from scotrack.ingest.document import CleanDocument, Item
 from scotrack.ingest.output import to_extract_json
 
 ELLIPSIS = "\u2026"
@@ -53,6 +53,9 @@ class PreparedDocument:
     id: str
     extract: dict[str, Any]
     claims: tuple[PreparedClaim, ...]
+    statements: tuple[Item, ...] = ()
+    """The implementation statements (`facts.implementations`), which storing
+    matches against the knowledge base's commitments and projects (#13)."""
 
 
 def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocument:
@@ -82,7 +85,8 @@ def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocum
         language=doc.language,
         warnings=list(doc.warnings),
     )
-    return PreparedDocument(slim, doc_id, extract, tuple(claims))
+    statements = tuple(doc.facts.get("implementations", ()))
+    return PreparedDocument(slim, doc_id, extract, tuple(claims), statements)
 
 
 def evidence_context(text_: str, spans: Sequence[tuple[int, int]]) -> str:

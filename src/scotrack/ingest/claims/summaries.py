@@ -44,6 +44,12 @@ def summary(claim: Claim) -> str:
         where = f" [{countries}]" if countries else ""
         return f"{p['name']}{where}{status}"
     when = f" {p['date']}" if p.get("date") else ""
+    if claim.kind == "assessment":
+        value = int(str(p["score"]))  # an edited score is text (`--set score=-1`)
+        score = f"{value:+d}" if value else "0"
+        return f"assess {p['commitment']}: {score}{when}: {_shortened(p['text'])}"
+    if claim.kind == "project-status":
+        return f"project {p['project']}: {p['status']}{when}: {_shortened(p['text'])}"
     return f"{p['state']} {p['event']}{when}"
 
 
