@@ -17,7 +17,7 @@ from scotrack.store import models, review
 from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import undo_batch
-from scotrack.store.ingestion import ingest_record
+from scotrack.store.ingestion import catalogue, prepare_record, store_prepared
 from scotrack.store.provenance import Claim
 
 pytestmark = pytest.mark.issue(13)
@@ -51,9 +51,11 @@ def session(fresh_db_url: str) -> Iterator[Session]:
 
 
 def ingest(session: Session, text: str, published: str) -> str:
-    stored = ingest_record(
-        session, {"text": text, "published": published}, ExtractOptions()
+    known = catalogue(session)
+    prepared = prepare_record(
+        {"text": text, "published": published}, ExtractOptions(), known
     )
+    stored = store_prepared(session, prepared, known)
     session.commit()
     return stored.document_id
 
