@@ -85,7 +85,12 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/agreements"): everyone(),
     ("GET", "/agreements/{agreement_id}"): everyone(),
     ("GET", "/commitments"): everyone(),
+    ("GET", "/commitments/{commitment_id}"): everyone(404),
+    ("GET", "/compliance"): everyone(),
+    ("GET", "/compliance/method.json"): everyone(),
     ("GET", "/projects"): everyone(),
+    ("GET", "/projects/{project_id}"): everyone(404),
+    ("GET", "/charts"): everyone(),
     ("GET", "/secretaries"): everyone(),
     ("GET", "/documents"): everyone(),
     ("GET", "/documents/{document_id}"): everyone(),
@@ -98,6 +103,9 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", "/review/{claim_id}/reject"): needs("reviewer"),
     ("POST", "/review/{claim_id}/edit"): needs("reviewer"),
     ("POST", "/review/{claim_id}/undo"): needs("reviewer"),
+    # pages: the commitment page's assessment form and its undo
+    ("POST", "/commitments/{commitment_id}/assessments"): needs("reviewer"),
+    ("POST", "/commitments/{commitment_id}/undo"): needs("reviewer"),
 }
 
 BODIES: dict[tuple[str, str], dict[str, Any]] = {

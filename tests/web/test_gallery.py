@@ -56,13 +56,14 @@ def test_the_map_links_each_city_to_its_meetings(client: TestClient):
 def test_heat_map_cells_say_their_status_in_text(client: TestClient):
     html = client.get("/charts?on=2002-01-01").text
     heat = SVG.findall(html)[-1]
-    # China signed the Shanghai Convention in 2001; on 2002-01-01 it was not in force
+    # China deposited its instrument of the Shanghai Convention on 2001-11-08; on
+    # 2002-01-01 the convention was not in force yet (#12)
     assert re.search(
-        r'<rect class="heat-signed"[^>]*><title>China, Shanghai Convention: signed',
+        r'<rect class="heat-ratified"[^>]*><title>China, Shanghai Convention: ratified',
         heat,
     )
     assert "<title>Shanghai Convention on Combating Terrorism" in heat
-    assert ">S</tspan>" in heat
+    assert ">R</tspan>" in heat
 
 
 def test_state_page_shows_its_co_mention_network(client: TestClient):

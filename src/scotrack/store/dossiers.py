@@ -49,10 +49,12 @@ class ChangeRef:
     id: int
     actor: str
     action: str
+    at: str
+    """When it was recorded (ISO 8601, UTC)."""
 
 
 def change_ref(change: Change) -> ChangeRef:
-    return ChangeRef(change.id, change.actor, change.action)
+    return ChangeRef(change.id, change.actor, change.action, change.at)
 
 
 def latest_change_ref(session: Session, kind: str, entity_id: str) -> ChangeRef | None:
