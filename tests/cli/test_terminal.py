@@ -86,7 +86,12 @@ def hostile(databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hos
     claims = json.loads(run("review", "list", "--format", "json", "--db", url).stdout)
     claim = claims[0]["id"]
     engine = make_engine(url)
+    # the documents' text is guarded against rewriting (#18): the guard is lifted
+    # for this fixture alone, which plants hostile text where ingest would not
+    guarded = url.startswith("postgresql")
     with engine.begin() as connection:
+        if guarded:
+            connection.execute(text("ALTER TABLE document DISABLE TRIGGER USER"))
         clean = "clean_text"
         for word in IN_SENTENCE:
             clean = f"replace({clean}, '{word}', :{word.lower()})"
@@ -99,6 +104,8 @@ def hostile(databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hos
             text("UPDATE search_entry SET title = :h, body = :body"),
             {"h": HOSTILE, "body": f"Sochi {HOSTILE} Sochi"},
         )
+        if guarded:
+            connection.execute(text("ALTER TABLE document ENABLE TRIGGER USER"))
     engine.dispose()
     writes = {
         "review edit": ("review", "edit", claim, "--set", f"city={HOSTILE}"),

@@ -31,11 +31,12 @@ def test_dashboard_to_a_state_page(page: Any, server: Server) -> None:
 def test_matrix_as_of_date_changes_cells(page: Any, server: Server) -> None:
     page.goto(f"{server.base}/agreements?on=2002-01-01")
     cell = 'td[data-state="CHN"][data-agreement="shanghai-convention"]'
-    assert page.get_attribute(cell, "data-status") == "signed"
+    # China deposited its instrument on 2001-11-08; in force from 2003 (#12)
+    assert page.get_attribute(cell, "data-status") == "ratified"
     page.fill("#as-of", "2010-01-01")
     page.dispatch_event("#as-of", "change")  # data-autosubmit sends the form
     page.wait_for_url("**/agreements?on=2010-01-01")
-    assert page.get_attribute(cell, "data-status") == "unknown"
+    assert page.get_attribute(cell, "data-status") == "in-force"
     shoot(page, "06-agreements")
     page.click('th.col-head a[href^="/agreements/shanghai-convention"]')
     assert "2003-03-29" in page.locator("#reasons").inner_text()
