@@ -88,10 +88,20 @@ def hostile(databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hos
     engine = make_engine(url)
     # the documents' text is guarded against rewriting (#18): the guard is lifted
     # for this fixture alone, which plants hostile text where ingest would not
-    guarded = url.startswith("postgresql")
+    postgres = url.startswith("postgresql")
     with engine.begin() as connection:
-        if guarded:
+        triggers = []
+        if postgres:
             connection.execute(text("ALTER TABLE document DISABLE TRIGGER USER"))
+        else:  # SQLite cannot disable a trigger: drop, then create again
+            triggers = connection.execute(
+                text(
+                    "SELECT name, sql FROM sqlite_master "
+                    "WHERE type = 'trigger' AND tbl_name = 'document'"
+                )
+            ).all()
+            for name, _ in triggers:
+                connection.execute(text(f'DROP TRIGGER "{name}"'))
         clean = "clean_text"
         for word in IN_SENTENCE:
             clean = f"replace({clean}, '{word}', :{word.lower()})"
@@ -104,8 +114,10 @@ def hostile(databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hos
             text("UPDATE search_entry SET title = :h, body = :body"),
             {"h": HOSTILE, "body": f"Sochi {HOSTILE} Sochi"},
         )
-        if guarded:
+        if postgres:
             connection.execute(text("ALTER TABLE document ENABLE TRIGGER USER"))
+        for _, statement in triggers:
+            connection.execute(text(statement))
     engine.dispose()
     writes = {
         "review edit": ("review", "edit", claim, "--set", f"city={HOSTILE}"),
