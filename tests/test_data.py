@@ -724,6 +724,7 @@ def test_every_shipped_treaty_computes_its_recorded_entry_into_force():
     [
         ("shanghai-convention", {"CHN", "KAZ"}),
         ("charter", {"KAZ", "RUS"}),
+        ("charter-protocol-2003", {"KAZ"}),
         ("rats-agreement", {"KAZ"}),
         ("good-neighbourliness-treaty", {"CHN", "KAZ", "RUS", "UZB"}),
         ("convention-against-terrorism", {"CHN", "KAZ", "RUS"}),
