@@ -87,10 +87,10 @@ def test_the_charter_protocol_of_2003_needs_the_fourth_instrument():
     assert (rule.kind, rule.n, rule.days) == ("nth-instrument", 4, 30)
 
 
-def test_the_charter_protocol_of_2006_signed_by_the_six_in_june_2006():
+def test_the_charter_protocol_of_2006_signed_by_the_six_on_15_june_2006():
     agreement = _agreement("charter-protocol-2006")
     signed = {p.state: str(p.signed) for p in agreement.parties if p.signed}
-    assert signed == dict.fromkeys(sorted(FOUNDERS), "2006-06")
+    assert signed == dict.fromkeys(sorted(FOUNDERS), "2006-06-15")
     assert agreement.rule is None
     assert agreement.recorded_entry_into_force is None
 
@@ -164,3 +164,27 @@ def test_convention_against_terrorism_cites_who_had_ratified_by_2014(shipped):
     assert "peoplecn-jp-npc-cat-2014" in record["note"]
     ids = {s["id"] for s in shipped["sources"]}
     assert "peoplecn-jp-npc-cat-2014" in ids
+
+
+ACCESSION_SOURCES = {
+    "IND": "sify-india-accession-2017",
+    "PAK": "brecorder-pakistan-accession-2016",
+    "IRN": "mehr-iran-accession-law-2023",
+}
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("agreement_id", KEY_TREATIES)
+def test_each_accession_cites_the_acceding_states_own_act(shipped, agreement_id):
+    """India's completion of its memorandum, Pakistan's cabinet approval, Iran's
+    accession law: each acceding party cites the page of its own step."""
+    for party in _record(shipped, agreement_id)["parties"]:
+        expected = ACCESSION_SOURCES.get(party["state"])
+        if "acceded" in party and expected:
+            assert party["source"] == expected, (agreement_id, party["state"])
+
+
+def test_kyrgyzstan_ratified_the_charter_by_law_no_133():
+    party = _agreement("charter").party("KGZ")
+    assert party is not None
+    assert (str(party.signed), str(party.ratified)) == ("2002-06-07", "2003-07-15")
