@@ -188,3 +188,10 @@ def test_kyrgyzstan_ratified_the_charter_by_law_no_133():
     party = _agreement("charter").party("KGZ")
     assert party is not None
     assert (str(party.signed), str(party.ratified)) == ("2002-06-07", "2003-07-15")
+
+
+def test_uzbekistan_ratified_the_good_neighbourliness_treaty_on_12_september_2012():
+    party = _agreement("good-neighbourliness-treaty").party("UZB")
+    assert party is not None
+    assert str(party.ratified) == "2012-09-12"
+    assert party.source_id == "singlenews-uzbekistan-gnt-2012"
