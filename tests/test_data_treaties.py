@@ -195,3 +195,12 @@ def test_uzbekistan_ratified_the_good_neighbourliness_treaty_on_12_september_201
     assert party is not None
     assert str(party.ratified) == "2012-09-12"
     assert party.source_id == "singlenews-uzbekistan-gnt-2012"
+
+
+@pytest.mark.issue(12)
+def test_the_disputed_signatures_of_the_extremism_convention_are_said(shipped):
+    """The record keeps India's and Pakistan's signatures and names the sources
+    that list only the six founders."""
+    note = _record(shipped, "extremism-convention")["note"]
+    for source_id in ("sova-russia-extremism-2019", "rso-mfa-extremism-2021"):
+        assert source_id in note
