@@ -787,9 +787,15 @@ def test_commitments_enumerated_points_need_their_speaker(text: str) -> None:
         ("Tokayev called to create an SCO centre for food security.", "call"),
         ("Tokayev called to resolve water security issues in the region.", "call"),
         # "it is important to" + a measure: a need, like "it is essential to"
-        ("It is important to launch a joint SCO fund for projects, Tokayev said.", "call"),
+        (
+            "It is important to launch a joint SCO fund for projects, Tokayev said.",
+            "call",
+        ),
         # "in favour of" + a measure
-        ("Tokayev said Kazakhstan is in favour of creating an SCO payment system.", "call"),
+        (
+            "Tokayev said Kazakhstan is in favour of creating an SCO payment system.",
+            "call",
+        ),
     ],
 )
 def test_commitments_translated_calls(text: str, kind: str) -> None:
