@@ -46,6 +46,7 @@ def _register() -> None:
         history,
         ingest,
         kb,
+        meetings,
         pipeline,
         review,
         search,
@@ -57,6 +58,7 @@ def _register() -> None:
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
     app.command("meetings")(tables.meetings_cli)
+    app.command("meeting")(meetings.meeting_cli)
     app.command("agreements")(agreements.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
     app.command("secretaries")(kb.secretaries_cli)

@@ -9,10 +9,10 @@ page share. Where each line comes from:
   or adopted) from documents whose accepted claims report the meeting, or linked
   to an agreement the record places there;
 - participants: the host and the record's participants (the meeting's source),
-  the states that signed an agreement there (its party's source, or the claim's
-  evidence) and the states that made a commitment there (the commitment's source
-  and its accepted claims). Each is a member or a guest by its SCO status on the
-  meeting's last day.
+  the states that signed an agreement there (the agreement's source, else its
+  party's, or the claim's evidence) and the states that made a commitment there
+  (the commitment's source and its accepted claims). Each is a member or a guest
+  by its SCO status on the meeting's last day.
 """
 
 from __future__ import annotations
@@ -185,7 +185,9 @@ def _agreements(
             there = party.signed is not None and meeting_rules.done_at(
                 meeting, on=party.signed, place=None
             )
-            source = cited.get(party.source_id or "") or own
+            # the treaty's own text names who signed; a party's source may be
+            # its ratification act
+            source = own or cited.get(party.source_id or "")
             if there is True and source is not None:
                 signers[party.state] = [Basis(source=source)]
         gathered[agreement.id] = (line, signers)
