@@ -369,3 +369,15 @@ def test_secretaries_with_their_terms_and_sources(client: TestClient):
     ]
     assert on[0]["source"]["id"] == "app-norov-2019"
     error_of(client.get(f"{API}/secretaries", params={"on": "2020-13"}), 422, "on")
+
+
+@pytest.mark.issue(12)
+def test_initiatives_earliest_first_with_their_sources(client: TestClient):
+    found = client.get(f"{API}/initiatives").json()
+    codes = [i["code"] for i in found]
+    assert {"BRI", "GDI", "GSI", "GCI", "GGI"} <= set(codes)
+    assert codes[0] == "BRI"
+    gsi = next(i for i in found if i["code"] == "GSI")
+    assert (gsi["proposed_by"], gsi["proposed_on"]) == ("CHN", "2022-04-21")
+    assert all(i["source"]["url"].startswith("http") for i in found)
+    assert all(i["projects"] == 0 for i in found)

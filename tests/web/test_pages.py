@@ -348,3 +348,15 @@ def test_agreement_page_shows_each_states_source_and_what_is_missing(
     by_state = {r["state"]: r for r in rows}
     assert by_state["KGZ"]["missing"] == "ratification (no source)"
     assert by_state["KAZ"]["missing"] is None
+
+
+@pytest.mark.issue(12)
+def test_initiatives_page_lists_each_with_its_source(client: TestClient):
+    html = client.get("/initiatives").text
+    assert 'data-initiative="GGI"' in html
+    assert "Global Development Initiative" in html
+    assert 'rel="noopener noreferrer"' in html  # each source links to its page
+    rows = client.get("/initiatives?format=json").json()
+    assert [r["code"] for r in rows][:1] == ["BRI"]
+    assert all(r["source"] for r in rows)
+    assert 'href="/initiatives"' in client.get("/projects").text

@@ -32,6 +32,7 @@ PAGES = {
     "projects": "/projects",
     "project": "/projects/{project}",
     "secretaries": "/secretaries",
+    "initiatives": "/initiatives",
     "charts": "/charts",
     "documents": "/documents",
     "reader": "/documents/{hostile}",

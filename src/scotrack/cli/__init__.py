@@ -48,6 +48,7 @@ def _register() -> None:
         kb,
         meetings,
         pipeline,
+        projects,
         review,
         search,
         serve,
@@ -64,6 +65,8 @@ def _register() -> None:
     app.command("secretaries")(kb.secretaries_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(commitments.commitments_cli)
+    app.command("projects")(projects.projects_cli)
+    app.command("initiatives")(projects.initiatives_cli)
     app.command("assess")(compliance.assess_cli)
     app.command("compliance")(compliance.compliance_cli)
     app.command("extract")(pipeline.extract_cli)
