@@ -316,6 +316,32 @@ def test_search_pages_and_errors(client: TestClient):
     error_of(client.get(f"{API}/search", params={"q": "x", "type": "poem"}), 422)
 
 
+@pytest.mark.issue(12)
+def test_search_finds_the_curated_record_with_kind_and_links(client: TestClient):
+    found = walk(client, f"{API}/search", 4, q="Tashkent")
+    records = [h for h in found if h["record"]]
+    assert found[: len(records)] == records  # the record first, paged with the rest
+    by_ref = {(h["kind"], h["ref"]): h for h in records}
+    summit = by_ref[("meeting", "hos-2016")]
+    assert summit["link"] == f"{API}/meetings/hos-2016"
+    assert summit["page"] == "/meetings/hos-2016"
+    assert client.get(summit["link"]).status_code == 200
+    assert ("agreement", "drugs-agreement") in by_ref
+    charter = client.get(f"{API}/search", params={"q": "Charter"}).json()["items"][0]
+    assert (charter["kind"], charter["ref"], charter["link"]) == (
+        "agreement",
+        "charter",
+        f"{API}/agreements/charter",
+    )
+    only = client.get(f"{API}/search", params={"q": "GDI", "type": "initiative"})
+    (gdi,) = only.json()["items"]
+    assert (gdi["ref"], gdi["link"]) == ("GDI", f"{API}/initiatives")
+    documents = client.get(
+        f"{API}/search", params={"q": "Samarkand", "type": "document"}
+    )
+    assert not any(h["record"] for h in documents.json()["items"])
+
+
 # the change log
 
 

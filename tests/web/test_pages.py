@@ -155,6 +155,21 @@ def test_search_highlights_hits(client: TestClient):
     assert client.get("/search").status_code == 200
 
 
+@pytest.mark.issue(12)
+def test_search_page_finds_the_curated_record(client: TestClient):
+    html = client.get("/search?q=Charter").text
+    assert 'data-record="agreement:charter"' in html
+    assert 'href="/agreements/charter"' in html
+    assert "in the record" in html
+    tashkent = client.get("/search?q=Tashkent").text
+    assert 'href="/meetings/hos-2016"' in tashkent
+    rows = client.get("/search?q=GGI&format=json").json()
+    assert rows[0]["page"] == "/initiatives#initiative-GGI"
+    assert rows[0]["record"] is True
+    bodies = client.get("/search?q=Council&kind=body").text
+    assert 'href="/meetings?body=heads-of-state"' in bodies
+
+
 @pytest.mark.parametrize(
     "path",
     ["/states/XXX", "/meetings/nope", "/agreements/nope", "/documents/nopenope"],
