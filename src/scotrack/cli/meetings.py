@@ -55,10 +55,31 @@ def meeting_cli(
             return meeting_payload(outcomes.meeting_outcomes(session, meeting_id))
 
     result = run_with_errors(action, debug=debug)
-    if fmt is not OutputFormat.table:
-        render(result["participants"], fmt, payload=result)
+    if fmt is OutputFormat.json:
+        render([], fmt, payload=result)
+        return
+    if fmt is OutputFormat.csv:
+        render(participant_rows(result), fmt)
         return
     _print(result)
+
+
+def participant_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The participants as flat rows: what each did there, the sources' ids and
+    the accepted claims' ids."""
+    return [
+        {
+            "meeting": result["meeting"]["id"],
+            "state": p["state"],
+            "name": p["name"],
+            "status": p["status"],
+            "guest": p["guest"],
+            "roles": "; ".join(p["roles"]),
+            "sources": "; ".join(b["source"]["id"] for b in p["basis"] if b["source"]),
+            "claims": "; ".join(b["claim_id"] for b in p["basis"] if b["claim_id"]),
+        }
+        for p in result["participants"]
+    ]
 
 
 def meeting_payload(found: MeetingOutcomes) -> dict[str, Any]:
