@@ -255,7 +255,7 @@ def _agreement_claims(
         .where(
             Claim.kind == "agreement",
             Claim.status == "accepted",
-            Claim.document_id.in_(reported)
+            Claim.document_id.in_(list(reported))
             | ((Claim.entity_kind == "agreement") & Claim.entity_id.in_(list(curated))),
         )
         .order_by(Claim.document_id, Claim.id)
