@@ -16,15 +16,19 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import quote
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scotrack.domain.dates import PartialDate
-from scotrack.domain.vocab import FOUND_KINDS, RECORD_SEARCH_KINDS
+from scotrack.domain.dates import PartialDate, parse_optional
+from scotrack.domain.meetings import Meeting
+from scotrack.domain.vocab import FOUND_KINDS, RECORD_SEARCH_KINDS, MeetingFormat
 from scotrack.errors import InputError
-from scotrack.store import queries
+from scotrack.store import models, queries
 from scotrack.store import search as full_text
+from scotrack.store.dashboard import state_names
 from scotrack.store.search import HIGHLIGHT, SearchHit, Term
 
 RECORD_KINDS = RECORD_SEARCH_KINDS
@@ -46,6 +50,11 @@ class Entry:
     date: PartialDate | None
     fields: tuple[tuple[str, str], ...]
     """(field, text) pairs: title, alias or place."""
+
+    def __post_init__(self) -> None:
+        # each name as its folded words between spaces, once: what terms match
+        padded = tuple((name, _padded(text)) for name, text in self.fields)
+        object.__setattr__(self, "fields", padded)
 
 
 def search_results(
@@ -133,23 +142,9 @@ def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
     entries: list[Entry] = []
     bodies = {b.code: b for b in queries.bodies(session)}
     if "agreement" in kinds:
-        entries += [
-            Entry(
-                "agreement",
-                a.id,
-                a.title,
-                _joined(a.kind, a.signed_date and f"signed {a.signed_date}", a.place),
-                a.signed_date,
-                (
-                    ("title", a.title),
-                    *(("alias", alias) for alias in a.aliases),
-                    *_place(a.place),
-                ),
-            )
-            for a in queries.agreements(session)
-        ]
+        entries += _agreement_entries(session)
     if "meeting" in kinds:
-        names = {s.code: s.name for s in queries.states(session)}
+        names = state_names(session)
         entries += [
             Entry(
                 "meeting",
@@ -157,12 +152,9 @@ def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
                 m.title(bodies),
                 _joined(m.city, names.get(m.host or "", m.host), m.format),
                 m.start_date,
-                (
-                    ("title", m.title(bodies)),
-                    *_place(m.city),
-                ),
+                (("title", m.title(bodies)), *_place(m.city)),
             )
-            for m in queries.meetings(session)
+            for m in _meetings(session)
         ]
     if "body" in kinds:
         entries += [
@@ -201,6 +193,74 @@ def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
     return entries
 
 
+def _agreement_entries(session: Session) -> list[Entry]:
+    """The agreements by their columns and aliases alone: a search needs neither
+    parties nor rules, which would cost most of its time to load."""
+    aliases: dict[str, list[str]] = {}
+    for agreement_id, alias in session.execute(
+        select(
+            models.AgreementAlias.agreement_id, models.AgreementAlias.alias
+        ).order_by(models.AgreementAlias.agreement_id, models.AgreementAlias.position)
+    ):
+        aliases.setdefault(agreement_id, []).append(alias)
+    found = session.execute(
+        select(
+            models.Agreement.id,
+            models.Agreement.title,
+            models.Agreement.kind,
+            models.Agreement.signed_date,
+            models.Agreement.place,
+        ).order_by(models.Agreement.id)
+    )
+    entries = []
+    for agreement_id, title, kind, signed, place in found:
+        day = parse_optional(signed)
+        entries.append(
+            Entry(
+                "agreement",
+                agreement_id,
+                title,
+                _joined(kind, day and f"signed {day}", place),
+                day,
+                (
+                    ("title", title),
+                    *(("alias", a) for a in aliases.get(agreement_id, ())),
+                    *_place(place),
+                ),
+            )
+        )
+    return entries
+
+
+def _meetings(session: Session) -> list[Meeting]:
+    """The meetings by their columns alone (no participants)."""
+    found = session.execute(
+        select(
+            models.Meeting.id,
+            models.Meeting.body_id,
+            models.Meeting.number,
+            models.Meeting.start_date,
+            models.Meeting.city_name,
+            models.Meeting.host_state_id,
+            models.Meeting.format,
+            models.Meeting.name,
+        ).order_by(models.Meeting.id)
+    )
+    return [
+        Meeting(
+            meeting_id,
+            body,
+            parse_optional(start),
+            number=number,
+            city=city,
+            host=host,
+            format=cast("MeetingFormat | None", held),
+            name=name,
+        )
+        for meeting_id, body, number, start, city, host, held, name in found
+    ]
+
+
 def _place(place: str | None) -> tuple[tuple[str, str], ...]:
     return () if not place else (("place", place),)
 
@@ -210,15 +270,16 @@ def _joined(*parts: object) -> str:
 
 
 def _score(entry: Entry, terms: Sequence[Term]) -> float:
-    """The sum of each term's best field weight; 0 when a term matches nowhere."""
+    """The sum of each term's best field weight; 0 when a term matches nowhere.
+    A term matches a name when its words occur there as consecutive whole words
+    (the last one as a prefix for a prefix term)."""
     total = 0.0
     for term in terms:
+        wanted = _padded(term.text)
+        if term.prefix:
+            wanted = wanted[:-1]
         best = max(
-            (
-                FIELD_WEIGHTS[name]
-                for name, text in entry.fields
-                if _matches(term, text)
-            ),
+            (FIELD_WEIGHTS[name] for name, text in entry.fields if wanted in text),
             default=0.0,
         )
         if not best:
@@ -227,13 +288,9 @@ def _score(entry: Entry, terms: Sequence[Term]) -> float:
     return total
 
 
-def _matches(term: Term, text: str) -> bool:
-    """Do the term's words occur in `text` as consecutive whole words (the last
-    one as a prefix for a prefix term)?"""
-    words = [_fold(w) for w in term.words]
-    padded = " " + " ".join(_fold(w) for w in _words(text)) + " "
-    wanted = " " + " ".join(words) + ("" if term.prefix else " ")
-    return wanted in padded
+def _padded(text: str) -> str:
+    """`text`'s words folded, between single spaces and with one at each end."""
+    return " " + " ".join(_fold(w) for w in _words(text)) + " "
 
 
 def _marked(detail: str, terms: Sequence[Term]) -> str:
