@@ -407,3 +407,16 @@ def test_initiatives_earliest_first_with_their_sources(client: TestClient):
     assert (gsi["proposed_by"], gsi["proposed_on"]) == ("CHN", "2022-04-21")
     assert all(i["source"]["url"].startswith("http") for i in found)
     assert all(i["projects"] == 0 for i in found)
+
+
+def test_rats_directors_with_their_terms_and_sources(client: TestClient):
+    params = {"office": "rats-director"}
+    terms = client.get(f"{API}/secretaries", params=params).json()
+    assert [t["name"] for t in terms][-1] == "Ularbek Sharsheyev"
+    assert all(t["source"]["url"].startswith("http") for t in terms)
+    on = client.get(f"{API}/secretaries", params={**params, "on": "2016-06-01"}).json()
+    assert [(t["name"], t["start"]) for t in on] == [("Yevgeny Sysoyev", "2016-01-01")]
+    assert on[0]["source"]["id"] == "asiaplus-sysoyev-2016"
+    error_of(
+        client.get(f"{API}/secretaries", params={"office": "treasurer"}), 422, "office"
+    )

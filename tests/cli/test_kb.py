@@ -413,3 +413,29 @@ def test_secretaries_list_terms_with_their_sources(run):
     assert table.exit_code == 0
     assert "Zhang Deguang" in table.stdout
     one_line_error(run("secretaries", "--on", "2017-02-30"), "2017-02-30")
+
+
+@pytest.mark.issue(12)
+def test_secretaries_office_lists_the_rats_directors(run):
+    rows = as_json(run("secretaries", "--office", "rats-director", "--format", "json"))
+    assert len(rows) == 8
+    assert rows[0]["name"] == "V. T. Kasymov"
+    assert all(row["source"] and row["source_url"] for row in rows)
+    on = as_json(
+        run(
+            "secretaries",
+            "--office",
+            "rats-director",
+            "--on",
+            "2020-01-01",
+            "-f",
+            "json",
+        )
+    )
+    assert [(r["name"], r["from"], r["to"]) for r in on] == [
+        ("Dzhumakhon Giyosov", "2019-01-01", "2021-12-31")
+    ]
+    table = run("secretaries", "--office", "rats-director")
+    assert table.exit_code == 0
+    assert "Directors of the RATS Executive Committee" in table.stdout
+    one_line_error(run("secretaries", "--office", "treasurer"), "office")

@@ -22,8 +22,11 @@ from ._claims import doc, ingest, meeting, span
 
 pytestmark = pytest.mark.issue(14)
 
-ALMATY_2001 = "meeting:hog-2001"
-"""Baseline: the first heads-of-government meeting, known to the month (2001-09)."""
+ASTANA_CFM = "meeting:cfm-2024"
+"""Baseline: the foreign ministers in Astana in 2024, known to the month (2024-05).
+
+The first heads-of-government meeting (Almaty 2001) served until #12 dated it to
+the day."""
 FOUNDERS = ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
 ASTANA_SIGNERS = [*FOUNDERS, "IND", "PAK"]
 
@@ -36,12 +39,12 @@ def session(initialised_db_url: str) -> Iterator[Session]:
     engine.dispose()
 
 
-def almaty(date: str) -> dict[str, Any]:
+def astana(date: str) -> dict[str, Any]:
     return meeting(
-        body="heads-of-government",
+        body="foreign-ministers",
         number=None,
         date=date,
-        city="Almaty",
+        city="Astana",
         country="KAZ",
     )
 
@@ -68,35 +71,35 @@ def joined(state: str, date: str) -> dict[str, Any]:
 
 
 def test_a_more_precise_meeting_date_refines_the_knowledge_base(session):
-    claim = ingest(session, doc(meetings=[almaty("2001-09-14")]))[0]
+    claim = ingest(session, doc(meetings=[astana("2024-05-21")]))[0]
     link = f"{claim.entity_kind}:{claim.entity_id}"
-    assert link == ALMATY_2001, "the claim should link to the 2001 Almaty meeting"
+    assert link == ASTANA_CFM, "the claim should link to the 2024 Astana meeting"
     shown = review.view(session, claim)
     assert shown.disagreements == []
-    assert shown.refinements == [Refinement("date", "2001-09", "2001-09-14")]
-    assert session.get(models.Meeting, "hog-2001").start_date == "2001-09"
+    assert shown.refinements == [Refinement("date", "2024-05", "2024-05-21")]
+    assert session.get(models.Meeting, "cfm-2024").start_date == "2024-05"
 
     changes = review.accept(session, claim.id, actor="alice")
     session.commit()
-    row = session.get(models.Meeting, "hog-2001")
-    assert (row.start_date, row.end_date, row.year) == ("2001-09-14", "2001-09", 2001)
-    logged = history.entity_history(session, ALMATY_2001)[-1]
+    row = session.get(models.Meeting, "cfm-2024")
+    assert (row.start_date, row.end_date, row.year) == ("2024-05-21", "2024-05", 2024)
+    logged = history.entity_history(session, ASTANA_CFM)[-1]
     assert logged.action == "accept"
-    assert history.loads(logged.before)["start_date"] == "2001-09"
-    assert history.loads(logged.after)["start_date"] == "2001-09-14"
+    assert history.loads(logged.before)["start_date"] == "2024-05"
+    assert history.loads(logged.after)["start_date"] == "2024-05-21"
 
     undo_batch(session, changes[0].id, actor="bob")
     session.commit()
-    assert session.get(models.Meeting, "hog-2001").start_date == "2001-09"
+    assert session.get(models.Meeting, "cfm-2024").start_date == "2024-05"
 
 
-@pytest.mark.parametrize("date", ["2001", "2001-09"])
+@pytest.mark.parametrize("date", ["2024", "2024-05"])
 def test_a_less_precise_meeting_date_agrees_and_changes_nothing(session, date):
-    claim = ingest(session, doc(meetings=[almaty(date)]))[0]
+    claim = ingest(session, doc(meetings=[astana(date)]))[0]
     shown = review.view(session, claim)
     assert (shown.disagreements, shown.refinements) == ([], [])
     review.accept(session, claim.id, actor="alice")
-    assert session.get(models.Meeting, "hog-2001").start_date == "2001-09"
+    assert session.get(models.Meeting, "cfm-2024").start_date == "2024-05"
 
 
 @pytest.mark.parametrize("date", ["2017", "2017-06", "2017-06-08", "2017-06-09"])
@@ -108,13 +111,13 @@ def test_a_date_within_a_meetings_days_agrees(session, date):
     assert (row.start_date, row.end_date) == ("2017-06-08", "2017-06-09")
 
 
-@pytest.mark.parametrize("date", ["2001-10", "2001-10-02"])
+@pytest.mark.parametrize("date", ["2024-06", "2024-06-02"])
 def test_an_incompatible_meeting_date_is_a_disagreement(session, date):
-    claim = ingest(session, doc(meetings=[almaty(date)]))[0]
-    with pytest.raises(Disagreements, match=rf"date: 2001-09 vs {date}") as found:
-        review.accept(session, claim.id, actor="alice", link=ALMATY_2001)
+    claim = ingest(session, doc(meetings=[astana(date)]))[0]
+    with pytest.raises(Disagreements, match=rf"date: 2024-05 vs {date}") as found:
+        review.accept(session, claim.id, actor="alice", link=ASTANA_CFM)
     assert [d.field for d in found.value.found] == ["date"]
-    assert session.get(models.Meeting, "hog-2001").start_date == "2001-09"
+    assert session.get(models.Meeting, "cfm-2024").start_date == "2024-05"
 
 
 def test_a_less_precise_signing_is_no_disagreement_for_any_party(session):

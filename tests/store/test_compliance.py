@@ -1,40 +1,30 @@
-"""Commitments with compliance, and their counts."""
+"""A commitment's compliance label on a day."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scotrack.store.compliance import commitments_overview
+from scotrack.store import models, rows
+from scotrack.store.compliance import compliance_of
 
 
-def test_commitments_overview_counts(small: Session) -> None:
-    overview = commitments_overview(small, on=date(2018, 12, 31))
-    assert [r.commitment.id for r in overview.rows] == ["c1", "c2", "c3"]
-    assert [r.compliance for r in overview.rows] == [
-        "partly",
-        "unassessed",
-        "unassessed",
-    ]
-    assert overview.by_actor["CHN"]["partly"] == 1
-    assert overview.by_year["2017"]["partly"] == 1
-    assert overview.by_year["undated"]["unassessed"] == 1
-    assert overview.actors == ("CHN", "IND", "SCO")
-    assert overview.meetings == ("hos-2017",)
+def _labels(session: Session, on: date) -> dict[str, str]:
+    found = (
+        rows.commitment_from_row(r) for r in session.scalars(select(models.Commitment))
+    )
+    return {c.id: compliance_of(c, on=on) for c in found}
 
 
-def test_commitments_overview_filters(small: Session) -> None:
-    assert [
-        r.commitment.id
-        for r in commitments_overview(small, on=date(2024, 1, 1), actor="chn").rows
-    ] == ["c1"]
-    assert [
-        r.commitment.id
-        for r in commitments_overview(
-            small, on=date(2024, 1, 1), meeting="hos-2017"
-        ).rows
-    ] == ["c1"]
-    assert commitments_overview(small, on=date(2024, 1, 1), area="energy").rows == ()
-    kind = commitments_overview(small, on=date(2024, 1, 1), kind="call")
-    assert [r.commitment.id for r in kind.rows] == ["c3"]
+def test_compliance_labels_on_a_day(small: Session) -> None:
+    assert _labels(small, date(2018, 12, 31)) == {
+        "c1": "partly",
+        "c2": "unassessed",
+        "c3": "unassessed",
+    }
+
+
+def test_no_label_before_the_first_assessment(small: Session) -> None:
+    assert _labels(small, date(2017, 1, 1))["c1"] == "unassessed"

@@ -346,6 +346,22 @@ def test_secretaries_page_lists_every_term_with_its_source(client: TestClient):
 
 
 @pytest.mark.issue(12)
+def test_secretaries_page_lists_the_rats_directors_beside(client: TestClient):
+    html = client.get("/secretaries").text
+    assert 'href="/secretaries?office=rats-director"' in html
+    rats = client.get("/secretaries?office=rats-director").text
+    assert "<h1>Directors of the RATS Executive Committee</h1>" in rats
+    assert rats.count('<tr data-person="') == 8
+    assert 'href="https://khovar.tj/' in rats
+    one = client.get("/secretaries?office=rats-director&on=2020-01-01").text
+    assert one.count('<tr data-person="') == 1
+    assert 'data-person="Dzhumakhon Giyosov"' in one
+    assert 'name="office" value="rats-director"' in one
+    rows = client.get("/secretaries?office=rats-director&format=json").json()
+    assert rows[0]["name"] == "V. T. Kasymov"
+
+
+@pytest.mark.issue(12)
 def test_agreement_page_shows_each_states_source_and_what_is_missing(
     client: TestClient,
 ):

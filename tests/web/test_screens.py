@@ -33,6 +33,7 @@ PAGES = {
     "project": "/projects/{project}",
     "secretaries": "/secretaries",
     "initiatives": "/initiatives",
+    "rats-directors": "/secretaries?office=rats-director",
     "charts": "/charts",
     "documents": "/documents",
     "reader": "/documents/{hostile}",

@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import readable
 from scotrack.api.claims import (
     ClaimBrief,
-    ClaimKind,
     ClaimStatus,
     claim_brief,
     claim_summary,
@@ -31,6 +30,7 @@ from scotrack.api.paging import (
     check_dates,
     facets_public,
 )
+from scotrack.domain.vocab import ClaimKind
 from scotrack.store import queue
 from scotrack.store.tables import date_range
 

@@ -18,6 +18,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.paging import BY_DOCUMENT, CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
+from scotrack.domain.vocab import ClaimKind
 from scotrack.store import groups, listings, reader, review
 from scotrack.store.listings import ClaimSummary
 from scotrack.store.tokens import Role
@@ -26,15 +27,6 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 
 ClaimId = Annotated[str, Path(max_length=32, description="The claim's id.")]
 ClaimStatus = Literal["pending", "accepted", "rejected"]
-ClaimKind = Literal[
-    "meeting",
-    "agreement",
-    "commitment",
-    "project",
-    "membership",
-    "assessment",
-    "project-status",
-]
 
 
 class ClaimBrief(BaseModel):

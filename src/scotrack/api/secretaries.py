@@ -1,8 +1,9 @@
-"""/api/v1/secretaries: the SCO's Secretaries-General and their terms (#12)."""
+"""/api/v1/secretaries: the SCO's Secretaries-General, or the directors of the RATS
+Executive Committee, and their terms (#12)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -51,10 +52,13 @@ def term_public(term: officeholders.Term) -> TermPublic:
     )
 
 
+Office = Literal["secretary-general", "rats-director"]
+
+
 @router.get(
     "",
     response_model=list[TermPublic],
-    summary="Secretaries-General and their terms, earliest first",
+    summary="Secretaries-General (or RATS directors) and their terms, earliest first",
 )
 @readable
 def list_secretaries(
@@ -66,10 +70,17 @@ def list_secretaries(
             "YYYY-MM-DD (a partial date means its last day). Default: every term.",
         ),
     ] = None,
+    office: Annotated[
+        Office,
+        Query(
+            description="secretary-general (the Secretariat's head) or "
+            "rats-director (the director of the RATS Executive Committee)."
+        ),
+    ] = "secretary-general",
 ) -> list[TermPublic]:
     terms = (
-        officeholders.secretaries_general()
+        officeholders.terms_of(office)
         if on is None
-        else officeholders.secretaries_general_on(on_day(on))
+        else officeholders.terms_on(office, on_day(on))
     )
     return [term_public(t) for t in terms]

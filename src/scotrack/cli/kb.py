@@ -199,25 +199,38 @@ TermsOnOption = Annotated[
 ]
 
 
+OfficeOption = Annotated[
+    str,
+    typer.Option(
+        "--office",
+        metavar="<str>",
+        help="Whose terms: secretary-general (the Secretariat's head) or "
+        "rats-director (the director of the RATS Executive Committee).",
+    ),
+]
+
+
 def secretaries_cli(
     on: TermsOnOption = None,
+    office: OfficeOption = "secretary-general",
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
-    """List the SCO's Secretaries-General and their terms, each with its source.
+    """List the SCO's Secretaries-General, or with --office rats-director the
+    directors of the RATS Executive Committee, and their terms, each with its source.
 
     They come from the shipped baseline (people.json), not from the database.
 
-    Example: scotrack secretaries --on 2020-01-01
+    Example: scotrack secretaries --on 2020-01-01 --office rats-director
     """
 
     def action() -> list[dict[str, Any]]:
         from scotrack.data import officeholders  # loaded on demand: fast start-up
 
         terms = (
-            officeholders.secretaries_general()
+            officeholders.terms_of(office)
             if on is None
-            else officeholders.secretaries_general_on(on_day(on))
+            else officeholders.terms_on(office, on_day(on))
         )
         return [
             {
@@ -234,7 +247,10 @@ def secretaries_cli(
         ]
 
     rows = run_with_errors(action, debug=debug)
-    title = "SCO Secretaries-General" + ("" if on is None else f" on {on_day(on)}")
+    from scotrack.data.officeholders import OFFICE_TITLES
+
+    name = OFFICE_TITLES[office]
+    title = f"SCO {name}" + ("" if on is None else f" on {on_day(on)}")
     columns = (
         None
         if fmt is not OutputFormat.table

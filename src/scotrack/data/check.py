@@ -50,7 +50,8 @@ SPECS = {
     "states": "code:text name:text official_name:text? aliases:texts adjectives:texts"
     " capital:text?" + _NOTE,
     "cities": "name:text state:text aliases:texts" + _NOTE,
-    "bodies": "code:text name:text schema_body:text aliases:texts kind:text" + _NOTE,
+    "bodies": "code:text name:text schema_body:text aliases:texts kind:text"
+    " founded:date? seat:text? founding_source:text?" + _NOTE,
     "membership": "state:text status:text start:date? end:date?" + _NOTE,
     "meetings": "id:text body:text number:count? start_date:date? end_date:date?"
     " city:text? host:text? chair:text? format:text? participants:texts name:text?"
@@ -323,8 +324,15 @@ class _Check:
                 self.named(where, "aliases", "city", alias, name)
 
     def bodies(self, where: str, record: Record) -> None:
+        """Schema body and kind known; a seat is a city; a founding date or seat
+        cites the page that gives it (`founding_source`, #12)."""
         self.one_of(where, record, "schema_body", MEETING_BODIES)
         self.one_of(where, record, "kind", BODY_KINDS)
+        self.city(where, record, "seat", None)
+        founding = record.get("founding_source")
+        if founding is None and (record.get("founded") or record.get("seat")):
+            self.add(where, "founding_source", "is missing (founded or seat is set)")
+        self.ref(where, "founding_source", founding, self.source_ids, "source id")
 
     def membership(self, where: str, record: Record) -> None:
         """State and status known, end after start; kept for `overlaps`."""

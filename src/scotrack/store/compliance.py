@@ -1,9 +1,7 @@
-"""Commitments with their compliance, filtered, and counted by actor and by year
-for the compliance charts."""
+"""A commitment's compliance label on a day, and a state's compliance year by year."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,27 +11,7 @@ from sqlalchemy.orm import Session
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import Commitment, ComplianceSummary
 from scotrack.store import models, rows
-from scotrack.store.dashboard import compliance_label, state_names
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentRow:
-    commitment: Commitment
-    compliance: str
-    """One of COMPLIANCE_LABELS, as of the overview's day."""
-
-
-@dataclass(frozen=True, slots=True)
-class CommitmentsOverview:
-    on: date
-    rows: tuple[CommitmentRow, ...]
-    by_actor: dict[str, Counter[str]]
-    """Actor code -> compliance label -> commitments."""
-    by_year: dict[str, Counter[str]]
-    state_names: dict[str, str]
-    actors: tuple[str, ...]
-    meetings: tuple[str, ...]
-    """Every actor and meeting id that has commitments (for the filters)."""
+from scotrack.store.dashboard import compliance_label
 
 
 def compliance_of(commitment: Commitment, *, on: date) -> str:
@@ -42,53 +20,6 @@ def compliance_of(commitment: Commitment, *, on: date) -> str:
         return "unassessed"
     score = current.score
     return compliance_label(None if score == "inconclusive" else score)
-
-
-def commitments_overview(
-    session: Session,
-    *,
-    on: date,
-    actor: str | None = None,
-    area: str | None = None,
-    kind: str | None = None,
-    meeting: str | None = None,
-) -> CommitmentsOverview:
-    """Commitments matching the filters, their compliance on `on` and its counts."""
-    query = select(models.Commitment)
-    if actor is not None:
-        query = query.where(models.Commitment.actor == actor.upper())
-    if area is not None:
-        query = query.where(models.Commitment.area == area)
-    if kind is not None:
-        query = query.where(models.Commitment.kind == kind)
-    if meeting is not None:
-        query = query.where(models.Commitment.meeting_id == meeting)
-    found = sorted(
-        (rows.commitment_from_row(row) for row in session.scalars(query)),
-        key=lambda c: (c.made_on.sort_key() if c.made_on else (9999, 0, 0), c.id),
-    )
-    listed = tuple(CommitmentRow(c, compliance_of(c, on=on)) for c in found)
-    by_actor: dict[str, Counter[str]] = {}
-    by_year: dict[str, Counter[str]] = {}
-    for row in listed:
-        by_actor.setdefault(row.commitment.actor, Counter())[row.compliance] += 1
-        year = commitment_rules.by_year(row.commitment) or "undated"
-        by_year.setdefault(year, Counter())[row.compliance] += 1
-    actors = session.scalars(select(models.Commitment.actor).distinct())
-    meetings = session.scalars(
-        select(models.Commitment.meeting_id)
-        .where(models.Commitment.meeting_id.is_not(None))
-        .distinct()
-    )
-    return CommitmentsOverview(
-        on,
-        listed,
-        dict(sorted(by_actor.items())),
-        dict(sorted(by_year.items())),
-        state_names(session),
-        tuple(sorted(actors)),
-        tuple(sorted(m for m in meetings if m)),
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import (
@@ -42,15 +43,7 @@ from scotrack.store.provenance import (
 )
 
 STATUSES = ("pending", "accepted", "rejected")
-KINDS = (
-    "meeting",
-    "agreement",
-    "commitment",
-    "project",
-    "membership",
-    "assessment",
-    "project-status",
-)
+KINDS = vocab.CLAIM_KINDS
 ENTITY_KINDS = {"status-interval": "membership"}
 """Catalogue entity kinds whose claim kind differs."""
 

@@ -1,8 +1,11 @@
-"""The SCO's Secretaries-General and their terms (/secretaries, #12)."""
+"""The SCO's Secretaries-General, or the directors of the RATS Executive Committee
+(`?office=rats-director`), and their terms (/secretaries, #12)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from scotrack.api.access import readable
@@ -13,16 +16,25 @@ from scotrack.web.exports import FormatParam, respond
 router = APIRouter(include_in_schema=False)
 
 
+OfficeParam = Annotated[
+    Literal["secretary-general", "rats-director"],
+    Query(description="secretary-general or rats-director"),
+]
+
+
 @router.get("/secretaries")
 @readable
 def secretaries_page(
-    request: Request, on: OnParam = None, format: FormatParam = "html"
+    request: Request,
+    on: OnParam = None,
+    office: OfficeParam = "secretary-general",
+    format: FormatParam = "html",
 ) -> Response:
     day = None if not on else on_day(on)
     terms = (
-        officeholders.secretaries_general()
+        officeholders.terms_of(office)
         if day is None
-        else officeholders.secretaries_general_on(day)
+        else officeholders.terms_on(office, day)
     )
     rows = [
         {
@@ -40,9 +52,11 @@ def secretaries_page(
         "secretaries.html",
         rows,
         format,
-        name="secretaries",
-        title="Secretaries-General",
+        name="secretaries" if office == "secretary-general" else "rats-directors",
+        title=officeholders.OFFICE_TITLES[office],
         terms=terms,
         on=day,
+        office=office,
+        offices=officeholders.OFFICE_TITLES,
         names={s.code: s.name for s in read_baseline().states},
     )

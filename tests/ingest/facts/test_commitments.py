@@ -778,3 +778,38 @@ def test_commitments_enumerated_points_are_the_speakers(
 )
 def test_commitments_enumerated_points_need_their_speaker(text: str) -> None:
     assert all("src=enumerated" not in c.features for c in candidates(make_doc(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "called to" + a verb: a call, as translated speeches print it
+        ("Tokayev called to create an SCO centre for food security.", "call"),
+        ("Tokayev called to resolve water security issues in the region.", "call"),
+        # "it is important to" + a measure: a need, like "it is essential to"
+        (
+            "It is important to launch a joint SCO fund for projects, Tokayev said.",
+            "call",
+        ),
+        # "in favour of" + a measure
+        (
+            "Tokayev said Kazakhstan is in favour of creating an SCO payment system.",
+            "call",
+        ),
+    ],
+)
+def test_commitments_translated_calls(text: str, kind: str) -> None:
+    found = _found(text)
+    assert [(a, k) for a, _, k, _ in found] == [("KAZ", kind)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokayev called to the podium the heads of delegations.",
+        "The meeting was called to order by Tokayev.",
+        "It is important to note that Tokayev spoke first.",
+    ],
+)
+def test_commitments_not_translated_calls(text: str) -> None:
+    assert _found(text) == []

@@ -20,23 +20,15 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate
+from scotrack.domain.vocab import ClaimKind
 from scotrack.errors import InputError
 
 SCHEMA = "sco-extract/1"
 
-ClaimKind = Literal[
-    "meeting",
-    "agreement",
-    "commitment",
-    "project",
-    "membership",
-    "assessment",
-    "project-status",
-]
 SUGGESTION_KINDS: tuple[ClaimKind, ...] = ("assessment", "project-status")
 """Claims the store suggests from statements of implementation (#13), not
 sco-extract/1 lists: an assessment of a commitment, a project's next status."""

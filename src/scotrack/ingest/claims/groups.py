@@ -29,6 +29,7 @@ from scotrack.domain.dates import parse_optional
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
+from scotrack.domain.vocab import ClaimKind
 from scotrack.ingest.claims import names, resolve
 from scotrack.ingest.claims.catalogue import (
     PROPOSALS,
@@ -37,7 +38,7 @@ from scotrack.ingest.claims.catalogue import (
     Proposal,
     Resolution,
 )
-from scotrack.ingest.claims.claim import CLAIM_LISTS, Claim, ClaimKind
+from scotrack.ingest.claims.claim import CLAIM_LISTS, Claim
 
 Resolved = tuple[Claim, Resolution]
 

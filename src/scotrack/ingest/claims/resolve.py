@@ -31,7 +31,7 @@ from scotrack.domain.dates import PartialDate, Precision, parse_optional
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.states import State, StateIndex
-from scotrack.domain.vocab import MEETING_BODIES, Status
+from scotrack.domain.vocab import MEETING_BODIES, ClaimKind, Status
 from scotrack.ingest.claims import names
 from scotrack.ingest.claims.catalogue import (
     Candidate,
@@ -42,7 +42,7 @@ from scotrack.ingest.claims.catalogue import (
     interval_id,
     interval_label,
 )
-from scotrack.ingest.claims.claim import Claim, ClaimKind
+from scotrack.ingest.claims.claim import Claim
 
 __all__ = [
     "Candidate",

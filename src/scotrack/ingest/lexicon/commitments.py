@@ -9,7 +9,7 @@ from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 CALL_VERBS = (
-    r"urg(?:ed|es|e|ing)|call(?:ed|s|ing)? (?:on|upon|for)|ask(?:ed|s|ing)(?! about| whether| if| by)"
+    r"urg(?:ed|es|e|ing)|call(?:ed|s|ing)? (?:on|upon|for)|call(?:ed|s|ing)? to (?!the\b|an?\b|order\b|account\b|mind\b|attention\b|(?:his|her|its|their|our|this|that|these|those)\b)|ask(?:ed|s|ing)(?! about| whether| if| by)"
     r"|encourag(?:ed|es|e|ing)(?! by)|appeal(?:ed|s|ing)? (?:to|for)"
     r"|(?:stress|emphasiz|emphasis|underlin|highlight|underscor)(?:ed|es|e|ing) "
     r"(?:the )?(?:need|importance|necessity)"
@@ -38,7 +38,8 @@ EXTENDED_CALL_VERBS = (
     r"|push for|pitch for|press for|demand(?:ed|s|ing)?|spoke (?:out )?for"
     r"|request(?:ed|s|ing)?(?! by)|consider(?:s|ed)? it (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
     r"|believe(?:s|d)? (?:that )?it (?:is|was) (?:\w+ )?(?:essential|necessary|important|critical|imperative|vital)"
-    r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial) (?:to|that)"
+    r"|it (?:is|was) (?:\w+ )?(?:essential|necessary|critical|imperative|vital|crucial|important) (?:to|that)(?! note\b| say\b| mention\b| recall\b| remember\b| stress\b| emphasi[sz]e\b| underline\b)"
+    r"|(?:is|are|was|were) (?:\w+ )?in favou?r of"
     r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need|consensus on the (?:need|importance|necessity)"
     r"|hop(?:es|ed|ing) (?:that )?(?=(?:the|all|other|every|each|\w+ (?:states|countries|members|partners|sides|parties))\b)"
 )
@@ -114,7 +115,7 @@ TRIGGER_CUES = (
     *("undertak", "oblig", "instruct", "want", "keen", "offering", "providing"),
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
     *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
-    *("dedicated", "conveyed", "float", "consensus"),
+    *("dedicated", "conveyed", "float", "consensus", "important", "favo"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
