@@ -316,6 +316,32 @@ def test_search_pages_and_errors(client: TestClient):
     error_of(client.get(f"{API}/search", params={"q": "x", "type": "poem"}), 422)
 
 
+@pytest.mark.issue(12)
+def test_search_finds_the_curated_record_with_kind_and_links(client: TestClient):
+    found = walk(client, f"{API}/search", 4, q="Tashkent")
+    records = [h for h in found if h["record"]]
+    assert found[: len(records)] == records  # the record first, paged with the rest
+    by_ref = {(h["kind"], h["ref"]): h for h in records}
+    summit = by_ref[("meeting", "hos-2016")]
+    assert summit["link"] == f"{API}/meetings/hos-2016"
+    assert summit["page"] == "/meetings/hos-2016"
+    assert client.get(summit["link"]).status_code == 200
+    assert ("agreement", "drugs-agreement") in by_ref
+    charter = client.get(f"{API}/search", params={"q": "Charter"}).json()["items"][0]
+    assert (charter["kind"], charter["ref"], charter["link"]) == (
+        "agreement",
+        "charter",
+        f"{API}/agreements/charter",
+    )
+    only = client.get(f"{API}/search", params={"q": "GDI", "type": "initiative"})
+    (gdi,) = only.json()["items"]
+    assert (gdi["ref"], gdi["link"]) == ("GDI", f"{API}/initiatives")
+    documents = client.get(
+        f"{API}/search", params={"q": "Samarkand", "type": "document"}
+    )
+    assert not any(h["record"] for h in documents.json()["items"])
+
+
 # the change log
 
 
@@ -372,6 +398,17 @@ def test_secretaries_with_their_terms_and_sources(client: TestClient):
 
 
 @pytest.mark.issue(12)
+def test_initiatives_earliest_first_with_their_sources(client: TestClient):
+    found = client.get(f"{API}/initiatives").json()
+    codes = [i["code"] for i in found]
+    assert {"BRI", "GDI", "GSI", "GCI", "GGI"} <= set(codes)
+    assert codes[0] == "BRI"
+    gsi = next(i for i in found if i["code"] == "GSI")
+    assert (gsi["proposed_by"], gsi["proposed_on"]) == ("CHN", "2022-04-21")
+    assert all(i["source"]["url"].startswith("http") for i in found)
+    assert all(i["projects"] == 0 for i in found)
+
+
 def test_rats_directors_with_their_terms_and_sources(client: TestClient):
     params = {"office": "rats-director"}
     terms = client.get(f"{API}/secretaries", params=params).json()

@@ -86,22 +86,53 @@ def test_json_output(run: Run, search_db: str) -> None:
     result = run("tashkent", "--db", search_db, "--format", "json")
     assert result.exit_code == 0, result.output
     hits = json.loads(result.stdout)
-    assert {hit["ref"] for hit in hits} == {"d1", "c1"}
-    assert [hit["rank"] for hit in hits] == [1, 2]
+    records = [hit for hit in hits if hit["record"]]
+    texts = [hit for hit in hits if not hit["record"]]
+    assert hits == records + texts  # the curated record first (#12)
+    assert {hit["ref"] for hit in texts} == {"d1", "c1"}
+    assert [hit["rank"] for hit in hits] == list(range(1, len(hits) + 1))
     by_ref = {hit["ref"]: hit for hit in hits}
     assert by_ref["c1"]["kind"] == "meeting"
     assert by_ref["c1"]["status"] == "pending"
     assert by_ref["c1"]["document_id"] == "d1"
+    assert by_ref["c1"]["page"] == "/documents/d1#claim-c1"
     assert by_ref["d1"]["published_date"] == "2022-09-16"
     assert f"{OPEN}Tashkent{CLOSE}" in by_ref["d1"]["snippet"]
+
+
+@pytest.mark.issue(12)
+def test_the_curated_record_is_found_with_kind_and_page(
+    run: Run, search_db: str
+) -> None:
+    args = ("--db", search_db, "--format", "json")
+    hits = json.loads(run("tashkent", *args).stdout)
+    records = {(h["kind"], h["ref"]): h for h in hits if h["record"]}
+    assert ("meeting", "hos-2016") in records  # held in Tashkent
+    assert ("agreement", "drugs-agreement") in records  # signed there
+    assert records[("meeting", "hos-2016")]["page"] == "/meetings/hos-2016"
+    (charter, *rest) = json.loads(run("Charter", *args).stdout)
+    assert (charter["kind"], charter["ref"], charter["record"]) == (
+        "agreement",
+        "charter",
+        True,
+    )
+    assert charter["page"] == "/agreements/charter"
+    assert {h["ref"] for h in rest if h["record"]} >= {"charter-protocol-2003"}
+    (gsi,) = json.loads(run("GSI", *args, "--type", "initiative").stdout)
+    assert (gsi["kind"], gsi["page"]) == ("initiative", "/initiatives#initiative-GSI")
+    bodies = json.loads(run('"foreign ministers"', *args, "--type", "body").stdout)
+    assert [h["ref"] for h in bodies] == ["foreign-ministers"]
+    table = run("Charter", "--db", search_db)
+    assert "agreement (record)" in table.stdout
 
 
 def test_type_filter_repeatable(run: Run, search_db: str) -> None:
     args = ("tashkent", "--db", search_db, "--format", "json")
     hits = json.loads(run(*args, "--type", "meeting").stdout)
-    assert [hit["ref"] for hit in hits] == ["c1"]
+    assert [hit["ref"] for hit in hits if not hit["record"]] == ["c1"]
+    assert {hit["kind"] for hit in hits} == {"meeting"}
     both = json.loads(run(*args, "--type", "meeting", "--type", "document").stdout)
-    assert {hit["ref"] for hit in both} == {"d1", "c1"}
+    assert {hit["ref"] for hit in both if not hit["record"]} == {"d1", "c1"}
 
 
 def test_csv_output(run: Run, search_db: str) -> None:
@@ -113,7 +144,7 @@ def test_csv_output(run: Run, search_db: str) -> None:
 
 
 def test_table_output(run: Run, search_db: str) -> None:
-    result = run("tashkent", "--db", search_db, "--limit", "5")
+    result = run("tashkent", "--db", search_db, "--limit", "20")
     assert result.exit_code == 0, result.output
     for fragment in ("rank", "snippet", "Tashkent", "d1", "c1", "meeting (pending)"):
         assert fragment in result.stdout

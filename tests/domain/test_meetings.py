@@ -1,7 +1,13 @@
 import pytest
 
 from scotrack.domain.dates import PartialDate
-from scotrack.domain.meetings import Body, Meeting, meetings_matching, ordinal
+from scotrack.domain.meetings import (
+    Body,
+    Meeting,
+    done_at,
+    meetings_matching,
+    ordinal,
+)
 
 MEETINGS = [
     Meeting(
@@ -76,3 +82,55 @@ def test_meeting_title():
 )
 def test_ordinal(number, text):
     assert ordinal(number) == text
+
+
+ASTANA_2017 = Meeting(
+    "hos-2017",
+    "heads-of-state",
+    PartialDate(2017, 6, 8),
+    PartialDate(2017, 6, 9),
+    city="Astana",
+)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("on", "place", "expected"),
+    [
+        ("2017-06-09", "Astana", True),
+        ("2017-06-09", None, True),  # a day within the meeting's days
+        ("2017-06-08", "astana", True),
+        ("2017-06", "Astana", True),  # the month, and the city
+        ("2017-06", None, None),
+        ("2017", "Astana", None),  # a year alone decides nothing
+        (None, "Astana", None),
+        (None, None, None),
+        ("2017-06-10", "Astana", False),  # the day after
+        ("2017-05", "Astana", False),
+        ("2016", None, False),
+        ("2017-06-09", "Sochi", False),  # another city
+        (None, "Sochi", False),
+    ],
+)
+def test_done_at_a_meeting_by_date_and_place(on, place, expected) -> None:
+    day = None if on is None else PartialDate.parse(on)
+    assert done_at(ASTANA_2017, on=day, place=place) is expected
+
+
+def test_done_at_an_undated_meeting_is_unknown() -> None:
+    undated = Meeting("x", "heads-of-state", None, city="Astana")
+    assert done_at(undated, on=PartialDate(2017, 6, 9), place="Astana") is None
+
+
+def test_done_at_uses_the_given_place_comparison() -> None:
+    aliases = {"nur-sultan": "astana"}
+
+    def same(one: str, other: str) -> bool:
+        def fold(name: str) -> str:
+            return aliases.get(name.casefold(), name.casefold())
+
+        return fold(one) == fold(other)
+
+    day = PartialDate(2017, 6, 9)
+    assert done_at(ASTANA_2017, on=day, place="Nur-Sultan", same_place=same) is True
+    assert done_at(ASTANA_2017, on=day, place="Nur-Sultan") is False

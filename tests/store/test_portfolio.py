@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.store.portfolio import projects_overview
+from scotrack.store.portfolio import initiative_table, projects_overview
 
 
 def test_projects_overview(small: Session) -> None:
@@ -24,3 +25,15 @@ def test_projects_overview_filters(small: Session) -> None:
     assert projects_overview(small, on=date(2024, 1, 1), country="kgz").rows
     assert not projects_overview(small, on=date(2024, 1, 1), country="IND").rows
     assert not projects_overview(small, on=date(2024, 1, 1), sector="energy").rows
+
+
+@pytest.mark.issue(12)
+def test_initiative_table_with_sources_and_project_counts(small: Session) -> None:
+    (bri,) = initiative_table(small)
+    assert (bri.initiative.code, bri.initiative.name) == (
+        "bri",
+        "Belt and Road Initiative",
+    )
+    assert bri.source is not None
+    assert bri.source.id == "s1"
+    assert bri.projects == 1

@@ -1,4 +1,4 @@
-"""A state's and a meeting's whole record."""
+"""A state's whole record (a meeting's: test_outcomes.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
-from scotrack.store.records import meeting_record, state_record
+from scotrack.store.records import state_record
 
 
 def test_state_record(small: Session) -> None:
@@ -28,18 +28,3 @@ def test_state_record_agreement_status_on_a_day(small: Session) -> None:
 def test_state_record_unknown(small: Session) -> None:
     with pytest.raises(NotFound):
         state_record(small, "XXX", on=date(2024, 1, 1))
-
-
-def test_meeting_record(small: Session) -> None:
-    record = meeting_record(small, "hos-2017")
-    assert record.body is not None
-    assert record.body.name == "Council of Heads of State"
-    assert record.source is not None
-    assert record.source.id == "s2"
-    assert [c.id for c in record.commitments] == ["c1"]
-    assert record.claims == ()
-
-
-def test_meeting_record_unknown(small: Session) -> None:
-    with pytest.raises(NotFound):
-        meeting_record(small, "nope")

@@ -155,6 +155,21 @@ def test_search_highlights_hits(client: TestClient):
     assert client.get("/search").status_code == 200
 
 
+@pytest.mark.issue(12)
+def test_search_page_finds_the_curated_record(client: TestClient):
+    html = client.get("/search?q=Charter").text
+    assert 'data-record="agreement:charter"' in html
+    assert 'href="/agreements/charter"' in html
+    assert "in the record" in html
+    tashkent = client.get("/search?q=Tashkent").text
+    assert 'href="/meetings/hos-2016"' in tashkent
+    rows = client.get("/search?q=GGI&format=json").json()
+    assert rows[0]["page"] == "/initiatives#initiative-GGI"
+    assert rows[0]["record"] is True
+    bodies = client.get("/search?q=Council&kind=body").text
+    assert 'href="/meetings?body=heads-of-state"' in bodies
+
+
 @pytest.mark.parametrize(
     "path",
     ["/states/XXX", "/meetings/nope", "/agreements/nope", "/documents/nopenope"],
@@ -364,3 +379,15 @@ def test_agreement_page_shows_each_states_source_and_what_is_missing(
     by_state = {r["state"]: r for r in rows}
     assert by_state["KGZ"]["missing"] == "ratification (no source)"
     assert by_state["KAZ"]["missing"] is None
+
+
+@pytest.mark.issue(12)
+def test_initiatives_page_lists_each_with_its_source(client: TestClient):
+    html = client.get("/initiatives").text
+    assert 'data-initiative="GGI"' in html
+    assert "Global Development Initiative" in html
+    assert 'rel="noopener noreferrer"' in html  # each source links to its page
+    rows = client.get("/initiatives?format=json").json()
+    assert [r["code"] for r in rows][:1] == ["BRI"]
+    assert all(r["source"] for r in rows)
+    assert 'href="/initiatives"' in client.get("/projects").text

@@ -32,6 +32,7 @@ PAGES = {
     "projects": "/projects",
     "project": "/projects/{project}",
     "secretaries": "/secretaries",
+    "initiatives": "/initiatives",
     "rats-directors": "/secretaries?office=rats-director",
     "charts": "/charts",
     "documents": "/documents",

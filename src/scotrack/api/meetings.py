@@ -1,4 +1,5 @@
 """/api/v1/meetings: the meetings of SCO bodies, and one meeting with its sources,
+the agreements adopted or signed there, the states and guests that took part,
 the documents that report it and the commitments made there."""
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from scotrack.api.paging import (
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, profiles, queries
+from scotrack.store import meetings, outcomes, queries
 from scotrack.store.listings import DocumentRow, DocumentSummary
 from scotrack.store.tables import date_range
 
@@ -67,10 +68,58 @@ class CommitmentBrief(BaseModel):
     text: str
 
 
+class BasisPublic(BaseModel):
+    """What a line rests on: a source of the record, or an accepted claim."""
+
+    source: SourcePublic | None = Field(description="A source of the record.")
+    claim_id: str | None = Field(description="An accepted claim (GET /claims/{id}).")
+    document_id: str | None = Field(description="The claim's document.")
+    document_title: str | None
+    quote: str | None = Field(description="The words of the claim's evidence.")
+
+
+class MeetingAgreementPublic(BaseModel):
+    """An agreement adopted or signed at the meeting."""
+
+    agreement_id: str | None = Field(
+        description="The agreement (GET /agreements/{id}); null: a claim that "
+        "names one the record does not hold."
+    )
+    title: str
+    action: str = Field(description="signed or adopted.")
+    date: str | None
+    place: str | None
+    basis: list[BasisPublic]
+
+
+class ParticipantPublic(BaseModel):
+    """A state that took part in the meeting."""
+
+    state: str = Field(description="The state's code.")
+    name: str
+    status: str | None = Field(
+        description="Its SCO status on the meeting's last day (null: none)."
+    )
+    guest: bool = Field(description="True when it was not a member then.")
+    roles: list[str] = Field(
+        description="How it took part: host, participant, signed <agreement>, "
+        "made a commitment."
+    )
+    basis: list[BasisPublic]
+
+
 class MeetingProfilePublic(BaseModel):
     meeting: MeetingPublic
     sources: list[SourcePublic] = Field(
         description="The sources the meeting's facts come from."
+    )
+    agreements: list[MeetingAgreementPublic] = Field(
+        description="Agreements adopted or signed there: from the record (signing "
+        "date and place) and from accepted claims."
+    )
+    participants: list[ParticipantPublic] = Field(
+        description="The states and guests that took part, from the record and "
+        "from accepted claims."
     )
     documents: list[DocumentBrief] = Field(
         description="Stored documents that report the meeting (claims linked to it)."
@@ -101,6 +150,16 @@ def meeting_public(
 
 def body_names(session: DbSession) -> dict[str, Body]:
     return {body.code: body for body in queries.bodies(session)}
+
+
+def basis_public(basis: outcomes.Basis) -> BasisPublic:
+    return BasisPublic(
+        source=None if basis.source is None else source_public(basis.source),
+        claim_id=basis.claim_id,
+        document_id=basis.document_id,
+        document_title=basis.document_title,
+        quote=basis.quote,
+    )
 
 
 def document_brief(document: DocumentSummary | DocumentRow) -> DocumentBrief:
@@ -174,7 +233,8 @@ def list_meetings(
 @router.get(
     "/{meeting_id}",
     response_model=MeetingProfilePublic,
-    summary="One meeting with its sources, documents and commitments",
+    summary="One meeting with its sources, outcomes, participants, documents and "
+    "commitments",
 )
 @readable
 def get_meeting(
@@ -183,10 +243,32 @@ def get_meeting(
         str, Path(max_length=120, description="The meeting's id, e.g. hos-2017.")
     ],
 ) -> MeetingProfilePublic:
-    profile = profiles.meeting_profile(session, meeting_id)
+    profile = outcomes.meeting_outcomes(session, meeting_id)
     return MeetingProfilePublic(
         meeting=meeting_public(profile.meeting, body_names(session)),
         sources=[source_public(s) for s in profile.sources],
+        agreements=[
+            MeetingAgreementPublic(
+                agreement_id=a.agreement_id,
+                title=a.title,
+                action=a.action,
+                date=iso(a.date),
+                place=a.place,
+                basis=[basis_public(b) for b in a.basis],
+            )
+            for a in profile.agreements
+        ],
+        participants=[
+            ParticipantPublic(
+                state=p.state,
+                name=p.name,
+                status=p.status,
+                guest=p.guest,
+                roles=list(p.roles),
+                basis=[basis_public(b) for b in p.basis],
+            )
+            for p in profile.participants
+        ],
         documents=[document_brief(d) for d in profile.documents],
         commitments=[
             CommitmentBrief(

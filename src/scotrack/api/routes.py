@@ -15,6 +15,7 @@ def routers() -> list[APIRouter]:
         compliance,
         documents,
         exports,
+        initiatives,
         meetings,
         meta,
         projects,
@@ -32,6 +33,7 @@ def routers() -> list[APIRouter]:
         commitments.router,
         compliance.router,
         projects.router,
+        initiatives.router,
         secretaries.router,
         documents.router,
         claim_queue.router,  # before claims.router: /claims/groups is no claim id

@@ -46,7 +46,9 @@ def _register() -> None:
         history,
         ingest,
         kb,
+        meetings,
         pipeline,
+        projects,
         review,
         search,
         serve,
@@ -57,11 +59,14 @@ def _register() -> None:
     app.command("init")(kb.init_cli)
     app.command("members")(kb.members_cli)
     app.command("meetings")(tables.meetings_cli)
+    app.command("meeting")(meetings.meeting_cli)
     app.command("agreements")(agreements.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
     app.command("secretaries")(kb.secretaries_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(commitments.commitments_cli)
+    app.command("projects")(projects.projects_cli)
+    app.command("initiatives")(projects.initiatives_cli)
     app.command("assess")(compliance.assess_cli)
     app.command("compliance")(compliance.compliance_cli)
     app.command("extract")(pipeline.extract_cli)

@@ -1,4 +1,5 @@
-"""The `search` command: full-text search over documents and claims."""
+"""The `search` command: the curated record (agreements, meetings, bodies,
+initiatives) and full-text search over documents and claims (#12)."""
 
 from __future__ import annotations
 
@@ -19,13 +20,15 @@ from scotrack.cli._common import (
     run_with_errors,
     stdout,
 )
-from scotrack.domain.vocab import SEARCH_KINDS
+from scotrack.domain.vocab import FOUND_KINDS
 
 if TYPE_CHECKING:
-    from scotrack.store import search
+    from scotrack.store import record_search, search
     from scotrack.store.search import SearchHit
 else:
     search = lazy_module("scotrack.store.search")
+    record_search = lazy_module("scotrack.store.record_search")
+
 
 COLUMNS = (
     "rank",
@@ -37,6 +40,8 @@ COLUMNS = (
     "status",
     "document_id",
     "published_date",
+    "record",
+    "page",
 )
 """The fields of a hit in JSON and CSV output."""
 
@@ -53,7 +58,7 @@ def search_cli(
         list[str] | None,
         typer.Option(
             "--type",
-            help=f"Only entries of this kind (repeatable): {', '.join(SEARCH_KINDS)}.",
+            help=f"Only entries of this kind (repeatable): {', '.join(FOUND_KINDS)}.",
             show_default=False,
         ),
     ] = None,
@@ -64,14 +69,23 @@ def search_cli(
     fmt: FormatOption = OutputFormat.table,
     debug: DebugOption = False,
 ) -> None:
-    """Search the documents and the claims extracted from them, best match first.
+    """Search the curated record, the documents and the claims extracted from
+    them, best match first.
+
+    The record's agreements, meetings, bodies and initiatives (by title, alias,
+    code or city) come first, marked `record`; then the documents and claims.
+    Each hit names its kind and its page on the web app.
+
+    Example: scotrack search Charter
 
     Example: scotrack search "heads of state" --type meeting --limit 5
     """
 
     def action() -> list[SearchHit]:
         with kb_session(db) as session:
-            return search.search(session, query, kinds=kinds, limit=limit)
+            return record_search.search_results(
+                session, query, kinds=kinds, limit=limit
+            )
 
     hits = run_with_errors(action, debug=debug)
     if fmt is OutputFormat.table:
@@ -91,6 +105,8 @@ def _row(rank: int, hit: SearchHit) -> dict[str, Any]:
         "status": hit.status,
         "document_id": hit.document_id,
         "published_date": hit.published_date,
+        "record": hit.record,
+        "page": record_search.hit_page(hit),
     }
 
 
@@ -104,6 +120,7 @@ def _print_table(query: str, hits: list[SearchHit]) -> None:
         table.add_column(name)
     for rank, hit in enumerate(hits, 1):
         kind = hit.kind if hit.status is None else f"{hit.kind} ({hit.status})"
+        kind += " (record)" if hit.record else ""
         table.add_row(
             str(rank), kind, escape(hit.title), bold_matches(hit.snippet), hit.ref
         )

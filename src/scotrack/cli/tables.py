@@ -25,7 +25,16 @@ from scotrack.domain.vocab import MeetingFormat
 from scotrack.errors import InputError
 
 MEETING_FORMATS: tuple[str, ...] = get_args(MeetingFormat)
-MEETING_COLUMNS = ("date", "body", "number", "city", "host", "format", "documents")
+MEETING_COLUMNS = (
+    "id",
+    "date",
+    "body",
+    "number",
+    "city",
+    "host",
+    "format",
+    "documents",
+)
 """Columns a terminal table of meetings shows; JSON and CSV carry more."""
 
 SortOption = Annotated[
@@ -143,7 +152,8 @@ def meetings_cli(
 
     --sort takes date, body, number, city, host or format (-COLUMN: descending;
     undated or unknown last); --facets counts them by body, host, year and
-    format; --from/--to keep the meetings starting in that range.
+    format; --from/--to keep the meetings starting in that range. `scotrack
+    meeting ID` shows one with its outcomes.
 
     Example: scotrack meetings --body heads-of-state --year 2017
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from scotrack.domain.dates import PartialDate
+from scotrack.domain.dates import PartialDate, Truth
 from scotrack.domain.vocab import MeetingBody, MeetingFormat
 
 
@@ -78,6 +78,42 @@ def meeting_sort_key(meeting: Meeting) -> tuple[tuple[int, int, int], str]:
 def held_by(meeting: Meeting, day: date) -> bool | None:
     """Had the meeting started by `day`?"""
     return None if meeting.start_date is None else meeting.start_date.on_or_before(day)
+
+
+PlaceMatcher = Callable[[str, str], bool]
+"""Whether two place names name one place."""
+
+
+def done_at(
+    meeting: Meeting,
+    *,
+    on: PartialDate | None,
+    place: str | None,
+    same_place: PlaceMatcher = lambda one, other: one.casefold() == other.casefold(),
+) -> Truth:
+    """Was an act (a signing, an adoption) dated `on` at `place` done at `meeting`?
+
+    False when the date falls outside the meeting's days or the place is another
+    city; True when the day lies within them, or the month does and the place is
+    the meeting's city; None when nothing decides it (a year alone, a month with
+    no place, no date). An undated meeting decides nothing (#12).
+    """
+    if meeting.start_date is None:
+        return None
+    first = meeting.start_date.first_day()
+    last = (meeting.end_date or meeting.start_date).last_day()
+    if on is not None and (on.last_day() < first or on.first_day() > last):
+        return False
+    here = (
+        None
+        if place is None or meeting.city is None
+        else same_place(place, meeting.city)
+    )
+    if here is False or on is None:
+        return False if here is False else None
+    if on.precision == "day":
+        return True
+    return True if on.precision == "month" and here else None
 
 
 def ordinal(number: int) -> str:

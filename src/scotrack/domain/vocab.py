@@ -81,6 +81,10 @@ SEARCH_KINDS = (
     "membership",
 )
 """What a search entry is: a document, or a claim of one of these kinds."""
+RECORD_SEARCH_KINDS = ("agreement", "meeting", "body", "initiative")
+"""The curated record's entries a search finds besides the entries (#12)."""
+FOUND_KINDS = tuple(dict.fromkeys((*SEARCH_KINDS, *RECORD_SEARCH_KINDS)))
+"""Every kind a search result has: those of the entries and of the record."""
 
 ClaimKind = Literal[
     "meeting",

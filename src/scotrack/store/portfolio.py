@@ -1,5 +1,6 @@
 """Cooperation projects, filtered by sector and country, with their status today
-and counts by sector and by country for the charts."""
+and counts by sector and by country for the charts; the initiatives they may
+belong to, each with its source and its count of projects (#12)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import projects as project_rules
-from scotrack.domain.projects import Project
-from scotrack.store import models, profiles
+from scotrack.domain.projects import Initiative, Project
+from scotrack.domain.sources import Source
+from scotrack.store import models, profiles, queries
 from scotrack.store.dashboard import state_names
 
 
@@ -65,4 +67,37 @@ def projects_overview(
         names,
         tuple(sorted(s for s in sectors if s)),
         tuple(sorted(countries, key=lambda c: names.get(c, c))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeRow:
+    initiative: Initiative
+    source: Source | None
+    projects: int
+    """How many projects of the knowledge base belong to it."""
+
+
+def initiative_table(session: Session) -> tuple[InitiativeRow, ...]:
+    """Every initiative (BRI, GDI, GSI, ...), earliest proposed first, with its
+    source and its count of projects."""
+    found = queries.initiatives(session)
+    cited = queries.sources_by_id(session, [i.source_id for i in found])
+    counts = dict(
+        session.execute(
+            select(models.Project.initiative_id, func.count())
+            .where(models.Project.initiative_id.is_not(None))
+            .group_by(models.Project.initiative_id)
+        ).all()
+    )
+    ordered = sorted(
+        found,
+        key=lambda i: (
+            i.proposed_on.sort_key() if i.proposed_on else (9999, 0, 0),
+            i.code,
+        ),
+    )
+    return tuple(
+        InitiativeRow(i, cited.get(i.source_id or ""), counts.get(i.code, 0))
+        for i in ordered
     )

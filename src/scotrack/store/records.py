@@ -1,6 +1,7 @@
 """One entity's whole record for its page: a state (status history, meetings
-hosted, agreements with its status in each, commitments, projects) or a meeting
-(its sources, the commitments made there, the articles that report it)."""
+hosted, agreements with its status in each, commitments, projects), and what the
+pages of other entities share: the claims linked to an entity and the documents
+that support it (a meeting's whole record is `outcomes.meeting_outcomes`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
-from scotrack.domain.commitments import Commitment
-from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
 from scotrack.store import models, queries, rows
-from scotrack.store.dashboard import body_names, state_names
+from scotrack.store.dashboard import body_names
 from scotrack.store.matrix import cell_status
 from scotrack.store.provenance import Claim, Document, FactSource
 from scotrack.store.queries import StateProfile
@@ -43,18 +42,6 @@ class LinkedClaim:
     document_id: str
     document_title: str
     published: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRecord:
-    meeting: Meeting
-    body: Body | None
-    source: Source | None
-    documents: tuple[Source, ...]
-    """Sources from accepted claims that support the meeting."""
-    commitments: tuple[Commitment, ...]
-    claims: tuple[LinkedClaim, ...]
-    state_names: dict[str, str]
 
 
 def state_projects(session: Session, code: str) -> list[Project]:
@@ -120,28 +107,3 @@ def supporting_documents(session: Session, kind: str, entity_id: str) -> list[So
         .order_by(models.Source.published_date, models.Source.id)
     )
     return [rows.source_from_row(row) for row in session.scalars(query)]
-
-
-def meeting_record(session: Session, meeting_id: str) -> MeetingRecord:
-    """The meeting with its sources, commitments and reporting articles."""
-    meeting = queries.meeting(session, meeting_id)
-    body_row = session.get(models.Body, meeting.body)
-    source_row = (
-        None
-        if meeting.source_id is None
-        else session.get(models.Source, meeting.source_id)
-    )
-    made = session.scalars(
-        select(models.Commitment)
-        .where(models.Commitment.meeting_id == meeting.id)
-        .order_by(models.Commitment.id)
-    )
-    return MeetingRecord(
-        meeting,
-        None if body_row is None else rows.body_from_row(body_row),
-        None if source_row is None else rows.source_from_row(source_row),
-        tuple(supporting_documents(session, "meeting", meeting.id)),
-        tuple(rows.commitment_from_row(row) for row in made),
-        tuple(linked_claims(session, "meeting", meeting.id)),
-        state_names(session),
-    )

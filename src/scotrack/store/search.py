@@ -67,7 +67,9 @@ _INSERT = text(
 class SearchHit:
     """One search result. `score` is higher for better hits and comparable only
     within one result list. `document_id` and `published_date` are the document's
-    (a claim's are those of its document); `status` is set for claims only."""
+    (a claim's are those of its document); `status` is set for claims only. An
+    entry of the curated record (`record`, see `record_search`) has its kind
+    (agreement, meeting, body, initiative), its id as `ref` and its date."""
 
     kind: str
     ref: str
@@ -77,6 +79,7 @@ class SearchHit:
     status: str | None = None
     document_id: str | None = None
     published_date: str | None = None
+    record: bool = False
 
 
 @dataclass(frozen=True, slots=True)

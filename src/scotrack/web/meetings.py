@@ -1,5 +1,6 @@
 """Meetings: the timeline by body with a table and filters (/meetings), and one
-meeting with its sources, commitments and reporting articles (/meetings/{id})."""
+meeting with its sources, the agreements adopted or signed there, the states and
+guests that took part, its commitments and reporting articles (/meetings/{id})."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi.responses import Response
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, records, timeline
+from scotrack.store import meetings, outcomes, timeline
 from scotrack.store.tables import date_range
 from scotrack.web import charts
 from scotrack.web.charts import kinds
@@ -136,7 +137,7 @@ TITLES = {"body": "Body", "host": "Host", "year": "Year", "format": "Format"}
 def meeting_page(
     request: Request, session: DbSession, meeting_id: str, format: FormatParam = "html"
 ) -> Response:
-    record = records.meeting_record(session, meeting_id)
+    record = outcomes.meeting_outcomes(session, meeting_id)
     rows = [
         {
             "claim": c.id,

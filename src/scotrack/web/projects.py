@@ -1,4 +1,5 @@
-"""Cooperation projects with charts by sector and by country (/projects)."""
+"""Cooperation projects with charts by sector and by country (/projects), and
+the initiatives they may belong to (/initiatives, #12)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store.portfolio import projects_overview
+from scotrack.store.dashboard import state_names
+from scotrack.store.portfolio import initiative_table, projects_overview
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
 
@@ -69,4 +71,35 @@ def projects_page(
         overview=overview,
         by_sector=by_sector,
         by_country=by_country,
+    )
+
+
+@router.get("/initiatives")
+@readable
+def initiatives_page(
+    request: Request, session: DbSession, format: FormatParam = "html"
+) -> Response:
+    found = initiative_table(session)
+    rows = [
+        {
+            "code": r.initiative.code,
+            "name": r.initiative.name,
+            "proposed_by": r.initiative.proposed_by,
+            "proposed_on": None
+            if r.initiative.proposed_on is None
+            else str(r.initiative.proposed_on),
+            "projects": r.projects,
+            "source": None if r.source is None else r.source.id,
+        }
+        for r in found
+    ]
+    return respond(
+        request,
+        "initiatives.html",
+        rows,
+        format,
+        name="initiatives",
+        title="Initiatives",
+        initiatives=found,
+        names=state_names(session),
     )

@@ -1,4 +1,5 @@
-"""Search across documents and claims (/search?q=...), with highlighted snippets."""
+"""Search across the curated record (agreements, meetings, bodies, initiatives),
+documents and claims (/search?q=...), with highlighted snippets (#12)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.store import record_search
 from scotrack.store import search as full_text
 from scotrack.web.exports import FormatParam, respond
 
@@ -29,7 +31,7 @@ def search_page(
 ) -> Response:
     hits = []
     if q.strip():
-        hits = full_text.search(
+        hits = record_search.search_results(
             session, q, kinds=[kind] if kind else None, limit=PAGE + 1, offset=offset
         )
     shown = hits[:PAGE]
@@ -44,6 +46,8 @@ def search_page(
             "status": h.status,
             "document": h.document_id,
             "published": h.published_date,
+            "record": h.record,
+            "page": record_search.hit_page(h),
         }
         for h in shown
     ]
@@ -56,8 +60,12 @@ def search_page(
         title=f"Search: {q}" if q else "Search",
         q=q,
         kind=kind,
-        kinds=full_text.KINDS,
-        hits=[(h, full_text.snippet_parts(h.snippet)) for h in shown],
+        kinds=record_search.KINDS,
+        record_kinds=record_search.RECORD_KINDS,
+        hits=[
+            (h, full_text.snippet_parts(h.snippet), record_search.hit_page(h))
+            for h in shown
+        ],
         offset=offset,
         more=len(hits) > PAGE,
         page_size=PAGE,
