@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from scotrack.errors import DocumentError
-from scotrack.ingest.document import CleanDocument, RawDocument
+from scotrack.ingest.document import CleanDocument, ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import STAGES, extract, extract_paths
 
 BUILT_IN = {"raw_text", "id", "path", "url"}
@@ -39,6 +39,22 @@ def test_extract_runs_every_stage() -> None:
     assert doc.metadata.source == "Xinhua"
     assert [s["code"] for s in doc.facts["states"]] == ["CHN"]
     assert doc.sentences
+
+
+def test_without_implementations_the_other_facts_are_the_same() -> None:
+    raw = RawDocument(
+        id="x",
+        path="x.txt",
+        text="Railway news\nConstruction of the China-Kyrgyzstan-Uzbekistan "
+        "railway began in December, Kyrgyz President Sadyr Japarov said.",
+    )
+    whole = extract(raw)
+    assert whole.facts["implementations"]
+    without = extract(raw, ExtractOptions(with_implementations=False))
+    assert "implementations" not in without.facts
+    assert without.facts == {
+        k: v for k, v in whole.facts.items() if k != "implementations"
+    }
 
 
 def test_extract_paths_order_and_errors(tmp_path: Path) -> None:

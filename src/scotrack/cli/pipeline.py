@@ -160,7 +160,8 @@ def extract_cli(
 
     def action() -> dict[str, Any]:
         settings = settings_for(workers=workers)
-        options = settings.extract_options()
+        # the implementation statements are not part of sco-extract/1 (#11)
+        options = settings.extract_options(with_implementations=False)
         return extract_documents(
             paths,
             out,

@@ -142,6 +142,10 @@ class ExtractOptions:
     """An HTML page whose elements nest deeper than this is refused (#18)."""
     max_seconds: float = 0.0
     """The time budget of one document's extraction (see `budget`); 0: none."""
+    with_implementations: bool = True
+    """Run the `implementations` stage. Its statements are stored beside the
+    claims but are not part of sco-extract/1: `scotrack extract`, which writes
+    only that, skips the stage (#11)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ Stages, in order (each reads what an earlier one provides; see `Stage`):
 6. `meetings`, `agreements`, `commitments`, `projects`, `membership`, `areas`:
    the fact stages; each engages when its cue words occur in a sentence and
    adds nothing otherwise.
-7. `implementations`: always. Sentences reporting how far a pledge went
+7. `implementations`: unless `ExtractOptions.with_implementations` is off
+   (`scotrack extract` turns it off). Sentences reporting how far a pledge went
    ("construction began", "was ratified", "has yet to"); not part of
    sco-extract/1, they go to the store beside the claims (#13).
 
@@ -97,6 +98,8 @@ def extract(raw: RawDocument, options: ExtractOptions | None = None) -> CleanDoc
         for stage in STAGES:
             budget.check()
             if doc.language not in (None, ENGLISH) and stage.name not in _ANY_LANGUAGE:
+                continue
+            if stage is implementations.STAGE and not options.with_implementations:
                 continue
             if not _isolated(stage):
                 doc = stage.run(doc)

@@ -1,6 +1,10 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scotrack.ingest.document import CleanDocument
 from scotrack.ingest.entities.mentions import find_mentions
-from scotrack.ingest.entities.named import entities
+from scotrack.ingest.entities.named import _paired, entities
+from scotrack.ingest.lexicon import names as names_lexicon
 
 
 def _facts(text: str) -> dict[str, list[dict[str, object]]]:
@@ -64,3 +68,21 @@ def test_known_person_state_without_title_stays_null() -> None:
 def test_a_name_printed_with_and_without_spaces_is_one_item() -> None:
     text = "Minister K. L. Dorov spoke. The talks were chaired by Minister K.L.Dorov."
     assert [p["name"] for p in _facts(text)["people"]] == ["K. L. Dorov"]
+
+
+_GAP_PARTS = [" ", "\n", "\xa0", "\u2003", "and", "a", "nd", "x", "A"]
+
+
+@given(st.lists(st.sampled_from(_GAP_PARTS)))
+def test_paired_finds_what_the_pair_rule_finds_in_the_gap(parts: list[str]) -> None:
+    gap = "".join(parts)
+    text = f"Beijing{gap}Moscow"
+    expected = names_lexicon.PAIR.search(gap) is not None
+    assert _paired(text, len("Beijing"), len("Beijing") + len(gap)) is expected
+
+
+def test_paired_capitals_stand_for_their_governments() -> None:
+    codes = [s["code"] for s in _facts("Beijing and Moscow agreed on it.")["states"]]
+    assert codes == ["CHN", "RUS"]
+    far = "Beijing hosted it. " + "Talks went on. " * 200 + "Moscow agreed."
+    assert [s["code"] for s in _facts(far)["states"]] == ["RUS"]

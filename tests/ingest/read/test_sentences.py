@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.read.sentences import MAX_SENTENCE, sentence_at, sentence_spans
 
 
@@ -84,3 +87,19 @@ def test_a_long_run_of_stops_is_one_sentence_end() -> None:
         "Then more!" + ")" * 900,
         "Done" + "?" * 1500,
     ]
+
+
+_OLD_CANDIDATE = re.compile(
+    r"(?<![.!?])[.!?]++[\"'\u201d\u2019\u00bb)\]]*+"
+    r"(?=[^\S\n]+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u0400-\u04ff])"
+)
+"""The sentence-end rule as it was before it opened with the stop (#11)."""
+
+
+@given(st.lists(st.sampled_from([".", "!", "?", "...", " ", "\n", "A", "a", "0", '"'])))
+def test_the_sentence_end_rule_finds_what_its_lookbehind_form_found(
+    parts: list[str],
+) -> None:
+    text = "".join(parts)
+    old = [m.span() for m in _OLD_CANDIDATE.finditer(text)]
+    assert [m.span() for m in page_rules.CANDIDATE.finditer(text)] == old

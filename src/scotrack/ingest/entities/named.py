@@ -36,13 +36,17 @@ def metonym(text: str, mentions: list[Mention], index: int) -> bool:
     ):
         return rules.METONYM_VERB.match(text, nxt.end) is not None
     prev = mentions[index - 1] if index else None
-    if (
-        prev is not None
-        and prev.kind == "city"
-        and rules.PAIR.search(text[prev.end : city.start])
-    ):
+    if prev is not None and prev.kind == "city" and _paired(text, prev.end, city.start):
         return rules.METONYM_VERB.match(text, city.end) is not None
     return False
+
+
+def _paired(text: str, start: int, end: int) -> bool:
+    """Whether `rules.PAIR` finds " and " ending text[start:end], searched from
+    the word before its trailing white space only: the gap between two cities
+    can be a page long, and a match must end there (#11)."""
+    gap = text[start:end]
+    return rules.PAIR.search(gap, max(0, len(gap.rstrip()) - 4)) is not None
 
 
 def named_states(text: str, mentions: list[Mention]) -> list[Item]:

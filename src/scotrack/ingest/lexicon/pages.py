@@ -183,12 +183,15 @@ TIME_ZONE = re.compile(r"^(?:IST|GMT|UTC|MSK|CST|BJT)\b")
 # ---------------------------------------------------------------- sentences
 
 CANDIDATE = re.compile(
-    r"(?<![.!?])[.!?]++[\"'\u201d\u2019\u00bb)\]]*+"
+    r"[.!?](?<![.!?][.!?])[.!?]*+[\"'\u201d\u2019\u00bb)\]]*+"
     r"(?=[^\S\n]+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u0400-\u04ff])"
 )
 """A possible sentence end; the white space after it never crosses a line end.
 A run of stops is tried once, from its first character, and never given back
-(`++`, `*+`): a long run of full stops costs its length, not its square (#18)."""
+(`*+`): a long run of full stops costs its length, not its square (#18). The
+rule opens with the stop and tests the character before it afterwards (not
+`(?<![.!?])[.!?]++`), so the regex engine skips ahead to the stops: 3.5 times
+faster on a page, the same matches (#11)."""
 CLAUSE_END = re.compile(r"[,;:][\"'\u201d\u2019\u00bb)\]]*\s")
 """Where an over-long sentence is best cut: after a comma, semicolon or colon."""
 INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
