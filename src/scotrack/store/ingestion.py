@@ -35,12 +35,13 @@ from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
-from scotrack.ingest.read import files
+from scotrack.ingest.read import archives, files
 from scotrack.store import models, queries
 from scotrack.store.documents import DocumentStore, Stored
 from scotrack.store.engine import is_contention, retrying, writer
 
 Result = PreparedDocument | DocumentError
+ARCHIVE_LABELS = {"warc": "WARC", "jsonl.gz": "gzipped JSON Lines", "parquet": "Parquet"}
 
 
 def catalogue(session: Session) -> Catalogue:
@@ -220,12 +221,21 @@ def prepare_upload(
 ) -> PreparedDocument:
     """An uploaded file, extracted and resolved against `known`: HTML if its name
     ends .html/.htm/.xhtml, else text; decoded like a file on disk (BOM, UTF-8,
-    else the detected encoding). DocumentError naming `filename` when refused."""
+    else the detected encoding). DocumentError naming `filename` when refused,
+    among others for an archive (WARC, .jsonl.gz, Parquet), which
+    `scotrack ingest` reads."""
     name = PurePath(filename or "upload").name or "upload"
     if len(data) > options.max_bytes:
         raise DocumentError(
             name,
             f"file too large ({len(data):,} bytes; the limit is {options.max_bytes:,})",
+        )
+    kind = archives.archive_kind(Path(name))
+    if kind is not None:  # read as text, a WARC file became one page (#16)
+        raise DocumentError(
+            name,
+            f"a {ARCHIVE_LABELS[kind]} archive holds many documents: load it with "
+            "`scotrack ingest FILE`, not as an upload",
         )
     suffix = PurePath(name).suffix.lower()
     if suffix in files.JSONL_SUFFIXES:
