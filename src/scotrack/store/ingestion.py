@@ -41,7 +41,11 @@ from scotrack.store.documents import DocumentStore, Stored
 from scotrack.store.engine import is_contention, retrying, writer
 
 Result = PreparedDocument | DocumentError
-ARCHIVE_LABELS = {"warc": "WARC", "jsonl.gz": "gzipped JSON Lines", "parquet": "Parquet"}
+ARCHIVE_LABELS = {
+    "warc": "WARC",
+    "jsonl.gz": "gzipped JSON Lines",
+    "parquet": "Parquet",
+}
 
 
 def catalogue(session: Session) -> Catalogue:
