@@ -13,8 +13,6 @@ from typer.testing import CliRunner
 
 from scotrack.cli import app
 
-from ._knowledge import knowledge
-
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "documents"
 DEV = ROOT / "tests" / "data" / "dev" / "docs"
@@ -42,7 +40,7 @@ def _extract(out: Path, *more: str) -> dict:
 
 
 def test_ingesting_partitions_builds_the_knowledge_base_the_documents_build(
-    tmp_path: Path, fresh_db_url: str
+    tmp_path: Path, fresh_db_url: str, knowledge
 ) -> None:
     summary = _extract(tmp_path / "parts")
     documents = len(list(DEV.iterdir()))
