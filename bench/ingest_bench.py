@@ -8,8 +8,18 @@ SQLite is a file in a temporary directory; PostgreSQL is a throwaway server
 started like the tests' (tests/conftest.py PostgresServer: fsync and
 synchronous_commit off, so its figures are optimistic for a real server).
 
+CPU time is reported beside the wall-clock time, which a machine shared with
+other work makes noise of: the ingest process's own (the writer: start-up,
+reading results, grouping claims, storing; the extraction workers are not
+counted) and on PostgreSQL the server's backends' (the children the postmaster
+reaped during the run, read from /proc). Documents per CPU-second of writer
+and server is what bounds the store, whatever the number of extraction workers.
+`--batch N` sets SCOTRACK_INGEST_BATCH (documents per transaction on
+PostgreSQL; 1: one transaction per document, as before #16's bulk loading).
+
 Usage: python bench/ingest_bench.py [--docs 10000] [--backend sqlite|postgresql|both]
                                     [--workers 2] [--seed 7] [--every 60]
+                                    [--batch N]
 """
 
 from __future__ import annotations
@@ -45,14 +55,15 @@ except SystemExit as stop:
     code = stop.code
 else:
     code = 0
-parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(rss, "w") as out:
-    out.write(f"{parent} {workers}")
+    out.write(f"{own.ru_maxrss} {children.ru_maxrss} {own.ru_utime + own.ru_stime}")
 raise SystemExit(code)
 """
 """`scotrack ...` in this process, then the peak RSS (KB) of the process itself
-and of its largest worker, written to the file named first."""
+and of its largest worker, and the CPU seconds of the process, written to the
+file named first."""
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -71,18 +82,41 @@ class Run:
     parent_mb: float
     worker_mb: float
     size_mb: float
+    writer_cpu: float
+    server_cpu: float | None
     documents: int
     claims: int
     summary: dict[str, Any]
 
 
-def _env() -> dict[str, str]:
+def _env(batch: int | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCOTRACK_")}
+    if batch is not None:
+        env["SCOTRACK_INGEST_BATCH"] = str(batch)
     return {**env, "COLUMNS": "200", "NO_COLOR": "1"}
 
 
+def reaped_cpu(postmaster: int | None) -> float:
+    """CPU seconds of the children `postmaster` has reaped (its backends that
+    ended), from /proc; 0 without a postmaster."""
+    if postmaster is None:
+        return 0.0
+    fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    # after the name: state is field 3, cutime and cstime fields 16 and 17
+    ticks = int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def ingest(
-    backend: str, url: str, corpus: Path, workers: int, tmp: Path, every: float
+    backend: str,
+    url: str,
+    corpus: Path,
+    workers: int,
+    tmp: Path,
+    every: float,
+    *,
+    batch: int | None = None,
+    postmaster: int | None = None,
 ) -> Run:
     subprocess.run(
         [sys.executable, "-m", "scotrack", "init", "--db", url],
@@ -93,6 +127,7 @@ def ingest(
     rss, out, err = (tmp / f"{name}-{backend}" for name in ("rss", "out", "err"))
     args = ["ingest", str(corpus), "--workers", str(workers), "--format", "json"]
     engine = make_engine(url)
+    server_before = reaped_cpu(postmaster)
     try:
         with out.open("w") as stdout, err.open("w") as stderr:
             started = time.perf_counter()
@@ -100,7 +135,7 @@ def ingest(
                 [sys.executable, "-c", INGEST_CODE, str(rss), *args, "--db", url],
                 stdout=stdout,
                 stderr=stderr,
-                env=_env(),
+                env=_env(batch),
             )
             while True:
                 try:
@@ -112,7 +147,8 @@ def ingest(
             seconds = time.perf_counter() - started
         if process.returncode != 0:
             raise SystemExit(f"ingest into {backend} failed:\n{err.read_text()}")
-        parent_kb, worker_kb = map(int, rss.read_text().split())
+        parent, worker, writer_cpu = rss.read_text().split()
+        parent_kb, worker_kb = int(parent), int(worker)
         with engine.connect() as connection:
             documents = connection.scalar(text("SELECT count(*) FROM document"))
             claims = connection.scalar(text("SELECT count(*) FROM claim"))
@@ -122,6 +158,8 @@ def ingest(
                 )
     finally:
         engine.dispose()
+    time.sleep(1.0)  # the backends' exit, reaped by the postmaster
+    server_cpu = reaped_cpu(postmaster) - server_before if postmaster else None
     if backend == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         size = sum(
@@ -135,6 +173,8 @@ def ingest(
         parent_kb / 1024,
         worker_kb / 1024,
         int(size or 0) / 1e6,
+        float(writer_cpu),
+        server_cpu,
         int(documents or 0),
         int(claims or 0),
         json.loads(out.read_text()),
@@ -155,6 +195,13 @@ def report(run: Run, docs: int, corpus_mb: float) -> None:
         f"(summary: new {run.summary['new']}, unchanged {run.summary['unchanged']}, "
         f"failed {run.summary['failed']}, in-process {run.summary['seconds']} s)"
     )
+    store_cpu = run.writer_cpu + (run.server_cpu or 0.0)
+    server = "" if run.server_cpu is None else f", server {run.server_cpu:.1f} s"
+    print(
+        f"  CPU: writer {run.writer_cpu:.1f} s{server}; "
+        f"{docs / store_cpu:.0f} docs per CPU-second of writer"
+        f"{'' if run.server_cpu is None else ' and server'}"
+    )
 
 
 def main() -> None:
@@ -167,6 +214,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--every", type=float, default=60.0, help="seconds between progress lines"
+    )
+    parser.add_argument(
+        "--batch", type=int, default=None, help="SCOTRACK_INGEST_BATCH for ingest"
     )
     args = parser.parse_args()
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
@@ -184,7 +234,15 @@ def main() -> None:
         for backend in backends:
             if backend == "sqlite":
                 url = f"sqlite:///{tmp / 'bench.db'}"
-                run = ingest(backend, url, corpus, args.workers, tmp, args.every)
+                run = ingest(
+                    backend,
+                    url,
+                    corpus,
+                    args.workers,
+                    tmp,
+                    args.every,
+                    batch=args.batch,
+                )
             else:
                 conftest = _load(
                     "scotrack_test_conftest", ROOT / "tests" / "conftest.py"
@@ -197,7 +255,17 @@ def main() -> None:
                 try:
                     server.start()
                     url = server.create("scotrack_bench")
-                    run = ingest(backend, url, corpus, args.workers, tmp, args.every)
+                    pid = (server.data / "postmaster.pid").read_text().split()[0]
+                    run = ingest(
+                        backend,
+                        url,
+                        corpus,
+                        args.workers,
+                        tmp,
+                        args.every,
+                        batch=args.batch,
+                        postmaster=int(pid),
+                    )
                 finally:
                     server.stop()
             report(run, args.docs, size / 1e6)

@@ -44,17 +44,18 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import psycopg
 import pytest
 from psycopg import sql
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from scotrack.data import read_baseline
 from scotrack.store import load_baseline, make_engine, session_factory
 from scotrack.store.baseline import init_knowledge_base
+from scotrack.store.models import Base
 from scotrack.store.schema import upgrade_database
 
 BACKENDS = ("sqlite", "postgresql")
@@ -359,3 +360,33 @@ def initialised_db_url(templates: Templates) -> Iterator[str]:
     name = new_name()
     yield templates.copy(name)
     templates.databases.drop(name)
+
+
+Knowledge = dict[str, list[tuple[Any, ...]]]
+UNCOMPARED = frozenset({"change"})
+"""The change log: `scotrack init` gives each database its own ids and times."""
+
+
+def knowledge_at(url: str) -> Knowledge:
+    """Every row of every table (but the change log), sorted, without the times
+    rows were written: two runs that built the same knowledge base give equal
+    values (#16)."""
+    engine = make_engine(url)
+    found: Knowledge = {}
+    try:
+        with engine.connect() as connection:
+            for table in Base.metadata.sorted_tables:
+                if table.name in UNCOMPARED:
+                    continue
+                columns = [c for c in table.columns if not c.name.endswith("_at")]
+                rows = connection.execute(select(*columns)).all()
+                found[table.name] = sorted((tuple(row) for row in rows), key=repr)
+    finally:
+        engine.dispose()
+    return found
+
+
+@pytest.fixture
+def knowledge() -> Callable[[str], Knowledge]:
+    """`knowledge_at`, for tests in any folder."""
+    return knowledge_at

@@ -42,6 +42,13 @@ class Settings(BaseSettings):
     workers: int = Field(
         default=1, ge=1, le=64, description="Worker processes for extract and ingest."
     )
+    ingest_batch: int = Field(
+        default=200,
+        ge=1,
+        le=10_000,
+        description="Documents ingest stores in one transaction on PostgreSQL, "
+        "loaded with COPY (1: one transaction per document, as on SQLite).",
+    )
     max_document_bytes: int = Field(
         default=20_000_000,
         ge=1,

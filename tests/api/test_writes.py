@@ -347,6 +347,30 @@ def test_bad_uploads_are_refused_clearly(writer: TestClient, tokens):
     error_of(broken, 422)
 
 
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # a WARC file is text: it used to be stored as one page of WARC headers
+        ("crawl.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\n<p>SCO</p>\r\n"),
+        ("crawl.warc.gz", b"\x1f\x8b\x08\x00\x00\x00\x00\x00"),
+        ("news.jsonl.gz", b"\x1f\x8b\x08\x00\x00\x00\x00\x00"),
+        ("NEWS.PARQUET", b"PAR1\x00\x00PAR1"),
+    ],
+)
+def test_an_archive_upload_is_refused_naming_scotrack_ingest(
+    writer: TestClient, tokens, name: str, data: bytes
+):
+    response = writer.post(
+        f"{API}/documents",
+        files={"file": (name, data, "application/octet-stream")},
+        headers=bearer(tokens["editor"]),
+    )
+    message = error_of(response, 422, "file")
+    assert "archive holds many documents" in message
+    assert "scotrack ingest" in message
+
+
 def test_uploads_may_be_larger_than_other_bodies_up_to_their_limit(
     writable_url: str, tokens
 ):

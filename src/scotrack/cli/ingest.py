@@ -63,6 +63,7 @@ def ingest_documents(
         from scotrack.store.engine import session_factory
         from scotrack.store.ingestion import ingest_paths
 
+        postgres = engine.dialect.name == "postgresql"
         report = ingest_paths(
             session_factory(engine, write=True),
             paths,
@@ -70,6 +71,7 @@ def ingest_documents(
             workers=settings.workers,
             on_result=on_result,
             cluster=cluster,
+            batch=settings.ingest_batch if postgres else 1,
         )
     return _summary(report, time.perf_counter() - started)
 
@@ -102,9 +104,12 @@ def ingest_cli(
 ) -> None:
     """Store documents and their extracted claims in the knowledge base.
 
-    Each document is stored once (its id is the hash of its content) in its own
-    transaction, with every claim linked to its evidence and to the entity it
-    most likely speaks of; new content at a known URL becomes a new version.
+    Each document is stored once (its id is the hash of its content) with every
+    claim linked to its evidence and to the entity it most likely speaks of; new
+    content at a known URL becomes a new version. On SQLite each document has
+    its own transaction; on PostgreSQL documents are loaded with COPY,
+    SCOTRACK_INGEST_BATCH (200) a transaction. PATHS may also be the folder of
+    Parquet partitions `scotrack extract --out-format parquet` wrote.
     Claims wait for `scotrack review`. With --workers N (2 or more), N-1
     processes extract and resolve while this one stores; with --cluster, the
     workers of a Dask cluster do (local:N starts one for the run). A document

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,6 +32,7 @@ from scotrack.ingest.output import (
     extracted,
     writable_folder,
 )
+from scotrack.ingest.partitions import write_partitions
 from scotrack.ingest.pipeline import extract_paths
 
 PathsArgument = Annotated[
@@ -43,7 +46,31 @@ PathsArgument = Annotated[
     ),
 ]
 OutOption = Annotated[
-    Path, typer.Option("--out", "-o", help="Directory for the <id>.json files.")
+    Path,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Directory for the <id>.json files (or the Parquet partitions).",
+    ),
+]
+
+
+class FilesFormat(StrEnum):
+    """What `extract` writes into --out."""
+
+    json = "json"
+    parquet = "parquet"
+
+
+FilesFormatOption = Annotated[
+    FilesFormat,
+    typer.Option(
+        "--out-format",
+        help="json: one sco-extract/1 file per document; parquet: partitions "
+        "OUT/documents/part-N.parquet and OUT/items/part-N.parquet, one row per "
+        "document and per item, which scotrack ingest OUT loads (needs "
+        "scotrack[parquet]).",
+    ),
 ]
 WorkersOption = Annotated[
     int | None,
@@ -76,23 +103,31 @@ def extract_documents(
     workers: int,
     options: ExtractOptions,
     cluster: str | None = None,
+    files: FilesFormat = FilesFormat.json,
 ) -> dict[str, Any]:
     """Extract every document under `paths` into `out`; the summary of the run.
-    Each file is made where its document was extracted (a worker, a cluster
-    task), so only the bytes travel back."""
+    Each file (or partition) is made where its documents were extracted (a
+    worker, a cluster task), so only the bytes (or a line) travel back."""
     writable_folder(out)
     failures: list[dict[str, str]] = []
     warnings: list[dict[str, str]] = []
+    written = 0
     started = time.perf_counter()
     writer = ExtractWriter(out, with_evidence=options.with_evidence)
     with progress("extracting", total=None) as bar, writer:
         task = bar.tasks[0].id
-        made = partial(extracted, with_evidence=options.with_evidence)
-        results = extract_paths(
-            paths, options, workers=workers, then=made, cluster=cluster
-        )
+        results: Iterator[Any]
+        if files is FilesFormat.parquet:
+            results = write_partitions(
+                paths, out, options, workers=workers, cluster=cluster
+            )
+        else:
+            made = partial(extracted, with_evidence=options.with_evidence)
+            results = extract_paths(
+                paths, options, workers=workers, then=made, cluster=cluster
+            )
         for result in results:
-            if not isinstance(result, DocumentError):
+            if isinstance(result, Extracted):
                 result = _written(writer, result)
             if isinstance(result, DocumentError):
                 failures.append({"path": result.path, "reason": result.reason})
@@ -101,19 +136,20 @@ def extract_documents(
                     highlight=False,
                 )
             else:
+                written += 1
                 for warning in result.warnings:
                     warnings.append({"path": result.path, "warning": warning})
                     stderr.print(
                         f"[yellow]warning:[/] {escape(result.path)}: {escape(warning)}",
                         highlight=False,
                     )
-            done = writer.written + len(failures)
+            done = written + len(failures)
             rate = done / max(time.perf_counter() - started, 1e-9)
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=len(failures))
     seconds = time.perf_counter() - started
     return {
-        "documents": writer.written + len(failures),
-        "written": writer.written,
+        "documents": written + len(failures),
+        "written": written,
         "failed": len(failures),
         "warned": len(warnings),
         "out": str(out),
@@ -142,6 +178,7 @@ def extract_cli(
     out: OutOption = Path("extracted"),
     workers: WorkersOption = None,
     cluster: ClusterOption = None,
+    out_format: FilesFormatOption = FilesFormat.json,
     debug: DebugOption = False,
     format: FormatOption = OutputFormat.table,
 ) -> None:
@@ -154,6 +191,13 @@ def extract_cli(
 
     With --cluster the documents are extracted on a Dask cluster (local:N
     starts one of N processes for the run) and the files written here.
+
+    With --out-format parquet, OUT holds Parquet partitions instead, one per
+    chunk of files, each written by the worker or task that extracted it (on
+    a cluster, OUT must be a folder every worker sees): documents/ has a row
+    per document, items/ a row per extracted item with its evidence spans.
+    DuckDB or Polars query them; `scotrack ingest OUT` stores them as it
+    would the documents themselves.
 
     Example: scotrack extract articles/ --out extracted --workers 2
     """
@@ -168,6 +212,7 @@ def extract_cli(
             workers=settings.workers,
             options=options,
             cluster=None if cluster is None else cluster_spec(cluster),
+            files=out_format,
         )
 
     summary = run_with_errors(action, debug=debug)

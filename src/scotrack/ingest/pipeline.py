@@ -51,10 +51,11 @@ from scotrack.ingest.facts import (
     membership,
     projects,
 )
-from scotrack.ingest.read import clean, language, metadata, sentences
+from scotrack.ingest.read import clean, language, metadata, partitions, sentences
+from scotrack.ingest.read.archives import archive_kind
 from scotrack.ingest.read.files import check_limits, document_files, read_file
 from scotrack.ingest.read.language import ENGLISH
-from scotrack.ingest.workers import ChunkPool
+from scotrack.ingest.workers import ChunkPool, FileResults, PartRun, run_named_chunk
 
 STAGES: tuple[Stage, ...] = (
     clean.STAGE,
@@ -159,31 +160,42 @@ def file_results(
 ) -> Iterator[Any]:
     """`extract_file`'s results one at a time, so a file of many documents (JSON
     Lines, WARC, Parquet) is never held whole (#16)."""
-    for raw in _read(path, options):
-        if isinstance(raw, DocumentError):
-            yield raw
-            continue
-        try:
-            doc = extract(raw, options)
-        except DocumentError as err:
-            yield err
-            continue
-        except Exception as err:
-            reason = f"extraction failed ({type(err).__name__}: {err})"
-            yield DocumentError(raw.path, reason)
-            continue
-        if then is None:
+    for doc in _extracted(path, options):
+        if isinstance(doc, DocumentError) or then is None:
             yield doc
             continue
         try:
             result = then(doc)
         except ScotrackError as err:
-            yield DocumentError(raw.path, f"not stored ({err})")
+            yield DocumentError(doc.path, f"not stored ({err})")
         except Exception as err:
             reason = f"not stored ({type(err).__name__}: {err})"
-            yield DocumentError(raw.path, reason)
+            yield DocumentError(doc.path, reason)
         else:
             yield result
+
+
+def _extracted(path: Path, options: ExtractOptions) -> Iterator[Result]:
+    """Each document of one file, extracted; a partition that `extract` wrote
+    gives its documents as they were extracted (an items partition, none)."""
+    table = (
+        partitions.partition_table(path) if archive_kind(path) == "parquet" else None
+    )
+    if table is not None:
+        if table == partitions.DOCUMENTS:
+            yield from partitions.partition_documents(path)
+        return
+    for raw in _read(path, options):
+        if isinstance(raw, DocumentError):
+            yield raw
+            continue
+        try:
+            yield extract(raw, options)
+        except DocumentError as err:
+            yield err
+        except Exception as err:
+            reason = f"extraction failed ({type(err).__name__}: {err})"
+            yield DocumentError(raw.path, reason)
 
 
 def _read(path: Path, options: ExtractOptions) -> Iterator[RawDocument | DocumentError]:
@@ -220,23 +232,24 @@ def extract_paths(
     items = list(document_files(paths))
     files = [item for item in items if isinstance(item, Path)]
     run = partial(extract_file, options=options, then=then)
-    if cluster is not None:
-        yield from _on_cluster(items, files, run, cluster)
-        return
-    if (workers <= 1 and not separate) or len(files) <= 1:
+    if cluster is None and ((workers <= 1 and not separate) or len(files) <= 1):
         streams = (file_results(path, options, then) for path in files)
-        yield from _in_order(items, streams)
+        yield from in_order(items, streams)
         return
-    pool = ChunkPool(files, run, workers)
-    yield from _in_order(items, pool.results())
+    run_part = partial(run_named_chunk, run=run)
+    yield from in_order(
+        items, pooled(files, run_part, workers=workers, cluster=cluster)
+    )
 
 
-def _on_cluster(
-    items: list[Path | DocumentError],
-    files: list[Path],
-    run: Callable[[Path], list[Any]],
-    spec: str,
-) -> Iterator[Any]:
+def pooled(
+    files: list[Path], run_part: PartRun, *, workers: int, cluster: str | None
+) -> Iterator[FileResults]:
+    """Each file's results, in order, from chunks of `files` that `run_part`
+    runs on `workers` spawned processes or, given `cluster`, on Dask."""
+    if cluster is None:
+        yield from ChunkPool(files, None, workers, run_part=run_part).results()
+        return
     # imported here: only a cluster run needs Dask (a slow import)
     from scotrack.ingest.cluster import (
         DaskPool,
@@ -245,22 +258,25 @@ def _on_cluster(
         worker_threads,
     )
 
-    with dask_client(spec) as client:
+    with dask_client(cluster) as client:
         dask = DaskPool(client)
         pool = ChunkPool(
             files,
-            run,
+            None,
             worker_threads(client),
             new_pool=lambda: dask,
             broken=(killed_worker(),),
             restarts=False,
+            run_part=run_part,
         )
-        yield from _in_order(items, pool.results())
+        yield from pool.results()
 
 
-def _in_order(
+def in_order(
     items: list[Path | DocumentError], batches: Iterator[Iterable[Any]]
 ) -> Iterator[Any]:
+    """The results of each of `items` in turn: a DocumentError as it is, a
+    file's results from the next of `batches`."""
     for item in items:
         if isinstance(item, DocumentError):
             yield item

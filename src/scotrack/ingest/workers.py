@@ -37,6 +37,9 @@ DIED = (
 FileResults = list[Any]
 """What one file gives: its documents' results and errors, in order."""
 Run = Callable[[Path], FileResults]
+PartRun = Callable[[str, list[Path]], list[FileResults]]
+"""Runs a named chunk: `extract --out-format parquet` writes it as the
+partition of that name (`partitions.write_partition`)."""
 
 
 def chunk_size(files: int, workers: int) -> int:
@@ -48,6 +51,23 @@ def chunk_size(files: int, workers: int) -> int:
 def run_chunk(paths: list[Path], run: Run) -> list[FileResults]:
     """Each file's results, in a worker process."""
     return [run(path) for path in paths]
+
+
+def run_named_chunk(name: str, paths: list[Path], run: Run) -> list[FileResults]:
+    """`run_chunk`, for a pool that names its chunks (the name unused)."""
+    del name
+    return run_chunk(paths, run)
+
+
+def chunks(files: list[Path], workers: int) -> list[list[Path]]:
+    """`files` in chunks of `chunk_size`, in order."""
+    size = chunk_size(len(files), workers)
+    return [files[at : at + size] for at in range(0, len(files), size)]
+
+
+def chunk_name(number: int) -> str:
+    """The name of a run's chunk `number` (from 0): five digits."""
+    return f"{number:05d}"
 
 
 class Executor(Protocol):
@@ -68,27 +88,39 @@ class ChunkPool:
     """The files of one run shared out to `workers` spawned processes, or to
     the executor `new_pool` makes (`broken`: the errors that say a worker died
     under a task; `restarts`: whether the executor is then unusable, as a
-    process pool is, and must be made again)."""
+    process pool is, and must be made again).
+
+    Each chunk is run by `run` a file at a time or, when `run_part` is given
+    instead, by `run_part(name, files)`: its name is its number
+    (`chunk_name`), and `-K` after it for the K-th file of a chunk run again a
+    file at a time."""
 
     def __init__(
         self,
         files: list[Path],
-        run: Run,
+        run: Run | None,
         workers: int,
         *,
         new_pool: Callable[[], Executor] | None = None,
         broken: tuple[type[BaseException], ...] = (BrokenProcessPool,),
         restarts: bool = True,
+        run_part: PartRun | None = None,
     ) -> None:
-        size = chunk_size(len(files), workers)
-        self.todo = deque(files[at : at + size] for at in range(0, len(files), size))
-        self.run = run
+        if run_part is None:
+            if run is None:
+                raise ValueError("ChunkPool needs run or run_part")
+            run_part = partial(run_named_chunk, run=run)
+        self.todo = deque(
+            (chunk_name(number), part)
+            for number, part in enumerate(chunks(files, workers))
+        )
+        self.run_part = run_part
         self.workers = workers
         self.broken = broken
         self.restarts = restarts
         self.submitted = 0
         """Chunks handed to the pool so far (a test reads it)."""
-        self.pending: deque[tuple[list[Path], Any]] = deque()
+        self.pending: deque[tuple[str, list[Path], Any]] = deque()
         self._new_pool = new_pool or partial(process_pool, workers)
         self.pool = self._new_pool()
 
@@ -97,11 +129,11 @@ class ChunkPool:
         try:
             while self.todo or self.pending:
                 self._fill()
-                part, future = self.pending.popleft()
+                name, part, future = self.pending.popleft()
                 try:
                     batch = future.result()
                 except self.broken:
-                    batch = self._rescue(part)
+                    batch = self._rescue(name, part)
                 yield from batch
         except BaseException:
             # stopped early (an error, ^C, the caller gone): do not wait for
@@ -113,17 +145,17 @@ class ChunkPool:
     def _fill(self) -> None:
         """Submit chunks until `AHEAD` per worker are under way."""
         while self.todo and len(self.pending) < AHEAD * self.workers:
-            part = self.todo.popleft()
+            name, part = self.todo.popleft()
             try:
-                future = self.pool.submit(run_chunk, part, self.run)
+                future = self.pool.submit(self.run_part, name, part)
             except self.broken:
-                self.todo.appendleft(part)
+                self.todo.appendleft((name, part))
                 if self.pending:
                     return  # the next result says which chunk broke it
                 self._restart()
                 continue
             self.submitted += 1
-            self.pending.append((part, future))
+            self.pending.append((name, part, future))
 
     def _restart(self) -> None:
         """A fresh pool; the chunks the broken one held go back to be run (an
@@ -131,18 +163,21 @@ class ChunkPool:
         if not self.restarts:
             return
         self.pool.shutdown(wait=True, cancel_futures=True)
-        self.todo.extendleft(reversed([part for part, _ in self.pending]))
+        self.todo.extendleft(reversed([(name, part) for name, part, _ in self.pending]))
         self.pending.clear()
         self.pool = self._new_pool()
 
-    def _rescue(self, part: list[Path]) -> list[FileResults]:
+    def _rescue(self, name: str, part: list[Path]) -> list[FileResults]:
         """The results of a chunk whose worker died, a file at a time; a file
         that kills its worker again is reported, and the run goes on."""
         self._restart()
         found: list[FileResults] = []
-        for path in part:
+        for number, path in enumerate(part):
+            single = f"{name}-{number:03d}"
             try:
-                found.append(self.pool.submit(self.run, path).result())
+                found.append(
+                    self.pool.submit(self.run_part, single, [path]).result()[0]
+                )
             except self.broken:
                 found.append([DocumentError(str(path), DIED)])
                 self._restart()
@@ -154,7 +189,11 @@ __all__ = [
     "DIED",
     "ChunkPool",
     "Executor",
+    "PartRun",
+    "chunk_name",
     "chunk_size",
+    "chunks",
     "process_pool",
     "run_chunk",
+    "run_named_chunk",
 ]

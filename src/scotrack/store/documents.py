@@ -27,6 +27,7 @@ document.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
@@ -71,10 +72,18 @@ MERGE_GROUP = (
 INSERT_DOCUMENT = insert(DOCUMENT)
 INSERT_CLAIM = insert(CLAIM)
 INSERT_CANDIDATE = insert(CANDIDATE)
+BLOCKS_A_QUERY = 500
 WRITER_LOCK = text("SELECT pg_advisory_xact_lock(5330172718)")
 """PostgreSQL: one document store at a time (the key is arbitrary, ours alone)."""
 
-__all__ = ["DocumentStore", "Stored", "content_id"]
+__all__ = [
+    "DocumentStore",
+    "Stored",
+    "candidate_values",
+    "content_id",
+    "document_values",
+    "stored",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +105,7 @@ class DocumentStore:
     catalogue: Catalogue
     _groups: GroupIndex | None = None
     _stored: int | None = None
-    """`_stored_mark()` as this store left it: another value means that another
+    """`stored_mark()` as this store left it: another value means that another
     writer stored documents since, and the cached groups may be out of date."""
 
     @property
@@ -108,36 +117,16 @@ class DocumentStore:
     def store(self, prepared: PreparedDocument) -> Stored:
         """Add the document and its claims (executed, not committed)."""
         doc, doc_id = prepared.document, prepared.id
-        if self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(WRITER_LOCK)
-        mark = self._stored_mark()
-        if mark != self._stored:
-            self.forget_cache()
-        self._stored = mark
+        self.begin()
         existing = self.session.execute(VERSION_OF, {"id": doc_id}).scalar()
         if existing is not None:
             return Stored(doc_id, "unchanged", existing, 0)
-        self._stored = mark + 1
+        self.add_stored(1)
         previous = self._latest_at(doc.url)
         version = 1 if previous is None else previous[1] + 1
-        tags = {k: prepared.extract.get(k, []) for k in ("states", "people", "areas")}
-        document: Row = {
-            "id": doc_id,
-            "url": doc.url,
-            "version": version,
-            "previous_id": None if previous is None else previous[0],
-            "path": doc.path,
-            "title": doc.metadata.title,
-            "outlet": doc.metadata.source,
-            "published_date": doc.metadata.published,
-            "dateline": doc.metadata.dateline,
-            "raw_text": doc.raw_text,
-            "clean_text": doc.text,
-            "tags": json.dumps(tags, ensure_ascii=False),
-            "ingested_at": now(),
-        }
+        document = document_values(prepared, previous, version)
         self.session.execute(INSERT_DOCUMENT, [document])
-        claims = [self._claim_values(item) for item in prepared.claims]
+        claims = [self.claim_values(item) for item in prepared.claims]
         for claim in claims:  # a later claim may have merged an earlier one's group
             claim["group_key"] = self.groups.root(claim["group_key"])
         candidates = [
@@ -150,15 +139,23 @@ class DocumentStore:
         if candidates:
             self.session.execute(INSERT_CANDIDATE, candidates)
         index_prepared(self.session, document, prepared.claims)
-        proposals: dict[str, int] = {}
-        for claim in claims:
-            proposals[claim["proposal"]] = proposals.get(claim["proposal"], 0) + 1
         # after the document's own claims: its reports on earlier pledges (#13)
         suggested = suggest(self.session, doc_id, prepared.statements)
-        if suggested:
-            proposals["link"] = proposals.get("link", 0) + suggested
-        outcome: Outcome = "new" if previous is None else "version"
-        return Stored(doc_id, outcome, version, len(claims) + suggested, proposals)
+        return stored(document, claims, suggested, previous is None)
+
+    def begin(self) -> None:
+        """Start storing: on PostgreSQL take the writers' lock; drop the cached
+        groups if another writer stored documents since this store last did."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(WRITER_LOCK)
+        mark = self.stored_mark()
+        if mark != self._stored:
+            self.forget_cache()
+        self._stored = mark
+
+    def add_stored(self, count: int) -> None:
+        """Count `count` documents this store is adding (after `begin`)."""
+        self._stored = (self._stored or 0) + count
 
     def _latest_at(self, url: str | None) -> tuple[str, int] | None:
         """The id and version of the latest document stored from `url`."""
@@ -167,7 +164,8 @@ class DocumentStore:
         found = self.session.execute(LATEST_AT, {"url": url}).first()
         return None if found is None else (str(found[0]), int(found[1]))
 
-    def _claim_values(self, item: PreparedClaim) -> Row:
+    def claim_values(self, item: PreparedClaim) -> Row:
+        """The claim row of `item`, in the group it joins (see `_group`)."""
         claim, best = item.claim, item.resolution.best
         linked = item.linked and best is not None
         group = item.block if linked else self._group(claim, item.block)
@@ -194,11 +192,7 @@ class DocumentStore:
         """The group `claim` joins: the connected groups of its block (see
         `GroupIndex`); groups it connects are merged, in the database too."""
         groups = self.groups
-        if not groups.known(block):
-            query = select(ClaimRow, Document.published_date).join(Document)
-            query = query.where(ClaimRow.block == block, ClaimRow.proposal != "link")
-            for row, published in self.session.execute(query.order_by(ClaimRow.id)):
-                groups.add(block, claim_from_row(row, published), row.group_key)
+        self.load_blocks([block])
         found = groups.groups_of(block, claim)
         group = found[0] if found else f"new:{claim.key}"
         for other in found[1:]:
@@ -209,7 +203,21 @@ class DocumentStore:
         groups.add(block, claim, group)
         return group
 
-    def _stored_mark(self) -> int:
+    def load_blocks(self, blocks: Iterable[str]) -> None:
+        """Read the unlinked claims of each of `blocks` not read yet, in a
+        query for up to BLOCKS_A_QUERY blocks."""
+        groups = self.groups
+        unknown = sorted({block for block in blocks if not groups.known(block)})
+        for at in range(0, len(unknown), BLOCKS_A_QUERY):
+            some = unknown[at : at + BLOCKS_A_QUERY]
+            query = select(ClaimRow, Document.published_date).join(Document)
+            query = query.where(ClaimRow.block.in_(some), ClaimRow.proposal != "link")
+            for row, published in self.session.execute(query.order_by(ClaimRow.id)):
+                groups.add(row.block, claim_from_row(row, published), row.group_key)
+            for block in some:
+                groups.start(block)
+
+    def stored_mark(self) -> int:
         """A number that grows with every document stored in the database."""
         sqlite = self.session.get_bind().dialect.name == "sqlite"
         found = self.session.execute(STORED_SQLITE if sqlite else STORED).scalar()
@@ -219,6 +227,44 @@ class DocumentStore:
         """Drop the cached groups (after a rollback they may hold unstored claims)."""
         self._groups = None
         self._stored = None
+
+
+def document_values(
+    prepared: PreparedDocument, previous: tuple[str, int] | None, version: int
+) -> Row:
+    """The document row of `prepared`, the next `version` after `previous`
+    (the id and version of the latest document from its URL), if any."""
+    doc = prepared.document
+    tags = {k: prepared.extract.get(k, []) for k in ("states", "people", "areas")}
+    return {
+        "id": prepared.id,
+        "url": doc.url,
+        "version": version,
+        "previous_id": None if previous is None else previous[0],
+        "path": doc.path,
+        "title": doc.metadata.title,
+        "outlet": doc.metadata.source,
+        "published_date": doc.metadata.published,
+        "dateline": doc.metadata.dateline,
+        "raw_text": doc.raw_text,
+        "clean_text": doc.text,
+        "tags": json.dumps(tags, ensure_ascii=False),
+        "ingested_at": now(),
+    }
+
+
+def stored(document: Row, claims: list[Row], suggested: int, first: bool) -> Stored:
+    """What storing `document` with `claims` and `suggested` suggestions did
+    (`first`: no earlier version at its URL)."""
+    proposals: dict[str, int] = {}
+    for claim in claims:
+        proposals[claim["proposal"]] = proposals.get(claim["proposal"], 0) + 1
+    if suggested:
+        proposals["link"] = proposals.get("link", 0) + suggested
+    outcome: Outcome = "new" if first else "version"
+    return Stored(
+        document["id"], outcome, document["version"], len(claims) + suggested, proposals
+    )
 
 
 def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:

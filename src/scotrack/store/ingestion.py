@@ -18,6 +18,7 @@ while a document is extracted (#18); `store_prepared` then stores it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -35,12 +36,18 @@ from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
-from scotrack.ingest.read import files
-from scotrack.store import models, queries
+from scotrack.ingest.read import archives, files
+from scotrack.store import bulk, models, queries
 from scotrack.store.documents import DocumentStore, Stored
 from scotrack.store.engine import is_contention, retrying, writer
 
 Result = PreparedDocument | DocumentError
+LOG = logging.getLogger(__name__)
+ARCHIVE_LABELS = {
+    "warc": "WARC",
+    "jsonl.gz": "gzipped JSON Lines",
+    "parquet": "Parquet",
+}
 
 
 def catalogue(session: Session) -> Catalogue:
@@ -98,13 +105,15 @@ def ingest_paths(
     workers: int = 1,
     on_result: Callable[[Result, str | None], None] | None = None,
     cluster: str | None = None,
+    batch: int = 1,
 ) -> IngestReport:
     """Extract and prepare the documents under `paths` and store each; see
     `ingest_results`. `workers` counts every process: with 2 or more, this one
     stores while `workers - 1` others extract and prepare (storing is serial, so
     a worker per core would only take CPU from it). With `cluster` (`local:N` or
     a Dask scheduler's address) the documents are extracted and prepared on that
-    Dask cluster and only the prepared claims come back to be stored here."""
+    Dask cluster and only the prepared claims come back to be stored here.
+    `batch`: documents stored a transaction (see `ingest_results`)."""
     with sessions() as session:
         known = catalogue(session)
     prepare = partial(prepared_document, catalogue=known)
@@ -116,7 +125,9 @@ def ingest_paths(
         separate=workers > 1,
         cluster=cluster,
     )
-    return ingest_results(sessions, results, catalogue=known, on_result=on_result)
+    return ingest_results(
+        sessions, results, catalogue=known, on_result=on_result, batch=batch
+    )
 
 
 def ingest_results(
@@ -125,18 +136,70 @@ def ingest_results(
     *,
     catalogue: Catalogue,
     on_result: Callable[[Result, str | None], None] | None = None,
+    batch: int = 1,
 ) -> IngestReport:
-    """Store every result, one transaction each; `on_result(result, error)` after
-    each (error: the one-line reason it failed, else None). `catalogue` must be
-    the one the documents were prepared against."""
+    """Store every result, one transaction each or, with `batch` > 1, one
+    transaction for up to `batch` documents (`bulk.store_batch`: COPY on
+    PostgreSQL); `on_result(result, error)` after each is stored (error: the
+    one-line reason it failed, else None). `catalogue` must be the one the
+    documents were prepared against. A batch that fails is rolled back and its
+    documents stored one at a time, so only the failing one is reported."""
     report = IngestReport()
     with _writing(sessions)() as session:
-        store = DocumentStore(session, catalogue)
+        writer = _Writer(DocumentStore(session, catalogue), report, on_result)
+        pending: list[Result] = []
+        for result in results:
+            if batch <= 1:
+                writer.store_each([result])
+                continue
+            pending.append(result)
+            if sum(isinstance(r, PreparedDocument) for r in pending) >= batch:
+                writer.store_batch(pending)
+                pending = []
+        writer.store_batch(pending)
+    return report
 
-        def rollback() -> None:
-            session.rollback()
-            store.forget_cache()
 
+@dataclass(slots=True)
+class _Writer:
+    """Stores results into `store`, counting them in `report`."""
+
+    store: DocumentStore
+    report: IngestReport
+    on_result: Callable[[Result, str | None], None] | None
+
+    def rollback(self) -> None:
+        self.store.session.rollback()
+        self.store.forget_cache()
+
+    def store_batch(self, results: list[Result]) -> None:
+        """Store the documents of `results` in one transaction, else one at a time."""
+        prepared = [r for r in results if isinstance(r, PreparedDocument)]
+        if len(prepared) <= 1:
+            self.store_each(results)
+            return
+        try:
+            outcomes = retrying(
+                partial(_store_many, self.store, prepared),
+                retry_on=_lost_race,
+                on_retry=self.rollback,
+            )
+        except Exception as err:  # a document of the batch fails: find which, alone
+            self.rollback()
+            LOG.info("a batch is stored a document at a time (%s)", _reason(err))
+            self.store_each(results)
+            return
+        stored = iter(outcomes)
+        for result in results:
+            if isinstance(result, DocumentError):
+                self._done(result, str(result))
+                continue
+            self.report.add(next(stored))
+            self._warnings(result)
+            self._done(result, None)
+
+    def store_each(self, results: list[Result]) -> None:
+        """Store each of `results` in a transaction of its own."""
         for result in results:
             error = None
             if isinstance(result, DocumentError):
@@ -144,28 +207,39 @@ def ingest_results(
             else:
                 try:
                     stored = retrying(
-                        partial(_store_one, store, result),
+                        partial(_store_one, self.store, result),
                         retry_on=_lost_race,
-                        on_retry=rollback,
+                        on_retry=self.rollback,
                     )
-                    report.add(stored)
-                    doc = result.document
-                    report.warnings += [f"{doc.path}: {w}" for w in doc.warnings]
+                    self.report.add(stored)
+                    self._warnings(result)
                 except Exception as err:  # any failure is this document's (#18)
-                    rollback()
+                    self.rollback()
                     path = result.document.path
                     error = f"{path}: not stored ({_reason(err)})"
-            if error is not None:
-                report.failures.append(error)
-            if on_result is not None:
-                on_result(result, error)
-    return report
+            self._done(result, error)
+
+    def _warnings(self, result: PreparedDocument) -> None:
+        doc = result.document
+        self.report.warnings += [f"{doc.path}: {w}" for w in doc.warnings]
+
+    def _done(self, result: Result, error: str | None) -> None:
+        if error is not None:
+            self.report.failures.append(error)
+        if self.on_result is not None:
+            self.on_result(result, error)
 
 
 def _store_one(store: DocumentStore, prepared: PreparedDocument) -> Stored:
     stored = store.store(prepared)
     store.session.commit()
     return stored
+
+
+def _store_many(store: DocumentStore, batch: list[PreparedDocument]) -> list[Stored]:
+    found = bulk.store_batch(store, batch)
+    store.session.commit()
+    return found
 
 
 def _lost_race(err: BaseException) -> bool:
@@ -220,12 +294,21 @@ def prepare_upload(
 ) -> PreparedDocument:
     """An uploaded file, extracted and resolved against `known`: HTML if its name
     ends .html/.htm/.xhtml, else text; decoded like a file on disk (BOM, UTF-8,
-    else the detected encoding). DocumentError naming `filename` when refused."""
+    else the detected encoding). DocumentError naming `filename` when refused,
+    among others for an archive (WARC, .jsonl.gz, Parquet), which
+    `scotrack ingest` reads."""
     name = PurePath(filename or "upload").name or "upload"
     if len(data) > options.max_bytes:
         raise DocumentError(
             name,
             f"file too large ({len(data):,} bytes; the limit is {options.max_bytes:,})",
+        )
+    kind = archives.archive_kind(Path(name))
+    if kind is not None:  # read as text, a WARC file became one page (#16)
+        raise DocumentError(
+            name,
+            f"a {ARCHIVE_LABELS[kind]} archive holds many documents: load it with "
+            "`scotrack ingest FILE`, not as an upload",
         )
     suffix = PurePath(name).suffix.lower()
     if suffix in files.JSONL_SUFFIXES:

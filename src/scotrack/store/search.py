@@ -167,6 +167,13 @@ def index_prepared(
 ) -> None:
     """The entries of a newly stored document whose claims' contexts were
     worked out beforehand (`ingest.prepared`)."""
+    session.execute(_INSERT, prepared_entries(document, claims))
+
+
+def prepared_entries(
+    document: Mapping[str, Any], claims: Sequence[PreparedClaim]
+) -> list[dict[str, str]]:
+    """`index_prepared`'s rows (kind, ref, title, body), for a bulk load."""
     rows = [_document_entry(document["id"], document["title"], document["clean_text"])]
     rows.extend(
         {
@@ -177,7 +184,7 @@ def index_prepared(
         }
         for c in claims
     )
-    session.execute(_INSERT, rows)
+    return rows
 
 
 # querying

@@ -81,14 +81,19 @@ def targets(session: Session) -> list[Target]:
 
 
 def suggest(
-    session: Session, document_id: str, statements: Sequence[Mapping[str, Any]]
+    session: Session,
+    document_id: str,
+    statements: Sequence[Mapping[str, Any]],
+    *,
+    known: list[Target] | None = None,
 ) -> int:
     """Store the suggestions the document's `statements` make; how many (executed,
     not committed). Claims already stored (same document, kind and payload) are
-    not added twice."""
+    not added twice. `known`: `targets(session)`, when the caller read them
+    already (storing documents does not change them)."""
     if not statements:
         return 0
-    known = targets(session)
+    known = targets(session) if known is None else known
     if not known:
         return 0
     added = 0

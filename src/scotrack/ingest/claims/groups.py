@@ -166,6 +166,11 @@ class GroupIndex:
     def known(self, block: str) -> bool:
         return block in self.blocks
 
+    def start(self, block: str) -> None:
+        """Record that `block` is known (read from the database), with the
+        claims added to it so far, if any."""
+        self.blocks.setdefault(block, _Block())
+
     def root(self, group: str) -> str:
         """The group `group` was merged into, if it was, else `group`."""
         while group in self.merged:

@@ -1,0 +1,131 @@
+"""Storing documents in batches (#16): the knowledge base a batch builds is the
+one a document at a time builds, a re-run stores nothing, and a document that
+fails costs only itself."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scotrack.errors import DocumentError
+from scotrack.ingest.claims.prepared import prepared_document
+from scotrack.ingest.document import CleanDocument, RawDocument
+from scotrack.ingest.pipeline import extract, extract_paths
+from scotrack.store import bulk, documents, make_engine
+from scotrack.store.engine import session_factory
+from scotrack.store.ingestion import IngestReport, catalogue, ingest_results
+
+DEV = Path(__file__).resolve().parents[1] / "data" / "dev" / "docs"
+URL = "https://news.example.org/sco-summit"
+pytestmark = pytest.mark.issue(16)
+
+
+@pytest.fixture(scope="module")
+def extracted() -> list[CleanDocument | DocumentError]:
+    """The dev pages, a page seen twice, a page that could not be read, and
+    three versions of a page at one URL (two of them one after the other, one
+    much later)."""
+    pages = list(extract_paths([DEV]))
+    text = pages[0].raw_text  # type: ignore[union-attr]
+
+    def version(n: int) -> CleanDocument:
+        raw = RawDocument(f"v{n}", f"v{n}.txt", text=f"{text}\nUpdate {n}.", url=URL)
+        return extract(raw)
+
+    missing = DocumentError("missing.txt", "no such file")
+    return [
+        version(1),
+        version(2),  # in the batch of the version before it
+        *pages[:8],
+        pages[3],
+        missing,
+        *pages[8:],
+        version(3),
+    ]
+
+
+@pytest.fixture
+def two_urls(templates) -> Iterator[tuple[str, str]]:
+    names = tuple(f"scotrack_{uuid.uuid4().hex[:12]}" for _ in range(2))
+    yield templates.copy(names[0]), templates.copy(names[1])
+    for name in names:
+        templates.databases.drop(name)
+
+
+def _ingest(url: str, docs: list, *, batch: int) -> IngestReport:
+    engine = make_engine(url)
+    try:
+        sessions = session_factory(engine, write=True)
+        with sessions() as session:
+            known = catalogue(session)
+        results = [
+            doc if isinstance(doc, DocumentError) else prepared_document(doc, known)
+            for doc in docs
+        ]
+        return ingest_results(sessions, results, catalogue=known, batch=batch)
+    finally:
+        engine.dispose()
+
+
+def _counts(report: IngestReport) -> tuple:
+    return (
+        report.new,
+        report.versions,
+        report.unchanged,
+        report.claims,
+        report.proposals,
+        report.failures,
+    )
+
+
+def test_a_batch_builds_what_one_document_at_a_time_builds(
+    two_urls: tuple[str, str], extracted: list, knowledge, caplog
+) -> None:
+    one, many = two_urls
+    for url in (one, many):  # stored before the run: found, not stored again
+        _ingest(url, extracted[4:5], batch=1)
+    caplog.set_level(logging.INFO, logger="scotrack.store.ingestion")
+    singly = _ingest(one, extracted, batch=1)
+    batched = _ingest(many, extracted, batch=7)
+    assert not caplog.records  # no batch fell back to one document at a time
+    assert _counts(batched) == _counts(singly)
+    assert (singly.versions, singly.failures) == (2, ["missing.txt: no such file"])
+    assert singly.unchanged == 2
+    expected = knowledge(one)
+    assert len(expected["claim"]) > 100
+    assert knowledge(many) == expected
+    again = _ingest(many, extracted, batch=7)
+    assert again.unchanged == singly.documents
+    assert (again.new, again.versions, again.claims) == (0, 0, 0)
+    assert knowledge(many) == expected
+
+
+def test_a_failing_document_fails_alone(
+    two_urls: tuple[str, str],
+    extracted: list,
+    knowledge,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog,
+) -> None:
+    bad = next(doc for doc in extracted if isinstance(doc, CleanDocument))
+    real = documents.suggest
+
+    def suggest(session, document_id, statements, **given):
+        if document_id == prepared_document(bad, catalogue(session)).id:
+            raise RuntimeError("broken on purpose")
+        return real(session, document_id, statements, **given)
+
+    monkeypatch.setattr(documents, "suggest", suggest)
+    monkeypatch.setattr(bulk, "suggest", suggest)
+    one, many = two_urls
+    caplog.set_level(logging.INFO, logger="scotrack.store.ingestion")
+    singly = _ingest(one, extracted, batch=1)
+    batched = _ingest(many, extracted, batch=7)
+    assert any("a document at a time" in r.getMessage() for r in caplog.records)
+    assert _counts(batched) == _counts(singly)
+    assert any("broken on purpose" in failure for failure in batched.failures)
+    assert knowledge(many) == knowledge(one)
