@@ -93,3 +93,29 @@ def test_a_worker_killed_mid_run_costs_only_its_file(tmp_path: Path) -> None:
     assert [item for item in found if not item.startswith("ERR")] == [
         f"p{n:03}" for n in range(40) if n != 5
     ]
+
+
+def test_a_pool_shuts_down_and_waits_once_its_last_result_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The caller reads every result: the pool shuts down, waiting for its
+    workers, as the results run out (not later, when it is collected)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scotrack.ingest.pipeline import extract_paths
+
+    for n in range(3):
+        (tmp_path / f"p{n}.txt").write_text("The SCO met in Astana on 4 July 2024.\n")
+    calls: list[bool] = []
+    real = ProcessPoolExecutor.shutdown
+
+    def recorded(self: ProcessPoolExecutor, wait: bool = True, **kw: bool) -> None:
+        calls.append(wait)
+        real(self, wait=wait, **kw)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "shutdown", recorded)
+    results = extract_paths([tmp_path], workers=2)
+    assert len([next(results) for _ in range(3)]) == 3
+    assert calls == []
+    assert list(results) == []
+    assert calls == [True]

@@ -276,9 +276,13 @@ def in_order(
     items: list[Path | DocumentError], batches: Iterator[Iterable[Any]]
 ) -> Iterator[Any]:
     """The results of each of `items` in turn: a DocumentError as it is, a
-    file's results from the next of `batches`."""
+    file's results from the next of `batches`. `batches` is then run to its end,
+    so that a pool behind it shuts down and waits for its workers (a pool left at
+    its last batch would stop only when collected, its workers unwaited)."""
     for item in items:
         if isinstance(item, DocumentError):
             yield item
         else:
             yield from next(batches)
+    for _ in batches:
+        raise AssertionError("more batches than files")
