@@ -86,3 +86,20 @@ def test_limit_and_offset_page_through_the_record(small: Session):
 def test_hit_page_is_the_web_page_of_each_kind(kind, ref, record, page):
     hit = SearchHit(kind, ref, "t", "", 1.0, document_id="d1", record=record)
     assert hit_page(hit) == page
+
+
+def test_an_edit_is_found_at_once(small: Session):
+    """The record's entries are kept per knowledge-base version: a logged edit
+    moves the version, so the next search reads the edited title."""
+    from scotrack.store.edits import edit_entity
+
+    assert found(small, "statute") == []
+    edit_entity(
+        small,
+        "agreement:charter",
+        {"title": "Founding Statute of the Organisation"},
+        actor="ed",
+        reason="test",
+    )
+    small.flush()
+    assert found(small, "statute") == [("agreement", "charter")]

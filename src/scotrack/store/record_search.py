@@ -13,13 +13,15 @@ hits; `limit` and `offset` page through the whole of it.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, parse_optional
@@ -29,6 +31,7 @@ from scotrack.errors import InputError
 from scotrack.store import models, queries
 from scotrack.store import search as full_text
 from scotrack.store.dashboard import state_names
+from scotrack.store.history import kb_version
 from scotrack.store.search import HIGHLIGHT, SearchHit, Term
 
 RECORD_KINDS = RECORD_SEARCH_KINDS
@@ -138,7 +141,36 @@ def _check_kinds(kinds: Sequence[str] | None) -> list[str] | None:
 
 
 def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
-    """The record's entries of `kinds`, each with the names it is found by."""
+    """The record's entries of `kinds`, each with the names it is found by: read
+    and folded once per database engine and knowledge-base version (`kb_version`
+    moves with every logged change, the baseline's loads and every edit
+    included), so a search costs the matching alone (#18)."""
+    engine = session.get_bind().engine
+    key = (kb_version(session), tuple(kinds))
+    with _LOCK:
+        found = _CACHE.get(engine, {}).get(key)
+    if found is None:
+        found = _read_entries(session, kinds)
+        with _LOCK:
+            kept = _CACHE.setdefault(engine, {})
+            if len(kept) >= _CACHED:
+                kept.pop(next(iter(kept)))
+            kept[key] = found
+    return found
+
+
+_CACHE: weakref.WeakKeyDictionary[
+    Engine, dict[tuple[tuple[int, int], tuple[str, ...]], list[Entry]]
+] = weakref.WeakKeyDictionary()
+"""Per engine (gone with it), the entries of the versions and kinds asked."""
+_CACHED = 8
+"""At most this many (version, kinds) entry lists an engine, the oldest dropped
+first."""
+_LOCK = threading.Lock()
+
+
+def _read_entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
+    """The record's entries of `kinds`, read from the database."""
     entries: list[Entry] = []
     bodies = {b.code: b for b in queries.bodies(session)}
     if "agreement" in kinds:
