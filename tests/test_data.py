@@ -680,13 +680,16 @@ def test_check_refuses_a_seat_without_its_source(shipped):
     ]
 
 
-def test_sochi_heads_of_government_meeting_is_the_sixteenth():
+def test_sochi_heads_of_government_meeting_is_the_sixteenth(shipped):
     meeting = next(m for m in read_baseline().meetings if m.id == "hog-2017")
     assert meeting.number == 16
+    # dated by its formal session; the first announced day stays in the note (#12)
     assert (str(meeting.start_date), str(meeting.end_date)) == (
-        "2017-11-30",
+        "2017-12-01",
         "2017-12-01",
     )
+    record = next(m for m in shipped["meetings"] if m["id"] == "hog-2017")
+    assert "30 November" in record["note"]
 
 
 # ---------------------------------------------------------------- agreements

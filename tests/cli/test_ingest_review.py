@@ -104,7 +104,7 @@ def test_interactive_review_accepts_rejects_and_quits(db, tmp_path):
     page.write_text(
         "SCO heads of government meet in Sochi\n\nPublished: 2017-12-01\n\n"
         "The 16th meeting of the Council of Heads of Government of the Shanghai "
-        "Cooperation Organization opened in Sochi on Thursday, November 30, 2017.\n",
+        "Cooperation Organization was held in Sochi on Friday, December 1, 2017.\n",
         encoding="utf-8",
     )
     ok(run("ingest", str(page), "--db", db))

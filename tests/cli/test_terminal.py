@@ -40,7 +40,7 @@ RAW = re.compile(
 SOCHI = (
     "SCO heads of government meet in Sochi\n\nPublished: 2017-12-01\n\n"
     "The 16th meeting of the Council of Heads of Government of the Shanghai "
-    "Cooperation Organization opened in Sochi on Thursday, November 30, 2017.\n"
+    "Cooperation Organization was held in Sochi on Friday, December 1, 2017.\n"
 )
 # as long as the words they replace, so the evidence spans still hold
 IN_SENTENCE = {"meet": "\x1b]2;", "heads": "\u202e[b]\b"}

@@ -81,8 +81,12 @@ def cell_status(party: PartyOnDay, *, in_force: bool | None = None) -> str:
 
 
 def ratification_matrix(session: Session, *, on: date) -> RatificationMatrix:
-    """Every agreement's status for every state party to any of them, on `on`."""
-    everything = queries.agreements(session)
+    """Every agreement's status for every state party to any of them, on `on`.
+
+    Texts no state is a party to (regulations, strategies, plans approved by a
+    Council decision) have no column: every cell would be empty (#12).
+    """
+    everything = [a for a in queries.agreements(session) if a.parties]
     names = state_names(session)
     codes = sorted(
         {party.state for agreement in everything for party in agreement.parties},
