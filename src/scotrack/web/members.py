@@ -114,5 +114,10 @@ def state_page(
         profile=profile,
         cell_labels=CELL_LABELS,
         compliance=compliance,
-        co_mentions=co_mention_figure(session, profile.state.code),
+        # a count over every document, kept until the knowledge base changes (#18)
+        co_mentions=request.app.state.summaries.get(
+            session,
+            ("co-mentions", profile.state.code),
+            lambda: co_mention_figure(session, profile.state.code),
+        ),
     )
