@@ -134,9 +134,19 @@ TITLES = {"body": "Body", "host": "Host", "year": "Year", "format": "Format"}
 @router.get("/meetings/{meeting_id}")
 @readable
 def meeting_page(
-    request: Request, session: DbSession, meeting_id: str, format: FormatParam = "html"
+    request: Request,
+    session: DbSession,
+    meeting_id: str,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    format: FormatParam = "html",
 ) -> Response:
-    record = records.meeting_record(session, meeting_id)
+    # the page shows its reports a page at a time; a download has them all (#18)
+    record = records.meeting_record(
+        session,
+        meeting_id,
+        page=page,
+        per_page=records.CLAIMS_PER_PAGE if format == "html" else None,
+    )
     rows = [
         {
             "claim": c.id,
@@ -147,7 +157,7 @@ def meeting_page(
             "document_title": c.document_title,
             "published": c.published,
         }
-        for c in record.claims
+        for c in record.claims.items
     ]
     meeting = record.meeting
     return respond(
