@@ -38,6 +38,8 @@ class Document(Base):
         Index("ix_document_ingested_at_id", "ingested_at", "id"),
         # the documents list's facets, from the index alone (#18)
         Index("ix_document_outlet_published_date", "outlet", "published_date"),
+        # the documents list by date, a page at a time (#18)
+        Index("ix_document_published_date_id", "published_date", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -47,7 +49,7 @@ class Document(Base):
     path: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Name)
-    published_date: Mapped[str | None] = mapped_column(IsoDate, index=True)
+    published_date: Mapped[str | None] = mapped_column(IsoDate)
     dateline: Mapped[str | None] = mapped_column(Name)
     raw_text: Mapped[str] = mapped_column(Text)
     clean_text: Mapped[str] = mapped_column(Text)
