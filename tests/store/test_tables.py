@@ -14,6 +14,7 @@ from scotrack.store import listings, meetings
 from scotrack.store.listings import DocumentQuery, document_sort, document_table
 from scotrack.store.provenance import Document
 from scotrack.store.reader import find_document
+from scotrack.store.summaries import Summaries
 from scotrack.store.tables import Sort, date_range, parse_sort, sorted_by
 
 pytestmark = pytest.mark.issue(14)
@@ -153,6 +154,35 @@ def test_documents_without_the_value_follow_in_id_order_across_pages(
     assert [(values[i], i) for i in known] == sorted(
         ((values[i], i) for i in known), reverse=sort.startswith("-")
     )
+
+
+@pytest.mark.issue(18)
+def test_unfiltered_document_facets_are_kept_until_a_document_is_added(
+    session: Session,
+) -> None:
+    add_documents(session)
+    kept = Summaries()
+    first = document_table(session, DocumentQuery(), facets=True, summaries=kept)
+    assert first.facets == document_table(session, DocumentQuery(), facets=True).facets
+    session.add(
+        Document(
+            id="eeeeee66" + "0" * 56,
+            outlet="TASS",
+            published_date="2019",
+            raw_text="y",
+            clean_text="y",
+            tags="{}",
+            ingested_at="2024-02-01T00:00:00",
+        )
+    )
+    session.flush()
+    again = document_table(session, DocumentQuery(), facets=True, summaries=kept)
+    outlets = {f.name: dict(f.counts) for f in again.facets}["outlet"]
+    assert outlets["TASS"] == 3
+    filtered = document_table(
+        session, DocumentQuery(outlet="tass"), facets=True, summaries=kept
+    )
+    assert {f.name: dict(f.counts) for f in filtered.facets}["outlet"] == {"TASS": 3}
 
 
 def test_a_cursor_of_another_sort_is_refused(session: Session) -> None:

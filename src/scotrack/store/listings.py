@@ -19,6 +19,7 @@ from scotrack.errors import InputError
 from scotrack.store.provenance import Change, Claim, Document
 from scotrack.store.reader import claim_counts
 from scotrack.store.review import KINDS, STATUSES
+from scotrack.store.summaries import Summaries
 from scotrack.store.tables import (
     AnySelect,
     DateRange,
@@ -140,6 +141,7 @@ def document_table(
     after: tuple[Any, ...] | None = None,
     limit: int = 50,
     facets: bool = False,
+    summaries: Summaries | None = None,
 ) -> DocumentTable:
     """Up to `limit` documents matching `query`, after the key `after` (keyset
     paging in any sort: the key is the sort's name, whether the value is missing,
@@ -148,6 +150,9 @@ def document_table(
     The documents with the value are read first, then (if the page has room) those
     without, each in an order an index on (column, id) serves, so the first page
     of the default order reads 51 rows, not all of them (#18).
+
+    With `summaries`, the facets of the unfiltered list (every document by
+    outlet and year, 4 ms with 10,000) are counted once per knowledge-base version.
 
     InputError for a key of another sort or list.
     """
@@ -200,7 +205,21 @@ def document_table(
         else None
     )
     total = session.scalar(select(func.count()).select_from(Document).where(*where))
-    counted = (
+    counted: tuple[Facet, ...] = ()
+    if facets and summaries is not None and not where:
+        counted = summaries.get(
+            session, "document-facets", lambda: _document_facets(session, where)
+        )
+    elif facets:
+        counted = _document_facets(session, where)
+    return DocumentTable(rows, following, int(total or 0), counted, sort)
+
+
+def _document_facets(
+    session: Session, where: list[ColumnElement[bool]]
+) -> tuple[Facet, ...]:
+    """The documents matching `where` counted by outlet and by year."""
+    return tuple(
         sql_facets(
             session,
             select(Document.outlet, Document.published_date).where(*where),
@@ -209,10 +228,7 @@ def document_table(
                 "year": lambda c: func.substr(c.published_date, 1, 4),
             },
         )
-        if facets
-        else []
     )
-    return DocumentTable(rows, following, int(total or 0), tuple(counted), sort)
 
 
 def _documents_in_order(

@@ -48,7 +48,12 @@ def documents_page(
     )
     after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
     table = listings.document_table(
-        session, query, after=after, limit=limit, facets=True
+        session,
+        query,
+        after=after,
+        limit=limit,
+        facets=True,
+        summaries=request.app.state.summaries,
     )
     rows = [
         {
