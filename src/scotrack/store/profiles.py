@@ -129,10 +129,11 @@ def meeting_profile(
     return MeetingProfile(
         meeting,
         tuple(rows.source_from_row(row) for row in source_rows),
-        reporting_documents(
+        _reporting(
             session,
             meeting.id,
-            limit=DOCUMENTS_SHOWN if documents is None else documents,
+            None,
+            DOCUMENTS_SHOWN if documents is None else documents,
         ),
         tuple(commitments_at(session, meeting.id)),
     )
@@ -149,13 +150,18 @@ def reporting_documents(
     it, or a source of its facts), by date published (undated first) then id,
     after the key `after` (the `next` of the page before); NotFound for an
     unknown meeting."""
-    meeting = queries.meeting(session, meeting_id)
+    return _reporting(session, queries.meeting(session, meeting_id).id, after, limit)
+
+
+def _reporting(
+    session: Session, meeting_id: str, after: tuple[str, str] | None, limit: int
+) -> DocumentPage:
     reporting = (
         select(Claim.document_id)
-        .where(Claim.block == link_group("meeting", meeting.id))
+        .where(Claim.block == link_group("meeting", meeting_id))
         .union(
             select(models.Source.document_id).where(
-                models.Source.id.in_(_supporting(meeting.id)),
+                models.Source.id.in_(_supporting(meeting_id)),
                 models.Source.document_id.is_not(None),
             )
         )

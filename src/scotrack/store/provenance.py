@@ -69,6 +69,8 @@ class Claim(Base):
         Index("ix_claim_status_document_id", "status", "document_id"),
         # the claims linked to a meeting, agreement or state, on its page (#18)
         Index("ix_claim_entity", "entity_kind", "entity_id"),
+        # the documents of a block (a meeting's reports), from the index alone (#18)
+        Index("ix_claim_block_document_id", "block", "document_id"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -86,7 +88,7 @@ class Claim(Base):
     entity_id: Mapped[str | None] = mapped_column(Id)
     """The entity the claim is linked to (proposed; once accepted, decided)."""
     group_key: Mapped[str] = mapped_column(String(160), index=True)
-    block: Mapped[str] = mapped_column(String(160), index=True)
+    block: Mapped[str] = mapped_column(String(160))
     """Claims that may be about one fact share a block; only they are compared."""
     status: Mapped[str] = mapped_column(String(16), default="pending")
     """pending, accepted or rejected."""
