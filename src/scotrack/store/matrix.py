@@ -7,6 +7,7 @@ Cell statuses are the domain's party statuses, spelled as slugs (`in-force`,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,9 +81,12 @@ def cell_status(party: PartyOnDay, *, in_force: bool | None = None) -> str:
     return party.status.replace(" ", "-")
 
 
-def ratification_matrix(session: Session, *, on: date) -> RatificationMatrix:
-    """Every agreement's status for every state party to any of them, on `on`."""
-    everything = queries.agreements(session)
+def ratification_matrix(
+    session: Session, *, on: date, known: Sequence[Agreement] | None = None
+) -> RatificationMatrix:
+    """Every agreement's status for every state party to any of them, on `on`;
+    `known`: every agreement, when the caller has them already (#18)."""
+    everything = queries.agreements(session) if known is None else known
     names = state_names(session)
     codes = sorted(
         {party.state for agreement in everything for party in agreement.parties},

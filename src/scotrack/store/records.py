@@ -4,6 +4,7 @@ hosted, agreements with its status in each, commitments, projects) or a meeting
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
+from scotrack.domain.agreements import Agreement
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.projects import Project
@@ -98,13 +100,20 @@ def state_projects(session: Session, code: str) -> list[Project]:
     return [rows.project_from_row(row) for row in session.scalars(query)]
 
 
-def state_record(session: Session, code: str, *, on: date) -> StateRecord:
+def state_record(
+    session: Session,
+    code: str,
+    *,
+    on: date,
+    known: Sequence[Agreement] | None = None,
+) -> StateRecord:
     """The state's profile, its status in each of its agreements on `on`, and its
-    projects; NotFound for an unknown code."""
+    projects; NotFound for an unknown code. `known`: every agreement, when the
+    caller has them already (#18)."""
     profile = queries.state_profile(session, code)
     own = {role.agreement_id for role in profile.agreements}
     statuses = {}
-    for agreement in queries.agreements(session):
+    for agreement in queries.agreements(session) if known is None else known:
         if agreement.id in own:
             answer = agreement_rules.status(
                 agreement, on=on, states=[profile.state.code]

@@ -60,6 +60,7 @@ def agreements_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
+    known = every_agreement(request, session)
     listed = agreements.agreement_table(
         session,
         agreements.AgreementQuery(
@@ -71,12 +72,13 @@ def agreements_page(
             dates=date_range(start, end),
             sort=agreements.agreement_sort(sort),
         ),
+        known=known,
     )
     table = shown_columns(
-        matrix.ratification_matrix(session, on=day),
+        matrix.ratification_matrix(session, on=day, known=known),
         [r.agreement.id for r in listed.rows],
     )
-    short = {a.id: short_name(a.title, a.aliases) for a in queries.agreements(session)}
+    short = {a.id: short_name(a.title, a.aliases) for a in known}
     rows = [
         {"state": row.code, "name": row.name}
         | {
@@ -96,7 +98,7 @@ def agreements_page(
         title="Agreements",
         table=table,
         listed=listed,
-        kinds=agreements.kinds(session),
+        kinds=agreements.kinds(session, known=known),
         state_names=names,
         statuses=CELL_STATUSES,
         labels=CELL_LABELS,
@@ -134,6 +136,15 @@ TITLES = {
     "year": "Year signed",
     "party": "Party",
 }
+
+
+def every_agreement(request: Request, session: Session) -> tuple[Agreement, ...]:
+    """Every agreement (`queries.agreements`), read once per knowledge-base
+    version: a page of agreements needed them four times, 5 ms each (#18)."""
+    found: tuple[Agreement, ...] = request.app.state.summaries.get(
+        session, "agreements", lambda: tuple(queries.agreements(session))
+    )
+    return found
 
 
 def shown_columns(

@@ -15,6 +15,7 @@ from scotrack.store import records, timeline
 from scotrack.store.compliance import state_compliance
 from scotrack.store.matrix import CELL_LABELS
 from scotrack.web import charts
+from scotrack.web.agreements import every_agreement
 from scotrack.web.charts.kinds import co_mention_figure
 from scotrack.web.exports import FormatParam, respond
 
@@ -82,7 +83,9 @@ def state_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    record = records.state_record(session, code, on=day)
+    record = records.state_record(
+        session, code, on=day, known=every_agreement(request, session)
+    )
     profile = record.profile
     compliance = state_compliance(session, profile.state.code, on=day)
     rows = [
