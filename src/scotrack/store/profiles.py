@@ -9,6 +9,7 @@ return domain objects or frozen dataclasses and raise NotFound for unknown ids.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -316,11 +317,17 @@ def agreement_on(
     return agreement, agreement_rules.status(agreement, on=on)
 
 
-def party_statuses(session: Session, code: str, on: date) -> dict[str, PartyOnDay]:
+def party_statuses(
+    session: Session,
+    code: str,
+    on: date,
+    *,
+    known: Sequence[Agreement] | None = None,
+) -> dict[str, PartyOnDay]:
     """State `code`'s status on `on` in each agreement it is a party to, by
-    agreement id."""
+    agreement id; `known`: every agreement, when the caller has them (#18)."""
     found: dict[str, PartyOnDay] = {}
-    for agreement in queries.agreements(session):
+    for agreement in queries.agreements(session) if known is None else known:
         if agreement.party(code) is None:
             continue
         answer = agreement_rules.status(agreement, on=on)

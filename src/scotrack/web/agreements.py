@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.agreements import Agreement
 from scotrack.domain.sources import Source
@@ -60,7 +60,7 @@ def agreements_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    known = every_agreement(request, session)
+    known = known_agreements(request, session)
     listed = agreements.agreement_table(
         session,
         agreements.AgreementQuery(
@@ -136,15 +136,6 @@ TITLES = {
     "year": "Year signed",
     "party": "Party",
 }
-
-
-def every_agreement(request: Request, session: Session) -> tuple[Agreement, ...]:
-    """Every agreement (`queries.agreements`), read once per knowledge-base
-    version: a page of agreements needed them four times, 5 ms each (#18)."""
-    found: tuple[Agreement, ...] = request.app.state.summaries.get(
-        session, "agreements", lambda: tuple(queries.agreements(session))
-    )
-    return found
 
 
 def shown_columns(

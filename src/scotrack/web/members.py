@@ -8,14 +8,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.vocab import STATUSES
 from scotrack.store import records, timeline
 from scotrack.store.compliance import state_compliance
 from scotrack.store.matrix import CELL_LABELS
 from scotrack.web import charts
-from scotrack.web.agreements import every_agreement
 from scotrack.web.charts.kinds import co_mention_figure
 from scotrack.web.exports import FormatParam, respond
 
@@ -84,7 +83,7 @@ def state_page(
 ) -> Response:
     day = on_day(on)
     record = records.state_record(
-        session, code, on=day, known=every_agreement(request, session)
+        session, code, on=day, known=known_agreements(request, session)
     )
     profile = record.profile
     compliance = state_compliance(session, profile.state.code, on=day)
