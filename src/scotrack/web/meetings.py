@@ -47,7 +47,11 @@ def meetings_page(
         dates=date_range(start, end),
         sort=meetings.meeting_sort(sort),
     )
-    overview = timeline.meetings_overview(session)  # what each filter can take
+    # what each filter can take: every meeting, kept until the knowledge base
+    # changes (#18)
+    overview = request.app.state.summaries.get(
+        session, "meetings-overview", lambda: timeline.meetings_overview(session)
+    )
     params = dict(request.query_params)
     bodies = {b.code: b for b in overview.bodies}
     names = {b.code: b.name for b in overview.bodies}
