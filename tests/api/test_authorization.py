@@ -41,6 +41,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/api/v1/states/{code}"): everyone(),
     ("GET", "/api/v1/meetings"): everyone(),
     ("GET", "/api/v1/meetings/{meeting_id}"): everyone(),
+    ("GET", "/api/v1/meetings/{meeting_id}/documents"): everyone(),
     ("GET", "/api/v1/agreements"): everyone(),
     ("GET", "/api/v1/agreements/{agreement_id}"): everyone(),
     ("GET", "/api/v1/commitments"): everyone(),

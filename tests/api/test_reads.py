@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from scotrack.store import profiles
+
 API = "/api/v1"
 
 
@@ -123,6 +125,47 @@ def test_a_meeting_lists_its_sources_and_the_documents_that_report_it(
     assert linked
     assert linked <= set(reporting)
     error_of(client.get(f"{API}/meetings/hos-1066"), 404)
+
+
+@pytest.mark.issue(18)
+def test_a_meeting_holds_its_first_documents_and_the_rest_come_a_page_at_a_time(
+    writer: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+):
+    for n in range(3):  # the seeds have one report of the Astana summit
+        made = writer.post(
+            f"{API}/documents",
+            json={
+                "text": "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation "
+                "Organization met in Astana on Friday for the 17th summit of the "
+                f"Council of Heads of State. Reporter {n} filed this.\n",
+                "title": f"Astana {n}",
+            },
+            headers={"Authorization": f"Bearer {tokens['editor']}"},
+        )
+        assert made.status_code == 201, made.text
+    monkeypatch.setattr(profiles, "DOCUMENTS_SHOWN", 2)
+    meeting = writer.get(f"{API}/meetings/hos-2017").json()
+    assert meeting["documents_total"] == 4
+    assert len(meeting["documents"]) == 2
+    rest = writer.get(
+        f"{API}/meetings/hos-2017/documents",
+        params={"cursor": meeting["documents_next"]},
+    ).json()
+    every = walk(writer, f"{API}/meetings/hos-2017/documents", 1)
+    assert [d["id"] for d in meeting["documents"] + rest["items"]] == [
+        d["id"] for d in every
+    ]
+    assert len(every) == 4
+    assert rest["next"] is None
+    assert [(d["published_date"] or "", d["id"]) for d in every] == sorted(
+        (d["published_date"] or "", d["id"]) for d in every
+    )
+    error_of(writer.get(f"{API}/meetings/hos-1066/documents"), 404)
+    error_of(
+        writer.get(f"{API}/meetings/hos-2017/documents", params={"cursor": "x"}),
+        422,
+        "cursor",
+    )
 
 
 # agreements

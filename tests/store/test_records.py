@@ -7,8 +7,13 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.errors import NotFound
-from scotrack.store.records import state_record
+from scotrack.errors import InputError, NotFound
+from scotrack.store.baseline import init_knowledge_base
+from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.outcomes import meeting_outcomes
+from scotrack.store.records import linked_claims, state_record
+
+from ._claims import doc, ingest, meeting
 
 
 def test_state_record(small: Session) -> None:
@@ -28,3 +33,40 @@ def test_state_record_agreement_status_on_a_day(small: Session) -> None:
 def test_state_record_unknown(small: Session) -> None:
     with pytest.raises(NotFound):
         state_record(small, "XXX", on=date(2024, 1, 1))
+
+
+@pytest.mark.issue(18)
+def test_meeting_outcomes_read_one_page_of_its_linked_claims(fresh_db_url: str) -> None:
+    init_knowledge_base(fresh_db_url)
+    engine = make_engine(fresh_db_url)
+    with session_factory(engine)() as session:
+        ingest(
+            session,
+            *(
+                doc(f"d{i}", published=f"2017-06-1{i}", meetings=[meeting()])
+                for i in range(5)
+            ),
+        )
+        whole = linked_claims(session, "meeting", "hos-2017", per_page=None)
+        assert whole.total == 5
+        assert [c.published for c in whole.items] == [
+            f"2017-06-1{i}" for i in reversed(range(5))
+        ]
+        pages = [
+            meeting_outcomes(session, "hos-2017", page=n, per_page=2).claims
+            for n in (1, 2, 3, 4)
+        ]
+    engine.dispose()
+    assert [len(p.items) for p in pages] == [2, 2, 1, 0]
+    assert [p.items for p in pages[:3]] == [
+        whole.items[:2],
+        whole.items[2:4],
+        whole.items[4:],
+    ]
+    assert {(p.total, p.pages) for p in pages} == {(5, 3)}
+    assert [(p.first, p.last) for p in pages] == [(1, 2), (3, 4), (5, 5), (0, 0)]
+
+
+def test_linked_claims_pages_are_numbered_from_one(small: Session) -> None:
+    with pytest.raises(InputError, match="page 0"):
+        linked_claims(small, "meeting", "hos-2017", page=0)

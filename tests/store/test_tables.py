@@ -14,6 +14,7 @@ from scotrack.store import listings, meetings
 from scotrack.store.listings import DocumentQuery, document_sort, document_table
 from scotrack.store.provenance import Document
 from scotrack.store.reader import find_document
+from scotrack.store.summaries import Summaries
 from scotrack.store.tables import Sort, date_range, parse_sort, sorted_by
 
 pytestmark = pytest.mark.issue(14)
@@ -112,6 +113,76 @@ def test_documents_sort_by_any_column_page_by_page(
     query = DocumentQuery(sort=document_sort(sort))
     for limit in (1, 2, 5):
         assert [i[:8] for i in every_page(session, query, limit)] == order
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("sort", ["-published", "published", "-title", "outlet"])
+def test_documents_without_the_value_follow_in_id_order_across_pages(
+    session: Session, sort: str
+) -> None:
+    """Pages read the documents with the value and those without separately
+    (#18): walked a page at a time, they are the whole list in its order, with
+    ties and the documents without the value in the order of their ids."""
+    add_documents(session)
+    for n, doc_id in enumerate(["eeeeee66", "ffffff77", "999999aa"]):
+        session.add(
+            Document(
+                id=doc_id + "0" * 56,
+                title=None,
+                outlet=None,
+                published_date=None if n else "2017",
+                raw_text="x",
+                clean_text="x",
+                tags="{}",
+                ingested_at="2024-02-01T00:00:00",
+            )
+        )
+    session.flush()
+    query = DocumentQuery(sort=document_sort(sort))
+    whole = every_page(session, query, 100)
+    for limit in (1, 2, 3):
+        assert every_page(session, query, limit) == whole
+    column = sort.removeprefix("-")
+    values = {
+        row.id: row.published_date if column == "published" else getattr(row, column)
+        for row in document_table(session, query, limit=100).rows
+    }
+    known = [i for i in whole if values[i] is not None]
+    unknown = [i for i in whole if values[i] is None]
+    assert whole == known + unknown
+    assert unknown == sorted(unknown, reverse=sort.startswith("-"))
+    assert [(values[i], i) for i in known] == sorted(
+        ((values[i], i) for i in known), reverse=sort.startswith("-")
+    )
+
+
+@pytest.mark.issue(18)
+def test_unfiltered_document_facets_are_kept_until_a_document_is_added(
+    session: Session,
+) -> None:
+    add_documents(session)
+    kept = Summaries()
+    first = document_table(session, DocumentQuery(), facets=True, summaries=kept)
+    assert first.facets == document_table(session, DocumentQuery(), facets=True).facets
+    session.add(
+        Document(
+            id="eeeeee66" + "0" * 56,
+            outlet="TASS",
+            published_date="2019",
+            raw_text="y",
+            clean_text="y",
+            tags="{}",
+            ingested_at="2024-02-01T00:00:00",
+        )
+    )
+    session.flush()
+    again = document_table(session, DocumentQuery(), facets=True, summaries=kept)
+    outlets = {f.name: dict(f.counts) for f in again.facets}["outlet"]
+    assert outlets["TASS"] == 3
+    filtered = document_table(
+        session, DocumentQuery(outlet="tass"), facets=True, summaries=kept
+    )
+    assert {f.name: dict(f.counts) for f in filtered.facets}["outlet"] == {"TASS": 3}
 
 
 def test_a_cursor_of_another_sort_is_refused(session: Session) -> None:

@@ -10,6 +10,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from scotrack.store import records
+
 PAGES = (
     "/",
     "/members",
@@ -114,6 +116,49 @@ def test_meetings_filters_and_meeting_page(client: TestClient):
     assert "Chinese premier calls for closer SCO cooperation" in meeting
     hosted = client.get("/meetings?host=ind").text
     assert "New Delhi" in hosted or "Goa" in hosted
+
+
+ASTANA = (
+    "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation Organization met "
+    "in Astana on Friday for the 17th summit of the Council of Heads of State. "
+    "Reporter {n} filed this.\n"
+)
+
+
+@pytest.mark.issue(18)
+def test_meeting_page_shows_its_reports_a_page_at_a_time(
+    writer: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+):
+    """A summit reported by a thousand articles is shown a page at a time, with
+    the total and links to the other pages; a download still has every row."""
+    for n in range(2):  # two more reports of the Astana summit (the seeds have one)
+        made = writer.post(
+            "/api/v1/documents",
+            json={"text": ASTANA.format(n=n), "title": f"Astana {n}"},
+            headers={"Authorization": f"Bearer {tokens['editor']}"},
+        )
+        assert made.status_code == 201, made.text
+    client = writer
+    monkeypatch.setattr(records, "CLAIMS_PER_PAGE", 1)
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/meetings/hos-2017?format=csv").text))
+    )
+    assert len(rows) == 3
+    first = client.get("/meetings/hos-2017").text
+    assert f"Claims 1 to 1 of {len(rows)}, newest article first." in first
+    assert f"page 1 of {len(rows)}" in first
+    assert 'href="/meetings/hos-2017?page=2#reports" rel="next"' in first
+    second = client.get("/meetings/hos-2017?page=2").text
+    assert f"Claims 2 to 2 of {len(rows)}" in second
+    assert 'href="/meetings/hos-2017#reports" rel="prev"' in second
+    shown = [
+        re.findall(r'href="/documents/[^"#]+#claim-([^"]+)"', html)
+        for html in (first, second)
+    ]
+    assert shown == [[rows[0]["claim"]], [rows[1]["claim"]]]
+    past = client.get(f"/meetings/hos-2017?page={len(rows) + 1}").text
+    assert f"No claims on this page: the last is page {len(rows)}." in past
+    assert client.get("/meetings/hos-2017?page=0").status_code == 422
 
 
 def test_commitments_and_projects_render_empty_kb_sections(client: TestClient):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.inputs import BY_NAME, NAMING_FILTERS
 from scotrack.api.paging import (
     CursorParam,
@@ -116,6 +116,7 @@ def _fields(agreement: Agreement, answer: AgreementStatus) -> dict[str, object]:
 )
 @readable
 def list_agreements(
+    request: Request,
     session: DbSession,
     on: OnParam = None,
     kind: Annotated[
@@ -150,7 +151,9 @@ def list_agreements(
         dates=date_range(start, end),
         sort=agreements.agreement_sort(sort),
     )
-    table = agreements.agreement_table(session, query)
+    table = agreements.agreement_table(
+        session, query, known=known_agreements(request, session)
+    )
     order = {r.agreement.id: i for i, r in enumerate(table.rows)}
     items, after = page_of(
         table.rows, lambda r: (order[r.agreement.id], r.agreement.id), cursor, limit

@@ -23,6 +23,8 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from scotrack.domain.agreements import Agreement
+from scotrack.store import queries
 from scotrack.store.engine import writer
 
 PROGRESS_STEPS = 10_000
@@ -49,6 +51,16 @@ def request_session(request: Request) -> Iterator[Session]:
         yield session
     finally:
         session.close()
+
+
+def known_agreements(request: Request, session: Session) -> tuple[Agreement, ...]:
+    """Every agreement (`queries.agreements`, 5 ms with its parties), read once per
+    knowledge-base version and kept in the app's `Summaries`: the agreements page
+    needed them four times a request (#18)."""
+    found: tuple[Agreement, ...] = request.app.state.summaries.get(
+        session, "agreements", lambda: tuple(queries.agreements(session))
+    )
+    return found
 
 
 def limit_queries(session: Session, seconds: float) -> None:

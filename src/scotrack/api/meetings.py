@@ -17,17 +17,20 @@ from scotrack.api.paging import (
     FacetsParam,
     FromParam,
     LimitParam,
+    Page,
     SortParam,
     TablePage,
     ToParam,
     check_dates,
+    encode_cursor,
     facets_public,
     page_of,
+    table_key,
 )
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, outcomes, queries
+from scotrack.store import meetings, outcomes, profiles, queries
 from scotrack.store.listings import DocumentRow, DocumentSummary
 from scotrack.store.tables import date_range
 
@@ -122,7 +125,15 @@ class MeetingProfilePublic(BaseModel):
         "from accepted claims."
     )
     documents: list[DocumentBrief] = Field(
-        description="Stored documents that report the meeting (claims linked to it)."
+        description="The first 50 stored documents that report the meeting (claims "
+        "linked to it), by date published (undated first) then id."
+    )
+    documents_total: int = Field(
+        description="How many stored documents report the meeting in all."
+    )
+    documents_next: str | None = Field(
+        description="The `cursor` of GET /meetings/{id}/documents for the "
+        "documents after these (null when these are all)."
     )
     commitments: list[CommitmentBrief] = Field(
         description="Commitments made at the meeting."
@@ -269,7 +280,9 @@ def get_meeting(
             )
             for p in profile.participants
         ],
-        documents=[document_brief(d) for d in profile.documents],
+        documents=[document_brief(d) for d in profile.documents.items],
+        documents_total=profile.documents.total,
+        documents_next=_cursor(profile.documents.next),
         commitments=[
             CommitmentBrief(
                 id=c.id, actor=c.actor, kind=c.kind, area=c.area, text=c.text
@@ -277,3 +290,35 @@ def get_meeting(
             for c in profile.commitments
         ],
     )
+
+
+@router.get(
+    "/{meeting_id}/documents",
+    response_model=Page[DocumentBrief],
+    summary="The stored documents that report one meeting, a page at a time",
+    description="By date published (undated first) then id; the meeting's own "
+    "answer holds the first 50 and the cursor of the rest.",
+)
+@readable
+def list_meeting_documents(
+    session: DbSession,
+    meeting_id: Annotated[
+        str, Path(max_length=120, description="The meeting's id, e.g. hos-2017.")
+    ],
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
+) -> Page[DocumentBrief]:
+    after = table_key(cursor, 2, lambda key: all(isinstance(part, str) for part in key))
+    found = profiles.reporting_documents(
+        session,
+        meeting_id,
+        after=None if after is None else (after[0], after[1]),
+        limit=limit,
+    )
+    return Page(
+        items=[document_brief(d) for d in found.items], next=_cursor(found.next)
+    )
+
+
+def _cursor(key: tuple[str, str] | None) -> str | None:
+    return None if key is None else encode_cursor(key)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.commitments import CommitmentPublic, commitment_public
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.inputs import BY_NAME
 from scotrack.api.meetings import MeetingPublic, body_names, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
@@ -120,6 +120,7 @@ def list_states(
 )
 @readable
 def get_state(
+    request: Request,
     session: DbSession,
     code: Annotated[
         str, Path(max_length=100, description="ISO alpha-3 code, name or adjective.")
@@ -129,7 +130,9 @@ def get_state(
     day = on_day(on)
     found = queries.find_state(session, code)
     profile = queries.state_profile(session, found.code)
-    statuses = profiles.party_statuses(session, found.code, day)
+    statuses = profiles.party_statuses(
+        session, found.code, day, known=known_agreements(request, session)
+    )
     named = body_names(session)
     state = profile.state
     return StateProfilePublic(

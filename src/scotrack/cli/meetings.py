@@ -129,8 +129,9 @@ def meeting_payload(found: MeetingOutcomes) -> dict[str, Any]:
         ],
         "documents": [
             {"id": d.id, "title": d.title, "published_date": d.published_date}
-            for d in found.documents
+            for d in found.documents.items
         ],
+        "documents_total": found.documents.total,
     }
 
 

@@ -9,7 +9,7 @@ here; the surfaces page it. Status is computed for the day asked, never stored.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -124,17 +124,26 @@ def agreement_row(agreement: Agreement, on: date) -> AgreementRow:
     return AgreementRow(agreement, status, truth, ratified, len(status.parties))
 
 
-def agreement_table(session: Session, query: AgreementQuery) -> AgreementTable:
+def agreement_table(
+    session: Session,
+    query: AgreementQuery,
+    *,
+    known: Sequence[Agreement] | None = None,
+) -> AgreementTable:
     """Agreements that existed on the day (signed by then, or undated), of
     `kind`, in force or not on the day (`in_force`: yes, no or unknown), signed
     in `year` and within `dates`, with `party` (a state code or name) among their
     parties; sorted by `query.sort` (ties by signature date, then id; those
-    without the value last). InputError for an unknown value."""
+    without the value last). InputError for an unknown value.
+
+    `known`: every agreement as `queries.agreements` gives them, when the caller
+    has them already (a page reads them once, #18)."""
     check_choice("in_force", query.in_force, IN_FORCE)
     check_choice("kind", query.kind, AGREEMENT_KINDS)
     party = None if query.party is None else queries.find_state(session, query.party)
     kept = []
-    for agreement in queries.agreements(session):  # by signature date, then id
+    everything = queries.agreements(session) if known is None else known
+    for agreement in everything:  # by signature date, then id
         if not agreement_rules.existed_on(agreement, query.on):
             continue  # not yet signed on the day: not "not in force" (#12)
         if query.kind is not None and agreement.kind != query.kind:
@@ -156,6 +165,10 @@ def agreement_table(session: Session, query: AgreementQuery) -> AgreementTable:
     )
 
 
-def kinds(session: Session) -> tuple[str, ...]:
-    """Every kind of agreement recorded (for the filters)."""
-    return tuple(sorted({a.kind for a in queries.agreements(session)}))
+def kinds(
+    session: Session, *, known: Sequence[Agreement] | None = None
+) -> tuple[str, ...]:
+    """Every kind of agreement recorded (for the filters); `known` as for
+    `agreement_table`."""
+    everything = queries.agreements(session) if known is None else known
+    return tuple(sorted({a.kind for a in everything}))

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, case, func, select, tuple_
+from sqlalchemy import ColumnElement, func, null, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
 from scotrack.store.provenance import Change, Claim, Document
 from scotrack.store.reader import claim_counts
 from scotrack.store.review import KINDS, STATUSES
+from scotrack.store.summaries import Summaries
 from scotrack.store.tables import (
     AnySelect,
     DateRange,
@@ -140,37 +141,43 @@ def document_table(
     after: tuple[Any, ...] | None = None,
     limit: int = 50,
     facets: bool = False,
+    summaries: Summaries | None = None,
 ) -> DocumentTable:
     """Up to `limit` documents matching `query`, after the key `after` (keyset
     paging in any sort: the key is the sort's name, whether the value is missing,
     the value and the id, so documents without the value come last either way).
+
+    The documents with the value are read first, then (if the page has room) those
+    without, each in an order an index on (column, id) serves, so the first page
+    of the default order reads 51 rows, not all of them (#18).
+
+    With `summaries`, the facets of the unfiltered list (every document by
+    outlet and year, 4 ms with 10,000) are counted once per knowledge-base version.
 
     InputError for a key of another sort or list.
     """
     where = _document_filters(query)
     sort = query.sort
     column = DOCUMENT_SORTS[sort.column]
+    position = None if after is None else _position(after, sort)
     absent, present = (0, 1) if sort.descending else (1, 0)
-    missing = case((column.is_(None), absent), else_=present)
-    value = func.coalesce(column, "")
-    key = (missing, value, Document.id)
-    statement = select(
-        Document.id,
-        Document.title,
-        Document.outlet,
-        Document.published_date,
-        Document.url,
-        Document.version,
-        Document.ingested_at,
-        missing.label("missing"),
-        value.label("value"),
-    ).where(*where)
-    if after is not None:
-        position = _position(after, sort)
-        here, there = tuple_(*key), tuple_(*position)
-        statement = statement.where(here < there if sort.descending else here > there)
-    order = [part.desc() if sort.descending else part.asc() for part in key]
-    found = list(session.execute(statement.order_by(*order).limit(limit + 1)))
+    found: list[Any] = []
+    if position is None or position[0] == present:
+        beyond = None if position is None else (position[1], position[2])
+        found += _documents_in_order(
+            session, where, sort, column, present=True, after=beyond, limit=limit + 1
+        )
+    if len(found) <= limit:
+        beyond = None if position is None or position[0] == present else position[2:]
+        found += _documents_in_order(
+            session,
+            where,
+            sort,
+            column,
+            present=False,
+            after=beyond,
+            limit=limit + 1 - len(found),
+        )
     shown = found[:limit]
     counts = claim_counts(session, [row.id for row in shown])
     rows = tuple(
@@ -188,12 +195,31 @@ def document_table(
     )
     last = shown[-1] if shown else None
     following = (
-        (str(sort), last.missing, last.value, last.id)
+        (
+            str(sort),
+            absent if last.value is None else present,
+            last.value or "",
+            last.id,
+        )
         if last is not None and len(found) > limit
         else None
     )
     total = session.scalar(select(func.count()).select_from(Document).where(*where))
-    counted = (
+    counted: tuple[Facet, ...] = ()
+    if facets and summaries is not None and not where:
+        counted = summaries.get(
+            session, "document-facets", lambda: _document_facets(session, where)
+        )
+    elif facets:
+        counted = _document_facets(session, where)
+    return DocumentTable(rows, following, int(total or 0), counted, sort)
+
+
+def _document_facets(
+    session: Session, where: list[ColumnElement[bool]]
+) -> tuple[Facet, ...]:
+    """The documents matching `where` counted by outlet and by year."""
+    return tuple(
         sql_facets(
             session,
             select(Document.outlet, Document.published_date).where(*where),
@@ -202,10 +228,42 @@ def document_table(
                 "year": lambda c: func.substr(c.published_date, 1, 4),
             },
         )
-        if facets
-        else []
     )
-    return DocumentTable(rows, following, int(total or 0), tuple(counted), sort)
+
+
+def _documents_in_order(
+    session: Session,
+    where: list[ColumnElement[bool]],
+    sort: Sort,
+    column: ColumnElement[Any],
+    *,
+    present: bool,
+    after: tuple[Any, ...] | None,
+    limit: int,
+) -> list[Any]:
+    """Up to `limit` documents with (`present`) or without the sort's value, in
+    the sort's order (value then id; id alone without it), after `after` ((value,
+    id), or (id,) without the value)."""
+    key = (column, Document.id) if present else (Document.id,)
+    if key[0] is Document.id.expression:
+        key = (Document.id,)  # the id sort: one column, served by the primary key
+        after = None if after is None else after[-1:]
+    has = column.is_not(None) if present else column.is_(None)
+    statement = select(
+        Document.id,
+        Document.title,
+        Document.outlet,
+        Document.published_date,
+        Document.url,
+        Document.version,
+        Document.ingested_at,
+        column.label("value") if present else null().label("value"),
+    ).where(*where, has)
+    if after is not None:
+        here, there = tuple_(*key), tuple_(*after)
+        statement = statement.where(here < there if sort.descending else here > there)
+    order = [part.desc() if sort.descending else part.asc() for part in key]
+    return list(session.execute(statement.order_by(*order).limit(limit)))
 
 
 def key_fits(after: tuple[Any, ...], sort: Sort) -> bool:

@@ -7,6 +7,7 @@ Cell statuses are the domain's party statuses, spelled as slugs (`in-force`,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,13 +81,17 @@ def cell_status(party: PartyOnDay, *, in_force: bool | None = None) -> str:
     return party.status.replace(" ", "-")
 
 
-def ratification_matrix(session: Session, *, on: date) -> RatificationMatrix:
-    """Every agreement's status for every state party to any of them, on `on`.
+def ratification_matrix(
+    session: Session, *, on: date, known: Sequence[Agreement] | None = None
+) -> RatificationMatrix:
+    """Every agreement's status for every state party to any of them, on `on`;
+    `known`: every agreement, when the caller has them already (#18).
 
     Texts no state is a party to (regulations, strategies, plans approved by a
     Council decision) have no column: every cell would be empty (#12).
     """
-    everything = [a for a in queries.agreements(session) if a.parties]
+    read = queries.agreements(session) if known is None else known
+    everything = [a for a in read if a.parties]
     names = state_names(session)
     codes = sorted(
         {party.state for agreement in everything for party in agreement.parties},

@@ -33,9 +33,9 @@ from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.sources import Source
 from scotrack.store import models, profiles, queries, rows
 from scotrack.store.dashboard import state_names
-from scotrack.store.listings import DocumentSummary
+from scotrack.store.profiles import DocumentPage
 from scotrack.store.provenance import Claim, Document, evidence_spans
-from scotrack.store.records import LinkedClaim, linked_claims
+from scotrack.store.records import CLAIMS_PER_PAGE, LinkedClaims, linked_claims
 from scotrack.store.review import effective_payload
 
 OUTCOME_ACTIONS = ("signed", "adopted")
@@ -92,9 +92,11 @@ class MeetingOutcomes:
     sources: tuple[Source, ...]
     agreements: tuple[MeetingAgreement, ...]
     participants: tuple[Participant, ...]
-    documents: tuple[DocumentSummary, ...]
+    documents: DocumentPage
+    """The first page of the documents that report it (profiles.meeting_profile)."""
     commitments: tuple[Commitment, ...]
-    claims: tuple[LinkedClaim, ...]
+    claims: LinkedClaims
+    """The page asked of the claims linked to it (#18)."""
     state_names: dict[str, str]
 
 
@@ -116,10 +118,17 @@ class _Line:
             self.basis.append(basis)
 
 
-def meeting_outcomes(session: Session, meeting_id: str) -> MeetingOutcomes:
+def meeting_outcomes(
+    session: Session,
+    meeting_id: str,
+    *,
+    page: int = 1,
+    per_page: int | None = CLAIMS_PER_PAGE,
+) -> MeetingOutcomes:
     """The meeting with its sources, the agreements adopted or signed there, the
-    states and guests that took part, its commitments and the documents and
-    claims that report it; NotFound for an unknown id."""
+    states and guests that took part, its commitments, the first documents that
+    report it and page `page` of its linked claims (`per_page` None: all of them);
+    NotFound for an unknown id."""
     profile = profiles.meeting_profile(session, meeting_id)
     meeting = profile.meeting
     body_row = session.get(models.Body, meeting.body)
@@ -153,7 +162,7 @@ def meeting_outcomes(session: Session, meeting_id: str) -> MeetingOutcomes:
         people,
         profile.documents,
         profile.commitments,
-        tuple(linked_claims(session, "meeting", meeting.id)),
+        linked_claims(session, "meeting", meeting.id, page=page, per_page=per_page),
         names,
     )
 

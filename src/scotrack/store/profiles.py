@@ -9,11 +9,12 @@ return domain objects or frozen dataclasses and raise NotFound for unknown ids.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
@@ -33,15 +34,29 @@ from scotrack.store.provenance import (
     evidence_spans,
 )
 
+DOCUMENTS_SHOWN = 50
+"""Reporting documents a meeting's profile holds (a summit has had 1,368, #18)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPage:
+    """Some of a meeting's reporting documents: `total` in all, and `next`, the
+    key to read the following ones after (None when these are the last)."""
+
+    items: tuple[DocumentSummary, ...]
+    total: int
+    next: tuple[str, str] | None
+
 
 @dataclass(frozen=True, slots=True)
 class MeetingProfile:
-    """A meeting, the sources that record it, the stored documents that report it
-    (linked claims, pending or accepted) and the commitments made there."""
+    """A meeting, the sources that record it, the first page of the stored
+    documents that report it (linked claims, pending or accepted) and the
+    commitments made there."""
 
     meeting: Meeting
     sources: tuple[Source, ...]
-    documents: tuple[DocumentSummary, ...]
+    documents: DocumentPage
     commitments: tuple[Commitment, ...]
 
 
@@ -95,48 +110,97 @@ class Original:
     html: bool
 
 
-def meeting_profile(session: Session, meeting_id: str) -> MeetingProfile:
+def meeting_profile(
+    session: Session, meeting_id: str, *, documents: int | None = None
+) -> MeetingProfile:
+    """The meeting with its sources, commitments and its first `documents`
+    (DOCUMENTS_SHOWN by default) reporting documents (`reporting_documents` reads
+    the others)."""
     meeting = queries.meeting(session, meeting_id)
-    supporting = select(FactSource.source_id).where(
-        FactSource.entity_kind == "meeting", FactSource.entity_id == meeting.id
-    )
     source_rows = session.scalars(
         select(models.Source)
         .where(
             or_(
                 models.Source.id == meeting.source_id,
-                models.Source.id.in_(supporting),
+                models.Source.id.in_(_supporting(meeting.id)),
             )
         )
         .order_by(models.Source.published_date, models.Source.id)
     )
+    return MeetingProfile(
+        meeting,
+        tuple(rows.source_from_row(row) for row in source_rows),
+        _reporting(
+            session,
+            meeting.id,
+            None,
+            DOCUMENTS_SHOWN if documents is None else documents,
+        ),
+        tuple(commitments_at(session, meeting.id)),
+    )
+
+
+def reporting_documents(
+    session: Session,
+    meeting_id: str,
+    *,
+    after: tuple[str, str] | None = None,
+    limit: int = DOCUMENTS_SHOWN,
+) -> DocumentPage:
+    """Up to `limit` stored documents that report the meeting (a claim linked to
+    it, or a source of its facts), by date published (undated first) then id,
+    after the key `after` (the `next` of the page before); NotFound for an
+    unknown meeting."""
+    return _reporting(session, queries.meeting(session, meeting_id).id, after, limit)
+
+
+def _reporting(
+    session: Session, meeting_id: str, after: tuple[str, str] | None, limit: int
+) -> DocumentPage:
     reporting = (
         select(Claim.document_id)
-        .where(Claim.block == link_group("meeting", meeting.id))
+        .where(Claim.block == link_group("meeting", meeting_id))
         .union(
             select(models.Source.document_id).where(
-                models.Source.id.in_(supporting),
+                models.Source.id.in_(_supporting(meeting_id)),
                 models.Source.document_id.is_not(None),
             )
         )
     )
-    documents = session.execute(
-        select(
-            Document.id,
-            Document.title,
-            Document.outlet,
-            Document.published_date,
-            Document.url,
-            Document.version,
+    published = func.coalesce(Document.published_date, "")
+    where: list[ColumnElement[bool]] = [Document.id.in_(reporting)]
+    total = session.scalar(select(func.count()).select_from(Document).where(*where))
+    if after is not None:
+        where.append(tuple_(published, Document.id) > tuple_(*after))
+    found = list(
+        session.execute(
+            select(
+                Document.id,
+                Document.title,
+                Document.outlet,
+                Document.published_date,
+                Document.url,
+                Document.version,
+            )
+            .where(*where)
+            .order_by(published, Document.id)
+            .limit(limit + 1)
         )
-        .where(Document.id.in_(reporting))
-        .order_by(Document.published_date, Document.id)
     )
-    return MeetingProfile(
-        meeting,
-        tuple(rows.source_from_row(row) for row in source_rows),
-        tuple(DocumentSummary(*row) for row in documents),
-        tuple(commitments_at(session, meeting.id)),
+    shown = tuple(DocumentSummary(*row) for row in found[:limit])
+    last = shown[-1] if shown else None
+    following = (
+        (last.published_date or "", last.id)
+        if last is not None and len(found) > limit
+        else None
+    )
+    return DocumentPage(shown, int(total or 0), following)
+
+
+def _supporting(meeting_id: str) -> Select[str]:
+    """The ids of the sources that support the meeting's facts."""
+    return select(FactSource.source_id).where(
+        FactSource.entity_kind == "meeting", FactSource.entity_id == meeting_id
     )
 
 
@@ -253,11 +317,17 @@ def agreement_on(
     return agreement, agreement_rules.status(agreement, on=on)
 
 
-def party_statuses(session: Session, code: str, on: date) -> dict[str, PartyOnDay]:
+def party_statuses(
+    session: Session,
+    code: str,
+    on: date,
+    *,
+    known: Sequence[Agreement] | None = None,
+) -> dict[str, PartyOnDay]:
     """State `code`'s status on `on` in each agreement it is a party to, by
-    agreement id."""
+    agreement id; `known`: every agreement, when the caller has them (#18)."""
     found: dict[str, PartyOnDay] = {}
-    for agreement in queries.agreements(session):
+    for agreement in queries.agreements(session) if known is None else known:
         if agreement.party(code) is None:
             continue
         answer = agreement_rules.status(agreement, on=on)

@@ -38,6 +38,8 @@ class Document(Base):
         Index("ix_document_ingested_at_id", "ingested_at", "id"),
         # the documents list's facets, from the index alone (#18)
         Index("ix_document_outlet_published_date", "outlet", "published_date"),
+        # the documents list by date, a page at a time (#18)
+        Index("ix_document_published_date_id", "published_date", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -47,7 +49,7 @@ class Document(Base):
     path: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(Name)
-    published_date: Mapped[str | None] = mapped_column(IsoDate, index=True)
+    published_date: Mapped[str | None] = mapped_column(IsoDate)
     dateline: Mapped[str | None] = mapped_column(Name)
     raw_text: Mapped[str] = mapped_column(Text)
     clean_text: Mapped[str] = mapped_column(Text)
@@ -67,6 +69,8 @@ class Claim(Base):
         Index("ix_claim_status_document_id", "status", "document_id"),
         # the claims linked to a meeting, agreement or state, on its page (#18)
         Index("ix_claim_entity", "entity_kind", "entity_id"),
+        # the documents of a block (a meeting's reports), from the index alone (#18)
+        Index("ix_claim_block_document_id", "block", "document_id"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -84,7 +88,7 @@ class Claim(Base):
     entity_id: Mapped[str | None] = mapped_column(Id)
     """The entity the claim is linked to (proposed; once accepted, decided)."""
     group_key: Mapped[str] = mapped_column(String(160), index=True)
-    block: Mapped[str] = mapped_column(String(160), index=True)
+    block: Mapped[str] = mapped_column(String(160))
     """Claims that may be about one fact share a block; only they are compared."""
     status: Mapped[str] = mapped_column(String(16), default="pending")
     """pending, accepted or rejected."""

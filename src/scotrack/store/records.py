@@ -5,15 +5,18 @@ that support it (a meeting's whole record is `outcomes.meeting_outcomes`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
+from scotrack.domain.agreements import Agreement
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
+from scotrack.errors import InputError
 from scotrack.store import models, queries, rows
 from scotrack.store.dashboard import body_names
 from scotrack.store.matrix import cell_status
@@ -44,6 +47,36 @@ class LinkedClaim:
     published: str | None
 
 
+CLAIMS_PER_PAGE = 50
+"""Linked claims a meeting page shows at a time (a summit has had 1,368, #18)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedClaims:
+    """One page of the claims linked to an entity: page `page` (from 1) of
+    `per_page` claims, out of `total`."""
+
+    items: tuple[LinkedClaim, ...]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the claims fill (at least 1)."""
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self) -> int:
+        """The position (from 1) of the page's first claim (0 when empty)."""
+        return (self.page - 1) * self.per_page + 1 if self.items else 0
+
+    @property
+    def last(self) -> int:
+        """The position (from 1) of the page's last claim (0 when empty)."""
+        return self.first + len(self.items) - 1 if self.items else 0
+
+
 def state_projects(session: Session, code: str) -> list[Project]:
     query = (
         select(models.Project)
@@ -54,13 +87,20 @@ def state_projects(session: Session, code: str) -> list[Project]:
     return [rows.project_from_row(row) for row in session.scalars(query)]
 
 
-def state_record(session: Session, code: str, *, on: date) -> StateRecord:
+def state_record(
+    session: Session,
+    code: str,
+    *,
+    on: date,
+    known: Sequence[Agreement] | None = None,
+) -> StateRecord:
     """The state's profile, its status in each of its agreements on `on`, and its
-    projects; NotFound for an unknown code."""
+    projects; NotFound for an unknown code. `known`: every agreement, when the
+    caller has them already (#18)."""
     profile = queries.state_profile(session, code)
     own = {role.agreement_id for role in profile.agreements}
     statuses = {}
-    for agreement in queries.agreements(session):
+    for agreement in queries.agreements(session) if known is None else known:
         if agreement.id in own:
             answer = agreement_rules.status(
                 agreement, on=on, states=[profile.state.code]
@@ -77,8 +117,21 @@ def state_record(session: Session, code: str, *, on: date) -> StateRecord:
     )
 
 
-def linked_claims(session: Session, kind: str, entity_id: str) -> list[LinkedClaim]:
-    """The claims linked to the entity, newest document first."""
+def linked_claims(
+    session: Session,
+    kind: str,
+    entity_id: str,
+    *,
+    page: int = 1,
+    per_page: int | None = CLAIMS_PER_PAGE,
+) -> LinkedClaims:
+    """Page `page` (from 1) of the claims linked to the entity, newest document
+    first, `per_page` at a time (None: all on one page); a page past the last is
+    empty. Only the page's claims are read (#18)."""
+    if page < 1:
+        raise InputError(f"page {page}: pages are numbered from 1")
+    linked = (Claim.entity_kind == kind, Claim.entity_id == entity_id)
+    total = session.scalar(select(func.count()).select_from(Claim).where(*linked))
     query = (
         select(
             Claim.id,
@@ -90,13 +143,17 @@ def linked_claims(session: Session, kind: str, entity_id: str) -> list[LinkedCla
             Document.published_date,
         )
         .join(Document, Document.id == Claim.document_id)
-        .where(Claim.entity_kind == kind, Claim.entity_id == entity_id)
+        .where(*linked)
         .order_by(Document.published_date.desc(), Claim.id)
     )
-    return [
+    if per_page is not None:
+        query = query.limit(per_page).offset((page - 1) * per_page)
+    items = tuple(
         LinkedClaim(cid, ckind, summary, status, did, title or did[:12], published)
         for cid, ckind, summary, status, did, title, published in session.execute(query)
-    ]
+    )
+    count = int(total or 0)
+    return LinkedClaims(items, page, per_page or max(count, 1), count)
 
 
 def supporting_documents(session: Session, kind: str, entity_id: str) -> list[Source]:

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.agreements import Agreement
 from scotrack.domain.sources import Source
@@ -60,6 +60,7 @@ def agreements_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
+    known = known_agreements(request, session)
     listed = agreements.agreement_table(
         session,
         agreements.AgreementQuery(
@@ -71,12 +72,13 @@ def agreements_page(
             dates=date_range(start, end),
             sort=agreements.agreement_sort(sort),
         ),
+        known=known,
     )
     table = shown_columns(
-        matrix.ratification_matrix(session, on=day),
+        matrix.ratification_matrix(session, on=day, known=known),
         [r.agreement.id for r in listed.rows],
     )
-    short = {a.id: short_name(a.title, a.aliases) for a in queries.agreements(session)}
+    short = {a.id: short_name(a.title, a.aliases) for a in known}
     rows = [
         {"state": row.code, "name": row.name}
         | {
@@ -96,7 +98,7 @@ def agreements_page(
         title="Agreements",
         table=table,
         listed=listed,
-        kinds=agreements.kinds(session),
+        kinds=agreements.kinds(session, known=known),
         state_names=names,
         statuses=CELL_STATUSES,
         labels=CELL_LABELS,

@@ -22,8 +22,14 @@ router = APIRouter(include_in_schema=False)
 def dashboard_page(
     request: Request, session: DbSession, format: FormatParam = "html"
 ) -> Response:
-    board = figures.dashboard(
-        session, on=date.today(), summaries=request.app.state.summaries
+    # every figure is a function of the day and the knowledge base: kept until
+    # either changes (#18)
+    summaries = request.app.state.summaries
+    today = date.today()
+    board = summaries.get(
+        session,
+        ("dashboard", today),
+        lambda: figures.dashboard(session, on=today, summaries=summaries),
     )
     rows = [
         {

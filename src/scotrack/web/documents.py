@@ -48,7 +48,12 @@ def documents_page(
     )
     after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
     table = listings.document_table(
-        session, query, after=after, limit=limit, facets=True
+        session,
+        query,
+        after=after,
+        limit=limit,
+        facets=True,
+        summaries=request.app.state.summaries,
     )
     rows = [
         {
@@ -79,7 +84,12 @@ def documents_page(
         facets=facet_boxes(table.facets, params, "/documents", FACET_FILTERS, TITLES),
         following=None if table.next is None else encode_cursor(table.next),
         first_page=cursor is None,
-        by_month=None if cursor else kinds.months_figure(session),
+        # a count over every document, kept until the knowledge base changes (#18)
+        by_month=None
+        if cursor
+        else request.app.state.summaries.get(
+            session, "documents-by-month", lambda: kinds.months_figure(session)
+        ),
     )
 
 

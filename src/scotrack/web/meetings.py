@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, outcomes, timeline
+from scotrack.store import meetings, outcomes, records, timeline
 from scotrack.store.tables import date_range
 from scotrack.web import charts
 from scotrack.web.charts import kinds
@@ -48,7 +48,11 @@ def meetings_page(
         dates=date_range(start, end),
         sort=meetings.meeting_sort(sort),
     )
-    overview = timeline.meetings_overview(session)  # what each filter can take
+    # what each filter can take: every meeting, kept until the knowledge base
+    # changes (#18)
+    overview = request.app.state.summaries.get(
+        session, "meetings-overview", lambda: timeline.meetings_overview(session)
+    )
     params = dict(request.query_params)
     bodies = {b.code: b for b in overview.bodies}
     names = {b.code: b.name for b in overview.bodies}
@@ -135,9 +139,19 @@ TITLES = {"body": "Body", "host": "Host", "year": "Year", "format": "Format"}
 @router.get("/meetings/{meeting_id}")
 @readable
 def meeting_page(
-    request: Request, session: DbSession, meeting_id: str, format: FormatParam = "html"
+    request: Request,
+    session: DbSession,
+    meeting_id: str,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    format: FormatParam = "html",
 ) -> Response:
-    record = outcomes.meeting_outcomes(session, meeting_id)
+    # the page shows its reports a page at a time; a download has them all (#18)
+    record = outcomes.meeting_outcomes(
+        session,
+        meeting_id,
+        page=page,
+        per_page=records.CLAIMS_PER_PAGE if format == "html" else None,
+    )
     rows = [
         {
             "claim": c.id,
@@ -148,7 +162,7 @@ def meeting_page(
             "document_title": c.document_title,
             "published": c.published,
         }
-        for c in record.claims
+        for c in record.claims.items
     ]
     meeting = record.meeting
     return respond(

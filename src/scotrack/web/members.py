@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.vocab import STATUSES
 from scotrack.store import records, timeline
@@ -82,7 +82,9 @@ def state_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    record = records.state_record(session, code, on=day)
+    record = records.state_record(
+        session, code, on=day, known=known_agreements(request, session)
+    )
     profile = record.profile
     compliance = state_compliance(session, profile.state.code, on=day)
     rows = [
@@ -114,5 +116,10 @@ def state_page(
         profile=profile,
         cell_labels=CELL_LABELS,
         compliance=compliance,
-        co_mentions=co_mention_figure(session, profile.state.code),
+        # a count over every document, kept until the knowledge base changes (#18)
+        co_mentions=request.app.state.summaries.get(
+            session,
+            ("co-mentions", profile.state.code),
+            lambda: co_mention_figure(session, profile.state.code),
+        ),
     )

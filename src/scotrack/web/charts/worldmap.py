@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -117,7 +117,11 @@ def window_for(cities: Sequence[HostCity], width: int) -> Window:
     return Window(west, east, south, north, width, height, KEY)
 
 
+@lru_cache(maxsize=16)
 def _land(window: Window) -> str:
+    """The countries within the window as one SVG path: the same for every map
+    of the same window, so drawn once (the meetings page drew it on every
+    request, #18)."""
     paths = []
     for _name, ring in country_rings():
         lons = [lon for lon, _ in ring]
