@@ -5,8 +5,10 @@ from the same recombined paragraphs as `extract_bench.py`, stored as archives th
 way a crawl arrives: Parquet files and gzipped WARC files of `--per-file` pages
 each. Then runs `scotrack extract` over the Parquet folder with `--workers 1`,
 `--workers 2`, `--cluster local:1` and `--cluster local:2`, and reports for each:
-wall time, documents a second, and the peak resident memory of the largest
-process (the parent or a worker, sampled every 0.2 s), checking that every run
+wall time, documents a second, and the peak resident memory of the parent
+process (the one that writes the files) and of the largest of its children (worker
+processes; with `--cluster local:N`, Dask's workers and their nannies), sampled every
+0.2 s, checking that every run
 wrote the same files. `--warc` runs the same over the WARC folder as well;
 `--only` picks runs (e.g. `--only cluster:2`).
 
@@ -85,8 +87,9 @@ def write_warc(items: list[tuple[str, str]], folder: Path, per_file: int) -> Non
                 )
 
 
-def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float]:
-    """Wall seconds and the peak RSS (MB) of the largest process of one run."""
+def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, and the peak RSS (MB) of the parent and of its largest child,
+    of one run."""
     command = [sys.executable, "-m", "scotrack", "extract", str(corpus)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "120"}
     started = time.perf_counter()
@@ -97,18 +100,20 @@ def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float]:
         stderr=subprocess.DEVNULL,
     )
     watched = psutil.Process(process.pid)
-    peak = 0
+    parent = worker = 0
     while process.poll() is None:
         try:
-            family = [watched, *watched.children(recursive=True)]
-            peak = max(peak, *(p.memory_info().rss for p in family if p.is_running()))
+            parent = max(parent, watched.memory_info().rss)
+            for child in watched.children(recursive=True):
+                if child.is_running():
+                    worker = max(worker, child.memory_info().rss)
         except psutil.Error:
             pass
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{extra}: exit {process.returncode}")
-    return seconds, peak / 2**20
+    return seconds, parent / 2**20, worker / 2**20
 
 
 def digest(folder: Path) -> str:
@@ -139,7 +144,7 @@ def main() -> None:
             digests = set()
             for name in args.only or RUNS:
                 out = work / f"out-{kind}-{name.replace(':', '')}"
-                seconds, peak = run(corpus, out, RUNS[name])
+                seconds, parent, worker = run(corpus, out, RUNS[name])
                 digests.add(digest(out))
                 results.append(
                     {
@@ -148,7 +153,9 @@ def main() -> None:
                         "docs": args.docs,
                         "seconds": round(seconds, 1),
                         "docs_per_s": round(args.docs / seconds, 1),
-                        "peak_rss_mb": round(peak),
+                        "peak_rss_mb": round(max(parent, worker)),
+                        "parent_peak_mb": round(parent),
+                        "worker_peak_mb": round(worker),
                     }
                 )
                 print(json.dumps(results[-1]), flush=True)
