@@ -15,11 +15,13 @@ counted) and on PostgreSQL the server's backends' (the children the postmaster
 reaped during the run, read from /proc). Documents per CPU-second of writer
 and server is what bounds the store, whatever the number of extraction workers.
 `--batch N` sets SCOTRACK_INGEST_BATCH (documents per transaction on
-PostgreSQL; 1: one transaction per document, as before #16's bulk loading).
+PostgreSQL; 1: one transaction per document, as before #16's bulk loading);
+`--cluster SPEC` runs `ingest --cluster SPEC` (a Dask cluster) instead of
+`--workers N`.
 
 Usage: python bench/ingest_bench.py [--docs 10000] [--backend sqlite|postgresql|both]
                                     [--workers 2] [--seed 7] [--every 60]
-                                    [--batch N]
+                                    [--batch N] [--cluster local:2]
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ def ingest(
     *,
     batch: int | None = None,
     postmaster: int | None = None,
+    cluster: str | None = None,
 ) -> Run:
     subprocess.run(
         [sys.executable, "-m", "scotrack", "init", "--db", url],
@@ -125,7 +128,8 @@ def ingest(
         env=_env(),
     )
     rss, out, err = (tmp / f"{name}-{backend}" for name in ("rss", "out", "err"))
-    args = ["ingest", str(corpus), "--workers", str(workers), "--format", "json"]
+    spread = ["--cluster", cluster] if cluster else ["--workers", str(workers)]
+    args = ["ingest", str(corpus), *spread, "--format", "json"]
     engine = make_engine(url)
     server_before = reaped_cpu(postmaster)
     try:
@@ -218,6 +222,9 @@ def main() -> None:
     parser.add_argument(
         "--batch", type=int, default=None, help="SCOTRACK_INGEST_BATCH for ingest"
     )
+    parser.add_argument(
+        "--cluster", default=None, help="ingest --cluster SPEC instead of --workers"
+    )
     args = parser.parse_args()
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     extract_bench = _load("extract_bench", ROOT / "bench" / "extract_bench.py")
@@ -242,6 +249,7 @@ def main() -> None:
                     tmp,
                     args.every,
                     batch=args.batch,
+                    cluster=args.cluster,
                 )
             else:
                 conftest = _load(
@@ -265,6 +273,7 @@ def main() -> None:
                         args.every,
                         batch=args.batch,
                         postmaster=int(pid),
+                        cluster=args.cluster,
                     )
                 finally:
                     server.stop()

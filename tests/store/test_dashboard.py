@@ -118,3 +118,54 @@ def test_dashboard_with_summaries_counts_new_claims(small: Session) -> None:
     board = dashboard(small, on=on, summaries=summaries)
     assert board.claims["pending"] == 1
     assert board.documents_pending == board.documents == 1
+
+
+@pytest.mark.issue(18)
+def test_summaries_compute_a_missing_value_once_for_requests_that_arrive_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Eight requests ask at once: one computes, the others wait and share it."""
+    import threading
+    import time
+
+    from scotrack.store import summaries as summaries_module
+
+    monkeypatch.setattr(summaries_module, "kb_version", lambda session: (7, 7))
+    summaries = Summaries()
+    computed: list[int] = []
+    start = threading.Barrier(8)
+    got: list[int] = []
+
+    def slow() -> int:
+        computed.append(1)
+        time.sleep(0.3)
+        return 42
+
+    def ask() -> None:
+        start.wait()
+        got.append(summaries.get(None, "network", slow))  # type: ignore[arg-type]
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert got == [42] * 8
+    assert computed == [1]
+
+
+@pytest.mark.issue(18)
+def test_summaries_a_failed_computation_lets_the_waiting_compute(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from scotrack.store import summaries as summaries_module
+
+    monkeypatch.setattr(summaries_module, "kb_version", lambda session: (7, 7))
+    summaries = Summaries()
+
+    def broken() -> int:
+        raise RuntimeError("database gone")
+
+    with pytest.raises(RuntimeError):
+        summaries.get(None, "n", broken)  # type: ignore[arg-type]
+    assert summaries.get(None, "n", lambda: 3) == 3  # type: ignore[arg-type]

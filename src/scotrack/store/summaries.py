@@ -27,16 +27,23 @@ T = TypeVar("T")
 
 class Summaries:
     """Values keyed by name, each valid for the knowledge-base version it was
-    computed at."""
+    computed at. One request computes a missing value while the others that ask
+    for it at the same version wait for it (no stampede: 32 requests arriving
+    together after a change computed the state page's network 32 times, and none
+    answered within 5 seconds)."""
+
+    WAIT_SECONDS = 60.0
+    """How long a request waits for another's computation before doing its own."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: tuple[int, int] | None = None
         self._values: dict[Hashable, Any] = {}
+        self._computing: dict[tuple[tuple[int, int], Hashable], threading.Event] = {}
 
     def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s value for `key` at `session`'s version of the knowledge
-        base: from memory if computed at that version, else computed now."""
+        base: from memory if computed at that version, else computed now, once."""
         version = kb_version(session)
         with self._lock:
             if version != self._version:
@@ -44,8 +51,23 @@ class Summaries:
             if key in self._values:
                 found: T = self._values[key]
                 return found
-        value = compute()
-        with self._lock:
-            if self._version == version:
-                self._values[key] = value
-        return value
+            running = self._computing.get((version, key))
+            if running is None:
+                mine = self._computing[(version, key)] = threading.Event()
+        if running is not None:
+            running.wait(self.WAIT_SECONDS)
+            with self._lock:
+                if self._version == version and key in self._values:
+                    kept: T = self._values[key]
+                    return kept
+            return compute()  # the other failed, timed out or a change came
+        try:
+            value = compute()
+            with self._lock:
+                if self._version == version:
+                    self._values[key] = value
+            return value
+        finally:
+            with self._lock:
+                self._computing.pop((version, key), None)
+            mine.set()
