@@ -73,7 +73,7 @@ def search_results(
     keeps only those kinds (see KINDS). Raises InputError as `search.search`
     does, and for an unknown kind."""
     terms = full_text.parse_query(query)
-    wanted = _check_kinds(kinds)
+    wanted = full_text.checked_kinds(kinds, KINDS)
     if not 1 <= limit <= full_text.MAX_LIMIT:
         raise InputError(
             f"search: limit must be 1 to {full_text.MAX_LIMIT}, not {limit}"
@@ -126,18 +126,6 @@ def record_hits(
         )
         for score, entry in scored
     ]
-
-
-def _check_kinds(kinds: Sequence[str] | None) -> list[str] | None:
-    if not kinds:
-        return None
-    unknown = [kind for kind in kinds if kind not in KINDS]
-    if unknown:
-        raise InputError(
-            f"search: unknown kind {', '.join(map(repr, unknown))}; "
-            f"allowed: {', '.join(KINDS)}"
-        )
-    return sorted(set(kinds))
 
 
 def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:

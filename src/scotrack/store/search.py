@@ -234,7 +234,7 @@ def search(
     InputError for an empty query, an unknown kind or a bad limit/offset.
     """
     terms = parse_query(query)
-    wanted = _check_kinds(kinds)
+    wanted = checked_kinds(kinds)
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"search: limit must be 1 to {MAX_LIMIT}, not {limit}")
     if offset < 0:
@@ -263,14 +263,18 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def _check_kinds(kinds: Sequence[str] | None) -> list[str] | None:
+def checked_kinds(
+    kinds: Sequence[str] | None, allowed: Sequence[str] = KINDS
+) -> list[str] | None:
+    """`kinds` sorted and without repeats (None when none is given); InputError
+    naming any that is not `allowed`."""
     if not kinds:
         return None
-    unknown = [kind for kind in kinds if kind not in KINDS]
+    unknown = [kind for kind in kinds if kind not in allowed]
     if unknown:
         raise InputError(
             f"search: unknown kind {', '.join(map(repr, unknown))}; "
-            f"allowed: {', '.join(KINDS)}"
+            f"allowed: {', '.join(allowed)}"
         )
     return sorted(set(kinds))
 
