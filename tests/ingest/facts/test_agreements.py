@@ -587,3 +587,72 @@ def test_title_start_stops_at_a_word_of_quote_marks_only():
     # title walk (#11)
     text = "The leaders signed the \u2019\u2019 agreement"
     assert title_start(text, text.index("agreement")) == text.index("agreement")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plural with a subject of its own names one bundle of agreements
+            "Oman and Laos singed memoranda of understanding to join the body as dialogue partners, last May.",
+            [
+                (
+                    "memoranda of understanding to join the body as dialogue partners",
+                    "signed",
+                )
+            ],
+        ),
+        (  # states joined by "and" are one subject
+            "In June 2019, the members signed memorandums on Mongolia and Turkey's accession.",
+            [("memorandums on Mongolia and Turkey's accession", "signed")],
+        ),
+        (  # two subjects of two words or more are two agreements
+            "He praised Kyrgyzstan for its proposals for agreements on protection of wildlife and vocational training in sports.",
+            [
+                ("agreement on protection of wildlife", "proposed"),
+                ("agreement on vocational training in sports", "proposed"),
+            ],
+        ),
+        # plans and programmes in the plural are activities, not agreements
+        ("The Plans of experts' work on boundary matters were approved.", []),
+        ("The ministers adopted work programmes of the youth councils.", []),
+    ],
+)
+def test_agreements_plural_with_a_subject(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)
+
+
+def test_agreements_the_mou_is_the_memorandum_of_understanding_named() -> None:
+    text = (
+        "The memorandum of understanding on tourism was signed by Iran. "
+        "The MoU was signed on Monday by the two ministers."
+    )
+    assert _found(text) == [("memorandum of understanding on tourism", "signed")]
+
+
+def test_agreements_a_place_ends_the_title() -> None:
+    text = "Iran signed a memorandum of commitment in Astana in order to obtain the status of a member state."
+    assert _found(text) == [("memorandum of commitment", "signed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt is anticipated to sign a memorandum of commitments to join the SCO.",
+        "Laos is poised to sign the treaty on good-neighbourliness.",
+        "A corridor could open, according to an agreement which is expected to be signed at the summit.",
+    ],
+)
+def test_agreements_still_to_be_signed_are_none(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agreements_the_passive_of_a_bundle_is_the_agreements_too() -> None:
+    text = "After the summit, a Minsk declaration and a number of other documents were approved."
+    assert _found(text) == [("Minsk declaration", "adopted")]
+
+
+def test_agreements_a_statute_is_an_agreement() -> None:
+    text = "The ministers ratified a statute on election observers of member states."
+    assert _found(text) == [
+        ("statute on election observers of member states", "ratified")
+    ]

@@ -41,6 +41,8 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     if nominal is not None:
         return _nominal(lowered, nominal, end)
     relative = rules.RELATIVE.match(lowered, end, end + 60)
+    if relative is not None and rules.FUTURE.search(relative.group("words") + " "):
+        return []  # "an agreement which is expected to be signed"
     action = action_of(text, start, end) if relative is None else _left(text, start)
     if relative is None:
         found = [_ratified(lowered, start, end, action)] if action else []
@@ -120,12 +122,16 @@ def action_of(text: str, start: int, end: int) -> str | None:
 def _later(lowered: str, end: int) -> str | None:
     """The action of a passive a little after the agreement, with no other
     agreement, clause end or future between ("The memorandum on X to obtain Y was
-    signed")."""
+    signed"); a bundle of other documents may come between ("a Moscow
+    declaration and a number of other documents were approved")."""
     later = rules.LATER_PASSIVE.match(
         lowered, end, end + 120
     ) or rules.LATER_PARTICIPLE.match(lowered, end, end + 120)
-    if later is None or rules.NOUN.search(lowered, end, later.start("verb")):
-        return None
+    if later is None or any(
+        not rules.OTHERS.search(lowered, max(0, noun.start() - 30), noun.start())
+        for noun in rules.NOUN.finditer(lowered, end, later.start("verb"))
+    ):
+        return None  # another agreement's passive, unless the rest of a bundle
     return _verb_action(later.group("verb"))
 
 

@@ -77,9 +77,10 @@ def headlines_in_body(
 
 
 def head(title: str) -> tuple[str, bool]:
-    """The title's agreement noun ("" if none) and whether the title is that noun
-    and nothing that tells it apart ("SCO Charter")."""
-    words = title.lower().split()
+    """The title's agreement noun ("" if none; a plural or an abbreviation as its
+    singular: "memorandum" for "memoranda", "MoU") and whether the title is that
+    noun and nothing that tells it apart ("SCO Charter", "the MoU")."""
+    words = [rules.HEAD_ALIASES.get(word, word) for word in title.lower().split()]
     for number, word in enumerate(words):
         if word in rules.HEAD_WORDS:
             others = words[:number] + words[number + 1 :]
@@ -207,5 +208,13 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
         if further is None:
             break
         position = further.end()
+    for place in rules.IN_NAME.finditer(text, start, limit):
+        named = sent.start + place.end()
+        if any(
+            mention.start == named
+            for mention in index.between(named, sent.start + limit, ("city", "state"))
+        ):
+            limit = place.start()  # "memorandum of commitment in Samarkand"
+            break
     following = rules.NEXT_AGREEMENT.search(folded(text), start, limit)
     return following.start() if following else limit

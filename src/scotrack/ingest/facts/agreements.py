@@ -20,7 +20,9 @@ from datetime import date
 from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts import agreement_actions, timex
+from scotrack.ingest.facts import agreement_plurals as plurals
 from scotrack.ingest.facts import agreement_titles as titles
+from scotrack.ingest.facts.agreement_plurals import Found, action_end
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -35,20 +37,6 @@ _LIST_ACTIONS = {
     "endorsed": "adopted",
     "issued": "adopted",
 }
-
-
-@dataclass(slots=True)
-class _Found:
-    """One agreement noun of a sentence: its title span and its actions (none yet
-    when a coordinated neighbour or a list heading is to give one)."""
-
-    start: int
-    end: int
-    reach: int
-    actions: list[str]
-    title: str | None = None
-    """The title when it is not the span ("agreement to establish X" of
-    "agreements to establish X and Y")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +136,7 @@ def _sentence_items(
     """The items of one sentence: each agreement noun's title and actions, actions
     shared over "X, Y and Z", a noun inside another's title skipped."""
     text = sent.text
-    found: list[_Found] = []
+    found: list[Found] = []
     for match in rules.NOUN.finditer(folded(text)):
         if found and match.start() < found[-1].end:
             continue  # "Plan for the Implementation of the SCO Treaty"
@@ -173,7 +161,7 @@ def _sentence_items(
 
 
 def _items(
-    sent: Sentence, one: _Found, context: _Context, previous: Sentence | None
+    sent: Sentence, one: Found, context: _Context, previous: Sentence | None
 ) -> list[Item]:
     """One item per action of a found agreement, with its meeting's place and date."""
     text = sent.text
@@ -210,15 +198,15 @@ def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
     return items
 
 
-def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[_Found]:
+def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[Found]:
     """The title span and actions of one agreement noun; none when it names no
     agreement (another organisation's document, a bare "plan")."""
     text = sent.text
     noun = text[match.start() : match.end()]
     if _names_none(text, match):
         return []
-    if match.group("plural") and not noun.lower().startswith("regulation"):
-        return _plural(sent, match)
+    if plurals.is_plural(match) and not noun.lower().startswith("regulation"):
+        return plurals.parts(sent, match) or plurals.named(sent, match, context.index)
     start = titles.title_start(text, match.start())
     end, reach = titles.title_end(text, match.end(), sent, context.index)
     title = text[start:end]
@@ -246,11 +234,11 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     if generic and not rules.DRAFTED.match(noun):
         return []
     actions = agreement_actions.actions_of(
-        text, start, _action_end(lowered, match, end, reach)
+        text, start, action_end(lowered, match, end, reach)
     )
     if generic and actions != ["proposed"]:
         return []
-    return [_Found(start, end, reach, actions)]
+    return [Found(start, end, reach, actions)]
 
 
 def _names_none(text: str, noun: re.Match[str]) -> bool:
@@ -278,47 +266,6 @@ def _final(text: str, noun_start: int) -> bool:
     """True for "the final document": the meeting's one outcome."""
     before = max(0, noun_start - 7)
     return rules.FINAL_DOCUMENT.search(text, before, noun_start) is not None
-
-
-def _action_end(lowered: str, noun: re.Match[str], end: int, reach: int) -> int:
-    """Where the words that give the agreement its action begin: after its whole
-    complement (`reach`), but after the words of its title (`end`) when a bare
-    participle there belongs to an agreement named inside the complement ("a plan
-    on implementing the Agreement on X signed in 2015")."""
-    inner = rules.NOUN.search(lowered, noun.end(), reach)
-    if inner is not None and rules.PARTICIPLE.match(lowered, reach):
-        return end
-    return reach
-
-
-def _plural(sent: Sentence, match: re.Match[str]) -> list[_Found]:
-    """One agreement per part of "Agreements were signed to establish X and Y"
-    ("two joint statements, on X and on Y"); none for a bare plural."""
-    text = sent.text
-    parts = rules.PLURAL_PARTS.match(folded(text), match.end())
-    if parts is None:
-        return []
-    verb = parts.group("verb")
-    if verb:
-        actions = [next(act for act, rule in rules.ACTIONS if rule.match(verb))]
-    else:
-        actions = agreement_actions.actions_of(text, match.start(), match.end())
-    noun = rules.SINGULAR.sub("", text[match.start() : match.end()])
-    link = parts.group("link")
-    spans = [
-        parts.span("one") if parts.group("one") else parts.span("one_art"),
-        parts.span("two") if parts.group("two") else parts.span("two_art"),
-    ]
-    return [
-        _Found(
-            match.start(),
-            parts.end(),
-            parts.end(),
-            actions,
-            f"{noun} {link} {text[a:b]}",
-        )
-        for a, b in spans
-    ]
 
 
 def _meeting_of(sent: Sentence | None, context: _Context) -> Item | None:

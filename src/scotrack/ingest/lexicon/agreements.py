@@ -14,10 +14,10 @@ from scotrack.ingest.lexicon.organizations import (
 )
 
 AGREEMENT_NOUNS = (
-    r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorandum"
+    r"treaty|convention|charter|agreement|communiqu[e\u00e9]|declaration|memorand(?:um|a)"
     r"(?: of understanding)?|list of (?:measures|actions)|programme|program|action plan"
     r"|plan of action|road ?map|protocol|joint statement|statement|strategy|concept"
-    r"|regulations?|plan|rules of procedure|contract|mou|document"
+    r"|regulations?|plan|rules of procedure|contract|mou|document|statute"
 )
 AGREEMENT_NOUN_CUES = (
     "treat",
@@ -43,6 +43,7 @@ AGREEMENT_NOUN_CUES = (
     "contract",
     "mou",
     "document",
+    "statute",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -70,13 +71,13 @@ AGREEMENT_PROPOSAL = (
     r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
     r"|draw(?:ing)? up)\b"
-    r"|\b(?:propos(?:ed|es|ing)|suggest(?:ed|s|ing)|put(?:s|ting)? forward)\s+"
-    r"(?:(?:the|an?|its|their)\s+)?$"
+    r"|\b(?:propos(?:ed|es|ing)|suggest(?:ed|s|ing)|put(?:s|ting)? forward"
+    r"|(?:proposals?|suggestions?)\s+(?:for|on|of))\s+(?:(?:the|an?|its|their)\s+)?$"
 )
 """A proposal verb or noun governing a drafting/signing/adopting verb, or a
 proposal verb right before the agreement: the agreement is `proposed`
 ("suggested adopting a programme", "a proposal for the SCO to draw up a plan",
-"proposed a treaty on ...")."""
+"proposed a treaty on ...", "its proposals for agreements on ...")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
@@ -98,6 +99,7 @@ communique", "refused to sign the declaration")."""
 AGREEMENT_FUTURE = (
     r"\b(?:will|would|shall|expected to|expects?(?: [^\s.;]+){0,3} to|set to|going to"
     r"|due to|plans? to|planned to|planning to|scheduled to|ready to|intends? to"
+    r"|(?:anticipated|likely|poised|about|preparing|prepared|slated|tipped) to"
     r"|agreed to|decided to|yet to|(?:is|are) to|to be|upcoming|forthcoming"
     r"|needed to|needs? to|necessary to|required to|in order to|aim(?:s|ed)? to"
     r"|seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|wish(?:es)? to|want(?:s|ed)? to"
@@ -139,10 +141,11 @@ AGREEMENT_LEGISLATURE = (
 """A national legislature approving an instrument (or a president signing it into
 law) ratifies it."""
 AGREEMENT_RELATIVE = (
-    r"\s*,?\s*(?:that|which)\s+(?:[^\s.;,]+\s+){1,5}?(?P<verb>signed|adopted|approved"
+    r"\s*,?\s*(?:that|which)\s+(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
     r"|ratified|endorsed|concluded)\b"
 )
-"""An agreement named before its verb ("an agreement ... that the ministers signed")."""
+"""An agreement named before its verb ("an agreement ... that the ministers signed");
+not when `words` put it in the future ("which is expected to be signed")."""
 AGREEMENT_ANAPHORA = (
     r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
 )
@@ -281,12 +284,13 @@ PERIOD = re.compile(
 """A period closing a title ("Development Strategy until 2035", "for 2017-2018",
 "for the middle term (2017-2022)")."""
 LATER_PASSIVE = folded_pattern(
-    r"(?:(?!\b(?:that|documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
+    r"(?:(?!\b(?:that|(?<!other )documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
     rf"\b(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
     r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
-adopted"), not one of a clause of its own ("The declaration noted that ...")."""
+adopted", "a Moscow declaration and other documents were approved"), not one of
+a clause of its own ("The declaration noted that ...")."""
 LATER_PARTICIPLE = folded_pattern(
     r"(?:(?!\b(?:that|which|who|documents?|said|says|noted|notes|will|would|shall)\b)"
     rf"[^.;:!?]){{0,100}}?,\s*(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|adopted"
@@ -295,6 +299,9 @@ LATER_PARTICIPLE = folded_pattern(
 """A participle some words after the agreement, set off by a comma ("the
 Memorandum between the SCO and X concerning education, science and culture,
 signed 10 June 2018")."""
+OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
+"""Before a plural document noun: the rest of a bundle beside the agreement ("and
+a number of other documents")."""
 PARTICIPLE = folded_pattern(
     r"\s*,?\s*(?:signed|inked|concluded|adopted|approved|endorsed|ratified|passed)\b"
 )
@@ -346,6 +353,9 @@ DOCUMENTS_DONE = folded_pattern(
 "Several documents signed at the summit")."""
 YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
 """A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
+IN_NAME = re.compile(r"\s+in\s+(?=[A-Z])")
+"""Before a name in a complement: a place ends the title when the name is a city or
+a state ("memorandum of commitment in Samarkand")."""
 ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 """An abbreviation inside a title ("Shanghai Cooperation Organization (SCO)")."""
 LIST_HEAD = re.compile(
@@ -364,7 +374,13 @@ PLURAL_PARTS = folded_pattern(
 """The two parts of a plural agreement ("Agreements were signed to establish an
 SCO Anti-Drug Center and a Universal Center ...", "statements, on X and on Y"):
 the link repeated, or each part with its article."""
-SINGULAR = re.compile(r"(?<=memorand)(?:a|ums)$|s$")
+PLURAL_SUBJECT = 3
+"""The words a plural's subject needs besides "and", "of", "the" ... to name
+agreements ("on India and Pakistan's accession"), not topics ("on trade and
+investment")."""
+PLURAL_NOUN = re.compile(r"\bmemorand(?:a|ums)\b|\b\w+s\b(?=\s*$)", re.IGNORECASE)
+"""The plural word of a plural agreement noun ("memoranda of understanding",
+"trade agreements")."""
 TITLE_WORD = re.compile(r"[^\W_]+")
 """A word of a title as the scorer sees it (runs of letters and digits)."""
 LIST_START = re.compile(r"\b(?:between|among|by)\b")
@@ -392,10 +408,11 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
         *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
         *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
-        *("particular", "separate"),
+        *("particular", "separate", "singed"),
         *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
         *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
         *("proposes", "propose", "proposing", "suggested", "suggests"),
+        *("proposal", "proposals", "suggestion", "suggestions", "for"),
     ]
 )
 """Words a title does not start with, walking left from its noun (a headline's
@@ -405,6 +422,24 @@ SHORT_TITLE_WORDS = frozenset(
 )
 SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ";", ":")
 """How a sentence of the body ends; a headline ends without them."""
+HEAD_ALIASES = {
+    "treaties": "treaty",
+    "conventions": "convention",
+    "agreements": "agreement",
+    "declarations": "declaration",
+    "memoranda": "memorandum",
+    "memorandums": "memorandum",
+    "mou": "memorandum",
+    "mous": "memorandum",
+    "protocols": "protocol",
+}
+"""Plurals and abbreviations of `HEAD_WORDS`: "the MoU" is a short name of the
+one memorandum of understanding a page names."""
+NAMING_HEADS = frozenset(
+    ["treaty", "convention", "agreement", "declaration", "memorandum", "protocol"]
+)
+"""The nouns whose plural names agreements when it has a subject ("memorandums on
+X's accession"); "plans of work", "programmes of study" name activities."""
 HEAD_WORDS = frozenset(
     [
         *("treaty", "convention", "charter", "agreement", "communique"),
