@@ -656,3 +656,19 @@ def test_agreements_a_statute_is_an_agreement() -> None:
     assert _found(text) == [
         ("statute on election observers of member states", "ratified")
     ]
+
+
+def test_agreements_one_states_memorandum_of_obligations_under_two_names() -> None:
+    text = (
+        "Lukashenko has signed into law a memorandum on the country's commitments to join the SCO. "
+        "The parliament ratified the Memorandum on obligations undertaken by Belarus last week."
+    )
+    assert _found(text) == [("Memorandum on obligations undertaken", "ratified")]
+
+
+def test_agreements_two_states_memoranda_of_obligations_stay_two() -> None:
+    text = (
+        "The leaders signed the Memorandum of Obligations of India to obtain member status "
+        "and the Memorandum of Obligations of Pakistan to obtain member status."
+    )
+    assert len(_found(text)) == 2

@@ -76,6 +76,55 @@ def headlines_in_body(
     return kept
 
 
+def one_memorandum_of_obligations(items: list[Item], index: MentionIndex) -> list[Item]:
+    """The items less the other names of one state's memorandum of obligations
+    with the same action ("memorandum on the country's commitments" beside
+    "Memorandum on commitments undertaken by Belarus"): a page reports one
+    state's accession memorandum under several names, so they are one item, under
+    the name with the fewest words (the least paraphrase of the page's own). Two
+    states' memoranda stay two ("of the Republic of India", "of Pakistan")."""
+    memoranda = [
+        number
+        for number, item in enumerate(items)
+        if rules.OBLIGATIONS.search(item["title"])
+    ]
+    if len(memoranda) < 2:
+        return items  # the usual case
+    states = {
+        number: frozenset(
+            mention.value
+            for start, end in items[number]["evidence"]
+            for mention in index.between(start, end, ("state",))
+        )
+        for number in memoranda
+    }
+    merged: dict[int, int] = {}  # item number -> the item it is a name of
+    for number in memoranda:
+        same = next(
+            (
+                other
+                for other in memoranda
+                if other < number
+                and other not in merged
+                and items[other]["action"] == items[number]["action"]
+                and (
+                    not states[other]
+                    or not states[number]
+                    or states[other] == states[number]
+                )
+            ),
+            None,
+        )
+        if same is not None:
+            merged[number] = same
+    for number, same in merged.items():
+        kept, other = items[same], items[number]
+        kept["evidence"].extend(other["evidence"])
+        if len(other["title"].split()) < len(kept["title"].split()):
+            kept["title"] = other["title"]
+    return [item for number, item in enumerate(items) if number not in merged]
+
+
 def head(title: str) -> tuple[str, bool]:
     """The title's agreement noun ("" if none; a plural or an abbreviation as its
     singular: "memorandum" for "memoranda", "MoU") and whether the title is that

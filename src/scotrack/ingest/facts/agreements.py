@@ -102,7 +102,8 @@ def agreements(doc: CleanDocument) -> list[Item]:
         if not sent.text.rstrip().endswith(rules.SENTENCE_ENDS)
     ]
     items = titles.headlines_in_body(list(found.values()), headlines)
-    return titles.without_parts(titles.full_titles(items))
+    items = titles.without_parts(titles.full_titles(items))
+    return titles.one_memorandum_of_obligations(items, context.index)
 
 
 def _list_item(sent: Sentence, previous: Sentence | None) -> bool:

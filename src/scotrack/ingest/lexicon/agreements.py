@@ -422,6 +422,11 @@ SHORT_TITLE_WORDS = frozenset(
 )
 SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ";", ":")
 """How a sentence of the body ends; a headline ends without them."""
+OBLIGATIONS = re.compile(
+    r"\bmemorand(?:um|a)\b.*\b(?:obligations?|commitments?)\b", re.IGNORECASE
+)
+"""A memorandum of obligations (or commitments): the document a state signs and
+ratifies on its way to membership."""
 HEAD_ALIASES = {
     "treaties": "treaty",
     "conventions": "convention",
