@@ -672,3 +672,28 @@ def test_agreements_two_states_memoranda_of_obligations_stay_two() -> None:
         "and the Memorandum of Obligations of Pakistan to obtain member status."
     )
     assert len(_found(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle saying what the document lays down is its subject
+            "They also signed 15 documents, including the document guiding cooperation on water.",
+            [("document guiding cooperation on water", "signed")],
+        ),
+        (
+            "The ministers signed the agreement establishing the SCO Development Bank.",
+            [("agreement establishing the SCO Development Bank", "signed")],
+        ),
+        (  # one of a bundle with an action
+            "The Astana Declaration was among the documents adopted at the summit.",
+            [("Astana Declaration", "adopted")],
+        ),
+        (
+            "The SCO Charter is one of the key documents signed in 2002.",
+            [("SCO Charter", "signed")],
+        ),
+    ],
+)
+def test_agreements_in_summary_frames(text: str, expected: list) -> None:
+    assert _found(text) == expected

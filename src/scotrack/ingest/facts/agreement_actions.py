@@ -116,6 +116,9 @@ def action_of(text: str, start: int, end: int) -> str | None:
             return action
     if rules.PASSIVE_PROPOSED.match(lowered, end):
         return "proposed"
+    among = rules.AMONG_DOCUMENTS.match(lowered, end)
+    if among is not None:
+        return _verb_action(among.group("verb"))
     return _left(text, start) or _later(lowered, end)
 
 

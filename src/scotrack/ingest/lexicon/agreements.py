@@ -188,8 +188,15 @@ summit, Putin issued a statement")."""
 STATEMENT_WINDOW = 120
 MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORECASE)
 """After a document noun: it only qualifies another ("the protocol documents")."""
+CONTENT_PARTICIPLES = (
+    r"guiding|governing|regulating|establishing|setting out|outlining|defining"
+    r"|laying down"
+)
+"""Participles after an agreement noun that say what it lays down ("the document
+guiding cooperation in ...", "the agreement establishing the bank")."""
 DOCUMENT_COMPLEMENT = re.compile(
-    r"\s+(?:on|providing for|concerning|regarding)\s", re.IGNORECASE
+    rf"\s+(?:on|providing for|concerning|regarding|{CONTENT_PARTICIPLES})\s",
+    re.IGNORECASE,
 )
 """What makes a "document" name an agreement: its subject ("a document on the
 accession of X", "a cooperation document on the railway"); a bare or plural one
@@ -207,11 +214,13 @@ PROPOSAL = folded_pattern(AGREEMENT_PROPOSAL)
 STOP = re.compile(AGREEMENT_STOP)
 COMPLEMENT = re.compile(
     r"\s+(?:on|of|against|for|between|among|concerning|in the field of|providing for"
+    rf"|{CONTENT_PARTICIPLES}"
     r"|to(?=\s+(?:\w+ly\s+)?(?!(?:the|an?|be|its|their|this|that|these|all|each)\b)"
     r"(?-i:[a-z]+)\b))\s+",
     re.IGNORECASE,
 )
-"""What opens an agreement's complement: a preposition, or "to" and a verb
+"""What opens an agreement's complement: a preposition, a participle saying what it
+lays down ("the document guiding cooperation in ..."), or "to" and a verb
 ("roadmap to expand cooperation", "declaration to mark the anniversary")."""
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
@@ -299,6 +308,13 @@ LATER_PARTICIPLE = folded_pattern(
 """A participle some words after the agreement, set off by a comma ("the
 Memorandum between the SCO and X concerning education, science and culture,
 signed 10 June 2018")."""
+AMONG_DOCUMENTS = folded_pattern(
+    r"\s*,?\s*(?:was|were|is|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:documents|agreements|papers)\s+(?:(?:that|which)\s+(?:were\s+)?)?"
+    r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued|ratified)\b"
+)
+"""After an agreement: it is one of a bundle with an action ("The Astana Declaration
+was among the documents adopted at the summit")."""
 OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
 """Before a plural document noun: the rest of a bundle beside the agreement ("and
 a number of other documents")."""
