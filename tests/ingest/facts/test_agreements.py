@@ -697,3 +697,31 @@ def test_agreements_two_states_memoranda_of_obligations_stay_two() -> None:
 )
 def test_agreements_in_summary_frames(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle opening the sentence is the agreement's action too
+            "Signed in 2001, the Shanghai Convention came into force in 2003.",
+            [
+                ("Shanghai Convention", "signed"),
+                ("Shanghai Convention", "entered-into-force"),
+            ],
+        ),
+        (  # the items of a list after a colon share its action
+            "The signed documents include: the Tashkent Declaration; the agreement on customs cooperation; and the protocol on transit.",
+            [
+                ("Tashkent Declaration", "signed"),
+                ("agreement on customs cooperation", "signed"),
+                ("protocol on transit", "signed"),
+            ],
+        ),
+        (  # without the colon, a semicolon ends the clause
+            "The treaty is in force; the charter was signed in 2002.",
+            [("charter", "signed")],
+        ),
+    ],
+)
+def test_agreements_fronted_participles_and_lists(text: str, expected: list) -> None:
+    assert sorted(_found(text)) == sorted(expected)

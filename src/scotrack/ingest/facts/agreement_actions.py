@@ -32,8 +32,9 @@ _IN_FORCE_WINDOW = 150
 def actions_of(text: str, start: int, end: int) -> list[str]:
     """The agreement's actions: an action noun governing it ("the ratification of
     the memorandum"), the verb of a relative clause after it ("the memorandum that
-    Iran signed"), the action `action_of` finds and an entry into force further on;
-    none when still to come or only a draft."""
+    Iran signed"), the action `action_of` finds and an entry into force further on,
+    a participle opening the sentence ("Signed in 2001, the Convention ..."); none
+    when still to come or only a draft."""
     lowered = folded(text)
     if rules.DRAFT.search(lowered, max(0, start - 20), start):
         return ["proposed"] if _left(text, start) == "proposed" else []
@@ -55,6 +56,12 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
         found = found if second in found else [*found, second]
     if found and "entered-into-force" not in found and _in_force_later(lowered, end):
         found.append("entered-into-force")  # "X, signed in 2019, entered into force"
+    fronted = rules.FRONTED.match(lowered, 0, start)
+    if (
+        fronted is not None
+        and (first := _verb_action(fronted.group("verb"))) not in found
+    ):
+        found.insert(0, first)  # "Signed in 2001, the Convention came into force"
     return found
 
 

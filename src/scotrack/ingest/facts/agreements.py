@@ -145,8 +145,13 @@ def _sentence_items(
             continue  # "memorandum of understanding (MoU)": the name abbreviated
         found.extend(_agreement(sent, match, context))
     pairs = list(itertools.pairwise(found))
-    for one, other in pairs:  # "signed the X, the Y and the Z"
-        if one.actions and rules.COORDINATED.match(text[one.reach : other.start]):
+    listed_after = found[0].start if found and ":" in text[: found[0].start] else -1
+    for one, other in pairs:  # "signed the X, the Y and the Z"; "include: X; Y"
+        between = text[one.reach : other.start]
+        if one.actions and (
+            rules.COORDINATED.match(between)
+            or (listed_after >= 0 and rules.LISTED.match(between))
+        ):
             other.actions = one.actions
     for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"
         if not one.actions and rules.COORDINATED.match(text[one.reach : other.start]):

@@ -264,6 +264,8 @@ OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
     rf"\s*(?:of|by)\s+(?:the\s+|an?\s+)?[^.;,]{{0,50}}?{OTHER_ORGANIZATION_NAMES}"
 )
+LISTED = re.compile(r"^\s*;\s*(?:and\s+)?(?:an?\s+|the\s+)?$")
+"""Between the items of a list after a colon ("include: the X; the Y; and the Z")."""
 COORDINATED = re.compile(
     r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?(?:to\s+)?(?:an?\s+|the\s+)?$"
 )
@@ -315,6 +317,12 @@ AMONG_DOCUMENTS = folded_pattern(
 )
 """After an agreement: it is one of a bundle with an action ("The Astana Declaration
 was among the documents adopted at the summit")."""
+FRONTED = folded_pattern(
+    r"^[^\w]*(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified)\s+"
+    r"(?:in|on|at|by|during|last|earlier)\b[^,;.:]{0,80},\s*(?:the\s+|an?\s+|this\s+)?$"
+)
+"""A participle opening the sentence, set off by a comma, before the agreement
+("Signed in 2001, the Shanghai Convention came into force in 2003")."""
 OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
 """Before a plural document noun: the rest of a bundle beside the agreement ("and
 a number of other documents")."""
