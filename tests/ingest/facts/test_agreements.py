@@ -725,3 +725,8 @@ def test_agreements_in_summary_frames(text: str, expected: list) -> None:
 )
 def test_agreements_fronted_participles_and_lists(text: str, expected: list) -> None:
     assert sorted(_found(text)) == sorted(expected)
+
+
+def test_agreements_a_participle_of_one_is_not_the_action_of_the_next() -> None:
+    text = "The Tianjin Declaration, adopted on Monday, reaffirms the principles of the Charter."
+    assert _found(text) == [("Tianjin Declaration", "adopted")]

@@ -160,7 +160,8 @@ def _clause_start(lowered: str, start: int) -> int:
 def _left(text: str, start: int) -> str | None:
     """The nearest action verb before the agreement in its clause, or proposed;
     none when that verb is still to come ("expected to sign") or governs another
-    noun ("documents adopted ... specified in the memorandum")."""
+    noun ("documents adopted ... specified in the memorandum") or agreement, as
+    its participle ("X, adopted on Monday, reaffirms the Charter")."""
     lowered = folded(text)
     if rules.PREPOSITION_OBJECT.search(lowered, max(0, start - 20), start):
         return None
@@ -174,6 +175,8 @@ def _left(text: str, start: int) -> str | None:
                 best = (hit.start(), action)
     if best is None:
         return "adopted" if rules.OUTCOME.search(lowered, left, start) else None
+    if rules.OTHER_PARTICIPLE.search(lowered, left, best[0]):
+        return None  # "X, adopted on Monday, reaffirms the principles of the Charter"
     before = max(0, best[0] - 50)
     if any(
         rule.search(lowered, before, best[0]) for rule in (rules.FUTURE, rules.PENDING)

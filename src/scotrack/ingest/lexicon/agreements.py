@@ -323,6 +323,10 @@ FRONTED = folded_pattern(
 )
 """A participle opening the sentence, set off by a comma, before the agreement
 ("Signed in 2001, the Shanghai Convention came into force in 2003")."""
+OTHER_PARTICIPLE = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})\s*,\s*(?:{ADVERB}\s+)?$")
+"""Before an action verb: the verb is the participle of an agreement named just
+before it, set off by a comma ("The Tianjin Declaration, adopted on Monday,
+reaffirms the Charter"), not the action of one named after it."""
 OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
 """Before a plural document noun: the rest of a bundle beside the agreement ("and
 a number of other documents")."""
