@@ -147,11 +147,20 @@ def main(argv: list[str] | None = None) -> int:
             causes[kind, cause] += 1
             if args.list:
                 print(f"{path.stem} [{batch}] {kind} {line}")
-    print("batch  gold  pred   tp      P      R     F1")
-    for batch, counts in sorted(tally.items()):
+    rows = [(str(batch), counts) for batch, counts in sorted(tally.items())]
+    if wanted is not None:  # the batches listed, and the rest (the fresh ones)
+        rows.append(
+            ("listed", sum((tally[b] for b in tally if b in wanted), Counter()))
+        )
+        rows.append(
+            ("rest", sum((tally[b] for b in tally if b not in wanted), Counter()))
+        )
+    rows.append(("all", sum(tally.values(), Counter())))
+    print(" batch  gold  pred   tp      P      R     F1")
+    for name, counts in rows:
         p, r, f = score.prf(counts["tp"], counts["gold"], counts["pred"])
         print(
-            f"{batch:>5} {counts['gold']:>5} {counts['pred']:>5} {counts['tp']:>4}"
+            f"{name:>6} {counts['gold']:>5} {counts['pred']:>5} {counts['tp']:>4}"
             f"  {p:.3f}  {r:.3f}  {f:.3f}"
         )
     for (kind, cause), count in causes.most_common():
