@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -123,7 +124,7 @@ def action_of(text: str, start: int, end: int) -> str | None:
             return action
     if rules.PASSIVE_PROPOSED.match(lowered, end):
         return "proposed"
-    among = rules.AMONG_DOCUMENTS.match(lowered, end)
+    among = lists.AMONG_DOCUMENTS.match(lowered, end)
     if among is not None:
         return _verb_action(among.group("verb"))
     return _left(text, start) or _later(lowered, end)
@@ -138,7 +139,7 @@ def _later(lowered: str, end: int) -> str | None:
         lowered, end, end + 120
     ) or rules.LATER_PARTICIPLE.match(lowered, end, end + 120)
     if later is None or any(
-        not rules.OTHERS.search(lowered, max(0, noun.start() - 30), noun.start())
+        not lists.OTHERS.search(lowered, max(0, noun.start() - 30), noun.start())
         for noun in rules.NOUN.finditer(lowered, end, later.start("verb"))
     ):
         return None  # another agreement's passive, unless the rest of a bundle

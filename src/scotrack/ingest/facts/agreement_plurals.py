@@ -13,6 +13,7 @@ from scotrack.ingest.document import Sentence
 from scotrack.ingest.facts import agreement_actions
 from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -56,13 +57,13 @@ def named(sent: Sentence, match: re.Match[str], index: MentionIndex) -> list[Fou
     investment")."""
     text = sent.text
     complement = rules.COMPLEMENT.match(text, match.end())
-    if complement is None or titles.head(match.group(0))[0] not in rules.NAMING_HEADS:
+    if complement is None or titles.head(match.group(0))[0] not in lists.NAMING_HEADS:
         return []
     start = titles.title_start(text, match.start())
     end, reach = titles.title_end(text, match.end(), sent, index)
     subject = list(rules.WORD.finditer(text, complement.end(), end))
     words = [word.group(0) for word in subject]
-    if sum(word.lower() not in rules.TRAILING for word in words) < rules.PLURAL_SUBJECT:
+    if sum(word.lower() not in rules.TRAILING for word in words) < lists.PLURAL_SUBJECT:
         return []
     if rules.INITIATIVE.search(text, start, end) or titles.other_organization(
         text, start, match
@@ -77,7 +78,7 @@ def named(sent: Sentence, match: re.Match[str], index: MentionIndex) -> list[Fou
     split = _split_at(words)
     if split is None:
         return [Found(start, end, reach, actions)]
-    noun = rules.PLURAL_NOUN.sub(_singular, text[start : match.end()])
+    noun = lists.PLURAL_NOUN.sub(_singular, text[start : match.end()])
     head = noun + complement.group(0)
     first, second = subject[split - 1].end(), subject[split + 1].start()
     return [
@@ -112,7 +113,7 @@ def parts(sent: Sentence, match: re.Match[str]) -> list[Found]:
     """One agreement per part of "Agreements were signed to establish X and Y"
     ("two joint statements, on X and on Y"); none for a bare plural."""
     text = sent.text
-    parts = rules.PLURAL_PARTS.match(folded(text), match.end())
+    parts = lists.PLURAL_PARTS.match(folded(text), match.end())
     if parts is None:
         return []
     verb = parts.group("verb")
@@ -120,7 +121,7 @@ def parts(sent: Sentence, match: re.Match[str]) -> list[Found]:
         actions = [next(act for act, rule in rules.ACTIONS if rule.match(verb))]
     else:
         actions = agreement_actions.actions_of(text, match.start(), match.end())
-    noun = rules.PLURAL_NOUN.sub(_singular, text[match.start() : match.end()])
+    noun = lists.PLURAL_NOUN.sub(_singular, text[match.start() : match.end()])
     link = parts.group("link")
     spans = [
         parts.span("one") if parts.group("one") else parts.span("one_art"),

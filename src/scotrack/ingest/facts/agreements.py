@@ -24,6 +24,7 @@ from scotrack.ingest.facts import agreement_plurals as plurals
 from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.agreement_plurals import Found, action_end
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -108,9 +109,9 @@ def agreements(doc: CleanDocument) -> list[Item]:
 
 def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
     """True for an item of a list ("- X;", "2. X: ...")."""
-    if rules.LIST_MARK.match(sent.text):
+    if lists.LIST_MARK.match(sent.text):
         return True
-    return previous is not None and rules.LIST_NUMBER.match(previous.text) is not None
+    return previous is not None and lists.LIST_NUMBER.match(previous.text) is not None
 
 
 def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | None:
@@ -119,13 +120,13 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     are:" and the list's items, else dropped."""
     text = folded(sent.text)
     done = None
-    if any(map(text.__contains__, rules.DOCUMENTS_NOUNS)):  # the cheap test first
-        done = rules.DOCUMENTS_DONE.search(text)
-        done = done or rules.DOCUMENTS_FOLLOWING.search(text)
+    if any(map(text.__contains__, lists.DOCUMENTS_NOUNS)):  # the cheap test first
+        done = lists.DOCUMENTS_DONE.search(text)
+        done = done or lists.DOCUMENTS_FOLLOWING.search(text)
     if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
         return _LIST_ACTIONS[done.group("verb")]
     if heading is not None and (
-        listed or rules.LIST_NUMBER.match(text) or text.rstrip().endswith(":")
+        listed or lists.LIST_NUMBER.match(text) or text.rstrip().endswith(":")
     ):
         return heading
     return None
@@ -149,14 +150,14 @@ def _sentence_items(
     for one, other in pairs:  # "signed the X, the Y and the Z"; "include: X; Y"
         between = text[one.reach : other.start]
         if one.actions and (
-            rules.COORDINATED.match(between)
-            or (listed_after >= 0 and rules.LISTED.match(between))
+            lists.COORDINATED.match(between)
+            or (listed_after >= 0 and lists.LISTED.match(between))
         ):
             other.actions = one.actions
     for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"
-        if not one.actions and rules.COORDINATED.match(text[one.reach : other.start]):
+        if not one.actions and lists.COORDINATED.match(text[one.reach : other.start]):
             one.actions = other.actions
-    if listed and found and rules.LIST_HEAD.match(text[: found[0].start]):
+    if listed and found and lists.LIST_HEAD.match(text[: found[0].start]):
         found[0].actions = found[0].actions or [listed]  # "- Tashkent Declaration;"
     return [
         item

@@ -264,11 +264,6 @@ OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
     rf"\s*(?:of|by)\s+(?:the\s+|an?\s+)?[^.;,]{{0,50}}?{OTHER_ORGANIZATION_NAMES}"
 )
-LISTED = re.compile(r"^\s*;\s*(?:and\s+)?(?:an?\s+|the\s+)?$")
-"""Between the items of a list after a colon ("include: the X; the Y; and the Z")."""
-COORDINATED = re.compile(
-    r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?(?:to\s+)?(?:an?\s+|the\s+)?$"
-)
 DRAFTED = re.compile(
     r"^(?:charter|programme|program|protocol|road ?map|action plan|plan of action"
     r"|regulations?)$",
@@ -310,13 +305,6 @@ LATER_PARTICIPLE = folded_pattern(
 """A participle some words after the agreement, set off by a comma ("the
 Memorandum between the SCO and X concerning education, science and culture,
 signed 10 June 2018")."""
-AMONG_DOCUMENTS = folded_pattern(
-    r"\s*,?\s*(?:was|were|is|are)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:documents|agreements|papers)\s+(?:(?:that|which)\s+(?:were\s+)?)?"
-    r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued|ratified)\b"
-)
-"""After an agreement: it is one of a bundle with an action ("The Astana Declaration
-was among the documents adopted at the summit")."""
 FRONTED = folded_pattern(
     r"^[^\w]*(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified)\s+"
     r"(?:in|on|at|by|during|last|earlier)\b[^,;.:]{0,80},\s*(?:the\s+|an?\s+|this\s+)?$"
@@ -327,9 +315,6 @@ OTHER_PARTICIPLE = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})\s*,\s*(?:{ADVERB}\s
 """Before an action verb: the verb is the participle of an agreement named just
 before it, set off by a comma ("The Tianjin Declaration, adopted on Monday,
 reaffirms the Charter"), not the action of one named after it."""
-OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
-"""Before a plural document noun: the rest of a bundle beside the agreement ("and
-a number of other documents")."""
 PARTICIPLE = folded_pattern(
     r"\s*,?\s*(?:signed|inked|concluded|adopted|approved|endorsed|ratified|passed)\b"
 )
@@ -361,24 +346,6 @@ PREPOSITION_OBJECT = folded_pattern(
 """Just before an agreement the clause's verb does not govern ("a protocol amending
 the agreement", "documents adopted ... within the time limits specified in the
 memorandum")."""
-LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
-LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
-"""A list item's marker, at the start of its sentence or a sentence of its own."""
-DOCUMENTS_NOUNS = ("documents", "agreements", "papers")
-"""The nouns `DOCUMENTS_FOLLOWING` and `DOCUMENTS_DONE` need: a sentence without
-one heads no list of documents."""
-DOCUMENTS_FOLLOWING = folded_pattern(
-    r"\b(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued)\s+(?:the\s+)?"
-    r"following\s+(?:[a-z]+\s+)?(?:documents|agreements|papers)\b"
-)
-"""A sentence heading a list of documents, its verb first ("signed the following
-documents:")."""
-DOCUMENTS_DONE = folded_pattern(
-    r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
-    r"|adopted|approved|endorsed|issued)\b"
-)
-"""A sentence heading a list of documents ("These documents ... were signed",
-"Several documents signed at the summit")."""
 YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
 """A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
 IN_NAME = re.compile(r"\s+in\s+(?=[A-Z])")
@@ -386,29 +353,8 @@ IN_NAME = re.compile(r"\s+in\s+(?=[A-Z])")
 a state ("memorandum of commitment in Samarkand")."""
 ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
 """An abbreviation inside a title ("Shanghai Cooperation Organization (SCO)")."""
-LIST_HEAD = re.compile(
-    r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])?\s*(?:the\s+|an?\s+)?$", re.IGNORECASE
-)
-"""What comes before the agreement that opens a list item."""
 BACK = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
 """A lower-case noun referring back to an agreement named before ("the strategy")."""
-PLURAL_PARTS = folded_pattern(
-    rf"(?:\s+(?:were|have been|had been)\s+(?:{ADVERB}\s+)?(?P<verb>signed|adopted|approved"
-    r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
-    r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
-    r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
-    r"(?P<two_art>(?:an?|the)\s+[^,;.]{3,80}?))\s*(?=[,;.]|$)"
-)
-"""The two parts of a plural agreement ("Agreements were signed to establish an
-SCO Anti-Drug Center and a Universal Center ...", "statements, on X and on Y"):
-the link repeated, or each part with its article."""
-PLURAL_SUBJECT = 3
-"""The words a plural's subject needs besides "and", "of", "the" ... to name
-agreements ("on India and Pakistan's accession"), not topics ("on trade and
-investment")."""
-PLURAL_NOUN = re.compile(r"\bmemorand(?:a|ums)\b|\b\w+s\b(?=\s*$)", re.IGNORECASE)
-"""The plural word of a plural agreement noun ("memoranda of understanding",
-"trade agreements")."""
 TITLE_WORD = re.compile(r"[^\W_]+")
 """A word of a title as the scorer sees it (runs of letters and digits)."""
 LIST_START = re.compile(r"\b(?:between|among|by)\b")
@@ -468,11 +414,6 @@ HEAD_ALIASES = {
 }
 """Plurals and abbreviations of `HEAD_WORDS`: "the MoU" is a short name of the
 one memorandum of understanding a page names."""
-NAMING_HEADS = frozenset(
-    ["treaty", "convention", "agreement", "declaration", "memorandum", "protocol"]
-)
-"""The nouns whose plural names agreements when it has a subject ("memorandums on
-X's accession"); "plans of work", "programmes of study" name activities."""
 HEAD_WORDS = frozenset(
     [
         *("treaty", "convention", "charter", "agreement", "communique"),
