@@ -10,9 +10,13 @@ the shared scorer against the dev gold: a figure for pages the models never
 trained on, without touching the real test split.
 
 Usage: python bench/crossval.py [--src SRC] [--folds 5] [--work DIR] [--json]
+                                [--batches 5,6]
 
 `--src` is the source tree to measure (default: this checkout's `src`), so a
-variant can be compared with its baseline by pointing at another tree. Runs
+variant can be compared with its baseline by pointing at another tree.
+`--batches` also scores the pages of those collection batches alone (the
+manifest's `batch`): batches 5 and 6 came after the membership rules were
+written, so their figure is the estimate for fresh pages. Runs
 `python -m scotrack` with this interpreter; takes a few minutes per fold.
 """
 
@@ -31,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REAL_DEV = ROOT / "tests" / "data" / "real" / "dev"
 SYNTHETIC = [ROOT / "tests" / "data" / "dev", ROOT / "tests" / "data" / "heldout"]
 SCORER = ROOT.parent / "shared" / "extraction" / "score.py"
+MANIFEST = ROOT / "tests" / "data" / "real" / "manifest.jsonl"
 TYPES = ("membership", "commitments", "agreements")
 
 
@@ -77,6 +82,18 @@ def score(gold: Path, out: Path) -> dict[str, object]:
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
+def batch_gold(work: Path, batches: set[int]) -> Path:
+    """A gold folder of links to the dev pages of the given collection batches."""
+    folder = work / "gold-batches"
+    folder.mkdir()
+    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
+        page = json.loads(line)
+        gold = REAL_DEV / "gold" / f"{page['id']}.json"
+        if page.get("batch") in batches and gold.is_file():
+            (folder / gold.name).symlink_to(gold)
+    return folder
+
+
 def crossval(src: Path, folds: int, work: Path) -> dict[str, object]:
     docs = {path.stem: path for path in sorted((REAL_DEV / "docs").iterdir())}
     pages = [p for p in docs if (REAL_DEV / "gold" / f"{p}.json").is_file()]
@@ -101,29 +118,38 @@ def crossval(src: Path, folds: int, work: Path) -> dict[str, object]:
     return score(REAL_DEV / "gold", pooled)
 
 
+def report(result: dict[str, object], title: str) -> None:
+    types: dict[str, dict[str, float]] = result["types"]  # type: ignore[assignment]
+    print(title)
+    for name in TYPES:
+        t = types[name]
+        print(
+            f"  {name:12} P {t['precision']:.3f}  R {t['recall']:.3f}"
+            f"  F1 {t['f1']:.3f}  (gold {t['gold']}, predicted {t['pred']})"
+        )
+    print(f"  {'overall':12} F1 {result['overall_f1']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--src", type=Path, default=ROOT / "src")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--work", type=Path, help="keep the folds here (empty)")
     parser.add_argument("--json", action="store_true", help="the scorer's JSON")
+    parser.add_argument("--batches", help="also score these batches alone: 5,6")
     args = parser.parse_args()
-    if args.work is not None:
-        result = crossval(args.src.resolve(), args.folds, args.work.resolve())
-    else:
-        with tempfile.TemporaryDirectory(prefix="crossval-") as tmp:
-            result = crossval(args.src.resolve(), args.folds, Path(tmp))
+    batches = {int(b) for b in args.batches.split(",")} if args.batches else set()
+    with tempfile.TemporaryDirectory(prefix="crossval-") as tmp:
+        work = args.work.resolve() if args.work is not None else Path(tmp)
+        results = {"all": crossval(args.src.resolve(), args.folds, work)}
+        if batches:
+            results["batches"] = score(batch_gold(work, batches), work / "out")
     if args.json:
-        print(json.dumps(result, indent=1))
+        print(json.dumps(results, indent=1))
         return
-    types: dict[str, dict[str, float]] = result["types"]  # type: ignore[assignment]
-    for name in TYPES:
-        t = types[name]
-        print(
-            f"{name:12} P {t['precision']:.3f}  R {t['recall']:.3f}"
-            f"  F1 {t['f1']:.3f}  (gold {t['gold']}, predicted {t['pred']})"
-        )
-    print(f"{'overall':12} F1 {result['overall_f1']:.3f}")
+    report(results["all"], f"{len(list((REAL_DEV / 'gold').iterdir()))} real dev pages")
+    if batches:
+        report(results["batches"], f"batches {args.batches}")
 
 
 if __name__ == "__main__":
