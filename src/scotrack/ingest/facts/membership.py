@@ -183,6 +183,8 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
                     "evidence": [[sent.start, sent.end], [state.start, state.end]],
                 }
                 features = featured.features(context, state, event, span, bool(ruled))
+                if featured.DENIED in features:
+                    continue  # a step its clause denies (#11)
                 cue = None if rule else _Cue(sent.text, ref, span[0])
                 found.append((Candidate(item, features, (state.value, event)), cue))
     return found

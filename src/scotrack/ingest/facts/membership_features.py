@@ -1,7 +1,10 @@
 """What the membership model knows of a candidate: the words between the state
 and the event's cue and around each, their distance, the other states, whether a
 precise rule found the step, and the sentence's clues (a future, a negation, a
-standing status, "since"), each feature once with the event and once without.
+standing status, "since"), each feature once with the event and once without;
+and the clause between the state's list and the cue (#11): whether the list is
+the cue's subject or object, the verbs there as lemmas, and its negation, modal,
+wish, talk, question and past clues (a denied step is no candidate at all).
 """
 
 from __future__ import annotations
@@ -14,6 +17,12 @@ from scotrack.ingest.classifiers.candidates import RULE
 from scotrack.ingest.classifiers.linear import Features
 from scotrack.ingest.document import Mention, Sentence
 from scotrack.ingest.lexicon import membership_cues as cue_rules
+
+DENIED = "sc|neg"
+"""The feature of a candidate whose clause denies the step ("have filed no
+application", "was not invited to join", "hasn't applied"): the stage does not
+propose it, whatever the precise rules found (a model fitted on the few such
+candidates cannot be trusted with the sign of a negation)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,4 +117,67 @@ def features(
     found[f"{e}|title={ctx.is_title}"] = 1.0
     if ctx.number < 3:
         found[f"{e}|lead"] = 1.0
+    _clause(found, e, ctx, state, span)
     return found
+
+
+def _listed(ctx: SentenceContext, state: Mention) -> tuple[int, int, int]:
+    """The sentence offsets of the list of states `state` stands in ("India and
+    Pakistan", "Azerbaijan, Armenia, Cambodia and Nepal"), and its length."""
+    offset = ctx.sent.start
+    spans = sorted({(m.start - offset, m.end - offset) for m in ctx.states})
+    at = spans.index((state.start - offset, state.end - offset))
+    first = last = at
+    joined = cue_rules.LIST_JOINER.fullmatch
+    while first > 0 and joined(ctx.lowered, spans[first - 1][1], spans[first][0]):
+        first -= 1
+    while last + 1 < len(spans) and joined(
+        ctx.lowered, spans[last][1], spans[last + 1][0]
+    ):
+        last += 1
+    return spans[first][0], spans[last][1], last - first + 1
+
+
+def _clause(
+    found: Features,
+    e: str,
+    ctx: SentenceContext,
+    state: Mention,
+    span: tuple[int, int],
+) -> None:
+    """Features of the clause between the state's list and the cue: whether the
+    list is the cue's subject or object (no clause break between them), the
+    words between with the list read as one, the verbs there and just before the
+    list as lemmas, and the clues of those words and the few before the first
+    of the two (a negation, a modal, a wish, a question, a past)."""
+    start, end = span
+    first, last, size = _listed(ctx, state)
+    if first < end and start < last:  # the cue inside the list
+        return
+    before = last <= start
+    low, high = (last, start) if before else (end, first)
+    inner = ctx.lowered[low:high]
+    toks, ends = ctx.toks.texts, ctx.toks.ends
+    words = toks[bisect_right(ends, low) : bisect_right(ends, high - 1)]
+    broken = cue_rules.CLAUSE_BREAK.search(inner) is not None
+    role = "far" if broken or len(words) > 8 else ("subj" if before else "obj")
+    found[f"{e}|role={role}"] = 1.0
+    found[f"role={role}"] = 1.0
+    found[f"{e}|list={feature_words.bucket(size)}"] = 1.0
+    if len(words) <= 5:
+        found[f"{e}|lgap{'<' if before else '>'}{' '.join(words)}"] = 1.0
+    lead = bisect_right(ends, min(first, start))
+    preceding = toks[max(0, lead - cue_rules.SCOPE_BEFORE) : lead]
+    for word in {cue_rules.LEMMAS.get(w) for w in words} - {None}:
+        found[f"{e}|lemma|{word}"] = 1.0
+        found[f"{e}|{role}|lemma|{word}"] = 1.0
+    list_start = bisect_right(ends, first)
+    if list_start > 0:
+        word = toks[list_start - 1]
+        found[f"{e}|pre_list={cue_rules.LEMMAS.get(word, word)}"] = 1.0
+    scope = " ".join(preceding + words)
+    for name, rule in cue_rules.SCOPE_CLUES:
+        if rule.search(scope):
+            found[f"sc|{name}"] = 1.0  # DENIED for "neg"
+            found[f"{e}|sc|{name}"] = 1.0
+            found[f"{e}|{role}|sc|{name}"] = 1.0

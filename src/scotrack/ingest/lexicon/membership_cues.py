@@ -4,6 +4,8 @@ membership model weighs (see `scotrack.ingest.lexicon`)."""
 
 from __future__ import annotations
 
+import re
+
 from scotrack.ingest.lexicon.alternations import skipping
 from scotrack.ingest.lexicon.folding import folded_pattern
 
@@ -85,3 +87,90 @@ CLUES = (
     ("since", SINCE),
 )
 """The clues a candidate's sentence may hold, in the order its features name them."""
+
+LIST_JOINER = folded_pattern(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|along with\s+|&\s*)(?:the\s+)?"
+)
+"""What joins the states of one list ("India and Pakistan", "Azerbaijan, Armenia,
+Cambodia and Nepal"): the membership model reads a list as one subject or object."""
+CLAUSE_BREAK = folded_pattern(
+    r"[,;:()\[\]\"\u201c\u201d\u2013\u2014]|\s-\s|\b(?:which|who|whose|while|whereas|but"
+    r"|although|though|that|after|before|since|when|where|because)\b"
+)
+"""Where a clause ends (a comma, a dash, "which", "while", "that", ...): with one
+between a list of states and a cue, the list is not the cue's subject or object
+("Russia said that Iran applied": Russia applied for nothing)."""
+SCOPE_CLUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "neg",
+        skipping(
+            r"\b(?:not|no|never|neither|nor|without|cannot|yet to|refus\w*|reject\w*"
+            r"|den(?:y|ies|ied)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing)?|blocked|blocking"
+            r"|veto(?:es|ed)?|oppos(?:e|es|ed|ing)|postpon\w*|delayed|\w+n['\u2019]t)\b"
+        ),
+    ),
+    ("modal", skipping(r"\b(?:will|would|shall|could|may|might|can|should|must)\b")),
+    (
+        "future",
+        skipping(
+            r"\b(?:expect\w*|set to|plans?|planned|planning|soon|next|upcoming|future"
+            r"|prospects?|eventual\w*|likely|possible|possibility|potential)\b"
+        ),
+    ),
+    (
+        "wish",
+        skipping(
+            r"\b(?:hopes?|hoped|hoping|wants?|wanted|wish\w*|aspir\w*|seek(?:s|ing)? to"
+            r"|interest\w*|desire\w*|ready|intend\w*|intention|aims?|aiming|keen|eager)\b"
+        ),
+    ),
+    (
+        "talk",
+        skipping(
+            r"\b(?:discuss\w*|consider\w*|talks?|agenda|debat\w*|speculat\w*|issue"
+            r"|question|matter|prospect)\b"
+        ),
+    ),
+    ("question", skipping(r"\b(?:whether|if)\b")),
+    (
+        "past",
+        skipping(
+            r"\b(?:was|were|has|have|had|been|became|got|gained|obtained|received|granted"
+            r"|admitted|accepted|joined|signed|approved|took|officially|formally|already"
+            r"|finally|ago)\b"
+        ),
+    ),
+)
+"""Clues of the words between a list of states and its cue, and just before the
+first of the two: a step denied ("have filed no application", "was not invited
+to join"), still to come ("would become"), wished for, talked about, asked about
+("whether"), or reported as done ("has become")."""
+SCOPE_BEFORE = 4
+"""How many words before the first of a state list and its cue its clues read."""
+LEMMAS: dict[str, str] = {
+    form: lemma
+    for lemma, forms in (
+        ("become", "become became becomes becoming"),
+        ("grant", "grant grants granted granting"),
+        ("give", "give gives gave given giving"),
+        ("admit", "admit admits admitted admitting admission"),
+        ("accept", "accept accepts accepted accepting acceptance"),
+        ("welcome", "welcome welcomes welcomed welcoming"),
+        ("take", "take takes took taken taking"),
+        ("receive", "receive receives received receiving"),
+        ("gain", "gain gains gained gaining obtain obtains obtained obtaining"),
+        ("join", "join joins joined joining"),
+        ("apply", "apply applies applied applying application applications"),
+        ("sign", "sign signs signed signing"),
+        ("approve", "approve approves approved approving approval"),
+        ("induct", "induct inducts inducted inducting induction"),
+        ("include", "include includes included including inclusion"),
+        ("upgrade", "upgrade upgrades upgraded upgrading"),
+        ("have", "have has had having"),
+        ("be", "is are was were be been being"),
+        ("invite", "invite invites invited inviting invitation"),
+    )
+    for form in forms.split()
+}
+"""Word forms of the verbs that tell a membership step, to their lemma: the model
+learns "became a full member" and "become full members" as one."""
