@@ -8,12 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scotrack.ingest.facts.clauses import matches_at
 from scotrack.ingest.lexicon import areas as areas_lexicon
 from scotrack.ingest.lexicon import dates as dates_lexicon
 from scotrack.ingest.lexicon import meeting_kinds as kinds_lexicon
 from scotrack.ingest.lexicon import meetings as meetings_lexicon
 from scotrack.ingest.lexicon import membership as membership_lexicon
-from scotrack.ingest.lexicon.alternations import alternation, literal_first, tail
+from scotrack.ingest.lexicon import projects as projects_lexicon
+from scotrack.ingest.lexicon.alternations import (
+    alternation,
+    first_words,
+    literal_first,
+    tail,
+)
 from scotrack.ingest.lexicon.folding import folded, folded_pattern
 
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built documents
@@ -117,3 +124,55 @@ def test_alternations_find_the_rules_spans(rule: str, data: st.DataObject) -> No
     written, compiled = folded_pattern(rule), alternation(rule)
     assert _spans(compiled.rule_for(text), text) == _spans(written, text)
     assert _spans(compiled.full, text) == _spans(written, text)
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        (r"\b(?:summits?|the meeting)\b", ("summit", "the meeting")),
+        (r"\b(?:big )?meet|\bmeets\b", ("big meet", "meet", "meets")),
+        (r"\bUN Charter|\bsco\u2019s", ("un charter", "sco")),
+    ],
+)
+def test_first_words(rule: str, words: tuple[str, ...]) -> None:
+    assert first_words(rule) == words
+
+
+def test_first_words_refuses_an_alternative_without_first_letters() -> None:
+    with pytest.raises(ValueError, match="does not start with plain letters"):
+        first_words(r"\bsummit|\b[\w-]+ meet")
+
+
+STARTED_RULES = [
+    rf"\b(?:{areas_lexicon.POLITICAL_CUES})",
+    projects_lexicon.ANY_HEAD.pattern,
+]
+"""Rules the stages try only where one of their `first_words` occurs."""
+
+
+def _at_first_words(rule: str, lowered: str) -> list[tuple[int, int]]:
+    words = first_words(rule)
+    starts = sorted(
+        {m.start() for word in words for m in re.finditer(re.escape(word), lowered)}
+    )
+    return [m.span() for m in matches_at(folded_pattern(rule), lowered, starts)]
+
+
+@pytest.mark.parametrize("rule", STARTED_RULES)
+def test_rules_tried_at_their_first_words_find_their_spans(rule: str) -> None:
+    written = folded_pattern(rule)
+    for sentence in corpus_sentences():
+        lowered = folded(sentence)
+        assert _at_first_words(rule, lowered) == _spans(written, lowered)
+
+
+@pytest.mark.parametrize("rule", STARTED_RULES)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_rules_tried_at_their_first_words_find_generated_spans(
+    rule: str, data: st.DataObject
+) -> None:
+    words = st.sampled_from(["the ", "of ", "SCO ", "-", "a", " ", "\u2019s "])
+    before = "".join(data.draw(st.lists(words, max_size=4)))
+    text = folded(before + data.draw(texts_matching(rule)) + before)
+    assert _at_first_words(rule, text) == _spans(folded_pattern(rule), text)

@@ -20,7 +20,7 @@ from functools import cache
 
 from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
-from scotrack.ingest.facts.clauses import Keywords
+from scotrack.ingest.facts.clauses import Keywords, matches_at
 from scotrack.ingest.lexicon import areas as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -44,6 +44,8 @@ _PREFIXES = Keywords(
 _PREFIX_LENGTHS = tuple(
     len(_literal_prefix(alternative.lower())) for alternative, _ in rules.ALTERNATIVES
 )
+_POLITICAL_STARTS = Keywords((word, True) for word in rules.POLITICAL_STARTS)
+"""Where a political cue can begin: rules.POLITICAL is tried only there."""
 _MIN_HITS = 2
 _DOCUMENT_SHARE = 2.0
 """Sentences' worth of keywords that give an area over the whole document."""
@@ -161,11 +163,17 @@ def areas(doc: CleanDocument) -> list[Item]:
     shares: dict[str, float] = {}
     spans: dict[str, list[list[int]]] = {}
     prefixes = _PREFIXES.at_by_sentence(doc.text, doc.sentences)
-    for sent, sent_prefixes in zip(doc.sentences, prefixes, strict=True):
+    political = _POLITICAL_STARTS.at_by_sentence(doc.text, doc.sentences)
+    for number, sent in enumerate(doc.sentences):
         budget.check()
+        sent_prefixes = prefixes[number]
         # a sentence without a keyword's first letters has no hits
         counts = _counts(_hits(sent.text, sent_prefixes)) if sent_prefixes else {}
-        area = _dominant(counts) or _political(sent.text, counts)
+        area = _dominant(counts) or (
+            _political(sent.text, counts, sorted(political[number]))
+            if political[number]
+            else None
+        )
         if area:
             _add(found, area, [[sent.start, sent.end]])
         total = sum(counts.values())  # each area's share of the sentence's keywords
@@ -187,9 +195,10 @@ def _add(found: dict[str, Item], area: str, evidence: list[list[int]]) -> None:
     found.setdefault(area, {"area": area, "evidence": []})["evidence"].extend(evidence)
 
 
-def _political(text: str, counts: dict[str, int]) -> str | None:
+def _political(text: str, counts: dict[str, int], starts: list[int]) -> str | None:
     """`political` for a full sentence whose political cues outnumber the
-    keywords of every other area (`counts`: the sentence's keywords by area)."""
+    keywords of every other area (`counts`: the sentence's keywords by area;
+    `starts`: where a cue's first letters occur, the only places one begins)."""
     if len(text.split()) < _MIN_POLITICAL_WORDS:
         return None
     lowered = folded(text)
@@ -197,7 +206,7 @@ def _political(text: str, counts: dict[str, int]) -> str | None:
         rules.STATUS_LIST.search(lowered)
     ):
         return None
-    cues = len(rules.POLITICAL.findall(lowered))
+    cues = len(matches_at(rules.POLITICAL, lowered, starts))
     if not cues:
         return None
     others = (count for area, count in counts.items() if area != "political")

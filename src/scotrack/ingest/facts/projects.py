@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex, matches_at
 from scotrack.ingest.lexicon import names as names_rules
 from scotrack.ingest.lexicon import projects as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -29,6 +29,8 @@ from scotrack.ingest.lexicon.folding import folded
 _HEAD_WORDS = Keywords(
     ((word, True) for word in rules.PROJECT_HEAD_WORDS), whole_words=True
 )
+_HEAD_STARTS = Keywords((word, True) for word in rules.ANY_HEAD_STARTS)
+"""Where a project head can begin: rules.ANY_HEAD is tried only there."""
 _STOP = names_rules.NAME_EDGE_WORDS | frozenset(
     [
         "among",
@@ -65,10 +67,11 @@ def projects(doc: CleanDocument) -> list[Item]:
     index = MentionIndex.of(doc.mentions)
     found: dict[str, Item] = {}
     cues = _HEAD_WORDS.by_sentence(doc.text, doc.sentences)
-    for sent, cued in zip(doc.sentences, cues, strict=True):
+    starts = _HEAD_STARTS.at_by_sentence(doc.text, doc.sentences)
+    for number, (sent, cued) in enumerate(zip(doc.sentences, cues, strict=True)):
         budget.check()
         if cued:
-            for item in _sentence_projects(sent, index):
+            for item in _sentence_projects(sent, index, sorted(starts[number])):
                 _add(found, _name_key(item["name"]), item)
     institutions: dict[str, Item] = {}
     cues = _INSTITUTION_WORDS.by_sentence(doc.text, doc.sentences)
@@ -153,11 +156,15 @@ def _owned_before(before: str) -> bool:
     return last[:1].isupper() and last.lower() not in names_rules.NAME_EDGE_WORDS
 
 
-def _sentence_projects(sent: Sentence, index: MentionIndex) -> list[Item]:
+def _sentence_projects(
+    sent: Sentence, index: MentionIndex, starts: list[int]
+) -> list[Item]:
+    """The projects of one sentence; `starts`: where a head's first letters
+    occur, the only places one begins."""
     text = sent.text
     items: list[Item] = []
     taken = -1
-    for match in rules.ANY_HEAD.finditer(folded(text)):
+    for match in matches_at(rules.ANY_HEAD, folded(text), starts):
         head = text[match.start() : match.end()]
         if match.start() < taken or _plural(head) or _elsewhere(text, match.end()):
             continue

@@ -279,6 +279,24 @@ def alternation(source: str) -> Alternation:
     return Alternation("|".join(_grouped(fast)), full, needs)
 
 
+def first_words(source: str) -> tuple[str, ...]:
+    """The letters each match of `source` (a case-insensitive rule) starts with,
+    one entry per alternative as `skipping` rewrites them: a text where none of
+    them occurs holds no match, and a match begins only where one does (the
+    places to try it, `facts.clauses.matches_at`); a word ends before an
+    escape ("sco" of "sco\\u2019s"). ValueError when an alternative starts
+    otherwise."""
+    words: list[str] = []
+    for alternative in top_level_alternatives(source.lower()):
+        for part in literal_first(alternative):
+            run = _run_at(part, 0) if _starts_with_letters(part) else ""
+            run = run.split("\\")[0]
+            if not run:
+                raise ValueError(f"{part!r} does not start with plain letters")
+            words.append(run)
+    return tuple(dict.fromkeys(words))
+
+
 def skipping(source: str) -> re.Pattern[str]:
     """`source` (a case-insensitive rule) compiled to find on folded text what
     `folded_pattern(source)` finds, its alternatives rewritten to start with

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.alternations import skipping, top_level_alternatives
+from scotrack.ingest.lexicon.alternations import (
+    first_words,
+    skipping,
+    top_level_alternatives,
+)
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 AREA_KEYWORDS: tuple[tuple[str, str], ...] = (
@@ -104,6 +108,8 @@ STATUS_LISTS = (
 "dialogue partners: Nepal, Turkey"): no step, no political substance."""
 
 POLITICAL = folded_pattern(rf"\b(?:{POLITICAL_CUES})")
+POLITICAL_STARTS = first_words(rf"\b(?:{POLITICAL_CUES})")
+"""What every POLITICAL match starts with: the places it is tried at."""
 STATUS_LIST = skipping(STATUS_LISTS)
 STATUS_LIST_CUES = ("observer", "dialogue partner")
 """Every STATUS_LIST match holds one of these: a cheap first test."""

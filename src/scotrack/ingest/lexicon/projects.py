@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.alternations import first_words
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 PROJECT_HEADS: tuple[tuple[str, str], ...] = (
@@ -157,6 +158,8 @@ HEADS = tuple(
 ANY_HEAD = folded_pattern(
     r"\b(?:" + "|".join(p for _, p in PROJECT_HEADS) + r")\b(?!-)"
 )
+ANY_HEAD_STARTS = first_words(ANY_HEAD.pattern)
+"""What every ANY_HEAD match starts with: the places it is tried at."""
 STATUS = tuple((status, re.compile(p, re.IGNORECASE)) for status, p in PROJECT_STATUS)
 NOT_PROJECT = re.compile(NOT_PROJECTS, re.IGNORECASE)
 INSTITUTION = tuple(
