@@ -193,7 +193,10 @@ def test_they_after_a_sentence_of_three_states_are_no_pair() -> None:
     ("text", "actor"),
     [
         ("Mongolia hopes to deepen farm trade with the members of the bloc.", "MNG"),
-        ("Li said China wished to expand flights to every capital of the region.", "CHN"),
+        (
+            "Li said China wished to expand flights to every capital of the region.",
+            "CHN",
+        ),
         ("India is eager to host a forum of young scientists next spring.", "IND"),
     ],
 )
@@ -205,3 +208,11 @@ def test_hopes_and_wishes_to_act_are_pledges_for_the_model(
     found = candidates(make_doc(text))
     assert [(c.item["actor"], c.item["kind"]) for c in found] == [(actor, "pledge")]
     assert RULE not in found[0].features
+
+
+def test_invite_in_the_first_person_singular_is_the_speaker_s_call() -> None:
+    """A speech's present tense ("I invite all our partners to ..."), as "urge"
+    and "propose" already are, and "I" the speaker, as "we" is (#11)."""
+    text = '"I invite all our partners to join the seed bank," Mirziyoyev said.'
+    found = [(a, t) for a, _, t in _rule_hits(text)]
+    assert found == [("UZB", "I invite all our partners to join the seed bank")]

@@ -13,7 +13,7 @@ CALL_VERBS = (
     r"|encourag(?:ed|es|e|ing)(?! by)|appeal(?:ed|s|ing)? (?:to|for)"
     r"|(?:stress|emphasiz|emphasis|underlin|highlight|underscor)(?:ed|es|e|ing) "
     r"(?:the )?(?:need|importance|necessity)"
-    r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|ing)(?! to attend| by| as)"
+    r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|e|ing)(?! to attend| by| as)"
     r"|exhort(?:ed|s|ing)?|(?:push|press|pitch)(?:ed|es|ing) for"
 )
 PROPOSAL_VERBS = (
@@ -229,7 +229,7 @@ ACTOR_GROUP_STARTS = (
 )
 """Every ACTOR_GROUPS phrase, lower-cased, begins with one of these, or with "the"
 and white space before one: the only places GROUP is tried."""
-PRONOUNS = r"\b(?:he|she|they|we|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
+PRONOUNS = r"\b(?:he|she|they|we|i|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
 EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|director of|dean|commentator|observers?)\b"
 
 # ---------------------------------------------------------------- commitments
