@@ -154,41 +154,6 @@ def test_a_decision_to_start_an_accession_is_a_status_step() -> None:
     assert _rule_hits(text) == []
 
 
-def _actors_of(text: str) -> list[tuple[str, str]]:
-    """(actor, text) of every candidate, the model's included."""
-    return [(c.item["actor"], c.item["text"]) for c in candidates(make_doc(text))]
-
-
-@pytest.mark.parametrize(
-    ("text", "actors"),
-    [
-        (
-            "Modi met Putin on the sidelines of the summit. "
-            "They agreed to reopen the rail route to pilgrims.",
-            ["IND", "RUS"],
-        ),
-        (
-            "Kazakhstan and Uzbekistan held talks in Samarkand on Monday. "
-            "They also pledged to build a second bridge over the river.",
-            ["KAZ", "UZB"],
-        ),
-    ],
-)
-def test_they_in_a_new_sentence_are_the_two_states_of_the_last_one(
-    text: str, actors: list[str]
-) -> None:
-    """A bilateral meeting named in one sentence, its pledge in the next (#11)."""
-    assert sorted({actor for actor, _ in _actors_of(text)}) == actors
-
-
-def test_they_after_a_sentence_of_three_states_are_no_pair() -> None:
-    text = (
-        "Ministers of Russia, India and Iran met in Moscow. "
-        "They agreed to extend the transport corridor to the Caspian ports."
-    )
-    assert len({actor for actor, _ in _actors_of(text)}) <= 1
-
-
 @pytest.mark.parametrize(
     ("text", "actor"),
     [

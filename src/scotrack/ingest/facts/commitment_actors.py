@@ -313,12 +313,6 @@ def _pronoun_actor(
         head = fold(text[:80])
         if rules.GROUP.match(head.lstrip()) or rules.LEADERS.match(head):
             return Actor("SCO", None, start, end, "they-group")  # "Participants ..."
-        if len(ctx.pair) == 2 and not any(
-            m.kind == "state" and m.end <= start for m in mentions
-        ):
-            first, second = ctx.pair  # the two of the last sentence naming states
-            other = Actor(second, None, start, end, "they-pair")
-            return Actor(first, None, start, end, "they-pair", (other,))
         return Actor(ctx.they, None, start, end, "they") if ctx.they else None
     if word in ("we", "i"):  # the speaker's ("I invite ...", said X)
         return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None

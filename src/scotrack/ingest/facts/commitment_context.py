@@ -343,9 +343,6 @@ def remember(
         if mention.kind == "state":
             ctx.state = mention.value  # the last named
             break
-    named = _named_states(mentions)
-    if named:
-        ctx.pair = named if len(named) == 2 else ()
     first = mentions[0] if mentions else None
     ctx.state_subject = bool(
         first
@@ -359,20 +356,5 @@ def remember(
         rules.GROUP.match(opening) or rules.LEADERS.match(lowered)
     ):
         ctx.they = "SCO"
-        ctx.pair = ()
     elif " and " in head and rules.PAIR.match(head):
         ctx.they = None
-
-
-def _named_states(mentions: list[Mention]) -> tuple[str, ...]:
-    """The distinct states a sentence names, by a state's or a person's mention,
-    in order of first mention."""
-    states: list[str] = []
-    for mention in mentions:
-        actor = person_actor(mention) if mention.kind == "person" else None
-        state = (
-            actor.actor if actor else mention.value if mention.kind == "state" else None
-        )
-        if state and state != "SCO" and state not in states:
-            states.append(state)
-    return tuple(states)

@@ -51,9 +51,6 @@ class Context:
     person: Mention | None = None
     state: str | None = None
     they: str | None = None
-    pair: tuple[str, ...] = ()
-    """The two states the last sentence that named states named, when it named
-    two (a bilateral meeting: "Xi met Modi ... They agreed ...")."""
     state_subject: bool = False
     speakers: set[str] = field(default_factory=set)
     recent: set[str] = field(default_factory=set)
