@@ -79,6 +79,7 @@ def test_a_frame_is_the_model_s_to_judge() -> None:
     "text",
     [
         "China's proposal was rejected.",  # no action named
+        "The security concept proposed by Putin has been praised by the members.",  # a reduced relative
         "The plan proposed by Astana officials was discussed.",  # a city is no author
         "Russia proposed a grain exchange, Russia's proposal for which drew praise.",  # the verb's already
     ],

@@ -23,10 +23,12 @@ PROPOSAL_OF = folded_pattern(
 )
 """Before an author: "the initiative of Tajikistan", "at the proposal of"."""
 PROPOSED_BY = folded_pattern(
-    r"\b(?:proposed|put\s+forward|initiated|suggested|floated)\s+"
+    r"\b(?:is|are|was|were|been)\s+(?:(?:first|initially|originally|jointly|also)\s+)?"
+    r"(?:proposed|put\s+forward|initiated|suggested|floated)\s+"
     r"(?:(?:first|initially|originally|jointly)\s+)?by\s+(?:the\s+)?$"
 )
-"""Before an author: a passive ("was proposed by Putin")."""
+"""Before an author: a passive ("was proposed by Putin"); not a reduced relative
+("the concept proposed by Xi has been praised"), which refers to a proposal."""
 AT_FRAME = folded_pattern(r"\b(?:at|on|upon)\s+(?:the\s+)?$")
 """Before a frame that qualifies its clause: "at Kyrgyzstan's initiative"."""
 FRAME_AUTHORS = frozenset(("state", "person", "organization", "body"))
