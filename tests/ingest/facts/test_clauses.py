@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built docu
 from _docs import corpus_sentences
 
 from scotrack.ingest.document import Mention, Sentence
-from scotrack.ingest.facts.clauses import Keywords, MentionIndex, matches_in
+from scotrack.ingest.facts.clauses import Keywords, MentionIndex, conjuncts, matches_in
 from scotrack.ingest.lexicon import clauses as clauses_lexicon
 from scotrack.ingest.lexicon import commitments as commitments_lexicon
 from scotrack.ingest.lexicon.folding import fold, folded, folded_pattern
@@ -158,3 +158,18 @@ def test_boundary_is_the_plain_alternation_on_real_sentences() -> None:
     for sentence in corpus_sentences():
         expected = [m.span() for m in _PLAIN_BOUNDARY.finditer(folded(sentence))]
         assert [m.span() for m in BOUNDARY.finditer(folded(sentence))] == expected
+
+
+def test_conjuncts_split_a_list_of_measures_with_verbs_beyond_the_core() -> None:
+    """Coordinated verb phrases after a comma each open a measure: "resume",
+    "forge", "eliminate" and the like, besides the commonest verbs (#11)."""
+    text = (
+        "agreed to keep trade steady, resume the ministerial dialogue, "
+        "and eliminate duties on grain"
+    )
+    pieces = conjuncts(text, 0, len(text), head_end=len("agreed to keep"))
+    assert [text[p.start : p.end] for p in pieces] == [
+        "agreed to keep trade steady",
+        "resume the ministerial dialogue",
+        "eliminate duties on grain",
+    ]

@@ -152,3 +152,32 @@ def test_a_decision_to_start_an_accession_is_a_status_step() -> None:
         "The leaders decided to launch the procedure for admitting Mongolia to the SCO."
     )
     assert _rule_hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Mongolia hopes to deepen farm trade with the members of the bloc.", "MNG"),
+        (
+            "Li said China wished to expand flights to every capital of the region.",
+            "CHN",
+        ),
+        ("India is eager to host a forum of young scientists next spring.", "IND"),
+    ],
+)
+def test_hopes_and_wishes_to_act_are_pledges_for_the_model(
+    text: str, actor: str
+) -> None:
+    """An actor's hope or wish to do something itself: a candidate pledge the
+    model judges (#11); "hopes that others will" stays a call."""
+    found = candidates(make_doc(text))
+    assert [(c.item["actor"], c.item["kind"]) for c in found] == [(actor, "pledge")]
+    assert RULE not in found[0].features
+
+
+def test_invite_in_the_first_person_singular_is_the_speaker_s_call() -> None:
+    """A speech's present tense ("I invite all our partners to ..."), as "urge"
+    and "propose" already are, and "I" the speaker, as "we" is (#11)."""
+    text = '"I invite all our partners to join the seed bank," Mirziyoyev said.'
+    found = [(a, t) for a, _, t in _rule_hits(text)]
+    assert found == [("UZB", "I invite all our partners to join the seed bank")]

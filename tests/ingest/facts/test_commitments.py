@@ -361,7 +361,9 @@ def test_commitments_a_person_in_the_sentence_beats_the_last_speaker() -> None:
     ],
 )
 def test_commitments_no_loose_actor_past_a_known_subject(text: str) -> None:
-    assert _candidates(text) == []
+    """No trigger's actor; a proposal named by a passive ("put forward by Putin")
+    is the author's, a candidate of its own (test_commitment_frames.py)."""
+    assert [s for _, s in _sources(text) if not s.startswith("src=frame")] == []
 
 
 def test_commitments_a_repeated_commitment_is_one() -> None:
@@ -786,21 +788,29 @@ def test_commitments_enumerated_points_need_their_speaker(text: str) -> None:
         # "called to" + a verb: a call, as translated speeches print it
         ("Tokayev called to create an SCO centre for food security.", "call"),
         ("Tokayev called to resolve water security issues in the region.", "call"),
-        # "it is important to" + a measure: a need, like "it is essential to"
-        (
-            "It is important to launch a joint SCO fund for projects, Tokayev said.",
-            "call",
-        ),
-        # "in favour of" + a measure
-        (
-            "Tokayev said Kazakhstan is in favour of creating an SCO payment system.",
-            "call",
-        ),
     ],
 )
 def test_commitments_translated_calls(text: str, kind: str) -> None:
     found = _found(text)
     assert [(a, k) for a, _, k, _ in found] == [("KAZ", kind)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it is important to" + a measure: a need, like "it is essential to"
+        "It is important to launch a joint SCO fund for projects, Tokayev said.",
+        # "in favour of" + a measure
+        "Tokayev said Kazakhstan is in favour of creating an SCO payment system.",
+    ],
+)
+def test_commitments_translated_calls_are_the_model_s_candidates(text: str) -> None:
+    """Extended triggers: the rules propose the speaker's call; whether it is
+    kept is the model's verdict, measured on the corpora (docs/extraction.md),
+    not pinned on one invented sentence."""
+    found = candidates(make_doc(text))
+    assert [(c.item["actor"], c.item["kind"]) for c in found] == [("KAZ", "call")]
+    assert RULE not in found[0].features
 
 
 @pytest.mark.parametrize(

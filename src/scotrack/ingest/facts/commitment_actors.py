@@ -314,7 +314,7 @@ def _pronoun_actor(
         if rules.GROUP.match(head.lstrip()) or rules.LEADERS.match(head):
             return Actor("SCO", None, start, end, "they-group")  # "Participants ..."
         return Actor(ctx.they, None, start, end, "they") if ctx.they else None
-    if word == "we":
+    if word in ("we", "i"):  # the speaker's ("I invite ...", said X)
         return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None
     if word in ("it", "the country"):
         states = [m for m in mentions if m.kind == "state" and m.end <= start]

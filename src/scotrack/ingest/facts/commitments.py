@@ -44,6 +44,7 @@ from scotrack.ingest.facts.commitment_context import (
     remember,
 )
 from scotrack.ingest.facts.commitment_details import items
+from scotrack.ingest.facts.commitment_frames import frame_candidates
 from scotrack.ingest.facts.commitment_lists import Announced, announce, points
 from scotrack.ingest.facts.commitment_mentions import (
     PEOPLE,
@@ -165,6 +166,8 @@ def candidates(doc: CleanDocument) -> list[Candidate]:
         both = core + extended
         hear(ctx, sent, named, both, number)
         found += both
+        taken = {c.item["actor"] for c in both}
+        found += frame_candidates(sent, mentions, number, following, taken)
         remember(ctx, sent, mentions, named, number)
     return found
 

@@ -13,7 +13,7 @@ CALL_VERBS = (
     r"|encourag(?:ed|es|e|ing)(?! by)|appeal(?:ed|s|ing)? (?:to|for)"
     r"|(?:stress|emphasiz|emphasis|underlin|highlight|underscor)(?:ed|es|e|ing) "
     r"(?:the )?(?:need|importance|necessity)"
-    r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|ing)(?! to attend| by| as)"
+    r"|advocat(?:ed|es|e|ing)(?! by)|invit(?:ed|es|e|ing)(?! to attend| by| as)"
     r"|exhort(?:ed|s|ing)?|(?:push|press|pitch)(?:ed|es|ing) for"
 )
 PROPOSAL_VERBS = (
@@ -58,6 +58,7 @@ EXTENDED_PLEDGE_VERBS = (
     r"|confirm(?:s|ed)? (?:its |their |the )?commitment|subscribes? to|mulling|intend(?:s|ed)? to"
     r"|aim(?:s|ed)? to|seek(?:s)? to|striv(?:es|e) to|planning to|(?:readiness|willingness) to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
     r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
+    r"|(?:hop(?:es|ed)|wish(?:es|ed)?|eager|aspir(?:es|ed)) to"
 )
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
@@ -116,6 +117,7 @@ TRIGGER_CUES = (
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
     *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
     *("dedicated", "conveyed", "float", "consensus", "important", "favo"),
+    *("wish", "eager", "aspir"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -134,6 +136,7 @@ TRIGGER_STARTS = (
     *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
     *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
     *("will", "willingness", "would", "conveyed ", "float", "consensus on"),
+    *("wish", "eager", "aspir"),
 )
 """Every match of TRIGGER begins with one of these (its literal first letters):
 the pattern is tried only where one occurs, not at every letter of a sentence."""
@@ -167,7 +170,12 @@ MEASURE_VERBS = (
     *("oppose", "promote", "protect", "provide", "push", "reinforce", "safeguard"),
     *("set", "set up", "share", "step", "strengthen", "support", "train", "upgrade"),
     *("work", "combat", "counter", "crack", "step up", "speed", "stay", "tackle"),
-    *("uphold", "maintain", "resolve"),
+    *("uphold", "maintain", "resolve", "resume", "forge", "play", "give", "make"),
+    *("bring", "reduce", "address", "prevent", "coordinate", "pursue", "settle"),
+    *("eliminate", "eradicate", "attract", "simplify", "harmonize", "harmonise"),
+    *("modernize", "modernise", "introduce", "restore", "enable", "seize"),
+    *("steer", "draw up", "elaborate", "adopt", "join", "hold", "organize"),
+    *("organise", "mobilize", "mobilise", "avoid", "refrain", "abide"),
 )
 """Verbs that start a distinct measure when coordinated after a call or proposal."""
 PURPOSE_MARKERS = (
@@ -221,7 +229,7 @@ ACTOR_GROUP_STARTS = (
 )
 """Every ACTOR_GROUPS phrase, lower-cased, begins with one of these, or with "the"
 and white space before one: the only places GROUP is tried."""
-PRONOUNS = r"\b(?:he|she|they|we|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
+PRONOUNS = r"\b(?:he|she|they|we|i|it|the country|the premier|the president|the prime minister|the leader|the minister|the chinese leader|the russian leader)\b"
 EXPERT_WORDS = r"\b(?:expert|scholar|analyst|professor|researcher|fellow|director of|dean|commentator|observers?)\b"
 
 # ---------------------------------------------------------------- commitments
