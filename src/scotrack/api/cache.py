@@ -12,6 +12,11 @@ moves whenever an answer could.
 The version is read at most once every `check_seconds` (a write by another
 process, such as `scotrack ingest` or a second server worker, shows within that
 time), and at once after any successful write through this process.
+
+One request renders a missing answer while the others asking for it wait and
+replay it (#18): after each change, 32 clients asking for one page rendered it 32
+times. Should it not be kept (not a 200, too large, or the version moved), each
+waiting request renders its own.
 """
 
 from __future__ import annotations
@@ -65,6 +70,7 @@ class ResponseCache:
         self.hits = 0
         self.misses = 0
         self.checking = anyio.Lock()
+        self.filling: dict[bytes, anyio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -83,6 +89,9 @@ class ResponseCache:
             self.forget()
             await self.app(scope, receive, send)
             return
+        running = self.filling.get(key)
+        if running is not None:  # another request is rendering it: wait
+            await running.wait()
         entry = self.entries.get(key)
         if entry is not None:
             self.entries.move_to_end(key)
@@ -90,7 +99,15 @@ class ResponseCache:
             await _replay(entry, send, head=scope["method"] == "HEAD")
             return
         self.misses += 1
-        await self._fill(key, scope, receive, send)
+        if key in self.filling:  # it was not kept; another waiter renders it
+            await self._fill(key, scope, receive, send)
+            return
+        done = self.filling[key] = anyio.Event()
+        try:
+            await self._fill(key, scope, receive, send)
+        finally:
+            del self.filling[key]
+            done.set()
 
     def _forgetting_on_success(self, send: Send) -> Send:
         """`send`, dropping the cache when the answer says a write succeeded; a

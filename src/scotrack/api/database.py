@@ -1,6 +1,20 @@
 """The server's database: one engine per process, one session per request, and a
 time limit on every query a request makes.
 
+Reads take turns (#18). At most `READ_SLOTS` read requests of a server process
+hold a session at once; the others wait in the event loop, in the order they came,
+holding no thread and no connection. Without the limit, 32 concurrent reads ran
+in 32 threads taking the GIL from one another every few milliseconds, each
+finishing only when nearly all did (the p99 was twice the p50), and at about 55
+they deadlocked: the pool's 15 connections were held by requests waiting for a
+thread to validate their answers, and the 40 threads by requests waiting for a
+connection, until the pool's 30-second timeout answered 500. A session is now
+made in the event loop (no thread), closed as soon as the route's answer is built
+(before it is sent, so a client that reads slowly holds no slot and no
+connection), and on SQLite closed in the event loop too (ending a read
+transaction there takes microseconds; a PostgreSQL round trip goes to a thread).
+Writes are not limited here: they take turns at the database (below).
+
 A request that may write (any method but GET, HEAD and OPTIONS) gets a session
 whose transactions take the write lock when they begin (SQLite `BEGIN IMMEDIATE`,
 see `store.engine`), so two writers wait their turn instead of failing with
@@ -15,9 +29,13 @@ transaction. Either way the query fails and the error handler answers 400
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import anyio.to_thread
+from anyio import CapacityLimiter
+from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
@@ -30,6 +48,14 @@ from scotrack.store.engine import writer
 PROGRESS_STEPS = 10_000
 """SQLite virtual-machine steps between two looks at the clock."""
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+READ_SLOTS = 4
+"""Read requests a server process serves at once (see the module doc). With the
+GIL one runs at a time anyway; a few let one wait for the database or its thread
+while another runs. It stays below the pool's size (5 on SQLite and PostgreSQL),
+which also serves the response cache's look at the version, so a read never
+waits for a connection."""
+
+_read_slots: RunVar[CapacityLimiter] = RunVar("scotrack_read_slots")
 
 
 def engine_of(request: Request) -> Engine:
@@ -37,20 +63,41 @@ def engine_of(request: Request) -> Engine:
     return engine
 
 
-def request_session(request: Request) -> Iterator[Session]:
-    """The request's session (a FastAPI dependency); closed after the answer."""
+def read_slots() -> CapacityLimiter:
+    """The read slots of the running event loop (one loop per server process)."""
+    try:
+        return _read_slots.get()
+    except LookupError:
+        slots = CapacityLimiter(READ_SLOTS)
+        _read_slots.set(slots)
+        return slots
+
+
+async def request_session(request: Request) -> AsyncIterator[Session]:
+    """The request's session (a FastAPI dependency); a read waits for one of the
+    read slots first, and the query time limit starts when it has one."""
     factory: sessionmaker[Session] = request.app.state.sessions
     limit: float = request.app.state.settings.query_seconds
-    bind = factory.kw.get("bind")
-    if request.method in READ_METHODS or not isinstance(bind, Engine):
-        session = factory()
-    else:
-        session = factory(bind=writer(bind))
+    if request.method not in READ_METHODS:
+        bind = factory.kw.get("bind")
+        made = factory(bind=writer(bind)) if isinstance(bind, Engine) else factory()
+        async with _session(made, limit) as session:
+            yield session
+        return
+    async with read_slots(), _session(factory(), limit) as session:
+        yield session
+
+
+@asynccontextmanager
+async def _session(session: Session, limit: float) -> AsyncIterator[Session]:
     limit_queries(session, limit)
     try:
         yield session
     finally:
-        session.close()
+        if session.get_bind().dialect.name == "sqlite":
+            session.close()
+        else:
+            await anyio.to_thread.run_sync(session.close)
 
 
 def known_agreements(request: Request, session: Session) -> tuple[Agreement, ...]:
@@ -90,5 +137,6 @@ def clear_limits_on_checkin(engine: Engine) -> None:
             dbapi_connection.set_progress_handler(None, 0)
 
 
-DbSession = Annotated[Session, Depends(request_session)]
-"""A route parameter of this type gets the request's session."""
+DbSession = Annotated[Session, Depends(request_session, scope="function")]
+"""A route parameter of this type gets the request's session, closed once the
+route's answer is built (`scope="function"`), before it is sent."""
