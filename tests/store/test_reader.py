@@ -9,6 +9,8 @@ from scotrack.errors import InputError, NotFound
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.reader import (
     ClaimMark,
+    Span,
+    original,
     reading,
     review_queue,
     text_segments,
@@ -16,7 +18,8 @@ from scotrack.store.reader import (
 
 
 def mark(claim_id: str, *spans: tuple[int, int]) -> ClaimMark:
-    return ClaimMark(claim_id, "meeting", "s", "pending", None, None, spans)
+    evidence = tuple(Span(a, b, "") for a, b in spans)
+    return ClaimMark(claim_id, "meeting", "s", "pending", "new", None, None, evidence)
 
 
 def test_text_segments_cut_at_every_boundary() -> None:
@@ -37,7 +40,13 @@ def test_text_segments_without_claims() -> None:
     assert text_segments("", ()) == []
 
 
-def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
+def add_document(
+    session: Session,
+    doc_id: str,
+    at: str,
+    claims: int,
+    evidence: dict[int, str] | None = None,
+) -> None:
     session.add(
         Document(
             id=doc_id,
@@ -56,7 +65,7 @@ def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
                 document_id=doc_id,
                 kind="meeting",
                 payload="{}",
-                evidence="[[4, 10]]",
+                evidence=(evidence or {}).get(n, "[[4, 10]]"),
                 summary=f"claim {n}",
                 proposal="new",
                 group_key=f"g{doc_id}{n}",
@@ -81,3 +90,18 @@ def test_reading_and_queue(session: Session) -> None:
         review_queue(session, kind="nonsense")
     with pytest.raises(NotFound):
         reading(session, "missing")
+
+
+@pytest.mark.issue(15)
+def test_reading_orders_claims_by_their_evidence_and_keeps_spans_that_cover_text(
+    session: Session,
+) -> None:
+    spans = {0: "[[18, 24]]", 1: "[[3, 3], [-2, 3], [20, 99]]"}
+    add_document(session, "dy", "2024-01-01T00:00:00", claims=3, evidence=spans)
+    found = reading(session, "dy")
+    assert [c.id for c in found.claims] == ["dy01", "dy02", "dy00"]
+    assert found.claims[0].evidence == (Span(0, 3, "The"), Span(20, 25, "tana."))
+    assert found.document.tags == {}
+    assert found.document.clean_text == "The summit met in Astana."
+    assert original(session, "dy").raw_text == "x"
+    assert not original(session, "dy").html
