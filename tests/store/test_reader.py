@@ -1,18 +1,17 @@
-"""Documents for reading: the keyset list, text segments and the review queue."""
+"""A document for reading: its record, claims in reading order, text segments."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError, NotFound
+from scotrack.errors import NotFound
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.reader import (
     ClaimMark,
     Span,
     original,
     reading,
-    review_queue,
     text_segments,
 )
 
@@ -76,18 +75,12 @@ def add_document(
     session.flush()
 
 
-def test_reading_and_queue(session: Session) -> None:
+def test_reading(session: Session) -> None:
     add_document(session, "dx", "2024-01-01T00:00:00", claims=3)
     found = reading(session, "dx")
     assert [c.id for c in found.claims] == ["dx00", "dx01", "dx02"]
     assert [s.text for s in found.segments] == ["The ", "summit", " met in Astana."]
     assert found.segments[1].claims == ("dx00", "dx01", "dx02")
-    queued = review_queue(session, kind="meeting", limit=1)
-    assert [c.id for c in queued] == ["dx01", "dx02"]
-    assert [c.id for c in review_queue(session, after="dx01")] == ["dx02"]
-    assert review_queue(session, document="other") == []
-    with pytest.raises(InputError):
-        review_queue(session, kind="nonsense")
     with pytest.raises(NotFound):
         reading(session, "missing")
 

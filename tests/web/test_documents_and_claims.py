@@ -93,3 +93,26 @@ def test_the_documents_list_is_the_same_on_the_cli_the_api_and_the_web(
     assert len(cli) >= 3
     assert [d["id"] for d in api] == cli
     assert [d["id"] for d in web] == cli
+
+
+def test_a_documents_claims_are_the_same_on_the_cli_the_api_and_the_web(
+    client: TestClient, seeded_url: str
+):
+    """The claims list (`listings.claims`, by id, a page at a time) holds the
+    claims the document's record holds (in reading order) on every surface."""
+    document = a_document_read_out_of_id_order(client)
+    listed: list[str] = []
+    params: dict[str, Any] = {"document": document["id"][:12], "limit": 2}
+    while True:
+        page = client.get(f"{API}/claims", params=params).json()
+        listed += [c["id"] for c in page["items"]]
+        if page["next"] is None:
+            break
+        params["cursor"] = page["next"]
+    cli = [c["id"] for c in cli_json(seeded_url, "document", document["id"])["claims"]]
+    web = client.get(f"/documents/{document['id']}", params={"format": "json"})
+    assert len(listed) >= 2
+    assert listed == sorted(cli)
+    assert [row["claim"] for row in web.json()] == cli
+    foreign = client.get(f"{API}/claims", params={"cursor": "WyJhIiwiYiJd"})
+    assert foreign.status_code == 422

@@ -22,10 +22,8 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError
 from scotrack.store import identity
 from scotrack.store.provenance import Claim, Document, evidence_spans
-from scotrack.store.review import KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,51 +207,3 @@ def _record(document: Document) -> DocumentRecord:
         tags=json.loads(document.tags or "{}"),
         clean_text=document.clean_text,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class QueuedClaim:
-    id: str
-    kind: str
-    summary: str
-    proposal: str
-    entity_kind: str | None
-    entity_id: str | None
-    document_id: str
-    document_title: str | None
-
-
-def review_queue(
-    session: Session,
-    *,
-    kind: str | None = None,
-    document: str | None = None,
-    after: str | None = None,
-    limit: int = 50,
-) -> list[QueuedClaim]:
-    """Up to `limit` + 1 pending claims after claim id `after`, by id (the extra
-    one says whether there is a next page)."""
-    if kind is not None and kind not in KINDS:
-        raise InputError(f"kind {kind!r}: choose one of {', '.join(KINDS)}")
-    query = (
-        select(
-            Claim.id,
-            Claim.kind,
-            Claim.summary,
-            Claim.proposal,
-            Claim.entity_kind,
-            Claim.entity_id,
-            Claim.document_id,
-            Document.title,
-        )
-        .join(Document, Document.id == Claim.document_id)
-        .where(Claim.status == "pending")
-    )
-    if kind is not None:
-        query = query.where(Claim.kind == kind)
-    if document is not None:
-        query = query.where(Claim.document_id == document)
-    if after is not None:
-        query = query.where(Claim.id > after)
-    query = query.order_by(Claim.id).limit(limit + 1)
-    return [QueuedClaim(*row) for row in session.execute(query)]
