@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -116,3 +117,22 @@ def test_a_documents_claims_are_the_same_on_the_cli_the_api_and_the_web(
     assert [row["claim"] for row in web.json()] == cli
     foreign = client.get(f"{API}/claims", params={"cursor": "WyJhIiwiYiJd"})
     assert foreign.status_code == 422
+
+
+def test_changes_since_a_time_are_the_same_on_the_cli_and_the_api(
+    client: TestClient, seeded_url: str
+):
+    """The change log has no page; the CLI and the API read the same listing
+    (`listings.changes`) after the same bound (`history.time_bound`), a time with
+    an offset read as UTC on both."""
+    first = client.get(f"{API}/changes", params={"limit": 1}).json()["items"][0]
+    at = datetime.fromisoformat(first["at"]).astimezone(UTC)
+    later = at.astimezone(timezone(timedelta(hours=5))).isoformat(timespec="seconds")
+    assert later.endswith("+05:00")
+    cli = cli_json(seeded_url, "changes", "--since", later, "--limit", "50")
+    api = client.get(f"{API}/changes", params={"since": later, "limit": 50}).json()
+    utc = at.replace(microsecond=0, tzinfo=None).isoformat()
+    same = client.get(f"{API}/changes", params={"since": utc, "limit": 50}).json()
+    assert len(cli) == 50
+    assert [c["change"] for c in cli] == [c["id"] for c in api["items"]]
+    assert api == same

@@ -38,6 +38,8 @@ from scotrack.store.tables import (
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
+MAX_ROWS = 2**63 - 1
+"""The largest LIMIT both databases take (a signed 64-bit integer)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,7 +390,8 @@ def page(
         if not listing_key_fits(listing, after):
             raise InputError("cursor: not a cursor of this list", field="cursor")
         statement = statement.where(tuple_(*listing.key) > tuple_(*after))
-    rows = list(session.execute(statement.order_by(*listing.key).limit(limit + 1)))
+    read = min(limit + 1, MAX_ROWS)
+    rows = list(session.execute(statement.order_by(*listing.key).limit(read)))
     following = listing.key_of(rows[limit - 1]) if len(rows) > limit else None
     return Page([listing.item(row) for row in rows[:limit]], following)
 
