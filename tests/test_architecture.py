@@ -2,10 +2,10 @@
 
 Data flows one way (docs/architecture.md): `domain` imports nothing of ours but
 `errors`, and of the rest only the standard library; `ingest` never reaches into
-the store or a surface; the lexicon holds rules as data and imports only itself;
-the surfaces (`cli`, `api`, `web`) import no ORM model; and no stage module
-compiles a pattern of its own: every rule of the extractor is compiled once, in
-`ingest/lexicon/` (#11, #15).
+the store or a surface; the store reaches into no surface; the lexicon holds
+rules as data and imports only itself; the surfaces (`cli`, `api`, `web`) import
+no ORM model; and no stage module compiles a pattern of its own: every rule of
+the extractor is compiled once, in `ingest/lexicon/` (#11, #15).
 """
 
 from __future__ import annotations
@@ -73,6 +73,15 @@ RULES = {
         "scotrack.errors",
     ),
     "ingest.lexicon": ("scotrack.ingest.lexicon",),
+    "store": (
+        "scotrack.store",
+        "scotrack.ingest",
+        "scotrack.domain",
+        "scotrack.data",
+        "scotrack.errors",
+        "scotrack.settings",
+        "scotrack.__version__",
+    ),
 }
 
 

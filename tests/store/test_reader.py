@@ -1,22 +1,24 @@
-"""Documents for reading: the keyset list, text segments and the review queue."""
+"""A document for reading: its record, claims in reading order, text segments."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError, NotFound
+from scotrack.errors import NotFound
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.reader import (
     ClaimMark,
+    Span,
+    original,
     reading,
-    review_queue,
     text_segments,
 )
 
 
 def mark(claim_id: str, *spans: tuple[int, int]) -> ClaimMark:
-    return ClaimMark(claim_id, "meeting", "s", "pending", None, None, spans)
+    evidence = tuple(Span(a, b, "") for a, b in spans)
+    return ClaimMark(claim_id, "meeting", "s", "pending", "new", None, None, evidence)
 
 
 def test_text_segments_cut_at_every_boundary() -> None:
@@ -37,7 +39,13 @@ def test_text_segments_without_claims() -> None:
     assert text_segments("", ()) == []
 
 
-def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
+def add_document(
+    session: Session,
+    doc_id: str,
+    at: str,
+    claims: int,
+    evidence: dict[int, str] | None = None,
+) -> None:
     session.add(
         Document(
             id=doc_id,
@@ -56,7 +64,7 @@ def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
                 document_id=doc_id,
                 kind="meeting",
                 payload="{}",
-                evidence="[[4, 10]]",
+                evidence=(evidence or {}).get(n, "[[4, 10]]"),
                 summary=f"claim {n}",
                 proposal="new",
                 group_key=f"g{doc_id}{n}",
@@ -67,17 +75,26 @@ def add_document(session: Session, doc_id: str, at: str, claims: int) -> None:
     session.flush()
 
 
-def test_reading_and_queue(session: Session) -> None:
+def test_reading(session: Session) -> None:
     add_document(session, "dx", "2024-01-01T00:00:00", claims=3)
     found = reading(session, "dx")
     assert [c.id for c in found.claims] == ["dx00", "dx01", "dx02"]
     assert [s.text for s in found.segments] == ["The ", "summit", " met in Astana."]
     assert found.segments[1].claims == ("dx00", "dx01", "dx02")
-    queued = review_queue(session, kind="meeting", limit=1)
-    assert [c.id for c in queued] == ["dx01", "dx02"]
-    assert [c.id for c in review_queue(session, after="dx01")] == ["dx02"]
-    assert review_queue(session, document="other") == []
-    with pytest.raises(InputError):
-        review_queue(session, kind="nonsense")
     with pytest.raises(NotFound):
         reading(session, "missing")
+
+
+@pytest.mark.issue(15)
+def test_reading_orders_claims_by_their_evidence_and_keeps_spans_that_cover_text(
+    session: Session,
+) -> None:
+    spans = {0: "[[18, 24]]", 1: "[[3, 3], [-2, 3], [20, 99]]"}
+    add_document(session, "dy", "2024-01-01T00:00:00", claims=3, evidence=spans)
+    found = reading(session, "dy")
+    assert [c.id for c in found.claims] == ["dy01", "dy02", "dy00"]
+    assert found.claims[0].evidence == (Span(0, 3, "The"), Span(20, 25, "tana."))
+    assert found.document.tags == {}
+    assert found.document.clean_text == "The summit met in Astana."
+    assert original(session, "dy").raw_text == "x"
+    assert not original(session, "dy").html

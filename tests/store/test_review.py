@@ -316,22 +316,3 @@ def test_the_evidence_sentence_keeps_its_first_character(
     found, start, end = evidence_sentence(text, [span])
     assert found == sentence
     assert found[start:end] == text[span[0] : span[1]]
-
-
-@pytest.mark.issue(14)
-def test_claim_count_counts_what_list_claims_pages_through(session):
-    ingest(
-        session,
-        doc("a", meetings=[meeting()]),
-        doc("b", meetings=[meeting(format="video")]),
-        doc("c", meetings=[meeting(city="Almaty")]),
-    )
-    review.reject(session, review.list_claims(session)[0].id, actor="a")
-    for status, kind in [("pending", None), ("rejected", "meeting"), (None, None)]:
-        every = review.list_claims(session, status=status, kind=kind, limit=1000)
-        assert review.claim_count(session, status=status, kind=kind) == len(every)
-    assert review.claim_count(session, kind="project") == 0
-    page = review.list_claims(session, limit=1, offset=1)
-    assert page == review.list_claims(session)[1:2]
-    with pytest.raises(InputError, match="--status"):
-        review.claim_count(session, status="maybe")

@@ -6,7 +6,6 @@ change ID, in id order; they keep the last id they saw and ask again from it.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Query
@@ -18,16 +17,11 @@ from scotrack.api.errors import ApiError
 from scotrack.api.inputs import MAX_ID, IdPath
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import ChangePublic, Changes, change_public, changes_made
-from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, NotFound
 from scotrack.store import edits, history, listings, profiles
 from scotrack.store.tokens import Role
 
 router = APIRouter(tags=["changes"])
-
-TIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$"
-)
 
 
 class EntityEdit(BaseModel):
@@ -82,11 +76,9 @@ def _since(text: str) -> tuple[int, str | None]:
                 422, f"since: a change id is at most {MAX_ID}", field="since"
             )
         return int(text), None
-    if TIME.match(text):
-        return 0, text.replace(" ", "T").replace("Z", "+00:00")
     try:
-        return 0, PartialDate.parse(text).first_day().isoformat()
-    except (InputError, ValueError):
+        return 0, history.time_bound(text)
+    except InputError:
         raise ApiError(
             422,
             f"since: {text[:40]!r} is not a change id, a date (YYYY[-MM[-DD]]) or "

@@ -40,7 +40,7 @@ from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store import ingestion, listings, profiles, reader
+from scotrack.store import ingestion, listings, reader
 from scotrack.store.documents import Stored
 from scotrack.store.tables import date_range
 from scotrack.store.tokens import Role
@@ -202,24 +202,26 @@ def list_documents(
     "/{document_id}",
     response_model=DocumentPublic,
     summary="One document: metadata, clean text, claims with evidence",
+    description="Its claims in reading order: by where their first evidence "
+    "span starts in the text, then by id; each span covers text.",
     responses=BY_PREFIX,
 )
 @readable
 def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
-    full = reader.find_document(session, document_id).id
-    found = profiles.document_profile(session, full)
+    found = reader.reading(session, document_id)
+    document = found.document
     return DocumentPublic(
-        id=found.id,
-        url=found.url,
-        version=found.version,
-        previous_id=found.previous_id,
-        title=found.title,
-        outlet=found.outlet,
-        published_date=found.published_date,
-        dateline=found.dateline,
-        ingested_at=found.ingested_at,
-        tags=found.tags,
-        clean_text=found.clean_text,
+        id=document.id,
+        url=document.url,
+        version=document.version,
+        previous_id=document.previous_id,
+        title=document.title,
+        outlet=document.outlet,
+        published_date=document.published_date,
+        dateline=document.dateline,
+        ingested_at=document.ingested_at,
+        tags=document.tags,
+        clean_text=document.clean_text,
         claims=[
             DocumentClaim(
                 id=c.id,
@@ -253,7 +255,7 @@ def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
 )
 @readable
 def get_original(session: DbSession, document_id: DocumentId) -> Response:
-    found = profiles.original(session, reader.find_document(session, document_id).id)
+    found = reader.original(session, document_id)
     suffix, media = (
         ("html", "application/octet-stream")
         if found.html

@@ -2,7 +2,9 @@
 
 A cursor is the sort key of the last item shown, base64-encoded JSON: opaque to
 clients, stable while rows are added (keyset pagination, not offsets), and
-checked when it comes back: a forged or mangled cursor is a 422 naming it.
+checked when it comes back: a forged or mangled cursor is a 422 naming it. The
+pages are read by the store (`listings.page`, `listings.document_table`), as the
+CLI reads them; this module only turns keys into cursors and back (#15).
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.api.errors import ApiError
 from scotrack.api.inputs import MAX_ID
 from scotrack.api.schemas import partial_date
+from scotrack.store import listings
 from scotrack.store.listings import Listing
-from scotrack.store.tables import AnySelect, Facet
+from scotrack.store.tables import Facet
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -188,49 +190,14 @@ def _typed(key: Key) -> tuple[tuple[int, Any], ...]:
     return tuple((0, "") if part is None else (1, part) for part in key)
 
 
-def keyset(
-    statement: AnySelect,
-    columns: Sequence[ColumnElement[Any]],
-    cursor: str | None,
-    limit: int,
-) -> AnySelect:
-    """`statement` ordered by `columns` (a unique key), after `cursor`, limit + 1
-    rows (the extra one says whether there is a next page)."""
-    if cursor is not None:
-        after = decode_cursor(cursor, len(columns))
-        if not all(map(_fits, columns, after)):
-            raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
-        statement = statement.where(tuple_(*columns) > tuple_(*after))
-    return statement.order_by(*columns).limit(limit + 1)
-
-
-def _fits(column: ColumnElement[Any], value: Any) -> bool:
-    """Whether a cursor's value can be compared with `column` (an int with an
-    integer column, a str with a text one), so a foreign cursor is a 422, not a
-    database error."""
-    try:
-        wanted = column.type.python_type
-    except NotImplementedError:
-        return True
-    if wanted is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, wanted)
-
-
-def next_cursor(rows: list[T], key: Callable[[T], Key], limit: int) -> str | None:
-    """The cursor after the `limit`-th row of a `keyset` result, if there was more;
-    the caller shows ``rows[:limit]``."""
-    if len(rows) <= limit:
-        return None
-    return encode_cursor(key(rows[limit - 1]))
-
-
 def listing_page(
     session: Session, listing: Listing[T], cursor: str | None, limit: int
 ) -> tuple[list[T], str | None]:
-    """One page of a store listing, read in SQL with `keyset`."""
-    statement = keyset(listing.statement, listing.key, cursor, limit)
-    rows = list(session.execute(statement))
-    return [listing.item(row) for row in rows[:limit]], next_cursor(
-        rows, listing.key_of, limit
-    )
+    """One page of a store listing (`listings.page`, read in SQL after the key
+    the cursor holds), and the cursor of the next; 422 naming `cursor` when it is
+    not a cursor of this list."""
+    after = None if cursor is None else decode_cursor(cursor, len(listing.key))
+    if after is not None and not listings.listing_key_fits(listing, after):
+        raise ApiError(422, "cursor: not a cursor of this list", field="cursor")
+    found = listings.page(session, listing, after=after, limit=limit)
+    return found.items, None if found.next is None else encode_cursor(found.next)

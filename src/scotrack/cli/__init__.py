@@ -42,6 +42,7 @@ def _register() -> None:
         charts,
         commitments,
         compliance,
+        documents,
         exports,
         history,
         ingest,
@@ -73,6 +74,7 @@ def _register() -> None:
     app.command("train")(pipeline.train_cli)
     app.command("ingest")(ingest.ingest_cli)
     app.command("documents")(tables.documents_cli)
+    app.command("document")(documents.document_cli)
     app.add_typer(review.review_app, name="review")
     app.command("search")(search.search_cli)
     app.command("history")(history.history_cli)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -25,13 +24,13 @@ from scotrack.cli._common import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import edits, history, review
+    from scotrack.store import edits, history, listings, review
     from scotrack.store.provenance import Change
 else:
     edits = lazy_module("scotrack.store.edits")
     history = lazy_module("scotrack.store.history")
+    listings = lazy_module("scotrack.store.listings")
     review = lazy_module("scotrack.store.review")
-from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
 
 
@@ -199,7 +198,8 @@ def changes_cli(
     def action() -> list[dict[str, Any]]:
         start = _since(since)
         with kb_session(db) as session:
-            found = history.changes_since(session, start, limit=limit)
+            listing = listings.changes(since=start)
+            found = listings.page(session, listing, limit=limit).items
             detail = format is OutputFormat.json
             return [change_row(c, detail=detail) for c in found]
 
@@ -207,21 +207,8 @@ def changes_cli(
 
 
 def _since(text: str) -> str:
-    """An ISO lower bound comparable with the log's `at` (UTC): a date, or a time
-    (`2026-11-01T12:00`, UTC unless it gives its offset); anything else is
-    refused, not compared (#18)."""
-    if "T" not in text and " " not in text.strip():
-        try:
-            return PartialDate.parse(text).first_day().isoformat()
-        except (ValueError, InputError) as err:
-            raise InputError(f"--since: {err}") from None
+    """An ISO lower bound comparable with the log's `at` (`history.time_bound`)."""
     try:
-        moment = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
-    except ValueError:
-        raise InputError(
-            f"--since: {text[:40]!r} is not a date (YYYY[-MM[-DD]]) or an ISO time "
-            "(2026-11-01T12:00)"
-        ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.isoformat()
+        return history.time_bound(text)
+    except InputError as err:
+        raise InputError(f"--since: {err}") from None

@@ -32,7 +32,7 @@ from scotrack.cli.terminal import literal
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import acceptance, edits, groups, queue, review
+    from scotrack.store import acceptance, edits, groups, listings, queue, review
     from scotrack.store.acceptance import Choice
     from scotrack.store.provenance import Change, Claim
 else:
@@ -41,6 +41,7 @@ else:
     acceptance = lazy_module("scotrack.store.acceptance")
     groups = lazy_module("scotrack.store.groups")
     queue = lazy_module("scotrack.store.queue")
+    listings = lazy_module("scotrack.store.listings")
 from scotrack.errors import InputError
 
 review_app = typer.Typer(
@@ -95,20 +96,23 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
     disagreement), is shown again; only `s` moves on without deciding. The end
     of the input counts as `q`.
     """
+    waiting = listings.claims(
+        status="pending", kind=kind, grouped=True, labels=("--status", "--type")
+    )
     with kb_session(db, write=True) as session:
         skipped: set[str] = set()
         decided = 0
         while True:
             pending = [
                 c
-                for c in review.list_claims(session, kind=kind, limit=len(skipped) + 1)
+                for c in listings.page(session, waiting, limit=len(skipped) + 1).items
                 if c.id not in skipped
             ]
             if not pending:
                 stdout.print(f"No pending claims left ({decided} decided).")
                 return
-            claim = pending[0]
-            claim_id = claim.id
+            claim_id = pending[0].id
+            claim = review.find_claim(session, claim_id)
             show_claim(review.view(session, claim))
             # no transaction (nor SQLite's write lock) is held while the reviewer
             # thinks: the decision begins its own, as another writer's would (#18)

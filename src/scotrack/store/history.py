@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Integer, func, inspect, select
 from sqlalchemy.orm import RelationshipProperty, Session
 
+from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, NotFound
 from scotrack.store import models
 from scotrack.store.provenance import Change, Claim, Document, FactSource
@@ -354,14 +355,27 @@ def entity_history(session: Session, spec: str) -> list[Change]:
     return found
 
 
-def changes_since(
-    session: Session, since: str, *, limit: int | None = None
-) -> list[Change]:
-    """Changes at or after `since` (an ISO date or time, UTC), oldest first."""
-    query = select(Change).where(Change.at >= since).order_by(Change.id)
-    if limit is not None:
-        query = query.limit(limit)
-    return list(session.scalars(query))
+def time_bound(text: str) -> str:
+    """The lower bound `text` gives, comparable with the log's `at` (ISO, UTC,
+    no offset): a date's first day (YYYY, YYYY-MM or YYYY-MM-DD), or a time
+    (`2026-11-01T12:00`, UTC unless it gives its offset, as `Z` or `+05:00`).
+    Anything else is an InputError, never compared (#18); the CLI's `changes
+    --since` and the API's /changes?since= read times alike (#15)."""
+    if "T" not in text and " " not in text.strip():
+        try:
+            return PartialDate.parse(text).first_day().isoformat()
+        except (ValueError, InputError) as err:
+            raise InputError(str(err)) from None
+    try:
+        moment = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+    except ValueError:
+        raise InputError(
+            f"{text[:40]!r} is not a date (YYYY[-MM[-DD]]) or an ISO time "
+            "(2026-11-01T12:00)"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.isoformat()
 
 
 def kb_version(session: Session) -> tuple[int, int]:

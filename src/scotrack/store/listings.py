@@ -1,9 +1,14 @@
 """Long lists read a page at a time in SQL: documents, claims and the change log.
 
 Each function returns a `Listing`: a SELECT of only the columns a list shows, the
-unique sort key it is read in, and how a row becomes an item. The caller adds the
-page (``keyset`` in `scotrack.api.paging`: "after this key, limit N"), so no list
-ever loads its whole table, and every key is an indexed column or starts with one.
+unique sort key it is read in, and how a row becomes an item; `page` reads one
+page of it ("after this key, limit N": keyset paging, the one for every surface,
+which the API wraps in an opaque cursor), so no list ever loads its whole table,
+and every key is an indexed column or starts with one.
+
+The claims list is one for every surface (#15): by id for the API (a key that
+never changes, so no page skips a claim when groups merge), or `grouped` (kind,
+group, id) for the terminal review, which shows the claims of one fact together.
 """
 
 from __future__ import annotations
@@ -25,12 +30,16 @@ from scotrack.store.tables import (
     DateRange,
     Facet,
     Sort,
+    check_choice,
     in_range,
     parse_sort,
     sql_facets,
 )
 
 T = TypeVar("T")
+Key = tuple[Any, ...]
+MAX_ROWS = 2**63 - 1
+"""The largest LIMIT both databases take (a signed 64-bit integer)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,12 +306,14 @@ def claims(
     status: str | None = None,
     kind: str | None = None,
     document_id: str | None = None,
+    grouped: bool = False,
+    labels: tuple[str, str] = ("status", "kind"),
 ) -> Listing[ClaimSummary]:
-    """Claims by id, filtered by status, kind and document."""
-    if status is not None and status not in STATUSES:
-        raise InputError(f"status {status!r}: choose one of {', '.join(STATUSES)}")
-    if kind is not None and kind not in KINDS:
-        raise InputError(f"kind {kind!r}: choose one of {', '.join(KINDS)}")
+    """Claims filtered by status, kind and document, by id, or `grouped` by kind,
+    group and id (the claims of one fact together); `labels` name the status and
+    kind filters in errors (the CLI's --status and --type)."""
+    check_choice(labels[0], status, STATUSES)
+    check_choice(labels[1], kind, KINDS)
     statement: AnySelect = select(
         Claim.id,
         Claim.kind,
@@ -320,9 +331,14 @@ def claims(
         statement = statement.where(Claim.kind == kind)
     if document_id is not None:
         statement = statement.where(Claim.document_id == document_id)
+    key: tuple[ColumnElement[Any], ...] = (
+        (Claim.kind.expression, Claim.group_key.expression, Claim.id.expression)
+        if grouped
+        else (Claim.id.expression,)
+    )
     return Listing(
         statement,
-        (Claim.id.expression,),
+        key,
         lambda row: ClaimSummary(
             row.id,
             row.kind,
@@ -334,7 +350,9 @@ def claims(
             row.document_id,
             row.group_key,
         ),
-        lambda row: (row.id,),
+        (lambda row: (row.kind, row.group_key, row.id))
+        if grouped
+        else (lambda row: (row.id,)),
     )
 
 
@@ -351,6 +369,48 @@ def changes(*, after_id: int = 0, since: str | None = None) -> Listing[Change]:
 
 def _change_key(row: Any) -> tuple[Any, ...]:
     return (row.Change.id,)
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a listing and the key to read the next after (None: the last)."""
+
+    items: list[T]
+    next: Key | None
+
+
+def page(
+    session: Session, listing: Listing[T], *, after: Key | None = None, limit: int
+) -> Page[T]:
+    """Up to `limit` items of `listing` after the key `after`, in its key's order
+    (one more row is read to tell whether there is a next page). InputError when
+    `after` is not a key of this listing (`listing_key_fits`)."""
+    statement = listing.statement
+    if after is not None:
+        if not listing_key_fits(listing, after):
+            raise InputError("cursor: not a cursor of this list", field="cursor")
+        statement = statement.where(tuple_(*listing.key) > tuple_(*after))
+    read = min(limit + 1, MAX_ROWS)
+    rows = list(session.execute(statement.order_by(*listing.key).limit(read)))
+    following = listing.key_of(rows[limit - 1]) if len(rows) > limit else None
+    return Page([listing.item(row) for row in rows[:limit]], following)
+
+
+def listing_key_fits(listing: Listing[Any], after: Key) -> bool:
+    """Whether `after` can be a key of `listing`: as many parts as its key, each
+    comparable with its column (an int with an integer column, a str with a text
+    one), so a foreign key is refused, not a database error."""
+    return len(after) == len(listing.key) and all(map(_comparable, listing.key, after))
+
+
+def _comparable(column: ColumnElement[Any], value: Any) -> bool:
+    try:
+        wanted = column.type.python_type
+    except NotImplementedError:
+        return True
+    if wanted is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, wanted)
 
 
 def _literal(text: str) -> str:

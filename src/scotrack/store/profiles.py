@@ -1,6 +1,7 @@
 """What the knowledge base holds about one thing, with what it links to: a meeting
-with its sources, reporting documents and commitments; a document with its claims;
-a commitment or project by id; every agreement with its status on a day.
+with its sources, reporting documents and commitments; a commitment or project by
+id; every agreement with its status on a day (a document with its claims is
+`reader.reading`).
 
 These serve the detail answers of the API and the pages; like `queries`, they
 return domain objects or frozen dataclasses and raise NotFound for unknown ids.
@@ -8,11 +9,9 @@ return domain objects or frozen dataclasses and raise NotFound for unknown ids.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
@@ -31,7 +30,6 @@ from scotrack.store.provenance import (
     Claim,
     Document,
     FactSource,
-    evidence_spans,
 )
 
 DOCUMENTS_SHOWN = 50
@@ -58,56 +56,6 @@ class MeetingProfile:
     sources: tuple[Source, ...]
     documents: DocumentPage
     commitments: tuple[Commitment, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One evidence span of a claim: offsets into the clean text, and its text."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimEvidence:
-    """A claim of a document with the spans of its text that support it."""
-
-    id: str
-    kind: str
-    summary: str
-    status: str
-    proposal: str
-    entity_kind: str | None
-    entity_id: str | None
-    evidence: tuple[Span, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentProfile:
-    """A stored document: its metadata, clean text and claims (not the raw text)."""
-
-    id: str
-    url: str | None
-    version: int
-    previous_id: str | None
-    title: str | None
-    outlet: str | None
-    published_date: str | None
-    dateline: str | None
-    ingested_at: str
-    tags: dict[str, Any]
-    clean_text: str
-    claims: tuple[ClaimEvidence, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Original:
-    """A document's raw content as it was ingested, and whether it is HTML."""
-
-    id: str
-    raw_text: str
-    html: bool
 
 
 def meeting_profile(
@@ -202,59 +150,6 @@ def _supporting(meeting_id: str) -> Select[str]:
     return select(FactSource.source_id).where(
         FactSource.entity_kind == "meeting", FactSource.entity_id == meeting_id
     )
-
-
-def document_profile(session: Session, document_id: str) -> DocumentProfile:
-    document = _document(session, document_id)
-    found = session.scalars(
-        select(Claim).where(Claim.document_id == document.id).order_by(Claim.id)
-    )
-    text = document.clean_text
-    claims = tuple(
-        ClaimEvidence(
-            claim.id,
-            claim.kind,
-            claim.summary,
-            claim.status,
-            claim.proposal,
-            claim.entity_kind,
-            claim.entity_id,
-            tuple(Span(a, b, text[a:b]) for a, b in evidence_spans(claim.evidence)),
-        )
-        for claim in found
-    )
-    return DocumentProfile(
-        id=document.id,
-        url=document.url,
-        version=document.version,
-        previous_id=document.previous_id,
-        title=document.title,
-        outlet=document.outlet,
-        published_date=document.published_date,
-        dateline=document.dateline,
-        ingested_at=document.ingested_at,
-        tags=json.loads(document.tags or "{}"),
-        clean_text=text,
-        claims=claims,
-    )
-
-
-def original(session: Session, document_id: str) -> Original:
-    """The raw content of a document; `html` when it was read as a web page."""
-    document = _document(session, document_id)
-    path = (document.path or "").lower()
-    head = document.raw_text.lstrip()[:200].lower()
-    html = path.endswith((".html", ".htm", ".xhtml")) or head.startswith(
-        ("<!doctype html", "<html")
-    )
-    return Original(document.id, document.raw_text, html)
-
-
-def _document(session: Session, document_id: str) -> Document:
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFound(f"document {document_id!r} is not in the knowledge base")
-    return document
 
 
 def commitment(session: Session, commitment_id: str) -> Commitment:

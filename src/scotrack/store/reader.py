@@ -1,7 +1,12 @@
-"""Documents for reading: the one lookup of a document by id or prefix, claim
-counts for the documents table (`listings.document_table`), one document's text
-cut into segments at its claims' evidence spans, and the queue of claims waiting
-for review.
+"""A stored document, the one read of it for every surface (#15): its metadata,
+clean text and claims with their evidence (`reading`, which the CLI's `document`,
+the API's /documents/{id} and the web's reader all call), its original content,
+the one lookup of a document by id or prefix, and claim counts for the documents
+table (`listings.document_table`).
+
+A document's claims come in reading order: by where their first evidence span
+starts in the text (a claim without one first), then by id. Evidence spans are
+the claim's spans that cover text (start before end), clipped to the text.
 
 `text_segments` only cuts: it never escapes or marks up, so whoever renders the
 segments escapes every piece.
@@ -10,28 +15,60 @@ segments escapes every piece.
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError
 from scotrack.store import identity
 from scotrack.store.provenance import Claim, Document, evidence_spans
-from scotrack.store.review import KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One evidence span of a claim: offsets into the clean text, and its text."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimMark:
-    """A claim as the reader shows it."""
+    """A claim of a document with the spans of its text that support it."""
 
     id: str
     kind: str
     summary: str
     status: str
+    proposal: str
     entity_kind: str | None
     entity_id: str | None
-    spans: tuple[tuple[int, int], ...]
+    evidence: tuple[Span, ...]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The evidence as (start, end) pairs."""
+        return tuple((span.start, span.end) for span in self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A stored document's metadata and clean text (not the raw text)."""
+
+    id: str
+    url: str | None
+    version: int
+    previous_id: str | None
+    title: str | None
+    outlet: str | None
+    published_date: str | None
+    dateline: str | None
+    ingested_at: str
+    tags: dict[str, Any]
+    clean_text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +81,20 @@ class TextSegment:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    document: Document
+    """A document, its claims in reading order and its text in segments."""
+
+    document: DocumentRecord
     claims: tuple[ClaimMark, ...]
     segments: tuple[TextSegment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """A document's raw content as it was ingested, and whether it is HTML."""
+
+    id: str
+    raw_text: str
+    html: bool
 
 
 def claim_counts(session: Session, ids: list[str]) -> dict[str, tuple[int, int]]:
@@ -95,74 +143,67 @@ def find_document(session: Session, ref: str) -> Document:
     return identity.by_id_or_prefix(session, Document, "document", ref)
 
 
-def reading(session: Session, document_id: str) -> Reading:
-    """The document (its id or a unique prefix) with its claims and its text in
-    segments; NotFound otherwise."""
-    document = find_document(session, document_id)
+def reading(session: Session, ref: str) -> Reading:
+    """The document (its id or a unique prefix) with its claims in reading order
+    and its text in segments; NotFound or Ambiguous otherwise."""
+    document = find_document(session, ref)
+    text = document.clean_text
     found = session.scalars(
         select(Claim).where(Claim.document_id == document.id).order_by(Claim.id)
     )
-    claims = tuple(
+    claims = (
         ClaimMark(
             c.id,
             c.kind,
             c.summary,
             c.status,
+            c.proposal,
             c.entity_kind,
             c.entity_id,
-            tuple((a, b) for a, b in evidence_spans(c.evidence) if a < b),
+            tuple(
+                Span(a, b, text[a:b])
+                for a, b in _clipped(evidence_spans(c.evidence), len(text))
+            ),
         )
         for c in found
     )
     ordered = tuple(sorted(claims, key=lambda c: (c.spans[:1] or ((0, 0),), c.id)))
-    return Reading(
-        document, ordered, tuple(text_segments(document.clean_text, ordered))
+    return Reading(_record(document), ordered, tuple(text_segments(text, ordered)))
+
+
+def original(session: Session, ref: str) -> Original:
+    """The raw content of a document (its id or a unique prefix); `html` when it
+    was read as a web page."""
+    document = find_document(session, ref)
+    path = (document.path or "").lower()
+    head = document.raw_text.lstrip()[:200].lower()
+    html = path.endswith((".html", ".htm", ".xhtml")) or head.startswith(
+        ("<!doctype html", "<html")
     )
+    return Original(document.id, document.raw_text, html)
 
 
-@dataclass(frozen=True, slots=True)
-class QueuedClaim:
-    id: str
-    kind: str
-    summary: str
-    proposal: str
-    entity_kind: str | None
-    entity_id: str | None
-    document_id: str
-    document_title: str | None
+def _clipped(spans: tuple[tuple[int, int], ...], length: int) -> list[tuple[int, int]]:
+    """The spans that cover some of a text of `length` characters, clipped to it."""
+    found = []
+    for start, end in spans:
+        a, b = max(0, start), min(end, length)
+        if a < b:
+            found.append((a, b))
+    return found
 
 
-def review_queue(
-    session: Session,
-    *,
-    kind: str | None = None,
-    document: str | None = None,
-    after: str | None = None,
-    limit: int = 50,
-) -> list[QueuedClaim]:
-    """Up to `limit` + 1 pending claims after claim id `after`, by id (the extra
-    one says whether there is a next page)."""
-    if kind is not None and kind not in KINDS:
-        raise InputError(f"kind {kind!r}: choose one of {', '.join(KINDS)}")
-    query = (
-        select(
-            Claim.id,
-            Claim.kind,
-            Claim.summary,
-            Claim.proposal,
-            Claim.entity_kind,
-            Claim.entity_id,
-            Claim.document_id,
-            Document.title,
-        )
-        .join(Document, Document.id == Claim.document_id)
-        .where(Claim.status == "pending")
+def _record(document: Document) -> DocumentRecord:
+    return DocumentRecord(
+        id=document.id,
+        url=document.url,
+        version=document.version,
+        previous_id=document.previous_id,
+        title=document.title,
+        outlet=document.outlet,
+        published_date=document.published_date,
+        dateline=document.dateline,
+        ingested_at=document.ingested_at,
+        tags=json.loads(document.tags or "{}"),
+        clean_text=document.clean_text,
     )
-    if kind is not None:
-        query = query.where(Claim.kind == kind)
-    if document is not None:
-        query = query.where(Claim.document_id == document)
-    if after is not None:
-        query = query.where(Claim.id > after)
-    query = query.order_by(Claim.id).limit(limit + 1)
-    return [QueuedClaim(*row) for row in session.execute(query)]

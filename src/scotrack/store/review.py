@@ -1,4 +1,5 @@
-"""Reviewing claims: list them, see one with its evidence, accept, reject, edit.
+"""Reviewing claims: see one with its evidence, accept, reject, edit (the list
+of claims is `listings.claims`, the queue of groups `queue.review_queue`).
 
 Every decision is a logged change (`scotrack.store.history`): accepting records
 the entity it changed (with the claim's document now among its sources) and the
@@ -12,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import vocab
@@ -82,41 +83,6 @@ def find_claim(session: Session, ref: str) -> Claim:
     """The claim whose id is `ref`, or the one claim whose id starts with it (the
     one lookup of a claim for the CLI, the API and the web app; see `identity`)."""
     return identity.by_id_or_prefix(session, Claim, "claim", ref)
-
-
-def list_claims(
-    session: Session,
-    *,
-    status: str | None = "pending",
-    kind: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[Claim]:
-    """Claims by status and kind, grouped: the claims of one fact come together."""
-    query = select(Claim).where(*_claim_filters(status, kind))
-    query = query.order_by(Claim.kind, Claim.group_key, Claim.id)
-    return list(session.scalars(query.limit(limit).offset(offset)))
-
-
-def claim_count(
-    session: Session, *, status: str | None = "pending", kind: str | None = None
-) -> int:
-    """How many claims `list_claims` pages through, for "50 of 65" (#14)."""
-    query = select(func.count()).select_from(Claim)
-    return int(session.scalar(query.where(*_claim_filters(status, kind))) or 0)
-
-
-def _claim_filters(status: str | None, kind: str | None) -> list[ColumnElement[bool]]:
-    if status is not None and status not in STATUSES:
-        raise InputError(f"--status {status!r}: choose one of {', '.join(STATUSES)}")
-    if kind is not None and kind not in KINDS:
-        raise InputError(f"--type {kind!r}: choose one of {', '.join(KINDS)}")
-    filters = []
-    if status is not None:
-        filters.append(Claim.status == status)
-    if kind is not None:
-        filters.append(Claim.kind == kind)
-    return filters
 
 
 def view(session: Session, claim: Claim) -> ClaimView:
