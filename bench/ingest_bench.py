@@ -79,6 +79,7 @@ def _load(name: str, path: Path) -> ModuleType:
     if spec is None or spec.loader is None:
         raise ImportError(path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # for its dataclasses
     spec.loader.exec_module(module)
     return module
 
