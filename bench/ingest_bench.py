@@ -17,11 +17,16 @@ and server is what bounds the store, whatever the number of extraction workers.
 `--batch N` sets SCOTRACK_INGEST_BATCH (documents per transaction on
 PostgreSQL; 1: one transaction per document, as before #16's bulk loading);
 `--cluster SPEC` runs `ingest --cluster SPEC` (a Dask cluster) instead of
-`--workers N`.
+`--workers N`. `--per-file N` stores the corpus as Parquet files of N pages
+(scale_bench's archives) instead of a file a page. The CPU time of everything
+the run started is reported too: the ingest process and every worker it
+reaped (on a Dask cluster, the nannies and workers), plus the server's
+backends, so the end-to-end cost to a queryable knowledge base is known on a
+loaded machine.
 
 Usage: python bench/ingest_bench.py [--docs 10000] [--backend sqlite|postgresql|both]
                                     [--workers 2] [--seed 7] [--every 60]
-                                    [--batch N] [--cluster local:2]
+                                    [--batch N] [--cluster local:2] [--per-file N]
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import importlib.util
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,6 +79,7 @@ def _load(name: str, path: Path) -> ModuleType:
     if spec is None or spec.loader is None:
         raise ImportError(path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # for its dataclasses
     spec.loader.exec_module(module)
     return module
 
@@ -86,6 +93,8 @@ class Run:
     size_mb: float
     writer_cpu: float
     server_cpu: float | None
+    tree_cpu: float
+    """User + system seconds of the ingest process and all it reaped."""
     documents: int
     claims: int
     summary: dict[str, Any]
@@ -132,6 +141,7 @@ def ingest(
     args = ["ingest", str(corpus), *spread, "--format", "json"]
     engine = make_engine(url)
     server_before = reaped_cpu(postmaster)
+    tree_before = _children_cpu()
     try:
         with out.open("w") as stdout, err.open("w") as stderr:
             started = time.perf_counter()
@@ -149,6 +159,7 @@ def ingest(
                     elapsed = time.perf_counter() - started
                     print(f"  {backend} {elapsed:6.0f} s: {_count(engine)} documents")
             seconds = time.perf_counter() - started
+        tree_cpu = _children_cpu() - tree_before
         if process.returncode != 0:
             raise SystemExit(f"ingest into {backend} failed:\n{err.read_text()}")
         parent, worker, writer_cpu = rss.read_text().split()
@@ -179,10 +190,16 @@ def ingest(
         int(size or 0) / 1e6,
         float(writer_cpu),
         server_cpu,
+        tree_cpu,
         int(documents or 0),
         int(claims or 0),
         json.loads(out.read_text()),
     )
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def _count(engine: Engine) -> int:
@@ -206,6 +223,11 @@ def report(run: Run, docs: int, corpus_mb: float) -> None:
         f"{docs / store_cpu:.0f} docs per CPU-second of writer"
         f"{'' if run.server_cpu is None else ' and server'}"
     )
+    total = run.tree_cpu + (run.server_cpu or 0.0)
+    print(
+        f"  CPU of every process: {total:.1f} s (ingest and its workers "
+        f"{run.tree_cpu:.1f} s{server}); {docs / total:.0f} docs per CPU-second"
+    )
 
 
 def main() -> None:
@@ -225,6 +247,12 @@ def main() -> None:
     parser.add_argument(
         "--cluster", default=None, help="ingest --cluster SPEC instead of --workers"
     )
+    parser.add_argument(
+        "--per-file",
+        type=int,
+        default=0,
+        help="the corpus as Parquet files of N pages (0: a file a page)",
+    )
     args = parser.parse_args()
     backends = ("sqlite", "postgresql") if args.backend == "both" else (args.backend,)
     extract_bench = _load("extract_bench", ROOT / "bench" / "extract_bench.py")
@@ -238,6 +266,16 @@ def main() -> None:
         corpus.mkdir()
         size = extract_bench.build_corpus(corpus, args.docs, args.seed)
         print(f"corpus: {args.docs} documents, {size / 1e6:.2f} MB, seed {args.seed}")
+        if args.per_file:
+            scale_bench = _load("scale_bench", ROOT / "bench" / "scale_bench.py")
+            pages = [
+                (path.stem, path.read_text(encoding="utf-8"))
+                for path in sorted(corpus.glob("*.txt"))
+            ]
+            corpus = tmp / "parquet"
+            scale_bench.write_parquet(pages, corpus, args.per_file)
+            files = len(list(corpus.glob("*.parquet")))
+            print(f"  as {files} Parquet files of {args.per_file} pages")
         for backend in backends:
             if backend == "sqlite":
                 url = f"sqlite:///{tmp / 'bench.db'}"

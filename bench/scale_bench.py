@@ -8,11 +8,15 @@ each. Then runs `scotrack extract` over the Parquet folder with `--workers 1`,
 wall time, documents a second, and the peak resident memory of the parent
 process (the one that writes the files) and of the largest of its children (worker
 processes; with `--cluster local:N`, Dask's workers and their nannies), sampled every
-0.2 s, checking that every run
-wrote the same files. `--warc` runs the same over the WARC folder as well;
-`--only` picks runs (e.g. `--only cluster:2`).
+0.2 s, checking that every run wrote the same files. Beside the wall time, the CPU
+seconds (user + system) of the run's whole process tree, as the kernel counts them
+for reaped children, and the load average after the run: on a machine shared with
+other work the wall time is noise and the CPU time is not. `--warc` runs the same
+over the WARC folder as well, `--warc-only` over the WARC folder alone; `--only`
+picks runs (e.g. `--only cluster:2`).
 
 Usage: python bench/scale_bench.py [--docs 20000] [--per-file 1000] [--warc]
+                                   [--warc-only] [--only RUN ...]
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ import io
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -87,11 +93,26 @@ def write_warc(items: list[tuple[str, str]], folder: Path, per_file: int) -> Non
                 )
 
 
-def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, and the peak RSS (MB) of the parent and of its largest child,
-    of one run."""
+@dataclass(frozen=True, slots=True)
+class Measured:
+    seconds: float
+    cpu: float
+    """User + system seconds of the run's processes (all reaped by the end)."""
+    parent_mb: float
+    worker_mb: float
+
+
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run(corpus: Path, out: Path, extra: list[str]) -> Measured:
+    """Wall and CPU seconds, and the peak RSS (MB) of the parent and of its
+    largest child, of one run."""
     command = [sys.executable, "-m", "scotrack", "extract", str(corpus)]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "120"}
+    cpu = children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(
         [*command, "--out", str(out), "--format", "json", *extra],
@@ -113,7 +134,7 @@ def run(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float, float]
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{extra}: exit {process.returncode}")
-    return seconds, parent / 2**20, worker / 2**20
+    return Measured(seconds, children_cpu() - cpu, parent / 2**20, worker / 2**20)
 
 
 def digest(folder: Path) -> str:
@@ -129,33 +150,41 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--per-file", type=int, default=1_000)
     parser.add_argument("--warc", action="store_true")
+    parser.add_argument("--warc-only", action="store_true")
     parser.add_argument("--only", nargs="*", choices=sorted(RUNS), default=None)
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         items = pages(work / "txt", args.docs)
-        write_parquet(items, work / "parquet", args.per_file)
-        folders = {"parquet": work / "parquet"}
-        if args.warc:
+        folders = {}
+        if not args.warc_only:
+            write_parquet(items, work / "parquet", args.per_file)
+            folders["parquet"] = work / "parquet"
+        if args.warc or args.warc_only:
             write_warc(items, work / "warc", args.per_file)
             folders["warc"] = work / "warc"
         for kind, corpus in folders.items():
             digests = set()
             for name in args.only or RUNS:
                 out = work / f"out-{kind}-{name.replace(':', '')}"
-                seconds, parent, worker = run(corpus, out, RUNS[name])
+                measured = run(corpus, out, RUNS[name])
                 digests.add(digest(out))
                 results.append(
                     {
                         "input": kind,
                         "run": name,
                         "docs": args.docs,
-                        "seconds": round(seconds, 1),
-                        "docs_per_s": round(args.docs / seconds, 1),
-                        "peak_rss_mb": round(max(parent, worker)),
-                        "parent_peak_mb": round(parent),
-                        "worker_peak_mb": round(worker),
+                        "seconds": round(measured.seconds, 1),
+                        "docs_per_s": round(args.docs / measured.seconds, 1),
+                        "cpu_s": round(measured.cpu, 1),
+                        "docs_per_cpu_s": round(args.docs / measured.cpu, 1),
+                        "peak_rss_mb": round(
+                            max(measured.parent_mb, measured.worker_mb)
+                        ),
+                        "parent_peak_mb": round(measured.parent_mb),
+                        "worker_peak_mb": round(measured.worker_mb),
+                        "load": [round(x, 2) for x in os.getloadavg()],
                     }
                 )
                 print(json.dumps(results[-1]), flush=True)

@@ -15,7 +15,7 @@ import pytest
 
 from scotrack.ingest.document import ExtractOptions
 from scotrack.ingest.pipeline import extract_file
-from scotrack.ingest.workers import AHEAD, ChunkPool, chunk_size
+from scotrack.ingest.workers import AHEAD, ChunkPool, chunk_size, chunks
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PAGE = "SCO ministers meet\n\nThe foreign ministers of the SCO met in Astana.\n"
@@ -34,6 +34,22 @@ def test_chunk_size_gives_every_worker_several() -> None:
     assert chunk_size(1, 2) == 1
     assert chunk_size(160, 2) == 10
     assert chunk_size(100_000, 2) == 32
+
+
+def test_an_archive_is_a_task_of_its_own_whatever_the_corpus() -> None:
+    """A task's results are held whole until read: a chunk of several archives
+    made workers grow with the number of files (6 Parquet files of 1,000 pages
+    a task at 100,000 pages)."""
+    names = ["a.parquet", "b.warc.gz", "c.jsonl", "d.jsonl.gz", "e.NDJSON"]
+    archives = [Path(f"{n:04}{name}") for n in range(200) for name in names]
+    assert chunks(archives, 2) == [[path] for path in archives]
+    pages = [Path(f"p{n:03}.txt") for n in range(160)]
+    mixed = [*pages[:5], archives[0], *pages[5:], archives[1]]
+    found = chunks(mixed, 2)
+    assert [path for part in found for path in part] == mixed
+    assert found[:2] == [pages[:5], [archives[0]]]
+    assert found[-1] == [archives[1]]
+    assert max(len(part) for part in found) == chunk_size(len(mixed), 2)
 
 
 @pytest.mark.slow

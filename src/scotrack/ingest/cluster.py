@@ -27,6 +27,17 @@ from scotrack.errors import InputError
 
 LOCAL = re.compile(r"local:(\d{1,3})")
 CONNECT_SECONDS = 30
+LOCAL_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+"""A local cluster's scheduler serves no dashboard, and its HTTP server (which
+it starts all the same) takes a free loopback port: by default it asks for
+8787 and warns when another cluster has it, which a test run turns into an
+error."""
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Dask settings of a local cluster's workers. The statistical profiler is off:
+it samples the running task 100 times a second and keeps a second's call trees
+for the last 1,000 seconds (`distributed.admin.low-level-log-length`), for a
+dashboard a local run does not start, so a worker grew with the run's length
+(about 40 MB in ten minutes of extraction, by tracemalloc in the worker)."""
 
 
 class DaskPool:
@@ -84,6 +95,7 @@ def dask_client(spec: str) -> Iterator[Any]:
     InputError when Dask is missing or the scheduler cannot be reached."""
     spec = cluster_spec(spec)
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - a declared dependency
         raise InputError(
@@ -92,12 +104,14 @@ def dask_client(spec: str) -> Iterator[Any]:
     local = LOCAL.fullmatch(spec)
     if local is not None:
         with (
+            dask.config.set(LOCAL_CONFIG),
             LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=int(local.group(1)),
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
                 worker_dashboard_address=None,
+                scheduler_kwargs=LOCAL_SCHEDULER,
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,  # type: ignore[no-untyped-call]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from scotrack.errors import DocumentError
+from scotrack.ingest.read.files import holds_many
 
 AHEAD = 4
 """Chunks per worker that may be done or under way before the caller takes them."""
@@ -60,9 +61,31 @@ def run_named_chunk(name: str, paths: list[Path], run: Run) -> list[FileResults]
 
 
 def chunks(files: list[Path], workers: int) -> list[list[Path]]:
-    """`files` in chunks of `chunk_size`, in order."""
+    """`files` in chunks of `chunk_size`, in order; a file that may hold many
+    documents (WARC, Parquet, JSON Lines) is a chunk of its own.
+
+    A task's results are held whole where it ran until the caller takes them,
+    and `chunk_size` grows with the number of files: chunks of archives made a
+    worker grow with the corpus (Parquet files of 1,000 pages, 7.5 MB of
+    `sco-extract/1` each: a file a task at 10,000 pages, 6 at 100,000). A task
+    now holds at most one archive's results, whatever the corpus (#16)."""
     size = chunk_size(len(files), workers)
-    return [files[at : at + size] for at in range(0, len(files), size)]
+    found: list[list[Path]] = []
+    pages: list[Path] = []
+    for path in files:
+        if holds_many(path):
+            if pages:
+                found.append(pages)
+                pages = []
+            found.append([path])
+            continue
+        pages.append(path)
+        if len(pages) == size:
+            found.append(pages)
+            pages = []
+    if pages:
+        found.append(pages)
+    return found
 
 
 def chunk_name(number: int) -> str:

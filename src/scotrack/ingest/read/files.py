@@ -51,6 +51,12 @@ def is_document_name(path: Path) -> bool:
     )
 
 
+def holds_many(path: Path) -> bool:
+    """Whether the file `path` names may hold many documents (an archive or JSON
+    Lines), so that it is a task of its own (`workers.chunks`)."""
+    return archive_kind(path) is not None or path.suffix.lower() in JSONL_SUFFIXES
+
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -474,6 +480,7 @@ __all__ = [
     "check_limits",
     "decode",
     "document_files",
+    "holds_many",
     "html_too_deep",
     "jsonl_file",
     "jsonl_line",
