@@ -8,6 +8,7 @@ renders it on this site. The JSON answers carry text as JSON strings only.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -211,17 +212,7 @@ def get_document(session: DbSession, document_id: DocumentId) -> DocumentPublic:
     found = reader.reading(session, document_id)
     document = found.document
     return DocumentPublic(
-        id=document.id,
-        url=document.url,
-        version=document.version,
-        previous_id=document.previous_id,
-        title=document.title,
-        outlet=document.outlet,
-        published_date=document.published_date,
-        dateline=document.dateline,
-        ingested_at=document.ingested_at,
-        tags=document.tags,
-        clean_text=document.clean_text,
+        **dataclasses.asdict(document),
         claims=[
             DocumentClaim(
                 id=c.id,
