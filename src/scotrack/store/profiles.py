@@ -152,13 +152,6 @@ def _supporting(meeting_id: str) -> Select[str]:
     )
 
 
-def commitment(session: Session, commitment_id: str) -> Commitment:
-    row = session.get(models.Commitment, commitment_id)
-    if row is None:
-        raise NotFound(f"commitment {commitment_id!r} is not in the knowledge base")
-    return rows.commitment_from_row(row)
-
-
 def commitments_at(session: Session, meeting_id: str) -> list[Commitment]:
     """The commitments made at one meeting, by id."""
     found = session.scalars(
@@ -167,13 +160,6 @@ def commitments_at(session: Session, meeting_id: str) -> list[Commitment]:
         .order_by(models.Commitment.id)
     )
     return [rows.commitment_from_row(row) for row in found]
-
-
-def project(session: Session, project_id: str) -> Project:
-    row = session.get(models.Project, project_id)
-    if row is None:
-        raise NotFound(f"project {project_id!r} is not in the knowledge base")
-    return rows.project_from_row(row)
 
 
 def projects(
