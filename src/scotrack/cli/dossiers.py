@@ -26,7 +26,11 @@ from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import Assessment
-    from scotrack.store.dossiers import CommitmentRecord, ProjectRecord
+    from scotrack.store.dossiers import (
+        AssessmentEntry,
+        CommitmentRecord,
+        ProjectRecord,
+    )
 
 RefArgument = Annotated[
     str,
@@ -132,7 +136,7 @@ def commitment_payload(record: CommitmentRecord) -> dict[str, Any]:
     }
 
 
-def timeline_row(entry: Any, state: str) -> dict[str, Any]:
+def timeline_row(entry: AssessmentEntry, state: str) -> dict[str, Any]:
     """One assessment of the timeline as a flat row (the page's CSV row)."""
     found = entry.assessment
     span = found.span
