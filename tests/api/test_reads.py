@@ -214,8 +214,11 @@ def test_agreements_404_and_422(client: TestClient):
 def test_commitments_and_projects_are_empty_lists_at_first(client: TestClient):
     assert client.get(f"{API}/commitments").json() == {"items": [], "next": None}
     assert client.get(f"{API}/projects").json() == {"items": [], "next": None}
-    error_of(client.get(f"{API}/commitments/nope"), 404)
-    error_of(client.get(f"{API}/projects/nope"), 404)
+    error_of(client.get(f"{API}/commitments/nope-nothing"), 404)
+    error_of(client.get(f"{API}/projects/nope-nothing"), 404)
+    # under 6 characters and not an id: not a prefix either, as on the pages (#15)
+    assert "6 characters" in error_of(client.get(f"{API}/commitments/nope"), 422)
+    assert "6 characters" in error_of(client.get(f"{API}/projects/nope"), 422)
 
 
 def test_commitment_and_project_filters_are_checked(client: TestClient):

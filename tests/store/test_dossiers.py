@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.commitments import Assessment
 from scotrack.domain.dates import PartialDate
-from scotrack.errors import Ambiguous, NotFound
+from scotrack.errors import Ambiguous, InputError, NotFound
 from scotrack.store import citation, models, rows
 from scotrack.store.assessments import compliance_report, record_assessment
 from scotrack.store.compliance import state_compliance
@@ -137,6 +137,9 @@ def test_project_lifecycle_in_date_order_with_sources(small: Session) -> None:
     assert later.status == "completed"
     assert [s.current for s in later.steps] == [False, True]
     with pytest.raises(NotFound):
+        project_record(small, "p-nowhere", on=date(2020, 1, 1))
+    # a ref that is not an id and too short to be a prefix (#15)
+    with pytest.raises(InputError, match="at least 6 characters"):
         project_record(small, "p9", on=date(2020, 1, 1))
 
 

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
-from scotrack.store.matrix import agreement_detail, ratification_matrix
+from scotrack.store.matrix import ratification_matrix
+from scotrack.store.profiles import agreement_record
 
 
 def cells(small: Session, on: date) -> dict[tuple[str, str], str]:
@@ -48,16 +49,24 @@ def test_matrix_rows_are_every_party_by_name(small: Session) -> None:
     assert [c.id for c in table.columns][:1] == ["charter"]
 
 
-def test_agreement_detail_explains(small: Session) -> None:
-    detail = agreement_detail(small, "charter", on=date(2010, 1, 1))
+def test_agreement_record_explains(small: Session) -> None:
+    detail = agreement_record(small, "charter", on=date(2010, 1, 1))
     assert detail.agreement.title.startswith("Charter")
     assert any("2003-09-19" in line for line in detail.status.explanation)
     assert detail.state_names["CHN"] == "China"
 
 
-def test_agreement_detail_unknown_id(small: Session) -> None:
+@pytest.mark.issue(15)
+def test_agreement_record_by_id_title_or_alias_as_every_surface(
+    small: Session,
+) -> None:
+    """The page took the exact id only (NotFound for `Charter`); the one read
+    takes what the CLI and the API took: an id, title or alias (#15)."""
+    assert agreement_record(small, "Charter", on=date(2010, 1, 1)).agreement.id == (
+        "charter"
+    )
     with pytest.raises(NotFound):
-        agreement_detail(small, "Charter", on=date(2010, 1, 1))
+        agreement_record(small, "treaty-of-nowhere-at-all", on=date(2010, 1, 1))
 
 
 @pytest.mark.issue(12)

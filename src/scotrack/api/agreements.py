@@ -184,7 +184,8 @@ def get_agreement(
     ],
     on: OnParam = None,
 ) -> AgreementDetailPublic:
-    agreement, answer = profiles.agreement_on(session, agreement_id, on_day(on))
+    record = profiles.agreement_record(session, agreement_id, on=on_day(on))
+    agreement, answer = record.agreement, record.status
     rule = agreement.rule
     return AgreementDetailPublic.model_validate(
         {

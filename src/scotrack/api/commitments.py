@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.api.inputs import NAMING_FILTERS
+from scotrack.api.inputs import NAMING_FILTERS, by_id_or_prefix
 from scotrack.api.paging import (
     CursorParam,
     FacetsParam,
@@ -25,7 +25,7 @@ from scotrack.api.paging import (
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.vocab import Area
-from scotrack.store import commitments, profiles
+from scotrack.store import commitments, dossiers
 from scotrack.store.tables import date_range
 
 router = APIRouter(prefix="/commitments", tags=["commitments"])
@@ -187,12 +187,24 @@ def list_commitments(
 
 @router.get(
     "/{commitment_id}",
-    response_model=CommitmentPublic,
-    summary="One commitment with its assessments",
+    response_model=CommitmentRowPublic,
+    summary="One commitment with its assessments and its compliance on a day",
+    description="The commitment as the table lists it: its assessments, and its "
+    "compliance on `on` (default today). The id may be a unique prefix of 6 or "
+    "more characters, as the CLI prints them; the answer holds the full id.",
+    responses=by_id_or_prefix("commitment"),
 )
 @readable
 def get_commitment(
     session: DbSession,
-    commitment_id: Annotated[str, Path(max_length=120)],
-) -> CommitmentPublic:
-    return commitment_public(profiles.commitment(session, commitment_id))
+    commitment_id: Annotated[
+        str,
+        Path(max_length=120, description="The id, or its first 6+ characters."),
+    ],
+    on: OnParam = None,
+) -> CommitmentRowPublic:
+    record = dossiers.commitment_record(session, commitment_id, on=on_day(on))
+    line = commitments.CommitmentLine(
+        record.commitment, record.current, record.compliance
+    )
+    return commitment_row_public(line, record.on.isoformat())

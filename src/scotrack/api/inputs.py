@@ -36,6 +36,20 @@ BY_NAME: dict[int | str, dict[str, Any]] = {
 }
 """The `responses` of a route whose path takes a name as well as an id."""
 
+
+def by_id_or_prefix(what: str) -> dict[int | str, dict[str, Any]]:
+    """The `responses` of a route whose path takes a `what`'s id or a unique
+    prefix of it (`store.identity.by_id_or_prefix`, as the pages and the CLI)."""
+    return {
+        404: {"description": f"No {what} has this id, or an id starting with it."},
+        409: {"description": f"The prefix fits several {what}s: give more of it."},
+        422: {
+            "description": "The ref is not a full id and shorter than a prefix "
+            "may be (6 characters)."
+        },
+    }
+
+
 _JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 """`\\u0000` in JSON text (an escaped backslash before `u0000` is not one)."""
 

@@ -9,12 +9,12 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.api.inputs import NAMING_FILTERS
+from scotrack.api.inputs import NAMING_FILTERS, by_id_or_prefix
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
-from scotrack.api.schemas import iso
+from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.projects import Project
 from scotrack.domain.vocab import Sector
-from scotrack.store import profiles, queries
+from scotrack.store import dossiers, profiles, queries
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
@@ -62,6 +62,16 @@ def project_public(project: Project) -> ProjectPublic:
     )
 
 
+class ProjectRecordPublic(ProjectPublic):
+    """One project, with the status its lifecycle reached by a day."""
+
+    on: str = Field(description="The day the status is for.")
+    status: str | None = Field(
+        description="The latest lifecycle status recorded by the day (null: none "
+        "recorded by then)."
+    )
+
+
 @router.get(
     "",
     response_model=Page[ProjectPublic],
@@ -85,9 +95,26 @@ def list_projects(
     return Page(items=[project_public(p) for p in items], next=after)
 
 
-@router.get("/{project_id}", response_model=ProjectPublic, summary="One project")
+@router.get(
+    "/{project_id}",
+    response_model=ProjectRecordPublic,
+    summary="One project, with its status on a day",
+    description="The id may be a unique prefix of 6 or more characters; the "
+    "answer holds the full id.",
+    responses=by_id_or_prefix("project"),
+)
 @readable
 def get_project(
-    session: DbSession, project_id: Annotated[str, Path(max_length=120)]
-) -> ProjectPublic:
-    return project_public(profiles.project(session, project_id))
+    session: DbSession,
+    project_id: Annotated[
+        str,
+        Path(max_length=120, description="The id, or its first 6+ characters."),
+    ],
+    on: OnParam = None,
+) -> ProjectRecordPublic:
+    record = dossiers.project_record(session, project_id, on=on_day(on))
+    return ProjectRecordPublic(
+        **project_public(record.project).model_dump(),
+        on=record.on.isoformat(),
+        status=record.status,
+    )

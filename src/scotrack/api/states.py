@@ -14,9 +14,9 @@ from scotrack.api.inputs import BY_NAME
 from scotrack.api.meetings import MeetingPublic, body_names, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
-from scotrack.domain.agreements import PartyOnDay
-from scotrack.store import profiles, queries
+from scotrack.store import queries, records
 from scotrack.store.dashboard import state_names
+from scotrack.store.records import PartyInAgreement
 
 router = APIRouter(prefix="/states", tags=["states"])
 
@@ -127,12 +127,10 @@ def get_state(
     ],
     on: OnParam = None,
 ) -> StateProfilePublic:
-    day = on_day(on)
-    found = queries.find_state(session, code)
-    profile = queries.state_profile(session, found.code)
-    statuses = profiles.party_statuses(
-        session, found.code, day, known=known_agreements(request, session)
+    record = records.state_record(
+        session, code, on=on_day(on), known=known_agreements(request, session)
     )
+    profile, statuses = record.profile, record.statuses
     named = body_names(session)
     state = profile.state
     return StateProfilePublic(
@@ -168,11 +166,11 @@ def get_state(
     )
 
 
-def _status(statuses: dict[str, PartyOnDay], agreement_id: str) -> str | None:
+def _status(statuses: dict[str, PartyInAgreement], agreement_id: str) -> str | None:
     found = statuses.get(agreement_id)
-    return None if found is None else found.status
+    return None if found is None else found.party.status
 
 
-def _certain(statuses: dict[str, PartyOnDay], agreement_id: str) -> bool | None:
+def _certain(statuses: dict[str, PartyInAgreement], agreement_id: str) -> bool | None:
     found = statuses.get(agreement_id)
-    return None if found is None else found.certain
+    return None if found is None else found.party.certain

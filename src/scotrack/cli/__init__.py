@@ -43,6 +43,7 @@ def _register() -> None:
         commitments,
         compliance,
         documents,
+        dossiers,
         exports,
         history,
         ingest,
@@ -66,7 +67,9 @@ def _register() -> None:
     app.command("secretaries")(kb.secretaries_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(commitments.commitments_cli)
+    app.command("commitment")(dossiers.commitment_cli)
     app.command("projects")(projects.projects_cli)
+    app.command("project")(dossiers.project_cli)
     app.command("initiatives")(projects.initiatives_cli)
     app.command("assess")(compliance.assess_cli)
     app.command("compliance")(compliance.compliance_cli)

@@ -109,19 +109,13 @@ def agreement_cli(
     """
 
     def action() -> dict[str, Any]:
-        from scotrack.store import queries  # loaded on demand: fast start-up
+        from scotrack.store import profiles  # loaded on demand: fast start-up
 
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
-            agreement = queries.find_agreement(session, name)
-            answer = queries.agreement_status(session, agreement.id, on=day)
-            cited = queries.sources_by_id(
-                session,
-                [
-                    agreement.entry_into_force_source_id,
-                    *(p.source_id for p in agreement.parties),
-                ],
-            )
+            record = profiles.agreement_record(session, name, on=day)
+        agreement, answer = record.agreement, record.status
+        cited = {c.source.id: c.source for c in record.sources}
         party_source = {p.state: p.source_id for p in agreement.parties}
         eif_source = agreement.entry_into_force_source_id
         return {

@@ -124,7 +124,8 @@ class CommitmentRecord:
 
 
 def find_commitment(session: Session, ref: str) -> models.Commitment:
-    """The commitment whose id is `ref`, or the one whose id starts with it."""
+    """The commitment whose id is `ref`, or the one whose id starts with it
+    (`identity.by_id_or_prefix`: at least 6 characters, one match)."""
     return identity.by_id_or_prefix(session, models.Commitment, "commitment", ref)
 
 
@@ -145,10 +146,13 @@ def facts_known_on(session: Session, known_on: date | None) -> Iterator[Session]
 
 
 def commitment_record(
-    session: Session, commitment_id: str, *, on: date, known_on: date | None = None
+    session: Session, ref: str, *, on: date, known_on: date | None = None
 ) -> CommitmentRecord:
-    """The commitment (full id) as its page shows it, compliance as of `on` as
-    known at the end of `known_on`; NotFound when it did not exist then."""
+    """The commitment `ref` names (its id or a unique prefix: `find_commitment`),
+    compliance as of `on` as known at the end of `known_on`; NotFound when it did
+    not exist then. The one read of a commitment: its page, `GET
+    /api/v1/commitments/{id}` and `scotrack commitment` (#15)."""
+    commitment_id = find_commitment(session, ref).id
     with facts_known_on(session, known_on) as facts:
         row = facts.get(models.Commitment, commitment_id)
         if row is None:
@@ -337,11 +341,11 @@ class ProjectRecord:
     state_names: dict[str, str]
 
 
-def project_record(session: Session, project_id: str, *, on: date) -> ProjectRecord:
-    """The project (full id) with its lifecycle in date order, as of `on`."""
-    row = session.get(models.Project, project_id)
-    if row is None:
-        raise NotFound(f"project {project_id!r}: no such project")
+def project_record(session: Session, ref: str, *, on: date) -> ProjectRecord:
+    """The project `ref` names (its id or a unique prefix: `find_project`) with
+    its lifecycle in date order, as of `on`. The one read of a project: its page,
+    `GET /api/v1/projects/{id}` and `scotrack project` (#15)."""
+    row = find_project(session, ref)
     project = rows.project_from_row(row)
     status = project_rules.project_status(project, on=on)
     ordered = sorted(

@@ -1,5 +1,6 @@
-"""Agreements on a day: the ratification matrix (states x agreements) and one
-agreement's parties with the reasons it is or is not in force.
+"""Agreements on a day: the ratification matrix (states x agreements), and the
+slug of one party's status in a cell (one agreement's record is
+`profiles.agreement_record`).
 
 Cell statuses are the domain's party statuses, spelled as slugs (`in-force`,
 `not-signed`), plus `unknown` where the dates are too coarse to tell.
@@ -14,7 +15,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
-from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
+from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.store import queries
 from scotrack.store.dashboard import state_names
 
@@ -58,13 +59,6 @@ class RatificationMatrix:
     on: date
     columns: tuple[MatrixColumn, ...]
     rows: tuple[MatrixRow, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementDetail:
-    agreement: Agreement
-    status: AgreementStatus
-    state_names: dict[str, str]
 
 
 def cell_status(party: PartyOnDay, *, in_force: bool | None = None) -> str:
@@ -119,14 +113,3 @@ def ratification_matrix(
         for index, code in enumerate(codes)
     )
     return RatificationMatrix(on, columns, rows)
-
-
-def agreement_detail(
-    session: Session, agreement_id: str, *, on: date
-) -> AgreementDetail:
-    """One agreement (by exact id; NotFound otherwise), its parties on `on`, and why
-    it is or is not in force then."""
-    agreement = queries.agreement(session, agreement_id)
-    return AgreementDetail(
-        agreement, agreement_rules.status(agreement, on=on), state_names(session)
-    )

@@ -1,6 +1,7 @@
 """What the knowledge base holds about one thing, with what it links to: a meeting
-with its sources, reporting documents and commitments; a commitment or project by
-id; every agreement with its status on a day (a document with its claims is
+with its sources, reporting documents and commitments; an agreement with its
+status on a day, its cited sources and supporting documents; the projects (a
+commitment's or project's record is in `dossiers`, a document with its claims is
 `reader.reading`).
 
 These serve the detail answers of the API and the pages; like `queries`, they
@@ -9,7 +10,6 @@ return domain objects or frozen dataclasses and raise NotFound for unknown ids.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
-from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
+from scotrack.domain.agreements import Agreement, AgreementStatus
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.projects import Project
@@ -25,12 +25,14 @@ from scotrack.domain.sources import Source
 from scotrack.errors import InputError, NotFound
 from scotrack.ingest.claims.summaries import link_group
 from scotrack.store import history, models, queries, rows
+from scotrack.store.dashboard import state_names
 from scotrack.store.listings import DocumentSummary
 from scotrack.store.provenance import (
     Claim,
     Document,
     FactSource,
 )
+from scotrack.store.records import supporting_documents
 
 DOCUMENTS_SHOWN = 50
 """Reporting documents a meeting's profile holds (a summit has had 1,368, #18)."""
@@ -152,13 +154,6 @@ def _supporting(meeting_id: str) -> Select[str]:
     )
 
 
-def commitment(session: Session, commitment_id: str) -> Commitment:
-    row = session.get(models.Commitment, commitment_id)
-    if row is None:
-        raise NotFound(f"commitment {commitment_id!r} is not in the knowledge base")
-    return rows.commitment_from_row(row)
-
-
 def commitments_at(session: Session, meeting_id: str) -> list[Commitment]:
     """The commitments made at one meeting, by id."""
     found = session.scalars(
@@ -167,13 +162,6 @@ def commitments_at(session: Session, meeting_id: str) -> list[Commitment]:
         .order_by(models.Commitment.id)
     )
     return [rows.commitment_from_row(row) for row in found]
-
-
-def project(session: Session, project_id: str) -> Project:
-    row = session.get(models.Project, project_id)
-    if row is None:
-        raise NotFound(f"project {project_id!r} is not in the knowledge base")
-    return rows.project_from_row(row)
 
 
 def projects(
@@ -204,32 +192,87 @@ def agreements_on(
     ]
 
 
-def agreement_on(
-    session: Session, agreement_id: str, on: date
-) -> tuple[Agreement, AgreementStatus]:
-    """One agreement (by id, title or alias) with its status on `on`."""
-    agreement = queries.find_agreement(session, agreement_id)
-    return agreement, agreement_rules.status(agreement, on=on)
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    """A source and what of the agreement it is cited for."""
+
+    source: Source
+    cited_for: str
 
 
-def party_statuses(
-    session: Session,
-    code: str,
-    on: date,
-    *,
-    known: Sequence[Agreement] | None = None,
-) -> dict[str, PartyOnDay]:
-    """State `code`'s status on `on` in each agreement it is a party to, by
-    agreement id; `known`: every agreement, when the caller has them (#18)."""
-    found: dict[str, PartyOnDay] = {}
-    for agreement in queries.agreements(session) if known is None else known:
-        if agreement.party(code) is None:
-            continue
-        answer = agreement_rules.status(agreement, on=on)
-        for party in answer.parties:
-            if party.state == code:
-                found[agreement.id] = party
+@dataclass(frozen=True, slots=True)
+class AgreementRecord:
+    """One agreement on a day: its parties' statuses and why it is or is not in
+    force (`status`), the sources its record cites, each once with what for, and
+    the stored documents that support it."""
+
+    agreement: Agreement
+    status: AgreementStatus
+    state_names: dict[str, str]
+    sources: tuple[CitedSource, ...]
+    documents: tuple[Source, ...]
+
+
+def agreement_record(session: Session, ref: str, *, on: date) -> AgreementRecord:
+    """The agreement `ref` names (its id, title or an alias, else the closest
+    title: `queries.find_agreement`) with its status on `on`. The one read of an
+    agreement: `scotrack agreement`, `GET /api/v1/agreements/{id}` and the page
+    /agreements/{id} (#15)."""
+    agreement = queries.find_agreement(session, ref)
+    names = state_names(session)
+    return AgreementRecord(
+        agreement,
+        agreement_rules.status(agreement, on=on),
+        names,
+        tuple(_cited_sources(session, agreement, names)),
+        tuple(supporting_documents(session, "agreement", agreement.id)),
+    )
+
+
+def _cited_sources(
+    session: Session, agreement: Agreement, names: dict[str, str]
+) -> list[CitedSource]:
+    """Every source the agreement's record cites, once each, saying what for:
+    the text and signature, the entry into force, the parties' dates, the
+    declarations (the footer promises every fact its source, #14)."""
+    facts: dict[str, list[str]] = {}
+    dates: dict[str, list[str]] = {}
+    declared: dict[str, list[str]] = {}
+    if agreement.source_id is not None:
+        facts.setdefault(agreement.source_id, []).append("the text and its signature")
+    if agreement.entry_into_force_source_id is not None:
+        facts.setdefault(agreement.entry_into_force_source_id, []).append(
+            "its entry into force"
+        )
+    for party in agreement.parties:
+        if party.source_id is not None:
+            dates.setdefault(party.source_id, []).append(
+                names.get(party.state, party.state)
+            )
+    for declaration in agreement.declarations:
+        if declaration.source_id is not None:
+            declared.setdefault(declaration.source_id, []).append(
+                names.get(declaration.state, declaration.state)
+            )
+    cited = list(dict.fromkeys([*facts, *dates, *declared]))
+    known = queries.sources_by_id(session, cited)
+    found = []
+    for source_id in cited:
+        what = list(facts.get(source_id, []))
+        if source_id in dates:
+            what.append("the dates of " + _joined(dates[source_id]))
+        if source_id in declared:
+            what.append("the declarations of " + _joined(declared[source_id]))
+        # a dangling id still says where the fact came from
+        source = known.get(source_id, Source(source_id, source_id))
+        found.append(CitedSource(source, _joined(what)))
     return found
+
+
+def _joined(parts: list[str]) -> str:
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def fact_exists(session: Session, kind: str, entity_id: str) -> None:

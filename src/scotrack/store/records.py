@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
-from scotrack.domain.agreements import Agreement
+from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
 from scotrack.errors import InputError
@@ -25,13 +25,32 @@ from scotrack.store.queries import StateProfile
 
 
 @dataclass(frozen=True, slots=True)
+class PartyInAgreement:
+    """A state's status in one agreement on a day, and whether the agreement
+    itself was in force then (which the matrix's slug depends on)."""
+
+    party: PartyOnDay
+    in_force: bool | None
+
+    @property
+    def cell(self) -> str:
+        """The matrix slug of the status (`in-force`, `unknown`, ...)."""
+        return cell_status(self.party, in_force=self.in_force)
+
+
+@dataclass(frozen=True, slots=True)
 class StateRecord:
     profile: StateProfile
     on: date
-    agreement_status: dict[str, str]
-    """Agreement id -> the state's matrix status in it on `on`."""
+    statuses: dict[str, PartyInAgreement]
+    """Agreement id -> the state's status in it on `on`."""
     projects: tuple[Project, ...]
     body_names: dict[str, str]
+
+    @property
+    def agreement_status(self) -> dict[str, str]:
+        """Agreement id -> the state's matrix status (a slug) in it on `on`."""
+        return {key: found.cell for key, found in self.statuses.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +106,26 @@ def state_projects(session: Session, code: str) -> list[Project]:
     return [rows.project_from_row(row) for row in session.scalars(query)]
 
 
+def party_statuses(
+    session: Session,
+    code: str,
+    on: date,
+    *,
+    known: Sequence[Agreement] | None = None,
+) -> dict[str, PartyInAgreement]:
+    """State `code`'s status on `on` in each agreement it is a party to, by
+    agreement id: the one computation of it, for `GET /api/v1/states/{code}` and
+    the page /states/{code} (#15). `known`: every agreement, when the caller has
+    them already (#18)."""
+    found = {}
+    for agreement in queries.agreements(session) if known is None else known:
+        if agreement.party(code) is None:
+            continue
+        answer = agreement_rules.status(agreement, on=on, states=[code])
+        found[agreement.id] = PartyInAgreement(answer.parties[0], answer.in_force)
+    return found
+
+
 def state_record(
     session: Session,
     code: str,
@@ -94,24 +133,15 @@ def state_record(
     on: date,
     known: Sequence[Agreement] | None = None,
 ) -> StateRecord:
-    """The state's profile, its status in each of its agreements on `on`, and its
-    projects; NotFound for an unknown code. `known`: every agreement, when the
-    caller has them already (#18)."""
-    profile = queries.state_profile(session, code)
-    own = {role.agreement_id for role in profile.agreements}
-    statuses = {}
-    for agreement in queries.agreements(session) if known is None else known:
-        if agreement.id in own:
-            answer = agreement_rules.status(
-                agreement, on=on, states=[profile.state.code]
-            )
-            statuses[agreement.id] = cell_status(
-                answer.parties[0], in_force=answer.in_force
-            )
+    """The state `code` names (its code, name or adjective: `queries.find_state`):
+    its profile, its status in each of its agreements on `on`, and its projects;
+    NotFound for an unknown state. The one read of a state for the API and the
+    page (#15). `known`: every agreement, when the caller has them already (#18)."""
+    profile = queries.state_profile(session, queries.find_state(session, code).code)
     return StateRecord(
         profile,
         on,
-        statuses,
+        party_statuses(session, profile.state.code, on, known=known),
         tuple(state_projects(session, profile.state.code)),
         body_names(session),
     )

@@ -6,20 +6,16 @@ agreement's parties, sources and why it is or is not in force (/agreements/{id})
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
-from sqlalchemy.orm import Session
+from fastapi.responses import RedirectResponse, Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
-from scotrack.domain.agreements import Agreement
-from scotrack.domain.sources import Source
-from scotrack.errors import NotFound
-from scotrack.store import agreements, matrix, queries, records
+from scotrack.store import agreements, matrix, profiles
 from scotrack.store.matrix import CELL_HINTS, CELL_LABELS, CELL_STATUSES, cell_status
 from scotrack.store.tables import date_range
 from scotrack.web.exports import FormatParam, respond
@@ -163,17 +159,20 @@ def agreement_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    detail = matrix.agreement_detail(session, agreement_id, on=day)
-    agreement = detail.agreement
+    record = profiles.agreement_record(session, agreement_id, on=day)
+    agreement = record.agreement
+    if agreement.id != agreement_id:  # a title or an alias: the one address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/agreements/{agreement.id}{query}", 308)
     parties = {p.state: p for p in agreement.parties}
     rows = []
-    for answer in detail.status.parties:
+    for answer in record.status.parties:
         party = parties.get(answer.state)
-        status = cell_status(answer, in_force=detail.status.in_force)
+        status = cell_status(answer, in_force=record.status.in_force)
         rows.append(
             {
                 "state": answer.state,
-                "name": detail.state_names.get(answer.state, answer.state),
+                "name": record.state_names.get(answer.state, answer.state),
                 "status": status,
                 "signed": _text(party.signed if party else None),
                 "ratified": _text(party.ratified if party else None),
@@ -191,67 +190,13 @@ def agreement_page(
         format,
         name=f"agreement-{agreement.id}",
         title=agreement.title,
-        detail=detail,
+        detail=record,
         agreement=agreement,
         day=day,
         labels=CELL_LABELS,
-        sources=agreement_sources(session, agreement, detail.state_names),
-        documents=records.supporting_documents(session, "agreement", agreement.id),
+        sources=record.sources,
+        documents=record.documents,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class CitedSource:
-    """A source and what of the agreement it is cited for."""
-
-    source: Source
-    cited_for: str
-
-
-def agreement_sources(
-    session: Session, agreement: Agreement, names: dict[str, str]
-) -> list[CitedSource]:
-    """Every source the agreement's record cites, once each, saying what for:
-    the text and signature, the entry into force, the parties' dates, the
-    declarations (the footer promises every fact its source, #14)."""
-    facts: dict[str, list[str]] = {}
-    dates: dict[str, list[str]] = {}
-    declared: dict[str, list[str]] = {}
-    if agreement.source_id is not None:
-        facts.setdefault(agreement.source_id, []).append("the text and its signature")
-    if agreement.entry_into_force_source_id is not None:
-        facts.setdefault(agreement.entry_into_force_source_id, []).append(
-            "its entry into force"
-        )
-    for party in agreement.parties:
-        if party.source_id is not None:
-            dates.setdefault(party.source_id, []).append(
-                names.get(party.state, party.state)
-            )
-    for declaration in agreement.declarations:
-        if declaration.source_id is not None:
-            declared.setdefault(declaration.source_id, []).append(
-                names.get(declaration.state, declaration.state)
-            )
-    found = []
-    for source_id in dict.fromkeys([*facts, *dates, *declared]):
-        what = list(facts.get(source_id, []))
-        if source_id in dates:
-            what.append("the dates of " + _joined(dates[source_id]))
-        if source_id in declared:
-            what.append("the declarations of " + _joined(declared[source_id]))
-        try:
-            source = queries.source(session, source_id)
-        except NotFound:  # a dangling id still says where the fact came from
-            source = Source(source_id, source_id)
-        found.append(CitedSource(source, _joined(what)))
-    return found
-
-
-def _joined(parts: list[str]) -> str:
-    if len(parts) <= 2:
-        return " and ".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _text(value: object) -> str | None:

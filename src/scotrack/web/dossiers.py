@@ -70,13 +70,10 @@ def commitment_page(
     done: Annotated[str | None, Query(max_length=16)] = None,
     format: FormatParam = "html",
 ) -> Response:
-    full = dossiers.find_commitment(session, commitment_id).id
-    if full != commitment_id:
-        return _redirect_to_full(request, "/commitments", full)
     return _commitment(
         request,
         session,
-        full,
+        commitment_id,
         on=on,
         known_on=known_on,
         fmt=format,
@@ -103,6 +100,8 @@ def _commitment(
         on=on_day(on),
         known_on=None if known_on is None else on_day(known_on, "known_on"),
     )
+    if record.commitment.id != commitment_id:
+        return _redirect_to_full(request, "/commitments", record.commitment.id)
     rows = [
         _entry_row(e, "in force" if e.in_force else "kept") for e in record.timeline
     ]
@@ -249,10 +248,9 @@ def project_page(
     on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
-    full = dossiers.find_project(session, project_id).id
-    if full != project_id:
-        return _redirect_to_full(request, "/projects", full)
-    record = dossiers.project_record(session, full, on=on_day(on))
+    record = dossiers.project_record(session, project_id, on=on_day(on))
+    if record.project.id != project_id:
+        return _redirect_to_full(request, "/projects", record.project.id)
     rows = [
         {
             "date": step.date,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession, known_agreements
@@ -86,6 +86,9 @@ def state_page(
         session, code, on=day, known=known_agreements(request, session)
     )
     profile = record.profile
+    if profile.state.code != code:  # a name or a lower-case code: the one address
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/states/{profile.state.code}{query}", 308)
     compliance = state_compliance(session, profile.state.code, on=day)
     rows = [
         {
