@@ -97,3 +97,85 @@ def test_agreement_actions_outcomes_are_adopted(text: str, expected: list) -> No
 
 def test_agreement_actions_results_of_something_else_adopt_nothing() -> None:
     assert _found("The results of the vote were in line with the Charter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one state's head or cabinet approving an instrument ratifies it
+        (
+            "King Harald of Norland approved a Memorandum of Understanding on fisheries.",
+            [("Memorandum of Understanding on fisheries", "ratified")],
+        ),
+        (
+            "President of Ruritania Ivan Petrov approved the agreement on the order of customs checks.",
+            [("agreement on the order of customs checks", "ratified")],
+        ),
+        (
+            "The Emir has given a final approval to the memorandum conferring observer status on the emirate.",
+            [("memorandum conferring observer status on the emirate", "ratified")],
+        ),
+        (
+            "The Mongolian cabinet approved the agreement on visa-free travel.",
+            [("agreement on visa-free travel", "ratified")],
+        ),
+        # several approvers, or the SCO's own council: its adoption
+        (
+            "President Xi and President Putin approved the Joint Statement on Energy.",
+            [("Joint Statement on Energy", "adopted")],
+        ),
+        (
+            "The heads of government approved the Programme of Trade Cooperation.",
+            [("Programme of Trade Cooperation", "adopted")],
+        ),
+    ],
+)
+def test_agreement_actions_national_approval_is_ratification(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing participle set off by a comma: signed too
+        (
+            "The parliament approved the memorandum granting observer status to Norland, signed in May 2022 at the summit.",
+            [
+                ("memorandum granting observer status", "ratified"),
+                ("memorandum granting observer status", "signed"),
+            ],
+        ),
+        # another agreement between: its participle, not this one's
+        (
+            "The ministers adopted the Plan of Action on Tourism and the Agreement on Visas, signed in 2019.",
+            [
+                ("Plan of Action on Tourism", "adopted"),
+                ("Agreement on Visas", "adopted"),
+            ],
+        ),
+    ],
+)
+def test_agreement_actions_signing_participle_later(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # urging or calling on others to adopt or sign: a proposal
+        (
+            "They urged the United Nations to promptly adopt the convention for prevention of nuclear smuggling.",
+            [("convention for prevention of nuclear smuggling", "proposed")],
+        ),
+        (
+            "He called on the members to sign the Treaty on Water Sharing.",
+            [("Treaty on Water Sharing", "proposed")],
+        ),
+    ],
+)
+def test_agreement_actions_calls_to_adopt_are_proposals(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

@@ -67,7 +67,8 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
 """(action, regex); order matters: the first action found near the noun wins.
 "singed" is the common misprint of "signed" (two pages of the real corpus)."""
 AGREEMENT_PROPOSAL = (
-    r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
+    r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on|upon)"
+    r"|urg(?:ed|es|e|ing)|appeal(?:ed|s)? to|initiat(?:ed|ive))"
     r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
     r"|draw(?:ing)? up)\b"
@@ -77,6 +78,7 @@ AGREEMENT_PROPOSAL = (
 """A proposal verb or noun governing a drafting/signing/adopting verb, or a
 proposal verb right before the agreement: the agreement is `proposed`
 ("suggested adopting a programme", "a proposal for the SCO to draw up a plan",
+"urged the United Nations to promptly adopt the convention",
 "proposed a treaty on ...", "its proposals for agreements on ...")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
@@ -140,6 +142,17 @@ AGREEMENT_LEGISLATURE = (
 )
 """A national legislature approving an instrument (or a president signing it into
 law) ratifies it."""
+AGREEMENT_NATIONAL_APPROVAL = (
+    r"\b(?:king|emir|sultan|crown prince|president|cabinet|(?<!heads of )government)\b"
+    r"(?:(?!\b(?:and|leaders|heads|ministers|members|states|summit|council|sco)\b)[^.;:]){0,60}?"
+    r"\b(?:(?:has|had|have)\s+)?(?:approved|endorsed|given\s+(?:a\s+|its\s+|his\s+|her\s+)?"
+    r"(?:final\s+)?(?:approval|assent)\s+to)\s+(?:the\s+|an?\s+|this\s+)?$"
+)
+"""A state's head or government approving an instrument just named after it (a
+king, an emir, a president or a cabinet, alone): the state ratifies it ("King
+Salman approved a Memorandum of Understanding", "President Mirziyoyev approved the
+agreement on ...", "has given a final approval to the memorandum"); "the heads of
+government approved" is the SCO's own adoption."""
 AGREEMENT_RELATIVE = (
     r"\s*,?\s*(?:that|which)\s+(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
     r"|ratified|endorsed|concluded)\b"
@@ -190,10 +203,11 @@ MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORE
 """After a document noun: it only qualifies another ("the protocol documents")."""
 CONTENT_PARTICIPLES = (
     r"guiding|governing|regulating|establishing|setting out|outlining|defining"
-    r"|laying down"
+    r"|laying down|conferring|granting|giving"
 )
 """Participles after an agreement noun that say what it lays down ("the document
-guiding cooperation in ...", "the agreement establishing the bank")."""
+guiding cooperation in ...", "the agreement establishing the bank", "the
+memorandum conferring the status of ...")."""
 DOCUMENT_COMPLEMENT = re.compile(
     rf"\s+(?:on|providing for|concerning|regarding|{CONTENT_PARTICIPLES})\s",
     re.IGNORECASE,
@@ -259,6 +273,9 @@ NOMINAL_BEFORE = folded_pattern(
 the Treaty", "anniversary of the signing and the 5th anniversary of the coming
 into force of")."""
 LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
+NATIONAL_APPROVAL = folded_pattern(AGREEMENT_NATIONAL_APPROVAL)
+JOINED = re.compile(r"\band\b|&")
+"""Before an approver: one of several ("President Xi and President Putin")."""
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
