@@ -179,3 +179,36 @@ def test_agreement_actions_calls_to_adopt_are_proposals(
     text: str, expected: list
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an approval naming its meeting before its object
+        (
+            "He welcomed the approval at the SCO Summit of a comprehensive Action Plan on Tourism.",
+            [("Action Plan on Tourism", "adopted")],
+        ),
+        # agreed on, or agreed as an attribute: adopted
+        (
+            "The experts examined and agreed on the action plan for the protection of wetlands.",
+            [("action plan for the protection of wetlands", "adopted")],
+        ),
+        (
+            "He highlighted the agreed Program of Cooperation in Seed Science.",
+            [("Program of Cooperation in Seed Science", "adopted")],
+        ),
+        # a draft agreed upon, or an agreement still to sign: not adopted
+        (
+            "The ministers agreed upon the draft Convention on Dry Ports.",
+            [],
+        ),
+        (
+            "A draft Joint Statement on Water Security was agreed upon.",
+            [],
+        ),
+        ("The leaders agreed to sign the Treaty on Water Sharing.", []),
+    ],
+)
+def test_agreement_actions_approvals_and_agreed(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -60,12 +60,17 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "adopted",
-        r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving|approval of"
-        r"|endorsed|issued|issuing|released|passed)\b",
+        r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving"
+        r"|approval(?: (?:at|during) [^,;.]{1,40}?)? of|endorsed|issued|issuing|released"
+        r"|passed)\b|\bagreed (?:on|upon)(?= (?:the|an?|this) (?!draft))|\b(?:the|an?) agreed\b",
     ),
 )
 """(action, regex); order matters: the first action found near the noun wins.
-"singed" is the common misprint of "signed" (two pages of the real corpus)."""
+"singed" is the common misprint of "signed" (two pages of the real corpus). An
+approval may name its meeting before its object ("the approval at the SCO Summit
+of a comprehensive Action Plan"); "agreed on the action plan" and "the agreed
+Program of Cooperation" adopt one, where "agreed to sign" is still to come and
+"agreed upon the draft" or "a draft ... was agreed upon" settles only a draft."""
 AGREEMENT_PROPOSAL = (
     r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on|upon)"
     r"|urg(?:ed|es|e|ing)|appeal(?:ed|s)? to|initiat(?:ed|ive))"
@@ -399,7 +404,7 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
         *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
         *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
-        *("particular", "separate", "singed"),
+        *("particular", "separate", "singed", "agreed", "comprehensive"),
         *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
         *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
         *("proposes", "propose", "proposing", "suggested", "suggests"),
