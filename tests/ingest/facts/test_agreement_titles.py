@@ -75,3 +75,15 @@ def test_agreement_titles_a_headline_alone_stays() -> None:
     }
     body = {"title": "Treaty on Transit", "action": "ratified", "evidence": [[90, 107]]}
     assert headlines_in_body([headline, body], [(0, 40)]) == [headline, body]
+
+
+def test_agreement_noun_inside_a_cut_complement_is_no_agreement_of_its_own() -> None:
+    # the plan's title stops after nine words of its complement; the programme
+    # further inside it is still the plan's subject, not an agreement adopted
+    text = "Those present approved the Joint Action Plan for the implementation of the 2024\u20132026 SCO Green Belt Program."
+    assert _found(text) == [
+        (
+            "Joint Action Plan for the implementation of the 2024\u20132026 SCO Green Belt",
+            "adopted",
+        )
+    ]

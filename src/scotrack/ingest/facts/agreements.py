@@ -140,7 +140,7 @@ def _sentence_items(
     text = sent.text
     found: list[Found] = []
     for match in rules.NOUN.finditer(folded(text)):
-        if found and match.start() < found[-1].end:
+        if found and match.start() < found[-1].reach:
             continue  # "Plan for the Implementation of the SCO Treaty"
         if text.startswith("(", match.start() - 1):
             continue  # "memorandum of understanding (MoU)": the name abbreviated
