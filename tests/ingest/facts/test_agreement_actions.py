@@ -212,3 +212,28 @@ def test_agreement_actions_calls_to_adopt_are_proposals(
 )
 def test_agreement_actions_approvals_and_agreed(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what follows an entry into force still to come: none yet
+        (
+            '"After the entry into force of the Agreement on Road Transport, carriers will get new routes.',
+            [],
+        ),
+        (
+            "Once the ratification of the Treaty on Dams is complete, work would start.",
+            [],
+        ),
+        # a past event after a signing: the signing took place
+        (
+            "After the signing of the Agreement on Road Transport, the leaders held a press conference.",
+            [("Agreement on Road Transport", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_after_an_action_still_to_come(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

@@ -86,14 +86,17 @@ def _in_force_later(lowered: str, end: int) -> bool:
 def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
     """The action of "the ratification of X"; none when still to come ("will
     end with the adoption of", "procedures for the ratification of", "The signing
-    of X will be ...")."""
+    of X will be ...", "After the entry into force of X, firms will ...")."""
     before = max(0, nominal.start() - 50)
     if rules.FUTURE.search(lowered, before, nominal.start()) or rules.PENDING.search(
         lowered, before, nominal.start()
     ):
         return []
     clause = _clause_start(lowered, nominal.start())
-    subject = lowered[clause : nominal.start()].strip() in ("", "the")
+    opening = rules.WORD.findall(lowered, clause, nominal.start())
+    if opening[:1] in (["after"], ["once"], ["upon"]):
+        opening = opening[1:]  # "After the entry into force of X, they will ..."
+    subject = opening in ([], ["the"])
     if subject and rules.FUTURE_AFTER.search(lowered, end):
         return []
     actions = [NOUN_ACTIONS[nominal.group("act")]]
