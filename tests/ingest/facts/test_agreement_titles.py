@@ -87,3 +87,26 @@ def test_agreement_noun_inside_a_cut_complement_is_no_agreement_of_its_own() -> 
             "adopted",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare lower-case nouns listed side by side: kinds of documents
+        (
+            "Norland completed the ratification of 30 agreements (including charter, treaty, agreements, conventions and protocols) of the SCO.",
+            [],
+        ),
+        # with an article, or a name: agreements
+        (
+            "They signed the charter and the declaration.",
+            [("charter", "signed"), ("declaration", "signed")],
+        ),
+        (
+            "The leaders signed the charter, and adopted the Astana Declaration.",
+            [("charter", "signed"), ("Astana Declaration", "adopted")],
+        ),
+    ],
+)
+def test_agreement_kinds_listed_name_no_agreement(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -225,6 +225,8 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
         return []  # "a document on Monday"
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
+    if (start, end) == match.span() and _kind(text, start, end):
+        return []  # "(including charter, treaty, agreements and protocols)"
     lowered = folded(text)
     if rules.NEGATION.search(lowered, max(0, start - 40), start):
         return []
@@ -266,6 +268,17 @@ def _names_none(text: str, noun: re.Match[str]) -> bool:
     return (
         rules.MODIFIER_OF.match(text, noun.end()) is not None
         or rules.VENUE.match(text, noun.end()) is not None
+    )
+
+
+def _kind(text: str, start: int, end: int) -> bool:
+    """True for a bare lower-case noun in a list of document kinds ("charter,
+    treaty, agreements, conventions and protocols"): a kind, not an agreement."""
+    if not text[start].islower():
+        return False
+    return bool(
+        rules.KIND_AFTER.match(text, end)
+        or rules.KIND_BEFORE.search(text, max(0, start - 40), start)
     )
 
 

@@ -188,6 +188,12 @@ CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
 Cooperation", not "a security concept of ..."), or in lower case with a complement
 right after an action ("approval of the concept of interaction")."""
+KIND_AFTER = re.compile(rf"\s*(?:,|\band\b|\bor\b)\s*(?:{AGREEMENT_NOUNS})s?\b")
+KIND_BEFORE = re.compile(
+    rf"\b(?:{AGREEMENT_NOUNS})s?\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+)$"
+)
+"""Beside a bare lower-case document noun, with no article between: another kind
+of document, in a list of kinds ("including charter, treaty, agreements")."""
 VENUE = re.compile(r"[ -](?:Cent(?:re|er)|Hall|Complex|Palace)\b", re.IGNORECASE)
 """After a document noun: it names a building ("the International Convention
 Centre")."""
@@ -404,7 +410,7 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
         *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
         *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
-        *("particular", "separate", "singed", "agreed", "comprehensive"),
+        *("particular", "separate", "singed", "agreed", "comprehensive", "including"),
         *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
         *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
         *("proposes", "propose", "proposing", "suggested", "suggests"),
