@@ -237,3 +237,34 @@ def test_agreement_actions_after_an_action_still_to_come(
     text: str, expected: list
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle naming the proposer: proposed, besides any other action
+        (
+            "Moscow supports a draft memorandum on Norland's obligations to join the Organization proposed by Tashkent.",
+            [("memorandum on Norland's obligations", "proposed")],
+        ),
+        (
+            "The ministers approved the strategy for energy savings until 2030, initiated by Kazakhstan, in Astana.",
+            [
+                ("strategy for energy savings until 2030", "adopted"),
+                ("strategy for energy savings until 2030", "proposed"),
+            ],
+        ),
+        # another agreement named before the participle: not the first's proposer
+        (
+            "They signed the Treaty on Dams and the Protocol on Silt proposed by Kyrgyzstan.",
+            [("Treaty on Dams", "signed"), ("Protocol on Silt", "signed")],
+        ),
+        # an agreement yet to be drafted: a verb before it is not its action
+        (
+            "An instruction was issued to draft a document on criteria for enlargement.",
+            [],
+        ),
+    ],
+)
+def test_agreement_actions_proposers_and_drafting(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -59,6 +59,8 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
         found = found if second in found else [*found, second]
     if found and "entered-into-force" not in found and _in_force_later(lowered, end):
         found.append("entered-into-force")  # "X, signed in 2019, entered into force"
+    if "proposed" not in found and _proposed_later(lowered, end):
+        found.append("proposed")  # "a draft memorandum on X proposed by Tashkent"
     signed = _signed_later(lowered, end) if found else None
     if signed is not None and signed not in found:
         found.append(signed)  # "approved the memorandum ..., signed in 2022"
@@ -102,6 +104,18 @@ def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
     actions = [NOUN_ACTIONS[nominal.group("act")]]
     other = rules.NOMINAL_BEFORE.search(lowered, before, nominal.start())
     return [*actions, NOUN_ACTIONS[other.group("act")]] if other else actions
+
+
+def _proposed_later(lowered: str, end: int) -> bool:
+    """True when a participle a little after the agreement names its proposer,
+    no other agreement named before ("a draft memorandum on X proposed by
+    Tashkent")."""
+    if " by" not in lowered[end : end + 100]:
+        return False  # the cheap test first
+    later = rules.PROPOSED_BY.match(lowered, end)
+    return later is not None and not rules.NOUN.search(
+        lowered, end, later.start("verb")
+    )
 
 
 def _signed_later(lowered: str, end: int) -> str | None:
@@ -209,6 +223,8 @@ def _left(text: str, start: int) -> str | None:
     left = _clause_start(lowered, start)
     if rules.PROPOSAL.search(lowered, left, start):
         return "proposed"
+    if rules.TO_DRAFT.search(lowered, max(0, start - 30), start):
+        return None  # "an instruction was issued to draft a document on X"
     best: tuple[int, str] | None = None
     for action, pattern in rules.ACTIONS:
         for hit in pattern.finditer(lowered, left, start):

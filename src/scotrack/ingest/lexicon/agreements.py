@@ -275,6 +275,19 @@ PASSIVE_PROPOSED = folded_pattern(
 )
 """An agreement proposed, in the passive ("the strategy was proposed by ...", "was
 drafted at the initiative of")."""
+PROPOSED_BY = folded_pattern(
+    r"[^,;.:!?]{0,80}?(?:,\s*|\s+)(?:first\s+)?(?P<verb>proposed|initiated|put forward)\s+by\b"
+)
+"""A participle after an agreement (and the rest of its name) naming its
+proposer ("a draft memorandum on X's obligations to join the SCO proposed by
+Tashkent", "the strategy ..., initiated by Kazakhstan"): it was proposed,
+whatever else was done with it."""
+TO_DRAFT = folded_pattern(
+    r"\bto\s+(?:draft|prepare|develop|elaborate|work out|draw up)\s+"
+    r"(?:(?:the|an?|a new)\s+)?$"
+)
+"""Just before an agreement: it is yet to be drafted ("an instruction was issued
+to draft a document on ..."), so a verb before it is not its action."""
 NOMINAL = folded_pattern(AGREEMENT_NOMINAL)
 NOMINAL_BEFORE = folded_pattern(
     r"\b(?P<act>ratification|signing|adoption)\s+and\s+(?:the\s+\w+\s+anniversary\s+of\s+)?"
