@@ -110,3 +110,31 @@ def test_agreement_noun_inside_a_cut_complement_is_no_agreement_of_its_own() -> 
 )
 def test_agreement_kinds_listed_name_no_agreement(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title printed in quotes is the whole quoted name
+        (
+            "In 2016, a \u201cMemorandum on giving to the Republic of Norland the status of dialogue partner in the Organization\u201d was signed in Beijing.",
+            [
+                (
+                    "Memorandum on giving to the Republic of Norland the status of dialogue partner in the Organization",
+                    "signed",
+                )
+            ],
+        ),
+        (
+            'They adopted the "Development Strategy of the Organization by 2025" in Ufa.',
+            [("Development Strategy of the Organization by 2025", "adopted")],
+        ),
+        # quoted words that make a sentence: the title as unquoted
+        (
+            'He said: "Charter is what we have, and it was signed."',
+            [("Charter", "signed")],
+        ),
+    ],
+)
+def test_agreement_titles_in_quotes(text: str, expected: list) -> None:
+    assert _found(text) == expected

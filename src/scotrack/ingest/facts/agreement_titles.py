@@ -211,6 +211,19 @@ def title_start(text: str, noun_start: int) -> int:
     return start
 
 
+def quoted_end(text: str, start: int, noun_end: int) -> tuple[int, int] | None:
+    """The end (and reach) of a title printed in quotes from its first word to its
+    last ("a “Memorandum on giving to the Republic of Azerbaijan the status of
+    dialogue partner in the Shanghai Cooperation Organization” was signed"): the
+    closing quote, when the quoted words are a name, not a sentence."""
+    if start == 0 or text[start - 1] not in rules.OPENING_QUOTES:
+        return None
+    close = rules.QUOTED_NAME.match(text, noun_end)
+    if close is None or rules.QUOTED_VERB.search(text, noun_end, close.end("name")):
+        return None
+    return close.end("name"), close.end("name")
+
+
 def title_end(
     text: str, noun_end: int, sent: Sentence, index: MentionIndex
 ) -> tuple[int, int]:

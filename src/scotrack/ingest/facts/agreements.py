@@ -215,7 +215,9 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     if plurals.is_plural(match) and not noun.lower().startswith("regulation"):
         return plurals.parts(sent, match) or plurals.named(sent, match, context.index)
     start = titles.title_start(text, match.start())
-    end, reach = titles.title_end(text, match.end(), sent, context.index)
+    end, reach = titles.quoted_end(text, start, match.end()) or titles.title_end(
+        text, match.end(), sent, context.index
+    )
     title = text[start:end]
     if (
         noun.lower().startswith("document")

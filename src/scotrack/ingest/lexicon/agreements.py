@@ -249,7 +249,7 @@ lays down ("the document guiding cooperation in ..."), or "to" and a verb
 ("roadmap to expand cooperation", "declaration to mark the anniversary")."""
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
-    r"^\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
+    r"^[\"\u201d]?\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
     rf"|to be|will be)\b|,)?\s*(?:{ADVERB}\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
@@ -387,6 +387,13 @@ PREPOSITION_OBJECT = folded_pattern(
 """Just before an agreement the clause's verb does not govern ("a protocol amending
 the agreement", "documents adopted ... within the time limits specified in the
 memorandum")."""
+OPENING_QUOTES = ('"', "\u201c", "\u00ab")
+QUOTED_NAME = re.compile(r"(?P<name>[^\"\u201d\u00bb.;:!?]{0,250}?)[\"\u201d\u00bb]")
+"""The rest of a title opened by a quote, up to the closing quote."""
+QUOTED_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|has|have|had|shall|would|can|must|should|said|says)\b"
+)
+"""In quoted words after an agreement noun: a sentence, not a name."""
 YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
 """A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
 IN_NAME = re.compile(r"\s+in\s+(?=[A-Z])")
