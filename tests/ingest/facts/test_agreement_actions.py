@@ -268,3 +268,22 @@ def test_agreement_actions_after_an_action_still_to_come(
 )
 def test_agreement_actions_proposers_and_drafting(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with no "that": its verb is the agreement's action
+        (
+            "He urged closer ties under the cooperation agreement the two banks signed in Bishkek in 2007.",
+            [("cooperation agreement", "signed")],
+        ),
+        # a clause of its own after a comma: another agreement's verb
+        (
+            "They adopted the Declaration, the leaders signed the Treaty on Water.",
+            [("Declaration", "adopted"), ("Treaty on Water", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_relative_without_that(text: str, expected: list) -> None:
+    assert _found(text) == expected

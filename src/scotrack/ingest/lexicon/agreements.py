@@ -159,11 +159,13 @@ Salman approved a Memorandum of Understanding", "President Mirziyoyev approved t
 agreement on ...", "has given a final approval to the memorandum"); "the heads of
 government approved" is the SCO's own adoption."""
 AGREEMENT_RELATIVE = (
-    r"\s*,?\s*(?:that|which)\s+(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
+    r"(?:\s*,?\s*(?:that|which)\s+|\s+(?=(?:the|both|all|its|their)\s))"
+    r"(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
     r"|ratified|endorsed|concluded)\b"
 )
-"""An agreement named before its verb ("an agreement ... that the ministers signed");
-not when `words` put it in the future ("which is expected to be signed")."""
+"""An agreement named before its verb ("an agreement ... that the ministers signed",
+"the cooperation agreement the two bodies signed"); not when `words` put it in the
+future ("which is expected to be signed")."""
 AGREEMENT_ANAPHORA = (
     r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
 )
