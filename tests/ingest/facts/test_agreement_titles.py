@@ -138,3 +138,62 @@ def test_agreement_kinds_listed_name_no_agreement(text: str, expected: list) -> 
 )
 def test_agreement_titles_in_quotes(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+def test_agreement_titles_a_headline_names_the_likest_of_several() -> None:
+    headline = {
+        "title": "Memorandum on granting Norland status of SCO partner",
+        "action": "signed",
+        "evidence": [[0, 50]],
+    }
+    body = {
+        "title": "Memorandums on granting Norland the status of partner",
+        "action": "signed",
+        "evidence": [[100, 150]],
+    }
+    other = {
+        "title": "Memorandum on customs cooperation",
+        "action": "signed",
+        "evidence": [[200, 230]],
+    }
+    kept = headlines_in_body([headline, body, other], [(0, 60)])
+    assert kept == [body, other]
+    assert body["evidence"] == [[100, 150], [0, 50]]
+
+
+def test_agreement_titles_a_headline_plan_names_the_body_plan() -> None:
+    headline = {
+        "title": "plan for interaction between railway administrations",
+        "action": "adopted",
+        "evidence": [[0, 50]],
+    }
+    body = {
+        "title": "Action Plan for the Concept of Interaction between Railway Administrations",
+        "action": "adopted",
+        "evidence": [[100, 170]],
+    }
+    work = {
+        "title": "Work Plan for 2023-2025",
+        "action": "adopted",
+        "evidence": [[200, 223]],
+    }
+    assert headlines_in_body([headline, body, work], [(0, 60)]) == [body, work]
+
+
+def test_agreement_titles_a_headline_unlike_the_body_stays() -> None:
+    headline = {
+        "title": "Memorandum on water sharing",
+        "action": "signed",
+        "evidence": [[0, 30]],
+    }
+    one = {
+        "title": "Memorandum on customs",
+        "action": "signed",
+        "evidence": [[100, 120]],
+    }
+    two = {
+        "title": "Memorandum on tourism",
+        "action": "signed",
+        "evidence": [[200, 220]],
+    }
+    assert headlines_in_body([headline, one, two], [(0, 40)]) == [headline, one, two]
