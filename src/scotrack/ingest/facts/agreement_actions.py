@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -112,7 +113,7 @@ def _proposed_later(lowered: str, end: int) -> bool:
     Tashkent")."""
     if " by" not in lowered[end : end + 100]:
         return False  # the cheap test first
-    later = rules.PROPOSED_BY.match(lowered, end)
+    later = clues.PROPOSED_BY.match(lowered, end)
     return later is not None and not rules.NOUN.search(
         lowered, end, later.start("verb")
     )
@@ -141,8 +142,8 @@ def _national_approval(lowered: str, left: int, start: int) -> bool:
     clause = lowered[left:start]
     if "approv" not in clause and "endorse" not in clause:
         return False  # the cheap test first
-    approver = rules.NATIONAL_APPROVAL.search(lowered, left, start)
-    return approver is not None and not rules.JOINED.search(
+    approver = clues.NATIONAL_APPROVAL.search(lowered, left, start)
+    return approver is not None and not clues.JOINED.search(
         lowered, left, approver.start()
     )
 
@@ -223,7 +224,7 @@ def _left(text: str, start: int) -> str | None:
     left = _clause_start(lowered, start)
     if rules.PROPOSAL.search(lowered, left, start):
         return "proposed"
-    if rules.TO_DRAFT.search(lowered, max(0, start - 30), start):
+    if clues.TO_DRAFT.search(lowered, max(0, start - 30), start):
         return None  # "an instruction was issued to draft a document on X"
     best: tuple[int, str] | None = None
     for action, pattern in rules.ACTIONS:

@@ -9,6 +9,7 @@ import re
 
 from scotrack.ingest.document import Item, Sentence
 from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -255,10 +256,10 @@ def quoted_end(text: str, start: int, noun_end: int) -> tuple[int, int] | None:
     last ("a “Memorandum on giving to the Republic of Azerbaijan the status of
     dialogue partner in the Shanghai Cooperation Organization” was signed"): the
     closing quote, when the quoted words are a name, not a sentence."""
-    if start == 0 or text[start - 1] not in rules.OPENING_QUOTES:
+    if start == 0 or text[start - 1] not in clues.OPENING_QUOTES:
         return None
-    close = rules.QUOTED_NAME.match(text, noun_end)
-    if close is None or rules.QUOTED_VERB.search(text, noun_end, close.end("name")):
+    close = clues.QUOTED_NAME.match(text, noun_end)
+    if close is None or clues.QUOTED_VERB.search(text, noun_end, close.end("name")):
         return None
     return close.end("name"), close.end("name")
 

@@ -24,6 +24,7 @@ from scotrack.ingest.facts import agreement_plurals as plurals
 from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.agreement_plurals import Found, action_end
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -279,8 +280,8 @@ def _kind(text: str, start: int, end: int) -> bool:
     if not text[start].islower():
         return False
     return bool(
-        rules.KIND_AFTER.match(text, end)
-        or rules.KIND_BEFORE.search(text, max(0, start - 40), start)
+        clues.KIND_AFTER.match(text, end)
+        or clues.KIND_BEFORE.search(text, max(0, start - 40), start)
     )
 
 

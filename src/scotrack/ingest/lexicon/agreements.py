@@ -147,17 +147,6 @@ AGREEMENT_LEGISLATURE = (
 )
 """A national legislature approving an instrument (or a president signing it into
 law) ratifies it."""
-AGREEMENT_NATIONAL_APPROVAL = (
-    r"\b(?:king|emir|sultan|crown prince|president|cabinet|(?<!heads of )government)\b"
-    r"(?:(?!\b(?:and|leaders|heads|ministers|members|states|summit|council|sco)\b)[^.;:]){0,60}?"
-    r"\b(?:(?:has|had|have)\s+)?(?:approved|endorsed|given\s+(?:a\s+|its\s+|his\s+|her\s+)?"
-    r"(?:final\s+)?(?:approval|assent)\s+to)\s+(?:the\s+|an?\s+|this\s+)?$"
-)
-"""A state's head or government approving an instrument just named after it (a
-king, an emir, a president or a cabinet, alone): the state ratifies it ("King
-Salman approved a Memorandum of Understanding", "President Mirziyoyev approved the
-agreement on ...", "has given a final approval to the memorandum"); "the heads of
-government approved" is the SCO's own adoption."""
 AGREEMENT_RELATIVE = (
     r"(?:\s*,?\s*(?:that|which)\s+|\s+(?=(?:the|both|all|its|their)\s))"
     r"(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
@@ -190,12 +179,6 @@ CAPITALIZED_ALWAYS = re.compile(r"^(?:concept)$", re.IGNORECASE)
 """Of those, the nouns that name an agreement only capitalised ("the Concept of
 Cooperation", not "a security concept of ..."), or in lower case with a complement
 right after an action ("approval of the concept of interaction")."""
-KIND_AFTER = re.compile(rf"\s*(?:,|\band\b|\bor\b)\s*(?:{AGREEMENT_NOUNS})s?\b")
-KIND_BEFORE = re.compile(
-    rf"\b(?:{AGREEMENT_NOUNS})s?\s*(?:,\s*(?:and\s+|or\s+)?|\band\s+|\bor\s+)$"
-)
-"""Beside a bare lower-case document noun, with no article between: another kind
-of document, in a list of kinds ("including charter, treaty, agreements")."""
 VENUE = re.compile(r"[ -](?:Cent(?:re|er)|Hall|Complex|Palace)\b", re.IGNORECASE)
 """After a document noun: it names a building ("the International Convention
 Centre")."""
@@ -277,19 +260,6 @@ PASSIVE_PROPOSED = folded_pattern(
 )
 """An agreement proposed, in the passive ("the strategy was proposed by ...", "was
 drafted at the initiative of")."""
-PROPOSED_BY = folded_pattern(
-    r"[^,;.:!?]{0,80}?(?:,\s*|\s+)(?:first\s+)?(?P<verb>proposed|initiated|put forward)\s+by\b"
-)
-"""A participle after an agreement (and the rest of its name) naming its
-proposer ("a draft memorandum on X's obligations to join the SCO proposed by
-Tashkent", "the strategy ..., initiated by Kazakhstan"): it was proposed,
-whatever else was done with it."""
-TO_DRAFT = folded_pattern(
-    r"\bto\s+(?:draft|prepare|develop|elaborate|work out|draw up)\s+"
-    r"(?:(?:the|an?|a new)\s+)?$"
-)
-"""Just before an agreement: it is yet to be drafted ("an instruction was issued
-to draft a document on ..."), so a verb before it is not its action."""
 NOMINAL = folded_pattern(AGREEMENT_NOMINAL)
 NOMINAL_BEFORE = folded_pattern(
     r"\b(?P<act>ratification|signing|adoption)\s+and\s+(?:the\s+\w+\s+anniversary\s+of\s+)?"
@@ -299,9 +269,6 @@ NOMINAL_BEFORE = folded_pattern(
 the Treaty", "anniversary of the signing and the 5th anniversary of the coming
 into force of")."""
 LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
-NATIONAL_APPROVAL = folded_pattern(AGREEMENT_NATIONAL_APPROVAL)
-JOINED = re.compile(r"\band\b|&")
-"""Before an approver: one of several ("President Xi and President Putin")."""
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
@@ -389,13 +356,6 @@ PREPOSITION_OBJECT = folded_pattern(
 """Just before an agreement the clause's verb does not govern ("a protocol amending
 the agreement", "documents adopted ... within the time limits specified in the
 memorandum")."""
-OPENING_QUOTES = ('"', "\u201c", "\u00ab")
-QUOTED_NAME = re.compile(r"(?P<name>[^\"\u201d\u00bb.;:!?]{0,250}?)[\"\u201d\u00bb]")
-"""The rest of a title opened by a quote, up to the closing quote."""
-QUOTED_VERB = re.compile(
-    r"\b(?:is|are|was|were|will|has|have|had|shall|would|can|must|should|said|says)\b"
-)
-"""In quoted words after an agreement noun: a sentence, not a name."""
 YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
 """A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
 IN_NAME = re.compile(r"\s+in\s+(?=[A-Z])")
