@@ -97,3 +97,193 @@ def test_agreement_actions_outcomes_are_adopted(text: str, expected: list) -> No
 
 def test_agreement_actions_results_of_something_else_adopt_nothing() -> None:
     assert _found("The results of the vote were in line with the Charter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one state's head or cabinet approving an instrument ratifies it
+        (
+            "King Harald of Norland approved a Memorandum of Understanding on fisheries.",
+            [("Memorandum of Understanding on fisheries", "ratified")],
+        ),
+        (
+            "President of Ruritania Ivan Petrov approved the agreement on the order of customs checks.",
+            [("agreement on the order of customs checks", "ratified")],
+        ),
+        (
+            "The Emir has given a final approval to the memorandum conferring observer status on the emirate.",
+            [("memorandum conferring observer status on the emirate", "ratified")],
+        ),
+        (
+            "The Mongolian cabinet approved the agreement on visa-free travel.",
+            [("agreement on visa-free travel", "ratified")],
+        ),
+        # several approvers, or the SCO's own council: its adoption
+        (
+            "President Xi and President Putin approved the Joint Statement on Energy.",
+            [("Joint Statement on Energy", "adopted")],
+        ),
+        (
+            "The heads of government approved the Programme of Trade Cooperation.",
+            [("Programme of Trade Cooperation", "adopted")],
+        ),
+    ],
+)
+def test_agreement_actions_national_approval_is_ratification(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing participle set off by a comma: signed too
+        (
+            "The parliament approved the memorandum granting observer status to Norland, signed in May 2022 at the summit.",
+            [
+                ("memorandum granting observer status", "ratified"),
+                ("memorandum granting observer status", "signed"),
+            ],
+        ),
+        # another agreement between: its participle, not this one's
+        (
+            "The ministers adopted the Plan of Action on Tourism and the Agreement on Visas, signed in 2019.",
+            [
+                ("Plan of Action on Tourism", "adopted"),
+                ("Agreement on Visas", "adopted"),
+            ],
+        ),
+    ],
+)
+def test_agreement_actions_signing_participle_later(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # urging or calling on others to adopt or sign: a proposal
+        (
+            "They urged the United Nations to promptly adopt the convention for prevention of nuclear smuggling.",
+            [("convention for prevention of nuclear smuggling", "proposed")],
+        ),
+        (
+            "He called on the members to sign the Treaty on Water Sharing.",
+            [("Treaty on Water Sharing", "proposed")],
+        ),
+    ],
+)
+def test_agreement_actions_calls_to_adopt_are_proposals(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an approval naming its meeting before its object
+        (
+            "He welcomed the approval at the SCO Summit of a comprehensive Action Plan on Tourism.",
+            [("Action Plan on Tourism", "adopted")],
+        ),
+        # agreed on, or agreed as an attribute: adopted
+        (
+            "The experts examined and agreed on the action plan for the protection of wetlands.",
+            [("action plan for the protection of wetlands", "adopted")],
+        ),
+        (
+            "He highlighted the agreed Program of Cooperation in Seed Science.",
+            [("Program of Cooperation in Seed Science", "adopted")],
+        ),
+        # a draft agreed upon, or an agreement still to sign: not adopted
+        (
+            "The ministers agreed upon the draft Convention on Dry Ports.",
+            [],
+        ),
+        (
+            "A draft Joint Statement on Water Security was agreed upon.",
+            [],
+        ),
+        ("The leaders agreed to sign the Treaty on Water Sharing.", []),
+    ],
+)
+def test_agreement_actions_approvals_and_agreed(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what follows an entry into force still to come: none yet
+        (
+            '"After the entry into force of the Agreement on Road Transport, carriers will get new routes.',
+            [],
+        ),
+        (
+            "Once the ratification of the Treaty on Dams is complete, work would start.",
+            [],
+        ),
+        # a past event after a signing: the signing took place
+        (
+            "After the signing of the Agreement on Road Transport, the leaders held a press conference.",
+            [("Agreement on Road Transport", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_after_an_action_still_to_come(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle naming the proposer: proposed, besides any other action
+        (
+            "Moscow supports a draft memorandum on Norland's obligations to join the Organization proposed by Tashkent.",
+            [("memorandum on Norland's obligations", "proposed")],
+        ),
+        (
+            "The ministers approved the strategy for energy savings until 2030, initiated by Kazakhstan, in Astana.",
+            [
+                ("strategy for energy savings until 2030", "adopted"),
+                ("strategy for energy savings until 2030", "proposed"),
+            ],
+        ),
+        # another agreement named before the participle: not the first's proposer
+        (
+            "They signed the Treaty on Dams and the Protocol on Silt proposed by Kyrgyzstan.",
+            [("Treaty on Dams", "signed"), ("Protocol on Silt", "signed")],
+        ),
+        # an agreement yet to be drafted: a verb before it is not its action
+        (
+            "An instruction was issued to draft a document on criteria for enlargement.",
+            [],
+        ),
+    ],
+)
+def test_agreement_actions_proposers_and_drafting(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with no "that": its verb is the agreement's action
+        (
+            "He urged closer ties under the cooperation agreement the two banks signed in Bishkek in 2007.",
+            [("cooperation agreement", "signed")],
+        ),
+        # a clause of its own after a comma: another agreement's verb
+        (
+            "They adopted the Declaration, the leaders signed the Treaty on Water.",
+            [("Declaration", "adopted"), ("Treaty on Water", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_relative_without_that(text: str, expected: list) -> None:
+    assert _found(text) == expected

@@ -75,3 +75,125 @@ def test_agreement_titles_a_headline_alone_stays() -> None:
     }
     body = {"title": "Treaty on Transit", "action": "ratified", "evidence": [[90, 107]]}
     assert headlines_in_body([headline, body], [(0, 40)]) == [headline, body]
+
+
+def test_agreement_noun_inside_a_cut_complement_is_no_agreement_of_its_own() -> None:
+    # the plan's title stops after nine words of its complement; the programme
+    # further inside it is still the plan's subject, not an agreement adopted
+    text = "Those present approved the Joint Action Plan for the implementation of the 2024\u20132026 SCO Green Belt Program."
+    assert _found(text) == [
+        (
+            "Joint Action Plan for the implementation of the 2024\u20132026 SCO Green Belt",
+            "adopted",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare lower-case nouns listed side by side: kinds of documents
+        (
+            "Norland completed the ratification of 30 agreements (including charter, treaty, agreements, conventions and protocols) of the SCO.",
+            [],
+        ),
+        # with an article, or a name: agreements
+        (
+            "They signed the charter and the declaration.",
+            [("charter", "signed"), ("declaration", "signed")],
+        ),
+        (
+            "The leaders signed the charter, and adopted the Astana Declaration.",
+            [("charter", "signed"), ("Astana Declaration", "adopted")],
+        ),
+    ],
+)
+def test_agreement_kinds_listed_name_no_agreement(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title printed in quotes is the whole quoted name
+        (
+            "In 2016, a \u201cMemorandum on giving to the Republic of Norland the status of dialogue partner in the Organization\u201d was signed in Beijing.",
+            [
+                (
+                    "Memorandum on giving to the Republic of Norland the status of dialogue partner in the Organization",
+                    "signed",
+                )
+            ],
+        ),
+        (
+            'They adopted the "Development Strategy of the Organization by 2025" in Ufa.',
+            [("Development Strategy of the Organization by 2025", "adopted")],
+        ),
+        # quoted words that make a sentence: the title as unquoted
+        (
+            'He said: "Charter is what we have, and it was signed."',
+            [("Charter", "signed")],
+        ),
+    ],
+)
+def test_agreement_titles_in_quotes(text: str, expected: list) -> None:
+    assert _found(text) == expected
+
+
+def test_agreement_titles_a_headline_names_the_likest_of_several() -> None:
+    headline = {
+        "title": "Memorandum on granting Norland status of SCO partner",
+        "action": "signed",
+        "evidence": [[0, 50]],
+    }
+    body = {
+        "title": "Memorandums on granting Norland the status of partner",
+        "action": "signed",
+        "evidence": [[100, 150]],
+    }
+    other = {
+        "title": "Memorandum on customs cooperation",
+        "action": "signed",
+        "evidence": [[200, 230]],
+    }
+    kept = headlines_in_body([headline, body, other], [(0, 60)])
+    assert kept == [body, other]
+    assert body["evidence"] == [[100, 150], [0, 50]]
+
+
+def test_agreement_titles_a_headline_plan_names_the_body_plan() -> None:
+    headline = {
+        "title": "plan for interaction between railway administrations",
+        "action": "adopted",
+        "evidence": [[0, 50]],
+    }
+    body = {
+        "title": "Action Plan for the Concept of Interaction between Railway Administrations",
+        "action": "adopted",
+        "evidence": [[100, 170]],
+    }
+    work = {
+        "title": "Work Plan for 2023-2025",
+        "action": "adopted",
+        "evidence": [[200, 223]],
+    }
+    assert headlines_in_body([headline, body, work], [(0, 60)]) == [body, work]
+
+
+def test_agreement_titles_a_headline_unlike_the_body_stays() -> None:
+    headline = {
+        "title": "Memorandum on water sharing",
+        "action": "signed",
+        "evidence": [[0, 30]],
+    }
+    one = {
+        "title": "Memorandum on customs",
+        "action": "signed",
+        "evidence": [[100, 120]],
+    }
+    two = {
+        "title": "Memorandum on tourism",
+        "action": "signed",
+        "evidence": [[200, 220]],
+    }
+    assert headlines_in_body([headline, one, two], [(0, 40)]) == [headline, one, two]

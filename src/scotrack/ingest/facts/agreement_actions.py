@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -26,6 +27,7 @@ NOUN_ACTIONS = {
     "entry into force": "entered-into-force",
     "coming into force": "entered-into-force",
 }
+_SIGNING_PARTICIPLES = ("signed", "inked", "concluded")
 _LEFT_WINDOW = 90
 _IN_FORCE_WINDOW = 150
 
@@ -47,7 +49,8 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
         return []  # "an agreement which is expected to be signed"
     action = action_of(text, start, end) if relative is None else _left(text, start)
     if relative is None:
-        found = [_ratified(lowered, start, end, action)] if action else []
+        action = _ratified(lowered, start, end, action)
+        found = [action] if action else []
     else:
         first = _RELATIVE_ACTIONS.get(relative.group("verb"), relative.group("verb"))
         found = [first] if action in (None, first) else [first, action]
@@ -57,6 +60,11 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
         found = found if second in found else [*found, second]
     if found and "entered-into-force" not in found and _in_force_later(lowered, end):
         found.append("entered-into-force")  # "X, signed in 2019, entered into force"
+    if "proposed" not in found and _proposed_later(lowered, end):
+        found.append("proposed")  # "a draft memorandum on X proposed by Tashkent"
+    signed = _signed_later(lowered, end) if found else None
+    if signed is not None and signed not in found:
+        found.append(signed)  # "approved the memorandum ..., signed in 2022"
     fronted = rules.FRONTED.match(lowered, 0, start)
     if (
         fronted is not None
@@ -81,14 +89,17 @@ def _in_force_later(lowered: str, end: int) -> bool:
 def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
     """The action of "the ratification of X"; none when still to come ("will
     end with the adoption of", "procedures for the ratification of", "The signing
-    of X will be ...")."""
+    of X will be ...", "After the entry into force of X, firms will ...")."""
     before = max(0, nominal.start() - 50)
     if rules.FUTURE.search(lowered, before, nominal.start()) or rules.PENDING.search(
         lowered, before, nominal.start()
     ):
         return []
     clause = _clause_start(lowered, nominal.start())
-    subject = lowered[clause : nominal.start()].strip() in ("", "the")
+    opening = rules.WORD.findall(lowered, clause, nominal.start())
+    if opening[:1] in (["after"], ["once"], ["upon"]):
+        opening = opening[1:]  # "After the entry into force of X, they will ..."
+    subject = opening in ([], ["the"])
     if subject and rules.FUTURE_AFTER.search(lowered, end):
         return []
     actions = [NOUN_ACTIONS[nominal.group("act")]]
@@ -96,12 +107,56 @@ def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
     return [*actions, NOUN_ACTIONS[other.group("act")]] if other else actions
 
 
-def _ratified(lowered: str, start: int, end: int, action: str) -> str:
+def _proposed_later(lowered: str, end: int) -> bool:
+    """True when a participle a little after the agreement names its proposer,
+    no other agreement named before ("a draft memorandum on X proposed by
+    Tashkent")."""
+    if " by" not in lowered[end : end + 100]:
+        return False  # the cheap test first
+    later = clues.PROPOSED_BY.match(lowered, end)
+    return later is not None and not rules.NOUN.search(
+        lowered, end, later.start("verb")
+    )
+
+
+def _signed_later(lowered: str, end: int) -> str | None:
+    """`signed` for a signing participle set off by a comma a little after the
+    agreement, no other agreement named before ("approved the memorandum conferring ...,
+    signed in September 2022"): a past action of the same agreement."""
+    if "," not in lowered[end : end + _IN_FORCE_WINDOW]:
+        return None  # the cheap test first
+    later = rules.LATER_PARTICIPLE.match(lowered, end, end + _IN_FORCE_WINDOW)
+    if (
+        later is None
+        or later.group("verb") not in _SIGNING_PARTICIPLES
+        or rules.NOUN.search(lowered, end, later.start("verb"))
+    ):
+        return None
+    return "signed"
+
+
+def _national_approval(lowered: str, left: int, start: int) -> bool:
+    """True when one state's head or cabinet approves the agreement starting at
+    `start` (its clause starting at `left`): not one of several approvers
+    ("President Xi and President Putin approved")."""
+    clause = lowered[left:start]
+    if "approv" not in clause and "endorse" not in clause:
+        return False  # the cheap test first
+    approver = clues.NATIONAL_APPROVAL.search(lowered, left, start)
+    return approver is not None and not clues.JOINED.search(
+        lowered, left, approver.start()
+    )
+
+
+def _ratified(lowered: str, start: int, end: int, action: str | None) -> str | None:
     """`ratified` for an instrument a national legislature approves or a president
-    signs into law; else `action`."""
+    signs into law, or that a state's head or cabinet approves ("King Salman
+    approved the memorandum", "gave final approval to"); else `action`."""
+    left = _clause_start(lowered, start)
+    if action in (None, "adopted") and _national_approval(lowered, left, start):
+        return "ratified"
     if action not in ("adopted", "signed"):
         return action
-    left = _clause_start(lowered, start)
     found = rules.LEGISLATURE.search(lowered, left, min(len(lowered), end + 60))
     if found is None or (action == "signed") != (found.group(0) == "signed into law"):
         return action
@@ -169,6 +224,8 @@ def _left(text: str, start: int) -> str | None:
     left = _clause_start(lowered, start)
     if rules.PROPOSAL.search(lowered, left, start):
         return "proposed"
+    if clues.TO_DRAFT.search(lowered, max(0, start - 30), start):
+        return None  # "an instruction was issued to draft a document on X"
     best: tuple[int, str] | None = None
     for action, pattern in rules.ACTIONS:
         for hit in pattern.finditer(lowered, left, start):

@@ -9,12 +9,15 @@ import re
 
 from scotrack.ingest.document import Item, Sentence
 from scotrack.ingest.facts.clauses import MentionIndex
+from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
 _SHORT_WORDS = 3
 """A short name has fewer words than this ("SCO Charter", "the Convention")."""
 _MAX_COMPLEMENT = 9
+_HEADLINE_SHARE = 0.6
+"""The share of a headline's words a body title holds to be its agreement."""
 
 
 def full_titles(items: list[Item]) -> list[Item]:
@@ -47,7 +50,10 @@ def headlines_in_body(
 ) -> list[Item]:
     """The items less those named only in a headline ("Russia ratifies long-term
     SCO cooperation treaty") when the body names one agreement with the same noun
-    and action: the headline's short name is the body's agreement."""
+    and action, or several of which one shares most of the headline's words
+    ("Memorandum on granting Egypt and Qatar status of SCO partners signed"
+    beside the body's "memorandums on granting Egypt and Qatar the status of
+    partners"): the headline's name is the body's agreement."""
     if not headlines:
         return items
 
@@ -60,20 +66,54 @@ def headlines_in_body(
     only_headline = [in_headline(item) for item in items]
     kept: list[Item] = []
     for number, item in enumerate(items):
-        noun = head(item["title"])[0]
+        noun = noun_of(item["title"])
         body = [
             other
             for other_number, other in enumerate(items)
-            if not only_headline[other_number]
+            if only_headline[number]
+            and not only_headline[other_number]
             and other["action"] == item["action"]
             and noun
-            and head(other["title"]) == (noun, False)
+            and noun_of(other["title"]) == noun
+            and not head(other["title"])[1]
         ]
-        if only_headline[number] and len(body) == 1:
-            body[0]["evidence"].extend(item["evidence"])
+        same = body[0] if len(body) == 1 else _likest(item["title"], body)
+        if same is not None:
+            same["evidence"].extend(item["evidence"])
         else:
             kept.append(item)
     return kept
+
+
+def noun_of(title: str) -> str:
+    """The title's agreement noun, in the singular ("memorandum", "plan")."""
+    noun = head(title)[0]
+    if noun:
+        return noun
+    found = list(rules.NOUN.finditer(folded(title)))
+    return found[-1].group(0).removesuffix("s") if found else ""
+
+
+def _likest(title: str, items: list[Item]) -> Item | None:
+    """Of `items`, the one whose title holds most of the words of `title`, if it
+    holds at least `_HEADLINE_SHARE` of them; none when two hold as many."""
+    words = _words(title)
+    if not words or not items:
+        return None
+    shares = [len(words & _words(item["title"])) / len(words) for item in items]
+    best = max(shares)
+    if best < _HEADLINE_SHARE or shares.count(best) > 1:
+        return None
+    return items[shares.index(best)]
+
+
+def _words(title: str) -> frozenset[str]:
+    """The title's words less function words, plurals as singulars."""
+    return frozenset(
+        word.removesuffix("s")
+        for word in rules.TITLE_WORD.findall(title.lower())
+        if word not in rules.TRAILING
+    )
 
 
 def one_memorandum_of_obligations(items: list[Item], index: MentionIndex) -> list[Item]:
@@ -209,6 +249,19 @@ def title_start(text: str, noun_start: int) -> int:
             break
         start = word.start()
     return start
+
+
+def quoted_end(text: str, start: int, noun_end: int) -> tuple[int, int] | None:
+    """The end (and reach) of a title printed in quotes from its first word to its
+    last ("a “Memorandum on giving to the Republic of Azerbaijan the status of
+    dialogue partner in the Shanghai Cooperation Organization” was signed"): the
+    closing quote, when the quoted words are a name, not a sentence."""
+    if start == 0 or text[start - 1] not in clues.OPENING_QUOTES:
+        return None
+    close = clues.QUOTED_NAME.match(text, noun_end)
+    if close is None or clues.QUOTED_VERB.search(text, noun_end, close.end("name")):
+        return None
+    return close.end("name"), close.end("name")
 
 
 def title_end(

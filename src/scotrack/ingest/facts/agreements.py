@@ -24,6 +24,7 @@ from scotrack.ingest.facts import agreement_plurals as plurals
 from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.agreement_plurals import Found, action_end
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
+from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_lists as lists
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
@@ -140,7 +141,7 @@ def _sentence_items(
     text = sent.text
     found: list[Found] = []
     for match in rules.NOUN.finditer(folded(text)):
-        if found and match.start() < found[-1].end:
+        if found and match.start() < found[-1].reach:
             continue  # "Plan for the Implementation of the SCO Treaty"
         if text.startswith("(", match.start() - 1):
             continue  # "memorandum of understanding (MoU)": the name abbreviated
@@ -215,7 +216,9 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     if plurals.is_plural(match) and not noun.lower().startswith("regulation"):
         return plurals.parts(sent, match) or plurals.named(sent, match, context.index)
     start = titles.title_start(text, match.start())
-    end, reach = titles.title_end(text, match.end(), sent, context.index)
+    end, reach = titles.quoted_end(text, start, match.end()) or titles.title_end(
+        text, match.end(), sent, context.index
+    )
     title = text[start:end]
     if (
         noun.lower().startswith("document")
@@ -225,6 +228,8 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
         return []  # "a document on Monday"
     if rules.INITIATIVE.search(title) or titles.other_organization(text, start, match):
         return []
+    if (start, end) == match.span() and _kind(text, start, end):
+        return []  # "(including charter, treaty, agreements and protocols)"
     lowered = folded(text)
     if rules.NEGATION.search(lowered, max(0, start - 40), start):
         return []
@@ -266,6 +271,17 @@ def _names_none(text: str, noun: re.Match[str]) -> bool:
     return (
         rules.MODIFIER_OF.match(text, noun.end()) is not None
         or rules.VENUE.match(text, noun.end()) is not None
+    )
+
+
+def _kind(text: str, start: int, end: int) -> bool:
+    """True for a bare lower-case noun in a list of document kinds ("charter,
+    treaty, agreements, conventions and protocols"): a kind, not an agreement."""
+    if not text[start].islower():
+        return False
+    return bool(
+        clues.KIND_AFTER.match(text, end)
+        or clues.KIND_BEFORE.search(text, max(0, start - 40), start)
     )
 
 

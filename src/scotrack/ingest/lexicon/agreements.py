@@ -60,14 +60,20 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "adopted",
-        r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving|approval of"
-        r"|endorsed|issued|issuing|released|passed)\b",
+        r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving"
+        r"|approval(?: (?:at|during) [^,;.]{1,40}?)? of|endorsed|issued|issuing|released"
+        r"|passed)\b|\bagreed (?:on|upon)(?= (?:the|an?|this) (?!draft))|\b(?:the|an?) agreed\b",
     ),
 )
 """(action, regex); order matters: the first action found near the noun wins.
-"singed" is the common misprint of "signed" (two pages of the real corpus)."""
+"singed" is the common misprint of "signed" (two pages of the real corpus). An
+approval may name its meeting before its object ("the approval at the SCO Summit
+of a comprehensive Action Plan"); "agreed on the action plan" and "the agreed
+Program of Cooperation" adopt one, where "agreed to sign" is still to come and
+"agreed upon the draft" or "a draft ... was agreed upon" settles only a draft."""
 AGREEMENT_PROPOSAL = (
-    r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s)? for|initiat(?:ed|ive))"
+    r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on|upon)"
+    r"|urg(?:ed|es|e|ing)|appeal(?:ed|s)? to|initiat(?:ed|ive))"
     r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
     r"|draw(?:ing)? up)\b"
@@ -77,6 +83,7 @@ AGREEMENT_PROPOSAL = (
 """A proposal verb or noun governing a drafting/signing/adopting verb, or a
 proposal verb right before the agreement: the agreement is `proposed`
 ("suggested adopting a programme", "a proposal for the SCO to draw up a plan",
+"urged the United Nations to promptly adopt the convention",
 "proposed a treaty on ...", "its proposals for agreements on ...")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
@@ -141,11 +148,13 @@ AGREEMENT_LEGISLATURE = (
 """A national legislature approving an instrument (or a president signing it into
 law) ratifies it."""
 AGREEMENT_RELATIVE = (
-    r"\s*,?\s*(?:that|which)\s+(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
+    r"(?:\s*,?\s*(?:that|which)\s+|\s+(?=(?:the|both|all|its|their)\s))"
+    r"(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
     r"|ratified|endorsed|concluded)\b"
 )
-"""An agreement named before its verb ("an agreement ... that the ministers signed");
-not when `words` put it in the future ("which is expected to be signed")."""
+"""An agreement named before its verb ("an agreement ... that the ministers signed",
+"the cooperation agreement the two bodies signed"); not when `words` put it in the
+future ("which is expected to be signed")."""
 AGREEMENT_ANAPHORA = (
     r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
 )
@@ -190,10 +199,11 @@ MODIFIER_OF = re.compile(r"\s+(?:documents?|papers|texts?|drafts?)\b", re.IGNORE
 """After a document noun: it only qualifies another ("the protocol documents")."""
 CONTENT_PARTICIPLES = (
     r"guiding|governing|regulating|establishing|setting out|outlining|defining"
-    r"|laying down"
+    r"|laying down|conferring|granting|giving"
 )
 """Participles after an agreement noun that say what it lays down ("the document
-guiding cooperation in ...", "the agreement establishing the bank")."""
+guiding cooperation in ...", "the agreement establishing the bank", "the
+memorandum conferring the status of ...")."""
 DOCUMENT_COMPLEMENT = re.compile(
     rf"\s+(?:on|providing for|concerning|regarding|{CONTENT_PARTICIPLES})\s",
     re.IGNORECASE,
@@ -224,7 +234,7 @@ lays down ("the document guiding cooperation in ..."), or "to" and a verb
 ("roadmap to expand cooperation", "declaration to mark the anniversary")."""
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
-    r"^\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
+    r"^[\"\u201d]?\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
     rf"|to be|will be)\b|,)?\s*(?:{ADVERB}\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
@@ -382,7 +392,7 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
         *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
         *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
-        *("particular", "separate", "singed"),
+        *("particular", "separate", "singed", "agreed", "comprehensive", "including"),
         *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
         *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
         *("proposes", "propose", "proposing", "suggested", "suggests"),
