@@ -876,3 +876,26 @@ def test_needs_obligations_noun_proposals_and_interest_are_candidates(
         for c in candidates(make_doc(text))
     ]
     assert found == [(actor, kind, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        (
+            "Modi urged members to strengthen and deepen cooperation in trade.",
+            ["Modi urged members to strengthen and deepen cooperation in trade"],
+        ),
+        (
+            "Putin proposed to expand and modernise the rail network.",
+            ["Putin proposed to expand and modernise the rail network"],
+        ),
+        (
+            "Modi urged members to fight terrorism and expand trade with the region.",
+            ["Modi urged members to fight terrorism", "expand trade with the region"],
+        ),
+    ],
+)
+def test_two_verbs_of_one_object_are_one_measure(text: str, texts: list[str]) -> None:
+    """A verb alone before "and" ("strengthen and deepen cooperation") shares
+    the object of the next: one measure, not a verb cut off from it."""
+    assert [c["text"] for c in commitments(make_doc(text))] == texts
