@@ -181,3 +181,38 @@ def test_invite_in_the_first_person_singular_is_the_speaker_s_call() -> None:
     text = '"I invite all our partners to join the seed bank," Mirziyoyev said.'
     found = [(a, t) for a, _, t in _rule_hits(text)]
     assert found == [("UZB", "I invite all our partners to join the seed bank")]
+
+
+def _actors(text: str) -> list[str]:
+    """The actor of every candidate, rule's or model's, in order."""
+    return [c.item["actor"] for c in candidates(make_doc(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Indian leader condemned attacks by militants in Pakistan and Iran, stressing the need to protect diplomats.",
+            "IND",
+        ),
+        (
+            "Prime Minister Modi thanked Pakistan and Iran and urged members to share weather data.",
+            "IND",
+        ),
+        (
+            "During the meeting, Putin criticised Iran, calling for a joint payment system.",
+            "RUS",
+        ),
+    ],
+)
+def test_a_verb_with_no_subject_of_its_own_takes_the_sentences(
+    text: str, actor: str
+) -> None:
+    """A participle after a comma, or a verb after "and" far from the name
+    before it, has the sentence's subject: the state named last is an object."""
+    assert _actors(text) == [actor]
+
+
+def test_a_coordinated_verb_right_after_its_subject_keeps_it() -> None:
+    text = "Putin met Modi in Goa, and Kazakhstan and India urged members to share weather data."
+    assert set(_actors(text)) == {"KAZ", "IND"}

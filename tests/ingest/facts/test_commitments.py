@@ -823,3 +823,79 @@ def test_commitments_translated_calls_are_the_model_s_candidates(text: str) -> N
 )
 def test_commitments_not_translated_calls(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind"),
+    [
+        (
+            "Putin said efforts are needed to build a regional grain exchange.",
+            "RUS",
+            "proposal",
+        ),
+        (
+            '"We have to find common ground on customs rules," Putin said.',
+            "RUS",
+            "proposal",
+        ),
+        (
+            "Modi stressed on closer cooperation in disaster relief among the members.",
+            "IND",
+            "call",
+        ),
+        (
+            "Kazakhstan speaks for the early settlement of the conflict by talks.",
+            "KAZ",
+            "call",
+        ),
+        (
+            "Tokayev said Kazakhstan sought to expand transit routes to the south.",
+            "KAZ",
+            "pledge",
+        ),
+        (
+            "Putin made a three-point proposal on energy cooperation within the SCO.",
+            "RUS",
+            "proposal",
+        ),
+        (
+            "Mongolia expressed interest in joining the energy club of the bloc.",
+            "MNG",
+            "pledge",
+        ),
+    ],
+)
+def test_needs_obligations_noun_proposals_and_interest_are_candidates(
+    text: str, actor: str, kind: str
+) -> None:
+    """Phrasings of real pages no trigger took (#11): "X are needed to", "we have
+    to", "stressed on", "speaks for", "sought to", "made a ... proposal",
+    "expressed interest in"; the model judges them (no precise rule's)."""
+    found = [
+        (c.item["actor"], c.item["kind"], RULE in c.features)
+        for c in candidates(make_doc(text))
+    ]
+    assert found == [(actor, kind, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        (
+            "Modi urged members to strengthen and deepen cooperation in trade.",
+            ["Modi urged members to strengthen and deepen cooperation in trade"],
+        ),
+        (
+            "Putin proposed to expand and modernise the rail network.",
+            ["Putin proposed to expand and modernise the rail network"],
+        ),
+        (
+            "Modi urged members to fight terrorism and expand trade with the region.",
+            ["Modi urged members to fight terrorism", "expand trade with the region"],
+        ),
+    ],
+)
+def test_two_verbs_of_one_object_are_one_measure(text: str, texts: list[str]) -> None:
+    """A verb alone before "and" ("strengthen and deepen cooperation") shares
+    the object of the next: one measure, not a verb cut off from it."""
+    assert [c["text"] for c in commitments(make_doc(text))] == texts

@@ -347,6 +347,8 @@ def conjuncts(
             continue
         if commas_only and text[match.start()] != ",":
             continue
+        if _bare_verb(text, begin, head_end, match.start()):
+            continue  # "strengthen and deepen cooperation": one measure
         pieces.append(Segment(begin, match.start()))
         begin = match.end()
     pieces.append(Segment(begin, end))
@@ -354,6 +356,14 @@ def conjuncts(
     if len(pieces) > 1 and _parallel(text, pieces):
         return [Segment(start, end)]
     return pieces or [Segment(start, end)]
+
+
+def _bare_verb(text: str, begin: int, head_end: int, joint: int) -> bool:
+    """Whether the piece before a joint is a verb alone, with no object of its
+    own: the head verb ("expand and modernise the network"), or one word."""
+    if begin < head_end:
+        return not text[head_end:joint].strip()
+    return len(text[begin:joint].split()) < 2
 
 
 def _parallel(text: str, pieces: list[Segment]) -> bool:

@@ -70,6 +70,8 @@ def strict_actor(
     if opening_participle(text, trigger):
         return _main_subject(text, sent.start, mentions, trigger, framed)
     subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
+    if main is None and _shares_subject(text, subject, sent.start, trigger, clause):
+        subject = _sentence_subject(text, scan, sent, mentions, framed) or subject
     if subject is None:
         return main if clause > 0 and main and trigger.start() - clause < 16 else None
     if kind == "pledge" and not adjacent(text, subject, sent.start, trigger.start()):
@@ -126,6 +128,80 @@ def _modal_actor(
             framed.actor, framed.speaker, -2 - clause - opening, -1, "modal-passive"
         )
     return None
+
+
+def _shares_subject(
+    text: str,
+    subject: Actor | None,
+    offset: int,
+    trigger: re.Match[str],
+    clause: int,
+) -> bool:
+    """Whether the trigger's verb has no subject of its own but the sentence's:
+    it opens a participial clause (", stressing the need ..."), or follows
+    "and" after another verb ("X took up ... and urged ..."), so the nearest
+    name before it is an object of the first verb, not the subject."""
+    if rules.PARTICIPLE_OPENING.fullmatch(text, clause, trigger.start()):
+        return clause > 0 and trigger.group().split()[0].endswith("ing")
+    return (
+        subject is not None
+        and bool(rules.COORDINATED.search(text, clause, trigger.start()))
+        and not adjacent(text, subject, offset, trigger.start())
+    )
+
+
+def _sentence_subject(
+    text: str,
+    scan: Scan,
+    sent: Sentence,
+    mentions: list[Mention],
+    framed: Actor | None,
+) -> Actor | None:
+    """The subject that opens the sentence, after an opening phrase ("During the
+    meeting, "): an SCO group, or a person, state or office named with title
+    words only before it ("The Saudi leader", "External Affairs Minister
+    Sushma Swaraj"); the last of the names that run together."""
+    opening = rules.OPENING_PHRASE.match(text)
+    for start in (0, opening.end()) if opening else (0,):
+        actor = _subject_at(text, scan, sent, mentions, framed, start)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _subject_at(
+    text: str,
+    scan: Scan,
+    sent: Sentence,
+    mentions: list[Mention],
+    framed: Actor | None,
+    start: int,
+) -> Actor | None:
+    """`_sentence_subject` when the sentence's subject begins at `start`."""
+    group = (
+        rules.GROUP.match(scan.lowered, start + _spaces(text, start))
+        if scan.grouped
+        else None
+    )
+    if group is not None and not text.startswith(" of ", group.end()):
+        return Actor("SCO", None, -1, -1, "group")
+    chosen: Mention | None = None
+    at = start
+    for mention in mentions:
+        begin = mention.start - sent.start
+        if begin < at:
+            continue
+        if not rules.TITLE_WORDS.fullmatch(text, at, begin):
+            break
+        if mention.kind not in ("person", "state", "office"):
+            break
+        chosen, at = mention, mention.end - sent.start
+    if chosen is None:
+        return None
+    actor = mention_actor(chosen, framed)
+    if actor is None:
+        return None
+    return Actor(actor.actor, actor.speaker, -1, -1, actor.source)
 
 
 def _hypothetical(

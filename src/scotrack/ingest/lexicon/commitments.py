@@ -42,12 +42,15 @@ EXTENDED_CALL_VERBS = (
     r"|(?:is|are|was|were) (?:\w+ )?in favou?r of"
     r"|(?:there is|there was) an? (?:\w+ )?need|the importance of|affirmed the need|consensus on the (?:need|importance|necessity)"
     r"|hop(?:es|ed|ing) (?:that )?(?=(?:the|all|other|every|each|\w+ (?:states|countries|members|partners|sides|parties))\b)"
+    r"|(?:stress|emphasi[sz]|underlin)(?:ed|es|e|ing) (?:up)?on|speaks? (?:out )?for"
 )
 """Verbs of calling beyond the core list: the model decides (#11)."""
 EXTENDED_PROPOSAL_VERBS = (
     r"rais(?:ed|es|ing) (?:\w+ )?(?:proposals?|initiatives?|ideas?)|initiat(?:ed|es) the (?:establishment|creation|idea)"
     r"|talk(?:ed|s)? about (?:establishing|creating|setting up|building)|voiced (?:the |an? )?idea"
     r"|could|our (?:\w+ )?task is|the time has come to|came up with"
+    r"|(?:made|makes|make|making) (?:an? |the |his |her |its |their )?(?:[\w-]+ )?(?:[\w-]+ )?(?:proposals?|suggestions?)"
+    r"|(?:is|are|was|were) (?:\w+ )?needed to|(?:has|have|had) to be (?:\w+ly )?\w+(?:ed|en|id)\b|(?:has|have) to"
 )
 """Verbs of proposing beyond the core list: the model decides (#11)."""
 EXTENDED_PLEDGE_VERBS = (
@@ -59,6 +62,7 @@ EXTENDED_PLEDGE_VERBS = (
     r"|aim(?:s|ed)? to|seek(?:s)? to|striv(?:es|e) to|planning to|(?:readiness|willingness) to|(?:state|states|stated) (?:their|its) adherence|commitment to|dedication to"
     r"|been (?:\w+ )?(?:committed|ready|willing|prepared|determined) to"
     r"|(?:hop(?:es|ed)|wish(?:es|ed)?|eager|aspir(?:es|ed)) to"
+    r"|sought to|(?:expressed|showed|voiced|confirmed) (?:its |their |his |her |an? )?(?:\w+ )?interest in"
 )
 """Verbs of pledging beyond the core list: the model decides (#11)."""
 EXTENDED_KINDS = {"xcall": "call", "xproposal": "proposal", "xpledge": "pledge"}
@@ -117,7 +121,8 @@ TRIGGER_CUES = (
     *("ready", "expressed", "confirm", "subscribe", "mulling", "intend", "aim"),
     *("seek", "adherence", "dedication", "necess", "hop", "exhort", "striv"),
     *("dedicated", "conveyed", "float", "consensus", "important", "favo"),
-    *("wish", "eager", "aspir"),
+    *("wish", "eager", "aspir", "on", "for", "needed", "has to", "have to"),
+    *("had to", "proposal", "suggestion", "sought", "interest"),
 )
 """Every phrase of TRIGGER (core and extended) holds one of these: a sentence
 without any has no commitment."""
@@ -136,7 +141,8 @@ TRIGGER_STARTS = (
     *("task", "the importance", "the time", "there is ", "there was ", "underlin"),
     *("underscor", "undertak", "urg", "voiced", "vow", "want", "was ", "were "),
     *("will", "willingness", "would", "conveyed ", "float", "consensus on"),
-    *("wish", "eager", "aspir"),
+    *("wish", "eager", "aspir", "has to", "have to", "had to", "made ", "make"),
+    *("sought",),
 )
 """Every match of TRIGGER begins with one of these (its literal first letters):
 the pattern is tried only where one occurs, not at every letter of a sentence."""
@@ -430,6 +436,11 @@ TITLE_GAP = re.compile(
 )
 """Between a state and a person it titles: title words only ("Chinese
 Vice-Premier", "Minister of Culture of Russia", "Belarus' Foreign Minister")."""
+TITLE_WORDS = re.compile(r"\s*(?:(?:[Tt]he|of|[A-Z][\w.'\u2019-]*)\s+|['\u2019]s?\s+)*")
+"""Before a sentence's subject: title words only ("The Saudi", "External
+Affairs Minister", "President ... of the")."""
+PARTICIPLE_OPENING = re.compile(r",\s*(?:and\s+)?")
+"""Between a clause start and a participle that opens it (", stressing")."""
 ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
 """Between two mentions of one name: nothing, a possessive, title words
 ("Russian President Vladimir Putin", "China's Xi")."""
