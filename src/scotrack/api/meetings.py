@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
@@ -249,14 +249,20 @@ def list_meetings(
 )
 @readable
 def get_meeting(
+    request: Request,
     session: DbSession,
     meeting_id: Annotated[
         str, Path(max_length=120, description="The meeting's id, e.g. hos-2017.")
     ],
 ) -> MeetingProfilePublic:
-    profile = outcomes.meeting_outcomes(session, meeting_id)
+    profile = outcomes.meeting_outcomes(
+        session, meeting_id, summaries=request.app.state.summaries
+    )
     return MeetingProfilePublic(
-        meeting=meeting_public(profile.meeting, body_names(session)),
+        meeting=meeting_public(
+            profile.meeting,
+            None if profile.body is None else {profile.body.code: profile.body},
+        ),
         sources=[source_public(s) for s in profile.sources],
         agreements=[
             MeetingAgreementPublic(

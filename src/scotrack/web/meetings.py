@@ -151,6 +151,7 @@ def meeting_page(
         meeting_id,
         page=page,
         per_page=records.CLAIMS_PER_PAGE if format == "html" else None,
+        summaries=request.app.state.summaries,
     )
     rows = [
         {
