@@ -335,12 +335,23 @@ def _search_sqlite(
     ).all()
     ordered = sorted(keys, key=lambda row: (ranks[row.rowid], row.kind, row.ref))
     page = ordered[offset:window]
+    # one pass over the matches between the page's first and last rowid: `rowid
+    # IN` would start the full-text query over for each (2.6 against 0.6 ms for a
+    # page of "tashkent trade")
+    ids = [row.rowid for row in page]
     shown = session.execute(
         _expanding(
             f"SELECT rowid, title, {_SNIPPET} AS snippet FROM search_entry "
-            f"WHERE search_entry MATCH :match AND rowid IN :ids"
+            f"WHERE search_entry MATCH :match AND rowid BETWEEN :low AND :high "
+            f"AND +rowid IN :ids"
         ),
-        {**_MARKS, "match": params["match"], "ids": [row.rowid for row in page]},
+        {
+            **_MARKS,
+            "match": params["match"],
+            "ids": ids,
+            "low": min(ids),
+            "high": max(ids),
+        },
     ).all()
     texts = {row.rowid: (row.title, row.snippet) for row in shown}
     return [
