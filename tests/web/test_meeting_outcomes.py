@@ -113,3 +113,45 @@ def test_a_founding_summit_lists_its_agreements_and_signatories(client: TestClie
     assert founders == {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
     assert all(p["basis"] for p in body["participants"])
     assert not any(p["guest"] for p in body["participants"])
+
+
+def test_a_kept_meeting_record_follows_a_review_and_a_new_document(
+    writable_url: str, uncached: TestClient, tokens: dict[str, str]
+):
+    """The server keeps a meeting's record per knowledge-base version (#18): a
+    review, then a document that reports the meeting, show at once on the page
+    and in the API, as the CLI (which keeps nothing) says."""
+    api = uncached.get(f"{API}/meetings/hos-2017").json()
+    assert uncached.get(f"{API}/meetings/hos-2017").json() == api  # kept
+    assert uncached.get("/meetings/hos-2017").status_code == 200  # kept too
+
+    def evidence(body: dict[str, Any]) -> list[str]:
+        (convention,) = body["agreements"]
+        return [b["claim_id"] for b in convention["basis"] if b["claim_id"]]
+
+    assert evidence(api) == []
+    accept_astana(writable_url)
+    cli, api_answer, web = answers(writable_url, uncached, "hos-2017")
+    assert cli == api_answer == web
+    kept = uncached.get(f"{API}/meetings/hos-2017").json()
+    (claim,) = evidence(kept)
+    page = uncached.get("/meetings/hos-2017").text
+    assert f"#claim-{claim}" in page
+    posted = uncached.post(
+        f"{API}/documents",
+        json={
+            "text": "ASTANA, June 9, 2017 - The heads of state of the Shanghai "
+            "Cooperation Organisation met in Astana for the SCO summit on Friday "
+            "and admitted India and Pakistan as members.\n",
+            "title": "Astana summit admits two members",
+            "published": "2017-06-09",
+        },
+        headers={"authorization": f"Bearer {tokens['editor']}"},
+    )
+    assert posted.status_code == 201, posted.text
+    document = posted.json()["id"]
+    after = uncached.get(f"{API}/meetings/hos-2017").json()
+    assert after["documents_total"] == kept["documents_total"] + 1
+    assert document in [d["id"] for d in after["documents"]]
+    assert document not in page
+    assert document in uncached.get("/meetings/hos-2017").text

@@ -42,8 +42,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from scotrack.domain.agreements import Agreement
-from scotrack.store import queries
+from scotrack.store import queries, timeline
 from scotrack.store.engine import writer
+from scotrack.store.timeline import MeetingsOverview
 
 PROGRESS_STEPS = 10_000
 """SQLite virtual-machine steps between two looks at the clock."""
@@ -106,6 +107,16 @@ def known_agreements(request: Request, session: Session) -> tuple[Agreement, ...
     needed them four times a request (#18)."""
     found: tuple[Agreement, ...] = request.app.state.summaries.get(
         session, "agreements", lambda: tuple(queries.agreements(session))
+    )
+    return found
+
+
+def known_meetings(request: Request, session: Session) -> MeetingsOverview:
+    """Every meeting with the values the meetings filters take
+    (`timeline.meetings_overview`), read once per knowledge-base version and kept
+    in the app's `Summaries` (#18)."""
+    found: MeetingsOverview = request.app.state.summaries.get(
+        session, "meetings-overview", lambda: timeline.meetings_overview(session)
     )
     return found
 

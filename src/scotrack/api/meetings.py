@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_meetings
 from scotrack.api.inputs import NAMING_FILTERS
 from scotrack.api.paging import (
     CursorParam,
@@ -30,7 +30,7 @@ from scotrack.api.paging import (
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, outcomes, profiles, queries
+from scotrack.store import meetings, outcomes, profiles
 from scotrack.store.listings import DocumentRow, DocumentSummary
 from scotrack.store.tables import date_range
 
@@ -159,10 +159,6 @@ def meeting_public(
     )
 
 
-def body_names(session: DbSession) -> dict[str, Body]:
-    return {body.code: body for body in queries.bodies(session)}
-
-
 def basis_public(basis: outcomes.Basis) -> BasisPublic:
     return BasisPublic(
         source=None if basis.source is None else source_public(basis.source),
@@ -195,6 +191,7 @@ def document_brief(document: DocumentSummary | DocumentRow) -> DocumentBrief:
 )
 @readable
 def list_meetings(
+    request: Request,
     session: DbSession,
     body: Annotated[
         str | None,
@@ -222,6 +219,7 @@ def list_meetings(
     cursor: CursorParam = None,
 ) -> TablePage[MeetingPublic]:
     check_dates({"from": start, "to": end})
+    overview = known_meetings(request, session)  # kept per version (#18)
     table = meetings.meeting_table(
         session,
         body=body,
@@ -230,10 +228,11 @@ def list_meetings(
         format=held,
         dates=date_range(start, end),
         sort=meetings.meeting_sort(sort),
+        known=overview.meetings,
     )
     order = {m.id: i for i, m in enumerate(table.meetings)}
     items, after = page_of(table.meetings, lambda m: (order[m.id], m.id), cursor, limit)
-    named = body_names(session)
+    named = {b.code: b for b in overview.bodies}
     return TablePage(
         items=[meeting_public(m, named) for m in items],
         next=after,
@@ -249,14 +248,20 @@ def list_meetings(
 )
 @readable
 def get_meeting(
+    request: Request,
     session: DbSession,
     meeting_id: Annotated[
         str, Path(max_length=120, description="The meeting's id, e.g. hos-2017.")
     ],
 ) -> MeetingProfilePublic:
-    profile = outcomes.meeting_outcomes(session, meeting_id)
+    profile = outcomes.meeting_outcomes(
+        session, meeting_id, summaries=request.app.state.summaries
+    )
     return MeetingProfilePublic(
-        meeting=meeting_public(profile.meeting, body_names(session)),
+        meeting=meeting_public(
+            profile.meeting,
+            None if profile.body is None else {profile.body.code: profile.body},
+        ),
         sources=[source_public(s) for s in profile.sources],
         agreements=[
             MeetingAgreementPublic(

@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
 from scotrack.api.commitments import CommitmentPublic, commitment_public
-from scotrack.api.database import DbSession, known_agreements
+from scotrack.api.database import DbSession, known_agreements, known_meetings
 from scotrack.api.inputs import BY_NAME
-from scotrack.api.meetings import MeetingPublic, body_names, meeting_public
+from scotrack.api.meetings import MeetingPublic, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.store import queries, records
@@ -131,7 +131,7 @@ def get_state(
         session, code, on=on_day(on), known=known_agreements(request, session)
     )
     profile, statuses = record.profile, record.statuses
-    named = body_names(session)
+    named = {b.code: b for b in known_meetings(request, session).bodies}  # (#18)
     state = profile.state
     return StateProfilePublic(
         code=state.code,

@@ -24,6 +24,11 @@ from scotrack.cli._common import (
 )
 from scotrack.cli.terminal import literal
 
+WORKER_START_SECONDS = 120
+"""How long a server process may take to answer its supervisor (with more than one,
+#18). uvicorn's 5 seconds killed every process still importing the app on a busy
+machine (20 s at a load average of 21), so `--workers 2` never served."""
+
 token_app = typer.Typer(
     help="Tokens for the web app and the API: create, list, revoke.",
     no_args_is_help=True,
@@ -82,6 +87,7 @@ def serve_cli(
         access_log=debug,
         proxy_headers=False,
         server_header=False,
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
     )
 
 

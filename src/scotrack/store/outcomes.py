@@ -17,6 +17,7 @@ page share. Where each line comes from:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,7 @@ from scotrack.store.profiles import DocumentPage
 from scotrack.store.provenance import Claim, Document, evidence_spans
 from scotrack.store.records import CLAIMS_PER_PAGE, LinkedClaims, linked_claims
 from scotrack.store.review import effective_payload
+from scotrack.store.summaries import Summaries
 
 OUTCOME_ACTIONS = ("signed", "adopted")
 """The agreement actions that make an agreement an outcome of a meeting."""
@@ -124,11 +126,36 @@ def meeting_outcomes(
     *,
     page: int = 1,
     per_page: int | None = CLAIMS_PER_PAGE,
+    summaries: Summaries | None = None,
 ) -> MeetingOutcomes:
     """The meeting with its sources, the agreements adopted or signed there, the
     states and guests that took part, its commitments, the first documents that
     report it and page `page` of its linked claims (`per_page` None: all of them);
-    NotFound for an unknown id."""
+    NotFound for an unknown id.
+
+    With `summaries`, the record with its first page of claims is read once
+    per knowledge-base version and kept there (#18): gathering the outcomes took
+    20-30 ms of the meeting page's CPU on every request, and what they rest on
+    (claims, their reviews, documents, the curated record) moves the version
+    whenever it changes. Other pages of claims are read on each request."""
+    if summaries is None:
+        return _record(session, meeting_id, page, per_page)
+    kept = summaries.get(
+        session,
+        ("meeting outcomes", meeting_id),
+        lambda: _record(session, meeting_id, 1, CLAIMS_PER_PAGE),
+    )
+    if (page, per_page) != (1, CLAIMS_PER_PAGE):
+        claims = linked_claims(
+            session, "meeting", kept.meeting.id, page=page, per_page=per_page
+        )
+        return dataclasses.replace(kept, claims=claims)
+    return kept
+
+
+def _record(
+    session: Session, meeting_id: str, page: int, per_page: int | None
+) -> MeetingOutcomes:
     profile = profiles.meeting_profile(session, meeting_id)
     meeting = profile.meeting
     body_row = session.get(models.Body, meeting.body)
@@ -143,7 +170,6 @@ def meeting_outcomes(
         is True
     ]
     gathered = _agreements(session, meeting, agreements, fits)
-    people = _participants(session, profile, gathered, names)
     return MeetingOutcomes(
         meeting,
         None if body_row is None else rows.body_from_row(body_row),
@@ -159,7 +185,7 @@ def meeting_outcomes(
             )
             for key, (line, _) in gathered.items()
         ),
-        people,
+        _participants(session, profile, gathered, names),
         profile.documents,
         profile.commitments,
         linked_claims(session, "meeting", meeting.id, page=page, per_page=per_page),
@@ -422,10 +448,15 @@ def _statuses(session: Session, meeting: Meeting, states: list[str]) -> dict[str
 def _place_matcher(session: Session) -> meeting_rules.PlaceMatcher:
     """Whether two place names are one city, by the gazetteer's aliases."""
     canonical: dict[str, str] = {}
-    for city in session.scalars(select(models.City)):
-        canonical[city.name.casefold()] = city.name.casefold()
-        for alias in city.aliases:
-            canonical[alias.alias.casefold()] = city.name.casefold()
+    names = (
+        select(models.City.name, models.CityAlias.alias)
+        .outerjoin(models.CityAlias, models.CityAlias.city_id == models.City.id)
+        .order_by(models.City.id, models.CityAlias.position)
+    )
+    for name, alias in session.execute(names):
+        canonical[name.casefold()] = name.casefold()
+        if alias is not None:
+            canonical[alias.casefold()] = name.casefold()
 
     def same(one: str, other: str) -> bool:
         a, b = one.casefold(), other.casefold()

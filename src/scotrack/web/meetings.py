@@ -11,9 +11,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from scotrack.api.access import readable
-from scotrack.api.database import DbSession
+from scotrack.api.database import DbSession, known_meetings
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, outcomes, records, timeline
+from scotrack.store import meetings, outcomes, records
 from scotrack.store.tables import date_range
 from scotrack.web import charts
 from scotrack.web.charts import kinds
@@ -39,6 +39,9 @@ def meetings_page(
     sort: Annotated[str | None, Query(max_length=40)] = None,
     format: FormatParam = "html",
 ) -> Response:
+    # every meeting and what each filter can take, kept until the knowledge base
+    # changes (#18)
+    overview = known_meetings(request, session)
     table = meetings.meeting_table(
         session,
         body=body or None,
@@ -47,11 +50,7 @@ def meetings_page(
         format=held,
         dates=date_range(start, end),
         sort=meetings.meeting_sort(sort),
-    )
-    # what each filter can take: every meeting, kept until the knowledge base
-    # changes (#18)
-    overview = request.app.state.summaries.get(
-        session, "meetings-overview", lambda: timeline.meetings_overview(session)
+        known=overview.meetings,
     )
     params = dict(request.query_params)
     bodies = {b.code: b for b in overview.bodies}
@@ -151,6 +150,7 @@ def meeting_page(
         meeting_id,
         page=page,
         per_page=records.CLAIMS_PER_PAGE if format == "html" else None,
+        summaries=request.app.state.summaries,
     )
     rows = [
         {
