@@ -109,6 +109,8 @@ def sentence_events(
             event = _event(pattern_event, lowered, match, when, page, previous)
             if event is None:
                 continue
+            if event not in {"applied", "left"} and _in_procedure(lowered, match):
+                event = "applied"
             for state in states:
                 span = [sent.start + match.start(), sent.start + match.end()]
                 items.append(
@@ -153,6 +155,14 @@ def _not_yet(lowered: str, match: re.Match[str], requested: bool = False) -> boo
         or clause_rules.NOT_YET_BEFORE.search(before)
         or clause_rules.NOT_YET_AFTER.match(lowered, match.end())
     )
+
+
+def _in_procedure(lowered: str, match: re.Match[str]) -> bool:
+    """Whether the phrase is the object of a procedure ("launched the procedure
+    for admitting Iran and granting dialogue partner status to Egypt"): the
+    status is on its way, which is `applied`."""
+    start = max(0, match.start() - clause_rules.IN_PROCEDURE_WINDOW)
+    return clause_rules.IN_PROCEDURE.search(lowered, start, match.start()) is not None
 
 
 def _clause(lowered: str, match: re.Match[str]) -> tuple[int, int]:
