@@ -705,6 +705,16 @@ def test_membership_a_generic_partner_is_no_candidate(text: str) -> None:
             {("BLR", "dialogue-partner")},
         ),
         ("Modi congratulated Turkey on becoming an observer.", {("TUR", "observer")}),
+        # a possessive shared by a list of states is each one's
+        (
+            "Iran and Belarus's accession was completed in Astana.",
+            {("IRN", "joined"), ("BLR", "joined")},
+        ),
+        (
+            "Mongolia and Turkey's SCO accession procedures started in 2015.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        ("China, Russia backed Iran's accession.", {("IRN", "joined")}),
         # seeking or wanting to join is applying (CONVENTIONS.md: "seeking")
         (
             "Mongolia and Turkey have dialogue partner status and are seeking to join.",

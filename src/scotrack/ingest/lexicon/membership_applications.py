@@ -78,7 +78,7 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "before",
         ("accession", "admission", "membership"),
         POSSESSIVE
-        + r" (?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
+        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
     ),
     # --- a memorandum on a dialogue partner's status gives that status
     (
