@@ -735,6 +735,7 @@ def test_membership_rules_round_four(text: str, expected: set) -> None:
     [
         "Turkey wants to join the talks on trade.",
         "Belarus wants to join the SCO summit by video.",
+        "The pact lets India and Pakistan, as well as other countries that want to become SCO members, join the drills.",
         "The leaders granted Mongolia and Turkey the status of dialogue partners.",
     ],
 )

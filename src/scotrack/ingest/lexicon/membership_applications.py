@@ -195,13 +195,13 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
             *("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
             "want",
         ),
-        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|wants?|wanted|"
+        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?:wants?|wanted)|"
         + _NOT_A_NOUN
         + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
         + _NOT_AN_EVENT
         + r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status)\b"
         r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
-        r"|\b(?:seeking|seeks|sought|wants?|wanted) to join(?=\s*[.;])"
+        r"|\b(?:seeking|seeks|sought|(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?:wants?|wanted)) to join(?=\s*[.;])"
         r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
         r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
     ),
