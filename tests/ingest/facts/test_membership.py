@@ -382,33 +382,3 @@ def test_membership_a_clause_that_does_not_deny_keeps_its_candidate() -> None:
     just before them: "not" elsewhere in the sentence denies nothing."""
     text = "India and Pakistan became full members, a step not everyone welcomed."
     assert "sc|neg" not in _features(text, ("IND", "joined"))
-
-
-@pytest.mark.issue(11)
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Founded in 2001, the SCO's membership now includes Russia, Belarus, China, India, Iran and Pakistan.",
-        "The current full members of the organization are Russia, India, Kazakhstan, China and Pakistan.",
-        "Its observers are Mongolia and Belarus, and its dialogue partners include Turkey.",
-    ],
-)
-def test_membership_a_bare_list_of_the_members_is_no_candidate(text: str) -> None:
-    """A bare list of current members or observers is no step (CONVENTIONS.md):
-    its states are no candidates for the model to weigh."""
-    from scotrack.ingest.facts.membership import candidates
-
-    assert candidates(make_doc(text)) == []
-
-
-@pytest.mark.issue(11)
-def test_membership_a_list_that_takes_a_step_keeps_its_candidates() -> None:
-    from scotrack.ingest.facts.membership import candidates
-
-    found = {
-        c.key
-        for c in candidates(
-            make_doc("The SCO admitted Mongolia and Turkey as members.")
-        )
-    }
-    assert {("MNG", "joined"), ("TUR", "joined")} <= found

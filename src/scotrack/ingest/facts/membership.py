@@ -173,8 +173,6 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
         )
         for state in states:
             ruled = {event for code, event in context.rule_hits if code == state.value}
-            if not ruled and featured.standing(context, state):
-                continue  # a bare list of the members of the day (#11)
             for event, span, rule in _state_events(
                 sent, events, rule_spans, state, ruled
             ):

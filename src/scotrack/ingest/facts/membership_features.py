@@ -121,13 +121,6 @@ def features(
     return found
 
 
-def standing(ctx: SentenceContext, state: Mention) -> bool:
-    """Whether the state stands in a bare list of the members or observers of the
-    day ("the SCO's membership now includes Russia, Belarus and China")."""
-    first, _, _ = _listed(ctx, state)
-    return cue_rules.STANDING_LIST.search(ctx.lowered, 0, first) is not None
-
-
 def _listed(ctx: SentenceContext, state: Mention) -> tuple[int, int, int]:
     """The sentence offsets of the list of states `state` stands in ("India and
     Pakistan", "Azerbaijan, Armenia, Cambodia and Nepal"), and its length."""

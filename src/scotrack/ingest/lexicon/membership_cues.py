@@ -93,18 +93,6 @@ LIST_JOINER = folded_pattern(
 )
 """What joins the states of one list ("India and Pakistan", "Azerbaijan, Armenia,
 Cambodia and Nepal"): the membership model reads a list as one subject or object."""
-STANDING_LIST = folded_pattern(
-    r"\b(?:members?|member (?:states|countries|nations)|membership|observers?|observer states"
-    r"|dialogue partners|partners|organi[sz]ation|sco|bloc|grouping|group)\b[^.;:]{0,30}?"
-    r"\b(?:now |currently |also |presently )?(?:includes?|including|included|comprises?"
-    r"|comprising|consists? of|consisting of|are|were|is made up of|has|have|had)\s*:?\s*"
-    r"(?:the\s+)?$"
-)
-"""Just before a list of states: what the list is, the members or observers of
-the day ("the SCO's membership now includes Russia, ..."; "the current full
-members are China, ..."): a bare list of current members is no step
-(CONVENTIONS.md), so its states are no model candidates (a precise rule's
-finding stays)."""
 CLAUSE_BREAK = folded_pattern(
     r"[,;:()\[\]\"\u201c\u201d\u2013\u2014]|\s-\s|\b(?:which|who|whose|while|whereas|but"
     r"|although|though|that|after|before|since|when|where|because)\b"
