@@ -647,3 +647,108 @@ def test_membership_a_generic_partner_is_no_candidate(text: str) -> None:
     doc = make_doc(text, published="2025-10-01")
     events = {event for _, event in (c.key for c in candidates(doc))}
     assert not events & {"partner", "dialogue-partner"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a status granted within a procedure is on its way: applied (#11)
+        (
+            "At the Minsk meeting the council launched the procedure for admitting Mongolia to the organization and granting dialogue partner status to Turkey and Belarus.",
+            {("MNG", "applied"), ("TUR", "applied"), ("BLR", "applied")},
+        ),
+        (
+            "In 2019 the procedure for granting observer status to Belarus was launched.",
+            {("BLR", "applied")},
+        ),
+        (
+            "The process of granting Belarus the full membership of the SCO got under way in May 2019.",
+            {("BLR", "applied")},
+        ),
+        # "such status" granted: the status reported before it, or on its way
+        (
+            "Turkey and Belarus received observer status last year, and the process of granting such status to Mongolia was initiated.",
+            {("TUR", "observer"), ("BLR", "observer"), ("MNG", "applied")},
+        ),
+        (
+            "Turkey received dialogue partner status, and the leaders also gave the same status to Mongolia.",
+            {("TUR", "dialogue-partner"), ("MNG", "dialogue-partner")},
+        ),
+        # a status held since a month and year, or since a year "as" the status
+        (
+            "Turkey has been an observer member of the SCO since March 2014.",
+            {("TUR", "observer")},
+        ),
+        (
+            "Belarus, an SCO observer state since May 2011, joined the talks.",
+            {("BLR", "observer")},
+        ),
+        (
+            "Turkey, a dialogue partner state since April 2016, has asked for more.",
+            {("TUR", "dialogue-partner")},
+        ),
+        (
+            "Turkey has taken part in the organization since 2013 as a dialogue partner and since 2018 as an observer.",
+            {("TUR", "dialogue-partner"), ("TUR", "observer")},
+        ),
+        # congratulations on a state's step name the step
+        (
+            "Putin congratulated Iran for becoming a new permanent member of the SCO.",
+            {("IRN", "joined")},
+        ),
+        (
+            "China congratulates Turkey on joining the SCO as a dialogue partner, a spokesperson said.",
+            {("TUR", "dialogue-partner")},
+        ),
+        (
+            "We congratulate Belarus on becoming a dialogue partner of the SCO.",
+            {("BLR", "dialogue-partner")},
+        ),
+        ("Modi congratulated Turkey on becoming an observer.", {("TUR", "observer")}),
+        # a possessive shared by a list of states is each one's
+        (
+            "Iran and Belarus's accession was completed in Astana.",
+            {("IRN", "joined"), ("BLR", "joined")},
+        ),
+        (
+            "Mongolia and Turkey's SCO accession procedures started in 2015.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        ("China, Russia backed Iran's accession.", {("IRN", "joined")}),
+        # seeking or wanting to join is applying (CONVENTIONS.md: "seeking")
+        (
+            "Mongolia and Turkey have dialogue partner status and are seeking to join.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        (
+            "Turkey wants to join the Shanghai Cooperation Organization, its foreign minister said.",
+            {("TUR", "applied")},
+        ),
+    ],
+)
+def test_membership_rules_round_four(text: str, expected: set) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey wants to join the talks on trade.",
+        "Belarus wants to join the SCO summit by video.",
+        "The pact lets India and Pakistan, as well as other countries that want to become SCO members, join the drills.",
+        "The leaders granted Mongolia and Turkey the status of dialogue partners.",
+    ],
+)
+def test_membership_rules_round_four_not_applied(text: str) -> None:
+    assert all(event != "applied" for _, event in _ruled(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin congratulated Iran on its election win.",
+        "Modi congratulated Turkey on becoming the host of the games.",
+    ],
+)
+def test_membership_rules_round_four_not_events(text: str) -> None:
+    assert _ruled(text) == set()

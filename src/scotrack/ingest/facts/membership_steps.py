@@ -109,6 +109,8 @@ def sentence_events(
             event = _event(pattern_event, lowered, match, when, page, previous)
             if event is None:
                 continue
+            if event not in {"applied", "left"} and _in_procedure(lowered, match):
+                event = "applied"
             for state in states:
                 span = [sent.start + match.start(), sent.start + match.end()]
                 items.append(
@@ -153,6 +155,14 @@ def _not_yet(lowered: str, match: re.Match[str], requested: bool = False) -> boo
         or clause_rules.NOT_YET_BEFORE.search(before)
         or clause_rules.NOT_YET_AFTER.match(lowered, match.end())
     )
+
+
+def _in_procedure(lowered: str, match: re.Match[str]) -> bool:
+    """Whether the phrase is the object of a procedure ("launched the procedure
+    for admitting Iran and granting dialogue partner status to Egypt"): the
+    status is on its way, which is `applied`."""
+    start = max(0, match.start() - clause_rules.IN_PROCEDURE_WINDOW)
+    return clause_rules.IN_PROCEDURE.search(lowered, start, match.start()) is not None
 
 
 def _clause(lowered: str, match: re.Match[str]) -> tuple[int, int]:
@@ -309,11 +319,33 @@ def _companions(
 
 def _owner(sent: Sentence, index: MentionIndex, match: re.Match[str]) -> list[Mention]:
     """The state (or the capital standing for it) whose name ends where the
-    possessive phrase begins."""
+    possessive phrase begins, and the states listed before it that share the
+    possessive ("India and Pakistan's accession")."""
     at = sent.start + match.start()
-    return [
+    owner = [
         _as_state(m) for m in index.between(at - _ADJACENT, at, _NAMES) if m.end == at
     ][:1]
+    if not owner:
+        return []
+    left = max(sent.start, owner[0].start - _WINDOW)
+    before = index.between(left, owner[0].start, ("state",))
+    listed = _contiguous(
+        sent.text,
+        sent.start,
+        list(reversed(before)),
+        owner[0].start - sent.start,
+        before=True,
+    )
+    return [*reversed(listed), *owner] if _joined(sent, listed, owner[0]) else owner
+
+
+def _joined(sent: Sentence, listed: list[Mention], owner: Mention) -> bool:
+    """Whether the list of states before a possessive's owner runs up to it with
+    a list's joiner ("India and Pakistan's"), not another word."""
+    if not listed:
+        return False
+    gap = sent.text[listed[0].end - sent.start : owner.start - sent.start]
+    return bool(gap.strip()) and clause_rules.LIST_GAP.match(gap) is not None
 
 
 def _possessive(lowered: str, at: int) -> bool:

@@ -35,6 +35,11 @@ _APPROVED = r"(?:approved|confirmed|granted|endorsed|finali[sz]ed)\b"
 """What befalls a state's membership or status when it is given ("Iran's
 membership was confirmed")."""
 
+_CONGRATULATED = (
+    r"\bcongratulat(?:e|ed|es|ing|ions?)\b[^.;]{0,40}?\b(?:on|for|over|upon) "
+)
+"""Congratulations to the states named next on their step ("congratulated Iran
+for becoming a member", "congratulate Belarus on joining as an observer")."""
 _STEP_NOUN = r"(?:(?:full|permanent|official|formal|final) )?(?:membership|entry|accession|admission|induction)"
 """A state's step as a noun ("Iran's accession", "the entry of Egypt")."""
 _STEP_NOUNS = ("membership", "entry", "accession", "admission", "induction")
@@ -200,7 +205,26 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "admitted",
         "within",
         ("congratulat",),
-        r"\bcongratulat(?:ed|es|ing|ions?)\b[^.;]{0,40}?\b(?:on|for|over) (?:its|their) (?:induction|accession|admission|membership|joining)\b",
+        _CONGRATULATED
+        + r"(?:(?:its|their) (?:induction|accession|admission|membership|joining)|joining)\b",
+    ),
+    (
+        "joined",
+        "within",
+        ("congratulat",),
+        _CONGRATULATED + r"becoming (?:an? |the |its )?" + GRADE + r"members?\b",
+    ),
+    (
+        "observer",
+        "within",
+        ("congratulat",),
+        _CONGRATULATED + r"becoming (?:an? |the |its )?(?:sco )?observers?\b",
+    ),
+    (
+        "dialogue-partner",
+        "within",
+        ("congratulat",),
+        _CONGRATULATED + r"becoming (?:an? |the |its )?(?:sco )?dialogue partners?\b",
     ),
     (
         "admitted",

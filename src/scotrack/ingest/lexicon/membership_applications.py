@@ -16,6 +16,9 @@ _NOT_A_NOUN = (
 )
 """Before "bid": not the noun ("Iran's bid for membership" is Iran's, not the
 subject's)."""
+_NOT_AN_EVENT = r"(?! (?:summits?|meetings?|talks|sessions?|forums?|events?|drills?|exercises?|ceremony|games)\b)"
+"""After a request's target: not one of the SCO's events ("wants to join the SCO
+summit by video")."""
 _REQUEST = r"(?:bid|application|request|candidacy|candidature|desire|wish|intention|aspiration)s?"
 """What a state seeking a status makes or has."""
 _REQUEST_CUES = (
@@ -75,7 +78,7 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "before",
         ("accession", "admission", "membership"),
         POSSESSIVE
-        + r" (?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
+        + r" (?:sco |shanghai cooperation organi[sz]ation )?(?:accession|admission|membership) (?:process|procedures?|talks|bid|application|request)\b",
     ),
     # --- a memorandum on a dialogue partner's status gives that status
     (
@@ -188,12 +191,17 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     (
         "applied",
         "before",
-        ("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
-        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|"
+        (
+            *("appl", "asked", "asking", "request", "seek", "sought", "bid", "pursu"),
+            "want",
+        ),
+        r"\b(?:formally |officially )?(?:applied|applies|apply|applying|asked|asking|requested|requesting|seeking|seeks|sought|(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?:wants?|wanted)|"
         + _NOT_A_NOUN
         + r"bid|bidding) (?:for|to (?:become|be|join|get|obtain|secure|gain|acquire)) (?:(?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|member|observer status|observer|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status|dialogue partner|sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc)|(?:this|that|such|the same) status)\b"
-        r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status)\b"
+        + _NOT_AN_EVENT
+        + r"|\b(?:seeking|seeks|sought|requested|requesting) (?:the |an? )?(?:full |full-fledged |permanent |sco )*(?:membership|observer status|status of (?:an? )?(?:observer|dialogue partner)|dialog(?:ue)? partnership(?: status)?|dialogue partner status)\b"
         r"|\b(?:has |have |had )?(?:also |too |formally |officially )?applied(?=\s*[.;])"
+        r"|\b(?:seeking|seeks|sought|(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?:wants?|wanted)) to join(?=\s*[.;])"
         r"|\bpursu(?:e|es|ed|ing) (?:the |an? )?(?:full |full-fledged |permanent |sco )*membership\b"
         r"|\b(?:launch(?:ed|es)?|made|makes|lodged|put forward|put in) (?:an? |its |their )?(?:formal |official |fresh |new )?bid\b(?=[^.;]{0,30}?\b(?:to (?:join|become)|for (?:full |permanent )?(?:membership|observer|dialogue partner)))",
     ),

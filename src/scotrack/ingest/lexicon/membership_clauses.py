@@ -67,6 +67,15 @@ OF_OTHER = re.compile(
 )
 """After a phrase: the other organization the step is in ("of BRICS"), run on
 the text as printed (the names are upper-case)."""
+IN_PROCEDURE = folded_pattern(
+    r"\b(?:procedures?|process(?:es)?) (?:for|of|on) (?:[^.;]{0,60}? and )?$"
+)
+"""Just before a phrase granting a status: the procedure of granting it ("launched
+the procedure for admitting Iran and granting dialogue partner status to Egypt",
+"the process of granting such status to Bahrain was initiated"), a step on the
+road to the status, which is `applied` (CONVENTIONS.md: launching an accession
+procedure is applied)."""
+IN_PROCEDURE_WINDOW = 100
 IN_PRINCIPLE = folded_pattern(r"\bin principle\b")
 """An admission "in principle" is a step toward membership: applied."""
 NOT_YET_AFTER = folded_pattern(

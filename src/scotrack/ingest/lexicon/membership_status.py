@@ -28,13 +28,16 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"|\bas (?:an? |the )?(?:sco )?observers?(?: state| country| nation)?\b(?=[^.;]{0,50}?"
         + _SINCE
         + r")"
-        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?observers?(?: state| country| member)?\b(?=[^.;]{0,40}?\bsince "
-        + YEAR
+        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?observers?(?: state| country| member)?\b(?=[^.;]{0,40}?"
+        + _SINCE
         + r")"
         r"|\band (?:an? )?(?:sco )?observer(?: state| country| status)? in (?:\w+ )?"
         + YEAR
-        + r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) since "
-        + YEAR,
+        + r"|\b(?:an? (?:sco )?observers?(?: state| country)?|observer status) "
+        + _SINCE
+        + r"|"
+        + _SINCE
+        + r",? as (?:an? |the )?(?:sco )?observers?\b",
     ),
     (
         "observer",
@@ -64,9 +67,14 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         r"\b(?:was|were|has been|have been|had been) (?:granted|given|accorded|made|awarded) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
         r"|\b(?:formally |officially )?(?:became|becomes|has become|have become) (?:an? )?(?:sco )?dialogue partners?\b"
         r"|\b(?:received|obtained|gained|got|acquired|secured) (?:the )?(?:status of )?(?:an? )?(?:sco )?dialogue partners?(?: status)?\b"
-        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?dialogue partners?\b(?=[^.;]{0,40}?\bsince "
-        + YEAR
+        r"|\b(?:has|have|had) been (?:an? )?(?:sco )?dialogue partners?\b(?=[^.;]{0,40}?"
+        + _SINCE
         + r")"
+        r"|\b(?:an? (?:sco )?dialogue partners?(?: state| country)?|dialogue partner status) "
+        + _SINCE
+        + r"|"
+        + _SINCE
+        + r",? as (?:an? |the )?(?:sco )?dialogue partners?\b"
         r"|\b(?:has|have|had) (?:held|had|enjoyed) (?:the )?(?:status of (?:an? |the )?(?:sco )?dialogue partners?|(?:sco )?dialogue partner status)\b(?=[^.;]{0,30}?"
         + _SINCE
         + r")",
@@ -120,6 +128,12 @@ STATUS_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("same status", "cleared to follow", "followed suit"),
         r"\b(?:received|got|obtained|was given|were given|was granted|were granted) the same status\b"
         r"|\b(?:was|were|has been|have been|had been) (?:also )?cleared to follow\b|\bfollowed suit\b",
+    ),
+    (
+        "same",
+        "after",
+        ("such status", "this status", "that status", "same status"),
+        r"\b" + _GIVING + r" (?:such|this|that|the same) status (?:to|on|upon)\b",
     ),
     (
         "left",
