@@ -1,0 +1,443 @@
+"""A large archive as several tasks: ranges of its records (#16).
+
+A file is one task unless it holds more than `ExtractOptions.range_records`
+records, in which case it is cut into `Piece`s of about that many, each read
+alone by a worker, so that what a worker holds (a task's results until the
+caller takes them) no longer grows with the largest file. Where a piece starts
+is found without the caller reading the file:
+
+- **Parquet**: ranges of row groups, from the file's metadata (a row group
+  larger than the range is one piece: write files with smaller row groups).
+- **Plain WARC** (`.warc`): the caller hops from record to record by their
+  headers' `Content-Length`, reading a few hundred bytes a record.
+- **WARC.gz** (a gzip member a record, as CC-NEWS and warcio write them) and
+  **JSON Lines** (`.jsonl`, `.ndjson`): windows of `SCAN_BYTES` are scanned by
+  the workers (`record_starts`) for the records that start in them, a gzip
+  member trusted only once it inflates to `WARC/` and ends where the next
+  begins; the caller checks that the windows' chains meet, then cuts.
+- **`.jsonl.gz`** is not cut: finding line N needs everything before it
+  inflated, so a piece would cost the file's start again; it stays one task.
+
+A piece's records keep their number in the file (`first` are before it), so
+ids (`STEM:N`) and error names (`FILE:N`) are those of a whole-file read. A
+file whose scan finds anything amiss (a damaged gzip member, a record that is
+not where its header says, a window that does not meet the next) is read whole,
+so its errors are those of today.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import zlib
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from scotrack.errors import DocumentError
+from scotrack.ingest.document import ExtractOptions
+
+SCAN_BYTES = 64 * 2**20
+"""The window a worker scans for record starts."""
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_READ = 1 << 16
+_SCAN_BLOCK = 1 << 20
+_INFLATE_OUT = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Records of one file: those starting at bytes `start` to `end` (row
+    groups `start` to `end` for Parquet), `first` records before them and
+    `last` before its end; the `index`-th of the file's `pieces`."""
+
+    path: Path
+    kind: str
+    start: int
+    end: int
+    first: int
+    last: int
+    index: int
+    pieces: int
+
+    def where(self) -> str:
+        """How errors name the piece: the file and its first record."""
+        return f"{self.path}:{self.first + 1}"
+
+
+Unit = Path | Piece
+"""What a task reads: a whole file or a piece of one."""
+
+
+def unit_path(unit: Unit) -> Path:
+    return unit.path if isinstance(unit, Piece) else unit
+
+
+def nothing_found(piece: Piece) -> DocumentError:
+    """The whole-file error for a cut file whose pieces gave nothing."""
+    if piece.kind in ("warc", "warc.gz"):
+        return DocumentError(str(piece.path), "no HTML page in this WARC file")
+    return DocumentError(str(piece.path), "empty file (no text)")
+
+
+def split_kind(path: Path, options: ExtractOptions) -> str | None:
+    """ "parquet", "warc", "warc.gz" or "jsonl" when `path` may be cut, else None
+    (too small to be worth it, over the size limit, or a kind that is not cut)."""
+    from scotrack.ingest.read.archives import archive_kind
+
+    name = path.name.lower()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if options.range_records <= 0 or size > options.max_file_bytes or size == 0:
+        return None
+    kind = archive_kind(path)
+    if kind == "parquet":
+        return kind
+    if kind == "warc":
+        return "warc.gz" if name.endswith(".gz") else "warc"
+    if name.endswith((".jsonl", ".ndjson")) and _plain_jsonl(path):
+        return "jsonl"
+    return None
+
+
+def _plain_jsonl(path: Path) -> bool:
+    """Whether a JSON Lines file's lines are split at b"\\n": no UTF-16/32
+    byte-order mark, no NUL byte in its head (such a file is read whole)."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    wide = head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    return not wide and b"\x00" not in head
+
+
+Submit = Callable[..., Any]
+"""`submit(function, *args)`: a future (`.result()`), on a worker."""
+
+
+def pieces(path: Path, kind: str, records: int, submit: Submit) -> list[Piece] | None:
+    """`path` cut into pieces of about `records` records; None when it is one."""
+    if kind == "parquet":
+        rows = parquet_groups(path)
+        return None if rows is None else _cut_groups(path, rows, records)
+    if kind == "warc":
+        return _cut(path, kind, warc_starts(path), records)
+    size = path.stat().st_size
+    windows = [(at, min(at + SCAN_BYTES, size)) for at in range(0, size, SCAN_BYTES)]
+    futures = [submit(record_starts, path, kind, a, b) for a, b in windows]
+    return _cut(path, kind, _chained(futures, windows, size), records)
+
+
+def _chained(
+    futures: list[Any], windows: list[tuple[int, int]], size: int
+) -> list[int] | None:
+    """The record starts of every window, once each window's chain is seen to
+    begin where the one before it ended; None when any does not."""
+    found = array("q")
+    expected = 0
+    for future, (_, end) in zip(futures, windows, strict=True):
+        try:
+            scan = future.result()
+        except Exception:  # a scan that fails: the file is read whole
+            scan = None
+        if scan is None:
+            return None
+        starts, after = scan
+        if after is None:  # lines: no chain to check, a window's are its own
+            found.frombytes(starts.tobytes())
+            expected = size
+            continue
+        if expected >= end:
+            if starts:
+                return None  # a start inside a record the chain crossed
+            continue
+        if not starts or starts[0] != expected:
+            return None
+        found.frombytes(starts.tobytes())
+        expected = after
+    return list(found) if expected == size else None
+
+
+def _cut(
+    path: Path, kind: str, starts: list[int] | None, records: int
+) -> list[Piece] | None:
+    """Pieces of `records` records from the offsets where records start, None
+    for one."""
+    if starts is None or len(starts) <= records:
+        return None
+    size = path.stat().st_size
+    cuts = [*range(0, len(starts), records), len(starts)]
+    ends = [*starts, size]
+    return [
+        Piece(path, kind, starts[at], ends[to], at, to, n, len(cuts) - 1)
+        for n, (at, to) in enumerate(itertools.pairwise(cuts))
+    ]
+
+
+def _cut_groups(path: Path, rows: list[int], records: int) -> list[Piece] | None:
+    """Ranges of row groups (rows: each group's row count) of about `records`."""
+    bounds: list[tuple[int, int, int]] = []  # start group, end group, rows before
+    start = before = held = 0
+    for group, count in enumerate(rows):
+        held += count
+        if held >= records:
+            bounds.append((start, group + 1, before))
+            start, before, held = group + 1, before + held, 0
+    if held:
+        bounds.append((start, len(rows), before))
+    if len(bounds) <= 1:
+        return None
+    lasts = [first for _, _, first in bounds[1:]] + [sum(rows)]
+    return [
+        Piece(path, "parquet", a, b, first, last, n, len(bounds))
+        for n, ((a, b, first), last) in enumerate(zip(bounds, lasts, strict=True))
+    ]
+
+
+def parquet_groups(path: Path) -> list[int] | None:
+    """Each row group's row count, from the metadata (a record a row); None for
+    a file that is read whole (unreadable, or no `text`/`html` column)."""
+    try:
+        import pyarrow.parquet as pq
+        from pyarrow import ArrowException
+    except ImportError:
+        return None
+    try:
+        table = pq.ParquetFile(path)
+    except (ArrowException, OSError):
+        return None
+    if not set(table.schema_arrow.names) & {"text", "html"}:
+        return None
+    meta = table.metadata
+    rows = [meta.row_group(group).num_rows for group in range(meta.num_row_groups)]
+    # a row a record: `_cut` compares the count of rows with `records`
+    return rows if sum(rows) > 0 else None
+
+
+def warc_starts(path: Path) -> list[int] | None:
+    """Where each record of a plain WARC file starts, by its headers; None when
+    a record is not where the one before it says."""
+    found: list[int] = []
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        at = 0
+        while at < size:
+            handle.seek(at)
+            length = _warc_header(handle)
+            if length is None:
+                return None
+            found.append(at)
+            at = handle.tell() + length
+            handle.seek(at)
+            if handle.read(4) != b"\r\n\r\n":
+                return None
+            at += 4
+    return found
+
+
+def _warc_header(handle: BinaryIO) -> int | None:
+    """The content length of the WARC record whose header starts here, the
+    handle left at its content; None when no record starts here."""
+    if not handle.readline(64).startswith(b"WARC/"):
+        return None
+    length = None
+    for _ in range(256):
+        line = handle.readline(1 << 16)
+        if line in (b"\r\n", b"\n"):
+            return length
+        if not line:
+            return None
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            try:
+                length = int(value.strip())
+            except ValueError:
+                return None
+    return None
+
+
+def record_starts(path: Path, kind: str, start: int, end: int) -> Any:
+    """(starts, after): the offsets (an `array("q")`) of the records starting
+    in bytes `start` to `end`, and where the record after the last one starts;
+    None when the window cannot be trusted. Runs on a worker."""
+    with path.open("rb") as handle:
+        if kind == "jsonl":
+            return _line_starts(handle, start, end)
+        return _member_starts(handle, start, end)
+
+
+def _line_starts(handle: BinaryIO, start: int, end: int) -> tuple[array[int], None]:
+    """The lines that start in the window: after a b"\\n", or at byte 0 (no
+    chain: a line may start anywhere). Read a block at a time."""
+    found = array("q")
+    if start == 0:
+        found.append(0)
+    at = max(0, start - 1)  # a line starts at `start` if a b"\\n" ends the byte before
+    handle.seek(at)
+    while at < end - 1 and (block := handle.read(min(_SCAN_BLOCK, end - 1 - at))):
+        hit = block.find(b"\n")
+        while hit >= 0:
+            found.append(at + hit + 1)
+            hit = block.find(b"\n", hit + 1)
+        at += len(block)
+    return found, None
+
+
+def _member_starts(handle: BinaryIO, start: int, end: int) -> Any:
+    """The gzip members that start in the window, each one a WARC record."""
+    found = array("q")
+    at = _first_member(handle, start, end)
+    while at is not None and at < end:
+        after = _member_end(handle, at)
+        if after is None:
+            return None
+        found.append(at)
+        at = after
+    if at is None:
+        return found, end  # no member starts here: the chain crosses the window
+    return found, at
+
+
+def _first_member(handle: BinaryIO, start: int, end: int) -> int | None:
+    """The first offset at or after `start` (before `end`) where a gzip member
+    holding a WARC record starts."""
+    at = start
+    while at < end:
+        handle.seek(at)
+        block = handle.read(min(_READ, end - at) + len(_GZIP_MAGIC) - 1)
+        hit = block.find(_GZIP_MAGIC)
+        if hit < 0:
+            at += max(1, len(block) - len(_GZIP_MAGIC) + 1)
+            if len(block) < len(_GZIP_MAGIC):
+                return None
+            continue
+        if at + hit >= end:
+            return None
+        if _member_end(handle, at + hit) is not None:
+            return at + hit
+        at += hit + 1
+    return None
+
+
+def _member_end(handle: BinaryIO, at: int) -> int | None:
+    """Where the gzip member starting at `at` ends, if it inflates whole and
+    its text starts with `WARC/`; else None."""
+    handle.seek(at)
+    inflate = zlib.decompressobj(31)
+    head = b""
+    read = at
+    try:
+        while not inflate.eof:
+            data = handle.read(_READ)
+            if not data:
+                return None
+            read += len(data)
+            out = inflate.decompress(data, _INFLATE_OUT)
+            while True:
+                if len(head) < 5:
+                    head += out[: 5 - len(head)]
+                if not inflate.unconsumed_tail or inflate.eof:
+                    break
+                out = inflate.decompress(inflate.unconsumed_tail, _INFLATE_OUT)
+            if len(head) >= 5 and head != b"WARC/":
+                return None
+    except zlib.error:
+        return None
+    if head != b"WARC/":
+        return None
+    return read - len(inflate.unused_data)
+
+
+class Window(io.RawIOBase):
+    """The bytes `start` to `end` of an open file, as a stream of their own
+    (seekable within them: the gzip check reads the magic and goes back)."""
+
+    def __init__(self, handle: BinaryIO, start: int, end: int) -> None:
+        self.handle = handle
+        self.start = start
+        self.size = end - start
+        self.at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.at
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.at, io.SEEK_END: self.size}
+        self.at = min(max(0, base[whence] + offset), self.size)
+        return self.at
+
+    def readinto(self, buffer: Any) -> int:
+        size = min(len(buffer), self.size - self.at)
+        if size <= 0:
+            return 0
+        self.handle.seek(self.start + self.at)
+        data = self.handle.read(size)
+        buffer[: len(data)] = data
+        self.at += len(data)
+        return len(data)
+
+
+def window(handle: BinaryIO, piece: Piece) -> BinaryIO:
+    """The piece's bytes of the open file, buffered."""
+    return io.BufferedReader(Window(handle, piece.start, piece.end), _READ)
+
+
+def plan(files: list[Path], options: ExtractOptions, submit: Submit) -> list[Unit]:
+    """`files` as the units tasks read: a file, or its pieces when it holds
+    more than `options.range_records` records (`pieces`)."""
+    found: list[Unit] = []
+    for path in files:
+        kind = split_kind(path, options)
+        records = options.range_records
+        cut = None if kind is None else pieces(path, kind, records, submit)
+        found += cut or [path]
+    return found
+
+
+def units_results(
+    units: list[Unit], batches: Iterator[list[Any]]
+) -> Iterator[Iterator[Any]]:
+    """Each file's results, from each unit's in turn (a cut file's pieces
+    chained, and the whole-file error when they gave nothing)."""
+    for unit in units:
+        if isinstance(unit, Path):
+            yield iter(next(batches))
+        elif unit.index == 0:
+            yield _chained_pieces(unit, batches)
+    for _ in batches:  # run to its end, so that the pool behind it shuts down
+        raise AssertionError("more results than units")
+
+
+def _chained_pieces(piece: Piece, batches: Iterator[list[Any]]) -> Iterator[Any]:
+    found = False
+    for _ in range(piece.pieces):
+        for result in next(batches):
+            found = True
+            yield result
+    if not found:
+        yield nothing_found(piece)
+
+
+__all__ = [
+    "SCAN_BYTES",
+    "Piece",
+    "Unit",
+    "nothing_found",
+    "parquet_groups",
+    "pieces",
+    "plan",
+    "record_starts",
+    "split_kind",
+    "unit_path",
+    "units_results",
+    "warc_starts",
+    "window",
+]
