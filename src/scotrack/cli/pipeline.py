@@ -198,9 +198,10 @@ def extract_cli(
     with the largest file; the documents and their files are the same.
 
     With --out-format parquet, OUT holds Parquet partitions instead, one per
-    chunk of files (or piece of a large one), each written by the worker or task that extracted it (on
-    a cluster, OUT must be a folder every worker sees): documents/ has a row
-    per document, items/ a row per extracted item with its evidence spans.
+    chunk of files (or piece of a large one), each written by the worker or
+    task that extracted it (on a cluster, OUT must be a folder every worker
+    sees): documents/ has a row per document, items/ a row per extracted item
+    with its evidence spans.
     DuckDB or Polars query them; `scotrack ingest OUT` stores them as it
     would the documents themselves.
 

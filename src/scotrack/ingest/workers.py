@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -172,7 +172,7 @@ class ChunkPool:
             self._restart()
             raise
 
-    def results(self) -> Iterator[Iterator[Any]]:
+    def results(self) -> Iterator[Iterable[Any]]:
         """Each file's results, in input order (a file cut into pieces gives
         theirs in turn)."""
         return units_results(self.units, self._unit_results())

@@ -54,8 +54,8 @@ def _jsonl(path: Path) -> Path:
     return path
 
 
-def _parquet(path: Path) -> Path:
-    table = pa.table({"text": [f"The SCO met, row {n}." for n in range(30)]})
+def _parquet(path: Path, rows: int = 30) -> Path:
+    table = pa.table({"text": [f"The SCO met, row {n}." for n in range(rows)]})
     pq.write_table(table, path, row_group_size=3)
     return path
 
@@ -163,3 +163,14 @@ def test_a_plain_warc_with_a_wrong_length_is_read_whole(tmp_path: Path) -> None:
         isinstance(item, RawDocument | DocumentError)
         for item in read_file(path, OPTIONS)
     )
+
+
+def test_a_partition_extract_wrote_is_read_whole(tmp_path: Path) -> None:
+    """Its rows are documents as they were extracted, joined to its items (two
+    row groups of 256 documents at most)."""
+    from scotrack.ingest.partitions import write_partitions
+
+    source = _parquet(tmp_path / "rows.parquet", rows=300)
+    list(write_partitions([source], tmp_path / "out", ExtractOptions()))
+    (partition,) = (tmp_path / "out" / "documents").glob("*.parquet")
+    assert plan([partition], ExtractOptions(range_records=1), _here) == [partition]

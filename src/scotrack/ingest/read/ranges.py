@@ -31,13 +31,14 @@ import io
 import itertools
 import zlib
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions
+from scotrack.ingest.read.partitions import partition_table
 
 SCAN_BYTES = 64 * 2**20
 """The window a worker scans for record starts."""
@@ -210,6 +211,8 @@ def parquet_groups(path: Path) -> list[int] | None:
         return None
     if not set(table.schema_arrow.names) & {"text", "html"}:
         return None
+    if partition_table(path) is not None:
+        return None  # a partition `extract` wrote: read whole, with its items
     meta = table.metadata
     rows = [meta.row_group(group).num_rows for group in range(meta.num_row_groups)]
     # a row a record: `_cut` compares the count of rows with `records`
@@ -221,7 +224,7 @@ def warc_starts(path: Path) -> list[int] | None:
     a record is not where the one before it says."""
     found: list[int] = []
     size = path.stat().st_size
-    with path.open("rb") as handle:
+    with path.open("rb", buffering=4096) as handle:  # a header's worth a record
         at = 0
         while at < size:
             handle.seek(at)
@@ -404,12 +407,13 @@ def plan(files: list[Path], options: ExtractOptions, submit: Submit) -> list[Uni
 
 def units_results(
     units: list[Unit], batches: Iterator[list[Any]]
-) -> Iterator[Iterator[Any]]:
-    """Each file's results, from each unit's in turn (a cut file's pieces
-    chained, and the whole-file error when they gave nothing)."""
+) -> Iterator[Iterable[Any]]:
+    """Each file's results, from each unit's in turn (a whole file's as its
+    task gave them; a cut file's pieces' chained, read as they are taken, and
+    the whole-file error when they gave nothing)."""
     for unit in units:
         if isinstance(unit, Path):
-            yield iter(next(batches))
+            yield next(batches)
         elif unit.index == 0:
             yield _chained_pieces(unit, batches)
     for _ in batches:  # run to its end, so that the pool behind it shuts down
