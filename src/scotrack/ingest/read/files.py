@@ -371,26 +371,27 @@ def _jsonl_stream(
         else:
             lines = _byte_lines(handle, options.max_line_bytes)
         counted = _Counted(lines)
-        empty = True
-        for result in _jsonl_lines(path, counted, options):
-            empty = False
-            yield result
-        if empty:
+        yield from _jsonl_lines(path, counted, options)
+        if counted.texts == 0:
             raise DocumentError(str(path), "empty file (no text)")
     except (EOFError, OSError, zlib.error) as err:  # a gzip stream that breaks off
         yield broken_stream(path, counted.count, err)
 
 
 class _Counted:
-    """The lines of a file, counting those read (where a stream broke off)."""
+    """The lines of a file, counting those read (where a stream broke off) and
+    those that hold text (none: an empty file)."""
 
     def __init__(self, lines: Iterable[bytes | str | None]) -> None:
         self.lines = iter(lines)
         self.count = 0
+        self.texts = 0
 
     def __iter__(self) -> Iterator[bytes | str | None]:
         for line in self.lines:
             self.count += 1
+            if line is not None and line.strip():
+                self.texts += 1
             yield line
 
 
