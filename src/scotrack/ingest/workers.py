@@ -153,24 +153,25 @@ class ChunkPool:
         self.submitted = 0
         """Chunks handed to the pool so far (a test reads it)."""
         self.pending: deque[tuple[str, list[Unit], Any]] = deque()
+        self.todo: deque[tuple[str, list[Unit]]] = deque()
         self._new_pool = new_pool or partial(process_pool, workers)
         self.pool = self._new_pool()
         self.units: list[Unit] = list(files)
         if plan is not None:
             self.units = plan(files, submit=self._scan)
-        self.todo = deque(
+        self.todo.extend(
             (chunk_name(number), part)
             for number, part in enumerate(chunks(self.units, workers))
         )
 
     def _scan(self, function: Callable[..., Any], *args: Any) -> Any:
         """`function(*args)` submitted for the plan (a scan); a pool that broke
-        is made again, and its scan fails (the file is then read whole)."""
+        under an earlier scan is made again first."""
         try:
             return self.pool.submit(function, *args)
         except self.broken:
             self._restart()
-            raise
+            return self.pool.submit(function, *args)
 
     def results(self) -> Iterator[Iterable[Any]]:
         """Each file's results, in input order (a file cut into pieces gives

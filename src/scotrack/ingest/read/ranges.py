@@ -127,7 +127,10 @@ def pieces(path: Path, kind: str, records: int, submit: Submit) -> list[Piece] |
         return _cut(path, kind, warc_starts(path), records)
     size = path.stat().st_size
     windows = [(at, min(at + SCAN_BYTES, size)) for at in range(0, size, SCAN_BYTES)]
-    futures = [submit(record_starts, path, kind, a, b) for a, b in windows]
+    try:
+        futures = [submit(record_starts, path, kind, a, b) for a, b in windows]
+    except Exception:  # a pool that cannot take the scan: the file is read whole
+        return None
     return _cut(path, kind, _chained(futures, windows, size), records)
 
 
