@@ -68,8 +68,9 @@ class Settings(BaseSettings):
         le=10_000_000,
         description="With --workers or --cluster, a WARC, JSON Lines or Parquet file "
         "of more records than this is cut into tasks of about this many (Parquet: "
-        "whole row groups; .jsonl.gz is not cut), so a worker's memory does not "
-        "grow with the largest file; 0: a file is one task.",
+        "whole row groups; .jsonl.gz: a task inflates the lines before its own), "
+        "so a worker's memory does not grow with the largest file; 0: a file is "
+        "one task.",
     )
     max_line_bytes: int = Field(
         default=25_000_000,

@@ -54,6 +54,12 @@ def _jsonl(path: Path) -> Path:
     return path
 
 
+def _packed(path: Path) -> Path:
+    packed = path.with_name(path.name + ".gz")
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    return packed
+
+
 def _parquet(path: Path, rows: int = 30) -> Path:
     table = pa.table({"text": [f"The SCO met, row {n}." for n in range(rows)]})
     pq.write_table(table, path, row_group_size=3)
@@ -64,6 +70,7 @@ MAKERS: dict[str, Callable[[Path], Path]] = {
     "warc": lambda folder: _warc(folder / "crawl.warc", _records(15), gz=False),
     "warc.gz": lambda folder: _warc(folder / "crawl.warc.gz", _records(15), gz=True),
     "jsonl": lambda folder: _jsonl(folder / "lines.jsonl"),
+    "jsonl.gz": lambda folder: _packed(_jsonl(folder / "lines.jsonl")),
     "parquet": lambda folder: _parquet(folder / "rows.parquet"),
 }
 
@@ -115,11 +122,11 @@ def test_a_bad_line_in_a_piece_is_named_by_its_line_in_the_file(
     assert errors == [f"{path}:18"]
 
 
-def test_small_files_and_gzipped_jsonl_are_one_unit(tmp_path: Path) -> None:
+def test_small_files_broken_gzip_and_pages_are_one_unit(tmp_path: Path) -> None:
     small = _warc(tmp_path / "small.warc.gz", _records(2), gz=True)
     lines = _jsonl(tmp_path / "lines.jsonl")
-    packed = tmp_path / "lines.jsonl.gz"
-    packed.write_bytes(gzip.compress(lines.read_bytes()))
+    packed = _packed(lines)
+    packed.write_bytes(packed.read_bytes()[:-30])  # truncated: read whole
     text = tmp_path / "page.txt"
     text.write_text("The SCO met.", encoding="utf-8")
     files = [small, packed, text]

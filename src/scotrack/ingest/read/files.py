@@ -12,6 +12,7 @@ the path and the reason in one line, so a batch can report it and go on.
 from __future__ import annotations
 
 import codecs
+import itertools
 import os
 import stat
 import zlib
@@ -190,8 +191,9 @@ def read_piece(piece: Piece, options: ExtractOptions | None = None) -> Iterator[
         return
     try:
         with _opened(piece.path) as handle:
-            stream = window(handle, piece)
-            if piece.kind == "jsonl":
+            whole = piece.kind == "jsonl.gz"  # start and end count lines
+            stream = handle if whole else window(handle, piece)
+            if piece.kind in ("jsonl", "jsonl.gz"):
                 yield from _jsonl_stream(piece.path, stream, options, piece=piece)
             else:
                 yield from warc_file(
@@ -352,7 +354,12 @@ def _jsonl_stream(
     whose file was found plain by `ranges.split_kind`); a gzip stream that
     breaks off is reported where it broke, after the lines before it (#16)."""
     if piece is not None:
-        ranged = _byte_lines(opened, options.max_line_bytes, bom=piece.start == 0)
+        ranged: Iterable[bytes | None]
+        if piece.kind == "jsonl.gz":  # the lines before it inflated and skipped
+            every = _byte_lines(gunzipped(path, opened), options.max_line_bytes)
+            ranged = itertools.islice(every, piece.start, piece.end)
+        else:
+            ranged = _byte_lines(opened, options.max_line_bytes, bom=piece.start == 0)
         yield from _jsonl_lines(path, ranged, options, start=piece.first)
         return
     counted = _Counted(())

@@ -15,8 +15,11 @@ is found without the caller reading the file:
   the workers (`record_starts`) for the records that start in them, a gzip
   member trusted only once it inflates to `WARC/` and ends where the next
   begins; the caller checks that the windows' chains meet, then cuts.
-- **`.jsonl.gz`** is not cut: finding line N needs everything before it
-  inflated, so a piece would cost the file's start again; it stays one task.
+- **`.jsonl.gz`**: a worker counts its lines (inflating it once), and each
+  piece inflates the lines before it again and skips them: a gzip stream
+  cannot be entered in the middle. Inflating costs about 10 µs a line against
+  some 15 ms to extract one, so the quadratic skipping is cheap up to hundreds
+  of thousands of lines a file.
 
 A piece's records keep their number in the file (`first` are before it), so
 ids (`STEM:N`) and error names (`FILE:N`) are those of a whole-file read. A
@@ -27,6 +30,7 @@ so its errors are those of today.
 
 from __future__ import annotations
 
+import gzip
 import io
 import itertools
 import zlib
@@ -102,14 +106,19 @@ def split_kind(path: Path, options: ExtractOptions) -> str | None:
         return "warc.gz" if name.endswith(".gz") else "warc"
     if name.endswith((".jsonl", ".ndjson")) and _plain_jsonl(path):
         return "jsonl"
+    if kind == "jsonl.gz" and _plain_jsonl(path, packed=True):
+        return "jsonl.gz"
     return None
 
 
-def _plain_jsonl(path: Path) -> bool:
+def _plain_jsonl(path: Path, *, packed: bool = False) -> bool:
     """Whether a JSON Lines file's lines are split at b"\\n": no UTF-16/32
     byte-order mark, no NUL byte in its head (such a file is read whole)."""
-    with path.open("rb") as handle:
-        head = handle.read(8192)
+    try:
+        with gzip.open(path) if packed else path.open("rb") as handle:
+            head = handle.read(8192)
+    except (OSError, EOFError, zlib.error):
+        return False  # not gzip, or broken: read whole, which says so
     wide = head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
     return not wide and b"\x00" not in head
 
@@ -125,6 +134,8 @@ def pieces(path: Path, kind: str, records: int, submit: Submit) -> list[Piece] |
         return None if rows is None else _cut_groups(path, rows, records)
     if kind == "warc":
         return _cut(path, kind, warc_starts(path), records)
+    if kind == "jsonl.gz":
+        return _cut_lines(path, submit, records)
     size = path.stat().st_size
     windows = [(at, min(at + SCAN_BYTES, size)) for at in range(0, size, SCAN_BYTES)]
     try:
@@ -178,6 +189,39 @@ def _cut(
         Piece(path, kind, starts[at], ends[to], at, to, n, len(cuts) - 1)
         for n, (at, to) in enumerate(itertools.pairwise(cuts))
     ]
+
+
+def _cut_lines(path: Path, submit: Submit, records: int) -> list[Piece] | None:
+    """A gzipped JSON Lines file in pieces of `records` lines, counted by a
+    worker; a piece skips the lines before it by inflating them (about 10 µs a
+    line: a 40,000-line file's pieces inflate 20 times its start, 8 CPU seconds
+    against some 600 to extract it)."""
+    try:
+        lines = submit(line_count, path).result()
+    except Exception:  # a scan that fails: the file is read whole
+        return None
+    if lines is None or lines <= records:
+        return None
+    cuts = [*range(0, lines, records), lines]
+    return [
+        Piece(path, "jsonl.gz", at, to, at, to, n, len(cuts) - 1)
+        for n, (at, to) in enumerate(itertools.pairwise(cuts))
+    ]
+
+
+def line_count(path: Path) -> int | None:
+    """The lines of a gzipped JSON Lines file, as `files._byte_lines` counts
+    them; None when it does not inflate whole. Runs on a worker."""
+    count = 0
+    last = b"\n"
+    try:
+        with gzip.open(path) as handle:
+            while block := handle.read(_SCAN_BLOCK):
+                count += block.count(b"\n")
+                last = block[-1:]
+    except (OSError, EOFError, zlib.error):
+        return None
+    return count + (last != b"\n")
 
 
 def _cut_groups(path: Path, rows: list[int], records: int) -> list[Piece] | None:
