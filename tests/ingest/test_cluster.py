@@ -3,6 +3,7 @@ cluster's workers keep nothing per task after a run (#16)."""
 
 from __future__ import annotations
 
+import gzip
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,7 @@ def test_a_local_clusters_workers_keep_nothing_per_task(tmp_path: Path) -> None:
 def test_large_files_cut_into_tasks_on_a_cluster_give_the_whole_files_results(
     tmp_path: Path,
 ) -> None:
-    """WARC, WARC.gz, JSON Lines and Parquet files of more records than
+    """WARC, WARC.gz, JSON Lines (also gzipped) and Parquet files of more records than
     `range_records`, each several tasks on a local cluster of 2, give the
     `sco-extract/1` bytes and the partitions' rows that reading each file whole
     in one process gives, in the same order."""
@@ -127,16 +128,19 @@ def test_large_files_cut_into_tasks_on_a_cluster_give_the_whole_files_results(
     jsonl.write_bytes(b"\n".join(orjson.dumps({"text": text}) for text in texts))
     parquet = tmp_path / "in" / "rows.parquet"
     pq.write_table(pa.table({"text": texts}), parquet, row_group_size=2)
+    packed = tmp_path / "in" / "packed.jsonl.gz"
+    packed.write_bytes(gzip.compress(jsonl.read_bytes()))
     files = [
         _warc(tmp_path / "in" / "crawl.warc", records, gz=False),
         _warc(tmp_path / "in" / "crawl.warc.gz", records, gz=True),
         jsonl,
+        packed,
         parquet,
     ]
     whole = ExtractOptions(range_records=0, with_implementations=False)
     cut = ExtractOptions(range_records=3, with_implementations=False)
     units = plan(files, cut, lambda function, *args: _Done(function(*args)))
-    assert len(units) == 5 + 5 + 3 + 2  # 14 WARC records: 7 requests, 7 pages
+    assert len(units) == 5 + 5 + 3 + 3 + 2  # a WARC's 14 records: 7 pages
 
     made = partial(extracted, with_evidence=True)
 
@@ -144,7 +148,7 @@ def test_large_files_cut_into_tasks_on_a_cluster_give_the_whole_files_results(
         return [(doc.id, doc.path, doc.data) for doc in results]
 
     expected = seen(extract_paths(files, whole, then=made))
-    assert len(expected) == 28
+    assert len(expected) == 35
     with dask_client("local:2") as client:
         address = client.scheduler.address
         assert seen(extract_paths(files, cut, then=made, cluster=address)) == expected
@@ -159,7 +163,7 @@ def test_large_files_cut_into_tasks_on_a_cluster_give_the_whole_files_results(
             ]
         return found
 
-    assert len(list((tmp_path / "cut" / "documents").glob("*.parquet"))) == 15
+    assert len(list((tmp_path / "cut" / "documents").glob("*.parquet"))) == 18
     assert rows(tmp_path / "cut") == rows(tmp_path / "whole")
     assert [row[0] for row in rows(tmp_path / "whole")] == [doc[0] for doc in expected]
 
