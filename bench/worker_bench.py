@@ -11,7 +11,15 @@ corpus climbs quarter by quarter), the workers' CPU seconds (user + system, read
 the processes, so other work on the machine does not count), and what the workers and
 the scheduler still hold once the run is over (results, tasks, profiler call trees).
 
+`--one-warc N` measures one large file instead: scale_bench's first N pages as a
+single gzipped WARC file (a gzip member a record, as CC-NEWS is), extracted with
+`--range-records R` (`SCOTRACK_RANGE_RECORDS`: 0 makes the file one task, as
+before #16 cut large files; the default 1,000 makes it N / 1,000 tasks). The
+workers' CPU then includes their scan of the file for record starts.
+
 Usage: python bench/worker_bench.py [--docs 10000 40000] [--per-file 1000]
+                                    [--corpus FOLDER]
+       python bench/worker_bench.py --one-warc 20000 [--range-records 0 1000]
                                     [--corpus FOLDER]
 """
 
@@ -31,13 +39,18 @@ from typing import Any
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale_bench import pages, write_parquet
+from scale_bench import pages, write_parquet, write_warc
 
 from scotrack.ingest.cluster import dask_client
 from scotrack.ingest.document import ExtractOptions
 from scotrack.ingest.output import extracted
 from scotrack.ingest.pipeline import extract_paths
 from scotrack.ingest.workers import chunks
+
+try:  # the code before #16 cut large files has no such option: range 0 there
+    from scotrack.ingest.read.ranges import plan
+except ImportError:  # pragma: no cover - measuring the code before
+    plan = None
 
 
 def held(dask_worker: Any) -> dict[str, int]:
@@ -53,9 +66,10 @@ def scheduled(dask_scheduler: Any) -> int:
     return len(dask_scheduler.tasks)
 
 
-def measure(files: list[Path]) -> dict[str, Any]:
+def measure(files: list[Path], range_records: int | None = None) -> dict[str, Any]:
     """One run over `files` on a fresh local cluster of 2 workers."""
-    options = ExtractOptions()
+    given = {} if range_records is None else {"range_records": range_records}
+    options = ExtractOptions(**given)
     made = partial(extracted, with_evidence=options.with_evidence)
     with dask_client("local:2") as client:
         workers = [psutil.Process(pid) for pid in client.run(os.getpid).values()]
@@ -92,7 +106,8 @@ def measure(files: list[Path]) -> dict[str, Any]:
     return {
         "docs": done,
         "files": len(files),
-        "tasks": len(chunks(files, 2)),
+        "range_records": range_records,
+        "tasks": len(chunks(units(files, options), 2)),
         "seconds": round(seconds, 1),
         "worker_cpu_s": round(worker_cpu, 1),
         "worker_peak_mb": round(max(mb for _, mb in samples)),
@@ -104,14 +119,63 @@ def measure(files: list[Path]) -> dict[str, Any]:
     }
 
 
+def units(files: list[Path], options: ExtractOptions) -> list[Any]:
+    """What the run's tasks read: files, or pieces of them."""
+    if plan is None:
+        return list(files)
+
+    class Done:
+        def __init__(self, value: Any) -> None:
+            self.value = value
+
+        def result(self) -> Any:
+            return self.value
+
+    return list(plan(files, options, lambda f, *args: Done(f(*args))))
+
+
+def scan_cpu(path: Path) -> float | None:
+    """CPU seconds of scanning `path` for record starts, as the workers do."""
+    if plan is None:
+        return None
+    started = time.process_time()
+    units([path], ExtractOptions())
+    return round(time.process_time() - started, 2)
+
+
+def one_warc(corpus: Path, docs: int, ranges: list[int]) -> None:
+    """Each range size over one gzipped WARC file of `docs` pages."""
+    folder = corpus / f"warc-{docs}"
+    if not folder.exists():
+        write_warc(pages(corpus / "txt", docs), folder, docs)
+    (path,) = sorted(folder.glob("*.warc.gz"))
+    print(
+        json.dumps(
+            {
+                "file": path.name,
+                "bytes": path.stat().st_size,
+                "scan_cpu_s": scan_cpu(path),
+            }
+        ),
+        flush=True,
+    )
+    for size in ranges:
+        print(json.dumps(measure([path], size if plan else None)), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[10_000, 40_000])
     parser.add_argument("--per-file", type=int, default=1_000)
     parser.add_argument("--corpus", type=Path, default=None, help="kept between runs")
+    parser.add_argument("--one-warc", type=int, default=0, help="pages in one file")
+    parser.add_argument("--range-records", type=int, nargs="+", default=[0, 1_000])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = args.corpus or Path(tmp)
+        if args.one_warc:
+            one_warc(corpus, args.one_warc, args.range_records)
+            return
         folder = corpus / "parquet"
         if not folder.exists():
             write_parquet(pages(corpus / "txt", max(args.docs)), folder, args.per_file)

@@ -62,6 +62,16 @@ class Settings(BaseSettings):
         "(on disk) are refused (they are read a document at a time; other files are "
         "documents, see max_document_bytes).",
     )
+    range_records: int = Field(
+        default=1_000,
+        ge=0,
+        le=10_000_000,
+        description="With --workers or --cluster, a WARC, JSON Lines or Parquet file "
+        "of more records than this is cut into tasks of about this many (Parquet: "
+        "whole row groups; .jsonl.gz: a task inflates the lines before its own), "
+        "so a worker's memory does not grow with the largest file; 0: a file is "
+        "one task.",
+    )
     max_line_bytes: int = Field(
         default=25_000_000,
         ge=1,
@@ -143,6 +153,7 @@ class Settings(BaseSettings):
             max_bytes=self.max_document_bytes,
             max_file_bytes=self.max_file_bytes,
             max_line_bytes=self.max_line_bytes,
+            range_records=self.range_records,
             max_json_depth=self.max_json_depth,
             max_html_depth=self.max_html_depth,
             max_seconds=self.max_document_seconds,

@@ -3,6 +3,7 @@ cluster's workers keep nothing per task after a run (#16)."""
 
 from __future__ import annotations
 
+import gzip
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import orjson
 import pytest
 
 from scotrack.ingest.cluster import DaskPool, dask_client
+from scotrack.ingest.document import ExtractOptions
 from scotrack.ingest.output import Extracted, extracted
 from scotrack.ingest.pipeline import extract_paths
 
@@ -96,3 +98,79 @@ def test_a_local_clusters_workers_keep_nothing_per_task(tmp_path: Path) -> None:
     ]
     assert list(workers.values()) == [{"results": 0, "tasks": 0, "profiles": 0}] * 2
     assert tasks == 0
+
+
+@pytest.mark.slow
+@pytest.mark.issue(16)
+def test_large_files_cut_into_tasks_on_a_cluster_give_the_whole_files_results(
+    tmp_path: Path,
+) -> None:
+    """WARC, WARC.gz, JSON Lines (also gzipped) and Parquet files of more records than
+    `range_records`, each several tasks on a local cluster of 2, give the
+    `sco-extract/1` bytes and the partitions' rows that reading each file whole
+    in one process gives, in the same order."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from tests.ingest.read.test_archives import PAGE, _warc
+
+    from scotrack.ingest.partitions import write_partitions
+    from scotrack.ingest.read.partitions import partition_documents
+    from scotrack.ingest.read.ranges import plan
+
+    records = []
+    for n in range(7):
+        page = PAGE.replace("Tashkent", f"Tashkent on {n + 1} May").encode()
+        records.append(("request", f"https://example.org/{n}", b"", ""))
+        records.append(("response", f"https://example.org/{n}", page, "text/html"))
+    texts = [f"The SCO ministers met in Astana on {n + 1} June." for n in range(7)]
+    jsonl = tmp_path / "in" / "lines.jsonl"
+    jsonl.parent.mkdir()
+    jsonl.write_bytes(b"\n".join(orjson.dumps({"text": text}) for text in texts))
+    parquet = tmp_path / "in" / "rows.parquet"
+    pq.write_table(pa.table({"text": texts}), parquet, row_group_size=2)
+    packed = tmp_path / "in" / "packed.jsonl.gz"
+    packed.write_bytes(gzip.compress(jsonl.read_bytes()))
+    files = [
+        _warc(tmp_path / "in" / "crawl.warc", records, gz=False),
+        _warc(tmp_path / "in" / "crawl.warc.gz", records, gz=True),
+        jsonl,
+        packed,
+        parquet,
+    ]
+    whole = ExtractOptions(range_records=0, with_implementations=False)
+    cut = ExtractOptions(range_records=3, with_implementations=False)
+    units = plan(files, cut, lambda function, *args: _Done(function(*args)))
+    assert len(units) == 5 + 5 + 3 + 3 + 2  # a WARC's 14 records: 7 pages
+
+    made = partial(extracted, with_evidence=True)
+
+    def seen(results: Any) -> list[Any]:
+        return [(doc.id, doc.path, doc.data) for doc in results]
+
+    expected = seen(extract_paths(files, whole, then=made))
+    assert len(expected) == 35
+    with dask_client("local:2") as client:
+        address = client.scheduler.address
+        assert seen(extract_paths(files, cut, then=made, cluster=address)) == expected
+        list(write_partitions(files, tmp_path / "cut", cut, cluster=address))
+    list(write_partitions(files, tmp_path / "whole", whole))
+
+    def rows(out: Path) -> list[Any]:
+        found = []
+        for part in sorted((out / "documents").glob("*.parquet")):
+            found += [
+                (doc.id, doc.path, doc.raw_text) for doc in partition_documents(part)
+            ]
+        return found
+
+    assert len(list((tmp_path / "cut" / "documents").glob("*.parquet"))) == 18
+    assert rows(tmp_path / "cut") == rows(tmp_path / "whole")
+    assert [row[0] for row in rows(tmp_path / "whole")] == [doc[0] for doc in expected]
+
+
+class _Done:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value

@@ -10,9 +10,11 @@ import sys
 import textwrap
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions
 from scotrack.ingest.pipeline import extract_file
 from scotrack.ingest.workers import AHEAD, ChunkPool, chunk_size, chunks
@@ -135,3 +137,32 @@ def test_a_pool_shuts_down_and_waits_once_its_last_result_is_read(
     assert calls == []
     assert list(results) == []
     assert calls == [True]
+
+
+@pytest.mark.slow
+@pytest.mark.issue(16)
+def test_a_large_file_is_several_tasks_with_the_whole_files_results(
+    tmp_path: Path,
+) -> None:
+    """A JSON Lines file of more records than `range_records` is cut into
+    tasks, scanned by the workers, and its results are the whole file's, in
+    order (ids, line numbers in errors)."""
+    from scotrack.ingest.read.ranges import plan
+
+    path = tmp_path / "lines.jsonl"
+    lines = [
+        json.dumps({"text": f"The SCO ministers met in Astana on {n % 28 + 1} May."})
+        for n in range(24)
+    ]
+    lines[9] = "{not json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ExtractOptions(range_records=5)
+    run = partial(extract_file, options=options)
+    pool = ChunkPool([path], run, 2, plan=partial(plan, options=options))
+    found = [list(results) for results in pool.results()]
+    assert pool.submitted == 5
+    assert [_seen(results) for results in found] == [_seen(run(path))]
+
+
+def _seen(results: list[Any]) -> list[str]:
+    return [str(doc) if isinstance(doc, DocumentError) else doc.id for doc in results]

@@ -90,7 +90,9 @@ ClusterOption = Annotated[
     typer.Option(
         "--cluster",
         help="Run on a Dask cluster: local:N (N worker processes started for the "
-        "run) or a scheduler address (tcp://host:8786); --workers is then unused.",
+        "run) or a scheduler address (tcp://host:8786); --workers is then unused. "
+        "With --workers or --cluster, a WARC, JSON Lines or Parquet file of more "
+        "than SCOTRACK_RANGE_RECORDS (1,000) records is several tasks.",
         show_default=False,
     ),
 ]
@@ -190,12 +192,16 @@ def extract_cli(
     and the rest go on; the exit code is 1 if any failed.
 
     With --cluster the documents are extracted on a Dask cluster (local:N
-    starts one of N processes for the run) and the files written here.
+    starts one of N processes for the run) and the files written here. With
+    --workers or --cluster a large archive is cut into tasks of about
+    SCOTRACK_RANGE_RECORDS (1,000) records, so a worker's memory does not grow
+    with the largest file; the documents and their files are the same.
 
     With --out-format parquet, OUT holds Parquet partitions instead, one per
-    chunk of files, each written by the worker or task that extracted it (on
-    a cluster, OUT must be a folder every worker sees): documents/ has a row
-    per document, items/ a row per extracted item with its evidence spans.
+    chunk of files (or piece of a large one), each written by the worker or
+    task that extracted it (on a cluster, OUT must be a folder every worker
+    sees): documents/ has a row per document, items/ a row per extracted item
+    with its evidence spans.
     DuckDB or Polars query them; `scotrack ingest OUT` stores them as it
     would the documents themselves.
 

@@ -136,6 +136,10 @@ class ExtractOptions:
     """A JSON Lines file larger than this is refused (#18)."""
     max_line_bytes: int = 25_000_000
     """A JSON Lines line longer than this is reported and skipped (#18)."""
+    range_records: int = 1_000
+    """With worker processes or a cluster, a WARC, JSON Lines or Parquet file
+    of more records than this is cut into tasks of about this many (#16); 0:
+    a file is one task."""
     max_json_depth: int = 64
     """A JSON Lines line nested deeper than this is reported and skipped (#18)."""
     max_html_depth: int = 256

@@ -19,7 +19,7 @@ removes the partitions an earlier run left in OUT, so a folder holds one run.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from scotrack.ingest.read.partitions import (
     TABLES,
     schemas,
 )
+from scotrack.ingest.read.ranges import Unit
 from scotrack.ingest.workers import FileResults, chunk_name, chunks
 
 GROUP_DOCUMENTS = 256
@@ -160,7 +161,7 @@ class PartitionWriter:
 
 
 def write_partition(
-    name: str, paths: list[Path], *, out: Path, options: ExtractOptions
+    name: str, paths: list[Unit], *, out: Path, options: ExtractOptions
 ) -> list[FileResults]:
     """Extract the documents of `paths` into partition `name` under `out`; each
     file's results (`Written` or DocumentError), in order. Runs in a worker."""
@@ -220,13 +221,15 @@ def write_partitions(
     run_part = partial(write_partition, out=out, options=options)
     try:
         if cluster is None and workers <= 1:
-            batches: Iterator[FileResults] = (
+            batches: Iterator[Iterable[Any]] = (
                 results
                 for number, part in enumerate(chunks(files, 1))
                 for results in run_part(chunk_name(number), part)
             )
         else:
-            batches = pooled(files, run_part, workers=workers, cluster=cluster)
+            batches = pooled(
+                files, run_part, workers=workers, cluster=cluster, options=options
+            )
         yield from in_order(items, batches)
     finally:
         for table in TABLES:  # what workers that died left

@@ -53,9 +53,16 @@ from scotrack.ingest.facts import (
 )
 from scotrack.ingest.read import clean, language, metadata, partitions, sentences
 from scotrack.ingest.read.archives import archive_kind
-from scotrack.ingest.read.files import check_limits, document_files, read_file
+from scotrack.ingest.read.files import (
+    check_limits,
+    document_files,
+    holds_many,
+    read_file,
+    read_piece,
+)
 from scotrack.ingest.read.language import ENGLISH
-from scotrack.ingest.workers import ChunkPool, FileResults, PartRun, run_named_chunk
+from scotrack.ingest.read.ranges import Piece, Unit, plan, unit_path
+from scotrack.ingest.workers import ChunkPool, PartRun, run_named_chunk
 
 STAGES: tuple[Stage, ...] = (
     clean.STAGE,
@@ -139,7 +146,7 @@ _ANY_LANGUAGE = frozenset(["clean", "language", "metadata"])
 
 
 def extract_file(
-    path: Path,
+    path: Unit,
     options: ExtractOptions,
     then: Callable[[CleanDocument], Any] | None = None,
 ) -> list[Any]:
@@ -154,12 +161,13 @@ def extract_file(
 
 
 def file_results(
-    path: Path,
+    path: Unit,
     options: ExtractOptions,
     then: Callable[[CleanDocument], Any] | None = None,
 ) -> Iterator[Any]:
     """`extract_file`'s results one at a time, so a file of many documents (JSON
-    Lines, WARC, Parquet) is never held whole (#16)."""
+    Lines, WARC, Parquet) is never held whole (#16); of a piece of one, given
+    a `Piece`."""
     for doc in _extracted(path, options):
         if isinstance(doc, DocumentError) or then is None:
             yield doc
@@ -175,13 +183,15 @@ def file_results(
             yield result
 
 
-def _extracted(path: Path, options: ExtractOptions) -> Iterator[Result]:
+def _extracted(path: Unit, options: ExtractOptions) -> Iterator[Result]:
     """Each document of one file, extracted; a partition that `extract` wrote
     gives its documents as they were extracted (an items partition, none)."""
     table = (
-        partitions.partition_table(path) if archive_kind(path) == "parquet" else None
+        partitions.partition_table(path)
+        if isinstance(path, Path) and archive_kind(path) == "parquet"
+        else None
     )
-    if table is not None:
+    if table is not None and isinstance(path, Path):
         if table == partitions.DOCUMENTS:
             yield from partitions.partition_documents(path)
         return
@@ -198,13 +208,17 @@ def _extracted(path: Path, options: ExtractOptions) -> Iterator[Result]:
             yield DocumentError(raw.path, reason)
 
 
-def _read(path: Path, options: ExtractOptions) -> Iterator[RawDocument | DocumentError]:
-    """The documents of one file; an unexpected failure reading it is the file's
-    DocumentError, after the documents read before it (#18)."""
+def _read(path: Unit, options: ExtractOptions) -> Iterator[RawDocument | DocumentError]:
+    """The documents of one file (or piece); an unexpected failure reading it is
+    the file's DocumentError, after the documents read before it (#18)."""
     try:
-        yield from read_file(path, options)
+        if isinstance(path, Piece):
+            yield from read_piece(path, options)
+        else:
+            yield from read_file(path, options)
     except Exception as err:
-        yield DocumentError(str(path), f"unreadable ({type(err).__name__}: {err})")
+        name = str(unit_path(path))
+        yield DocumentError(name, f"unreadable ({type(err).__name__}: {err})")
 
 
 def extract_paths(
@@ -232,23 +246,34 @@ def extract_paths(
     items = list(document_files(paths))
     files = [item for item in items if isinstance(item, Path)]
     run = partial(extract_file, options=options, then=then)
-    if cluster is None and ((workers <= 1 and not separate) or len(files) <= 1):
+    alone = len(files) == 0 or (len(files) == 1 and not holds_many(files[0]))
+    if cluster is None and ((workers <= 1 and not separate) or alone):
         streams = (file_results(path, options, then) for path in files)
         yield from in_order(items, streams)
         return
     run_part = partial(run_named_chunk, run=run)
     yield from in_order(
-        items, pooled(files, run_part, workers=workers, cluster=cluster)
+        items,
+        pooled(files, run_part, workers=workers, cluster=cluster, options=options),
     )
 
 
 def pooled(
-    files: list[Path], run_part: PartRun, *, workers: int, cluster: str | None
-) -> Iterator[FileResults]:
+    files: list[Path],
+    run_part: PartRun,
+    *,
+    workers: int,
+    cluster: str | None,
+    options: ExtractOptions,
+) -> Iterator[Iterable[Any]]:
     """Each file's results, in order, from chunks of `files` that `run_part`
-    runs on `workers` spawned processes or, given `cluster`, on Dask."""
+    runs on `workers` spawned processes or, given `cluster`, on Dask; a file of
+    more than `options.range_records` records is cut into pieces, each a task
+    (`ranges.plan`)."""
+    cut = partial(plan, options=options)
     if cluster is None:
-        yield from ChunkPool(files, None, workers, run_part=run_part).results()
+        pool = ChunkPool(files, None, workers, run_part=run_part, plan=cut)
+        yield from pool.results()
         return
     # imported here: only a cluster run needs Dask (a slow import)
     from scotrack.ingest.cluster import (
@@ -268,6 +293,7 @@ def pooled(
             broken=(killed_worker(),),
             restarts=False,
             run_part=run_part,
+            plan=cut,
         )
         yield from pool.results()
 

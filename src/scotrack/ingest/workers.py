@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.read.files import holds_many
+from scotrack.ingest.read.ranges import Piece, Submit, Unit, unit_path, units_results
 
 AHEAD = 4
 """Chunks per worker that may be done or under way before the caller takes them."""
@@ -35,10 +36,18 @@ DIED = (
     "a crash); the rest of the batch goes on"
 )
 
+DIED_PIECE = (
+    "a worker process died while extracting records {first:,} to {last:,} of this "
+    "file (killed, out of memory, or a crash); the rest of the batch goes on"
+)
+
 FileResults = list[Any]
-"""What one file gives: its documents' results and errors, in order."""
-Run = Callable[[Path], FileResults]
-PartRun = Callable[[str, list[Path]], list[FileResults]]
+"""What one file (or piece of one) gives: its documents' results and errors,
+in order."""
+Run = Callable[[Unit], FileResults]
+PartRun = Callable[[str, list[Unit]], list[FileResults]]
+Plan = Callable[..., list[Unit]]
+"""`plan(files, submit=...)`: the units the tasks read (`ranges.plan`)."""
 """Runs a named chunk: `extract --out-format parquet` writes it as the
 partition of that name (`partitions.write_partition`)."""
 
@@ -49,20 +58,21 @@ def chunk_size(files: int, workers: int) -> int:
     return max(1, min(32, files // (workers * 8)))
 
 
-def run_chunk(paths: list[Path], run: Run) -> list[FileResults]:
+def run_chunk(paths: list[Unit], run: Run) -> list[FileResults]:
     """Each file's results, in a worker process."""
     return [run(path) for path in paths]
 
 
-def run_named_chunk(name: str, paths: list[Path], run: Run) -> list[FileResults]:
+def run_named_chunk(name: str, paths: list[Unit], run: Run) -> list[FileResults]:
     """`run_chunk`, for a pool that names its chunks (the name unused)."""
     del name
     return run_chunk(paths, run)
 
 
-def chunks(files: list[Path], workers: int) -> list[list[Path]]:
+def chunks(files: Sequence[Unit], workers: int) -> list[list[Unit]]:
     """`files` in chunks of `chunk_size`, in order; a file that may hold many
-    documents (WARC, Parquet, JSON Lines) is a chunk of its own.
+    documents (WARC, Parquet, JSON Lines), or a piece of one, is a chunk of its
+    own.
 
     A task's results are held whole where it ran until the caller takes them,
     and `chunk_size` grows with the number of files: chunks of archives made a
@@ -70,10 +80,10 @@ def chunks(files: list[Path], workers: int) -> list[list[Path]]:
     `sco-extract/1` each: a file a task at 10,000 pages, 6 at 100,000). A task
     now holds at most one archive's results, whatever the corpus (#16)."""
     size = chunk_size(len(files), workers)
-    found: list[list[Path]] = []
-    pages: list[Path] = []
+    found: list[list[Unit]] = []
+    pages: list[Unit] = []
     for path in files:
-        if holds_many(path):
+        if isinstance(path, Piece) or holds_many(path):
             if pages:
                 found.append(pages)
                 pages = []
@@ -116,7 +126,9 @@ class ChunkPool:
     Each chunk is run by `run` a file at a time or, when `run_part` is given
     instead, by `run_part(name, files)`: its name is its number
     (`chunk_name`), and `-K` after it for the K-th file of a chunk run again a
-    file at a time."""
+    file at a time. With `plan`, the files are first made into the units the
+    tasks read (a large file cut into pieces, `ranges.plan`), with the pool's
+    workers scanning them."""
 
     def __init__(
         self,
@@ -128,27 +140,46 @@ class ChunkPool:
         broken: tuple[type[BaseException], ...] = (BrokenProcessPool,),
         restarts: bool = True,
         run_part: PartRun | None = None,
+        plan: Plan | None = None,
     ) -> None:
         if run_part is None:
             if run is None:
                 raise ValueError("ChunkPool needs run or run_part")
             run_part = partial(run_named_chunk, run=run)
-        self.todo = deque(
-            (chunk_name(number), part)
-            for number, part in enumerate(chunks(files, workers))
-        )
         self.run_part = run_part
         self.workers = workers
         self.broken = broken
         self.restarts = restarts
         self.submitted = 0
         """Chunks handed to the pool so far (a test reads it)."""
-        self.pending: deque[tuple[str, list[Path], Any]] = deque()
+        self.pending: deque[tuple[str, list[Unit], Any]] = deque()
+        self.todo: deque[tuple[str, list[Unit]]] = deque()
         self._new_pool = new_pool or partial(process_pool, workers)
         self.pool = self._new_pool()
+        self.units: list[Unit] = list(files)
+        if plan is not None:
+            self.units = plan(files, submit=self._scan)
+        self.todo.extend(
+            (chunk_name(number), part)
+            for number, part in enumerate(chunks(self.units, workers))
+        )
 
-    def results(self) -> Iterator[FileResults]:
-        """Each file's results, in input order."""
+    def _scan(self, function: Callable[..., Any], *args: Any) -> Any:
+        """`function(*args)` submitted for the plan (a scan); a pool that broke
+        under an earlier scan is made again first."""
+        try:
+            return self.pool.submit(function, *args)
+        except self.broken:
+            self._restart()
+            return self.pool.submit(function, *args)
+
+    def results(self) -> Iterator[Iterable[Any]]:
+        """Each file's results, in input order (a file cut into pieces gives
+        theirs in turn)."""
+        return units_results(self.units, self._unit_results())
+
+    def _unit_results(self) -> Iterator[FileResults]:
+        """Each unit's results, in order."""
         try:
             while self.todo or self.pending:
                 self._fill()
@@ -190,7 +221,7 @@ class ChunkPool:
         self.pending.clear()
         self.pool = self._new_pool()
 
-    def _rescue(self, name: str, part: list[Path]) -> list[FileResults]:
+    def _rescue(self, name: str, part: list[Unit]) -> list[FileResults]:
         """The results of a chunk whose worker died, a file at a time; a file
         that kills its worker again is reported, and the run goes on."""
         self._restart()
@@ -202,9 +233,17 @@ class ChunkPool:
                     self.pool.submit(self.run_part, single, [path]).result()[0]
                 )
             except self.broken:
-                found.append([DocumentError(str(path), DIED)])
+                found.append([_died(path)])
                 self._restart()
         return found
+
+
+def _died(unit: Unit) -> DocumentError:
+    """The error for a file or piece whose worker kept dying."""
+    if isinstance(unit, Piece):
+        reason = DIED_PIECE.format(first=unit.first + 1, last=unit.last)
+        return DocumentError(unit.where(), reason)
+    return DocumentError(str(unit_path(unit)), DIED)
 
 
 __all__ = [
@@ -213,6 +252,8 @@ __all__ = [
     "ChunkPool",
     "Executor",
     "PartRun",
+    "Plan",
+    "Submit",
     "chunk_name",
     "chunk_size",
     "chunks",

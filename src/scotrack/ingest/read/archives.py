@@ -80,10 +80,12 @@ def check_file_size(path: Path, handle: BinaryIO, options: ExtractOptions) -> No
 
 
 def gunzipped(path: Path, handle: BinaryIO) -> BinaryIO:
-    """`handle` decompressed as it is read; DocumentError unless it is gzip."""
+    """`handle` decompressed as it is read from where it is; DocumentError
+    unless it is gzip."""
+    at = handle.tell()
     if handle.read(2) != b"\x1f\x8b":
         raise DocumentError(str(path), "not a gzip file (its name ends .gz)")
-    handle.seek(0)
+    handle.seek(at)
     return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
 
 
@@ -123,9 +125,16 @@ class _Guarded(io.RawIOBase):
 
 
 def warc_file(
-    path: Path, handle: BinaryIO, options: ExtractOptions
+    path: Path,
+    handle: BinaryIO,
+    options: ExtractOptions,
+    *,
+    first: int = 0,
+    whole: bool = True,
 ) -> Iterator[Result]:
-    """The HTML pages of a WARC file (plain or gzipped), one at a time."""
+    """The HTML pages of a WARC file (plain or gzipped), one at a time; of a
+    piece of one (`ranges.Piece`) when `handle` holds only its records, `first`
+    records before them, not `whole` (a piece without a page is no error)."""
     # imported here: only WARC input needs it
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -133,7 +142,7 @@ def warc_file(
     stem = archive_stem(path)
     packed = path.name.lower().endswith(".gz")
     stream = _Guarded(gunzipped(path, handle)) if packed else None
-    number = 0
+    number = first
     found = truncated = False
     records = ArchiveIterator(stream or handle)
     records.INC_RECORD = ""  # a misplaced record is reported here, not on stderr
@@ -151,7 +160,7 @@ def warc_file(
                 found = True
                 yield page
     except ArchiveLoadFailed as err:
-        where = str(path) if number == 0 else f"{path}:{number + 1}"
+        where = str(path) if number == first == 0 else f"{path}:{number + 1}"
         reason = str(err).strip().splitlines()[0] if str(err).strip() else "damaged"
         yield DocumentError(where, f"not a readable WARC record ({reason})")
         return
@@ -167,6 +176,8 @@ def warc_file(
             "a WARC record cut short (the file ends inside it, or its length is "
             "wrong); the rest of it is skipped",
         )
+    elif not whole:
+        return
     elif number == 0:
         yield DocumentError(str(path), "not a WARC file (no WARC record in it)")
     elif not found:
@@ -228,8 +239,11 @@ def _warc_page(
     return RawDocument(id=f"{stem}:{number}", path=where, html=html, url=url or None)
 
 
-def parquet_file(path: Path, options: ExtractOptions) -> Iterator[Result]:
-    """One document per row of a Parquet file, a batch of rows at a time."""
+def parquet_file(
+    path: Path, options: ExtractOptions, *, groups: range | None = None, first: int = 0
+) -> Iterator[Result]:
+    """One document per row of a Parquet file, a batch of rows at a time; of
+    its row groups `groups` only, `first` rows before them, when given."""
     del options  # a row's limits are checked with every document's
     try:  # imported here: only Parquet input needs it, an optional extra
         import pyarrow.parquet as pq
@@ -253,9 +267,13 @@ def parquet_file(path: Path, options: ExtractOptions) -> Iterator[Result]:
         return
     columns = [name for name in PARQUET_COLUMNS if name in names]
     stem = archive_stem(path)
-    row = 0
+    row = first
     try:
-        for batch in table.iter_batches(batch_size=_BATCH_ROWS, columns=columns):
+        for batch in table.iter_batches(
+            batch_size=_BATCH_ROWS,
+            columns=columns,
+            row_groups=None if groups is None else list(groups),
+        ):
             for record in batch.to_pylist():
                 row += 1
                 yield record_document(

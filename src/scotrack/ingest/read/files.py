@@ -12,6 +12,7 @@ the path and the reason in one line, so a batch can report it and go on.
 from __future__ import annotations
 
 import codecs
+import itertools
 import os
 import stat
 import zlib
@@ -35,6 +36,7 @@ from scotrack.ingest.read.archives import (
     parquet_file,
     warc_file,
 )
+from scotrack.ingest.read.ranges import Piece, window
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -177,6 +179,28 @@ def read_file(path: Path, options: ExtractOptions | None = None) -> Iterator[Res
         yield RawDocument(id=path.stem, path=str(path), html=text)
     else:
         yield RawDocument(id=path.stem, path=str(path), text=text)
+
+
+def read_piece(piece: Piece, options: ExtractOptions | None = None) -> Iterator[Result]:
+    """The documents of a piece of a large file (`ranges`), numbered as in the
+    whole file."""
+    options = options or ExtractOptions()
+    if piece.kind == "parquet":
+        groups = range(piece.start, piece.end)
+        yield from parquet_file(piece.path, options, groups=groups, first=piece.first)
+        return
+    try:
+        with _opened(piece.path) as handle:
+            whole = piece.kind == "jsonl.gz"  # start and end count lines
+            stream = handle if whole else window(handle, piece)
+            if piece.kind in ("jsonl", "jsonl.gz"):
+                yield from _jsonl_stream(piece.path, stream, options, piece=piece)
+            else:
+                yield from warc_file(
+                    piece.path, stream, options, first=piece.first, whole=False
+                )
+    except DocumentError as err:
+        yield err
 
 
 def _warc(path: Path, options: ExtractOptions) -> Iterator[Result]:
@@ -324,11 +348,21 @@ def jsonl_file(path: Path, options: ExtractOptions) -> Iterator[Result]:
 
 
 def _jsonl_stream(
-    path: Path, opened: BinaryIO, options: ExtractOptions
+    path: Path, opened: BinaryIO, options: ExtractOptions, piece: Piece | None = None
 ) -> Iterator[Result]:
-    """The documents of an open JSON Lines file; a gzip stream that breaks off
-    is reported where it broke, after the lines before it (#16)."""
-    lineno = 0
+    """The documents of an open JSON Lines file (or of the lines of `piece`,
+    whose file was found plain by `ranges.split_kind`); a gzip stream that
+    breaks off is reported where it broke, after the lines before it (#16)."""
+    if piece is not None:
+        ranged: Iterable[bytes | None]
+        if piece.kind == "jsonl.gz":  # the lines before it inflated and skipped
+            every = _byte_lines(gunzipped(path, opened), options.max_line_bytes)
+            ranged = itertools.islice(every, piece.start, piece.end)
+        else:
+            ranged = _byte_lines(opened, options.max_line_bytes, bom=piece.start == 0)
+        yield from _jsonl_lines(path, ranged, options, start=piece.first)
+        return
+    counted = _Counted(())
     try:
         packed = archive_kind(path) == "jsonl.gz"
         handle = gunzipped(path, opened) if packed else opened
@@ -343,29 +377,58 @@ def _jsonl_stream(
             lines: Iterable[bytes | str | None] = text.split("\n")
         else:
             lines = _byte_lines(handle, options.max_line_bytes)
-        empty = True
-        for lineno, line in enumerate(lines, start=1):
-            if line is None:
-                yield DocumentError(
-                    f"{path}:{lineno}",
-                    f"line too long (over {options.max_line_bytes:,} bytes; set "
-                    "SCOTRACK_MAX_LINE_BYTES to change the limit)",
-                )
-                continue
-            if not line.strip():
-                continue
-            empty = False
-            yield jsonl_line(line, path, lineno, options)
-        if empty:
+        counted = _Counted(lines)
+        yield from _jsonl_lines(path, counted, options)
+        if counted.texts == 0:
             raise DocumentError(str(path), "empty file (no text)")
     except (EOFError, OSError, zlib.error) as err:  # a gzip stream that breaks off
-        yield broken_stream(path, lineno, err)
+        yield broken_stream(path, counted.count, err)
 
 
-def _byte_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+class _Counted:
+    """The lines of a file, counting those read (where a stream broke off) and
+    those that hold text (none: an empty file)."""
+
+    def __init__(self, lines: Iterable[bytes | str | None]) -> None:
+        self.lines = iter(lines)
+        self.count = 0
+        self.texts = 0
+
+    def __iter__(self) -> Iterator[bytes | str | None]:
+        for line in self.lines:
+            self.count += 1
+            if line is not None and line.strip():
+                self.texts += 1
+            yield line
+
+
+def _jsonl_lines(
+    path: Path,
+    lines: Iterable[bytes | str | None],
+    options: ExtractOptions,
+    *,
+    start: int = 0,
+) -> Iterator[Result]:
+    """A result per non-blank line, the first numbered `start + 1`."""
+    for lineno, line in enumerate(lines, start=start + 1):
+        if line is None:
+            yield DocumentError(
+                f"{path}:{lineno}",
+                f"line too long (over {options.max_line_bytes:,} bytes; set "
+                "SCOTRACK_MAX_LINE_BYTES to change the limit)",
+            )
+            continue
+        if line.strip():
+            yield jsonl_line(line, path, lineno, options)
+
+
+def _byte_lines(
+    handle: BinaryIO, limit: int, *, bom: bool = True
+) -> Iterator[bytes | None]:
     """The lines of `handle` (their ends removed), None for one over `limit`
-    bytes (the rest of it skipped, a chunk at a time)."""
-    first = True
+    bytes (the rest of it skipped, a chunk at a time); a UTF-8 byte-order mark
+    dropped from the first when `bom` (the file's start)."""
+    first = bom
     while line := handle.readline(limit + 1):
         if first:
             line = line.removeprefix(codecs.BOM_UTF8)
@@ -488,6 +551,7 @@ __all__ = [
     "read_bytes",
     "read_documents",
     "read_file",
+    "read_piece",
     "read_text",
     "record_document",
 ]
