@@ -143,8 +143,8 @@ def _store_with_limit(url: str, docs: list, *, limit: int | None) -> list[int]:
         prepared = [prepared_document(d, known) for d in docs if not _failed(d)]
         with sessions() as session:
             store = documents.DocumentStore(session, known)
-            if limit is not None:
-                store.group_members = limit
+            if limit is not None:  # any block may go, even one just used
+                store.group_members, store.group_recent = limit, 0
             for at in range(0, len(prepared), 5):
                 bulk.store_batch(store, prepared[at : at + 5])
                 session.commit()

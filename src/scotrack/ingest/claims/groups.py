@@ -144,6 +144,8 @@ class _Block:
     """Each member's `_match_key`, for PREFILTERS."""
     same: dict[bytes, int] = field(default_factory=dict)
     """payload key -> the member that stands for the claims that say it."""
+    used: int = 0
+    """`GroupIndex.clock` when the block was last used."""
 
 
 @dataclass(slots=True)
@@ -168,9 +170,11 @@ class GroupIndex:
     """The blocks known, least recently used first (`trim` drops from the front)."""
     merged: dict[str, str] = field(default_factory=dict)
     """A group merged into another -> that one (`root` follows the chain)."""
+    clock: int = 0
+    """What the caller counts to say how recent a use is (documents stored)."""
     held: int = 0
     """Members of every block held: what the index's memory grows with, about
-    2 KB each (the claim, its provisional catalogue and keys)."""
+    1.4 KB each (the claim's payload, its provisional catalogue and keys)."""
 
     def known(self, block: str) -> bool:
         return block in self.blocks
@@ -180,22 +184,22 @@ class GroupIndex:
         claims added to it so far, if any."""
         self._used(block)
 
-    def trim(self, limit: int) -> None:
+    def trim(self, limit: int, *, recent: int) -> None:
         """Forget the least recently used blocks until at most `limit` members
-        are held (a block is forgotten whole, so one larger than `limit` may
-        stay). Only between transactions, when every claim the index holds is
-        in the database: a forgotten block is read again when one of its claims
-        comes (#16)."""
-        if self.held <= limit:
-            return
-        while self.held > limit and len(self.blocks) > 1:
+        are held, but none used since `clock - recent`: a block forgotten is
+        read again when one of its claims comes, and one still in use would be
+        read again and again. Only between transactions, when every claim the
+        index holds is in the database (#16)."""
+        while self.held > limit and self.blocks:
             oldest = next(iter(self.blocks))
-            self.held -= len(self.blocks.pop(oldest).members)
-        # the groups merged so far are merged in the database too: name the
-        # roots in the blocks kept, so that the chains can go
-        for known in self.blocks.values():
-            known.groups = [self.root(group) for group in known.groups]
-        self.merged.clear()
+            if self.blocks[oldest].used > self.clock - recent:
+                break
+            gone = self.blocks.pop(oldest)
+            self.held -= len(gone.members)
+            # every group of a block is a member's: its merges go with it (the
+            # database holds the merged groups)
+            for group in gone.groups:
+                self.merged.pop(group, None)
 
     def _used(self, block: str) -> _Block:
         """`block`'s claims, made the most recently used."""
@@ -203,6 +207,7 @@ class GroupIndex:
         if known is None:
             known = _Block()
         self.blocks[block] = known
+        known.used = self.clock
         return known
 
     def root(self, group: str) -> str:
