@@ -58,8 +58,9 @@ def _load(name: str, path: Path) -> ModuleType:
 def held() -> tuple[int, int]:
     """The claims and blocks the writer's GroupIndex holds (0, 0: none yet)."""
     for obj in gc.get_objects():
-        if isinstance(obj, GroupIndex):
-            return obj.held, len(obj.blocks)
+        if isinstance(obj, GroupIndex):  # `held` counted since #16's fix
+            members = sum(len(block.members) for block in obj.blocks.values())
+            return members, len(obj.blocks)
     return 0, 0
 
 
@@ -146,7 +147,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--sorted", action="store_true")
     parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--recent", type=int, default=documents.GROUP_RECENT)
+    recent = getattr(documents, "GROUP_RECENT", 0)  # 0: the code before #16's fix
+    parser.add_argument("--recent", type=int, default=recent)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scotrack-writer-bench-") as name:
         tmp = Path(name)
