@@ -16,7 +16,9 @@ duplicate per article. `collapse` groups resolved claims:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -43,6 +45,9 @@ from scotrack.ingest.claims.claim import CLAIM_LISTS, Claim
 Resolved = tuple[Claim, Resolution]
 
 _KIND_ORDER = tuple(CLAIM_LISTS.values())
+SHARED_LENGTH = 40
+"""Payload strings up to this long (codes, bodies, cities, dates) are shared
+between the members of a `GroupIndex`, not kept once each."""
 CONCLUDING_ACTIONS = ("adopted", "signed")
 """Agreement actions that happen once, at one meeting (ratifications follow later)."""
 
@@ -137,8 +142,10 @@ class _Block:
     groups: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     """Each member's `_match_key`, for PREFILTERS."""
-    same: dict[str, int] = field(default_factory=dict)
+    same: dict[bytes, int] = field(default_factory=dict)
     """payload key -> the member that stands for the claims that say it."""
+    used: int = 0
+    """`GroupIndex.clock` when the block was last used."""
 
 
 @dataclass(slots=True)
@@ -160,8 +167,14 @@ class GroupIndex:
 
     catalogue: Catalogue
     blocks: dict[str, _Block] = field(default_factory=dict)
+    """The blocks known, least recently used first (`trim` drops from the front)."""
     merged: dict[str, str] = field(default_factory=dict)
     """A group merged into another -> that one (`root` follows the chain)."""
+    clock: int = 0
+    """What the caller counts to say how recent a use is (documents stored)."""
+    held: int = 0
+    """Members of every block held: what the index's memory grows with, about
+    1.4 KB each (the claim's payload, its provisional catalogue and keys)."""
 
     def known(self, block: str) -> bool:
         return block in self.blocks
@@ -169,7 +182,33 @@ class GroupIndex:
     def start(self, block: str) -> None:
         """Record that `block` is known (read from the database), with the
         claims added to it so far, if any."""
-        self.blocks.setdefault(block, _Block())
+        self._used(block)
+
+    def trim(self, limit: int, *, recent: int) -> None:
+        """Forget the least recently used blocks until at most `limit` members
+        are held, but none used since `clock - recent`: a block forgotten is
+        read again when one of its claims comes, and one still in use would be
+        read again and again. Only between transactions, when every claim the
+        index holds is in the database (#16)."""
+        while self.held > limit and self.blocks:
+            oldest = next(iter(self.blocks))
+            if self.blocks[oldest].used > self.clock - recent:
+                break
+            gone = self.blocks.pop(oldest)
+            self.held -= len(gone.members)
+            # every group of a block is a member's: its merges go with it (the
+            # database holds the merged groups)
+            for group in gone.groups:
+                self.merged.pop(group, None)
+
+    def _used(self, block: str) -> _Block:
+        """`block`'s claims, made the most recently used."""
+        known = self.blocks.pop(block, None)
+        if known is None:
+            known = _Block()
+        self.blocks[block] = known
+        known.used = self.clock
+        return known
 
     def root(self, group: str) -> str:
         """The group `group` was merged into, if it was, else `group`."""
@@ -185,20 +224,22 @@ class GroupIndex:
 
     def add(self, block: str, claim: Claim, group: str) -> None:
         """Record `claim` as a member of `group` in `block`."""
-        known = self.blocks.setdefault(block, _Block())
+        known = self._used(block)
         payload = _payload_key(claim)
         if payload in known.same:
             return
+        self.held += 1
         known.same[payload] = len(known.members)
-        known.members.append((claim, provisional_catalogue(claim, self.catalogue)))
+        member = _member(claim)
+        known.members.append((member, provisional_catalogue(member, self.catalogue)))
         known.groups.append(group)
         known.keys.append(_match_key(claim))
 
     def groups_of(self, block: str, claim: Claim) -> list[str]:
         """Every group of `block` that `claim` connects to, sorted (empty: none)."""
-        known = self.blocks.get(block)
-        if known is None:
+        if block not in self.blocks:
             return []
+        known = self._used(block)
         same = known.same.get(_payload_key(claim))
         if same is not None:  # agrees with what that member agrees with
             return [self.root(known.groups[same])]
@@ -266,10 +307,29 @@ def _match_key(claim: Claim) -> str:
     return ""
 
 
-def _payload_key(claim: Claim) -> str:
-    """Equal for claims that say the same (agreements: also in the same year)."""
+def _payload_key(claim: Claim) -> bytes:
+    """Equal for claims that say the same (agreements: also in the same year):
+    a digest of both, 16 bytes where the text would be a few hundred."""
     year = _year(claim) if claim.kind == "agreement" else None
-    return json.dumps([claim.payload, year], sort_keys=True, ensure_ascii=False)
+    text = json.dumps([claim.payload, year], sort_keys=True, ensure_ascii=False)
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _member(claim: Claim) -> Claim:
+    """What comparing with `claim` needs: its kind, payload and date, without
+    its document's id and evidence, the payload's names and short values
+    shared (`sys.intern`) rather than a copy each: a member is kept as long
+    as its block, and the claims of an unpickled document are copies (#16)."""
+    payload = {sys.intern(key): _shared(value) for key, value in claim.payload.items()}
+    published = None if claim.published is None else sys.intern(claim.published)
+    return Claim("", claim.kind, payload, (), published=published)
+
+
+def _shared(value: Any) -> Any:
+    if isinstance(value, str) and len(value) <= SHARED_LENGTH:
+        return sys.intern(value)
+    return value
 
 
 def _concluded_together(claim: Claim, other: Claim) -> bool:

@@ -1,0 +1,171 @@
+"""Memory of `scotrack ingest`'s writer: what it keeps as it stores (#16).
+
+extract_bench's pages (seed 7) are extracted and prepared once (`--workers`
+spawned processes), as `ingest`'s workers or Dask tasks would, then stored by
+`ingest_results` in this process into a throwaway PostgreSQL (the tests'
+server; batches of `--batch`) or a SQLite file, with tracemalloc on: every
+`--every` documents the traced memory of the process and the claims the
+writer keeps for grouping (`GroupIndex.held`, its blocks) are printed.
+Extraction is left out, so the figures are the writer's alone and a run of a
+few thousand pages shows a growth that a full `ingest` shows over 100,000.
+`--sorted` stores the pages in the order of their dates, as an archive read
+by date would arrive; `--limit N` sets the claims kept for grouping
+(`DocumentStore.group_members`), `--recent N` the documents whose blocks are
+never forgotten (`group_recent`).
+
+Usage: python bench/writer_bench.py [--docs 2000] [--every 500] [--batch 200]
+           [--backend postgresql|sqlite] [--sorted] [--limit N] [--recent N]
+           [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from functools import partial
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from scotrack.ingest.claims.groups import GroupIndex
+from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
+from scotrack.ingest.document import ExtractOptions
+from scotrack.ingest.pipeline import extract_paths
+from scotrack.store import documents, ingestion, make_engine
+from scotrack.store.engine import session_factory
+from scotrack.store.ingestion import catalogue
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def held() -> tuple[int, int]:
+    """The claims and blocks the writer's GroupIndex holds (0, 0: none yet)."""
+    for obj in gc.get_objects():
+        if isinstance(obj, GroupIndex):  # `held` counted since #16's fix
+            members = sum(len(block.members) for block in obj.blocks.values())
+            return members, len(obj.blocks)
+    return 0, 0
+
+
+def store(url: str, args: argparse.Namespace, tmp: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "scotrack", "init", "--db", url],
+        check=True,
+        capture_output=True,
+    )
+    engine = make_engine(url)
+    try:
+        sessions = session_factory(engine, write=True)
+        with sessions() as session:
+            known = catalogue(session)
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        _load("extract_bench", ROOT / "bench" / "extract_bench.py").build_corpus(
+            corpus, args.docs, 7
+        )
+        started = time.process_time()
+        prepared: list[Any] = list(
+            extract_paths(
+                [corpus],
+                ExtractOptions(),
+                workers=args.workers,
+                then=partial(prepared_document, catalogue=known),
+                separate=True,
+            )
+        )
+        print(f"prepared {len(prepared)} pages ({time.process_time() - started:.0f} s)")
+        if args.sorted:
+            prepared.sort(key=_date)
+        if args.limit:  # the store ingest_results makes keeps at most this many
+            ingestion.DocumentStore = partial(  # type: ignore[misc]
+                documents.DocumentStore,
+                group_members=args.limit,
+                group_recent=args.recent,
+            )
+        # pickled, as the documents come from a pool: each arrives as a copy
+        blobs = [pickle.dumps(item) for item in prepared]
+        del prepared
+        done = 0
+
+        def on_result(_result: object, _error: str | None) -> None:
+            nonlocal done
+            done += 1
+            if done % args.every == 0:
+                gc.collect()
+                traced = tracemalloc.get_traced_memory()[0] / 1e6
+                claims, blocks = held()
+                print(
+                    f"{done:6d} documents: traced {traced:6.1f} MB, "
+                    f"grouping keeps {claims} claims in {blocks} blocks",
+                    flush=True,
+                )
+
+        tracemalloc.start()
+        report = ingestion.ingest_results(
+            sessions,
+            (pickle.loads(blob) for blob in blobs),
+            catalogue=known,
+            on_result=on_result,
+            batch=args.batch if url.startswith("postgresql") else 1,
+        )
+        print(f"stored: new {report.new}, failed {len(report.failures)}")
+    finally:
+        engine.dispose()
+
+
+def _date(prepared: object) -> str:
+    if isinstance(prepared, PreparedDocument):
+        return prepared.document.metadata.published or ""
+    return ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--every", type=int, default=500)
+    parser.add_argument(
+        "--backend", choices=("postgresql", "sqlite"), default="postgresql"
+    )
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sorted", action="store_true")
+    parser.add_argument("--limit", type=int, default=0)
+    recent = getattr(documents, "GROUP_RECENT", 0)  # 0: the code before #16's fix
+    parser.add_argument("--recent", type=int, default=recent)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="scotrack-writer-bench-") as name:
+        tmp = Path(name)
+        if args.backend == "sqlite":
+            store(f"sqlite:///{tmp / 'bench.db'}", args, tmp)
+            return
+        conftest = _load("scotrack_test_conftest", ROOT / "tests" / "conftest.py")
+        bindir = conftest._postgres_bindir()
+        if bindir is None:
+            raise SystemExit("postgresql: initdb/pg_ctl not found")
+        server = conftest.PostgresServer(bindir, conftest._server_owner())
+        try:
+            server.start()
+            store(server.create("scotrack_bench"), args, tmp)
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
