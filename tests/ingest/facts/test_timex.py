@@ -66,10 +66,31 @@ def test_timexes_resolve_by_tense(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["They may agree.", "2,000 scholarships", "No date here.", "a 2000 students plan"],
+    ["They may agree.", "2,000 scholarships", "No date here.", "since the 1990s"],
 )
 def test_timexes_ignore_non_dates(text: str) -> None:
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It joined in 2001 as a regional security bloc.", ["2001"]),
+        ("a dialogue partner since 2013 as the talks went on", ["2013"]),
+        ("in 2005 was granted observer status", ["2005"]),
+        ("The exercise JATE-2021 in 2021 was held in Pakistan.", ["2021"]),
+        ("The year 2016 is special.", ["2016"]),
+        ("2017 saw India and Pakistan join.", ["2017"]),
+        ("after the 2019 elections", ["2019"]),
+        ("the 1990s and the 2000s", []),
+        ("talks in the 2000s, signed in 2001", ["2001"]),
+        ("2000s", []),
+    ],
+)
+def test_timexes_year_before_a_word_ending_in_s_but_not_a_decade(
+    text: str, expected: list[str]
+) -> None:
+    assert _values(text) == expected
 
 
 def test_timexes_without_reference_keep_only_absolute() -> None:
@@ -200,7 +221,7 @@ _AS_WRITTEN = {
         ).replace("(?P<day>", "(?:")
     ),
     "year": re.compile(
-        r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
+        r"(?<![\d,.$-])(?P<year>(?:19|20)\d\d)(?![\d-])(?!s\b)"
         r"(?!\s*(?:percent|%))"
     ),
     "mention": re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])"),
@@ -250,7 +271,7 @@ def _found_as_written(
 _DATE_WORDS = st.sampled_from(
     [
         *("in", "IN", "mid-", "mid", "Last", "last", "year", "Month", "Before"),
-        *("after", "Today", "yesterday", "2019", "1999", "x", "percent", "June"),
+        *("after", "Today", "yesterday", "2019", "1999", "x", "s", "percent", "June"),
         *("May", "Mayor", "\u017fince", "\u0130n", "3", "May's", "June's", "-"),
         *("Sept.", "Sep", "Jan.", "9", "10th", "of", "March", "Mar", "xJune", "15"),
     ]

@@ -161,11 +161,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "year",
         re.compile(  # `(?<![\d,.$-])(?:19|20)`, tested after its digits: faster
-            r"(?P<year>(?:19|20)(?<![\d,.$-]..)\d\d)(?![\d-])(?!\s+[a-z]+s\b)"
+            r"(?P<year>(?:19|20)(?<![\d,.$-]..)\d\d)(?![\d-])(?!s\b)"
             r"(?!\s*(?:percent|%))"
         ),
     ),
 )
+"""The "year" rule refuses a decade ("the 1990s"), not a year before a word that
+ends in "s" ("in 2001 as a bloc", "in 2005 was granted", "the 2019 elections")."""
 FOLDED_KINDS = frozenset(["relative", "day"])
 """The kinds whose pattern runs on the folded text (it is case-insensitive)."""
 DIGIT = re.compile(r"\d")
