@@ -4,7 +4,7 @@ The annotated set in tests/data/assessments/ pairs a later page (its text as
 published) with an earlier commitment, labelled whether the page reports on that
 commitment's implementation. Each page is extracted with the pipeline; a pair is
 predicted when one of the page's statements of implementation matches the
-commitment (`store.matching.match`) as `scotrack ingest` would match it.
+commitment (`store.write.matching.match`) as `scotrack ingest` would match it.
 
 Usage: python bench/matcher_bench.py [--json] [--data tests/data/assessments]
 """
@@ -19,7 +19,7 @@ from typing import Any
 
 from scotrack.ingest.document import RawDocument
 from scotrack.ingest.pipeline import extract
-from scotrack.store.matching import Target, match
+from scotrack.store.write.matching import Target, match
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "assessments"

@@ -3,7 +3,7 @@ and in batches (#16).
 
 The corpus is extract_bench's (seed 7). Its documents are extracted and
 prepared once (not measured), then stored into a new knowledge base for each
-batch size given, by `store.ingestion.ingest_results` in this process: the
+batch size given, by `store.write.ingestion.ingest_results` in this process: the
 writer alone, with no extraction workers to share the machine with. Measured:
 this process's CPU time while storing (`time.process_time`) and the PostgreSQL
 backend's (the postmaster's reaped children, from /proc, once the engine is
@@ -30,9 +30,9 @@ from types import ModuleType
 from scotrack.ingest.claims.prepared import prepared_document
 from scotrack.ingest.pipeline import extract_paths
 from scotrack.store import make_engine
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import session_factory
-from scotrack.store.ingestion import catalogue, ingest_results
+from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.ingestion import catalogue, ingest_results
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -38,9 +38,10 @@ from scotrack.ingest.claims.groups import GroupIndex
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions
 from scotrack.ingest.pipeline import extract_paths
-from scotrack.store import documents, ingestion, make_engine
+from scotrack.store import make_engine
 from scotrack.store.engine import session_factory
-from scotrack.store.ingestion import catalogue
+from scotrack.store.write import documents, ingestion
+from scotrack.store.write.ingestion import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -54,9 +54,9 @@ from sqlalchemy.orm import Session
 
 from scotrack.data import read_baseline
 from scotrack.store import load_baseline, make_engine, session_factory
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.models import Base
 from scotrack.store.schema import upgrade_database
+from scotrack.store.write.baseline import init_knowledge_base
 
 BACKENDS = ("sqlite", "postgresql")
 PG_SUPERUSER = "scotrack"

@@ -214,7 +214,7 @@ def test_the_check_catches_a_surface_importing_an_orm_model(tmp_path, monkeypatc
     )
     surface = (
         "from scotrack.store import models, review\n"
-        "from scotrack.store.tokens import Token, create_token\n"
+        "from scotrack.store.write.tokens import Token, create_token\n"
         "from ..store.models import Claim\n"
     )
     _fake_package(
@@ -222,14 +222,14 @@ def test_the_check_catches_a_surface_importing_an_orm_model(tmp_path, monkeypatc
         monkeypatch,
         {
             "store/models.py": models,
-            "store/tokens.py": store,
+            "store/write/tokens.py": store,
             "web/page.py": surface,
-            "cli/fine.py": "from scotrack.store.review import accept_claim\n",
+            "cli/fine.py": "from scotrack.store.write.review import accept_claim\n",
         },
     )
     assert orm_imports(SURFACES) == {
         "web/page.py: scotrack.store.models",
-        "web/page.py: scotrack.store.tokens.Token",
+        "web/page.py: scotrack.store.write.tokens.Token",
         "web/page.py: scotrack.store.models.Claim",
     }
 

@@ -22,10 +22,10 @@ from fastapi.testclient import TestClient
 from scotrack.api.app import create_app
 from scotrack.ingest.document import ExtractOptions
 from scotrack.settings import Settings
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.ingestion import ingest_paths
-from scotrack.store.tokens import Role, create_token
+from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.ingestion import ingest_paths
+from scotrack.store.write.tokens import Role, create_token
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "documents"
 ROLES = ("reviewer", "editor", "admin")
@@ -112,9 +112,10 @@ def assess_commitments(url: str) -> list[str]:
     from sqlalchemy import select
 
     from scotrack.errors import InputError
-    from scotrack.store import models, review
-    from scotrack.store.assessments import record_assessment
+    from scotrack.store import models
     from scotrack.store.provenance import Claim
+    from scotrack.store.write import review
+    from scotrack.store.write.assessments import record_assessment
 
     engine = make_engine(url)
     try:

@@ -12,7 +12,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from scotrack.store import search as store_search
+from scotrack.store.read import search as store_search
 
 from .conftest import bearer
 from .test_reads import error_of

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from scotrack.api import routes
 from scotrack.api.access import declared_access
 from scotrack.api.openapi import SCHEME
-from scotrack.store.tokens import Role
+from scotrack.store.write.tokens import Role
 
 from .conftest import client_for
 

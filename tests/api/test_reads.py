@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from scotrack.store import profiles
+from scotrack.store.read import profiles
 
 API = "/api/v1"
 

@@ -12,7 +12,7 @@ from scotrack.api.attempts import FAILURES, FailedSignIns
 from scotrack.errors import InputError
 from scotrack.settings import Settings
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.tokens import Role, create_token, expiry
+from scotrack.store.write.tokens import Role, create_token, expiry
 
 from .conftest import bearer
 from .test_reads import error_of

@@ -11,9 +11,10 @@ from fastapi.testclient import TestClient
 from scotrack.api.app import create_app
 from scotrack.settings import Settings
 from scotrack.store import engine as engine_module
-from scotrack.store import ingestion, make_engine
+from scotrack.store import make_engine
 from scotrack.store.engine import session_factory
-from scotrack.store.tokens import Role, create_token
+from scotrack.store.write import ingestion
+from scotrack.store.write.tokens import Role, create_token
 
 from .conftest import bearer
 from .test_reads import error_of

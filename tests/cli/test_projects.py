@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from scotrack.cli import app
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.projects import Project, StatusChange
-from scotrack.store.baseline import load_projects
 from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.write.baseline import load_projects
 
 pytestmark = pytest.mark.issue(12)
 

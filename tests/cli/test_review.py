@@ -244,7 +244,7 @@ def test_interactive_decision_after_another_writer_committed(db, monkeypatch):
     on SQLite could not be upgraded to a write any more)."""
     from rich.prompt import Prompt
 
-    from scotrack.store.tokens import Role, create_token
+    from scotrack.store.write.tokens import Role, create_token
 
     answers = iter(["a", "q"])
 

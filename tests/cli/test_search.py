@@ -13,8 +13,8 @@ from typer.testing import CliRunner, Result
 
 from scotrack.cli.search import bold_matches, search_cli
 from scotrack.store import make_engine, session_factory
-from scotrack.store import search as fts
 from scotrack.store.provenance import Claim, Document
+from scotrack.store.read import search as fts
 
 OPEN, CLOSE = fts.HIGHLIGHT
 TEXT = (

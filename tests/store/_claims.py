@@ -13,8 +13,8 @@ from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import CleanDocument, Metadata
 from scotrack.store.engine import session_factory
-from scotrack.store.ingestion import catalogue, ingest_results
 from scotrack.store.provenance import Claim
+from scotrack.store.write.ingestion import catalogue, ingest_results
 
 TEXT = (
     "Leaders of the SCO met in Astana on Friday for the 17th summit. "

@@ -12,9 +12,9 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.ingestion import ingest_paths
+from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.ingestion import ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "documents"
 _BUILT: dict[int, str] = {}

@@ -19,7 +19,7 @@ from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Initiative, Project, StatusChange
 from scotrack.domain.sources import Source
 from scotrack.domain.states import State
-from scotrack.store.baseline import load_baseline, load_commitments, load_projects
+from scotrack.store.write.baseline import load_baseline, load_commitments, load_projects
 
 
 def day(text: str) -> PartialDate:

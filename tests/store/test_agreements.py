@@ -9,8 +9,12 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
-from scotrack.store.agreements import AgreementQuery, agreement_sort, agreement_table
-from scotrack.store.tables import date_range
+from scotrack.store.read.agreements import (
+    AgreementQuery,
+    agreement_sort,
+    agreement_table,
+)
+from scotrack.store.read.tables import date_range
 
 pytestmark = pytest.mark.issue(14)
 
@@ -55,7 +59,7 @@ def test_agreements_sort_by_a_column_stably(kb: Session, column: str) -> None:
 
 def _missing_last(values: list, *, reverse: bool) -> list:
     """`values` sorted, those without a value (an unknown place) last in either
-    direction, as `store.tables.sorted_by` orders them."""
+    direction, as `store.read.tables.sorted_by` orders them."""
     present = [v for v in values if v is not None]
     return sorted(present, reverse=reverse) + [None] * (len(values) - len(present))
 

@@ -9,16 +9,17 @@ from sqlalchemy.orm import Session
 from scotrack.data import Baseline, read_baseline
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.projects import Project
-from scotrack.store import models, queries
-from scotrack.store.baseline import (
+from scotrack.store import models
+from scotrack.store.engine import make_engine
+from scotrack.store.read import queries
+from scotrack.store.schema import head_revision
+from scotrack.store.write.baseline import (
     TableCounts,
     init_knowledge_base,
     load_baseline,
     load_commitments,
     load_projects,
 )
-from scotrack.store.engine import make_engine
-from scotrack.store.schema import head_revision
 
 
 def _count(session: Session, model: type[models.Base]) -> int:

@@ -15,9 +15,10 @@ from scotrack.errors import DocumentError
 from scotrack.ingest.claims.prepared import prepared_document
 from scotrack.ingest.document import CleanDocument, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
-from scotrack.store import bulk, documents, make_engine
+from scotrack.store import make_engine
 from scotrack.store.engine import session_factory
-from scotrack.store.ingestion import IngestReport, catalogue, ingest_results
+from scotrack.store.write import bulk, documents
+from scotrack.store.write.ingestion import IngestReport, catalogue, ingest_results
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "dev" / "docs"
 URL = "https://news.example.org/sco-summit"
@@ -88,7 +89,7 @@ def test_a_batch_builds_what_one_document_at_a_time_builds(
     one, many = two_urls
     for url in (one, many):  # stored before the run: found, not stored again
         _ingest(url, extracted[4:5], batch=1)
-    caplog.set_level(logging.INFO, logger="scotrack.store.ingestion")
+    caplog.set_level(logging.INFO, logger="scotrack.store.write.ingestion")
     singly = _ingest(one, extracted, batch=1)
     batched = _ingest(many, extracted, batch=7)
     assert not caplog.records  # no batch fell back to one document at a time
@@ -122,7 +123,7 @@ def test_a_failing_document_fails_alone(
     monkeypatch.setattr(documents, "suggest", suggest)
     monkeypatch.setattr(bulk, "suggest", suggest)
     one, many = two_urls
-    caplog.set_level(logging.INFO, logger="scotrack.store.ingestion")
+    caplog.set_level(logging.INFO, logger="scotrack.store.write.ingestion")
     singly = _ingest(one, extracted, batch=1)
     batched = _ingest(many, extracted, batch=7)
     assert any("a document at a time" in r.getMessage() for r in caplog.records)

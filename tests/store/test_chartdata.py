@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.store import chartdata
 from scotrack.store.provenance import Claim, Document
+from scotrack.store.read import chartdata
 
 pytestmark = pytest.mark.issue(17)
 

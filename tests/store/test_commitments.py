@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
-from scotrack.store.commitments import (
+from scotrack.store.read.commitments import (
     CommitmentQuery,
     commitment_sort,
     commitment_table,
 )
-from scotrack.store.dashboard import COMPLIANCE_LABELS
-from scotrack.store.tables import date_range
+from scotrack.store.read.dashboard import COMPLIANCE_LABELS
+from scotrack.store.read.tables import date_range
 
 pytestmark = pytest.mark.issue(14)
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.store import models, rows
-from scotrack.store.compliance import compliance_of
+from scotrack.store.read.compliance import compliance_of
 
 
 def _labels(session: Session, on: date) -> dict[str, str]:

@@ -33,9 +33,9 @@ from scotrack.cli import app
 from scotrack.settings import Settings
 from scotrack.store import engine as engine_module
 from scotrack.store import make_engine
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import session_factory
-from scotrack.store.tokens import Role, create_token
+from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.tokens import Role, create_token
 
 pytestmark = pytest.mark.issue(18)
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.store.dashboard import compliance_label, dashboard
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.summaries import Summaries
+from scotrack.store.read.dashboard import compliance_label, dashboard
+from scotrack.store.read.summaries import Summaries
 
 
 def test_dashboard_members_meetings_and_agreements(small: Session) -> None:
@@ -128,7 +128,7 @@ def test_summaries_compute_a_missing_value_once_for_requests_that_arrive_togethe
     import threading
     import time
 
-    from scotrack.store import summaries as summaries_module
+    from scotrack.store.read import summaries as summaries_module
 
     monkeypatch.setattr(summaries_module, "kb_version", lambda session: (7, 7))
     summaries = Summaries()
@@ -158,7 +158,7 @@ def test_summaries_compute_a_missing_value_once_for_requests_that_arrive_togethe
 def test_summaries_a_failed_computation_lets_the_waiting_compute(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from scotrack.store import summaries as summaries_module
+    from scotrack.store.read import summaries as summaries_module
 
     monkeypatch.setattr(summaries_module, "kb_version", lambda session: (7, 7))
     summaries = Summaries()

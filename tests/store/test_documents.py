@@ -25,10 +25,10 @@ from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract
 from scotrack.store import make_engine
-from scotrack.store.baseline import init_knowledge_base
-from scotrack.store.documents import DocumentStore
 from scotrack.store.engine import session_factory
-from scotrack.store.ingestion import catalogue as catalogue_of
+from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.documents import DocumentStore
+from scotrack.store.write.ingestion import catalogue as catalogue_of
 
 pytestmark = [pytest.mark.slow, pytest.mark.issue(18)]
 

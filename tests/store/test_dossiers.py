@@ -13,17 +13,18 @@ from sqlalchemy.orm import Session
 from scotrack.domain.commitments import Assessment
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import Ambiguous, InputError, NotFound
-from scotrack.store import citation, models, rows
-from scotrack.store.assessments import compliance_report, record_assessment
-from scotrack.store.compliance import state_compliance
-from scotrack.store.dossiers import (
+from scotrack.store import models, rows
+from scotrack.store.history import Recorder, current, undo_batch
+from scotrack.store.read import citation
+from scotrack.store.read.compliance import state_compliance
+from scotrack.store.read.dossiers import (
     commitment_record,
     find_commitment,
     find_project,
     project_record,
 )
-from scotrack.store.history import Recorder, current, undo_batch
-from scotrack.store.tables import date_range
+from scotrack.store.read.tables import date_range
+from scotrack.store.write.assessments import compliance_report, record_assessment
 
 pytestmark = pytest.mark.issue(13)
 

@@ -16,11 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.store import history, review
+from scotrack.store import history
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.exports import check_out, export
 from scotrack.store.exports.tables import RESOURCES
 from scotrack.store.provenance import Claim
+from scotrack.store.write import review
 
 from ._exports import read_csv, seeded, session_on, shared_seeded_url
 

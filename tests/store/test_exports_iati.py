@@ -13,9 +13,9 @@ from lxml import etree
 from scotrack import __version__
 from scotrack.domain.projects import Project, StatusChange
 from scotrack.errors import NotFound
-from scotrack.store.baseline import load_projects
 from scotrack.store.exports import export
 from scotrack.store.exports.iati import NO_STATES, REPORTING_ORG
+from scotrack.store.write.baseline import load_projects
 
 from .conftest import day
 

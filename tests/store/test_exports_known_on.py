@@ -16,13 +16,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store import history, models, review
-from scotrack.store.assessments import record_assessment
+from scotrack.store import history, models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.exports import export
 from scotrack.store.exports.tables import RESOURCES
-from scotrack.store.ingestion import ingest_paths
 from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store.write import review
+from scotrack.store.write.assessments import record_assessment
+from scotrack.store.write.ingestion import ingest_paths
 
 from ._exports import SEEDS, seeded
 

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.store import queries
 from scotrack.store.exports import export
 from scotrack.store.exports.sqlite import VIEWS
 from scotrack.store.exports.tables import RESOURCES
+from scotrack.store.read import queries
 
 from ._exports import session_on, shared_seeded_url
 

@@ -11,10 +11,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack.errors import DocumentError
-from scotrack.store import ingestion
-from scotrack.store.documents import content_id
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Claim, ClaimCandidate, Document
+from scotrack.store.write import ingestion
+from scotrack.store.write.documents import content_id
 
 from ._claims import TEXT, doc, meeting, prepared, span
 

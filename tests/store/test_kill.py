@@ -222,7 +222,7 @@ from scotrack.ingest.claims.prepared import prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.ingestion import catalogue, ingest_results
+from scotrack.store.write.ingestion import catalogue, ingest_results
 
 url, path, at, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 engine = make_engine(url)

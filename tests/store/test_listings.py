@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.store import listings, review
 from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.read import listings
+from scotrack.store.write import review
 
 from ._claims import doc, ingest, meeting
 

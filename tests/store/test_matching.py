@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from scotrack.ingest.facts.implementations import content_terms, object_keys
-from scotrack.store.matching import Target, best_matches, match
+from scotrack.store.write.matching import Target, best_matches, match
 
 pytestmark = pytest.mark.issue(13)
 

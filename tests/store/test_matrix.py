@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
-from scotrack.store.matrix import ratification_matrix
-from scotrack.store.profiles import agreement_record
+from scotrack.store.read.matrix import ratification_matrix
+from scotrack.store.read.profiles import agreement_record
 
 
 def cells(small: Session, on: date) -> dict[tuple[str, str], str]:

@@ -14,7 +14,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from scotrack.store import provenance, tokens  # noqa: F401  (registers tables)
+from scotrack.store import provenance  # noqa: F401  (registers tables)
 from scotrack.store.engine import make_engine
 from scotrack.store.models import Base
 from scotrack.store.schema import (
@@ -26,6 +26,7 @@ from scotrack.store.schema import (
     include_name,
     upgrade_database,
 )
+from scotrack.store.write import tokens  # noqa: F401  (registers tables)
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = set(Base.metadata.tables)

@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
-from scotrack.store import models, review
+from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.outcomes import meeting_outcomes
+from scotrack.store.read.outcomes import meeting_outcomes
+from scotrack.store.write import review
 
 from ._claims import TEXT, doc, ingest, meeting, span
 

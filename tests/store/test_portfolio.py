@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.store.portfolio import initiative_table, projects_overview
+from scotrack.store.read.portfolio import initiative_table, projects_overview
 
 
 def test_projects_overview(small: Session) -> None:

@@ -9,7 +9,7 @@ from scotrack.data import read_baseline
 from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.agreements import PARTY_STATUSES
 from scotrack.errors import Ambiguous, NotFound
-from scotrack.store import queries
+from scotrack.store.read import queries
 
 # states and membership (hand-built knowledge base)
 

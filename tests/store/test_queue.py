@@ -11,12 +11,13 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.store import queue, review
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Document
-from scotrack.store.queue import QueueQuery, queue_sort, review_queue
-from scotrack.store.tables import date_range
+from scotrack.store.read import queue
+from scotrack.store.read.queue import QueueQuery, queue_sort, review_queue
+from scotrack.store.read.tables import date_range
+from scotrack.store.write import review
+from scotrack.store.write.baseline import init_knowledge_base
 
 from ._claims import doc, ingest, meeting
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.reader import (
+from scotrack.store.read.reader import (
     ClaimMark,
     Span,
     original,

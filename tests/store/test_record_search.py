@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.store.record_search import hit_page, search_results
-from scotrack.store.search import HIGHLIGHT, SearchHit
+from scotrack.store.read.record_search import hit_page, search_results
+from scotrack.store.read.search import HIGHLIGHT, SearchHit
 
 pytestmark = pytest.mark.issue(12)
 
@@ -91,7 +91,7 @@ def test_hit_page_is_the_web_page_of_each_kind(kind, ref, record, page):
 def test_an_edit_is_found_at_once(small: Session):
     """The record's entries are kept per knowledge-base version: a logged edit
     moves the version, so the next search reads the edited title."""
-    from scotrack.store.edits import edit_entity
+    from scotrack.store.write.edits import edit_entity
 
     assert found(small, "statute") == []
     edit_entity(

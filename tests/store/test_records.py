@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
-from scotrack.store.baseline import init_knowledge_base
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.outcomes import meeting_outcomes
-from scotrack.store.records import linked_claims, state_record
+from scotrack.store.read.outcomes import meeting_outcomes
+from scotrack.store.read.records import linked_claims, state_record
+from scotrack.store.write.baseline import init_knowledge_base
 
 from ._claims import doc, ingest, meeting
 

@@ -12,15 +12,17 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
-from scotrack.store import history, models, queries, review
-from scotrack.store.acceptance import Disagreements
-from scotrack.store.baseline import init_knowledge_base
-from scotrack.store.edits import edit_entity
+from scotrack.store import history, models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import UndoConflict, undo_batch
 from scotrack.store.provenance import Change, Claim, FactSource
-from scotrack.store.replay import known_on
-from scotrack.store.review import evidence_sentence
+from scotrack.store.read import queries
+from scotrack.store.read.replay import known_on
+from scotrack.store.write import review
+from scotrack.store.write.acceptance import Disagreements
+from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.edits import edit_entity
+from scotrack.store.write.review import evidence_sentence
 
 from ._claims import TEXT, doc, ingest, meeting, span
 

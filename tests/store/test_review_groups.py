@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store import groups, models, queries, queue, review
+from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.groups import ClaimFilter
 from scotrack.store.history import undo_batch
-from scotrack.store.ingestion import ingest_paths
 from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store.read import queries, queue
+from scotrack.store.write import groups, review
+from scotrack.store.write.groups import ClaimFilter
+from scotrack.store.write.ingestion import ingest_paths
 
 from ._claims import doc, ingest, meeting
 

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
 from scotrack.ingest.claims.prepared import SENTENCE_CONTEXT
-from scotrack.store import search as fts
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.search import HIGHLIGHT, SearchHit
+from scotrack.store.read import search as fts
+from scotrack.store.read.search import HIGHLIGHT, SearchHit
 
 OPEN, CLOSE = HIGHLIGHT
 

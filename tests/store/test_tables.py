@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import Ambiguous, InputError, NotFound
-from scotrack.store import listings, meetings
-from scotrack.store.listings import DocumentQuery, document_sort, document_table
 from scotrack.store.provenance import Document
-from scotrack.store.reader import find_document
-from scotrack.store.summaries import Summaries
-from scotrack.store.tables import Sort, date_range, parse_sort, sorted_by
+from scotrack.store.read import listings, meetings
+from scotrack.store.read.listings import DocumentQuery, document_sort, document_table
+from scotrack.store.read.reader import find_document
+from scotrack.store.read.summaries import Summaries
+from scotrack.store.read.tables import Sort, date_range, parse_sort, sorted_by
 
 pytestmark = pytest.mark.issue(14)
 

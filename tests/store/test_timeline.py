@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.membership import StatusInterval
-from scotrack.store.timeline import meetings_overview, membership_overview, segment
+from scotrack.store.read.timeline import meetings_overview, membership_overview, segment
 
 
 def test_membership_overview_statuses_on_a_day(small: Session) -> None:

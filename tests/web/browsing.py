@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import select
 
 from scotrack.errors import InputError
-from scotrack.store import edits, models, review
-from scotrack.store.assessments import record_assessment
+from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Claim, Document
+from scotrack.store.write import edits, review
+from scotrack.store.write.assessments import record_assessment
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scotrack.ingest.document import ExtractOptions
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.ingestion import ingest_paths
+from scotrack.store.write.ingestion import ingest_paths
 
 PAYLOADS = (
     "<script>document.title='pwned';window.__pwned=1;alert(1)</script>",

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from scotrack.domain.commitments import ComplianceSummary
-from scotrack.store.chartdata import (
+from scotrack.store.read.chartdata import (
     CoMention,
     CoMentionNetwork,
     HostCity,
@@ -17,7 +17,7 @@ from scotrack.store.chartdata import (
     MonthCount,
     StateYear,
 )
-from scotrack.store.matrix import MatrixColumn, MatrixRow, RatificationMatrix
+from scotrack.store.read.matrix import MatrixColumn, MatrixRow, RatificationMatrix
 from scotrack.web.charts import files, grids, months, network, worldmap
 
 pytestmark = pytest.mark.issue(17)

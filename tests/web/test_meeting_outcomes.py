@@ -15,9 +15,9 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from scotrack.cli import app
-from scotrack.store import review
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Claim
+from scotrack.store.write import review
 
 from .conftest import client_for
 

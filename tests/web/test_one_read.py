@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from scotrack.cli import app
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.matrix import CELL_LABELS
+from scotrack.store.read.matrix import CELL_LABELS
 
 from .browsing import accept_commitments_and_projects, assess_for_pages
 from .conftest import _api, client_for

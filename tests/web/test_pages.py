@@ -10,7 +10,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from scotrack.store import records
+from scotrack.store.read import records
 
 PAGES = (
     "/",

@@ -28,7 +28,7 @@ from scotrack.api.attempts import (
 )
 from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError
-from scotrack.store.tokens import Principal, Role, principal_for, refusal
+from scotrack.store.write.tokens import Principal, Role, principal_for, refusal
 
 F = TypeVar("F", bound=Callable[..., Any])
 

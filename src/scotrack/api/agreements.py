@@ -24,8 +24,8 @@ from scotrack.api.paging import (
 )
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.agreements import Agreement, AgreementStatus, PartyOnDay
-from scotrack.store import agreements, profiles
-from scotrack.store.tables import date_range
+from scotrack.store.read import agreements, profiles
+from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/agreements", tags=["agreements"])
 

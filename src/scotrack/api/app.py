@@ -50,7 +50,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     """The whole server for `settings.db` (or `engine`, which the caller owns)."""
     from scotrack.api import routes
     from scotrack.store.engine import make_engine, session_factory
-    from scotrack.store.summaries import Summaries
+    from scotrack.store.read.summaries import Summaries
     from scotrack.web import pages
 
     owned = engine is None

@@ -18,8 +18,10 @@ from scotrack.api.inputs import MAX_ID, IdPath
 from scotrack.api.paging import CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import ChangePublic, Changes, change_public, changes_made
 from scotrack.errors import InputError, NotFound
-from scotrack.store import edits, history, listings, profiles
-from scotrack.store.tokens import Role
+from scotrack.store import history
+from scotrack.store.read import listings, profiles
+from scotrack.store.write import edits
+from scotrack.store.write.tokens import Role
 
 router = APIRouter(tags=["changes"])
 

@@ -31,8 +31,8 @@ from scotrack.api.paging import (
     facets_public,
 )
 from scotrack.domain.vocab import ClaimKind
-from scotrack.store import queue
-from scotrack.store.tables import date_range
+from scotrack.store.read import queue
+from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 

@@ -19,9 +19,10 @@ from scotrack.api.paging import BY_DOCUMENT, CursorParam, LimitParam, Page, list
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart, text_parts
 from scotrack.domain.vocab import ClaimKind
-from scotrack.store import groups, listings, reader, review
-from scotrack.store.listings import ClaimSummary
-from scotrack.store.tokens import Role
+from scotrack.store.read import listings, reader
+from scotrack.store.read.listings import ClaimSummary
+from scotrack.store.write import groups, review
+from scotrack.store.write.tokens import Role
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 

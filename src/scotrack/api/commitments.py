@@ -25,8 +25,8 @@ from scotrack.api.paging import (
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.vocab import Area
-from scotrack.store import commitments, dossiers
-from scotrack.store.tables import date_range
+from scotrack.store.read import commitments, dossiers
+from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/commitments", tags=["commitments"])
 

@@ -16,10 +16,11 @@ from scotrack.api.schemas import Changes, changes_made
 from scotrack.domain.commitments import Assessment, ComplianceSummary
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-from scotrack.store import assessments, citation
-from scotrack.store.assessments import MAX_TEXT, METHOD
-from scotrack.store.tables import date_range
-from scotrack.store.tokens import Role
+from scotrack.store.read import citation
+from scotrack.store.read.tables import date_range
+from scotrack.store.write import assessments
+from scotrack.store.write.assessments import MAX_TEXT, METHOD
+from scotrack.store.write.tokens import Role
 
 router = APIRouter(tags=["compliance"])
 

@@ -42,9 +42,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from scotrack.domain.agreements import Agreement
-from scotrack.store import queries, timeline
 from scotrack.store.engine import writer
-from scotrack.store.timeline import MeetingsOverview
+from scotrack.store.read import queries, timeline
+from scotrack.store.read.timeline import MeetingsOverview
 
 PROGRESS_STEPS = 10_000
 """SQLite virtual-machine steps between two looks at the clock."""

@@ -41,10 +41,11 @@ from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store import ingestion, listings, reader
-from scotrack.store.documents import Stored
-from scotrack.store.tables import date_range
-from scotrack.store.tokens import Role
+from scotrack.store.read import listings, reader
+from scotrack.store.read.tables import date_range
+from scotrack.store.write import ingestion
+from scotrack.store.write.documents import Stored
+from scotrack.store.write.tokens import Role
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import SourcePublic, iso, source_public
-from scotrack.store import portfolio
+from scotrack.store.read import portfolio
 
 router = APIRouter(prefix="/initiatives", tags=["initiatives"])
 

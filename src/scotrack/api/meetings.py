@@ -30,9 +30,9 @@ from scotrack.api.paging import (
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, outcomes, profiles
-from scotrack.store.listings import DocumentRow, DocumentSummary
-from scotrack.store.tables import date_range
+from scotrack.store.read import meetings, outcomes, profiles
+from scotrack.store.read.listings import DocumentRow, DocumentSummary
+from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 

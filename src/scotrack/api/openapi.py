@@ -22,7 +22,7 @@ from fastapi.routing import APIRoute
 
 from scotrack.api.access import declared_access
 from scotrack.api.documents import DocumentCreate
-from scotrack.store.tokens import Role
+from scotrack.store.write.tokens import Role
 
 SCHEME = "bearerToken"
 SECURITY_SCHEMES = {

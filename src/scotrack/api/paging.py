@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 from scotrack.api.errors import ApiError
 from scotrack.api.inputs import MAX_ID
 from scotrack.api.schemas import partial_date
-from scotrack.store import listings
-from scotrack.store.listings import Listing
-from scotrack.store.tables import Facet
+from scotrack.store.read import listings
+from scotrack.store.read.listings import Listing
+from scotrack.store.read.tables import Facet
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -118,7 +118,7 @@ def table_key(
 
 def check_dates(bounds: dict[str, str | None]) -> None:
     """422 naming the first of the date parameters `bounds` (name: value) that is
-    not a partial date, before `store.tables.date_range` reads them."""
+    not a partial date, before `store.read.tables.date_range` reads them."""
     for name, value in bounds.items():
         if value is not None:
             partial_date(value, name)

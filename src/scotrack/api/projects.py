@@ -14,7 +14,7 @@ from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.projects import Project
 from scotrack.domain.vocab import Sector
-from scotrack.store import dossiers, profiles, queries
+from scotrack.store.read import dossiers, profiles, queries
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 

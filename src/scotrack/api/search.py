@@ -25,9 +25,9 @@ from scotrack.api.paging import (
     decode_cursor,
     encode_cursor,
 )
-from scotrack.store import record_search
-from scotrack.store import search as store_search
-from scotrack.store.search import SearchHit
+from scotrack.store.read import record_search
+from scotrack.store.read import search as store_search
+from scotrack.store.read.search import SearchHit
 
 router = APIRouter(prefix="/search", tags=["search"])
 

@@ -14,9 +14,9 @@ from scotrack.api.inputs import BY_NAME
 from scotrack.api.meetings import MeetingPublic, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
-from scotrack.store import queries, records
-from scotrack.store.dashboard import state_names
-from scotrack.store.records import PartyInAgreement
+from scotrack.store.read import queries, records
+from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.records import PartyInAgreement
 
 router = APIRouter(prefix="/states", tags=["states"])
 

@@ -12,8 +12,8 @@ from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError
 from scotrack.api.inputs import IdPath
 from scotrack.errors import InputError
-from scotrack.store import tokens as store
-from scotrack.store.tokens import Role
+from scotrack.store.write import tokens as store
+from scotrack.store.write.tokens import Role
 
 router = APIRouter(prefix="/tokens", tags=["tokens"])
 

@@ -177,8 +177,8 @@ def kb_session(
         if known_on is None:
             yield session
             return
-        from scotrack.store.replay import known_on as replayed
-        from scotrack.store.replay import log_start
+        from scotrack.store.read.replay import known_on as replayed
+        from scotrack.store.read.replay import log_start
 
         day, start = known_day(known_on), log_start(session)
         if start is None or day < start:

@@ -80,7 +80,7 @@ def agreements_cli(
     Example: scotrack agreements --party IND --sort=-ratified --facets
     """
 
-    from scotrack.store.agreements import IN_FORCE  # on demand: fast start-up
+    from scotrack.store.read.agreements import IN_FORCE  # on demand: fast start-up
 
     if in_force is not None and in_force not in IN_FORCE:
         run_with_errors(
@@ -89,8 +89,8 @@ def agreements_cli(
         )
 
     def action() -> tuple[list[dict[str, Any]], Any]:
-        from scotrack.store import agreements  # on demand: fast start-up
-        from scotrack.store.tables import date_range
+        from scotrack.store.read import agreements  # on demand: fast start-up
+        from scotrack.store.read.tables import date_range
 
         check_facets(facets, fmt)
         query = agreements.AgreementQuery(

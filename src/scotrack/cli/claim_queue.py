@@ -22,9 +22,9 @@ from scotrack.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from scotrack.store import queue
+    from scotrack.store.read import queue
 else:
-    queue = lazy_module("scotrack.store.queue")
+    queue = lazy_module("scotrack.store.read.queue")
 
 
 def _queue_row(row: queue.QueueRow) -> dict[str, Any]:
@@ -132,7 +132,7 @@ def list_cli(
     """
 
     def action() -> queue.Queue:
-        from scotrack.store.tables import date_range
+        from scotrack.store.read.tables import date_range
 
         tables.check_facets(facets, format)
         query = queue.QueueQuery(

@@ -32,7 +32,7 @@ from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS
 
 COMPLIANCE = ("complied", "partly", "not complied", "inconclusive", "unassessed")
 """The compliance of a commitment on a day, as the table says it (the labels of
-`store.dashboard.COMPLIANCE_LABELS`, which tests/cli/test_tables.py checks)."""
+`store.read.dashboard.COMPLIANCE_LABELS`, which tests/cli/test_tables.py checks)."""
 
 COLUMNS = ("id", "actor", "speaker", "kind", "area", "text", "made_on", "compliance")
 """Columns a terminal table of commitments shows; JSON and CSV carry all."""
@@ -97,8 +97,8 @@ def commitments_cli(
             run_with_errors(fail(message), debug=debug)
 
     def action() -> tuple[list[dict[str, Any]], Any]:
-        from scotrack.store import commitments  # on demand: fast start-up
-        from scotrack.store.tables import date_range
+        from scotrack.store.read import commitments  # on demand: fast start-up
+        from scotrack.store.read.tables import date_range
 
         check_facets(facets, fmt)
         query = commitments.CommitmentQuery(

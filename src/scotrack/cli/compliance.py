@@ -29,11 +29,12 @@ from scotrack.errors import InputError
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import ComplianceSummary
-    from scotrack.store import assessments, citation
-    from scotrack.store.assessments import ComplianceLine, ComplianceReport
+    from scotrack.store.read import citation
+    from scotrack.store.write import assessments
+    from scotrack.store.write.assessments import ComplianceLine, ComplianceReport
 else:
-    assessments = lazy_module("scotrack.store.assessments")
-    citation = lazy_module("scotrack.store.citation")
+    assessments = lazy_module("scotrack.store.write.assessments")
+    citation = lazy_module("scotrack.store.read.citation")
 
 
 def assess_cli(
@@ -134,7 +135,7 @@ def compliance_cli(
             day = on_day(on)
         except (ValueError, InputError) as err:
             raise InputError(f"--on: {err}") from None
-        from scotrack.store.tables import date_range
+        from scotrack.store.read.tables import date_range
 
         made = date_range(start, end)
         with kb_session(db, known_on=known_on) as session:

@@ -25,11 +25,11 @@ from scotrack.errors import InputError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import groups
-    from scotrack.store.groups import BulkOutcome, GroupDecision
     from scotrack.store.provenance import Change
+    from scotrack.store.write import groups
+    from scotrack.store.write.groups import BulkOutcome, GroupDecision
 else:
-    groups = lazy_module("scotrack.store.groups")
+    groups = lazy_module("scotrack.store.write.groups")
 
 GroupOption = Annotated[
     bool,

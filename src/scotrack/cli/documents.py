@@ -1,5 +1,5 @@
 """The `document` command: one stored document with its claims and their
-evidence, read by `store.reader.reading` as the API and the reader page read it
+evidence, read by `store.read.reader.reading` as the API and the reader page read it
 (#15). The list of documents is `documents` (tables.py)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from scotrack.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from scotrack.store.reader import Reading
+    from scotrack.store.read.reader import Reading
 
 CLAIM_COLUMNS = ("id", "kind", "status", "summary", "entity", "evidence")
 """Columns the terminal table of a document's claims shows."""
@@ -51,7 +51,7 @@ def document_cli(
     """
 
     def action() -> Reading:
-        from scotrack.store import reader  # loaded on demand: fast start-up
+        from scotrack.store.read import reader  # loaded on demand: fast start-up
 
         with kb_session(db) as session:
             return reader.reading(session, document_id)

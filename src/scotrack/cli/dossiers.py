@@ -1,5 +1,5 @@
 """The `commitment` and `project` commands: one commitment's or project's record,
-read by `store.dossiers` as the API and the pages read it (#15). JSON holds the
+read by `store.read.dossiers` as the API and the pages read it (#15). JSON holds the
 record as /api/v1/commitments/{id} and /api/v1/projects/{id} answer it; the
 lists are `commitments` and `projects`."""
 
@@ -26,7 +26,7 @@ from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import Assessment
-    from scotrack.store.dossiers import (
+    from scotrack.store.read.dossiers import (
         AssessmentEntry,
         CommitmentRecord,
         ProjectRecord,
@@ -73,7 +73,7 @@ def commitment_cli(
     """
 
     def action() -> CommitmentRecord:
-        from scotrack.store import dossiers  # loaded on demand: fast start-up
+        from scotrack.store.read import dossiers  # loaded on demand: fast start-up
 
         day = on_day(on)
         then = None if known_on is None else known_day(known_on)
@@ -175,7 +175,7 @@ def project_cli(
     """
 
     def action() -> ProjectRecord:
-        from scotrack.store import dossiers  # loaded on demand: fast start-up
+        from scotrack.store.read import dossiers  # loaded on demand: fast start-up
 
         with kb_session(db) as session:
             return dossiers.project_record(session, project_id, on=on_day(on))

@@ -24,13 +24,15 @@ from scotrack.cli._common import (
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import edits, history, listings, review
+    from scotrack.store import history
     from scotrack.store.provenance import Change
+    from scotrack.store.read import listings
+    from scotrack.store.write import edits, review
 else:
-    edits = lazy_module("scotrack.store.edits")
+    edits = lazy_module("scotrack.store.write.edits")
     history = lazy_module("scotrack.store.history")
-    listings = lazy_module("scotrack.store.listings")
-    review = lazy_module("scotrack.store.review")
+    listings = lazy_module("scotrack.store.read.listings")
+    review = lazy_module("scotrack.store.write.review")
 from scotrack.errors import InputError
 
 

@@ -26,7 +26,7 @@ from scotrack.cli.pipeline import ClusterOption, PathsArgument, WorkersOption
 from scotrack.ingest.cluster import cluster_spec
 
 if TYPE_CHECKING:
-    from scotrack.store.ingestion import IngestReport
+    from scotrack.store.write.ingestion import IngestReport
 
 
 def ingest_documents(
@@ -61,7 +61,7 @@ def ingest_documents(
             bar.update(task, completed=done, rate=f"{rate:.0f}", failures=failed)
 
         from scotrack.store.engine import session_factory
-        from scotrack.store.ingestion import ingest_paths
+        from scotrack.store.write.ingestion import ingest_paths
 
         postgres = engine.dialect.name == "postgresql"
         report = ingest_paths(

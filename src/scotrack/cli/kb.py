@@ -73,7 +73,7 @@ def members_cli(
         _bad_choice("--status", status, (*STATUSES, "all"), debug)
 
     def action() -> list[dict[str, Any]]:
-        from scotrack.store import queries  # loaded on demand: fast start-up
+        from scotrack.store.read import queries  # loaded on demand: fast start-up
 
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
@@ -109,7 +109,7 @@ def agreement_cli(
     """
 
     def action() -> dict[str, Any]:
-        from scotrack.store import profiles  # loaded on demand: fast start-up
+        from scotrack.store.read import profiles  # loaded on demand: fast start-up
 
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
@@ -268,7 +268,7 @@ def state_cli(
     """
 
     def action() -> Any:
-        from scotrack.store import queries  # loaded on demand: fast start-up
+        from scotrack.store.read import queries  # loaded on demand: fast start-up
 
         with kb_session(db, known_on=known_on) as session:
             found = queries.find_state(session, code)
@@ -325,7 +325,7 @@ def state_cli(
 
 
 def _init(url: str) -> Any:
-    from scotrack.store.baseline import init_knowledge_base
+    from scotrack.store.write.baseline import init_knowledge_base
 
     return init_knowledge_base(url)
 

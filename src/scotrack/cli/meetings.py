@@ -23,7 +23,7 @@ from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:
     from scotrack.domain.sources import Source
-    from scotrack.store.outcomes import Basis, MeetingOutcomes
+    from scotrack.store.read.outcomes import Basis, MeetingOutcomes
 
 
 def meeting_cli(
@@ -49,7 +49,7 @@ def meeting_cli(
     """
 
     def action() -> dict[str, Any]:
-        from scotrack.store import outcomes  # loaded on demand: fast start-up
+        from scotrack.store.read import outcomes  # loaded on demand: fast start-up
 
         with kb_session(db, known_on=known_on) as session:
             return meeting_payload(outcomes.meeting_outcomes(session, meeting_id))

@@ -59,7 +59,7 @@ def projects_cli(
         )
 
     def action() -> list[dict[str, Any]]:
-        from scotrack.store import portfolio, queries  # on demand: fast start-up
+        from scotrack.store.read import portfolio, queries  # on demand: fast start-up
 
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
@@ -116,7 +116,7 @@ def initiatives_cli(
     """
 
     def action() -> list[dict[str, Any]]:
-        from scotrack.store import portfolio  # loaded on demand: fast start-up
+        from scotrack.store.read import portfolio  # loaded on demand: fast start-up
 
         with kb_session(db, known_on=known_on) as session:
             found = portfolio.initiative_table(session)

@@ -32,16 +32,17 @@ from scotrack.cli.terminal import literal
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store import acceptance, edits, groups, listings, queue, review
-    from scotrack.store.acceptance import Choice
     from scotrack.store.provenance import Change, Claim
+    from scotrack.store.read import listings, queue
+    from scotrack.store.write import acceptance, edits, groups, review
+    from scotrack.store.write.acceptance import Choice
 else:
-    review = lazy_module("scotrack.store.review")
-    edits = lazy_module("scotrack.store.edits")
-    acceptance = lazy_module("scotrack.store.acceptance")
-    groups = lazy_module("scotrack.store.groups")
-    queue = lazy_module("scotrack.store.queue")
-    listings = lazy_module("scotrack.store.listings")
+    review = lazy_module("scotrack.store.write.review")
+    edits = lazy_module("scotrack.store.write.edits")
+    acceptance = lazy_module("scotrack.store.write.acceptance")
+    groups = lazy_module("scotrack.store.write.groups")
+    queue = lazy_module("scotrack.store.read.queue")
+    listings = lazy_module("scotrack.store.read.listings")
 from scotrack.errors import InputError
 
 review_app = typer.Typer(
@@ -399,7 +400,7 @@ def edit_cli(
 
     Example: scotrack review edit 3f9a1c --set city=Astana --set number=17
     """
-    from scotrack.store.edits import parse_assignments
+    from scotrack.store.write.edits import parse_assignments
 
     def action() -> list[dict[str, Any]]:
         pairs = parse_assignments(assignments).items()

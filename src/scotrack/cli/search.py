@@ -23,11 +23,11 @@ from scotrack.cli._common import (
 from scotrack.domain.vocab import FOUND_KINDS
 
 if TYPE_CHECKING:
-    from scotrack.store import record_search, search
-    from scotrack.store.search import SearchHit
+    from scotrack.store.read import record_search, search
+    from scotrack.store.read.search import SearchHit
 else:
-    search = lazy_module("scotrack.store.search")
-    record_search = lazy_module("scotrack.store.record_search")
+    search = lazy_module("scotrack.store.read.search")
+    record_search = lazy_module("scotrack.store.read.record_search")
 
 
 COLUMNS = (

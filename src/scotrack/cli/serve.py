@@ -93,9 +93,9 @@ def serve_cli(
 
 def _ready(settings: Any) -> Any:
     """`settings`, after creating and loading the database if it is not current."""
-    from scotrack.store.baseline import init_knowledge_base
     from scotrack.store.engine import make_engine
     from scotrack.store.schema import database_revision, head_revision
+    from scotrack.store.write.baseline import init_knowledge_base
 
     engine = make_engine(settings.db)
     try:
@@ -144,7 +144,7 @@ def token_create_cli(
 
     Example: scotrack token create --role reviewer --name alice --expires 30d
     """
-    from scotrack.store.tokens import Role, create_token, expiry
+    from scotrack.store.write.tokens import Role, create_token, expiry
 
     def action() -> tuple[Any, str]:
         parsed = Role.parse(role)
@@ -188,7 +188,7 @@ def token_list_cli(
 
     Example: scotrack token list --format json
     """
-    from scotrack.store.tokens import tokens
+    from scotrack.store.write.tokens import tokens
 
     def action() -> list[dict[str, Any]]:
         with kb_session(db) as session:
@@ -210,7 +210,7 @@ def token_revoke_cli(
 
     Example: scotrack token revoke 3
     """
-    from scotrack.store.tokens import revoke_token
+    from scotrack.store.write.tokens import revoke_token
 
     def action() -> dict[str, Any]:
         with kb_session(db, write=True) as session:

@@ -166,8 +166,8 @@ def meetings_cli(
         )
 
     def action() -> tuple[list[dict[str, Any]], Any]:
-        from scotrack.store import meetings, queries  # on demand: fast start-up
-        from scotrack.store.tables import date_range
+        from scotrack.store.read import meetings, queries  # on demand: fast start-up
+        from scotrack.store.read.tables import date_range
 
         check_facets(facets, fmt)
         dates = date_range(start, end)
@@ -234,8 +234,8 @@ def documents_cli(
 
     Example: scotrack documents --from 2017 --to 2017-06 --sort title --facets
     """
-    from scotrack.store import listings  # loaded on demand: fast start-up
-    from scotrack.store.tables import date_range
+    from scotrack.store.read import listings  # loaded on demand: fast start-up
+    from scotrack.store.read.tables import date_range
 
     def action() -> listings.DocumentTable:
         check_facets(facets, fmt)

@@ -17,13 +17,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from scotrack.store.baseline import LoadReport, load_baseline
     from scotrack.store.engine import make_engine, session_factory
     from scotrack.store.schema import upgrade_database
+    from scotrack.store.write.baseline import LoadReport, load_baseline
 
 _HOMES = {
-    "LoadReport": "scotrack.store.baseline",
-    "load_baseline": "scotrack.store.baseline",
+    "LoadReport": "scotrack.store.write.baseline",
+    "load_baseline": "scotrack.store.write.baseline",
     "make_engine": "scotrack.store.engine",
     "session_factory": "scotrack.store.engine",
     "upgrade_database": "scotrack.store.schema",

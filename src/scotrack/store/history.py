@@ -3,7 +3,7 @@
 Every change to a tracked entity (`TRACKED`) is one `change` row holding the whole
 entity before and after as JSON (`snapshot`), so a change can be shown, undone
 (`undo_batch` restores `before` by recording a new change) and replayed to see the
-knowledge base as it stood on a past day (`scotrack.store.replay`). The changes one
+knowledge base as it stood on a past day (`scotrack.store.read.replay`). The changes one
 action makes (accepting a claim: the meeting and the claim) share a batch.
 """
 

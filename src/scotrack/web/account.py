@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from scotrack.api.access import COOKIE, readable, signs_in
 from scotrack.api.attempts import count_failure, refuse_if_limited
 from scotrack.api.database import DbSession
-from scotrack.store.tokens import principal_for, refusal
+from scotrack.store.write.tokens import principal_for, refusal
 from scotrack.web.render import page
 
 router = APIRouter(include_in_schema=False)

@@ -15,9 +15,14 @@ from fastapi.responses import RedirectResponse, Response
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
-from scotrack.store import agreements, matrix, profiles
-from scotrack.store.matrix import CELL_HINTS, CELL_LABELS, CELL_STATUSES, cell_status
-from scotrack.store.tables import date_range
+from scotrack.store.read import agreements, matrix, profiles
+from scotrack.store.read.matrix import (
+    CELL_HINTS,
+    CELL_LABELS,
+    CELL_STATUSES,
+    cell_status,
+)
+from scotrack.store.read.tables import date_range
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.tables import FacetFilter, facet_boxes, sort_header
 

@@ -15,9 +15,9 @@ from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS
-from scotrack.store import commitments
-from scotrack.store.dashboard import COMPLIANCE_LABELS, state_names
-from scotrack.store.tables import date_range
+from scotrack.store.read import commitments
+from scotrack.store.read.dashboard import COMPLIANCE_LABELS, state_names
+from scotrack.store.read.tables import date_range
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.tables import FacetFilter, facet_boxes, sort_header

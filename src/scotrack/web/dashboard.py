@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store import dashboard as figures
+from scotrack.store.read import dashboard as figures
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
 

@@ -18,9 +18,9 @@ from markupsafe import Markup, escape
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.paging import LimitParam, encode_cursor, table_key
-from scotrack.store import listings, reader
-from scotrack.store.reader import ClaimMark, TextSegment
-from scotrack.store.tables import date_range
+from scotrack.store.read import listings, reader
+from scotrack.store.read.reader import ClaimMark, TextSegment
+from scotrack.store.read.tables import date_range
 from scotrack.web.charts import kinds, slug
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.tables import FacetFilter, facet_boxes, sort_header

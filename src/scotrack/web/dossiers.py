@@ -22,10 +22,12 @@ from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.commitments import SCORES
 from scotrack.errors import InputError, ScotrackError
-from scotrack.store import assessments, dossiers, history
-from scotrack.store.assessments import MAX_TEXT
-from scotrack.store.dossiers import AssessmentEntry
-from scotrack.store.tokens import Principal, Role
+from scotrack.store import history
+from scotrack.store.read import dossiers
+from scotrack.store.read.dossiers import AssessmentEntry
+from scotrack.store.write import assessments
+from scotrack.store.write.assessments import MAX_TEXT
+from scotrack.store.write.tokens import Principal, Role
 from scotrack.web.exports import FormatParam, respond
 
 router = APIRouter(include_in_schema=False)

@@ -13,8 +13,8 @@ from fastapi.responses import Response
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession, known_meetings
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store import meetings, outcomes, records
-from scotrack.store.tables import date_range
+from scotrack.store.read import meetings, outcomes, records
+from scotrack.store.read.tables import date_range
 from scotrack.web import charts
 from scotrack.web.charts import kinds
 from scotrack.web.exports import FormatParam, respond

@@ -11,9 +11,9 @@ from scotrack.api.access import readable
 from scotrack.api.database import DbSession, known_agreements
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.vocab import STATUSES
-from scotrack.store import records, timeline
-from scotrack.store.compliance import state_compliance
-from scotrack.store.matrix import CELL_LABELS
+from scotrack.store.read import records, timeline
+from scotrack.store.read.compliance import state_compliance
+from scotrack.store.read.matrix import CELL_LABELS
 from scotrack.web import charts
 from scotrack.web.charts.kinds import co_mention_figure
 from scotrack.web.exports import FormatParam, respond

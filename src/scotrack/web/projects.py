@@ -11,8 +11,8 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store.dashboard import state_names
-from scotrack.store.portfolio import initiative_table, projects_overview
+from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.portfolio import initiative_table, projects_overview
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
 

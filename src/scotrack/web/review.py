@@ -23,10 +23,12 @@ from sqlalchemy.orm import Session
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
 from scotrack.errors import InputError
-from scotrack.store import edits, groups, history, queue, review
+from scotrack.store import history
 from scotrack.store.provenance import Change
-from scotrack.store.tables import date_range
-from scotrack.store.tokens import Role
+from scotrack.store.read import queue
+from scotrack.store.read.tables import date_range
+from scotrack.store.write import edits, groups, review
+from scotrack.store.write.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
 from scotrack.web.tables import SHOWN, FacetFilter, facet_boxes, sort_header

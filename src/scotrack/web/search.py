@@ -10,8 +10,8 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store import record_search
-from scotrack.store import search as full_text
+from scotrack.store.read import record_search
+from scotrack.store.read import search as full_text
 from scotrack.web.exports import FormatParam, respond
 
 router = APIRouter(include_in_schema=False)

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from scotrack.store.tables import Facet, Sort
+from scotrack.store.read.tables import Facet, Sort
 from scotrack.web.render import query_string
 
 

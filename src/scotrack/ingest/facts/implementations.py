@@ -6,7 +6,7 @@ disbursed", "the centre opened in Tashkent", "the convention was ratified",
 "stalled", "postponed"). Each statement keeps its sentence (the evidence), the
 cue and its progress (`rules.Progress`), the states the sentence names, the
 objects it is about (`rules.OBJECTS`) and its content words, so that
-`scotrack.store.suggestions` can match it against the commitments and projects
+`scotrack.store.write.suggestions` can match it against the commitments and projects
 the knowledge base holds. A sentence that hedges its cue ("will be opened", "is
 expected to be completed") is a plan, not a report, and is skipped.
 

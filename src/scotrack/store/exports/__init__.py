@@ -113,7 +113,7 @@ def snapshot(
 ) -> Iterator[Snapshot]:
     """The knowledge base's tables now, or as known at the end of `known_on`;
     true on `on` when given (see `tables`)."""
-    from scotrack.store.replay import known_on as replayed
+    from scotrack.store.read.replay import known_on as replayed
 
     if known_on == date.max:  # its next day, the cutoff, does not exist
         raise InputError(

@@ -14,10 +14,11 @@ from alembic import context
 from sqlalchemy import Connection, Engine
 
 from scotrack.settings import load_settings
-from scotrack.store import provenance, tokens  # noqa: F401  (registers tables)
+from scotrack.store import provenance  # noqa: F401  (registers tables)
 from scotrack.store.engine import make_engine
 from scotrack.store.models import Base
 from scotrack.store.schema import include_name
+from scotrack.store.write import tokens  # noqa: F401  (registers tables)
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("engine") is None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from scotrack.store.chartdata import StateYear
-from scotrack.store.matrix import CELL_HINTS, CELL_LABELS, RatificationMatrix
+from scotrack.store.read.chartdata import StateYear
+from scotrack.store.read.matrix import CELL_HINTS, CELL_LABELS, RatificationMatrix
 from scotrack.web.charts import CHAR, FULL, Chart, _label, _open, slug
 
 HEAT_MARKS = {

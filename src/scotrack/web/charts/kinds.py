@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.vocab import STATUSES
 from scotrack.errors import InputError
-from scotrack.store import chartdata, matrix, queries, timeline
-from scotrack.store.dashboard import state_names
+from scotrack.store.read import chartdata, matrix, queries, timeline
+from scotrack.store.read.dashboard import state_names
 from scotrack.web import charts
 from scotrack.web.charts import grids, months, network, worldmap
 

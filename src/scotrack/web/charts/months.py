@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from scotrack.store.chartdata import CLAIM_STATUSES, UNDATED, MonthCount
+from scotrack.store.read.chartdata import CLAIM_STATUSES, UNDATED, MonthCount
 from scotrack.web.charts import (
     AXIS,
     BAR,

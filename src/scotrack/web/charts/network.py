@@ -12,7 +12,7 @@ import math
 
 from markupsafe import Markup, escape
 
-from scotrack.store.chartdata import CoMentionNetwork
+from scotrack.store.read.chartdata import CoMentionNetwork
 from scotrack.web.charts import FULL, Chart, _open
 
 MOST = 16

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from scotrack.store.chartdata import HostCity
+from scotrack.store.read.chartdata import HostCity
 from scotrack.web.charts import FULL, Chart, _open, slug
 from scotrack.web.charts.places import CITY_POSITIONS
 

@@ -4,7 +4,8 @@ The change log is append-only in the database itself: triggers refuse UPDATE and
 DELETE (and on PostgreSQL TRUNCATE) on `change`, and DELETE on `document` and
 `claim`, whatever the application does. The search index is a SQLite FTS5
 virtual table or, on PostgreSQL, a table with a generated tsvector and a GIN index
-(`scotrack.store.search`); neither is in the ORM metadata (see `schema.include_name`).
+(`scotrack.store.read.search`); neither is in the ORM metadata (see
+`schema.include_name`).
 
 Revision ID: bffac1fb0763
 Revises: 3c1f0a2b9d7e

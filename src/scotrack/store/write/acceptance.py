@@ -20,7 +20,7 @@ nothing; only incompatible dates (2017-06 vs 2017-07) disagree (#14).
   meeting the claim names, else the one meeting the document's claims are linked
   to), or support.
 - project: a new project with its countries and status, or a new lifecycle step.
-- assessment (a suggestion, `store.suggestions`): an assessment of the
+- assessment (a suggestion, `store.write.suggestions`): an assessment of the
   commitment, made as `scotrack assess` makes one (`assessments.assessment_of`),
   with the claim's sentence as its evidence span (#13).
 - project-status (a suggestion): the project's next lifecycle step, dated, if
@@ -41,9 +41,10 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, parse_optional, reconciled
 from scotrack.errors import InputError
-from scotrack.store import models, progress
+from scotrack.store import models
 from scotrack.store.history import Snapshot, current
 from scotrack.store.provenance import Claim, FactSource
+from scotrack.store.write import progress
 
 Choice = Literal["keep", "take"]
 PROJECT_STATUS = {

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from scotrack.domain import membership as membership_rules
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.membership import StatusInterval
-from scotrack.store import models, queries
-from scotrack.store.dashboard import state_names
+from scotrack.store import models
+from scotrack.store.read import queries
+from scotrack.store.read.dashboard import state_names
 
 SCO_FOUNDED = date(2001, 6, 15)
 

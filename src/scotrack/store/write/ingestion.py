@@ -37,9 +37,11 @@ from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
 from scotrack.ingest.read import archives, files
-from scotrack.store import bulk, models, queries
-from scotrack.store.documents import DocumentStore, Stored
+from scotrack.store import models
 from scotrack.store.engine import is_contention, retrying, writer
+from scotrack.store.read import queries
+from scotrack.store.write import bulk
+from scotrack.store.write.documents import DocumentStore, Stored
 
 Result = PreparedDocument | DocumentError
 LOG = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.agreements import Agreement, PartyOnDay
-from scotrack.store import queries
-from scotrack.store.dashboard import state_names
+from scotrack.store.read import queries
+from scotrack.store.read.dashboard import state_names
 
 CELL_STATUSES = ("in-force", "ratified", "signed", "not-signed", "withdrawn", "unknown")
 CELL_LABELS = {

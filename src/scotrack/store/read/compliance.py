@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import Commitment, ComplianceSummary
 from scotrack.store import models, rows
-from scotrack.store.dashboard import compliance_label
+from scotrack.store.read.dashboard import compliance_label
 
 
 def compliance_of(commitment: Commitment, *, on: date) -> str:

@@ -25,11 +25,12 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
-from scotrack.store import history, models, review
-from scotrack.store.acceptance import Choice, Disagreements
+from scotrack.store import history, models
 from scotrack.store.history import Batch, Recorder
 from scotrack.store.provenance import Change, Claim, ClaimCandidate, Document
-from scotrack.store.reader import find_document
+from scotrack.store.read.reader import find_document
+from scotrack.store.write import review
+from scotrack.store.write.acceptance import Choice, Disagreements
 
 Decision = Literal["accept", "reject"]
 UNCOMPARED = ("text", "evidence")

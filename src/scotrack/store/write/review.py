@@ -27,13 +27,7 @@ from scotrack.ingest.claims.claim import (
 )
 from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.summaries import summary
-from scotrack.store import acceptance, history, identity, models
-from scotrack.store.acceptance import (
-    Choice,
-    Disagreement,
-    Disagreements,
-    Refinement,
-)
+from scotrack.store import history, identity, models
 from scotrack.store.history import Batch, Recorder, Snapshot
 from scotrack.store.provenance import (
     Change,
@@ -41,6 +35,13 @@ from scotrack.store.provenance import (
     ClaimCandidate,
     Document,
     evidence_spans,
+)
+from scotrack.store.write import acceptance
+from scotrack.store.write.acceptance import (
+    Choice,
+    Disagreement,
+    Disagreements,
+    Refinement,
 )
 
 STATUSES = ("pending", "accepted", "rejected")

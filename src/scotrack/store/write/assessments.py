@@ -20,10 +20,10 @@ from scotrack.domain.commitments import Assessment, Commitment, ComplianceSummar
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, NotFound
 from scotrack.store import identity, models, rows
-from scotrack.store.compliance import compliance_of
 from scotrack.store.history import Recorder
 from scotrack.store.provenance import Change, Document
-from scotrack.store.tables import DateRange
+from scotrack.store.read.compliance import compliance_of
+from scotrack.store.read.tables import DateRange
 
 MAX_TEXT = 4000
 """The longest note, citation or assessor name accepted (characters)."""

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import Assessment, Commitment
 from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS
-from scotrack.store import models, queries
-from scotrack.store.compliance import compliance_of
-from scotrack.store.dashboard import COMPLIANCE_LABELS
-from scotrack.store.tables import (
+from scotrack.store import models
+from scotrack.store.read import queries
+from scotrack.store.read.compliance import compliance_of
+from scotrack.store.read.dashboard import COMPLIANCE_LABELS
+from scotrack.store.read.tables import (
     DateRange,
     Facet,
     Sort,

@@ -7,7 +7,7 @@ before, plus the assessments later undone. A project: its dated lifecycle, each
 step with its source, and the documents that support it.
 
 With `known_on`, the facts are those the change log held at the end of that day
-(`store.replay`); the log itself and the documents are read as they are now,
+(`store.read.replay`); the log itself and the documents are read as they are now,
 up to that day.
 """
 
@@ -32,11 +32,11 @@ from scotrack.domain.projects import Lifecycle, Project
 from scotrack.domain.sources import Source
 from scotrack.errors import NotFound
 from scotrack.store import history, identity, models, rows
-from scotrack.store.compliance import compliance_of
-from scotrack.store.dashboard import state_names
 from scotrack.store.provenance import Change, Claim, Document, evidence_spans
-from scotrack.store.records import supporting_documents
-from scotrack.store.replay import known_on as replayed
+from scotrack.store.read.compliance import compliance_of
+from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.records import supporting_documents
+from scotrack.store.read.replay import known_on as replayed
 
 QUOTE = 600
 """The longest evidence sentence shown (characters); longer ones are cut."""

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.meetings import Meeting
-from scotrack.store import models, queries, rows
+from scotrack.store import models, rows
 from scotrack.store.provenance import Claim
-from scotrack.store.summaries import Summaries
+from scotrack.store.read import queries
+from scotrack.store.read.summaries import Summaries
 
 LATEST_MEETINGS = 8
 COMPLIANCE_LABELS = ("complied", "partly", "not complied", "inconclusive", "unassessed")

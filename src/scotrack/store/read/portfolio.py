@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from scotrack.domain import projects as project_rules
 from scotrack.domain.projects import Initiative, Project
 from scotrack.domain.sources import Source
-from scotrack.store import models, profiles, queries
-from scotrack.store.dashboard import state_names
+from scotrack.store import models
+from scotrack.store.read import profiles, queries
+from scotrack.store.read.dashboard import state_names
 
 
 @dataclass(frozen=True, slots=True)

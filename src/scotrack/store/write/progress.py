@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from scotrack.domain import projects as project_rules
 from scotrack.errors import InputError
 from scotrack.store import models
-from scotrack.store.assessments import add_assessment, assessment_of
 from scotrack.store.provenance import Claim, evidence_spans
+from scotrack.store.write.assessments import add_assessment, assessment_of
 
 
 def commitment_id(entity_id: str | None) -> str:

@@ -22,10 +22,9 @@ from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
 from scotrack.store.provenance import Change, Claim, Document
-from scotrack.store.reader import claim_counts
-from scotrack.store.review import KINDS, STATUSES
-from scotrack.store.summaries import Summaries
-from scotrack.store.tables import (
+from scotrack.store.read.reader import claim_counts
+from scotrack.store.read.summaries import Summaries
+from scotrack.store.read.tables import (
     AnySelect,
     DateRange,
     Facet,
@@ -35,6 +34,7 @@ from scotrack.store.tables import (
     parse_sort,
     sql_facets,
 )
+from scotrack.store.write.review import KINDS, STATUSES
 
 T = TypeVar("T")
 Key = tuple[Any, ...]

@@ -28,11 +28,12 @@ from scotrack.domain.dates import PartialDate, parse_optional
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.vocab import FOUND_KINDS, RECORD_SEARCH_KINDS, MeetingFormat
 from scotrack.errors import InputError
-from scotrack.store import models, queries
-from scotrack.store import search as full_text
-from scotrack.store.dashboard import state_names
+from scotrack.store import models
 from scotrack.store.history import kb_version
-from scotrack.store.search import HIGHLIGHT, SearchHit, Term
+from scotrack.store.read import queries
+from scotrack.store.read import search as full_text
+from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.search import HIGHLIGHT, SearchHit, Term
 
 RECORD_KINDS = RECORD_SEARCH_KINDS
 """The kinds of the curated record's entries a search finds."""

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.agreements import Agreement, AgreementStatus
 from scotrack.domain.vocab import AGREEMENT_KINDS
-from scotrack.store import queries
-from scotrack.store.tables import (
+from scotrack.store.read import queries
+from scotrack.store.read.tables import (
     DateRange,
     Facet,
     Sort,

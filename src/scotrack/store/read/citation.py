@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from scotrack import __version__
 from scotrack.domain.commitments import ComplianceSummary
-from scotrack.store.assessments import METHOD, ComplianceLine, ComplianceReport
 from scotrack.store.provenance import Change
+from scotrack.store.write.assessments import METHOD, ComplianceLine, ComplianceReport
 
 COLUMNS: dict[str, str] = {
     "row": "commitment, state, area or all: what the row is",

@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import ComplianceSummary
 from scotrack.domain.meetings import Meeting
-from scotrack.store import queries
-from scotrack.store.dashboard import state_names
 from scotrack.store.provenance import Claim, Document
+from scotrack.store.read import queries
+from scotrack.store.read.dashboard import state_names
 
 CLAIM_STATUSES = ("accepted", "pending", "rejected")
 """Claim statuses in the order the charts stack them."""

@@ -20,10 +20,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Subquery, case, distinct, func, select
 from sqlalchemy.orm import Session
 
-from scotrack.store import groups, review
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.reader import find_document
-from scotrack.store.tables import (
+from scotrack.store.read.reader import find_document
+from scotrack.store.read.tables import (
     DateRange,
     Facet,
     Sort,
@@ -34,6 +33,7 @@ from scotrack.store.tables import (
     parse_sort,
     sql_facets,
 )
+from scotrack.store.write import groups, review
 
 SORTS = (
     "claims",

@@ -24,15 +24,16 @@ from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
 from scotrack.errors import InputError, NotFound
 from scotrack.ingest.claims.summaries import link_group
-from scotrack.store import history, models, queries, rows
-from scotrack.store.dashboard import state_names
-from scotrack.store.listings import DocumentSummary
+from scotrack.store import history, models, rows
 from scotrack.store.provenance import (
     Claim,
     Document,
     FactSource,
 )
-from scotrack.store.records import supporting_documents
+from scotrack.store.read import queries
+from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.listings import DocumentSummary
+from scotrack.store.read.records import supporting_documents
 
 DOCUMENTS_SHOWN = 50
 """Reporting documents a meeting's profile holds (a summit has had 1,368, #18)."""

@@ -35,9 +35,9 @@ from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.claim import claim_key
 from scotrack.ingest.claims.prepared import evidence_context
 from scotrack.store import models
-from scotrack.store.matching import Match, Target, best_matches
 from scotrack.store.provenance import Claim, ClaimCandidate, Document, FactSource
 from scotrack.store.provenance import evidence_spans as spans_of
+from scotrack.store.write.matching import Match, Target, best_matches
 
 TEXT_LIMIT = 90
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from scotrack.domain.meetings import Meeting, meeting_sort_key, meetings_matching
-from scotrack.store import queries
-from scotrack.store.tables import (
+from scotrack.store.read import queries
+from scotrack.store.read.tables import (
     DateRange,
     Facet,
     Sort,

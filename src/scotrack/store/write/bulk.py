@@ -25,7 +25,8 @@ from sqlalchemy import Table, select, text
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.prepared import PreparedDocument
-from scotrack.store.documents import (
+from scotrack.store.read.search import prepared_entries
+from scotrack.store.write.documents import (
     CANDIDATE,
     CLAIM,
     DOCUMENT,
@@ -36,8 +37,7 @@ from scotrack.store.documents import (
     document_values,
     stored,
 )
-from scotrack.store.search import prepared_entries
-from scotrack.store.suggestions import suggest, targets
+from scotrack.store.write.suggestions import suggest, targets
 
 if TYPE_CHECKING:
     import psycopg

@@ -17,11 +17,12 @@ from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
 from scotrack.errors import InputError
-from scotrack.store import models, queries, rows
-from scotrack.store.dashboard import body_names
-from scotrack.store.matrix import cell_status
+from scotrack.store import models, rows
 from scotrack.store.provenance import Claim, Document, FactSource
-from scotrack.store.queries import StateProfile
+from scotrack.store.read import queries
+from scotrack.store.read.dashboard import body_names
+from scotrack.store.read.matrix import cell_status
+from scotrack.store.read.queries import StateProfile
 
 
 @dataclass(frozen=True, slots=True)
