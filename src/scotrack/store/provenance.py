@@ -21,14 +21,17 @@ Claims and documents are never deleted: a rejected claim stays, marked rejected.
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from scotrack.store.models import Base, Id, IsoDate, Name
 
 Timestamp = String(32)
 """UTC time as ISO text with microseconds (`2026-11-23T10:01:02.123456+00:00`)."""
+CLAIM_STATUSES = ("pending", "accepted", "rejected")
+"""The statuses a claim has (`Claim.status`), in the order filters offer them."""
 
 
 class Document(Base):
@@ -166,4 +169,20 @@ def evidence_spans(evidence: str) -> tuple[tuple[int, int], ...]:
         if isinstance(item, list | tuple)
         and len(item) == 2
         and all(isinstance(x, int) for x in item)
+    )
+
+
+def effective_payload(claim: Claim) -> dict[str, Any]:
+    """The payload accepting uses: the reviewer's edit, else as extracted."""
+    data: dict[str, Any] = json.loads(claim.edited_payload or claim.payload)
+    return data
+
+
+def link_score() -> Any:
+    """A claim's best candidate score (NULL without candidates), as a column."""
+    return (
+        select(func.max(ClaimCandidate.score))
+        .where(ClaimCandidate.claim_id == Claim.id)
+        .correlate(Claim)
+        .scalar_subquery()
     )

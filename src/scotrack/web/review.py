@@ -22,9 +22,10 @@ from sqlalchemy.orm import Session
 
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
+from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.store import history
-from scotrack.store.provenance import Change
+from scotrack.store.provenance import CLAIM_STATUSES, Change, effective_payload
 from scotrack.store.read import queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
@@ -120,8 +121,8 @@ def queue_page(
         name="review",
         title="Review",
         queue=found,
-        kinds=review.KINDS,
-        statuses=(*review.STATUSES, "all"),
+        kinds=vocab.CLAIM_KINDS,
+        statuses=(*CLAIM_STATUSES, "all"),
         status=chosen,
         previous=max(0, offset - PAGE) if offset else None,
         following=last if last < found.groups else None,
@@ -357,7 +358,7 @@ async def edit_claim(
 ) -> Response:
     form = await request.form()
     claim = review.find_claim(session, claim_id)
-    current = review.effective_payload(claim)
+    current = effective_payload(claim)
     changes = {}
     for key, raw in form.multi_items():
         if not key.startswith("field.") or not isinstance(raw, str):

@@ -20,8 +20,9 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, func, null, select, tuple_
 from sqlalchemy.orm import Session
 
+from scotrack.domain import vocab
 from scotrack.errors import InputError
-from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store.provenance import CLAIM_STATUSES, Change, Claim, Document
 from scotrack.store.read.reader import claim_counts
 from scotrack.store.read.summaries import Summaries
 from scotrack.store.read.tables import (
@@ -34,7 +35,6 @@ from scotrack.store.read.tables import (
     parse_sort,
     sql_facets,
 )
-from scotrack.store.write.review import KINDS, STATUSES
 
 T = TypeVar("T")
 Key = tuple[Any, ...]
@@ -312,8 +312,8 @@ def claims(
     """Claims filtered by status, kind and document, by id, or `grouped` by kind,
     group and id (the claims of one fact together); `labels` name the status and
     kind filters in errors (the CLI's --status and --type)."""
-    check_choice(labels[0], status, STATUSES)
-    check_choice(labels[1], kind, KINDS)
+    check_choice(labels[0], status, CLAIM_STATUSES)
+    check_choice(labels[1], kind, vocab.CLAIM_KINDS)
     statement: AnySelect = select(
         Claim.id,
         Claim.kind,

@@ -33,13 +33,17 @@ from scotrack.domain.dates import PartialDate, Truth
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.sources import Source
 from scotrack.store import models, rows
-from scotrack.store.provenance import Claim, Document, evidence_spans
+from scotrack.store.provenance import (
+    Claim,
+    Document,
+    effective_payload,
+    evidence_spans,
+)
 from scotrack.store.read import profiles, queries
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.profiles import DocumentPage
 from scotrack.store.read.records import CLAIMS_PER_PAGE, LinkedClaims, linked_claims
 from scotrack.store.read.summaries import Summaries
-from scotrack.store.write.review import effective_payload
 
 OUTCOME_ACTIONS = ("signed", "adopted")
 """The agreement actions that make an agreement an outcome of a meeting."""

@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Subquery, case, distinct, func, select
 from sqlalchemy.orm import Session
 
-from scotrack.store.provenance import Claim, Document
+from scotrack.domain import vocab
+from scotrack.store.provenance import CLAIM_STATUSES, Claim, Document, link_score
 from scotrack.store.read.reader import find_document
 from scotrack.store.read.tables import (
     DateRange,
@@ -33,7 +34,6 @@ from scotrack.store.read.tables import (
     parse_sort,
     sql_facets,
 )
-from scotrack.store.write import groups, review
 
 SORTS = (
     "claims",
@@ -131,8 +131,8 @@ def _filters(
     document: str | None,
     labels: tuple[str, str] = LABELS,
 ) -> list[ColumnElement[bool]]:
-    check_choice(labels[0], status, review.STATUSES)
-    check_choice(labels[1], kind, review.KINDS)
+    check_choice(labels[0], status, CLAIM_STATUSES)
+    check_choice(labels[1], kind, vocab.CLAIM_KINDS)
     found = []
     if status is not None:
         found.append(Claim.status == status)
@@ -350,7 +350,7 @@ def _ranked(where: list[ColumnElement[bool]]) -> Subquery:
         select(
             Claim.id,
             Claim.group_key,
-            func.coalesce(groups.link_score(), -1).label("score"),
+            func.coalesce(link_score(), -1).label("score"),
         )
         .join(Document, Document.id == Claim.document_id)
         .where(*where)

@@ -23,11 +23,18 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
 from scotrack.store import history, models
 from scotrack.store.history import Batch, Recorder
-from scotrack.store.provenance import Change, Claim, ClaimCandidate, Document
+from scotrack.store.provenance import (
+    Change,
+    Claim,
+    Document,
+    effective_payload,
+    link_score,
+)
 from scotrack.store.read.reader import find_document
 from scotrack.store.write import review
 from scotrack.store.write.acceptance import Choice, Disagreements
@@ -135,13 +142,13 @@ def _decide_members(
         Claim.status == "pending",
         Claim.id != claim.id,
     )
-    chosen = review.effective_payload(claim)
+    chosen = effective_payload(claim)
     decided: list[str] = []
     left: list[Left] = []
     members = session.scalars(query.order_by(Claim.id)).all()
     loaded = _load_documents(session, [member.document_id for member in members])
     for member in members:
-        payload = review.effective_payload(member)
+        payload = effective_payload(member)
         clash = payload_clash(chosen, payload)
         if clash is not None:
             left.append(Left(member.id, clash))
@@ -337,7 +344,7 @@ def _decide_bucket(
     skipped["ambiguous"] += len(members) - len(linkable)
     if not linkable:
         return plan(0, "ambiguous: choose a link for each")
-    payloads = [review.effective_payload(claim) for claim in linkable]
+    payloads = [effective_payload(claim) for claim in linkable]
     clash = next(
         (found for p in payloads[1:] if (found := payload_clash(payloads[0], p))),
         None,
@@ -364,9 +371,9 @@ def matching_claims(session: Session, wanted: ClaimFilter) -> list[Claim]:
     score = link_score()
     query = select(Claim).where(Claim.status == "pending")
     if wanted.kind is not None:
-        if wanted.kind not in review.KINDS:
+        if wanted.kind not in vocab.CLAIM_KINDS:
             raise InputError(
-                f"--kind {wanted.kind!r}: choose one of {', '.join(review.KINDS)}"
+                f"--kind {wanted.kind!r}: choose one of {', '.join(vocab.CLAIM_KINDS)}"
             )
         query = query.where(Claim.kind == wanted.kind)
     if wanted.document is not None:
@@ -380,16 +387,6 @@ def matching_claims(session: Session, wanted: ClaimFilter) -> list[Claim]:
         query = query.where(score >= wanted.min_score)
     query = query.order_by(Claim.group_key, func.coalesce(score, -1).desc(), Claim.id)
     return list(session.scalars(query))
-
-
-def link_score() -> Any:
-    """A claim's best candidate score (NULL without candidates), as a column."""
-    return (
-        select(func.max(ClaimCandidate.score))
-        .where(ClaimCandidate.claim_id == Claim.id)
-        .correlate(Claim)
-        .scalar_subquery()
-    )
 
 
 def document_id(session: Session, ref: str) -> str:

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import (
@@ -34,6 +33,7 @@ from scotrack.store.provenance import (
     Claim,
     ClaimCandidate,
     Document,
+    effective_payload,
     evidence_spans,
 )
 from scotrack.store.write import acceptance
@@ -44,8 +44,6 @@ from scotrack.store.write.acceptance import (
     Refinement,
 )
 
-STATUSES = ("pending", "accepted", "rejected")
-KINDS = vocab.CLAIM_KINDS
 ENTITY_KINDS = {"status-interval": "membership"}
 """Catalogue entity kinds whose claim kind differs."""
 
@@ -115,12 +113,6 @@ def _document(session: Session, claim: Claim) -> Document:
     if document is None:  # the foreign key forbids it
         raise InputError(f"claim {claim.id[:12]}: its document is missing")
     return document
-
-
-def effective_payload(claim: Claim) -> dict[str, Any]:
-    """The payload accepting uses: the reviewer's edit, else as extracted."""
-    data: dict[str, Any] = json.loads(claim.edited_payload or claim.payload)
-    return data
 
 
 def evidence_sentence(
