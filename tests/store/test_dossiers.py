@@ -16,7 +16,7 @@ from scotrack.errors import Ambiguous, InputError, NotFound
 from scotrack.store import models, rows
 from scotrack.store.history import Recorder, current, undo_batch
 from scotrack.store.read import citation
-from scotrack.store.read.compliance import state_compliance
+from scotrack.store.read.compliance import compliance_report, state_compliance
 from scotrack.store.read.dossiers import (
     commitment_record,
     find_commitment,
@@ -24,7 +24,7 @@ from scotrack.store.read.dossiers import (
     project_record,
 )
 from scotrack.store.read.tables import date_range
-from scotrack.store.write.assessments import compliance_report, record_assessment
+from scotrack.store.write.assessments import record_assessment
 
 pytestmark = pytest.mark.issue(13)
 

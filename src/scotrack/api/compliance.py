@@ -16,10 +16,11 @@ from scotrack.api.schemas import Changes, changes_made
 from scotrack.domain.commitments import Assessment, ComplianceSummary
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-from scotrack.store.read import citation
+from scotrack.store.read import citation, compliance
+from scotrack.store.read.compliance import METHOD
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import assessments
-from scotrack.store.write.assessments import MAX_TEXT, METHOD
+from scotrack.store.write.assessments import MAX_TEXT
 from scotrack.store.write.tokens import Role
 
 router = APIRouter(tags=["compliance"])
@@ -193,7 +194,7 @@ def compliance_report(
             day = PartialDate.parse(on).last_day()
         except (ValueError, InputError) as err:
             raise ApiError(422, f"on: {err}", field="on") from None
-    report = assessments.compliance_report(
+    report = compliance.compliance_report(
         session, on=day, meeting=meeting, made=date_range(start, end)
     )
     return ComplianceReportPublic(

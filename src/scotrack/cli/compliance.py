@@ -29,12 +29,13 @@ from scotrack.errors import InputError
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import ComplianceSummary
-    from scotrack.store.read import citation
+    from scotrack.store.read import citation, compliance
+    from scotrack.store.read.compliance import ComplianceLine, ComplianceReport
     from scotrack.store.write import assessments
-    from scotrack.store.write.assessments import ComplianceLine, ComplianceReport
 else:
     assessments = lazy_module("scotrack.store.write.assessments")
     citation = lazy_module("scotrack.store.read.citation")
+    compliance = lazy_module("scotrack.store.read.compliance")
 
 
 def assess_cli(
@@ -139,7 +140,7 @@ def compliance_cli(
 
         made = date_range(start, end)
         with kb_session(db, known_on=known_on) as session:
-            found = assessments.compliance_report(
+            found = compliance.compliance_report(
                 session, on=day, meeting=meeting, made=made
             )
         with kb_session(db) as session:
@@ -160,7 +161,7 @@ def compliance_cli(
             "on": report.on,
             "meeting": report.meeting,
             "known_on": known_on,
-            "method": assessments.METHOD,
+            "method": compliance.METHOD,
             "commitments": lines,
             "by_state": states,
             "by_area": areas,
@@ -177,7 +178,7 @@ def compliance_cli(
         render(states, format, title="Mean score by state", columns=names)
         render(areas, format, title="Mean score by area", columns=names)
         render([overall], format, title="In all", columns=names)
-        stdout.print(f"method: {assessments.METHOD}", highlight=False)
+        stdout.print(f"method: {compliance.METHOD}", highlight=False)
 
 
 def _evidence(

@@ -20,9 +20,9 @@ from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.commitments import ComplianceSummary
 from scotrack.store.read import citation, dossiers
+from scotrack.store.read.compliance import METHOD, ComplianceReport, compliance_report
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.tables import date_range
-from scotrack.store.write.assessments import METHOD, ComplianceReport, compliance_report
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import query_string

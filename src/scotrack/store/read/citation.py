@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from scotrack import __version__
 from scotrack.domain.commitments import ComplianceSummary
 from scotrack.store.provenance import Change
-from scotrack.store.write.assessments import METHOD, ComplianceLine, ComplianceReport
+from scotrack.store.read.compliance import METHOD, ComplianceLine, ComplianceReport
 
 COLUMNS: dict[str, str] = {
     "row": "commitment, state, area or all: what the row is",

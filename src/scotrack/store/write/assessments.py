@@ -1,5 +1,5 @@
-"""Compliance assessments: recording one (logged, undoable) and the compliance
-report of a meeting's commitments by the G7/G20 Research Group's method.
+"""Compliance assessments: recording one (logged, undoable); the compliance report
+they make is read by `store.read.compliance.compliance_report`.
 
 An assessment is a part of its commitment, so recording one is a logged change of
 the commitment (action `assess`): `scotrack undo` reverts it and `--known-on`
@@ -10,33 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import commitments as rules
-from scotrack.domain.commitments import Assessment, Commitment, ComplianceSummary
+from scotrack.domain.commitments import Assessment
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, NotFound
 from scotrack.store import identity, models, rows
 from scotrack.store.history import Recorder
 from scotrack.store.provenance import Change, Document
-from scotrack.store.read.compliance import compliance_of
-from scotrack.store.read.tables import DateRange
 
 MAX_TEXT = 4000
 """The longest note, citation or assessor name accepted (characters)."""
 MAX_SPAN = 4000
 """The longest evidence span (characters of the document's clean text)."""
-
-METHOD = (
-    "G7/G20 Research Group: each commitment scored +1 (full compliance), 0 (partial "
-    "or under way) or -1 (none) by its latest assessment on the day; a mean is the "
-    "mean score of the assessed commitments, inconclusive ones counted apart and "
-    "left out of it"
-)
-"""How the report scores and averages, stated in every report."""
 
 _EVIDENCE = re.compile(r"(?P<doc>[0-9A-Za-z_-]+):(?P<start>\d{1,9})-(?P<end>\d{1,9})")
 
@@ -173,66 +161,3 @@ def add_assessment(row: models.Commitment, assessment: Assessment) -> None:
     position = max((a.position for a in row.assessments), default=-1) + 1
     values = rows.assessment_values(assessment)
     row.assessments.append(models.Assessment(**values, position=position))
-
-
-@dataclass(frozen=True, slots=True)
-class ComplianceLine:
-    """One commitment with its assessment in force on the report's day."""
-
-    commitment: Commitment
-    current: Assessment | None
-    compliance: str
-    """One of the dashboard's COMPLIANCE_LABELS."""
-
-
-@dataclass(frozen=True, slots=True)
-class ComplianceReport:
-    on: date
-    meeting: str | None
-    made: DateRange
-    """The days the commitments were made in (open: any)."""
-    lines: tuple[ComplianceLine, ...]
-    by_state: tuple[ComplianceSummary, ...]
-    by_area: tuple[ComplianceSummary, ...]
-    overall: ComplianceSummary
-
-
-def compliance_report(
-    session: Session,
-    *,
-    on: date,
-    meeting: str | None = None,
-    made: DateRange | None = None,
-) -> ComplianceReport:
-    """The commitments (of `meeting`, if given; made within `made`, if given),
-    each one's assessment in force on `on`, and the mean scores per state (the
-    commitment's actor) and per area.
-
-    The G7/G20 Research Group's method: the mean of the scores of the assessed
-    commitments; `inconclusive` ones are counted apart and left out of the mean.
-    """
-    query = select(models.Commitment).order_by(models.Commitment.id)
-    if meeting is not None:
-        if session.get(models.Meeting, meeting) is None:
-            raise NotFound(f"meeting {meeting!r}: no such meeting")
-        query = query.where(models.Commitment.meeting_id == meeting)
-    made = made or DateRange()
-    found = [
-        commitment
-        for commitment in map(rows.commitment_from_row, session.scalars(query))
-        if made.holds(commitment.made_on)
-    ]
-    lines = tuple(
-        ComplianceLine(c, rules.compliance(c, on=on), compliance_of(c, on=on))
-        for c in found
-    )
-    overall = rules.compliance_by(found, lambda _c: "all", on=on)
-    return ComplianceReport(
-        on,
-        meeting,
-        made,
-        lines,
-        tuple(rules.compliance_by(found, rules.by_actor, on=on)),
-        tuple(rules.compliance_by(found, rules.by_area, on=on)),
-        overall[0] if overall else ComplianceSummary("all", 0, 0, 0, None),
-    )
