@@ -2,10 +2,12 @@
 
 Data flows one way (docs/architecture.md): `domain` imports nothing of ours but
 `errors`, and of the rest only the standard library; `ingest` never reaches into
-the store or a surface; the store reaches into no surface; the lexicon holds
-rules as data and imports only itself; the surfaces (`cli`, `api`, `web`) import
-no ORM model; and no stage module compiles a pattern of its own: every rule of
-the extractor is compiled once, in `ingest/lexicon/` (#11, #15).
+the store or a surface; the store reaches into no surface; in the store, a read
+(`store.read`, and the exports built on reads) never uses a write (`store.write`),
+and the foundations at `store/` use neither; the lexicon holds rules as data and
+imports only itself; the surfaces (`cli`, `api`, `web`) import no ORM model; and
+no stage module compiles a pattern of its own: every rule of the extractor is
+compiled once, in `ingest/lexicon/` (#11, #15).
 """
 
 from __future__ import annotations
@@ -90,6 +92,46 @@ def test_imports_flow_one_way(package):
     assert violations(package, RULES[package]) == []
 
 
+# the store's rooms: foundations at store/, reads in store/read/, writes in
+# store/write/; a write may use a read, never the reverse
+
+STORE_ROOMS = {
+    "store.read": ("scotrack.store.write",),
+    "store.exports": ("scotrack.store.write",),
+}
+"""Room -> the modules it may not import."""
+
+ROOMS = ("scotrack.store.read", "scotrack.store.write", "scotrack.store.exports")
+
+
+def reaches(paths: list[Path], banned: tuple[str, ...]) -> list[str]:
+    """`file: module` for every import in `paths` of a module under `banned`."""
+    return [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in paths
+        for name in _imports(path)
+        if any(name == b or name.startswith(b + ".") for b in banned)
+    ]
+
+
+def foundations() -> list[Path]:
+    """The store's modules outside its rooms (the package's `__init__`, which
+    names the few functions a user starts with, aside)."""
+    return sorted(
+        path for path in (PACKAGE / "store").glob("*.py") if path.name != "__init__.py"
+    )
+
+
+@pytest.mark.parametrize("room", sorted(STORE_ROOMS))
+def test_a_store_read_uses_no_write(room):
+    assert reaches(_modules(room), STORE_ROOMS[room]) == []
+
+
+def test_the_store_foundations_use_no_room():
+    assert foundations()
+    assert reaches(foundations(), ROOMS) == []
+
+
 def _fake_package(tmp_path, monkeypatch, files: dict[str, str]) -> None:
     """A `scotrack` package of `files` (path: source) in place of the real one."""
     fake = tmp_path / "scotrack"
@@ -115,6 +157,47 @@ def test_the_check_catches_ingest_reaching_into_the_store(tmp_path, monkeypatch)
     assert violations("ingest", RULES["ingest"]) == [
         "ingest/facts/bad.py: scotrack.store.engine",
         "ingest/facts/bad.py: scotrack.store.engine.make_engine",
+    ]
+
+
+def test_the_check_catches_a_read_using_a_write(tmp_path, monkeypatch):
+    _fake_package(
+        tmp_path,
+        monkeypatch,
+        {
+            "store/read/bad.py": "from scotrack.store.write import review\n",
+            "store/read/door.py": "from scotrack.store import models, write\n",
+            "store/read/sly.py": "def f():\n    from ..write.groups import accept\n",
+            "store/read/fine.py": (
+                "from scotrack.store import history, models\n"
+                "from scotrack.store.read.queries import members_on\n"
+                "from . import listings\n"
+            ),
+            "store/write/fine.py": "from scotrack.store.read import queries\n",
+        },
+    )
+    assert reaches(_modules("store.read"), STORE_ROOMS["store.read"]) == [
+        "store/read/bad.py: scotrack.store.write",
+        "store/read/bad.py: scotrack.store.write.review",
+        "store/read/door.py: scotrack.store.write",
+        "store/read/sly.py: scotrack.store.write.groups",
+        "store/read/sly.py: scotrack.store.write.groups.accept",
+    ]
+
+
+def test_the_check_catches_a_foundation_using_a_room(tmp_path, monkeypatch):
+    _fake_package(
+        tmp_path,
+        monkeypatch,
+        {
+            "store/__init__.py": "from scotrack.store.write.baseline import load\n",
+            "store/rows.py": "from scotrack.store import models\n",
+            "store/history.py": "from .read.summaries import Summaries\n",
+        },
+    )
+    assert reaches(foundations(), ROOMS) == [
+        "store/history.py: scotrack.store.read.summaries",
+        "store/history.py: scotrack.store.read.summaries.Summaries",
     ]
 
 
