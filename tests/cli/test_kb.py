@@ -439,3 +439,22 @@ def test_secretaries_office_lists_the_rats_directors(run):
     assert table.exit_code == 0
     assert "Directors of the RATS Executive Committee" in table.stdout
     one_line_error(run("secretaries", "--office", "treasurer"), "office")
+
+
+FORMULA = '=HYPERLINK("x")'
+
+
+@pytest.mark.issue(18)
+def test_csv_puts_a_quote_before_a_formula(run, initialised_db_url):
+    edited = run(
+        "edit", "meeting:hog-2017", "--set", f"city_name={FORMULA}",
+        "--reason", "a spreadsheet must not run it", "--db", initialised_db_url,
+    )  # fmt: skip
+    assert edited.exit_code == 0, edited.output
+    listed = run(
+        "meetings", "--year", "2017", "--format", "csv", "--db", initialised_db_url
+    )
+    assert listed.exit_code == 0, listed.output
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(listed.stdout))}
+    assert rows["hog-2017"]["city"] == "'" + FORMULA
+    assert rows["hog-2017"]["number"] == "16"  # numbers stay numbers

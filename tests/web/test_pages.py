@@ -9,7 +9,9 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
+from scotrack.cli import app
 from scotrack.store.read import records
 
 PAGES = (
@@ -436,3 +438,20 @@ def test_initiatives_page_lists_each_with_its_source(client: TestClient):
     assert [r["code"] for r in rows][:1] == ["BRI"]
     assert all(r["source"] for r in rows)
     assert 'href="/initiatives"' in client.get("/projects").text
+
+
+@pytest.mark.issue(18)
+def test_csv_export_puts_a_quote_before_a_formula(writer: TestClient, writable_url):
+    formula = '=HYPERLINK("x")'
+    edited = CliRunner().invoke(
+        app,
+        ["edit", "meeting:hog-2017", "--set", f"city_name={formula}",
+         "--reason", "a spreadsheet must not run it", "--db", writable_url],
+    )  # fmt: skip
+    assert edited.exit_code == 0, edited.output
+    exported = writer.get("/meetings?format=csv").text
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(exported))}
+    assert rows["hog-2017"]["city"] == "'" + formula
+    assert rows["hog-2017"]["number"] == "16"
+    shown = {row["id"]: row for row in writer.get("/meetings?format=json").json()}
+    assert shown["hog-2017"]["city"] == formula  # JSON keeps it exact

@@ -33,6 +33,7 @@ from rich.table import Table
 
 from scotrack.cli.terminal import Terminal, json_text, literal
 from scotrack.domain.dates import PartialDate
+from scotrack.domain.spreadsheets import inert
 from scotrack.errors import InputError, ScotrackError
 from scotrack.settings import Settings, load_settings
 
@@ -250,6 +251,14 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str:
+    """`_cell`, with no string a spreadsheet would run as a formula (the web's
+    CSV rule too, `domain.spreadsheets.inert`); numbers stay numbers."""
+    if isinstance(value, list | tuple):
+        return ", ".join(_csv_cell(item) for item in value)
+    return _cell(inert(value))
+
+
 def render(
     rows: Sequence[Mapping[str, Any]],
     fmt: OutputFormat,
@@ -261,7 +270,8 @@ def render(
     """Print `rows` as a Rich table, JSON (`payload` if given, else rows) or CSV.
 
     A table shows values as they read, controls escaped and markup not applied
-    (`terminal.literal`); JSON and CSV keep them exact (#18).
+    (`terminal.literal`); JSON keeps them exact, and so does CSV but for a `'`
+    in front of a string a spreadsheet would run as a formula (#18).
     """
     if fmt is OutputFormat.json:
         sys.stdout.write(json_text(jsonable(rows if payload is None else payload)))
@@ -271,7 +281,8 @@ def render(
     if fmt is OutputFormat.csv:
         sys.stdout.write(csv_line(names))
         for row in rows:
-            sys.stdout.write(csv_line([_cell(jsonable(row.get(n))) for n in names]))
+            cells = [_csv_cell(jsonable(row.get(n))) for n in names]
+            sys.stdout.write(csv_line(cells))
         return
     if not names:
         stdout.print(literal(f"{title}: none" if title else "(none)"))

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from scotrack.domain.spreadsheets import inert
 from scotrack.web.render import page
 
 Format = Literal["html", "csv", "json"]
@@ -34,11 +35,11 @@ def csv_text(rows: Sequence[Row], columns: Sequence[str]) -> str:
 
 
 def _cell(value: Any) -> Any:
+    """A row's value as a cell: lists joined, and no string a spreadsheet would
+    run as a formula (`domain.spreadsheets.inert`, the CLI's rule too)."""
     if isinstance(value, list | tuple):
-        return "; ".join(str(item) for item in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # no formulas when a spreadsheet opens the file
-    return "" if value is None else value
+        return "; ".join(str(inert(item)) for item in value)
+    return "" if value is None else inert(value)
 
 
 def respond(
