@@ -183,16 +183,6 @@ def projects(
     return [rows.project_from_row(row) for row in session.scalars(query)]
 
 
-def agreements_on(
-    session: Session, on: date
-) -> list[tuple[Agreement, AgreementStatus]]:
-    """Every agreement (by signature date) with its status on `on`."""
-    return [
-        (agreement, agreement_rules.status(agreement, on=on))
-        for agreement in queries.agreements(session)
-    ]
-
-
 @dataclass(frozen=True, slots=True)
 class CitedSource:
     """A source and what of the agreement it is cited for."""

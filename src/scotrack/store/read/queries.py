@@ -274,13 +274,6 @@ def sources_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, Sour
     return {row.id: rows.source_from_row(row) for row in found}
 
 
-def source(session: Session, source_id: str) -> Source:
-    row = session.get(models.Source, source_id)
-    if row is None:
-        raise NotFound(f"source {source_id!r} is not in the knowledge base")
-    return rows.source_from_row(row)
-
-
 # one state's record
 
 
