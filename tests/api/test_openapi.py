@@ -1,4 +1,5 @@
-"""The OpenAPI document declares the bearer token, so /docs can authorize."""
+"""The OpenAPI document declares the bearer token, so /docs can authorize, and
+lists value sets from the domain (#15)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from fastapi.testclient import TestClient
 from scotrack.api import routes
 from scotrack.api.access import declared_access
 from scotrack.api.openapi import SCHEME
+from scotrack.domain.projects import LIFECYCLE
 from scotrack.store.write.tokens import Role
 
 from .conftest import client_for
@@ -191,3 +193,14 @@ def test_405_says_which_methods_are_allowed(
     assert response.headers["allow"] == allowed
     if method != "HEAD" and path.startswith(API):
         assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.issue(15)
+def test_project_statuses_are_the_domains_lifecycle(client: TestClient) -> None:
+    schemas = client.get(f"{API}/openapi.json").json()["components"]["schemas"]
+    change = schemas["ProjectStatusPublic"]["properties"]["status"]
+    assert change["enum"] == list(LIFECYCLE)
+    assert all(step in change["description"] for step in LIFECYCLE)
+    record = schemas["ProjectRecordPublic"]["properties"]["status"]
+    assert [option.get("enum") for option in record["anyOf"]] == [list(LIFECYCLE), None]
+    assert all(step in record["description"] for step in LIFECYCLE)

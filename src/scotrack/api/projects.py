@@ -12,16 +12,19 @@ from scotrack.api.database import DbSession
 from scotrack.api.inputs import NAMING_FILTERS, by_id_or_prefix
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
-from scotrack.domain.projects import Project
+from scotrack.domain.projects import LIFECYCLE, Lifecycle, Project
 from scotrack.domain.vocab import Sector
 from scotrack.store.read import dossiers, profiles, queries
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
+STEPS = ", ".join(LIFECYCLE[:-1]) + " or " + LIFECYCLE[-1]
+"""The lifecycle's steps in words, from the domain's one list (#15)."""
+
 
 class ProjectStatusPublic(BaseModel):
     date: str | None
-    status: str = Field(description="planned, underway or completed.")
+    status: Lifecycle = Field(description=f"The lifecycle step: {STEPS}.")
     source_id: str | None
 
 
@@ -66,9 +69,9 @@ class ProjectRecordPublic(ProjectPublic):
     """One project, with the status its lifecycle reached by a day."""
 
     on: str = Field(description="The day the status is for.")
-    status: str | None = Field(
-        description="The latest lifecycle status recorded by the day (null: none "
-        "recorded by then)."
+    status: Lifecycle | None = Field(
+        description=f"The latest lifecycle step recorded by the day ({STEPS}; "
+        "null: none recorded by then)."
     )
 
 
