@@ -56,6 +56,20 @@ def test_agreement_record_explains(small: Session) -> None:
     assert detail.state_names["CHN"] == "China"
 
 
+@pytest.mark.issue(18)
+def test_agreement_record_without_sources_reads_the_same_status(
+    small: Session,
+) -> None:
+    """The API shows neither the cited sources nor the supporting documents, so
+    it asks for the record without them: the same agreement and status, those
+    two left empty (reading them was half the API's cost, #18)."""
+    full = agreement_record(small, "charter", on=date(2010, 1, 1))
+    bare = agreement_record(small, "charter", on=date(2010, 1, 1), sources=False)
+    assert full.sources
+    assert (bare.agreement, bare.status) == (full.agreement, full.status)
+    assert (bare.sources, bare.documents) == ((), ())
+
+
 @pytest.mark.issue(15)
 def test_agreement_record_by_id_title_or_alias_as_every_surface(
     small: Session,

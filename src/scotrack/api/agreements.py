@@ -184,7 +184,9 @@ def get_agreement(
     ],
     on: OnParam = None,
 ) -> AgreementDetailPublic:
-    record = profiles.agreement_record(session, agreement_id, on=on_day(on))
+    record = profiles.agreement_record(
+        session, agreement_id, on=on_day(on), sources=False
+    )
     agreement, answer = record.agreement, record.status
     rule = agreement.rule
     return AgreementDetailPublic.model_validate(

@@ -204,19 +204,25 @@ class AgreementRecord:
     documents: tuple[Source, ...]
 
 
-def agreement_record(session: Session, ref: str, *, on: date) -> AgreementRecord:
+def agreement_record(
+    session: Session, ref: str, *, on: date, sources: bool = True
+) -> AgreementRecord:
     """The agreement `ref` names (its id, title or an alias, else the closest
     title: `queries.find_agreement`) with its status on `on`. The one read of an
     agreement: `scotrack agreement`, `GET /api/v1/agreements/{id}` and the page
-    /agreements/{id} (#15)."""
+    /agreements/{id} (#15). With `sources=False` the cited sources and the
+    supporting documents are left empty, unread: the API's answer shows neither,
+    and reading them was half its cost (#18)."""
     agreement = queries.find_agreement(session, ref)
     names = state_names(session)
     return AgreementRecord(
         agreement,
         agreement_rules.status(agreement, on=on),
         names,
-        tuple(_cited_sources(session, agreement, names)),
-        tuple(supporting_documents(session, "agreement", agreement.id)),
+        tuple(_cited_sources(session, agreement, names)) if sources else (),
+        tuple(supporting_documents(session, "agreement", agreement.id))
+        if sources
+        else (),
     )
 
 
