@@ -27,7 +27,6 @@ from scotrack.cli.terminal import literal
 if TYPE_CHECKING:
     from scotrack.domain.commitments import Assessment
     from scotrack.store.read.dossiers import (
-        AssessmentEntry,
         CommitmentRecord,
         ProjectRecord,
     )
@@ -86,10 +85,7 @@ def commitment_cli(
     if fmt is OutputFormat.json:
         render([], fmt, payload=commitment_payload(record))
         return
-    rows = [
-        timeline_row(e, "in force" if e.in_force else "kept") for e in record.timeline
-    ]
-    rows += [timeline_row(e, "undone") for e in record.undone]
+    rows = record.timeline_rows()
     if fmt is OutputFormat.table:
         found = record.commitment
         made = ", ".join(
@@ -133,27 +129,6 @@ def commitment_payload(record: CommitmentRecord) -> dict[str, Any]:
         "compliance": record.compliance,
         "score": _score(current),
         "assessed_on": None if current is None else str(current.date),
-    }
-
-
-def timeline_row(entry: AssessmentEntry, state: str) -> dict[str, Any]:
-    """One assessment of the timeline as a flat row (the page's CSV row)."""
-    found = entry.assessment
-    span = found.span
-    return {
-        "date": str(found.date),
-        "score": found.score,
-        "state": state,
-        "evidence": found.evidence,
-        "document": found.document_id,
-        "start": None if span is None else span[0],
-        "end": None if span is None else span[1],
-        "note": found.note or None,
-        "assessor": found.assessor,
-        "recorded_at": entry.recorded_at,
-        "change": entry.change_id,
-        "reverses": None if entry.reverses is None else entry.reverses.score,
-        "undone_at": entry.undone_at,
     }
 
 

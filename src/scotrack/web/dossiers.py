@@ -24,7 +24,6 @@ from scotrack.domain.commitments import SCORES
 from scotrack.errors import InputError, ScotrackError
 from scotrack.store import history
 from scotrack.store.read import dossiers
-from scotrack.store.read.dossiers import AssessmentEntry
 from scotrack.store.write import assessments
 from scotrack.store.write.assessments import MAX_TEXT
 from scotrack.store.write.tokens import Principal, Role
@@ -104,10 +103,7 @@ def _commitment(
     )
     if record.commitment.id != commitment_id:
         return _redirect_to_full(request, "/commitments", record.commitment.id)
-    rows = [
-        _entry_row(e, "in force" if e.in_force else "kept") for e in record.timeline
-    ]
-    rows += [_entry_row(e, "undone") for e in record.undone]
+    rows = record.timeline_rows()
     principal = current_principal(request)
     return respond(
         request,
@@ -129,26 +125,6 @@ def _commitment(
         today=date.today().isoformat(),
         status_code=status_code,
     )
-
-
-def _entry_row(entry: AssessmentEntry, state: str) -> dict[str, Any]:
-    found = entry.assessment
-    span = found.span
-    return {
-        "date": str(found.date),
-        "score": found.score,
-        "state": state,
-        "evidence": found.evidence,
-        "document": found.document_id,
-        "start": None if span is None else span[0],
-        "end": None if span is None else span[1],
-        "note": found.note or None,
-        "assessor": found.assessor,
-        "recorded_at": entry.recorded_at,
-        "change": entry.change_id,
-        "reverses": None if entry.reverses is None else entry.reverses.score,
-        "undone_at": entry.undone_at,
-    }
 
 
 def _undoable(

@@ -122,6 +122,35 @@ class CommitmentRecord:
     """The commitment's latest change when it recorded an assessment (undoable)."""
     state_names: dict[str, str]
 
+    def timeline_rows(self) -> list[dict[str, Any]]:
+        """Each assessment as a flat row, the timeline's then the undone ones,
+        with its state ("in force", "kept" or "undone"): the rows of the page's
+        CSV and of `scotrack commitment`'s table (#15)."""
+        rows = [
+            _entry_row(e, "in force" if e.in_force else "kept") for e in self.timeline
+        ]
+        return rows + [_entry_row(e, "undone") for e in self.undone]
+
+
+def _entry_row(entry: AssessmentEntry, state: str) -> dict[str, Any]:
+    found = entry.assessment
+    span = found.span
+    return {
+        "date": str(found.date),
+        "score": found.score,
+        "state": state,
+        "evidence": found.evidence,
+        "document": found.document_id,
+        "start": None if span is None else span[0],
+        "end": None if span is None else span[1],
+        "note": found.note or None,
+        "assessor": found.assessor,
+        "recorded_at": entry.recorded_at,
+        "change": entry.change_id,
+        "reverses": None if entry.reverses is None else entry.reverses.score,
+        "undone_at": entry.undone_at,
+    }
+
 
 def find_commitment(session: Session, ref: str) -> models.Commitment:
     """The commitment whose id is `ref`, or the one whose id starts with it
