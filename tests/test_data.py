@@ -34,7 +34,17 @@ from scotrack.errors import InputError, NotFound
 
 FOUNDERS = {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
 JOINED_LATER = {"IND", "PAK", "IRN", "BLR"}
-MISSING = object()
+
+
+class _Missing:
+    """A field deleted from the raw record; its repr names it in the test ids,
+    the same in every process (xdist workers compare their collections)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
 """A value that deletes the field instead of setting it."""
 
 

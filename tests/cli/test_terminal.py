@@ -250,3 +250,13 @@ def test_terminal_escapes_text_that_bypasses_markup() -> None:
     assert "\\u202etitle" in printed
     assert "\\x9b2J" in printed
     assert not RAW.search(printed.replace("\x1b[", ""))  # Rich's own colours aside
+
+
+def test_a_console_built_at_import_follows_the_width_when_it_prints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    console = Terminal(file=io.StringIO())
+    monkeypatch.setenv("COLUMNS", "150")
+    assert console.width == 150
+    assert Terminal(file=io.StringIO(), width=90).width == 90

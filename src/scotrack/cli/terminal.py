@@ -71,6 +71,12 @@ class Terminal(Console):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(emoji=False, **options)
+        # Rich fixes the size from COLUMNS/LINES as they are at construction; the
+        # module's consoles are built at import, so read them when printing instead
+        if "width" not in options:
+            self._width = None
+        if "height" not in options:
+            self._height = None
 
     def render_str(self, text: str, **options: Any) -> Text:
         return super().render_str(visible(text), **options)
