@@ -366,7 +366,7 @@ def test_unsourced_allow_list_only_shrinks(shipped):
     waiting = check.unsourced()
     assert set(waiting) == {"sources", "people"}
     assert len(waiting["sources"]) <= 5
-    assert len(waiting["people"]) <= 12
+    assert len(waiting["people"]) <= 3
     homes = {s["id"] for s in shipped["sources"] if check.home_page(s["url"] or "/x")}
     assert waiting["sources"] == homes
     assert waiting["people"] <= {p["name"] for p in shipped["people"]}
