@@ -365,7 +365,7 @@ def test_unsourced_allow_list_only_shrinks(shipped):
     Lower the numbers as records get their own pages; never raise them."""
     waiting = check.unsourced()
     assert set(waiting) == {"sources", "people"}
-    assert len(waiting["sources"]) <= 1
+    assert len(waiting["sources"]) <= 0
     assert len(waiting["people"]) <= 3
     homes = {s["id"] for s in shipped["sources"] if check.home_page(s["url"] or "/x")}
     assert waiting["sources"] == homes
