@@ -69,12 +69,16 @@ def test_rule_candidates_need_only_reach_the_veto():
     assert figures_at(scored, 0.5, gold=1, veto=0.15).recall == 0.0
 
 
-def test_best_threshold_is_the_middle_of_the_plateau():
-    # every threshold from 0.05 to 0.9 keeps the one right candidate: F1 1.0 on
-    # 18 grid points; the middle one (lower median) is chosen
-    scored = [Scored(0.9, Example("p", {}, "k", 0))]
-    best = best_threshold(scored, gold=1)
-    assert (best.threshold, best.veto, best.f1) == (0.45, 0.0, 1.0)
+def test_best_threshold_is_the_lowest_of_the_plateau():
+    # right candidates at 0.9 and 0.3, a wrong one at 0.1: F1 1.0 from 0.15 to
+    # 0.3 (the plateau; its middle would be 0.2), 0.8 below, 0.667 above
+    scored = [
+        Scored(0.9, Example("p", {}, "a", 0)),
+        Scored(0.3, Example("p", {}, "b", 1)),
+        Scored(0.1, Example("p", {}, "c", None)),
+    ]
+    best = best_threshold(scored, gold=2)
+    assert (best.threshold, best.veto, best.f1) == (0.15, 0.0, 1.0)
 
 
 def test_best_threshold_vetoes_unlikely_rule_candidates_when_that_pays():
