@@ -22,11 +22,11 @@ from scotrack.data import (
     read_baseline,
     state_index,
 )
+from scotrack.domain.agreement_status import status
 from scotrack.domain.agreements import (
     _computed_entry_into_force,
     entry_into_force,
     existed_on,
-    status,
 )
 from scotrack.domain.membership import members, states_with_status, status_of
 from scotrack.domain.vocab import AGREEMENT_KINDS, STATUSES
