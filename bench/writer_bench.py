@@ -34,7 +34,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from scotrack.ingest.claims.groups import GroupIndex
+from scotrack.ingest.claims.group_index import GroupIndex
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions
 from scotrack.ingest.pipeline import extract_paths

@@ -16,17 +16,18 @@ from scotrack import data
 from scotrack.data import (
     FILES,
     baseline_problems,
-    check,
+    citations,
+    fields,
     parse_baseline,
     raw_records,
     read_baseline,
     state_index,
 )
+from scotrack.domain.agreement_status import status
 from scotrack.domain.agreements import (
     _computed_entry_into_force,
     entry_into_force,
     existed_on,
-    status,
 )
 from scotrack.domain.membership import members, states_with_status, status_of
 from scotrack.domain.vocab import AGREEMENT_KINDS, STATUSES
@@ -329,7 +330,7 @@ def test_shipped_baseline_has_no_problems(shipped):
 
 def test_every_shipped_record_cites_a_known_source(shipped):
     ids = {s["id"] for s in shipped["sources"]}
-    waiting = check.unsourced()["people"]
+    waiting = citations.unsourced()["people"]
     for name in FILES[1:]:
         for record in shipped[name]:
             if name == "people" and record["name"] in waiting:
@@ -355,7 +356,7 @@ def test_every_shipped_record_cites_a_known_source(shipped):
     ],
 )
 def test_home_page_is_a_bare_site_or_language_root(url, home):
-    assert check.home_page(url) is home
+    assert citations.home_page(url) is home
 
 
 @pytest.mark.issue(12)
@@ -363,18 +364,20 @@ def test_unsourced_allow_list_only_shrinks(shipped):
     """The records still waiting for a source of their own: never more than now.
 
     Lower the numbers as records get their own pages; never raise them."""
-    waiting = check.unsourced()
+    waiting = citations.unsourced()
     assert set(waiting) == {"sources", "people"}
     assert len(waiting["sources"]) <= 0
     assert len(waiting["people"]) <= 3
-    homes = {s["id"] for s in shipped["sources"] if check.home_page(s["url"] or "/x")}
+    homes = {
+        s["id"] for s in shipped["sources"] if citations.home_page(s["url"] or "/x")
+    }
     assert waiting["sources"] == homes
     assert waiting["people"] <= {p["name"] for p in shipped["people"]}
 
 
 def test_a_fixed_record_left_on_the_allow_list_is_reported(shipped):
     raw = copy.deepcopy(shipped)
-    name = sorted(check.unsourced()["people"])[0]
+    name = sorted(citations.unsourced()["people"])[0]
     index = next(i for i, p in enumerate(raw["people"]) if p["name"] == name)
     raw["people"][index]["source"] = "wikipedia-sco"
     assert baseline_problems(raw) == [
@@ -522,7 +525,7 @@ def test_every_applicant_interval_is_sourced_to_its_decision(shipped):
     assert {r["state"] for r in applicants} == {"IND", "PAK", "IRN", "BLR"}
     for record in applicants:
         source = ids[record["source"]]
-        assert not check.home_page(source["url"]), record
+        assert not citations.home_page(source["url"]), record
         assert record["note"], record
 
 
@@ -901,9 +904,9 @@ def test_data_doc_describes_every_file_field_and_value():
     doc = DATA_DOC.read_text(encoding="utf-8")
     for name in FILES:
         assert f"`{name}.json`" in doc
-        for field in check.FIELDS[name]:
+        for field in fields.FIELDS[name]:
             assert f"`{field}`" in doc, (name, field)
-    values = (*STATUSES, *check.BODY_KINDS, *check.RULE_KINDS, *AGREEMENT_KINDS)
+    values = (*STATUSES, *fields.BODY_KINDS, *fields.RULE_KINDS, *AGREEMENT_KINDS)
     for value in values:
         assert f"`{value}`" in doc or f'"{value}"' in doc, value
 

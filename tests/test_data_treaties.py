@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from scotrack.data import FILES, baseline_problems, raw_records, read_baseline
-from scotrack.domain.agreements import Agreement, _computed_entry_into_force, status
+from scotrack.domain.agreement_status import status
+from scotrack.domain.agreements import Agreement, _computed_entry_into_force
 
 JOINED_LATER = ("IND", "PAK", "IRN", "BLR")
 FOUNDERS = {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}

@@ -2,13 +2,13 @@ from datetime import date
 
 import pytest
 
+from scotrack.domain.agreement_status import status
 from scotrack.domain.agreements import (
     Agreement,
     Declaration,
     EntryIntoForceRule,
     Party,
     entry_into_force,
-    status,
 )
 from scotrack.domain.dates import PartialDate
 

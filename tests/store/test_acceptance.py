@@ -17,7 +17,7 @@ from scotrack.store import history, models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import undo_batch
 from scotrack.store.write import review
-from scotrack.store.write.acceptance import Disagreements, Refinement
+from scotrack.store.write.disagreements import Disagreements, Refinement
 
 from ._claims import doc, ingest, meeting, span
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.data import read_baseline
-from scotrack.domain import agreements as agreement_rules
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import PARTY_STATUSES
 from scotrack.errors import Ambiguous, NotFound
 from scotrack.store.read import queries
@@ -153,7 +153,7 @@ def test_find_agreement_not_found(small: Session) -> None:
 def test_agreement_status_calls_the_domain_rule(small: Session) -> None:
     on = date(2019, 1, 15)
     answer = queries.agreement_status(small, "Convention on Countering Extremism", on)
-    expected = agreement_rules.status(
+    expected = status_rules.status(
         queries.agreement(small, "extremism-convention"), on=on
     )
     assert answer == expected
@@ -220,7 +220,7 @@ def test_agreement_status_extremism_convention_2018(kb: Session) -> None:
     on = date(2018, 1, 1)
     answer = queries.agreement_status(kb, "Convention on Countering Extremism", on)
     convention = queries.find_agreement(kb, "Convention on Countering Extremism")
-    assert answer == agreement_rules.status(convention, on=on)
+    assert answer == status_rules.status(convention, on=on)
     assert {p.state for p in answer.parties} == {p.state for p in convention.parties}
     for party in answer.parties:
         assert party.status in PARTY_STATUSES

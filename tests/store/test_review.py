@@ -19,8 +19,8 @@ from scotrack.store.provenance import Change, Claim, FactSource
 from scotrack.store.read import queries
 from scotrack.store.read.replay import known_on
 from scotrack.store.write import review
-from scotrack.store.write.acceptance import Disagreements
 from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.disagreements import Disagreements
 from scotrack.store.write.edits import edit_entity
 from scotrack.store.write.review import evidence_sentence
 

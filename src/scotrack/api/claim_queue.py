@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from scotrack.api.access import readable
-from scotrack.api.claims import (
+from scotrack.api.claim_schemas import (
     ClaimBrief,
     ClaimStatus,
     claim_brief,

@@ -30,7 +30,7 @@ from scotrack.api.paging import (
 from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store.read import meetings, outcomes, profiles
+from scotrack.store.read import meetings, outcome_bases, outcomes, profiles
 from scotrack.store.read.listings import DocumentRow, DocumentSummary
 from scotrack.store.read.tables import date_range
 
@@ -159,7 +159,7 @@ def meeting_public(
     )
 
 
-def basis_public(basis: outcomes.Basis) -> BasisPublic:
+def basis_public(basis: outcome_bases.Basis) -> BasisPublic:
     return BasisPublic(
         source=None if basis.source is None else source_public(basis.source),
         claim_id=basis.claim_id,

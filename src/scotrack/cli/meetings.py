@@ -23,7 +23,8 @@ from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:
     from scotrack.domain.sources import Source
-    from scotrack.store.read.outcomes import Basis, MeetingOutcomes
+    from scotrack.store.read.outcome_bases import Basis
+    from scotrack.store.read.outcomes import MeetingOutcomes
 
 
 def meeting_cli(

@@ -34,12 +34,12 @@ if TYPE_CHECKING:
 
     from scotrack.store.provenance import Change, Claim
     from scotrack.store.read import listings, queue
-    from scotrack.store.write import acceptance, edits, groups, review
-    from scotrack.store.write.acceptance import Choice
+    from scotrack.store.write import disagreements, edits, groups, review
+    from scotrack.store.write.disagreements import Choice
 else:
     review = lazy_module("scotrack.store.write.review")
     edits = lazy_module("scotrack.store.write.edits")
-    acceptance = lazy_module("scotrack.store.write.acceptance")
+    disagreements = lazy_module("scotrack.store.write.disagreements")
     groups = lazy_module("scotrack.store.write.groups")
     queue = lazy_module("scotrack.store.read.queue")
     listings = lazy_module("scotrack.store.read.listings")
@@ -168,7 +168,7 @@ def _accept_interactively(
 ) -> None:
     try:
         review.accept(session, claim.id, actor=actor, link=link)
-    except acceptance.Disagreements as err:
+    except disagreements.Disagreements as err:
         show_disagreements(err)
         answer = Prompt.ask(
             "keep the knowledge base's values, take the claim's, or cancel",
@@ -231,7 +231,9 @@ def show_claim(item: review.ClaimView) -> None:
             table.add_row(escape(value), ", ".join(i[:12] for i in ids))
         stdout.print(table)
     if item.disagreements:
-        show_disagreements(acceptance.Disagreements(claim.id[:12], item.disagreements))
+        show_disagreements(
+            disagreements.Disagreements(claim.id[:12], item.disagreements)
+        )
     for refinement in item.refinements:
         stdout.print(
             f"accepting makes {escape(refinement.field)} more precise: "
@@ -240,7 +242,7 @@ def show_claim(item: review.ClaimView) -> None:
         )
 
 
-def show_disagreements(err: acceptance.Disagreements) -> None:
+def show_disagreements(err: disagreements.Disagreements) -> None:
     table = Table(title=f"disagrees with {err.entity}", header_style="bold")
     for column in ("field", "knowledge base", "claim"):
         table.add_column(column)

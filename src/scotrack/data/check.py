@@ -3,25 +3,23 @@
 A line reads `file.json[index] field: reason`, e.g.
 `membership.json[12] end: date '2017-13-01' is impossible: ...`, so whoever edits a
 file can go straight to the record. The check runs in two passes: first each field
-against its declared type (`FIELDS`), then the rules between records: codes and ids
-that must exist, a source on every record and no home page as a source (except the
-allow-list in `unsourced.json`), dates in order, one status at a time per state, and
-an entry into force that the recorded instruments and rule would compute differently.
+against its declared type (`fields.FIELDS`), then the rules between records: codes
+and ids that must exist, a source on every record and no home page as a source
+(`citations`: except the allow-list in `unsourced.json`), dates in order, one
+status at a time per state, and an entry into force that the recorded instruments
+and rule would compute differently.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
-import re
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
 
 from scotrack.data import FILES, _agreement
-from scotrack.domain.agreements import RuleKind, _computed_entry_into_force
+from scotrack.data.citations import STALE, home_page, roles_sourced, unsourced
+from scotrack.data.fields import BODY_KINDS, FIELDS, KEYS, RULE_KINDS, type_problem
+from scotrack.domain.agreements import _computed_entry_into_force
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.membership import StatusInterval, overlapping
 from scotrack.domain.states import SCO
@@ -34,80 +32,6 @@ from scotrack.domain.vocab import (
 from scotrack.errors import InputError
 
 Record = dict[str, Any]
-
-BODY_KINDS = ("council", "meeting", "permanent body", "non-governmental")
-"""What a body is: `Body.kind` (domain/meetings.py) takes one of these."""
-
-RULE_KINDS: tuple[RuleKind, ...] = ("nth-instrument", "all-instruments", "on-signature")
-
-# Field types: "text" a non-empty string, "texts" a list of them, "date" a
-# PartialDate string, "count" an int >= 1, "days" an int >= 0, "object" a JSON
-# object, "objects" a list of them. A trailing "?" means the field may be null or
-# absent; "texts" and "objects" may always be absent.
-_NOTE = " source:text note:text?"
-SPECS = {
-    "sources": "id:text title:text publisher:text? url:text? date:date? note:text?",
-    "states": "code:text name:text official_name:text? aliases:texts adjectives:texts"
-    " capital:text?" + _NOTE,
-    "cities": "name:text state:text aliases:texts" + _NOTE,
-    "bodies": "code:text name:text schema_body:text aliases:texts kind:text"
-    " founded:date? seat:text? founding_source:text?" + _NOTE,
-    "membership": "state:text status:text start:date? end:date?" + _NOTE,
-    "meetings": "id:text body:text number:count? start_date:date? end_date:date?"
-    " city:text? host:text? chair:text? format:text? participants:texts name:text?"
-    + _NOTE,
-    "agreements": "id:text title:text kind:text aliases:texts signed_date:date?"
-    " place:text? depositary:text? rule:object? parties:objects declarations:objects"
-    " entry_into_force:date? entry_into_force_source:text?" + _NOTE,
-    "initiatives": "code:text name:text proposed_by:text? proposed_on:date?"
-    " aliases:texts" + _NOTE,
-    # a person's source may be absent only while the name is on the allow-list
-    "people": "name:text state:text aliases:texts roles:objects source:text?"
-    " note:text?",
-    "role": "role:text from:date to:date? source:text? note:text?",
-    "rule": "kind:text n:count? days:days? later_days:days?",
-    "party": "state:text signed:date? ratified:date? acceded:date? deposited:date?"
-    " withdrew:date? source:text? note:text?",
-    "declaration": "state:text date:date? text:text source:text?",
-}
-FIELDS: dict[str, dict[str, str]] = {
-    name: dict(pair.split(":") for pair in spec.split()) for name, spec in SPECS.items()
-}
-"""Each file's (and nested object's) fields and their types."""
-KEYS = {
-    "sources": "id",
-    "states": "code",
-    "bodies": "code",
-    "meetings": "id",
-    "agreements": "id",
-    "initiatives": "code",
-    "people": "name",
-}
-
-_LANGUAGE_ROOT = re.compile(r"/[a-z]{2,3}([-_][a-z]{2,4})?/?", re.IGNORECASE)
-
-
-def home_page(url: str) -> bool:
-    """True when `url` is a site's home page: no path, `/`, or a bare language
-    root such as `/en/` or `/eng/` (and no query), not the page of a document."""
-    parts = urlsplit(url)
-    if parts.query:
-        return False
-    return parts.path in ("", "/") or bool(_LANGUAGE_ROOT.fullmatch(parts.path))
-
-
-@cache
-def unsourced() -> dict[str, frozenset[str]]:
-    """The allow-list of records still waiting for a source of their own (#12).
-
-    `data/unsourced.json` names, per file, the keys of the records the check lets
-    through: `sources` ids whose URL is still a home page, `people` names without
-    a `source`. It may only shrink (a test pins its size); a listed record that has
-    since been fixed is reported, so the list never holds stale names.
-    """
-    text = resources.files("scotrack.data").joinpath("unsourced.json")
-    listed = json.loads(text.read_text("utf-8"))
-    return {name: frozenset(keys) for name, keys in listed.items() if name != "note"}
 
 
 def problems(raw: dict[str, list[Record]]) -> list[str]:
@@ -193,7 +117,7 @@ class _Check:
                         where, key, "is missing" if key not in record else "is null"
                     )
                 continue
-            reason = _type_problem(kind.rstrip("?"), value)
+            reason = type_problem(kind.rstrip("?"), value)
             if reason:
                 self.add(where, key, reason)
 
@@ -276,7 +200,7 @@ class _Check:
                 "itself (address, title, publisher, date)",
             )
         elif listed and not (isinstance(url, str) and home_page(url)):
-            self.add(where, "url", _STALE)
+            self.add(where, "url", STALE)
 
     def people(self, where: str, record: Record) -> None:
         """State known; roles dated in order; a source (the person's, or one on
@@ -294,11 +218,11 @@ class _Check:
             self.ref(at, "source", role.get("source"), self.source_ids, "source id")
         listed = record.get("name") in unsourced().get("people", ())
         # a person is sourced by a page of its own, or by one on every role (#12)
-        sourced = record.get("source") is not None or _roles_sourced(roles)
+        sourced = record.get("source") is not None or roles_sourced(roles)
         if not sourced and not listed:
             self.add(where, "source", "is missing (every record cites a source)")
         elif sourced and listed:
-            self.add(where, "source", _STALE)
+            self.add(where, "source", STALE)
 
     def states(self, where: str, record: Record) -> None:
         """Codes are three capitals; no name, alias or adjective names two states."""
@@ -447,46 +371,6 @@ class _Check:
 
     def initiatives(self, where: str, record: Record) -> None:
         self.ref(where, "proposed_by", record.get("proposed_by"), self.actors, "state")
-
-
-_STALE = "is fixed: remove the record from data/unsourced.json"
-
-
-def _roles_sourced(roles: Any) -> bool:
-    """True when `roles` is a non-empty list whose every role has a `source`."""
-    return (
-        isinstance(roles, list)
-        and bool(roles)
-        and all(isinstance(r, dict) and r.get("source") for r in roles)
-    )
-
-
-def _type_problem(kind: str, value: Any) -> str | None:
-    """Why `value` is not of field type `kind` (None: it is)."""
-    if kind == "text":
-        ok = isinstance(value, str) and bool(value.strip())
-        return None if ok else f"expected a non-empty string, got {value!r}"
-    if kind == "texts":
-        ok = isinstance(value, list) and all(
-            isinstance(item, str) and item.strip() for item in value
-        )
-        return None if ok else f"expected a list of non-empty strings, got {value!r}"
-    if kind == "date":
-        if not isinstance(value, str):
-            return f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}"
-        try:
-            PartialDate.parse(value)
-        except InputError as err:
-            return str(err)
-        return None
-    if kind in ("count", "days"):
-        least = 1 if kind == "count" else 0
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= least
-        return None if ok else f"expected a whole number >= {least}, got {value!r}"
-    if kind == "object":
-        return None if isinstance(value, dict) else f"expected an object, got {value!r}"
-    ok = isinstance(value, list) and all(isinstance(item, dict) for item in value)
-    return None if ok else f"expected a list of objects, got {value!r}"
 
 
 def _date(record: Record, key: str) -> PartialDate | None:

@@ -4,7 +4,8 @@ from hypothesis import strategies as st
 
 from scotrack.data import read_baseline
 from scotrack.ingest.claims.claim import claims_from_extract
-from scotrack.ingest.claims.groups import FactGroup, GroupIndex, claims_agree, collapse
+from scotrack.ingest.claims.group_index import GroupIndex
+from scotrack.ingest.claims.groups import FactGroup, claims_agree, collapse
 from scotrack.ingest.claims.resolve import (
     Catalogue,
     candidates,

@@ -8,12 +8,8 @@ import pytest
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions, RawDocument
-from scotrack.ingest.read.files import (
-    check_limits,
-    decode,
-    output_name,
-    read_documents,
-)
+from scotrack.ingest.read.decoding import decode
+from scotrack.ingest.read.files import check_limits, output_name, read_documents
 
 
 def _one(path: Path, options: ExtractOptions | None = None) -> RawDocument:

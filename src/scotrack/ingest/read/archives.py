@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions, RawDocument
+from scotrack.ingest.read.decoding import decode
 
 Result = RawDocument | DocumentError
 
@@ -229,8 +230,6 @@ def _warc_page(
         )
     if getattr(record.raw_stream, "limit", 0):
         return _Truncated()
-    from scotrack.ingest.read.files import decode
-
     try:
         html = decode(data, where)
     except DocumentError as err:
@@ -252,7 +251,7 @@ def parquet_file(
         yield DocumentError(str(path), PARQUET_MISSING)
         return
 
-    from scotrack.ingest.read.files import record_document
+    from scotrack.ingest.read.jsonl import record_document
 
     try:
         table = pq.ParquetFile(path)

@@ -19,7 +19,7 @@ _INFLATE_OUT = 1 << 20
 
 
 def line_count(path: Path) -> int | None:
-    """The lines of a gzipped JSON Lines file, as `files._byte_lines` counts
+    """The lines of a gzipped JSON Lines file, as `jsonl._byte_lines` counts
     them; None when it does not inflate whole. Runs on a worker."""
     count = 0
     last = b"\n"

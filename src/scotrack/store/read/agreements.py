@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain import agreements as agreement_rules
 from scotrack.domain.agreements import Agreement, AgreementStatus
 from scotrack.domain.vocab import AGREEMENT_KINDS
@@ -118,7 +119,7 @@ def agreement_sort(text: str | None) -> Sort:
 
 def agreement_row(agreement: Agreement, on: date) -> AgreementRow:
     """`agreement` with its status on `on`."""
-    status = agreement_rules.status(agreement, on=on)
+    status = status_rules.status(agreement, on=on)
     truth = {True: "yes", False: "no", None: "unknown"}[status.in_force]
     ratified = sum(p.status in RATIFIED for p in status.parties)
     return AgreementRow(agreement, status, truth, ratified, len(status.parties))

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from scotrack.domain import agreements as agreement_rules
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
 from scotrack.store import models, rows
 from scotrack.store.provenance import Claim
@@ -85,7 +85,7 @@ def latest_meetings(session: Session, *, limit: int = LATEST_MEETINGS) -> list[M
 def agreement_tallies(session: Session, *, on: date) -> list[AgreementTally]:
     tallies = []
     for agreement in queries.agreements(session):
-        answer = agreement_rules.status(agreement, on=on)
+        answer = status_rules.status(agreement, on=on)
         ratified = sum(p.status in ("ratified", "in force") for p in answer.parties)
         tallies.append(
             AgreementTally(

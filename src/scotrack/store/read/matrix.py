@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from scotrack.domain import agreements as agreement_rules
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
@@ -91,7 +91,7 @@ def ratification_matrix(
         {party.state for agreement in everything for party in agreement.parties},
         key=lambda code: names.get(code, code),
     )
-    statuses = [agreement_rules.status(a, on=on, states=codes) for a in everything]
+    statuses = [status_rules.status(a, on=on, states=codes) for a in everything]
     columns = tuple(
         MatrixColumn(
             a.id,

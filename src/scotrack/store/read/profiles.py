@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from scotrack.domain import agreements as agreement_rules
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import Agreement, AgreementStatus
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.meetings import Meeting
@@ -217,7 +217,7 @@ def agreement_record(
     names = state_names(session)
     return AgreementRecord(
         agreement,
-        agreement_rules.status(agreement, on=on),
+        status_rules.status(agreement, on=on),
         names,
         tuple(_cited_sources(session, agreement, names)) if sources else (),
         tuple(supporting_documents(session, "agreement", agreement.id))

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from scotrack.domain import agreements as agreement_rules
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain import membership as membership_rules
 from scotrack.domain.agreements import Agreement, AgreementStatus
 from scotrack.domain.commitments import Commitment
@@ -215,7 +215,7 @@ def find_agreement(session: Session, text: str) -> Agreement:
 
 def agreement_status(session: Session, text_or_id: str, on: date) -> AgreementStatus:
     """The named agreement's status on `on`, overall and per party, with reasons."""
-    return agreement_rules.status(find_agreement(session, text_or_id), on=on)
+    return status_rules.status(find_agreement(session, text_or_id), on=on)
 
 
 # commitments, projects, initiatives, sources

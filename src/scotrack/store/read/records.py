@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from scotrack.domain import agreements as agreement_rules
+from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
@@ -122,7 +122,7 @@ def party_statuses(
     for agreement in queries.agreements(session) if known is None else known:
         if agreement.party(code) is None:
             continue
-        answer = agreement_rules.status(agreement, on=on, states=[code])
+        answer = status_rules.status(agreement, on=on, states=[code])
         found[agreement.id] = PartyInAgreement(answer.parties[0], answer.in_force)
     return found
 

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
 from scotrack.ingest.claims.claim import Claim
-from scotrack.ingest.claims.groups import GroupIndex
+from scotrack.ingest.claims.group_index import GroupIndex
 from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow

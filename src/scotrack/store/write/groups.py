@@ -37,7 +37,7 @@ from scotrack.store.provenance import (
 )
 from scotrack.store.read.reader import find_document
 from scotrack.store.write import review
-from scotrack.store.write.acceptance import Choice, Disagreements
+from scotrack.store.write.disagreements import Choice, Disagreements
 
 Decision = Literal["accept", "reject"]
 UNCOMPARED = ("text", "evidence")

@@ -36,7 +36,7 @@ from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument, prepared_document
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
-from scotrack.ingest.read import archives, files
+from scotrack.ingest.read import archives, decoding, files, jsonl
 from scotrack.store import models
 from scotrack.store.engine import is_contention, retrying, writer
 from scotrack.store.read import queries
@@ -282,7 +282,7 @@ def prepare_record(
     `published`, `source`, `title`), like a line of a JSON Lines file, extracted
     and resolved against `known`. DocumentError when it holds no document or
     extraction refuses it."""
-    found = files.record_document(dict(record), where, default_id=where)
+    found = jsonl.record_document(dict(record), where, default_id=where)
     if isinstance(found, DocumentError):
         raise found
     title = record.get("title")
@@ -317,7 +317,7 @@ def prepare_upload(
         raise DocumentError(
             name, "a JSON Lines file holds many documents: post them one at a time"
         )
-    text = files.decode(data, name)
+    text = decoding.decode(data, name)
     if text.isspace():
         raise DocumentError(name, "empty file (no text)")
     stem = PurePath(name).stem
