@@ -218,6 +218,4 @@ def best_threshold(scored: Sequence[Scored], gold: int) -> Figures:
 
 def _plateau_lowest(results: Sequence[Figures]) -> Figures:
     top = max(f.f1 for f in results)
-    return min(
-        (f for f in results if f.f1 >= top - PLATEAU), key=lambda f: f.threshold
-    )
+    return min((f for f in results if f.f1 >= top - PLATEAU), key=lambda f: f.threshold)
