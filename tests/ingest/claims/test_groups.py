@@ -4,18 +4,12 @@ from hypothesis import strategies as st
 
 from scotrack.data import read_baseline
 from scotrack.ingest.claims.claim import claims_from_extract
-from scotrack.ingest.claims.group_index import GroupIndex
 from scotrack.ingest.claims.groups import FactGroup, claims_agree, collapse
 from scotrack.ingest.claims.resolve import (
     Catalogue,
     candidates,
     catalogue_from_baseline,
 )
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return catalogue_from_baseline(read_baseline())
 
 
 def _extract(published, **lists):
@@ -401,40 +395,3 @@ def test_groups_do_not_depend_on_claim_order(order):
         ("meeting", "new", None, ("a", "c", "d")),
         ("meeting", "new", None, ("d", "e")),
     ]
-
-
-def _dev_claims(kind):
-    """The claims of one kind the extractor finds in the dev set and the seeds."""
-    from pathlib import Path
-
-    from scotrack.ingest.output import to_extract_json
-    from scotrack.ingest.pipeline import extract_paths
-
-    root = Path(__file__).resolve().parents[3]
-    folders = [
-        root / "tests" / "data" / "dev" / "docs",
-        root.parent / "shared" / "seeds",
-    ]
-    found = []
-    for doc in extract_paths([f for f in folders if f.is_dir()]):
-        if isinstance(doc, Exception):
-            continue
-        extract = to_extract_json(doc)
-        found += [c for c in claims_from_extract(doc.id, extract) if c.kind == kind]
-    return found
-
-
-@pytest.mark.parametrize("kind", ["commitment", "project", "agreement"])
-def test_the_prefilter_never_hides_an_agreeing_group(baseline, kind):
-    claims = _dev_claims(kind)
-    assert len(claims) >= 5
-    # every ordered pair: the index, holding one group, finds it exactly when the
-    # full rule says the two claims agree
-    for first in claims:
-        index = GroupIndex(baseline)
-        index.add("block", first, "g")
-        for other in claims:
-            if other.key == first.key:
-                continue
-            agree = claims_agree(other, first, catalogue=baseline)
-            assert (index.group_of("block", other) == "g") == agree, (first, other)

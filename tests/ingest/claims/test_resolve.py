@@ -16,7 +16,6 @@ from scotrack.ingest.claims.resolve import (
     Candidate,
     Catalogue,
     candidates,
-    catalogue_from_baseline,
     interval_id,
     proposal,
 )
@@ -26,11 +25,6 @@ D = PartialDate.parse
 
 def _claim(claim_kind, published="2017-06-16", /, **payload):
     return Claim("doc", claim_kind, payload, ((0, 1),), published=published)
-
-
-@pytest.fixture(scope="module")
-def baseline():
-    return catalogue_from_baseline(read_baseline())
 
 
 # hand-made catalogue
