@@ -128,7 +128,11 @@ def get_state(
     on: OnParam = None,
 ) -> StateProfilePublic:
     record = records.state_record(
-        session, code, on=on_day(on), known=known_agreements(request, session)
+        session,
+        code,
+        on=on_day(on),
+        known=known_agreements(request, session),
+        summaries=request.app.state.summaries,
     )
     profile, statuses = record.profile, record.statuses
     named = {b.code: b for b in known_meetings(request, session).bodies}  # (#18)

@@ -83,7 +83,11 @@ def state_page(
 ) -> Response:
     day = on_day(on)
     record = records.state_record(
-        session, code, on=day, known=known_agreements(request, session)
+        session,
+        code,
+        on=day,
+        known=known_agreements(request, session),
+        summaries=request.app.state.summaries,
     )
     profile = record.profile
     if profile.state.code != code:  # a name or a lower-case code: the one address
