@@ -178,6 +178,7 @@ def list_agreements(
 )
 @readable
 def get_agreement(
+    request: Request,
     session: DbSession,
     agreement_id: Annotated[
         str, Path(max_length=300, description="Id, title or alias (fuzzy).")
@@ -185,7 +186,11 @@ def get_agreement(
     on: OnParam = None,
 ) -> AgreementDetailPublic:
     record = profiles.agreement_record(
-        session, agreement_id, on=on_day(on), sources=False
+        session,
+        agreement_id,
+        on=on_day(on),
+        sources=False,
+        summaries=request.app.state.summaries,
     )
     agreement, answer = record.agreement, record.status
     rule = agreement.rule

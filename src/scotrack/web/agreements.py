@@ -164,7 +164,9 @@ def agreement_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    record = profiles.agreement_record(session, agreement_id, on=day)
+    record = profiles.agreement_record(
+        session, agreement_id, on=day, summaries=request.app.state.summaries
+    )
     agreement = record.agreement
     if agreement.id != agreement_id:  # a title or an alias: the one address
         query = f"?{request.url.query}" if request.url.query else ""
