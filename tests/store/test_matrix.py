@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
+from scotrack.store.read.agreements import AgreementQuery, agreement_table
 from scotrack.store.read.matrix import ratification_matrix
 from scotrack.store.read.profiles import agreement_record
 from scotrack.store.read.summaries import Summaries
@@ -116,3 +117,30 @@ def test_a_kept_agreement_record_follows_an_edit(small: Session) -> None:
     after = agreement_record(small, "charter", on=on, summaries=summaries)
     assert after.agreement.place == "Saint Petersburg"
     assert after == agreement_record(small, "charter", on=on)
+
+
+@pytest.mark.issue(18)
+def test_a_kept_matrix_and_table_follow_an_edit(small: Session) -> None:
+    """The matrix of a day and the table of a query, kept per knowledge-base
+    version, are worked out again after a logged change."""
+    summaries = Summaries()
+    on = date(2020, 1, 1)
+    query = AgreementQuery(on=on)
+    table = agreement_table(small, query, summaries=summaries)
+    matrix = ratification_matrix(small, on=on, summaries=summaries)
+    assert agreement_table(small, query, summaries=summaries) is table
+    assert ratification_matrix(small, on=on, summaries=summaries) is matrix
+    edit_entity(
+        small,
+        "agreement:charter",
+        {"title": "The SCO Charter"},
+        actor="tests",
+        reason="a kept table must follow it",
+    )
+    small.flush()
+    table = agreement_table(small, query, summaries=summaries)
+    matrix = ratification_matrix(small, on=on, summaries=summaries)
+    assert "The SCO Charter" in [r.agreement.title for r in table.rows]
+    assert "The SCO Charter" in [c.title for c in matrix.columns]
+    assert table == agreement_table(small, query)
+    assert matrix == ratification_matrix(small, on=on)

@@ -152,7 +152,10 @@ def list_agreements(
         sort=agreements.agreement_sort(sort),
     )
     table = agreements.agreement_table(
-        session, query, known=known_agreements(request, session)
+        session,
+        query,
+        known=known_agreements(request, session),
+        summaries=request.app.state.summaries,
     )
     order = {r.agreement.id: i for i, r in enumerate(table.rows)}
     items, after = page_of(

@@ -74,9 +74,12 @@ def agreements_page(
             sort=agreements.agreement_sort(sort),
         ),
         known=known,
+        summaries=request.app.state.summaries,
     )
     table = shown_columns(
-        matrix.ratification_matrix(session, on=day, known=known),
+        matrix.ratification_matrix(
+            session, on=day, known=known, summaries=request.app.state.summaries
+        ),
         [r.agreement.id for r in listed.rows],
     )
     short = {a.id: short_name(a.title, a.aliases) for a in known}
