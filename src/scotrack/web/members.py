@@ -30,7 +30,9 @@ def members_page(
     format: FormatParam = "html",
 ) -> Response:
     today = date.today()
-    overview = timeline.membership_overview(session, on=on_day(on), until=today)
+    overview = timeline.membership_overview(
+        session, on=on_day(on), until=today, summaries=request.app.state.summaries
+    )
     rows = [
         {
             "state": s.code,
