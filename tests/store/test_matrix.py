@@ -8,8 +8,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.errors import NotFound
+from scotrack.store.read.agreements import AgreementQuery, agreement_table
 from scotrack.store.read.matrix import ratification_matrix
 from scotrack.store.read.profiles import agreement_record
+from scotrack.store.read.summaries import Summaries
+from scotrack.store.write.edits import edit_entity
 
 
 def cells(small: Session, on: date) -> dict[tuple[str, str], str]:
@@ -90,3 +93,54 @@ def test_matrix_leaves_out_texts_no_state_is_party_to(kb: Session) -> None:
     assert "shanghai-convention" in shown
     assert "observer-regulations-2004" not in shown  # approved, no parties
     assert "development-strategy-2025" not in shown
+
+
+@pytest.mark.issue(18)
+def test_a_kept_agreement_record_follows_an_edit(small: Session) -> None:
+    """The server keeps the record a reference names on a day per
+    knowledge-base version: the same one until a logged change, then read again."""
+    summaries = Summaries()
+    on = date(2010, 1, 1)
+    kept = agreement_record(small, "charter", on=on, summaries=summaries)
+    assert agreement_record(small, "charter", on=on, summaries=summaries) is kept
+    assert agreement_record(small, "SCO Charter", on=on, summaries=summaries) == kept
+    bare = agreement_record(small, "charter", on=on, sources=False, summaries=summaries)
+    assert bare.sources == ()
+    edit_entity(
+        small,
+        "agreement:charter",
+        {"place": "Saint Petersburg"},
+        actor="tests",
+        reason="a kept record must follow it",
+    )
+    small.flush()
+    after = agreement_record(small, "charter", on=on, summaries=summaries)
+    assert after.agreement.place == "Saint Petersburg"
+    assert after == agreement_record(small, "charter", on=on)
+
+
+@pytest.mark.issue(18)
+def test_a_kept_matrix_and_table_follow_an_edit(small: Session) -> None:
+    """The matrix of a day and the table of a query, kept per knowledge-base
+    version, are worked out again after a logged change."""
+    summaries = Summaries()
+    on = date(2020, 1, 1)
+    query = AgreementQuery(on=on)
+    table = agreement_table(small, query, summaries=summaries)
+    matrix = ratification_matrix(small, on=on, summaries=summaries)
+    assert agreement_table(small, query, summaries=summaries) is table
+    assert ratification_matrix(small, on=on, summaries=summaries) is matrix
+    edit_entity(
+        small,
+        "agreement:charter",
+        {"title": "The SCO Charter"},
+        actor="tests",
+        reason="a kept table must follow it",
+    )
+    small.flush()
+    table = agreement_table(small, query, summaries=summaries)
+    matrix = ratification_matrix(small, on=on, summaries=summaries)
+    assert "The SCO Charter" in [r.agreement.title for r in table.rows]
+    assert "The SCO Charter" in [c.title for c in matrix.columns]
+    assert table == agreement_table(small, query)
+    assert matrix == ratification_matrix(small, on=on)

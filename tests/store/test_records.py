@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
+from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.read.outcomes import meeting_outcomes
 from scotrack.store.read.records import linked_claims, state_record
+from scotrack.store.read.summaries import Summaries
 from scotrack.store.write.baseline import init_knowledge_base
+from scotrack.store.write.edits import edit_entity
 
 from ._claims import doc, ingest, meeting
 
@@ -33,6 +37,43 @@ def test_state_record_agreement_status_on_a_day(small: Session) -> None:
 def test_state_record_unknown(small: Session) -> None:
     with pytest.raises(NotFound):
         state_record(small, "XXX", on=date(2024, 1, 1))
+
+
+@pytest.mark.issue(18)
+def test_a_kept_state_record_follows_an_edit(small: Session) -> None:
+    """The server keeps a state's record on a day per knowledge-base version: the
+    same one is given back until a logged change, then read again."""
+    summaries = Summaries()
+    on = date(2024, 1, 1)
+    kept = state_record(small, "kgz", on=on, summaries=summaries)
+    assert state_record(small, "Kyrgyzstan", on=on, summaries=summaries) is kept
+    assert state_record(small, "KGZ", on=date(2019, 1, 1), summaries=summaries) != kept
+    interval = small.scalars(
+        select(models.StatusInterval.id).where(models.StatusInterval.state_id == "KGZ")
+    ).first()
+    edit_entity(
+        small,
+        f"status-interval:{interval}",
+        {"note": "edited in a test"},
+        actor="tests",
+        reason="a kept record must follow it",
+    )
+    small.flush()
+    after = state_record(small, "KGZ", on=on, summaries=summaries)
+    assert "edited in a test" in [i.note for i in after.profile.history]
+    assert after == state_record(small, "KGZ", on=on)
+
+
+@pytest.mark.issue(18)
+def test_summaries_keep_at_most_their_limit(
+    small: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Summaries, "MOST", 2)
+    summaries = Summaries()
+    for key in "abc":
+        assert summaries.get(small, key, lambda key=key: key) == key
+    assert summaries.get(small, "a", lambda: "again") == "again"  # dropped first
+    assert summaries.get(small, "c", lambda: "again") == "c"
 
 
 @pytest.mark.issue(18)

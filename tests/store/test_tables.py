@@ -185,6 +185,37 @@ def test_unfiltered_document_facets_are_kept_until_a_document_is_added(
     assert {f.name: dict(f.counts) for f in filtered.facets}["outlet"] == {"TASS": 3}
 
 
+@pytest.mark.issue(18)
+def test_a_kept_first_page_of_documents_follows_a_new_document(
+    session: Session,
+) -> None:
+    """The first page of a query is kept per knowledge-base version; a later
+    page is read on each request; both as without `summaries`."""
+    add_documents(session)
+    kept = Summaries()
+    query = DocumentQuery(sort=Sort("title"))
+    first = document_table(session, query, limit=2, summaries=kept)
+    assert document_table(session, query, limit=2, summaries=kept) is first
+    assert first == document_table(session, query, limit=2)
+    later = document_table(session, query, after=first.next, limit=2, summaries=kept)
+    assert later == document_table(session, query, after=first.next, limit=2)
+    session.add(
+        Document(
+            id="eeeeee66" + "0" * 56,
+            title="Able",
+            raw_text="y",
+            clean_text="y",
+            tags="{}",
+            ingested_at="2024-02-01T00:00:00",
+        )
+    )
+    session.flush()
+    again = document_table(session, query, limit=2, summaries=kept)
+    assert [row.title for row in again.rows] == ["Able", "Alpha"]
+    assert again.total == first.total + 1
+    assert again == document_table(session, query, limit=2)
+
+
 def test_a_cursor_of_another_sort_is_refused(session: Session) -> None:
     add_documents(session)
     table = document_table(session, DocumentQuery(sort=Sort("title")), limit=1)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.membership import StatusInterval
+from scotrack.store import models
+from scotrack.store.read.queries import statuses_on
+from scotrack.store.read.summaries import Summaries
 from scotrack.store.read.timeline import meetings_overview, membership_overview, segment
+from scotrack.store.write.edits import edit_entity
 
 
 def test_membership_overview_statuses_on_a_day(small: Session) -> None:
@@ -41,3 +47,35 @@ def test_meetings_overview_filters_and_choices(small: Session) -> None:
     assert overview.years == (2023, 2017)
     assert set(overview.hosts) == {"IND", "KAZ"}
     assert [b.code for b in overview.bodies] == ["foreign-ministers", "heads-of-state"]
+
+
+@pytest.mark.issue(18)
+def test_a_kept_overview_and_statuses_follow_an_edit(small: Session) -> None:
+    """Membership read once per knowledge-base version is read again after a
+    logged change to a status interval."""
+    summaries = Summaries()
+    on, until = date(2010, 1, 1), date(2024, 1, 1)
+    kept = membership_overview(small, on=on, until=until, summaries=summaries)
+    assert membership_overview(small, on=on, until=until, summaries=summaries) is kept
+    assert statuses_on(small, on, summaries=summaries) == statuses_on(small, on)
+    interval = small.scalars(
+        select(models.StatusInterval.id).where(
+            models.StatusInterval.state_id == "IND",
+            models.StatusInterval.status == "observer",
+        )
+    ).one()
+    edit_entity(
+        small,
+        f"status-interval:{interval}",
+        {"status": "dialogue-partner"},
+        actor="tests",
+        reason="a kept overview must follow it",
+    )
+    small.flush()
+    after = membership_overview(small, on=on, until=until, summaries=summaries)
+    assert {row.code: row.status for row in after.statuses}["IND"] == (
+        "dialogue-partner"
+    )
+    assert after == membership_overview(small, on=on, until=until)
+    assert statuses_on(small, on, summaries=summaries) == statuses_on(small, on)
+    assert "dialogue-partner" in [s.status for s in statuses_on(small, on)]

@@ -152,7 +152,10 @@ def list_agreements(
         sort=agreements.agreement_sort(sort),
     )
     table = agreements.agreement_table(
-        session, query, known=known_agreements(request, session)
+        session,
+        query,
+        known=known_agreements(request, session),
+        summaries=request.app.state.summaries,
     )
     order = {r.agreement.id: i for i, r in enumerate(table.rows)}
     items, after = page_of(
@@ -178,6 +181,7 @@ def list_agreements(
 )
 @readable
 def get_agreement(
+    request: Request,
     session: DbSession,
     agreement_id: Annotated[
         str, Path(max_length=300, description="Id, title or alias (fuzzy).")
@@ -185,7 +189,11 @@ def get_agreement(
     on: OnParam = None,
 ) -> AgreementDetailPublic:
     record = profiles.agreement_record(
-        session, agreement_id, on=on_day(on), sources=False
+        session,
+        agreement_id,
+        on=on_day(on),
+        sources=False,
+        summaries=request.app.state.summaries,
     )
     agreement, answer = record.agreement, record.status
     rule = agreement.rule

@@ -161,6 +161,7 @@ UPLOAD_BODY: dict[str, Any] = {
 )
 @readable
 def list_documents(
+    request: Request,
     session: DbSession,
     outlet: Annotated[
         str | None, Query(max_length=300, description="The outlet (any case).")
@@ -191,7 +192,12 @@ def list_documents(
     )
     after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
     table = listings.document_table(
-        session, query, after=after, limit=limit, facets=facets
+        session,
+        query,
+        after=after,
+        limit=limit,
+        facets=facets,
+        summaries=request.app.state.summaries,
     )
     return TablePage(
         items=[document_brief(d) for d in table.rows],

@@ -82,6 +82,7 @@ class StateProfilePublic(BaseModel):
 )
 @readable
 def list_states(
+    request: Request,
     session: DbSession,
     on: OnParam = None,
     status: Annotated[
@@ -101,7 +102,9 @@ def list_states(
             until=iso(a.interval.end) if a.interval else None,
             certain=a.certain,
         )
-        for a in queries.statuses_on(session, on=day)
+        for a in queries.statuses_on(
+            session, on=day, summaries=request.app.state.summaries
+        )
         if status is None or a.status == status
     ]
     order = {code: i for i, code in enumerate(s.code for s in found)}
@@ -128,7 +131,11 @@ def get_state(
     on: OnParam = None,
 ) -> StateProfilePublic:
     record = records.state_record(
-        session, code, on=on_day(on), known=known_agreements(request, session)
+        session,
+        code,
+        on=on_day(on),
+        known=known_agreements(request, session),
+        summaries=request.app.state.summaries,
     )
     profile, statuses = record.profile, record.statuses
     named = {b.code: b for b in known_meetings(request, session).bodies}  # (#18)

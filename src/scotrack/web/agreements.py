@@ -74,9 +74,12 @@ def agreements_page(
             sort=agreements.agreement_sort(sort),
         ),
         known=known,
+        summaries=request.app.state.summaries,
     )
     table = shown_columns(
-        matrix.ratification_matrix(session, on=day, known=known),
+        matrix.ratification_matrix(
+            session, on=day, known=known, summaries=request.app.state.summaries
+        ),
         [r.agreement.id for r in listed.rows],
     )
     short = {a.id: short_name(a.title, a.aliases) for a in known}
@@ -164,7 +167,9 @@ def agreement_page(
     format: FormatParam = "html",
 ) -> Response:
     day = on_day(on)
-    record = profiles.agreement_record(session, agreement_id, on=day)
+    record = profiles.agreement_record(
+        session, agreement_id, on=day, summaries=request.app.state.summaries
+    )
     agreement = record.agreement
     if agreement.id != agreement_id:  # a title or an alias: the one address
         query = f"?{request.url.query}" if request.url.query else ""

@@ -30,7 +30,9 @@ def members_page(
     format: FormatParam = "html",
 ) -> Response:
     today = date.today()
-    overview = timeline.membership_overview(session, on=on_day(on), until=today)
+    overview = timeline.membership_overview(
+        session, on=on_day(on), until=today, summaries=request.app.state.summaries
+    )
     rows = [
         {
             "state": s.code,
@@ -83,7 +85,11 @@ def state_page(
 ) -> Response:
     day = on_day(on)
     record = records.state_record(
-        session, code, on=day, known=known_agreements(request, session)
+        session,
+        code,
+        on=day,
+        known=known_agreements(request, session),
+        summaries=request.app.state.summaries,
     )
     profile = record.profile
     if profile.state.code != code:  # a name or a lower-case code: the one address

@@ -161,10 +161,31 @@ def document_table(
     of the default order reads 51 rows, not all of them (#18).
 
     With `summaries`, the facets of the unfiltered list (every document by
-    outlet and year, 4 ms with 10,000) are counted once per knowledge-base version.
+    outlet and year, 4 ms with 10,000) are counted once per knowledge-base version,
+    and so is the first page of a query (#18: its rows, their claim counts and
+    the total were most of /documents' and `GET /api/v1/documents`' CPU; later
+    pages are read on each request).
 
     InputError for a key of another sort or list.
     """
+    if summaries is not None and after is None:
+        kept: DocumentTable = summaries.get(
+            session,
+            ("document table", query, limit, facets),
+            lambda: _document_table(session, query, None, limit, facets, summaries),
+        )
+        return kept
+    return _document_table(session, query, after, limit, facets, summaries)
+
+
+def _document_table(
+    session: Session,
+    query: DocumentQuery,
+    after: tuple[Any, ...] | None,
+    limit: int,
+    facets: bool,
+    summaries: Summaries | None,
+) -> DocumentTable:
     where = _document_filters(query)
     sort = query.sort
     column = DOCUMENT_SORTS[sort.column]

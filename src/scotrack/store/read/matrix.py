@@ -18,6 +18,7 @@ from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.summaries import Summaries
 
 CELL_STATUSES = ("in-force", "ratified", "signed", "not-signed", "withdrawn", "unknown")
 CELL_LABELS = {
@@ -76,14 +77,27 @@ def cell_status(party: PartyOnDay, *, in_force: bool | None = None) -> str:
 
 
 def ratification_matrix(
-    session: Session, *, on: date, known: Sequence[Agreement] | None = None
+    session: Session,
+    *,
+    on: date,
+    known: Sequence[Agreement] | None = None,
+    summaries: Summaries | None = None,
 ) -> RatificationMatrix:
     """Every agreement's status for every state party to any of them, on `on`;
-    `known`: every agreement, when the caller has them already (#18).
+    `known`: every agreement, when the caller has them already (#18); with
+    `summaries`, the matrix of a day is worked out once per knowledge-base
+    version and kept there (#18).
 
     Texts no state is a party to (regulations, strategies, plans approved by a
     Council decision) have no column: every cell would be empty (#12).
     """
+    if summaries is not None:
+        kept: RatificationMatrix = summaries.get(
+            session,
+            ("ratification matrix", on),
+            lambda: ratification_matrix(session, on=on, known=known),
+        )
+        return kept
     read = queries.agreements(session) if known is None else known
     everything = [a for a in read if a.parties]
     names = state_names(session)

@@ -34,6 +34,7 @@ from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.listings import DocumentSummary
 from scotrack.store.read.records import supporting_documents
+from scotrack.store.read.summaries import Summaries
 
 DOCUMENTS_SHOWN = 50
 """Reporting documents a meeting's profile holds (a summit has had 1,368, #18)."""
@@ -205,14 +206,38 @@ class AgreementRecord:
 
 
 def agreement_record(
-    session: Session, ref: str, *, on: date, sources: bool = True
+    session: Session,
+    ref: str,
+    *,
+    on: date,
+    sources: bool = True,
+    summaries: Summaries | None = None,
 ) -> AgreementRecord:
     """The agreement `ref` names (its id, title or an alias, else the closest
     title: `queries.find_agreement`) with its status on `on`. The one read of an
     agreement: `scotrack agreement`, `GET /api/v1/agreements/{id}` and the page
     /agreements/{id} (#15). With `sources=False` the cited sources and the
     supporting documents are left empty, unread: the API's answer shows neither,
-    and reading them was half its cost (#18)."""
+    and reading them was half its cost (#18).
+
+    With `summaries`, the record `ref` names on a day is read once per
+    knowledge-base version and kept there (#18): the agreement with its parties,
+    the states' names, the sources and documents were most of the agreement
+    page's CPU on every request; what `ref` names, and everything read, can only
+    change with the version."""
+    if summaries is None:
+        return _agreement_record(session, ref, on, sources)
+    kept: AgreementRecord = summaries.get(
+        session,
+        ("agreement record", ref, on, sources),
+        lambda: _agreement_record(session, ref, on, sources),
+    )
+    return kept
+
+
+def _agreement_record(
+    session: Session, ref: str, on: date, sources: bool
+) -> AgreementRecord:
     agreement = queries.find_agreement(session, ref)
     names = state_names(session)
     return AgreementRecord(

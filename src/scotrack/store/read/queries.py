@@ -28,6 +28,7 @@ from scotrack.domain.sources import Source
 from scotrack.domain.states import State, StateIndex
 from scotrack.errors import Ambiguous, NotFound
 from scotrack.store import models, rows
+from scotrack.store.read.summaries import Summaries
 
 FUZZY_CUTOFF = 85
 """Least token-set similarity (0-100) for a fuzzy agreement match."""
@@ -83,9 +84,20 @@ def members_on(session: Session, on: date) -> list[StatusOnDay]:
     return membership_rules.members(membership(session), on=on)
 
 
-def statuses_on(session: Session, on: date) -> list[StatusOnDay]:
-    """Every state with some SCO status on `on`, by status then code."""
-    return membership_rules.statuses_on(membership(session), on=on)
+def statuses_on(
+    session: Session, on: date, *, summaries: Summaries | None = None
+) -> list[StatusOnDay]:
+    """Every state with some SCO status on `on`, by status then code; with
+    `summaries`, the statuses of a day are worked out once per knowledge-base
+    version and kept there (#18)."""
+    if summaries is None:
+        return membership_rules.statuses_on(membership(session), on=on)
+    kept: tuple[StatusOnDay, ...] = summaries.get(
+        session,
+        ("statuses on", on),
+        lambda: tuple(membership_rules.statuses_on(membership(session), on=on)),
+    )
+    return list(kept)
 
 
 def status_history(session: Session, code: str) -> list[StatusInterval]:

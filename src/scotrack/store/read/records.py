@@ -23,6 +23,7 @@ from scotrack.store.read import queries
 from scotrack.store.read.dashboard import body_names
 from scotrack.store.read.matrix import cell_status
 from scotrack.store.read.queries import StateProfile
+from scotrack.store.read.summaries import Summaries
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,17 +134,38 @@ def state_record(
     *,
     on: date,
     known: Sequence[Agreement] | None = None,
+    summaries: Summaries | None = None,
 ) -> StateRecord:
     """The state `code` names (its code, name or adjective: `queries.find_state`):
     its profile, its status in each of its agreements on `on`, and its projects;
     NotFound for an unknown state. The one read of a state for the API and the
-    page (#15). `known`: every agreement, when the caller has them already (#18)."""
-    profile = queries.state_profile(session, queries.find_state(session, code).code)
+    page (#15). `known`: every agreement, when the caller has them already (#18).
+
+    With `summaries`, the record of a state on a day is read once per
+    knowledge-base version and kept there (#18): its 16 queries were about half
+    of the state page's CPU and of `GET /api/v1/states/{code}`'s, on every
+    request, and everything they read (the curated record, claims, reviews)
+    moves the version when it changes."""
+    found = queries.find_state(session, code).code
+    if summaries is None:
+        return _state_record(session, found, on, known)
+    kept: StateRecord = summaries.get(
+        session,
+        ("state record", found, on),
+        lambda: _state_record(session, found, on, known),
+    )
+    return kept
+
+
+def _state_record(
+    session: Session, code: str, on: date, known: Sequence[Agreement] | None
+) -> StateRecord:
+    profile = queries.state_profile(session, code)
     return StateRecord(
         profile,
         on,
-        party_statuses(session, profile.state.code, on, known=known),
-        tuple(state_projects(session, profile.state.code)),
+        party_statuses(session, code, on, known=known),
+        tuple(state_projects(session, code)),
         body_names(session),
     )
 

@@ -9,7 +9,9 @@ decision on a claim is a logged change and claims are only added with their
 document. `Summaries` keeps each value with the version it was computed at, so a
 request that finds the same version reads it from memory; the first request after
 any change computes it again. One `Summaries` serves one database (the server keeps
-one per app); it is safe to share between threads.
+one per app); it is safe to share between threads. It holds at most `MOST` values
+at a time (values keyed by a record and a day, such as a state's record on the
+day asked, would otherwise grow with the days asked until the next change).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ class Summaries:
 
     WAIT_SECONDS = 60.0
     """How long a request waits for another's computation before doing its own."""
+    MOST = 256
+    """Values kept at most; past it, the one computed first is dropped."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -66,6 +70,8 @@ class Summaries:
             with self._lock:
                 if self._version == version:
                     self._values[key] = value
+                    while len(self._values) > self.MOST:
+                        del self._values[next(iter(self._values))]
             return value
         finally:
             with self._lock:

@@ -116,6 +116,8 @@ def first_day(column: ColumnElement[Any]) -> ColumnElement[Any]:
 
 def in_range(column: ColumnElement[Any], dates: DateRange) -> list[ColumnElement[bool]]:
     """SQL conditions keeping rows whose partial date `column` is in `dates`."""
+    if dates.start is None and dates.end is None:
+        return []  # no expression to build (#18)
     day = first_day(column)
     found = []
     if dates.start is not None:

@@ -19,6 +19,7 @@ from scotrack.domain.membership import StatusInterval
 from scotrack.store import models
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
+from scotrack.store.read.summaries import Summaries
 
 SCO_FOUNDED = date(2001, 6, 15)
 
@@ -73,9 +74,18 @@ def segment(interval: StatusInterval, *, until: date) -> Segment | None:
 
 
 def membership_overview(
-    session: Session, *, on: date, until: date
+    session: Session, *, on: date, until: date, summaries: Summaries | None = None
 ) -> MembershipOverview:
-    """Statuses on `on` (table) and every state's status intervals up to `until`."""
+    """Statuses on `on` (table) and every state's status intervals up to `until`;
+    with `summaries`, worked out once per knowledge-base version and kept there
+    (#18: reading and parsing every interval was half of /members' CPU)."""
+    if summaries is not None:
+        kept: MembershipOverview = summaries.get(
+            session,
+            ("membership overview", on, until),
+            lambda: membership_overview(session, on=on, until=until),
+        )
+        return kept
     intervals = queries.membership(session)
     names = state_names(session)
     statuses = tuple(
