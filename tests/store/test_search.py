@@ -9,7 +9,6 @@ from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.ingest.claims.prepared import SENTENCE_CONTEXT
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.read import search as fts
 from scotrack.store.read.search import HIGHLIGHT, SearchHit
@@ -294,49 +293,6 @@ def test_parse_query() -> None:
         fts.Term("open"),
     ]
     assert fts.fts5_query(terms) == '"heads of state" "tash"* "AND" "col:" "open"'
-
-
-def test_evidence_context_expands_to_sentences() -> None:
-    start = SUMMIT.index("energy")
-    assert fts.evidence_context(SUMMIT, [(start, start + 6)]) == (
-        "They signed an agreement on energy cooperation and transport corridors."
-    )
-    security = SUMMIT.index("security")
-    assert fts.evidence_context(SUMMIT, [(security, security + 8)]) == (
-        "Leaders also discussed security."
-    )
-    reporters = SUMMIT.index("Reporters")
-    assert fts.evidence_context(SUMMIT, [(reporters, reporters + 9)]) == (
-        "Reporters waited outside."
-    )
-
-
-def test_evidence_context_joins_and_merges() -> None:
-    tashkent = SUMMIT.index("Tashkent")
-    energy = SUMMIT.index("energy")
-    both = fts.evidence_context(
-        SUMMIT, [(energy, energy + 6), (tashkent, tashkent + 8)]
-    )
-    assert both == (
-        "The heads of state of the SCO met in Tashkent on 11 September. "
-        "They signed an agreement on energy cooperation and transport corridors."
-    )
-    reporters = SUMMIT.index("Reporters")
-    apart = fts.evidence_context(
-        SUMMIT, [(tashkent, tashkent + 1), (reporters, reporters + 1)]
-    )
-    assert apart.count(fts.ELLIPSIS) == 1
-
-
-@pytest.mark.parametrize("spans", [[], [(-5, 3)], [(500, 900)], [(10, 5)]])
-def test_evidence_context_odd_spans(spans: list[tuple[int, int]]) -> None:
-    assert isinstance(fts.evidence_context(SUMMIT, spans), str)
-
-
-def test_evidence_context_is_bounded() -> None:
-    long_text = "word " * 2000
-    context = fts.evidence_context(long_text, [(5000, 5004)])
-    assert len(context) <= 2 * SENTENCE_CONTEXT + 4
 
 
 def test_snippet_parts() -> None:

@@ -27,12 +27,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from scotrack.domain.passages import passage
 from scotrack.domain.vocab import SEARCH_KINDS
 from scotrack.errors import InputError
-from scotrack.ingest.claims.prepared import (
-    PreparedClaim,
-    evidence_context,
-)
+from scotrack.ingest.claims.prepared import PreparedClaim
 from scotrack.store.provenance import Claim, Document, evidence_spans
 
 KINDS = SEARCH_KINDS
@@ -164,7 +162,7 @@ def _claim_entry(
         "kind": kind,
         "ref": ref,
         "title": summary,
-        "body": evidence_context(clean_text, list(evidence_spans(evidence))),
+        "body": passage(clean_text, list(evidence_spans(evidence))).text,
     }
 
 
