@@ -22,7 +22,7 @@ from scotrack.cli import app
 from scotrack.domain.passages import SENTENCE_CONTEXT, SEPARATOR
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.read import search
+from scotrack.store.write import search_index
 
 from .conftest import _api, client_for, make_tokens, sign_in
 
@@ -112,7 +112,7 @@ def crafted(templates: Any) -> tuple[str, dict[str, str]]:
                     )
                 )
             session.flush()
-            search.reindex(session)
+            search_index.reindex(session)
     finally:
         engine.dispose()
     return url, ids
