@@ -181,3 +181,5 @@ def test_each_mark_is_its_span_as_shown(
         for a, b in spans
     )
     assert sorted(marked(found)) == [words for words in shown if words]
+    starts = [start for start, _ in found.marks]
+    assert starts == sorted(starts)  # in text order

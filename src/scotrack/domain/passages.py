@@ -106,10 +106,12 @@ def passage(text: str, spans: Sequence[tuple[int, int]]) -> Passage:
         if parts:
             offset += len(SEPARATOR)
         for start, end in clipped:
-            if begin <= start and end <= finish:
-                mark = (_word_start(text, begin, start), _word_end(text, begin, end))
-                if mark[0] < mark[1]:
-                    marks.append((offset + mark[0], offset + mark[1]))
+            if not begin <= start <= end <= finish:
+                continue
+            words = " ".join(text[start:end].split())
+            if words:
+                at = offset + _word_start(text, begin, start)
+                marks.append((at, at + len(words)))
         parts.append(part)
         offset += len(part)
     return Passage(SEPARATOR.join(parts), tuple(marks))
@@ -117,14 +119,10 @@ def passage(text: str, spans: Sequence[tuple[int, int]]) -> Passage:
 
 def _word_start(text: str, begin: int, at: int) -> int:
     """Where the first non-space character at or after `at` falls once
-    `text[begin:]` has its runs of white space made one space and trimmed."""
+    `text[begin:]` has its runs of white space made one space and trimmed (a
+    span's mark is its words from there)."""
     words = text[begin:at].split()
     shown = len(" ".join(words))
     if words and (text[at - 1].isspace() or (at < len(text) and text[at].isspace())):
         return shown + 1  # the space before the next word
     return shown
-
-
-def _word_end(text: str, begin: int, at: int) -> int:
-    """Where the last non-space character before `at` ends, likewise."""
-    return len(" ".join(text[begin:at].split()))
