@@ -12,7 +12,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from scotrack.store.read import search as store_search
+from scotrack.store.read import search_query
 
 from .conftest import bearer
 from .test_reads import error_of
@@ -72,11 +72,11 @@ def test_a_nul_in_a_parameter_is_422_naming_it(client: TestClient):
 
 
 def test_search_reads_control_characters_as_spaces():
-    assert store_search.parse_query("Qingdao\x00summit*\x1b") == [
-        store_search.Term("Qingdao"),
-        store_search.Term("summit", prefix=True),
+    assert search_query.parse_query("Qingdao\x00summit*\x1b") == [
+        search_query.Term("Qingdao"),
+        search_query.Term("summit", prefix=True),
     ]
-    assert "\x00" not in store_search.fts5_query(store_search.parse_query('"a\x00b"'))
+    assert "\x00" not in search_query.fts5_query(search_query.parse_query('"a\x00b"'))
 
 
 @pytest.mark.parametrize(

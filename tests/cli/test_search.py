@@ -14,9 +14,10 @@ from typer.testing import CliRunner, Result
 from scotrack.cli.search import bold_matches, search_cli
 from scotrack.store import make_engine, session_factory
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.read import search as fts
+from scotrack.store.read.search_query import HIGHLIGHT
+from scotrack.store.write.search_index import index_document
 
-OPEN, CLOSE = fts.HIGHLIGHT
+OPEN, CLOSE = HIGHLIGHT
 TEXT = (
     "The SCO heads of state met in Tashkent. They signed an agreement on energy "
     "cooperation."
@@ -57,7 +58,7 @@ def _store(url: str) -> None:
             session.flush()
             session.add(claim)
             session.flush()
-            fts.index_document(session, document, [claim])
+            index_document(session, document, [claim])
     finally:
         engine.dispose()
 

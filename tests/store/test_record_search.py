@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
 from scotrack.store.read.record_search import hit_page, search_results
-from scotrack.store.read.search import HIGHLIGHT, SearchHit
+from scotrack.store.read.search import SearchHit
+from scotrack.store.read.search_query import HIGHLIGHT
 
 pytestmark = pytest.mark.issue(12)
 

@@ -22,7 +22,6 @@ from scotrack.store.write import review
 from scotrack.store.write.baseline import init_knowledge_base
 from scotrack.store.write.disagreements import Disagreements
 from scotrack.store.write.edits import edit_entity
-from scotrack.store.write.review import evidence_sentence
 
 from ._claims import TEXT, doc, ingest, meeting, span
 
@@ -297,24 +296,3 @@ def test_known_on_shows_the_knowledge_base_as_it_stood(session):
     with known_on(session, today) as view:  # nothing written to the real database
         view.add(models.Source(id="x", title="x"))
     assert session.get(models.Source, "x") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "sentence"),
-    [
-        ("SCO ministers met. Then they left.", (0, 3), "SCO ministers met."),
-        ("SCO ministers met. Then they left.", (19, 23), "Then they left."),
-        (
-            "Title line\nSCO ministers met in Tashkent.",
-            (11, 14),
-            "SCO ministers met in Tashkent.",
-        ),
-        ("  SCO leaders spoke.", (2, 5), "SCO leaders spoke."),
-    ],
-)
-def test_the_evidence_sentence_keeps_its_first_character(
-    text: str, span: tuple[int, int], sentence: str
-) -> None:
-    found, start, end = evidence_sentence(text, [span])
-    assert found == sentence
-    assert found[start:end] == text[span[0] : span[1]]

@@ -9,10 +9,12 @@ from sqlalchemy import inspect, text
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError
-from scotrack.ingest.claims.prepared import SENTENCE_CONTEXT
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.read import search as fts
-from scotrack.store.read.search import HIGHLIGHT, SearchHit
+from scotrack.store.read import search_query
+from scotrack.store.read.search import SearchHit
+from scotrack.store.read.search_query import HIGHLIGHT
+from scotrack.store.write import search_index
 
 OPEN, CLOSE = HIGHLIGHT
 
@@ -127,7 +129,7 @@ def _store(session: Session) -> None:
     for document in (summit, trade, turkish):
         session.add_all(claims[document.id])
         session.flush()
-        fts.index_document(session, document, claims[document.id])
+        search_index.index_document(session, document, claims[document.id])
 
 
 @pytest.fixture
@@ -157,14 +159,14 @@ def test_claims_and_documents_found_together(indexed: Session) -> None:
 def test_snippet_marks_matched_terms(indexed: Session) -> None:
     (hit,) = fts.search(indexed, "energy", kinds=["document"])
     assert f"{OPEN}energy{CLOSE}" in hit.snippet
-    assert fts.snippet_parts(hit.snippet).count(("energy", True)) >= 1
+    assert search_query.snippet_parts(hit.snippet).count(("energy", True)) >= 1
     assert len(hit.snippet) < len(SUMMIT)
 
 
 def test_claim_body_is_the_evidence_sentence(indexed: Session) -> None:
     (hit,) = fts.search(indexed, "transport", kinds=["agreement"])
     assert hit.ref == "c-agreement"
-    plain = "".join(piece for piece, _ in fts.snippet_parts(hit.snippet))
+    plain = "".join(piece for piece, _ in search_query.snippet_parts(hit.snippet))
     assert plain.startswith("They signed an agreement")
     assert "Tashkent" not in plain
 
@@ -270,14 +272,14 @@ def test_diacritics(indexed: Session, backend: str) -> None:
 def test_reindex_gives_the_same_results(indexed: Session) -> None:
     queries = ("tashkent", "energy", '"heads of state"', "tash*", "Toshkent")
     before = [fts.search(indexed, query) for query in queries]
-    assert fts.reindex(indexed) == 3 + 3
+    assert search_index.reindex(indexed) == 3 + 3
     assert [fts.search(indexed, query) for query in queries] == before
     count = indexed.execute(text("SELECT count(*) FROM search_entry")).scalar_one()
     assert count == 6
 
 
 def test_reindex_of_an_empty_database(session: Session) -> None:
-    assert fts.reindex(session) == 0
+    assert search_index.reindex(session) == 0
     assert fts.search(session, "tashkent") == []
 
 
@@ -285,62 +287,21 @@ def test_reindex_of_an_empty_database(session: Session) -> None:
 
 
 def test_parse_query() -> None:
-    terms = fts.parse_query('"heads of state" tash* AND ( col: "open')
+    terms = search_query.parse_query('"heads of state" tash* AND ( col: "open')
     assert terms == [
-        fts.Term("heads of state"),
-        fts.Term("tash", prefix=True),
-        fts.Term("AND"),
-        fts.Term("col:"),
-        fts.Term("open"),
+        search_query.Term("heads of state"),
+        search_query.Term("tash", prefix=True),
+        search_query.Term("AND"),
+        search_query.Term("col:"),
+        search_query.Term("open"),
     ]
-    assert fts.fts5_query(terms) == '"heads of state" "tash"* "AND" "col:" "open"'
-
-
-def test_evidence_context_expands_to_sentences() -> None:
-    start = SUMMIT.index("energy")
-    assert fts.evidence_context(SUMMIT, [(start, start + 6)]) == (
-        "They signed an agreement on energy cooperation and transport corridors."
+    assert search_query.fts5_query(terms) == (
+        '"heads of state" "tash"* "AND" "col:" "open"'
     )
-    security = SUMMIT.index("security")
-    assert fts.evidence_context(SUMMIT, [(security, security + 8)]) == (
-        "Leaders also discussed security."
-    )
-    reporters = SUMMIT.index("Reporters")
-    assert fts.evidence_context(SUMMIT, [(reporters, reporters + 9)]) == (
-        "Reporters waited outside."
-    )
-
-
-def test_evidence_context_joins_and_merges() -> None:
-    tashkent = SUMMIT.index("Tashkent")
-    energy = SUMMIT.index("energy")
-    both = fts.evidence_context(
-        SUMMIT, [(energy, energy + 6), (tashkent, tashkent + 8)]
-    )
-    assert both == (
-        "The heads of state of the SCO met in Tashkent on 11 September. "
-        "They signed an agreement on energy cooperation and transport corridors."
-    )
-    reporters = SUMMIT.index("Reporters")
-    apart = fts.evidence_context(
-        SUMMIT, [(tashkent, tashkent + 1), (reporters, reporters + 1)]
-    )
-    assert apart.count(fts.ELLIPSIS) == 1
-
-
-@pytest.mark.parametrize("spans", [[], [(-5, 3)], [(500, 900)], [(10, 5)]])
-def test_evidence_context_odd_spans(spans: list[tuple[int, int]]) -> None:
-    assert isinstance(fts.evidence_context(SUMMIT, spans), str)
-
-
-def test_evidence_context_is_bounded() -> None:
-    long_text = "word " * 2000
-    context = fts.evidence_context(long_text, [(5000, 5004)])
-    assert len(context) <= 2 * SENTENCE_CONTEXT + 4
 
 
 def test_snippet_parts() -> None:
-    assert fts.snippet_parts(f"a {OPEN}b{CLOSE} c{OPEN}d{CLOSE}") == [
+    assert search_query.snippet_parts(f"a {OPEN}b{CLOSE} c{OPEN}d{CLOSE}") == [
         ("a ", False),
         ("b", True),
         (" c", False),
@@ -360,7 +321,7 @@ def test_pages_of_tied_hits_are_slices_of_the_whole_list(indexed: Session) -> No
     indexed.add_all(twins)
     indexed.flush()
     for twin in twins:
-        fts.index_document(indexed, twin, [])
+        search_index.index_document(indexed, twin, [])
     everything = refs(fts.search(indexed, "freight", limit=100))
     assert {f"d-twin-{n:02}" for n in range(12)} <= set(everything)
     for limit in (1, 5, 7):
@@ -395,7 +356,7 @@ def test_every_page_is_the_full_ranking_cut(
         indexed.flush()
         indexed.add_all(session_claims)
         indexed.flush()
-        fts.index_document(indexed, summit, session_claims)
+        search_index.index_document(indexed, summit, session_claims)
     monkeypatch.setattr(fts, "TIES", ties)
     for query in BENCH_QUERIES:
         everything = fts.search(indexed, query, limit=fts.MAX_LIMIT)
@@ -408,7 +369,7 @@ def test_every_page_is_the_full_ranking_cut(
                         f"SELECT ref FROM search_entry WHERE search_entry MATCH :q "
                         f"ORDER BY {fts._RANK}, kind, ref"
                     ),
-                    {"q": fts.fts5_query(fts.parse_query(query))},
+                    {"q": search_query.fts5_query(search_query.parse_query(query))},
                 )
             )
         for limit, offset in [(1, 0), (3, 0), (5, 2), (20, 0), (4, 9), (2, 40)]:

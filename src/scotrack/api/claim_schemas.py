@@ -57,10 +57,15 @@ class ClaimDocument(BaseModel):
 
 
 class SentencePublic(BaseModel):
-    text: str
-    start: int = Field(description="Where the evidence starts in `text`.")
-    end: int
-    parts: list[TextPart] = Field(description="`text` cut at the evidence span.")
+    text: str = Field(
+        description="The sentence around each evidence span, those of spans apart "
+        "joined by ` … `, white space made single spaces."
+    )
+    start: int = Field(description="Where the first evidence span starts in `text`.")
+    end: int = Field(description="Where it ends (0 and 0 when no span is in `text`).")
+    parts: list[TextPart] = Field(
+        description="`text` cut at the evidence spans, each span a `hit`."
+    )
 
 
 class GroupMember(BaseModel):

@@ -153,7 +153,7 @@ def reject_claims(session: DbSession, caller: Caller, body: BulkBody) -> BulkPub
 def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
     item = review.view(session, review.find_claim(session, claim_id))
     claim, document = item.claim, item.document
-    sentence, start, end = item.sentence
+    start, end = item.passage.first
     return ClaimPublic(
         **claim_brief(claim_summary(claim)).model_dump(),
         payload=item.payload,
@@ -161,10 +161,10 @@ def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
         edited=claim.edited_payload is not None,
         evidence=[[a, b] for a, b in item.evidence],
         sentence=SentencePublic(
-            text=sentence,
+            text=item.passage.text,
             start=start,
             end=end,
-            parts=text_parts(_cut(sentence, start, end)),
+            parts=text_parts(item.passage.parts()),
         ),
         document=ClaimDocument(
             id=document.id,
@@ -200,13 +200,6 @@ def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
         decided_at=claim.decided_at,
         note=claim.note,
     )
-
-
-def _cut(text: str, start: int, end: int) -> list[tuple[str, bool]]:
-    if not 0 <= start < end <= len(text):
-        return [(text, False)] if text else []
-    pieces = [(text[:start], False), (text[start:end], True), (text[end:], False)]
-    return [piece for piece in pieces if piece[0]]
 
 
 @router.post(

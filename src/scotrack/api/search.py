@@ -25,8 +25,7 @@ from scotrack.api.paging import (
     decode_cursor,
     encode_cursor,
 )
-from scotrack.store.read import record_search
-from scotrack.store.read import search as store_search
+from scotrack.store.read import record_search, search_query
 from scotrack.store.read.search import SearchHit
 
 router = APIRouter(prefix="/search", tags=["search"])
@@ -111,7 +110,7 @@ def search(
                 kind=h.kind,
                 ref=h.ref,
                 title=h.title,
-                snippet=text_parts(store_search.snippet_parts(h.snippet)),
+                snippet=text_parts(search_query.snippet_parts(h.snippet)),
                 score=h.score,
                 status=h.status,
                 document_id=h.document_id,
@@ -130,7 +129,7 @@ def api_link(hit: SearchHit) -> str:
     """The hit's resource in this API."""
     ref = quote(hit.ref, safe="")
     if not hit.record:
-        kind = "documents" if hit.kind == store_search.DOCUMENT else "claims"
+        kind = "documents" if hit.kind == search_query.DOCUMENT else "claims"
         return f"{API_PREFIX}/{kind}/{ref}"
     return {
         "agreement": f"{API_PREFIX}/agreements/{ref}",

@@ -184,13 +184,11 @@ def _accept_interactively(
 def show_claim(item: review.ClaimView) -> None:
     """The claim, its evidence and its candidates, as the reviewer sees them."""
     claim, doc = item.claim, item.document
-    sentence, start, end = item.sentence
-    if not 0 <= start < end <= len(sentence):
-        start = end = 0
     text = Text.assemble(
-        literal(sentence[:start]),
-        literal(sentence[start:end], style="bold black on yellow"),
-        literal(sentence[end:]),
+        *(
+            literal(piece, style="bold black on yellow" if marked else "")
+            for piece, marked in item.passage.parts()
+        )
     )
     title = f"{claim.kind} claim {claim.id[:12]} ({claim.status})"
     source = (

@@ -23,10 +23,10 @@ from scotrack.cli._common import (
 from scotrack.domain.vocab import FOUND_KINDS
 
 if TYPE_CHECKING:
-    from scotrack.store.read import record_search, search
+    from scotrack.store.read import record_search, search_query
     from scotrack.store.read.search import SearchHit
 else:
-    search = lazy_module("scotrack.store.read.search")
+    search_query = lazy_module("scotrack.store.read.search_query")
     record_search = lazy_module("scotrack.store.read.record_search")
 
 
@@ -131,5 +131,5 @@ def bold_matches(snippet: str) -> str:
     """Rich markup for `snippet`: its text escaped, the matched terms in bold."""
     return "".join(
         f"[bold]{escape(piece)}[/bold]" if matched else escape(piece)
-        for piece, matched in search.snippet_parts(snippet)
+        for piece, matched in search_query.snippet_parts(snippet)
     )

@@ -10,8 +10,7 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store.read import record_search
-from scotrack.store.read import search as full_text
+from scotrack.store.read import record_search, search_query
 from scotrack.web.exports import FormatParam, respond
 
 router = APIRouter(include_in_schema=False)
@@ -40,8 +39,8 @@ def search_page(
             "kind": h.kind,
             "ref": h.ref,
             "title": h.title,
-            "snippet": h.snippet.replace(full_text.HIGHLIGHT[0], "").replace(
-                full_text.HIGHLIGHT[1], ""
+            "snippet": h.snippet.replace(search_query.HIGHLIGHT[0], "").replace(
+                search_query.HIGHLIGHT[1], ""
             ),
             "status": h.status,
             "document": h.document_id,
@@ -63,7 +62,7 @@ def search_page(
         kinds=record_search.KINDS,
         record_kinds=record_search.RECORD_KINDS,
         hits=[
-            (h, full_text.snippet_parts(h.snippet), record_search.hit_page(h))
+            (h, search_query.snippet_parts(h.snippet), record_search.hit_page(h))
             for h in shown
         ],
         offset=offset,

@@ -11,11 +11,7 @@ import pytest
 from scotrack.data import read_baseline
 from scotrack.errors import InputError
 from scotrack.ingest.claims.catalogue import catalogue_from_baseline
-from scotrack.ingest.claims.prepared import (
-    content_id,
-    evidence_context,
-    prepared_document,
-)
+from scotrack.ingest.claims.prepared import content_id, prepared_document
 from scotrack.ingest.document import CleanDocument, Metadata
 
 TEXT = "Leaders met in Astana on Friday for the 17th SCO summit. Then they left."
@@ -65,7 +61,3 @@ def test_a_malformed_item_fails_the_document() -> None:
     catalogue = catalogue_from_baseline(read_baseline())
     with pytest.raises(InputError, match="body"):
         prepared_document(document(body="no-such-body"), catalogue)
-
-
-def test_evidence_context_is_the_sentence() -> None:
-    assert evidence_context(TEXT, [(60, 64)]) == "Then they left."

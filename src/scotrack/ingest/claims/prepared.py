@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from scotrack.domain.passages import passage
 from scotrack.ingest.claims import resolve, summaries
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
 from scotrack.ingest.claims.claim import Claim, claims_from_extract
 from scotrack.ingest.document import CleanDocument, Item
 from scotrack.ingest.output import to_extract_json
-
-ELLIPSIS = "\u2026"
-SENTENCE_CONTEXT = 300
-"""At most this many characters of a claim's sentence either side of its evidence."""
 
 
 def content_id(raw_text: str) -> str:
@@ -66,7 +62,7 @@ def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocum
     for claim in claims_from_extract(doc_id, extract):
         resolution = resolve.candidates(claim, catalogue)
         block = summaries.block_key(claim, resolution)
-        context = evidence_context(doc.text, claim.evidence)
+        context = passage(doc.text, claim.evidence).text
         summary = summaries.summary(claim)
         payload = json.dumps(claim.payload, ensure_ascii=False, sort_keys=True)
         evidence = json.dumps([list(span) for span in claim.evidence])
@@ -87,39 +83,3 @@ def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocum
     )
     statements = tuple(doc.facts.get("implementations", ()))
     return PreparedDocument(slim, doc_id, extract, tuple(claims), statements)
-
-
-def evidence_context(text_: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The sentence(s) of `text_` around `spans`, joined by " … ".
-
-    A span grows back to the previous ". " or newline and forward to the next,
-    at most SENTENCE_CONTEXT characters each way; overlapping sentences merge.
-    """
-    ranges: list[tuple[int, int]] = []
-    for span_start, span_end in sorted(spans):
-        start = max(0, min(span_start, len(text_)))
-        end = max(start, min(span_end, len(text_)))
-        floor = max(0, start - SENTENCE_CONTEXT)
-        ceiling = min(len(text_), end + SENTENCE_CONTEXT)
-        full_stop = text_.rfind(". ", floor, start)
-        newline = text_.rfind("\n", floor, start)
-        if full_stop < 0 and newline < 0:
-            begin = floor
-        else:
-            begin = max(full_stop + 2, newline + 1)
-        # through the next "." of ". ", or up to the next newline
-        ends = [
-            found + offset
-            for found, offset in (
-                (text_.find(". ", max(begin, end - 1), ceiling), 1),
-                (text_.find("\n", end, ceiling), 0),
-            )
-            if found >= 0
-        ]
-        finish = min(ends) if ends else ceiling
-        if ranges and begin <= ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], max(finish, ranges[-1][1]))
-        else:
-            ranges.append((begin, finish))
-    parts = (" ".join(text_[a:b].split()) for a, b in ranges)
-    return f" {ELLIPSIS} ".join(part for part in parts if part)

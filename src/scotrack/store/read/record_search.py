@@ -3,7 +3,7 @@ initiatives by their titles, aliases, codes and cities, ahead of the documents
 and claims of the full-text index (#12).
 
 The record is small (hundreds of entries), so it is matched here, in Python, the
-same on SQLite and PostgreSQL: every term of the query (as `search.parse_query`
+same on SQLite and PostgreSQL: every term of the query (as `search_query.parse_query`
 reads it) must match whole words of one entry's names, "quoted phrases" as
 consecutive words, a trailing `*` as a prefix; case and diacritics are ignored
 ("Tashkent" finds the meetings held there, "Charter" the Charter and its
@@ -30,10 +30,11 @@ from scotrack.domain.vocab import FOUND_KINDS, RECORD_SEARCH_KINDS, MeetingForma
 from scotrack.errors import InputError
 from scotrack.store import models
 from scotrack.store.history import kb_version
-from scotrack.store.read import queries
+from scotrack.store.read import queries, search_query
 from scotrack.store.read import search as full_text
 from scotrack.store.read.dashboard import state_names
-from scotrack.store.read.search import HIGHLIGHT, SearchHit, Term
+from scotrack.store.read.search import SearchHit
+from scotrack.store.read.search_query import HIGHLIGHT, Term
 
 RECORD_KINDS = RECORD_SEARCH_KINDS
 """The kinds of the curated record's entries a search finds."""
@@ -73,8 +74,8 @@ def search_results(
     `record`), then the documents and claims of the full-text index; `kinds`
     keeps only those kinds (see KINDS). Raises InputError as `search.search`
     does, and for an unknown kind."""
-    terms = full_text.parse_query(query)
-    wanted = full_text.checked_kinds(kinds, KINDS)
+    terms = search_query.parse_query(query)
+    wanted = search_query.checked_kinds(kinds, KINDS)
     if not 1 <= limit <= full_text.MAX_LIMIT:
         raise InputError(
             f"search: limit must be 1 to {full_text.MAX_LIMIT}, not {limit}"
@@ -84,7 +85,7 @@ def search_results(
     record_kinds = [k for k in wanted or RECORD_KINDS if k in RECORD_KINDS]
     found = record_hits(session, terms, record_kinds) if terms else []
     shown = found[offset : offset + limit]
-    text_kinds = [k for k in wanted or full_text.KINDS if k in full_text.KINDS]
+    text_kinds = [k for k in wanted or search_query.KINDS if k in search_query.KINDS]
     room = limit - len(shown)
     if room and text_kinds:
         shown += full_text.search(
@@ -353,7 +354,7 @@ def hit_page(hit: SearchHit) -> str:
     record entry's page, a document's, or a claim in its document."""
     ref = quote(hit.ref, safe="")
     if not hit.record:
-        if hit.kind == full_text.DOCUMENT:
+        if hit.kind == search_query.DOCUMENT:
             return f"/documents/{ref}"
         return f"/documents/{hit.document_id}#claim-{ref}"
     return {

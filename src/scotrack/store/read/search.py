@@ -1,47 +1,36 @@
 """Full-text search over documents and claims: one interface, two back ends.
 
-The index is the `search_entry` table the provenance migration makes (outside the
-ORM): on SQLite an FTS5 virtual table, on PostgreSQL a table with a generated,
-weighted tsvector and a GIN index. Each document has one entry (kind `document`,
-ref = document id, title, body = its clean text) and each claim one (kind = claim
-kind, ref = claim id, title = its summary, body = the sentences around its evidence).
+The index (`store.write.search_index` writes it) is the `search_entry` table: on
+SQLite an FTS5 virtual table, on PostgreSQL a table with a generated, weighted
+tsvector and a GIN index, one entry per document and per claim. Claim status,
+document id and published date are not indexed but joined here at query time.
 
-Entries are added and removed only here: `index_document` when a document is
-stored, `reindex` to rebuild everything. Claim status, document id and published
-date are not indexed but joined at query time, so review decisions need no reindex.
-
-User queries never reach the engine's query language as written: they are parsed
-into terms (words, "quoted phrases", a trailing `*` for a prefix), all of which must
-match, and rebuilt as a safe query for each back end. Differences that remain:
-SQLite folds diacritics ("Sanghay" finds "Şanghay") and does not stem; PostgreSQL
-stems English ("meetings" finds "meeting") and drops stop words.
+A query is parsed into terms and rebuilt as a safe query for each back end
+(`search_query`). Differences that remain: SQLite folds diacritics ("Sanghay"
+finds "Şanghay") and does not stem; PostgreSQL stems English ("meetings" finds
+"meeting") and drops stop words.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
-from scotrack.domain.vocab import SEARCH_KINDS
 from scotrack.errors import InputError
-from scotrack.ingest.claims.prepared import (
-    PreparedClaim,
-    evidence_context,
+from scotrack.store.provenance import Claim, Document
+from scotrack.store.read.search_query import (
+    DOCUMENT,
+    HIGHLIGHT,
+    Term,
+    checked_kinds,
+    fts5_query,
+    parse_query,
 )
-from scotrack.store.provenance import Claim, Document, evidence_spans
 
-KINDS = SEARCH_KINDS
-DOCUMENT = KINDS[0]
-"""The kinds of search entries, for `search(kinds=...)`."""
-
-HIGHLIGHT = ("\u27e6", "\u27e7")
-"""The marks around matched terms in a snippet: ⟦ and ⟧ (mathematical white square
-brackets), chosen because news text does not use them. See `snippet_parts`."""
 ELLIPSIS = "\u2026"
 SNIPPET_TOKENS = 24
 """Roughly how many words a snippet holds."""
@@ -55,18 +44,6 @@ TIES = 500
 """Entries past a page's last that SQLite keeps by rank, so that those tied with
 the last are ordered by kind and ref as well (more: every match is ranked again)."""
 MAX_LIMIT = 1000
-BATCH = 200
-"""Documents per round trip when rebuilding the index."""
-
-_TERM = re.compile(r'"(?P<phrase>[^"]*)"?(?P<pstar>\*?)|(?P<word>[^\s"]+)')
-_WORD = re.compile(r"[^\W_]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-"""Control characters separate words: a NUL ends an FTS5 string early (#18)."""
-
-_INSERT = text(
-    "INSERT INTO search_entry (kind, ref, title, body) "
-    "VALUES (:kind, :ref, :title, :body)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,143 +65,6 @@ class SearchHit:
     record: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One part of a query: a word or phrase, the last word maybe a prefix."""
-
-    text: str
-    prefix: bool = False
-
-    @property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
-
-
-# writing the index
-
-
-def index_document(
-    session: Session, document: Document, claims: Sequence[Claim]
-) -> None:
-    """Add the entries of a newly stored document and its claims (does not commit).
-
-    Call once per document: entries are not deduplicated (`reindex` rebuilds).
-    """
-    rows = [_document_entry(document.id, document.title, document.clean_text)]
-    rows.extend(
-        _claim_entry(
-            claim.id, claim.kind, claim.summary, claim.evidence, document.clean_text
-        )
-        for claim in claims
-    )
-    session.execute(_INSERT, rows)
-
-
-def reindex(session: Session) -> int:
-    """Rebuild the whole index from the documents and claims; returns the entry
-    count. Does not commit. Reads columns, not ORM objects, BATCH documents at a
-    time, so the session's identity map does not grow with the corpus."""
-    session.flush()
-    session.execute(text("DELETE FROM search_entry"))
-    ids = list(session.scalars(select(Document.id).order_by(Document.id)))
-    count = 0
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        documents = session.execute(
-            select(Document.id, Document.title, Document.clean_text)
-            .where(Document.id.in_(batch))
-            .order_by(Document.id)
-        ).all()
-        claims = session.execute(
-            select(
-                Claim.document_id, Claim.id, Claim.kind, Claim.summary, Claim.evidence
-            )
-            .where(Claim.document_id.in_(batch))
-            .order_by(Claim.document_id, Claim.id)
-        ).all()
-        texts = {document.id: document.clean_text for document in documents}
-        rows = [_document_entry(d.id, d.title, d.clean_text) for d in documents]
-        rows.extend(
-            _claim_entry(c.id, c.kind, c.summary, c.evidence, texts[c.document_id])
-            for c in claims
-        )
-        session.execute(_INSERT, rows)
-        count += len(rows)
-    return count
-
-
-def _document_entry(ref: str, title: str | None, clean_text: str) -> dict[str, str]:
-    return {"kind": DOCUMENT, "ref": ref, "title": title or "", "body": clean_text}
-
-
-def _claim_entry(
-    ref: str, kind: str, summary: str, evidence: str, clean_text: str
-) -> dict[str, str]:
-    return {
-        "kind": kind,
-        "ref": ref,
-        "title": summary,
-        "body": evidence_context(clean_text, list(evidence_spans(evidence))),
-    }
-
-
-def index_prepared(
-    session: Session, document: Mapping[str, Any], claims: Sequence[PreparedClaim]
-) -> None:
-    """The entries of a newly stored document whose claims' contexts were
-    worked out beforehand (`ingest.prepared`)."""
-    session.execute(_INSERT, prepared_entries(document, claims))
-
-
-def prepared_entries(
-    document: Mapping[str, Any], claims: Sequence[PreparedClaim]
-) -> list[dict[str, str]]:
-    """`index_prepared`'s rows (kind, ref, title, body), for a bulk load."""
-    rows = [_document_entry(document["id"], document["title"], document["clean_text"])]
-    rows.extend(
-        {
-            "kind": c.claim.kind,
-            "ref": c.claim.key,
-            "title": c.summary,
-            "body": c.context,
-        }
-        for c in claims
-    )
-    return rows
-
-
-# querying
-
-
-def parse_query(query: str) -> list[Term]:
-    """The terms of a user query: words, "quoted phrases" (an unclosed quote runs
-    to the end), each maybe ending in `*` for a prefix. Terms without a letter or
-    digit are dropped. Raises InputError for an empty query."""
-    if not query.strip():
-        raise InputError("search: empty query; give at least one word to search for")
-    query = _CONTROL.sub(" ", query)
-    terms = []
-    for match in _TERM.finditer(query):
-        if match.group("word") is not None:
-            word = match.group("word")
-            term = Term(word.rstrip("*"), prefix=word.endswith("*"))
-        else:
-            term = Term(match.group("phrase"), prefix=bool(match.group("pstar")))
-        if term.words:
-            terms.append(term)
-    return terms
-
-
-def fts5_query(terms: Sequence[Term]) -> str:
-    """An FTS5 MATCH expression for `terms`, all required: each a quoted string
-    (so no operator, column filter or bracket of the user's reaches FTS5)."""
-    parts = []
-    for term in terms:
-        quoted = '"' + term.text.replace('"', '""') + '"'
-        parts.append(quoted + ("*" if term.prefix else ""))
-    return " ".join(parts)
-
-
 def search(
     session: Session,
     query: str,
@@ -235,9 +75,10 @@ def search(
 ) -> list[SearchHit]:
     """The entries matching every term of `query`, best first.
 
-    `kinds` keeps only those kinds (see KINDS). Snippets mark matched terms with
-    HIGHLIGHT. A query with no letter or digit in it matches nothing. Raises
-    InputError for an empty query, an unknown kind or a bad limit/offset.
+    `kinds` keeps only those kinds (see `search_query.KINDS`). Snippets mark
+    matched terms with HIGHLIGHT. A query with no letter or digit in it matches
+    nothing. Raises InputError for an empty query, an unknown kind or a bad
+    limit/offset.
     """
     terms = parse_query(query)
     wanted = checked_kinds(kinds)
@@ -252,37 +93,6 @@ def search(
     else:
         rows = _search_sqlite(session, terms, wanted, limit, offset)
     return _with_details(session, rows)
-
-
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """`snippet` split into (text, matched) pieces at the HIGHLIGHT marks."""
-    opening, closing = map(re.escape, HIGHLIGHT)
-    marked = re.compile(f"({opening}[^{closing}]*{closing})")
-    parts: list[tuple[str, bool]] = []
-    for index, piece in enumerate(marked.split(snippet)):
-        if not piece:
-            continue
-        if index % 2:
-            parts.append((piece[1:-1], True))
-        else:
-            parts.append((piece, False))
-    return parts
-
-
-def checked_kinds(
-    kinds: Sequence[str] | None, allowed: Sequence[str] = KINDS
-) -> list[str] | None:
-    """`kinds` sorted and without repeats (None when none is given); InputError
-    naming any that is not `allowed`."""
-    if not kinds:
-        return None
-    unknown = [kind for kind in kinds if kind not in allowed]
-    if unknown:
-        raise InputError(
-            f"search: unknown kind {', '.join(map(repr, unknown))}; "
-            f"allowed: {', '.join(allowed)}"
-        )
-    return sorted(set(kinds))
 
 
 class _Row(NamedTuple):

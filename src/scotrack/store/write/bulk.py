@@ -25,7 +25,6 @@ from sqlalchemy import Table, select, text
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.prepared import PreparedDocument
-from scotrack.store.read.search import prepared_entries
 from scotrack.store.write.documents import (
     CANDIDATE,
     CLAIM,
@@ -37,6 +36,7 @@ from scotrack.store.write.documents import (
     document_values,
     stored,
 )
+from scotrack.store.write.search_index import prepared_entries
 from scotrack.store.write.suggestions import suggest, targets
 
 if TYPE_CHECKING:

@@ -41,7 +41,7 @@ from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, con
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
 from scotrack.store.provenance import ClaimCandidate, Document
-from scotrack.store.read.search import index_prepared
+from scotrack.store.write.search_index import index_prepared
 from scotrack.store.write.suggestions import suggest
 
 Outcome = Literal["new", "version", "unchanged"]

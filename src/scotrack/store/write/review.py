@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, compatible
+from scotrack.domain.passages import Passage, passage
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import (
     EDITABLE_EXTRA,
@@ -56,8 +57,9 @@ class ClaimView:
     document: Document
     payload: dict[str, Any]
     evidence: list[tuple[int, int]]
-    sentence: tuple[str, int, int]
-    """The evidence sentence and the span's offsets inside it."""
+    passage: Passage
+    """The sentence(s) around the evidence, with the spans marked in it
+    (`domain.passages`: the text search keeps as the claim's body)."""
     candidates: list[ClaimCandidate]
     group: list[Claim] = field(default_factory=list)
     """Every claim about the same fact (this one included)."""
@@ -99,7 +101,7 @@ def view(session: Session, claim: Claim) -> ClaimView:
         document=document,
         payload=payload,
         evidence=spans,
-        sentence=evidence_sentence(document.clean_text, spans),
+        passage=passage(document.clean_text, spans),
         candidates=list(claim.candidates),
         group=group,
         group_conflicts=_group_conflicts(group),
@@ -113,24 +115,6 @@ def _document(session: Session, claim: Claim) -> Document:
     if document is None:  # the foreign key forbids it
         raise InputError(f"claim {claim.id[:12]}: its document is missing")
     return document
-
-
-def evidence_sentence(
-    text: str, spans: Sequence[tuple[int, int]]
-) -> tuple[str, int, int]:
-    """The sentence around the first span, and the span's offsets in it."""
-    if not spans:
-        return ("", 0, 0)
-    start, end = spans[0]
-    stop = text.rfind(". ", 0, start)
-    left = max(text.rfind("\n", 0, start) + 1, stop + 2 if stop >= 0 else 0)
-    right_candidates = [
-        i for i in (text.find("\n", end), text.find(". ", end)) if i >= 0
-    ]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    sentence = text[left:right]
-    strip = len(sentence) - len(sentence.lstrip())
-    return (sentence.strip(), start - left - strip, end - left - strip)
 
 
 def _group_conflicts(group: Sequence[Claim]) -> dict[str, dict[str, list[str]]]:

@@ -30,10 +30,10 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain import projects as project_rules
+from scotrack.domain.passages import passage
 from scotrack.ingest.claims import summaries
 from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.claim import claim_key
-from scotrack.ingest.claims.prepared import evidence_context
 from scotrack.store import models
 from scotrack.store.provenance import Claim, ClaimCandidate, Document, FactSource
 from scotrack.store.provenance import evidence_spans as spans_of
@@ -198,7 +198,7 @@ def commitment_evidence(session: Session, commitment_id: str) -> dict[str, Any] 
             "document": document.id,
             "claim": claim.id,
             "span": list(spans[0]),
-            "sentence": evidence_context(document.clean_text, spans[:1]),
+            "sentence": passage(document.clean_text, spans[:1]).text,
         }
     return None
 
