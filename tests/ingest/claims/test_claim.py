@@ -9,13 +9,13 @@ from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import (
     CLAIM_LISTS,
-    FIELDS,
     Claim,
     PersonTag,
     claim_key,
     claims_from_extract,
     document_tags,
 )
+from scotrack.ingest.claims.claim_fields import FIELDS
 from scotrack.ingest.output import to_extract_json
 from scotrack.ingest.pipeline import ExtractOptions, extract_file
 

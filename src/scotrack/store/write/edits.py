@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-from scotrack.ingest.claims.claim import SET_FIELDS
+from scotrack.ingest.claims.claim_fields import SET_FIELDS
 from scotrack.store import history, models
 from scotrack.store.history import FACT_KINDS, Recorder
 from scotrack.store.provenance import Change

@@ -19,13 +19,9 @@ from sqlalchemy.orm import Session
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.domain.passages import Passage, passage
 from scotrack.errors import InputError
-from scotrack.ingest.claims.claim import (
-    EDITABLE_EXTRA,
-    FIELDS,
-    SUGGESTION_ENTITIES,
-    item_problems,
-)
+from scotrack.ingest.claims.claim import SUGGESTION_ENTITIES
 from scotrack.ingest.claims.claim import Claim as Extracted
+from scotrack.ingest.claims.claim_fields import EDITABLE_EXTRA, FIELDS, item_problems
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import history, identity, models
 from scotrack.store.history import Batch, Recorder, Snapshot
