@@ -6,17 +6,16 @@ modal "X should ..." counts only inside a speech frame, as the speaker's.
 A coordinated subject ("China and Russia will ...") gives each its own entry
 (`Actor.partners`, found by `commitment_partners`). Experts and the article's
 own voice are not actors, and "<leader> will attend ..." is a schedule.
-`commitment_context` finds the looser actors the model weighs;
+`commitment_subjects` finds the nearest subject before a trigger;
+`commitment_context` the looser actors the model weighs;
 `commitment_mentions` what a mention stands for.
 """
 
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from scotrack.ingest.document import Mention, Sentence
-from scotrack.ingest.facts.clauses import matches_at
 from scotrack.ingest.facts.commitment_mentions import (
     Actor,
     Context,
@@ -26,13 +25,10 @@ from scotrack.ingest.facts.commitment_mentions import (
     person_actor,
     word_of,
 )
-from scotrack.ingest.facts.commitment_partners import pair_before, with_partners
+from scotrack.ingest.facts.commitment_subjects import subject_before
 from scotrack.ingest.facts.speech_frames import Frame
 from scotrack.ingest.lexicon import clauses as clause_rules
 from scotrack.ingest.lexicon import commitments as rules
-from scotrack.ingest.lexicon.folding import fold
-
-_END = attrgetter("end")
 
 
 def frame_actor(sent_frames: list[Frame], ctx: Context) -> Actor | None:
@@ -69,7 +65,7 @@ def strict_actor(
         return Actor(main.actor, main.speaker, -1, -1, "main")
     if opening_participle(text, trigger):
         return _main_subject(text, sent.start, mentions, trigger, framed)
-    subject = _subject(text, scan, sent, mentions, ctx, trigger.start(), framed)
+    subject = subject_before(text, scan, sent, mentions, ctx, trigger.start(), framed)
     if main is None and _shares_subject(text, subject, sent.start, trigger, clause):
         subject = _sentence_subject(text, scan, sent, mentions, framed) or subject
     if subject is None:
@@ -280,134 +276,6 @@ def _main_subject(
 
 _MAIN_SUBJECT_REACH = 40
 """At most this many characters from the participle's comma to the subject."""
-_GROUP_REACH = 48
-"""How far before a group a preposition that governs it may be."""
-_NEVER_ACTORS = ("region", "initiative")
-"""Mentions that are never a subject the rules look for ("North Africa")."""
-
-
-def _subject(
-    text: str,
-    scan: Scan,
-    sent: Sentence,
-    mentions: list[Mention],
-    ctx: Context,
-    position: int,
-    framed: Actor | None,
-) -> Actor | None:
-    """The nearest actor-like phrase before `position`, not a prepositional object:
-    of the mentions, SCO groups ("the leaders") and pronouns, the one that ends
-    last (a mention wins a tie, the later mention a tie between two)."""
-    lowered = scan.lowered
-
-    def governed(start: int) -> bool:
-        return bool(rules.PREPOSITION.search(lowered[max(0, start - 16) : start]))
-
-    def group_governed(start: int) -> bool:
-        before = lowered[max(0, start - _GROUP_REACH) : start]
-        return governed(start) or bool(rules.GROUP_GOVERNED.search(before))
-
-    offset = sent.start
-    before = [
-        m
-        for m in reversed(mentions)
-        if m.end - offset <= position and m.kind not in _NEVER_ACTORS
-    ]
-    mention = next(
-        (
-            m
-            for m in sorted(before, key=_END, reverse=True)
-            if not governed(m.start - offset)
-        ),
-        None,
-    )
-    best = mention.end - offset if mention is not None else -1
-    groups = matches_at(rules.GROUP, lowered, scan.group_starts, 0, position)
-    group = next((g for g in reversed(groups) if not group_governed(g.start())), None)
-    if group is not None and group.end() > best:
-        mention, best = None, group.end()
-    else:
-        group = None
-    pronouns = list(rules.PRONOUN.finditer(lowered, 0, position))
-    pronoun = pronouns[-1] if pronouns else None
-    if (
-        pronoun is not None
-        and pronoun.end() > best
-        and not clause_rules.PARENTHETICAL_FRAME.match(text, pronoun.end())
-    ):
-        return _pronoun_actor(pronoun, sent, text, mentions, ctx, framed)
-    if group is not None:
-        return Actor("SCO", None, offset + group.start(), offset + group.end(), "group")
-    if mention is None:
-        return None
-    actor = mention_actor(mention, framed)
-    if actor is None and mention.kind == "office":
-        actor = _office_holder(mention, mentions, ctx)
-    return with_partners(actor, text, offset, mentions, mention, framed)
-
-
-def _office_holder(
-    office: Mention, mentions: list[Mention], ctx: Context
-) -> Actor | None:
-    """ "The premier", "the president": the person last named."""
-    holders = [
-        name
-        for name, (state, role) in ctx.people.items()
-        if state and role and role.lower().endswith(office.value.lower())
-    ]
-    if len(holders) == 1:
-        state = ctx.people[holders[0]][0] or ""
-        return Actor(state, holders[0], office.start, office.end, "office-holder")
-    persons = [m for m in mentions if m.kind == "person" and m.end <= office.start]
-    person = persons[-1] if persons else ctx.person
-    actor = person_actor(person) if person else None
-    return (
-        Actor(actor.actor, actor.speaker, office.start, office.end, "office-person")
-        if actor
-        else None
-    )
-
-
-def _pronoun_actor(
-    match: re.Match[str],
-    sent: Sentence,
-    text: str,
-    mentions: list[Mention],
-    ctx: Context,
-    framed: Actor | None,
-) -> Actor | None:
-    word = word_of(text, match).lower()
-    start, end = sent.start + match.start(), sent.start + match.end()
-    if word == "they":
-        pair = pair_before(text, sent.start, mentions, start, framed)
-        if pair is not None:
-            partners = tuple(
-                Actor(o.actor, o.speaker, start, end, "they-pair")
-                for o in pair.partners
-            )
-            return Actor(pair.actor, pair.speaker, start, end, "they-pair", partners)
-        head = fold(text[:80])
-        if rules.GROUP.match(head.lstrip()) or rules.LEADERS.match(head):
-            return Actor("SCO", None, start, end, "they-group")  # "Participants ..."
-        return Actor(ctx.they, None, start, end, "they") if ctx.they else None
-    if word in ("we", "i"):  # the speaker's ("I invite ...", said X)
-        return Actor(framed.actor, framed.speaker, start, end, "we") if framed else None
-    if word in ("it", "the country"):
-        states = [m for m in mentions if m.kind == "state" and m.end <= start]
-        opening = states and not text[: states[0].start - sent.start].strip(" Th")
-        state = states[0].value if opening else ctx.state
-        if word == "it" and not opening and not ctx.state_subject:
-            return None
-        if state is None:
-            return None
-        speaker = framed.speaker if framed and framed.actor == state else None
-        return Actor(state, speaker, start, end, "it")
-    person = ctx.person
-    persons = [m for m in mentions if m.kind == "person" and m.end <= start]
-    if persons:
-        person = persons[-1]
-    actor = person_actor(person) if person else None
-    return Actor(actor.actor, actor.speaker, start, end, "he") if actor else None
 
 
 def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
