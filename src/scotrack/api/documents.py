@@ -41,7 +41,7 @@ from scotrack.errors import DocumentError, InputError
 from scotrack.ingest.claims.catalogue import Catalogue
 from scotrack.ingest.claims.prepared import PreparedDocument
 from scotrack.ingest.document import ExtractOptions
-from scotrack.store.read import listings, reader
+from scotrack.store.read import document_tables, reader
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import ingestion
 from scotrack.store.write.documents import Stored
@@ -185,13 +185,13 @@ def list_documents(
     check_dates(
         bounds | {"published_from": published_from, "published_to": published_to}
     )
-    query = listings.DocumentQuery(
+    query = document_tables.DocumentQuery(
         outlet=outlet,
         dates=date_range(start or published_from, end or published_to),
-        sort=listings.document_sort(sort, listings.BY_ID),
+        sort=document_tables.document_sort(sort, document_tables.BY_ID),
     )
-    after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
-    table = listings.document_table(
+    after = table_key(cursor, 4, lambda key: document_tables.key_fits(key, query.sort))
+    table = document_tables.document_table(
         session,
         query,
         after=after,

@@ -31,7 +31,7 @@ from scotrack.api.schemas import SourcePublic, iso, source_public
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.vocab import MeetingFormat
 from scotrack.store.read import meetings, outcome_bases, outcomes, profiles
-from scotrack.store.read.listings import DocumentRow, DocumentSummary
+from scotrack.store.read.document_tables import DocumentRow, DocumentSummary
 from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])

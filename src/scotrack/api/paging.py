@@ -3,7 +3,7 @@
 A cursor is the sort key of the last item shown, base64-encoded JSON: opaque to
 clients, stable while rows are added (keyset pagination, not offsets), and
 checked when it comes back: a forged or mangled cursor is a 422 naming it. The
-pages are read by the store (`listings.page`, `listings.document_table`), as the
+pages are read by the store (`listings.page`, `document_tables.document_table`), as the
 CLI reads them; this module only turns keys into cursors and back (#15).
 """
 

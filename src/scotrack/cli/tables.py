@@ -234,18 +234,20 @@ def documents_cli(
 
     Example: scotrack documents --from 2017 --to 2017-06 --sort title --facets
     """
-    from scotrack.store.read import listings  # loaded on demand: fast start-up
+    from scotrack.store.read import document_tables  # loaded on demand: fast start-up
     from scotrack.store.read.tables import date_range
 
-    def action() -> listings.DocumentTable:
+    def action() -> document_tables.DocumentTable:
         check_facets(facets, fmt)
-        query = listings.DocumentQuery(
+        query = document_tables.DocumentQuery(
             outlet=outlet,
             dates=date_range(start, end),
-            sort=listings.document_sort(sort),
+            sort=document_tables.document_sort(sort),
         )
         with kb_session(db) as session:
-            return listings.document_table(session, query, limit=limit, facets=facets)
+            return document_tables.document_table(
+                session, query, limit=limit, facets=facets
+            )
 
     table = run_with_errors(action, debug=debug)
     rows = [

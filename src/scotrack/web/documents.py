@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.paging import LimitParam, encode_cursor, table_key
-from scotrack.store.read import listings, reader
+from scotrack.store.read import document_tables, reader
 from scotrack.store.read.reader import ClaimMark, TextSegment
 from scotrack.store.read.tables import date_range
 from scotrack.web.charts import kinds, slug
@@ -41,13 +41,13 @@ def documents_page(
     limit: LimitParam = 50,
     format: FormatParam = "html",
 ) -> Response:
-    query = listings.DocumentQuery(
+    query = document_tables.DocumentQuery(
         outlet=outlet or None,
         dates=date_range(start, end),
-        sort=listings.document_sort(sort),
+        sort=document_tables.document_sort(sort),
     )
-    after = table_key(cursor, 4, lambda key: listings.key_fits(key, query.sort))
-    table = listings.document_table(
+    after = table_key(cursor, 4, lambda key: document_tables.key_fits(key, query.sort))
+    table = document_tables.document_table(
         session,
         query,
         after=after,

@@ -32,7 +32,7 @@ from scotrack.store.provenance import (
 )
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
-from scotrack.store.read.listings import DocumentSummary
+from scotrack.store.read.document_tables import DocumentSummary
 from scotrack.store.read.records import supporting_documents
 from scotrack.store.read.summaries import Summaries
 

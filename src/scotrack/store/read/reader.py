@@ -2,7 +2,7 @@
 clean text and claims with their evidence (`reading`, which the CLI's `document`,
 the API's /documents/{id} and the web's reader all call), its original content,
 the one lookup of a document by id or prefix, and claim counts for the documents
-table (`listings.document_table`).
+table (`document_tables.document_table`).
 
 A document's claims come in reading order: by where their first evidence span
 starts in the text (a claim without one first), then by id. Evidence spans are
