@@ -74,7 +74,9 @@ def test_the_document_command_prints_the_claims_and_refuses_an_unknown_id(
     assert [line.split(",")[0] for line in lines[1:]] == [
         c["id"] for c in api["claims"]
     ]
-    table = CliRunner().invoke(app, ["document", api["id"][:12], "--db", seeded_url])
+    table = CliRunner().invoke(
+        app, ["document", api["id"][:12], "--db", seeded_url], env={"COLUMNS": "200"}
+    )
     assert table.exit_code == 0, table.output
     assert api["claims"][0]["id"][:12] in table.stdout
     missing = CliRunner().invoke(app, ["document", "f" * 12, "--db", seeded_url])
