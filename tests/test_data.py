@@ -25,7 +25,7 @@ from scotrack.data import (
 )
 from scotrack.domain.agreement_status import status
 from scotrack.domain.agreements import (
-    _computed_entry_into_force,
+    computed_entry_into_force,
     entry_into_force,
     existed_on,
 )
@@ -753,7 +753,7 @@ def _with_deposits(shipped, agreement_id, deposits):
 
 
 @pytest.mark.issue(12)
-def test_computed_entry_into_force_equal_to_the_record_passes(shipped):
+def testcomputed_entry_into_force_equal_to_the_record_passes(shipped):
     # the last founder's notification 27 February 2003: in force 30 days later,
     # on 29 March 2003, as recorded
     raw = _with_deposits(
@@ -784,7 +784,7 @@ def test_every_shipped_treaty_computes_its_recorded_entry_into_force():
     force, it equals the recorded date (the data check refuses anything else)."""
     both = []
     for agreement in read_baseline().agreements:
-        computed = _computed_entry_into_force(agreement)
+        computed = computed_entry_into_force(agreement)
         recorded = agreement.recorded_entry_into_force
         if computed is not None and recorded is not None:
             both.append(agreement.id)

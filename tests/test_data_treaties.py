@@ -11,7 +11,7 @@ import pytest
 
 from scotrack.data import FILES, baseline_problems, raw_records, read_baseline
 from scotrack.domain.agreement_status import status
-from scotrack.domain.agreements import Agreement, _computed_entry_into_force
+from scotrack.domain.agreements import Agreement, computed_entry_into_force
 
 JOINED_LATER = ("IND", "PAK", "IRN", "BLR")
 FOUNDERS = {"CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
@@ -147,7 +147,7 @@ def test_every_key_treaty_with_both_computes_its_recorded_date():
     both = []
     for agreement_id in KEY_TREATIES:
         agreement = _agreement(agreement_id)
-        computed = _computed_entry_into_force(agreement)
+        computed = computed_entry_into_force(agreement)
         recorded = agreement.recorded_entry_into_force
         if computed is None or recorded is None:
             continue

@@ -19,7 +19,7 @@ from typing import Any
 from scotrack.data import FILES, _agreement
 from scotrack.data.citations import STALE, home_page, roles_sourced, unsourced
 from scotrack.data.fields import BODY_KINDS, FIELDS, KEYS, RULE_KINDS, type_problem
-from scotrack.domain.agreements import _computed_entry_into_force
+from scotrack.domain.agreements import computed_entry_into_force
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.membership import StatusInterval, overlapping
 from scotrack.domain.states import SCO
@@ -356,7 +356,7 @@ class _Check:
         """A recorded entry into force must fit what the rule and instruments give."""
         agreement = _agreement(record)
         recorded = agreement.recorded_entry_into_force
-        computed = _computed_entry_into_force(agreement)
+        computed = computed_entry_into_force(agreement)
         if recorded is None or computed is None:
             return
         if recorded.last_day() < computed.earliest or (

@@ -154,7 +154,7 @@ class AgreementStatus:
 
 def entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
     """When the agreement entered (or enters) into force, if the facts settle it."""
-    computed = _computed_entry_into_force(agreement)
+    computed = computed_entry_into_force(agreement)
     if computed is not None:
         return computed
     recorded = agreement.recorded_entry_into_force
@@ -168,7 +168,10 @@ def entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
     )
 
 
-def _computed_entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
+def computed_entry_into_force(agreement: Agreement) -> EntryIntoForce | None:
+    """The date the agreement's own entry-into-force rule gives from its recorded
+    instruments, or None when it has no rule or the instruments do not settle it
+    (the data check compares it with the recorded date)."""
     rule = agreement.rule
     if rule is None:
         return None

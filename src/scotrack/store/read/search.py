@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from scotrack.domain.passages import ELLIPSIS
 from scotrack.errors import InputError
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.read.search_query import (
@@ -31,7 +32,6 @@ from scotrack.store.read.search_query import (
     parse_query,
 )
 
-ELLIPSIS = "\u2026"
 SNIPPET_TOKENS = 24
 """Roughly how many words a snippet holds."""
 TITLE_WEIGHT = 10.0

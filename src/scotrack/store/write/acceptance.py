@@ -39,11 +39,8 @@ from scotrack.store import models
 from scotrack.store.provenance import Claim
 from scotrack.store.write import progress
 from scotrack.store.write.disagreements import (
-    Choice,
     Disagreement,
-    Disagreements,
     FactWriter,
-    Refinement,
 )
 
 PROJECT_STATUS = {
@@ -391,12 +388,4 @@ def _agreement_kind(title: str) -> str:
     return "agreement"
 
 
-__all__ = [
-    # review (which another change is reworking, #15) imports these from here
-    "Applier",
-    "Choice",
-    "Disagreement",
-    "Disagreements",
-    "Refinement",
-    "interval_row_id",
-]
+__all__ = ["Applier", "interval_row_id"]

@@ -34,7 +34,7 @@ from scotrack.store.provenance import (
     evidence_spans,
 )
 from scotrack.store.write import acceptance
-from scotrack.store.write.acceptance import (
+from scotrack.store.write.disagreements import (
     Choice,
     Disagreement,
     Disagreements,
