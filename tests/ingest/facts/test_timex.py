@@ -310,3 +310,8 @@ def test_date_rules_find_what_they_find_as_written(kind: str, text: str) -> None
 def test_date_rules_find_what_they_find_as_written_in_the_corpus(kind: str) -> None:
     for sentence in corpus_sentences():
         assert _found(kind, sentence) == _found_as_written(kind, sentence)
+
+
+def test_a_decade_is_not_a_year_mention() -> None:
+    assert year_mentions("since the 1990s, in the 2000s; the 1990's") == [(35, 1990)]
+    assert usual_year("Ties from the 1990s grew. In the 1990s and in 2003.") == 2003

@@ -195,6 +195,7 @@ DATED_YEAR = re.compile(
     ).replace("(?P<day>", "(?:")
 )
 """A full date (its year named `year`), as a text's own date near its top."""
-YEAR_MENTION = re.compile(r"(?:19|20)(?<![\d-]..)\d\d(?![\d-])")
+YEAR_MENTION = re.compile(r"(?:19|20)(?<![\d-]..)\d\d(?![\d-]|s\b)")
 """A year anywhere in a text (for the year an undated text is written in); its
-look-behind, `(?<![\\d-])` before the year, is tested after the first digits."""
+look-behind, `(?<![\\d-])` before the year, is tested after the first digits. A
+decade ("the 1990s") is not a year; "1990's" is read as 1990."""
