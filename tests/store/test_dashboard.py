@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.read.dashboard import compliance_label, dashboard
+from scotrack.store.read.dashboard import compliance_label, dashboard, holdings
 from scotrack.store.read.summaries import Summaries
 
 
@@ -47,6 +47,21 @@ def test_dashboard_without_documents_counts_nothing_pending(small: Session) -> N
     board = dashboard(small, on=date(2024, 1, 1))
     assert board.claims == {"pending": 0, "accepted": 0, "rejected": 0}
     assert board.documents == board.documents_pending == 0
+
+
+def test_holdings_count_each_kind(small: Session) -> None:
+    held = holdings(small)
+    assert list(held.counts) == [
+        "states",
+        "meetings",
+        "agreements",
+        "commitments",
+        "projects",
+        "documents",
+        "claims",
+    ]
+    assert list(held.counts.values()) == [8, 3, 3, 3, 1, 0, 0]
+    assert held.last_change is None  # the small loaders log no change
 
 
 def test_compliance_labels() -> None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import func, select
 
 from scotrack import __version__
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
-from scotrack.store import models
-from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store.read.dashboard import holdings
 
 router = APIRouter(tags=["about"])
 
@@ -25,22 +23,10 @@ class About(BaseModel):
 @router.get("", response_model=About, summary="What this server is")
 @readable
 def about(session: DbSession) -> About:
-    counted = {
-        "states": models.State,
-        "meetings": models.Meeting,
-        "agreements": models.Agreement,
-        "commitments": models.Commitment,
-        "projects": models.Project,
-        "documents": Document,
-        "claims": Claim,
-    }
-    counts = {
-        name: session.scalar(select(func.count()).select_from(model)) or 0
-        for name, model in counted.items()
-    }
+    held = holdings(session)
     return About(
         name="scotrack",
         version=__version__,
-        counts=counts,
-        last_change=session.scalar(select(func.max(Change.id))),
+        counts=held.counts,
+        last_change=held.last_change,
     )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
 from scotrack.store import models, rows
-from scotrack.store.provenance import Claim
+from scotrack.store.provenance import Change, Claim, Document
 from scotrack.store.read import queries
 from scotrack.store.read.summaries import Summaries
 
@@ -177,3 +177,33 @@ def dashboard(
         documents_pending=pending_documents,
         documents=int(documents or 0),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Holdings:
+    """How much a knowledge base holds (GET /api/v1)."""
+
+    counts: dict[str, int]
+    """Rows of each kind of record, documents and claims."""
+    last_change: int | None
+    """The newest change's id; None before the first."""
+
+
+HELD = {
+    "states": models.State,
+    "meetings": models.Meeting,
+    "agreements": models.Agreement,
+    "commitments": models.Commitment,
+    "projects": models.Project,
+    "documents": Document,
+    "claims": Claim,
+}
+
+
+def holdings(session: Session) -> Holdings:
+    """The count of each kind in HELD and the newest change's id."""
+    counts = {
+        name: session.scalar(select(func.count()).select_from(model)) or 0
+        for name, model in HELD.items()
+    }
+    return Holdings(counts, session.scalar(select(func.max(Change.id))))
