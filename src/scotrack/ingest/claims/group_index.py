@@ -22,6 +22,8 @@ from scotrack.ingest.claims.groups import (
     provisional_catalogue,
 )
 
+CEILING = 2
+"""`GroupIndex.trim` forgets blocks in use too past this many times its limit."""
 SHARED_LENGTH = 40
 """Payload strings up to this long (codes, bodies, cities, dates) are shared
 between the members of a `GroupIndex`, not kept once each."""
@@ -80,13 +82,17 @@ class GroupIndex:
 
     def trim(self, limit: int, *, recent: int) -> None:
         """Forget the least recently used blocks until at most `limit` members
-        are held, but none used since `clock - recent`: a block forgotten is
+        are held, sparing those used since `clock - recent` (a block forgotten is
         read again when one of its claims comes, and one still in use would be
-        read again and again. Only between transactions, when every claim the
-        index holds is in the database (#16)."""
+        read again and again) as long as at most `CEILING` times `limit` are
+        held: when documents come in random date order every block is in use
+        all the time, and sparing them all kept every claim of the run (#16).
+        Only between transactions, when every claim the index holds is in the
+        database."""
         while self.held > limit and self.blocks:
             oldest = next(iter(self.blocks))
-            if self.blocks[oldest].used > self.clock - recent:
+            in_use = self.blocks[oldest].used > self.clock - recent
+            if in_use and self.held <= CEILING * limit:
                 break
             gone = self.blocks.pop(oldest)
             self.held -= len(gone.members)

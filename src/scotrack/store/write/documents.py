@@ -81,10 +81,11 @@ comes. Kept for the whole run, they grew with the corpus: 1.7 a document on
 the bench's pages (claims dated by their article are new facts), 3.9 KB a
 document, the writer's 686 MB at 100,000 pages (#16). Blocks are by year: an
 archive read in date order leaves old ones unused, but pages dated at random
-touch every block every batch, and those blocks are all kept."""
+touch every block every batch: past `group_index.CEILING` times this many
+(40,000), blocks in use are forgotten too (#16)."""
 GROUP_RECENT = 2_000
-"""A block used in the last this many documents is never forgotten (it would
-be read again and again)."""
+"""A block used in the last this many documents is forgotten only past the
+ceiling (it would be read again and again)."""
 WRITER_LOCK = text("SELECT pg_advisory_xact_lock(5330172718)")
 """PostgreSQL: one document store at a time (the key is arbitrary, ours alone)."""
 
@@ -118,7 +119,8 @@ class DocumentStore:
     group_members: int = GROUP_MEMBERS
     """At most this many claims kept for grouping between transactions..."""
     group_recent: int = GROUP_RECENT
-    """... but the blocks used in the last this many documents all kept."""
+    """... but the blocks used in the last this many documents kept, up to
+    `group_index.CEILING` times `group_members`."""
     _groups: GroupIndex | None = None
     _stored: int | None = None
     """`stored_mark()` as this store left it: another value means that another
