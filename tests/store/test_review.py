@@ -118,7 +118,7 @@ def test_a_new_meeting_is_created_with_an_id_and_its_source(session):
     assert created.body_id == "foreign-ministers" or created.body_id.startswith("c")
     assert created.start_date == "2031-03-02"
     assert created.city_name == "Minsk"
-    assert history.loads(changes[0].before) is None
+    assert changes[0].before is None
 
 
 def test_ratification_claim_adds_the_states_ratification(session):

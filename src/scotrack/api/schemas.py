@@ -16,8 +16,7 @@ from scotrack.api.errors import ApiError
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.sources import Source
 from scotrack.errors import InputError
-from scotrack.store import history
-from scotrack.store.provenance import Change
+from scotrack.store.history import ChangeRecord
 
 OnParam = Annotated[
     str | None,
@@ -110,7 +109,7 @@ class ChangePublic(BaseModel):
     undoes: str | None = Field(description="For an undo: the batch it reverts.")
 
 
-def change_public(change: Change) -> ChangePublic:
+def change_public(change: ChangeRecord) -> ChangePublic:
     return ChangePublic(
         id=change.id,
         batch=change.batch,
@@ -119,8 +118,8 @@ def change_public(change: Change) -> ChangePublic:
         action=change.action,
         entity_kind=change.entity_kind,
         entity_id=change.entity_id,
-        before=history.loads(change.before),
-        after=history.loads(change.after),
+        before=change.before,
+        after=change.after,
         reason=change.reason,
         source_id=change.source_id,
         claim_id=change.claim_id,
@@ -146,7 +145,7 @@ class Changes(BaseModel):
     changes: list[ChangeSummary]
 
 
-def changes_made(changes: list[Change]) -> Changes:
+def changes_made(changes: list[ChangeRecord]) -> Changes:
     return Changes(
         changes=[
             ChangeSummary(

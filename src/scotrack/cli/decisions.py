@@ -25,7 +25,7 @@ from scotrack.errors import InputError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store.provenance import Change
+    from scotrack.store.history import ChangeRecord
     from scotrack.store.write import groups
     from scotrack.store.write.groups import BulkOutcome, GroupDecision
 else:
@@ -100,10 +100,10 @@ def decide_groups(
     db: str | None,
     ids: list[str],
     decide: Callable[[Session, str], GroupDecision],
-) -> tuple[list[Change], list[str]]:
+) -> tuple[list[ChangeRecord], list[str]]:
     """Decide each claim with its group, each group in its own transaction; the
     changes made and a line per group saying what it did."""
-    changes: list[Change] = []
+    changes: list[ChangeRecord] = []
     notes: list[str] = []
     with kb_session(db, write=True) as session:
         for claim_id in ids:
@@ -171,7 +171,7 @@ def print_notes(lines: list[str], fmt: OutputFormat) -> None:
 
 
 def each(
-    db: str | None, ids: list[str], decide: Callable[[Session, str], list[Change]]
+    db: str | None, ids: list[str], decide: Callable[[Session, str], list[ChangeRecord]]
 ) -> list[dict[str, Any]]:
     """Decide on each claim in its own transaction; stop at the first error."""
     done: list[dict[str, Any]] = []
@@ -183,7 +183,7 @@ def each(
     return done
 
 
-def change_row(change: Change) -> dict[str, Any]:
+def change_row(change: ChangeRecord) -> dict[str, Any]:
     return {
         "change": change.id,
         "action": change.action,
@@ -207,7 +207,7 @@ def decide_cli(
     everything: bool,
     filters: dict[str, Any],
     dry_run: bool,
-    one: Callable[[Session, str], list[Change]],
+    one: Callable[[Session, str], list[ChangeRecord]],
     with_group: Callable[[Session, str], groups.GroupDecision],
     *,
     db: str | None,

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from scotrack.store import history
-    from scotrack.store.provenance import Change
     from scotrack.store.read import listings
     from scotrack.store.write import edits, review
 else:
@@ -36,7 +35,7 @@ else:
 from scotrack.errors import InputError
 
 
-def change_row(change: Change, *, detail: bool = False) -> dict[str, Any]:
+def change_row(change: history.ChangeRecord, *, detail: bool = False) -> dict[str, Any]:
     """One change as a table row; `detail` adds the fields that changed."""
     row: dict[str, Any] = {
         "change": change.id,
@@ -51,14 +50,14 @@ def change_row(change: Change, *, detail: bool = False) -> dict[str, Any]:
     if detail:
         row["batch"] = change.batch
         row["claim"] = change.claim_id
-        row["before"] = history.loads(change.before)
-        row["after"] = history.loads(change.after)
+        row["before"] = change.before
+        row["after"] = change.after
     return row
 
 
-def _what(change: Change) -> str:
+def _what(change: history.ChangeRecord) -> str:
     """The fields that differ, as `field: old -> new`, or created / removed."""
-    before, after = history.loads(change.before), history.loads(change.after)
+    before, after = change.before, change.after
     if before is None:
         return "created"
     if after is None:

@@ -32,7 +32,8 @@ from scotrack.cli.terminal import literal
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from scotrack.store.provenance import Change, Claim
+    from scotrack.store.history import ChangeRecord
+    from scotrack.store.provenance import Claim
     from scotrack.store.read import listings, queue
     from scotrack.store.write import disagreements, edits, groups, review
     from scotrack.store.write.disagreements import Choice
@@ -320,7 +321,7 @@ def accept_cli(
         message = "--all accepts each group as proposed: --link, --keep and --take "
         run_with_errors(decisions.fail(message + "go with claim ids"), debug=debug)
 
-    def one(session: Session, claim_id: str) -> list[Change]:
+    def one(session: Session, claim_id: str) -> list[ChangeRecord]:
         return review.accept(
             session, claim_id, actor=actor, link=link, choice=choice, note=note
         )
@@ -366,7 +367,7 @@ def reject_cli(
     filters: dict[str, Any] = {"kind": kind, "document": document}
     filters |= {"source": source, "min_score": min_score}
 
-    def one(session: Session, claim_id: str) -> list[Change]:
+    def one(session: Session, claim_id: str) -> list[ChangeRecord]:
         return review.reject(session, claim_id, actor=actor, note=note)
 
     def with_group(session: Session, claim_id: str) -> groups.GroupDecision:

@@ -41,6 +41,46 @@ FACT_KINDS = ("meeting", "agreement", "status-interval", "commitment", "project"
 ACTIONS = ("baseline", "accept", "reject", "edit", "assess", "undo")
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    """One entry of the change log as the surfaces show it: a `Change` row with
+    its snapshots parsed (None: the entity did not exist before, or no longer
+    exists after)."""
+
+    id: int
+    batch: str
+    at: str
+    actor: str
+    action: str
+    entity_kind: str
+    entity_id: str
+    before: Snapshot | None
+    after: Snapshot | None
+    reason: str | None
+    source_id: str | None
+    claim_id: str | None
+    undoes: str | None
+
+
+def change_record(row: Change) -> ChangeRecord:
+    """The read model of one change log row (flushed: it has its id)."""
+    return ChangeRecord(
+        row.id,
+        row.batch,
+        row.at,
+        row.actor,
+        row.action,
+        row.entity_kind,
+        row.entity_id,
+        loads(row.before),
+        loads(row.after),
+        row.reason,
+        row.source_id,
+        row.claim_id,
+        row.undoes,
+    )
+
+
 def now() -> str:
     """The current UTC time as the log writes it."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -203,6 +243,11 @@ class Recorder:
         self.changes.append(change)
         return change
 
+    def records(self) -> list[ChangeRecord]:
+        """The changes recorded so far, flushed (so numbered), as read models."""
+        self.session.flush()
+        return [change_record(row) for row in self.changes]
+
     @contextmanager
     def tracking(self, kind: str, entity_id: str) -> Iterator[None]:
         """Record whatever the block does to one entity."""
@@ -224,7 +269,7 @@ class Batch:
     claims: dict[str, tuple[Snapshot | None, str | None]] = field(default_factory=dict)
     """The claims decided: snapshot before, and the source their document is."""
 
-    def record(self, recorder: Recorder) -> list[Change]:
+    def record(self, recorder: Recorder) -> list[ChangeRecord]:
         """Log every change (facts first, then claims) under `recorder`'s batch."""
         self.session.flush()
         for (kind, entity_id), before in self.facts.items():
@@ -236,7 +281,7 @@ class Batch:
             recorder.record(
                 "claim", claim_id, before, after, source_id=source, claim_id=claim_id
             )
-        return recorder.changes
+        return recorder.records()
 
 
 def _dumps(data: Snapshot) -> str:
@@ -292,7 +337,7 @@ class UndoConflict(InputError):
 
 def undo_batch(
     session: Session, change_id: int, *, actor: str, reason: str | None = None
-) -> list[Change]:
+) -> list[ChangeRecord]:
     """Revert the action that made change `change_id`, as new `undo` changes.
 
     Refused (UndoConflict) when an entity it touched changed again since, naming
@@ -322,20 +367,21 @@ def undo_batch(
             source_id=item.source_id,
             claim_id=item.claim_id,
         )
-    return recorder.changes
+    return recorder.records()
 
 
-def latest_change(session: Session, kind: str, entity_id: str) -> Change | None:
+def latest_change(session: Session, kind: str, entity_id: str) -> ChangeRecord | None:
     query = (
         select(Change)
         .where(Change.entity_kind == kind, Change.entity_id == entity_id)
         .order_by(Change.id.desc())
         .limit(1)
     )
-    return session.scalars(query).first()
+    found = session.scalars(query).first()
+    return None if found is None else change_record(found)
 
 
-def entity_history(session: Session, spec: str) -> list[Change]:
+def entity_history(session: Session, spec: str) -> list[ChangeRecord]:
     """The changes of the entity `spec` names (`KIND:ID`, or an ID of any kind)."""
     kind, _, entity_id = spec.partition(":")
     query = select(Change).order_by(Change.id)
@@ -352,7 +398,7 @@ def entity_history(session: Session, spec: str) -> list[Change]:
             f"{spec}: no recorded changes (give KIND:ID, e.g. meeting:chs-2017; "
             f"kinds: {', '.join(TRACKED)})"
         )
-    return found
+    return [change_record(row) for row in found]
 
 
 def time_bound(text: str) -> str:

@@ -25,7 +25,7 @@ from scotrack.api.database import DbSession
 from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.store import history
-from scotrack.store.provenance import CLAIM_STATUSES, Change, effective_payload
+from scotrack.store.provenance import CLAIM_STATUSES, effective_payload
 from scotrack.store.read import queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
@@ -204,7 +204,9 @@ def claim_page(
     )
 
 
-def _own_decision(session: Session, claim_id: str, actor: str | None) -> Change | None:
+def _own_decision(
+    session: Session, claim_id: str, actor: str | None
+) -> history.ChangeRecord | None:
     """The claim's last change, when it is a decision `actor` made (the Undo
     button undoes only one's own decision; editors undo others' from the log)."""
     last = history.latest_change(session, "claim", claim_id)

@@ -53,7 +53,7 @@ class ChangeRef:
     """When it was recorded (ISO 8601, UTC)."""
 
 
-def change_ref(change: Change) -> ChangeRef:
+def change_ref(change: Change | history.ChangeRecord) -> ChangeRef:
     return ChangeRef(change.id, change.actor, change.action, change.at)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import vocab
 from scotrack.errors import InputError
+from scotrack.store.history import ChangeRecord, change_record
 from scotrack.store.provenance import CLAIM_STATUSES, Change, Claim
 from scotrack.store.read.tables import AnySelect, check_choice
 
@@ -113,14 +114,17 @@ def claims(
     )
 
 
-def changes(*, after_id: int = 0, since: str | None = None) -> Listing[Change]:
+def changes(*, after_id: int = 0, since: str | None = None) -> Listing[ChangeRecord]:
     """Changes in id order: those after change `after_id`, and at or after the
     ISO time `since` (UTC) when given."""
     statement: AnySelect = select(Change).where(Change.id > after_id)
     if since is not None:
         statement = statement.where(Change.at >= since)
     return Listing(
-        statement, (Change.id.expression,), lambda row: row.Change, _change_key
+        statement,
+        (Change.id.expression,),
+        lambda row: change_record(row.Change),
+        _change_key,
     )
 
 

@@ -18,8 +18,8 @@ from scotrack.domain.commitments import Assessment
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError, NotFound
 from scotrack.store import identity, models, rows
-from scotrack.store.history import Recorder
-from scotrack.store.provenance import Change, Document
+from scotrack.store.history import ChangeRecord, Recorder
+from scotrack.store.provenance import Document
 
 MAX_TEXT = 4000
 """The longest note, citation or assessor name accepted (characters)."""
@@ -35,7 +35,7 @@ class Recorded:
 
     commitment_id: str
     assessment: Assessment
-    change: Change
+    change: ChangeRecord
 
 
 def evidence_span(session: Session, spec: str) -> tuple[str, int, int, str]:
@@ -109,7 +109,7 @@ def record_assessment(
     with recorder.tracking("commitment", row.id):
         add_assessment(row, assessment)
     session.flush()  # the change's id, for `undo`
-    return Recorded(row.id, assessment, recorder.changes[0])
+    return Recorded(row.id, assessment, recorder.records()[0])
 
 
 def assessment_of(

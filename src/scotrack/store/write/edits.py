@@ -16,8 +16,7 @@ from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim_fields import SET_FIELDS
 from scotrack.store import history, models
-from scotrack.store.history import FACT_KINDS, Recorder
-from scotrack.store.provenance import Change
+from scotrack.store.history import FACT_KINDS, ChangeRecord, Recorder
 
 NULL_WORDS = ("", "null", "none")
 """Values that clear a field, in `scotrack edit` and in a claim's edit alike."""
@@ -136,7 +135,7 @@ def edit_entity(
     actor: str,
     reason: str,
     source_id: str | None = None,
-) -> list[Change]:
+) -> list[ChangeRecord]:
     """Set fields of the fact `spec` (KIND:ID) and log the change with its reason."""
     kind, _, entity_id = spec.partition(":")
     if kind not in FACT_KINDS or not entity_id:
@@ -172,4 +171,4 @@ def edit_entity(
         ) from None
     if not recorder.changes:
         raise InputError(f"{spec}: nothing changed (the values are already so)")
-    return recorder.changes
+    return recorder.records()

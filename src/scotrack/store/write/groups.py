@@ -27,9 +27,8 @@ from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.errors import InputError
 from scotrack.store import history, models
-from scotrack.store.history import Batch, Recorder
+from scotrack.store.history import Batch, ChangeRecord, Recorder
 from scotrack.store.provenance import (
-    Change,
     Claim,
     Document,
     effective_payload,
@@ -56,7 +55,7 @@ class Left:
 class GroupDecision:
     """What deciding a claim with its group did."""
 
-    changes: list[Change]
+    changes: list[ChangeRecord]
     decided: list[str]
     """The ids of the claims decided, the chosen claim first."""
     left: list[Left] = field(default_factory=list)
@@ -261,7 +260,7 @@ class BulkOutcome:
     groups: list[GroupPlan]
     skipped: dict[str, int]
     """Claims left pending by reason: ambiguous, conflicting, disagreeing."""
-    changes: list[Change] = field(default_factory=list)
+    changes: list[ChangeRecord] = field(default_factory=list)
     """The changes made (none on a dry run)."""
 
     @property

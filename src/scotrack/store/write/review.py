@@ -24,9 +24,8 @@ from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.claim_fields import EDITABLE_EXTRA, FIELDS, item_problems
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import history, identity, models
-from scotrack.store.history import Batch, Recorder, Snapshot
+from scotrack.store.history import Batch, ChangeRecord, Recorder, Snapshot
 from scotrack.store.provenance import (
-    Change,
     Claim,
     ClaimCandidate,
     Document,
@@ -248,7 +247,7 @@ def accept(
     link: str | None = None,
     choice: Choice | None = None,
     note: str | None = None,
-) -> list[Change]:
+) -> list[ChangeRecord]:
     """Accept a claim: change the knowledge base and log it, in one batch.
 
     Raises Disagreements (changing nothing) when the claim contradicts the
@@ -297,7 +296,7 @@ def reject_into(
 
 def reject(
     session: Session, ref: str, *, actor: str, note: str | None = None
-) -> list[Change]:
+) -> list[ChangeRecord]:
     """Mark a claim rejected (it stays, with who and why); logged."""
     claim = find_claim(session, ref)
     if claim.status == "accepted":
@@ -321,7 +320,7 @@ def edit_claim(
     *,
     actor: str,
     note: str | None = None,
-) -> list[Change]:
+) -> list[ChangeRecord]:
     """Correct a pending claim's fields before accepting it; logged.
 
     `changes` holds field -> value (None clears a field); every field is checked
@@ -348,7 +347,7 @@ def edit_claim(
     with recorder.tracking("claim", claim.id):
         claim.edited_payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         claim.summary = _summary_of(claim, payload)
-    return recorder.changes
+    return recorder.records()
 
 
 def editable_claim_fields(claim: Claim) -> tuple[str, ...]:
