@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.history import kb_version
+from scotrack.store.provenance import Change
 from scotrack.store.read.outcomes import meeting_outcomes
 from scotrack.store.read.records import linked_claims, state_record
-from scotrack.store.read.summaries import Summaries
+from scotrack.store.read.summaries import Summaries, session_version
 from scotrack.store.write.baseline import init_knowledge_base
 from scotrack.store.write.edits import edit_entity
 
@@ -74,6 +76,51 @@ def test_summaries_keep_at_most_their_limit(
         assert summaries.get(small, key, lambda key=key: key) == key
     assert summaries.get(small, "a", lambda: "again") == "again"  # dropped first
     assert summaries.get(small, "c", lambda: "again") == "c"
+
+
+@pytest.mark.issue(18)
+def test_a_session_reads_the_version_once_until_it_writes(small: Session) -> None:
+    """Once a transaction, so that every kept value one request asks for is of
+    one version; again after a write through the session, ORM or not."""
+    asked: list[str] = []
+    engine = small.get_bind().engine
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "max(change.id)" in statement.lower():
+            asked.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        first = session_version(small)
+        assert session_version(small) == first == kb_version(small)
+        assert len(asked) == 2  # session_version once, kb_version once
+        small.execute(
+            insert(Change).values(
+                batch="b" * 32,
+                at="2026-01-01T00:00:00",
+                actor="tests",
+                action="edit",
+                entity_kind="meeting",
+                entity_id="x",
+            )
+        )
+        second = session_version(small)
+        assert second[0] > first[0]
+        interval = small.scalars(select(models.StatusInterval.id)).first()
+        edit_entity(
+            small,
+            f"status-interval:{interval}",
+            {"note": "edited in a test"},
+            actor="tests",
+            reason="the version must move",
+        )
+        assert session_version(small)[0] > second[0]  # pending, flushed by the read
+        small.commit()
+        asked.clear()
+        session_version(small)
+        assert len(asked) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
 
 
 @pytest.mark.issue(18)

@@ -12,6 +12,11 @@ any change computes it again. One `Summaries` serves one database (the server ke
 one per app); it is safe to share between threads. It holds at most `MOST` values
 at a time (values keyed by a record and a day, such as a state's record on the
 day asked, would otherwise grow with the days asked until the next change).
+
+A session reads the version once a transaction (`session_version`), not once a
+kept value: a request asked it up to three times (0.1-0.3 ms each of a 3 ms
+budget), and a write landing between two of them could have answered one request
+from two versions (#18).
 """
 
 from __future__ import annotations
@@ -20,11 +25,45 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from scotrack.store.history import kb_version
 
 T = TypeVar("T")
+
+_VERSION = "scotrack.kb_version"
+"""The `session.info` key of the version its transaction read."""
+
+
+def session_version(session: Session) -> tuple[int, int]:
+    """`kb_version` as `session`'s transaction saw it first, read once a
+    transaction: every kept value a request asks for is of the same version. It is
+    read again after the transaction ends or anything is written through the
+    session (a flush, an INSERT, UPDATE or DELETE statement), and while objects
+    wait to be flushed (the version query flushes them first)."""
+    kept: tuple[int, int] | None = session.info.get(_VERSION)
+    if kept is not None and not session.new:
+        return kept
+    version = kb_version(session)
+    session.info[_VERSION] = version
+    return version
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_at_end(session: Session, _transaction: SessionTransaction) -> None:
+    session.info.pop(_VERSION, None)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_on_flush(session: Session, _context: Any) -> None:
+    session.info.pop(_VERSION, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_on_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info.pop(_VERSION, None)
 
 
 class Summaries:
@@ -48,7 +87,7 @@ class Summaries:
     def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s value for `key` at `session`'s version of the knowledge
         base: from memory if computed at that version, else computed now, once."""
-        version = kb_version(session)
+        version = session_version(session)
         with self._lock:
             if version != self._version:
                 self._version, self._values = version, {}
