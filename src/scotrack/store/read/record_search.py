@@ -133,8 +133,9 @@ def record_hits(
 def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
     """The record's entries of `kinds`, each with the names it is found by: read
     and folded once per database engine and knowledge-base version (`kb_version`,
-    read once a transaction, moves with every logged change, the baseline's loads
-    and every edit included), so a search costs the matching alone (#18)."""
+    read once a server read request, moves with every logged change, the
+    baseline's loads and every edit included), so a search costs the matching
+    alone (#18)."""
     engine = session.get_bind().engine
     key = (session_version(session), tuple(kinds))
     with _LOCK:
