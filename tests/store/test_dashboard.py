@@ -145,7 +145,7 @@ def test_summaries_compute_a_missing_value_once_for_requests_that_arrive_togethe
 
     from scotrack.store.read import summaries as summaries_module
 
-    monkeypatch.setattr(summaries_module, "kb_version", lambda session: (7, 7))
+    monkeypatch.setattr(summaries_module, "session_version", lambda session: (7, 7))
     summaries = Summaries()
     computed: list[int] = []
     start = threading.Barrier(8)
@@ -175,7 +175,7 @@ def test_summaries_a_failed_computation_lets_the_waiting_compute(
 ) -> None:
     from scotrack.store.read import summaries as summaries_module
 
-    monkeypatch.setattr(summaries_module, "kb_version", lambda session: (7, 7))
+    monkeypatch.setattr(summaries_module, "session_version", lambda session: (7, 7))
     summaries = Summaries()
 
     def broken() -> int:

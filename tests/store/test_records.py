@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.history import kb_version
 from scotrack.store.read.outcomes import meeting_outcomes
 from scotrack.store.read.records import linked_claims, state_record
-from scotrack.store.read.summaries import Summaries
+from scotrack.store.read.summaries import Summaries, reads_only, session_version
 from scotrack.store.write.baseline import init_knowledge_base
 from scotrack.store.write.edits import edit_entity
 
@@ -74,6 +75,46 @@ def test_summaries_keep_at_most_their_limit(
         assert summaries.get(small, key, lambda key=key: key) == key
     assert summaries.get(small, "a", lambda: "again") == "again"  # dropped first
     assert summaries.get(small, "c", lambda: "again") == "c"
+
+
+@pytest.mark.issue(18)
+def test_a_reading_session_reads_the_version_once_a_transaction(small: Session) -> None:
+    """Once a transaction of a session that only reads (a server's GET), so that
+    every kept value one request asks for is of one version; each time by any
+    other session, and again after a flush or the transaction's end."""
+    asked: list[str] = []
+    engine = small.get_bind().engine
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "max(change.id)" in statement.lower():
+            asked.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        first = session_version(small)
+        assert session_version(small) == first == kb_version(small)
+        assert len(asked) == 3  # not kept: the session may write
+        reads_only(small)
+        asked.clear()
+        assert session_version(small) == session_version(small) == first
+        assert len(asked) == 1
+        interval = small.scalars(select(models.StatusInterval.id)).first()
+        edit_entity(
+            small,
+            f"status-interval:{interval}",
+            {"note": "edited in a test"},
+            actor="tests",
+            reason="the version must move",
+        )
+        small.flush()
+        second = session_version(small)
+        assert second[0] > first[0]
+        small.commit()
+        asked.clear()
+        assert session_version(small) == second
+        assert len(asked) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
 
 
 @pytest.mark.issue(18)

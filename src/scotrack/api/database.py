@@ -18,7 +18,9 @@ Writes are not limited here: they take turns at the database (below).
 A request that may write (any method but GET, HEAD and OPTIONS) gets a session
 whose transactions take the write lock when they begin (SQLite `BEGIN IMMEDIATE`,
 see `store.engine`), so two writers wait their turn instead of failing with
-"database is locked"; reads stay deferred and never wait (#18).
+"database is locked"; reads stay deferred and never wait (#18). A read request's
+session reads the knowledge base's version once and keeps it (#18,
+`store.read.summaries.reads_only`).
 
 On SQLite the limit is a progress handler that interrupts a statement running past
 the request's deadline; on PostgreSQL it is ``SET LOCAL statement_timeout`` in each
@@ -44,6 +46,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from scotrack.domain.agreements import Agreement
 from scotrack.store.engine import writer
 from scotrack.store.read import queries, timeline
+from scotrack.store.read.summaries import reads_only
 from scotrack.store.read.timeline import MeetingsOverview
 
 PROGRESS_STEPS = 10_000
@@ -85,7 +88,7 @@ async def request_session(request: Request) -> AsyncIterator[Session]:
         async with _session(made, limit) as session:
             yield session
         return
-    async with read_slots(), _session(factory(), limit) as session:
+    async with read_slots(), _session(reads_only(factory()), limit) as session:
         yield session
 
 

@@ -29,12 +29,12 @@ from scotrack.domain.meetings import Meeting
 from scotrack.domain.vocab import FOUND_KINDS, RECORD_SEARCH_KINDS, MeetingFormat
 from scotrack.errors import InputError
 from scotrack.store import models
-from scotrack.store.history import kb_version
 from scotrack.store.read import queries, search_query
 from scotrack.store.read import search as full_text
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.search import SearchHit
 from scotrack.store.read.search_query import HIGHLIGHT, Term
+from scotrack.store.read.summaries import session_version
 
 RECORD_KINDS = RECORD_SEARCH_KINDS
 """The kinds of the curated record's entries a search finds."""
@@ -132,11 +132,12 @@ def record_hits(
 
 def _entries(session: Session, kinds: Sequence[str]) -> list[Entry]:
     """The record's entries of `kinds`, each with the names it is found by: read
-    and folded once per database engine and knowledge-base version (`kb_version`
-    moves with every logged change, the baseline's loads and every edit
-    included), so a search costs the matching alone (#18)."""
+    and folded once per database engine and knowledge-base version (`kb_version`,
+    read once a server read request, moves with every logged change, the
+    baseline's loads and every edit included), so a search costs the matching
+    alone (#18)."""
     engine = session.get_bind().engine
-    key = (kb_version(session), tuple(kinds))
+    key = (session_version(session), tuple(kinds))
     with _LOCK:
         found = _CACHE.get(engine, {}).get(key)
     if found is None:

@@ -12,6 +12,11 @@ any change computes it again. One `Summaries` serves one database (the server ke
 one per app); it is safe to share between threads. It holds at most `MOST` values
 at a time (values keyed by a record and a day, such as a state's record on the
 day asked, would otherwise grow with the days asked until the next change).
+
+A server's read request reads the version once (`reads_only`, `session_version`),
+not once a kept value: it asked it up to three times (0.1-0.3 ms each of a 3 ms
+budget), and a write landing between two of them could have answered one request
+from two versions (#18).
 """
 
 from __future__ import annotations
@@ -20,11 +25,47 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session, SessionTransaction
 
 from scotrack.store.history import kb_version
 
 T = TypeVar("T")
+
+_READS_ONLY = "scotrack.reads_only"
+"""The `session.info` key marking a session that only reads."""
+_VERSION = "scotrack.kb_version"
+"""The `session.info` key of the version its transaction read."""
+
+
+def reads_only(session: Session) -> Session:
+    """`session`, marked as one that only reads (a server's GET): `session_version`
+    reads its version once a transaction and keeps it."""
+    session.info[_READS_ONLY] = True
+    return session
+
+
+def session_version(session: Session) -> tuple[int, int]:
+    """`kb_version`, read once a transaction of a session that only reads
+    (`reads_only`), so every kept value one request asks for is of one version;
+    read each time by any other session, which may write between two asks. It is
+    read again after the transaction ends or the session flushes."""
+    if not session.info.get(_READS_ONLY):
+        return kb_version(session)
+    kept: tuple[int, int] | None = session.info.get(_VERSION)
+    if kept is None:
+        kept = session.info[_VERSION] = kb_version(session)
+    return kept
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_at_end(session: Session, _transaction: SessionTransaction) -> None:
+    session.info.pop(_VERSION, None)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_on_flush(session: Session, _context: Any) -> None:
+    session.info.pop(_VERSION, None)
 
 
 class Summaries:
@@ -48,7 +89,7 @@ class Summaries:
     def get(self, session: Session, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`'s value for `key` at `session`'s version of the knowledge
         base: from memory if computed at that version, else computed now, once."""
-        version = kb_version(session)
+        version = session_version(session)
         with self._lock:
             if version != self._version:
                 self._version, self._values = version, {}
