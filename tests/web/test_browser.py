@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from .browsing import Server, shoot, sign_in
 
@@ -83,14 +84,16 @@ def test_reader_claim_panel(page: Any, server: Server) -> None:
     claim_id = first.get_attribute("data-claim")
     first.click()
     panel = page.locator("#claim-panel-body")
-    assert page.locator(f"#claim-{claim_id} .claim-summary").inner_text() in (
-        panel.inner_text()
+    # the panel is filled by the page's script after the click: wait for it (a
+    # loaded machine runs the script after the next line would have read the panel)
+    expect(panel).to_contain_text(
+        page.locator(f"#claim-{claim_id} .claim-summary").inner_text()
     )
     page.locator("mark.claim").nth(1).focus()
     page.keyboard.press("Enter")
     second = page.locator("mark.claim").nth(1).get_attribute("data-claim")
-    assert page.locator(f"#claim-{second} .claim-summary").inner_text() in (
-        panel.inner_text()
+    expect(panel).to_contain_text(
+        page.locator(f"#claim-{second} .claim-summary").inner_text()
     )
     shoot(page, "11-reader")
 
