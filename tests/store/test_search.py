@@ -376,3 +376,47 @@ def test_every_page_is_the_full_ranking_cut(
             page = fts.search(indexed, query, limit=limit, offset=offset)
             assert page == everything[offset : offset + limit], (query, limit, offset)
     assert len(fts.search(indexed, "Tashkent", limit=fts.MAX_LIMIT)) > 20
+
+
+def _recent_matches(session: Session, backend: str, word: str, count: int) -> set[str]:
+    """The refs of the `count` entries holding `word` indexed last."""
+    if backend == "sqlite":
+        statement = (
+            "SELECT ref FROM search_entry WHERE search_entry MATCH :q "
+            "ORDER BY rowid DESC LIMIT :n"
+        )
+    else:
+        statement = (
+            "SELECT ref FROM search_entry "
+            "WHERE tsv @@ websearch_to_tsquery('english', :q) ORDER BY id DESC LIMIT :n"
+        )
+    return set(session.scalars(text(statement), {"q": word, "n": count}))
+
+
+@pytest.mark.issue(18)
+def test_a_common_word_is_ranked_among_its_most_recent_matches(
+    indexed: Session, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past RANKED matches only the RANKED most recently indexed are ranked, in
+    the order the whole ranking gives them, and the hits end there (#18)."""
+    for n in range(6):  # more Tashkent, better rank: indexed worst first
+        report = TRADE.replace("Almaty", "Tashkent " * n)
+        document = _document(f"d-report{n}", "Freight news", report, "2022-11-01")
+        indexed.add(document)
+        indexed.flush()
+        search_index.index_document(indexed, document, [])
+    everything = fts.search(indexed, "tashkent", limit=fts.MAX_LIMIT)
+    assert len(everything) == 9
+    monkeypatch.setattr(fts, "RANKED", 4)
+    recent = _recent_matches(indexed, backend, "tashkent", 4)
+    ranked = fts.search(indexed, "tashkent", limit=fts.MAX_LIMIT)
+    assert refs(ranked) == [hit.ref for hit in everything if hit.ref in recent]
+    assert refs(ranked) == ["d-report5", "d-report4", "d-report3", "d-report2"]
+    assert fts.search(indexed, "tashkent", limit=3, offset=2) == ranked[2:4]
+    assert fts.search(indexed, "tashkent", limit=3, offset=4) == []
+    documents = fts.search(indexed, "tashkent", kinds=["document"], limit=10)
+    assert refs(documents) == refs(ranked)
+    claims = fts.search(indexed, "tashkent", kinds=["meeting"], limit=10)
+    assert refs(claims) == ["c-meeting"]  # the kinds are counted, not the others
+    monkeypatch.setattr(fts, "RANKED", 9)
+    assert fts.search(indexed, "tashkent", limit=fts.MAX_LIMIT) == everything
