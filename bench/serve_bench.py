@@ -20,6 +20,12 @@ the same machine as the server: with one server process, the server is pinned to
 CPU 0 and wrk to CPU 1 (taskset), since otherwise the scheduler puts both on one
 core now and then and the p99 measures that (about 150 ms) rather than the server.
 
+`--changing SECONDS` changes the knowledge base that often during every run (a
+claim rejected, then the rejection undone, through scotrack's writes): with the
+response cache off, what the server keeps per knowledge-base version (records,
+lists, first pages) is then computed again after each change, as for a knowledge
+base that reviewers and ingests change all the time (#18).
+
 `--soak SECONDS` instead runs the search targets uncached for that long and prints
 the server's resident memory every `--sample` seconds. `--in-process N` instead
 asks each target N times through the app in this process (cache off, no HTTP
@@ -29,6 +35,7 @@ machine disturbs least (wrk is needed for every mode but this one).
 Usage: python bench/serve_bench.py [--docs 10000] [--kb /tmp/bench-kb.db]
                                    [--seconds 10] [--workers 1] [--connections 32]
                                    [--cache both] [--only SUBSTRING]
+                                   [--changing SECONDS]
                                    [--soak 600 --sample 30] [--in-process 30]
 """
 
@@ -46,6 +53,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -294,6 +302,64 @@ def targets(kb: Path, only: str) -> list[tuple[str, str, str]]:
     return [target for target in found if only in target[1]]
 
 
+class Changes:
+    """While in use, a logged change to the knowledge base every `every` seconds,
+    through scotrack's own writes in this process: a pending claim rejected, then
+    that rejection undone (so the knowledge base's content is the same after).
+    Each moves the knowledge base's version, so nothing the server keeps for one
+    version (responses, records, lists) serves the next: the figure for a
+    knowledge base that changes all the time (`--changing`)."""
+
+    def __init__(self, kb: Path, every: float) -> None:
+        self.every, self.made = every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        if every <= 0:
+            return
+        from sqlalchemy import select
+
+        from scotrack.store.engine import make_engine, session_factory
+        from scotrack.store.provenance import Claim
+
+        self._sessions = session_factory(make_engine(f"sqlite:///{kb}"), write=True)
+        with self._sessions() as session:
+            claim = session.scalar(
+                select(Claim.id).where(Claim.status == "pending").limit(1)
+            )
+        if claim is None:
+            raise SystemExit("--changing: the knowledge base has no pending claim")
+        self._claim = claim
+
+    def __enter__(self) -> Changes:
+        if self.every > 0:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=60)
+
+    def _run(self) -> None:
+        from scotrack.store import history
+        from scotrack.store.write import review
+
+        rejection: int | None = None
+        while not self._stop.wait(self.every):
+            with self._sessions() as session, session.begin():
+                if rejection is None:
+                    made = review.reject(session, self._claim, actor="serve-bench")
+                    rejection = made[0].id
+                else:
+                    history.undo_batch(session, rejection, actor="serve-bench")
+                    rejection = None
+            self.made += 1
+        if rejection is not None:  # leave the knowledge base as it was
+            with self._sessions() as session, session.begin():
+                history.undo_batch(session, rejection, actor="serve-bench")
+            self.made += 1
+
+
 def measure(args: argparse.Namespace, cache: bool) -> None:
     """One server (cached or not), every target: a table row each."""
     port = free_port()
@@ -305,14 +371,15 @@ def measure(args: argparse.Namespace, cache: bool) -> None:
             wrk(url, 2, args.connections, pin=pin, script=script)  # warm-up
             load = os.getloadavg()[0]
             cpu = cpu_seconds(server.pid)
-            run = wrk(url, args.seconds, args.connections, pin=pin, script=script)
+            with Changes(args.kb, args.changing) as changes:
+                run = wrk(url, args.seconds, args.connections, pin=pin, script=script)
             per_request = (cpu_seconds(server.pid) - cpu) / max(run.requests, 1) * 1000
             target = TARGET_MS[kind]
             verdict = f"{'met' if run.p99 < target else 'MISSED'} (<{target:.0f})"
             print(
                 f"| `{path}` | {kind} | {'on' if cache else 'off'} | {run.p50:.1f} | "
                 f"{run.p99:.1f} | {run.rate:.0f} | {per_request:.2f} | {run.bad} | "
-                f"{load:.1f} | {verdict} |",
+                f"{changes.made} | {load:.1f} | {verdict} |",
                 flush=True,
             )
     finally:
@@ -443,6 +510,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--cache", choices=("on", "off", "both"), default="both")
     parser.add_argument("--only", default="", help="targets whose path contains this")
+    parser.add_argument(
+        "--changing",
+        type=float,
+        default=0.0,
+        help="change the knowledge base every this many seconds during each run",
+    )
     parser.add_argument("--soak", type=int, default=0, help="seconds of search soak")
     parser.add_argument("--sample", type=int, default=30, help="soak: seconds a sample")
     parser.add_argument(
@@ -476,13 +549,18 @@ def main() -> None:
                 if cache
                 else "Uncached (SCOTRACK_CACHE=false: every request rendered):"
             )
+            + (
+                f" the knowledge base changed every {args.changing:g} s"
+                if args.changing
+                else ""
+            )
             + "\n"
         )
         print(
             "| target | kind | cache | p50 ms | p99 ms | req/s | CPU ms/req | failed "
-            "| load | p99 target |"
+            "| changes | load | p99 target |"
         )
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         measure(args, cache)
 
 
