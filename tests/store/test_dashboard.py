@@ -100,6 +100,23 @@ def test_summaries_are_kept_until_the_knowledge_base_changes(small: Session) -> 
 
 
 @pytest.mark.issue(18)
+def test_a_late_request_of_an_older_version_leaves_the_newer_values(
+    small: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow request that read the version before a change gets its value
+    computed for it, and the values kept for the newer version stay (#18)."""
+    from scotrack.store.read import summaries as module
+
+    versions = iter([(5, 2), (4, 2), (5, 2), (5, 3)])
+    monkeypatch.setattr(module, "session_version", lambda _session: next(versions))
+    kept = Summaries()
+    assert kept.get(small, "n", lambda: "new") == "new"
+    assert kept.get(small, "n", lambda: "old") == "old"  # (4, 2): not kept
+    assert kept.get(small, "n", lambda: "again") == "new"  # (5, 2): still kept
+    assert kept.get(small, "n", lambda: "newer") == "newer"  # (5, 3): a document
+
+
+@pytest.mark.issue(18)
 def test_dashboard_with_summaries_counts_new_claims(small: Session) -> None:
     summaries = Summaries()
     on = date(2024, 1, 1)

@@ -91,14 +91,20 @@ class Summaries:
         base: from memory if computed at that version, else computed now, once."""
         version = session_version(session)
         with self._lock:
-            if version != self._version:
-                self._version, self._values = version, {}
-            if key in self._values:
-                found: T = self._values[key]
-                return found
-            running = self._computing.get((version, key))
-            if running is None:
-                mine = self._computing[(version, key)] = threading.Event()
+            # a request that read the version before a change (versions only
+            # grow) computes its value for itself: the newer values stay
+            stale = self._version is not None and version < self._version
+            if not stale:
+                if version != self._version:
+                    self._version, self._values = version, {}
+                if key in self._values:
+                    found: T = self._values[key]
+                    return found
+                running = self._computing.get((version, key))
+                if running is None:
+                    mine = self._computing[(version, key)] = threading.Event()
+        if stale:
+            return compute()
         if running is not None:
             running.wait(self.WAIT_SECONDS)
             with self._lock:
