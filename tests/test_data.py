@@ -469,7 +469,8 @@ def test_iran_becomes_a_member_on_4_july_2023(day, status):
     ("day", "status", "certain"),
     [
         (date(2008, 12, 31), None, True),
-        (date(2009, 6, 10), "dialogue-partner", False),
+        (date(2009, 6, 15), None, True),
+        (date(2009, 6, 16), "dialogue-partner", True),
         (date(2012, 1, 1), "dialogue-partner", True),
         (date(2015, 7, 9), "dialogue-partner", True),
         (date(2015, 7, 10), "observer", True),
@@ -515,11 +516,39 @@ def test_every_applicant_interval_is_sourced_to_its_decision(shipped):
         assert record["note"], record
 
 
+@pytest.mark.issue(12)
 def test_tianjin_merger_turns_dialogue_partners_into_partners():
+    """The Council merged the statuses on 1 September 2025, not just "in 2025-09"."""
     intervals = read_baseline().membership
-    before = status_of(intervals, "TUR", on=date(2025, 8, 1))
-    after = status_of(intervals, "TUR", on=date(2025, 10, 1))
+    before = status_of(intervals, "TUR", on=date(2025, 8, 31))
+    after = status_of(intervals, "TUR", on=date(2025, 9, 1))
     assert (before.status, after.status) == ("dialogue-partner", "partner")
+    assert before.certain
+    assert after.certain
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("state", "status", "start"),
+    [
+        ("LKA", "dialogue-partner", "2009-06-16"),
+        ("AFG", "observer", "2012-06-07"),
+        ("TUR", "dialogue-partner", "2012-06-07"),
+        ("NPL", "dialogue-partner", "2015-07-10"),
+        ("QAT", "dialogue-partner", "2022-09-14"),
+        ("SAU", "dialogue-partner", "2022-09-16"),
+        ("MMR", "dialogue-partner", "2023-05-05"),
+        ("MNG", "partner", "2025-09-01"),
+    ],
+)
+def test_status_decisions_are_dated_by_their_day(shipped, state, status, start):
+    ids = {s["id"] for s in shipped["sources"]}
+    record = next(
+        r for r in shipped["membership"] if (r["state"], r["status"]) == (state, status)
+    )
+    assert record["start"] == start
+    assert record["source"] in ids
+    assert record["source"] != "wikipedia-sco"
 
 
 # ---------------------------------------------------------------- meetings
