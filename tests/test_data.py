@@ -531,6 +531,8 @@ def test_tianjin_merger_turns_dialogue_partners_into_partners():
 @pytest.mark.parametrize(
     ("state", "status", "start"),
     [
+        ("MNG", "observer", "2004-06-17"),
+        ("IRN", "observer", "2005-07-05"),
         ("LKA", "dialogue-partner", "2009-06-16"),
         ("AFG", "observer", "2012-06-07"),
         ("TUR", "dialogue-partner", "2012-06-07"),
