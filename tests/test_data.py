@@ -16,6 +16,7 @@ from scotrack import data
 from scotrack.data import (
     FILES,
     baseline_problems,
+    check,
     citations,
     fields,
     parse_baseline,
@@ -349,7 +350,7 @@ def test_unsourced_allow_list_only_shrinks(shipped):
     waiting = citations.unsourced()
     assert set(waiting) == {"sources", "people"}
     assert len(waiting["sources"]) <= 0
-    assert len(waiting["people"]) <= 3
+    assert len(waiting["people"]) <= 0
     homes = {
         s["id"] for s in shipped["sources"] if citations.home_page(s["url"] or "/x")
     }
@@ -357,9 +358,12 @@ def test_unsourced_allow_list_only_shrinks(shipped):
     assert waiting["people"] <= {p["name"] for p in shipped["people"]}
 
 
-def test_a_fixed_record_left_on_the_allow_list_is_reported(shipped):
+def test_a_fixed_record_left_on_the_allow_list_is_reported(shipped, monkeypatch):
+    """The allow-list is empty now (#12): a sourced person put back on it is named."""
     raw = copy.deepcopy(shipped)
-    name = sorted(citations.unsourced()["people"])[0]
+    name = "Oqil Oqilov"
+    listed = {"sources": frozenset(), "people": frozenset({name})}
+    monkeypatch.setattr(check, "unsourced", lambda: listed)
     index = next(i for i, p in enumerate(raw["people"]) if p["name"] == name)
     raw["people"][index]["source"] = "wikipedia-sco"
     assert baseline_problems(raw) == [
@@ -465,7 +469,8 @@ def test_iran_becomes_a_member_on_4_july_2023(day, status):
     ("day", "status", "certain"),
     [
         (date(2008, 12, 31), None, True),
-        (date(2009, 6, 10), "dialogue-partner", False),
+        (date(2009, 6, 15), None, True),
+        (date(2009, 6, 16), "dialogue-partner", True),
         (date(2012, 1, 1), "dialogue-partner", True),
         (date(2015, 7, 9), "dialogue-partner", True),
         (date(2015, 7, 10), "observer", True),
@@ -511,11 +516,41 @@ def test_every_applicant_interval_is_sourced_to_its_decision(shipped):
         assert record["note"], record
 
 
+@pytest.mark.issue(12)
 def test_tianjin_merger_turns_dialogue_partners_into_partners():
+    """The Council merged the statuses on 1 September 2025, not just "in 2025-09"."""
     intervals = read_baseline().membership
-    before = status_of(intervals, "TUR", on=date(2025, 8, 1))
-    after = status_of(intervals, "TUR", on=date(2025, 10, 1))
+    before = status_of(intervals, "TUR", on=date(2025, 8, 31))
+    after = status_of(intervals, "TUR", on=date(2025, 9, 1))
     assert (before.status, after.status) == ("dialogue-partner", "partner")
+    assert before.certain
+    assert after.certain
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("state", "status", "start"),
+    [
+        ("MNG", "observer", "2004-06-17"),
+        ("IRN", "observer", "2005-07-05"),
+        ("LKA", "dialogue-partner", "2009-06-16"),
+        ("AFG", "observer", "2012-06-07"),
+        ("TUR", "dialogue-partner", "2012-06-07"),
+        ("NPL", "dialogue-partner", "2015-07-10"),
+        ("QAT", "dialogue-partner", "2022-09-14"),
+        ("SAU", "dialogue-partner", "2022-09-16"),
+        ("MMR", "dialogue-partner", "2023-05-05"),
+        ("MNG", "partner", "2025-09-01"),
+    ],
+)
+def test_status_decisions_are_dated_by_their_day(shipped, state, status, start):
+    ids = {s["id"] for s in shipped["sources"]}
+    record = next(
+        r for r in shipped["membership"] if (r["state"], r["status"]) == (state, status)
+    )
+    assert record["start"] == start
+    assert record["source"] in ids
+    assert record["source"] != "wikipedia-sco"
 
 
 # ---------------------------------------------------------------- meetings
@@ -839,6 +874,32 @@ def test_an_agreement_not_yet_signed_did_not_exist():
     )
     assert existed_on(agreement, date(2007, 8, 15)) is False
     assert existed_on(agreement, date(2007, 8, 16)) is True
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("agreement_id", "day"),
+    [
+        ("almaty-memorandum-2001", "2001-09-14"),
+        ("trade-programme-2003", "2003-09-23"),
+        ("observer-regulations-2004", "2004-06-17"),
+        ("counter-terrorism-concept-2005", "2005-07-05"),
+        ("dialogue-partner-regulations-2008", "2008-08-28"),
+        ("action-plan-2016-2020", "2016-06-24"),
+        ("economic-strategy-2030", "2023-07-04"),
+        ("universal-centre-agreement-2025", "2025-09-01"),
+        ("anti-drug-centre-agreement-2025", "2025-09-01"),
+    ],
+)
+def test_the_documents_missing_from_the_first_record_are_dated(
+    shipped, agreement_id, day
+):
+    """The documents #12 found missing, each dated to the day by its source (the
+    2005 Concept by the 2009 convention's preamble, not Human Rights in China's
+    June)."""
+    record = next(r for r in shipped["agreements"] if r["id"] == agreement_id)
+    assert record["signed_date"] == day
+    assert record["source"]
 
 
 @pytest.mark.issue(12)
