@@ -75,7 +75,7 @@ def test_a_more_precise_meeting_date_refines_the_knowledge_base(session):
     claim = ingest(session, doc(meetings=[astana("2024-05-21")]))[0]
     link = f"{claim.entity_kind}:{claim.entity_id}"
     assert link == ASTANA_CFM, "the claim should link to the 2024 Astana meeting"
-    shown = review.view(session, claim)
+    shown = review.view(session, claim.id)
     assert shown.disagreements == []
     assert shown.refinements == [Refinement("date", "2024-05", "2024-05-21")]
     assert session.get(models.Meeting, "cfm-2024").start_date == "2024-05"
@@ -97,7 +97,7 @@ def test_a_more_precise_meeting_date_refines_the_knowledge_base(session):
 @pytest.mark.parametrize("date", ["2024", "2024-05"])
 def test_a_less_precise_meeting_date_agrees_and_changes_nothing(session, date):
     claim = ingest(session, doc(meetings=[astana(date)]))[0]
-    shown = review.view(session, claim)
+    shown = review.view(session, claim.id)
     assert (shown.disagreements, shown.refinements) == ([], [])
     review.accept(session, claim.id, actor="alice")
     assert session.get(models.Meeting, "cfm-2024").start_date == "2024-05"
@@ -106,7 +106,7 @@ def test_a_less_precise_meeting_date_agrees_and_changes_nothing(session, date):
 @pytest.mark.parametrize("date", ["2017", "2017-06", "2017-06-08", "2017-06-09"])
 def test_a_date_within_a_meetings_days_agrees(session, date):
     claim = ingest(session, doc(meetings=[meeting(date=date)]))[0]
-    assert review.view(session, claim).disagreements == []
+    assert review.view(session, claim.id).disagreements == []
     review.accept(session, claim.id, actor="alice")
     row = session.get(models.Meeting, "hos-2017")
     assert (row.start_date, row.end_date) == ("2017-06-08", "2017-06-09")
@@ -130,7 +130,7 @@ def test_a_less_precise_signing_is_no_disagreement_for_any_party(session):
     )
     claim = claims[0]
     assert claim.entity_id == "extremism-convention"
-    shown = review.view(session, claim)
+    shown = review.view(session, claim.id)
     assert (shown.disagreements, shown.refinements) == ([], [])
     review.accept(session, claim.id, actor="alice")
     row = session.get(models.Agreement, "extremism-convention")
@@ -161,7 +161,7 @@ def test_a_more_precise_signing_refines_the_agreement_and_its_parties(session):
         ),
     )[0]
     assert claim.entity_id == "road-transport-agreement"
-    fields = {r.field for r in review.view(session, claim).refinements}
+    fields = {r.field for r in review.view(session, claim.id).refinements}
     assert fields == {"signed", "CHN signed", "KAZ signed"}
     changes = review.accept(session, claim.id, actor="alice")
     session.commit()
@@ -185,7 +185,7 @@ def test_an_incompatible_signing_date_is_a_disagreement(session):
     title = "Agreement on the Facilitation of International Road Transport"
     claim = ingest(session, doc(agreements=[signing(title, "2014-10", ["CHN"])]))[0]
     assert claim.entity_id == "road-transport-agreement"
-    found = {d.field for d in review.view(session, claim).disagreements}
+    found = {d.field for d in review.view(session, claim.id).disagreements}
     assert found == {"signed", "CHN signed"}
     review.accept(session, claim.id, actor="alice", choice="take")
     assert session.get(models.Agreement, "road-transport-agreement").signed_date == (
@@ -197,7 +197,7 @@ def test_an_incompatible_signing_date_is_a_disagreement(session):
 def test_membership_since_a_containing_date_agrees(session, date):
     claim = ingest(session, doc(membership=[joined("IND", date)]))[0]
     assert claim.proposal == "link", claim.entity_id
-    shown = review.view(session, claim)
+    shown = review.view(session, claim.id)
     assert (shown.disagreements, shown.refinements) == ([], [])
     review.accept(session, claim.id, actor="alice")
     row = session.get(models.StatusInterval, int(claim.entity_id))
@@ -211,11 +211,11 @@ def test_dates_of_a_group_conflict_only_when_incompatible(session):
         doc("b", meetings=[meeting(date="2017-06-08")]),
         doc("c", meetings=[meeting(date="2017")]),
     )
-    shown = review.view(session, agreeing[0])
+    shown = review.view(session, agreeing[0].id)
     assert len(shown.group) == 3
     assert "date" not in shown.group_conflicts
     ingest(session, doc("d", meetings=[meeting(date="2017-06-09")]))
-    shown = review.view(session, agreeing[0])
+    shown = review.view(session, agreeing[0].id)
     assert set(shown.group_conflicts["date"]) == {
         "2017",
         "2017-06",

@@ -10,6 +10,7 @@ from scotrack.store.provenance import Claim, Document
 from scotrack.store.read.reader import (
     ClaimMark,
     Span,
+    document_id,
     original,
     reading,
     text_segments,
@@ -98,3 +99,12 @@ def test_reading_orders_claims_by_their_evidence_and_keeps_spans_that_cover_text
     assert found.document.clean_text == "The summit met in Astana."
     assert original(session, "dy").raw_text == "x"
     assert not original(session, "dy").html
+
+
+@pytest.mark.issue(15)
+def test_document_id_is_the_full_id_of_a_prefix(session: Session) -> None:
+    add_document(session, "docabcdef01", "2024-01-01T00:00:00", claims=0)
+    assert document_id(session, "docabcdef01") == "docabcdef01"
+    assert document_id(session, "docabc") == "docabcdef01"
+    with pytest.raises(NotFound):
+        document_id(session, "missing-doc")

@@ -17,6 +17,7 @@ from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import UndoConflict, undo_batch
 from scotrack.store.provenance import Change, Claim, FactSource
 from scotrack.store.read import queries
+from scotrack.store.read.claims import find_claim
 from scotrack.store.read.replay import known_on
 from scotrack.store.write import review
 from scotrack.store.write.baseline import init_knowledge_base
@@ -76,7 +77,7 @@ def test_undo_reverts_the_whole_acceptance_by_recording_new_changes(session):
 
 def test_a_disagreement_changes_nothing_until_the_reviewer_chooses(session):
     claim = ingest(session, doc(meetings=[meeting(city="Almaty", format="video")]))[0]
-    view = review.view(session, claim)
+    view = review.view(session, claim.id)
     assert {d.field for d in view.disagreements} == {"city", "format"}
     with pytest.raises(Disagreements, match=r"city: Astana vs Almaty"):
         review.accept(session, claim.id, actor="alice")
@@ -100,7 +101,7 @@ def test_claims_of_a_group_that_disagree_are_shown_side_by_side(session):
         doc("a", meetings=[meeting()]),
         doc("b", meetings=[meeting(format="video")]),
     )
-    view = review.view(session, claims[0])
+    view = review.view(session, claims[0].id)
     assert len(view.group) == 2
     assert set(view.group_conflicts["format"]) == {"in-person", "video"}
 
@@ -230,9 +231,9 @@ def test_relink_to_another_entity_and_bad_links(session):
 
 def test_short_or_unknown_claim_ids(session):
     with pytest.raises(InputError, match="6 characters"):
-        review.find_claim(session, "ab")
+        find_claim(session, "ab")
     with pytest.raises(NotFound, match="no such claim"):
-        review.find_claim(session, "abcdef0")
+        find_claim(session, "abcdef0")
 
 
 def test_manual_edit_is_logged_with_reason_and_validated(session):

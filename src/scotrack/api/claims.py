@@ -7,7 +7,6 @@ recorded, made in the name of the token (its name is the actor in the log).
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query
@@ -39,7 +38,7 @@ from scotrack.api.paging import BY_DOCUMENT, CursorParam, LimitParam, Page, list
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import text_parts
 from scotrack.domain.vocab import ClaimKind
-from scotrack.store.read import listings, reader
+from scotrack.store.read import claims, listings, reader
 from scotrack.store.write import groups, review
 from scotrack.store.write.tokens import Role
 
@@ -71,7 +70,7 @@ def list_claims(
     cursor: CursorParam = None,
 ) -> Page[ClaimBrief]:
     if document is not None:  # its id or a unique prefix, as for /documents/{id}
-        document = reader.find_document(session, document).id
+        document = reader.document_id(session, document)
     listing = listings.claims(status=status, kind=kind, document_id=document)
     items, after = listing_page(session, listing, cursor, limit)
     return Page(items=[claim_brief(c) for c in items], next=after)
@@ -151,13 +150,13 @@ def reject_claims(session: DbSession, caller: Caller, body: BulkBody) -> BulkPub
 )
 @readable
 def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
-    item = review.view(session, review.find_claim(session, claim_id))
+    item = review.view(session, claim_id)
     claim, document = item.claim, item.document
     start, end = item.passage.first
     return ClaimPublic(
         **claim_brief(claim_summary(claim)).model_dump(),
         payload=item.payload,
-        extracted=json.loads(claim.payload),
+        extracted=claim.payload,
         edited=claim.edited_payload is not None,
         evidence=[[a, b] for a, b in item.evidence],
         sentence=SentencePublic(
@@ -179,7 +178,7 @@ def get_claim(session: DbSession, claim_id: ClaimId) -> ClaimPublic:
                 entity_id=c.entity_id,
                 label=c.label,
                 score=c.score,
-                reasons=json.loads(c.reasons),
+                reasons=list(c.reasons),
             )
             for c in item.candidates
         ],
@@ -220,7 +219,7 @@ def accept_claim(
     body: Annotated[AcceptBody | None, Body()] = None,
 ) -> GroupChanges:
     given = body or AcceptBody()
-    claim = review.find_claim(session, claim_id)
+    claim = claims.find_claim(session, claim_id)
     decide = groups.accept_group if given.group else review.accept
     done = decide(
         session,
@@ -250,7 +249,7 @@ def reject_claim(
     body: Annotated[RejectBody | None, Body()] = None,
 ) -> GroupChanges:
     given = body or RejectBody()
-    claim = review.find_claim(session, claim_id)
+    claim = claims.find_claim(session, claim_id)
     if given.group:
         decision = groups.reject_group(
             session, claim.id, actor=caller.name, note=given.note
@@ -272,7 +271,7 @@ def reject_claim(
 def edit_claim(
     session: DbSession, caller: Caller, claim_id: ClaimId, body: EditBody
 ) -> Changes:
-    claim = review.find_claim(session, claim_id)
+    claim = claims.find_claim(session, claim_id)
     done = review.edit_claim(
         session, claim.id, body.set, actor=caller.name, note=body.note
     )

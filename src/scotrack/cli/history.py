@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from scotrack.store import history
-    from scotrack.store.read import listings
-    from scotrack.store.write import edits, review
+    from scotrack.store.read import claims, listings
+    from scotrack.store.write import edits
 else:
     edits = lazy_module("scotrack.store.write.edits")
     history = lazy_module("scotrack.store.history")
+    claims = lazy_module("scotrack.store.read.claims")
     listings = lazy_module("scotrack.store.read.listings")
-    review = lazy_module("scotrack.store.write.review")
 from scotrack.errors import InputError
 
 
@@ -113,7 +113,7 @@ def _expanded(session: Session, entity: str) -> str:
     """`claim:PREFIX` with the claim's full id; other specs as given."""
     kind, _, ref = entity.partition(":")
     if kind == "claim" and ref:
-        return f"claim:{review.find_claim(session, ref).id}"
+        return f"claim:{claims.find_claim(session, ref).id}"
     return entity
 
 

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from scotrack.store.history import ChangeRecord
-    from scotrack.store.provenance import Claim
     from scotrack.store.read import listings, queue
+    from scotrack.store.read.claims import ClaimRecord
     from scotrack.store.write import disagreements, edits, groups, review
     from scotrack.store.write.disagreements import Choice
 else:
@@ -114,8 +114,8 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
                 stdout.print(f"No pending claims left ({decided} decided).")
                 return
             claim_id = pending[0].id
-            claim = review.find_claim(session, claim_id)
-            show_claim(review.view(session, claim))
+            item = review.view(session, claim_id)
+            show_claim(item)
             # no transaction (nor SQLite's write lock) is held while the reviewer
             # thinks: the decision begins its own, as another writer's would (#18)
             session.rollback()
@@ -123,7 +123,7 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
                 key = Prompt.ask(KEYS, choices=list("arelsq"), default="s")
                 if key == "s":
                     skipped.add(claim_id)
-                elif key != "q" and _decide(session, claim, key, actor):
+                elif key != "q" and _decide(session, item.claim, key, actor):
                     decided += 1
             except EOFError:
                 key = "q"
@@ -132,7 +132,7 @@ def _interactive(db: str | None, kind: str | None, actor: str) -> None:
                 return
 
 
-def _decide(session: Session, claim: Claim, key: str, actor: str) -> bool:
+def _decide(session: Session, claim: ClaimRecord, key: str, actor: str) -> bool:
     """Apply one key press; True when the claim was decided (accepted or
     rejected), False when it was edited or the action failed, saying why."""
     try:
@@ -154,9 +154,9 @@ def _decide(session: Session, claim: Claim, key: str, actor: str) -> bool:
     return key != "e"
 
 
-def _edit_interactively(session: Session, claim: Claim, actor: str) -> None:
+def _edit_interactively(session: Session, claim: ClaimRecord, actor: str) -> None:
     """Ask for a field and its new value, read as `review edit --set` reads it."""
-    fields = ", ".join(review.editable_claim_fields(claim))
+    fields = ", ".join(review.editable_claim_fields(claim.kind))
     name = Prompt.ask(f"field ({fields})").strip()
     value = Prompt.ask("value (empty, null or none: clear)", default="")
     review.edit_claim(
@@ -165,7 +165,7 @@ def _edit_interactively(session: Session, claim: Claim, actor: str) -> None:
 
 
 def _accept_interactively(
-    session: Session, claim: Claim, actor: str, link: str | None
+    session: Session, claim: ClaimRecord, actor: str, link: str | None
 ) -> None:
     try:
         review.accept(session, claim.id, actor=actor, link=link)
@@ -210,7 +210,7 @@ def show_claim(item: review.ClaimView) -> None:
         for column in ("#", "entity", "label", "score", "reasons"):
             table.add_column(column)
         for i, c in enumerate(item.candidates, 1):
-            reasons = ", ".join(json.loads(c.reasons))
+            reasons = ", ".join(c.reasons)
             table.add_row(
                 str(i), escape(f"{c.entity_kind}:{c.entity_id}"), escape(c.label),
                 str(c.score), escape(reasons),
@@ -266,7 +266,7 @@ def show_cli(
 
     def action() -> None:
         with kb_session(db) as session:
-            show_claim(review.view(session, review.find_claim(session, claim_id)))
+            show_claim(review.view(session, claim_id))
 
     run_with_errors(action, debug=debug)
 

@@ -132,7 +132,7 @@ def highlighted(
 def reader_page(
     request: Request, session: DbSession, document_id: str, format: FormatParam = "html"
 ) -> Response:
-    full = reader.find_document(session, document_id).id
+    full = reader.document_id(session, document_id)
     if full != document_id:  # a prefix, as the CLI prints: the page's one address
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/documents/{full}{query}", status_code=308)

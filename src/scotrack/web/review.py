@@ -25,8 +25,8 @@ from scotrack.api.database import DbSession
 from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.store import history
-from scotrack.store.provenance import CLAIM_STATUSES, effective_payload
-from scotrack.store.read import queue
+from scotrack.store.provenance import CLAIM_STATUSES
+from scotrack.store.read import claims, queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
 from scotrack.store.write.tokens import Role
@@ -181,7 +181,7 @@ def claim_page(
     notice: str | None = None,
     actor: str | None = None,
 ) -> Response:
-    found = review.view(session, review.find_claim(session, claim_id))
+    found = review.view(session, claim_id)
     pending = [c for c in found.group if c.status == "pending"]
     editable = {
         name: "" if value is None else _shown(value)
@@ -240,7 +240,7 @@ def review_claim_page(
     decided: Annotated[int | None, Query(ge=0)] = None,
     left: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
-    full = review.find_claim(session, claim_id).id
+    full = claims.find_claim(session, claim_id).id
     if full != claim_id:  # a prefix, as the CLI prints: the page's one address
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/review/{full}{query}", status_code=308)
@@ -292,7 +292,7 @@ def accept_claim(
     note: Note = None,
     group: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
-    claim = review.find_claim(session, claim_id)
+    claim = claims.find_claim(session, claim_id)
     decide = groups.accept_group if group else review.accept
     try:
         done = decide(
@@ -323,7 +323,7 @@ def reject_claim(
     note: Note = None,
     group: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
-    claim = review.find_claim(session, claim_id)
+    claim = claims.find_claim(session, claim_id)
     decide = groups.reject_group if group else review.reject
     try:
         done = decide(session, claim.id, actor=caller.name, note=note or None)
@@ -339,7 +339,7 @@ def undo_decision(
     request: Request, session: DbSession, caller: Caller, claim_id: str
 ) -> Response:
     """Undo the caller's last decision on the claim (with its whole batch)."""
-    claim = review.find_claim(session, claim_id)
+    claim = claims.find_claim(session, claim_id)
     last = _own_decision(session, claim.id, caller.name)
     try:
         if last is None:
@@ -359,8 +359,8 @@ async def edit_claim(
     request: Request, session: DbSession, caller: Caller, claim_id: str
 ) -> Response:
     form = await request.form()
-    claim = review.find_claim(session, claim_id)
-    current = effective_payload(claim)
+    claim = claims.find_claim(session, claim_id)
+    current = claim.effective_payload
     changes = {}
     for key, raw in form.multi_items():
         if not key.startswith("field.") or not isinstance(raw, str):

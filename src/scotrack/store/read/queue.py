@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import vocab
 from scotrack.store.provenance import CLAIM_STATUSES, Claim, Document, link_score
+from scotrack.store.read.claims import ClaimRecord, claim_record
 from scotrack.store.read.reader import find_document
 from scotrack.store.read.tables import (
     DateRange,
@@ -63,7 +64,7 @@ SCORE_BANDS = ("90-100", "50-89", "0-49", "unscored")
 class QueueRow:
     """One group of the queue."""
 
-    claim: Claim
+    claim: ClaimRecord
     """The representative: the group's claim with the best link score."""
     claims: int
     documents: int
@@ -171,7 +172,7 @@ def review_queue(
         select(groups_).order_by(*order).limit(limit).offset(offset)
     ).all()
     claims = {
-        claim.id: claim
+        claim.id: claim_record(claim)
         for claim in session.scalars(
             select(Claim).where(Claim.id.in_([row.id for row in page]))
         )
@@ -375,7 +376,7 @@ def document_titles(session: Session, ids: list[str]) -> dict[str, str | None]:
 
 
 def next_group(
-    session: Session, claim: Claim, *, kind: str | None = None
+    session: Session, claim: ClaimRecord, *, kind: str | None = None
 ) -> str | None:
     """The representative of the pending group after `claim`'s in the queue (the
     first group when `claim`'s has left it), or None when nothing else waits."""

@@ -139,8 +139,15 @@ def text_segments(text: str, claims: tuple[ClaimMark, ...]) -> list[TextSegment]
 
 def find_document(session: Session, ref: str) -> Document:
     """The document whose id is `ref`, or the one document whose id starts with it
-    (the one lookup of a document for every surface; see `identity`)."""
+    (the one lookup of a document; see `identity`). The row is the store's: a
+    surface takes `document_id` or `reading`."""
     return identity.by_id_or_prefix(session, Document, "document", ref)
+
+
+def document_id(session: Session, ref: str) -> str:
+    """The full id of the document `ref` names (its id or a unique prefix), as
+    `find_document` finds it: all a surface needs of the lookup (#15)."""
+    return find_document(session, ref).id
 
 
 def reading(session: Session, ref: str) -> Reading:

@@ -34,6 +34,7 @@ from scotrack.store.provenance import (
     effective_payload,
     link_score,
 )
+from scotrack.store.read.claims import claim_row
 from scotrack.store.read.reader import find_document
 from scotrack.store.write import review
 from scotrack.store.write.disagreements import Choice, Disagreements
@@ -75,7 +76,7 @@ def accept_group(
     The members are linked to the entity the claim was accepted into. A claim
     already accepted decides the rest of its group the same way.
     """
-    claim = review.find_claim(session, ref)
+    claim = claim_row(session, ref)
     if claim.status == "rejected":
         raise InputError(f"claim {claim.id[:12]} is rejected: undo that first")
     log = Batch(session)
@@ -106,7 +107,7 @@ def reject_group(
 ) -> GroupDecision:
     """Reject a claim and every pending claim of its group that agrees with it,
     as one batch (a member giving other values may be the right one: it stays)."""
-    claim = review.find_claim(session, ref)
+    claim = claim_row(session, ref)
     if claim.status == "accepted":
         raise InputError(
             f"claim {claim.id[:12]} is accepted: undo its acceptance to reject it"

@@ -1,6 +1,10 @@
 """Reviewing claims: see one with its evidence, accept, reject, edit (the list
 of claims is `listings.claims`, the queue of groups `queue.review_queue`).
 
+What a surface sees of a claim is read models (`read.claims`: the claim, its
+document, its candidates), never the rows (#15); the writes take a claim's id
+or prefix and read the row themselves.
+
 Every decision is a logged change (`scotrack.store.history`): accepting records
 the entity it changed (with the claim's document now among its sources) and the
 claim itself, in one batch, so `undo` reverts both. Nothing here commits.
@@ -23,14 +27,22 @@ from scotrack.ingest.claims.claim import SUGGESTION_ENTITIES
 from scotrack.ingest.claims.claim import Claim as Extracted
 from scotrack.ingest.claims.claim_fields import EDITABLE_EXTRA, FIELDS, item_problems
 from scotrack.ingest.claims.summaries import summary
-from scotrack.store import history, identity, models
+from scotrack.store import history, models
 from scotrack.store.history import Batch, ChangeRecord, Recorder, Snapshot
 from scotrack.store.provenance import (
     Claim,
-    ClaimCandidate,
     Document,
     effective_payload,
     evidence_spans,
+)
+from scotrack.store.read.claims import (
+    CandidateRecord,
+    ClaimDocument,
+    ClaimRecord,
+    candidate_record,
+    claim_document,
+    claim_record,
+    claim_row,
 )
 from scotrack.store.write import acceptance
 from scotrack.store.write.disagreements import (
@@ -48,15 +60,15 @@ ENTITY_KINDS = {"status-interval": "membership"}
 class ClaimView:
     """A claim with what a reviewer needs to decide on it."""
 
-    claim: Claim
-    document: Document
+    claim: ClaimRecord
+    document: ClaimDocument
     payload: dict[str, Any]
     evidence: list[tuple[int, int]]
     passage: Passage
     """The sentence(s) around the evidence, with the spans marked in it
     (`domain.passages`: the text search keeps as the claim's body)."""
-    candidates: list[ClaimCandidate]
-    group: list[Claim] = field(default_factory=list)
+    candidates: list[CandidateRecord]
+    group: list[ClaimRecord] = field(default_factory=list)
     """Every claim about the same fact (this one included)."""
     group_conflicts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """field -> value -> ids of the claims of the group that give it, for the
@@ -75,13 +87,11 @@ class Preview:
     refinements: list[Refinement] = field(default_factory=list)
 
 
-def find_claim(session: Session, ref: str) -> Claim:
-    """The claim whose id is `ref`, or the one claim whose id starts with it (the
-    one lookup of a claim for the CLI, the API and the web app; see `identity`)."""
-    return identity.by_id_or_prefix(session, Claim, "claim", ref)
-
-
-def view(session: Session, claim: Claim) -> ClaimView:
+def view(session: Session, ref: str) -> ClaimView:
+    """The claim whose id is `ref` (or a unique prefix of it) as a reviewer sees
+    it: its document, evidence passage, candidates, group, and what accepting it
+    as proposed would contradict or refine."""
+    claim = claim_row(session, ref)
     document = _document(session, claim)
     payload = effective_payload(claim)
     spans = list(evidence_spans(claim.evidence))
@@ -92,13 +102,13 @@ def view(session: Session, claim: Claim) -> ClaimView:
     )
     outcome = preview(session, claim)
     return ClaimView(
-        claim=claim,
-        document=document,
+        claim=claim_record(claim),
+        document=claim_document(document),
         payload=payload,
         evidence=spans,
         passage=passage(document.clean_text, spans),
-        candidates=list(claim.candidates),
-        group=group,
+        candidates=[candidate_record(c) for c in claim.candidates],
+        group=[claim_record(member) for member in group],
         group_conflicts=_group_conflicts(group),
         disagreements=outcome.disagreements,
         refinements=outcome.refinements,
@@ -253,7 +263,7 @@ def accept(
     Raises Disagreements (changing nothing) when the claim contradicts the
     knowledge base and `choice` does not say which side wins.
     """
-    claim = find_claim(session, ref)
+    claim = claim_row(session, ref)
     if claim.status == "accepted":
         raise InputError(f"claim {claim.id[:12]} is already accepted")
     log = Batch(session)
@@ -298,7 +308,7 @@ def reject(
     session: Session, ref: str, *, actor: str, note: str | None = None
 ) -> list[ChangeRecord]:
     """Mark a claim rejected (it stays, with who and why); logged."""
-    claim = find_claim(session, ref)
+    claim = claim_row(session, ref)
     if claim.status == "accepted":
         raise InputError(
             f"claim {claim.id[:12]} is accepted: undo its acceptance "
@@ -326,13 +336,13 @@ def edit_claim(
     `changes` holds field -> value (None clears a field); every field is checked
     against sco-extract/1 like extracted items are.
     """
-    claim = find_claim(session, ref)
+    claim = claim_row(session, ref)
     if claim.status != "pending":
         raise InputError(
             f"claim {claim.id[:12]} is {claim.status}: only pending claims"
         )
     payload = effective_payload(claim)
-    allowed = editable_claim_fields(claim)
+    allowed = editable_claim_fields(claim.kind)
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
         raise InputError(
@@ -350,11 +360,12 @@ def edit_claim(
     return recorder.records()
 
 
-def editable_claim_fields(claim: Claim) -> tuple[str, ...]:
-    """The fields `edit_claim` may set: those sco-extract/1 gives the claim's kind."""
-    kind: Any = claim.kind
-    extra: tuple[str, ...] = EDITABLE_EXTRA.get(kind, ())
-    return FIELDS[kind] + extra
+def editable_claim_fields(kind: str) -> tuple[str, ...]:
+    """The fields `edit_claim` may set on a claim of `kind`: those sco-extract/1
+    gives the kind."""
+    known: Any = kind
+    extra: tuple[str, ...] = EDITABLE_EXTRA.get(known, ())
+    return FIELDS[known] + extra
 
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
