@@ -5,7 +5,8 @@ Data flows one way (docs/architecture.md): `domain` imports nothing of ours but
 the store or a surface; the store reaches into no surface; in the store, a read
 (`store.read`, and the exports built on reads) never uses a write (`store.write`),
 and the foundations at `store/` use neither; the lexicon holds rules as data and
-imports only itself; the surfaces (`cli`, `api`, `web`) import no ORM model; and
+imports only itself; the surfaces (`cli`, `api`, `web`) import no ORM model and
+call no store function that returns rows; and
 no stage module compiles a pattern of its own: every rule of the extractor is
 compiled once, in `ingest/lexicon/` (#11, #15).
 """
@@ -302,6 +303,129 @@ def test_the_check_catches_a_surface_importing_an_orm_model(tmp_path, monkeypatc
         "web/page.py: scotrack.store.models",
         "web/page.py: scotrack.store.write.tokens.Token",
         "web/page.py: scotrack.store.models.Claim",
+    }
+
+
+def _bindings(tree: ast.Module, path: Path) -> dict[str, str]:
+    """local name -> the module or `module.name` it is imported as, in `path`."""
+    here = _module_name(path).split(".")
+    names: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                names[alias.asname or top] = alias.name if alias.asname else top
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here[: len(here) - node.level + (path.name == "__init__.py")]
+                module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
+            else:
+                module = node.module or ""
+            for alias in node.names:
+                names[alias.asname or alias.name] = f"{module}.{alias.name}"
+    return names
+
+
+def _naming(node: ast.AST, module: str, names: dict[str, str], rows: set[str]) -> bool:
+    """Whether the annotation `node` (in `module`) names one of `rows`."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            if names.get(sub.id, f"{module}.{sub.id}") in rows:
+                return True
+        elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
+            if f"{names.get(sub.value.id)}.{sub.attr}" in rows:
+                return True
+        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            try:
+                quoted = ast.parse(sub.value, mode="eval")
+            except SyntaxError:
+                continue
+            if _naming(quoted, module, names, rows):
+                return True
+    return False
+
+
+def row_returning() -> set[str]:
+    """`module.function` of every store function whose return annotation names
+    an ORM class, or a class of the store with a field of one (a row carrier)."""
+    models = orm_models()
+    rows = {f"{m}.{c}" for m, classes in models.items() for c in classes}
+    rows |= {f"scotrack.store.models.{c}" for cs in models.values() for c in cs}
+    trees = [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in _modules("store")]
+    functions: set[str] = set()
+    for _ in range(2):  # carriers first, then what returns them
+        for path, tree in trees:
+            module, names = _module_name(path), _bindings(tree, path)
+            for node in tree.body:
+                named = f"{module}.{node.name}" if hasattr(node, "name") else ""
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    if node.returns and _naming(node.returns, module, names, rows):
+                        functions.add(named)
+                elif isinstance(node, ast.ClassDef) and named not in rows:
+                    fields = [b for b in node.body if isinstance(b, ast.AnnAssign)]
+                    if any(_naming(f.annotation, module, names, rows) for f in fields):
+                        rows.add(named)
+    return functions
+
+
+def row_calls(packages: tuple[str, ...]) -> set[str]:
+    """`file: module.function` for each call under `packages` of a store function
+    that returns rows (`row_returning`)."""
+    returning = row_returning()
+    found = set()
+    for package in packages:
+        for path in _modules(package):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = _bindings(tree, path)
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call):
+                    continue
+                func, called = node.func, None
+                if isinstance(func, ast.Name):
+                    called = names.get(func.id)
+                elif isinstance(func, ast.Attribute) and isinstance(
+                    func.value, ast.Name
+                ):
+                    called = f"{names.get(func.value.id)}.{func.attr}"
+                if called in returning:
+                    found.add(f"{path.relative_to(PACKAGE)}: {called}")
+    return found
+
+
+def test_the_surfaces_call_no_store_function_returning_rows():
+    """Not importing an ORM class is not enough: a read that returns a row, or a
+    class carrying one, hands it over all the same (#15)."""
+    assert row_calls(SURFACES) == set()
+
+
+def test_the_check_catches_a_surface_given_rows(tmp_path, monkeypatch):
+    models = "class Base:\n    pass\n\n\nclass Claim(Base):\n    pass\n"
+    read = (
+        "from dataclasses import dataclass\n"
+        "from scotrack.store.models import Claim\n\n\n"
+        "@dataclass\nclass View:\n    claim: Claim\n\n\n"
+        "def find(ref: str) -> Claim: ...\n\n\n"
+        "def view(ref: str) -> 'list[View]': ...\n\n\n"
+        "def claim_id(ref: str) -> str: ...\n"
+    )
+    surface = (
+        "from scotrack.store.read import claims\n"
+        "from scotrack.store.read.claims import view as seen\n\n\n"
+        "def page(ref):\n"
+        "    return claims.find(ref), seen(ref), claims.claim_id(ref)\n"
+    )
+    _fake_package(
+        tmp_path,
+        monkeypatch,
+        {
+            "store/models.py": models,
+            "store/read/claims.py": read,
+            "web/page.py": surface,
+        },
+    )
+    assert row_calls(SURFACES) == {
+        "web/page.py: scotrack.store.read.claims.find",
+        "web/page.py: scotrack.store.read.claims.view",
     }
 
 

@@ -19,6 +19,7 @@ from scotrack.store.read import citation
 from scotrack.store.read.compliance import compliance_report, state_compliance
 from scotrack.store.read.dossiers import (
     commitment_record,
+    commitment_id,
     find_commitment,
     find_project,
     project_record,
@@ -116,6 +117,7 @@ def test_find_by_id_or_unique_prefix(small: Session) -> None:
     small.add(models.Commitment(id="c-123456ab", actor="CHN", kind="pledge", text="c"))
     small.flush()
     assert find_commitment(small, "C-123456").id == "c-123456ab"
+    assert commitment_id(small, "C-123456") == "c-123456ab"
     with pytest.raises(Ambiguous):
         find_commitment(small, "c-abcdef")
     with pytest.raises(NotFound, match="no such commitment"):

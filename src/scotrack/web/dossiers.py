@@ -153,7 +153,7 @@ def assess_commitment(
     note: Text = "",
 ) -> Response:
     """Record an assessment (the one store function the CLI and the API call)."""
-    full = dossiers.find_commitment(session, commitment_id).id
+    full = dossiers.commitment_id(session, commitment_id)
     try:
         assessments.record_assessment(
             session,
@@ -194,7 +194,7 @@ def undo_assessment(
 ) -> Response:
     """Undo the commitment's latest assessment, if it is change `change` (the one
     the page showed) and the caller may undo it."""
-    full = dossiers.find_commitment(session, commitment_id).id
+    full = dossiers.commitment_id(session, commitment_id)
     last = dossiers.latest_change_ref(session, "commitment", full)
     try:
         if last is None or last.id != change or last.action != "assess":

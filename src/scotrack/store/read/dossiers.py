@@ -158,6 +158,12 @@ def find_commitment(session: Session, ref: str) -> models.Commitment:
     return identity.by_id_or_prefix(session, models.Commitment, "commitment", ref)
 
 
+def commitment_id(session: Session, ref: str) -> str:
+    """The full id of the commitment `ref` names (`find_commitment`): what a
+    surface needs of it, never the row."""
+    return find_commitment(session, ref).id
+
+
 def find_project(session: Session, ref: str) -> models.Project:
     """The project whose id is `ref`, or the one whose id starts with it."""
     return identity.by_id_or_prefix(session, models.Project, "project", ref)
