@@ -18,9 +18,9 @@ from scotrack.web.render import readable
         (False, "no"),
         (18, "18"),
         ({"state": "IND", "event": "joined"}, "state: IND; event: joined"),
-        ("[\"alias 'SCO Charter' 100\"]", "alias 'SCO Charter' 100"),
-        ('["CHN", "RUS"]', "CHN, RUS"),
-        ("[not json", "[not json"),
+        (("alias 'SCO Charter' 100",), "alias 'SCO Charter' 100"),
+        ('["CHN", "RUS"]', '["CHN", "RUS"]'),  # text is text (#15)
+        ("[Draft] agreement on energy", "[Draft] agreement on energy"),
         ("Qingdao", "Qingdao"),
         ([["CHN", "signed"], ["RUS", None]], "CHN, signed, RUS, \u2014"),
     ],

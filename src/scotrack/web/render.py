@@ -7,7 +7,6 @@ fragments built in Python (highlighted text, SVG charts) are built with
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -67,17 +66,10 @@ def web_url(url: str | None) -> str | None:
 def readable(value: Any) -> str:
     """A claim's value as a reader would write it, never raw JSON or a Python
     list (#14): lists joined with commas, mappings as `key: value` pairs, True
-    and False as yes and no, nothing as a dash. A string holding a JSON list or
-    object (as candidate reasons are stored) is read first."""
+    and False as yes and no, nothing as a dash. A string is shown as it is (the
+    store parses what it kept as JSON, such as candidate reasons, #15: text that
+    happens to be a JSON list is not read as one)."""
     if isinstance(value, str):
-        text = value.strip()
-        if text[:1] in ("[", "{"):
-            try:
-                decoded = json.loads(text)
-            except json.JSONDecodeError:
-                return value
-            if isinstance(decoded, list | dict):
-                return readable(decoded)
         return value
     if value is None:
         return "\u2014"
