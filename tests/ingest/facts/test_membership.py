@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))  # the shared hand-built docu
 from _docs import make_doc
 
 from scotrack.ingest.document import Sentence
-from scotrack.ingest.facts.membership import membership
+from scotrack.ingest.facts.membership import _partners_by_date, membership
 
 
 def _found(text: str) -> list[tuple[str, str, str | None]]:
@@ -382,3 +382,32 @@ def test_membership_a_clause_that_does_not_deny_keeps_its_candidate() -> None:
     just before them: "not" elsewhere in the sentence denies nothing."""
     text = "India and Pakistan became full members, a step not everyone welcomed."
     assert "sc|neg" not in _features(text, ("IND", "joined"))
+
+
+@pytest.mark.issue(11)
+def test_membership_a_partner_step_dated_before_2025_is_a_dialogue_partnership() -> (
+    None
+):
+    def item(event: str, when: str | None, at: int) -> dict:
+        return {
+            "state": "NPL",
+            "event": event,
+            "date": when,
+            "evidence": [[at, at + 10]],
+        }
+
+    assert _partners_by_date([item("partner", "2023-05", 0)]) == [
+        item("dialogue-partner", "2023-05", 0)
+    ]
+    # the 2025 status, and an undated one, stay partners
+    assert _partners_by_date([item("partner", "2025-09-01", 0)]) == [
+        item("partner", "2025-09-01", 0)
+    ]
+    assert _partners_by_date([item("partner", None, 0)]) == [item("partner", None, 0)]
+    # a dialogue partnership the page reports already takes it in
+    merged = _partners_by_date(
+        [item("dialogue-partner", None, 20), item("partner", "2023-05", 0)]
+    )
+    assert merged == [
+        {**item("dialogue-partner", "2023-05", 20), "evidence": [[0, 10], [20, 30]]}
+    ]

@@ -752,3 +752,42 @@ def test_membership_rules_round_four_not_applied(text: str) -> None:
 )
 def test_membership_rules_round_four_not_events(text: str) -> None:
     assert _ruled(text) == set()
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an accession procedure that begins is an application (CONVENTIONS.md)
+        (
+            "The procedure of Mongolia and Turkey's accession to the bloc started in May 2019.",
+            {("MNG", "applied"), ("TUR", "applied")},
+        ),
+        (
+            "In 2022 the process for Belarus' admission was launched by the leaders.",
+            {("BLR", "applied")},
+        ),
+        # one that ends is the joining itself
+        (
+            "The procedure for Belarus's accession was completed in 2024.",
+            {("BLR", "joined")},
+        ),
+        # an observer member since a year is an observer, not a member
+        (
+            "Mongolia has been an observer member of the organization since 2004.",
+            {("MNG", "observer")},
+        ),
+        ("Turkey has been a member of the SCO since 2019.", {("TUR", "joined")}),
+    ],
+)
+def test_membership_rules_procedures_and_observer_members(
+    text: str, expected: set
+) -> None:
+    assert _ruled(text) == expected
+
+
+@pytest.mark.issue(11)
+def test_membership_rules_a_procedure_only_talked_about_is_no_application() -> None:
+    assert not _ruled(
+        "Ministers stressed the speed of the process of Belarus's membership in the SCO."
+    )

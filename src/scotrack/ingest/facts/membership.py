@@ -54,7 +54,7 @@ def membership(doc: CleanDocument) -> list[Item]:
     plain = [candidate for candidate, _ in found]
     chosen = kept(aggregated(plain), model("membership"))
     ref = timex.reference_day(doc.reference_date())
-    items = [_dated(candidate.item, found) for candidate in chosen]
+    items = _partners_by_date([_dated(candidate.item, found) for candidate in chosen])
     return [
         item
         for item in _merged_dates(_dated_steps(items, plain))
@@ -72,6 +72,40 @@ def _dated(item: Item, found: list[tuple[Candidate, _Cue | None]]) -> Item:
             if when:
                 return {**item, "date": when}
     return item
+
+
+def _partners_by_date(items: list[Item]) -> list[Item]:
+    """The items, a "partner" step dated before PARTNER_STATUS_YEAR a dialogue
+    partner's (CONVENTIONS.md): an undated page may read as one of 2025 or later,
+    but the step's own year says which status it was ("granted dialogue partner
+    status ... on 4 and 5 May 2023"); merged into the state's dialogue partnership
+    if it has one (#11)."""
+    kept: list[Item] = []
+    for item in items:
+        when = item["date"]
+        if (
+            item["event"] == "partner"
+            and when is not None
+            and int(when[:4]) < rules.PARTNER_STATUS_YEAR
+        ):
+            item = {**item, "event": "dialogue-partner"}
+            same = next(
+                (
+                    k
+                    for k in kept
+                    if (k["state"], k["event"]) == (item["state"], item["event"])
+                ),
+                None,
+            )
+            if same is not None:
+                same["evidence"] = sorted(
+                    same["evidence"]
+                    + [s for s in item["evidence"] if s not in same["evidence"]]
+                )
+                same["date"] = same["date"] or when
+                continue
+        kept.append(item)
+    return kept
 
 
 def _founded(item: Item) -> bool:

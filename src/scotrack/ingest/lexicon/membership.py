@@ -159,7 +159,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "before",
         ("membership", "since", "complet"),
         r"\b(?:gained|obtained|received|acquired|got|secured|won) (?:the )?(?:full |permanent )membership\b"
-        r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?member(?: of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))? since (?!2001\b)"
+        r"|\b(?:has been |have been |had been )?(?:an? )?(?:full(?:-fledged)? |permanent )?(?<!observer )(?<!partner )member(?: of the (?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping))? since (?!2001\b)"
         + _YEAR
         + r"|\bcomplet(?:ed|es)\b (?:all )?(?:the |its )?(?:necessary |required )?(?:accession |membership |admission )?(?:procedures?|process|formalities)\b",
     ),
@@ -272,6 +272,14 @@ MEMBERSHIP_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         ("admission of", "accession of", "induction of", "admit"),
         r"\b(?:admission|accession|induction) of\b|\badmit(?:s|ted)\b(?! that\b)"
         r"|(?<!\bfor )(?<!\bon )(?<!\bof )(?<!\bto )(?<!\babout )\badmitting\b(?=[^.;]{0,40}? (?:to|into) (?:the )?(?:sco|shanghai cooperation organi[sz]ation|organi[sz]ation|bloc|grouping)\b)",
+    ),
+    (
+        "applied",
+        "within",
+        ("procedure", "process"),
+        r"\b(?:procedures?|process) (?:of|for) [^.;]{2,60}?"
+        + _POSSESSIVE
+        + r" (?:accession|admission|membership)\b(?=[^.;]{0,50}?\b(?:began|begun|begins|started|starts|launched|initiated|commenced|kicked off|set in motion)\b)",
     ),
     (
         "admitted",
