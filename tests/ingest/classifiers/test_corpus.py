@@ -49,3 +49,8 @@ def test_pages_pair_documents_with_their_gold(tmp_path):
     examples, gold = corpus.examples("membership", pages)
     assert gold == 1
     assert any(e.target == 0 for e in examples)
+
+
+@pytest.mark.issue(11)
+def test_fit_options_name_only_models_with_candidates():
+    assert set(corpus.OPTIONS) <= set(corpus.CANDIDATES)

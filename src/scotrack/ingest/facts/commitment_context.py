@@ -90,7 +90,8 @@ def loose_actor(
     the meeting (`_joint`) or a group subject right before the verb, the SCO;
     the speaker of the sentence's frame; the last state or person before the
     verb; for "should" and "we", the speaker of the sentences just before; the
-    SCO named before the verb; who the text spoke of last."""
+    SCO named before the verb (unless a "should" no one is quoted or reported
+    saying: the article's own voice); who the text spoke of last."""
     position = sent.start + trigger.start()
     if _not_an_actor(sent, mentions, trigger, clause):
         return None
@@ -121,8 +122,20 @@ def loose_actor(
         return speaker
     named = any(m.kind == "organization" and m.end <= position for m in mentions)
     if named or _groups(scan, 0, trigger.start()):
+        if kind_of(trigger) == "should" and _unattributed(sent.text, scan.lowered):
+            return None  # "SCO members should ...": the article's own voice
         return Actor("SCO", None, -1, -1, "loose-group")
     return _context_actor(ctx)
+
+
+def _unattributed(text: str, lowered: str) -> bool:
+    """Whether a sentence quotes no one and has no verb of speech: what it says
+    the SCO "should" or "needs to" do is the article's own voice, no one's
+    proposal (CONVENTIONS.md; gold/NOTES.md, doc 000) (#11)."""
+    return not feature_rules.QUOTE.search(text) and not (
+        holds_any(lowered, clause_rules.SPEECH_WORDS)
+        and clause_rules.SPEECH.search(lowered)
+    )
 
 
 _LISTED_FOR = 3
