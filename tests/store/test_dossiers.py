@@ -18,8 +18,8 @@ from scotrack.store.history import Recorder, current, undo_batch
 from scotrack.store.read import citation
 from scotrack.store.read.compliance import compliance_report, state_compliance
 from scotrack.store.read.dossiers import (
-    commitment_record,
     commitment_id,
+    commitment_record,
     find_commitment,
     find_project,
     project_record,

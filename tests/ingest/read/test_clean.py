@@ -94,6 +94,25 @@ def test_html_text_drops_scripts_and_iframes() -> None:
     assert meta["title"] == "SCO leaders meet in Astana"
 
 
+@pytest.mark.issue(11)
+def test_a_year_in_the_text_is_not_the_publication_date() -> None:
+    """htmldate searched the text for a date and took "founded ... in 2001" for
+    2001-01-01 (a real page with no date of its own); only the markup's dates
+    count now (meta tags, time elements, the URL), so nothing is guessed."""
+    html = (
+        "<p>India today signed the Memorandum of Obligations, starting the "
+        "process of its accession to the Shanghai Cooperation Organisation.</p>"
+        "<p>SCO was founded at a summit in Shanghai in 2001 by the Presidents of "
+        "Russia, China, Kyrgyzstan, Kazakhstan, Tajikistan and Uzbekistan.</p>"
+    )
+    assert html_text(html)[1]["published"] is None
+    dated = (
+        '<html><head><meta property="article:published_time" '
+        'content="2016-06-24T10:00:00+05:30"></head><body>' + html + "</body></html>"
+    )
+    assert html_text(dated)[1]["published"] == "2016-06-24"
+
+
 @given(
     st.text(
         alphabet=st.sampled_from(
