@@ -197,3 +197,47 @@ def test_agreement_titles_a_headline_unlike_the_body_stays() -> None:
         "evidence": [[200, 220]],
     }
     assert headlines_in_body([headline, one, two], [(0, 40)]) == [headline, one, two]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the following" announces the document printed next
+        (
+            "The ministers met in Minsk and adopted the following joint statement:",
+            [("joint statement", "adopted")],
+        ),
+        # a time or a purpose after the complement is not of the name
+        (
+            "Mongolia signed a memorandum of obligations a year later in Astana.",
+            [("memorandum of obligations", "signed")],
+        ),
+        (
+            "Nepal signed a memorandum of understanding last year with the Secretariat.",
+            [("memorandum of understanding", "signed")],
+        ),
+        (
+            "The leaders endorsed a programme of cooperation in order to speed up trade.",
+            [("programme of cooperation", "adopted")],
+        ),
+        # a list of lower-case words inside the complement, serial comma or not
+        (
+            "The declaration on solidarity, peace, and prosperity that the council adopted is short.",
+            [("declaration on solidarity, peace, and prosperity", "adopted")],
+        ),
+        (
+            "They signed an agreement on trade, customs and transport.",
+            [("agreement on trade, customs and transport", "signed")],
+        ),
+        # no list: the next agreement, or a participle
+        (
+            "They signed the agreement on trade, and the Declaration on peace.",
+            [("agreement on trade", "signed"), ("Declaration on peace", "signed")],
+        ),
+    ],
+)
+def test_agreement_titles_end_before_times_and_over_lists(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

@@ -19,6 +19,8 @@ _RELATIVE_ACTIONS = {
     "approved": "adopted",
     "endorsed": "adopted",
     "concluded": "signed",
+    "adopting": "adopted",
+    "signing": "signed",
 }
 NOUN_ACTIONS = {
     "ratification": "ratified",
