@@ -241,3 +241,36 @@ def test_agreement_titles_end_before_times_and_over_lists(
     text: str, expected: list
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the plural's parties between it and its parts
+        (
+            "Agreements were signed between the member states on the SCO Water Centre and on the Regional Seed Bank.",
+            [
+                ("Agreement on the SCO Water Centre", "signed"),
+                ("Agreement on the Regional Seed Bank", "signed"),
+            ],
+        ),
+        # a participle set off by a comma between it and its parts
+        (
+            "They recalled the two agreements signed by the five heads of state in Minsk in 1998, on trust in border areas and on cuts of troops in border areas, and other papers.",
+            [
+                ("agreement on trust in border areas", "signed"),
+                ("agreement on cuts of troops in border areas", "signed"),
+            ],
+        ),
+        # parties and mere topics: no agreement named
+        (
+            "Agreements were signed between Russia and China on trade and investment.",
+            [],
+        ),
+    ],
+)
+def test_agreement_titles_plural_parts_after_parties_or_participle(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

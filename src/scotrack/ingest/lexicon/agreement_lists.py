@@ -49,14 +49,19 @@ AMONG_DOCUMENTS = folded_pattern(
 was among the documents adopted at the summit")."""
 PLURAL_PARTS = folded_pattern(
     rf"(?:\s+(?:were|have been|had been)\s+(?:{ADVERB}\s+)?(?P<verb>signed|adopted|approved"
-    r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
+    r"|inked|issued|concluded))?(?:\s+between\s+[^,;.]{3,80}?(?=\s+on\s)"
+    r"|\s+(?:signed|inked|concluded)\s+(?:by|in|at)\s[^;.]{3,250}?,)?"
+    r"\s*,?\s+(?P<link>on|to establish|to set up|to create"
     r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
     r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
     r"(?P<two_art>(?:an?|the)\s+[^,;.]{3,80}?))\s*(?=[,;.]|$)"
 )
 """The two parts of a plural agreement ("Agreements were signed to establish an
 SCO Anti-Drug Center and a Universal Center ...", "statements, on X and on Y"):
-the link repeated, or each part with its article."""
+the link repeated, or each part with its article; its parties ("were signed
+between the ministries on X and on Y") or a participle set off by a comma ("two
+agreements signed by the heads of state in 1997, on X and on Y") may come
+between."""
 PLURAL_SUBJECT = 3
 """The words a plural's subject needs besides "and", "of", "the" ... to name
 agreements ("on India and Pakistan's accession"), not topics ("on trade and
