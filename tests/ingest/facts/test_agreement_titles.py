@@ -268,6 +268,8 @@ def test_agreement_titles_end_before_times_and_over_lists(
             "Agreements were signed between Russia and China on trade and investment.",
             [],
         ),
+        # a list of mere topics: no agreement named
+        ("The parties signed 12 agreements on trade, energy and transport.", []),
     ],
 )
 def test_agreement_titles_plural_parts_after_parties_or_participle(
