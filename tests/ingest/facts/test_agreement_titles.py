@@ -276,3 +276,32 @@ def test_agreement_titles_plural_parts_after_parties_or_participle(
     text: str, expected: list
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members of a bundle the sentence before reports share its action
+        (
+            "Several treaties were also signed on Friday. One of the most important of them is the Agreement on Water Sharing.",
+            [("Agreement on Water Sharing", "signed")],
+        ),
+        (
+            "The important documents were signed in 2004. Among them are the Regulations on the Status of Observer and the Protocol on Visits.",
+            [
+                ("Regulations on the Status of Observer", "signed"),
+                ("Protocol on Visits", "signed"),
+            ],
+        ),
+        # a bundle with no action: nothing to share
+        (
+            "Several documents were discussed. Among them are the Regulations on Observers.",
+            [],
+        ),
+    ],
+)
+def test_agreement_titles_members_of_a_bundle_reported_before(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

@@ -22,7 +22,7 @@ COORDINATED = re.compile(
 )
 LISTED = re.compile(r"^\s*;\s*(?:and\s+)?(?:an?\s+|the\s+)?$")
 """Between the items of a list after a colon ("include: the X; the Y; and the Z")."""
-DOCUMENTS_NOUNS = ("documents", "agreements", "papers")
+DOCUMENTS_NOUNS = ("documents", "agreements", "papers", "treaties")
 """The nouns `DOCUMENTS_FOLLOWING` and `DOCUMENTS_DONE` need: a sentence without
 one heads no list of documents."""
 DOCUMENTS_FOLLOWING = folded_pattern(
@@ -32,11 +32,18 @@ DOCUMENTS_FOLLOWING = folded_pattern(
 """A sentence heading a list of documents, its verb first ("signed the following
 documents:")."""
 DOCUMENTS_DONE = folded_pattern(
-    r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
+    r"\b(?:documents|agreements|papers|treaties)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
     r"|adopted|approved|endorsed|issued)\b"
 )
 """A sentence heading a list of documents ("These documents ... were signed",
 "Several documents signed at the summit")."""
+BUNDLE_MEMBERS = folded_pattern(
+    r"^\s*(?:among (?:them|these|those)|(?:these|they) (?:include|included|are|were)"
+    r"|(?:one|some|two|three) of (?:the\s+)?(?:most\s+\w+\s+(?:of\s+)?)?(?:them|these|those))\b"
+)
+"""A sentence opening on the members of the bundle of documents the sentence before
+it reports ("Several treaties were signed ... One of the most important of them is
+X", "Among them are X and Y"): they share its action."""
 OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
 """Before a plural document noun: the rest of a bundle beside the agreement ("and
 a number of other documents")."""
