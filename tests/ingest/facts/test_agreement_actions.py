@@ -327,3 +327,29 @@ def test_agreement_actions_perfect_progressive_and_relative(
 @pytest.mark.issue(11)
 def test_agreement_actions_a_relative_that_calls_for_signing_is_no_action() -> None:
     assert _found("They cited the treaty which calls for signing a new pact.") == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with a verb of its own governs what follows it
+        (
+            "The banks signed the Action Plan which reflects the strategy for joint lending.",
+            [("Action Plan", "signed")],
+        ),
+        # not a relative's own verb: the action still reaches the agreement
+        (
+            "They said that leaders signed the Astana Declaration.",
+            [("Astana Declaration", "signed")],
+        ),
+        (
+            "The leaders signed documents that included the Astana Declaration.",
+            [("Astana Declaration", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_a_relative_clause_governs_its_object(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

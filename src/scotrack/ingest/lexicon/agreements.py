@@ -141,8 +141,13 @@ ratification of", "preparations for the signing of")."""
 AGREEMENT_FUTURE_AFTER = r"\b(?:will|would|shall|(?:is|are) (?:planned|scheduled|expected|due|to take place))\b"
 """After "The signing of X ...": the signing is still to come ("will be a
 contribution", "are planned for after the meeting")."""
-CLAUSE_BREAK = r";|\.\s|,\s*(?:which|who)\b"
-"""Where a clause begins: a verb before it does not govern a noun after it."""
+CLAUSE_BREAK = (
+    r";|\.\s|,\s*(?:which|who)\b|\b(?:which|that)\s+(?=(?!(?:include[sd]?|are|were|is|was"
+    r"|has|have|had)\b)[a-z]+(?:s|ed)\s)"
+)
+"""Where a clause begins: a verb before it does not govern a noun after it; a
+relative clause with a verb of its own ("signed the Plan which reflects the
+strategy") governs what follows it."""
 AGREEMENT_LEGISLATURE = (
     r"\b(?:parliament|parliamentary|majlis|duma|senate|national assembly|legislature"
     r"|legislators?|lawmakers|mps|house of representatives|council of the republic"
