@@ -141,13 +141,15 @@ ratification of", "preparations for the signing of")."""
 AGREEMENT_FUTURE_AFTER = r"\b(?:will|would|shall|(?:is|are) (?:planned|scheduled|expected|due|to take place))\b"
 """After "The signing of X ...": the signing is still to come ("will be a
 contribution", "are planned for after the meeting")."""
-CLAUSE_BREAK = (
-    r";|\.\s|,\s*(?:which|who)\b|\b(?:which|that)\s+(?=(?!(?:include[sd]?|are|were|is|was"
-    r"|has|have|had)\b)[a-z]+(?:s|ed)\s)"
+CLAUSE_BREAK = r";|\.\s|,\s*(?:which|who)\b"
+"""Where a clause begins: a verb before it does not govern a noun after it."""
+RELATIVE_BREAK = (
+    r"\b(?:which|that)\s+(?=(?!(?:include[sd]?|are|were|is|was|has|have|had)\b)"
+    r"[a-z]+(?:s|ed)\s)"
 )
-"""Where a clause begins: a verb before it does not govern a noun after it; a
-relative clause with a verb of its own ("signed the Plan which reflects the
-strategy") governs what follows it."""
+"""A relative clause with a verb of its own begins a clause too ("signed the Plan
+which reflects the strategy": the strategy is what it reflects); apart from
+`CLAUSE_BREAK`, whose first characters the regex engine can skip ahead to."""
 AGREEMENT_LEGISLATURE = (
     r"\b(?:parliament|parliamentary|majlis|duma|senate|national assembly|legislature"
     r"|legislators?|lawmakers|mps|house of representatives|council of the republic"
@@ -259,6 +261,7 @@ FUTURE = folded_pattern(AGREEMENT_FUTURE)
 HEADLINE_FUTURE = folded_pattern(AGREEMENT_HEADLINE_FUTURE)
 PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
+RELATIVE_CLAUSE = folded_pattern(RELATIVE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
 OUTCOME = folded_pattern(
     r"\b(?:results?|outcomes?|outcome documents?|final documents?)\b[^.;]{0,60}?"
