@@ -287,3 +287,69 @@ def test_agreement_actions_proposers_and_drafting(text: str, expected: list) -> 
 )
 def test_agreement_actions_relative_without_that(text: str, expected: list) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb inside the perfect passive
+        (
+            "A plan of action on flood relief has also been adopted.",
+            [("plan of action on flood relief", "adopted")],
+        ),
+        (
+            "The Agreement on Seed Exchange had already been signed.",
+            [("Agreement on Seed Exchange", "signed")],
+        ),
+        # the progressive passive of a past narrative
+        (
+            "She said that a protocol on grain inspection was being signed at the forum.",
+            [("protocol on grain inspection", "signed")],
+        ),
+        # a speech's present progressive in a relative clause
+        (
+            "Our common views are set out in the Kazan Declaration that we are adopting today.",
+            [("Kazan Declaration", "adopted")],
+        ),
+        (
+            "The agreement on river navigation that the ministers are signing is a first.",
+            [("agreement on river navigation", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_perfect_progressive_and_relative(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+def test_agreement_actions_a_relative_that_calls_for_signing_is_no_action() -> None:
+    assert _found("They cited the treaty which calls for signing a new pact.") == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with a verb of its own governs what follows it
+        (
+            "The banks signed the Action Plan which reflects the strategy for joint lending.",
+            [("Action Plan", "signed")],
+        ),
+        # not a relative's own verb: the action still reaches the agreement
+        (
+            "They said that leaders signed the Astana Declaration.",
+            [("Astana Declaration", "signed")],
+        ),
+        (
+            "The leaders signed documents that included the Astana Declaration.",
+            [("Astana Declaration", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_a_relative_clause_governs_its_object(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

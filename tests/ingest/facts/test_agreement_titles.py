@@ -197,3 +197,111 @@ def test_agreement_titles_a_headline_unlike_the_body_stays() -> None:
         "evidence": [[200, 220]],
     }
     assert headlines_in_body([headline, one, two], [(0, 40)]) == [headline, one, two]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the following" announces the document printed next
+        (
+            "The ministers met in Minsk and adopted the following joint statement:",
+            [("joint statement", "adopted")],
+        ),
+        # a time or a purpose after the complement is not of the name
+        (
+            "Mongolia signed a memorandum of obligations a year later in Astana.",
+            [("memorandum of obligations", "signed")],
+        ),
+        (
+            "Nepal signed a memorandum of understanding last year with the Secretariat.",
+            [("memorandum of understanding", "signed")],
+        ),
+        (
+            "The leaders endorsed a programme of cooperation in order to speed up trade.",
+            [("programme of cooperation", "adopted")],
+        ),
+        # a list of lower-case words inside the complement, serial comma or not
+        (
+            "The declaration on solidarity, peace, and prosperity that the council adopted is short.",
+            [("declaration on solidarity, peace, and prosperity", "adopted")],
+        ),
+        (
+            "They signed an agreement on trade, customs and transport.",
+            [("agreement on trade, customs and transport", "signed")],
+        ),
+        # no list: the next agreement, or a participle
+        (
+            "They signed the agreement on trade, and the Declaration on peace.",
+            [("agreement on trade", "signed"), ("Declaration on peace", "signed")],
+        ),
+    ],
+)
+def test_agreement_titles_end_before_times_and_over_lists(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the plural's parties between it and its parts
+        (
+            "Agreements were signed between the member states on the SCO Water Centre and on the Regional Seed Bank.",
+            [
+                ("Agreement on the SCO Water Centre", "signed"),
+                ("Agreement on the Regional Seed Bank", "signed"),
+            ],
+        ),
+        # a participle set off by a comma between it and its parts
+        (
+            "They recalled the two agreements signed by the five heads of state in Minsk in 1998, on trust in border areas and on cuts of troops in border areas, and other papers.",
+            [
+                ("agreement on trust in border areas", "signed"),
+                ("agreement on cuts of troops in border areas", "signed"),
+            ],
+        ),
+        # parties and mere topics: no agreement named
+        (
+            "Agreements were signed between Russia and China on trade and investment.",
+            [],
+        ),
+        # a list of mere topics: no agreement named
+        ("The parties signed 12 agreements on trade, energy and transport.", []),
+    ],
+)
+def test_agreement_titles_plural_parts_after_parties_or_participle(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members of a bundle the sentence before reports share its action
+        (
+            "Several treaties were also signed on Friday. One of the most important of them is the Agreement on Water Sharing.",
+            [("Agreement on Water Sharing", "signed")],
+        ),
+        (
+            "The important documents were signed in 2004. Among them are the Regulations on the Status of Observer and the Protocol on Visits.",
+            [
+                ("Regulations on the Status of Observer", "signed"),
+                ("Protocol on Visits", "signed"),
+            ],
+        ),
+        # a bundle with no action: nothing to share
+        (
+            "Several documents were discussed. Among them are the Regulations on Observers.",
+            [],
+        ),
+    ],
+)
+def test_agreement_titles_members_of_a_bundle_reported_before(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

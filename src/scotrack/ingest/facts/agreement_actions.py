@@ -19,6 +19,8 @@ _RELATIVE_ACTIONS = {
     "approved": "adopted",
     "endorsed": "adopted",
     "concluded": "signed",
+    "adopting": "adopted",
+    "signing": "signed",
 }
 NOUN_ACTIONS = {
     "ratification": "ratified",
@@ -207,10 +209,15 @@ def _verb_action(verb: str) -> str:
 
 
 def _clause_start(lowered: str, start: int) -> int:
-    """Where the clause holding `start` begins (within `_LEFT_WINDOW`)."""
+    """Where the clause holding `start` begins (within `_LEFT_WINDOW`): after the
+    last clause break, or the last relative clause with a verb of its own."""
     left = max(0, start - _LEFT_WINDOW)
     breaks = list(rules.CLAUSE.finditer(lowered, left, start))
-    return breaks[-1].end() if breaks else left
+    begin = breaks[-1].end() if breaks else left
+    if all(lowered.find(word, begin, start) < 0 for word in ("which", "that")):
+        return begin  # the cheap test first
+    relatives = list(rules.RELATIVE_CLAUSE.finditer(lowered, begin, start))
+    return relatives[-1].end() if relatives else begin
 
 
 def _left(text: str, start: int) -> str | None:

@@ -54,7 +54,7 @@ def named(sent: Sentence, match: re.Match[str], index: MentionIndex) -> list[Fou
     body"): one, or two when the subject joins two phrases of two words or more
     ("agreements on protection of cultural heritage and vocational education");
     none for a bare plural or one of mere topics ("agreements on trade and
-    investment")."""
+    investment", "agreements on trade, energy and transport")."""
     text = sent.text
     complement = rules.COMPLEMENT.match(text, match.end())
     if complement is None or titles.head(match.group(0))[0] not in lists.NAMING_HEADS:
@@ -65,6 +65,8 @@ def named(sent: Sentence, match: re.Match[str], index: MentionIndex) -> list[Fou
     words = [word.group(0) for word in subject]
     if sum(word.lower() not in rules.TRAILING for word in words) < lists.PLURAL_SUBJECT:
         return []
+    if rules.LOWER_CASE_LIST.search(text, complement.end(), end):
+        return []  # "agreements on trade, energy and transport": topics
     if rules.INITIATIVE.search(text, start, end) or titles.other_organization(
         text, start, match
     ):

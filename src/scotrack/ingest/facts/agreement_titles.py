@@ -292,9 +292,10 @@ def title_end(
 
 def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) -> int:
     """Where a complement starting at `start` ends: at a clause stop, past an
-    abbreviation ("(SCO)") and a list of capitalised words naming no state or
-    person ("Combating Terrorism, Separatism and Extremism"), before the next
-    agreement ("... and a statement on")."""
+    abbreviation ("(SCO)"), a list of capitalised words naming no state or
+    person ("Combating Terrorism, Separatism and Extremism") and a list of
+    lower-case words ("good-neighborliness, trust, and partnership"), before the
+    next agreement ("... and a statement on")."""
     limit = len(text)
     position = start
     for _ in range(3):
@@ -308,6 +309,8 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
             ):
                 further = None
         if further is None:
+            further = _lower_case_list(text, start, limit)
+        if further is None:
             break
         position = further.end()
     for place in rules.IN_NAME.finditer(text, start, limit):
@@ -320,3 +323,14 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
             break
     following = rules.NEXT_AGREEMENT.search(folded(text), start, limit)
     return following.start() if following else limit
+
+
+def _lower_case_list(text: str, start: int, limit: int) -> re.Match[str] | None:
+    """The list of lower-case words at `limit` that a complement starting at
+    `start` goes on over, when the whole complement stays within
+    `_MAX_COMPLEMENT` words (a list cut half-way names nothing)."""
+    listed = rules.LOWER_CASE_LIST.match(text, limit)
+    if listed is None:
+        return None
+    words = rules.WORD.findall(text, start, listed.end())
+    return listed if len(words) <= _MAX_COMPLEMENT else None

@@ -79,7 +79,10 @@ def agreements(doc: CleanDocument) -> list[Item]:
     for sent, cued in zip(doc.sentences, cues, strict=True):
         budget.check()
         listed = heading if heading and _list_item(sent, previous) else None
-        items = _sentence_items(sent, context, previous, listed) if cued else []
+        members = heading if heading and _bundle_members(sent) else None
+        items = (
+            _sentence_items(sent, context, previous, listed, members) if cued else []
+        )
         heading = _heading(sent, heading, listed)
         text = sent.text
         if last is not None and (  # plain `in` first: folding every sentence costs
@@ -115,6 +118,12 @@ def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
     return previous is not None and lists.LIST_NUMBER.match(previous.text) is not None
 
 
+def _bundle_members(sent: Sentence) -> bool:
+    """True for a sentence naming members of the bundle the one before reports
+    ("Among them are ...", "One of the most important of them is ...")."""
+    return lists.BUNDLE_MEMBERS.match(folded(sent.text)) is not None
+
+
 def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | None:
     """The action of a list of documents the next sentences may hold: set by
     "documents signed" ("These documents ... were signed"), kept over "These
@@ -134,10 +143,16 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
 
 
 def _sentence_items(
-    sent: Sentence, context: _Context, previous: Sentence | None, listed: str | None
+    sent: Sentence,
+    context: _Context,
+    previous: Sentence | None,
+    listed: str | None,
+    members: str | None = None,
 ) -> list[Item]:
     """The items of one sentence: each agreement noun's title and actions, actions
-    shared over "X, Y and Z", a noun inside another's title skipped."""
+    shared over "X, Y and Z", a noun inside another's title skipped; `members`,
+    the action of a bundle the sentence names members of, goes to those with
+    none of their own."""
     text = sent.text
     found: list[Found] = []
     for match in rules.NOUN.finditer(folded(text)):
@@ -160,6 +175,9 @@ def _sentence_items(
             one.actions = other.actions
     if listed and found and lists.LIST_HEAD.match(text[: found[0].start]):
         found[0].actions = found[0].actions or [listed]  # "- Tashkent Declaration;"
+    if members:
+        for one in found:
+            one.actions = one.actions or [members]  # "Among them are X and Y"
     return [
         item
         for one in found

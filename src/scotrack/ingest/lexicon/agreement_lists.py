@@ -22,7 +22,7 @@ COORDINATED = re.compile(
 )
 LISTED = re.compile(r"^\s*;\s*(?:and\s+)?(?:an?\s+|the\s+)?$")
 """Between the items of a list after a colon ("include: the X; the Y; and the Z")."""
-DOCUMENTS_NOUNS = ("documents", "agreements", "papers")
+DOCUMENTS_NOUNS = ("documents", "agreements", "papers", "treaties")
 """The nouns `DOCUMENTS_FOLLOWING` and `DOCUMENTS_DONE` need: a sentence without
 one heads no list of documents."""
 DOCUMENTS_FOLLOWING = folded_pattern(
@@ -32,11 +32,18 @@ DOCUMENTS_FOLLOWING = folded_pattern(
 """A sentence heading a list of documents, its verb first ("signed the following
 documents:")."""
 DOCUMENTS_DONE = folded_pattern(
-    r"\b(?:documents|agreements|papers)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
+    r"\b(?:documents|agreements|papers|treaties)\b[^.;]{0,60}?\b(?P<verb>signed|inked|concluded"
     r"|adopted|approved|endorsed|issued)\b"
 )
 """A sentence heading a list of documents ("These documents ... were signed",
 "Several documents signed at the summit")."""
+BUNDLE_MEMBERS = folded_pattern(
+    r"^\s*(?:among (?:them|these|those)|(?:these|they) (?:include|included|are|were)"
+    r"|(?:one|some|two|three) of (?:the\s+)?(?:most\s+\w+\s+(?:of\s+)?)?(?:them|these|those))\b"
+)
+"""A sentence opening on the members of the bundle of documents the sentence before
+it reports ("Several treaties were signed ... One of the most important of them is
+X", "Among them are X and Y"): they share its action."""
 OTHERS = folded_pattern(r"\b(?:and|as well as)\s+(?:[\w-]+\s+){0,3}?other\s+$")
 """Before a plural document noun: the rest of a bundle beside the agreement ("and
 a number of other documents")."""
@@ -49,14 +56,19 @@ AMONG_DOCUMENTS = folded_pattern(
 was among the documents adopted at the summit")."""
 PLURAL_PARTS = folded_pattern(
     rf"(?:\s+(?:were|have been|had been)\s+(?:{ADVERB}\s+)?(?P<verb>signed|adopted|approved"
-    r"|inked|issued|concluded))?\s*,?\s+(?P<link>on|to establish|to set up|to create"
+    r"|inked|issued|concluded))?(?:\s+between\s+[^,;.]{3,80}?(?=\s+on\s)"
+    r"|\s+(?:signed|inked|concluded)\s+(?:by|in|at)\s[^;.]{3,250}?,)?"
+    r"\s*,?\s+(?P<link>on|to establish|to set up|to create"
     r"|establishing|on establishing)\s+(?:(?P<one>[^;.]{3,120}?)\s*,?\s+and\s+(?P=link)"
     r"\s+(?P<two>[^;.]{3,120}?)|(?P<one_art>(?:an?|the)\s+[^,;.]{3,80}?)\s*,?\s+and\s+"
     r"(?P<two_art>(?:an?|the)\s+[^,;.]{3,80}?))\s*(?=[,;.]|$)"
 )
 """The two parts of a plural agreement ("Agreements were signed to establish an
 SCO Anti-Drug Center and a Universal Center ...", "statements, on X and on Y"):
-the link repeated, or each part with its article."""
+the link repeated, or each part with its article; its parties ("were signed
+between the ministries on X and on Y") or a participle set off by a comma ("two
+agreements signed by the heads of state in 1997, on X and on Y") may come
+between."""
 PLURAL_SUBJECT = 3
 """The words a plural's subject needs besides "and", "of", "the" ... to name
 agreements ("on India and Pakistan's accession"), not topics ("on trade and

@@ -87,10 +87,14 @@ proposal verb right before the agreement: the agreement is `proposed`
 "proposed a treaty on ...", "its proposals for agreements on ...")."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
-    r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bwill\b|\bis\b|\bare\b"
+    r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bwill\b|\bis\b|\bare\b"
     rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
-    r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|\b(?:an?|one|two|three|four|five|several|some|\d+) (?:days?|weeks?|months?|years?)"
+    r" (?:later|ago|earlier)\b|\b(?:last|this|next) (?:year|month|week)\b|\bin order to\b)"
 )
+"""Where an agreement's complement ends: punctuation, a clause word, a verb, a date
+or time ("a year later", "last year") or a purpose ("in order to")."""
 AGREEMENT_NOT_COMPLEMENT = (
     rf"(?:\d|(?:{MONTH_STARTS})[a-z]*\.?\s+\d"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the sidelines\b|behalf\b)"
@@ -139,6 +143,13 @@ AGREEMENT_FUTURE_AFTER = r"\b(?:will|would|shall|(?:is|are) (?:planned|scheduled
 contribution", "are planned for after the meeting")."""
 CLAUSE_BREAK = r";|\.\s|,\s*(?:which|who)\b"
 """Where a clause begins: a verb before it does not govern a noun after it."""
+RELATIVE_BREAK = (
+    r"\b(?:which|that)\s+(?=(?!(?:include[sd]?|are|were|is|was|has|have|had)\b)"
+    r"[a-z]+(?:s|ed)\s)"
+)
+"""A relative clause with a verb of its own begins a clause too ("signed the Plan
+which reflects the strategy": the strategy is what it reflects); apart from
+`CLAUSE_BREAK`, whose first characters the regex engine can skip ahead to."""
 AGREEMENT_LEGISLATURE = (
     r"\b(?:parliament|parliamentary|majlis|duma|senate|national assembly|legislature"
     r"|legislators?|lawmakers|mps|house of representatives|council of the republic"
@@ -150,19 +161,25 @@ law) ratifies it."""
 AGREEMENT_RELATIVE = (
     r"(?:\s*,?\s*(?:that|which)\s+|\s+(?=(?:the|both|all|its|their)\s))"
     r"(?P<words>(?:[^\s.;,]+\s+){1,5}?)(?P<verb>signed|adopted|approved"
-    r"|ratified|endorsed|concluded)\b"
+    r"|ratified|endorsed|concluded|(?:(?<=\bare )|(?<=\bis ))(?:adopting|signing))\b"
 )
 """An agreement named before its verb ("an agreement ... that the ministers signed",
-"the cooperation agreement the two bodies signed"); not when `words` put it in the
-future ("which is expected to be signed")."""
+"the cooperation agreement the two bodies signed", a speech's "the Declaration
+that we are adopting"); not when `words` put it in the future ("which is expected
+to be signed")."""
 AGREEMENT_ANAPHORA = (
     r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
 )
 """A reference back to the agreement named last ("The document was signed ...")."""
 
-ADVERB = r"(?:\w+ly|also|then|later)"
+ADVERB = r"(?:\w+ly|also|already|then|later)"
 """An adverb between an auxiliary and its verb ("was also inked", "were jointly
 signed")."""
+PASSIVE_AUXILIARY = (
+    rf"(?:(?:was|were|is|are)\s+being|was|were|(?:has|have|had)\s+(?:{ADVERB}\s+)?been)"
+)
+"""The auxiliaries of a past passive, an adverb inside the perfect ("has also been
+adopted") and the progressive ("was being signed at the summit") included."""
 
 # ---------------------------------------------------------------- agreements
 
@@ -234,7 +251,7 @@ lays down ("the document guiding cooperation in ..."), or "to" and a verb
 ("roadmap to expand cooperation", "declaration to mark the anniversary")."""
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
-    r"^[\"\u201d]?\s*(?:,\s*)?(?:which\s+)?(?:(?:was|were|has been|have been|had been|is|are|being"
+    rf"^[\"\u201d]?\s*(?:,\s*)?(?:which\s+)?(?:(?:{PASSIVE_AUXILIARY}|is|are|being"
     rf"|to be|will be)\b|,)?\s*(?:{ADVERB}\s+)?"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
@@ -244,6 +261,7 @@ FUTURE = folded_pattern(AGREEMENT_FUTURE)
 HEADLINE_FUTURE = folded_pattern(AGREEMENT_HEADLINE_FUTURE)
 PENDING = folded_pattern(AGREEMENT_PENDING)
 CLAUSE = folded_pattern(CLAUSE_BREAK)
+RELATIVE_CLAUSE = folded_pattern(RELATIVE_BREAK)
 FUTURE_AFTER = folded_pattern(AGREEMENT_FUTURE_AFTER)
 OUTCOME = folded_pattern(
     r"\b(?:results?|outcomes?|outcome documents?|final documents?)\b[^.;]{0,60}?"
@@ -292,6 +310,17 @@ CAPITALIZED_LIST = re.compile(
 )
 """A title's list of capitalised words ("Combating Terrorism, Separatism and
 Extremism", "Good Neighbourliness, Friendship and Cooperation")."""
+_LISTED_WORD = (
+    r"(?!(?:the|an?|and|or|which|that|who|was|were|is|are|has|have|had|will|would"
+    r"|its|their|this|these)\b)(?![a-z]+ed\b)[a-z][a-z-]+"
+)
+LOWER_CASE_LIST = re.compile(
+    rf",\s+(?:{_LISTED_WORD}\s+){{0,2}}?(?:{_LISTED_WORD},\s+(?:{_LISTED_WORD}\s+){{0,2}}?){{0,3}}"
+    rf"{_LISTED_WORD},?\s+and\s+{_LISTED_WORD}\b"
+)
+"""A title's list of lower-case words, the serial comma allowed ("principles of
+good-neighborliness, trust, and partnership"): no article, verb or clause word in
+it, so "..., and the Declaration" and "..., signed in 2001" are not one."""
 PERIOD = re.compile(
     r"\s+(?:(?:until|till|up to|through|for|for the period(?: of)?)\s+\d{4}"
     r"|in\s+\d{4}(?=\s*[-\u2013]\s*\d))(?:\s*[-\u2013]\s*\d{2,4})?\b"
@@ -301,7 +330,7 @@ PERIOD = re.compile(
 "for the middle term (2017-2022)")."""
 LATER_PASSIVE = folded_pattern(
     r"(?:(?!\b(?:that|(?<!other )documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
-    rf"\b(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
+    rf"\b{PASSIVE_AUXILIARY}\s+(?:{ADVERB}\s+)?"
     r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
@@ -397,10 +426,12 @@ LEFT_STOP = NAME_EDGE_WORDS | frozenset(
         *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
         *("proposes", "propose", "proposing", "suggested", "suggests"),
         *("proposal", "proposals", "suggestion", "suggestions", "for"),
+        "following",
     ]
 )
 """Words a title does not start with, walking left from its noun (a headline's
-present tense too: "Iran signs memorandum of obligations")."""
+present tense too: "Iran signs memorandum of obligations"; "adopted the following
+joint statement:" announces the statement, it is not of its name)."""
 SHORT_TITLE_WORDS = frozenset(
     ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
 )
