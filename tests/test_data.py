@@ -24,7 +24,7 @@ from scotrack.data import (
     read_baseline,
     state_index,
 )
-from scotrack.domain.agreement_status import status
+from scotrack.domain.agreement_status import UNKNOWN_BINDING, status
 from scotrack.domain.agreements import (
     computed_entry_into_force,
     entry_into_force,
@@ -760,9 +760,12 @@ def test_convention_against_terrorism_on_1_june_2012():
     assert rows["KAZ"] == ("in force", "2012-01-14")
     assert rows["RUS"] == ("in force", "2012-01-14")
     assert rows["CHN"] == ("signed", None)
-    assert rows["IND"] == ("not signed", None)
-    later = {p.state: p.status for p in status(agreement, on=date(2024, 1, 1)).parties}
-    assert {later[code] for code in JOINED_LATER} == {"ratified"}
+    assert rows["IND"] == ("not a party", None)  # it acceded in 2017 (#12)
+    later = {p.state: p for p in status(agreement, on=date(2024, 1, 1)).parties}
+    # in force since 2012, no rule for later parties: the day each is bound from
+    # is unknown, not guessed (#12)
+    assert {later[code].status for code in JOINED_LATER} == {"acceded"}
+    assert all(later[code].in_force_from is None for code in JOINED_LATER)
 
 
 @pytest.mark.issue(12)
@@ -858,10 +861,23 @@ def test_key_treaties_record_each_founders_instrument_or_say_none(
     assert "no source" in record["note"]
     agreement = next(a for a in read_baseline().agreements if a.id == agreement_id)
     answer = status(agreement, on=date(2025, 1, 1))
+    eif = answer.entry_into_force
     for row in answer.parties:
+        acceded = row.state not in {p["state"] for p in signatories}
+        # an accession after entry into force with no rule for later parties:
+        # the day the treaty binds the state is unknown, not guessed (#12)
+        unbound = (
+            acceded
+            and agreement.rule is None
+            and eif is not None
+            and row.ratified is not None
+            and row.ratified.first_day() > eif.latest
+        )
         expected = (
-            ()
-            if row.state in states or row.state not in {p["state"] for p in signatories}
+            (UNKNOWN_BINDING,)
+            if unbound
+            else ()
+            if row.state in states or acceded
             else ("ratification (no source)",)
         )
         assert row.missing == expected, (agreement_id, row)

@@ -17,20 +17,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from scotrack.domain.dates import PartialDate, Truth, add_days
 from scotrack.domain.meetings import ordinal
 
 RuleKind = Literal["nth-instrument", "all-instruments", "on-signature"]
-PartyStatus = Literal["not signed", "signed", "ratified", "in force", "withdrawn"]
-PARTY_STATUSES: tuple[PartyStatus, ...] = (
+PartyStatus = Literal[
     "not signed",
+    "not a party",
     "signed",
     "ratified",
+    "acceded",
     "in force",
     "withdrawn",
-)
+]
+PARTY_STATUSES: tuple[PartyStatus, ...] = get_args(PartyStatus)
+"""A state's status on a day. "not a party": a state that accedes later, before its
+accession; "acceded": after it, while no rule or record says the treaty binds it
+yet (#12)."""
 
 
 @dataclass(frozen=True, slots=True)
