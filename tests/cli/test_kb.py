@@ -408,6 +408,26 @@ def test_agreement_shows_acceding_states_as_not_a_party_then_acceded(run, db_url
 
 
 @pytest.mark.issue(12)
+def test_agreements_are_the_scos_and_the_shanghai_fives_are_shown_by_name(run, db_url):
+    rows = as_json(run("agreements", "--db", db_url, "--format", "json"))
+    assert not [r for r in rows if r["id"].startswith("border-")]
+    data = as_json(
+        run(
+            "agreement",
+            "Agreement on Confidence Building in the Military Field in the Border Area",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        )
+    )
+    assert data["agreement"]["id"] == "border-confidence-agreement-1996"
+    parties = {p["state"]: p for p in data["parties"]}
+    assert parties.keys() == {"CHN", "KAZ", "KGZ", "RUS", "TJK"}
+    assert parties["KAZ"]["ratified"] == "1996-12-24"
+
+
+@pytest.mark.issue(12)
 def test_agreements_on_a_day_leave_out_those_not_yet_signed(run, db_url):
     rows = as_json(
         run("agreements", "--on", "2005-01-01", "--db", db_url, "--format", "json")

@@ -121,6 +121,22 @@ def test_meetings_filters_and_meeting_page(client: TestClient):
     assert "New Delhi" in hosted or "Goa" in hosted
 
 
+@pytest.mark.issue(12)
+def test_meetings_page_shows_the_shanghai_five_only_when_asked(client: TestClient):
+    sco = client.get("/meetings").text
+    assert 'href="/meetings/sf-1996"' not in sco
+    assert 'value="shanghai-five"' in sco  # the body filter offers it
+    asked = client.get("/meetings?body=shanghai-five").text
+    for year in (1996, 1997, 1998, 1999, 2000):
+        assert f'href="/meetings/sf-{year}"' in asked
+    assert 'href="/meetings/hos-2001"' not in asked
+    moscow = client.get("/meetings/sf-1997").text
+    assert "Shanghai Five summit in Moscow" in moscow
+    assert "Mutual Reduction of Armed Forces in the Border Area" in moscow
+    agreements = client.get("/agreements").text
+    assert "border-reduction-agreement-1997" not in agreements
+
+
 ASTANA = (
     "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation Organization met "
     "in Astana on Friday for the 17th summit of the Council of Heads of State. "

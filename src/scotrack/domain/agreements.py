@@ -102,6 +102,9 @@ class Agreement:
     recorded_entry_into_force: PartialDate | None = None
     source_id: str | None = None
     entry_into_force_source_id: str | None = None
+    body: str | None = None
+    """The predecessor body whose agreement it is (`shanghai-five`); None for the
+    SCO's own (#12)."""
 
     def party(self, state: str) -> Party | None:
         return next((p for p in self.parties if p.state == state), None)
