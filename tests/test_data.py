@@ -24,7 +24,7 @@ from scotrack.data import (
     read_baseline,
     state_index,
 )
-from scotrack.domain.agreement_status import status
+from scotrack.domain.agreement_status import UNKNOWN_BINDING, status
 from scotrack.domain.agreements import (
     computed_entry_into_force,
     entry_into_force,
@@ -220,6 +220,13 @@ CASES = [
     (("cities", 0, "aliases"), ["St Petersburg"], "cities.json[1] name:", "also"),
     (("bodies", 0, "schema_body"), "summit", "bodies.json[0] schema_body:", "one of"),
     (("bodies", 0, "kind"), "club", "bodies.json[0] kind:", "not one of"),
+    (("bodies", 0, "predecessor_of"), "CIS", "bodies.json[0] predecessor_of:", "of"),
+    (
+        ("agreements", 0, "body"),
+        "heads-of-state",
+        "agreements.json[0] body:",
+        "not a known predecessor body",
+    ),
     (("membership", 0, "status"), "friend", "membership.json[0] status:", "one of"),
     (("membership", 0, "state"), "SCO", "membership.json[0] state:", "not a known"),
     (("membership", 1, "end"), "2017-13-01", "membership.json[1] end:", "impossible"),
@@ -760,9 +767,12 @@ def test_convention_against_terrorism_on_1_june_2012():
     assert rows["KAZ"] == ("in force", "2012-01-14")
     assert rows["RUS"] == ("in force", "2012-01-14")
     assert rows["CHN"] == ("signed", None)
-    assert rows["IND"] == ("not signed", None)
-    later = {p.state: p.status for p in status(agreement, on=date(2024, 1, 1)).parties}
-    assert {later[code] for code in JOINED_LATER} == {"ratified"}
+    assert rows["IND"] == ("not a party", None)  # it acceded in 2017 (#12)
+    later = {p.state: p for p in status(agreement, on=date(2024, 1, 1)).parties}
+    # in force since 2012, no rule for later parties: the day each is bound from
+    # is unknown, not guessed (#12)
+    assert {later[code].status for code in JOINED_LATER} == {"acceded"}
+    assert all(later[code].in_force_from is None for code in JOINED_LATER)
 
 
 @pytest.mark.issue(12)
@@ -858,10 +868,23 @@ def test_key_treaties_record_each_founders_instrument_or_say_none(
     assert "no source" in record["note"]
     agreement = next(a for a in read_baseline().agreements if a.id == agreement_id)
     answer = status(agreement, on=date(2025, 1, 1))
+    eif = answer.entry_into_force
     for row in answer.parties:
+        acceded = row.state not in {p["state"] for p in signatories}
+        # an accession after entry into force with no rule for later parties:
+        # the day the treaty binds the state is unknown, not guessed (#12)
+        unbound = (
+            acceded
+            and agreement.rule is None
+            and eif is not None
+            and row.ratified is not None
+            and row.ratified.first_day() > eif.latest
+        )
         expected = (
-            ()
-            if row.state in states or row.state not in {p["state"] for p in signatories}
+            (UNKNOWN_BINDING,)
+            if unbound
+            else ()
+            if row.state in states or acceded
             else ("ratification (no source)",)
         )
         assert row.missing == expected, (agreement_id, row)
@@ -976,3 +999,47 @@ def test_known_people_records_are_complete(shipped):
         for spelling in [person["name"], *person["aliases"]]:
             if " " in spelling or "." in spelling:
                 assert seen.setdefault(spelling, person["name"]) == person["name"]
+
+
+# the Shanghai Five, the SCO's predecessor (#12)
+
+
+@pytest.mark.issue(12)
+def test_the_shanghai_five_is_recorded_as_the_scos_predecessor():
+    baseline = read_baseline()
+    body = next(b for b in baseline.bodies if b.code == "shanghai-five")
+    assert (body.predecessor_of, body.kind) == ("SCO", "meeting")
+    summits = [m for m in baseline.meetings if m.body == "shanghai-five"]
+    assert [(m.id, str(m.start_date), m.city, m.host) for m in summits] == [
+        ("sf-1996", "1996-04-26", "Shanghai", "CHN"),
+        ("sf-1997", "1997-04-24", "Moscow", "RUS"),
+        ("sf-1998", "1998-07-03", "Almaty", "KAZ"),
+        ("sf-1999", "1999-08-25", "Bishkek", "KGZ"),
+        ("sf-2000", "2000-07-05", "Dushanbe", "TJK"),
+    ]
+    assert all(m.source_id for m in summits)
+    # Uzbekistan's president attended the last one, as a guest
+    assert [m.id for m in summits if "UZB" in m.participants] == ["sf-2000"]
+    border = {a.id: a for a in baseline.agreements if a.body == "shanghai-five"}
+    assert {(a.id, str(a.signed_date), a.place) for a in border.values()} == {
+        ("border-confidence-agreement-1996", "1996-04-26", "Shanghai"),
+        ("border-reduction-agreement-1997", "1997-04-24", "Moscow"),
+    }
+    for agreement in border.values():
+        assert {p.state for p in agreement.parties} == FOUNDERS - {"UZB"}
+        assert all(p.source_id for p in agreement.parties)
+    # no status interval is the Shanghai Five's: SCO membership starts in 2001
+    assert min(i.start.first_day() for i in baseline.membership if i.start) >= date(
+        2001, 6, 15
+    )
+
+
+@pytest.mark.issue(12)
+def test_the_gazetteer_reads_no_predecessor_body():
+    """The extractor's gazetteer skips the Shanghai Five: the annotation rules
+    count its meetings as no SCO meetings, and the extraction must not change."""
+    from scotrack.ingest.entities.gazetteer import gazetteer
+
+    assert all(e.kind != "body" for e in gazetteer().entries("Shanghai Five"))
+    rats = [e.value for e in gazetteer().entries("RATS") if e.kind == "body"]
+    assert rats == ["rats"]

@@ -203,6 +203,21 @@ def test_an_agreement_says_why_it_is_in_force(client: TestClient):
     assert before["reasons"] != answer["reasons"]
 
 
+@pytest.mark.issue(12)
+def test_an_acceding_state_is_not_a_party_before_its_accession(client: TestClient):
+    def india(on: str) -> dict:
+        answer = client.get(
+            f"{API}/agreements/convention-against-terrorism", params={"on": on}
+        ).json()
+        return {p["state"]: p for p in answer["party_statuses"]}["IND"]
+
+    assert india("2012-06-01")["status"] == "not a party"
+    later = india("2025-01-01")
+    assert later["status"] == "acceded"
+    assert later["in_force_from"] is None
+    assert any("bound from" in m for m in later["missing"])
+
+
 def test_agreements_404_and_422(client: TestClient):
     error_of(client.get(f"{API}/agreements/treaty-of-nowhere-at-all"), 404)
     error_of(client.get(f"{API}/agreements", params={"on": "2004-02-30"}), 422, "on")

@@ -173,7 +173,7 @@ def test_agreement_status_per_state(run, db_url):
     assert parties.keys() == FOUNDERS | {"IND", "PAK", "IRN", "BLR"}
     signatories = {s: parties[s] for s in FOUNDERS | {"IND", "PAK"}}
     assert set(signatories.values()) <= {"signed", "ratified", "in force"}
-    assert (parties["IRN"], parties["BLR"]) == ("not signed", "not signed")
+    assert (parties["IRN"], parties["BLR"]) == ("not a party", "not a party")
     assert data["explanation"]
     before = as_json(
         run(
@@ -187,7 +187,9 @@ def test_agreement_status_per_state(run, db_url):
             "json",
         )
     )
-    assert {p["status"] for p in before["parties"]} == {"not signed"}
+    earlier = {p["state"]: p["status"] for p in before["parties"]}
+    assert {earlier[s] for s in FOUNDERS | {"IND", "PAK"}} == {"not signed"}
+    assert {earlier["IRN"], earlier["BLR"]} == {"not a party"}
     assert before["in_force"] is False
 
 
@@ -370,6 +372,59 @@ def test_agreement_lists_each_ratification_with_its_source(run, db_url):
     assert "no source" in table.stdout
     assert "kz-law-381-iv-2011: Law of the Republic of Kazakhstan" in table.stdout
     assert "On 2012-06-01 it is in force." in table.stdout
+
+
+@pytest.mark.issue(12)
+def test_agreement_shows_acceding_states_as_not_a_party_then_acceded(run, db_url):
+    """India, Pakistan, Iran and Belarus acceded to the Convention against
+    Terrorism after its entry into force (2012), and no rule gives the day it binds
+    a later party: "not a party" before, "acceded" with an unknown day after."""
+
+    def parties(on: str) -> dict[str, dict]:
+        data = as_json(
+            run(
+                "agreement",
+                "Convention against Terrorism",
+                f"--on={on}",
+                "--db",
+                db_url,
+                "--format=json",
+            )
+        )
+        return {p["state"]: p for p in data["parties"]}
+
+    early, late = parties("2012-06-01"), parties("2025-01-01")
+    for code in ("IND", "PAK", "IRN", "BLR"):
+        assert early[code]["status"] == "not a party", early[code]
+        assert late[code]["status"] == "acceded", late[code]
+        assert late[code]["in_force_from"] is None
+        assert any("bound from" in m for m in late[code]["missing"])
+    table = run(
+        "agreement", "Convention against Terrorism", "--on=2025-01-01", "--db", db_url
+    )
+    india = next(line for line in table.stdout.splitlines() if "│ IND" in line)
+    assert "acceded" in india
+    assert "unknown" in india
+
+
+@pytest.mark.issue(12)
+def test_agreements_are_the_scos_and_the_shanghai_fives_are_shown_by_name(run, db_url):
+    rows = as_json(run("agreements", "--db", db_url, "--format", "json"))
+    assert not [r for r in rows if r["id"].startswith("border-")]
+    data = as_json(
+        run(
+            "agreement",
+            "Agreement on Confidence Building in the Military Field in the Border Area",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        )
+    )
+    assert data["agreement"]["id"] == "border-confidence-agreement-1996"
+    parties = {p["state"]: p for p in data["parties"]}
+    assert parties.keys() == {"CHN", "KAZ", "KGZ", "RUS", "TJK"}
+    assert parties["KAZ"]["ratified"] == "1996-12-24"
 
 
 @pytest.mark.issue(12)

@@ -69,3 +69,28 @@ def test_an_unknown_meeting_is_one_line(db_url: str):
     assert len(lines) == 1
     assert "hos-1066" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_a_shanghai_five_summit_shows_its_members_and_its_guest(db_url: str):
+    """The SCO's predecessor's summits are shown on request; at Dushanbe in 2000
+    Uzbekistan, no member of the Shanghai Five, was a guest."""
+    result = run("sf-2000", "--db", db_url, "--format", "json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert body["meeting"]["body"] == "shanghai-five"
+    guests = {p["state"]: p["guest"] for p in body["participants"]}
+    assert guests == dict.fromkeys(FOUNDERS - {"UZB"}, False) | {"UZB": True}
+    listed = CliRunner().invoke(
+        app,
+        ["meetings", "--body", "shanghai-five", "--db", db_url, "--format", "json"],
+    )
+    assert listed.exit_code == 0, listed.output
+    assert [m["id"] for m in json.loads(listed.stdout)] == [
+        "sf-1996",
+        "sf-1997",
+        "sf-1998",
+        "sf-1999",
+        "sf-2000",
+    ]
+    sco = CliRunner().invoke(app, ["meetings", "--db", db_url, "--format", "json"])
+    assert not [m for m in json.loads(sco.stdout) if m["id"].startswith("sf-")]

@@ -109,10 +109,11 @@ def test_declarations_are_part_of_the_explanation():
 def test_a_state_that_acceded_is_not_shown_as_not_signed():
     agreement = joined_later(("IND", "2019-06-01"))
     india = {p.state: p for p in status(agreement, on=date(2020, 1, 1)).parties}["IND"]
-    assert india.status == "ratified"
+    assert india.status == "acceded"
     assert india.ratified == P("2019-06-01")
     before = {p.state: p for p in status(agreement, on=date(2019, 5, 1)).parties}
-    assert before["IND"].status == "not signed"
+    assert (before["IND"].status, before["IND"].certain) == ("not a party", True)
+    assert before["IND"].in_force_from is None
     lines = status(agreement, on=date(2020, 1, 1)).explanation
     assert "IND acceded on 2019-06-01." in lines
 
@@ -131,7 +132,8 @@ def test_an_accession_after_entry_into_force_binds_later_days_after_it():
     assert str(entry_into_force(agreement)) == "2018-05-01"
     rows = {p.state: p for p in status(agreement, on=date(2023, 8, 12)).parties}
     assert (rows["BLR"].status, rows["BLR"].in_force_from) == ("in force", "2023-08-12")
-    assert status(agreement, on=date(2023, 8, 11)).parties[-1].status == "ratified"
+    assert status(agreement, on=date(2023, 8, 11)).parties[-1].status == "acceded"
+    assert rows["BLR"].missing == ()  # the rule gives its own day
 
 
 @pytest.mark.issue(12)
@@ -160,3 +162,89 @@ def test_not_in_force_only_when_every_signatorys_instrument_is_recorded():
     assert unknown.in_force is None
     assert unknown.parties[2].missing == ("ratification (no source)",)
     assert status(agreement, on=date(2017, 6, 8)).in_force is False  # not yet signed
+
+
+NO_RULE_IN_FORCE = convention(
+    "2017-11-10", "2017-12-01", rule=None, recorded_entry_into_force=P("2018-01-14")
+)
+
+
+def _acceding(*accessions: tuple[str, str]) -> Agreement:
+    extra = tuple(Party(code, ratified=P(day)) for code, day in accessions)
+    return Agreement(
+        NO_RULE_IN_FORCE.id,
+        NO_RULE_IN_FORCE.title,
+        NO_RULE_IN_FORCE.kind,
+        signed_date=NO_RULE_IN_FORCE.signed_date,
+        parties=NO_RULE_IN_FORCE.parties + extra,
+        recorded_entry_into_force=NO_RULE_IN_FORCE.recorded_entry_into_force,
+    )
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2018, 6, 1), ("not a party", True, None, ())),
+        (date(2019, 6, 8), ("not a party", True, None, ())),
+        (
+            date(2019, 6, 9),
+            (
+                "acceded",
+                True,
+                None,
+                ("the day it is bound from (no rule or source gives it)",),
+            ),
+        ),
+        (
+            date(2025, 1, 1),
+            (
+                "acceded",
+                True,
+                None,
+                ("the day it is bound from (no rule or source gives it)",),
+            ),
+        ),
+    ],
+)
+def test_status_of_a_state_acceding_to_a_treaty_in_force_without_a_rule(on, expected):
+    """India accedes in 2019 to a treaty in force since 2018-01-14 with no rule:
+    not a party before, then acceded, the day it is bound from unknown, never
+    "not signed" nor a guessed "in force"."""
+    agreement = _acceding(("IND", "2019-06-09"))
+    row = {p.state: p for p in status(agreement, on=on).parties}["IND"]
+    assert (row.status, row.certain, row.in_force_from, row.missing) == expected
+
+
+@pytest.mark.issue(12)
+def test_status_of_a_state_acceding_before_entry_into_force_without_a_rule():
+    """An accession that came before the entry into force binds from it."""
+    agreement = _acceding(("IND", "2017-12-20"))
+    rows = {p.state: p for p in status(agreement, on=date(2018, 6, 1)).parties}
+    assert (rows["IND"].status, rows["IND"].in_force_from) == ("in force", "2018-01-14")
+    assert rows["IND"].missing == ()
+    before = {p.state: p for p in status(agreement, on=date(2018, 1, 1)).parties}
+    assert before["IND"].status == "acceded"
+
+
+@pytest.mark.issue(12)
+def test_status_of_a_state_acceding_on_a_day_inside_a_partial_accession_date():
+    """Belarus's accession known to the month: undecided within it."""
+    agreement = _acceding(("BLR", "2023-07"))
+    row = {p.state: p for p in status(agreement, on=date(2023, 7, 15)).parties}["BLR"]
+    assert (row.status, row.certain) == ("acceded", False)
+
+
+@pytest.mark.issue(12)
+def test_explanation_says_a_later_accession_has_no_known_binding_day():
+    agreement = _acceding(("IND", "2019-06-09"), ("PAK", "2019-06-09"))
+    lines = status(agreement, on=date(2025, 1, 1)).explanation
+    assert "IND acceded on 2019-06-09." in lines
+    assert any(
+        line.startswith("It was in force before IND, PAK acceded") and "unknown" in line
+        for line in lines
+    )
+    assert not any(
+        "binds a state" in line
+        for line in status(agreement, on=date(2019, 1, 1)).explanation
+    )

@@ -87,7 +87,8 @@ def test_matrix_changes_with_the_as_of_day(client: TestClient):
     assert cell(early, "CHN", "shanghai-convention") == "ratified"
     assert cell(later, "CHN", "shanghai-convention") == "in-force"
     assert cell(later, "KGZ", "shanghai-convention") == "unknown"
-    assert cell(later, "IND", "shanghai-convention") == "not-signed"
+    # India acceded in 2017: before it, not a party rather than "not signed" (#12)
+    assert cell(later, "IND", "shanghai-convention") == "not-a-party"
     # the Charter was signed on 2002-06-07: on 2002-01-01 it is left out, not
     # shown as "not signed" by every state (#12)
     assert 'data-agreement="charter"' not in early
@@ -118,6 +119,22 @@ def test_meetings_filters_and_meeting_page(client: TestClient):
     assert "Chinese premier calls for closer SCO cooperation" in meeting
     hosted = client.get("/meetings?host=ind").text
     assert "New Delhi" in hosted or "Goa" in hosted
+
+
+@pytest.mark.issue(12)
+def test_meetings_page_shows_the_shanghai_five_only_when_asked(client: TestClient):
+    sco = client.get("/meetings").text
+    assert 'href="/meetings/sf-1996"' not in sco
+    assert 'value="shanghai-five"' in sco  # the body filter offers it
+    asked = client.get("/meetings?body=shanghai-five").text
+    for year in (1996, 1997, 1998, 1999, 2000):
+        assert f'href="/meetings/sf-{year}"' in asked
+    assert 'href="/meetings/hos-2001"' not in asked
+    moscow = client.get("/meetings/sf-1997").text
+    assert "Shanghai Five summit in Moscow" in moscow
+    assert "Mutual Reduction of Armed Forces in the Border Area" in moscow
+    agreements = client.get("/agreements").text
+    assert "border-reduction-agreement-1997" not in agreements
 
 
 ASTANA = (
@@ -426,6 +443,24 @@ def test_agreement_page_shows_each_states_source_and_what_is_missing(
     by_state = {r["state"]: r for r in rows}
     assert by_state["KGZ"]["missing"] == "ratification (no source)"
     assert by_state["KAZ"]["missing"] is None
+
+
+@pytest.mark.issue(12)
+def test_agreement_page_shows_acceding_states_as_not_a_party_then_acceded(
+    client: TestClient,
+):
+    """Before India's accession it is not a party, never "not signed"; after it,
+    acceded, and the day the convention binds it is shown as unknown."""
+    early = client.get("/agreements/convention-against-terrorism?on=2012-06-01").text
+    india = re.search(r'<tr data-state="IND".*?</tr>', early, flags=re.DOTALL)
+    assert india is not None
+    assert 'data-status="not-a-party"' in india.group(0)
+    assert ">not a party<" in india.group(0)
+    late = client.get("/agreements/convention-against-terrorism?on=2025-01-01").text
+    india = re.search(r'<tr data-state="IND".*?</tr>', late, flags=re.DOTALL)
+    assert india is not None
+    assert 'data-status="acceded"' in india.group(0)
+    assert ">unknown<" in india.group(0)
 
 
 @pytest.mark.issue(12)

@@ -35,7 +35,8 @@ RATIFIED = ("ratified", "in force")
 class PartyStatusPublic(BaseModel):
     state: str
     status: str = Field(
-        description="On the day: not signed, signed, ratified, in force or withdrawn."
+        description="On the day: not signed, not a party (accedes later), signed, "
+        "ratified, acceded, in force or withdrawn."
     )
     certain: bool = Field(
         description="False when partial dates leave the status in doubt."
@@ -43,6 +44,12 @@ class PartyStatusPublic(BaseModel):
     signed: str | None
     ratified: str | None
     in_force_from: str | None
+    missing: list[str] = Field(
+        default_factory=list,
+        description="What no source records for this state: a ratification, or "
+        "the day the agreement binds a state that acceded after its entry into "
+        "force when no rule gives it.",
+    )
 
 
 class AgreementPublic(BaseModel):
@@ -80,6 +87,7 @@ def _party(party: PartyOnDay) -> PartyStatusPublic:
         signed=iso(party.signed),
         ratified=iso(party.ratified),
         in_force_from=party.in_force_from,
+        missing=list(party.missing),
     )
 
 

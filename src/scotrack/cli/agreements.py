@@ -74,6 +74,8 @@ def agreements_cli(
     in_force, entry_into_force, ratified, parties or id (-COLUMN: descending;
     those without the value last). --facets counts them by kind, in force on
     the day, year signed and party; --from/--to keep those signed in that range.
+    The Shanghai Five's border agreements (1996, 1997) are the SCO's
+    predecessor's, not the SCO's: `scotrack agreement NAME` shows them.
 
     Example: scotrack agreements --on 2010-01-01
 

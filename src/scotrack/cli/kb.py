@@ -168,7 +168,7 @@ def agreement_cli(
             "status": p["status"] + ("" if p["certain"] else "?"),
             "signed": p["signed"],
             "ratified": p["ratified"] or _unknown(p["missing"]),
-            "in force from": p["in_force_from"],
+            "in force from": p["in_force_from"] or _unbound(p["missing"]),
             "source": f"[{number[p['source']['id']]}]" if p["source"] else None,
         }
         for p in result["parties"]
@@ -358,6 +358,14 @@ def _unique(sources: list[dict[str, Any] | None]) -> list[dict[str, Any]]:
 def _unknown(missing: list[str]) -> str | None:
     """'no source' for a ratification no source records (#12), else nothing."""
     return "no source" if any("ratification" in m for m in missing) else None
+
+
+def _unbound(missing: list[str]) -> str | None:
+    """'unknown' for a state that acceded after entry into force with no rule
+    giving the day the treaty binds it (#12), else nothing."""
+    from scotrack.domain.agreement_status import UNKNOWN_BINDING  # fast start-up
+
+    return "unknown" if UNKNOWN_BINDING in missing else None
 
 
 def _bad_choice(option: str, value: str, allowed: tuple[str, ...], debug: bool) -> None:

@@ -125,7 +125,8 @@ def meetings_cli(
         typer.Option(
             "--body",
             help="Body code or name: heads-of-state, heads-of-government, "
-            "foreign-ministers, ...",
+            "foreign-ministers, ...; shanghai-five lists the summits of the SCO's "
+            "predecessor, which are otherwise left out.",
         ),
     ] = None,
     year: Annotated[

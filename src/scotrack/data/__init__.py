@@ -122,6 +122,7 @@ def parse_baseline(raw: dict[str, list[Record]]) -> Baseline:
                 r["schema_body"],
                 tuple(r.get("aliases", ())),
                 r.get("kind", "council"),
+                r.get("predecessor_of"),
             )
             for r in raw["bodies"]
         ),
@@ -203,6 +204,7 @@ def _agreement(r: Record) -> Agreement:
         recorded_entry_into_force=_date(r.get("entry_into_force")),
         source_id=r.get("source"),
         entry_into_force_source_id=r.get("entry_into_force_source"),
+        body=r.get("body"),
     )
 
 

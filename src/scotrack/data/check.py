@@ -95,6 +95,11 @@ class _Check:
         self.state_codes = ids("states", "code")
         self.actors = self.state_codes | {SCO}
         self.body_codes = ids("bodies", "code")
+        self.predecessors = {
+            r["code"]
+            for _, r in files["bodies"]
+            if isinstance(r.get("code"), str) and r.get("predecessor_of") is not None
+        }
         self.city_states = {
             r["name"]: r.get("state") for _, r in files["cities"] if "name" in r
         }
@@ -249,7 +254,8 @@ class _Check:
 
     def bodies(self, where: str, record: Record) -> None:
         """Schema body and kind known; a seat is a city; a founding date or seat
-        cites the page that gives it (`founding_source`, #12)."""
+        cites the page that gives it (`founding_source`, #12); a predecessor
+        preceded the SCO."""
         self.one_of(where, record, "schema_body", MEETING_BODIES)
         self.one_of(where, record, "kind", BODY_KINDS)
         self.city(where, record, "seat", None)
@@ -257,6 +263,8 @@ class _Check:
         if founding is None and (record.get("founded") or record.get("seat")):
             self.add(where, "founding_source", "is missing (founded or seat is set)")
         self.ref(where, "founding_source", founding, self.source_ids, "source id")
+        # only the SCO has a predecessor on record: the Shanghai Five (#12)
+        self.one_of(where, record, "predecessor_of", (SCO,))
 
     def membership(self, where: str, record: Record) -> None:
         """State and status known, end after start; kept for `overlaps`."""
@@ -298,6 +306,10 @@ class _Check:
 
     def agreements(self, where: str, record: Record) -> None:
         self.one_of(where, record, "kind", AGREEMENT_KINDS)
+        # an agreement names a body only when it is a predecessor's, not the SCO's
+        self.ref(
+            where, "body", record.get("body"), self.predecessors, "predecessor body"
+        )
         self.city(where, record, "place", None)
         self.ref(where, "depositary", record.get("depositary"), self.actors, "state")
         rule = record.get("rule")

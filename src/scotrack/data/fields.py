@@ -26,14 +26,14 @@ SPECS = {
     " capital:text?" + _NOTE,
     "cities": "name:text state:text aliases:texts" + _NOTE,
     "bodies": "code:text name:text schema_body:text aliases:texts kind:text"
-    " founded:date? seat:text? founding_source:text?" + _NOTE,
+    " founded:date? seat:text? founding_source:text? predecessor_of:text?" + _NOTE,
     "membership": "state:text status:text start:date? end:date?" + _NOTE,
     "meetings": "id:text body:text number:count? start_date:date? end_date:date?"
     " city:text? host:text? chair:text? format:text? participants:texts name:text?"
     + _NOTE,
     "agreements": "id:text title:text kind:text aliases:texts signed_date:date?"
     " place:text? depositary:text? rule:object? parties:objects declarations:objects"
-    " entry_into_force:date? entry_into_force_source:text?" + _NOTE,
+    " entry_into_force:date? entry_into_force_source:text? body:text?" + _NOTE,
     "initiatives": "code:text name:text proposed_by:text? proposed_on:date?"
     " aliases:texts" + _NOTE,
     # a person's source may be absent only while the name is on the allow-list

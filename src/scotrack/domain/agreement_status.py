@@ -33,6 +33,8 @@ def party_status(
     state = party.state
     if party.withdrew is not None and party.withdrew.on_or_before(on):
         return PartyOnDay(state, "withdrawn", True, party.signed, party.ratified, None)
+    if party.acceded:
+        return _accession_status(agreement, party, on=on, eif=eif)
     instrument = party.instrument()
     # an unrecorded step is not uncertain, it is not known to have happened
     signed: Truth = False if party.signed is None else party.signed.on_or_before(on)
@@ -72,6 +74,33 @@ def party_status(
         party.signed,
         party.ratified,
         _range_text(in_force_from),
+    )
+
+
+def _accession_status(
+    agreement: Agreement, party: Party, *, on: date, eif: EntryIntoForce | None
+) -> PartyOnDay:
+    """A state that accedes: not a party before its accession, then acceded, or
+    in force once a rule or the entry into force binds it (#12).
+
+    Before its accession it was no signatory either: it is "not a party" (it had
+    not yet joined), never "not signed". After it, without a rule for later
+    parties, the day the treaty binds it is unknown: it stays "acceded" and
+    `missing_steps` says so, rather than a guessed date.
+    """
+    instrument = party.instrument()
+    acceded: Truth = False if instrument is None else instrument.on_or_before(on)
+    in_force_from = _party_in_force_from(agreement, instrument, eif)
+    in_force: Truth = False if in_force_from is None else _range_by(in_force_from, on)
+    shown = _range_text(in_force_from)
+    if in_force is not False:
+        return PartyOnDay(
+            party.state, "in force", in_force is True, None, party.ratified, shown
+        )
+    if acceded is False:
+        return PartyOnDay(party.state, "not a party", True, None, party.ratified, None)
+    return PartyOnDay(
+        party.state, "acceded", acceded is True, None, party.ratified, shown
     )
 
 
@@ -137,7 +166,7 @@ def status(
                 row.signed,
                 row.ratified,
                 row.in_force_from,
-                missing(agreement, party),
+                missing(agreement, party, eif=eif, on=on),
             )
         )
     return AgreementStatus(
@@ -150,16 +179,41 @@ def status(
     )
 
 
-def missing(agreement: Agreement, party: Party | None) -> tuple[str, ...]:
+UNKNOWN_BINDING = "the day it is bound from (no rule or source gives it)"
+"""What an acceding state lacks when it acceded after entry into force and no
+rule says when the treaty binds a later party (#12)."""
+
+
+def missing(
+    agreement: Agreement,
+    party: Party | None,
+    *,
+    eif: EntryIntoForce | None = None,
+    on: date | None = None,
+) -> tuple[str, ...]:
     """The steps of `party` that no source records: what a reader would need.
 
     Only where a step is expected: a party with no signature or accession recorded
     lacks it; a signatory of an agreement that needs instruments (it has a rule, a
     recorded entry into force, or other parties' instruments) lacks its ratification.
-    Political texts (no rule, no entry into force, no instruments) expect none.
+    Political texts (no rule, no entry into force, no instruments) expect none. A
+    state that acceded after the entry into force `eif` of a treaty with no rule
+    lacks the day the treaty binds it, from its accession (on or after `on`, when
+    given): not guessed (#12).
     """
     if party is None:
         return ("signature or accession",)
+    if party.acceded:
+        instrument = party.instrument()
+        joined = on is None or (
+            instrument is not None and instrument.on_or_before(on) is not False
+        )
+        unbound = (
+            joined
+            and eif is not None
+            and (_party_in_force_from(agreement, instrument, eif) is None)
+        )
+        return (UNKNOWN_BINDING,) if unbound else ()
     if party.signed is None and party.instrument() is None:
         return ("signature or accession",)
     if party.signed is not None and party.instrument() is None:
@@ -261,6 +315,19 @@ def explanation(
     for party in acceded:
         if all_of(party.instrument().on_or_before(on)) is True:  # type: ignore[union-attr]
             lines.append(f"{party.state} acceded on {party.instrument()}.")
+    unbound = [
+        p.state
+        for p in acceded
+        if all_of(p.instrument().on_or_before(on)) is True  # type: ignore[union-attr]
+        and eif is not None
+        and _party_in_force_from(agreement, p.instrument(), eif) is None
+    ]
+    if unbound:
+        lines.append(
+            f"It was in force before {', '.join(unbound)} acceded, and no rule or "
+            "source gives the day it binds a state that accedes later: that day is "
+            "unknown."
+        )
     if eif is None:
         lines.append(
             "No entry into force can be computed from the recorded facts, "

@@ -17,20 +17,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from scotrack.domain.dates import PartialDate, Truth, add_days
 from scotrack.domain.meetings import ordinal
 
 RuleKind = Literal["nth-instrument", "all-instruments", "on-signature"]
-PartyStatus = Literal["not signed", "signed", "ratified", "in force", "withdrawn"]
-PARTY_STATUSES: tuple[PartyStatus, ...] = (
+PartyStatus = Literal[
     "not signed",
+    "not a party",
     "signed",
     "ratified",
+    "acceded",
     "in force",
     "withdrawn",
-)
+]
+PARTY_STATUSES: tuple[PartyStatus, ...] = get_args(PartyStatus)
+"""A state's status on a day. "not a party": a state that accedes later, before its
+accession; "acceded": after it, while no rule or record says the treaty binds it
+yet (#12)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,9 @@ class Agreement:
     recorded_entry_into_force: PartialDate | None = None
     source_id: str | None = None
     entry_into_force_source_id: str | None = None
+    body: str | None = None
+    """The predecessor body whose agreement it is (`shanghai-five`); None for the
+    SCO's own (#12)."""
 
     def party(self, state: str) -> Party | None:
         return next((p for p in self.parties if p.state == state), None)

@@ -12,13 +12,19 @@ from scotrack.domain.vocab import MeetingBody, MeetingFormat
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """An SCO body; `schema_body` is its value in sco-extract/1 (`other` for most)."""
+    """An SCO body; `schema_body` is its value in sco-extract/1 (`other` for most).
+
+    `predecessor_of` names the organisation a body preceded (the Shanghai Five,
+    `"SCO"`): its meetings and agreements are not the SCO's, and lists of the SCO's
+    meetings and agreements leave them out unless asked for (#12).
+    """
 
     code: str
     name: str
     schema_body: MeetingBody
     aliases: tuple[str, ...] = ()
     kind: str = "council"
+    predecessor_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

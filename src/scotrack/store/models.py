@@ -120,6 +120,9 @@ class Body(Base):
     name: Mapped[str] = mapped_column(Name)
     schema_body: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(32))
+    predecessor_of: Mapped[str | None] = mapped_column(String(32))
+    """The organisation it preceded ("SCO" for the Shanghai Five); null for the
+    SCO's own bodies (#12)."""
 
     aliases: Mapped[list[BodyAlias]] = relationship(
         order_by="BodyAlias.position", lazy="selectin", cascade="all, delete-orphan"
@@ -203,6 +206,8 @@ class Agreement(Base):
     entry_into_force_date: Mapped[str | None] = mapped_column(IsoDate)
     entry_into_force_source_id: Mapped[str | None] = _source_fk()
     source_id: Mapped[str | None] = _source_fk()
+    body_id: Mapped[str | None] = mapped_column(ForeignKey("body.id"), index=True)
+    """The predecessor body whose agreement it is; null for the SCO's own (#12)."""
 
     aliases: Mapped[list[AgreementAlias]] = relationship(
         order_by="AgreementAlias.position",

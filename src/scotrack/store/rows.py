@@ -69,6 +69,7 @@ def body_values(body: meetings.Body) -> Values:
         "name": body.name,
         "schema_body": body.schema_body,
         "kind": body.kind,
+        "predecessor_of": body.predecessor_of,
     }
 
 
@@ -79,6 +80,7 @@ def body_from_row(row: models.Body) -> meetings.Body:
         cast("Any", row.schema_body),
         tuple(a.alias for a in row.aliases),
         row.kind,
+        row.predecessor_of,
     )
 
 
@@ -154,6 +156,7 @@ def agreement_values(agreement: agreements.Agreement) -> Values:
         "entry_into_force_date": iso(agreement.recorded_entry_into_force),
         "entry_into_force_source_id": agreement.entry_into_force_source_id,
         "source_id": agreement.source_id,
+        "body_id": agreement.body,
     }
 
 
@@ -215,6 +218,7 @@ def agreement_from_row(row: models.Agreement) -> agreements.Agreement:
         recorded_entry_into_force=parse_optional(row.entry_into_force_date),
         source_id=row.source_id,
         entry_into_force_source_id=row.entry_into_force_source_id,
+        body=row.body_id,
     )
 
 

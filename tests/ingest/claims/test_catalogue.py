@@ -18,8 +18,12 @@ def test_catalogue_from_baseline_holds_its_lists():
     baseline = read_baseline()
     project = Project("p1", "China-Kyrgyzstan-Uzbekistan railway", "transport")
     catalogue = catalogue_from_baseline(baseline, projects=[project])
-    assert catalogue.meetings == baseline.meetings
-    assert catalogue.agreements == baseline.agreements
+    # the SCO's meetings and agreements: not its predecessor's (#12)
+    assert catalogue.meetings == [
+        m for m in baseline.meetings if m.body != "shanghai-five"
+    ]
+    assert catalogue.agreements == [a for a in baseline.agreements if a.body is None]
+    assert len(catalogue.meetings) == len(baseline.meetings) - 5
     assert catalogue.membership == baseline.membership
     assert catalogue.cities == baseline.cities
     assert catalogue.projects == [project]

@@ -68,10 +68,14 @@ def catalogue_from_baseline(
     projects: Sequence[Project] = (),
     commitments: Sequence[Commitment] = (),
 ) -> Catalogue:
-    """A catalogue of the shipped baseline (which holds no projects or commitments)."""
+    """A catalogue of the shipped baseline (which holds no projects or commitments).
+
+    The SCO's meetings and agreements only: a claim is never about the Shanghai
+    Five's (as `store.read.queries` lists them, #12)."""
+    predecessors = {b.code for b in baseline.bodies if b.predecessor_of}
     return Catalogue(
-        meetings=baseline.meetings,
-        agreements=baseline.agreements,
+        meetings=[m for m in baseline.meetings if m.body not in predecessors],
+        agreements=[a for a in baseline.agreements if a.body is None],
         projects=projects,
         states=StateIndex(baseline.states),
         bodies=baseline.bodies,

@@ -312,6 +312,8 @@ def _place_entries() -> Iterator[Entry]:
 def _named_entries() -> Iterator[Entry]:
     for kind, name in (("body", "bodies"), ("initiative", "initiatives")):
         for r in _records(name):
+            if r.get("predecessor_of"):
+                continue  # the Shanghai Five is no SCO body: not a mention (#12)
             for alias in (r["name"], *r.get("aliases", ())):
                 short = len(alias) <= 5 or alias.isupper()
                 yield Entry(alias, kind, r["code"], exact=short)

@@ -35,8 +35,9 @@ from scotrack.store.read.tables import (
 
 IN_FORCE = ("yes", "no", "unknown")
 """Whether an agreement is in force on the day, as the table says it."""
-RATIFIED = ("ratified", "in force")
-"""The party statuses that count as ratified."""
+RATIFIED = ("ratified", "acceded", "in force")
+"""The party statuses that count as ratified (an accession is the acceding
+state's instrument, #12)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,20 +20,33 @@ from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.summaries import Summaries
 
-CELL_STATUSES = ("in-force", "ratified", "signed", "not-signed", "withdrawn", "unknown")
+CELL_STATUSES = (
+    "in-force",
+    "ratified",
+    "acceded",
+    "signed",
+    "not-signed",
+    "not-a-party",
+    "withdrawn",
+    "unknown",
+)
 CELL_LABELS = {
     "in-force": "in force",
     "ratified": "ratified",
+    "acceded": "acceded",
     "signed": "signed",
     "not-signed": "not signed",
+    "not-a-party": "not a party",
     "withdrawn": "withdrawn",
     "unknown": "unclear",
 }
 CELL_HINTS = {
     "in-force": "bound by it on this day",
     "ratified": "instrument of ratification recorded, not yet in force for it",
+    "acceded": "acceded; no rule or source gives the day it is bound from",
     "signed": "signed, no ratification recorded",
     "not-signed": "not a signatory",
+    "not-a-party": "accedes later: not yet a party",
     "withdrawn": "withdrew",
     "unknown": "signed; in force, but the sources do not say if it ratified",
 }

@@ -72,11 +72,13 @@ def meeting_table(
     of `format`, starting within `dates`, sorted by `sort` (undated last).
     `known`: every meeting, when the caller has them already (#18: reading them
     with their participants is 5-7 ms of the meetings page)."""
-    body_code = None if body is None else queries.find_body(session, body).code
+    named = None if body is None else queries.find_body(session, body)
+    body_code = None if named is None else named.code
     host_code = None if host is None else queries.find_state(session, host).code
+    # `known` holds the SCO's meetings: a predecessor's are read when asked (#12)
     found = (
         queries.meetings(session, body=body_code, year=year, host=host_code)
-        if known is None
+        if known is None or (named is not None and named.predecessor_of)
         else meetings_matching(known, body=body_code, year=year, host=host_code)
     )
     dates = dates or DateRange()

@@ -129,7 +129,8 @@ def _record(
     fits = place_matcher(session)
     agreements = [
         a
-        for a in queries.agreements(session)
+        # a Shanghai Five summit lists its border agreement (#12)
+        for a in queries.agreements(session, predecessors=True)
         if meeting_rules.done_at(
             meeting, on=a.signed_date, place=a.place, same_place=fits
         )
@@ -151,7 +152,13 @@ def _record(
             )
             for key, (line, _) in gathered.items()
         ),
-        _participants(session, profile, gathered, names),
+        _participants(
+            session,
+            profile,
+            gathered,
+            names,
+            predecessor=body_row is not None and body_row.predecessor_of is not None,
+        ),
         profile.documents,
         profile.commitments,
         linked_claims(session, "meeting", meeting.id, page=page, per_page=per_page),
@@ -164,9 +171,15 @@ def _participants(
     profile: profiles.MeetingProfile,
     gathered: Gathered,
     names: dict[str, str],
+    *,
+    predecessor: bool = False,
 ) -> tuple[Participant, ...]:
     """The states that took part, in the order first seen: host, recorded
-    participants, signers, then the authors of commitments."""
+    participants, signers, then the authors of commitments.
+
+    At a meeting of the SCO's predecessor (`predecessor`: a Shanghai Five summit)
+    SCO status says nothing: a state is a guest there when it is a party to none
+    of the predecessor's agreements (Uzbekistan at Dushanbe in 2000, #12)."""
     meeting = profile.meeting
     own = (
         None
@@ -192,17 +205,30 @@ def _participants(
         took_part(commitment.actor, "made a commitment", basis)
     dated = meeting.start_date is not None
     statuses = _statuses(session, meeting, list(seen))
+    members = _predecessor_members(session, meeting.body) if predecessor else None
     return tuple(
         Participant(
             state,
             line.title,
             statuses.get(state),
-            dated and statuses.get(state) != "member",
+            state not in members
+            if members is not None
+            else dated and statuses.get(state) != "member",
             tuple(line.roles),
             tuple(line.basis),
         )
         for state, line in seen.items()
     )
+
+
+def _predecessor_members(session: Session, body: str) -> set[str]:
+    """The parties to the agreements of predecessor body `body` (#12)."""
+    return {
+        party.state
+        for agreement in queries.agreements(session, predecessors=True)
+        if agreement.body == body
+        for party in agreement.parties
+    }
 
 
 def _first(sources: Iterable[Source], source_id: str) -> Source | None:

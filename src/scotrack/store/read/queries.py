@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
@@ -148,10 +148,16 @@ def meetings(
     year: int | None = None,
     host: str | None = None,
 ) -> list[Meeting]:
-    """Meetings of body code `body` in `year` hosted by state `host`, by date."""
+    """Meetings of body code `body` in `year` hosted by state `host`, by date.
+
+    Without `body`, the SCO's meetings: those of a predecessor body (the Shanghai
+    Five) are listed only when `body` names it (#12).
+    """
     query = select(models.Meeting)
     if body is not None:
         query = query.where(models.Meeting.body_id == body)
+    else:
+        query = query.where(models.Meeting.body_id.not_in(_predecessor_bodies()))
     if year is not None:
         query = query.where(models.Meeting.year == year)
     if host is not None:
@@ -170,12 +176,20 @@ def meeting(session: Session, meeting_id: str) -> Meeting:
 # agreements
 
 
-def agreements(session: Session) -> list[Agreement]:
-    """Every agreement, by signature date (undated last), then id."""
-    found = [
-        rows.agreement_from_row(r) for r in session.scalars(select(models.Agreement))
-    ]
+def agreements(session: Session, *, predecessors: bool = False) -> list[Agreement]:
+    """Every SCO agreement, by signature date (undated last), then id; with
+    `predecessors`, those of its predecessor (the Shanghai Five's border
+    agreements) too (#12)."""
+    query = select(models.Agreement)
+    if not predecessors:
+        query = query.where(models.Agreement.body_id.is_(None))
+    found = [rows.agreement_from_row(r) for r in session.scalars(query)]
     return sorted(found, key=_agreement_order)
+
+
+def _predecessor_bodies() -> Select[str]:
+    """The codes of the bodies that preceded the SCO (#12)."""
+    return select(models.Body.id).where(models.Body.predecessor_of.is_not(None))
 
 
 def agreement(session: Session, agreement_id: str) -> Agreement:
@@ -196,7 +210,7 @@ def find_agreement(session: Session, text: str) -> Agreement:
     by_id = session.get(models.Agreement, query)
     if by_id is not None:
         return rows.agreement_from_row(by_id)
-    everything = agreements(session)
+    everything = agreements(session, predecessors=True)  # asked for by name
     exact = [
         a
         for a in everything
@@ -318,7 +332,10 @@ def state_profile(session: Session, code: str) -> StateProfile:
     parties = session.execute(
         select(models.AgreementParty, models.Agreement.title)
         .join(models.Agreement)
-        .where(models.AgreementParty.state_id == known.code)
+        .where(
+            models.AgreementParty.state_id == known.code,
+            models.Agreement.body_id.is_(None),  # the SCO's, not the Shanghai Five's
+        )
     )
     roles = [
         AgreementRole(

@@ -104,7 +104,10 @@ class Applier(FactWriter):
 
     def _new_meeting(self, p: Mapping[str, Any]) -> str:
         body = self.session.scalars(
-            select(models.Body).where(models.Body.schema_body == p["body"])
+            select(models.Body).where(
+                models.Body.schema_body == p["body"],
+                models.Body.predecessor_of.is_(None),  # no claim is the Shanghai Five's
+            )
         ).first()
         if body is None:
             raise InputError(f"no body of kind {p['body']!r} in the knowledge base")

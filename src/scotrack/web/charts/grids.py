@@ -20,8 +20,10 @@ from scotrack.web.charts import CHAR, FULL, Chart, _label, _open, slug
 HEAT_MARKS = {
     "in-force": "F",
     "ratified": "R",
+    "acceded": "A",
     "signed": "S",
     "not-signed": "\u2013",
+    "not-a-party": "\u00b7",
     "withdrawn": "W",
     "unknown": "?",
 }
