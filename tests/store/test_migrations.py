@@ -27,6 +27,7 @@ from scotrack.store.schema import (
     upgrade_database,
 )
 from scotrack.store.write import tokens  # noqa: F401  (registers tables)
+from scotrack.store.write.baseline import init_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = set(Base.metadata.tables)
@@ -118,3 +119,44 @@ def test_offline_upgrade_prints_sql(fresh_db_url: str) -> None:
     config.set_main_option("sqlalchemy.url", fresh_db_url.replace("%", "%%"))
     command.upgrade(config, "head", sql=True)
     assert "CREATE TABLE agreement_party" in output.getvalue()
+
+
+def _row_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            table: connection.exec_driver_sql(
+                f'SELECT count(*) FROM "{table}"'
+            ).scalar_one()
+            for table in sorted(_tables(engine))
+        }
+
+
+def test_the_last_migration_runs_down_and_up_on_a_loaded_knowledge_base(
+    fresh_db_url: str,
+) -> None:
+    """A knowledge base with the baseline in it is downgraded by one revision and
+    upgraded again with every row kept (#12: a migration that copies `agreement`,
+    which other tables' rows reference, failed on SQLite on every loaded database
+    with "FOREIGN KEY constraint failed", so `serve` and `init` could not start on
+    an existing knowledge base). SQLite's foreign keys are enforced again after."""
+    init_knowledge_base(fresh_db_url)
+    engine = make_engine(fresh_db_url)
+    try:
+        before = _row_counts(engine)
+        assert before["agreement"]
+        assert before["agreement_party"]
+        previous = ScriptDirectory.from_config(alembic_config(engine)).get_revision(
+            head_revision()
+        )
+        downgrade_database(engine, str(previous.down_revision))
+        upgrade_database(engine)
+        assert database_revision(engine) == head_revision()
+        assert _row_counts(engine) == before
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+                assert (
+                    connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+                )
+    finally:
+        engine.dispose()

@@ -9,6 +9,7 @@ pragmas and transaction handling as everywhere else.
 from __future__ import annotations
 
 from logging.config import fileConfig
+from typing import Any
 
 from alembic import context
 from sqlalchemy import Connection, Engine
@@ -55,14 +56,50 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Turn SQLite's foreign-key enforcement on or off: outside a transaction
+    only (a no-op inside one), so on the driver's connection, which SQLAlchemy
+    would otherwise wrap in a BEGIN."""
+    raw: Any = connection.connection.driver_connection
+    raw.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    """Refuse (rolling the migration back) if a copied table left a reference
+    pointing nowhere (SQLite's `foreign_key_check`)."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        table, rowid, parent, _ = broken[0]
+        raise RuntimeError(
+            f"migration left {len(broken)} broken reference(s), e.g. {table} row "
+            f"{rowid} to {parent}; nothing was changed"
+        )
+
+
 def run_migrations_online() -> None:
+    """Run the migrations in one transaction. On SQLite, foreign keys are not
+    enforced while they run and checked before they commit: batch mode alters a
+    table by copying it and dropping the original, which a table that other
+    tables' rows reference (an agreement's parties) refuses with enforcement on
+    (the documented way, sqlite.org/lang_altertable.html, "Making Other Kinds Of
+    Table Schema Changes")."""
     given: Engine | None = config.attributes.get("engine")
     engine = given if given is not None else make_engine(_url())
     try:
-        with engine.begin() as connection:
-            _configure(connection)
-            with context.begin_transaction():
-                context.run_migrations()
+        with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=False)
+            try:
+                with connection.begin():
+                    _configure(connection)
+                    with context.begin_transaction():
+                        context.run_migrations()
+                    if sqlite:
+                        _check_foreign_keys(connection)
+            finally:
+                if sqlite:
+                    _sqlite_foreign_keys(connection, on=True)
     finally:
         if given is None:
             engine.dispose()
