@@ -32,21 +32,25 @@ def _imports(path: Path) -> list[str]:
     return [name for name in _all_imports(path) if name.startswith("scotrack")]
 
 
+def _from_module(node: ast.ImportFrom, path: Path) -> str:
+    """The module a `from ... import` in `path` imports from, relative resolved."""
+    if not node.level:
+        return node.module or ""
+    here = _module_name(path).split(".")
+    base = here[: len(here) - node.level + (path.name == "__init__.py")]
+    return ".".join([*base, *(node.module or "").split(".")]).strip(".")
+
+
 def _all_imports(path: Path) -> list[str]:
     """Every module (and `module.name` of a `from` import) `path` imports, at any
     depth (in functions and under TYPE_CHECKING too), relative imports resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    here = _module_name(path).split(".")
     found: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = here[: len(here) - node.level + (path.name == "__init__.py")]
-                module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
-            else:
-                module = node.module or ""
+            module = _from_module(node, path)
             if module != "scotrack":  # `from scotrack import data` names scotrack.data
                 found.append(module)
             found += [f"{module}.{alias.name}" for alias in node.names]
@@ -308,7 +312,6 @@ def test_the_check_catches_a_surface_importing_an_orm_model(tmp_path, monkeypatc
 
 def _bindings(tree: ast.Module, path: Path) -> dict[str, str]:
     """local name -> the module or `module.name` it is imported as, in `path`."""
-    here = _module_name(path).split(".")
     names: dict[str, str] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -316,11 +319,7 @@ def _bindings(tree: ast.Module, path: Path) -> dict[str, str]:
                 top = alias.name.split(".")[0]
                 names[alias.asname or top] = alias.name if alias.asname else top
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = here[: len(here) - node.level + (path.name == "__init__.py")]
-                module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
-            else:
-                module = node.module or ""
+            module = _from_module(node, path)
             for alias in node.names:
                 names[alias.asname or alias.name] = f"{module}.{alias.name}"
     return names
