@@ -47,7 +47,12 @@ def test_lists_a_number_alone_opens_the_next_sentence() -> None:
         "Build new transport corridors to Central Asia. 2. "
         "Fight terrorism without double standards."
     )
-    assert [t for *_, t in _found(text)] == [
+    found = [t for *_, t in _found(text)]
+    # the points, in order; whether the announcement itself is kept is the
+    # commitments model's call (the one trained on 609 real pages keeps it: a
+    # rule dropping a list announcement's model candidates lost 4 true items on
+    # the real dev pages for 4 false ones, so it was not made)
+    assert [t for t in found if not t.startswith("Modi made")] == [
         "Build new transport corridors to Central Asia",
         "Fight terrorism without double standards",
     ]

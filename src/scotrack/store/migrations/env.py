@@ -56,12 +56,14 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
-def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
-    """Turn SQLite's foreign-key enforcement on or off: outside a transaction
-    only (a no-op inside one), so on the driver's connection, which SQLAlchemy
-    would otherwise wrap in a BEGIN."""
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> bool:
+    """Turn SQLite's foreign-key enforcement on or off, returning whether it was
+    on: outside a transaction only (a no-op inside one), so on the driver's
+    connection, which SQLAlchemy would otherwise wrap in a BEGIN."""
     raw: Any = connection.connection.driver_connection
+    was = bool(raw.execute("PRAGMA foreign_keys").fetchone()[0])
     raw.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    return was
 
 
 def _check_foreign_keys(connection: Connection) -> None:
@@ -88,8 +90,9 @@ def run_migrations_online() -> None:
     try:
         with engine.connect() as connection:
             sqlite = connection.dialect.name == "sqlite"
-            if sqlite:
-                _sqlite_foreign_keys(connection, on=False)
+            # left as it was found: scotrack's engines enforce foreign keys, a
+            # plain one (the in-memory replay of `--known-on`) does not
+            enforced = sqlite and _sqlite_foreign_keys(connection, on=False)
             try:
                 with connection.begin():
                     _configure(connection)
@@ -98,7 +101,7 @@ def run_migrations_online() -> None:
                     if sqlite:
                         _check_foreign_keys(connection)
             finally:
-                if sqlite:
+                if enforced:
                     _sqlite_foreign_keys(connection, on=True)
     finally:
         if given is None:
