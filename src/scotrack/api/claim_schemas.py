@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import TextPart
 from scotrack.domain.vocab import ClaimKind
+from scotrack.store.read.claims import ClaimRecord
 from scotrack.store.read.listings import ClaimSummary
 from scotrack.store.write import groups
 
@@ -207,7 +208,7 @@ class BulkPublic(Changes):
     groups: list[GroupPlanPublic]
 
 
-def claim_summary(claim: Any) -> ClaimSummary:
+def claim_summary(claim: ClaimRecord) -> ClaimSummary:
     return ClaimSummary(
         claim.id,
         claim.kind,
