@@ -165,3 +165,43 @@ def test_changes_since_a_time_with_an_offset(db_url: str) -> None:
         "changes", "--since", "2000-01-01 05:00+05:00", "--db", db_url, "-f", "json"
     )
     assert result.exit_code == 0, result.output
+
+
+def _failing_members(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`members` meets an error scotrack does not expect (a bug, simulated)."""
+    from scotrack.store.read import queries
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom \x1b]52;c;aGk=\x07 at row 3")
+
+    monkeypatch.setattr(queries, "statuses_on", broken)
+
+
+def test_an_unexpected_error_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    from scotrack.cli import INTERNAL_EXIT, main
+
+    _failing_members(monkeypatch)
+    monkeypatch.setattr("sys.argv", ["scotrack", "members", "--db", db_url])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == INTERNAL_EXIT == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    line = " ".join(err.split())  # the console may wrap a long line
+    assert line.startswith("error: unexpected RuntimeError: boom")
+    assert "\\x1b]52" in line  # the escape shown...
+    assert "\x1b" not in err  # ...not obeyed
+    assert "--debug" in line
+
+
+def test_debug_shows_the_unexpected_error_traceback(
+    monkeypatch: pytest.MonkeyPatch, db_url: str
+) -> None:
+    from scotrack.cli import main
+
+    _failing_members(monkeypatch)
+    monkeypatch.setattr("sys.argv", ["scotrack", "members", "--db", db_url, "--debug"])
+    with pytest.raises(RuntimeError, match="boom"):
+        main()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from scotrack import __version__
@@ -92,5 +94,26 @@ def _register() -> None:
 _register()
 
 
+INTERNAL_EXIT = 3
+"""The exit code of an error scotrack did not expect (a bug): not 2, which says the
+input was bad, nor 1, which says some documents failed."""
+
+
 def main() -> None:
-    app()
+    """Run the command line; an unexpected exception is one line and exit 3, its
+    traceback only under `--debug` (errors scotrack raises on purpose are handled
+    by each command: one line, exit 2)."""
+    try:
+        app()
+    except Exception as err:  # the last guard before the terminal
+        if "--debug" in sys.argv[1:]:
+            raise
+        from scotrack.cli._common import stderr
+
+        stderr.print(
+            f"error: unexpected {type(err).__name__}: {err} (a bug in scotrack; "
+            "run the command again with --debug for the traceback)",
+            markup=False,
+            highlight=False,
+        )
+        raise SystemExit(INTERNAL_EXIT) from None
