@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from scotrack.errors import InputError, NotFound
+from scotrack.errors import NotFound
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import kb_version
 from scotrack.store.read.outcomes import meeting_outcomes
-from scotrack.store.read.records import linked_claims, state_record
+from scotrack.store.read.records import state_record
 from scotrack.store.read.summaries import Summaries, reads_only, session_version
 from scotrack.store.write.baseline import init_knowledge_base
 from scotrack.store.write.edits import edit_entity
@@ -118,7 +118,11 @@ def test_a_reading_session_reads_the_version_once_a_transaction(small: Session) 
 
 
 @pytest.mark.issue(18)
-def test_meeting_outcomes_read_one_page_of_its_linked_claims(fresh_db_url: str) -> None:
+def test_meeting_outcomes_read_one_page_of_the_documents_that_report_it(
+    fresh_db_url: str,
+) -> None:
+    """The meeting's record holds the page of its reporting documents asked
+    (oldest first, keyset), the read the API's /documents route pages (#15)."""
     init_knowledge_base(fresh_db_url)
     engine = make_engine(fresh_db_url)
     with session_factory(engine)() as session:
@@ -129,26 +133,21 @@ def test_meeting_outcomes_read_one_page_of_its_linked_claims(fresh_db_url: str) 
                 for i in range(5)
             ),
         )
-        whole = linked_claims(session, "meeting", "hos-2017", per_page=None)
-        assert whole.total == 5
-        assert [c.published for c in whole.items] == [
-            f"2017-06-1{i}" for i in reversed(range(5))
-        ]
-        pages = [
-            meeting_outcomes(session, "hos-2017", page=n, per_page=2).claims
-            for n in (1, 2, 3, 4)
-        ]
+        whole = meeting_outcomes(session, "hos-2017", every=True).documents
+        pages = []
+        after = None
+        for _ in range(4):
+            page = meeting_outcomes(session, "hos-2017", after=after, limit=2).documents
+            pages.append(page)
+            after = page.next
+            if after is None:
+                break
     engine.dispose()
-    assert [len(p.items) for p in pages] == [2, 2, 1, 0]
-    assert [p.items for p in pages[:3]] == [
-        whole.items[:2],
-        whole.items[2:4],
-        whole.items[4:],
+    assert whole.total == 5
+    assert whole.next is None
+    assert [d.published_date for d in whole.items] == [
+        f"2017-06-1{i}" for i in range(5)
     ]
-    assert {(p.total, p.pages) for p in pages} == {(5, 3)}
-    assert [(p.first, p.last) for p in pages] == [(1, 2), (3, 4), (5, 5), (0, 0)]
-
-
-def test_linked_claims_pages_are_numbered_from_one(small: Session) -> None:
-    with pytest.raises(InputError, match="page 0"):
-        linked_claims(small, "meeting", "hos-2017", page=0)
+    assert [len(p.items) for p in pages] == [2, 2, 1]
+    assert [d for p in pages for d in p.items] == list(whole.items)
+    assert {p.total for p in pages} == {5}

@@ -50,8 +50,8 @@ def test_accepting_a_linked_meeting_adds_the_document_as_source(session):
     assert len({c.batch for c in changes}) == 1
     assert claim.status == "accepted"
     assert claim.decided_by == "alice"
-    titles = queries.supporting_sources(session, "meeting")["hos-2017"]
-    assert titles == ["SCO summit in Astana"]
+    found = queries.supporting_sources(session, "meeting")["hos-2017"]
+    assert [s.title for s in found] == ["SCO summit in Astana"]
     source = session.get(models.Source, changes[0].source_id)
     assert source is not None
     assert source.document_id == claim.document_id

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from scotrack.cli import app
-from scotrack.store.read import records
+from scotrack.store.read import profiles
 
 PAGES = (
     "/",
@@ -145,11 +145,13 @@ ASTANA = (
 
 
 @pytest.mark.issue(18)
+@pytest.mark.issue(15)
 def test_meeting_page_shows_its_reports_a_page_at_a_time(
     writer: TestClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ):
     """A summit reported by a thousand articles is shown a page at a time, with
-    the total and links to the other pages; a download still has every row."""
+    the total and links to the first and next pages, as the API pages them; a
+    download still has every row."""
     for n in range(2):  # two more reports of the Astana summit (the seeds have one)
         made = writer.post(
             "/api/v1/documents",
@@ -158,26 +160,24 @@ def test_meeting_page_shows_its_reports_a_page_at_a_time(
         )
         assert made.status_code == 201, made.text
     client = writer
-    monkeypatch.setattr(records, "CLAIMS_PER_PAGE", 1)
+    monkeypatch.setattr(profiles, "DOCUMENTS_SHOWN", 1)
     rows = list(
         csv.DictReader(io.StringIO(client.get("/meetings/hos-2017?format=csv").text))
     )
-    assert len(rows) == 3
+    assert len(rows) >= 3
+    api = client.get("/api/v1/meetings/hos-2017/documents?limit=1").json()
     first = client.get("/meetings/hos-2017").text
-    assert f"Claims 1 to 1 of {len(rows)}, newest article first." in first
-    assert f"page 1 of {len(rows)}" in first
-    assert 'href="/meetings/hos-2017?page=2#reports" rel="next"' in first
-    second = client.get("/meetings/hos-2017?page=2").text
-    assert f"Claims 2 to 2 of {len(rows)}" in second
-    assert 'href="/meetings/hos-2017#reports" rel="prev"' in second
-    shown = [
-        re.findall(r'href="/documents/[^"#]+#claim-([^"]+)"', html)
-        for html in (first, second)
-    ]
-    assert shown == [[rows[0]["claim"]], [rows[1]["claim"]]]
-    past = client.get(f"/meetings/hos-2017?page={len(rows) + 1}").text
-    assert f"No claims on this page: the last is page {len(rows)}." in past
-    assert client.get("/meetings/hos-2017?page=0").status_code == 422
+    assert f"{len(rows)} stored documents" in first
+    assert re.findall(r'<tr data-document="([^"]+)"', first) == [rows[0]["document"]]
+    assert api["items"][0]["id"] == rows[0]["document"]
+    # the next page is the API's: the same cursor, the same document
+    following = re.search(r'href="/meetings/hos-2017\?cursor=([^"#]+)#reports"', first)
+    assert following is not None
+    assert following.group(1) == api["next"]
+    second = client.get(f"/meetings/hos-2017?cursor={api['next']}").text
+    assert re.findall(r'<tr data-document="([^"]+)"', second) == [rows[1]["document"]]
+    assert 'href="/meetings/hos-2017#reports">« first page</a>' in second
+    assert client.get("/meetings/hos-2017?cursor=nope").status_code == 422
 
 
 def test_commitments_and_projects_render_empty_kb_sections(client: TestClient):

@@ -21,6 +21,7 @@ from scotrack.cli._common import (
     stdout,
 )
 from scotrack.cli.terminal import literal
+from scotrack.domain.sources import Source
 from scotrack.domain.vocab import MeetingFormat
 from scotrack.errors import InputError
 
@@ -183,8 +184,12 @@ def meetings_cli(
                 dates=dates,
                 sort=order,
             )
-            sources = queries.source_titles(session)
-            documents = queries.supporting_sources(session, "meeting")
+            sources = queries.sources_by_id(
+                session, [m.source_id for m in table.meetings]
+            )
+            documents = queries.supporting_sources(
+                session, "meeting", [m.id for m in table.meetings]
+            )
         return [
             {
                 "id": m.id,
@@ -195,8 +200,8 @@ def meetings_cli(
                 "city": m.city,
                 "host": m.host,
                 "format": m.format,
-                "source": sources.get(m.source_id or "", m.source_id),
-                "documents": documents.get(m.id, []),
+                "source": _title(sources, m.source_id),
+                "documents": [s.title for s in documents.get(m.id, [])],
             }
             for m in table.meetings
         ], table.facets
@@ -210,6 +215,13 @@ def meetings_cli(
         columns=list(MEETING_COLUMNS) if fmt is OutputFormat.table else None,
         facets=counted if facets else None,
     )
+
+
+def _title(sources: Mapping[str, Source], source_id: str | None) -> str | None:
+    """The title of the source `source_id`, else the id itself (a dangling one
+    still says where the fact came from)."""
+    found = sources.get(source_id or "")
+    return source_id if found is None else found.title
 
 
 def documents_cli(

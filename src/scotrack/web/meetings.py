@@ -12,8 +12,9 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession, known_meetings
+from scotrack.api.paging import encode_cursor, table_key
 from scotrack.domain.vocab import MeetingFormat
-from scotrack.store.read import meetings, outcomes, records
+from scotrack.store.read import meetings, outcomes
 from scotrack.store.read.tables import date_range
 from scotrack.web import charts
 from scotrack.web.charts import kinds
@@ -141,30 +142,31 @@ def meeting_page(
     request: Request,
     session: DbSession,
     meeting_id: str,
-    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
     format: FormatParam = "html",
 ) -> Response:
-    # the page shows its reports a page at a time; a download has them all (#18)
+    # the page shows the documents that report it a page at a time, as
+    # GET /api/v1/meetings/{id}/documents does; a download has them all (#15)
+    after = table_key(cursor, 2, lambda key: all(isinstance(p, str) for p in key))
     record = outcomes.meeting_outcomes(
         session,
         meeting_id,
-        page=page,
-        per_page=records.CLAIMS_PER_PAGE if format == "html" else None,
+        after=None if after is None else (str(after[0]), str(after[1])),
+        every=format != "html",
         summaries=request.app.state.summaries,
     )
     rows = [
         {
-            "claim": c.id,
-            "kind": c.kind,
-            "summary": c.summary,
-            "status": c.status,
-            "document": c.document_id,
-            "document_title": c.document_title,
-            "published": c.published,
+            "document": d.id,
+            "title": d.title,
+            "outlet": d.outlet,
+            "published": d.published_date,
+            "url": d.url,
         }
-        for c in record.claims.items
+        for d in record.documents.items
     ]
     meeting = record.meeting
+    following = record.documents.next
     return respond(
         request,
         "meeting.html",
@@ -174,4 +176,6 @@ def meeting_page(
         title=meeting.title({record.body.code: record.body} if record.body else None),
         record=record,
         meeting=meeting,
+        following=None if following is None else encode_cursor(following),
+        first_page=cursor is None,
     )

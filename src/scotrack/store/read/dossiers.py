@@ -33,9 +33,9 @@ from scotrack.domain.sources import Source
 from scotrack.errors import NotFound
 from scotrack.store import history, identity, models, rows
 from scotrack.store.provenance import Change, Claim, Document, evidence_spans
+from scotrack.store.read import queries
 from scotrack.store.read.compliance import compliance_of
 from scotrack.store.read.dashboard import state_names
-from scotrack.store.read.records import supporting_documents
 from scotrack.store.read.replay import known_on as replayed
 
 QUOTE = 600
@@ -211,7 +211,9 @@ def commitment_record(
         on,
         known_on,
         meeting,
-        _source(session, commitment.source_id),
+        queries.sources_by_id(session, [commitment.source_id]).get(
+            commitment.source_id or ""
+        ),
         tuple(_sentences(session, "commitment", commitment.id)),
         timeline,
         undone,
@@ -313,11 +315,6 @@ def _timeline(
     return tuple(entries), tuple(withdrawn)
 
 
-def _source(session: Session, source_id: str | None) -> Source | None:
-    row = None if source_id is None else session.get(models.Source, source_id)
-    return None if row is None else rows.source_from_row(row)
-
-
 def _sentences(session: Session, kind: str, entity_id: str) -> list[Sentence]:
     """The evidence of the accepted claims about the entity, oldest document first."""
     query = (
@@ -391,12 +388,15 @@ def project_record(session: Session, ref: str, *, on: date) -> ProjectRecord:
         ),
     )
     current = _current_step(project, on)
+    cited = queries.sources_by_id(
+        session, [project.source_id, *(c.source_id for c in project.history)]
+    )
     steps = tuple(
         StatusStep(
             None if change.date is None else str(change.date),
             change.status,
             project_rules.IATI_ACTIVITY_STATUS[change.status],
-            _source(session, change.source_id),
+            cited.get(change.source_id or ""),
             change is current,
         )
         for _, change in ordered
@@ -411,8 +411,12 @@ def project_record(session: Session, ref: str, *, on: date) -> ProjectRecord:
         on,
         status,
         steps,
-        _source(session, project.source_id),
-        tuple(supporting_documents(session, "project", project.id)),
+        cited.get(project.source_id or ""),
+        tuple(
+            queries.supporting_sources(session, "project", [project.id]).get(
+                project.id, []
+            )
+        ),
         tuple(_sentences(session, "project", project.id)),
         None if initiative is None else initiative.name,
         state_names(session),

@@ -38,7 +38,6 @@ from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.meeting_agreements import meeting_agreements, place_matcher
 from scotrack.store.read.outcome_bases import Basis, Gathered, Line, claim_bases
 from scotrack.store.read.profiles import DocumentPage
-from scotrack.store.read.records import CLAIMS_PER_PAGE, LinkedClaims, linked_claims
 from scotrack.store.read.summaries import Summaries
 
 
@@ -79,10 +78,9 @@ class MeetingOutcomes:
     agreements: tuple[MeetingAgreement, ...]
     participants: tuple[Participant, ...]
     documents: DocumentPage
-    """The first page of the documents that report it (profiles.meeting_profile)."""
+    """The page asked of the documents that report it
+    (`profiles.reporting_documents`)."""
     commitments: tuple[Commitment, ...]
-    claims: LinkedClaims
-    """The page asked of the claims linked to it (#18)."""
     state_names: dict[str, str]
 
 
@@ -90,38 +88,40 @@ def meeting_outcomes(
     session: Session,
     meeting_id: str,
     *,
-    page: int = 1,
-    per_page: int | None = CLAIMS_PER_PAGE,
+    after: tuple[str, str] | None = None,
+    limit: int | None = None,
+    every: bool = False,
     summaries: Summaries | None = None,
 ) -> MeetingOutcomes:
     """The meeting with its sources, the agreements adopted or signed there, the
-    states and guests that took part, its commitments, the first documents that
-    report it and page `page` of its linked claims (`per_page` None: all of them);
-    NotFound for an unknown id.
+    states and guests that took part, its commitments and the page of the
+    documents that report it after the key `after`, `limit` of them (None:
+    `profiles.DOCUMENTS_SHOWN`), or with `every` all of them
+    (`profiles.reporting_documents`); NotFound for an unknown id.
 
-    With `summaries`, the record with its first page of claims is read once
+    With `summaries`, the record with its first page of documents is read once
     per knowledge-base version and kept there (#18): gathering the outcomes took
     20-30 ms of the meeting page's CPU on every request, and what they rest on
     (claims, their reviews, documents, the curated record) moves the version
-    whenever it changes. Other pages of claims are read on each request."""
+    whenever it changes. Other pages of documents are read on each request."""
     if summaries is None:
-        return _record(session, meeting_id, page, per_page)
-    kept = summaries.get(
-        session,
-        ("meeting outcomes", meeting_id),
-        lambda: _record(session, meeting_id, 1, CLAIMS_PER_PAGE),
-    )
-    if (page, per_page) != (1, CLAIMS_PER_PAGE):
-        claims = linked_claims(
-            session, "meeting", kept.meeting.id, page=page, per_page=per_page
+        record = _record(session, meeting_id)
+    else:
+        record = summaries.get(
+            session,
+            ("meeting outcomes", meeting_id),
+            lambda: _record(session, meeting_id),
         )
-        return dataclasses.replace(kept, claims=claims)
-    return kept
+    shown = profiles.DOCUMENTS_SHOWN if limit is None else limit
+    if every or (after, shown) != (None, profiles.DOCUMENTS_SHOWN):
+        documents = profiles.reporting_documents(
+            session, record.meeting.id, after=after, limit=None if every else shown
+        )
+        return dataclasses.replace(record, documents=documents)
+    return record
 
 
-def _record(
-    session: Session, meeting_id: str, page: int, per_page: int | None
-) -> MeetingOutcomes:
+def _record(session: Session, meeting_id: str) -> MeetingOutcomes:
     profile = profiles.meeting_profile(session, meeting_id)
     meeting = profile.meeting
     body_row = session.get(models.Body, meeting.body)
@@ -161,7 +161,6 @@ def _record(
         ),
         profile.documents,
         profile.commitments,
-        linked_claims(session, "meeting", meeting.id, page=page, per_page=per_page),
         names,
     )
 

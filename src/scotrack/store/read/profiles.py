@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
@@ -23,7 +23,6 @@ from scotrack.domain.meetings import Meeting
 from scotrack.domain.projects import Project
 from scotrack.domain.sources import Source
 from scotrack.errors import InputError, NotFound
-from scotrack.ingest.claims.summaries import link_group
 from scotrack.store import history, models, rows
 from scotrack.store.provenance import (
     Claim,
@@ -33,7 +32,6 @@ from scotrack.store.provenance import (
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.document_tables import DocumentSummary
-from scotrack.store.read.records import supporting_documents
 from scotrack.store.read.summaries import Summaries
 
 DOCUMENTS_SHOWN = 50
@@ -52,9 +50,10 @@ class DocumentPage:
 
 @dataclass(frozen=True, slots=True)
 class MeetingProfile:
-    """A meeting, the sources that record it, the first page of the stored
-    documents that report it (linked claims, pending or accepted) and the
-    commitments made there."""
+    """A meeting, the sources that record it (its own and those supporting its
+    facts, by date published, undated first, then id), the first page of the
+    stored documents that report it (`reporting_documents`) and the commitments
+    made there."""
 
     meeting: Meeting
     sources: tuple[Source, ...]
@@ -69,19 +68,18 @@ def meeting_profile(
     (DOCUMENTS_SHOWN by default) reporting documents (`reporting_documents` reads
     the others)."""
     meeting = queries.meeting(session, meeting_id)
-    source_rows = session.scalars(
-        select(models.Source)
-        .where(
-            or_(
-                models.Source.id == meeting.source_id,
-                models.Source.id.in_(_supporting(meeting.id)),
-            )
-        )
-        .order_by(models.Source.published_date, models.Source.id)
-    )
+    sources = {
+        **queries.sources_by_id(session, [meeting.source_id]),
+        **{
+            source.id: source
+            for source in queries.supporting_sources(
+                session, "meeting", [meeting.id]
+            ).get(meeting.id, [])
+        },
+    }
     return MeetingProfile(
         meeting,
-        tuple(rows.source_from_row(row) for row in source_rows),
+        tuple(sorted(sources.values(), key=queries.source_order)),
         _reporting(
             session,
             meeting.id,
@@ -97,21 +95,29 @@ def reporting_documents(
     meeting_id: str,
     *,
     after: tuple[str, str] | None = None,
-    limit: int = DOCUMENTS_SHOWN,
+    limit: int | None = DOCUMENTS_SHOWN,
 ) -> DocumentPage:
-    """Up to `limit` stored documents that report the meeting (a claim linked to
-    it, or a source of its facts), by date published (undated first) then id,
-    after the key `after` (the `next` of the page before); NotFound for an
-    unknown meeting."""
+    """Up to `limit` (None: all) stored documents that report the meeting, by
+    date published (undated first) then id, after the key `after` (the `next` of
+    the page before); NotFound for an unknown meeting.
+
+    The one read of what reports a meeting, for `scotrack meeting`,
+    GET /api/v1/meetings/{id}(/documents) and the page's "Articles that report
+    it" (#15). A document reports it when one of its claims is linked to the
+    meeting (`Claim.entity_kind`/`entity_id`, whatever the claim's review
+    status: the link ingest proposed, or the one accepting with --link chose),
+    or it is the document of a source of the meeting's facts. The claim's
+    `block` is not the link: it is the group ingest compared the claim in, and
+    accepting with --link leaves it."""
     return _reporting(session, queries.meeting(session, meeting_id).id, after, limit)
 
 
 def _reporting(
-    session: Session, meeting_id: str, after: tuple[str, str] | None, limit: int
+    session: Session, meeting_id: str, after: tuple[str, str] | None, limit: int | None
 ) -> DocumentPage:
     reporting = (
         select(Claim.document_id)
-        .where(Claim.block == link_group("meeting", meeting_id))
+        .where(Claim.entity_kind == "meeting", Claim.entity_id == meeting_id)
         .union(
             select(models.Source.document_id).where(
                 models.Source.id.in_(_supporting(meeting_id)),
@@ -124,26 +130,26 @@ def _reporting(
     total = session.scalar(select(func.count()).select_from(Document).where(*where))
     if after is not None:
         where.append(tuple_(published, Document.id) > tuple_(*after))
-    found = list(
-        session.execute(
-            select(
-                Document.id,
-                Document.title,
-                Document.outlet,
-                Document.published_date,
-                Document.url,
-                Document.version,
-            )
-            .where(*where)
-            .order_by(published, Document.id)
-            .limit(limit + 1)
+    query = (
+        select(
+            Document.id,
+            Document.title,
+            Document.outlet,
+            Document.published_date,
+            Document.url,
+            Document.version,
         )
+        .where(*where)
+        .order_by(published, Document.id)
     )
+    if limit is not None:
+        query = query.limit(limit + 1)
+    found = list(session.execute(query))
     shown = tuple(DocumentSummary(*row) for row in found[:limit])
     last = shown[-1] if shown else None
     following = (
         (last.published_date or "", last.id)
-        if last is not None and len(found) > limit
+        if last is not None and limit is not None and len(found) > limit
         else None
     )
     return DocumentPage(shown, int(total or 0), following)
@@ -245,7 +251,11 @@ def _agreement_record(
         status_rules.status(agreement, on=on),
         names,
         tuple(_cited_sources(session, agreement, names)) if sources else (),
-        tuple(supporting_documents(session, "agreement", agreement.id))
+        tuple(
+            queries.supporting_sources(session, "agreement", [agreement.id]).get(
+                agreement.id, []
+            )
+        )
         if sources
         else (),
     )

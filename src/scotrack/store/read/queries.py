@@ -28,6 +28,7 @@ from scotrack.domain.sources import Source
 from scotrack.domain.states import State, StateIndex
 from scotrack.errors import Ambiguous, NotFound
 from scotrack.store import models, rows
+from scotrack.store.provenance import FactSource
 from scotrack.store.read.summaries import Summaries
 
 FUZZY_CUTOFF = 85
@@ -285,19 +286,46 @@ def sources(session: Session) -> list[Source]:
     return [rows.source_from_row(row) for row in found]
 
 
-def source_titles(session: Session) -> dict[str, str]:
-    """Each source's title by its id, to label facts with where they came from."""
-    found = session.execute(select(models.Source.id, models.Source.title))
-    return dict(found.all())  # not dict(found): a Result has keys()
-
-
 def sources_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, Source]:
-    """The sources among `ids` (None and unknown ids left out), by id."""
+    """The sources among `ids` (None and unknown ids left out), by id: the one
+    read of cited sources (a fact's `source_id`s), for every record (#15)."""
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
     found = session.scalars(select(models.Source).where(models.Source.id.in_(wanted)))
     return {row.id: rows.source_from_row(row) for row in found}
+
+
+def supporting_sources(
+    session: Session, kind: str, entity_ids: Iterable[str] | None = None
+) -> dict[str, list[Source]]:
+    """Entity id -> the sources whose accepted claims support the fact `kind`:id
+    (the documents the provenance tables tie to it), by date published (undated
+    first) then id; only the entities among `entity_ids` (None: every `kind`
+    fact). The one read of a fact's supporting sources (#15): a meeting's,
+    agreement's and project's records and `scotrack meetings`."""
+    query = (
+        select(FactSource.entity_id, models.Source)
+        .join(models.Source, models.Source.id == FactSource.source_id)
+        .where(FactSource.entity_kind == kind)
+        .order_by(
+            FactSource.entity_id,
+            models.Source.published_date.asc().nulls_first(),
+            models.Source.id,
+        )
+    )
+    if entity_ids is not None:
+        query = query.where(FactSource.entity_id.in_(set(entity_ids)))
+    found: dict[str, list[Source]] = {}
+    for entity_id, row in session.execute(query):
+        found.setdefault(entity_id, []).append(rows.source_from_row(row))
+    return found
+
+
+def source_order(source: Source) -> tuple[bool, str, str]:
+    """The order of `supporting_sources`: by date published, undated first,
+    then id."""
+    return (source.date is not None, str(source.date or ""), source.id)
 
 
 # one state's record
@@ -393,19 +421,3 @@ def _date_order(value: PartialDate | None) -> tuple[int, int, int]:
 
 def _agreement_order(agreement: Agreement) -> tuple[tuple[int, int, int], str]:
     return (_date_order(agreement.signed_date), agreement.id)
-
-
-def supporting_sources(session: Session, kind: str) -> dict[str, list[str]]:
-    """Entity id -> the titles of the documents whose accepted claims support it."""
-    from scotrack.store.provenance import FactSource  # the provenance tables
-
-    query = (
-        select(FactSource.entity_id, models.Source.title)
-        .join(models.Source, models.Source.id == FactSource.source_id)
-        .where(FactSource.entity_kind == kind)
-        .order_by(FactSource.entity_id, models.Source.published_date, models.Source.id)
-    )
-    found: dict[str, list[str]] = {}
-    for entity_id, title in session.execute(query):
-        found.setdefault(entity_id, []).append(title)
-    return found

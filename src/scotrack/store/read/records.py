@@ -1,7 +1,6 @@
-"""One entity's whole record for its page: a state (status history, meetings
-hosted, agreements with its status in each, commitments, projects), and what the
-pages of other entities share: the claims linked to an entity and the documents
-that support it (a meeting's whole record is `outcomes.meeting_outcomes`)."""
+"""One state's whole record: its status history, meetings hosted, agreements
+with its status in each, commitments and projects (a meeting's whole record is
+`outcomes.meeting_outcomes`, an agreement's `profiles.agreement_record`)."""
 
 from __future__ import annotations
 
@@ -9,16 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.domain.projects import Project
-from scotrack.domain.sources import Source
-from scotrack.errors import InputError
 from scotrack.store import models, rows
-from scotrack.store.provenance import Claim, Document, FactSource
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import body_names
 from scotrack.store.read.matrix import cell_status
@@ -53,49 +49,6 @@ class StateRecord:
     def agreement_status(self) -> dict[str, str]:
         """Agreement id -> the state's matrix status (a slug) in it on `on`."""
         return {key: found.cell for key, found in self.statuses.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedClaim:
-    """A claim about an entity, with the document it comes from."""
-
-    id: str
-    kind: str
-    summary: str
-    status: str
-    document_id: str
-    document_title: str
-    published: str | None
-
-
-CLAIMS_PER_PAGE = 50
-"""Linked claims a meeting page shows at a time (a summit has had 1,368, #18)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedClaims:
-    """One page of the claims linked to an entity: page `page` (from 1) of
-    `per_page` claims, out of `total`."""
-
-    items: tuple[LinkedClaim, ...]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        """How many pages the claims fill (at least 1)."""
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def first(self) -> int:
-        """The position (from 1) of the page's first claim (0 when empty)."""
-        return (self.page - 1) * self.per_page + 1 if self.items else 0
-
-    @property
-    def last(self) -> int:
-        """The position (from 1) of the page's last claim (0 when empty)."""
-        return self.first + len(self.items) - 1 if self.items else 0
 
 
 def state_projects(session: Session, code: str) -> list[Project]:
@@ -168,52 +121,3 @@ def _state_record(
         tuple(state_projects(session, code)),
         body_names(session),
     )
-
-
-def linked_claims(
-    session: Session,
-    kind: str,
-    entity_id: str,
-    *,
-    page: int = 1,
-    per_page: int | None = CLAIMS_PER_PAGE,
-) -> LinkedClaims:
-    """Page `page` (from 1) of the claims linked to the entity, newest document
-    first, `per_page` at a time (None: all on one page); a page past the last is
-    empty. Only the page's claims are read (#18)."""
-    if page < 1:
-        raise InputError(f"page {page}: pages are numbered from 1")
-    linked = (Claim.entity_kind == kind, Claim.entity_id == entity_id)
-    total = session.scalar(select(func.count()).select_from(Claim).where(*linked))
-    query = (
-        select(
-            Claim.id,
-            Claim.kind,
-            Claim.summary,
-            Claim.status,
-            Document.id,
-            Document.title,
-            Document.published_date,
-        )
-        .join(Document, Document.id == Claim.document_id)
-        .where(*linked)
-        .order_by(Document.published_date.desc(), Claim.id)
-    )
-    if per_page is not None:
-        query = query.limit(per_page).offset((page - 1) * per_page)
-    items = tuple(
-        LinkedClaim(cid, ckind, summary, status, did, title or did[:12], published)
-        for cid, ckind, summary, status, did, title, published in session.execute(query)
-    )
-    count = int(total or 0)
-    return LinkedClaims(items, page, per_page or max(count, 1), count)
-
-
-def supporting_documents(session: Session, kind: str, entity_id: str) -> list[Source]:
-    query = (
-        select(models.Source)
-        .join(FactSource, FactSource.source_id == models.Source.id)
-        .where(FactSource.entity_kind == kind, FactSource.entity_id == entity_id)
-        .order_by(models.Source.published_date, models.Source.id)
-    )
-    return [rows.source_from_row(row) for row in session.scalars(query)]
