@@ -169,12 +169,12 @@ def test_changes_since_a_time_with_an_offset(db_url: str) -> None:
 
 def _failing_members(monkeypatch: pytest.MonkeyPatch) -> None:
     """`members` meets an error scotrack does not expect (a bug, simulated)."""
-    from scotrack.store.read import queries
+    from scotrack.store.read import timeline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom \x1b]52;c;aGk=\x07 at row 3")
 
-    monkeypatch.setattr(queries, "statuses_on", broken)
+    monkeypatch.setattr(timeline, "state_statuses", broken)
 
 
 def test_an_unexpected_error_is_one_line_and_exit_3(

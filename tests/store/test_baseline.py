@@ -11,7 +11,7 @@ from scotrack.domain.commitments import Commitment
 from scotrack.domain.projects import Project
 from scotrack.store import models
 from scotrack.store.engine import make_engine
-from scotrack.store.read import queries
+from scotrack.store.read import profiles, queries
 from scotrack.store.schema import head_revision
 from scotrack.store.write.baseline import (
     TableCounts,
@@ -130,7 +130,7 @@ def test_load_commitments_and_projects_round_trip(
     assert not load_commitments(session, small_commitments).changed
     assert not load_projects(session, small_projects).changed
     assert set(queries.commitments(session)) == set(small_commitments)
-    assert queries.projects(session) == list(small_projects)
+    assert profiles.projects(session) == list(small_projects)
     scores = session.scalars(select(models.Assessment.score)).all()
     assert sorted(scores, key=str) == [0, None]  # null is "inconclusive"
 

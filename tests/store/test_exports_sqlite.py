@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from scotrack.store.exports import export
 from scotrack.store.exports.sqlite import VIEWS
 from scotrack.store.exports.tables import RESOURCES
-from scotrack.store.read import queries
+from scotrack.store.read import queries, timeline
 
 from ._exports import session_on, shared_seeded_url
 
@@ -48,7 +48,7 @@ def test_sqlite_views_answer_as_the_store_does(seeded_session, tmp_path, day):
         assert members == expected
         statuses = rows(db, "SELECT * FROM statuses_on_snapshot")
         assert {(r["state"], r["status"]) for r in statuses} >= {
-            (s.state, s.status) for s in queries.statuses_on(seeded_session, day)
+            (s.code, s.status) for s in timeline.state_statuses(seeded_session, on=day)
             if s.certain
         }  # fmt: skip
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []

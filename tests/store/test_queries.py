@@ -9,7 +9,7 @@ from scotrack.data import read_baseline
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import PARTY_STATUSES
 from scotrack.errors import Ambiguous, NotFound
-from scotrack.store.read import queries
+from scotrack.store.read import profiles, queries, timeline
 
 # states and membership (hand-built knowledge base)
 
@@ -52,12 +52,14 @@ def test_members_on_small(small: Session, on: date, count: int) -> None:
     assert len(queries.members_on(small, on)) == count
 
 
-def test_statuses_on_lists_observers(small: Session) -> None:
-    answers = queries.statuses_on(small, on=date(2010, 1, 1))
-    assert {(a.state, a.status) for a in answers if a.status == "observer"} == {
+def test_state_statuses_lists_observers(small: Session) -> None:
+    answers = timeline.state_statuses(small, on=date(2010, 1, 1))
+    assert {(a.code, a.status) for a in answers if a.status == "observer"} == {
         ("IND", "observer"),
         ("PAK", "observer"),
     }
+    only = timeline.state_statuses(small, on=date(2010, 1, 1), status="observer")
+    assert only == tuple(a for a in answers if a.status == "observer")
 
 
 def test_status_history_in_date_order(small: Session) -> None:
@@ -150,9 +152,11 @@ def test_find_agreement_not_found(small: Session) -> None:
         queries.find_agreement(small, "Treaty of Versailles")
 
 
-def test_agreement_status_calls_the_domain_rule(small: Session) -> None:
+def test_an_agreement_records_status_is_the_domain_rule(small: Session) -> None:
     on = date(2019, 1, 15)
-    answer = queries.agreement_status(small, "Convention on Countering Extremism", on)
+    answer = profiles.agreement_record(
+        small, "Convention on Countering Extremism", on=on, sources=False
+    ).status
     expected = status_rules.status(
         queries.agreement(small, "extremism-convention"), on=on
     )
@@ -218,9 +222,11 @@ def test_members_on_baseline(kb: Session, on: date, count: int) -> None:
     assert all(m.certain for m in members)
 
 
-def test_agreement_status_extremism_convention_2018(kb: Session) -> None:
+def test_agreement_record_status_extremism_convention_2018(kb: Session) -> None:
     on = date(2018, 1, 1)
-    answer = queries.agreement_status(kb, "Convention on Countering Extremism", on)
+    answer = profiles.agreement_record(
+        kb, "Convention on Countering Extremism", on=on, sources=False
+    ).status
     convention = queries.find_agreement(kb, "Convention on Countering Extremism")
     assert answer == status_rules.status(convention, on=on)
     assert {p.state for p in answer.parties} == {p.state for p in convention.parties}

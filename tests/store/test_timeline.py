@@ -11,9 +11,13 @@ from sqlalchemy.orm import Session
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.membership import StatusInterval
 from scotrack.store import models
-from scotrack.store.read.queries import statuses_on
 from scotrack.store.read.summaries import Summaries
-from scotrack.store.read.timeline import meetings_overview, membership_overview, segment
+from scotrack.store.read.timeline import (
+    meetings_overview,
+    membership_overview,
+    segment,
+    state_statuses,
+)
 from scotrack.store.write.edits import edit_entity
 
 
@@ -57,7 +61,9 @@ def test_a_kept_overview_and_statuses_follow_an_edit(small: Session) -> None:
     on, until = date(2010, 1, 1), date(2024, 1, 1)
     kept = membership_overview(small, on=on, until=until, summaries=summaries)
     assert membership_overview(small, on=on, until=until, summaries=summaries) is kept
-    assert statuses_on(small, on, summaries=summaries) == statuses_on(small, on)
+    assert state_statuses(small, on=on, summaries=summaries) == state_statuses(
+        small, on=on
+    )
     interval = small.scalars(
         select(models.StatusInterval.id).where(
             models.StatusInterval.state_id == "IND",
@@ -77,5 +83,7 @@ def test_a_kept_overview_and_statuses_follow_an_edit(small: Session) -> None:
         "dialogue-partner"
     )
     assert after == membership_overview(small, on=on, until=until)
-    assert statuses_on(small, on, summaries=summaries) == statuses_on(small, on)
-    assert "dialogue-partner" in [s.status for s in statuses_on(small, on)]
+    assert state_statuses(small, on=on, summaries=summaries) == state_statuses(
+        small, on=on
+    )
+    assert "dialogue-partner" in [s.status for s in state_statuses(small, on=on)]

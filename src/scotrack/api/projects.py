@@ -14,7 +14,7 @@ from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.projects import LIFECYCLE, Lifecycle, Project
 from scotrack.domain.vocab import Sector
-from scotrack.store.read import dossiers, profiles, queries
+from scotrack.store.read import dossiers, portfolio, queries
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
@@ -77,8 +77,10 @@ class ProjectRecordPublic(ProjectPublic):
 
 @router.get(
     "",
-    response_model=Page[ProjectPublic],
-    summary="Projects, by id",
+    response_model=Page[ProjectRecordPublic],
+    summary="Projects, by name, with their status on a day",
+    description="By name then id, each with the lifecycle step it reached by the "
+    "day `on`, as `scotrack projects` and the page /projects list them.",
     responses=NAMING_FILTERS,
 )
 @readable
@@ -89,13 +91,27 @@ def list_projects(
         str | None,
         Query(max_length=100, description="A state taking part (code or name)."),
     ] = None,
+    on: OnParam = None,
     limit: LimitParam = 50,
     cursor: CursorParam = None,
-) -> Page[ProjectPublic]:
+) -> Page[ProjectRecordPublic]:
     code = None if country is None else queries.find_state(session, country).code
-    found = profiles.projects(session, sector=sector, country=code)
-    items, after = page_of(found, lambda p: (p.id,), cursor, limit)
-    return Page(items=[project_public(p) for p in items], next=after)
+    day = on_day(on)
+    overview = portfolio.projects_overview(session, on=day, sector=sector, country=code)
+    items, after = page_of(
+        overview.rows, lambda r: (r.project.name, r.project.id), cursor, limit
+    )
+    return Page(
+        items=[
+            ProjectRecordPublic(
+                **project_public(r.project).model_dump(),
+                on=day.isoformat(),
+                status=r.status,
+            )
+            for r in items
+        ],
+        next=after,
+    )
 
 
 @router.get(

@@ -14,8 +14,7 @@ from scotrack.api.inputs import BY_NAME
 from scotrack.api.meetings import MeetingPublic, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
-from scotrack.store.read import queries, records
-from scotrack.store.read.dashboard import state_names
+from scotrack.store.read import records, timeline
 from scotrack.store.read.records import PartyInAgreement
 
 router = APIRouter(prefix="/states", tags=["states"])
@@ -91,21 +90,21 @@ def list_states(
     limit: LimitParam = 50,
     cursor: CursorParam = None,
 ) -> Page[StateStatus]:
-    day = on_day(on)
-    names = state_names(session)
     found = [
         StateStatus(
-            code=a.state,
-            name=names.get(a.state, a.state),
-            status=a.status or "",
-            since=iso(a.interval.start) if a.interval else None,
-            until=iso(a.interval.end) if a.interval else None,
-            certain=a.certain,
+            code=s.code,
+            name=s.name,
+            status=s.status,
+            since=s.since,
+            until=s.until,
+            certain=s.certain,
         )
-        for a in queries.statuses_on(
-            session, on=day, summaries=request.app.state.summaries
+        for s in timeline.state_statuses(
+            session,
+            on=on_day(on),
+            status=status,
+            summaries=request.app.state.summaries,
         )
-        if status is None or a.status == status
     ]
     order = {code: i for i, code in enumerate(s.code for s in found)}
     items, after = page_of(found, lambda s: (order[s.code], s.code), cursor, limit)

@@ -73,22 +73,23 @@ def members_cli(
         _bad_choice("--status", status, (*STATUSES, "all"), debug)
 
     def action() -> list[dict[str, Any]]:
-        from scotrack.store.read import queries  # loaded on demand: fast start-up
+        from scotrack.store.read import timeline  # loaded on demand: fast start-up
 
         day = on_day(on)
         with kb_session(db, known_on=known_on) as session:
-            answers = queries.statuses_on(session, on=day)
-            names = {s.code: s.name for s in queries.states(session)}
+            found = timeline.state_statuses(
+                session, on=day, status=None if status == "all" else status
+            )
         return [
             {
-                "state": a.state,
-                "name": names.get(a.state, a.state),
-                "status": a.status,
-                "since": a.interval.start if a.interval else None,
-                "certain": a.certain,
+                "state": s.code,
+                "name": s.name,
+                "status": s.status,
+                "since": s.since,
+                "until": s.until,
+                "certain": s.certain,
             }
-            for a in answers
-            if status == "all" or a.status == status
+            for s in found
         ]
 
     rows = run_with_errors(action, debug=debug)
@@ -268,11 +269,11 @@ def state_cli(
     """
 
     def action() -> Any:
-        from scotrack.store.read import queries  # loaded on demand: fast start-up
+        from scotrack.store.read import records  # loaded on demand: fast start-up
 
         with kb_session(db, known_on=known_on) as session:
-            found = queries.find_state(session, code)
-            return queries.state_profile(session, found.code)
+            # the API's and the page's read; the terminal shows no status on a day
+            return records.state_record(session, code, on=on_day(None)).profile
 
     profile = run_with_errors(action, debug=debug)
     if fmt is OutputFormat.json:

@@ -39,6 +39,7 @@ def members_page(
             "name": s.name,
             "status": s.status,
             "since": s.since,
+            "until": s.until,
             "certain": s.certain,
         }
         for s in overview.statuses

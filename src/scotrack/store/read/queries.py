@@ -16,20 +16,18 @@ from rapidfuzz import fuzz, process, utils
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from scotrack.domain import agreement_status as status_rules
 from scotrack.domain import membership as membership_rules
-from scotrack.domain.agreements import Agreement, AgreementStatus
+from scotrack.domain.agreements import Agreement
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.dates import PartialDate, parse_optional
 from scotrack.domain.meetings import Body, Meeting, meeting_sort_key
 from scotrack.domain.membership import StatusInterval, StatusOnDay
-from scotrack.domain.projects import Initiative, Project
+from scotrack.domain.projects import Initiative
 from scotrack.domain.sources import Source
 from scotrack.domain.states import State, StateIndex
 from scotrack.errors import Ambiguous, NotFound
 from scotrack.store import models, rows
 from scotrack.store.provenance import FactSource
-from scotrack.store.read.summaries import Summaries
 
 FUZZY_CUTOFF = 85
 """Least token-set similarity (0-100) for a fuzzy agreement match."""
@@ -83,22 +81,6 @@ def membership(session: Session) -> list[StatusInterval]:
 def members_on(session: Session, on: date) -> list[StatusOnDay]:
     """The member states on `on` (uncertain ones flagged with certain=False)."""
     return membership_rules.members(membership(session), on=on)
-
-
-def statuses_on(
-    session: Session, on: date, *, summaries: Summaries | None = None
-) -> list[StatusOnDay]:
-    """Every state with some SCO status on `on`, by status then code; with
-    `summaries`, the statuses of a day are worked out once per knowledge-base
-    version and kept there (#18)."""
-    if summaries is None:
-        return membership_rules.statuses_on(membership(session), on=on)
-    kept: tuple[StatusOnDay, ...] = summaries.get(
-        session,
-        ("statuses on", on),
-        lambda: tuple(membership_rules.statuses_on(membership(session), on=on)),
-    )
-    return list(kept)
 
 
 def status_history(session: Session, code: str) -> list[StatusInterval]:
@@ -240,11 +222,6 @@ def find_agreement(session: Session, text: str) -> Agreement:
     return close[0]
 
 
-def agreement_status(session: Session, text_or_id: str, on: date) -> AgreementStatus:
-    """The named agreement's status on `on`, overall and per party, with reasons."""
-    return status_rules.status(find_agreement(session, text_or_id), on=on)
-
-
 # commitments, projects, initiatives, sources
 
 
@@ -269,11 +246,6 @@ def commitments(
         query = query.where(models.Commitment.kind == kind)
     found = [rows.commitment_from_row(row) for row in session.scalars(query)]
     return sorted(found, key=lambda c: (_date_order(c.made_on), c.id))
-
-
-def projects(session: Session) -> list[Project]:
-    found = session.scalars(select(models.Project).order_by(models.Project.id))
-    return [rows.project_from_row(row) for row in found]
 
 
 def initiatives(session: Session) -> list[Initiative]:

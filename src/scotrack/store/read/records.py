@@ -8,14 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.agreements import Agreement, PartyOnDay
 from scotrack.domain.projects import Project
-from scotrack.store import models, rows
-from scotrack.store.read import queries
+from scotrack.store.read import profiles, queries
 from scotrack.store.read.dashboard import body_names
 from scotrack.store.read.matrix import cell_status
 from scotrack.store.read.queries import StateProfile
@@ -49,16 +47,6 @@ class StateRecord:
     def agreement_status(self) -> dict[str, str]:
         """Agreement id -> the state's matrix status (a slug) in it on `on`."""
         return {key: found.cell for key, found in self.statuses.items()}
-
-
-def state_projects(session: Session, code: str) -> list[Project]:
-    query = (
-        select(models.Project)
-        .join(models.ProjectCountry)
-        .where(models.ProjectCountry.state_id == code)
-        .order_by(models.Project.id)
-    )
-    return [rows.project_from_row(row) for row in session.scalars(query)]
 
 
 def party_statuses(
@@ -118,6 +106,6 @@ def _state_record(
         profile,
         on,
         party_statuses(session, code, on, known=known),
-        tuple(state_projects(session, code)),
+        tuple(profiles.projects(session, country=code)),
         body_names(session),
     )

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import membership as membership_rules
+from scotrack.domain.dates import PartialDate
 from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.store import models
@@ -35,12 +36,15 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class StatusRow:
-    """One state's status on the asked day, for the members table."""
+    """One state's status on the asked day: a row of the states list."""
 
     code: str
     name: str
     status: str
     since: str | None
+    """When the interval of that status began (None: not known)."""
+    until: str | None
+    """When it ends (None: open)."""
     certain: bool
 
 
@@ -73,10 +77,49 @@ def segment(interval: StatusInterval, *, until: date) -> Segment | None:
     )
 
 
+def state_statuses(
+    session: Session,
+    *,
+    on: date,
+    status: str | None = None,
+    summaries: Summaries | None = None,
+) -> tuple[StatusRow, ...]:
+    """Every state with some SCO status on `on` (only those with `status`, if
+    given), by status then code: the one read of the states list, for
+    `scotrack members`, GET /api/v1/states and the table of /members (#15).
+    With `summaries`, kept once per knowledge-base version (#18)."""
+    if summaries is not None:
+        kept: tuple[StatusRow, ...] = summaries.get(
+            session,
+            ("state statuses", on, status),
+            lambda: state_statuses(session, on=on, status=status),
+        )
+        return kept
+    found = membership_rules.statuses_on(queries.membership(session), on=on)
+    names = state_names(session)
+    return tuple(
+        StatusRow(
+            a.state,
+            names.get(a.state, a.state),
+            a.status or "",
+            _iso(None if a.interval is None else a.interval.start),
+            _iso(None if a.interval is None else a.interval.end),
+            a.certain,
+        )
+        for a in found
+        if status is None or a.status == status
+    )
+
+
+def _iso(day: PartialDate | None) -> str | None:
+    return None if day is None else str(day)
+
+
 def membership_overview(
     session: Session, *, on: date, until: date, summaries: Summaries | None = None
 ) -> MembershipOverview:
-    """Statuses on `on` (table) and every state's status intervals up to `until`;
+    """Statuses on `on` (the table: `state_statuses`) and every state's status
+    intervals up to `until`;
     with `summaries`, worked out once per knowledge-base version and kept there
     (#18: reading and parsing every interval was half of /members' CPU)."""
     if summaries is not None:
@@ -88,18 +131,7 @@ def membership_overview(
         return kept
     intervals = queries.membership(session)
     names = state_names(session)
-    statuses = tuple(
-        StatusRow(
-            a.state,
-            names.get(a.state, a.state),
-            a.status or "",
-            None
-            if a.interval is None or a.interval.start is None
-            else str(a.interval.start),
-            a.certain,
-        )
-        for a in membership_rules.statuses_on(intervals, on=on)
-    )
+    statuses = state_statuses(session, on=on)
     by_state: dict[str, list[Segment]] = {}
     for interval in intervals:
         drawn = segment(interval, until=until)

@@ -39,7 +39,7 @@ from scotrack.ingest.pipeline import extract, extract_paths
 from scotrack.ingest.read import archives, decoding, files, jsonl
 from scotrack.store import models
 from scotrack.store.engine import is_contention, retrying, writer
-from scotrack.store.read import queries
+from scotrack.store.read import profiles, queries
 from scotrack.store.write import bulk
 from scotrack.store.write.documents import DocumentStore, Stored
 
@@ -61,7 +61,7 @@ def catalogue(session: Session) -> Catalogue:
     return Catalogue(
         meetings=queries.meetings(session),
         agreements=queries.agreements(session),
-        projects=queries.projects(session),
+        projects=profiles.projects(session),
         states=StateIndex(queries.states(session)),
         bodies=queries.bodies(session),
         cities=cities,
