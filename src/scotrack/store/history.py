@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, func, inspect, select
@@ -371,34 +371,66 @@ def undo_batch(
 
 
 def latest_change(session: Session, kind: str, entity_id: str) -> ChangeRecord | None:
-    query = (
-        select(Change)
-        .where(Change.entity_kind == kind, Change.entity_id == entity_id)
-        .order_by(Change.id.desc())
-        .limit(1)
+    """The latest change of the entity `kind`:`entity_id` (None: never changed)."""
+    found = entity_changes(session, kind, entity_id, last=1)
+    return found[-1] if found else None
+
+
+def entity_changes(
+    session: Session,
+    kind: str,
+    entity_id: str,
+    *,
+    known_on: date | None = None,
+    last: int | None = None,
+) -> list[ChangeRecord]:
+    """The changes of the entity `kind`:`entity_id` in the order they were made,
+    up to the end of `known_on` (None: all), only the `last` latest if given:
+    the one read of an entity's changes (#15), for `scotrack history`,
+    GET /api/v1/history/..., a commitment's record and the undo check."""
+    query = select(Change).where(
+        Change.entity_kind == kind, Change.entity_id == entity_id
     )
-    found = session.scalars(query).first()
-    return None if found is None else change_record(found)
+    if known_on is not None:
+        query = query.where(Change.at < _day_after(known_on))
+    if last is None:
+        found = list(session.scalars(query.order_by(Change.id)))
+    else:
+        found = list(session.scalars(query.order_by(Change.id.desc()).limit(last)))
+        found.reverse()
+    return [change_record(row) for row in found]
+
+
+def last_change_id(session: Session, known_on: date | None = None) -> int | None:
+    """The id of the knowledge base's latest change, up to the end of `known_on`
+    (None: no change yet): the one read of it (#15), for the version a report
+    or an export was made from and the dashboard's holdings."""
+    query = select(func.max(Change.id))
+    if known_on is not None:
+        query = query.where(Change.at < _day_after(known_on))
+    found: int | None = session.scalar(query)
+    return found
+
+
+def _day_after(day: date) -> str:
+    """The first moment after the end of `day`, as the log's `at` compares."""
+    return (day + timedelta(days=1)).isoformat()
 
 
 def entity_history(session: Session, spec: str) -> list[ChangeRecord]:
     """The changes of the entity `spec` names (`KIND:ID`, or an ID of any kind)."""
     kind, _, entity_id = spec.partition(":")
-    query = select(Change).order_by(Change.id)
     if entity_id and kind in TRACKED:
-        found = list(
-            session.scalars(
-                query.where(Change.entity_kind == kind, Change.entity_id == entity_id)
-            )
-        )
+        found = entity_changes(session, kind, entity_id)
     else:
-        found = list(session.scalars(query.where(Change.entity_id == spec)))
+        query = select(Change).where(Change.entity_id == spec).order_by(Change.id)
+        found = [change_record(row) for row in session.scalars(query)]
     if not found:
         raise InputError(
             f"{spec}: no recorded changes (give KIND:ID, e.g. meeting:chs-2017; "
             f"kinds: {', '.join(TRACKED)})"
         )
-    return [change_record(row) for row in found]
+    return found
 
 
 def time_bound(text: str) -> str:

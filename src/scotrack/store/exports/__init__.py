@@ -23,11 +23,12 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack import __version__
 from scotrack.errors import InputError
+from scotrack.store import history
 from scotrack.store.exports.tables import RESOURCES, Row, snapshot_tables
 from scotrack.store.history import loads
 from scotrack.store.provenance import Change
@@ -120,10 +121,7 @@ def snapshot(
             "--known-on: 9999-12-31 is the last day there is; give an earlier day"
         )
     cutoff = None if known_on is None else (known_on + timedelta(days=1)).isoformat()
-    last = select(func.max(Change.id))
-    if cutoff is not None:
-        last = last.where(Change.at < cutoff)
-    last_change_id = session.scalar(last)
+    last_change_id = history.last_change_id(session, known_on)
     view = nullcontext(session) if known_on is None else replayed(session, known_on)
     with view as facts:
         tables = snapshot_tables(

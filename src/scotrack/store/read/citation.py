@@ -6,15 +6,11 @@ cited and checked (#13). The web page, the CLI and the API give the same.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from scotrack import __version__
 from scotrack.domain.commitments import ComplianceSummary
-from scotrack.store.provenance import Change
 from scotrack.store.read.compliance import METHOD, ComplianceLine, ComplianceReport
 
 COLUMNS: dict[str, str] = {
@@ -140,12 +136,3 @@ def method_description(
         "address": address,
         "columns": COLUMNS,
     }
-
-
-def last_change(session: Session, known_on: date | None = None) -> int:
-    """The id of the knowledge base's latest change (up to the end of `known_on`):
-    the version a report was made from (0 before any change)."""
-    query = select(func.max(Change.id))
-    if known_on is not None:
-        query = query.where(Change.at < (known_on + timedelta(days=1)).isoformat())
-    return session.scalar(query) or 0

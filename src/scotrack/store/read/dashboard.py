@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
-from scotrack.store import models, rows
-from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store import history, models, rows
+from scotrack.store.provenance import Claim, Document
 from scotrack.store.read import queries
 from scotrack.store.read.summaries import Summaries
 
@@ -206,4 +206,4 @@ def holdings(session: Session) -> Holdings:
         name: session.scalar(select(func.count()).select_from(model)) or 0
         for name, model in HELD.items()
     }
-    return Holdings(counts, session.scalar(select(func.max(Change.id))))
+    return Holdings(counts, history.last_change_id(session))

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import select
@@ -32,7 +32,7 @@ from scotrack.domain.projects import Lifecycle, Project
 from scotrack.domain.sources import Source
 from scotrack.errors import NotFound
 from scotrack.store import history, identity, models, rows
-from scotrack.store.provenance import Change, Claim, Document, evidence_spans
+from scotrack.store.provenance import Claim, Document, evidence_spans
 from scotrack.store.read import queries
 from scotrack.store.read.compliance import compliance_of
 from scotrack.store.read.dashboard import state_names
@@ -53,7 +53,7 @@ class ChangeRef:
     """When it was recorded (ISO 8601, UTC)."""
 
 
-def change_ref(change: Change | history.ChangeRecord) -> ChangeRef:
+def change_ref(change: history.ChangeRecord) -> ChangeRef:
     return ChangeRef(change.id, change.actor, change.action, change.at)
 
 
@@ -202,7 +202,9 @@ def commitment_record(
             else facts.get(models.Meeting, row.meeting_id)
         )
         meeting = None if meeting_row is None else rows.meeting_from_row(meeting_row)
-    changes = _log(session, "commitment", commitment.id, known_on)
+    changes = history.entity_changes(
+        session, "commitment", commitment.id, known_on=known_on
+    )
     current = rules.compliance(commitment, on=on)
     timeline, undone = _timeline(commitment, changes, current)
     last = changes[-1] if changes else None
@@ -222,19 +224,6 @@ def commitment_record(
         change_ref(last) if last is not None and last.action == "assess" else None,
         state_names(session),
     )
-
-
-def _log(
-    session: Session, kind: str, entity_id: str, known_on: date | None
-) -> list[Change]:
-    query = (
-        select(Change)
-        .where(Change.entity_kind == kind, Change.entity_id == entity_id)
-        .order_by(Change.id)
-    )
-    if known_on is not None:
-        query = query.where(Change.at < (known_on + timedelta(days=1)).isoformat())
-    return list(session.scalars(query))
 
 
 def _key(values: dict[str, Any]) -> str:
@@ -260,17 +249,19 @@ def _assessment_of(values: dict[str, Any]) -> Assessment:
     )
 
 
-def _parts(snapshot: str | None) -> dict[str, dict[str, Any]]:
-    data = history.loads(snapshot) or {}
+def _parts(snapshot: history.Snapshot | None) -> dict[str, dict[str, Any]]:
+    data = snapshot or {}
     return {_key(part): part for part in data.get("assessments", [])}
 
 
 def _timeline(
-    commitment: Commitment, changes: list[Change], current: Assessment | None
+    commitment: Commitment,
+    changes: list[history.ChangeRecord],
+    current: Assessment | None,
 ) -> tuple[tuple[AssessmentEntry, ...], tuple[AssessmentEntry, ...]]:
     """Every assessment in force with the change that recorded it, in the order of
     the days they refer to; and those recorded and later undone."""
-    added: dict[str, Change] = {}
+    added: dict[str, history.ChangeRecord] = {}
     withdrawn: list[AssessmentEntry] = []
     for change in changes:
         before, after = _parts(change.before), _parts(change.after)
