@@ -8,12 +8,12 @@ only under --debug.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
 import io
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
 from datetime import date
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -228,8 +228,10 @@ def jsonable(value: Any) -> Any:
     """Dataclasses, dates and tuples as plain JSON values (partial dates as ISO)."""
     if isinstance(value, PartialDate):
         return str(value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return {key: jsonable(item) for key, item in asdict(value).items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # field by field: asdict would turn a nested PartialDate into a dict (#15)
+        found = dataclasses.fields(value)
+        return {f.name: jsonable(getattr(value, f.name)) for f in found}
     if isinstance(value, Mapping):
         return {str(key): jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
