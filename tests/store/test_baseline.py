@@ -109,7 +109,10 @@ def test_load_baseline_round_trips_domain_objects(
 ) -> None:
     baseline = small_baseline
     load_baseline(session, baseline)
-    assert queries.sources(session) == sorted(baseline.sources, key=lambda s: s.id)
+    stored = queries.sources_by_id(session, [s.id for s in baseline.sources])
+    assert sorted(stored.values(), key=lambda s: s.id) == sorted(
+        baseline.sources, key=lambda s: s.id
+    )
     assert queries.states(session) == sorted(baseline.states, key=lambda s: s.code)
     assert queries.bodies(session) == sorted(baseline.bodies, key=lambda b: b.code)
     assert set(queries.membership(session)) == set(baseline.membership)

@@ -253,11 +253,6 @@ def initiatives(session: Session) -> list[Initiative]:
     return [rows.initiative_from_row(row) for row in found]
 
 
-def sources(session: Session) -> list[Source]:
-    found = session.scalars(select(models.Source).order_by(models.Source.id))
-    return [rows.source_from_row(row) for row in found]
-
-
 def sources_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, Source]:
     """The sources among `ids` (None and unknown ids left out), by id: the one
     read of cited sources (a fact's `source_id`s), for every record (#15)."""
