@@ -181,6 +181,29 @@ def test_a_state_is_the_same_on_the_cli_the_api_and_the_web(
         slug = cell(role["status"], role["certain"], agreement.json()["in_force"])
         assert row["to"] == CELL_LABELS[slug]
     assert {a["status"] for a in api["agreements"]} >= {"in force", "ratified"}
+    # the whole record: its history, hosted meetings, agreements' dates and
+    # commitments, the same on the three (#15)
+    history = [(i["status"], i["start"], i["end"]) for i in api["history"]]
+    assert len(history) >= 1
+    assert [(i["status"], i["start"], i["end"]) for i in cli["history"]] == history
+    assert [
+        (r["what"], r["from"], r["to"]) for r in web if r["section"] == "status"
+    ] == history
+    dates = [(a["agreement_id"], a["signed"], a["ratified"]) for a in api["agreements"]]
+    assert [
+        (a["agreement_id"], a["signed"], a["ratified"]) for a in cli["agreements"]
+    ] == dates
+    assert [r["from"] for r in rows] == [signed for _, signed, _ in dates]
+    hosted = [m["id"] for m in api["meetings_hosted"]]
+    assert hosted
+    assert [m["id"] for m in cli["meetings_hosted"]] == hosted
+    page = client.get("/states/CHN", params=asked).text
+    for meeting in hosted:
+        assert f'href="/meetings/{meeting}"' in page
+    made = [c["id"] for c in api["commitments"]]
+    assert [c["id"] for c in cli["commitments"]] == made
+    for commitment in made:
+        assert f"/commitments/{commitment}" in page
 
 
 def test_an_agreement_is_the_same_on_the_cli_the_api_and_the_web(

@@ -125,8 +125,9 @@ class MeetingProfilePublic(BaseModel):
         "from accepted claims."
     )
     documents: list[DocumentBrief] = Field(
-        description="The first 50 stored documents that report the meeting (claims "
-        "linked to it), by date published (undated first) then id."
+        description="The first 50 stored documents that report the meeting (a "
+        "claim linked to it, or a source of its facts), by date published "
+        "(undated first) then id."
     )
     documents_total: int = Field(
         description="How many stored documents report the meeting in all."
