@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from scotrack.store import history, models
+from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import undo_batch
+from scotrack.store.read import listings
 from scotrack.store.write import review
 from scotrack.store.write.disagreements import Disagreements, Refinement
 
@@ -84,7 +85,7 @@ def test_a_more_precise_meeting_date_refines_the_knowledge_base(session):
     session.commit()
     row = session.get(models.Meeting, "cfm-2024")
     assert (row.start_date, row.end_date, row.year) == ("2024-05-21", "2024-05", 2024)
-    logged = history.entity_history(session, ASTANA_CFM)[-1]
+    logged = listings.entity_history(session, ASTANA_CFM)[-1]
     assert logged.action == "accept"
     assert logged.before["start_date"] == "2024-05"
     assert logged.after["start_date"] == "2024-05-21"

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from scotrack.domain.commitments import Assessment
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import Ambiguous, InputError, NotFound
-from scotrack.store import history, models, rows
+from scotrack.store import models, rows
 from scotrack.store.history import Recorder, current, undo_batch
-from scotrack.store.read import citation
+from scotrack.store.read import citation, listings
 from scotrack.store.read.compliance import compliance_report, state_compliance
 from scotrack.store.read.dossiers import (
     commitment_id,
@@ -197,9 +197,9 @@ def test_citable_rows_and_method(small: Session) -> None:
     )
     assert by_kind[("state", "IND")]["mean_score"] == -1.0
     assert by_kind[("all", "all")]["inconclusive"] == 1
-    last = history.last_change_id(small) or 0
+    last = listings.last_change_id(small) or 0
     assert last > 0
-    assert history.last_change_id(small, date(2000, 1, 1)) is None
+    assert listings.last_change_id(small, date(2000, 1, 1)) is None
     method = citation.method_description(
         report, known_on=None, last_change=last, address="http://x/compliance"
     )

@@ -12,11 +12,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from scotrack.errors import InputError, NotFound
-from scotrack.store import history, models
+from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import UndoConflict, undo_batch
 from scotrack.store.provenance import Change, Claim, FactSource
-from scotrack.store.read import queries
+from scotrack.store.read import listings, queries
 from scotrack.store.read.claims import find_claim
 from scotrack.store.read.replay import known_on
 from scotrack.store.write import review
@@ -69,7 +69,7 @@ def test_undo_reverts_the_whole_acceptance_by_recording_new_changes(session):
     assert claim.status == "pending"
     assert claim.decided_by is None
     assert queries.supporting_sources(session, "meeting") == {}
-    log = history.entity_history(session, "meeting:hos-2017")
+    log = listings.entity_history(session, "meeting:hos-2017")
     assert [c.action for c in log] == ["baseline", "accept", "undo"]
     with pytest.raises(UndoConflict, match="undo change"):
         undo_batch(session, accepted[0].id, actor="bob")

@@ -107,7 +107,7 @@ def get_history(
             422, f"kind: choose one of {', '.join(history.TRACKED)}", field="kind"
         )
     try:
-        found = history.entity_history(session, f"{kind}:{entity_id}")
+        found = listings.entity_history(session, f"{kind}:{entity_id}")
     except InputError as err:
         raise NotFound(str(err)) from None
     return [change_public(c) for c in found]

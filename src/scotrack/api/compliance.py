@@ -16,8 +16,7 @@ from scotrack.api.schemas import Changes, changes_made
 from scotrack.domain.commitments import Assessment, ComplianceSummary
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
-from scotrack.store import history
-from scotrack.store.read import citation, compliance
+from scotrack.store.read import citation, compliance, listings
 from scotrack.store.read.compliance import METHOD
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import assessments
@@ -203,7 +202,7 @@ def compliance_report(
         meeting=report.meeting,
         method=METHOD,
         description=citation.method_description(
-            report, known_on=None, last_change=history.last_change_id(session) or 0
+            report, known_on=None, last_change=listings.last_change_id(session) or 0
         ),
         commitments=[
             ComplianceLinePublic(

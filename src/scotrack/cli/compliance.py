@@ -29,14 +29,13 @@ from scotrack.errors import InputError
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import ComplianceSummary
-    from scotrack.store import history
-    from scotrack.store.read import citation, compliance
+    from scotrack.store.read import citation, compliance, listings
     from scotrack.store.read.compliance import ComplianceLine, ComplianceReport
     from scotrack.store.write import assessments
 else:
     assessments = lazy_module("scotrack.store.write.assessments")
     citation = lazy_module("scotrack.store.read.citation")
-    history = lazy_module("scotrack.store.history")
+    listings = lazy_module("scotrack.store.read.listings")
     compliance = lazy_module("scotrack.store.read.compliance")
 
 
@@ -147,7 +146,7 @@ def compliance_cli(
             )
         with kb_session(db) as session:
             then = None if known_on is None else known_day(known_on)
-            last = history.last_change_id(session, then) or 0
+            last = listings.last_change_id(session, then) or 0
             described = citation.method_description(
                 found, known_on=then, last_change=last
             )

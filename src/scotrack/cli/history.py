@@ -98,7 +98,7 @@ def history_cli(
 
     def action() -> list[dict[str, Any]]:
         with kb_session(db) as session:
-            changes = history.entity_history(session, _expanded(session, entity))
+            changes = listings.entity_history(session, _expanded(session, entity))
             detail = format is OutputFormat.json
             return [change_row(c, detail=detail) for c in changes]
 

@@ -346,8 +346,8 @@ def undo_batch(
     first = change(session, change_id)
     done = batch_changes(session, first.batch)
     for item in done:
-        latest = latest_change(session, item.entity_kind, item.entity_id)
-        if latest is not None and latest.id != item.id:
+        (latest,) = entity_changes(session, item.entity_kind, item.entity_id, last=1)
+        if latest.id != item.id:
             raise UndoConflict(
                 f"change {change_id}: {item.entity_kind} {item.entity_id} changed "
                 f"again in change {latest.id} ({latest.action} by {latest.actor}); "
@@ -370,12 +370,6 @@ def undo_batch(
     return recorder.records()
 
 
-def latest_change(session: Session, kind: str, entity_id: str) -> ChangeRecord | None:
-    """The latest change of the entity `kind`:`entity_id` (None: never changed)."""
-    found = entity_changes(session, kind, entity_id, last=1)
-    return found[-1] if found else None
-
-
 def entity_changes(
     session: Session,
     kind: str,
@@ -384,53 +378,21 @@ def entity_changes(
     known_on: date | None = None,
     last: int | None = None,
 ) -> list[ChangeRecord]:
-    """The changes of the entity `kind`:`entity_id` in the order they were made,
-    up to the end of `known_on` (None: all), only the `last` latest if given:
-    the one read of an entity's changes (#15), for `scotrack history`,
-    GET /api/v1/history/..., a commitment's record and the undo check."""
+    """The changes of the entity `kind`:`entity_id` in the order made, up to the
+    end of `known_on` (None: all), the `last` latest only if given: the one read
+    of an entity's changes (`scotrack history`, /api/v1/history, a commitment's
+    record, the undo check; #15)."""
     query = select(Change).where(
         Change.entity_kind == kind, Change.entity_id == entity_id
     )
     if known_on is not None:
-        query = query.where(Change.at < _day_after(known_on))
+        query = query.where(Change.at < (known_on + timedelta(days=1)).isoformat())
     if last is None:
         found = list(session.scalars(query.order_by(Change.id)))
     else:
         found = list(session.scalars(query.order_by(Change.id.desc()).limit(last)))
         found.reverse()
     return [change_record(row) for row in found]
-
-
-def last_change_id(session: Session, known_on: date | None = None) -> int | None:
-    """The id of the knowledge base's latest change, up to the end of `known_on`
-    (None: no change yet): the one read of it (#15), for the version a report
-    or an export was made from and the dashboard's holdings."""
-    query = select(func.max(Change.id))
-    if known_on is not None:
-        query = query.where(Change.at < _day_after(known_on))
-    found: int | None = session.scalar(query)
-    return found
-
-
-def _day_after(day: date) -> str:
-    """The first moment after the end of `day`, as the log's `at` compares."""
-    return (day + timedelta(days=1)).isoformat()
-
-
-def entity_history(session: Session, spec: str) -> list[ChangeRecord]:
-    """The changes of the entity `spec` names (`KIND:ID`, or an ID of any kind)."""
-    kind, _, entity_id = spec.partition(":")
-    if entity_id and kind in TRACKED:
-        found = entity_changes(session, kind, entity_id)
-    else:
-        query = select(Change).where(Change.entity_id == spec).order_by(Change.id)
-        found = [change_record(row) for row in session.scalars(query)]
-    if not found:
-        raise InputError(
-            f"{spec}: no recorded changes (give KIND:ID, e.g. meeting:chs-2017; "
-            f"kinds: {', '.join(TRACKED)})"
-        )
-    return found
 
 
 def time_bound(text: str) -> str:

@@ -19,8 +19,7 @@ from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.commitments import ComplianceSummary
-from scotrack.store import history
-from scotrack.store.read import citation, dossiers
+from scotrack.store.read import citation, dossiers, listings
 from scotrack.store.read.compliance import METHOD, ComplianceReport, compliance_report
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.tables import date_range
@@ -50,7 +49,7 @@ def _report(
     known = None if known_on is None else on_day(known_on, "known_on")
     with dossiers.facts_known_on(session, known) as facts:
         report = compliance_report(facts, on=day, meeting=meeting or None, made=made)
-    return report, history.last_change_id(session, known) or 0
+    return report, listings.last_change_id(session, known) or 0
 
 
 @router.get("/compliance")

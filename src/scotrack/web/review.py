@@ -209,7 +209,8 @@ def _own_decision(
 ) -> history.ChangeRecord | None:
     """The claim's last change, when it is a decision `actor` made (the Undo
     button undoes only one's own decision; editors undo others' from the log)."""
-    last = history.latest_change(session, "claim", claim_id)
+    found = history.entity_changes(session, "claim", claim_id, last=1)
+    last = found[-1] if found else None
     if last is None or actor is None or last.actor != actor:
         return None
     return last if last.action in ("accept", "reject") else None

@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 
 from scotrack import __version__
 from scotrack.errors import InputError
-from scotrack.store import history
 from scotrack.store.exports.tables import RESOURCES, Row, snapshot_tables
 from scotrack.store.history import loads
 from scotrack.store.provenance import Change
@@ -114,6 +113,7 @@ def snapshot(
 ) -> Iterator[Snapshot]:
     """The knowledge base's tables now, or as known at the end of `known_on`;
     true on `on` when given (see `tables`)."""
+    from scotrack.store.read.listings import last_change_id
     from scotrack.store.read.replay import known_on as replayed
 
     if known_on == date.max:  # its next day, the cutoff, does not exist
@@ -121,7 +121,7 @@ def snapshot(
             "--known-on: 9999-12-31 is the last day there is; give an earlier day"
         )
     cutoff = None if known_on is None else (known_on + timedelta(days=1)).isoformat()
-    last_change_id = history.last_change_id(session, known_on)
+    newest = last_change_id(session, known_on)
     view = nullcontext(session) if known_on is None else replayed(session, known_on)
     with view as facts:
         tables = snapshot_tables(
@@ -136,7 +136,7 @@ def snapshot(
             __version__,
             on,
             known_on,
-            last_change_id,
+            newest,
             datetime.now(UTC).isoformat(timespec="seconds"),
             tables,
         )

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
-from scotrack.store import history, models, rows
+from scotrack.store import models, rows
 from scotrack.store.provenance import Claim, Document
-from scotrack.store.read import queries
+from scotrack.store.read import listings, queries
 from scotrack.store.read.summaries import Summaries
 
 LATEST_MEETINGS = 8
@@ -206,4 +206,4 @@ def holdings(session: Session) -> Holdings:
         name: session.scalar(select(func.count()).select_from(model)) or 0
         for name, model in HELD.items()
     }
-    return Holdings(counts, history.last_change_id(session))
+    return Holdings(counts, listings.last_change_id(session))

@@ -59,8 +59,8 @@ def change_ref(change: history.ChangeRecord) -> ChangeRef:
 
 def latest_change_ref(session: Session, kind: str, entity_id: str) -> ChangeRef | None:
     """The latest change of one entity, as a `ChangeRef` (None: never changed)."""
-    found = history.latest_change(session, kind, entity_id)
-    return None if found is None else change_ref(found)
+    found = history.entity_changes(session, kind, entity_id, last=1)
+    return change_ref(found[-1]) if found else None
 
 
 def commitment_meetings(session: Session) -> list[str]:

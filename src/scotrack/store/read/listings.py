@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, select, tuple_
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.domain import vocab
 from scotrack.errors import InputError
+from scotrack.store import history
 from scotrack.store.history import ChangeRecord, change_record
 from scotrack.store.provenance import CLAIM_STATUSES, Change, Claim
 from scotrack.store.read.tables import AnySelect, check_choice
@@ -172,3 +174,32 @@ def _comparable(column: ColumnElement[Any], value: Any) -> bool:
     if wanted is int:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, wanted)
+
+
+def last_change_id(session: Session, known_on: date | None = None) -> int | None:
+    """The id of the knowledge base's latest change, up to the end of `known_on`
+    (None: no change yet): the one read of it (#15), for the version a report
+    or an export was made from and the API's holdings."""
+    query = select(func.max(Change.id))
+    if known_on is not None:
+        query = query.where(Change.at < (known_on + timedelta(days=1)).isoformat())
+    found: int | None = session.scalar(query)
+    return found
+
+
+def entity_history(session: Session, spec: str) -> list[ChangeRecord]:
+    """The changes of the entity `spec` names (`KIND:ID`, or an ID of any kind),
+    for `scotrack history` and GET /api/v1/history/...: `history.entity_changes`
+    for a `KIND:ID`."""
+    kind, _, entity_id = spec.partition(":")
+    if entity_id and kind in history.TRACKED:
+        found = history.entity_changes(session, kind, entity_id)
+    else:
+        query = select(Change).where(Change.entity_id == spec).order_by(Change.id)
+        found = [history.change_record(row) for row in session.scalars(query)]
+    if not found:
+        raise InputError(
+            f"{spec}: no recorded changes (give KIND:ID, e.g. meeting:chs-2017; "
+            f"kinds: {', '.join(history.TRACKED)})"
+        )
+    return found
