@@ -1,6 +1,8 @@
 """The groups of claims as they arrive: `GroupIndex`, which the writer keeps so
 that a claim stored joins the group of the claims it agrees with (by the rules of
 `groups.claims_agree`) without comparing it with every claim stored before.
+A claim linked to a known entity needs no index: its group is the entity's
+(`summaries.block_key`).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class GroupIndex:
 
     The groups of a block are the connected groups of its claims, two claims
     being connected when they say the same (`_payload_key`) or agree
-    (`claims_agree`): single linkage, as `collapse` does, so that they do not
+    (`claims_agree`): single linkage, so that they do not
     depend on the order the claims arrive in, nor on how a run was split (#18).
     A new claim is compared with one member per distinct payload of the block
     (whether two claims agree depends on their payloads only, and for agreements
@@ -153,6 +155,19 @@ class GroupIndex:
             if claims_agree_within(claim, own, member, member_catalogue):
                 found.add(group)
         return sorted(found)
+
+    def join(self, block: str, claim: Claim) -> tuple[str, tuple[str, ...]]:
+        """Put `claim` in its group: the first of the groups of `block` it
+        connects to, or a new group named after it; the other groups it connects
+        are merged into that one. Returns the group and the groups merged into
+        it (the caller records the merges where the claims are stored). The one
+        way claims are grouped: the writer calls it for every unlinked claim."""
+        found = self.groups_of(block, claim)
+        group = found[0] if found else f"new:{claim.key}"
+        for other in found[1:]:
+            self.merge(other, group)
+        self.add(block, claim, group)
+        return group, tuple(found[1:])
 
     def group_of(self, block: str, claim: Claim) -> str | None:
         """The first of `groups_of`, or None for a new group."""

@@ -4,8 +4,8 @@
 (0-100, with the reasons behind each score) and proposes `link` (one candidate is
 good enough and clearly best), `ambiguous` (two or more close candidates) or `new`
 (nothing good enough: propose a new entity). No database: the caller builds the
-`Catalogue` (`catalogue_from_baseline` for the shipped baseline). `collapse` in
-`scotrack.ingest.claims.groups` groups claims that are about the same entity.
+`Catalogue` (`catalogue_from_baseline` for the shipped baseline). `GroupIndex.join` in
+`scotrack.ingest.claims.group_index` groups claims that are about the same entity.
 
 Rules per kind:
 

@@ -213,16 +213,12 @@ class DocumentStore:
     def _group(self, claim: Claim, block: str) -> str:
         """The group `claim` joins: the connected groups of its block (see
         `GroupIndex`); groups it connects are merged, in the database too."""
-        groups = self.groups
         self.load_blocks([block])
-        found = groups.groups_of(block, claim)
-        group = found[0] if found else f"new:{claim.key}"
-        for other in found[1:]:
-            groups.merge(other, group)
+        group, merged = self.groups.join(block, claim)
+        for other in merged:
             self.session.execute(
                 MERGE_GROUP, {"in_block": block, "merged": other, "into": group}
             )
-        groups.add(block, claim, group)
         return group
 
     def load_blocks(self, blocks: Iterable[str]) -> None:
