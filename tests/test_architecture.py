@@ -8,7 +8,10 @@ and the foundations at `store/` use neither; the lexicon holds rules as data and
 imports only itself; the surfaces (`cli`, `api`, `web`) import no ORM model and
 call no store function that returns rows; and
 no stage module compiles a pattern of its own: every rule of the extractor is
-compiled once, in `ingest/lexicon/` (#11, #15).
+compiled once, in `ingest/lexicon/` (#11, #15). An import counts wherever it is
+(in a function, under TYPE_CHECKING), and so does a module loaded by its name
+(`lazy_module`, `importlib.import_module`, `__import__`) and a name reached
+through an imported package (`store.models.Claim`).
 """
 
 from __future__ import annotations
@@ -41,9 +44,27 @@ def _from_module(node: ast.ImportFrom, path: Path) -> str:
     return ".".join([*base, *(node.module or "").split(".")]).strip(".")
 
 
+LOADERS = ("lazy_module", "import_module", "__import__")
+"""Functions that import the module named by their first argument, a string."""
+
+
+def _loaded(node: ast.AST) -> str | None:
+    """The module a call of a LOADER imports (`lazy_module("scotrack.store...")`,
+    `importlib.import_module(...)`, `__import__(...)`), when named by a string."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    first = node.args[0]
+    if name in LOADERS and isinstance(first, ast.Constant):
+        return first.value if isinstance(first.value, str) else None
+    return None
+
+
 def _all_imports(path: Path) -> list[str]:
     """Every module (and `module.name` of a `from` import) `path` imports, at any
-    depth (in functions and under TYPE_CHECKING too), relative imports resolved."""
+    depth (in functions and under TYPE_CHECKING too), relative imports resolved,
+    and every module a LOADER imports by name."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[str] = []
     for node in ast.walk(tree):
@@ -54,6 +75,34 @@ def _all_imports(path: Path) -> list[str]:
             if module != "scotrack":  # `from scotrack import data` names scotrack.data
                 found.append(module)
             found += [f"{module}.{alias.name}" for alias in node.names]
+        elif (loaded := _loaded(node)) is not None:
+            found.append(loaded)
+    return found
+
+
+def _dotted(node: ast.AST, names: dict[str, str]) -> str | None:
+    """`a.b.c` with `a` resolved through `names` (a module or name imported)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name) or node.id not in names:
+        return None
+    return ".".join([names[node.id], *reversed(parts)])
+
+
+def _references(path: Path) -> set[str]:
+    """What `path` imports (`_all_imports`) and every `module.name` it reaches
+    through a module it imported (`from scotrack import store` then
+    `store.models.Claim` reaches `scotrack.store.models.Claim`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = _bindings(tree, path)
+    found = set(_all_imports(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            dotted = _dotted(node, names)
+            if dotted is not None and dotted.startswith("scotrack"):
+                found.add(dotted)
     return found
 
 
@@ -266,13 +315,14 @@ def orm_models() -> dict[str, set[str]]:
 
 def orm_imports(packages: tuple[str, ...]) -> set[str]:
     """`file: name` for each import under `packages` of an ORM class, or of a whole
-    module of them (`scotrack.store.models`)."""
+    module of them (`scotrack.store.models`), and each use of an ORM class through
+    a module imported (`provenance.Claim`, `store.models.Claim`)."""
     models = orm_models()
     whole = {"scotrack.store.models"}
     found = set()
     for package in packages:
         for path in _modules(package):
-            for name in _imports(path):
+            for name in _references(path):
                 module, _, last = name.rpartition(".")
                 if name in whole or last in models.get(module, ()):
                     found.add(f"{path.relative_to(PACKAGE)}: {name}")
@@ -322,6 +372,10 @@ def _bindings(tree: ast.Module, path: Path) -> dict[str, str]:
             module = _from_module(node, path)
             for alias in node.names:
                 names[alias.asname or alias.name] = f"{module}.{alias.name}"
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, loaded = node.targets[0], _loaded(node.value)
+            if isinstance(target, ast.Name) and loaded is not None:
+                names[target.id] = loaded  # `review = lazy_module("...")`
     return names
 
 
@@ -344,12 +398,29 @@ def _naming(node: ast.AST, module: str, names: dict[str, str], rows: set[str]) -
     return False
 
 
+def _instance_of_given_class(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether `node` returns an instance of a class it is given: `def f(model:
+    type[Row]) -> Row`. In the store that class is a model, so the function
+    returns a row (`identity.by_id_or_prefix`)."""
+    if not isinstance(node.returns, ast.Name):
+        return False
+    given = [arg.annotation for arg in (*node.args.args, *node.args.kwonlyargs)]
+    return any(
+        isinstance(a, ast.Subscript)
+        and getattr(a.value, "id", "") == "type"
+        and getattr(a.slice, "id", "") == node.returns.id
+        for a in given
+    )
+
+
 def row_returning() -> set[str]:
     """`module.function` of every store function whose return annotation names
-    an ORM class, or a class of the store with a field of one (a row carrier)."""
+    an ORM class (`Base` included) or a class of the store with a field of one
+    (a row carrier), or that returns an instance of a class it is given."""
     models = orm_models()
     rows = {f"{m}.{c}" for m, classes in models.items() for c in classes}
     rows |= {f"scotrack.store.models.{c}" for cs in models.values() for c in cs}
+    rows.add("scotrack.store.models.Base")
     trees = [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in _modules("store")]
     functions: set[str] = set()
     for _ in range(2):  # carriers first, then what returns them
@@ -358,7 +429,10 @@ def row_returning() -> set[str]:
             for node in tree.body:
                 named = f"{module}.{node.name}" if hasattr(node, "name") else ""
                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                    if node.returns and _naming(node.returns, module, names, rows):
+                    returns = node.returns is not None and _naming(
+                        node.returns, module, names, rows
+                    )
+                    if returns or _instance_of_given_class(node):
                         functions.add(named)
                 elif isinstance(node, ast.ClassDef) and named not in rows:
                     fields = [b for b in node.body if isinstance(b, ast.AnnAssign)]
@@ -379,13 +453,7 @@ def row_calls(packages: tuple[str, ...]) -> set[str]:
             for node in ast.walk(tree):
                 if not isinstance(node, ast.Call):
                     continue
-                func, called = node.func, None
-                if isinstance(func, ast.Name):
-                    called = names.get(func.id)
-                elif isinstance(func, ast.Attribute) and isinstance(
-                    func.value, ast.Name
-                ):
-                    called = f"{names.get(func.value.id)}.{func.attr}"
+                called = _dotted(node.func, names)
                 if called in returning:
                     found.add(f"{path.relative_to(PACKAGE)}: {called}")
     return found
@@ -425,6 +493,96 @@ def test_the_check_catches_a_surface_given_rows(tmp_path, monkeypatch):
     assert row_calls(SURFACES) == {
         "web/page.py: scotrack.store.read.claims.find",
         "web/page.py: scotrack.store.read.claims.view",
+    }
+
+
+def test_the_check_sees_imports_by_name_and_through_packages(tmp_path, monkeypatch):
+    """Imports the statements do not show: a module loaded by its name, and an
+    ORM class reached through a package or module imported (#15)."""
+    models = "class Base:\n    pass\n\n\nclass Claim(Base):\n    pass\n"
+    provenance = (
+        "from scotrack.store.models import Base\n\n\nclass Claim(Base):\n    x = 1\n"
+    )
+    _fake_package(
+        tmp_path,
+        monkeypatch,
+        {
+            "store/models.py": models,
+            "store/provenance.py": provenance,
+            "web/door.py": "from scotrack import store\n\nKIND = store.models.Claim\n",
+            "web/side.py": (
+                "from scotrack.store import provenance\n"
+                "from scotrack.store.provenance import CLAIM_STATUSES\n\n"
+                "ROW = provenance.Claim\n"
+            ),
+            "store/read/lazy.py": (
+                "from scotrack.cli._common import lazy_module\n\n"
+                'review = lazy_module("scotrack.store.write.review")\n'
+            ),
+            "ingest/facts/sly.py": (
+                "import importlib\n\n"
+                'engine = importlib.import_module("scotrack.store.engine")\n'
+                'other = __import__("scotrack.api.app")\n'
+            ),
+        },
+    )
+    assert orm_imports(SURFACES) == {
+        "web/door.py: scotrack.store.models",
+        "web/door.py: scotrack.store.models.Claim",
+        "web/side.py: scotrack.store.provenance.Claim",
+    }
+    assert reaches(_modules("store.read"), STORE_ROOMS["store.read"]) == [
+        "store/read/lazy.py: scotrack.store.write.review",
+    ]
+    assert violations("ingest", RULES["ingest"]) == [
+        "ingest/facts/sly.py: scotrack.store.engine",
+        "ingest/facts/sly.py: scotrack.api.app",
+    ]
+
+
+def test_the_check_sees_rows_given_by_base_generics_and_lazy_modules(
+    tmp_path, monkeypatch
+):
+    models = "class Base:\n    pass\n\n\nclass Claim(Base):\n    pass\n"
+    identity = (
+        "from typing import TypeVar\n\n"
+        'Row = TypeVar("Row")\n\n\n'
+        "def by_id(session, model: type[Row], ref: str) -> Row: ...\n"
+    )
+    history = (
+        "from scotrack.store import models\n\n\n"
+        "def entity_row(kind: str) -> models.Base | None: ...\n"
+    )
+    read = (
+        "from scotrack.store.models import Claim\n\n\n"
+        "def find(ref: str) -> Claim: ...\n"
+    )
+    surface = (
+        "from scotrack import store\n"
+        "from scotrack.cli._common import lazy_module\n"
+        "from scotrack.store import history, identity\n\n"
+        'claims = lazy_module("scotrack.store.read.claims")\n\n\n'
+        "def page(session, ref):\n"
+        "    history.entity_row(ref)\n"
+        "    identity.by_id(session, object, ref)\n"
+        "    store.read.claims.find(ref)\n"
+        "    return claims.find(ref)\n"
+    )
+    _fake_package(
+        tmp_path,
+        monkeypatch,
+        {
+            "store/models.py": models,
+            "store/identity.py": identity,
+            "store/history.py": history,
+            "store/read/claims.py": read,
+            "cli/page.py": surface,
+        },
+    )
+    assert row_calls(SURFACES) == {
+        "cli/page.py: scotrack.store.history.entity_row",
+        "cli/page.py: scotrack.store.identity.by_id",
+        "cli/page.py: scotrack.store.read.claims.find",
     }
 
 
