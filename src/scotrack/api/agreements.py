@@ -29,8 +29,6 @@ from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/agreements", tags=["agreements"])
 
-RATIFIED = ("ratified", "in force")
-
 
 class PartyStatusPublic(BaseModel):
     state: str
@@ -104,7 +102,7 @@ def _fields(agreement: Agreement, answer: AgreementStatus) -> dict[str, object]:
         "on": answer.on.isoformat(),
         "in_force": answer.in_force,
         "entry_into_force": None if eif is None else str(eif),
-        "ratified": sum(p.status in RATIFIED for p in answer.parties),
+        "ratified": agreements.ratified_count(answer),
         "parties": len(answer.parties),
         "party_statuses": [_party(p) for p in answer.parties],
     }

@@ -123,8 +123,15 @@ def agreement_row(agreement: Agreement, on: date) -> AgreementRow:
     """`agreement` with its status on `on`."""
     status = status_rules.status(agreement, on=on)
     truth = {True: "yes", False: "no", None: "unknown"}[status.in_force]
-    ratified = sum(p.status in RATIFIED for p in status.parties)
-    return AgreementRow(agreement, status, truth, ratified, len(status.parties))
+    return AgreementRow(
+        agreement, status, truth, ratified_count(status), len(status.parties)
+    )
+
+
+def ratified_count(status: AgreementStatus) -> int:
+    """How many parties had ratified, or acceded, by the day of `status`: the
+    count the agreements list, the dashboard and the API give alike (#15)."""
+    return sum(p.status in RATIFIED for p in status.parties)
 
 
 def agreement_table(

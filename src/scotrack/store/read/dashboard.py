@@ -17,6 +17,7 @@ from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
 from scotrack.store import models, rows
 from scotrack.store.provenance import Change, Claim, Document
+from scotrack.store.read import agreements as agreement_rows
 from scotrack.store.read import queries
 from scotrack.store.read.summaries import Summaries
 
@@ -86,7 +87,7 @@ def agreement_tallies(session: Session, *, on: date) -> list[AgreementTally]:
     tallies = []
     for agreement in queries.agreements(session):
         answer = status_rules.status(agreement, on=on)
-        ratified = sum(p.status in ("ratified", "in force") for p in answer.parties)
+        ratified = agreement_rows.ratified_count(answer)
         tallies.append(
             AgreementTally(
                 agreement.id,
