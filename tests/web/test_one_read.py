@@ -249,3 +249,25 @@ def test_a_body_ref_gets_the_same_answer_on_every_surface(
     assert api.status_code == 404
     assert cli.exit_code == 2
     assert "Traceback" not in cli.output
+
+
+@pytest.mark.issue(12)
+def test_an_unclear_status_says_the_same_missing_fact_on_every_surface(
+    client: TestClient, seeded_url: str
+):
+    asked = {"on": "2018-04-15"}
+    agreement = "extremism-convention"
+    api = client.get(f"{API}/agreements/{agreement}", params=asked).json()
+    cli = cli_json(seeded_url, "agreement", agreement, "--on", asked["on"])
+    web = client.get(f"/agreements/{agreement}", params=asked | {"format": "json"})
+    page = client.get(f"/agreements/{agreement}", params=asked).text
+    matrix = client.get("/agreements", params=asked).text
+    gaps = {p["state"]: p["unclear"] for p in api["party_statuses"] if p["unclear"]}
+    assert gaps["UZB"].startswith("ratified 2018-04, no day recorded")
+    assert {p["state"]: p["unclear"] for p in cli["parties"] if p["unclear"]} == gaps
+    assert {r["state"]: r["unclear"] for r in web.json() if r["unclear"]} == gaps
+    for text in gaps.values():
+        assert f'<span class="gap">{text}</span>' in matrix
+        assert text in page
+    decided = [p for p in api["party_statuses"] if p["certain"]]
+    assert all(p["unclear"] is None for p in decided if p["status"] != "signed")
