@@ -48,6 +48,12 @@ class PartyStatusPublic(BaseModel):
         "the day the agreement binds a state that acceded after its entry into "
         "force when no rule gives it.",
     )
+    unclear: str | None = Field(
+        description="What is missing to decide the status, when the sources "
+        "leave it undecided (the matrix's unclear cell): a date too coarse to "
+        "place before or after the day, or a signatory's instrument no source "
+        "records while the agreement is in force; null when decided.",
+    )
 
 
 class AgreementPublic(BaseModel):
@@ -86,6 +92,7 @@ def _party(party: PartyOnDay) -> PartyStatusPublic:
         ratified=iso(party.ratified),
         in_force_from=party.in_force_from,
         missing=list(party.missing),
+        unclear=party.unclear,
     )
 
 

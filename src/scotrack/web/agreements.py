@@ -152,7 +152,12 @@ def shown_columns(
         table,
         columns=tuple(table.columns[i] for i in kept),
         rows=tuple(
-            replace(row, cells=tuple(row.cells[i] for i in kept)) for row in table.rows
+            replace(
+                row,
+                cells=tuple(row.cells[i] for i in kept),
+                gaps=tuple(row.gaps[i] for i in kept),
+            )
+            for row in table.rows
         ),
     )
 
@@ -190,6 +195,7 @@ def agreement_page(
                 "withdrew": _text(party.withdrew if party else None),
                 "in_force_from": answer.in_force_from,
                 "missing": "; ".join(answer.missing) or None,
+                "unclear": answer.unclear,
                 "source": party.source_id if party else None,
             }
         )

@@ -23,6 +23,7 @@ NAV = (
     ("/", "Dashboard"),
     ("/members", "Members"),
     ("/meetings", "Meetings"),
+    ("/bodies", "Bodies"),
     ("/agreements", "Agreements"),
     ("/commitments", "Commitments"),
     ("/compliance", "Compliance"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
@@ -46,6 +46,18 @@ class AgreementTally:
 
 
 @dataclass(frozen=True, slots=True)
+class PredecessorCount:
+    """The meetings and agreements of a body that preceded the SCO: not the
+    SCO's, so counted apart from its own (#12)."""
+
+    code: str
+    name: str
+    predecessor_of: str
+    meetings: int
+    agreements: int
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     on: date
     members: tuple[NamedState, ...]
@@ -59,6 +71,8 @@ class Dashboard:
     documents_pending: int
     """Documents with at least one pending claim."""
     documents: int
+    predecessors: tuple[PredecessorCount, ...] = ()
+    """Counted apart: `agreements` and `latest_meetings` are the SCO's only."""
 
 
 def state_names(session: Session) -> dict[str, str]:
@@ -73,14 +87,50 @@ def body_names(session: Session) -> dict[str, str]:
 
 
 def latest_meetings(session: Session, *, limit: int = LATEST_MEETINGS) -> list[Meeting]:
-    """The `limit` most recent meetings, newest first."""
+    """The SCO's `limit` most recent meetings, newest first (a predecessor's are
+    not the SCO's, #12)."""
     query = (
         select(models.Meeting)
         .where(models.Meeting.start_date.is_not(None))
+        .where(models.Meeting.body_id.not_in(_predecessor_codes()))
         .order_by(models.Meeting.start_date.desc(), models.Meeting.id)
         .limit(limit)
     )
     return [rows.meeting_from_row(row) for row in session.scalars(query)]
+
+
+def _predecessor_codes() -> Select[str]:
+    return select(models.Body.id).where(models.Body.predecessor_of.is_not(None))
+
+
+def predecessor_counts(session: Session) -> list[PredecessorCount]:
+    """Each predecessor body's meetings and agreements, by code (#12)."""
+    meetings = dict(
+        session.execute(
+            select(models.Meeting.body_id, func.count())
+            .where(models.Meeting.body_id.in_(_predecessor_codes()))
+            .group_by(models.Meeting.body_id)
+        ).all()
+    )
+    agreements = dict(
+        session.execute(
+            select(models.Agreement.body_id, func.count())
+            .where(models.Agreement.body_id.is_not(None))
+            .group_by(models.Agreement.body_id)
+        ).all()
+    )
+    found = session.execute(
+        select(models.Body.id, models.Body.name, models.Body.predecessor_of).order_by(
+            models.Body.id
+        )
+    )
+    return [
+        PredecessorCount(
+            code, name, preceded, meetings.get(code, 0), agreements.get(code, 0)
+        )
+        for code, name, preceded in found
+        if preceded is not None
+    ]
 
 
 def agreement_tallies(session: Session, *, on: date) -> list[AgreementTally]:
@@ -177,6 +227,7 @@ def dashboard(
         claims=claims,
         documents_pending=pending_documents,
         documents=int(documents or 0),
+        predecessors=tuple(predecessor_counts(session)),
     )
 
 
@@ -185,9 +236,12 @@ class Holdings:
     """How much a knowledge base holds (GET /api/v1)."""
 
     counts: dict[str, int]
-    """Rows of each kind of record, documents and claims."""
+    """Rows of each kind of record, documents and claims; meetings and
+    agreements the SCO's only (#12)."""
     last_change: int | None
     """The newest change's id; None before the first."""
+    predecessors: tuple[PredecessorCount, ...] = ()
+    """The meetings and agreements of the SCO's predecessors, counted apart."""
 
 
 HELD = {
@@ -202,9 +256,15 @@ HELD = {
 
 
 def holdings(session: Session) -> Holdings:
-    """The count of each kind in HELD and the newest change's id."""
+    """The count of each kind in HELD (the SCO's meetings and agreements, its
+    predecessors' apart) and the newest change's id."""
     counts = {
         name: session.scalar(select(func.count()).select_from(model)) or 0
         for name, model in HELD.items()
     }
-    return Holdings(counts, session.scalar(select(func.max(Change.id))))
+    predecessors = predecessor_counts(session)
+    counts["meetings"] -= sum(p.meetings for p in predecessors)
+    counts["agreements"] -= sum(p.agreements for p in predecessors)
+    return Holdings(
+        counts, session.scalar(select(func.max(Change.id))), tuple(predecessors)
+    )
