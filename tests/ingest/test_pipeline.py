@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import CleanDocument, ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import STAGES, extract, extract_paths
@@ -187,3 +189,26 @@ def test_a_file_of_many_documents_is_extracted_one_at_a_time(tmp_path: Path) -> 
     assert next(results) == "many:1"
     assert done == ["many:1"]
     assert len(list(results)) == 39
+
+
+@pytest.mark.issue(15)
+def test_a_page_given_as_html_is_cleaned_whatever_it_opens_with() -> None:
+    """A .html page opening with `<header>` (which the old guess from its first
+    tag missed) is cleaned as HTML: no tag is left in its text."""
+    body = (
+        "The leaders of the Shanghai Cooperation Organisation met in Astana on "
+        "Thursday and signed a declaration on regional security and trade. "
+    )
+    html = (
+        "<header><nav><a href='/'>Home</a></nav></header>"
+        f"<article><h1>SCO leaders meet in Astana</h1><p>{body * 3}</p>"
+        f"<p>{body * 2}</p></article>"
+    )
+    doc = extract(RawDocument(id="x", path="x.html", html=html))
+    assert doc.html
+    assert "<p>" not in doc.text
+    assert "met in Astana" in doc.text
+    as_text = extract(
+        RawDocument(id="y", path="y.txt", text="SCO leaders meet\n" + body)
+    )
+    assert not as_text.html

@@ -21,7 +21,8 @@ Item = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
-    """A document as read: exactly one of `text` or `html` is set."""
+    """A document as read: exactly one of `text` or `html` is set, `html` when it
+    arrived as a web page; `files.is_page` decides, once, whether it is one."""
 
     id: str
     path: str
@@ -120,6 +121,9 @@ class CleanDocument:
     """"en" for English; anything else means nothing is extracted (read.language)."""
     warnings: list[str] = field(default_factory=list)
     """What a reader should know of this document's result (one line each)."""
+    html: bool = False
+    """Whether `raw_text` is a web page: decided once, as the document is read
+    (`files.is_page`), never guessed again from its text (#15)."""
 
     def reference_date(self) -> str | None:
         """The date relative expressions resolve against: published, else dateline's."""

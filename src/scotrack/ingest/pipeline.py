@@ -57,6 +57,7 @@ from scotrack.ingest.read.files import (
     check_limits,
     document_files,
     holds_many,
+    is_page,
     read_file,
     read_piece,
 )
@@ -85,7 +86,8 @@ Result = CleanDocument | DocumentError
 
 
 def start_document(raw: RawDocument) -> CleanDocument:
-    """The CleanDocument the first stage receives (text still empty)."""
+    """The CleanDocument the first stage receives (text still empty), whether it
+    is a web page decided (`is_page`)."""
     return CleanDocument(
         id=raw.id,
         path=raw.path,
@@ -93,6 +95,7 @@ def start_document(raw: RawDocument) -> CleanDocument:
         text="",
         url=raw.url,
         metadata=Metadata(published=raw.published, source=raw.source),
+        html=is_page(raw),
     )
 
 

@@ -49,10 +49,12 @@ ODD_SPACES = re.compile(rf"{SPACE}(?:{SPACE}+|(?<! ))")
 """The runs `SPACES` matches other than a lone space (which stays as it is)."""
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HTML_START = re.compile(
-    r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|body|meta|title|div|p|article"
-    r"|section|main|span|table|h[1-6])\b",
+    r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|header|body|meta|title|div|p"
+    r"|article|section|main|nav|aside|footer|figure|span|table|h[1-6])\b",
     re.IGNORECASE,
 )
+"""How a document given as text opens when it is a web page all the same (a page
+saved as .txt): `read.files.is_page`."""
 STORE_DATE = re.compile(r"^ ?date (?P<date>\d{4}-\d{2}-\d{2})(?: |$)")
 """The date a pages store prints before a page's first line (" date 2023-05-04 "):
 the printed publication date, never part of the headline."""

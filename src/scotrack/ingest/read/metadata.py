@@ -28,7 +28,7 @@ from scotrack.ingest.entities.gazetteer import gazetteer
 from scotrack.ingest.lexicon import dates as date_rules
 from scotrack.ingest.lexicon import pages as rules
 from scotrack.ingest.lexicon import sources as source_rules
-from scotrack.ingest.read.clean import is_date_line, is_html, normal_lines, store_date
+from scotrack.ingest.read.clean import is_date_line, normal_lines, store_date
 from scotrack.ingest.read.headline import breadcrumb_ends, headline_index, headline_text
 from scotrack.ingest.read.sources import (
     is_publication_name,
@@ -288,7 +288,7 @@ def read_metadata(doc: CleanDocument) -> CleanDocument:
         if index is not None:
             meta.title, headline_date = headline_text(paragraphs[index])
         first = 0 if index is None else index + 1
-    if not is_html(doc.raw_text):
+    if not doc.html:
         meta.published = (
             store_date(doc.raw_text)
             or _numeric_date(headline_date)
@@ -300,7 +300,7 @@ def read_metadata(doc: CleanDocument) -> CleanDocument:
     meta.source = source_of(doc, match)
     if match is not None:
         _read_dateline(doc, match, paragraphs[first : first + _DATELINE_PARAGRAPHS])
-    if meta.dateline is None and not is_html(doc.raw_text):
+    if meta.dateline is None and not doc.html:
         meta.dateline = header_place(doc.raw_text)
     return doc
 

@@ -27,7 +27,6 @@ from scotrack.ingest.lexicon import sources as rules
 from scotrack.ingest.read.clean import (
     has_menu_split,
     is_date_line,
-    is_html,
     masthead_indexes,
     normal_lines,
 )
@@ -289,7 +288,7 @@ def masthead(raw_text: str) -> str | None:
 def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
     """The outlet, by the order in the module docstring."""
     lead = "\n".join(doc.text.split("\n")[:LEAD_PARAGRAPHS])
-    plain = not is_html(doc.raw_text)
+    plain = not doc.html
     agency, agency_name = dateline_agency(dateline)
     credited = credited_source(doc.raw_text) if plain else None
     origin = mentioned_source(origin_matches(lead))
