@@ -1,5 +1,9 @@
 """Title, publication date, outlet and dateline, as the page prints them.
 
+What the record gave (`CleanDocument.given`: a JSON Lines line, a Parquet row, an
+API request) wins: its `title`, `published` and `source` are kept as given (a
+known outlet's name spelt as `sources` spells it), the page read for the rest.
+
 - `title`: the headline (`headline`): the first paragraph of the cleaned text
   that reads as one once the furniture above it is passed over; HTML: the page
   title. None when the page opens with body text.
@@ -270,34 +274,40 @@ def dateline_day(
 
 
 def read_metadata(doc: CleanDocument) -> CleanDocument:
-    """Fill `doc.metadata` from the page; fields already set (HTML markup) stay.
+    """Fill `doc.metadata` from the page; what the record gave (`doc.given`) stays,
+    and so does what HTML markup gave, but for the outlet (see `sources`).
 
-    The publication date is the store's date prefix, else the date printed with
-    the headline, else the first date line, else the markup's.
+    The publication date is the record's, else the store's date prefix, else the
+    date printed with the headline, else the first date line, else the markup's.
     """
     meta = doc.metadata
+    given = doc.given
     paragraphs = doc.text.split("\n")
     first = 1
     headline_date = None
-    if meta.title is None:
+    if meta.title is None or (given.title is not None and not doc.html):
         index = headline_index(
             paragraphs,
             crumbs=breadcrumb_ends(normal_lines(doc.raw_text)),
             is_dateline=lambda paragraph: dateline_match([paragraph]) is not None,
         )
         if index is not None:
-            meta.title, headline_date = headline_text(paragraphs[index])
+            title, headline_date = headline_text(paragraphs[index])
+            meta.title = given.title or title
         first = 0 if index is None else index + 1
     if not doc.html:
         meta.published = (
-            store_date(doc.raw_text)
+            given.published
+            or store_date(doc.raw_text)
             or _numeric_date(headline_date)
             or printed_date(doc.raw_text)
-            or meta.published
             or issue_year(doc.raw_text)
         )
     match = dateline_match(paragraphs[first : first + _DATELINE_PARAGRAPHS])
-    meta.source = source_of(doc, match)
+    if given.source is not None:
+        meta.source = outlet(given.source) or given.source
+    else:
+        meta.source = source_of(doc, match)
     if match is not None:
         _read_dateline(doc, match, paragraphs[first : first + _DATELINE_PARAGRAPHS])
     if meta.dateline is None and not doc.html:
