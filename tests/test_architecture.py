@@ -14,6 +14,7 @@ compiled once, in `ingest/lexicon/` (#11, #15).
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -455,3 +456,17 @@ def test_stage_modules_compile_no_pattern_of_their_own(package):
 
 def test_the_lexicon_compiles_the_rules():
     assert [hit for path in _modules("ingest.lexicon") for hit in _compiles(path)]
+
+
+_SPELT_MONTHS = re.compile(r"(?i)\bjan(?:uary)?\|feb|\bmon(?:day)?\|tue")
+
+
+def test_months_and_weekdays_are_spelt_once():
+    """Every alternation of month or weekday names is made from the lists in
+    `ingest/lexicon/dates.py` (#15), never spelt out again."""
+    dates = PACKAGE / "ingest" / "lexicon" / "dates.py"
+    assert [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != dates and _SPELT_MONTHS.search(path.read_text(encoding="utf-8"))
+    ] == []

@@ -51,14 +51,6 @@ _STAMP_DATES = 2
 _STAMP_LINES = 15
 
 
-def month_number(word: str) -> int:
-    """The month `word` names ("Dec.", "December", "июня"), 0 if none."""
-    word = word.rstrip(".").lower()
-    return date_rules.MONTH_NUMBER.get(word[:3], 0) or date_rules.RUSSIAN_MONTHS.get(
-        word, 0
-    )
-
-
 _SHORT_SEGMENT = 60
 
 
@@ -75,16 +67,16 @@ def iso_date(match: re.Match[str]) -> str | None:
         # and Asian outlets that print numeric dates put the day first
     elif groups["mdy"]:
         y, d = groups["y3"], groups["d3"]
-        m = str(month_number(groups["mon3"]))
+        m = str(date_rules.month_number(groups["mon3"]))
     elif groups["ymd"]:  # "2009-Jun-16"
         y, d = groups["y5"], groups["d5"]
-        m = str(month_number(groups["mon5"]))
+        m = str(date_rules.month_number(groups["mon5"]))
     elif groups["dmy3"]:  # "16 июня 2011"
         y, d = groups["y6"], groups["d6"]
-        m = str(month_number(groups["mon6"]))
+        m = str(date_rules.month_number(groups["mon6"]))
     else:
         y, d = groups["y4"], groups["d4"]
-        m = str(month_number(groups["mon4"]))
+        m = str(date_rules.month_number(groups["mon4"]))
     try:
         return date(int(y), int(m), int(d)).isoformat()
     except ValueError:
@@ -254,7 +246,7 @@ def dateline_day(
             return date(int(match.group("nyear")), month, day).isoformat()
         except ValueError:
             return None
-    month = month_number(_month(match) or "")
+    month = date_rules.month_number(_month(match) or "")
     if not month:
         return None
     year_text = match.group("year") or match.group("year2")
