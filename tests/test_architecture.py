@@ -17,6 +17,7 @@ through an imported package (`store.models.Claim`).
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -586,11 +587,15 @@ def test_the_check_sees_rows_given_by_base_generics_and_lazy_modules(
     }
 
 
-STAGE_PACKAGES = ("ingest.read", "ingest.entities", "ingest.facts")
+_RE_CALLS = frozenset(
+    ["search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"]
+)
+"""The `re` functions that compile the pattern they are given."""
 
 
 def _compiles(path: Path) -> list[str]:
-    """Calls that compile a pattern (`re.compile`, `folded_pattern`) in `path`."""
+    """Calls that compile a pattern (`re.compile`, `folded_pattern`, or `re.sub`
+    and the like, which compile theirs) in `path`."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for node in ast.walk(tree):
@@ -601,14 +606,27 @@ def _compiles(path: Path) -> list[str]:
                 if isinstance(func, ast.Attribute)
                 else getattr(func, "id", "")
             )
-            if name in ("compile", "folded_pattern"):
+            of_re = isinstance(func, ast.Attribute) and (
+                getattr(func.value, "id", "") == "re"
+            )
+            if name in ("compile", "folded_pattern") or (of_re and name in _RE_CALLS):
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return found
 
 
-@pytest.mark.parametrize("package", STAGE_PACKAGES)
-def test_stage_modules_compile_no_pattern_of_their_own(package):
-    assert [hit for path in _modules(package) for hit in _compiles(path)] == []
+def _outside_the_lexicon() -> list[Path]:
+    """Every module of `ingest` but the lexicon's: the stages (read, entities,
+    facts), the claims, the classifiers and the pipeline's own modules."""
+    lexicon = PACKAGE / "ingest" / "lexicon"
+    return [path for path in _modules("ingest") if lexicon not in path.parents]
+
+
+def test_no_ingest_module_compiles_a_pattern_outside_the_lexicon():
+    """Every rule lives in `ingest/lexicon`, compiled once there (#15)."""
+    modules = _outside_the_lexicon()
+    for package in ("read", "entities", "facts", "claims", "classifiers"):
+        assert any(PACKAGE / "ingest" / package in path.parents for path in modules)
+    assert [hit for path in modules for hit in _compiles(path)] == []
 
 
 def test_the_lexicon_compiles_the_rules():
@@ -638,3 +656,17 @@ def test_modules_are_about_400_lines_at_most():
     }
     longer = {name: n for name, n in lengths.items() if n > LINES}
     assert longer == LONGER
+
+
+_SPELT_MONTHS = re.compile(r"(?i)\bjan(?:uary)?\|feb|\bmon(?:day)?\|tue")
+
+
+def test_months_and_weekdays_are_spelt_once():
+    """Every alternation of month or weekday names is made from the lists in
+    `ingest/lexicon/dates.py` (#15), never spelt out again."""
+    dates = PACKAGE / "ingest" / "lexicon" / "dates.py"
+    assert [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != dates and _SPELT_MONTHS.search(path.read_text(encoding="utf-8"))
+    ] == []

@@ -80,6 +80,7 @@ def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocum
         doc.metadata,
         language=doc.language,
         warnings=list(doc.warnings),
+        html=doc.html,
     )
     statements = tuple(doc.facts.get("implementations", ()))
     return PreparedDocument(slim, doc_id, extract, tuple(claims), statements)

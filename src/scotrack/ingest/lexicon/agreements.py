@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.dates import MONTH_NAMES, MONTH_STARTS
+from scotrack.ingest.lexicon.dates import MONTH_NAMES, MONTH_WORD, WEEKDAY_NAMES
 from scotrack.ingest.lexicon.folding import folded_pattern
 from scotrack.ingest.lexicon.organizations import (
     INITIATIVE_WORDS,
@@ -88,15 +88,15 @@ AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bwill\b|\bis\b|\bare\b"
     rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
-    r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    rf"|\bon (?:{WEEKDAY_NAMES})\b"
     r"|\b(?:an?|one|two|three|four|five|several|some|\d+) (?:days?|weeks?|months?|years?)"
     r" (?:later|ago|earlier)\b|\b(?:last|this|next) (?:year|month|week)\b|\bin order to\b)"
 )
 """Where an agreement's complement ends: punctuation, a clause word, a verb, a date
 or time ("a year later", "last year") or a purpose ("in order to")."""
 AGREEMENT_NOT_COMPLEMENT = (
-    rf"(?:\d|(?:{MONTH_STARTS})[a-z]*\.?\s+\d"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the sidelines\b|behalf\b)"
+    rf"(?:\d|{MONTH_WORD}\s+\d"
+    rf"|(?:{WEEKDAY_NAMES})\b|the sidelines\b|behalf\b)"
 )
 """What follows "on" when it dates or places a signing ("memorandum on September 15
 on the sidelines"), rather than naming the agreement's subject."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from scotrack.ingest.lexicon.alternations import skipping
+from scotrack.ingest.lexicon.dates import WEEKDAY_NAMES
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 CALL_VERBS = (
@@ -289,8 +290,8 @@ COURTESY = re.compile(
 RELATIVE = skipping(r"\b(?:which|that)\s+$")
 GAP_FILLER = re.compile(
     r"\b(?:\w+ly|also|still|further|thus|therefore|always|has|have|had|is|are|was|were"
-    r"|been|on|in|at|during|the|meeting|talks|summit|(?:mon|tues|wednes|thurs|fri|satur"
-    r"|sun)day|today|yesterday|\w+'s|said|says|that)\b",
+    r"|been|on|in|at|during|the|meeting|talks|summit|"
+    rf"{WEEKDAY_NAMES}|today|yesterday|\w+'s|said|says|that)\b",
     re.IGNORECASE,
 )
 PASSIVE_MODAL = re.compile(

@@ -265,6 +265,7 @@ def document_values(
         "published_date": doc.metadata.published,
         "dateline": doc.metadata.dateline,
         "raw_text": doc.raw_text,
+        "html": doc.html,
         "clean_text": doc.text,
         "tags": json.dumps(tags, ensure_ascii=False),
         "ingested_at": now(),
