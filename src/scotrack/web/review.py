@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
@@ -29,6 +30,7 @@ from scotrack.store.provenance import CLAIM_STATUSES
 from scotrack.store.read import claims, queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
+from scotrack.store.write.disagreements import Disagreements
 from scotrack.store.write.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
