@@ -455,3 +455,96 @@ def test_stage_modules_compile_no_pattern_of_their_own(package):
 
 def test_the_lexicon_compiles_the_rules():
     assert [hit for path in _modules("ingest.lexicon") for hit in _compiles(path)]
+
+
+# an `async def` route runs on the event loop: the store's work (a query, a
+# commit) blocks every other request there, so it belongs in a plain `def`
+# (FastAPI runs those in the threadpool) or in `run_in_threadpool` (#15)
+
+ROUTE_METHODS = {"get", "post", "put", "patch", "delete", "head", "api_route"}
+OFF_THE_LOOP = {"run_in_threadpool", "run_sync"}
+
+
+def _is_route(node: ast.AsyncFunctionDef) -> bool:
+    return any(
+        isinstance(d, ast.Call)
+        and isinstance(d.func, ast.Attribute)
+        and d.func.attr in ROUTE_METHODS
+        for d in node.decorator_list
+    )
+
+
+def _blocking_calls(node: ast.AST, names: dict[str, str]) -> list[ast.Call]:
+    """Calls under `node` that reach the store on the spot: a function of
+    `scotrack.store`, a method of `session`, or any call given `session`; what
+    is handed to `run_in_threadpool` runs in a thread and is passed over."""
+    found: list[ast.Call] = []
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.Call):
+            func = child.func
+            name = func.attr if isinstance(func, ast.Attribute) else ""
+            if isinstance(func, ast.Name):
+                name = func.id
+            if name in OFF_THE_LOOP:
+                continue
+            called = ""
+            if isinstance(func, ast.Name):
+                called = names.get(func.id, "")
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                owner = func.value.id
+                called = "session" if owner == "session" else names.get(owner, "")
+            arguments = [*child.args, *(k.value for k in child.keywords)]
+            if (
+                called == "session"
+                or called.startswith("scotrack.store")
+                or any(isinstance(a, ast.Name) and a.id == "session" for a in arguments)
+            ):
+                found.append(child)
+        found += _blocking_calls(child, names)
+    return found
+
+
+def blocking_routes(packages: tuple[str, ...]) -> list[str]:
+    """`file:line` of each store call in an `async def` route under `packages`."""
+    found = []
+    for package in packages:
+        for path in _modules(package):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = _bindings(tree, path)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.AsyncFunctionDef) and _is_route(node):
+                    found += [
+                        f"{path.relative_to(PACKAGE)}:{call.lineno}"
+                        for call in _blocking_calls(node, names)
+                    ]
+    return found
+
+
+def test_no_async_route_works_the_store_on_the_event_loop():
+    assert blocking_routes(("api", "web")) == []
+
+
+def test_the_check_catches_an_async_route_using_the_store(tmp_path, monkeypatch):
+    route = (
+        "from starlette.concurrency import run_in_threadpool\n"
+        "from scotrack.store.read import claims\n\n\n"
+        "@router.post('/a')\n"
+        "async def a(request, session):\n"
+        "    form = await request.form()\n"
+        "    claims.find_claim(session, 'x')\n"
+        "    session.commit()\n"
+        "    _helper(session, form)\n"
+        "    await run_in_threadpool(session.commit)\n"
+        "    await run_in_threadpool(claims.find_claim, session, 'x')\n\n\n"
+        "@router.post('/b')\n"
+        "def b(session):\n"
+        "    session.commit()\n\n\n"
+        "async def not_a_route(session):\n"
+        "    session.commit()\n"
+    )
+    _fake_package(tmp_path, monkeypatch, {"web/page.py": route})
+    assert blocking_routes(("api", "web")) == [
+        "web/page.py:8",
+        "web/page.py:9",
+        "web/page.py:10",
+    ]

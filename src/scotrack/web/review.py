@@ -276,7 +276,7 @@ def _failed(
     request: Request, session: Session, claim_id: str, err: InputError, actor: str
 ) -> Response:
     session.rollback()
-    status = 409 if getattr(err, "found", None) is not None else 422
+    status = 409 if isinstance(err, Disagreements) else 422
     return claim_page(
         request, session, claim_id, problem=str(err), status_code=status, actor=actor
     )
@@ -355,12 +355,23 @@ def undo_decision(
     return _decided(claim.id, "undone")
 
 
+async def _form(request: Request) -> FormData:
+    """The posted form, read on the event loop for a handler that runs in a thread."""
+    return await request.form()
+
+
 @router.post("/review/{claim_id}/edit")
 @needs(Role.reviewer)
-async def edit_claim(
-    request: Request, session: DbSession, caller: Caller, claim_id: str
+def edit_claim(
+    request: Request,
+    session: DbSession,
+    caller: Caller,
+    claim_id: str,
+    form: Annotated[FormData, Depends(_form)],
 ) -> Response:
-    form = await request.form()
+    """A plain function, run in the threadpool: it reads and writes the store, which
+    an `async def` would do on the event loop (#15); the form is read first, by the
+    asynchronous dependency `_form`."""
     claim = claims.find_claim(session, claim_id)
     current = claim.effective_payload
     changes = {}
