@@ -14,8 +14,6 @@ from scotrack.store.read.claims import ClaimRecord
 from scotrack.store.read.listings import ClaimSummary
 from scotrack.store.write import groups
 
-ClaimStatus = Literal["pending", "accepted", "rejected"]
-
 
 class ClaimBrief(BaseModel):
     id: str

@@ -26,7 +26,6 @@ from scotrack.api.database import DbSession
 from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.store import history
-from scotrack.store.provenance import CLAIM_STATUSES
 from scotrack.store.read import claims, queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
@@ -124,7 +123,7 @@ def queue_page(
         title="Review",
         queue=found,
         kinds=vocab.CLAIM_KINDS,
-        statuses=(*CLAIM_STATUSES, "all"),
+        statuses=(*vocab.CLAIM_STATUSES, "all"),
         status=chosen,
         previous=max(0, offset - PAGE) if offset else None,
         following=last if last < found.groups else None,

@@ -117,7 +117,7 @@ class CommitmentRecord:
     """Assessments recorded and later undone (kept in the log, not in force)."""
     current: Assessment | None
     compliance: str
-    """One of the dashboard's COMPLIANCE_LABELS, on `on`."""
+    """One of `vocab.COMPLIANCES`, on `on`."""
     last_assessment: ChangeRef | None
     """The commitment's latest change when it recorded an assessment (undoable)."""
     state_names: dict[str, str]
