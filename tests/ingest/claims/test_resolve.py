@@ -9,7 +9,8 @@ from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
 from scotrack.domain.states import State, StateIndex
-from scotrack.ingest.claims.claim import CLAIM_LISTS, Claim
+from scotrack.domain.vocab import CLAIM_LISTS
+from scotrack.ingest.claims.claim import Claim
 from scotrack.ingest.claims.resolve import (
     CANDIDATE_FLOOR,
     LINK_THRESHOLD,

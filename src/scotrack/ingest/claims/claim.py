@@ -36,25 +36,8 @@ from scotrack.ingest.claims.claim_fields import (
 
 SCHEMA = "sco-extract/1"
 
-SUGGESTION_KINDS: tuple[ClaimKind, ...] = ("assessment", "project-status")
-"""Claims the store suggests from statements of implementation (#13), not
-sco-extract/1 lists: an assessment of a commitment, a project's next status."""
-SUGGESTION_ENTITIES: dict[str, str] = {
-    "assessment": "commitment",
-    "project-status": "project",
-}
-"""The entity kind a suggestion changes."""
 Span = tuple[int, int]
 Payload = dict[str, Any]
-
-CLAIM_LISTS: dict[str, ClaimKind] = {
-    "meetings": "meeting",
-    "agreements": "agreement",
-    "commitments": "commitment",
-    "projects": "project",
-    "membership": "membership",
-}
-"""The sco-extract/1 lists that become claims, and the claim kind of each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +111,7 @@ def claims_from_extract(document_id: str, extract: Mapping[str, Any]) -> list[Cl
     """
     problems = _schema_problems(extract)
     claims: dict[str, Claim] = {}
-    for list_name, kind in CLAIM_LISTS.items():
+    for list_name, kind in vocab.CLAIM_LISTS.items():
         for index, item in enumerate(_items(extract, list_name, problems)):
             where = f"{list_name}[{index}]"
             found = item_problems(kind, item)

@@ -27,7 +27,7 @@ from scotrack.domain.dates import parse_optional
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
-from scotrack.domain.vocab import ClaimKind
+from scotrack.domain.vocab import CLAIM_LISTS, ClaimKind
 from scotrack.ingest.claims import resolve
 from scotrack.ingest.claims.catalogue import (
     PROPOSALS,
@@ -36,7 +36,7 @@ from scotrack.ingest.claims.catalogue import (
     Proposal,
     Resolution,
 )
-from scotrack.ingest.claims.claim import CLAIM_LISTS, Claim
+from scotrack.ingest.claims.claim import Claim
 
 Resolved = tuple[Claim, Resolution]
 
