@@ -548,3 +548,90 @@ def test_the_check_catches_an_async_route_using_the_store(tmp_path, monkeypatch)
         "web/page.py:9",
         "web/page.py:10",
     ]
+
+
+# one source of truth per value set (STYLE 1.3): a set is spelled once, in the
+# domain's vocabulary or the store read model that owns it, and a surface
+# imports it; spelling it again lets the copies drift apart (#15)
+
+OWNERS = ("domain", "store", "data", "ingest.claims")
+
+
+def _strings(node: ast.AST) -> tuple[str, ...] | None:
+    """The values of a `Literal[...]` subscript or a tuple, when all are strings."""
+    if isinstance(node, ast.Subscript) and getattr(node.value, "id", "") == "Literal":
+        node = node.slice
+        if not isinstance(node, ast.Tuple):
+            node = ast.Tuple(elts=[node])
+    if not isinstance(node, ast.Tuple) or len(node.elts) < 2:
+        return None
+    values = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+    if len(values) != len(node.elts) or not all(isinstance(v, str) for v in values):
+        return None
+    return tuple(values)
+
+
+def value_sets(packages: tuple[str, ...]) -> dict[frozenset[str], str]:
+    """values -> `file: NAME` of each set of three values or more `packages`
+    define at module level (a Literal type or a tuple of strings): two words
+    alike (`("text", "evidence")`) may be a coincidence, three are a copy."""
+    found: dict[frozenset[str], str] = {}
+    for package in packages:
+        for path in _modules(package):
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                target = getattr(node, "target", None)
+                if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                value = getattr(node, "value", None)
+                if isinstance(target, ast.Name) and value is not None:
+                    values = _strings(value)
+                    if values is not None and len(set(values)) >= 3:
+                        where = f"{path.relative_to(PACKAGE)}: {target.id}"
+                        found.setdefault(frozenset(values), where)
+    return found
+
+
+def respelled(packages: tuple[str, ...], owners: tuple[str, ...]) -> list[str]:
+    """`file:line = owner` for each Literal or tuple of strings under `packages`
+    that holds every value of a set `owners` define."""
+    known = value_sets(owners)
+    found = []
+    for package in packages:
+        for path in _modules(package):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                values = _strings(node)
+                if values is None:
+                    continue
+                for owned, where in known.items():
+                    if owned <= set(values):
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+                        found[-1] += f" = {where}"
+    return sorted(set(found))
+
+
+def test_the_surfaces_spell_no_value_set_again():
+    assert respelled(SURFACES, OWNERS) == []
+
+
+def test_the_check_catches_a_value_set_spelled_again(tmp_path, monkeypatch):
+    vocab = (
+        "from typing import Literal\n"
+        'Status = Literal["member", "observer", "partner"]\n'
+        'KINDS = ("pledge", "call", "proposal")\n'
+        'PAIR = ("text", "evidence")\n'
+    )
+    surface = (
+        "from typing import Literal\n"
+        'Kind = Literal["pledge", "call", "proposal", ""]\n'
+        "def f(s: Literal['partner', 'observer', 'member']) -> None:\n"
+        "    return None\n"
+        'FINE = ("member", "pledge", "observer", "call")\n'
+        'HIDDEN = ("text", "evidence")\n'
+    )
+    _fake_package(
+        tmp_path, monkeypatch, {"domain/vocab.py": vocab, "api/page.py": surface}
+    )
+    assert respelled(("api",), ("domain",)) == [
+        "api/page.py:2 = domain/vocab.py: KINDS",
+        "api/page.py:3 = domain/vocab.py: Status",
+    ]

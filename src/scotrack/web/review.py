@@ -29,7 +29,7 @@ from scotrack.store import history
 from scotrack.store.read import claims, queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
-from scotrack.store.write.disagreements import Disagreements
+from scotrack.store.write.disagreements import Choice, Disagreements
 from scotrack.store.write.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
@@ -288,7 +288,7 @@ def accept_claim(
     session: DbSession,
     caller: Caller,
     claim_id: str,
-    choice: Annotated[Literal["keep", "take", ""], Form()] = "",
+    choice: Annotated[Choice | Literal[""], Form()] = "",
     link: Annotated[str | None, Form(max_length=200)] = None,
     note: Note = None,
     group: Annotated[str, Form(max_length=8)] = "",
