@@ -46,7 +46,7 @@ def _report(
     made = date_range(start, end)
     day = on_day(on)
     known = None if known_on is None else on_day(known_on, "known_on")
-    with dossiers.facts_known_on(session, known) as facts:
+    with dossiers.entities_known_on(session, known) as facts:
         report = compliance_report(facts, on=day, meeting=meeting or None, made=made)
     return report, citation.last_change(session, known)
 

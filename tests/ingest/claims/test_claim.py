@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import (
-    Claim,
+    ExtractedClaim,
     PersonTag,
     claim_key,
     claims_from_extract,
@@ -233,10 +233,10 @@ def test_claim_key_depends_on_document_and_kind():
 
 
 def test_claim_key_is_computed_not_passed():
-    claim = Claim("d1", "membership", {"state": "IND"}, ())
+    claim = ExtractedClaim("d1", "membership", {"state": "IND"}, ())
     assert claim.key == claim_key("d1", "membership", {"state": "IND"})
     with pytest.raises(TypeError):
-        Claim("d1", "membership", {}, (), key="x")  # type: ignore[call-arg]
+        ExtractedClaim("d1", "membership", {}, (), key="x")  # type: ignore[call-arg]
 
 
 def test_whole_number_floats_key_like_ints():

@@ -36,9 +36,9 @@ from scotrack.ingest.claims.catalogue import (
     Proposal,
     Resolution,
 )
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 
-Resolved = tuple[Claim, Resolution]
+Resolved = tuple[ExtractedClaim, Resolution]
 
 _KIND_ORDER = tuple(CLAIM_LISTS.values())
 CONCLUDING_ACTIONS = ("adopted", "signed")
@@ -56,7 +56,7 @@ class FactGroup:
     kind: ClaimKind
     proposal: Proposal
     entity_id: str | None
-    claims: tuple[Claim, ...]
+    claims: tuple[ExtractedClaim, ...]
     candidates: tuple[Candidate, ...] = ()
 
     @property
@@ -101,7 +101,9 @@ def collapse(
     return sorted(groups, key=_group_order)
 
 
-def claims_agree(claim: Claim, other: Claim, *, catalogue: Catalogue) -> bool:
+def claims_agree(
+    claim: ExtractedClaim, other: ExtractedClaim, *, catalogue: Catalogue
+) -> bool:
     """Would either claim, made into a new entity, be linked to by the other?"""
     return claims_agree_within(
         claim,
@@ -112,7 +114,10 @@ def claims_agree(claim: Claim, other: Claim, *, catalogue: Catalogue) -> bool:
 
 
 def claims_agree_within(
-    claim: Claim, claim_catalogue: Catalogue, other: Claim, other_catalogue: Catalogue
+    claim: ExtractedClaim,
+    claim_catalogue: Catalogue,
+    other: ExtractedClaim,
+    other_catalogue: Catalogue,
 ) -> bool:
     """`claims_agree`, given each claim's `provisional_catalogue` (built once per
     claim by callers that compare one claim with many)."""
@@ -126,7 +131,7 @@ def claims_agree_within(
     )
 
 
-def _concluded_together(claim: Claim, other: Claim) -> bool:
+def _concluded_together(claim: ExtractedClaim, other: ExtractedClaim) -> bool:
     """False when both claims report a signing or adoption, in different years."""
     actions = {claim.payload["action"], other.payload["action"]}
     if not actions <= set(CONCLUDING_ACTIONS):
@@ -135,13 +140,13 @@ def _concluded_together(claim: Claim, other: Claim) -> bool:
     return one is None or two is None or one == two
 
 
-def claim_year(claim: Claim) -> int | None:
+def claim_year(claim: ExtractedClaim) -> int | None:
     """The year of the claim's date, else of its article."""
     when = parse_optional(claim.payload.get("date")) or parse_optional(claim.published)
     return None if when is None else when.year
 
 
-def provisional_catalogue(claim: Claim, catalogue: Catalogue) -> Catalogue:
+def provisional_catalogue(claim: ExtractedClaim, catalogue: Catalogue) -> Catalogue:
     """A catalogue whose only entity is the one `claim` describes.
 
     Keeps `catalogue`'s bodies and cities; drops its states, so that two claims
@@ -184,7 +189,7 @@ def provisional_catalogue(claim: Claim, catalogue: Catalogue) -> Catalogue:
     return replace(empty, membership=(_interval(claim),))
 
 
-def _interval(claim: Claim) -> StatusInterval:
+def _interval(claim: ExtractedClaim) -> StatusInterval:
     state, event = claim.payload["state"], claim.payload["event"]
     when = parse_optional(claim.payload.get("date"))
     if event in resolve.EVENT_STARTS:
@@ -228,7 +233,7 @@ def _group(
     return FactGroup(kind, proposal, entity_id, claims, tuple(ranked))
 
 
-def _claim_order(claim: Claim) -> tuple[str, str]:
+def _claim_order(claim: ExtractedClaim) -> tuple[str, str]:
     return (claim.document_id, claim.key)
 
 

@@ -170,9 +170,9 @@ def find_project(session: Session, ref: str) -> models.Project:
 
 
 @contextmanager
-def facts_known_on(session: Session, known_on: date | None) -> Iterator[Session]:
-    """`session` itself, or with `known_on` a read-only view of the facts as the
-    change log held them at the end of that day."""
+def entities_known_on(session: Session, known_on: date | None) -> Iterator[Session]:
+    """`session` itself, or with `known_on` a read-only view of the knowledge
+    base's entities as the change log held them at the end of that day."""
     if known_on is None:
         yield session
         return
@@ -188,7 +188,7 @@ def commitment_record(
     not exist then. The one read of a commitment: its page, `GET
     /api/v1/commitments/{id}` and `scotrack commitment` (#15)."""
     commitment_id = find_commitment(session, ref).id
-    with facts_known_on(session, known_on) as facts:
+    with entities_known_on(session, known_on) as facts:
         row = facts.get(models.Commitment, commitment_id)
         if row is None:
             when = "" if known_on is None else f" on {known_on}"

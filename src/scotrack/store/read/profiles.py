@@ -298,9 +298,9 @@ def _joined(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def fact_exists(session: Session, kind: str, entity_id: str) -> None:
-    """NotFound unless the fact `kind`:`entity_id` exists (InputError for a kind
-    that is not a fact)."""
+def entity_exists(session: Session, kind: str, entity_id: str) -> None:
+    """NotFound unless the entity `kind`:`entity_id` exists (InputError for a kind
+    that is not one of `vocab.ENTITY_KINDS`)."""
     if kind not in vocab.ENTITY_KINDS:
         raise InputError(
             f"kind {kind!r}: choose one of {', '.join(vocab.ENTITY_KINDS)}"

@@ -24,7 +24,7 @@ from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.domain.passages import Passage, passage
 from scotrack.errors import InputError
-from scotrack.ingest.claims.claim import Claim as Extracted
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.claim_fields import EDITABLE_EXTRA, FIELDS, item_problems
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import history, models
@@ -367,7 +367,7 @@ def editable_claim_fields(kind: str) -> tuple[str, ...]:
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
     spans = evidence_spans(claim.evidence)
-    return summary(Extracted(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
+    return summary(ExtractedClaim(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
 
 
 def _decide(claim: Claim, status: str, *, actor: str, note: str | None) -> None:
