@@ -670,3 +670,183 @@ def test_months_and_weekdays_are_spelt_once():
         for path in sorted(PACKAGE.rglob("*.py"))
         if path != dates and _SPELT_MONTHS.search(path.read_text(encoding="utf-8"))
     ] == []
+
+
+# an `async def` route runs on the event loop: the store's work (a query, a
+# commit) blocks every other request there, so it belongs in a plain `def`
+# (FastAPI runs those in the threadpool) or in `run_in_threadpool` (#15)
+
+ROUTE_METHODS = {"get", "post", "put", "patch", "delete", "head", "api_route"}
+OFF_THE_LOOP = {"run_in_threadpool", "run_sync"}
+
+
+def _is_route(node: ast.AsyncFunctionDef) -> bool:
+    return any(
+        isinstance(d, ast.Call)
+        and isinstance(d.func, ast.Attribute)
+        and d.func.attr in ROUTE_METHODS
+        for d in node.decorator_list
+    )
+
+
+def _blocking_calls(node: ast.AST, names: dict[str, str]) -> list[ast.Call]:
+    """Calls under `node` that reach the store on the spot: a function of
+    `scotrack.store`, a method of `session`, or any call given `session`; what
+    is handed to `run_in_threadpool` runs in a thread and is passed over."""
+    found: list[ast.Call] = []
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.Call):
+            func = child.func
+            name = func.attr if isinstance(func, ast.Attribute) else ""
+            if isinstance(func, ast.Name):
+                name = func.id
+            if name in OFF_THE_LOOP:
+                continue
+            called = ""
+            if isinstance(func, ast.Name):
+                called = names.get(func.id, "")
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                owner = func.value.id
+                called = "session" if owner == "session" else names.get(owner, "")
+            arguments = [*child.args, *(k.value for k in child.keywords)]
+            if (
+                called == "session"
+                or called.startswith("scotrack.store")
+                or any(isinstance(a, ast.Name) and a.id == "session" for a in arguments)
+            ):
+                found.append(child)
+        found += _blocking_calls(child, names)
+    return found
+
+
+def blocking_routes(packages: tuple[str, ...]) -> list[str]:
+    """`file:line` of each store call in an `async def` route under `packages`."""
+    found = []
+    for package in packages:
+        for path in _modules(package):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = _bindings(tree, path)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.AsyncFunctionDef) and _is_route(node):
+                    found += [
+                        f"{path.relative_to(PACKAGE)}:{call.lineno}"
+                        for call in _blocking_calls(node, names)
+                    ]
+    return found
+
+
+def test_no_async_route_works_the_store_on_the_event_loop():
+    assert blocking_routes(("api", "web")) == []
+
+
+def test_the_check_catches_an_async_route_using_the_store(tmp_path, monkeypatch):
+    route = (
+        "from starlette.concurrency import run_in_threadpool\n"
+        "from scotrack.store.read import claims\n\n\n"
+        "@router.post('/a')\n"
+        "async def a(request, session):\n"
+        "    form = await request.form()\n"
+        "    claims.find_claim(session, 'x')\n"
+        "    session.commit()\n"
+        "    _helper(session, form)\n"
+        "    await run_in_threadpool(session.commit)\n"
+        "    await run_in_threadpool(claims.find_claim, session, 'x')\n\n\n"
+        "@router.post('/b')\n"
+        "def b(session):\n"
+        "    session.commit()\n\n\n"
+        "async def not_a_route(session):\n"
+        "    session.commit()\n"
+    )
+    _fake_package(tmp_path, monkeypatch, {"web/page.py": route})
+    assert blocking_routes(("api", "web")) == [
+        "web/page.py:8",
+        "web/page.py:9",
+        "web/page.py:10",
+    ]
+
+
+# one source of truth per value set (STYLE 1.3): a set is spelled once, in the
+# domain's vocabulary or the store read model that owns it, and a surface
+# imports it; spelling it again lets the copies drift apart (#15)
+
+OWNERS = ("domain", "store", "data", "ingest.claims")
+
+
+def _strings(node: ast.AST) -> tuple[str, ...] | None:
+    """The values of a `Literal[...]` subscript or a tuple, when all are strings."""
+    if isinstance(node, ast.Subscript) and getattr(node.value, "id", "") == "Literal":
+        node = node.slice
+        if not isinstance(node, ast.Tuple):
+            node = ast.Tuple(elts=[node])
+    if not isinstance(node, ast.Tuple) or len(node.elts) < 2:
+        return None
+    values = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+    if len(values) != len(node.elts) or not all(isinstance(v, str) for v in values):
+        return None
+    return tuple(values)
+
+
+def value_sets(packages: tuple[str, ...]) -> dict[frozenset[str], str]:
+    """values -> `file: NAME` of each set of three values or more `packages`
+    define at module level (a Literal type or a tuple of strings): two words
+    alike (`("text", "evidence")`) may be a coincidence, three are a copy."""
+    found: dict[frozenset[str], str] = {}
+    for package in packages:
+        for path in _modules(package):
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                target = getattr(node, "target", None)
+                if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                value = getattr(node, "value", None)
+                if isinstance(target, ast.Name) and value is not None:
+                    values = _strings(value)
+                    if values is not None and len(set(values)) >= 3:
+                        where = f"{path.relative_to(PACKAGE)}: {target.id}"
+                        found.setdefault(frozenset(values), where)
+    return found
+
+
+def respelled(packages: tuple[str, ...], owners: tuple[str, ...]) -> list[str]:
+    """`file:line = owner` for each Literal or tuple of strings under `packages`
+    that holds every value of a set `owners` define."""
+    known = value_sets(owners)
+    found = []
+    for package in packages:
+        for path in _modules(package):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                values = _strings(node)
+                if values is None:
+                    continue
+                for owned, where in known.items():
+                    if owned <= set(values):
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+                        found[-1] += f" = {where}"
+    return sorted(set(found))
+
+
+def test_the_surfaces_spell_no_value_set_again():
+    assert respelled(SURFACES, OWNERS) == []
+
+
+def test_the_check_catches_a_value_set_spelled_again(tmp_path, monkeypatch):
+    vocab = (
+        "from typing import Literal\n"
+        'Status = Literal["member", "observer", "partner"]\n'
+        'KINDS = ("pledge", "call", "proposal")\n'
+        'PAIR = ("text", "evidence")\n'
+    )
+    surface = (
+        "from typing import Literal\n"
+        'Kind = Literal["pledge", "call", "proposal", ""]\n'
+        "def f(s: Literal['partner', 'observer', 'member']) -> None:\n"
+        "    return None\n"
+        'FINE = ("member", "pledge", "observer", "call")\n'
+        'HIDDEN = ("text", "evidence")\n'
+    )
+    _fake_package(
+        tmp_path, monkeypatch, {"domain/vocab.py": vocab, "api/page.py": surface}
+    )
+    assert respelled(("api",), ("domain",)) == [
+        "api/page.py:2 = domain/vocab.py: KINDS",
+        "api/page.py:3 = domain/vocab.py: Status",
+    ]

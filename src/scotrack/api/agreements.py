@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
@@ -137,7 +137,7 @@ def list_agreements(
         Query(max_length=40, description="Only this kind: convention, charter, ..."),
     ] = None,
     in_force: Annotated[
-        Literal["yes", "no", "unknown"] | None,
+        agreements.InForce | None,
         Query(description="Only those in force on the day (yes), not, or unknown."),
     ] = None,
     year: Annotated[

@@ -40,8 +40,6 @@ from scotrack.store.models import Base, Id, IsoDate, Name
 
 Timestamp = String(32)
 """UTC time as ISO text with microseconds (`2026-11-23T10:01:02.123456+00:00`)."""
-CLAIM_STATUSES = ("pending", "accepted", "rejected")
-"""The statuses a claim has (`Claim.status`), in the order filters offer them."""
 
 
 class Document(Base):

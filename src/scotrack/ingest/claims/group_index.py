@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process, utils
 
 from scotrack.ingest.claims import names, resolve
 from scotrack.ingest.claims.catalogue import Catalogue
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.groups import (
     claim_year,
     claims_agree_within,
@@ -36,7 +36,7 @@ class _Block:
     """The distinct claims of one block: one member per `_payload_key` (claims
     equal in it agree with the same claims), each with its group."""
 
-    members: list[tuple[Claim, Catalogue]] = field(default_factory=list)
+    members: list[tuple[ExtractedClaim, Catalogue]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     """Each member's `_match_key`, for PREFILTERS."""
@@ -124,7 +124,7 @@ class GroupIndex:
         if group != into:
             self.merged[group] = into
 
-    def add(self, block: str, claim: Claim, group: str) -> None:
+    def add(self, block: str, claim: ExtractedClaim, group: str) -> None:
         """Record `claim` as a member of `group` in `block`."""
         known = self._used(block)
         payload = _payload_key(claim)
@@ -137,7 +137,7 @@ class GroupIndex:
         known.groups.append(group)
         known.keys.append(_match_key(claim))
 
-    def groups_of(self, block: str, claim: Claim) -> list[str]:
+    def groups_of(self, block: str, claim: ExtractedClaim) -> list[str]:
         """Every group of `block` that `claim` connects to, sorted (empty: none)."""
         if block not in self.blocks:
             return []
@@ -156,7 +156,7 @@ class GroupIndex:
                 found.add(group)
         return sorted(found)
 
-    def join(self, block: str, claim: Claim) -> tuple[str, tuple[str, ...]]:
+    def join(self, block: str, claim: ExtractedClaim) -> tuple[str, tuple[str, ...]]:
         """Put `claim` in its group: the first of the groups of `block` it
         connects to, or a new group named after it; the other groups it connects
         are merged into that one. Returns the group and the groups merged into
@@ -169,12 +169,12 @@ class GroupIndex:
         self.add(block, claim, group)
         return group, tuple(found[1:])
 
-    def group_of(self, block: str, claim: Claim) -> str | None:
+    def group_of(self, block: str, claim: ExtractedClaim) -> str | None:
         """The first of `groups_of`, or None for a new group."""
         found = self.groups_of(block, claim)
         return found[0] if found else None
 
-    def _close(self, known: _Block, claim: Claim) -> list[int]:
+    def _close(self, known: _Block, claim: ExtractedClaim) -> list[int]:
         """The members PREFILTERS leave to compare `claim` with (all, for a kind
         without a prefilter)."""
         if claim.kind not in PREFILTERS or not known.members:
@@ -210,7 +210,7 @@ block before the full comparison: each scorer and cutoff is a necessary conditio
 of the link `claims_agree` looks for, so no agreeing group is ruled out."""
 
 
-def _match_key(claim: Claim) -> str:
+def _match_key(claim: ExtractedClaim) -> str:
     """What PREFILTERS compare: the processed text or name the link rules use."""
     p = claim.payload
     if claim.kind == "commitment":
@@ -222,7 +222,7 @@ def _match_key(claim: Claim) -> str:
     return ""
 
 
-def _payload_key(claim: Claim) -> bytes:
+def _payload_key(claim: ExtractedClaim) -> bytes:
     """Equal for claims that say the same (agreements: also in the same year):
     a digest of both, 16 bytes where the text would be a few hundred."""
     year = claim_year(claim) if claim.kind == "agreement" else None
@@ -231,14 +231,14 @@ def _payload_key(claim: Claim) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _member(claim: Claim) -> Claim:
+def _member(claim: ExtractedClaim) -> ExtractedClaim:
     """What comparing with `claim` needs: its kind, payload and date, without
     its document's id and evidence, the payload's names and short values
     shared (`sys.intern`) rather than a copy each: a member is kept as long
     as its block, and the claims of an unpickled document are copies (#16)."""
     payload = {sys.intern(key): _shared(value) for key, value in claim.payload.items()}
     published = None if claim.published is None else sys.intern(claim.published)
-    return Claim("", claim.kind, payload, (), published=published)
+    return ExtractedClaim("", claim.kind, payload, (), published=published)
 
 
 def _shared(value: Any) -> Any:

@@ -26,13 +26,15 @@ from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
 from scotrack.ingest.claims import resolve
 from scotrack.ingest.claims.catalogue import Catalogue
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 
 CONCLUDING_ACTIONS = ("adopted", "signed")
 """Agreement actions that happen once, at one meeting (ratifications follow later)."""
 
 
-def claims_agree(claim: Claim, other: Claim, *, catalogue: Catalogue) -> bool:
+def claims_agree(
+    claim: ExtractedClaim, other: ExtractedClaim, *, catalogue: Catalogue
+) -> bool:
     """Would either claim, made into a new entity, be linked to by the other?"""
     return claims_agree_within(
         claim,
@@ -43,7 +45,10 @@ def claims_agree(claim: Claim, other: Claim, *, catalogue: Catalogue) -> bool:
 
 
 def claims_agree_within(
-    claim: Claim, claim_catalogue: Catalogue, other: Claim, other_catalogue: Catalogue
+    claim: ExtractedClaim,
+    claim_catalogue: Catalogue,
+    other: ExtractedClaim,
+    other_catalogue: Catalogue,
 ) -> bool:
     """`claims_agree`, given each claim's `provisional_catalogue` (built once per
     claim by callers that compare one claim with many)."""
@@ -57,7 +62,7 @@ def claims_agree_within(
     )
 
 
-def _concluded_together(claim: Claim, other: Claim) -> bool:
+def _concluded_together(claim: ExtractedClaim, other: ExtractedClaim) -> bool:
     """False when both claims report a signing or adoption, in different years."""
     actions = {claim.payload["action"], other.payload["action"]}
     if not actions <= set(CONCLUDING_ACTIONS):
@@ -66,13 +71,13 @@ def _concluded_together(claim: Claim, other: Claim) -> bool:
     return one is None or two is None or one == two
 
 
-def claim_year(claim: Claim) -> int | None:
+def claim_year(claim: ExtractedClaim) -> int | None:
     """The year of the claim's date, else of its article."""
     when = parse_optional(claim.payload.get("date")) or parse_optional(claim.published)
     return None if when is None else when.year
 
 
-def provisional_catalogue(claim: Claim, catalogue: Catalogue) -> Catalogue:
+def provisional_catalogue(claim: ExtractedClaim, catalogue: Catalogue) -> Catalogue:
     """A catalogue whose only entity is the one `claim` describes.
 
     Keeps `catalogue`'s bodies and cities; drops its states, so that two claims
@@ -115,7 +120,7 @@ def provisional_catalogue(claim: Claim, catalogue: Catalogue) -> Catalogue:
     return replace(empty, membership=(_interval(claim),))
 
 
-def _interval(claim: Claim) -> StatusInterval:
+def _interval(claim: ExtractedClaim) -> StatusInterval:
     state, event = claim.payload["state"], claim.payload["event"]
     when = parse_optional(claim.payload.get("date"))
     if event in resolve.EVENT_STARTS:

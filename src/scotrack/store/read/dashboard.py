@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
+from scotrack.domain.vocab import COMPLIANCES, SCORE_COMPLIANCE, Compliance
 from scotrack.store import models, rows
 from scotrack.store.provenance import Change, Claim, Document
 from scotrack.store.read import agreements as agreement_rows
@@ -22,8 +23,6 @@ from scotrack.store.read import queries
 from scotrack.store.read.summaries import Summaries
 
 LATEST_MEETINGS = 8
-COMPLIANCE_LABELS = ("complied", "partly", "not complied", "inconclusive", "unassessed")
-"""Compliance groups in display order: scores +1, 0, -1, inconclusive, none yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +64,7 @@ class Dashboard:
     body_names: dict[str, str]
     agreements: tuple[AgreementTally, ...]
     compliance: dict[str, int]
-    """COMPLIANCE_LABELS -> number of commitments."""
+    """`vocab.COMPLIANCES` -> number of commitments."""
     claims: dict[str, int]
     """Claim status -> count."""
     documents_pending: int
@@ -165,18 +164,17 @@ def compliance_counts(session: Session, *, on: date) -> dict[str, int]:
     for commitment_id, assessed, score in found:
         if commitment_id not in latest or assessed >= latest[commitment_id][0]:
             latest[commitment_id] = (assessed, score)
-    counts = dict.fromkeys(COMPLIANCE_LABELS, 0)
+    counts: dict[str, int] = dict.fromkeys(COMPLIANCES, 0)
     for _assessed, score in latest.values():
         counts[compliance_label(score)] += 1
     counts["unassessed"] = total - len(latest)
     return counts
 
 
-def compliance_label(score: int | str | None) -> str:
+def compliance_label(score: int | str | None) -> Compliance:
     """The display group of a compliance score (None: inconclusive)."""
-    labels = {1: "complied", 0: "partly", -1: "not complied"}
-    if isinstance(score, int) and score in labels:
-        return labels[score]
+    if isinstance(score, int) and score in SCORE_COMPLIANCE:
+        return SCORE_COMPLIANCE[score]
     return "inconclusive"
 
 

@@ -35,7 +35,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.group_index import GroupIndex
 from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
@@ -210,7 +210,7 @@ class DocumentStore:
             "note": None,
         }
 
-    def _group(self, claim: Claim, block: str) -> str:
+    def _group(self, claim: ExtractedClaim, block: str) -> str:
         """The group `claim` joins: the connected groups of its block (see
         `GroupIndex`); groups it connects are merged, in the database too."""
         self.load_blocks([block])
@@ -301,10 +301,10 @@ def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:
     ]
 
 
-def claim_from_row(row: ClaimRow, published: str | None) -> Claim:
-    """The ingest-side Claim of a stored claim (payload as extracted)."""
+def claim_from_row(row: ClaimRow, published: str | None) -> ExtractedClaim:
+    """The `ExtractedClaim` of a stored claim (payload as extracted)."""
     spans: list[list[int]] = json.loads(row.evidence)
-    return Claim(
+    return ExtractedClaim(
         row.document_id,
         row.kind,  # type: ignore[arg-type]
         json.loads(row.payload),
