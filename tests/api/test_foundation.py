@@ -11,9 +11,11 @@ from sqlalchemy.exc import OperationalError
 from scotrack.api.access import COOKIE, readable
 from scotrack.api.app import create_app
 from scotrack.api.database import limit_queries
-from scotrack.api.errors import from_database
+from scotrack.api.errors import from_database, from_scotrack
+from scotrack.errors import InputError
 from scotrack.settings import Settings
 from scotrack.store.engine import make_engine, session_factory
+from scotrack.store.write.disagreements import Disagreement, Disagreements
 
 from .conftest import bearer
 
@@ -23,6 +25,20 @@ CSP_PARTS = (
     "base-uri 'none'",
     "frame-ancestors 'none'",
 )
+
+
+def test_a_disagreement_is_known_by_its_class_not_its_attributes():
+    """409 with the fields for `Disagreements`; an input error that happens to
+    carry a `found` is still 422 (#15: isinstance, not duck typing)."""
+    found = [Disagreement("date", "2017-06-09", "2017-06-10")]
+    error = from_scotrack(Disagreements("meeting m1", found))
+    assert (error.status, error.code) == (409, "disagreement")
+    assert error.details == [
+        {"field": "date", "knowledge_base": "2017-06-09", "claim": "2017-06-10"}
+    ]
+    lookalike = InputError("bad field")
+    lookalike.found = found  # type: ignore[attr-defined]
+    assert from_scotrack(lookalike).status == 422
 
 
 @pytest.mark.parametrize("path", ["/api/v1", "/signin", "/static/app.css", "/nope"])

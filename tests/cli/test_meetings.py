@@ -94,3 +94,21 @@ def test_a_shanghai_five_summit_shows_its_members_and_its_guest(db_url: str):
     ]
     sco = CliRunner().invoke(app, ["meetings", "--db", db_url, "--format", "json"])
     assert not [m for m in json.loads(sco.stdout) if m["id"].startswith("sf-")]
+
+
+@pytest.mark.issue(12)
+def test_the_meetings_table_is_titled_by_the_body_asked_for(db_url: str):
+    """The Shanghai Five's summits are not "SCO meetings": the title says whose."""
+
+    def title(*args: str) -> str:
+        result = CliRunner().invoke(app, ["meetings", *args, "--db", db_url])
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()[0].strip()
+
+    assert title() == "SCO meetings"
+    assert title("--body", "shanghai-five") == (
+        "Meetings of the Shanghai Five (the SCO's predecessor)"
+    )
+    assert title("--body", "foreign-ministers") == (
+        "SCO meetings: Council of Foreign Ministers"
+    )

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import CleanDocument, ExtractOptions, RawDocument
 from scotrack.ingest.pipeline import STAGES, extract, extract_paths
@@ -187,3 +189,71 @@ def test_a_file_of_many_documents_is_extracted_one_at_a_time(tmp_path: Path) -> 
     assert next(results) == "many:1"
     assert done == ["many:1"]
     assert len(list(results)) == 39
+
+
+@pytest.mark.issue(15)
+def test_a_page_given_as_html_is_cleaned_whatever_it_opens_with() -> None:
+    """A .html page opening with `<header>` (which the old guess from its first
+    tag missed) is cleaned as HTML: no tag is left in its text."""
+    body = (
+        "The leaders of the Shanghai Cooperation Organisation met in Astana on "
+        "Thursday and signed a declaration on regional security and trade. "
+    )
+    html = (
+        "<header><nav><a href='/'>Home</a></nav></header>"
+        f"<article><h1>SCO leaders meet in Astana</h1><p>{body * 3}</p>"
+        f"<p>{body * 2}</p></article>"
+    )
+    doc = extract(RawDocument(id="x", path="x.html", html=html))
+    assert doc.html
+    assert "<p>" not in doc.text
+    assert "met in Astana" in doc.text
+    as_text = extract(
+        RawDocument(id="y", path="y.txt", text="SCO leaders meet\n" + body)
+    )
+    assert not as_text.html
+
+
+XINHUA_PAGE = (
+    "China, Russia pledge closer SCO ties\n"
+    "Source: Xinhua| 2017-06-10 06:46:18\n"
+    "ASTANA, June 9 (Xinhua) -- Chinese President Xi Jinping and Russian President "
+    "Vladimir Putin met on Friday on the sidelines of the SCO summit in Astana."
+)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("given", [True, False])
+def test_what_a_record_gives_wins_over_what_its_page_shows(
+    tmp_path: Path, given: bool
+) -> None:
+    """A JSON Lines record's published date, source and title are kept, though
+    the page prints others; without them the page's are read as before."""
+    record: dict[str, str] = {"text": XINHUA_PAGE}
+    if given:
+        record |= {"published": "2017-06-01", "source": "reuters", "title": "Xi, Putin"}
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    (doc,) = extract_paths([path])
+    assert isinstance(doc, CleanDocument)
+    found = (doc.metadata.published, doc.metadata.source, doc.metadata.title)
+    if given:  # a known outlet as the outlets list spells it
+        assert found == ("2017-06-01", "Reuters", "Xi, Putin")
+    else:
+        assert found == ("2017-06-10", "Xinhua", "China, Russia pledge closer SCO ties")
+    assert doc.metadata.dateline == "Astana"
+
+
+@pytest.mark.issue(15)
+def test_a_parquet_row_keeps_its_title(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "rows.parquet"
+    pq.write_table(
+        pa.table({"text": [XINHUA_PAGE], "title": ["Xi and Putin meet in Astana"]}),
+        path,
+    )
+    (doc,) = extract_paths([path])
+    assert isinstance(doc, CleanDocument)
+    assert doc.metadata.title == "Xi and Putin meet in Astana"
+    assert doc.metadata.published == "2017-06-10"

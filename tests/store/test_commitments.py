@@ -14,7 +14,6 @@ from scotrack.store.read.commitments import (
     commitment_sort,
     commitment_table,
 )
-from scotrack.store.read.dashboard import COMPLIANCE_LABELS
 from scotrack.store.read.tables import date_range
 
 pytestmark = pytest.mark.issue(14)
@@ -77,9 +76,3 @@ def test_commitments_refuse_unknown_values(small: Session) -> None:
         ids(small, actor="Atlantis")
     with pytest.raises(NotFound):
         ids(small, meeting="hos-1999")
-
-
-def test_the_cli_spells_the_compliance_labels_as_the_store() -> None:
-    from scotrack.cli.commitments import COMPLIANCE
-
-    assert COMPLIANCE == COMPLIANCE_LABELS

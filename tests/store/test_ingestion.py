@@ -11,8 +11,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scotrack.errors import DocumentError
+from scotrack.ingest.document import ExtractOptions
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.provenance import Claim, ClaimCandidate, Document
+from scotrack.store.read.reader import original
 from scotrack.store.write import ingestion
 from scotrack.store.write.documents import content_id
 
@@ -139,3 +141,25 @@ def test_documents_and_claims_cannot_be_deleted(sessions):
         with sessions() as session, pytest.raises(DBAPIError, match="never deleted"):
             session.execute(model.__table__.delete())
     assert count(sessions, Claim) == 1
+
+
+@pytest.mark.issue(15)
+def test_the_reader_shows_a_page_as_extraction_read_it(sessions, tmp_path):
+    """Whether a document is a web page is stored as extraction decided it: a JSON
+    Lines `html` record (no .html path, no `<html>` opening, which the reader's
+    own guess needed) is an HTML original, a `text` record a plain one."""
+    body = "The leaders of the SCO met in Astana on Thursday to sign a declaration. "
+    records = [
+        {"id": "page", "html": f"<div><h1>SCO summit</h1><p>{body * 4}</p></div>"},
+        {"id": "plain", "text": f"SCO summit\n{body * 4}"},
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    report = ingestion.ingest_paths(sessions, [path], ExtractOptions())
+    assert (report.new, report.failures) == (2, [])
+    with sessions() as session:
+        html = dict(session.execute(select(Document.path, Document.html)).all())
+        page = session.scalars(select(Document.id).where(Document.html)).one()
+        assert original(session, page).html
+        assert "<p>" not in session.get(Document, page).clean_text
+    assert html == {f"{path}:1": True, f"{path}:2": False}

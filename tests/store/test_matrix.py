@@ -144,3 +144,28 @@ def test_a_kept_matrix_and_table_follow_an_edit(small: Session) -> None:
     assert "The SCO Charter" in [c.title for c in matrix.columns]
     assert table == agreement_table(small, query)
     assert matrix == ratification_matrix(small, on=on)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "on", [date(2003, 1, 15), date(2003, 4, 15), date(2018, 4, 15)]
+)
+def test_every_unknown_cell_says_what_is_missing_and_no_other(
+    kb: Session, on: date
+) -> None:
+    """The text is there exactly where the matrix cannot decide (#12)."""
+    table = ratification_matrix(kb, on=on)
+    found = {}
+    for row in table.rows:
+        assert len(row.gaps) == len(row.cells)
+        for column, cell, gap in zip(table.columns, row.cells, row.gaps, strict=True):
+            assert (cell == "unknown") == (gap is not None), (row.code, column.id)
+            if gap is not None:
+                found[(row.code, column.id)] = gap
+    assert found, f"the baseline has an unclear cell on {on}"
+    expected = {
+        date(2003, 1, 15): (("RUS", "charter"), "ratified 2003, no month recorded"),
+        date(2003, 4, 15): (("KGZ", "shanghai-convention"), "signature recorded"),
+        date(2018, 4, 15): (("UZB", "extremism-convention"), "ratified 2018-04"),
+    }[on]
+    assert found[expected[0]].startswith(expected[1])

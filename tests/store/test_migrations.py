@@ -7,12 +7,13 @@ import sys
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from scotrack.store import provenance  # noqa: F401  (registers tables)
 from scotrack.store.engine import make_engine
@@ -158,5 +159,35 @@ def test_the_last_migration_runs_down_and_up_on_a_loaded_knowledge_base(
                 assert (
                     connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
                 )
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.issue(15)
+def test_documents_stored_before_the_html_flag_get_what_extraction_decided(
+    fresh_db_url: str,
+) -> None:
+    """A document stored before `document.html` is a page when its text opens with
+    HTML markup, the rule extraction used then; plain text is not."""
+    engine = make_engine(fresh_db_url)
+    try:
+        upgrade_database(engine, "8a4d2f6c1e37")
+        with engine.begin() as connection:
+            for doc_id, raw in (("page", "\n <div><p>SCO</p></div>"), ("text", "SCO")):
+                connection.execute(
+                    text(
+                        "INSERT INTO document (id, version, raw_text, clean_text, "
+                        "tags, ingested_at) VALUES (:id, 1, :raw, 'SCO', '{}', "
+                        "'2026-12-07T00:00:00')"
+                    ),
+                    {"id": doc_id, "raw": raw},
+                )
+        upgrade_database(engine)
+        with engine.connect() as connection:
+            found = connection.execute(text("SELECT id, html FROM document")).all()
+        assert {doc_id: bool(html) for doc_id, html in found} == {
+            "page": True,
+            "text": False,
+        }
     finally:
         engine.dispose()

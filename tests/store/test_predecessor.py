@@ -91,3 +91,27 @@ def test_a_shanghai_five_summit_lists_its_agreement_and_its_guest(kb: Session):
         "RUS": False,
         "UZB": True,
     }
+
+
+def test_the_dashboard_and_the_holdings_count_the_shanghai_five_apart(kb: Session):
+    from scotrack.store.read.dashboard import dashboard, holdings
+
+    held = holdings(kb)
+    five = [(p.code, p.meetings, p.agreements) for p in held.predecessors]
+    assert five == [("shanghai-five", len(SUMMITS), len(BORDER_AGREEMENTS))]
+    assert held.counts["meetings"] == len(queries.meetings(kb))
+    assert held.counts["agreements"] == len(queries.agreements(kb))
+    board = dashboard(kb, on=date(2024, 1, 1))
+    assert len(board.agreements) == held.counts["agreements"]
+    assert board.predecessors == held.predecessors
+
+
+def test_the_year_filter_offers_the_years_of_the_body_shown(kb: Session):
+    from scotrack.store.read.timeline import meetings_overview
+
+    overview = meetings_overview(kb)
+    five = queries.find_body(kb, "shanghai-five")
+    assert overview.years_of(five) == (2000, 1999, 1998, 1997, 1996)
+    assert min(overview.years_of(None)) == 2001
+    ministers = queries.find_body(kb, "foreign-ministers")
+    assert set(overview.years_of(ministers)) < set(overview.years)

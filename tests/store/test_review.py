@@ -16,7 +16,7 @@ from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
 from scotrack.store.history import UndoConflict, undo_batch
 from scotrack.store.provenance import Change, Claim, FactSource
-from scotrack.store.read import listings, queries
+from scotrack.store.read import dossiers, listings, queries
 from scotrack.store.read.claims import find_claim
 from scotrack.store.read.replay import known_on
 from scotrack.store.write import review
@@ -182,6 +182,42 @@ def test_commitment_project_and_membership_become_facts(session):
     ]
     assert statuses
     assert statuses[0].status == "dialogue-partner"
+
+
+def test_a_fact_page_shows_the_passage_around_each_claims_evidence(session):
+    """The sentence(s) the commitment and the project were read from: one
+    `domain.passages.passage` per accepted claim, the text the review showed,
+    not the bare span words (#15)."""
+    commitment = {
+        "actor": "CHN",
+        "speaker": None,
+        "kind": "pledge",
+        "area": "trade",
+        "text": "China pledged 10 billion yuan for a new Tashkent railway",
+        "target": None,
+        "evidence": span(TEXT, "10 billion yuan") + span(TEXT, "Tashkent railway"),
+    }
+    project = {
+        "name": "Tashkent railway",
+        "sector": "transport",
+        "countries": ["UZB"],
+        "status": "planned",
+        "evidence": span(TEXT, "a new Tashkent railway"),
+    }
+    ingest(session, doc(commitments=[commitment], projects=[project]))
+    for kind in ("commitment", "project"):
+        review.accept(session, the_claim(session, kind).id, actor="alice")
+    sentence = "China pledged 10 billion yuan for a new Tashkent railway."
+    made = queries.commitments(session, actor="CHN")[-1]
+    on = date(2030, 1, 1)
+    (read,) = dossiers.commitment_record(session, made.id, on=on).sentences
+    assert (read.text, TEXT[read.start : read.end]) == (
+        sentence,
+        "10 billion yuan for a new Tashkent railway",
+    )
+    project_id = session.scalars(select(models.Project.id)).one()
+    (read,) = dossiers.project_record(session, project_id, on=on).sentences
+    assert read.text == sentence
 
 
 def test_reject_keeps_the_claim_marked_and_logged(session):

@@ -235,3 +235,62 @@ def test_an_agreement_is_the_same_on_the_cli_the_api_and_the_web(
     for party in cli["parties"]:  # the CLI's sources are among the page's
         if party["source"] is not None:
             assert f'id="source-{party["source"]["id"]}"' in page
+
+
+@pytest.mark.issue(12)
+def test_the_bodies_are_the_same_on_the_cli_the_api_and_the_web(
+    client: TestClient, seeded_url: str
+):
+    api = client.get(f"{API}/bodies").json()
+    cli = cli_json(seeded_url, "bodies")
+    web = client.get("/bodies", params={"format": "json"}).json()
+    page = client.get("/bodies").text
+    assert cli == api
+    assert [r["id"] for r in web] == [b["id"] for b in api]
+    for row, body in zip(web, api, strict=True):
+        assert (row["founded"], row["seat"]) == (body["founded"], body["seat"])
+        assert row["sources"] == "; ".join(s["id"] for s in body["sources"])
+        for source in body["sources"]:  # each source linked on the page
+            assert f'id="source-{body["id"]}-{source["id"]}"' in page
+    found = {b["id"]: b for b in api}
+    assert (found["rats"]["founded"], found["rats"]["seat"]) == ("2004-06", "Tashkent")
+    assert found["secretariat"]["founded"] == "2004-01-15"
+    assert found["transnational-crime-centre"]["founded"] is None  # not guessed
+    assert found["shanghai-five"]["predecessor_of"] == "SCO"
+    assert api[-1]["id"] == "shanghai-five"  # the predecessor after the SCO's own
+    one = client.get(f"{API}/bodies/Secretariat").json()
+    assert one == found["secretariat"]
+    assert cli_json(seeded_url, "body", "secretariat") == one
+
+
+@pytest.mark.issue(12)
+def test_a_body_ref_gets_the_same_answer_on_every_surface(
+    client: TestClient, seeded_url: str
+):
+    api = client.get(f"{API}/bodies/nowhere-council")
+    cli = run(seeded_url, "body", "nowhere-council")
+    assert api.status_code == 404
+    assert cli.exit_code == 2
+    assert "Traceback" not in cli.output
+
+
+@pytest.mark.issue(12)
+def test_an_unclear_status_says_the_same_missing_fact_on_every_surface(
+    client: TestClient, seeded_url: str
+):
+    asked = {"on": "2018-04-15"}
+    agreement = "extremism-convention"
+    api = client.get(f"{API}/agreements/{agreement}", params=asked).json()
+    cli = cli_json(seeded_url, "agreement", agreement, "--on", asked["on"])
+    web = client.get(f"/agreements/{agreement}", params=asked | {"format": "json"})
+    page = client.get(f"/agreements/{agreement}", params=asked).text
+    matrix = client.get("/agreements", params=asked).text
+    gaps = {p["state"]: p["unclear"] for p in api["party_statuses"] if p["unclear"]}
+    assert gaps["UZB"].startswith("ratified 2018-04, no day recorded")
+    assert {p["state"]: p["unclear"] for p in cli["parties"] if p["unclear"]} == gaps
+    assert {r["state"]: r["unclear"] for r in web.json() if r["unclear"]} == gaps
+    for text in gaps.values():
+        assert f'<span class="gap">{text}</span>' in matrix
+        assert text in page
+    decided = [p for p in api["party_statuses"] if p["certain"]]
+    assert all(p["unclear"] is None for p in decided if p["status"] != "signed")

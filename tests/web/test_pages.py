@@ -137,6 +137,48 @@ def test_meetings_page_shows_the_shanghai_five_only_when_asked(client: TestClien
     assert "border-reduction-agreement-1997" not in agreements
 
 
+def year_options(html: str) -> list[int]:
+    """The years the /meetings year filter offers."""
+    select = html.split('<select id="year"', 1)[1].split("</select>", 1)[0]
+    return [int(y) for y in re.findall(r'<option value="(\d{4})"', select)]
+
+
+@pytest.mark.issue(12)
+def test_meetings_year_filter_offers_the_years_of_the_body_shown(client: TestClient):
+    sco = year_options(client.get("/meetings").text)
+    assert sco
+    assert min(sco) >= 2001  # the SCO's years: not its predecessor's 1996-2000
+    five = year_options(client.get("/meetings?body=Shanghai Five").text)
+    assert five == [2000, 1999, 1998, 1997, 1996]
+    ministers = year_options(client.get("/meetings?body=foreign-ministers").text)
+    assert ministers
+    assert set(ministers) < set(sco)
+
+
+@pytest.mark.issue(12)
+def test_dashboard_counts_the_scos_own_and_its_predecessor_apart(
+    client: TestClient,
+):
+    html = client.get("/").text
+    about = client.get("/api/v1").json()
+    sco = client.get("/api/v1/agreements", params={"limit": 200}).json()["items"]
+    stat = html.split('href="/agreements"><div class="stat">', 1)[1].split("<", 1)[0]
+    assert int(stat) == len(sco) == about["counts"]["agreements"]
+    assert "SCO agreements tracked" in html
+    note = html.split('id="predecessor-shanghai-five">', 1)[1].split("</p>", 1)[0]
+    assert "Shanghai Five" in note
+    assert ">5 meetings</a> and 2 agreements" in note
+    assert about["predecessors"] == [
+        {
+            "body": "shanghai-five",
+            "name": "Shanghai Five",
+            "predecessor_of": "SCO",
+            "meetings": 5,
+            "agreements": 2,
+        }
+    ]
+
+
 ASTANA = (
     "ASTANA, June 9, 2017 - Leaders of the Shanghai Cooperation Organization met "
     "in Astana on Friday for the 17th summit of the Council of Heads of State. "

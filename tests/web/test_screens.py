@@ -33,6 +33,7 @@ PAGES = {
     "project": "/projects/{project}",
     "secretaries": "/secretaries",
     "initiatives": "/initiatives",
+    "bodies": "/bodies",
     "rats-directors": "/secretaries?office=rats-director",
     "charts": "/charts",
     "documents": "/documents",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
@@ -29,8 +29,6 @@ from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/agreements", tags=["agreements"])
 
-RATIFIED = ("ratified", "in force")
-
 
 class PartyStatusPublic(BaseModel):
     state: str
@@ -49,6 +47,12 @@ class PartyStatusPublic(BaseModel):
         description="What no source records for this state: a ratification, or "
         "the day the agreement binds a state that acceded after its entry into "
         "force when no rule gives it.",
+    )
+    unclear: str | None = Field(
+        description="What is missing to decide the status, when the sources "
+        "leave it undecided (the matrix's unclear cell): a date too coarse to "
+        "place before or after the day, or a signatory's instrument no source "
+        "records while the agreement is in force; null when decided.",
     )
 
 
@@ -88,6 +92,7 @@ def _party(party: PartyOnDay) -> PartyStatusPublic:
         ratified=iso(party.ratified),
         in_force_from=party.in_force_from,
         missing=list(party.missing),
+        unclear=party.unclear,
     )
 
 
@@ -104,7 +109,7 @@ def _fields(agreement: Agreement, answer: AgreementStatus) -> dict[str, object]:
         "on": answer.on.isoformat(),
         "in_force": answer.in_force,
         "entry_into_force": None if eif is None else str(eif),
-        "ratified": sum(p.status in RATIFIED for p in answer.parties),
+        "ratified": agreements.ratified_count(answer),
         "parties": len(answer.parties),
         "party_statuses": [_party(p) for p in answer.parties],
     }
@@ -132,7 +137,7 @@ def list_agreements(
         Query(max_length=40, description="Only this kind: convention, charter, ..."),
     ] = None,
     in_force: Annotated[
-        Literal["yes", "no", "unknown"] | None,
+        agreements.InForce | None,
         Query(description="Only those in force on the day (yes), not, or unknown."),
     ] = None,
     year: Annotated[

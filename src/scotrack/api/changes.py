@@ -128,7 +128,7 @@ def edit_entity(
     entity_id: Annotated[str, Path(max_length=120)],
     body: EntityEdit,
 ) -> Changes:
-    profiles.fact_exists(session, kind, entity_id)
+    profiles.entity_exists(session, kind, entity_id)
     done = edits.edit_entity(
         session,
         f"{kind}:{entity_id}",

@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field
 from scotrack.api.access import readable
 from scotrack.api.claim_schemas import (
     ClaimBrief,
-    ClaimStatus,
     claim_brief,
     claim_summary,
 )
@@ -30,7 +29,7 @@ from scotrack.api.paging import (
     check_dates,
     facets_public,
 )
-from scotrack.domain.vocab import ClaimKind
+from scotrack.domain.vocab import ClaimKind, ClaimStatus
 from scotrack.store.read import queue
 from scotrack.store.read.tables import date_range
 
@@ -63,10 +62,6 @@ class QueuePage(BaseModel):
     )
 
 
-SizeBand = Literal["1", "2-9", "10-99", "100+"]
-ScoreBand = Literal["90-100", "50-89", "0-49", "unscored"]
-
-
 @router.get(
     "/groups",
     response_model=QueuePage,
@@ -96,10 +91,11 @@ def list_claim_groups(
         Query(max_length=300, description="Only claims of this outlet's documents."),
     ] = None,
     size: Annotated[
-        SizeBand | None, Query(description="Only groups of this size band.")
+        queue.SizeBand | None, Query(description="Only groups of this size band.")
     ] = None,
     score: Annotated[
-        ScoreBand | None, Query(description="Only groups of this link-score band.")
+        queue.ScoreBand | None,
+        Query(description="Only groups of this link-score band."),
     ] = None,
     start: FromParam = None,
     end: ToParam = None,

@@ -3,7 +3,7 @@ bodies of the decisions and what they answer (`claims` holds the routes)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -13,8 +13,7 @@ from scotrack.domain.vocab import ClaimKind
 from scotrack.store.read.claims import ClaimRecord
 from scotrack.store.read.listings import ClaimSummary
 from scotrack.store.write import groups
-
-ClaimStatus = Literal["pending", "accepted", "rejected"]
+from scotrack.store.write.disagreements import Choice
 
 
 class ClaimBrief(BaseModel):
@@ -111,7 +110,7 @@ class AcceptBody(BaseModel):
         max_length=200,
         description="Link to this entity (KIND:ID, e.g. meeting:hos-2017) or `new`.",
     )
-    choice: Literal["keep", "take"] | None = Field(
+    choice: Choice | None = Field(
         default=None,
         description="On disagreement: keep the knowledge base's values or take the "
         "claim's. Without it a disagreement is a 409 listing the fields.",

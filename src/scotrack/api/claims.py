@@ -20,7 +20,6 @@ from scotrack.api.claim_schemas import (
     ClaimBrief,
     ClaimDocument,
     ClaimPublic,
-    ClaimStatus,
     DisagreementPublic,
     EditBody,
     GroupChanges,
@@ -37,7 +36,7 @@ from scotrack.api.database import DbSession
 from scotrack.api.paging import BY_DOCUMENT, CursorParam, LimitParam, Page, listing_page
 from scotrack.api.schemas import Changes, changes_made
 from scotrack.api.search import text_parts
-from scotrack.domain.vocab import ClaimKind
+from scotrack.domain.vocab import ClaimKind, ClaimStatus
 from scotrack.store.read import claims, listings, reader
 from scotrack.store.write import groups, review
 from scotrack.store.write.tokens import Role

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
@@ -24,14 +24,11 @@ from scotrack.api.paging import (
 )
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.commitments import Commitment
-from scotrack.domain.vocab import Area
+from scotrack.domain.vocab import Area, CommitmentKind, Compliance
 from scotrack.store.read import commitments, dossiers
 from scotrack.store.read.tables import date_range
 
 router = APIRouter(prefix="/commitments", tags=["commitments"])
-
-CommitmentKind = Literal["pledge", "proposal", "call"]
-Compliance = Literal["complied", "partly", "not complied", "inconclusive", "unassessed"]
 
 
 class AssessmentPublic(BaseModel):

@@ -4,7 +4,7 @@ assessment (reviewers and above) and read the compliance report (#13)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
@@ -13,7 +13,7 @@ from scotrack.api.access import Caller, needs, readable
 from scotrack.api.database import DbSession
 from scotrack.api.errors import ApiError
 from scotrack.api.schemas import Changes, changes_made
-from scotrack.domain.commitments import Assessment, ComplianceSummary
+from scotrack.domain.commitments import Assessment, ComplianceSummary, Score
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import InputError
 from scotrack.store.read import citation, compliance, listings
@@ -27,7 +27,7 @@ router = APIRouter(tags=["compliance"])
 
 
 class AssessmentBody(BaseModel):
-    score: Literal[1, 0, -1, "inconclusive"] = Field(
+    score: Score = Field(
         description="1 (complied), 0 (partly or under way), -1 (not), or inconclusive."
     )
     date: str = Field(

@@ -9,7 +9,7 @@ renders it on this site. The JSON answers carry text as JSON strings only.
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -44,7 +44,7 @@ from scotrack.ingest.document import ExtractOptions
 from scotrack.store.read import document_tables, reader
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import ingestion
-from scotrack.store.write.documents import Stored
+from scotrack.store.write.documents import Outcome, Stored
 from scotrack.store.write.tokens import Role
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -113,7 +113,7 @@ class DocumentCreate(BaseModel):
 
 class DocumentCreated(BaseModel):
     id: str
-    outcome: Literal["new", "version", "unchanged"] = Field(
+    outcome: Outcome = Field(
         description="new; version (new content at a known URL); unchanged (the "
         "same content was stored before: nothing changed)."
     )

@@ -26,6 +26,7 @@ from scotrack.errors import (
     ScotrackError,
 )
 from scotrack.store.engine import RETRY_AFTER_SECONDS, is_contention
+from scotrack.store.write.disagreements import Disagreements
 
 log = logging.getLogger("scotrack.api")
 
@@ -93,15 +94,14 @@ def from_scotrack(err: ScotrackError, *, on: str = "") -> ApiError:
         return ApiError(503, "the database cannot be reached; try again later")
     if isinstance(err, Ambiguous):
         return ApiError(409, str(err), code="ambiguous", details=err.candidates)
-    disagreements = getattr(err, "found", None)
-    if disagreements is not None:
+    if isinstance(err, Disagreements):
         return ApiError(
             409,
             str(err),
             code="disagreement",
             details=[
                 {"field": d.field, "knowledge_base": d.known, "claim": d.claimed}
-                for d in disagreements
+                for d in err.found
             ],
         )
     if isinstance(err, InputError):

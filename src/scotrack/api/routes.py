@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def routers() -> list[APIRouter]:
     from scotrack.api import (
         agreements,
+        bodies,
         changes,
         claim_queue,
         claims,
@@ -35,6 +36,7 @@ def routers() -> list[APIRouter]:
         projects.router,
         initiatives.router,
         secretaries.router,
+        bodies.router,
         documents.router,
         claim_queue.router,  # before claims.router: /claims/groups is no claim id
         claims.router,

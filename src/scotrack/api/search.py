@@ -8,7 +8,7 @@ that matched: structured text, never HTML, so a client renders it safely.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query
@@ -25,21 +25,11 @@ from scotrack.api.paging import (
     decode_cursor,
     encode_cursor,
 )
+from scotrack.domain.vocab import FoundKind
 from scotrack.store.read import record_search, search_query
 from scotrack.store.read.search import SearchHit
 
 router = APIRouter(prefix="/search", tags=["search"])
-
-EntryKind = Literal[
-    "document",
-    "meeting",
-    "agreement",
-    "commitment",
-    "project",
-    "membership",
-    "body",
-    "initiative",
-]
 
 
 class TextPart(BaseModel):
@@ -84,7 +74,7 @@ def search(
     session: DbSession,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The query.")],
     type: Annotated[
-        EntryKind | None,
+        FoundKind | None,
         Query(description="Only documents, claims or record entries of one kind."),
     ] = None,
     limit: LimitParam = 20,

@@ -3,7 +3,7 @@ Executive Committee, and their terms (#12)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -52,9 +52,6 @@ def term_public(term: officeholders.Term) -> TermPublic:
     )
 
 
-Office = Literal["secretary-general", "rats-director"]
-
-
 @router.get(
     "",
     response_model=list[TermPublic],
@@ -71,7 +68,7 @@ def list_secretaries(
         ),
     ] = None,
     office: Annotated[
-        Office,
+        officeholders.Office,
         Query(
             description="secretary-general (the Secretariat's head) or "
             "rats-director (the director of the RATS Executive Committee)."

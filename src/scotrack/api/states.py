@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
@@ -14,12 +14,11 @@ from scotrack.api.inputs import BY_NAME
 from scotrack.api.meetings import MeetingPublic, meeting_public
 from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
+from scotrack.domain.vocab import Status
 from scotrack.store.read import records, timeline
 from scotrack.store.read.records import PartyInAgreement
 
 router = APIRouter(prefix="/states", tags=["states"])
-
-StatusName = Literal["applicant", "member", "observer", "dialogue-partner", "partner"]
 
 
 class StateStatus(BaseModel):
@@ -85,7 +84,7 @@ def list_states(
     session: DbSession,
     on: OnParam = None,
     status: Annotated[
-        StatusName | None, Query(description="Only states with this status.")
+        Status | None, Query(description="Only states with this status.")
     ] = None,
     limit: LimitParam = 50,
     cursor: CursorParam = None,

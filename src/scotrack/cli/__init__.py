@@ -41,6 +41,7 @@ def _register() -> None:
     """Every command, in the order `scotrack --help` lists them."""
     from scotrack.cli import (
         agreements,
+        bodies,
         charts,
         commitments,
         compliance,
@@ -67,6 +68,8 @@ def _register() -> None:
     app.command("agreements")(agreements.agreements_cli)
     app.command("agreement")(kb.agreement_cli)
     app.command("secretaries")(kb.secretaries_cli)
+    app.command("bodies")(bodies.bodies_cli)
+    app.command("body")(bodies.body_cli)
     app.command("state")(kb.state_cli)
     app.command("commitments")(commitments.commitments_cli)
     app.command("commitment")(dossiers.commitment_cli)

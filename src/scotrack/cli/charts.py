@@ -18,18 +18,8 @@ from scotrack.cli._common import (
     stdout,
 )
 from scotrack.cli.terminal import literal
+from scotrack.domain.vocab import CHART_KINDS
 from scotrack.errors import InputError
-
-CHART_KINDS = (
-    "membership",
-    "summits",
-    "documents",
-    "compliance",
-    "ratification",
-    "co-mentions",
-)
-"""`scotrack.web.charts.kinds.KINDS`, named here so `--help` needs no web layer;
-tests/cli/test_charts.py checks the two agree."""
 
 KindArgument = Annotated[
     str,

@@ -28,11 +28,7 @@ from scotrack.cli.tables import (
     fail,
     render_table,
 )
-from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS
-
-COMPLIANCE = ("complied", "partly", "not complied", "inconclusive", "unassessed")
-"""The compliance of a commitment on a day, as the table says it (the labels of
-`store.read.dashboard.COMPLIANCE_LABELS`, which tests/cli/test_tables.py checks)."""
+from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, COMPLIANCES
 
 COLUMNS = ("id", "actor", "speaker", "kind", "area", "text", "made_on", "compliance")
 """Columns a terminal table of commitments shows; JSON and CSV carry all."""
@@ -60,7 +56,7 @@ def commitments_cli(
         str | None,
         typer.Option(
             "--compliance",
-            help=f"Compliance on the day: {', '.join(COMPLIANCE)}.",
+            help=f"Compliance on the day: {', '.join(COMPLIANCES)}.",
         ),
     ] = None,
     on: OnDateOption = None,
@@ -90,7 +86,7 @@ def commitments_cli(
     for option, value, allowed in (
         ("--area", area, AREAS),
         ("--kind", kind, COMMITMENT_KINDS),
-        ("--compliance", compliance, COMPLIANCE),
+        ("--compliance", compliance, COMPLIANCES),
     ):
         if value is not None and value not in allowed:
             message = f"{option} {value!r} is not one of: {', '.join(allowed)}"

@@ -148,6 +148,7 @@ def agreement_cli(
                     "ratified": p.ratified,
                     "in_force_from": p.in_force_from,
                     "missing": list(p.missing),
+                    "unclear": p.unclear,
                     "source": _cited(cited, party_source.get(p.state)),
                 }
                 for p in answer.parties
@@ -171,6 +172,7 @@ def agreement_cli(
             "ratified": p["ratified"] or _unknown(p["missing"]),
             "in force from": p["in_force_from"] or _unbound(p["missing"]),
             "source": f"[{number[p['source']['id']]}]" if p["source"] else None,
+            "unclear": p["unclear"],
         }
         for p in result["parties"]
     ]

@@ -167,7 +167,7 @@ def meetings_cli(
             debug=debug,
         )
 
-    def action() -> tuple[list[dict[str, Any]], Any]:
+    def action() -> tuple[list[dict[str, Any]], Any, str]:
         from scotrack.store.read import meetings, queries  # on demand: fast start-up
         from scotrack.store.read.tables import date_range
 
@@ -190,28 +190,32 @@ def meetings_cli(
             documents = queries.supporting_sources(
                 session, "meeting", [m.id for m in table.meetings]
             )
-        return [
-            {
-                "id": m.id,
-                "date": m.start_date,
-                "end": m.end_date,
-                "body": m.body,
-                "number": m.number,
-                "city": m.city,
-                "host": m.host,
-                "format": m.format,
-                "source": _title(sources, m.source_id),
-                "documents": [s.title for s in documents.get(m.id, [])],
-            }
-            for m in table.meetings
-        ], table.facets
+        return (
+            [
+                {
+                    "id": m.id,
+                    "date": m.start_date,
+                    "end": m.end_date,
+                    "body": m.body,
+                    "number": m.number,
+                    "city": m.city,
+                    "host": m.host,
+                    "format": m.format,
+                    "source": _title(sources, m.source_id),
+                    "documents": [s.title for s in documents.get(m.id, [])],
+                }
+                for m in table.meetings
+            ],
+            table.facets,
+            table.title,
+        )
 
-    rows, counted = run_with_errors(action, debug=debug)
+    rows, counted, title = run_with_errors(action, debug=debug)
     render_table(
         rows,
         fmt,
         name="meetings",
-        title="SCO meetings",
+        title=title,
         columns=list(MEETING_COLUMNS) if fmt is OutputFormat.table else None,
         facets=counted if facets else None,
     )

@@ -123,6 +123,11 @@ def parse_baseline(raw: dict[str, list[Record]]) -> Baseline:
                 tuple(r.get("aliases", ())),
                 r.get("kind", "council"),
                 r.get("predecessor_of"),
+                _date(r.get("founded")),
+                r.get("seat"),
+                r.get("note"),
+                r.get("source"),
+                r.get("founding_source"),
             )
             for r in raw["bodies"]
         ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Literal
 
 from scotrack.data import raw_records, read_baseline
 from scotrack.domain.dates import PartialDate
@@ -21,7 +22,11 @@ from scotrack.errors import InputError
 SECRETARY_GENERAL = "Secretary-General"
 RATS_DIRECTOR = "RATS Director"
 
-OFFICES = {"secretary-general": SECRETARY_GENERAL, "rats-director": RATS_DIRECTOR}
+Office = Literal["secretary-general", "rats-director"]
+OFFICES: dict[Office, str] = {
+    "secretary-general": SECRETARY_GENERAL,
+    "rats-director": RATS_DIRECTOR,
+}
 """The offices listed, by the name options take (`--office rats-director`) and
 their role in `people.json`."""
 OFFICE_TITLES = {

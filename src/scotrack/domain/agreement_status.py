@@ -22,6 +22,7 @@ from scotrack.domain.agreements import (
     entry_into_force,
 )
 from scotrack.domain.dates import PartialDate, Truth, add_days, all_of
+from scotrack.domain.status_gaps import status_gap
 
 
 def party_status(
@@ -167,6 +168,7 @@ def status(
                 row.ratified,
                 row.in_force_from,
                 missing(agreement, party, eif=eif, on=on),
+                status_gap(party, row, in_force=in_force, eif=eif),
             )
         )
     return AgreementStatus(

@@ -148,6 +148,9 @@ class PartyOnDay:
     ratified: PartialDate | None
     in_force_from: str | None
     missing: tuple[str, ...] = ()
+    unclear: str | None = None
+    """What is missing to decide the status, when the sources leave it undecided
+    (the matrix's "unclear" cell, `status_gaps.status_gap`); None when decided."""
 
 
 @dataclass(frozen=True, slots=True)

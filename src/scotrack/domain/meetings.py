@@ -17,6 +17,10 @@ class Body:
     `predecessor_of` names the organisation a body preceded (the Shanghai Five,
     `"SCO"`): its meetings and agreements are not the SCO's, and lists of the SCO's
     meetings and agreements leave them out unless asked for (#12).
+
+    `founded` is as precise as a source gives it (a month for RATS), None when no
+    source dates it; `founding_source_id` cites the founding date and the seat,
+    `source_id` the record, and the `note` may name further sources (#12).
     """
 
     code: str
@@ -25,6 +29,11 @@ class Body:
     aliases: tuple[str, ...] = ()
     kind: str = "council"
     predecessor_of: str | None = None
+    founded: PartialDate | None = None
+    seat: str | None = None
+    note: str | None = None
+    source_id: str | None = None
+    founding_source_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

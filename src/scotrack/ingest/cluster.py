@@ -18,14 +18,12 @@ run and stops it after; any other value is the address of a running scheduler
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from scotrack.errors import InputError
 
-LOCAL = re.compile(r"local:(\d{1,3})")
 CONNECT_SECONDS = 30
 LOCAL_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 """A local cluster's scheduler serves no dashboard, and its HTTP server (which
@@ -69,12 +67,20 @@ class DaskPool:
         self.futures = []
 
 
+def local_workers(spec: str) -> int | None:
+    """N of a `local:N` spec (one to three digits), None for any other spec."""
+    prefix, colon, count = spec.partition(":")
+    if prefix == "local" and colon and 1 <= len(count) <= 3 and count.isdecimal():
+        return int(count)
+    return None
+
+
 def cluster_spec(text: str) -> str:
     """`text` checked as a `--cluster` value; InputError saying what is wrong."""
     text = text.strip()
-    local = LOCAL.fullmatch(text)
+    local = local_workers(text)
     if local is not None:
-        if not 1 <= int(local.group(1)) <= 64:
+        if not 1 <= local <= 64:
             raise InputError(f"--cluster {text}: local:N takes 1 to 64 workers")
         return text
     if text.startswith("local"):
@@ -101,12 +107,12 @@ def dask_client(spec: str) -> Iterator[Any]:
         raise InputError(
             "--cluster: needs Dask (pip install 'dask[distributed]')"
         ) from err
-    local = LOCAL.fullmatch(spec)
+    local = local_workers(spec)
     if local is not None:
         with (
             dask.config.set(LOCAL_CONFIG),
             LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=int(local.group(1)),
+                n_workers=local,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,

@@ -21,7 +21,10 @@ Item = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
-    """A document as read: exactly one of `text` or `html` is set."""
+    """A document as read: exactly one of `text` or `html` is set, `html` when it
+    arrived as a web page; `files.is_page` decides, once, whether it is one.
+    `published`, `source` and `title` are what the record gave (JSON Lines,
+    Parquet, the API): they win over what the page shows (#15)."""
 
     id: str
     path: str
@@ -30,6 +33,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None
     source: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,12 @@ class CleanDocument:
     """"en" for English; anything else means nothing is extracted (read.language)."""
     warnings: list[str] = field(default_factory=list)
     """What a reader should know of this document's result (one line each)."""
+    html: bool = False
+    """Whether `raw_text` is a web page: decided once, as the document is read
+    (`files.is_page`), never guessed again from its text (#15)."""
+    given: Metadata = field(default_factory=Metadata)
+    """The title, published date and source the record gave (`RawDocument`):
+    `metadata` keeps them, whatever the page shows (#15)."""
 
     def reference_date(self) -> str | None:
         """The date relative expressions resolve against: published, else dateline's."""

@@ -75,6 +75,7 @@ def document_rows(doc: CleanDocument, seq: int) -> tuple[Row, list[Row]]:
         "dateline_date": meta.dateline_date,
         "language": doc.language,
         "warnings": list(doc.warnings),
+        "html": doc.html,
         "raw_text": doc.raw_text,
         "text": doc.text,
     }

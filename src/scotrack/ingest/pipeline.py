@@ -57,6 +57,7 @@ from scotrack.ingest.read.files import (
     check_limits,
     document_files,
     holds_many,
+    is_page,
     read_file,
     read_piece,
 )
@@ -85,14 +86,18 @@ Result = CleanDocument | DocumentError
 
 
 def start_document(raw: RawDocument) -> CleanDocument:
-    """The CleanDocument the first stage receives (text still empty)."""
+    """The CleanDocument the first stage receives (text still empty): whether it
+    is a web page decided (`is_page`), what the record gave in `given`."""
+    given = Metadata(title=raw.title, published=raw.published, source=raw.source)
     return CleanDocument(
         id=raw.id,
         path=raw.path,
         raw_text=raw.html if raw.html is not None else raw.text or "",
         text="",
         url=raw.url,
-        metadata=Metadata(published=raw.published, source=raw.source),
+        metadata=Metadata(title=raw.title, published=raw.published, source=raw.source),
+        html=is_page(raw),
+        given=given,
     )
 
 

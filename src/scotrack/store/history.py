@@ -21,6 +21,7 @@ from sqlalchemy import Integer, func, inspect, select
 from sqlalchemy.orm import RelationshipProperty, Session
 
 from scotrack.domain.dates import PartialDate
+from scotrack.domain.vocab import ENTITY_KINDS, NUMBERED_KINDS
 from scotrack.errors import InputError, NotFound
 from scotrack.store import models
 from scotrack.store.provenance import Change, Claim, Document, FactSource
@@ -37,7 +38,6 @@ TRACKED: dict[str, type[models.Base]] = {
 }
 """Entity kinds whose every change is logged, and their tables."""
 
-FACT_KINDS = ("meeting", "agreement", "status-interval", "commitment", "project")
 ACTIONS = ("baseline", "accept", "reject", "edit", "assess", "undo")
 
 
@@ -106,8 +106,9 @@ def _child_columns(rel: RelationshipProperty[Any]) -> list[str]:
 
 
 def snapshot(row: models.Base, kind: str | None = None) -> Snapshot:
-    """The entity's columns and parts as plain JSON-ready values; for a fact
-    (`kind` in FACT_KINDS) also the documents that support it (`fact_source`)."""
+    """The entity's columns and parts as plain JSON-ready values; for an entity
+    of the knowledge base (`kind` in `vocab.ENTITY_KINDS`) also the documents that
+    support it (`fact_source`)."""
     model = type(row)
     data: Snapshot = {c.key: getattr(row, c.key) for c in inspect(model).columns}
     for rel in _owned(model):
@@ -116,7 +117,7 @@ def snapshot(row: models.Base, kind: str | None = None) -> Snapshot:
             {name: getattr(child, name) for name in columns}
             for child in getattr(row, rel.key)
         ]
-    if kind in FACT_KINDS:
+    if kind in ENTITY_KINDS:
         data["supported_by"] = [
             {"source_id": s.source_id, "claim_id": s.claim_id}
             for s in _supports(Session.object_session(row), kind, entity_key(row))
@@ -150,7 +151,7 @@ def model_of(kind: str) -> type[models.Base]:
 
 def entity_row(session: Session, kind: str, entity_id: str) -> models.Base | None:
     model = model_of(kind)
-    key: Any = int(entity_id) if kind == "status-interval" else entity_id
+    key: Any = int(entity_id) if kind in NUMBERED_KINDS else entity_id
     return session.get(model, key)
 
 
@@ -165,7 +166,7 @@ def restore(
     """Make the entity equal to `data` (None: remove it); the row, or None."""
     model = model_of(kind)
     row = entity_row(session, kind, entity_id)
-    if kind in FACT_KINDS:
+    if kind in ENTITY_KINDS:
         for support in _supports(session, kind, entity_id):
             session.delete(support)
         session.flush()
@@ -293,7 +294,7 @@ def loads(text: str | None) -> Snapshot | None:
 
 
 def tracked_snapshots(
-    session: Session, kinds: Iterable[str] = FACT_KINDS
+    session: Session, kinds: Iterable[str] = ENTITY_KINDS
 ) -> dict[tuple[str, str], Snapshot]:
     """Every entity of `kinds` now, by (kind, id)."""
     found: dict[tuple[str, str], Snapshot] = {}

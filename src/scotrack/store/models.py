@@ -123,6 +123,12 @@ class Body(Base):
     predecessor_of: Mapped[str | None] = mapped_column(String(32))
     """The organisation it preceded ("SCO" for the Shanghai Five); null for the
     SCO's own bodies (#12)."""
+    founded_date: Mapped[str | None] = mapped_column(IsoDate)
+    seat: Mapped[str | None] = mapped_column(Name)
+    note: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[str | None] = _source_fk()
+    founding_source_id: Mapped[str | None] = _source_fk()
+    """The source of `founded_date` and `seat` (#12)."""
 
     aliases: Mapped[list[BodyAlias]] = relationship(
         order_by="BodyAlias.position", lazy="selectin", cascade="all, delete-orphan"

@@ -23,15 +23,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    false,
+    func,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from scotrack.store.models import Base, Id, IsoDate, Name
 
 Timestamp = String(32)
 """UTC time as ISO text with microseconds (`2026-11-23T10:01:02.123456+00:00`)."""
-CLAIM_STATUSES = ("pending", "accepted", "rejected")
-"""The statuses a claim has (`Claim.status`), in the order filters offer them."""
 
 
 class Document(Base):
@@ -55,6 +63,8 @@ class Document(Base):
     published_date: Mapped[str | None] = mapped_column(IsoDate)
     dateline: Mapped[str | None] = mapped_column(Name)
     raw_text: Mapped[str] = mapped_column(Text)
+    html: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Whether `raw_text` is a web page, as extraction decided (#15)."""
     clean_text: Mapped[str] = mapped_column(Text)
     tags: Mapped[str] = mapped_column(Text)
     """JSON: the states, people and areas of the whole document."""

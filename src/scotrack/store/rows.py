@@ -70,6 +70,11 @@ def body_values(body: meetings.Body) -> Values:
         "schema_body": body.schema_body,
         "kind": body.kind,
         "predecessor_of": body.predecessor_of,
+        "founded_date": iso(body.founded),
+        "seat": body.seat,
+        "note": body.note,
+        "source_id": body.source_id,
+        "founding_source_id": body.founding_source_id,
     }
 
 
@@ -81,6 +86,11 @@ def body_from_row(row: models.Body) -> meetings.Body:
         tuple(a.alias for a in row.aliases),
         row.kind,
         row.predecessor_of,
+        parse_optional(row.founded_date),
+        row.seat,
+        row.note,
+        row.source_id,
+        row.founding_source_id,
     )
 
 

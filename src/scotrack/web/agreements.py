@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -52,7 +52,7 @@ def agreements_page(
     session: DbSession,
     on: OnParam = None,
     kind: Annotated[str | None, Query(max_length=40)] = None,
-    in_force: Annotated[Literal["yes", "no", "unknown"] | None, Query()] = None,
+    in_force: Annotated[agreements.InForce | None, Query()] = None,
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     party: Annotated[str | None, Query(max_length=100)] = None,
     start: Annotated[str | None, Query(alias="from", max_length=10)] = None,
@@ -152,7 +152,12 @@ def shown_columns(
         table,
         columns=tuple(table.columns[i] for i in kept),
         rows=tuple(
-            replace(row, cells=tuple(row.cells[i] for i in kept)) for row in table.rows
+            replace(
+                row,
+                cells=tuple(row.cells[i] for i in kept),
+                gaps=tuple(row.gaps[i] for i in kept),
+            )
+            for row in table.rows
         ),
     )
 
@@ -190,6 +195,7 @@ def agreement_page(
                 "withdrew": _text(party.withdrew if party else None),
                 "in_force_from": answer.in_force_from,
                 "missing": "; ".join(answer.missing) or None,
+                "unclear": answer.unclear,
                 "source": party.source_id if party else None,
             }
         )

@@ -14,9 +14,9 @@ from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain import commitments as commitment_rules
-from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS
+from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, COMPLIANCES
 from scotrack.store.read import commitments
-from scotrack.store.read.dashboard import COMPLIANCE_LABELS, state_names
+from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.tables import date_range
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
@@ -84,14 +84,14 @@ def commitments_page(
     actor_chart = charts.stacked_bars(
         [(names.get(a, a), counts) for a, counts in sorted(by_actor.items())],
         title="Compliance by actor",
-        series=COMPLIANCE_LABELS,
+        series=COMPLIANCES,
         hrefs={names[a]: f"/states/{a}" for a in by_actor if a in names},
         width=charts.HALF,
     )
     year_chart = charts.stacked_bars(
         sorted(by_year.items()),
         title="Compliance by year the commitment was made",
-        series=COMPLIANCE_LABELS,
+        series=COMPLIANCES,
         width=charts.HALF,
     )
     params = dict(request.query_params)
@@ -109,7 +109,7 @@ def commitments_page(
         by_year=year_chart,
         areas=AREAS,
         kinds=COMMITMENT_KINDS,
-        compliances=COMPLIANCE_LABELS,
+        compliances=COMPLIANCES,
         headers=[
             sort_header(label, column, table.sort, params, "/commitments")
             for label, column in SORTED_BY

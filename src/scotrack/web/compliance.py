@@ -31,7 +31,6 @@ router = APIRouter(include_in_schema=False)
 
 MeetingParam = Annotated[str | None, Query(max_length=120)]
 DayParam = Annotated[str | None, Query(max_length=10)]
-SCORE_BADGES = {1: "complied", 0: "partly", -1: "not complied"}
 
 
 def _report(
@@ -47,7 +46,7 @@ def _report(
     made = date_range(start, end)
     day = on_day(on)
     known = None if known_on is None else on_day(known_on, "known_on")
-    with dossiers.facts_known_on(session, known) as facts:
+    with dossiers.entities_known_on(session, known) as facts:
         report = compliance_report(facts, on=day, meeting=meeting or None, made=made)
     return report, listings.last_change_id(session, known) or 0
 
@@ -92,7 +91,6 @@ def compliance_page(
         meetings=_meetings(session, report.meeting),
         method_href="/compliance/method.json" + query_string(params),
         csv_href="/compliance" + query_string(params, format="csv"),
-        score_badges=SCORE_BADGES,
     )
 
 

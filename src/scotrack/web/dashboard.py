@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
+from scotrack.domain.vocab import COMPLIANCES
 from scotrack.store.read import dashboard as figures
 from scotrack.web import charts
 from scotrack.web.exports import FormatParam, respond
@@ -45,7 +46,7 @@ def dashboard_page(
     compliance = charts.stacked_bars(
         [(label, {label: count}) for label, count in board.compliance.items()],
         title="Commitments by compliance today",
-        series=figures.COMPLIANCE_LABELS,
+        series=COMPLIANCES,
     )
     return respond(
         request,

@@ -21,6 +21,7 @@ from scotrack.api.access import Caller, current_principal, needs, readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.commitments import SCORES
+from scotrack.domain.vocab import SCORE_COMPLIANCE
 from scotrack.errors import InputError, ScotrackError
 from scotrack.store import history
 from scotrack.store.read import dossiers
@@ -46,11 +47,8 @@ SCORE_LABELS = {
     "-1": "\u22121: no compliance",
     "inconclusive": "inconclusive",
 }
-SCORE_BADGES = {
-    "1": "complied",
-    "0": "partly",
-    "-1": "not complied",
-    "inconclusive": "inconclusive",
+SCORE_BADGES = {str(score): label for score, label in SCORE_COMPLIANCE.items()} | {
+    "inconclusive": "inconclusive"
 }
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from scotrack.api.access import readable
 from scotrack.api.database import DbSession
 from scotrack.api.schemas import OnParam, on_day
+from scotrack.domain.vocab import CHART_KINDS
 from scotrack.web.charts import kinds
 from scotrack.web.render import page
 
@@ -21,7 +22,7 @@ def charts_page(request: Request, session: DbSession, on: OnParam = None) -> Res
     options = kinds.Options(on_day(on))
     drawn = {
         kind: kinds.chart(session, kind, options)
-        for kind in kinds.KINDS
+        for kind in CHART_KINDS
         if kind not in kinds.NEEDS_STATE and kind != "summits"
     }
     return page(

@@ -9,6 +9,7 @@ from scotrack.api.errors import ApiError, use_page_renderer
 from scotrack.web import (
     account,
     agreements,
+    bodies,
     commitments,
     compliance,
     dashboard,
@@ -36,6 +37,7 @@ ROUTERS = (
     compliance.router,
     projects.router,
     secretaries.router,
+    bodies.router,
     documents.router,
     downloads.router,
     gallery.router,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -18,11 +18,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from scotrack import __version__
 from scotrack.api.access import current_principal
+from scotrack.domain import vocab
 
 NAV = (
     ("/", "Dashboard"),
     ("/members", "Members"),
     ("/meetings", "Meetings"),
+    ("/bodies", "Bodies"),
     ("/agreements", "Agreements"),
     ("/commitments", "Commitments"),
     ("/compliance", "Compliance"),
@@ -83,21 +85,10 @@ def readable(value: Any) -> str:
 
 
 def entity_href(kind: str | None, entity_id: str | None) -> str | None:
-    """The page of a knowledge-base entity (None when it has none)."""
+    """The page of a knowledge-base entity (`vocab.page_of`; None when it has none)."""
     if not kind or not entity_id:
         return None
-    quoted = quote(entity_id, safe="")
-    if kind == "status-interval":
-        return "/states/" + quote(entity_id.split(":", 1)[0], safe="")
-    pages = {
-        "meeting": f"/meetings/{quoted}",
-        "agreement": f"/agreements/{quoted}",
-        "state": f"/states/{quoted}",
-        "commitment": f"/commitments/{quoted}",
-        "project": f"/projects/{quoted}",
-        "document": f"/documents/{quoted}",
-    }
-    return pages.get(kind)
+    return vocab.page_of(kind, entity_id)
 
 
 def page(

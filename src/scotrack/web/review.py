@@ -16,19 +16,20 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from scotrack.api.access import Caller, needs
 from scotrack.api.database import DbSession
 from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.store import history
-from scotrack.store.provenance import CLAIM_STATUSES
 from scotrack.store.read import claims, queue
 from scotrack.store.read.tables import date_range
 from scotrack.store.write import edits, groups, review
+from scotrack.store.write.disagreements import Choice, Disagreements
 from scotrack.store.write.tokens import Role
 from scotrack.web.exports import FormatParam, respond
 from scotrack.web.render import page
@@ -122,7 +123,7 @@ def queue_page(
         title="Review",
         queue=found,
         kinds=vocab.CLAIM_KINDS,
-        statuses=(*CLAIM_STATUSES, "all"),
+        statuses=(*vocab.CLAIM_STATUSES, "all"),
         status=chosen,
         previous=max(0, offset - PAGE) if offset else None,
         following=last if last < found.groups else None,
@@ -275,7 +276,7 @@ def _failed(
     request: Request, session: Session, claim_id: str, err: InputError, actor: str
 ) -> Response:
     session.rollback()
-    status = 409 if getattr(err, "found", None) is not None else 422
+    status = 409 if isinstance(err, Disagreements) else 422
     return claim_page(
         request, session, claim_id, problem=str(err), status_code=status, actor=actor
     )
@@ -288,7 +289,7 @@ def accept_claim(
     session: DbSession,
     caller: Caller,
     claim_id: str,
-    choice: Annotated[Literal["keep", "take", ""], Form()] = "",
+    choice: Annotated[Choice | Literal[""], Form()] = "",
     link: Annotated[str | None, Form(max_length=200)] = None,
     note: Note = None,
     group: Annotated[str, Form(max_length=8)] = "",
@@ -354,12 +355,23 @@ def undo_decision(
     return _decided(claim.id, "undone")
 
 
+async def _form(request: Request) -> FormData:
+    """The posted form, read on the event loop for a handler that runs in a thread."""
+    return await request.form()
+
+
 @router.post("/review/{claim_id}/edit")
 @needs(Role.reviewer)
-async def edit_claim(
-    request: Request, session: DbSession, caller: Caller, claim_id: str
+def edit_claim(
+    request: Request,
+    session: DbSession,
+    caller: Caller,
+    claim_id: str,
+    form: Annotated[FormData, Depends(_form)],
 ) -> Response:
-    form = await request.form()
+    """A plain function, run in the threadpool: it reads and writes the store, which
+    an `async def` would do on the event loop (#15); the form is read first, by the
+    asynchronous dependency `_form`."""
     claim = claims.find_claim(session, claim_id)
     current = claim.effective_payload
     changes = {}

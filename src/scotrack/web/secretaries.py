@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 
 
 OfficeParam = Annotated[
-    Literal["secretary-general", "rats-director"],
+    officeholders.Office,
     Query(description="secretary-general or rats-director"),
 ]
 

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim import (
-    CLAIM_LISTS,
-    Claim,
+    ExtractedClaim,
     PersonTag,
     claim_key,
     claims_from_extract,
@@ -90,7 +89,7 @@ def _full_extract():
 
 def test_claims_from_extract_gives_one_claim_per_item_and_none_for_tags():
     claims = claims_from_extract("d1", _full_extract())
-    assert [claim.kind for claim in claims] == list(CLAIM_LISTS.values())
+    assert [claim.kind for claim in claims] == list(vocab.CLAIM_LISTS.values())
     assert {claim.document_id for claim in claims} == {"d1"}
 
 
@@ -234,10 +233,10 @@ def test_claim_key_depends_on_document_and_kind():
 
 
 def test_claim_key_is_computed_not_passed():
-    claim = Claim("d1", "membership", {"state": "IND"}, ())
+    claim = ExtractedClaim("d1", "membership", {"state": "IND"}, ())
     assert claim.key == claim_key("d1", "membership", {"state": "IND"})
     with pytest.raises(TypeError):
-        Claim("d1", "membership", {}, (), key="x")  # type: ignore[call-arg]
+        ExtractedClaim("d1", "membership", {}, (), key="x")  # type: ignore[call-arg]
 
 
 def test_whole_number_floats_key_like_ints():
@@ -466,4 +465,4 @@ def test_every_dev_document_extract_gives_valid_claims():
             extract = to_extract_json(doc)
             kinds |= {claim.kind for claim in claims_from_extract(doc.id, extract)}
             document_tags(extract)
-    assert kinds == set(CLAIM_LISTS.values())
+    assert kinds == set(vocab.CLAIM_LISTS.values())

@@ -54,7 +54,7 @@ def test_trim_bounds_the_claims_held_whatever_the_order_of_dates(baseline, in_or
     times the limit, plus what one document adds, in either order."""
     import random
 
-    from scotrack.ingest.claims.claim import Claim
+    from scotrack.ingest.claims.claim import ExtractedClaim
     from scotrack.ingest.claims.group_index import CEILING
 
     years = list(range(2001, 2013))
@@ -71,7 +71,9 @@ def test_trim_bounds_the_claims_held_whatever_the_order_of_dates(baseline, in_or
         for place in range(each):  # a new fact each: a distinct member
             payload = {"body": "CHS", "date": f"{year}-06-{1 + number % 28:02d}"}
             payload["city"] = f"City {number} {place}"
-            claim = Claim(f"doc{number}", "meeting", payload, (), published=str(year))
+            claim = ExtractedClaim(
+                f"doc{number}", "meeting", payload, (), published=str(year)
+            )
             block = f"meeting:CHS:{year}"
             index.add(block, claim, index.group_of(block, claim) or claim.key)
         held.append(index.held)

@@ -1,15 +1,22 @@
+"""The rules of grouping claims (`groups.claims_agree`) through the one grouping
+path, `GroupIndex.join` as the writer calls it (#15: the former `collapse`, used
+only by these tests, grouped otherwise: by proposal across years and a known
+text's signing with its ratification)."""
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from scotrack.data import read_baseline
 from scotrack.ingest.claims.claim import claims_from_extract
-from scotrack.ingest.claims.groups import FactGroup, claims_agree, collapse
+from scotrack.ingest.claims.group_index import GroupIndex
+from scotrack.ingest.claims.groups import claims_agree
 from scotrack.ingest.claims.resolve import (
     Catalogue,
     candidates,
     catalogue_from_baseline,
 )
+from scotrack.ingest.claims.summaries import block_key
 
 
 def _extract(published, **lists):
@@ -28,8 +35,41 @@ def _resolved(catalogue, *documents):
     ]
 
 
-def _summary(groups):
-    return [(g.kind, g.proposal, g.entity_id, g.document_ids) for g in groups]
+def _groups(resolved, catalogue=None):
+    """The groups the writer makes of these claims arriving in this order (the
+    one grouping path): a claim linked to a known entity joins its entity's
+    block, any other claim `GroupIndex.join`s the claims of its block it agrees
+    with. A claim seen before (its document stored already) is not stored again.
+    Each group as (kind, proposal, linked entity or None, sorted document ids),
+    sorted."""
+    index = GroupIndex(catalogue or Catalogue())
+    members: dict[str, list] = {}
+    seen = set()
+    for claim, resolution in resolved:
+        if claim.key in seen:
+            continue
+        seen.add(claim.key)
+        block = block_key(claim, resolution)
+        if resolution.proposal == "link" and resolution.best is not None:
+            group = block
+        else:
+            group, _ = index.join(block, claim)
+        members.setdefault(group, []).append((claim, resolution))
+    merged: dict[str, list] = {}
+    for group, found in members.items():
+        merged.setdefault(index.root(group), []).extend(found)
+    return sorted(_summary(found) for found in merged.values())
+
+
+def _summary(found):
+    claim, resolution = found[0]
+    linked = resolution.proposal == "link" and resolution.best is not None
+    return (
+        claim.kind,
+        "/".join(sorted({res.proposal for _, res in found})),
+        resolution.best.entity_id if linked else None,
+        tuple(sorted({c.document_id for c, _ in found})),
+    )
 
 
 def test_two_articles_on_one_known_summit_are_one_fact(baseline):
@@ -44,12 +84,10 @@ def test_two_articles_on_one_known_summit_are_one_fact(baseline):
             {"body": "heads-of-state", "date": "2019-06-14", "city": "Bishkek"},
         ],
     )
-    groups = collapse(_resolved(baseline, ("a", first), ("b", second)))
-    assert _summary(groups) == [
+    assert _groups(_resolved(baseline, ("a", first), ("b", second))) == [
         ("meeting", "link", "hos-2017", ("a", "b")),
         ("meeting", "link", "hos-2019", ("b",)),
     ]
-    assert len(groups[0].claims) == 2
 
 
 def test_two_articles_on_one_new_summit_are_one_new_fact(baseline):
@@ -89,8 +127,7 @@ def test_two_articles_on_one_new_summit_are_one_new_fact(baseline):
             ),
         ),
     ]
-    groups = collapse(_resolved(baseline, *documents), catalogue=baseline)
-    assert _summary(groups) == [
+    assert _groups(_resolved(baseline, *documents), baseline) == [
         ("meeting", "new", None, ("a", "b", "c")),
         ("meeting", "new", None, ("d",)),
     ]
@@ -102,11 +139,14 @@ def test_city_aliases_need_the_catalogue_to_group_new_claims(baseline):
         ("b", _extract("2026", meetings=[{"body": "other", "city": "Nur-Sultan"}])),
     ]
     resolved = _resolved(baseline, *documents)
-    assert len(collapse(resolved, catalogue=baseline)) == 1
-    assert len(collapse(resolved)) == 2
+    assert len(_groups(resolved, baseline)) == 1
+    assert len(_groups(resolved)) == 2
 
 
-def test_ambiguous_claims_that_agree_are_one_group_with_all_candidates(baseline):
+def test_ambiguous_claims_that_agree_are_one_group(baseline):
+    """Two articles of one year on "the summit in Astana" (four summits met
+    there) are one group of ambiguous claims; articles of other years are
+    another block (a claim without a date is dated by its article)."""
     documents = [
         (
             "a",
@@ -117,21 +157,29 @@ def test_ambiguous_claims_that_agree_are_one_group_with_all_candidates(baseline)
         (
             "b",
             _extract(
-                "2011-06-16",
+                "2017-07-01",
                 meetings=[{"body": "heads-of-state", "city": "Nur-Sultan"}],
             ),
         ),
+        (
+            "c",
+            _extract(
+                "2011-06-16", meetings=[{"body": "heads-of-state", "city": "Astana"}]
+            ),
+        ),
     ]
-    [group] = collapse(_resolved(baseline, *documents), catalogue=baseline)
-    assert group.proposal == "ambiguous"
-    assert group.entity_id is None
-    assert group.document_ids == ("a", "b")
-    assert [c.entity_id for c in group.candidates] == [
-        "hos-2005",
-        "hos-2011",
-        "hos-2017",
-        "hos-2024",
+    resolved = _resolved(baseline, *documents)
+    assert _groups(resolved, baseline) == [
+        ("meeting", "ambiguous", None, ("a", "b")),
+        ("meeting", "ambiguous", None, ("c",)),
     ]
+    for _, resolution in resolved:
+        assert [c.entity_id for c in resolution.candidates] == [
+            "hos-2005",
+            "hos-2011",
+            "hos-2017",
+            "hos-2024",
+        ]
 
 
 @pytest.mark.parametrize(
@@ -146,11 +194,13 @@ def test_ambiguous_claims_that_agree_are_one_group_with_all_candidates(baseline)
             ("signed", "2019-11-03", "2019-11-04"),
             1,
         ),
-        # a later ratification of the same text
+        # a ratification the next year: another block (claims of new texts are
+        # blocked by year), as a known text's signing and ratification are
+        # two facts
         (
             ("signed", "2019-11-02", "2019-11-05"),
             ("ratified", "2020-05", "2020-05-30"),
-            1,
+            2,
         ),
     ],
 )
@@ -160,9 +210,9 @@ def test_new_agreements_group_by_title_and_year(baseline, first, second, groups)
         return _extract(published, agreements=[agreement])
 
     documents = [("a", document(*first)), ("b", document(*second))]
-    found = collapse(_resolved(baseline, *documents), catalogue=baseline)
+    found = _groups(_resolved(baseline, *documents), baseline)
     assert len(found) == groups
-    assert {g.proposal for g in found} == {"new"}
+    assert {proposal for _, proposal, _, _ in found} == {"new"}
 
 
 def test_known_agreement_reported_by_three_articles(baseline):
@@ -201,8 +251,11 @@ def test_known_agreement_reported_by_three_articles(baseline):
             ),
         ),
     ]
-    assert _summary(collapse(_resolved(baseline, *documents))) == [
-        ("agreement", "link", "extremism-convention", ("a", "b", "c")),
+    # the signing is one fact, the ratification another (their blocks name the
+    # action: summaries.block_key)
+    assert _groups(_resolved(baseline, *documents)) == [
+        ("agreement", "link", "extremism-convention", ("a", "b")),
+        ("agreement", "link", "extremism-convention", ("c",)),
     ]
 
 
@@ -250,16 +303,18 @@ def test_the_same_pledge_in_many_articles_is_one_fact():
             ),
         ),
     ]
-    groups = collapse(_resolved(Catalogue(), *documents))
-    assert sorted(g.document_ids for g in groups) == [("a", "b"), ("c",), ("d",)]
+    groups = _groups(_resolved(Catalogue(), *documents))
+    assert sorted(ids for *_, ids in groups) == [("a", "b"), ("c",), ("d",)]
 
 
 def test_new_projects_and_membership_group_by_the_same_rules(baseline):
+    # projects of one year (new projects are blocked by year); membership steps
+    # by state and event whatever the year
     documents = [
         (
             "a",
             _extract(
-                "2019",
+                "2024",
                 projects=[
                     {
                         "name": "China-Kyrgyzstan-Uzbekistan railway",
@@ -296,20 +351,23 @@ def test_new_projects_and_membership_group_by_the_same_rules(baseline):
             ),
         ),
     ]
-    groups = collapse(_resolved(baseline, *documents), catalogue=baseline)
-    assert _summary(groups) == [
-        ("project", "new", None, ("a", "b")),
-        ("project", "new", None, ("c",)),
+    assert _groups(_resolved(baseline, *documents), baseline) == [
         ("membership", "new", None, ("a", "b")),
         ("membership", "new", None, ("c",)),
+        ("project", "new", None, ("a", "b")),
+        ("project", "new", None, ("c",)),
     ]
 
 
 def test_a_claim_passed_twice_counts_once(baseline):
-    extract = _extract("2017", meetings=[{"body": "heads-of-state", "date": "2017"}])
+    extract = _extract("2017", meetings=[{"body": "other", "city": "Tianjin"}])
     resolved = _resolved(baseline, ("a", extract))
-    [group] = collapse(resolved + resolved)
-    assert len(group.claims) == 1
+    index = GroupIndex(baseline)
+    [(claim, resolution)] = resolved
+    block = block_key(claim, resolution)
+    first, _ = index.join(block, claim)
+    assert index.join(block, claim) == (first, ())
+    assert index.held == 1
 
 
 def test_claims_of_different_kinds_never_agree():
@@ -321,13 +379,6 @@ def test_claims_of_different_kinds_never_agree():
     meeting, project = claims_from_extract("a", extract)
     assert not claims_agree(meeting, project, catalogue=Catalogue())
     assert claims_agree(meeting, meeting, catalogue=Catalogue())
-
-
-def test_fact_group_document_ids_are_sorted_and_unique(baseline):
-    extract = _extract("2017", meetings=[{"body": "heads-of-state", "date": "2017"}])
-    claims = claims_from_extract("b", extract) + claims_from_extract("a", extract)
-    group = FactGroup("meeting", "link", "hos-2017", tuple(claims))
-    assert group.document_ids == ("a", "b")
 
 
 DOCUMENTS = [
@@ -386,12 +437,17 @@ def test_groups_do_not_depend_on_claim_order(order):
     catalogue = catalogue_from_baseline(read_baseline())
     resolved = _resolved(catalogue, *DOCUMENTS)
     assert len(resolved) == 9
-    expected = collapse(resolved, catalogue=catalogue)
-    shuffled = collapse([resolved[i] for i in order], catalogue=catalogue)
+    expected = _groups(resolved, catalogue)
+    shuffled = _groups([resolved[i] for i in order], catalogue)
     assert shuffled == expected
-    assert _summary(expected) == [
+    # blocks by year: the undated "summit in Astana" of 2017 (b) and of 2026 (c)
+    # are two ambiguous groups, the undated Tianjin meeting of a 2017 article (a)
+    # is not the 2025 one (c, d)
+    assert expected == [
+        ("meeting", "ambiguous", None, ("b",)),
+        ("meeting", "ambiguous", None, ("c",)),
         ("meeting", "link", "hos-2017", ("a", "b")),
-        ("meeting", "ambiguous", None, ("b", "c")),
-        ("meeting", "new", None, ("a", "c", "d")),
+        ("meeting", "new", None, ("a",)),
+        ("meeting", "new", None, ("c", "d")),
         ("meeting", "new", None, ("d", "e")),
     ]

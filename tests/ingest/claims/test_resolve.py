@@ -9,7 +9,8 @@ from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
 from scotrack.domain.states import State, StateIndex
-from scotrack.ingest.claims.claim import CLAIM_LISTS, Claim
+from scotrack.domain.vocab import CLAIM_LISTS
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.resolve import (
     CANDIDATE_FLOOR,
     LINK_THRESHOLD,
@@ -24,7 +25,7 @@ D = PartialDate.parse
 
 
 def _claim(claim_kind, published="2017-06-16", /, **payload):
-    return Claim("doc", claim_kind, payload, ((0, 1),), published=published)
+    return ExtractedClaim("doc", claim_kind, payload, ((0, 1),), published=published)
 
 
 # hand-made catalogue

@@ -315,3 +315,23 @@ def test_date_rules_find_what_they_find_as_written_in_the_corpus(kind: str) -> N
 def test_a_decade_is_not_a_year_mention() -> None:
     assert year_mentions("since the 1990s, in the 2000s; the 1990's") == [(35, 1990)]
     assert usual_year("Ties from the 1990s grew. In the 1990s and in 2003.") == 2003
+
+
+@pytest.mark.issue(15)
+def test_every_month_form_is_made_from_the_one_list_of_months() -> None:
+    """The abbreviations, alternations and numbers of months all come from
+    `dates.MONTHS`, and one function reads a month's name wherever it is met."""
+    assert dates_lexicon.MONTH_ABBREVIATIONS == {
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+        "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    }  # fmt: skip
+    assert dates_lexicon.MONTH_STARTS.split("|") == [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Sept",
+    ]  # fmt: skip
+    for number, name in enumerate(dates_lexicon.MONTHS, start=1):
+        for word in (name, name.capitalize(), name[:3].capitalize() + "."):
+            assert dates_lexicon.month_number(word) == number
+    assert dates_lexicon.month_number("Sept.") == 9
+    assert dates_lexicon.month_number("июня") == 6
+    assert dates_lexicon.month_number("Monday") == 0

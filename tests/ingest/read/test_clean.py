@@ -10,7 +10,6 @@ from scotrack.ingest.read.clean import (
     html_text,
     is_boilerplate,
     is_date_line,
-    is_html,
     is_navigation,
     masthead_indexes,
     normal_line,
@@ -67,12 +66,6 @@ def test_cleaned_text_joins_hard_wrapped_lines() -> None:
     assert cleaned_text(raw) == (
         "SCO leaders meet\nThe leaders met in the capital on Thursday."
     )
-
-
-def test_is_html() -> None:
-    assert is_html("<!DOCTYPE html><html></html>")
-    assert is_html("  <p>fragment</p>")
-    assert not is_html("Plain text < with a sign")
 
 
 def test_html_text_drops_scripts_and_iframes() -> None:

@@ -7,7 +7,12 @@ import pytest
 
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions, RawDocument
-from scotrack.ingest.read.files import check_limits, output_name, read_documents
+from scotrack.ingest.read.files import (
+    check_limits,
+    is_page,
+    output_name,
+    read_documents,
+)
 
 
 def _one(path: Path, options: ExtractOptions | None = None) -> RawDocument:
@@ -55,6 +60,19 @@ def test_read_html_file(tmp_path: Path) -> None:
     doc = _one(path)
     assert doc.html is not None
     assert doc.text is None
+
+
+@pytest.mark.issue(15)
+def test_a_page_is_what_arrived_as_one_or_text_that_opens_with_markup() -> None:
+    """Given as HTML, a document is a page whatever it opens with (`<header>`);
+    given as text, only when it opens with HTML markup (a page saved as .txt)."""
+    assert is_page(RawDocument(id="a", path="a.html", html="<header>x</header>"))
+    assert is_page(RawDocument(id="b", path="b.jsonl:1", html="SCO news"))
+    assert is_page(RawDocument(id="c", path="c.txt", text="  <p>fragment</p>"))
+    assert is_page(RawDocument(id="d", path="d.txt", text="<!DOCTYPE html><html>"))
+    assert is_page(RawDocument(id="e", path="e.txt", text="<header>x</header>"))
+    assert not is_page(RawDocument(id="f", path="f.txt", text="Plain < with a sign"))
+    assert not is_page(RawDocument(id="g", path="g.html.txt", text="SCO news"))
 
 
 @pytest.mark.parametrize(

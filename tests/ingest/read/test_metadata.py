@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scotrack.ingest.document import CleanDocument, Metadata
+from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.lexicon import sources as sources_lexicon
 from scotrack.ingest.read import clean, metadata, sources
 
@@ -443,3 +444,25 @@ def test_a_sites_date_stamp_over_the_stories_date(header: str, published: str) -
 )
 def test_headline_past_header_furniture(header: str, title: str) -> None:
     assert _meta(f"{header}\nSCO leaders meet in Astana\n{BODY}").title == title
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2017-06-10", "2017-06-10"),
+        ("10.06.2017", "2017-06-10"),
+        ("June 10, 2017", "2017-06-10"),
+        ("Sept. 9, 2017", "2017-09-09"),
+        ("2009-Jun-16", "2009-06-16"),
+        ("16 июня 2011", "2011-06-16"),
+        ("10 June 2017", "2017-06-10"),
+    ],
+)
+def test_a_date_stamp_read_is_a_date_part_cut(stamp: str, day: str) -> None:
+    """`DATE` (which reads a page's date) and `DATE_PART` (which cleaning cuts
+    out of a line) are made from the same shapes: what one reads the other cuts."""
+    match = page_rules.DATE.fullmatch(stamp)
+    assert match is not None
+    assert metadata.iso_date(match) == day
+    assert page_rules.DATE_PART.sub("", f"Updated {stamp}").strip() == "Updated"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from scotrack.data import Baseline, City
 from scotrack.domain.agreements import Agreement
@@ -14,10 +14,11 @@ from scotrack.domain.meetings import Body, Meeting
 from scotrack.domain.membership import StatusInterval
 from scotrack.domain.projects import Project
 from scotrack.domain.states import State, StateIndex
+from scotrack.domain.vocab import EntityKind
 
-EntityKind = Literal["meeting", "agreement", "project", "commitment", "status-interval"]
-Proposal = Literal["link", "new", "ambiguous"]
-PROPOSALS: tuple[Proposal, ...] = ("link", "ambiguous", "new")
+Proposal = Literal["link", "ambiguous", "new"]
+PROPOSALS: tuple[Proposal, ...] = get_args(Proposal)
+"""What resolution proposes for a claim, in the order groups are listed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,29 +36,12 @@ from scotrack.ingest.claims.claim_fields import (
 
 SCHEMA = "sco-extract/1"
 
-SUGGESTION_KINDS: tuple[ClaimKind, ...] = ("assessment", "project-status")
-"""Claims the store suggests from statements of implementation (#13), not
-sco-extract/1 lists: an assessment of a commitment, a project's next status."""
-SUGGESTION_ENTITIES: dict[str, str] = {
-    "assessment": "commitment",
-    "project-status": "project",
-}
-"""The entity kind a suggestion changes."""
 Span = tuple[int, int]
 Payload = dict[str, Any]
 
-CLAIM_LISTS: dict[str, ClaimKind] = {
-    "meetings": "meeting",
-    "agreements": "agreement",
-    "commitments": "commitment",
-    "projects": "project",
-    "membership": "membership",
-}
-"""The sco-extract/1 lists that become claims, and the claim kind of each."""
-
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class ExtractedClaim:
     """One fact as one document states it; `key` is computed, never passed."""
 
     document_id: str
@@ -120,15 +103,17 @@ def _canonical(name: str, value: Any) -> Any:
     return value
 
 
-def claims_from_extract(document_id: str, extract: Mapping[str, Any]) -> list[Claim]:
+def claims_from_extract(
+    document_id: str, extract: Mapping[str, Any]
+) -> list[ExtractedClaim]:
     """The claims of one sco-extract/1 object, in schema order then item order.
 
     Items with the same payload (the extractor listed one fact twice) become one
     claim with the evidence of both. Raises InputError listing every bad item.
     """
     problems = _schema_problems(extract)
-    claims: dict[str, Claim] = {}
-    for list_name, kind in CLAIM_LISTS.items():
+    claims: dict[str, ExtractedClaim] = {}
+    for list_name, kind in vocab.CLAIM_LISTS.items():
         for index, item in enumerate(_items(extract, list_name, problems)):
             where = f"{list_name}[{index}]"
             found = item_problems(kind, item)
@@ -136,7 +121,7 @@ def claims_from_extract(document_id: str, extract: Mapping[str, Any]) -> list[Cl
             if found:
                 problems += [f"{where}.{problem}" for problem in found]
                 continue
-            claim = Claim(
+            claim = ExtractedClaim(
                 document_id,
                 kind,
                 canonical_payload(_payload(kind, item)),
@@ -227,11 +212,13 @@ def _published(extract: Mapping[str, Any]) -> str | None:
     )
 
 
-def _merged(earlier: Claim | None, claim: Claim) -> Claim:
+def _merged(earlier: ExtractedClaim | None, claim: ExtractedClaim) -> ExtractedClaim:
     if earlier is None:
         return claim
     spans = tuple(sorted({*earlier.evidence, *claim.evidence}))
-    return Claim(claim.document_id, claim.kind, claim.payload, spans, claim.published)
+    return ExtractedClaim(
+        claim.document_id, claim.kind, claim.payload, spans, claim.published
+    )
 
 
 def _raise(document_id: str, problems: list[str]) -> None:

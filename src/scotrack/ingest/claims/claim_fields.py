@@ -7,7 +7,6 @@ document at once; the value sets are the schema's (`scotrack.domain.vocab`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -15,6 +14,7 @@ from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.vocab import ClaimKind
 from scotrack.errors import InputError
+from scotrack.ingest.lexicon import claims as rules
 
 FIELDS: dict[ClaimKind, tuple[str, ...]] = {
     "meeting": ("body", "number", "date", "city", "country", "format"),
@@ -33,9 +33,6 @@ so that a field added to the extractor's output does not change every key."""
 
 SET_FIELDS = ("parties", "countries")
 """List fields whose order means nothing: sorted (and deduplicated) in payloads."""
-
-_CODE = re.compile(r"^[A-Z]{3}$")
-
 
 Check = Callable[[Any], str | None]
 
@@ -231,4 +228,4 @@ def person_problems(person: Mapping[str, Any]) -> list[str]:
 
 
 def is_state_code(value: Any) -> bool:
-    return isinstance(value, str) and _CODE.match(value) is not None
+    return isinstance(value, str) and rules.STATE_CODE.match(value) is not None

@@ -1,6 +1,8 @@
 """The groups of claims as they arrive: `GroupIndex`, which the writer keeps so
 that a claim stored joins the group of the claims it agrees with (by the rules of
 `groups.claims_agree`) without comparing it with every claim stored before.
+A claim linked to a known entity needs no index: its group is the entity's
+(`summaries.block_key`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from rapidfuzz import fuzz, process, utils
 
 from scotrack.ingest.claims import names, resolve
 from scotrack.ingest.claims.catalogue import Catalogue
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.groups import (
     claim_year,
     claims_agree_within,
@@ -34,7 +36,7 @@ class _Block:
     """The distinct claims of one block: one member per `_payload_key` (claims
     equal in it agree with the same claims), each with its group."""
 
-    members: list[tuple[Claim, Catalogue]] = field(default_factory=list)
+    members: list[tuple[ExtractedClaim, Catalogue]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     """Each member's `_match_key`, for PREFILTERS."""
@@ -50,7 +52,7 @@ class GroupIndex:
 
     The groups of a block are the connected groups of its claims, two claims
     being connected when they say the same (`_payload_key`) or agree
-    (`claims_agree`): single linkage, as `collapse` does, so that they do not
+    (`claims_agree`): single linkage, so that they do not
     depend on the order the claims arrive in, nor on how a run was split (#18).
     A new claim is compared with one member per distinct payload of the block
     (whether two claims agree depends on their payloads only, and for agreements
@@ -122,7 +124,7 @@ class GroupIndex:
         if group != into:
             self.merged[group] = into
 
-    def add(self, block: str, claim: Claim, group: str) -> None:
+    def add(self, block: str, claim: ExtractedClaim, group: str) -> None:
         """Record `claim` as a member of `group` in `block`."""
         known = self._used(block)
         payload = _payload_key(claim)
@@ -135,7 +137,7 @@ class GroupIndex:
         known.groups.append(group)
         known.keys.append(_match_key(claim))
 
-    def groups_of(self, block: str, claim: Claim) -> list[str]:
+    def groups_of(self, block: str, claim: ExtractedClaim) -> list[str]:
         """Every group of `block` that `claim` connects to, sorted (empty: none)."""
         if block not in self.blocks:
             return []
@@ -154,12 +156,25 @@ class GroupIndex:
                 found.add(group)
         return sorted(found)
 
-    def group_of(self, block: str, claim: Claim) -> str | None:
+    def join(self, block: str, claim: ExtractedClaim) -> tuple[str, tuple[str, ...]]:
+        """Put `claim` in its group: the first of the groups of `block` it
+        connects to, or a new group named after it; the other groups it connects
+        are merged into that one. Returns the group and the groups merged into
+        it (the caller records the merges where the claims are stored). The one
+        way claims are grouped: the writer calls it for every unlinked claim."""
+        found = self.groups_of(block, claim)
+        group = found[0] if found else f"new:{claim.key}"
+        for other in found[1:]:
+            self.merge(other, group)
+        self.add(block, claim, group)
+        return group, tuple(found[1:])
+
+    def group_of(self, block: str, claim: ExtractedClaim) -> str | None:
         """The first of `groups_of`, or None for a new group."""
         found = self.groups_of(block, claim)
         return found[0] if found else None
 
-    def _close(self, known: _Block, claim: Claim) -> list[int]:
+    def _close(self, known: _Block, claim: ExtractedClaim) -> list[int]:
         """The members PREFILTERS leave to compare `claim` with (all, for a kind
         without a prefilter)."""
         if claim.kind not in PREFILTERS or not known.members:
@@ -195,7 +210,7 @@ block before the full comparison: each scorer and cutoff is a necessary conditio
 of the link `claims_agree` looks for, so no agreeing group is ruled out."""
 
 
-def _match_key(claim: Claim) -> str:
+def _match_key(claim: ExtractedClaim) -> str:
     """What PREFILTERS compare: the processed text or name the link rules use."""
     p = claim.payload
     if claim.kind == "commitment":
@@ -207,7 +222,7 @@ def _match_key(claim: Claim) -> str:
     return ""
 
 
-def _payload_key(claim: Claim) -> bytes:
+def _payload_key(claim: ExtractedClaim) -> bytes:
     """Equal for claims that say the same (agreements: also in the same year):
     a digest of both, 16 bytes where the text would be a few hundred."""
     year = claim_year(claim) if claim.kind == "agreement" else None
@@ -216,14 +231,14 @@ def _payload_key(claim: Claim) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _member(claim: Claim) -> Claim:
+def _member(claim: ExtractedClaim) -> ExtractedClaim:
     """What comparing with `claim` needs: its kind, payload and date, without
     its document's id and evidence, the payload's names and short values
     shared (`sys.intern`) rather than a copy each: a member is kept as long
     as its block, and the claims of an unpickled document are copies (#16)."""
     payload = {sys.intern(key): _shared(value) for key, value in claim.payload.items()}
     published = None if claim.published is None else sys.intern(claim.published)
-    return Claim("", claim.kind, payload, (), published=published)
+    return ExtractedClaim("", claim.kind, payload, (), published=published)
 
 
 def _shared(value: Any) -> Any:

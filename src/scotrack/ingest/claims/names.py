@@ -12,13 +12,13 @@ penalised: different things named alike.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
 from scotrack.data import City
+from scotrack.ingest.lexicon import claims as rules
 
 WORD_CLASH_PENALTY = 25
 """Both names have words the other lacks ("trade" vs "road transport"; "2025" vs
@@ -37,14 +37,11 @@ NAME_NOISE = frozenset(
 )
 """Words dropped before comparing names: they are in almost every SCO title."""
 
-_ORGANISATION = re.compile(r"\bshanghai cooperation organi[sz]ation\b")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-
 
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """`name` lower-cased, without punctuation, the organization's name or noise."""
-    text = _ORGANISATION.sub(" ", utils.default_process(name))
+    text = rules.ORGANISATION_NAME.sub(" ", utils.default_process(name))
     return " ".join(word for word in text.split() if word not in NAME_NOISE)
 
 
@@ -112,7 +109,7 @@ def text_similarity(text: str, other: str) -> int:
 
 def numbers(text: str) -> frozenset[str]:
     """The numbers `text` states, without thousands separators ("1,000" -> "1000")."""
-    return frozenset(number.replace(",", "") for number in _NUMBER.findall(text))
+    return frozenset(number.replace(",", "") for number in rules.NUMBER.findall(text))
 
 
 _CITY_KEYS: dict[int, tuple[Sequence[City], dict[str, str]]] = {}

@@ -17,7 +17,7 @@ from typing import Any
 from scotrack.domain.passages import passage
 from scotrack.ingest.claims import resolve, summaries
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
-from scotrack.ingest.claims.claim import Claim, claims_from_extract
+from scotrack.ingest.claims.claim import ExtractedClaim, claims_from_extract
 from scotrack.ingest.document import CleanDocument, Item
 from scotrack.ingest.output import to_extract_json
 
@@ -29,7 +29,7 @@ def content_id(raw_text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PreparedClaim:
-    claim: Claim
+    claim: ExtractedClaim
     resolution: Resolution
     block: str
     summary: str
@@ -80,6 +80,7 @@ def prepared_document(doc: CleanDocument, catalogue: Catalogue) -> PreparedDocum
         doc.metadata,
         language=doc.language,
         warnings=list(doc.warnings),
+        html=doc.html,
     )
     statements = tuple(doc.facts.get("implementations", ()))
     return PreparedDocument(slim, doc_id, extract, tuple(claims), statements)

@@ -4,8 +4,8 @@
 (0-100, with the reasons behind each score) and proposes `link` (one candidate is
 good enough and clearly best), `ambiguous` (two or more close candidates) or `new`
 (nothing good enough: propose a new entity). No database: the caller builds the
-`Catalogue` (`catalogue_from_baseline` for the shipped baseline). `collapse` in
-`scotrack.ingest.claims.groups` groups claims that are about the same entity.
+`Catalogue` (`catalogue_from_baseline` for the shipped baseline). `GroupIndex.join` in
+`scotrack.ingest.claims.group_index` groups claims that are about the same entity.
 
 Rules per kind:
 
@@ -42,7 +42,7 @@ from scotrack.ingest.claims.catalogue import (
     interval_id,
     interval_label,
 )
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 
 __all__ = [
     "Candidate",
@@ -130,7 +130,7 @@ EVENT_ENDS: dict[str, Status] = {"left": "member"}
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
 
 
-def candidates(claim: Claim, catalogue: Catalogue) -> Resolution:
+def candidates(claim: ExtractedClaim, catalogue: Catalogue) -> Resolution:
     """The catalogue's entities `claim` may be about, best first, and a proposal."""
     floor = CANDIDATE_FLOOR[claim.kind]
     scored = [c for c in SCORERS[claim.kind](claim, catalogue) if c.score >= floor]
@@ -150,7 +150,9 @@ def proposal(ranked: Sequence[Candidate], *, threshold: int) -> Proposal:
 # agreements, projects: names
 
 
-def _agreement_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
+def _agreement_candidates(
+    claim: ExtractedClaim, catalogue: Catalogue
+) -> list[Candidate]:
     title = str(claim.payload["title"])
     found = []
     for agreement in catalogue.agreements:
@@ -172,7 +174,7 @@ def _agreement_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]
     return found
 
 
-def _project_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
+def _project_candidates(claim: ExtractedClaim, catalogue: Catalogue) -> list[Candidate]:
     name = str(claim.payload["name"])
     countries = set(claim.payload.get("countries") or ())
     found = []
@@ -197,7 +199,9 @@ def _project_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
 # commitments
 
 
-def _commitment_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
+def _commitment_candidates(
+    claim: ExtractedClaim, catalogue: Catalogue
+) -> list[Candidate]:
     actor, text = claim.payload["actor"], str(claim.payload["text"])
     published = parse_optional(claim.published)
     found = []
@@ -238,7 +242,9 @@ def _shortened(text: str, limit: int = 60) -> str:
 # membership
 
 
-def _membership_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
+def _membership_candidates(
+    claim: ExtractedClaim, catalogue: Catalogue
+) -> list[Candidate]:
     code, event = str(claim.payload["state"]), str(claim.payload["event"])
     if catalogue.states and _state(catalogue.states, code) is None:
         return []
@@ -307,7 +313,7 @@ def _compatible(one: PartialDate, other: PartialDate) -> bool:
 # meetings
 
 
-def _meeting_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
+def _meeting_candidates(claim: ExtractedClaim, catalogue: Catalogue) -> list[Candidate]:
     """Meetings of the claim's body that its date allows, by date, city and number."""
     body = str(claim.payload["body"])
     when = parse_optional(claim.payload.get("date"))
@@ -336,7 +342,10 @@ def _meeting_candidates(claim: Claim, catalogue: Catalogue) -> list[Candidate]:
 
 
 def _meeting_parts(
-    claim: Claim, meeting: Meeting, when: PartialDate | None, cities: dict[str, str]
+    claim: ExtractedClaim,
+    meeting: Meeting,
+    when: PartialDate | None,
+    cities: dict[str, str],
 ) -> list[tuple[int, str]] | None:
     """Points for each fact both sides know; None when the dates rule it out."""
     parts = []
@@ -387,7 +396,7 @@ def _schema_body(code: str, bodies: dict[str, Body]) -> str:
     return code if code in MEETING_BODIES else "other"
 
 
-SCORERS: dict[ClaimKind, Callable[[Claim, Catalogue], list[Candidate]]] = {
+SCORERS: dict[ClaimKind, Callable[[ExtractedClaim, Catalogue], list[Candidate]]] = {
     "meeting": _meeting_candidates,
     "agreement": _agreement_candidates,
     "project": _project_candidates,

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from scotrack.domain.dates import parse_optional
 from scotrack.ingest.claims.catalogue import Resolution
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 
 TEXT_LIMIT = 90
 
 
-def summary(claim: Claim) -> str:
+def summary(claim: ExtractedClaim) -> str:
     """A one-line human description of what the claim says."""
     p = claim.payload
     if claim.kind == "meeting":
@@ -62,7 +62,7 @@ def link_group(entity_kind: str, entity_id: str) -> str:
     return f"{entity_kind}:{entity_id}"
 
 
-def block_key(claim: Claim, resolution: Resolution) -> str:
+def block_key(claim: ExtractedClaim, resolution: Resolution) -> str:
     """The block of claims this one is compared with when grouping.
 
     A linked claim's block is its entity. Otherwise: meetings by body and year,

@@ -12,6 +12,7 @@ import re
 
 from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_lists as lists
+from scotrack.ingest.lexicon import agreement_titles as title_rules
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -98,7 +99,7 @@ def _nominal(lowered: str, nominal: re.Match[str], end: int) -> list[str]:
     ):
         return []
     clause = _clause_start(lowered, nominal.start())
-    opening = rules.WORD.findall(lowered, clause, nominal.start())
+    opening = title_rules.WORD.findall(lowered, clause, nominal.start())
     if opening[:1] in (["after"], ["once"], ["upon"]):
         opening = opening[1:]  # "After the entry into force of X, they will ..."
     subject = opening in ([], ["the"])

@@ -14,6 +14,7 @@ from scotrack.ingest.facts import agreement_actions
 from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.clauses import MentionIndex
 from scotrack.ingest.lexicon import agreement_lists as lists
+from scotrack.ingest.lexicon import agreement_titles as title_rules
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -61,9 +62,12 @@ def named(sent: Sentence, match: re.Match[str], index: MentionIndex) -> list[Fou
         return []
     start = titles.title_start(text, match.start())
     end, reach = titles.title_end(text, match.end(), sent, index)
-    subject = list(rules.WORD.finditer(text, complement.end(), end))
+    subject = list(title_rules.WORD.finditer(text, complement.end(), end))
     words = [word.group(0) for word in subject]
-    if sum(word.lower() not in rules.TRAILING for word in words) < lists.PLURAL_SUBJECT:
+    if (
+        sum(word.lower() not in title_rules.TRAILING for word in words)
+        < lists.PLURAL_SUBJECT
+    ):
         return []
     if rules.LOWER_CASE_LIST.search(text, complement.end(), end):
         return []  # "agreements on trade, energy and transport": topics

@@ -10,6 +10,7 @@ import re
 from scotrack.ingest.document import Item, Sentence
 from scotrack.ingest.facts.clauses import MentionIndex
 from scotrack.ingest.lexicon import agreement_clues as clues
+from scotrack.ingest.lexicon import agreement_titles as title_rules
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -111,8 +112,8 @@ def _words(title: str) -> frozenset[str]:
     """The title's words less function words, plurals as singulars."""
     return frozenset(
         word.removesuffix("s")
-        for word in rules.TITLE_WORD.findall(title.lower())
-        if word not in rules.TRAILING
+        for word in title_rules.TITLE_WORD.findall(title.lower())
+        if word not in title_rules.TRAILING
     )
 
 
@@ -126,7 +127,7 @@ def one_memorandum_of_obligations(items: list[Item], index: MentionIndex) -> lis
     memoranda = [
         number
         for number, item in enumerate(items)
-        if rules.OBLIGATIONS.search(item["title"])
+        if title_rules.OBLIGATIONS.search(item["title"])
     ]
     if len(memoranda) < 2:
         return items  # the usual case
@@ -169,11 +170,11 @@ def head(title: str) -> tuple[str, bool]:
     """The title's agreement noun ("" if none; a plural or an abbreviation as its
     singular: "memorandum" for "memoranda", "MoU") and whether the title is that
     noun and nothing that tells it apart ("SCO Charter", "the MoU")."""
-    words = [rules.HEAD_ALIASES.get(word, word) for word in title.lower().split()]
+    words = [title_rules.HEAD_ALIASES.get(word, word) for word in title.lower().split()]
     for number, word in enumerate(words):
-        if word in rules.HEAD_WORDS:
+        if word in title_rules.HEAD_WORDS:
             others = words[:number] + words[number + 1 :]
-            return word, all(other in rules.SHORT_TITLE_WORDS for other in others)
+            return word, all(other in title_rules.SHORT_TITLE_WORDS for other in others)
     return "", False
 
 
@@ -182,7 +183,8 @@ def without_parts(items: list[Item]) -> list[Item]:
     with the same action ("the agreement", "trilateral agreement" beside
     "trilateral agreement on the railway project"): the same agreement."""
     words = [
-        frozenset(rules.TITLE_WORD.findall(item["title"].lower())) for item in items
+        frozenset(title_rules.TITLE_WORD.findall(item["title"].lower()))
+        for item in items
     ]
     kept: list[Item] = []
     for number, item in enumerate(items):
@@ -216,8 +218,8 @@ def generic(text: str, noun: re.Match[str], start: int, end: int) -> bool:
         )
     if end > noun.end():
         return False  # "a statement on fight against terrorism"
-    modifiers = rules.WORD.findall(text, start, noun.start())
-    return all(word.lower() in rules.GENERIC_MODIFIERS for word in modifiers)
+    modifiers = title_rules.WORD.findall(text, start, noun.start())
+    return all(word.lower() in title_rules.GENERIC_MODIFIERS for word in modifiers)
 
 
 def other_organization(text: str, start: int, noun: re.Match[str]) -> bool:
@@ -238,12 +240,12 @@ def title_start(text: str, noun_start: int) -> int:
     """Walk left over the noun's modifiers ("SCO anti-extremism", "joint",
     "2018-2023")."""
     start = noun_start
-    words = list(rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
+    words = list(title_rules.WORD.finditer(text, max(0, noun_start - 60), noun_start))
     for word in reversed(words[-6:]):
         token = word.group(0).lstrip("'\u2019")  # "''the protocol" opens a quote
-        if not token or token.lower() in rules.LEFT_STOP:  # a lone quote mark
+        if not token or token.lower() in title_rules.LEFT_STOP:  # a lone quote mark
             break
-        if token[0].isdigit() and not rules.YEARS.fullmatch(token):
+        if token[0].isdigit() and not title_rules.YEARS.fullmatch(token):
             break
         if text[word.end() : start].strip():
             break
@@ -277,10 +279,10 @@ def title_end(
         text, complement.end()
     ):
         limit = _complement_end(text, complement.end(), sent, index)
-        words = list(rules.WORD.finditer(text, complement.end(), limit))
+        words = list(title_rules.WORD.finditer(text, complement.end(), limit))
     kept = words[:_MAX_COMPLEMENT]
     for some in (words, kept):
-        while some and some[-1].group(0).lower() in rules.TRAILING:
+        while some and some[-1].group(0).lower() in title_rules.TRAILING:
             some.pop()  # "... Structure and" before "to a Declaration"
     end = kept[-1].end() if kept else noun_end
     reach = words[-1].end() if words else noun_end
@@ -301,7 +303,7 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
     for _ in range(3):
         stop = rules.STOP.search(text, position)
         limit = stop.start() if stop else len(text)
-        further = rules.ABBREVIATION.match(text, limit)
+        further = title_rules.ABBREVIATION.match(text, limit)
         if further is None:
             further = rules.CAPITALIZED_LIST.match(text, limit)
             if further is not None and index.between(
@@ -313,7 +315,7 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
         if further is None:
             break
         position = further.end()
-    for place in rules.IN_NAME.finditer(text, start, limit):
+    for place in title_rules.IN_NAME.finditer(text, start, limit):
         named = sent.start + place.end()
         if any(
             mention.start == named
@@ -332,5 +334,5 @@ def _lower_case_list(text: str, start: int, limit: int) -> re.Match[str] | None:
     listed = rules.LOWER_CASE_LIST.match(text, limit)
     if listed is None:
         return None
-    words = rules.WORD.findall(text, start, listed.end())
+    words = title_rules.WORD.findall(text, start, listed.end())
     return listed if len(words) <= _MAX_COMPLEMENT else None

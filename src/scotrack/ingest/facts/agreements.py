@@ -26,6 +26,7 @@ from scotrack.ingest.facts.agreement_plurals import Found, action_end
 from scotrack.ingest.facts.clauses import Keywords, MentionIndex
 from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_lists as lists
+from scotrack.ingest.lexicon import agreement_titles as title_rules
 from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -104,7 +105,7 @@ def agreements(doc: CleanDocument) -> list[Item]:
     headlines = [
         (sent.start, sent.end)
         for sent in doc.sentences
-        if not sent.text.rstrip().endswith(rules.SENTENCE_ENDS)
+        if not sent.text.rstrip().endswith(title_rules.SENTENCE_ENDS)
     ]
     items = titles.headlines_in_body(list(found.values()), headlines)
     items = titles.without_parts(titles.full_titles(items))
@@ -256,7 +257,7 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
     generic = titles.generic(text, match, start, end) and not (
         noun.lower() in context.heads
         and end == match.end()
-        and rules.BACK.search(text, max(0, start - 6), start)
+        and title_rules.BACK.search(text, max(0, start - 6), start)
     )
     if generic and noun.lower() == "statement":
         window = max(0, start - rules.STATEMENT_WINDOW)
@@ -334,7 +335,7 @@ def _evidence_starts(meetings: list[Item]) -> list[tuple[int, int]]:
 
 def _parties(sent: Sentence, index: MentionIndex, end: int) -> list[str]:
     """States listed after "namely", "between", "among" or "by" in the sentence."""
-    marker = rules.NAMELY.search(sent.text, end) or rules.LIST_START.search(
+    marker = title_rules.NAMELY.search(sent.text, end) or title_rules.LIST_START.search(
         sent.text, end
     )
     if marker is None:

@@ -28,6 +28,7 @@ from scotrack.ingest.facts.commitment_mentions import (
 from scotrack.ingest.facts.commitment_subjects import subject_before
 from scotrack.ingest.facts.speech_frames import Frame
 from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_actors as actor_rules
 from scotrack.ingest.lexicon import commitments as rules
 
 
@@ -98,7 +99,7 @@ def strict_actor(
         )
     ):
         return None
-    if rules.PLANNED.match(word_of(text, trigger)) and _scheduled(text, trigger):
+    if actor_rules.PLANNED.match(word_of(text, trigger)) and _scheduled(text, trigger):
         return None  # "Putin planned to explain ...": an agenda
     return subject
 
@@ -137,7 +138,7 @@ def _shares_subject(
     it opens a participial clause (", stressing the need ..."), or follows
     "and" after another verb ("X took up ... and urged ..."), so the nearest
     name before it is an object of the first verb, not the subject."""
-    if rules.PARTICIPLE_OPENING.fullmatch(text, clause, trigger.start()):
+    if actor_rules.PARTICIPLE_OPENING.fullmatch(text, clause, trigger.start()):
         return clause > 0 and trigger.group().split()[0].endswith("ing")
     return (
         subject is not None
@@ -187,7 +188,7 @@ def _subject_at(
         begin = mention.start - sent.start
         if begin < at:
             continue
-        if not rules.TITLE_WORDS.fullmatch(text, at, begin):
+        if not actor_rules.TITLE_WORDS.fullmatch(text, at, begin):
             break
         if mention.kind not in ("person", "state", "office"):
             break
@@ -246,7 +247,7 @@ _ARTICLE = 4
 def opening_participle(text: str, trigger: re.Match[str]) -> bool:
     """Whether the trigger opens the sentence in -ing ("Calling for ..., Xi urged")."""
     return trigger.group().split()[0].endswith("ing") and bool(
-        rules.NO_SUBJECT.fullmatch(text, 0, trigger.start())
+        actor_rules.NO_SUBJECT.fullmatch(text, 0, trigger.start())
     )
 
 

@@ -19,6 +19,7 @@ from scotrack.ingest.facts.commitment_mentions import (
     person_state,
 )
 from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_actors as actor_rules
 from scotrack.ingest.lexicon import commitment_features as feature_rules
 from scotrack.ingest.lexicon import commitment_lists as list_rules
 from scotrack.ingest.lexicon import commitments as rules
@@ -30,7 +31,7 @@ def author(doc: CleanDocument, index: MentionIndex) -> Mention | None:
     top of the document ("Speech by Premier ..."): its "we" and "should" are
     that person's."""
     top = doc.text[:_TOP]
-    match = rules.AUTHORED.search(folded(top))
+    match = actor_rules.AUTHORED.search(folded(top))
     if match is None:
         return None
     start, end = max(0, match.start() - 80), match.end() + 80
@@ -98,12 +99,12 @@ def loose_actor(
     joint = _joint(sent.text, scan, trigger, clause, kind_of(trigger))
     if joint is not None:
         return Actor("SCO", None, -1, -1, joint)
-    if rules.WHICH.search(sent.text, 0, trigger.start()):
+    if actor_rules.WHICH.search(sent.text, 0, trigger.start()):
         return None  # "the concept, which advocates ...": not a party's
     if framed is None and _predicted(sent.text, scan, trigger, clause):
         return None
     if (
-        rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end())
+        actor_rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end())
         and rules.THING_SUBJECT.match(sent.text)
         and not any(m.kind in _SUBJECTS and m.end <= position for m in mentions)
     ):
@@ -177,7 +178,7 @@ def _we_speaker(
     """For "we" right before the verb, the first person of a state the sentence
     names before it ("Putin welcomed India, saying, 'We need to ...'"): the
     speaker, not a state he spoke of."""
-    if not rules.WE_SUBJECT.search(scan.lowered, clause, trigger.start()):
+    if not actor_rules.WE_SUBJECT.search(scan.lowered, clause, trigger.start()):
         return None
     position = sent.start + trigger.start()
     person = first_person([m for m in mentions if m.end <= position])
@@ -245,21 +246,21 @@ def _joint(
     document ("the declaration stressed"), a headless point ("The importance
     of ..."), a group right before a verb other than "should"; else None."""
     lowered = scan.lowered
-    if rules.IMPERSONAL.search(lowered, clause, trigger.end()):
+    if actor_rules.IMPERSONAL.search(lowered, clause, trigger.end()):
         return "loose-impersonal"
-    if rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
+    if actor_rules.DOCUMENT_SUBJECT.search(lowered, clause, trigger.start()):
         return "loose-document"
-    if rules.MEETING_WHICH.search(
+    if actor_rules.MEETING_WHICH.search(
         lowered, 0, trigger.start()
     ):  # ", which" opens a clause
         return "loose-document"  # "the meeting, which reiterated ..."
-    if rules.JOINT_VERB.match(lowered, trigger.start()) and rules.WE.search(
+    if actor_rules.JOINT_VERB.match(lowered, trigger.start()) and actor_rules.WE.search(
         lowered, clause, trigger.start()
     ):
         return "loose-we-agreed"  # a leader's "we agreed" speaks for the meeting
-    if rules.NO_SUBJECT.fullmatch(text, 0, trigger.start()) and rules.HEADLESS.match(
-        lowered, trigger.start()
-    ):
+    if actor_rules.NO_SUBJECT.fullmatch(
+        text, 0, trigger.start()
+    ) and actor_rules.HEADLESS.match(lowered, trigger.start()):
         return "loose-headless"
     if kind == "should":
         return None
@@ -283,7 +284,7 @@ def _groups(scan: Scan, start: int, end: int) -> list[re.Match[str]]:
 
 def _predicted(text: str, scan: Scan, trigger: re.Match[str], clause: int) -> bool:
     """Whether the trigger is "the SCO will ...": a prediction, no pledge."""
-    if not rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end()):
+    if not actor_rules.FUTURE.fullmatch(scan.lowered, trigger.start(), trigger.end()):
         return False
     groups = _groups(scan, clause, trigger.start())
     return bool(groups) and (
@@ -297,7 +298,7 @@ def _recent_speaker(
 ) -> Actor | None:
     """For "should" or a "we" sentence, the person who spoke in the sentences
     just before ("Xi made four proposals. The SCO should ...")."""
-    we = rules.FIRST_PERSON.search(folded(sent.text[: trigger.end()]))
+    we = actor_rules.FIRST_PERSON.search(folded(sent.text[: trigger.end()]))
     if (kind_of(trigger) != "should" and not we) or ctx.person is None:
         return None
     actor = person_actor(ctx.person)
@@ -337,7 +338,7 @@ def first_person(mentions: list[Mention]) -> Mention | None:
 
 
 _GROUP_OPENINGS = ("the", *rules.ACTOR_GROUP_STARTS)
-"""How a text that opens with a group (`rules.GROUP`, `rules.LEADERS`) begins."""
+"""How a text that opens with a group (`rules.GROUP`, `actor_rules.LEADERS`) begins."""
 
 
 def remember(
@@ -366,8 +367,8 @@ def remember(
     lowered = fold(head)
     opening = lowered.lstrip()
     if opening.startswith(_GROUP_OPENINGS) and (
-        rules.GROUP.match(opening) or rules.LEADERS.match(lowered)
+        rules.GROUP.match(opening) or actor_rules.LEADERS.match(lowered)
     ):
         ctx.they = "SCO"
-    elif " and " in head and rules.PAIR.match(head):
+    elif " and " in head and actor_rules.PAIR.match(head):
         ctx.they = None

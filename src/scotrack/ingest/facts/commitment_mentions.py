@@ -11,6 +11,7 @@ from functools import cache
 from scotrack.data import raw_records
 from scotrack.ingest.document import Mention
 from scotrack.ingest.facts.clauses import Keywords
+from scotrack.ingest.lexicon import commitment_actors as actor_rules
 from scotrack.ingest.lexicon import commitment_features as feature_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import fold
@@ -132,7 +133,9 @@ def titled_people(text: str, mentions: list[Mention]) -> dict[str, str]:
             continue
         gap = text[state.end : mention.start]
         title = fold(text[max(0, state.start - _TITLE_REACH // 2) : mention.start])
-        if rules.TITLE_GAP.fullmatch(gap) and not feature_rules.EXPERT.search(title):
+        if actor_rules.TITLE_GAP.fullmatch(gap) and not feature_rules.EXPERT.search(
+            title
+        ):
             found[mention.value] = state.value
     return found
 

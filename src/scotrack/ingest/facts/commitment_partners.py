@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from scotrack.ingest.document import Mention
 from scotrack.ingest.facts.commitment_mentions import Actor, mention_actor
+from scotrack.ingest.lexicon import commitment_actors as actor_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import folded
 
@@ -72,13 +73,13 @@ def _coordinated(
         if previous.end > current.start:
             continue
         gap = text[previous.end - offset : current.start - offset]
-        if previous.kind in _COORDINABLE and rules.COORDINATION.fullmatch(gap):
+        if previous.kind in _COORDINABLE and actor_rules.COORDINATION.fullmatch(gap):
             joined = "," not in gap or " and " in gap
             if not (coordinated or joined):
                 break  # "With A and B, C called ...": no list ends at C
             coordinated = True
             members.append(previous)
-        elif not rules.ONE_NAME.fullmatch(gap):
+        elif not actor_rules.ONE_NAME.fullmatch(gap):
             break
         current = previous
     if not coordinated or len(members) > _MOST_PARTNERS:
@@ -86,7 +87,7 @@ def _coordinated(
     start = members[-1].start - offset
     if not governed and (
         rules.PREPOSITION.search(folded(text[max(0, start - 16) : start]))
-        or rules.LED_BY.search(text, max(0, start - 16), start)
+        or actor_rules.LED_BY.search(text, max(0, start - 16), start)
     ):
         return [mention]
     return members

@@ -23,6 +23,7 @@ from scotrack.ingest.facts.commitment_mentions import (
 )
 from scotrack.ingest.facts.commitment_partners import pair_before, with_partners
 from scotrack.ingest.lexicon import clauses as clause_rules
+from scotrack.ingest.lexicon import commitment_actors as actor_rules
 from scotrack.ingest.lexicon import commitments as rules
 from scotrack.ingest.lexicon.folding import fold
 
@@ -135,7 +136,7 @@ def _pronoun_actor(
             )
             return Actor(pair.actor, pair.speaker, start, end, "they-pair", partners)
         head = fold(text[:80])
-        if rules.GROUP.match(head.lstrip()) or rules.LEADERS.match(head):
+        if rules.GROUP.match(head.lstrip()) or actor_rules.LEADERS.match(head):
             return Actor("SCO", None, start, end, "they-group")  # "Participants ..."
         return Actor(ctx.they, None, start, end, "they") if ctx.they else None
     if word in ("we", "i"):  # the speaker's ("I invite ...", said X)

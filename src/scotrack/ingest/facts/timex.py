@@ -196,7 +196,7 @@ def _resolve(
 def _month(name: str) -> int | None:
     if name.isdigit():
         return int(name) if 1 <= int(name) <= 12 else None
-    return rules.MONTH_NUMBER.get(name.rstrip(".").lower())
+    return rules.month_number(name) or None
 
 
 def _year_of(month: int, ref: date | None, when: Tense) -> int | None:

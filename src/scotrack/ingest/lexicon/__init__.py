@@ -12,8 +12,11 @@ reads a document: importing a module compiles its rules, once per process
 - `dates`: month and weekday names, date expressions, tense markers.
 - `names`: people's names, titles, appositives, capitals standing for governments.
 - `organizations`: the SCO's names and other organizations'.
-- `meetings`, `agreements` (with `agreement_lists`, `agreement_clues`), `commitments`,
-  `projects`, `membership`, `areas`: the fact stages' cue words and patterns.
+- `claims`: what entity resolution and the claim checks read (name keys, numbers,
+  state codes).
+- `meetings`, `agreements` (with `agreement_lists`, `agreement_clues`,
+  `agreement_titles`), `commitments` (with `commitment_actors`), `projects`,
+  `membership`, `areas`: the fact stages' cue words and patterns.
 
 Patterns are written for SCO news in general (wire reports, press releases,
 op-eds), never for one article.

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.dates import MONTH_NAMES, MONTH_STARTS
+from scotrack.ingest.lexicon.dates import MONTH_NAMES, MONTH_WORD, WEEKDAY_NAMES
 from scotrack.ingest.lexicon.folding import folded_pattern
-from scotrack.ingest.lexicon.names import NAME_EDGE_WORDS
 from scotrack.ingest.lexicon.organizations import (
     INITIATIVE_WORDS,
     OTHER_ORGANIZATION_NAMES,
@@ -89,15 +88,15 @@ AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bwill\b|\bis\b|\bare\b"
     rf"|\b(?:in|on) (?:\d|{MONTH_NAMES})|\bin the presence\b|\band\b(?= [a-z]+ed\b)|,?\s*\band other\b"
-    r"|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    rf"|\bon (?:{WEEKDAY_NAMES})\b"
     r"|\b(?:an?|one|two|three|four|five|several|some|\d+) (?:days?|weeks?|months?|years?)"
     r" (?:later|ago|earlier)\b|\b(?:last|this|next) (?:year|month|week)\b|\bin order to\b)"
 )
 """Where an agreement's complement ends: punctuation, a clause word, a verb, a date
 or time ("a year later", "last year") or a purpose ("in order to")."""
 AGREEMENT_NOT_COMPLEMENT = (
-    rf"(?:\d|(?:{MONTH_STARTS})[a-z]*\.?\s+\d"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|the sidelines\b|behalf\b)"
+    rf"(?:\d|{MONTH_WORD}\s+\d"
+    rf"|(?:{WEEKDAY_NAMES})\b|the sidelines\b|behalf\b)"
 )
 """What follows "on" when it dates or places a signing ("memorandum on September 15
 on the sidelines"), rather than naming the agreement's subject."""
@@ -385,80 +384,3 @@ PREPOSITION_OBJECT = folded_pattern(
 """Just before an agreement the clause's verb does not govern ("a protocol amending
 the agreement", "documents adopted ... within the time limits specified in the
 memorandum")."""
-YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
-"""A year or period before an agreement noun ("the 2018-2023 anti-drug strategy")."""
-IN_NAME = re.compile(r"\s+in\s+(?=[A-Z])")
-"""Before a name in a complement: a place ends the title when the name is a city or
-a state ("memorandum of commitment in Samarkand")."""
-ABBREVIATION = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)")
-"""An abbreviation inside a title ("Shanghai Cooperation Organization (SCO)")."""
-BACK = re.compile(r"\b(?:the|this)\s+$", re.IGNORECASE)
-"""A lower-case noun referring back to an agreement named before ("the strategy")."""
-TITLE_WORD = re.compile(r"[^\W_]+")
-"""A word of a title as the scorer sees it (runs of letters and digits)."""
-LIST_START = re.compile(r"\b(?:between|among|by)\b")
-NAMELY = re.compile(r"\b(?:namely|including)\b")
-WORD = re.compile(r"[\w'\u2019-]+")
-
-
-# words of facts/agreements.py
-
-TRAILING = frozenset(
-    ["and", "or", "the", "a", "an", "on", "of", "at", "for", "in", "between", "among"]
-)
-"""Words a title does not end with ("... Structure and", "... member-states on"
-cut at the complement's last word)."""
-GENERIC_MODIFIERS = frozenset(
-    [
-        *("a", "an", "the", "this", "that", "its", "their", "our", "his", "her"),
-        *("new", "final", "common", "such", "another", "one", "general", "overall"),
-        *("relevant", "respective", "corresponding", "official", "detailed"),
-    ]
-)
-"""Words before a lower-case document noun that do not make it name one."""
-LEFT_STOP = NAME_EDGE_WORDS | frozenset(
-    [
-        *("adopt", "adopted", "approve", "approved", "approving", "concluded"),
-        *("draft", "endorsed", "inked", "issued", "proposed", "ratified", "ratify"),
-        *("said", "sign", "signed", "signing", "world's", "world\u2019s", "your"),
-        *("particular", "separate", "singed", "agreed", "comprehensive", "including"),
-        *("signs", "ratifies", "adopts", "approves", "inks", "ink", "endorses"),
-        *("endorse", "issues", "issue", "concludes", "conclude", "approve"),
-        *("proposes", "propose", "proposing", "suggested", "suggests"),
-        *("proposal", "proposals", "suggestion", "suggestions", "for"),
-        "following",
-    ]
-)
-"""Words a title does not start with, walking left from its noun (a headline's
-present tense too: "Iran signs memorandum of obligations"; "adopted the following
-joint statement:" announces the statement, it is not of its name)."""
-SHORT_TITLE_WORDS = frozenset(
-    ["the", "sco", "sco's", "organization's", "organisation's", "this", "its"]
-)
-SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ";", ":")
-"""How a sentence of the body ends; a headline ends without them."""
-OBLIGATIONS = re.compile(
-    r"\bmemorand(?:um|a)\b.*\b(?:obligations?|commitments?)\b", re.IGNORECASE
-)
-"""A memorandum of obligations (or commitments): the document a state signs and
-ratifies on its way to membership."""
-HEAD_ALIASES = {
-    "treaties": "treaty",
-    "conventions": "convention",
-    "agreements": "agreement",
-    "declarations": "declaration",
-    "memoranda": "memorandum",
-    "memorandums": "memorandum",
-    "mou": "memorandum",
-    "mous": "memorandum",
-    "protocols": "protocol",
-}
-"""Plurals and abbreviations of `HEAD_WORDS`: "the MoU" is a short name of the
-one memorandum of understanding a page names."""
-HEAD_WORDS = frozenset(
-    [
-        *("treaty", "convention", "charter", "agreement", "communique"),
-        *("communiqu\u00e9", "declaration", "memorandum", "programme", "program"),
-        *("protocol", "strategy"),
-    ]
-)

@@ -22,20 +22,16 @@ MONTHS = (
     "november",
     "december",
 )
+"""The one list of month names: every alternation, abbreviation and number of a
+month below is made from it (#15)."""
+_LONGER_ABBREVIATIONS = {"september": ("sept",)}
 MONTH_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    short: number
+    for number, name in enumerate(MONTHS, start=1)
+    for short in (name[:3], *_LONGER_ABBREVIATIONS.get(name, ()))
+    if short != name
 }
+"""jan: 1, ..., sep: 9, sept: 9, ...: each month's abbreviations ("may" has none)."""
 WEEKDAYS = (
     "monday",
     "tuesday",
@@ -47,8 +43,21 @@ WEEKDAYS = (
 )
 MONTH_NAMES = "|".join(name.capitalize() for name in MONTHS)
 """January|February|...: every month's name, as a regex alternation."""
-MONTH_STARTS = "|".join(name[:3].capitalize() for name in MONTHS) + "|Sept"
-"""Jan|Feb|...: the start of every month name and abbreviation, as an alternation."""
+MONTH_PREFIXES = "|".join(name[:3].capitalize() for name in MONTHS)
+"""Jan|Feb|...|Dec: the first three letters of every month's name."""
+MONTH_STARTS = "|".join(
+    [
+        MONTH_PREFIXES,
+        *(short.capitalize() for short in MONTH_ABBREVIATIONS if len(short) > 3),
+    ]
+)
+"""Jan|Feb|...|Sept: the start of every month name and abbreviation, as an alternation."""
+MONTH_WORD = rf"(?:{MONTH_STARTS})[a-z]*\.?"
+"""A month as a date stamp prints it, loosely ("Dec.", "December", "Sept")."""
+WEEKDAY_NAMES = "|".join(name.capitalize() for name in WEEKDAYS)
+"""Monday|Tuesday|...: every weekday's name, as a regex alternation."""
+WEEKDAY_PREFIXES = "|".join(name[:3] for name in WEEKDAYS)
+"""mon|tue|...|sun: the first three letters of every weekday's name."""
 FUTURE_MARKERS = r"\b(?:will|shall|is to|are to|to be held|upcoming|next|scheduled|plans? to|expected to|forthcoming|to take place|to be hosted|set to|slated|preparations? for|preparing for|in preparation for)\b"
 """Words that make a sentence speak of the future (for weekday and month resolution)."""
 
@@ -81,8 +90,16 @@ MONTH_NUMBER: dict[str, int] = {
     **{name: number for number, name in enumerate(MONTHS, start=1)},
     **MONTH_ABBREVIATIONS,
 }
+
+
+def month_number(word: str) -> int:
+    """The month `word` names ("Dec.", "December", "Decem", "июня"), 0 if none:
+    the one reading of a month's name (timex and metadata both ask it)."""
+    word = word.rstrip(".").lower()
+    return MONTH_NUMBER.get(word[:3], 0) or RUSSIAN_MONTHS.get(word, 0)
+
+
 ABBR = "|".join(name.capitalize() for name in MONTH_ABBREVIATIONS)
-WEEKDAY = "|".join(WEEKDAYS)
 
 # ---------------------------------------------------------------- timex
 
@@ -156,7 +173,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "weekday",
-        re.compile(rf"\b(?:on\s+)?(?P<weekday>{WEEKDAY.title()})\b"),
+        re.compile(rf"\b(?:on\s+)?(?P<weekday>{WEEKDAY_NAMES})\b"),
     ),
     (
         "year",
@@ -171,10 +188,10 @@ ends in "s" ("in 2001 as a bloc", "in 2005 was granted", "the 2019 elections")."
 FOLDED_KINDS = frozenset(["relative", "day"])
 """The kinds whose pattern runs on the folded text (it is case-insensitive)."""
 DIGIT = re.compile(r"\d")
-MONTH_PREFIX = re.compile("|".join(name[:3].capitalize() for name in MONTHS))
+MONTH_PREFIX = re.compile(MONTH_PREFIXES)
 """The start of every month name and abbreviation the patterns accept."""
 MONTH_NAME = re.compile(MONTH_NAMES)
-WEEKDAY_NAME = re.compile(WEEKDAY.title())
+WEEKDAY_NAME = re.compile(WEEKDAY_NAMES)
 FUTURE = skipping(FUTURE_MARKERS)
 PAST = folded_pattern(
     r"\b(?:was|were|had|did|held|took|came|went|became|signed|attended|"

@@ -5,6 +5,8 @@ and bids; see `scotrack.ingest.lexicon.membership`, whose table they open)."""
 
 from __future__ import annotations
 
+from scotrack.ingest.lexicon.dates import MONTH_PREFIXES, WEEKDAY_PREFIXES
+
 POSSESSIVE = r"['\u2019]s?"
 """A possessive after a state's name ("Iran's", "Belarus'"), either apostrophe."""
 NOT_THE_BODY = r"(?! (?:summit|meetings?|talks|leaders|heads|councils?|ministers?|sessions?|foreign|defen[cs]e|secretar\w*|events?|drills?|exercises?|forums?|countries|members?|states|nations|partners|ceremony|declaration|statement|efforts?)\b)"
@@ -143,7 +145,11 @@ APPLICATION_PATTERNS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
         "memorandum",
         "before",
         ("memorand",),
-        r"\b(?:signed|signs|signing|ratified|ratifies|ratifying) (?:this|that|the) memorand(?:um|a)\b(?! (?:of|to|for|with|between|about|regarding)\b| on (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d))",
+        r"\b(?:signed|signs|signing|ratified|ratifies|ratifying) (?:this|that|the) memorand(?:um|a)\b(?! (?:of|to|for|with|between|about|regarding)\b| on (?!(?:"
+        + MONTH_PREFIXES.lower()
+        + "|"
+        + WEEKDAY_PREFIXES
+        + r")[a-z]*\b|\d))",
     ),
     (
         "applied",

@@ -6,11 +6,44 @@ import re
 
 from scotrack.ingest.lexicon.dates import (
     MONTH_ABBREVIATIONS,
-    MONTH_STARTS,
+    MONTH_WORD,
     MONTHS,
     RUSSIAN_MONTH_NAMES,
     WEEKDAYS,
 )
+
+# ---------------------------------------------------------------- date stamps
+
+MONTH = MONTH_WORD
+"""A month as a page's date stamp prints it ("Dec.", "December", "Sept")."""
+DATE_SHAPES = (
+    ("iso", r"(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"),
+    ("dmy", r"(?P<d2>\d{1,2})[./-] ?(?P<m2>\d{1,2})[./-] ?(?P<y2>\d{4})"),
+    ("mdy", rf"(?P<mon3>{MONTH}),?\s+(?P<d3>\d{{1,2}})(?:,\s*|\s+)(?P<y3>\d{{4}})"),
+    ("ymd", rf"(?P<y5>\d{{4}})-(?P<mon5>{MONTH})-(?P<d5>\d{{1,2}})"),
+    (
+        "dmy3",
+        rf"(?P<d6>\d{{1,2}})\s+(?P<mon6>{RUSSIAN_MONTH_NAMES})\.?\s+(?P<y6>\d{{4}})",
+    ),
+    (
+        "dmy2",
+        rf"(?P<d4>\d{{1,2}})(?:\s+|-)(?P<mon4>{MONTH})(?:,?\s+|-)(?P<y4>\d{{4}})",
+    ),
+)
+"""The shapes of a date a page prints as its own ("2017-06-10", "10.06.2017",
+"June 10, 2017", "2009-Jun-16", "16 июня 2011", "10 June 2017"), each named by
+its kind, its parts by theirs: `DATE` reads them, `DATE_PART` cuts them out."""
+_SHAPE = dict(DATE_SHAPES)
+_UNNAMED = re.compile(r"\(\?P<\w+>")
+
+
+def _unnamed(kind: str) -> str:
+    """The shape of `kind` without its group names."""
+    return _UNNAMED.sub("(?:", _SHAPE[kind])
+
+
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+"""A time of day ("21:04", "06:46:18")."""
 
 # ---------------------------------------------------------------- clean
 
@@ -24,18 +57,17 @@ COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b", re.IGNORECAS
 DATE_PART = re.compile(
     # the look-ahead only saves time: every date starts with a digit or a month
     r"(?=[\djfmasond])(?:"
-    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?"
-    rf"|\d{{4}}-(?:{MONTH_STARTS})[a-z]*-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
-    rf"|\b(?:{MONTH_STARTS})[a-z]*\.?,?"
-    r"\s+\d{1,2}(?:,\s*|\s+)\d{4}"
-    rf"|\b\d{{1,2}}(?:\s+|-)(?:{MONTH_STARTS})"
-    r"[a-z]*\.?(?:,?\s+|-)\d{4}"
-    rf"|\b\d{{1,2}}\s+(?:{RUSSIAN_MONTH_NAMES})\.?\s+\d{{4}}"
+    rf"{_unnamed('iso')}(?:[ T]{_CLOCK})?"
+    rf"|{_unnamed('dmy')}(?:\s+{_CLOCK})?"
+    rf"|\b{_CLOCK}\b(?:\s*[ap]\.?m\.?)?"
+    rf"|{_unnamed('ymd')}(?:\s+{_CLOCK})?"
+    rf"|\b{_unnamed('mdy')}"
+    rf"|\b{_unnamed('dmy2')}"
+    rf"|\b{_unnamed('dmy3')}"
     r"(?:\s*\u0433(?:\u043e\u0434\u0430|\.))?)",  # the year's abbreviation or word
     re.IGNORECASE,
 )
+"""A date (`DATE_SHAPES`, a time with it or alone) as page furniture prints it."""
 DATE_PART_STOPS = ("m", "M", "\u0433", "\u0413")
 """The letters a `DATE_PART` ends with before a full stop of its own ("5 p.m.",
 "16 \u0438\u044e\u043d\u044f 2011 \u0433."): a full stop after any other
@@ -49,10 +81,12 @@ ODD_SPACES = re.compile(rf"{SPACE}(?:{SPACE}+|(?<! ))")
 """The runs `SPACES` matches other than a lone space (which stays as it is)."""
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HTML_START = re.compile(
-    r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|body|meta|title|div|p|article"
-    r"|section|main|span|table|h[1-6])\b",
+    r"^\s*<(?:!doctype\s+html|!--|\?xml|html|head|header|body|meta|title|div|p"
+    r"|article|section|main|nav|aside|footer|figure|span|table|h[1-6])\b",
     re.IGNORECASE,
 )
+"""How a document given as text opens when it is a web page all the same (a page
+saved as .txt): `read.files.is_page`."""
 STORE_DATE = re.compile(r"^ ?date (?P<date>\d{4}-\d{2}-\d{2})(?: |$)")
 """The date a pages store prints before a page's first line (" date 2023-05-04 "):
 the printed publication date, never part of the headline."""
@@ -100,16 +134,10 @@ WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 # ---------------------------------------------------------------- metadata
 
-MONTH = rf"(?:{MONTH_STARTS})[a-z]*\.?"
 DATE = re.compile(
-    r"(?P<iso>(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2}))"
-    r"|(?P<dmy>(?P<d2>\d{1,2})[./-] ?(?P<m2>\d{1,2})[./-] ?(?P<y2>\d{4}))"
-    rf"|(?P<mdy>(?P<mon3>{MONTH}),?\s+(?P<d3>\d{{1,2}})(?:,\s*|\s+)(?P<y3>\d{{4}}))"
-    rf"|(?P<ymd>(?P<y5>\d{{4}})-(?P<mon5>{MONTH})-(?P<d5>\d{{1,2}}))"
-    rf"|(?P<dmy3>(?P<d6>\d{{1,2}})\s+(?P<mon6>{RUSSIAN_MONTH_NAMES})\.?\s+(?P<y6>\d{{4}}))"
-    rf"|(?P<dmy2>(?P<d4>\d{{1,2}})(?:\s+|-)(?P<mon4>{MONTH})(?:,?\s+|-)(?P<y4>\d{{4}}))",
-    re.IGNORECASE,
+    "|".join(f"(?P<{kind}>{shape})" for kind, shape in DATE_SHAPES), re.IGNORECASE
 )
+"""A date of `DATE_SHAPES`, its kind and parts named (`metadata.iso_date`)."""
 LABELLED = re.compile(
     r"^(?:last\s+)?(?:updated|published|posted|released|date|time)\s*[:\uff1a]",
     re.IGNORECASE,

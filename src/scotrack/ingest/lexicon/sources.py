@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from scotrack.ingest.lexicon.dates import MONTH_WORD
+
 MASTHEAD_NOUNS = frozenset(
     [
         *("times", "daily", "news", "post", "tribune", "herald", "gazette"),
@@ -193,7 +195,7 @@ LABEL_WORDS = re.compile(
 AGENCY_NAME_LINE = re.compile(r"[A-Z][a-z][A-Za-z.-]{1,23}")
 """A single name opening a date line, as an outlet prints its own."""
 DAY_SOURCE = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}[.,]\s+"
+    rf"^{MONTH_WORD}\s+\d{{1,2}}[.,]\s+"
     rf"({OUTLET_RE})$"
 )
 """A day and the agency, the year left out ("September 9. RIA Novosti")."""

@@ -44,11 +44,6 @@ _TEASERS = 3
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
-def is_html(text: str) -> bool:
-    """True when `text` is an HTML page rather than plain text."""
-    return rules.HTML_START.match(text[:1024]) is not None
-
-
 def normal_line(line: str) -> str:
     """`line` with invisible characters dropped and white space collapsed."""
     line = unicodedata.normalize("NFC", rules.INVISIBLE.sub("", line))
@@ -328,7 +323,7 @@ def html_text(html: str) -> tuple[str, dict[str, Any]]:
 
 def clean(doc: CleanDocument) -> CleanDocument:
     """Fill `doc.text` from `doc.raw_text` (and, for HTML, metadata from markup)."""
-    if is_html(doc.raw_text):
+    if doc.html:
         doc.text, meta = html_text(doc.raw_text)
         for name in ("title", "published", "source"):
             if getattr(doc.metadata, name) is None and meta.get(name):

@@ -18,6 +18,7 @@ from pathlib import Path
 from scotrack.errors import DocumentError
 from scotrack.ingest.document import ExtractOptions, RawDocument
 from scotrack.ingest.lexicon import markup
+from scotrack.ingest.lexicon import pages as page_rules
 from scotrack.ingest.read.archives import (
     ARCHIVE_NAMES,
     archive_kind,
@@ -211,6 +212,16 @@ def html_too_deep(html: str, limit: int) -> bool:
     )
 
 
+def is_page(raw: RawDocument) -> bool:
+    """Whether `raw` is a web page, decided once, from how it arrived: given as
+    HTML (a .html/.htm/.xhtml file, a WARC HTML response, an `html` field or
+    column, an HTML upload), or given as text that opens with HTML markup (a page
+    saved as .txt). Every later stage reads `CleanDocument.html` (#15)."""
+    if raw.html is not None:
+        return True
+    return page_rules.HTML_START.match((raw.text or "")[:1024]) is not None
+
+
 def check_limits(raw: RawDocument, options: ExtractOptions) -> None:
     """DocumentError when `raw` is over a limit of `options`: its size (a JSON
     Lines record or an upload is not a file, whose size was checked on disk)
@@ -222,7 +233,9 @@ def check_limits(raw: RawDocument, options: ExtractOptions) -> None:
             f"document too large ({size:,} characters; the limit is "
             f"{options.max_bytes:,}, set SCOTRACK_MAX_DOCUMENT_BYTES to change it)",
         )
-    if raw.html is not None and html_too_deep(raw.html, options.max_html_depth):
+    if is_page(raw) and html_too_deep(
+        raw.html or raw.text or "", options.max_html_depth
+    ):
         raise DocumentError(
             raw.path,
             f"HTML nested too deeply (over {options.max_html_depth} levels; set "
@@ -243,6 +256,7 @@ __all__ = [
     "document_files",
     "holds_many",
     "html_too_deep",
+    "is_page",
     "output_name",
     "read_documents",
     "read_file",

@@ -1,7 +1,8 @@
 """JSON Lines in, `RawDocument`s out: one document per non-blank line (`text` or
-`html`, optional `id`, `url`, `published`, `source`), of a `.jsonl` file or a
-gzipped one, read a line at a time; and one JSON object (a line, a Parquet row,
-an upload) as a document.
+`html`, optional `id`, `url`, `published`, `source`, `title`), of a `.jsonl` file
+or a gzipped one, read a line at a time; and one JSON object (a line, a Parquet
+row, an upload) as a document. The date, source and title a record gives are
+kept, whatever its page shows (#15).
 """
 
 from __future__ import annotations
@@ -182,6 +183,7 @@ def _document(fields: DocumentFields, where: str, *, default_id: str) -> RawDocu
         url=fields.url,
         published=fields.published,
         source=fields.source,
+        title=fields.title,
     )
 
 

@@ -1,5 +1,9 @@
 """Title, publication date, outlet and dateline, as the page prints them.
 
+What the record gave (`CleanDocument.given`: a JSON Lines line, a Parquet row, an
+API request) wins: its `title`, `published` and `source` are kept as given (a
+known outlet's name spelt as `sources` spells it), the page read for the rest.
+
 - `title`: the headline (`headline`): the first paragraph of the cleaned text
   that reads as one once the furniture above it is passed over; HTML: the page
   title. None when the page opens with body text.
@@ -28,7 +32,7 @@ from scotrack.ingest.entities.gazetteer import gazetteer
 from scotrack.ingest.lexicon import dates as date_rules
 from scotrack.ingest.lexicon import pages as rules
 from scotrack.ingest.lexicon import sources as source_rules
-from scotrack.ingest.read.clean import is_date_line, is_html, normal_lines, store_date
+from scotrack.ingest.read.clean import is_date_line, normal_lines, store_date
 from scotrack.ingest.read.headline import breadcrumb_ends, headline_index, headline_text
 from scotrack.ingest.read.sources import (
     is_publication_name,
@@ -47,14 +51,6 @@ _STAMP_DATES = 2
 _STAMP_LINES = 15
 
 
-def month_number(word: str) -> int:
-    """The month `word` names ("Dec.", "December", "июня"), 0 if none."""
-    word = word.rstrip(".").lower()
-    return date_rules.MONTH_NUMBER.get(word[:3], 0) or date_rules.RUSSIAN_MONTHS.get(
-        word, 0
-    )
-
-
 _SHORT_SEGMENT = 60
 
 
@@ -71,16 +67,16 @@ def iso_date(match: re.Match[str]) -> str | None:
         # and Asian outlets that print numeric dates put the day first
     elif groups["mdy"]:
         y, d = groups["y3"], groups["d3"]
-        m = str(month_number(groups["mon3"]))
+        m = str(date_rules.month_number(groups["mon3"]))
     elif groups["ymd"]:  # "2009-Jun-16"
         y, d = groups["y5"], groups["d5"]
-        m = str(month_number(groups["mon5"]))
+        m = str(date_rules.month_number(groups["mon5"]))
     elif groups["dmy3"]:  # "16 июня 2011"
         y, d = groups["y6"], groups["d6"]
-        m = str(month_number(groups["mon6"]))
+        m = str(date_rules.month_number(groups["mon6"]))
     else:
         y, d = groups["y4"], groups["d4"]
-        m = str(month_number(groups["mon4"]))
+        m = str(date_rules.month_number(groups["mon4"]))
     try:
         return date(int(y), int(m), int(d)).isoformat()
     except ValueError:
@@ -250,7 +246,7 @@ def dateline_day(
             return date(int(match.group("nyear")), month, day).isoformat()
         except ValueError:
             return None
-    month = month_number(_month(match) or "")
+    month = date_rules.month_number(_month(match) or "")
     if not month:
         return None
     year_text = match.group("year") or match.group("year2")
@@ -270,37 +266,43 @@ def dateline_day(
 
 
 def read_metadata(doc: CleanDocument) -> CleanDocument:
-    """Fill `doc.metadata` from the page; fields already set (HTML markup) stay.
+    """Fill `doc.metadata` from the page; what the record gave (`doc.given`) stays,
+    and so does what HTML markup gave, but for the outlet (see `sources`).
 
-    The publication date is the store's date prefix, else the date printed with
-    the headline, else the first date line, else the markup's.
+    The publication date is the record's, else the store's date prefix, else the
+    date printed with the headline, else the first date line, else the markup's.
     """
     meta = doc.metadata
+    given = doc.given
     paragraphs = doc.text.split("\n")
     first = 1
     headline_date = None
-    if meta.title is None:
+    if meta.title is None or (given.title is not None and not doc.html):
         index = headline_index(
             paragraphs,
             crumbs=breadcrumb_ends(normal_lines(doc.raw_text)),
             is_dateline=lambda paragraph: dateline_match([paragraph]) is not None,
         )
         if index is not None:
-            meta.title, headline_date = headline_text(paragraphs[index])
+            title, headline_date = headline_text(paragraphs[index])
+            meta.title = given.title or title
         first = 0 if index is None else index + 1
-    if not is_html(doc.raw_text):
+    if not doc.html:
         meta.published = (
-            store_date(doc.raw_text)
+            given.published
+            or store_date(doc.raw_text)
             or _numeric_date(headline_date)
             or printed_date(doc.raw_text)
-            or meta.published
             or issue_year(doc.raw_text)
         )
     match = dateline_match(paragraphs[first : first + _DATELINE_PARAGRAPHS])
-    meta.source = source_of(doc, match)
+    if given.source is not None:
+        meta.source = outlet(given.source) or given.source
+    else:
+        meta.source = source_of(doc, match)
     if match is not None:
         _read_dateline(doc, match, paragraphs[first : first + _DATELINE_PARAGRAPHS])
-    if meta.dateline is None and not is_html(doc.raw_text):
+    if meta.dateline is None and not doc.html:
         meta.dateline = header_place(doc.raw_text)
     return doc
 

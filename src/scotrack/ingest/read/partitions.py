@@ -7,7 +7,8 @@
   SHA-256 of its raw content, the knowledge base's document id), `id` (as in
   `sco-extract/1`), `doc_seq` (its number in the partition, from 0), `path`,
   `url`, `title`, `published`, `source`, `dateline`, `dateline_date`,
-  `language`, `warnings` (a list), `raw_text` (the page as read) and `text`
+  `language`, `warnings` (a list), `html` (whether `raw_text` is a web page),
+  `raw_text` (the page as read) and `text`
   (the cleaned text that evidence offsets point into).
 - `DIR/items/part-NNNNN.parquet`: one row per extracted item: `content_id`,
   `id` and `doc_seq` of its document, `type` (the `sco-extract/1` list:
@@ -73,6 +74,7 @@ def schemas() -> dict[str, Any]:
         seq,
         *meta,
         pa.field("warnings", pa.list_(pa.string())),
+        pa.field("html", pa.bool_()),
         pa.field("raw_text", pa.large_string()),
         pa.field("text", pa.large_string()),
     ]
@@ -176,6 +178,7 @@ def _document(path: Path, row: dict[str, Any], items: list[dict[str, Any]]) -> R
             facts=facts,
             language=row["language"],
             warnings=list(row["warnings"] or []),
+            html=bool(row.get("html")),
         )
     except (KeyError, TypeError, orjson.JSONDecodeError) as err:
         return DocumentError(where, f"malformed partition row ({err})")

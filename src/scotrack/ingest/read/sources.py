@@ -1,16 +1,16 @@
 """The page's source: the outlet or agency the text names as its author or origin.
 
-In order (`source_of`): an outlet named as the origin of a carried report ("A
-report from People's Daily" in a PR Newswire release, "Report informs citing
-Tass"), unless a credit names another; else one named on a credit line
-("Source: Xinhua", "(China Daily )| Updated", "By Ann Smith - Trend:", "(MENAFN-
-Asia Times)", "Xinhua, December 14, 2015") or, failing one, a header line that is
-a known outlet's name; else the dateline's known agency ("(Xinhua) --",
-"/TASS/", "BISHKEK. KAZINFORM -"); else the outlet the lead attributes the story
-to ("KyrTAG writes", "according to Iran's IRIB"); else the dateline's agency no
-list knows ("(TDI)"); else a publication's name in the header or at the foot of
-the page; else an outlet the text talks to ("told Xinhua"); else the site name
-from HTML markup; else the masthead.
+Read when the record gives none (`metadata`). In order (`source_of`): an outlet
+named as the origin of a carried report ("A report from People's Daily" in a PR
+Newswire release, "Report informs citing Tass"), unless a credit names another; else
+one named on a credit line ("Source: Xinhua", "(China Daily )| Updated", "By Ann
+Smith - Trend:", "(MENAFN-Asia Times)", "Xinhua, December 14, 2015") or, failing
+one, a header line that is a known outlet's name; else the dateline's known agency
+("(Xinhua) --", "/TASS/", "BISHKEK. KAZINFORM -"); else the outlet the lead
+attributes the story to ("KyrTAG writes", "according to Iran's IRIB"); else the
+dateline's agency no list knows ("(TDI)"); else a publication's name in the header
+or at the foot of the page; else an outlet the text talks to ("told Xinhua"); else
+the site name from HTML markup; else the masthead.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from scotrack.ingest.lexicon import sources as rules
 from scotrack.ingest.read.clean import (
     has_menu_split,
     is_date_line,
-    is_html,
     masthead_indexes,
     normal_lines,
 )
@@ -89,7 +88,7 @@ def credited_source(raw_text: str) -> str | None:
     """The outlet a credit names: a credit or date line ("Source: Xinhua| ...",
     "(China Daily )| Updated", "Xinhua, December 14, 2015", "Updated: Dec 14, 2015
     Xinhua"), a byline ("By Ann Smith - Trend:"), an aggregator's credit
-    ("(MENAFN- Asia Times)"), the site's own description ("Official website of
+    ("(MENAFN-Asia Times)"), the site's own description ("Official website of
     ..."); else a header line that is an outlet's name ("IRNA English", "SCO
     Secretariat | News"), or the first item of a header breadcrumb trail."""
     header_outlet = None
@@ -108,7 +107,7 @@ def credited_source(raw_text: str) -> str | None:
 
 
 def _carrier_credit(carrier: re.Match[str]) -> str | None:
-    """The outlet an aggregator's credit names ("(MENAFN- Asia Times)"), or the
+    """The outlet an aggregator's credit names ("(MENAFN-Asia Times)"), or the
     acronym it gives the outlet ("(MENAFN- Eurasia News Agency (ENA))")."""
     return outlet(carrier.group(1)) or carrier.group(2)
 
@@ -289,7 +288,7 @@ def masthead(raw_text: str) -> str | None:
 def source_of(doc: CleanDocument, dateline: re.Match[str] | None) -> str | None:
     """The outlet, by the order in the module docstring."""
     lead = "\n".join(doc.text.split("\n")[:LEAD_PARAGRAPHS])
-    plain = not is_html(doc.raw_text)
+    plain = not doc.html
     agency, agency_name = dateline_agency(dateline)
     credited = credited_source(doc.raw_text) if plain else None
     origin = mentioned_source(origin_matches(lead))

@@ -209,7 +209,7 @@ RESOURCES: tuple[Resource, ...] = (
         "Ingested documents (their texts are not exported; the url says where).",
         _table(Document),
         dated_by="published_date",
-        left_out=("raw_text", "clean_text"),
+        left_out=("raw_text", "html", "clean_text"),
     ),
     Resource(
         "claim",

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy.orm import Session
 
@@ -33,7 +33,8 @@ from scotrack.store.read.tables import (
     sorted_by,
 )
 
-IN_FORCE = ("yes", "no", "unknown")
+InForce = Literal["yes", "no", "unknown"]
+IN_FORCE: tuple[InForce, ...] = get_args(InForce)
 """Whether an agreement is in force on the day, as the table says it."""
 RATIFIED = ("ratified", "acceded", "in force")
 """The party statuses that count as ratified (an accession is the acceding
@@ -122,9 +123,17 @@ def agreement_sort(text: str | None) -> Sort:
 def agreement_row(agreement: Agreement, on: date) -> AgreementRow:
     """`agreement` with its status on `on`."""
     status = status_rules.status(agreement, on=on)
-    truth = {True: "yes", False: "no", None: "unknown"}[status.in_force]
-    ratified = sum(p.status in RATIFIED for p in status.parties)
-    return AgreementRow(agreement, status, truth, ratified, len(status.parties))
+    truths: dict[bool | None, InForce] = {True: "yes", False: "no", None: "unknown"}
+    truth = truths[status.in_force]
+    return AgreementRow(
+        agreement, status, truth, ratified_count(status), len(status.parties)
+    )
+
+
+def ratified_count(status: AgreementStatus) -> int:
+    """How many parties had ratified, or acceded, by the day of `status`: the
+    count the agreements list, the dashboard and the API give alike (#15)."""
+    return sum(p.status in RATIFIED for p in status.parties)
 
 
 def agreement_table(

@@ -24,12 +24,14 @@ from sqlalchemy.orm import Session
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import ComplianceSummary
 from scotrack.domain.meetings import Meeting
+from scotrack.domain.vocab import CLAIM_STATUSES
 from scotrack.store.provenance import Claim, Document
 from scotrack.store.read import queries
 from scotrack.store.read.dashboard import state_names
 
-CLAIM_STATUSES = ("accepted", "pending", "rejected")
-"""Claim statuses in the order the charts stack them."""
+STACKED_STATUSES = tuple(sorted(CLAIM_STATUSES))
+"""The claim statuses (`vocab.CLAIM_STATUSES`) in the order the charts stack them:
+alphabetical, accepted at the bottom."""
 UNDATED = "undated"
 """The month (or year) of a document (or commitment) without a date."""
 

@@ -18,11 +18,10 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain import commitments as commitment_rules
 from scotrack.domain.commitments import Assessment, Commitment
-from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS
+from scotrack.domain.vocab import AREAS, COMMITMENT_KINDS, COMPLIANCES
 from scotrack.store import models
 from scotrack.store.read import queries
 from scotrack.store.read.compliance import compliance_of
-from scotrack.store.read.dashboard import COMPLIANCE_LABELS
 from scotrack.store.read.tables import (
     DateRange,
     Facet,
@@ -42,7 +41,7 @@ class CommitmentLine:
     current: Assessment | None
     """The assessment in force on the day (None: not assessed by then)."""
     compliance: str
-    """One of COMPLIANCE_LABELS: complied, partly, not complied, inconclusive or
+    """One of `vocab.COMPLIANCES`: complied, partly, not complied, inconclusive or
     unassessed."""
 
     @property
@@ -134,7 +133,7 @@ def commitment_table(session: Session, query: CommitmentQuery) -> CommitmentTabl
     """
     check_choice("kind", query.kind, COMMITMENT_KINDS)
     check_choice("area", query.area, AREAS)
-    check_choice("compliance", query.compliance, COMPLIANCE_LABELS)
+    check_choice("compliance", query.compliance, COMPLIANCES)
     actor = query.actor
     if actor is not None and actor.strip().upper() == "SCO":
         actor = "SCO"

@@ -85,7 +85,7 @@ class ComplianceLine:
     commitment: Commitment
     current: Assessment | None
     compliance: str
-    """One of the dashboard's COMPLIANCE_LABELS."""
+    """One of `vocab.COMPLIANCES`."""
 
 
 @dataclass(frozen=True, slots=True)

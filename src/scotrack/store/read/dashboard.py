@@ -10,19 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
 from scotrack.domain.meetings import Meeting
+from scotrack.domain.vocab import COMPLIANCES, SCORE_COMPLIANCE, Compliance
 from scotrack.store import models, rows
 from scotrack.store.provenance import Claim, Document
+from scotrack.store.read import agreements as agreement_rows
 from scotrack.store.read import listings, queries
 from scotrack.store.read.summaries import Summaries
 
 LATEST_MEETINGS = 8
-COMPLIANCE_LABELS = ("complied", "partly", "not complied", "inconclusive", "unassessed")
-"""Compliance groups in display order: scores +1, 0, -1, inconclusive, none yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,18 @@ class AgreementTally:
 
 
 @dataclass(frozen=True, slots=True)
+class PredecessorCount:
+    """The meetings and agreements of a body that preceded the SCO: not the
+    SCO's, so counted apart from its own (#12)."""
+
+    code: str
+    name: str
+    predecessor_of: str
+    meetings: int
+    agreements: int
+
+
+@dataclass(frozen=True, slots=True)
 class Dashboard:
     on: date
     members: tuple[NamedState, ...]
@@ -52,12 +64,14 @@ class Dashboard:
     body_names: dict[str, str]
     agreements: tuple[AgreementTally, ...]
     compliance: dict[str, int]
-    """COMPLIANCE_LABELS -> number of commitments."""
+    """`vocab.COMPLIANCES` -> number of commitments."""
     claims: dict[str, int]
     """Claim status -> count."""
     documents_pending: int
     """Documents with at least one pending claim."""
     documents: int
+    predecessors: tuple[PredecessorCount, ...] = ()
+    """Counted apart: `agreements` and `latest_meetings` are the SCO's only."""
 
 
 def state_names(session: Session) -> dict[str, str]:
@@ -72,21 +86,57 @@ def body_names(session: Session) -> dict[str, str]:
 
 
 def latest_meetings(session: Session, *, limit: int = LATEST_MEETINGS) -> list[Meeting]:
-    """The `limit` most recent meetings, newest first."""
+    """The SCO's `limit` most recent meetings, newest first (a predecessor's are
+    not the SCO's, #12)."""
     query = (
         select(models.Meeting)
         .where(models.Meeting.start_date.is_not(None))
+        .where(models.Meeting.body_id.not_in(_predecessor_codes()))
         .order_by(models.Meeting.start_date.desc(), models.Meeting.id)
         .limit(limit)
     )
     return [rows.meeting_from_row(row) for row in session.scalars(query)]
 
 
+def _predecessor_codes() -> Select[str]:
+    return select(models.Body.id).where(models.Body.predecessor_of.is_not(None))
+
+
+def predecessor_counts(session: Session) -> list[PredecessorCount]:
+    """Each predecessor body's meetings and agreements, by code (#12)."""
+    meetings = dict(
+        session.execute(
+            select(models.Meeting.body_id, func.count())
+            .where(models.Meeting.body_id.in_(_predecessor_codes()))
+            .group_by(models.Meeting.body_id)
+        ).all()
+    )
+    agreements = dict(
+        session.execute(
+            select(models.Agreement.body_id, func.count())
+            .where(models.Agreement.body_id.is_not(None))
+            .group_by(models.Agreement.body_id)
+        ).all()
+    )
+    found = session.execute(
+        select(models.Body.id, models.Body.name, models.Body.predecessor_of).order_by(
+            models.Body.id
+        )
+    )
+    return [
+        PredecessorCount(
+            code, name, preceded, meetings.get(code, 0), agreements.get(code, 0)
+        )
+        for code, name, preceded in found
+        if preceded is not None
+    ]
+
+
 def agreement_tallies(session: Session, *, on: date) -> list[AgreementTally]:
     tallies = []
     for agreement in queries.agreements(session):
         answer = status_rules.status(agreement, on=on)
-        ratified = sum(p.status in ("ratified", "in force") for p in answer.parties)
+        ratified = agreement_rows.ratified_count(answer)
         tallies.append(
             AgreementTally(
                 agreement.id,
@@ -114,18 +164,17 @@ def compliance_counts(session: Session, *, on: date) -> dict[str, int]:
     for commitment_id, assessed, score in found:
         if commitment_id not in latest or assessed >= latest[commitment_id][0]:
             latest[commitment_id] = (assessed, score)
-    counts = dict.fromkeys(COMPLIANCE_LABELS, 0)
+    counts: dict[str, int] = dict.fromkeys(COMPLIANCES, 0)
     for _assessed, score in latest.values():
         counts[compliance_label(score)] += 1
     counts["unassessed"] = total - len(latest)
     return counts
 
 
-def compliance_label(score: int | str | None) -> str:
+def compliance_label(score: int | str | None) -> Compliance:
     """The display group of a compliance score (None: inconclusive)."""
-    labels = {1: "complied", 0: "partly", -1: "not complied"}
-    if isinstance(score, int) and score in labels:
-        return labels[score]
+    if isinstance(score, int) and score in SCORE_COMPLIANCE:
+        return SCORE_COMPLIANCE[score]
     return "inconclusive"
 
 
@@ -176,6 +225,7 @@ def dashboard(
         claims=claims,
         documents_pending=pending_documents,
         documents=int(documents or 0),
+        predecessors=tuple(predecessor_counts(session)),
     )
 
 
@@ -184,9 +234,12 @@ class Holdings:
     """How much a knowledge base holds (GET /api/v1)."""
 
     counts: dict[str, int]
-    """Rows of each kind of record, documents and claims."""
+    """Rows of each kind of record, documents and claims; meetings and
+    agreements the SCO's only (#12)."""
     last_change: int | None
     """The newest change's id; None before the first."""
+    predecessors: tuple[PredecessorCount, ...] = ()
+    """The meetings and agreements of the SCO's predecessors, counted apart."""
 
 
 HELD = {
@@ -201,9 +254,13 @@ HELD = {
 
 
 def holdings(session: Session) -> Holdings:
-    """The count of each kind in HELD and the newest change's id."""
+    """The count of each kind in HELD (the SCO's meetings and agreements, its
+    predecessors' apart) and the newest change's id."""
     counts = {
         name: session.scalar(select(func.count()).select_from(model)) or 0
         for name, model in HELD.items()
     }
-    return Holdings(counts, listings.last_change_id(session))
+    predecessors = predecessor_counts(session)
+    counts["meetings"] -= sum(p.meetings for p in predecessors)
+    counts["agreements"] -= sum(p.agreements for p in predecessors)
+    return Holdings(counts, listings.last_change_id(session), tuple(predecessors))

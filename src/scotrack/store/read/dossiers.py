@@ -28,6 +28,7 @@ from scotrack.domain import projects as project_rules
 from scotrack.domain.commitments import Assessment, Commitment, Score
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.meetings import Meeting
+from scotrack.domain.passages import passage
 from scotrack.domain.projects import Lifecycle, Project
 from scotrack.domain.sources import Source
 from scotrack.errors import NotFound
@@ -37,9 +38,6 @@ from scotrack.store.read import queries
 from scotrack.store.read.compliance import compliance_of
 from scotrack.store.read.dashboard import state_names
 from scotrack.store.read.replay import known_on as replayed
-
-QUOTE = 600
-"""The longest evidence sentence shown (characters); longer ones are cut."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,9 @@ def commitment_meetings(session: Session) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A span of a stored document that a fact was read from (an accepted claim)."""
+    """The passage of a stored document a fact was read from (an accepted claim):
+    the sentence(s) around the claim's evidence (`domain.passages.passage`, the
+    text the review shows); `start` and `end` bound the evidence's spans."""
 
     claim_id: str
     document_id: str
@@ -117,7 +117,7 @@ class CommitmentRecord:
     """Assessments recorded and later undone (kept in the log, not in force)."""
     current: Assessment | None
     compliance: str
-    """One of the dashboard's COMPLIANCE_LABELS, on `on`."""
+    """One of `vocab.COMPLIANCES`, on `on`."""
     last_assessment: ChangeRef | None
     """The commitment's latest change when it recorded an assessment (undoable)."""
     state_names: dict[str, str]
@@ -170,9 +170,9 @@ def find_project(session: Session, ref: str) -> models.Project:
 
 
 @contextmanager
-def facts_known_on(session: Session, known_on: date | None) -> Iterator[Session]:
-    """`session` itself, or with `known_on` a read-only view of the facts as the
-    change log held them at the end of that day."""
+def entities_known_on(session: Session, known_on: date | None) -> Iterator[Session]:
+    """`session` itself, or with `known_on` a read-only view of the knowledge
+    base's entities as the change log held them at the end of that day."""
     if known_on is None:
         yield session
         return
@@ -188,7 +188,7 @@ def commitment_record(
     not exist then. The one read of a commitment: its page, `GET
     /api/v1/commitments/{id}` and `scotrack commitment` (#15)."""
     commitment_id = find_commitment(session, ref).id
-    with facts_known_on(session, known_on) as facts:
+    with entities_known_on(session, known_on) as facts:
         row = facts.get(models.Commitment, commitment_id)
         if row is None:
             when = "" if known_on is None else f" on {known_on}"
@@ -320,21 +320,20 @@ def _sentences(session: Session, kind: str, entity_id: str) -> list[Sentence]:
     )
     found = []
     for claim_id, evidence, document in session.execute(query):
-        for start, end in evidence_spans(evidence):
-            text = document.clean_text[start:end]
-            if len(text) > QUOTE:
-                text = text[: QUOTE - 1] + "\u2026"
-            found.append(
-                Sentence(
-                    claim_id,
-                    document.id,
-                    document.title or document.id[:12],
-                    document.published_date,
-                    start,
-                    end,
-                    text,
-                )
+        spans = evidence_spans(evidence)
+        if not spans:
+            continue
+        found.append(
+            Sentence(
+                claim_id,
+                document.id,
+                document.title or document.id[:12],
+                document.published_date,
+                min(start for start, _ in spans),
+                max(end for _, end in spans),
+                passage(document.clean_text, spans).text,
             )
+        )
     return found
 
 

@@ -26,7 +26,7 @@ from scotrack.domain import vocab
 from scotrack.errors import InputError
 from scotrack.store import history
 from scotrack.store.history import ChangeRecord, change_record
-from scotrack.store.provenance import CLAIM_STATUSES, Change, Claim
+from scotrack.store.provenance import Change, Claim
 from scotrack.store.read.tables import AnySelect, check_choice
 
 T = TypeVar("T")
@@ -72,7 +72,7 @@ def claims(
     """Claims filtered by status, kind and document, by id, or `grouped` by kind,
     group and id (the claims of one fact together); `labels` name the status and
     kind filters in errors (the CLI's --status and --type)."""
-    check_choice(labels[0], status, CLAIM_STATUSES)
+    check_choice(labels[0], status, vocab.CLAIM_STATUSES)
     check_choice(labels[1], kind, vocab.CLAIM_KINDS)
     statement: AnySelect = select(
         Claim.id,

@@ -3,7 +3,9 @@ slug of one party's status in a cell (one agreement's record is
 `profiles.agreement_record`).
 
 Cell statuses are the domain's party statuses, spelled as slugs (`in-force`,
-`not-signed`), plus `unknown` where the dates are too coarse to tell.
+`not-signed`), plus `unknown` where the dates are too coarse to tell or the
+sources do not record a signatory's instrument; each `unknown` cell carries what
+is missing (`MatrixRow.gaps`, #12).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ CELL_HINTS = {
     "not-signed": "not a signatory",
     "not-a-party": "accedes later: not yet a party",
     "withdrawn": "withdrew",
-    "unknown": "signed; in force, but the sources do not say if it ratified",
+    "unknown": "undecided: each such cell says what is missing",
 }
 
 
@@ -66,6 +68,9 @@ class MatrixRow:
     name: str
     cells: tuple[str, ...]
     """One CELL_STATUSES slug per column."""
+    gaps: tuple[str | None, ...] = ()
+    """Per column, what is missing to decide an `unknown` cell (else None):
+    `domain.status_gaps` (#12)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,7 @@ def ratification_matrix(
                 cell_status(answer.parties[index], in_force=answer.in_force)
                 for answer in statuses
             ),
+            tuple(answer.parties[index].unclear for answer in statuses),
         )
         for index, code in enumerate(codes)
     )

@@ -13,7 +13,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from scotrack.domain.meetings import Meeting, meeting_sort_key, meetings_matching
+from scotrack.domain.meetings import (
+    Body,
+    Meeting,
+    meeting_sort_key,
+    meetings_matching,
+)
 from scotrack.store.read import queries
 from scotrack.store.read.tables import (
     DateRange,
@@ -50,6 +55,21 @@ class MeetingTable:
     meetings: tuple[Meeting, ...]
     facets: tuple[Facet, ...]
     sort: Sort
+    body: Body | None = None
+    """The body the table is of, when one was asked for."""
+
+    @property
+    def title(self) -> str:
+        """ "SCO meetings", or the body's: a predecessor's meetings are not the
+        SCO's, so the title says whose they are (#12)."""
+        if self.body is None:
+            return "SCO meetings"
+        if self.body.predecessor_of:
+            return (
+                f"Meetings of the {self.body.name} "
+                f"(the {self.body.predecessor_of}'s predecessor)"
+            )
+        return f"SCO meetings: {self.body.name}"
 
 
 def meeting_sort(text: str | None) -> Sort:
@@ -89,4 +109,4 @@ def meeting_table(
     ]
     kept.sort(key=meeting_sort_key)  # ties within a column stay in date order
     ordered = sorted_by(kept, sort, SORTS)
-    return MeetingTable(tuple(ordered), tuple(count_facets(kept, FACETS)), sort)
+    return MeetingTable(tuple(ordered), tuple(count_facets(kept, FACETS)), sort, named)

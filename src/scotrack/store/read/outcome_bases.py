@@ -1,6 +1,6 @@
 """What each line of a meeting's outcomes rests on (`outcomes.meeting_outcomes`):
 a source of the curated record, or an accepted claim with its document and the
-words of its evidence; and the line, agreement or participant, while it is
+sentence(s) around its evidence; and the line, agreement or participant, while it is
 gathered.
 """
 
@@ -13,17 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
+from scotrack.domain.passages import passage
 from scotrack.domain.sources import Source
 from scotrack.store.provenance import Claim, Document, evidence_spans
 
 QUOTE_CHARS = 300
-"""At most this much of a claim's evidence is quoted."""
+"""At most this much of the passage around a claim's evidence is quoted."""
 
 
 @dataclass(frozen=True, slots=True)
 class Basis:
     """What one line rests on: a source of the record, or an accepted claim with
-    the document it comes from and the words of its evidence."""
+    the document it comes from and the sentence(s) around its evidence."""
 
     source: Source | None = None
     claim_id: str | None = None
@@ -56,7 +57,8 @@ what says so."""
 
 
 def claim_bases(session: Session, claims: Iterable[Claim]) -> dict[str, Basis]:
-    """Each claim's basis: its document and the words of its evidence."""
+    """Each claim's basis: its document and the passage around its evidence
+    (`domain.passages.passage`, the text the review shows), cut at QUOTE_CHARS."""
     wanted = list(claims)
     ids = {claim.document_id for claim in wanted}
     documents = {
@@ -70,9 +72,7 @@ def claim_bases(session: Session, claims: Iterable[Claim]) -> dict[str, Basis]:
     found = {}
     for claim in wanted:
         title, text = documents.get(claim.document_id, (None, ""))
-        words = " \u2026 ".join(
-            " ".join(text[a:b].split()) for a, b in evidence_spans(claim.evidence)
-        )
+        words = passage(text, evidence_spans(claim.evidence)).text
         found[claim.id] = Basis(
             claim_id=claim.id,
             document_id=claim.document_id,

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from scotrack.domain import agreement_status as status_rules
+from scotrack.domain import vocab
 from scotrack.domain.agreements import Agreement, AgreementStatus
 from scotrack.domain.commitments import Commitment
 from scotrack.domain.meetings import Meeting
@@ -307,14 +308,14 @@ def _joined(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def fact_exists(session: Session, kind: str, entity_id: str) -> None:
-    """NotFound unless the fact `kind`:`entity_id` exists (InputError for a kind
-    that is not a fact)."""
-    if kind not in history.FACT_KINDS:
+def entity_exists(session: Session, kind: str, entity_id: str) -> None:
+    """NotFound unless the entity `kind`:`entity_id` exists (InputError for a kind
+    that is not one of `vocab.ENTITY_KINDS`)."""
+    if kind not in vocab.ENTITY_KINDS:
         raise InputError(
-            f"kind {kind!r}: choose one of {', '.join(history.FACT_KINDS)}"
+            f"kind {kind!r}: choose one of {', '.join(vocab.ENTITY_KINDS)}"
         )
-    if kind == "status-interval" and not entity_id.isdigit():
-        raise NotFound(f"status-interval {entity_id!r}: ids are numbers")
+    if kind in vocab.NUMBERED_KINDS and not entity_id.isdigit():
+        raise NotFound(f"{kind} {entity_id!r}: ids are numbers")
     if history.entity_row(session, kind, entity_id) is None:
         raise NotFound(f"{kind} {entity_id!r} is not in the knowledge base")

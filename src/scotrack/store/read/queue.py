@@ -15,13 +15,13 @@ stays fast at any size.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import ColumnElement, Subquery, case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import vocab
-from scotrack.store.provenance import CLAIM_STATUSES, Claim, Document, link_score
+from scotrack.store.provenance import Claim, Document, link_score
 from scotrack.store.read.claims import ClaimRecord, claim_record
 from scotrack.store.read.reader import find_document
 from scotrack.store.read.tables import (
@@ -54,9 +54,11 @@ link score, and its representative's kind, summary, proposal, status, document
 (title), publication date, source (outlet) and id."""
 DEFAULT_SORT = Sort("claims", descending=True)
 """The largest groups first (then the best score, then the id)."""
-SIZE_BANDS = ("1", "2-9", "10-99", "100+")
+SizeBand = Literal["1", "2-9", "10-99", "100+"]
+SIZE_BANDS: tuple[SizeBand, ...] = get_args(SizeBand)
 """The bands of a group's size (its claims, as filtered)."""
-SCORE_BANDS = ("90-100", "50-89", "0-49", "unscored")
+ScoreBand = Literal["90-100", "50-89", "0-49", "unscored"]
+SCORE_BANDS: tuple[ScoreBand, ...] = get_args(ScoreBand)
 """The bands of a group's best link score (unscored: no candidate)."""
 
 
@@ -132,7 +134,7 @@ def _filters(
     document: str | None,
     labels: tuple[str, str] = LABELS,
 ) -> list[ColumnElement[bool]]:
-    check_choice(labels[0], status, CLAIM_STATUSES)
+    check_choice(labels[0], status, vocab.CLAIM_STATUSES)
     check_choice(labels[1], kind, vocab.CLAIM_KINDS)
     found = []
     if status is not None:

@@ -180,14 +180,9 @@ def reading(session: Session, ref: str) -> Reading:
 
 def original(session: Session, ref: str) -> Original:
     """The raw content of a document (its id or a unique prefix); `html` when it
-    was read as a web page."""
+    was read as a web page (as extraction decided, stored with it: #15)."""
     document = find_document(session, ref)
-    path = (document.path or "").lower()
-    head = document.raw_text.lstrip()[:200].lower()
-    html = path.endswith((".html", ".htm", ".xhtml")) or head.startswith(
-        ("<!doctype html", "<html")
-    )
-    return Original(document.id, document.raw_text, html)
+    return Original(document.id, document.raw_text, document.html)
 
 
 def _clipped(spans: tuple[tuple[int, int], ...], length: int) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate, parse_optional
 from scotrack.domain.meetings import Meeting
-from scotrack.domain.vocab import FOUND_KINDS, RECORD_SEARCH_KINDS, MeetingFormat
+from scotrack.domain.vocab import FOUND_KINDS, PAGES, RECORD_SEARCH_KINDS, MeetingFormat
 from scotrack.errors import InputError
 from scotrack.store import models
 from scotrack.store.read import queries, search_query
@@ -354,13 +354,6 @@ def hit_page(hit: SearchHit) -> str:
     """The web app's page of a hit, the address every surface cites for it: a
     record entry's page, a document's, or a claim in its document."""
     ref = quote(hit.ref, safe="")
-    if not hit.record:
-        if hit.kind == search_query.DOCUMENT:
-            return f"/documents/{ref}"
+    if not hit.record and hit.kind != search_query.DOCUMENT:
         return f"/documents/{hit.document_id}#claim-{ref}"
-    return {
-        "agreement": f"/agreements/{ref}",
-        "meeting": f"/meetings/{ref}",
-        "body": f"/meetings?body={ref}",
-        "initiative": f"/initiatives#initiative-{ref}",
-    }[hit.kind]
+    return PAGES[hit.kind].format(ref)  # a document's, or a record entry's

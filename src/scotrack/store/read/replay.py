@@ -18,6 +18,7 @@ from sqlalchemy import Table, create_engine, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from scotrack.domain import vocab
 from scotrack.store import history, models
 from scotrack.store.provenance import Change
 from scotrack.store.schema import upgrade_database
@@ -41,7 +42,7 @@ def latest_states(session: Session, day: date) -> dict[tuple[str, str], str | No
     cutoff = (day + timedelta(days=1)).isoformat()
     query = (
         select(Change.entity_kind, Change.entity_id, Change.after)
-        .where(Change.at < cutoff, Change.entity_kind.in_(history.FACT_KINDS))
+        .where(Change.at < cutoff, Change.entity_kind.in_(vocab.ENTITY_KINDS))
         .order_by(Change.id)
     )
     found: dict[tuple[str, str], str | None] = {}

@@ -7,7 +7,7 @@ Partial dates are drawn from their first day; an interval with no end runs to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -158,8 +158,17 @@ class MeetingsOverview:
     bodies: tuple[Body, ...]
     state_names: dict[str, str]
     years: tuple[int, ...]
+    """The years of the SCO's meetings, latest first (a predecessor's are in
+    `years_by_body` only, #12)."""
     hosts: tuple[str, ...]
     """Codes of every state that has hosted a meeting (for the filter)."""
+    years_by_body: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Each body's meeting years, latest first."""
+
+    def years_of(self, body: Body | None) -> tuple[int, ...]:
+        """The years the year filter offers with `body` shown: its own, or the
+        SCO's with none (not its predecessor's, #12)."""
+        return self.years if body is None else self.years_by_body.get(body.code, ())
 
 
 def meetings_overview(
@@ -171,11 +180,19 @@ def meetings_overview(
 ) -> MeetingsOverview:
     """The meetings matching the filters, and the values each filter can take."""
     found = queries.meetings(session, body=body, year=year, host=host)
-    years = session.scalars(
-        select(models.Meeting.year)
-        .where(models.Meeting.year.is_not(None))
+    bodies = queries.bodies(session)
+    predecessors = {b.code for b in bodies if b.predecessor_of}
+    by_body: dict[str, list[int]] = {}
+    for code, held_in in session.execute(
+        select(models.Meeting.body_id, models.Meeting.year)
         .distinct()
         .order_by(models.Meeting.year.desc())
+    ):
+        if held_in is not None:  # an undated meeting offers no year
+            by_body.setdefault(code, []).append(held_in)
+    years = sorted(
+        {y for code, seen in by_body.items() if code not in predecessors for y in seen},
+        reverse=True,
     )
     hosts = session.scalars(
         select(models.Meeting.host_state_id)
@@ -185,8 +202,9 @@ def meetings_overview(
     names = state_names(session)
     return MeetingsOverview(
         tuple(found),
-        tuple(queries.bodies(session)),
+        tuple(bodies),
         names,
-        tuple(int(y) for y in years if y is not None),
+        tuple(years),
         tuple(sorted((h for h in hosts if h), key=lambda c: names.get(c, c))),
+        {code: tuple(seen) for code, seen in by_body.items()},
     )

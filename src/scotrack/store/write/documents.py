@@ -35,7 +35,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
-from scotrack.ingest.claims.claim import Claim
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.group_index import GroupIndex
 from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
@@ -210,19 +210,15 @@ class DocumentStore:
             "note": None,
         }
 
-    def _group(self, claim: Claim, block: str) -> str:
+    def _group(self, claim: ExtractedClaim, block: str) -> str:
         """The group `claim` joins: the connected groups of its block (see
         `GroupIndex`); groups it connects are merged, in the database too."""
-        groups = self.groups
         self.load_blocks([block])
-        found = groups.groups_of(block, claim)
-        group = found[0] if found else f"new:{claim.key}"
-        for other in found[1:]:
-            groups.merge(other, group)
+        group, merged = self.groups.join(block, claim)
+        for other in merged:
             self.session.execute(
                 MERGE_GROUP, {"in_block": block, "merged": other, "into": group}
             )
-        groups.add(block, claim, group)
         return group
 
     def load_blocks(self, blocks: Iterable[str]) -> None:
@@ -269,6 +265,7 @@ def document_values(
         "published_date": doc.metadata.published,
         "dateline": doc.metadata.dateline,
         "raw_text": doc.raw_text,
+        "html": doc.html,
         "clean_text": doc.text,
         "tags": json.dumps(tags, ensure_ascii=False),
         "ingested_at": now(),
@@ -304,10 +301,10 @@ def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:
     ]
 
 
-def claim_from_row(row: ClaimRow, published: str | None) -> Claim:
-    """The ingest-side Claim of a stored claim (payload as extracted)."""
+def claim_from_row(row: ClaimRow, published: str | None) -> ExtractedClaim:
+    """The `ExtractedClaim` of a stored claim (payload as extracted)."""
     spans: list[list[int]] = json.loads(row.evidence)
-    return Claim(
+    return ExtractedClaim(
         row.document_id,
         row.kind,  # type: ignore[arg-type]
         json.loads(row.payload),

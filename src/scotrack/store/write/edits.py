@@ -13,10 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from scotrack.domain.dates import PartialDate
+from scotrack.domain.vocab import ENTITY_KINDS
 from scotrack.errors import InputError
 from scotrack.ingest.claims.claim_fields import SET_FIELDS
 from scotrack.store import history, models
-from scotrack.store.history import FACT_KINDS, ChangeRecord, Recorder
+from scotrack.store.history import ChangeRecord, Recorder
 
 NULL_WORDS = ("", "null", "none")
 """Values that clear a field, in `scotrack edit` and in a claim's edit alike."""
@@ -138,9 +139,9 @@ def edit_entity(
 ) -> list[ChangeRecord]:
     """Set fields of the fact `spec` (KIND:ID) and log the change with its reason."""
     kind, _, entity_id = spec.partition(":")
-    if kind not in FACT_KINDS or not entity_id:
+    if kind not in ENTITY_KINDS or not entity_id:
         raise InputError(
-            f"{spec!r}: give KIND:ID with KIND one of {', '.join(FACT_KINDS)}"
+            f"{spec!r}: give KIND:ID with KIND one of {', '.join(ENTITY_KINDS)}"
         )
     if not reason.strip():
         raise InputError("--reason: say why (it is kept in the history)")

@@ -285,10 +285,7 @@ def prepare_record(
     found = jsonl.record_document(dict(record), where, default_id=where)
     if isinstance(found, DocumentError):
         raise found
-    title = record.get("title")
-    return prepare_raw(
-        found, options, known, title=title if isinstance(title, str) else None
-    )
+    return prepare_raw(found, options, known)
 
 
 def prepare_upload(
@@ -329,17 +326,11 @@ def prepare_upload(
 
 
 def prepare_raw(
-    raw: RawDocument,
-    options: ExtractOptions,
-    known: Catalogue,
-    *,
-    title: str | None = None,
+    raw: RawDocument, options: ExtractOptions, known: Catalogue
 ) -> PreparedDocument:
-    """One document extracted (its title replaced by `title` when given) and
+    """One document extracted (the title, date and source it gives kept) and
     resolved against `known`; no database. DocumentError when refused."""
     doc = extract(raw, options)
-    if title is not None and title.strip():
-        doc.metadata.title = title.strip()
     try:
         return prepared_document(doc, known)
     except InputError as err:

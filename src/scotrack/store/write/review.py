@@ -20,11 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from scotrack.domain import vocab
 from scotrack.domain.dates import PartialDate, compatible
 from scotrack.domain.passages import Passage, passage
 from scotrack.errors import InputError
-from scotrack.ingest.claims.claim import SUGGESTION_ENTITIES
-from scotrack.ingest.claims.claim import Claim as Extracted
+from scotrack.ingest.claims.claim import ExtractedClaim
 from scotrack.ingest.claims.claim_fields import EDITABLE_EXTRA, FIELDS, item_problems
 from scotrack.ingest.claims.summaries import summary
 from scotrack.store import history, models
@@ -51,9 +51,6 @@ from scotrack.store.write.disagreements import (
     Disagreements,
     Refinement,
 )
-
-ENTITY_KINDS = {"status-interval": "membership"}
-"""Catalogue entity kinds whose claim kind differs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,17 +233,17 @@ def _apply(
     payload = effective_payload(claim)
     target = _target(claim, link)
     kind = _entity_kind(claim.kind)
-    if kind == "status-interval" and target is not None:
+    if kind in vocab.NUMBERED_KINDS and target is not None:
         target = acceptance.interval_row_id(applier.session, target)
     entity_id: str = getattr(applier, claim.kind.replace("-", "_"))(payload, target)
     return kind, entity_id
 
 
-def _entity_kind(claim_kind: str) -> str:
-    """The kind of entity a claim of `claim_kind` changes."""
-    if claim_kind == "membership":
-        return "status-interval"
-    return SUGGESTION_ENTITIES.get(claim_kind, claim_kind)
+def _entity_kind(claim_kind: str) -> vocab.EntityKind:
+    """The kind of entity a claim of `claim_kind` changes (`vocab.CLAIM_SORTS`)."""
+    if claim_kind not in vocab.CLAIM_SORTS:
+        raise InputError(f"claim kind {claim_kind!r}: not one of the claim kinds")
+    return vocab.CLAIM_SORTS[claim_kind].entity
 
 
 def accept(
@@ -370,7 +367,7 @@ def editable_claim_fields(kind: str) -> tuple[str, ...]:
 
 def _summary_of(claim: Claim, payload: dict[str, Any]) -> str:
     spans = evidence_spans(claim.evidence)
-    return summary(Extracted(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
+    return summary(ExtractedClaim(claim.document_id, claim.kind, payload, spans))  # type: ignore[arg-type]
 
 
 def _decide(claim: Claim, status: str, *, actor: str, note: str | None) -> None:

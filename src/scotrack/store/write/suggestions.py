@@ -32,8 +32,7 @@ from scotrack.domain import commitments as commitment_rules
 from scotrack.domain import projects as project_rules
 from scotrack.domain.passages import passage
 from scotrack.ingest.claims import summaries
-from scotrack.ingest.claims.claim import Claim as Extracted
-from scotrack.ingest.claims.claim import claim_key
+from scotrack.ingest.claims.claim import ExtractedClaim, claim_key
 from scotrack.store import models
 from scotrack.store.provenance import Claim, ClaimCandidate, Document, FactSource
 from scotrack.store.provenance import evidence_spans as spans_of
@@ -144,7 +143,7 @@ def _add(
             payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
             evidence=json.dumps(statement["evidence"]),
             summary=summaries.summary(
-                Extracted(document_id, kind, payload, ((0, 0),))  # type: ignore[arg-type]
+                ExtractedClaim(document_id, kind, payload, ((0, 0),))  # type: ignore[arg-type]
             ),
             proposal="link",
             entity_kind=target.kind,

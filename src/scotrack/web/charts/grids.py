@@ -158,11 +158,12 @@ def ratification_heat_map(
     columns = [Head(r.code, r.name, f"/states/{r.code}") for r in matrix.rows]
     cells = {}
     for col_index, state in enumerate(matrix.rows):
+        gaps = state.gaps or (None,) * len(state.cells)
         for row_index, status in enumerate(state.cells):
             agreement = matrix.columns[row_index]
             tip = (
                 f"{state.name}, {short.get(agreement.id, agreement.title)}: "
-                f"{CELL_LABELS[status]} ({CELL_HINTS[status]})"
+                f"{CELL_LABELS[status]} ({gaps[row_index] or CELL_HINTS[status]})"
             )
             cells[(row_index, col_index)] = Cell(status, (HEAT_MARKS[status],), tip)
     room = 250 if width >= FULL else 170

@@ -11,22 +11,13 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from scotrack.domain.meetings import Meeting
-from scotrack.domain.vocab import STATUSES
+from scotrack.domain.vocab import CHART_KINDS, STATUSES
 from scotrack.errors import InputError
 from scotrack.store.read import chartdata, matrix, queries, timeline
 from scotrack.store.read.dashboard import state_names
 from scotrack.web import charts
 from scotrack.web.charts import grids, months, network, worldmap
 
-KINDS = (
-    "membership",
-    "summits",
-    "documents",
-    "compliance",
-    "ratification",
-    "co-mentions",
-)
-"""The charts `scotrack chart` draws, in the order /charts shows them."""
 NEEDS_STATE = ("co-mentions",)
 """Kinds drawn for one state (`--state`)."""
 
@@ -162,10 +153,10 @@ BUILDERS: dict[str, Callable[[Session, Options], charts.Chart]] = {
 
 
 def chart(session: Session, kind: str, options: Options) -> charts.Chart:
-    """The chart called `kind` (one of KINDS); InputError for another name."""
+    """The chart called `kind` (one of CHART_KINDS); InputError for another name."""
     builder = BUILDERS.get(kind)
     if builder is None:
-        known = ", ".join(KINDS)
+        known = ", ".join(CHART_KINDS)
         raise InputError(f"chart {kind!r} is not known; choose one of {known}")
     return builder(session, options)
 

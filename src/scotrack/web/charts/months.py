@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from scotrack.store.read.chartdata import CLAIM_STATUSES, UNDATED, MonthCount
+from scotrack.store.read.chartdata import STACKED_STATUSES, UNDATED, MonthCount
 from scotrack.web.charts import (
     AXIS,
     BAR,
@@ -57,8 +57,9 @@ def documents_and_claims(
     room = 90
     plot = (width - room - GAP - 2 * 40) // 2
     left, right = room, room + plot + 40 + GAP
-    series = ("documents", *CLAIM_STATUSES)
-    labels = {"documents": "documents", **{s: f"claims {s}" for s in CLAIM_STATUSES}}
+    series = ("documents", *STACKED_STATUSES)
+    labels: dict[str, str] = {"documents": "documents"}
+    labels |= {s: f"claims {s}" for s in STACKED_STATUSES}
     top = _top(legend_rows(series, labels, width)) + 18
     bottom = top + ROW * max(1, len(rows))
     parts = [
@@ -90,7 +91,7 @@ def documents_and_claims(
         parts.append(_bar(left, y, wide, "documents", tip))
         parts.append(_value(left + wide, y, month.documents))
         x = float(right)
-        for status in CLAIM_STATUSES:
+        for status in STACKED_STATUSES:
             count = month.claims.get(status, 0)
             if count:
                 share = plot * count / most_claims
