@@ -517,7 +517,7 @@ def test_the_check_sees_imports_by_name_and_through_packages(tmp_path, monkeypat
                 "ROW = provenance.Claim\n"
             ),
             "store/read/lazy.py": (
-                "from scotrack.cli._common import lazy_module\n\n"
+                "from scotrack.cli.sessions import lazy_module\n\n"
                 'review = lazy_module("scotrack.store.write.review")\n'
             ),
             "ingest/facts/sly.py": (
@@ -560,7 +560,7 @@ def test_the_check_sees_rows_given_by_base_generics_and_lazy_modules(
     )
     surface = (
         "from scotrack import store\n"
-        "from scotrack.cli._common import lazy_module\n"
+        "from scotrack.cli.sessions import lazy_module\n"
         "from scotrack.store import history, identity\n\n"
         'claims = lazy_module("scotrack.store.read.claims")\n\n\n'
         "def page(session, ref):\n"

@@ -111,7 +111,7 @@ def main() -> None:
     except Exception as err:  # the last guard before the terminal
         if "--debug" in sys.argv[1:]:
             raise
-        from scotrack.cli._common import stderr
+        from scotrack.cli.output import stderr
 
         stderr.print(
             f"error: unexpected {type(err).__name__}: {err} (a bug in scotrack; "

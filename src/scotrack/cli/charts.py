@@ -8,15 +8,9 @@ from typing import Annotated
 
 import typer
 
-from scotrack.cli._common import (
-    DbOption,
-    DebugOption,
-    OnDateOption,
-    kb_session,
-    on_day,
-    run_with_errors,
-    stdout,
-)
+from scotrack.cli.options import DbOption, DebugOption, OnDateOption, on_day
+from scotrack.cli.output import stdout
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.terminal import literal
 from scotrack.domain.vocab import CHART_KINDS
 from scotrack.errors import InputError

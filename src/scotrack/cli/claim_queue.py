@@ -9,17 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from scotrack.cli import tables
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     MAX_ID,
     DbOption,
     DebugOption,
     FormatOption,
     OutputFormat,
-    kb_session,
-    lazy_module,
-    print_note,
-    run_with_errors,
 )
+from scotrack.cli.output import print_note
+from scotrack.cli.sessions import kb_session, lazy_module, run_with_errors
 
 if TYPE_CHECKING:
     from scotrack.store.read import queue

@@ -8,17 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     FormatOption,
     KnownOnOption,
     OnDateOption,
     OutputFormat,
-    kb_session,
     on_day,
-    run_with_errors,
 )
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.tables import (
     FacetsOption,
     FromOption,

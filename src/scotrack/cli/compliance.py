@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     ByOption,
     DbOption,
     DebugOption,
@@ -16,15 +16,11 @@ from scotrack.cli._common import (
     NoteOption,
     OnDateOption,
     OutputFormat,
-    actor_for,
-    kb_session,
     known_day,
-    lazy_module,
     on_day,
-    render,
-    run_with_errors,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import actor_for, kb_session, lazy_module, run_with_errors
 from scotrack.errors import InputError
 
 if TYPE_CHECKING:

@@ -12,14 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
-    OutputFormat,
-    kb_session,
-    lazy_module,
-    print_note,
-    render,
-    run_with_errors,
-)
+from scotrack.cli.options import OutputFormat
+from scotrack.cli.output import print_note, render
+from scotrack.cli.sessions import kb_session, lazy_module, run_with_errors
 from scotrack.errors import InputError
 
 if TYPE_CHECKING:

@@ -9,16 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
-    DbOption,
-    DebugOption,
-    FormatOption,
-    OutputFormat,
-    jsonable,
-    kb_session,
-    render,
-    run_with_errors,
-)
+from scotrack.cli.options import DbOption, DebugOption, FormatOption, OutputFormat
+from scotrack.cli.output import jsonable, render
+from scotrack.cli.sessions import kb_session, run_with_errors
 
 if TYPE_CHECKING:
     from scotrack.store.read.reader import Reading

@@ -9,19 +9,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     FormatOption,
     OnDateOption,
     OutputFormat,
-    kb_session,
     known_day,
     on_day,
-    render,
-    run_with_errors,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:

@@ -10,20 +10,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     KnownOnOption,
     OnDateOption,
     OutputFormat,
-    kb_session,
     known_day,
     on_day,
-    render,
-    run_with_errors,
-    stderr,
-    stdout,
 )
+from scotrack.cli.output import render, stderr, stdout
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.terminal import literal
 from scotrack.errors import InputError
 

@@ -7,19 +7,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     MAX_ID,
     ByOption,
     DbOption,
     DebugOption,
     FormatOption,
     OutputFormat,
-    actor_for,
-    kb_session,
-    lazy_module,
-    render,
-    run_with_errors,
 )
+from scotrack.cli.output import render
+from scotrack.cli.sessions import actor_for, kb_session, lazy_module, run_with_errors
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -9,20 +9,10 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.markup import escape
 
-from scotrack.cli._common import (
-    DbOption,
-    DebugOption,
-    FormatOption,
-    OutputFormat,
-    exit_code,
-    kb_engine,
-    progress,
-    render,
-    run_with_errors,
-    settings_for,
-    stderr,
-)
+from scotrack.cli.options import DbOption, DebugOption, FormatOption, OutputFormat
+from scotrack.cli.output import progress, render, stderr
 from scotrack.cli.pipeline import ClusterOption, PathsArgument, WorkersOption
+from scotrack.cli.sessions import exit_code, kb_engine, run_with_errors, settings_for
 from scotrack.ingest.cluster import cluster_spec
 
 if TYPE_CHECKING:

@@ -8,20 +8,17 @@ from typing import Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     FormatOption,
     KnownOnOption,
     OnDateOption,
     OutputFormat,
-    kb_session,
     on_day,
-    render,
-    run_with_errors,
-    settings_for,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import kb_session, run_with_errors, settings_for
 from scotrack.cli.terminal import literal
 from scotrack.domain.vocab import STATUSES
 from scotrack.errors import InputError

@@ -8,17 +8,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     FormatOption,
     KnownOnOption,
     OutputFormat,
-    kb_session,
-    render,
-    run_with_errors,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:

@@ -12,17 +12,9 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from scotrack.cli._common import (
-    DebugOption,
-    FormatOption,
-    OutputFormat,
-    exit_code,
-    progress,
-    render,
-    run_with_errors,
-    settings_for,
-    stderr,
-)
+from scotrack.cli.options import DebugOption, FormatOption, OutputFormat
+from scotrack.cli.output import progress, render, stderr
+from scotrack.cli.sessions import exit_code, run_with_errors, settings_for
 from scotrack.errors import DocumentError, ScotrackError
 from scotrack.ingest.cluster import cluster_spec
 from scotrack.ingest.document import ExtractOptions

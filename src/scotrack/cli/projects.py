@@ -8,19 +8,17 @@ from typing import Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     FormatOption,
     KnownOnOption,
     OnDateOption,
     OutputFormat,
-    kb_session,
     on_day,
-    render,
-    run_with_errors,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.tables import fail
 from scotrack.domain.vocab import SECTORS
 

@@ -13,20 +13,16 @@ from rich.table import Table
 from rich.text import Text
 
 from scotrack.cli import claim_queue, decisions
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     ByOption,
     DbOption,
     DebugOption,
     FormatOption,
     NoteOption,
     OutputFormat,
-    actor_for,
-    kb_session,
-    lazy_module,
-    render,
-    run_with_errors,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import actor_for, kb_session, lazy_module, run_with_errors
 from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:

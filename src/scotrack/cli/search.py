@@ -9,17 +9,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from scotrack.cli._common import (
-    DbOption,
-    DebugOption,
-    FormatOption,
-    OutputFormat,
-    kb_session,
-    lazy_module,
-    render,
-    run_with_errors,
-    stdout,
-)
+from scotrack.cli.options import DbOption, DebugOption, FormatOption, OutputFormat
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import kb_session, lazy_module, run_with_errors
 from scotrack.domain.vocab import FOUND_KINDS
 
 if TYPE_CHECKING:

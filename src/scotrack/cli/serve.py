@@ -7,21 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     MAX_ID,
     ByOption,
     DbOption,
     DebugOption,
     FormatOption,
     OutputFormat,
-    actor_for,
-    kb_session,
-    render,
-    run_with_errors,
-    settings_for,
-    stderr,
-    stdout,
 )
+from scotrack.cli.output import render, stderr, stdout
+from scotrack.cli.sessions import actor_for, kb_session, run_with_errors, settings_for
 from scotrack.cli.terminal import literal
 
 WORKER_START_SECONDS = 120

@@ -9,17 +9,15 @@ from typing import Annotated, Any, get_args
 import typer
 from rich.table import Table
 
-from scotrack.cli._common import (
+from scotrack.cli.options import (
     DbOption,
     DebugOption,
     FormatOption,
     KnownOnOption,
     OutputFormat,
-    kb_session,
-    render,
-    run_with_errors,
-    stdout,
 )
+from scotrack.cli.output import render, stdout
+from scotrack.cli.sessions import kb_session, run_with_errors
 from scotrack.cli.terminal import literal
 from scotrack.domain.sources import Source
 from scotrack.domain.vocab import MeetingFormat
