@@ -638,12 +638,10 @@ def test_the_lexicon_compiles_the_rules():
 LINES = 420
 """The most lines a module may have: "about 400"."""
 
-LONGER: dict[str, int] = {
-    "store/history.py": 433,
-    "store/read/dossiers.py": 422,
-}
-"""Modules over LINES as they stand, with their length: the test fails on a new
-one, on one that grew, and on an entry no longer true (so the list only shrinks)."""
+LONGER: dict[str, int] = {}
+"""Modules over LINES as they stand, with their length, were there any: none since
+`store/history.py` lost its undo to `store/write/undo.py` and `store/read/dossiers.py`
+its projects to `store/read/project_dossiers.py` (#15)."""
 
 
 def test_modules_are_about_400_lines_at_most():

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.history import undo_batch
 from scotrack.store.read import listings
 from scotrack.store.write import review
 from scotrack.store.write.disagreements import Disagreements, Refinement
+from scotrack.store.write.undo import undo_batch
 
 from ._claims import doc, ingest, meeting, span
 

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 
 from scotrack.errors import Ambiguous, InputError, NotFound
 from scotrack.store import models
-from scotrack.store.history import Recorder, current, undo_batch
+from scotrack.store.history import Recorder, current
 from scotrack.store.provenance import Document
 from scotrack.store.read.compliance import compliance_report
 from scotrack.store.read.replay import known_on
 from scotrack.store.write.assessments import record_assessment
+from scotrack.store.write.undo import undo_batch
 
 TEXT = "In 2019 China provided 1,000 training places to SCO members."
 

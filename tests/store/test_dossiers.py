@@ -14,18 +14,18 @@ from scotrack.domain.commitments import Assessment
 from scotrack.domain.dates import PartialDate
 from scotrack.errors import Ambiguous, InputError, NotFound
 from scotrack.store import models, rows
-from scotrack.store.history import Recorder, current, undo_batch
+from scotrack.store.history import Recorder, current
 from scotrack.store.read import citation, listings
 from scotrack.store.read.compliance import compliance_report, state_compliance
 from scotrack.store.read.dossiers import (
     commitment_id,
     commitment_record,
     find_commitment,
-    find_project,
-    project_record,
 )
+from scotrack.store.read.project_dossiers import find_project, project_record
 from scotrack.store.read.tables import date_range
 from scotrack.store.write.assessments import record_assessment
+from scotrack.store.write.undo import undo_batch
 
 pytestmark = pytest.mark.issue(13)
 

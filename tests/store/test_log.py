@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 
 from scotrack.cli import app
 from scotrack.store import make_engine
-from scotrack.store.history import Recorder, undo_batch
+from scotrack.store.history import Recorder
 from scotrack.store.models import Meeting
+from scotrack.store.write.undo import undo_batch
 
 pytestmark = pytest.mark.issue(18)
 

@@ -14,15 +14,15 @@ from sqlalchemy.orm import Session
 from scotrack.errors import InputError, NotFound
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.history import UndoConflict, undo_batch
 from scotrack.store.provenance import Change, Claim, FactSource
-from scotrack.store.read import dossiers, listings, queries
+from scotrack.store.read import dossiers, listings, project_dossiers, queries
 from scotrack.store.read.claims import find_claim
 from scotrack.store.read.replay import known_on
 from scotrack.store.write import review
 from scotrack.store.write.baseline import init_knowledge_base
 from scotrack.store.write.disagreements import Disagreements
 from scotrack.store.write.edits import edit_entity
+from scotrack.store.write.undo import UndoConflict, undo_batch
 
 from ._claims import TEXT, doc, ingest, meeting, span
 
@@ -216,7 +216,7 @@ def test_a_fact_page_shows_the_passage_around_each_claims_evidence(session):
         "10 billion yuan for a new Tashkent railway",
     )
     project_id = session.scalars(select(models.Project.id)).one()
-    (read,) = dossiers.project_record(session, project_id, on=on).sentences
+    (read,) = project_dossiers.project_record(session, project_id, on=on).sentences
     assert read.text == sentence
 
 

@@ -14,12 +14,12 @@ from scotrack.errors import InputError
 from scotrack.ingest.document import ExtractOptions
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.history import undo_batch
 from scotrack.store.provenance import Change, Claim, Document
 from scotrack.store.read import queries, queue
 from scotrack.store.write import groups, review
 from scotrack.store.write.groups import ClaimFilter
 from scotrack.store.write.ingestion import ingest_paths
+from scotrack.store.write.undo import undo_batch
 
 from ._claims import doc, ingest, meeting
 

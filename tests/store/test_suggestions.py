@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from scotrack.ingest.document import ExtractOptions
 from scotrack.store import models
 from scotrack.store.engine import make_engine, session_factory
-from scotrack.store.history import undo_batch
 from scotrack.store.provenance import Claim
 from scotrack.store.write import review
 from scotrack.store.write.baseline import init_knowledge_base
 from scotrack.store.write.ingestion import catalogue, prepare_record, store_prepared
+from scotrack.store.write.undo import undo_batch
 
 pytestmark = pytest.mark.issue(13)
 

@@ -20,7 +20,7 @@ from scotrack.api.schemas import ChangePublic, Changes, change_public, changes_m
 from scotrack.errors import InputError, NotFound
 from scotrack.store import history
 from scotrack.store.read import listings, profiles
-from scotrack.store.write import edits
+from scotrack.store.write import edits, undo
 from scotrack.store.write.tokens import Role
 
 router = APIRouter(tags=["changes"])
@@ -160,6 +160,6 @@ def undo_change(
     body: Annotated[UndoBody | None, Body()] = None,
 ) -> Changes:
     reason = None if body is None else body.reason
-    done = history.undo_batch(session, change_id, actor=caller.name, reason=reason)
+    done = undo.undo_batch(session, change_id, actor=caller.name, reason=reason)
     session.commit()
     return changes_made(done)

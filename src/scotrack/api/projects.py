@@ -14,7 +14,7 @@ from scotrack.api.paging import CursorParam, LimitParam, Page, page_of
 from scotrack.api.schemas import OnParam, iso, on_day
 from scotrack.domain.projects import LIFECYCLE, Lifecycle, Project
 from scotrack.domain.vocab import Sector
-from scotrack.store.read import dossiers, portfolio, queries
+from scotrack.store.read import portfolio, project_dossiers, queries
 
 router = APIRouter(prefix="/projects", tags=["projects"])
 
@@ -131,7 +131,7 @@ def get_project(
     ],
     on: OnParam = None,
 ) -> ProjectRecordPublic:
-    record = dossiers.project_record(session, project_id, on=on_day(on))
+    record = project_dossiers.project_record(session, project_id, on=on_day(on))
     return ProjectRecordPublic(
         **project_public(record.project).model_dump(),
         on=record.on.isoformat(),

@@ -24,10 +24,8 @@ from scotrack.cli.terminal import literal
 
 if TYPE_CHECKING:
     from scotrack.domain.commitments import Assessment
-    from scotrack.store.read.dossiers import (
-        CommitmentRecord,
-        ProjectRecord,
-    )
+    from scotrack.store.read.dossiers import CommitmentRecord
+    from scotrack.store.read.project_dossiers import ProjectRecord
 
 RefArgument = Annotated[
     str,
@@ -148,10 +146,10 @@ def project_cli(
     """
 
     def action() -> ProjectRecord:
-        from scotrack.store.read import dossiers  # loaded on demand: fast start-up
+        from scotrack.store.read import project_dossiers  # on demand: fast start-up
 
         with kb_session(db) as session:
-            return dossiers.project_record(session, project_id, on=on_day(on))
+            return project_dossiers.project_record(session, project_id, on=on_day(on))
 
     record = run_with_errors(action, debug=debug)
     if fmt is OutputFormat.json:

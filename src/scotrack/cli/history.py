@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
     from scotrack.store import history
     from scotrack.store.read import claims, listings
-    from scotrack.store.write import edits
+    from scotrack.store.write import edits, undo
 else:
     edits = lazy_module("scotrack.store.write.edits")
+    undo = lazy_module("scotrack.store.write.undo")
     history = lazy_module("scotrack.store.history")
     claims = lazy_module("scotrack.store.read.claims")
     listings = lazy_module("scotrack.store.read.listings")
@@ -136,7 +137,7 @@ def undo_cli(
     def action() -> list[dict[str, Any]]:
         with kb_session(db, write=True) as session:
             actor = actor_for(by)
-            done = history.undo_batch(session, change, actor=actor, reason=reason)
+            done = undo.undo_batch(session, change, actor=actor, reason=reason)
             session.commit()
             return [change_row(c) for c in done]
 

@@ -23,9 +23,8 @@ from scotrack.api.schemas import OnParam, on_day
 from scotrack.domain.commitments import SCORES
 from scotrack.domain.vocab import SCORE_COMPLIANCE
 from scotrack.errors import InputError, ScotrackError
-from scotrack.store import history
-from scotrack.store.read import dossiers
-from scotrack.store.write import assessments
+from scotrack.store.read import dossiers, project_dossiers
+from scotrack.store.write import assessments, undo
 from scotrack.store.write.assessments import MAX_TEXT
 from scotrack.store.write.tokens import Principal, Role
 from scotrack.web.exports import FormatParam, respond
@@ -205,7 +204,7 @@ def undo_assessment(
                 f"change {change}: only its assessor ({last.actor}) or an editor "
                 "may undo it"
             )
-        history.undo_batch(session, last.id, actor=caller.name)
+        undo.undo_batch(session, last.id, actor=caller.name)
     except InputError as err:
         session.rollback()
         return _commitment(request, session, full, problem=str(err), status_code=422)
@@ -224,7 +223,7 @@ def project_page(
     on: OnParam = None,
     format: FormatParam = "html",
 ) -> Response:
-    record = dossiers.project_record(session, project_id, on=on_day(on))
+    record = project_dossiers.project_record(session, project_id, on=on_day(on))
     if record.project.id != project_id:
         return _redirect_to_full(request, "/projects", record.project.id)
     rows = [

@@ -28,7 +28,7 @@ from scotrack.errors import InputError
 from scotrack.store import history
 from scotrack.store.read import claims, queue
 from scotrack.store.read.tables import date_range
-from scotrack.store.write import edits, groups, review
+from scotrack.store.write import edits, groups, review, undo
 from scotrack.store.write.disagreements import Choice, Disagreements
 from scotrack.store.write.tokens import Role
 from scotrack.web.exports import FormatParam, respond
@@ -348,7 +348,7 @@ def undo_decision(
             raise InputError(
                 f"claim {claim.id[:12]}: no decision of yours to undo here"
             )
-        history.undo_batch(session, last.id, actor=caller.name)
+        undo.undo_batch(session, last.id, actor=caller.name)
     except InputError as err:
         return _failed(request, session, claim.id, err, caller.name)
     session.commit()

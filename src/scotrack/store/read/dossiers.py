@@ -24,12 +24,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from scotrack.domain import commitments as rules
-from scotrack.domain import projects as project_rules
 from scotrack.domain.commitments import Assessment, Commitment, Score
 from scotrack.domain.dates import PartialDate
 from scotrack.domain.meetings import Meeting
 from scotrack.domain.passages import passage
-from scotrack.domain.projects import Lifecycle, Project
 from scotrack.domain.sources import Source
 from scotrack.errors import NotFound
 from scotrack.store import history, identity, models, rows
@@ -164,11 +162,6 @@ def commitment_id(session: Session, ref: str) -> str:
     return find_commitment(session, ref).id
 
 
-def find_project(session: Session, ref: str) -> models.Project:
-    """The project whose id is `ref`, or the one whose id starts with it."""
-    return identity.by_id_or_prefix(session, models.Project, "project", ref)
-
-
 @contextmanager
 def entities_known_on(session: Session, known_on: date | None) -> Iterator[Session]:
     """`session` itself, or with `known_on` a read-only view of the knowledge
@@ -216,7 +209,7 @@ def commitment_record(
         queries.sources_by_id(session, [commitment.source_id]).get(
             commitment.source_id or ""
         ),
-        tuple(_sentences(session, "commitment", commitment.id)),
+        tuple(evidence_sentences(session, "commitment", commitment.id)),
         timeline,
         undone,
         current,
@@ -306,7 +299,7 @@ def _timeline(
     return tuple(entries), tuple(withdrawn)
 
 
-def _sentences(session: Session, kind: str, entity_id: str) -> list[Sentence]:
+def evidence_sentences(session: Session, kind: str, entity_id: str) -> list[Sentence]:
     """The evidence of the accepted claims about the entity, oldest document first."""
     query = (
         select(Claim.id, Claim.evidence, Document)
@@ -335,88 +328,3 @@ def _sentences(session: Session, kind: str, entity_id: str) -> list[Sentence]:
             )
         )
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class StatusStep:
-    """One dated step of a project's lifecycle, with its source."""
-
-    date: str | None
-    status: Lifecycle
-    iati_code: int
-    source: Source | None
-    current: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectRecord:
-    project: Project
-    on: date
-    status: Lifecycle | None
-    """The status reached by `on` (None before any dated step)."""
-    steps: tuple[StatusStep, ...]
-    source: Source | None
-    documents: tuple[Source, ...]
-    sentences: tuple[Sentence, ...]
-    initiative: str | None
-    """The initiative's name, when the project belongs to one."""
-    state_names: dict[str, str]
-
-
-def project_record(session: Session, ref: str, *, on: date) -> ProjectRecord:
-    """The project `ref` names (its id or a unique prefix: `find_project`) with
-    its lifecycle in date order, as of `on`. The one read of a project: its page,
-    `GET /api/v1/projects/{id}` and `scotrack project` (#15)."""
-    row = find_project(session, ref)
-    project = rows.project_from_row(row)
-    status = project_rules.project_status(project, on=on)
-    ordered = sorted(
-        enumerate(project.history),
-        key=lambda item: (
-            (9999, 99, 99) if item[1].date is None else item[1].date.sort_key(),
-            item[0],
-        ),
-    )
-    current = _current_step(project, on)
-    cited = queries.sources_by_id(
-        session, [project.source_id, *(c.source_id for c in project.history)]
-    )
-    steps = tuple(
-        StatusStep(
-            None if change.date is None else str(change.date),
-            change.status,
-            project_rules.IATI_ACTIVITY_STATUS[change.status],
-            cited.get(change.source_id or ""),
-            change is current,
-        )
-        for _, change in ordered
-    )
-    initiative = (
-        None
-        if row.initiative_id is None
-        else session.get(models.Initiative, row.initiative_id)
-    )
-    return ProjectRecord(
-        project,
-        on,
-        status,
-        steps,
-        cited.get(project.source_id or ""),
-        tuple(
-            queries.supporting_sources(session, "project", [project.id]).get(
-                project.id, []
-            )
-        ),
-        tuple(_sentences(session, "project", project.id)),
-        None if initiative is None else initiative.name,
-        state_names(session),
-    )
-
-
-def _current_step(project: Project, on: date) -> project_rules.StatusChange | None:
-    reached = [
-        (c.date.sort_key(), order, c)
-        for order, c in enumerate(project.history)
-        if c.date is not None and c.date.on_or_before(on) is True
-    ]
-    return max(reached, key=lambda found: found[:2])[2] if reached else None
