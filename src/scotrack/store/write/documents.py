@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
 from scotrack.ingest.claims.claim import Claim
-from scotrack.ingest.claims.group_index import GroupIndex
+from scotrack.ingest.claims.group_index import GroupIndex, member_claim
 from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
@@ -296,8 +296,8 @@ class DocumentStore:
             some = unknown[at : at + BLOCKS_A_QUERY]
             found = self.session.execute(BLOCK_MEMBERS, {"blocks": some})
             for block, kind, payload, group, published in found:
-                claim = Claim("", kind, json.loads(payload), (), published=published)
-                groups.add(block, claim, group)
+                claim = member_claim(kind, json.loads(payload), published)
+                groups.add(block, claim, group, member=True)
             for block in some:
                 groups.start(block)
 
