@@ -53,9 +53,13 @@ from scotrack.store import make_engine
 ROOT = Path(__file__).resolve().parents[1]
 
 INGEST_CODE = """\
-import resource, sys
+import os, resource, sys
 from scotrack.cli import main
 rss = sys.argv[1]
+if os.environ.get("INGEST_BENCH_TRACE"):
+    sys.path.insert(0, os.environ["INGEST_BENCH_DIR"])
+    from ingest_trace import start_tracing
+    start_tracing(os.environ["INGEST_BENCH_TRACE"])
 sys.argv = ["scotrack", *sys.argv[2:]]
 try:
     main()
@@ -71,7 +75,8 @@ raise SystemExit(code)
 """
 """`scotrack ...` in this process, then the peak RSS (KB) of the process itself
 and of its largest worker, and the CPU seconds of the process, written to the
-file named first."""
+file named first. With INGEST_BENCH_TRACE=FILE, tracemalloc runs in the process
+and what grew is written to FILE as it goes (`ingest_trace.py`)."""
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -104,7 +109,12 @@ def _env(batch: int | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCOTRACK_")}
     if batch is not None:
         env["SCOTRACK_INGEST_BATCH"] = str(batch)
-    return {**env, "COLUMNS": "200", "NO_COLOR": "1"}
+    return {
+        **env,
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "INGEST_BENCH_DIR": str(ROOT / "bench"),
+    }
 
 
 def reaped_cpu(postmaster: int | None) -> float:
@@ -157,7 +167,11 @@ def ingest(
                     break
                 except subprocess.TimeoutExpired:
                     elapsed = time.perf_counter() - started
-                    print(f"  {backend} {elapsed:6.0f} s: {_count(engine)} documents")
+                    print(
+                        f"  {backend} {elapsed:6.0f} s: {_count(engine)} documents, "
+                        f"parent RSS {_rss_mb(process.pid):.0f} MB",
+                        flush=True,
+                    )
             seconds = time.perf_counter() - started
         tree_cpu = _children_cpu() - tree_before
         if process.returncode != 0:
@@ -200,6 +214,18 @@ def ingest(
 def _children_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
+
+
+def _rss_mb(pid: int) -> float:
+    """The resident set of process `pid` now, in MB (0 once it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _count(engine: Engine) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scotrack.errors import DocumentError
+from scotrack.ingest.claims import group_index
 from scotrack.ingest.claims.prepared import prepared_document
 from scotrack.ingest.document import CleanDocument, RawDocument
 from scotrack.ingest.pipeline import extract, extract_paths
@@ -132,9 +133,12 @@ def test_a_failing_document_fails_alone(
     assert knowledge(many) == knowledge(one)
 
 
-def _store_with_limit(url: str, docs: list, *, limit: int | None) -> list[int]:
-    """Store `docs` in batches of 5 with a writer keeping at most `limit` claims
-    for grouping (None: the default); the claims it held after each batch."""
+def _store_with_limit(
+    url: str, docs: list, *, limit: int | None, batch: int = 5
+) -> list[int]:
+    """Store `docs` in batches of `batch` with a writer keeping at most `limit`
+    claims for grouping (None: the default); the claims it held after each
+    batch."""
     engine = make_engine(url)
     held = []
     try:
@@ -146,8 +150,8 @@ def _store_with_limit(url: str, docs: list, *, limit: int | None) -> list[int]:
             store = documents.DocumentStore(session, known)
             if limit is not None:  # any block may go, even one just used
                 store.group_members, store.group_recent = limit, 0
-            for at in range(0, len(prepared), 5):
-                bulk.store_batch(store, prepared[at : at + 5])
+            for at in range(0, len(prepared), batch):
+                bulk.store_batch(store, prepared[at : at + batch])
                 session.commit()
                 store.begin()  # what the next batch starts with: trims
                 session.rollback()
@@ -174,4 +178,36 @@ def test_the_writer_keeps_a_bounded_number_of_claims_for_grouping(
     assert max(kept) > 100  # every block kept: the index grows with the run
     largest = max(limited)
     assert largest < 60  # at most the limit and the block just stored
+    assert knowledge(bounded) == knowledge(one)
+
+
+def test_a_batch_groups_its_claims_within_the_writers_limit(
+    two_urls: tuple[str, str],
+    extracted: list,
+    knowledge,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch read every block its claims needed before grouping any, so the
+    index held them all until the next batch trimmed it: with documents dated
+    at random a batch touches most blocks, and the writer's peak grew with the
+    corpus whatever the limit (#16). Now it groups a block at a time here, the
+    index trimmed after each: it never holds more than the ceiling and the
+    block being grouped, and the groups are those of a writer keeping every
+    block."""
+    one, bounded = two_urls
+    kept = _store_with_limit(one, extracted, limit=None, batch=20)
+    monkeypatch.setattr(documents, "BLOCKS_AT_ONCE", 1, raising=False)
+    over: list[int] = []
+    load = documents.DocumentStore.load_blocks
+
+    def loaded(store: documents.DocumentStore, blocks) -> None:
+        load(store, blocks)
+        index = store.groups
+        largest = max((len(b.members) for b in index.blocks.values()), default=0)
+        over.append(index.held - group_index.CEILING * 20 - largest)
+
+    monkeypatch.setattr(documents.DocumentStore, "load_blocks", loaded)
+    _store_with_limit(bounded, extracted, limit=20, batch=20)
+    assert max(kept) > 100
+    assert max(over) <= 0  # at most the ceiling and the largest block
     assert knowledge(bounded) == knowledge(one)

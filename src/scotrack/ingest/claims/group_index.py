@@ -15,9 +15,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
+from scotrack.domain.vocab import ClaimKind
 from scotrack.ingest.claims import names, resolve
 from scotrack.ingest.claims.catalogue import Catalogue
-from scotrack.ingest.claims.claim import ExtractedClaim
+from scotrack.ingest.claims.claim import ExtractedClaim, Payload
 from scotrack.ingest.claims.groups import (
     claim_year,
     claims_agree_within,
@@ -124,16 +125,21 @@ class GroupIndex:
         if group != into:
             self.merged[group] = into
 
-    def add(self, block: str, claim: ExtractedClaim, group: str) -> None:
-        """Record `claim` as a member of `group` in `block`."""
+    def add(
+        self, block: str, claim: ExtractedClaim, group: str, *, member: bool = False
+    ) -> None:
+        """Record `claim` as a member of `group` in `block` (`member`: it is
+        one already, made by `member_claim`, and is kept as it is: a claim read
+        back from the database is built once, not twice, #16)."""
         known = self._used(block)
         payload = _payload_key(claim)
         if payload in known.same:
             return
         self.held += 1
         known.same[payload] = len(known.members)
-        member = _member(claim)
-        known.members.append((member, provisional_catalogue(member, self.catalogue)))
+        if not member:
+            claim = member_claim(claim.kind, claim.payload, claim.published)
+        known.members.append((claim, provisional_catalogue(claim, self.catalogue)))
         known.groups.append(group)
         known.keys.append(_match_key(claim))
 
@@ -231,14 +237,16 @@ def _payload_key(claim: ExtractedClaim) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _member(claim: ExtractedClaim) -> ExtractedClaim:
-    """What comparing with `claim` needs: its kind, payload and date, without
+def member_claim(
+    kind: ClaimKind, payload: Payload, published: str | None
+) -> ExtractedClaim:
+    """What comparing with a claim needs: its kind, payload and date, without
     its document's id and evidence, the payload's names and short values
     shared (`sys.intern`) rather than a copy each: a member is kept as long
     as its block, and the claims of an unpickled document are copies (#16)."""
-    payload = {sys.intern(key): _shared(value) for key, value in claim.payload.items()}
-    published = None if claim.published is None else sys.intern(claim.published)
-    return ExtractedClaim("", claim.kind, payload, (), published=published)
+    shared = {sys.intern(key): _shared(value) for key, value in payload.items()}
+    date = None if published is None else sys.intern(published)
+    return ExtractedClaim("", kind, shared, (), published=date)
 
 
 def _shared(value: Any) -> Any:

@@ -63,42 +63,43 @@ def store_batch(
     store.begin()
     known = _known(session, batch)
     latest = _latest(session, batch)
-    store.load_blocks(
-        item.block
-        for prepared in batch
-        if prepared.id not in known
-        for item in prepared.claims
-        if not item.linked
+    outcomes: list[tuple[PreparedDocument, Row] | Stored] = []
+    for prepared in batch:
+        if prepared.id in known:
+            outcomes.append(Stored(prepared.id, "unchanged", known[prepared.id], 0))
+            continue
+        url = prepared.document.url
+        previous = latest.get(url) if url else None
+        version = 1 if previous is None else previous[1] + 1
+        outcomes.append((prepared, document_values(prepared, previous, version)))
+        known[prepared.id] = version
+        if url:
+            latest[url] = (prepared.id, version)
+    new = [outcome for outcome in outcomes if not isinstance(outcome, Stored)]
+    groups = iter(
+        store.group_claims([claim for prepared, _ in new for claim in prepared.claims])
     )
     documents: list[Row] = []
     claims: list[Row] = []
     candidates: list[Row] = []
     entries: list[dict[str, str]] = []
     found: list[tuple[PreparedDocument, Row, list[Row]] | Stored] = []
-    for prepared in batch:
-        if prepared.id in known:
-            found.append(Stored(prepared.id, "unchanged", known[prepared.id], 0))
+    for outcome in outcomes:
+        if isinstance(outcome, Stored):
+            found.append(outcome)
             continue
-        url = prepared.document.url
-        previous = latest.get(url) if url else None
-        version = 1 if previous is None else previous[1] + 1
-        document = document_values(prepared, previous, version)
-        known[prepared.id] = version
-        if url:
-            latest[url] = (prepared.id, version)
-        own = [store.claim_values(item) for item in prepared.claims]
+        prepared, document = outcome
+        own = [store.claim_values(claim, next(groups)) for claim in prepared.claims]
         documents.append(document)
         claims += own
         candidates += [
             row
-            for item in prepared.claims
-            for row in candidate_values(item.claim.key, item.resolution)
+            for claim in prepared.claims
+            for row in candidate_values(claim.claim.key, claim.resolution)
         ]
         entries += prepared_entries(document, prepared.claims)
         found.append((prepared, document, own))
     store.add_stored(len(documents))
-    for claim in claims:  # a later claim may have merged an earlier one's group
-        claim["group_key"] = store.groups.root(claim["group_key"])
     insert_rows(session, DOCUMENT, documents)
     insert_rows(session, CLAIM, claims)
     insert_rows(session, CANDIDATE, candidates)

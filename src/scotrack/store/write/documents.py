@@ -17,17 +17,18 @@ Claims are grouped as they arrive: a claim linked to a known entity joins that
 entity's group; an unlinked claim joins the group of an earlier claim of its block
 that describes the same fact (`facts.GroupIndex`), else starts one. Each block is
 read from the database once a run, and again after another writer stored a
-document (#18). Then the document's statements of implementation are matched
-against the commitments and projects known, as suggested assessments and status
-changes (`suggestions`, #13). Rows go in with Core inserts, one
-statement per table: the ORM's unit of work costs more than the rest of storing a
-document.
+document (#18) or after the index forgot it to stay within its limit
+(`GROUP_MEMBERS`, #16): its distinct claims, one row a payload. Then the
+document's statements of implementation are matched against the commitments and
+projects known, as suggested assessments and status changes (`suggestions`,
+#13). Rows go in with Core inserts, one statement per table: the ORM's unit of
+work costs more than the rest of storing a document.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
@@ -36,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from scotrack.ingest.claims.catalogue import Catalogue, Resolution
 from scotrack.ingest.claims.claim import ExtractedClaim
-from scotrack.ingest.claims.group_index import GroupIndex
+from scotrack.ingest.claims.group_index import GroupIndex, member_claim
 from scotrack.ingest.claims.prepared import PreparedClaim, PreparedDocument, content_id
 from scotrack.store.history import now
 from scotrack.store.provenance import Claim as ClaimRow
@@ -69,10 +70,39 @@ MERGE_GROUP = (
     .where(CLAIM.c.group_key == bindparam("merged"))
     .values(group_key=bindparam("into"))
 )
+FIRST_OF_EACH_PAYLOAD = (
+    select(func.min(CLAIM.c.id))
+    .where(CLAIM.c.block.in_(bindparam("blocks", expanding=True)))
+    .where(CLAIM.c.proposal != "link")
+    .group_by(CLAIM.c.block, CLAIM.c.payload)
+)
+BLOCK_MEMBERS = (
+    select(
+        CLAIM.c.block,
+        CLAIM.c.kind,
+        CLAIM.c.payload,
+        CLAIM.c.group_key,
+        DOCUMENT.c.published_date,
+    )
+    .join_from(CLAIM, DOCUMENT, CLAIM.c.document_id == DOCUMENT.c.id)
+    .where(CLAIM.c.id.in_(FIRST_OF_EACH_PAYLOAD))
+    .order_by(CLAIM.c.id)
+)
+"""The unlinked claims of some blocks that `GroupIndex` keeps: of the claims of
+a block with one payload, the first (by id, as the index, reading them all in
+that order, kept the first); the payload, group and date, not the evidence or
+the rest of the row. A block forgotten (`GroupIndex.trim`) is read again with
+it, and its claims in the database grow with the corpus, its distinct payloads
+less: reading every claim as a row object made the writer's CPU grow faster
+than the corpus (#16)."""
 INSERT_DOCUMENT = insert(DOCUMENT)
 INSERT_CLAIM = insert(CLAIM)
 INSERT_CANDIDATE = insert(CANDIDATE)
 BLOCKS_A_QUERY = 500
+BLOCKS_AT_ONCE = 20
+"""Blocks a batch groups its claims in before the grouping index is trimmed
+(`DocumentStore.group_claims`): a query each, and the index's peak the limit
+plus these blocks."""
 GROUP_MEMBERS = 20_000
 """Distinct unlinked claims the writer keeps to group new claims with, about
 1.4 KB each (28 MB): past it, the blocks used least recently are forgotten
@@ -186,11 +216,13 @@ class DocumentStore:
         found = self.session.execute(LATEST_AT, {"url": url}).first()
         return None if found is None else (str(found[0]), int(found[1]))
 
-    def claim_values(self, item: PreparedClaim) -> Row:
-        """The claim row of `item`, in the group it joins (see `_group`)."""
+    def claim_values(self, item: PreparedClaim, group: str | None = None) -> Row:
+        """The claim row of `item`, in the group it joins (see `_group`), or in
+        `group` when it is known (`group_claims`)."""
         claim, best = item.claim, item.resolution.best
         linked = item.linked and best is not None
-        group = item.block if linked else self._group(claim, item.block)
+        if group is None:
+            group = item.block if linked else self._group(claim, item.block)
         return {
             "id": claim.key,
             "document_id": claim.document_id,
@@ -210,6 +242,36 @@ class DocumentStore:
             "note": None,
         }
 
+    def group_claims(self, items: Sequence[PreparedClaim]) -> list[str]:
+        """The group each of `items` joins, as `claim_values` would give it
+        taking them in order, worked out `BLOCKS_AT_ONCE` blocks at a time with
+        the index trimmed after each (`GroupIndex.trim`).
+
+        A batch's claims touch most blocks when its documents are dated at
+        random, so reading every block it needs before grouping any held them
+        all: the index's limit bounded it only between batches, and the peak grew
+        with the corpus (#16). The groups of a block depend on its own claims
+        only, so taking the blocks in turn gives the groups the order of
+        `items` gives; a block forgotten once its claims are grouped is read
+        again in a later transaction, when they are stored."""
+        found = [item.block for item in items]  # a linked claim's group
+        by_block: dict[str, list[int]] = {}
+        for index, item in enumerate(items):
+            if not (item.linked and item.resolution.best is not None):
+                by_block.setdefault(item.block, []).append(index)
+        blocks = list(by_block)
+        groups = self.groups
+        for at in range(0, len(blocks), BLOCKS_AT_ONCE):
+            some = blocks[at : at + BLOCKS_AT_ONCE]
+            self.load_blocks(some)
+            for block in some:
+                for index in by_block[block]:
+                    found[index] = self._group(items[index].claim, block)
+                for index in by_block[block]:  # a later claim may have merged it
+                    found[index] = groups.root(found[index])
+            groups.trim(self.group_members, recent=self.group_recent)
+        return found
+
     def _group(self, claim: ExtractedClaim, block: str) -> str:
         """The group `claim` joins: the connected groups of its block (see
         `GroupIndex`); groups it connects are merged, in the database too."""
@@ -228,10 +290,10 @@ class DocumentStore:
         unknown = sorted({block for block in blocks if not groups.known(block)})
         for at in range(0, len(unknown), BLOCKS_A_QUERY):
             some = unknown[at : at + BLOCKS_A_QUERY]
-            query = select(ClaimRow, Document.published_date).join(Document)
-            query = query.where(ClaimRow.block.in_(some), ClaimRow.proposal != "link")
-            for row, published in self.session.execute(query.order_by(ClaimRow.id)):
-                groups.add(row.block, claim_from_row(row, published), row.group_key)
+            found = self.session.execute(BLOCK_MEMBERS, {"blocks": some})
+            for block, kind, payload, group, published in found:
+                claim = member_claim(kind, json.loads(payload), published)
+                groups.add(block, claim, group, member=True)
             for block in some:
                 groups.start(block)
 
@@ -299,15 +361,3 @@ def candidate_values(claim_id: str, resolution: Resolution) -> list[Row]:
         }
         for position, candidate in enumerate(resolution.candidates)
     ]
-
-
-def claim_from_row(row: ClaimRow, published: str | None) -> ExtractedClaim:
-    """The `ExtractedClaim` of a stored claim (payload as extracted)."""
-    spans: list[list[int]] = json.loads(row.evidence)
-    return ExtractedClaim(
-        row.document_id,
-        row.kind,  # type: ignore[arg-type]
-        json.loads(row.payload),
-        tuple((int(a), int(b)) for a, b in spans),
-        published=published,
-    )
