@@ -3,6 +3,8 @@ path, `GroupIndex.join` as the writer calls it (#15: the former `collapse`, used
 only by these tests, grouped otherwise: by proposal across years and a known
 text's signing with its ratification)."""
 
+from functools import cache
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -432,9 +434,16 @@ DOCUMENTS = [
 ]
 
 
+@cache
+def _baseline_catalogue() -> Catalogue:
+    """Read once: building it in every example outlasted hypothesis's deadline
+    on a loaded machine."""
+    return catalogue_from_baseline(read_baseline())
+
+
 @given(st.permutations(range(9)))
 def test_groups_do_not_depend_on_claim_order(order):
-    catalogue = catalogue_from_baseline(read_baseline())
+    catalogue = _baseline_catalogue()
     resolved = _resolved(catalogue, *DOCUMENTS)
     assert len(resolved) == 9
     expected = _groups(resolved, catalogue)
