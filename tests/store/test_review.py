@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -322,7 +322,7 @@ def test_known_on_shows_the_knowledge_base_as_it_stood(session):
     claim = ingest(session, doc(meetings=[meeting(format="video")]))[0]
     review.accept(session, claim.id, actor="a", choice="take")
     session.commit()
-    today = date.today()
+    today = datetime.now(UTC).date()  # the log's clock, read after the write
     with known_on(session, today) as view:
         assert queries.meeting(view, "hos-2017").format == "video"
         assert queries.supporting_sources(view, "meeting")["hos-2017"]
