@@ -169,7 +169,8 @@ def ingest(
                     elapsed = time.perf_counter() - started
                     print(
                         f"  {backend} {elapsed:6.0f} s: {_count(engine)} documents, "
-                        f"parent RSS {_rss_mb(process.pid):.0f} MB",
+                        f"parent RSS {_rss_mb(process.pid):.0f} MB "
+                        f"(peak so far {_rss_mb(process.pid, 'VmHWM'):.0f})",
                         flush=True,
                     )
             seconds = time.perf_counter() - started
@@ -216,14 +217,15 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def _rss_mb(pid: int) -> float:
-    """The resident set of process `pid` now, in MB (0 once it is gone)."""
+def _rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """The resident set of process `pid` now (or, with `field="VmHWM"`, its
+    peak so far), in MB; 0 once it is gone."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     for line in status.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
