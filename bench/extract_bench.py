@@ -59,7 +59,10 @@ def build_corpus(folder: Path, docs: int, seed: int) -> int:
 
 def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
     """Seconds and peak RSS (MB, this child + its workers) of one `scotrack
-    extract CORPUS --out OUT --workers N` run, the command line included."""
+    extract CORPUS --out OUT --workers N` run, the command line included. The
+    child's own peak is its VmHWM: `ru_maxrss` would carry this bench's resident
+    set across the exec that starts it (#16); its workers' `ru_maxrss` is an upper
+    bound for the same reason."""
     code = (
         "import resource, sys\n"
         "from scotrack.cli import main\n"
@@ -68,7 +71,9 @@ def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
         "    main()\n"
         "except SystemExit as stop:\n"
         "    assert not stop.code, stop.code\n"
-        "self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "with open('/proc/self/status') as status:\n"
+        "    self_kb = next(int(line.split()[1]) for line in status\n"
+        "                   if line.startswith('VmHWM:'))\n"
         "kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(self_kb + kids_kb)\n"
     )
