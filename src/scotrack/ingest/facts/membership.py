@@ -207,9 +207,12 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
         )
         for state in states:
             ruled = {event for code, event in context.rule_hits if code == state.value}
+            roster = featured.in_roster(context, state)
             for event, span, rule in _state_events(
                 sent, events, rule_spans, state, ruled
             ):
+                if roster and rule is None:
+                    continue  # a state of a roster, no rule's step (#11)
                 item = {
                     "state": state.value,
                     "event": event,
