@@ -377,6 +377,32 @@ def test_membership_a_step_its_clause_denies_is_no_candidate(
 
 
 @pytest.mark.issue(11)
+def test_membership_a_roster_of_states_proposes_no_step() -> None:
+    """A list of six states or more is a roster: its states take a step only
+    where a precise rule finds one."""
+    from scotrack.ingest.classifiers.candidates import RULE
+    from scotrack.ingest.facts.membership import candidates
+
+    roster = (
+        "Founded in 2001, the SCO's membership now includes Russia, Belarus, China,"
+        " India, Iran, Kazakhstan, Pakistan and Uzbekistan."
+    )
+    assert candidates(make_doc(roster)) == []
+    short = "The SCO's membership now includes India, Iran and Pakistan."
+    assert {c.key[0] for c in candidates(make_doc(short))} == {"IND", "IRN", "PAK"}
+    ruled = (
+        "The leaders granted dialogue partner status to Turkey, Mongolia, Belarus,"
+        " India, Iran and Pakistan."
+    )
+    found = candidates(make_doc(ruled))
+    assert {c.key for c in found if RULE in c.features} == {
+        (code, "dialogue-partner")
+        for code in ("TUR", "MNG", "BLR", "IND", "IRN", "PAK")
+    }
+    assert all(RULE in c.features for c in found)
+
+
+@pytest.mark.issue(11)
 def test_membership_a_clause_that_does_not_deny_keeps_its_candidate() -> None:
     """The negation must stand in the clause between the state and the cue, or
     just before them: "not" elsewhere in the sentence denies nothing."""
