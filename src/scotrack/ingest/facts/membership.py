@@ -145,10 +145,9 @@ class _Cue:
 
 
 _Found = tuple[Candidate, _Cue | None, bool]
-"""A candidate, the cue that dates it (none for a precise rule's), and whether
-its state stands in a roster (`membership_features.in_roster`) and no precise
-rule found its step: the stage does not propose it, though the model learns
-from it (#11)."""
+"""A candidate, its dating cue (none for a precise rule's), and whether its state
+stands in a roster (`featured.in_roster`) with no rule's step: the stage does not
+propose it, though the model learns from it (#11)."""
 
 
 def candidates(doc: CleanDocument) -> list[Candidate]:
