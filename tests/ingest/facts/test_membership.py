@@ -377,6 +377,38 @@ def test_membership_a_step_its_clause_denies_is_no_candidate(
 
 
 @pytest.mark.issue(11)
+def test_membership_a_roster_of_states_proposes_no_step(monkeypatch) -> None:
+    """A list of six states or more is a roster: its states take a step only
+    where a precise rule finds one, however likely the model finds the rest
+    (which it still learns from)."""
+    from scotrack.ingest.classifiers import linear
+    from scotrack.ingest.facts import membership as stage
+
+    anything = linear.LinearModel("membership", 30.0, {}, threshold=0.5)
+    monkeypatch.setattr(stage, "model", lambda name: anything)
+    roster = (
+        "Founded in 2001, the SCO's membership now includes Russia, Belarus, China,"
+        " India, Iran, Kazakhstan, Pakistan and Uzbekistan."
+    )
+    assert {c.key[0] for c in stage.candidates(make_doc(roster))} >= {"RUS", "CHN"}
+    assert stage.membership(make_doc(roster)) == []
+    short = "The SCO's membership now includes India, Iran and Pakistan."
+    assert {m["state"] for m in stage.membership(make_doc(short))} == {
+        "IND",
+        "IRN",
+        "PAK",
+    }
+    ruled = (
+        "The leaders granted dialogue partner status to Turkey, Mongolia, Belarus,"
+        " India, Iran and Pakistan."
+    )
+    assert {(m["state"], m["event"]) for m in stage.membership(make_doc(ruled))} == {
+        (code, "dialogue-partner")
+        for code in ("TUR", "MNG", "BLR", "IND", "IRN", "PAK")
+    }
+
+
+@pytest.mark.issue(11)
 def test_membership_a_clause_that_does_not_deny_keeps_its_candidate() -> None:
     """The negation must stand in the clause between the state and the cue, or
     just before them: "not" elsewhere in the sentence denies nothing."""

@@ -51,7 +51,7 @@ def membership(doc: CleanDocument) -> list[Item]:
     """One item per state, event and date, from the candidates the model keeps
     (only theirs dated: a sentence's dates take longer to find than its cues)."""
     found = _found(doc)
-    plain = [candidate for candidate, _ in found]
+    plain = [candidate for candidate, _, rostered in found if not rostered]
     chosen = kept(aggregated(plain), model("membership"))
     ref = timex.reference_day(doc.reference_date())
     items = _partners_by_date([_dated(candidate.item, found) for candidate in chosen])
@@ -62,11 +62,11 @@ def membership(doc: CleanDocument) -> list[Item]:
     ]
 
 
-def _dated(item: Item, found: list[tuple[Candidate, _Cue | None]]) -> Item:
+def _dated(item: Item, found: list[_Found]) -> Item:
     """The item of a key dated as `aggregated` dates it: by the first of its
     candidates that has a date."""
     key = (item["state"], item["event"])
-    for candidate, cue in found:
+    for candidate, cue, _ in found:
         if candidate.key == key:
             when = cue.date() if cue is not None else candidate.item["date"]
             if when:
@@ -144,24 +144,31 @@ class _Cue:
         return steps.date_near(steps.dates(self.text, self.ref), self.at)
 
 
+_Found = tuple[Candidate, _Cue | None, bool]
+"""A candidate, its dating cue (none for a precise rule's), and whether its state
+stands in a roster (`featured.in_roster`) with no rule's step: the stage does not
+propose it, though the model learns from it (#11)."""
+
+
 def candidates(doc: CleanDocument) -> list[Candidate]:
     """Every (state named, event cued) pair of the sentences that may report a
     step, with the features the membership model judges it by."""
     found = _found(doc)
-    for candidate, cue in found:
+    for candidate, cue, _ in found:
         if cue is not None:
             candidate.item["date"] = cue.date()
-    return [candidate for candidate, _ in found]
+    return [candidate for candidate, _, _ in found]
 
 
-def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
-    """The candidates, those a cue dates undated yet, with their cue."""
+def _found(doc: CleanDocument) -> list[_Found]:
+    """The candidates, those a cue dates undated yet, with their cue and whether
+    they stand in a roster."""
     index = MentionIndex.of(doc.mentions)
     ref = timex.reference_day(doc.reference_date())
     partner_year = ref.year if ref else None
     page = steps.page_of(doc.text, ref)
     title = (doc.metadata.title or "").strip()
-    found: list[tuple[Candidate, _Cue | None]] = []
+    found: list[_Found] = []
     sentences = _unwrapped(doc.text, doc.sentences)
     cues = _CUES.by_sentence(doc.text, sentences)
     event_cues = _EVENT_CUES.by_sentence(doc.text, sentences)
@@ -207,6 +214,7 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
         )
         for state in states:
             ruled = {event for code, event in context.rule_hits if code == state.value}
+            roster = featured.in_roster(context, state)
             for event, span, rule in _state_events(
                 sent, events, rule_spans, state, ruled
             ):
@@ -220,7 +228,8 @@ def _found(doc: CleanDocument) -> list[tuple[Candidate, _Cue | None]]:
                 if featured.DENIED in features:
                     continue  # a step its clause denies (#11)
                 cue = None if rule else _Cue(sent.text, ref, span[0])
-                found.append((Candidate(item, features, (state.value, event)), cue))
+                candidate = Candidate(item, features, (state.value, event))
+                found.append((candidate, cue, roster and rule is None))
     return found
 
 

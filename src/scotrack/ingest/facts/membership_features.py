@@ -25,6 +25,12 @@ propose it, whatever the precise rules found (a model fitted on the few such
 candidates cannot be trusted with the sign of a negation)."""
 
 
+ROSTER = 6
+"""A list of this many states or more is a roster ("its members are China, India,
+Iran, Kazakhstan, ..."; "the SCO's membership now includes Russia, Belarus, ..."):
+a state in it takes no step unless a precise rule says so (#11)."""
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
     """What the candidates of one sentence share."""
@@ -119,6 +125,11 @@ def features(
         found[f"{e}|lead"] = 1.0
     _clause(found, e, ctx, state, span)
     return found
+
+
+def in_roster(ctx: SentenceContext, state: Mention) -> bool:
+    """Whether `state` stands in a list of ROSTER states or more."""
+    return _listed(ctx, state)[2] >= ROSTER
 
 
 def _listed(ctx: SentenceContext, state: Mention) -> tuple[int, int, int]:
