@@ -730,3 +730,28 @@ def test_agreements_fronted_participles_and_lists(text: str, expected: list) -> 
 def test_agreements_a_participle_of_one_is_not_the_action_of_the_next() -> None:
     text = "The Tianjin Declaration, adopted on Monday, reaffirms the principles of the Charter."
     assert _found(text) == [("Tianjin Declaration", "adopted")]
+
+
+@pytest.mark.issue(11)
+def test_agreements_of_a_list_of_bare_lines_take_its_heading_action() -> None:
+    text = (
+        "The summit ended on Friday. The heads of state signed 17 documents, including:\n"
+        "Joint Communique of the Council;\n"
+        "Convention on Countering Extremism;\n"
+        "the Agreement on Cooperation in Agriculture.\n"
+        "The next summit will be held in China."
+    )
+    assert _found(text) == [
+        ("Joint Communique of the Council", "signed"),
+        ("Convention on Countering Extremism", "signed"),
+        ("Agreement on Cooperation in Agriculture", "signed"),
+    ]
+
+
+@pytest.mark.issue(11)
+def test_agreements_a_sentence_after_documents_adopted_is_no_list_item() -> None:
+    text = (
+        "Belarus undertakes to accede to all documents adopted within the SCO.\n"
+        "The Memorandum of Obligations sets out the procedure for quotas."
+    )
+    assert _found(text) == []

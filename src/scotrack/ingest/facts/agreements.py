@@ -113,10 +113,33 @@ def agreements(doc: CleanDocument) -> list[Item]:
 
 
 def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
-    """True for an item of a list ("- X;", "2. X: ...")."""
-    if lists.LIST_MARK.match(sent.text):
+    """True for an item of a list ("- X;", "2. X: ..."), or a line that is only a
+    capitalised name right after a colon or another such line ("... signed:",
+    then "Astana Declaration;")."""
+    text = sent.text
+    if lists.LIST_MARK.match(text):
         return True
-    return previous is not None and lists.LIST_NUMBER.match(previous.text) is not None
+    if previous is None:
+        return False
+    if lists.LIST_NUMBER.match(previous.text) is not None:
+        return True
+    before = previous.text
+    return _bare(text) and (before.rstrip().endswith(":") or _bare(before))
+
+
+def _bare(text: str) -> bool:
+    """True for a line that is only a name in title case ("Astana Declaration;",
+    "the Agreement on Cooperation in Agriculture."): its words capitalised, numbers
+    or `lists.BARE_ITEM_WORDS`, ending with nothing but ";", "," or "."."""
+    words = text.strip().rstrip(";,.").split()
+    if not words or len(words) > lists.BARE_ITEM_MAX_WORDS:
+        return False
+    return all(
+        word in lists.BARE_ITEM_WORDS
+        or word.lstrip('"\u201c\u00ab(')[:1].isupper()
+        or word[:1].isdigit()
+        for word in (words[1:] if words[0] in ("the", "a", "an") else words)
+    ) and not any(mark in text.strip().rstrip(";,.") for mark in ".;:!?")
 
 
 def _bundle_members(sent: Sentence) -> bool:
@@ -134,6 +157,7 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     if any(map(text.__contains__, lists.DOCUMENTS_NOUNS)):  # the cheap test first
         done = lists.DOCUMENTS_DONE.search(text)
         done = done or lists.DOCUMENTS_FOLLOWING.search(text)
+        done = done or lists.DOCUMENTS_ANNOUNCED.search(text)
     if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
         return _LIST_ACTIONS[done.group("verb")]
     if heading is not None and (
@@ -164,17 +188,18 @@ def _sentence_items(
         found.extend(_agreement(sent, match, context))
     pairs = list(itertools.pairwise(found))
     listed_after = found[0].start if found and ":" in text[: found[0].start] else -1
+    plain = agreement_actions.unquoted(text)  # "the “X” and the Y" is a list too
     for one, other in pairs:  # "signed the X, the Y and the Z"; "include: X; Y"
-        between = text[one.reach : other.start]
+        between = plain[one.reach : other.start]
         if one.actions and (
             lists.COORDINATED.match(between)
             or (listed_after >= 0 and lists.LISTED.match(between))
         ):
             other.actions = one.actions
     for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"
-        if not one.actions and lists.COORDINATED.match(text[one.reach : other.start]):
+        if not one.actions and lists.COORDINATED.match(plain[one.reach : other.start]):
             one.actions = other.actions
-    if listed and found and lists.LIST_HEAD.match(text[: found[0].start]):
+    if listed and found and lists.LIST_HEAD.match(plain[: found[0].start]):
         found[0].actions = found[0].actions or [listed]  # "- Tashkent Declaration;"
     if members:
         for one in found:
@@ -249,7 +274,7 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
         return []
     if (start, end) == match.span() and _kind(text, start, end):
         return []  # "(including charter, treaty, agreements and protocols)"
-    lowered = folded(text)
+    lowered = folded(agreement_actions.unquoted(text))
     if rules.NEGATION.search(lowered, max(0, start - 40), start):
         return []
     # a lower-case "statement" or "plan" names no agreement, unless one is being

@@ -7,12 +7,22 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.agreements import ADVERB
+from scotrack.ingest.lexicon.agreements import ADVERBS
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 LIST_MARK = re.compile(r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])\s+")
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]?\s*$")
 """A list item's marker, at the start of its sentence or a sentence of its own."""
+BARE_ITEM_WORDS = frozenset(
+    [
+        *("of", "on", "the", "and", "in", "for", "between", "to", "with", "among"),
+        *("against", "at", "by", "from", "its", "their", "a", "an", "&"),
+    ]
+)
+"""The lower-case words a name on a list line of its own may hold; every other word
+is capitalised or a number ("Agreement on Cooperation in the Field of Agriculture
+for 2023-2025;")."""
+BARE_ITEM_MAX_WORDS = 30
 LIST_HEAD = re.compile(
     r"^\s*(?:[-\u2022*\u2013\u2014]|\d{1,2}[.)])?\s*(?:the\s+|an?\s+)?$", re.IGNORECASE
 )
@@ -37,6 +47,13 @@ DOCUMENTS_DONE = folded_pattern(
 )
 """A sentence heading a list of documents ("These documents ... were signed",
 "Several documents signed at the summit")."""
+DOCUMENTS_ANNOUNCED = folded_pattern(
+    r"\b(?P<verb>signed|inked|concluded|adopted|approved|endorsed|issued)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:documents|agreements|papers|treaties)\b[^.;]{0,40}:\s*$"
+)
+"""A sentence announcing a list of documents with a colon, its verb first ("The
+heads of state signed 17 documents, including:", "The signed documents
+include:"); without the colon, what follows need not be their list."""
 BUNDLE_MEMBERS = folded_pattern(
     r"^\s*(?:among (?:them|these|those)|(?:these|they) (?:include|included|are|were)"
     r"|(?:one|some|two|three) of (?:the\s+)?(?:most\s+\w+\s+(?:of\s+)?)?(?:them|these|those))\b"
@@ -55,7 +72,7 @@ AMONG_DOCUMENTS = folded_pattern(
 """After an agreement: it is one of a bundle with an action ("The Astana Declaration
 was among the documents adopted at the summit")."""
 PLURAL_PARTS = folded_pattern(
-    rf"(?:\s+(?:were|have been|had been)\s+(?:{ADVERB}\s+)?(?P<verb>signed|adopted|approved"
+    rf"(?:\s+(?:were|have been|had been)\s+{ADVERBS}(?P<verb>signed|adopted|approved"
     r"|inked|issued|concluded))?(?:\s+between\s+[^,;.]{3,80}?(?=\s+on\s)"
     r"|\s+(?:signed|inked|concluded)\s+(?:by|in|at)\s[^;.]{3,250}?,)?"
     r"\s*,?\s+(?P<link>on|to establish|to set up|to create"
