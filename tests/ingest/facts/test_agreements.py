@@ -755,3 +755,34 @@ def test_agreements_a_sentence_after_documents_adopted_is_no_list_item() -> None
         "The Memorandum of Obligations sets out the procedure for quotas."
     )
     assert _found(text) == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministers approved the Joint Action Plan on Tourism, the Secretariat's report on the budget, the budget for 2012 and the Program on Youth Exchanges.",
+            [
+                ("Joint Action Plan on Tourism", "adopted"),
+                ("Program on Youth Exchanges", "adopted"),
+            ],
+        ),
+        (
+            "The leaders signed the Astana Declaration, a report of the Secretary-General, and a memorandum on customs cooperation.",
+            [
+                ("Astana Declaration", "signed"),
+                ("memorandum on customs cooperation", "signed"),
+            ],
+        ),
+        # a verb between ends the list: the second agreement is not the first's
+        (
+            "The leaders signed the Astana Declaration, which was praised by observers, and a memorandum on customs cooperation.",
+            [("Astana Declaration", "signed")],
+        ),
+    ],
+)
+def test_agreements_of_a_list_share_its_verb_over_other_things_listed(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

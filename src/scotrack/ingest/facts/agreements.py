@@ -112,6 +112,15 @@ def agreements(doc: CleanDocument) -> list[Item]:
     return titles.one_memorandum_of_obligations(items, context.index)
 
 
+def _other_items(between: str) -> bool:
+    """True when two agreements of a list have only other listed things between
+    them ("X, the budget for 2012, a report on Y and the Z"), no verb or clause."""
+    return (
+        lists.OTHER_ITEMS.match(between) is not None
+        and lists.OTHER_ITEMS_BREAK.search(between) is None
+    )
+
+
 def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
     """True for an item of a list ("- X;", "2. X: ..."), or a line that is only a
     capitalised name right after a colon or another such line ("... signed:",
@@ -194,6 +203,7 @@ def _sentence_items(
         if one.actions and (
             lists.COORDINATED.match(between)
             or (listed_after >= 0 and lists.LISTED.match(between))
+            or _other_items(between)
         ):
             other.actions = one.actions
     for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"

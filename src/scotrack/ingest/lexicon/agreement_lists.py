@@ -31,6 +31,21 @@ COORDINATED = re.compile(
     r"^\s*(?:,\s*)?(?:and\s+|as well as\s+)?(?:to\s+)?(?:an?\s+|the\s+)?$"
 )
 LISTED = re.compile(r"^\s*;\s*(?:and\s+)?(?:an?\s+|the\s+)?$")
+OTHER_ITEMS = re.compile(
+    r"^\s*,\s*(?:[^,;:.()]{3,120}?,\s*){0,4}?"
+    r"(?:[^,;:.()]{3,120}?,?\s+(?:and|as well as)\s+|(?:and|as well as)\s+)?"
+    r"(?:an?\s+|the\s+)?$"
+)
+OTHER_ITEMS_BREAK = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|which|who|that|while"
+    r"|whereas|but|also|signed|inked|adopted|approved|ratified|endorsed|issued|concluded"
+    r"|said|says|noted|stressed)\b",
+    re.IGNORECASE,
+)
+"""Between two agreements of one list, the other things listed with them ("the
+Joint Action Plan ..., the Secretariat's report on ..., the budget for 2012 and the
+Program on ..."): comma-separated phrases with no verb or clause word, so the
+agreements share the verb before the list."""
 """Between the items of a list after a colon ("include: the X; the Y; and the Z")."""
 DOCUMENTS_NOUNS = ("documents", "agreements", "papers", "treaties")
 """The nouns `DOCUMENTS_FOLLOWING` and `DOCUMENTS_DONE` need: a sentence without
