@@ -786,3 +786,14 @@ def test_agreements_of_a_list_share_its_verb_over_other_things_listed(
     text: str, expected: list
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+def test_agreements_members_of_a_reported_bundle_take_its_action_far_from_the_verb() -> (
+    None
+):
+    text = (
+        "The documents signed include the Secretariat's report reviewing multilateral trade and"
+        " economic cooperation in the region over the past year, a list of measures for project activities."
+    )
+    assert _found(text) == [("list of measures for project activities", "signed")]

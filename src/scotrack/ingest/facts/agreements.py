@@ -82,7 +82,9 @@ def agreements(doc: CleanDocument) -> list[Item]:
         listed = heading if heading and _list_item(sent, previous) else None
         members = heading if heading and _bundle_members(sent) else None
         items = (
-            _sentence_items(sent, context, previous, listed, members) if cued else []
+            _sentence_items(sent, context, previous, listed, members, _frame(sent))
+            if cued
+            else []
         )
         heading = _heading(sent, heading, listed)
         text = sent.text
@@ -162,12 +164,8 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     "documents signed" ("These documents ... were signed"), kept over "These
     are:" and the list's items, else dropped."""
     text = folded(sent.text)
-    done = None
-    if any(map(text.__contains__, lists.DOCUMENTS_NOUNS)):  # the cheap test first
-        done = lists.DOCUMENTS_DONE.search(text)
-        done = done or lists.DOCUMENTS_FOLLOWING.search(text)
-        done = done or lists.DOCUMENTS_ANNOUNCED.search(text)
-    if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
+    done = _documents_done(text)
+    if done is not None:
         return _LIST_ACTIONS[done.group("verb")]
     if heading is not None and (
         listed or lists.LIST_NUMBER.match(text) or text.rstrip().endswith(":")
@@ -176,12 +174,47 @@ def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | N
     return None
 
 
+def _documents_done(text: str) -> re.Match[str] | None:
+    """In a folded sentence, the words reporting a bundle of documents done
+    ("documents signed", "signed the following documents:"), not still to come."""
+    if not any(map(text.__contains__, lists.DOCUMENTS_NOUNS)):
+        return None  # the cheap test first
+    done = lists.DOCUMENTS_DONE.search(text)
+    done = done or lists.DOCUMENTS_FOLLOWING.search(text)
+    done = done or lists.DOCUMENTS_ANNOUNCED.search(text)
+    if done is None or rules.FUTURE.search(text, 0, done.start("verb")):
+        return None
+    return done
+
+
+def _frame(sent: Sentence) -> tuple[int, int, str] | None:
+    """Where the members of a bundle of documents the sentence reports begin and
+    end (at the next clause: "included the Convention, which preceded the
+    Charter"), and the bundle's action ("The documents signed include X, Y and
+    Z", "Several documents were signed, including X"): those members take it
+    however far from the verb they are listed."""
+    text = folded(sent.text)
+    done = _documents_done(text)
+    if done is None:
+        return None
+    opening = lists.MEMBERS_OPEN.match(text, done.end())
+    if opening is None:
+        return None
+    breaks = (
+        rule.search(text, opening.end())
+        for rule in (rules.CLAUSE, rules.RELATIVE_CLAUSE)
+    )
+    end = min((found.start() for found in breaks if found), default=len(text))
+    return opening.end(), end, _LIST_ACTIONS[done.group("verb")]
+
+
 def _sentence_items(
     sent: Sentence,
     context: _Context,
     previous: Sentence | None,
     listed: str | None,
     members: str | None = None,
+    frame: tuple[int, int, str] | None = None,
 ) -> list[Item]:
     """The items of one sentence: each agreement noun's title and actions, actions
     shared over "X, Y and Z", a noun inside another's title skipped; `members`,
@@ -214,6 +247,10 @@ def _sentence_items(
     if members:
         for one in found:
             one.actions = one.actions or [members]  # "Among them are X and Y"
+    if frame is not None:
+        for one in found:
+            if frame[0] <= one.start < frame[1]:
+                one.actions = one.actions or [frame[2]]  # "documents signed include"
     return [
         item
         for one in found

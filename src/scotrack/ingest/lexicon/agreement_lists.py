@@ -69,6 +69,12 @@ DOCUMENTS_ANNOUNCED = folded_pattern(
 """A sentence announcing a list of documents with a colon, its verb first ("The
 heads of state signed 17 documents, including:", "The signed documents
 include:"); without the colon, what follows need not be their list."""
+MEMBERS_OPEN = folded_pattern(
+    r"[^.;:]{0,60}?(?:\b(?:include[sd]?|including|among them|comprise[sd]?|such as"
+    r"|namely|are|were)\b|:)"
+)
+"""After the words reporting a bundle of documents, where its members are listed
+("The documents signed at the summit include ...", "..., including ...")."""
 BUNDLE_MEMBERS = folded_pattern(
     r"^\s*(?:among (?:them|these|those)|(?:these|they) (?:include|included|are|were)"
     r"|(?:one|some|two|three) of (?:the\s+)?(?:most\s+\w+\s+(?:of\s+)?)?(?:them|these|those))\b"
