@@ -457,3 +457,47 @@ def test_agreement_actions_a_call_to_approve_proposes_nothing() -> None:
     commitment, not the treaty's proposal."""
     text = "Li proposed that the SCO member countries should approve an anti-extremism treaty at an early date."
     assert _found(text) == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an entry into force in the perfect
+        (
+            "The SCO Convention on Countering Extremism has entered into force.",
+            [("SCO Convention on Countering Extremism", "entered-into-force")],
+        ),
+        (
+            "The treaty has already taken effect.",
+            [("treaty", "entered-into-force")],
+        ),
+        (
+            "The agreement, signed in 2019, has entered into force.",
+            [("agreement", "signed"), ("agreement", "entered-into-force")],
+        ),
+        # a verb acting on the agreement as "it"
+        (
+            "Iran signed the memorandum of obligations in 2022 and ratified it in 2023.",
+            [
+                ("memorandum of obligations", "signed"),
+                ("memorandum of obligations", "ratified"),
+            ],
+        ),
+        (
+            "Iran signed the memorandum of obligations in 2022. The parliament approved it in 2023.",
+            [
+                ("memorandum of obligations", "signed"),
+                ("memorandum of obligations", "ratified"),
+            ],
+        ),
+        (
+            "Iran signed the memorandum of obligations in 2022, but has not ratified it yet.",
+            [("memorandum of obligations", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_perfect_entry_into_force_and_it(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

@@ -92,6 +92,24 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     return found
 
 
+def pronoun_action(text: str, verb_start: int) -> str | None:
+    """The action of an action verb at `verb_start` whose object is "it" ("and
+    ratified it"): none when still to come or negated; a legislature's or a
+    state head's approval is a ratification."""
+    lowered = folded(unquoted(text))
+    before = max(0, verb_start - 50)
+    if any(
+        rule.search(lowered, before, verb_start)
+        for rule in (rules.FUTURE, rules.PENDING, rules.NEGATION)
+    ):
+        return None
+    verb = title_rules.WORD.match(lowered, verb_start)
+    if verb is None:
+        return None
+    action = _verb_action(verb.group(0))
+    return _ratified(lowered, verb_start, verb.end(), action)
+
+
 def _in_force_later(lowered: str, end: int) -> bool:
     """True when the agreement ending at `end` enters into force a little further
     on, no other agreement named before ("X, signed in 2019, entered into force")."""

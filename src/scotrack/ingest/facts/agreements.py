@@ -89,6 +89,8 @@ def agreements(doc: CleanDocument) -> list[Item]:
             or "its entry" in text
         ):
             items.extend(_anaphora(sent, folded(text), last))
+        if "d it" in text and (items or last is not None):  # "and ratified it"
+            items.extend(_pronoun(sent, items, last))
         for item in items:
             key = (item["title"].lower(), item["action"])
             if key in found:
@@ -194,6 +196,23 @@ def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
         if action is not None and action != last["action"]:
             span = [sent.start + match.start(), sent.start + match.end()]
             items.append({**last, "action": action, "evidence": [span]})
+    return items
+
+
+def _pronoun(sent: Sentence, named: list[Item], last: Item | None) -> list[Item]:
+    """Items for "signed the memorandum in 2022 and ratified it in 2023": a verb
+    whose object is "it" acts on the agreement named last before it, in the
+    sentence or before."""
+    items: list[Item] = []
+    for match in rules.PRONOUN_OBJECT.finditer(folded(sent.text)):
+        at = sent.start + match.start()
+        before = [item for item in named if item["evidence"][0][0] < at]
+        referent = before[-1] if before else last
+        action = agreement_actions.pronoun_action(sent.text, match.start("verb"))
+        if referent is None or action is None or action == referent["action"]:
+            continue
+        span = [at, sent.start + match.end()]
+        items.append({**referent, "action": action, "evidence": [span]})
     return items
 
 

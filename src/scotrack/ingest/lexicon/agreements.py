@@ -45,11 +45,14 @@ AGREEMENT_NOUN_CUES = (
     "statute",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
+PERFECT = r"(?:(?:has|have|had)\s+(?:(?:\w+ly|also|already)\s+){0,2})"
+"""A perfect auxiliary and up to two adverbs ("has entered", "have already come")."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
-        r"\b(?:entered|enters|came|has come|have come|went|coming) into (?:force|effect)\b"
-        r"|\b(?:took|takes) effect\b|\bentry into force\b|\bbec(?:ame|omes) effective\b",
+        rf"\b(?:entered|enters|came|went|coming|{PERFECT}(?:entered|come|gone))"
+        rf" into (?:force|effect)\b|\b(?:took|takes|{PERFECT}taken) effect\b"
+        rf"|\bentry into force\b|\b(?:bec(?:ame|omes)|{PERFECT}become) effective\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
     (
@@ -176,6 +179,9 @@ AGREEMENT_ANAPHORA = (
     r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
 )
 """A reference back to the agreement named last ("The document was signed ...")."""
+AGREEMENT_PRONOUN_OBJECT = r"\b(?P<verb>ratified|signed|inked|adopted|approved|endorsed)\s+it\b(?!\s+(?:is|was|will|would)\b)"
+"""A verb acting on an agreement named before, as "it" ("signed the memorandum in
+2022 and ratified it in 2023", "the parliament approved it")."""
 
 ADVERB = r"(?:\w+ly|also|already|then|later)"
 """An adverb between an auxiliary and its verb ("was also inked", "were jointly
@@ -309,6 +315,7 @@ ENACTMENT = folded_pattern(
 the memorandum", "issued a decree approving the memorandum"), one state's
 ratification of it."""
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
+PRONOUN_OBJECT = folded_pattern(AGREEMENT_PRONOUN_OBJECT)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
     rf"\s*(?:of|by)\s+(?:the\s+|an?\s+)?[^.;,]{{0,50}}?{OTHER_ORGANIZATION_NAMES}"
@@ -390,7 +397,8 @@ PASSIVE_PAIR = folded_pattern(
 signed"): the agreement's action too."""
 LATER_IN_FORCE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes|will|would|shall)\b)[^.;:!?]){0,150}?"
-    r"\b(?P<verb>(?:entered|came|has come|have come|went) into (?:force|effect)|took effect)\b"
+    rf"\b(?P<verb>(?:entered|came|went|{PERFECT}(?:entered|come|gone)) into (?:force|effect)"
+    rf"|(?:took|{PERFECT}taken) effect)\b"
 )
 """An entry into force after an agreement named with another action ("The
 agreement, signed in 2019, entered into force in March")."""
