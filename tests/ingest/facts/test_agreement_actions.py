@@ -353,3 +353,151 @@ def test_agreement_actions_a_relative_clause_governs_its_object(
     text: str, expected: list
 ) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two adverbs between the auxiliary and the verb
+        (
+            "A memorandum on tourism cooperation was also formally signed.",
+            [("memorandum on tourism cooperation", "signed")],
+        ),
+        (
+            "The Program on Youth Exchanges has also been officially approved.",
+            [("Program on Youth Exchanges", "adopted")],
+        ),
+        # a title printed in quotes takes its action as one printed bare
+        (
+            "This view is reflected in the \u201cDushanbe Declaration\u201d that we are adopting.",
+            [("Dushanbe Declaration", "adopted")],
+        ),
+        (
+            "King Salman approved a \u201cMemorandum of Understanding\u201d on dialogue partner status.",
+            [("Memorandum of Understanding", "ratified")],
+        ),
+        (
+            "They urged the United Nations to adopt the convention on terrorism and the \u201cconvention on nuclear safety\u201d.",
+            [
+                ("convention on terrorism", "proposed"),
+                ("convention on nuclear safety", "proposed"),
+            ],
+        ),
+        # a time or place between the verb and its object
+        (
+            "President Mirziyoyev approved on Tuesday the agreement on the SCO budget.",
+            [("agreement on the SCO budget", "ratified")],
+        ),
+        (
+            "Delegates of the summit issued in Astana a statement pledging closer ties.",
+            [("statement", "adopted")],
+        ),
+        (
+            "The protocol was adopted on Friday and signed by all the ministers.",
+            [("protocol", "adopted"), ("protocol", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_adverbs_quotes_and_adverbials_between(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call for an action noun on the agreement is a proposal of it
+        (
+            "Xi called for the early signing of the agreement on trade facilitation.",
+            [("agreement on trade facilitation", "proposed")],
+        ),
+        (
+            "The leaders called for the speedy conclusion of a convention on terrorism.",
+            [("convention on terrorism", "proposed")],
+        ),
+        (
+            "Kyrgyzstan advocated the adoption of a program on green development.",
+            [("program on green development", "proposed")],
+        ),
+        (
+            "Hu proposed the formation of a convention on good-neighbourliness.",
+            [("convention on good-neighbourliness", "proposed")],
+        ),
+        # a bill, law or decree enacting it, a cabinet of ministers approving it
+        (
+            "The Guardian Council approved the bill on the memorandum of obligations.",
+            [("memorandum of obligations", "ratified")],
+        ),
+        (
+            "The Emir issued a decree approving the memorandum on dialogue partner status.",
+            [("memorandum on dialogue partner status", "ratified")],
+        ),
+        (
+            "The Cabinet of Ministers approved the agreement on cooperation in agriculture.",
+            [("agreement on cooperation in agriculture", "ratified")],
+        ),
+        (
+            "The Majlis gave its final approval to the memorandum of obligations.",
+            [("memorandum of obligations", "ratified")],
+        ),
+    ],
+)
+def test_agreement_actions_calls_for_action_nouns_and_enactments(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+def test_agreement_actions_a_call_to_approve_proposes_nothing() -> None:
+    """gold/NOTES.md, doc 003: a proposal to approve a treaty already signed is a
+    commitment, not the treaty's proposal."""
+    text = "Li proposed that the SCO member countries should approve an anti-extremism treaty at an early date."
+    assert _found(text) == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an entry into force in the perfect
+        (
+            "The SCO Convention on Countering Extremism has entered into force.",
+            [("SCO Convention on Countering Extremism", "entered-into-force")],
+        ),
+        (
+            "The treaty has already taken effect.",
+            [("treaty", "entered-into-force")],
+        ),
+        (
+            "The agreement, signed in 2019, has entered into force.",
+            [("agreement", "signed"), ("agreement", "entered-into-force")],
+        ),
+        # a verb acting on the agreement as "it"
+        (
+            "Iran signed the memorandum of obligations in 2022 and ratified it in 2023.",
+            [
+                ("memorandum of obligations", "signed"),
+                ("memorandum of obligations", "ratified"),
+            ],
+        ),
+        (
+            "Iran signed the memorandum of obligations in 2022. The parliament approved it in 2023.",
+            [
+                ("memorandum of obligations", "signed"),
+                ("memorandum of obligations", "ratified"),
+            ],
+        ),
+        (
+            "Iran signed the memorandum of obligations in 2022, but has not ratified it yet.",
+            [("memorandum of obligations", "signed")],
+        ),
+    ],
+)
+def test_agreement_actions_perfect_entry_into_force_and_it(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected

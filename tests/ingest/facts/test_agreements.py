@@ -730,3 +730,70 @@ def test_agreements_fronted_participles_and_lists(text: str, expected: list) -> 
 def test_agreements_a_participle_of_one_is_not_the_action_of_the_next() -> None:
     text = "The Tianjin Declaration, adopted on Monday, reaffirms the principles of the Charter."
     assert _found(text) == [("Tianjin Declaration", "adopted")]
+
+
+@pytest.mark.issue(11)
+def test_agreements_of_a_list_of_bare_lines_take_its_heading_action() -> None:
+    text = (
+        "The summit ended on Friday. The heads of state signed 17 documents, including:\n"
+        "Joint Communique of the Council;\n"
+        "Convention on Countering Extremism;\n"
+        "the Agreement on Cooperation in Agriculture.\n"
+        "The next summit will be held in China."
+    )
+    assert _found(text) == [
+        ("Joint Communique of the Council", "signed"),
+        ("Convention on Countering Extremism", "signed"),
+        ("Agreement on Cooperation in Agriculture", "signed"),
+    ]
+
+
+@pytest.mark.issue(11)
+def test_agreements_a_sentence_after_documents_adopted_is_no_list_item() -> None:
+    text = (
+        "Belarus undertakes to accede to all documents adopted within the SCO.\n"
+        "The Memorandum of Obligations sets out the procedure for quotas."
+    )
+    assert _found(text) == []
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministers approved the Joint Action Plan on Tourism, the Secretariat's report on the budget, the budget for 2012 and the Program on Youth Exchanges.",
+            [
+                ("Joint Action Plan on Tourism", "adopted"),
+                ("Program on Youth Exchanges", "adopted"),
+            ],
+        ),
+        (
+            "The leaders signed the Astana Declaration, a report of the Secretary-General, and a memorandum on customs cooperation.",
+            [
+                ("Astana Declaration", "signed"),
+                ("memorandum on customs cooperation", "signed"),
+            ],
+        ),
+        # a verb between ends the list: the second agreement is not the first's
+        (
+            "The leaders signed the Astana Declaration, which was praised by observers, and a memorandum on customs cooperation.",
+            [("Astana Declaration", "signed")],
+        ),
+    ],
+)
+def test_agreements_of_a_list_share_its_verb_over_other_things_listed(
+    text: str, expected: list
+) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(11)
+def test_agreements_members_of_a_reported_bundle_take_its_action_far_from_the_verb() -> (
+    None
+):
+    text = (
+        "The documents signed include the Secretariat's report reviewing multilateral trade and"
+        " economic cooperation in the region over the past year, a list of measures for project activities."
+    )
+    assert _found(text) == [("list of measures for project activities", "signed")]

@@ -31,8 +31,19 @@ NOUN_ACTIONS = {
     "coming into force": "entered-into-force",
 }
 _SIGNING_PARTICIPLES = ("signed", "inked", "concluded")
+_QUOTES = str.maketrans(dict.fromkeys(clues.DOUBLE_QUOTES, " "))
 _LEFT_WINDOW = 90
 _IN_FORCE_WINDOW = 150
+
+
+def unquoted(text: str) -> str:
+    """`text` with its double quote marks as spaces, so of the same length: a
+    title printed in quotes takes its action as one printed bare ("approved a
+    “Memorandum of Understanding” that grants ...", "the “final
+    declaration” that was approved")."""
+    if not any(mark in text for mark in clues.DOUBLE_QUOTES):
+        return text  # the usual case, and the folding cache keeps its key
+    return text.translate(_QUOTES)
 
 
 def actions_of(text: str, start: int, end: int) -> list[str]:
@@ -40,12 +51,16 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     the memorandum"), the verb of a relative clause after it ("the memorandum that
     Iran signed"), the action `action_of` finds and an entry into force further on,
     a participle opening the sentence ("Signed in 2001, the Convention ..."); none
-    when still to come or only a draft."""
+    when still to come or only a draft. Quote marks do not count (`unquoted`)."""
+    text = unquoted(text)
     lowered = folded(text)
     if rules.DRAFT.search(lowered, max(0, start - 20), start):
         return ["proposed"] if _left(text, start) == "proposed" else []
     nominal = rules.NOMINAL.search(lowered, max(0, start - 40), start)
     if nominal is not None:
+        clause = _clause_start(lowered, nominal.start())
+        if rules.PROPOSAL.search(lowered, clause, nominal.end()):
+            return ["proposed"]  # "called for the early signing of the agreement"
         return _nominal(lowered, nominal, end)
     relative = rules.RELATIVE.match(lowered, end, end + 60)
     if relative is not None and rules.FUTURE.search(relative.group("words") + " "):
@@ -75,6 +90,24 @@ def actions_of(text: str, start: int, end: int) -> list[str]:
     ):
         found.insert(0, first)  # "Signed in 2001, the Convention came into force"
     return found
+
+
+def pronoun_action(text: str, verb_start: int) -> str | None:
+    """The action of an action verb at `verb_start` whose object is "it" ("and
+    ratified it"): none when still to come or negated; a legislature's or a
+    state head's approval is a ratification."""
+    lowered = folded(unquoted(text))
+    before = max(0, verb_start - 50)
+    if any(
+        rule.search(lowered, before, verb_start)
+        for rule in (rules.FUTURE, rules.PENDING, rules.NEGATION)
+    ):
+        return None
+    verb = title_rules.WORD.match(lowered, verb_start)
+    if verb is None:
+        return None
+    action = _verb_action(verb.group(0))
+    return _ratified(lowered, verb_start, verb.end(), action)
 
 
 def _in_force_later(lowered: str, end: int) -> bool:
@@ -154,12 +187,15 @@ def _national_approval(lowered: str, left: int, start: int) -> bool:
 def _ratified(lowered: str, start: int, end: int, action: str | None) -> str | None:
     """`ratified` for an instrument a national legislature approves or a president
     signs into law, or that a state's head or cabinet approves ("King Salman
-    approved the memorandum", "gave final approval to"); else `action`."""
+    approved the memorandum", "gave final approval to"), or that a bill, law or
+    decree adopted or signed enacts; else `action`."""
     left = _clause_start(lowered, start)
     if action in (None, "adopted") and _national_approval(lowered, left, start):
         return "ratified"
     if action not in ("adopted", "signed"):
         return action
+    if rules.ENACTMENT.search(lowered, max(0, start - 50), start):
+        return "ratified"  # "approved the bill on the memorandum"
     found = rules.LEGISLATURE.search(lowered, left, min(len(lowered), end + 60))
     if found is None or (action == "signed") != (found.group(0) == "signed into law"):
         return action
@@ -170,7 +206,8 @@ def action_of(text: str, start: int, end: int) -> str | None:
     """The agreement's action: passive/entry-into-force just after it, else the
     nearest action verb before it in its clause, else a passive further on ("The
     Declaration summarising ... was adopted"); a proposal to sign/draft makes it
-    proposed."""
+    proposed. Quote marks do not count (`unquoted`)."""
+    text = unquoted(text)
     lowered = folded(text)
     after = lowered[end : end + 60]
     lead = rules.PASSIVE.match(after)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from scotrack.ingest.document import Item, Sentence
+from scotrack.ingest.facts import agreement_actions
 from scotrack.ingest.facts.clauses import MentionIndex
 from scotrack.ingest.lexicon import agreement_clues as clues
 from scotrack.ingest.lexicon import agreement_titles as title_rules
@@ -323,7 +324,8 @@ def _complement_end(text: str, start: int, sent: Sentence, index: MentionIndex) 
         ):
             limit = place.start()  # "memorandum of commitment in Samarkand"
             break
-    following = rules.NEXT_AGREEMENT.search(folded(text), start, limit)
+    plain = folded(agreement_actions.unquoted(text))  # "X and the “Y”"
+    following = rules.NEXT_AGREEMENT.search(plain, start, limit)
     return following.start() if following else limit
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from scotrack.ingest import budget
 from scotrack.ingest.document import CleanDocument, Item, Sentence, Stage
 from scotrack.ingest.facts import agreement_actions, timex
+from scotrack.ingest.facts import agreement_lists as listing
 from scotrack.ingest.facts import agreement_plurals as plurals
 from scotrack.ingest.facts import agreement_titles as titles
 from scotrack.ingest.facts.agreement_plurals import Found, action_end
@@ -31,15 +32,6 @@ from scotrack.ingest.lexicon import agreements as rules
 from scotrack.ingest.lexicon.folding import folded
 
 _NOUN_CUES = Keywords((word, True) for word in rules.AGREEMENT_NOUN_CUES)
-_LIST_ACTIONS = {
-    "signed": "signed",
-    "inked": "signed",
-    "concluded": "signed",
-    "adopted": "adopted",
-    "approved": "adopted",
-    "endorsed": "adopted",
-    "issued": "adopted",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +71,16 @@ def agreements(doc: CleanDocument) -> list[Item]:
     cues = _NOUN_CUES.by_sentence(doc.text, doc.sentences)
     for sent, cued in zip(doc.sentences, cues, strict=True):
         budget.check()
-        listed = heading if heading and _list_item(sent, previous) else None
-        members = heading if heading and _bundle_members(sent) else None
+        listed = heading if heading and listing.list_item(sent, previous) else None
+        members = heading if heading and listing.bundle_members(sent) else None
         items = (
-            _sentence_items(sent, context, previous, listed, members) if cued else []
+            _sentence_items(
+                sent, context, previous, listed, members, listing.frame(sent)
+            )
+            if cued
+            else []
         )
-        heading = _heading(sent, heading, listed)
+        heading = listing.heading(sent, heading, listed)
         text = sent.text
         if last is not None and (  # plain `in` first: folding every sentence costs
             "document" in text
@@ -93,6 +89,8 @@ def agreements(doc: CleanDocument) -> list[Item]:
             or "its entry" in text
         ):
             items.extend(_anaphora(sent, folded(text), last))
+        if "d it" in text and (items or last is not None):  # "and ratified it"
+            items.extend(_pronoun(sent, items, last))
         for item in items:
             key = (item["title"].lower(), item["action"])
             if key in found:
@@ -112,43 +110,13 @@ def agreements(doc: CleanDocument) -> list[Item]:
     return titles.one_memorandum_of_obligations(items, context.index)
 
 
-def _list_item(sent: Sentence, previous: Sentence | None) -> bool:
-    """True for an item of a list ("- X;", "2. X: ...")."""
-    if lists.LIST_MARK.match(sent.text):
-        return True
-    return previous is not None and lists.LIST_NUMBER.match(previous.text) is not None
-
-
-def _bundle_members(sent: Sentence) -> bool:
-    """True for a sentence naming members of the bundle the one before reports
-    ("Among them are ...", "One of the most important of them is ...")."""
-    return lists.BUNDLE_MEMBERS.match(folded(sent.text)) is not None
-
-
-def _heading(sent: Sentence, heading: str | None, listed: str | None) -> str | None:
-    """The action of a list of documents the next sentences may hold: set by
-    "documents signed" ("These documents ... were signed"), kept over "These
-    are:" and the list's items, else dropped."""
-    text = folded(sent.text)
-    done = None
-    if any(map(text.__contains__, lists.DOCUMENTS_NOUNS)):  # the cheap test first
-        done = lists.DOCUMENTS_DONE.search(text)
-        done = done or lists.DOCUMENTS_FOLLOWING.search(text)
-    if done is not None and not rules.FUTURE.search(text, 0, done.start("verb")):
-        return _LIST_ACTIONS[done.group("verb")]
-    if heading is not None and (
-        listed or lists.LIST_NUMBER.match(text) or text.rstrip().endswith(":")
-    ):
-        return heading
-    return None
-
-
 def _sentence_items(
     sent: Sentence,
     context: _Context,
     previous: Sentence | None,
     listed: str | None,
     members: str | None = None,
+    frame: tuple[int, int, str] | None = None,
 ) -> list[Item]:
     """The items of one sentence: each agreement noun's title and actions, actions
     shared over "X, Y and Z", a noun inside another's title skipped; `members`,
@@ -164,21 +132,27 @@ def _sentence_items(
         found.extend(_agreement(sent, match, context))
     pairs = list(itertools.pairwise(found))
     listed_after = found[0].start if found and ":" in text[: found[0].start] else -1
+    plain = agreement_actions.unquoted(text)  # "the “X” and the Y" is a list too
     for one, other in pairs:  # "signed the X, the Y and the Z"; "include: X; Y"
-        between = text[one.reach : other.start]
+        between = plain[one.reach : other.start]
         if one.actions and (
             lists.COORDINATED.match(between)
             or (listed_after >= 0 and lists.LISTED.match(between))
+            or listing.other_items(between)
         ):
             other.actions = one.actions
     for one, other in reversed(pairs):  # "a plan on X and a memo on Y were signed"
-        if not one.actions and lists.COORDINATED.match(text[one.reach : other.start]):
+        if not one.actions and lists.COORDINATED.match(plain[one.reach : other.start]):
             one.actions = other.actions
-    if listed and found and lists.LIST_HEAD.match(text[: found[0].start]):
+    if listed and found and lists.LIST_HEAD.match(plain[: found[0].start]):
         found[0].actions = found[0].actions or [listed]  # "- Tashkent Declaration;"
     if members:
         for one in found:
             one.actions = one.actions or [members]  # "Among them are X and Y"
+    if frame is not None:
+        for one in found:
+            if frame[0] <= one.start < frame[1]:
+                one.actions = one.actions or [frame[2]]  # "documents signed include"
     return [
         item
         for one in found
@@ -225,6 +199,23 @@ def _anaphora(sent: Sentence, lowered: str, last: Item) -> list[Item]:
     return items
 
 
+def _pronoun(sent: Sentence, named: list[Item], last: Item | None) -> list[Item]:
+    """Items for "signed the memorandum in 2022 and ratified it in 2023": a verb
+    whose object is "it" acts on the agreement named last before it, in the
+    sentence or before."""
+    items: list[Item] = []
+    for match in rules.PRONOUN_OBJECT.finditer(folded(sent.text)):
+        at = sent.start + match.start()
+        before = [item for item in named if item["evidence"][0][0] < at]
+        referent = before[-1] if before else last
+        action = agreement_actions.pronoun_action(sent.text, match.start("verb"))
+        if referent is None or action is None or action == referent["action"]:
+            continue
+        span = [at, sent.start + match.end()]
+        items.append({**referent, "action": action, "evidence": [span]})
+    return items
+
+
 def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[Found]:
     """The title span and actions of one agreement noun; none when it names no
     agreement (another organisation's document, a bare "plan")."""
@@ -249,7 +240,7 @@ def _agreement(sent: Sentence, match: re.Match[str], context: _Context) -> list[
         return []
     if (start, end) == match.span() and _kind(text, start, end):
         return []  # "(including charter, treaty, agreements and protocols)"
-    lowered = folded(text)
+    lowered = folded(agreement_actions.unquoted(text))
     if rules.NEGATION.search(lowered, max(0, start - 40), start):
         return []
     # a lower-case "statement" or "plan" names no agreement, unless one is being

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from scotrack.ingest.lexicon.agreements import AGREEMENT_NOUNS
+from scotrack.ingest.lexicon.agreements import AGREEMENT_NOUNS, VERB_ADVERBIAL
 from scotrack.ingest.lexicon.folding import folded_pattern
 
 AGREEMENT_NATIONAL_APPROVAL = (
     r"\b(?:king|emir|sultan|crown prince|president|cabinet|(?<!heads of )government)\b"
-    r"(?:(?!\b(?:and|leaders|heads|ministers|members|states|summit|council|sco)\b)[^.;:]){0,60}?"
-    r"\b(?:(?:has|had|have)\s+)?(?:approved|endorsed|given\s+(?:a\s+|its\s+|his\s+|her\s+)?"
-    r"(?:final\s+)?(?:approval|assent)\s+to)\s+(?:the\s+|an?\s+|this\s+)?$"
+    r"(?:(?!\b(?:and|leaders|heads|(?<!cabinet of )ministers|members|states|summit|council|sco)\b)[^.;:]){0,60}?"
+    r"\b(?:(?:has|had|have)\s+)?(?:approved|approving|endorsed|given\s+(?:a\s+|its\s+|his\s+|her\s+)?"
+    rf"(?:final\s+)?(?:approval|assent)\s+to)\s+{VERB_ADVERBIAL}(?:the\s+|an?\s+|this\s+)?$"
 )
 """A state's head or government approving an instrument just named after it (a
 king, an emir, a president or a cabinet, alone): the state ratifies it ("King
@@ -48,6 +48,8 @@ TO_DRAFT = folded_pattern(
 to draft a document on ..."), so a verb before it is not its action."""
 
 OPENING_QUOTES = ('"', "\u201c", "\u00ab")
+DOUBLE_QUOTES = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+"""The quote marks a title may be printed in (apostrophes are left: "SCO's")."""
 QUOTED_NAME = re.compile(r"(?P<name>[^\"\u201d\u00bb.;:!?]{0,250}?)[\"\u201d\u00bb]")
 """The rest of a title opened by a quote, up to the closing quote."""
 QUOTED_VERB = re.compile(

@@ -45,11 +45,14 @@ AGREEMENT_NOUN_CUES = (
     "statute",
 )
 """A sentence without one of these (even inside a word) has no AGREEMENT_NOUNS."""
+PERFECT = r"(?:(?:has|have|had)\s+(?:(?:\w+ly|also|already)\s+){0,2})"
+"""A perfect auxiliary and up to two adverbs ("has entered", "have already come")."""
 AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "entered-into-force",
-        r"\b(?:entered|enters|came|has come|have come|went|coming) into (?:force|effect)\b"
-        r"|\b(?:took|takes) effect\b|\bentry into force\b|\bbec(?:ame|omes) effective\b",
+        rf"\b(?:entered|enters|came|went|coming|{PERFECT}(?:entered|come|gone))"
+        rf" into (?:force|effect)\b|\b(?:took|takes|{PERFECT}taken) effect\b"
+        rf"|\bentry into force\b|\b(?:bec(?:ame|omes)|{PERFECT}become) effective\b",
     ),
     ("ratified", r"\bratif(?:y|ied|ies|ying|ication)\b"),
     (
@@ -60,11 +63,13 @@ AGREEMENT_ACTIONS: tuple[tuple[str, str], ...] = (
     (
         "adopted",
         r"\b(?:adopted|adopts|adopting|adopt|adoption of|approved|approving"
-        r"|approval(?: (?:at|during) [^,;.]{1,40}?)? of|endorsed|issued|issuing|released"
+        r"|approval(?: (?:at|during) [^,;.]{1,40}?)? of|approval to|endorsed|issued|issuing|released"
         r"|passed)\b|\bagreed (?:on|upon)(?= (?:the|an?|this) (?!draft))|\b(?:the|an?) agreed\b",
     ),
 )
-"""(action, regex); order matters: the first action found near the noun wins.
+"""(action, regex); order matters: the first action found near the noun wins;
+"approval to" ("gave its final approval to") is the adoption a legislature's vote
+is (see `AGREEMENT_LEGISLATURE`); a bare "approve" is mostly still to come.
 "singed" is the common misprint of "signed" (two pages of the real corpus). An
 approval may name its meeting before its object ("the approval at the SCO Summit
 of a comprehensive Action Plan"); "agreed on the action plan" and "the agreed
@@ -72,18 +77,22 @@ Program of Cooperation" adopt one, where "agreed to sign" is still to come and
 "agreed upon the draft" or "a draft ... was agreed upon" settles only a draft."""
 AGREEMENT_PROPOSAL = (
     r"\b(?:propos(?:ed|es|e|ing|als?)|suggest(?:ed|s|ing)?|call(?:ed|s|ing)? (?:for|on|upon)"
-    r"|urg(?:ed|es|e|ing)|appeal(?:ed|s)? to|initiat(?:ed|ive))"
+    r"|urg(?:ed|es|e|ing)|appeal(?:ed|s)? to|initiat(?:ed|ive)|advocat(?:ed|es|e|ing)"
+    r"|offer(?:ed|s)? to|(?:press|push)(?:ed|es|ing)? for)"
     r"\b[^.;]{0,60}?\b(?:sign|signing|conclud(?:e|ing)|adopt(?:ing)?|draft(?:ing)?|negotiat(?:e|ing|ions on)"
     r"|develop(?:ing)?|elaborat(?:e|ing)|work out|formulat(?:e|ing)|consultations? on"
-    r"|draw(?:ing)? up)\b"
+    r"|draw(?:ing)? up|(?:adoption|conclusion|formation|creation|drafting|elaboration"
+    r"|preparation)\s+of)\b"
     r"|\b(?:propos(?:ed|es|ing)|suggest(?:ed|s|ing)|put(?:s|ting)? forward"
     r"|(?:proposals?|suggestions?)\s+(?:for|on|of))\s+(?:(?:the|an?|its|their)\s+)?$"
 )
-"""A proposal verb or noun governing a drafting/signing/adopting verb, or a
-proposal verb right before the agreement: the agreement is `proposed`
+"""A proposal verb or noun governing a drafting/signing/adopting verb or noun, or
+a proposal verb right before the agreement: the agreement is `proposed`
 ("suggested adopting a programme", "a proposal for the SCO to draw up a plan",
-"urged the United Nations to promptly adopt the convention",
-"proposed a treaty on ...", "its proposals for agreements on ...")."""
+"urged the United Nations to promptly adopt the convention", "called for the
+early conclusion of a convention", "proposed the formation of a convention",
+"proposed a treaty on ...", "its proposals for agreements on ..."). A call to
+approve one is not: it may be signed already (gold/NOTES.md, doc 003)."""
 AGREEMENT_STOP = (
     r"\s*(?:[,;:.()\"\u201d]|\bwhich\b|\bthat\b|\bby\b|\bat\b|\bduring\b|\bwhen\b|\bafter\b"
     r"|\bbefore\b|\bto\b|\b[a-z]+ed\b|\bcame\b|\bbec(?:ame|omes)\b|\bwent\b|\btook\b|\bwas\b|\bwere\b|\bhas\b|\bhave\b|\bhad\b|\bwill\b|\bis\b|\bare\b"
@@ -170,12 +179,24 @@ AGREEMENT_ANAPHORA = (
     r"\b(?:the|this) document\b|\bits (?P<act>ratification|signing|entry into force)\b"
 )
 """A reference back to the agreement named last ("The document was signed ...")."""
+AGREEMENT_PRONOUN_OBJECT = r"\b(?P<verb>ratified|signed|inked|adopted|approved|endorsed)\s+it\b(?!\s+(?:is|was|will|would)\b)"
+"""A verb acting on an agreement named before, as "it" ("signed the memorandum in
+2022 and ratified it in 2023", "the parliament approved it")."""
 
 ADVERB = r"(?:\w+ly|also|already|then|later)"
 """An adverb between an auxiliary and its verb ("was also inked", "were jointly
 signed")."""
+ADVERBS = rf"(?:{ADVERB}\s+){{0,2}}"
+"""Up to two adverbs in a row, each followed by spaces ("was also formally
+signed", "were later jointly adopted")."""
+VERB_ADVERBIAL = (
+    r"(?:(?:on|in|at|during)\s+[^,;.:()\"\u201c\u201d]{1,40}?\s+"
+    r"|(?:today|yesterday|(?:last|this|next)\s+\w+)\s+)?"
+)
+"""A time or place between a verb and its object, as translated reports print it
+("approved on Tuesday a memorandum", "issued in Astana a statement")."""
 PASSIVE_AUXILIARY = (
-    rf"(?:(?:was|were|is|are)\s+being|was|were|(?:has|have|had)\s+(?:{ADVERB}\s+)?been)"
+    rf"(?:(?:was|were|is|are)\s+being|was|were|(?:has|have|had)\s+{ADVERBS}been)"
 )
 """The auxiliaries of a past passive, an adverb inside the perfect ("has also been
 adopted") and the progressive ("was being signed at the summit") included."""
@@ -205,7 +226,7 @@ COLLECTIVE_STATEMENT = folded_pattern(
     r"\b(?:sco|shanghai cooperation organi[sz]ation|leaders|heads of (?:state|government)"
     r"|member (?:states|countries|nations)|delegates|delegations|participants|summit"
     r"|council)\b[^.;:,]{0,80}?\b(?:issued|adopted|released|approved|passed|made)\s+"
-    r"(?:a|an|the)\s+$"
+    rf"{VERB_ADVERBIAL}(?:a|an|the)\s+$"
 )
 """Before a bare "statement": the SCO's leaders or its meeting issued it ("delegates
 of the summit issued a statement pledging ..."), not a spokesman ("After the
@@ -251,7 +272,7 @@ lays down ("the document guiding cooperation in ..."), or "to" and a verb
 INITIATIVE = re.compile(INITIATIVE_WORDS, re.IGNORECASE)
 PASSIVE = folded_pattern(
     rf"^[\"\u201d]?\s*(?:,\s*)?(?:which\s+)?(?:(?:{PASSIVE_AUXILIARY}|is|are|being"
-    rf"|to be|will be)\b|,)?\s*(?:{ADVERB}\s+)?"
+    rf"|to be|will be)\b|,)?\s*{ADVERBS}"
 )
 NOT_COMPLEMENT = re.compile(AGREEMENT_NOT_COMPLEMENT)
 NEGATION = folded_pattern(AGREEMENT_NEGATION)
@@ -271,7 +292,7 @@ OUTCOME = folded_pattern(
 of the meeting featured a joint declaration on ...", "the summit's outcome
 documents include the X Declaration"): it was adopted."""
 PASSIVE_PROPOSED = folded_pattern(
-    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+(?:{ADVERB}\s+)?"
+    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been)\s+{ADVERBS}"
     r"(?:proposed\b|(?:drafted|developed|prepared|elaborated|put forward)\s+(?:at|on)\s+"
     r"the\s+initiative\b)"
 )
@@ -286,7 +307,15 @@ NOMINAL_BEFORE = folded_pattern(
 the Treaty", "anniversary of the signing and the 5th anniversary of the coming
 into force of")."""
 LEGISLATURE = folded_pattern(AGREEMENT_LEGISLATURE)
+ENACTMENT = folded_pattern(
+    r"\b(?:bill|law|decree)\s+(?:on\s+|approving\s+|ratifying\s+|for\s+)"
+    r"(?:(?:the\s+)?(?:ratification|approval)\s+of\s+)?(?:the\s+|an?\s+|this\s+)?$"
+)
+"""Just before an agreement: a bill, law or decree enacting it ("approved the bill on
+the memorandum", "issued a decree approving the memorandum"), one state's
+ratification of it."""
 ANAPHORA = folded_pattern(AGREEMENT_ANAPHORA)
+PRONOUN_OBJECT = folded_pattern(AGREEMENT_PRONOUN_OBJECT)
 OTHER_ORGANIZATION = re.compile(OTHER_ORGANIZATION_NAMES)
 OF_OTHER = re.compile(
     rf"\s*(?:of|by)\s+(?:the\s+|an?\s+)?[^.;,]{{0,50}}?{OTHER_ORGANIZATION_NAMES}"
@@ -329,7 +358,7 @@ PERIOD = re.compile(
 "for the middle term (2017-2022)")."""
 LATER_PASSIVE = folded_pattern(
     r"(?:(?!\b(?:that|(?<!other )documents?|said|says|noted|notes)\b)[^.;:!?]){0,100}?"
-    rf"\b{PASSIVE_AUXILIARY}\s+(?:{ADVERB}\s+)?"
+    rf"\b{PASSIVE_AUXILIARY}\s+{ADVERBS}"
     r"(?P<verb>signed|inked|concluded|adopted|approved|endorsed|ratified|issued)\b"
 )
 """A passive some words after the agreement ("The Declaration summarising ... was
@@ -337,7 +366,7 @@ adopted", "a Moscow declaration and other documents were approved"), not one of
 a clause of its own ("The declaration noted that ...")."""
 LATER_PARTICIPLE = folded_pattern(
     r"(?:(?!\b(?:that|which|who|documents?|said|says|noted|notes|will|would|shall)\b)"
-    rf"[^.;:!?]){{0,100}}?,\s*(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|adopted"
+    rf"[^.;:!?]){{0,100}}?,\s*{ADVERBS}(?P<verb>signed|inked|concluded|adopted"
     r"|approved|endorsed|ratified|passed)\s+(?:(?:by|in|on|at|during|last|earlier)\b|\d)"
 )
 """A participle some words after the agreement, set off by a comma ("the
@@ -349,7 +378,7 @@ FRONTED = folded_pattern(
 )
 """A participle opening the sentence, set off by a comma, before the agreement
 ("Signed in 2001, the Shanghai Convention came into force in 2003")."""
-OTHER_PARTICIPLE = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})\s*,\s*(?:{ADVERB}\s+)?$")
+OTHER_PARTICIPLE = folded_pattern(rf"\b(?:{AGREEMENT_NOUNS})\s*,\s*{ADVERBS}$")
 """Before an action verb: the verb is the participle of an agreement named just
 before it, set off by a comma ("The Tianjin Declaration, adopted on Monday,
 reaffirms the Charter"), not the action of one named after it."""
@@ -360,15 +389,16 @@ PARTICIPLE = folded_pattern(
 title ("a plan on implementing the Agreement on X signed in 2015"), where a
 finite passive ("... for 2023-25 was approved") belongs to the first."""
 PASSIVE_PAIR = folded_pattern(
-    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been|is|are)\s+(?:{ADVERB}\s+)?"
-    rf"[a-z]+(?:\s+upon)?\s+and\s+(?:{ADVERB}\s+)?(?P<verb>signed|inked|concluded|ratified"
+    rf"\s*,?\s*(?:which\s+)?(?:was|were|has been|have been|had been|is|are)\s+{ADVERBS}"
+    rf"[a-z]+(?:\s+upon)?\s+{VERB_ADVERBIAL}and\s+{ADVERBS}(?P<verb>signed|inked|concluded|ratified"
     r"|adopted|approved|endorsed)\b"
 )
 """A second verb of a passive ("was adopted and signed", "were agreed upon and
 signed"): the agreement's action too."""
 LATER_IN_FORCE = folded_pattern(
     r"(?:(?!\b(?:that|documents?|said|says|noted|notes|will|would|shall)\b)[^.;:!?]){0,150}?"
-    r"\b(?P<verb>(?:entered|came|has come|have come|went) into (?:force|effect)|took effect)\b"
+    rf"\b(?P<verb>(?:entered|came|went|{PERFECT}(?:entered|come|gone)) into (?:force|effect)"
+    rf"|(?:took|{PERFECT}taken) effect)\b"
 )
 """An entry into force after an agreement named with another action ("The
 agreement, signed in 2019, entered into force in March")."""
