@@ -393,6 +393,6 @@ SCHEDULE = frozenset(SCHEDULE_VERBS)
 SKIP_AFTER_WILL = frozenset(
     (
         *("also", "further", "continue", "jointly", "not", "now", "finally"),
-        *("soon", "officially", "formally", "then", "reportedly"),
+        *("soon", "officially", "formally", "then", "reportedly", "later"),
     )
 )
