@@ -279,10 +279,6 @@ _MAIN_SUBJECT_REACH = 40
 """At most this many characters from the participle's comma to the subject."""
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
-"""A word of letters, with its inner apostrophes and hyphens."""
-
-
 def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
     """Only adverbs, auxiliaries and a day between the subject and the verb."""
     if actor.end < 0:
@@ -295,7 +291,7 @@ def scheduled(text: str, trigger: re.Match[str]) -> bool:
     """Whether the verb after "will" (adverbs skipped: "would really like to")
     is one of a schedule, a preview or a courtesy; punctuation is no part of a
     word ("will also attend, with ...")."""
-    words = _WORD.findall(text[trigger.end() : trigger.end() + 40].lower())
+    words = actor_rules.WORD.findall(text[trigger.end() : trigger.end() + 40].lower())
     words = [w for w in words if w not in rules.SKIP_AFTER_WILL and w[-2:] != "ly"]
     if len(words) > 1 and words[0] == "be" and words[1].endswith("ing"):
         stem = words[1][:-3]  # "will be encouraging": a progressive
