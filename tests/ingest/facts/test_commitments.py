@@ -289,6 +289,10 @@ def test_commitments_no_pair_outside_a_coordinated_subject(text: str) -> None:
         "The member states have been committed to the principles of the charter.",
         "The leaders offered warm congratulations to Iran on its accession.",
         "Modi stressed the importance of the upcoming summit in Astana.",
+        "Russian President Vladimir Putin will also attend, with other leaders.",
+        "Modi will attend.",
+        "Modi will lead the Indian delegation at the summit in Astana.",
+        "Putin will preside over the meeting of the heads of government.",
     ],
 )
 def test_commitments_schedules_previews_and_hopes_are_no_rule_hits(text: str) -> None:

@@ -83,7 +83,7 @@ def strict_actor(
     if (
         word_of(text, trigger).lower() in ("will", "shall", "would")
         and (
-            _scheduled(text, trigger)
+            scheduled(text, trigger)
             or rules.NOT_PLEDGED.match(text, trigger.end())
             or subject.source == "body"  # "the SCO summit will open ..."
             or (framed is None and _hypothetical(text, trigger, subject, sent.start))
@@ -99,7 +99,7 @@ def strict_actor(
         )
     ):
         return None
-    if actor_rules.PLANNED.match(word_of(text, trigger)) and _scheduled(text, trigger):
+    if actor_rules.PLANNED.match(word_of(text, trigger)) and scheduled(text, trigger):
         return None  # "Putin planned to explain ...": an agenda
     return subject
 
@@ -287,10 +287,11 @@ def adjacent(text: str, actor: Actor, offset: int, position: int) -> bool:
     return len(gap) <= 40 and not rules.GAP_FILLER.sub(" ", gap).strip(" )")
 
 
-def _scheduled(text: str, trigger: re.Match[str]) -> bool:
+def scheduled(text: str, trigger: re.Match[str]) -> bool:
     """Whether the verb after "will" (adverbs skipped: "would really like to")
-    is one of a schedule, a preview or a courtesy."""
-    words = text[trigger.end() : trigger.end() + 40].lower().split()
+    is one of a schedule, a preview or a courtesy; punctuation is no part of a
+    word ("will also attend, with ...")."""
+    words = actor_rules.WORD.findall(text[trigger.end() : trigger.end() + 40].lower())
     words = [w for w in words if w not in rules.SKIP_AFTER_WILL and w[-2:] != "ly"]
     if len(words) > 1 and words[0] == "be" and words[1].endswith("ing"):
         stem = words[1][:-3]  # "will be encouraging": a progressive

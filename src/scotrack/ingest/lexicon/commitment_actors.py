@@ -68,3 +68,6 @@ PARTICIPLE_OPENING = re.compile(r",\s*(?:and\s+)?")
 ONE_NAME = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.-]*\s+)*)?")
 """Between two mentions of one name: nothing, a possessive, title words
 ("Russian President Vladimir Putin", "China's Xi")."""
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+"""A word of letters with its inner apostrophes and hyphens, no punctuation: the
+verb after "will" in "will also attend, with ..." is "attend"."""

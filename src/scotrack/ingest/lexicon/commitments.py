@@ -164,7 +164,7 @@ SCHEDULE_VERBS = (
     *("review", "approve", "sum up", "mark", "celebrate", "gather", "convene"),
     *("witness", "receive", "exchange their views", "exchange opinions", "begin"),
     *("present", "start", "kick off", "take place", "conclude", "deliberate"),
-    *("act as",),
+    *("act as", "lead", "head", "preside", "represent", "hear"),
 )
 """After "<leader> will", these verbs describe a schedule, a preview or a
 courtesy ("would like to"), not a pledge."""
@@ -393,6 +393,6 @@ SCHEDULE = frozenset(SCHEDULE_VERBS)
 SKIP_AFTER_WILL = frozenset(
     (
         *("also", "further", "continue", "jointly", "not", "now", "finally"),
-        *("soon", "officially", "formally", "then", "reportedly"),
+        *("soon", "officially", "formally", "then", "reportedly", "later"),
     )
 )
