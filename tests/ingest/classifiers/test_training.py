@@ -92,6 +92,22 @@ def test_best_threshold_vetoes_unlikely_rule_candidates_when_that_pays():
     assert 0.02 < best.veto <= best.threshold <= 0.6
 
 
+def _rule_candidates(right: int) -> list[Scored]:
+    """`right` rule candidates the model is sure of, and one wrong one it doubts."""
+    found = [Scored(0.9, Example("p", {RULE: 1.0}, f"r{i}", i)) for i in range(right)]
+    return [*found, Scored(0.02, Example("p", {RULE: 1.0}, "w", None))]
+
+
+def test_a_veto_must_gain_twice_the_noise():
+    # 40 right and 1 wrong: vetoing the wrong one gains 0.012 of F1, inside
+    # twice the noise, so the rules' candidates are all kept
+    kept = best_threshold(_rule_candidates(40), gold=40)
+    assert kept.veto == 0.0
+    # 20 right and 1 wrong: the veto gains 0.024 and is used
+    vetoed = best_threshold(_rule_candidates(20), gold=20)
+    assert (vetoed.veto > 0.02, vetoed.f1) == (True, 1.0)
+
+
 def test_a_model_judges_with_its_threshold():
     m = LinearModel("t", bias=0.0, weights={"good": 3.0}, threshold=0.6)
     assert m.accepts({"good": 1.0})
