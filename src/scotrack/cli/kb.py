@@ -77,17 +77,7 @@ def members_cli(
             found = timeline.state_statuses(
                 session, on=day, status=None if status == "all" else status
             )
-        return [
-            {
-                "state": s.code,
-                "name": s.name,
-                "status": s.status,
-                "since": s.since,
-                "until": s.until,
-                "certain": s.certain,
-            }
-            for s in found
-        ]
+        return [s.as_row() for s in found]
 
     rows = run_with_errors(action, debug=debug)
     render(rows, fmt, title=f"SCO {status} states on {on_day(on).isoformat()}")

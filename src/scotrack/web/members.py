@@ -33,17 +33,7 @@ def members_page(
     overview = timeline.membership_overview(
         session, on=on_day(on), until=today, summaries=request.app.state.summaries
     )
-    rows = [
-        {
-            "state": s.code,
-            "name": s.name,
-            "status": s.status,
-            "since": s.since,
-            "until": s.until,
-            "certain": s.certain,
-        }
-        for s in overview.statuses
-    ]
+    rows = [s.as_row() for s in overview.statuses]
     lanes = [
         charts.Lane(
             t.name,

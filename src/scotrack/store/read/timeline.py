@@ -47,6 +47,18 @@ class StatusRow:
     """When it ends (None: open)."""
     certain: bool
 
+    def as_row(self) -> dict[str, str | bool | None]:
+        """The row the states list prints (`scotrack members`, the table of
+        /members), keyed as its columns are."""
+        return {
+            "state": self.code,
+            "name": self.name,
+            "status": self.status,
+            "since": self.since,
+            "until": self.until,
+            "certain": self.certain,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class StateTimeline:
